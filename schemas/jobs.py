@@ -1,0 +1,47 @@
+"""Jobs: the only payloads that cross a queue. One class per stage.
+
+Jobs carry ids, never document bodies or vectors: a task re-reads the database.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def new_trace_id() -> str:
+    return uuid.uuid4().hex
+
+
+class QueuedJob(BaseModel):
+    """Anything sent through a queue; `task_name` says which task runs it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    task_name: ClassVar[str]
+
+    job_id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    trace_id: str = Field(default_factory=new_trace_id, pattern=r"^[0-9a-f]{32}$")
+
+    def payload(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+class Job(QueuedJob):
+    """A job done on behalf of one tenant: it runs under that tenant's RLS."""
+
+    user_id: uuid.UUID
+
+
+class ProvisionTenant(Job):
+    """Make sure a tenant has its profile, bot config and session row."""
+
+    task_name: ClassVar[str] = "tenant.provision"
+
+
+class SweepStuck(QueuedJob):
+    """Periodic: re-enqueue rows stuck past their deadline, across all tenants."""
+
+    task_name: ClassVar[str] = "maintenance.sweep"

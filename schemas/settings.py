@@ -1,0 +1,122 @@
+"""Runtime settings: read from the environment (and `.env`) when `Settings()` is built.
+
+Nothing here runs at import; callers build one `Settings` and pass it down.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Development defaults let `salesboy up` run with no configuration at all.
+# Production mode refuses every one of them (see `_refuse_insecure_production`).
+DEV_SECRET_KEY = "dev-only-secret-key-change-me"
+DEV_ENCRYPTION_KEYS = "dev1:ZGV2LW9ubHktY2hhdC1rZXktMzItYnl0ZXMtbG9uZyE="
+DEV_WEBHOOK_SECRETS = "whsec_ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQ="
+DEV_N8N_SIGNING_SECRET = "whsec_ZGV2LW9ubHktbjhuLXNpZ25pbmctc2VjcmV0"
+DEV_N8N_CALLBACK_SECRETS = "whsec_ZGV2LW9ubHktbjhuLWNhbGxiYWNrLXNlY3JldA=="
+DEV_FLOWER_PASSWORD = "dev-only-flower-password"
+
+# env var name -> development default that production must replace
+SECRET_DEFAULTS = {
+    "SALESBOY_SECRET_KEY": DEV_SECRET_KEY,
+    "CHAT_ENCRYPTION_KEYS": DEV_ENCRYPTION_KEYS,
+    "WHATSAPP_WEBHOOK_SECRETS": DEV_WEBHOOK_SECRETS,
+    "N8N_SIGNING_SECRET": DEV_N8N_SIGNING_SECRET,
+    "N8N_CALLBACK_SECRETS": DEV_N8N_CALLBACK_SECRETS,
+    "FLOWER_PASSWORD": DEV_FLOWER_PASSWORD,
+}
+
+
+class InsecureSettingsError(ValueError):
+    """Production mode was asked for with missing or development secrets."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+        case_sensitive=False,
+    )
+
+    env: Literal["development", "test", "production"] = Field("development", alias="SALESBOY_ENV")
+    data_dir: Path = Field(Path("var"), alias="SALESBOY_DATA_DIR")
+
+    # Unset means: start the embedded server (Postgres) or find/start one (Redis).
+    database_url: str | None = Field(None, alias="DATABASE_URL")
+    redis_url: str | None = Field(None, alias="REDIS_URL")
+    embedded_pg_port: int = Field(54329, alias="EMBEDDED_PG_PORT", ge=1, le=65535)
+    embedded_redis_port: int = Field(6390, alias="EMBEDDED_REDIS_PORT", ge=1, le=65535)
+    db_pool_min: int = Field(1, alias="DB_POOL_MIN", ge=0)
+    db_pool_max: int = Field(10, alias="DB_POOL_MAX", ge=1)
+    db_statement_timeout_ms: int = Field(15_000, alias="DB_STATEMENT_TIMEOUT_MS", ge=100)
+
+    secret_key: SecretStr = Field(SecretStr(DEV_SECRET_KEY), alias="SALESBOY_SECRET_KEY")
+    chat_encryption_keys: SecretStr = Field(SecretStr(DEV_ENCRYPTION_KEYS), alias="CHAT_ENCRYPTION_KEYS")
+    whatsapp_webhook_secrets: SecretStr = Field(
+        SecretStr(DEV_WEBHOOK_SECRETS), alias="WHATSAPP_WEBHOOK_SECRETS"
+    )
+    n8n_signing_secret: SecretStr = Field(SecretStr(DEV_N8N_SIGNING_SECRET), alias="N8N_SIGNING_SECRET")
+    n8n_callback_secrets: SecretStr = Field(
+        SecretStr(DEV_N8N_CALLBACK_SECRETS), alias="N8N_CALLBACK_SECRETS"
+    )
+
+    api_host: str = Field("127.0.0.1", alias="API_HOST")
+    api_port: int = Field(8000, alias="API_PORT", ge=1, le=65535)
+    public_url: str | None = Field(None, alias="PUBLIC_URL")
+    flower_host: str = Field("127.0.0.1", alias="FLOWER_HOST")
+    flower_port: int = Field(5555, alias="FLOWER_PORT", ge=1, le=65535)
+    flower_user: str = Field("admin", alias="FLOWER_USER")
+    flower_password: SecretStr = Field(SecretStr(DEV_FLOWER_PASSWORD), alias="FLOWER_PASSWORD")
+
+    worker_concurrency: int = Field(2, alias="WORKER_CONCURRENCY", ge=1)
+    worker_pool: Literal["prefork", "solo", "threads"] = Field("prefork", alias="WORKER_POOL")
+    task_max_retries: int = Field(5, alias="TASK_MAX_RETRIES", ge=0)
+    task_retry_base_seconds: float = Field(2.0, alias="TASK_RETRY_BASE_SECONDS", gt=0)
+    task_retry_cap_seconds: float = Field(300.0, alias="TASK_RETRY_CAP_SECONDS", gt=0)
+
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", alias="LOG_LEVEL")
+    log_dir: Path | None = Field(None, alias="LOG_DIR")
+    readiness_timeout_seconds: float = Field(2.0, alias="READINESS_TIMEOUT_SECONDS", gt=0)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _refuse_insecure_production(self) -> Settings:
+        if self.env != "production":
+            return self
+        problems = []
+        for env_name, dev_default in SECRET_DEFAULTS.items():
+            value = getattr(self, _FIELD_BY_ENV[env_name]).get_secret_value().strip()
+            if not value:
+                problems.append(f"{env_name} is missing")
+            elif value == dev_default:
+                problems.append(f"{env_name} still has its development default")
+        if len(self.secret_key.get_secret_value()) < 32 and "SALESBOY_SECRET_KEY is missing" not in problems:
+            problems.append("SALESBOY_SECRET_KEY must be at least 32 characters")
+        if problems:
+            raise InsecureSettingsError(
+                "refusing to start in production mode: " + "; ".join(problems)
+            )
+        return self
+
+    @property
+    def resolved_log_dir(self) -> Path:
+        return self.log_dir or self.data_dir / "logs"
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+
+_FIELD_BY_ENV = {
+    field.alias: name for name, field in Settings.model_fields.items() if field.alias in SECRET_DEFAULTS
+}

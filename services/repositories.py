@@ -1,0 +1,109 @@
+"""SQL for the spine's tables. Each repository works inside the caller's transaction."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+import psycopg
+from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
+
+
+@dataclass(frozen=True)
+class Repository:
+    conn: psycopg.Connection
+
+    def _rows(self, sql: str, params: object = None) -> list[dict]:
+        with self.conn.cursor(row_factory=dict_row) as cur:
+            cur.execute(sql, params)
+            return cur.fetchall()
+
+
+class UserRepository(Repository):
+    """Local accounts in the Supabase-shaped auth.users (system unit of work only)."""
+
+    def create(self, email: str, password_hash: str, *, metadata: dict | None = None) -> uuid.UUID:
+        row = self.conn.execute(
+            """insert into auth.users (email, encrypted_password, email_confirmed_at, raw_user_meta_data)
+               values (lower(%s), %s, now(), %s) returning id""",
+            [email, password_hash, Jsonb(metadata or {})],
+        ).fetchone()
+        return row[0]
+
+    def find_by_email(self, email: str) -> dict | None:
+        rows = self._rows(
+            "select id, email, encrypted_password, created_at from auth.users where email = lower(%s)",
+            [email],
+        )
+        return rows[0] if rows else None
+
+
+class TenantRepository(Repository):
+    def ensure_defaults(self, user_id: uuid.UUID, *, display_name: str = "") -> bool:
+        """Create the rows every tenant needs; returns True if anything was created."""
+        created = 0
+        created += self.conn.execute(
+            "insert into public.profiles (user_id, display_name) values (%s, %s) on conflict do nothing",
+            [user_id, display_name],
+        ).rowcount
+        created += self.conn.execute(
+            "insert into public.bot_config (user_id) values (%s) on conflict do nothing", [user_id]
+        ).rowcount
+        created += self.conn.execute(
+            "insert into public.sessions (user_id) values (%s) on conflict do nothing", [user_id]
+        ).rowcount
+        return created > 0
+
+    def profile(self, user_id: uuid.UUID) -> dict | None:
+        rows = self._rows("select * from public.profiles where user_id = %s", [user_id])
+        return rows[0] if rows else None
+
+    def add_whitelisted(self, user_id: uuid.UUID, *, phone: str, name: str = "") -> None:
+        self.conn.execute(
+            """insert into public.whitelists (user_id, phone, name) values (%s, %s, %s)
+               on conflict (user_id, phone) where phone is not null do nothing""",
+            [user_id, phone, name],
+        )
+
+
+class AuditRepository(Repository):
+    def log(self, user_id: uuid.UUID, action: str, detail: dict | None = None) -> int:
+        row = self.conn.execute(
+            "select public.log_audit_action(%s, %s, %s)", [user_id, action, Jsonb(detail or {})]
+        ).fetchone()
+        return row[0]
+
+    def recent(self, limit: int = 50) -> list[dict]:
+        return self._rows(
+            "select id, user_id, action, detail, created_at from public.audit_logs "
+            "order by created_at desc, id desc limit %s",
+            [limit],
+        )
+
+
+class JobFailureRepository(Repository):
+    """Jobs that were given up on, with the reason (system unit of work only)."""
+
+    def record(
+        self, *, task_name: str, reason: str, payload: object, job_id: str | None,
+        user_id: str | None, trace_id: str | None,
+    ) -> int:
+        row = self.conn.execute(
+            """insert into public.job_failures (task_name, job_id, user_id, trace_id, reason, payload)
+               values (%s, %s, %s, %s, %s, %s) returning id""",
+            [task_name, job_id, _uuid_or_none(user_id), trace_id, reason[:2000], Jsonb(payload)],
+        ).fetchone()
+        return row[0]
+
+    def recent(self, limit: int = 50) -> list[dict]:
+        return self._rows(
+            "select * from public.job_failures order by id desc limit %s", [limit]
+        )
+
+
+def _uuid_or_none(value: object) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value)) if value is not None else None
+    except ValueError:
+        return None
