@@ -1,0 +1,34 @@
+"""Salesboy's HTTP API. `create_app()` is the only way an app is built."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from schemas.settings import Settings
+from services.bootstrap import Container
+
+
+def create_app(settings: Settings | None = None, container: Container | None = None) -> Flask:
+    from api import errors, health, observability
+    from services.bootstrap import bootstrap
+    from services.logging import configure_logging
+    from services.runtime import resolve_database_url, resolve_redis_url
+
+    settings = settings or Settings()
+    if container is None:
+        configure_logging(settings.log_level, settings.resolved_log_dir, "api")
+        database_url, _ = resolve_database_url(settings, start=False)
+        redis_url, _ = resolve_redis_url(settings, start=False)
+        container = bootstrap(settings, database_url=database_url, redis_url=redis_url)
+
+    app = Flask("salesboy")
+    app.config.update(
+        SECRET_KEY=settings.secret_key.get_secret_value(),
+        MAX_CONTENT_LENGTH=settings.max_request_bytes,
+        JSON_SORT_KEYS=False,
+    )
+    app.extensions["salesboy"] = container
+    observability.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(health.blueprint)
+    return app

@@ -13,12 +13,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Development defaults let `salesboy up` run with no configuration at all.
 # Production mode refuses every one of them (see `_refuse_insecure_production`).
-DEV_SECRET_KEY = "dev-only-secret-key-change-me"
+DEV_SECRET_KEY = "dev-only-secret-key-change-me"  # noqa: S105 (development default, refused in production)
 DEV_ENCRYPTION_KEYS = "dev1:ZGV2LW9ubHktY2hhdC1rZXktMzItYnl0ZXMtbG9uZyE="
 DEV_WEBHOOK_SECRETS = "whsec_ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQ="
-DEV_N8N_SIGNING_SECRET = "whsec_ZGV2LW9ubHktbjhuLXNpZ25pbmctc2VjcmV0"
+DEV_N8N_SIGNING_SECRET = "whsec_ZGV2LW9ubHktbjhuLXNpZ25pbmctc2VjcmV0"  # noqa: S105 (development default, refused in production)
 DEV_N8N_CALLBACK_SECRETS = "whsec_ZGV2LW9ubHktbjhuLWNhbGxiYWNrLXNlY3JldA=="
-DEV_FLOWER_PASSWORD = "dev-only-flower-password"
+DEV_FLOWER_PASSWORD = "dev-only-flower-password"  # noqa: S105 (development default, refused in production)
 
 # env var name -> development default that production must replace
 SECRET_DEFAULTS = {
@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(None, alias="REDIS_URL")
     embedded_pg_port: int = Field(54329, alias="EMBEDDED_PG_PORT", ge=1, le=65535)
     embedded_redis_port: int = Field(6390, alias="EMBEDDED_REDIS_PORT", ge=1, le=65535)
+    # Tried before starting the bundled Redis when REDIS_URL is unset.
+    local_redis_url: str = Field("redis://127.0.0.1:6379/0", alias="LOCAL_REDIS_URL")
     db_pool_min: int = Field(1, alias="DB_POOL_MIN", ge=0)
     db_pool_max: int = Field(10, alias="DB_POOL_MAX", ge=1)
     db_statement_timeout_ms: int = Field(15_000, alias="DB_STATEMENT_TIMEOUT_MS", ge=100)
@@ -79,9 +81,13 @@ class Settings(BaseSettings):
     task_max_retries: int = Field(5, alias="TASK_MAX_RETRIES", ge=0)
     task_retry_base_seconds: float = Field(2.0, alias="TASK_RETRY_BASE_SECONDS", gt=0)
     task_retry_cap_seconds: float = Field(300.0, alias="TASK_RETRY_CAP_SECONDS", gt=0)
+    task_time_limit_seconds: int = Field(600, alias="TASK_TIME_LIMIT_SECONDS", ge=15)
+    broker_visibility_timeout_seconds: int = Field(900, alias="BROKER_VISIBILITY_TIMEOUT_SECONDS", ge=5)
+    sweep_interval_seconds: float = Field(30.0, alias="SWEEP_INTERVAL_SECONDS", gt=0)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", alias="LOG_LEVEL")
     log_dir: Path | None = Field(None, alias="LOG_DIR")
+    max_request_bytes: int = Field(25 * 1024 * 1024, alias="MAX_REQUEST_BYTES", ge=1024)
     readiness_timeout_seconds: float = Field(2.0, alias="READINESS_TIMEOUT_SECONDS", gt=0)
 
     @field_validator("log_level", mode="before")

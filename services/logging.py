@@ -12,7 +12,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-_context: contextvars.ContextVar[dict[str, str]] = contextvars.ContextVar("log_context", default={})
+# Never mutated in place: log_context() always sets a new dict.
+_context: contextvars.ContextVar[dict[str, str]] = contextvars.ContextVar(
+    "log_context", default={}  # noqa: B039
+)
 
 # Attributes every LogRecord has; anything else was passed with `extra=`.
 _RECORD_FIELDS = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}

@@ -31,6 +31,12 @@ class UserRepository(Repository):
         ).fetchone()
         return row[0]
 
+    def set_password_hash(self, user_id: uuid.UUID, password_hash: str) -> None:
+        self.conn.execute(
+            "update auth.users set encrypted_password = %s, updated_at = now() where id = %s",
+            [password_hash, user_id],
+        )
+
     def find_by_email(self, email: str) -> dict | None:
         rows = self._rows(
             "select id, email, encrypted_password, created_at from auth.users where email = lower(%s)",
@@ -58,6 +64,11 @@ class TenantRepository(Repository):
     def profile(self, user_id: uuid.UUID) -> dict | None:
         rows = self._rows("select * from public.profiles where user_id = %s", [user_id])
         return rows[0] if rows else None
+
+    def set_business(self, user_id: uuid.UUID, business: dict) -> None:
+        self.conn.execute(
+            "update public.bot_config set business = %s where user_id = %s", [Jsonb(business), user_id]
+        )
 
     def add_whitelisted(self, user_id: uuid.UUID, *, phone: str, name: str = "") -> None:
         self.conn.execute(

@@ -1,0 +1,11 @@
+"""How a request reaches the container built for its app."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from services.bootstrap import Container
+
+
+def container() -> Container:
+    return current_app.extensions["salesboy"]

@@ -1,0 +1,31 @@
+"""Every error leaves as JSON with a status and a reason, never an HTML traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, g, jsonify
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+log = logging.getLogger(__name__)
+
+
+def error_response(status: int, error: str, message: str, **extra: object):
+    body = {"error": error, "message": message, **extra}
+    request_id = g.get("request_id")
+    if request_id:
+        body["request_id"] = request_id
+    return jsonify(body), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        error = (exc.name or "error").lower().replace(" ", "_")
+        return error_response(exc.code or 500, error, exc.description or exc.name)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        log.exception("unhandled error")
+        fallback = InternalServerError()
+        return error_response(500, "internal_server_error", fallback.description)

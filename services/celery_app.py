@@ -1,0 +1,64 @@
+"""The Celery application's configuration, shared by producers and workers.
+
+Reliability rules live here: late acks, redelivery when a worker dies, prefetch 1,
+JSON only, results off by default, bounded broker retries so a dead Redis fails
+fast instead of hanging a request.
+"""
+
+from __future__ import annotations
+
+from celery import Celery
+from kombu import Exchange, Queue
+
+from schemas.queues import QUEUES, TASK_ROUTES
+from schemas.settings import Settings
+
+
+def make_celery(settings: Settings, broker_url: str) -> Celery:
+    app = Celery("salesboy", broker=broker_url, backend=broker_url, set_as_current=False)
+    app.conf.update(
+        task_serializer="json",
+        result_serializer="json",
+        accept_content=["json"],
+        task_ignore_result=True,
+        result_expires=3600,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_routes=TASK_ROUTES,
+        task_queues=[Queue(name, Exchange(name, type="direct"), routing_key=name) for name in QUEUES],
+        task_default_queue="maintenance",
+        task_time_limit=settings.task_time_limit_seconds,
+        task_soft_time_limit=max(1, settings.task_time_limit_seconds - 10),
+        broker_transport_options={
+            # An unacked job comes back after this long if its worker vanished.
+            "visibility_timeout": settings.broker_visibility_timeout_seconds,
+            "socket_timeout": 5,
+            "socket_connect_timeout": 5,
+            "max_retries": 2,
+            "interval_start": 0,
+            "interval_step": 0.2,
+            "interval_max": 0.5,
+        },
+        broker_connection_retry_on_startup=True,
+        broker_connection_timeout=5,
+        task_publish_retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5},
+        redis_socket_timeout=5,
+        redis_socket_connect_timeout=5,
+        worker_send_task_events=True,
+        task_send_sent_event=True,
+        worker_hijack_root_logger=False,
+        worker_redirect_stdouts=False,
+        enable_utc=True,
+    )
+    return app
+
+
+class CeleryPublisher:
+    """Publishes jobs by task name; the routing table picks the queue."""
+
+    def __init__(self, app: Celery) -> None:
+        self._app = app
+
+    def publish(self, job) -> None:
+        self._app.send_task(job.task_name, kwargs={"payload": job.payload()})

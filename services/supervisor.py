@@ -1,0 +1,169 @@
+"""`salesboy up`: embedded services + migrations + API + workers + beat + Flower.
+
+Children run in their own sessions so a terminal Ctrl-C reaches only this
+process, which then stops them in order and waits, leaving nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemas.settings import DEV_FLOWER_PASSWORD, Settings
+from services.embedded import port_is_free
+from services.migrate import apply_migrations
+from services.runtime import ensure_services
+
+_STOP_GRACE_SECONDS = 20
+_GUNICORN_CONFIG = Path(__file__).resolve().parents[1] / "ops" / "gunicorn.conf.py"
+
+
+class StartupError(RuntimeError):
+    pass
+
+
+@dataclass
+class Child:
+    name: str
+    argv: list[str]
+    process: subprocess.Popen | None = None
+
+
+@dataclass
+class Supervisor:
+    settings: Settings
+    with_flower: bool = True
+    ready_timeout: float = 120.0
+    out: object = field(default=sys.stdout)
+    children: list[Child] = field(default_factory=list)
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def _say(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+    def _check_ports(self) -> None:
+        wanted = [("API_PORT", self.settings.api_host, self.settings.api_port)]
+        if self.with_flower:
+            wanted.append(("FLOWER_PORT", self.settings.flower_host, self.settings.flower_port))
+        busy = [f"{name}={port} on {host}" for name, host, port in wanted if not port_is_free(host, port)]
+        if busy:
+            raise StartupError("port already in use: " + ", ".join(busy) + " (choose another in .env)")
+
+    def _child_argv(self) -> list[Child]:
+        workers = [sys.executable, "-m", "workers"]
+        s = self.settings
+        children = [
+            Child("api", [sys.executable, "-m", "gunicorn", "--worker-class", "gevent", "--workers", "1",
+                          "--bind", f"{s.api_host}:{s.api_port}", "--graceful-timeout", "5",
+                          "--timeout", "60", "--no-control-socket", "--config", str(_GUNICORN_CONFIG),
+                          "api:create_app()"]),
+            Child("worker", [*workers, "worker"]),
+            Child("beat", [*workers, "beat"]),
+        ]
+        if self.with_flower:
+            children.append(Child("flower", [*workers, "flower"]))
+        return children
+
+    def run(self) -> int:
+        started = time.monotonic()
+        self._check_ports()
+        self._install_signal_handlers()
+        services = ensure_services(self.settings, start_redis=True)
+        try:
+            report = apply_migrations(services.database_url)
+            self._say(f"migrations: {len(report.applied)} applied, {len(report.already)} already there")
+            env = {**os.environ, "DATABASE_URL": services.database_url, "REDIS_URL": services.redis_url}
+            self.children = self._child_argv()
+            for child in self.children:
+                child.process = subprocess.Popen(child.argv, env=env, start_new_session=True)
+            self._wait_ready()
+            self._banner(services, time.monotonic() - started)
+            return self._watch()
+        finally:
+            self._stop_children()
+            services.stop()
+            self._say("salesboy stopped")
+
+    def _install_signal_handlers(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: self._stop.set())
+
+    def _dead_child(self) -> Child | None:
+        return next((c for c in self.children if c.process and c.process.poll() is not None), None)
+
+    def _wait_ready(self) -> None:
+        url = f"http://{self.settings.api_host}:{self.settings.api_port}/readyz"
+        deadline = time.monotonic() + self.ready_timeout
+        last = "no answer yet"
+        while time.monotonic() < deadline and not self._stop.is_set():
+            dead = self._dead_child()
+            if dead is not None:
+                raise StartupError(f"{dead.name} exited with code {dead.process.returncode} while starting")
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except urllib.error.HTTPError as exc:
+                last = exc.read().decode(errors="replace")[:500]
+            except OSError as exc:
+                last = str(exc)
+            time.sleep(0.25)
+        if self._stop.is_set():
+            raise StartupError("interrupted while starting")
+        raise StartupError(f"not ready after {self.ready_timeout:g}s: {last}")
+
+    def _banner(self, services, elapsed: float) -> None:
+        s = self.settings
+        lines = [
+            f"Salesboy is up (ready in {elapsed:.1f} s)",
+            f"  API        http://{s.api_host}:{s.api_port}  (readiness: /readyz, metrics: /metrics)",
+        ]
+        if self.with_flower:
+            password = s.flower_password.get_secret_value()
+            shown = password if password == DEV_FLOWER_PASSWORD else "FLOWER_PASSWORD"
+            lines.append(f"  Flower     http://{s.flower_host}:{s.flower_port}  (login {s.flower_user} / {shown})")
+        pg = "embedded, data in " + str(services.postgres.pgdata) if services.postgres else "DATABASE_URL"
+        lines.append(f"  Postgres   {pg}")
+        lines.append(f"  Redis      {'bundled server' if services.redis else services.redis_url}")
+        lines.append("Press Ctrl-C to stop.")
+        self._say("\n".join(lines))
+
+    def _watch(self) -> int:
+        while not self._stop.wait(0.5):
+            dead = self._dead_child()
+            if dead is not None:
+                self._say(f"{dead.name} exited unexpectedly (code {dead.process.returncode}); stopping")
+                return 1
+        return 0
+
+    def _stop_children(self) -> None:
+        running = [c for c in reversed(self.children) if c.process and c.process.poll() is None]
+        for child in running:
+            _signal_group(child.process, signal.SIGTERM)
+        deadline = time.monotonic() + _STOP_GRACE_SECONDS
+        for child in running:
+            try:
+                child.process.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                self._say(f"{child.name} did not stop in {_STOP_GRACE_SECONDS}s; killing it")
+        # Whatever is left in a child's process group (prefork pool children) goes too.
+        for child in self.children:
+            if child.process is not None:
+                _signal_group(child.process, signal.SIGKILL)
+                child.process.wait()
+
+
+def _signal_group(process: subprocess.Popen, sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, sig)

@@ -1,0 +1,91 @@
+"""Worker-side processes: `python -m workers worker|beat|flower` (also `salesboy worker` ...)."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import click
+
+from schemas.queues import QUEUES
+from schemas.settings import Settings
+
+
+def _settings() -> Settings:
+    from pydantic import ValidationError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        raise click.ClickException(f"invalid settings: {problems}") from None
+
+
+def _app(settings: Settings, process_name: str):
+    from services.embedded import EmbeddedServiceError
+    from services.logging import configure_logging
+    from services.runtime import resolve_database_url, resolve_redis_url
+    from workers.app import create_worker_app
+
+    configure_logging(settings.log_level, settings.resolved_log_dir, process_name)
+    try:
+        database_url, _ = resolve_database_url(settings, start=False)
+        redis_url, _ = resolve_redis_url(settings, start=False)
+    except EmbeddedServiceError as exc:
+        raise click.ClickException(str(exc)) from None
+    return create_worker_app(settings, database_url=database_url, redis_url=redis_url)
+
+
+@click.group()
+def main() -> None:
+    """Salesboy worker processes."""
+
+
+@main.command()
+@click.option("--queues", "-Q", default=",".join(QUEUES), show_default=True,
+              help="Comma-separated queues to consume.")
+@click.option("--pool", type=click.Choice(["prefork", "solo", "threads"]), default=None,
+              help="Worker pool (default: WORKER_POOL).")
+@click.option("--concurrency", "-c", type=int, default=None,
+              help="Processes/threads (default: WORKER_CONCURRENCY).")
+@click.option("--name", default=None, help="Worker node name (default: <queues>.<pid>@<host>).")
+def worker(queues: str, pool: str | None, concurrency: int | None, name: str | None) -> None:
+    """Consume the given queues."""
+    wanted = [q.strip() for q in queues.split(",") if q.strip()]
+    unknown = sorted(set(wanted) - set(QUEUES))
+    if not wanted or unknown:
+        raise click.BadParameter(f"unknown queue(s) {unknown}; known: {', '.join(QUEUES)}",
+                                 param_hint="--queues")
+    settings = _settings()
+    app = _app(settings, "worker")
+    label = "all" if set(wanted) == set(QUEUES) else "-".join(wanted)
+    app.worker_main([
+        "worker", "--queues", ",".join(wanted), "--pool", pool or settings.worker_pool,
+        "--concurrency", str(concurrency or settings.worker_concurrency),
+        "--hostname", name or f"{label}.{os.getpid()}@{socket.gethostname()}",
+        "--loglevel", settings.log_level, "--task-events", "--without-mingle",
+    ])
+
+
+@main.command()
+def beat() -> None:
+    """Send periodic jobs (the stuck-work sweeper)."""
+    settings = _settings()
+    app = _app(settings, "beat")
+    run_dir = settings.data_dir / "run"
+    run_dir.mkdir(parents=True, exist_ok=True)
+    app.start(["beat", "--schedule", str(run_dir / "celerybeat-schedule"), "--loglevel", settings.log_level])
+
+
+@main.command()
+def flower() -> None:
+    """Serve Flower, the operators' view of queues and tasks, behind basic auth."""
+    settings = _settings()
+    app = _app(settings, "flower")
+    # Passed through the environment so the password never shows in `ps`.
+    os.environ["FLOWER_BASIC_AUTH"] = f"{settings.flower_user}:{settings.flower_password.get_secret_value()}"
+    app.start(["flower", f"--address={settings.flower_host}", f"--port={settings.flower_port}"])
+
+
+if __name__ == "__main__":
+    main()
