@@ -88,7 +88,8 @@ create table public.knowledge_base (
     error text,
     embedding_model text,
     created_at timestamptz not null default now(),
-    updated_at timestamptz not null default now()
+    updated_at timestamptz not null default now(),
+    unique (id, user_id)
 );
 create index knowledge_base_user_status_idx on public.knowledge_base (user_id, status);
 
@@ -96,14 +97,15 @@ create index knowledge_base_user_status_idx on public.knowledge_base (user_id, s
 create table public.kb_chunks (
     id text primary key,
     user_id uuid not null references auth.users (id) on delete cascade,
-    document_id uuid not null references public.knowledge_base (id) on delete cascade,
+    document_id uuid not null,
     ordinal integer not null check (ordinal >= 0),
     content text not null,
     metadata jsonb not null default '{}'::jsonb,
     embedding vector(384) not null,
     embedding_model text not null,
     created_at timestamptz not null default now(),
-    unique (document_id, ordinal)
+    unique (document_id, ordinal),
+    foreign key (document_id, user_id) references public.knowledge_base (id, user_id) on delete cascade
 );
 create index kb_chunks_user_idx on public.kb_chunks (user_id);
 create index kb_chunks_embedding_idx on public.kb_chunks
@@ -132,7 +134,8 @@ create table public.inbox (
     trace_id text not null,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
-    unique (user_id, provider_message_id)
+    unique (user_id, provider_message_id),
+    unique (id, user_id)
 );
 create index inbox_user_status_idx on public.inbox (user_id, status, updated_at);
 create index inbox_user_chat_idx on public.inbox (user_id, chat_id, created_at);
@@ -142,7 +145,7 @@ create table public.outbox (
     id uuid primary key default gen_random_uuid(),
     user_id uuid not null references auth.users (id) on delete cascade,
     reply_key text not null,
-    inbox_id uuid references public.inbox (id) on delete set null,
+    inbox_id uuid,
     chat_id text not null,
     body_ciphertext bytea not null,
     body_nonce bytea not null,
@@ -155,7 +158,8 @@ create table public.outbox (
     trace_id text not null,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
-    unique (user_id, reply_key)
+    unique (user_id, reply_key),
+    foreign key (inbox_id, user_id) references public.inbox (id, user_id) on delete set null (inbox_id)
 );
 create index outbox_user_status_idx on public.outbox (user_id, status, updated_at);
 
@@ -166,7 +170,7 @@ create table public.chat_logs (
     contact_phone text,
     contact_lid text,
     direction text not null check (direction in ('inbound', 'outbound')),
-    inbox_id uuid references public.inbox (id) on delete set null,
+    inbox_id uuid,
     outcome text check (outcome in ('answered', 'ignored', 'handed_off', 'task', 'failed')),
     reason text,
     intent text,
@@ -174,7 +178,8 @@ create table public.chat_logs (
     ciphertext bytea not null,
     nonce bytea not null check (octet_length(nonce) = 12),
     key_id text not null,
-    created_at timestamptz not null default now()
+    created_at timestamptz not null default now(),
+    foreign key (inbox_id, user_id) references public.inbox (id, user_id) on delete set null (inbox_id)
 );
 create index chat_logs_user_created_idx on public.chat_logs (user_id, created_at desc);
 create index chat_logs_user_chat_idx on public.chat_logs (user_id, chat_id, created_at desc);
@@ -204,7 +209,7 @@ create index audit_logs_user_created_idx on public.audit_logs (user_id, created_
 create table public.tasks (
     id uuid primary key default gen_random_uuid(),
     user_id uuid not null references auth.users (id) on delete cascade,
-    inbox_id uuid references public.inbox (id) on delete set null,
+    inbox_id uuid,
     chat_id text not null,
     task_type text not null check (task_type ~ '^[a-z][a-z0-9_]{0,62}$'),
     payload jsonb not null default '{}'::jsonb,
@@ -216,7 +221,8 @@ create table public.tasks (
     callbacks jsonb not null default '[]'::jsonb,
     trace_id text not null,
     created_at timestamptz not null default now(),
-    updated_at timestamptz not null default now()
+    updated_at timestamptz not null default now(),
+    foreign key (inbox_id, user_id) references public.inbox (id, user_id) on delete set null (inbox_id)
 );
 create index tasks_user_status_idx on public.tasks (user_id, status, created_at desc);
 

