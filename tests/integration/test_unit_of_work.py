@@ -1,0 +1,154 @@
+import uuid
+
+import psycopg
+import pytest
+
+from schemas.jobs import ProvisionTenant
+from services import db
+from services.handlers.tenant import provision_tenant
+from tests.conftest import create_user
+
+
+class RecordingPublisher:
+    def __init__(self, fail: bool = False) -> None:
+        self.sent: list = []
+        self.fail = fail
+
+    def publish(self, job) -> None:
+        if self.fail:
+            raise ConnectionError("broker unreachable")
+        self.sent.append(job)
+
+
+def test_tenant_unit_of_work_runs_as_the_tenant(container):
+    user = create_user(container)
+    with container.tenant_uow(user) as uow:
+        role, uid = uow.conn.execute("select current_user, auth.uid()").fetchone()
+    assert (role, uid) == ("authenticated", user)
+
+
+def test_system_unit_of_work_runs_as_service_role(container):
+    with container.system_uow() as uow:
+        role, jwt_role = uow.conn.execute("select current_user, auth.role()").fetchone()
+    assert (role, jwt_role) == ("service_role", "service_role")
+
+
+def test_jobs_are_published_only_after_commit(container):
+    publisher = RecordingPublisher()
+    user = create_user(container)
+    job = ProvisionTenant(user_id=user)
+    with db.tenant_uow(container.pool, publisher, user) as uow:
+        uow.tenants.ensure_defaults(user)
+        uow.publish_after_commit(job)
+        assert publisher.sent == [], "published before commit"
+    assert publisher.sent == [job]
+
+
+def test_rollback_publishes_nothing_and_keeps_nothing(container):
+    publisher = RecordingPublisher()
+    user = create_user(container)
+    with pytest.raises(RuntimeError, match="boom"), db.tenant_uow(container.pool, publisher, user) as uow:
+        uow.tenants.ensure_defaults(user)
+        uow.publish_after_commit(ProvisionTenant(user_id=user))
+        raise RuntimeError("boom")
+    assert publisher.sent == []
+    with container.tenant_uow(user) as uow:
+        assert uow.tenants.profile(user) is None
+
+
+def test_failed_publish_after_commit_keeps_the_rows_and_says_so(container):
+    user = create_user(container)
+    job = ProvisionTenant(user_id=user)
+    with pytest.raises(db.PublishAfterCommitError) as caught:
+        with db.tenant_uow(container.pool, RecordingPublisher(fail=True), user) as uow:
+            uow.tenants.ensure_defaults(user)
+            uow.publish_after_commit(job)
+    assert caught.value.jobs == [job]
+    with container.tenant_uow(user) as uow:
+        assert uow.tenants.profile(user) is not None
+
+
+def test_a_query_that_forgets_its_filter_still_sees_one_tenant(container):
+    a, b = create_user(container), create_user(container)
+    for user in (a, b):
+        provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
+    with container.tenant_uow(a) as uow:
+        users = {r[0] for r in uow.conn.execute("select user_id from public.profiles").fetchall()}
+    assert users == {a}
+
+
+def test_unit_of_work_refuses_unknown_roles(container):
+    with pytest.raises(ValueError, match="unsupported database role"):
+        db.UnitOfWork(container.pool, RecordingPublisher(), role="postgres", claims={})
+
+
+def test_repositories_need_an_open_unit_of_work(container):
+    uow = container.system_uow()
+    with pytest.raises(RuntimeError, match="outside its `with` block"):
+        _ = uow.tenants
+
+
+def test_tenant_uow_rejects_a_bad_user_id(container):
+    with pytest.raises(ValueError):
+        container.tenant_uow("not-a-uuid")
+
+
+def test_provisioning_is_idempotent_and_audited(container):
+    user = create_user(container)
+    job = ProvisionTenant(user_id=user)
+    assert provision_tenant(job, tenant_uow=container.tenant_uow) is True
+    assert provision_tenant(job, tenant_uow=container.tenant_uow) is False
+    with container.tenant_uow(user) as uow:
+        actions = [r["action"] for r in uow.audit.recent()]
+        status = uow.conn.execute("select status from public.sessions").fetchone()[0]
+        enabled = uow.conn.execute("select enabled from public.bot_config").fetchone()[0]
+    assert actions == ["tenant.provisioned"]
+    assert (status, enabled) == ("STOPPED", True)
+
+
+def test_audit_entries_are_visible_to_their_owner_only(container):
+    a, b = create_user(container), create_user(container)
+    with container.tenant_uow(a) as uow:
+        entry = uow.audit.log(a, "settings.changed", {"field": "tone"})
+    with container.tenant_uow(a) as uow:
+        mine = uow.audit.recent()
+    with container.tenant_uow(b) as uow:
+        theirs = uow.audit.recent()
+    assert [(r["id"], r["action"], r["detail"]) for r in mine] == [(entry, "settings.changed", {"field": "tone"})]
+    assert theirs == []
+    with container.system_uow() as uow:
+        assert entry in [r["id"] for r in uow.audit.recent(500)]
+
+
+def test_a_tenant_cannot_write_audit_entries_for_another(container):
+    a, b = create_user(container), create_user(container)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="another user"):
+        with container.tenant_uow(a) as uow:
+            uow.audit.log(b, "forged")
+    with pytest.raises(psycopg.errors.NullValueNotAllowed):
+        with container.system_uow() as uow:
+            uow.audit.log(None, "nobody")  # type: ignore[arg-type]
+
+
+def test_the_service_role_may_audit_for_any_tenant(container):
+    a = create_user(container)
+    with container.system_uow() as uow:
+        uow.audit.log(a, "session.restarted", {"by": "watchdog"})
+    with container.tenant_uow(a) as uow:
+        assert [r["action"] for r in uow.audit.recent()] == ["session.restarted"]
+
+
+def test_deleting_an_account_deletes_what_it_owns(container):
+    user = create_user(container)
+    provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
+    with container.system_uow() as uow:
+        uow.conn.execute("delete from auth.users where id = %s", [user])
+        left = uow.conn.execute(
+            "select (select count(*) from public.profiles where user_id = %(u)s)"
+            " + (select count(*) from public.audit_logs where user_id = %(u)s)", {"u": user}).fetchone()[0]
+    assert left == 0
+
+
+def test_unknown_user_cannot_be_provisioned(container):
+    with pytest.raises(psycopg.errors.ForeignKeyViolation):
+        provision_tenant(ProvisionTenant(user_id=uuid.uuid4()), tenant_uow=container.tenant_uow)

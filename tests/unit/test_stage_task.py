@@ -1,0 +1,132 @@
+"""The task wrapper's retry/record logic, run eagerly with fakes for the container."""
+
+import uuid
+from dataclasses import dataclass, field
+
+import pytest
+from celery.exceptions import Reject
+
+from schemas.jobs import ProvisionTenant
+from services.celery_app import make_celery
+from services.errors import TransientError
+from tests.conftest import make_settings
+from workers.base import ContainerHolder, define_stage
+
+
+class FakeJobFailures:
+    def __init__(self, store):
+        self.store = store
+
+    def record(self, **kwargs):
+        self.store.append(kwargs)
+
+
+@dataclass
+class FakeUow:
+    store: list
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+    @property
+    def job_failures(self):
+        return FakeJobFailures(self.store)
+
+
+@dataclass
+class FakeContainer:
+    settings: object
+    outcomes: list
+    failures: list = field(default_factory=list)
+    calls: int = 0
+    closed: bool = False
+
+    def handle(self, job):
+        self.calls += 1
+        outcome = self.outcomes.pop(0)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    def system_uow(self):
+        return FakeUow(self.failures)
+
+    def close(self):
+        self.closed = True
+
+
+@pytest.fixture
+def harness(tmp_path):
+    settings = make_settings(tmp_path, TASK_MAX_RETRIES=2)
+    app = make_celery(settings, "memory://")
+    app.conf.result_backend = "cache+memory://"
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = False
+
+    def build(outcomes):
+        fake = FakeContainer(settings, list(outcomes))
+        holder = ContainerHolder(lambda: fake)
+        return define_stage(app, ProvisionTenant, holder), fake
+
+    return build
+
+
+def payload():
+    return ProvisionTenant(user_id=uuid.uuid4()).payload()
+
+
+def test_success_runs_the_handler_once(harness):
+    task, fake = harness([True])
+    assert task.apply(kwargs={"payload": payload()}).successful()
+    assert fake.calls == 1 and fake.failures == []
+
+
+def test_transient_failure_is_retried_then_succeeds(harness):
+    task, fake = harness([TransientError("503"), ConnectionError("reset"), True])
+    task.apply(kwargs={"payload": payload()})
+    assert fake.calls == 3 and fake.failures == []
+
+
+def test_transient_failures_past_the_limit_are_recorded(harness):
+    task, fake = harness([TransientError("503")] * 3)
+    task.apply(kwargs={"payload": payload()})
+    assert fake.calls == 3
+    assert len(fake.failures) == 1 and "gave up after 3 attempts" in fake.failures[0]["reason"]
+
+
+def test_permanent_failure_is_recorded_at_once(harness):
+    task, fake = harness([KeyError("missing row")])
+    assert isinstance(task.apply(kwargs={"payload": payload()}).result, KeyError)
+    assert fake.calls == 1
+    assert "KeyError" in fake.failures[0]["reason"]
+
+
+def test_invalid_payload_is_rejected_without_calling_the_handler(harness):
+    task, fake = harness([True])
+    result = task.apply(kwargs={"payload": {"user_id": 42, "extra": "x"}})
+    assert isinstance(result.result, Reject) and result.result.requeue is False
+    assert fake.calls == 0
+    assert fake.failures[0]["reason"].startswith("invalid payload")
+
+
+def test_non_dict_payload_is_recorded_safely(harness):
+    task, fake = harness([True])
+    assert isinstance(task.apply(kwargs={"payload": ["not", "a", "dict"]}).result, Reject)
+    assert fake.failures[0]["payload"] == {"raw": "['not', 'a', 'dict']"}
+
+
+def test_container_holder_builds_once_and_resets():
+    built = []
+
+    def factory():
+        built.append(FakeContainer(None, []))
+        return built[-1]
+
+    holder = ContainerHolder(factory)
+    assert holder.get() is holder.get()
+    holder.reset()
+    assert built[0].closed
+    assert holder.get() is built[1]
