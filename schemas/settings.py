@@ -40,6 +40,7 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
+        env_ignore_empty=True,  # `KEY=` in .env means "not set"
         populate_by_name=True,
         case_sensitive=False,
     )
@@ -58,15 +59,11 @@ class Settings(BaseSettings):
     db_pool_max: int = Field(10, alias="DB_POOL_MAX", ge=1)
     db_statement_timeout_ms: int = Field(15_000, alias="DB_STATEMENT_TIMEOUT_MS", ge=100)
 
-    secret_key: SecretStr = Field(SecretStr(DEV_SECRET_KEY), alias="SALESBOY_SECRET_KEY")
-    chat_encryption_keys: SecretStr = Field(SecretStr(DEV_ENCRYPTION_KEYS), alias="CHAT_ENCRYPTION_KEYS")
-    whatsapp_webhook_secrets: SecretStr = Field(
-        SecretStr(DEV_WEBHOOK_SECRETS), alias="WHATSAPP_WEBHOOK_SECRETS"
-    )
-    n8n_signing_secret: SecretStr = Field(SecretStr(DEV_N8N_SIGNING_SECRET), alias="N8N_SIGNING_SECRET")
-    n8n_callback_secrets: SecretStr = Field(
-        SecretStr(DEV_N8N_CALLBACK_SECRETS), alias="N8N_CALLBACK_SECRETS"
-    )
+    secret_key: SecretStr | None = Field(None, alias="SALESBOY_SECRET_KEY")
+    chat_encryption_keys: SecretStr | None = Field(None, alias="CHAT_ENCRYPTION_KEYS")
+    whatsapp_webhook_secrets: SecretStr | None = Field(None, alias="WHATSAPP_WEBHOOK_SECRETS")
+    n8n_signing_secret: SecretStr | None = Field(None, alias="N8N_SIGNING_SECRET")
+    n8n_callback_secrets: SecretStr | None = Field(None, alias="N8N_CALLBACK_SECRETS")
 
     api_host: str = Field("127.0.0.1", alias="API_HOST")
     api_port: int = Field(8000, alias="API_PORT", ge=1, le=65535)
@@ -74,7 +71,7 @@ class Settings(BaseSettings):
     flower_host: str = Field("127.0.0.1", alias="FLOWER_HOST")
     flower_port: int = Field(5555, alias="FLOWER_PORT", ge=1, le=65535)
     flower_user: str = Field("admin", alias="FLOWER_USER")
-    flower_password: SecretStr = Field(SecretStr(DEV_FLOWER_PASSWORD), alias="FLOWER_PASSWORD")
+    flower_password: SecretStr | None = Field(None, alias="FLOWER_PASSWORD")
 
     worker_concurrency: int = Field(2, alias="WORKER_CONCURRENCY", ge=1)
     worker_pool: Literal["prefork", "solo", "threads"] = Field("prefork", alias="WORKER_POOL")
@@ -106,22 +103,24 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
-    def _refuse_insecure_production(self) -> Settings:
-        if self.env != "production":
-            return self
+    def _secrets(self) -> Settings:
+        """Production: refuse missing or development secrets. Elsewhere: fill in dev defaults."""
         problems = []
         for env_name, dev_default in SECRET_DEFAULTS.items():
-            value = getattr(self, _FIELD_BY_ENV[env_name]).get_secret_value().strip()
-            if not value:
+            field = _FIELD_BY_ENV[env_name]
+            value = getattr(self, field)
+            if not self.is_production:
+                if value is None:
+                    setattr(self, field, SecretStr(dev_default))
+            elif value is None or not value.get_secret_value().strip():
                 problems.append(f"{env_name} is missing")
-            elif value == dev_default:
+            elif value.get_secret_value() == dev_default:
                 problems.append(f"{env_name} still has its development default")
-        if len(self.secret_key.get_secret_value()) < 32 and "SALESBOY_SECRET_KEY is missing" not in problems:
+        key = self.secret_key
+        if self.is_production and key is not None and 0 < len(key.get_secret_value()) < 32:
             problems.append("SALESBOY_SECRET_KEY must be at least 32 characters")
         if problems:
-            raise InsecureSettingsError(
-                "refusing to start in production mode: " + "; ".join(problems)
-            )
+            raise InsecureSettingsError("refusing to start in production mode: " + "; ".join(problems))
         return self
 
     @property

@@ -77,3 +77,23 @@ def test_bad_values_are_rejected_with_the_field_named():
 def test_visibility_timeout_must_outlast_task_time_limit():
     with pytest.raises(ValidationError, match="BROKER_VISIBILITY_TIMEOUT_SECONDS"):
         Settings(_env_file=None, TASK_TIME_LIMIT_SECONDS=600, BROKER_VISIBILITY_TIMEOUT_SECONDS=300)
+
+
+def test_env_example_documents_every_setting_and_nothing_else():
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
+    documented = set(re.findall(r"^([A-Z][A-Z0-9_]+)=", text, re.M))
+    expected = {field.alias for field in Settings.model_fields.values()}
+    assert documented == expected
+
+
+def test_env_example_values_load_in_development(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / ".env.example"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(example.read_text())
+    settings = Settings()
+    assert settings.api_port == 8000 and settings.database_url in (None, "")

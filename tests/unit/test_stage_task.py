@@ -130,3 +130,36 @@ def test_container_holder_builds_once_and_resets():
     holder.reset()
     assert built[0].closed
     assert holder.get() is built[1]
+
+
+def test_sweeper_resends_what_each_finder_returns():
+    from schemas.jobs import SweepStuck
+    from services.handlers.sweeper import sweep
+
+    class Uow:
+        def __init__(self):
+            self.queued = []
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            sent.extend(self.queued)
+
+        def publish_after_commit(self, job):
+            self.queued.append(job)
+
+    sent: list = []
+    stuck = [ProvisionTenant(user_id=uuid.uuid4()) for _ in range(3)]
+
+    def stuck_inbox(uow):
+        return stuck[:2]
+
+    def stuck_outbox(uow):
+        return stuck[2:]
+
+    def nothing(uow):
+        return []
+
+    assert sweep(SweepStuck(), system_uow=Uow, finders=[stuck_inbox, nothing, stuck_outbox]) == 3
+    assert sent == stuck

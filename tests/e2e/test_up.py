@@ -1,0 +1,114 @@
+"""`salesboy up` as a new user runs it: no accounts, no keys, nothing configured."""
+
+import base64
+import json
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import psutil
+import pytest
+
+from services.embedded import free_port, port_is_free
+from tests.conftest import subprocess_env, wait_for
+
+pytestmark = pytest.mark.slow
+
+
+def _get(url: str, auth: tuple[str, str] | None = None) -> tuple[int, bytes]:
+    request = urllib.request.Request(url)
+    if auth:
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def _processes_using(path: str) -> list[psutil.Process]:
+    found = []
+    for proc in psutil.process_iter(["cmdline", "environ"]):
+        try:
+            cmdline = " ".join(proc.info["cmdline"] or [])
+            environ = proc.info["environ"] or {}
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        if path in cmdline or environ.get("SALESBOY_DATA_DIR") == path:
+            found.append(proc)
+    return found
+
+
+def test_up_runs_on_embedded_defaults_and_stops_cleanly(tmp_path):
+    data_dir = str(tmp_path / "var")
+    api_port, flower_port = free_port(), free_port()
+    env = subprocess_env(
+        SALESBOY_DATA_DIR=data_dir, API_PORT=str(api_port), FLOWER_PORT=str(flower_port),
+        EMBEDDED_PG_PORT=str(free_port()), EMBEDDED_REDIS_PORT=str(free_port()),
+        # Pretend no Redis runs on this machine, so the bundled one is used.
+        LOCAL_REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
+    )
+    log = (tmp_path / "up.log").open("w+")
+    started = time.monotonic()
+    up = subprocess.Popen([sys.executable, "-m", "api.cli", "up"], cwd=tmp_path, env=env,
+                          stdout=log, stderr=subprocess.STDOUT)
+    try:
+        def banner():
+            log.flush()
+            text = (tmp_path / "up.log").read_text(errors="replace")
+            if up.poll() is not None:
+                raise AssertionError(f"salesboy up exited with {up.returncode}:\n{text[-4000:]}")
+            return "Salesboy is up" in text
+        wait_for(banner, timeout=120, interval=0.2, message="salesboy up to report ready")
+        print(f"salesboy up ready in {time.monotonic() - started:.1f}s")
+
+        status, body = _get(f"http://127.0.0.1:{api_port}/readyz")
+        report = json.loads(body)
+        assert status == 200, report
+        assert all(c["ok"] for c in report["components"].values())
+
+        assert _get(f"http://127.0.0.1:{flower_port}/")[0] == 401
+        status, page = _get(f"http://127.0.0.1:{flower_port}/", auth=("admin", "dev-only-flower-password"))
+        assert status == 200 and b"Flower" in page
+        def flower_workers():
+            status, body = _get(f"http://127.0.0.1:{flower_port}/api/workers?refresh=1",
+                                auth=("admin", "dev-only-flower-password"))
+            return status == 200 and json.loads(body)
+        workers = wait_for(flower_workers, timeout=30, interval=0.5, message="Flower to list the worker")
+        registered = next(iter(workers.values())).get("registered", [])
+        assert "tenant.provision" in registered, workers
+        assert len(_processes_using(data_dir)) >= 5  # api, worker, beat, flower, postgres, redis
+    finally:
+        up.send_signal(signal.SIGINT)
+        try:
+            code = up.wait(60)
+        except subprocess.TimeoutExpired:
+            up.kill()
+            raise
+        log.close()
+    output = (tmp_path / "up.log").read_text(errors="replace")
+    assert code == 0, output[-4000:]
+    assert "salesboy stopped" in output
+    assert _processes_using(data_dir) == [], "processes left behind"
+    assert port_is_free("127.0.0.1", api_port) and port_is_free("127.0.0.1", flower_port)
+    assert not (tmp_path / "var" / "postgres" / "pgdata" / "postmaster.pid").exists()
+
+
+def test_up_refuses_a_busy_port_with_a_clear_message(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = subprocess_env(SALESBOY_DATA_DIR=str(tmp_path / "var"), API_PORT=str(port),
+                             FLOWER_PORT=str(free_port()))
+        result = subprocess.run([sys.executable, "-m", "api.cli", "up"], cwd=tmp_path, env=env,
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert f"API_PORT={port}" in result.stderr and "already in use" in result.stderr
+    assert not (tmp_path / "var" / "postgres").exists(), "started services despite the busy port"

@@ -1,0 +1,93 @@
+"""The `salesboy` commands as a user runs them, honouring one set of settings."""
+
+import subprocess
+import sys
+
+import bcrypt
+import psycopg
+import pytest
+
+from services.embedded import EmbeddedPostgres, free_port
+from services.seed import DEMO_EMAIL
+from tests.conftest import create_database, subprocess_env
+
+
+def salesboy(*args, env, cwd, timeout=120):
+    return subprocess.run([sys.executable, "-m", "api.cli", *args], env=env, cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def data_dir_env(tmp_path):
+    return subprocess_env(SALESBOY_DATA_DIR=str(tmp_path / "var"), EMBEDDED_PG_PORT=str(free_port()),
+                          LOG_LEVEL="WARNING")
+
+
+def test_migrate_and_seed_share_the_embedded_database(tmp_path, data_dir_env):
+    first = salesboy("migrate", env=data_dir_env, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "applied 20261128000100_supabase_compat" in first.stdout
+    again = salesboy("migrate", env=data_dir_env, cwd=tmp_path)
+    assert "0 applied" in again.stdout
+
+    seeded = salesboy("seed", env=data_dir_env, cwd=tmp_path)
+    assert seeded.returncode == 0, seeded.stderr
+    assert DEMO_EMAIL in seeded.stdout and "created" in seeded.stdout
+    password = seeded.stdout.split("password:")[1].strip()
+
+    # `up` leaves the server running; a later `seed` must find and keep it.
+    server = EmbeddedPostgres(tmp_path / "var" / "postgres", port=int(data_dir_env["EMBEDDED_PG_PORT"])).start()
+    try:
+        reseeded = salesboy("seed", env=data_dir_env, cwd=tmp_path)
+        assert reseeded.returncode == 0, reseeded.stderr
+        assert "password reset" in reseeded.stdout
+        new_password = reseeded.stdout.split("password:")[1].strip()
+        assert server.is_running()
+        with psycopg.connect(server.url()) as conn:
+            user_id, hashed = conn.execute("select id, encrypted_password from auth.users where email = %s",
+                                           [DEMO_EMAIL]).fetchone()
+            whitelisted = conn.execute("select count(*) from public.whitelists where user_id = %s",
+                                       [user_id]).fetchone()[0]
+            business = conn.execute("select business->>'name' from public.bot_config where user_id = %s",
+                                    [user_id]).fetchone()[0]
+    finally:
+        server.stop()
+    assert bcrypt.checkpw(new_password.encode(), hashed.encode())
+    assert not bcrypt.checkpw(password.encode(), hashed.encode())
+    assert whitelisted == 2 and business == "Demo Shop"
+
+
+def test_seed_with_database_url(tmp_path, pg_server):
+    url = create_database(pg_server, "cli_seed")
+    env = subprocess_env(DATABASE_URL=url, SALESBOY_DATA_DIR=str(tmp_path / "var"))
+    result = salesboy("seed", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with psycopg.connect(url) as conn:
+        assert conn.execute("select count(*) from auth.users where email = %s", [DEMO_EMAIL]).fetchone()[0] == 1
+
+
+def test_production_mode_with_missing_or_dev_secrets_refuses_to_start(tmp_path):
+    from schemas.settings import DEV_FLOWER_PASSWORD
+
+    env = subprocess_env(SALESBOY_ENV="production", SALESBOY_DATA_DIR=str(tmp_path / "var"),
+                         FLOWER_PASSWORD=DEV_FLOWER_PASSWORD)
+    result = salesboy("migrate", env=env, cwd=tmp_path)
+    assert result.returncode != 0
+    assert "refusing to start in production mode" in result.stderr
+    assert "SALESBOY_SECRET_KEY is missing" in result.stderr
+    assert "FLOWER_PASSWORD still has its development default" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "var").exists(), "started something before refusing"
+
+
+def test_worker_without_a_reachable_database_explains_itself(tmp_path):
+    env = subprocess_env(SALESBOY_DATA_DIR=str(tmp_path / "var"), EMBEDDED_PG_PORT=str(free_port()))
+    result = salesboy("worker", "--queues", "maintenance", env=env, cwd=tmp_path, timeout=60)
+    assert result.returncode != 0
+    assert "embedded Postgres is not running" in result.stderr
+
+
+def test_worker_rejects_unknown_queues(tmp_path):
+    result = salesboy("worker", "--queues", "inbound,nonsense", env=subprocess_env(), cwd=tmp_path)
+    assert result.returncode != 0
+    assert "nonsense" in result.stderr

@@ -1,0 +1,77 @@
+import socket
+
+import pytest
+
+from services.embedded import EmbeddedPostgres, EmbeddedRedis, EmbeddedServiceError, free_port, redis_answers
+from services.runtime import ensure_services, resolve_database_url, resolve_redis_url
+from tests.conftest import make_settings
+
+
+def test_embedded_postgres_refuses_a_busy_port(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        server = EmbeddedPostgres(tmp_path / "pg", port=busy.getsockname()[1])
+        with pytest.raises(EmbeddedServiceError, match="is busy"):
+            server.start()
+
+
+def test_embedded_postgres_is_reused_and_survives_restart(tmp_path):
+    server = EmbeddedPostgres(tmp_path / "pg", port=free_port()).start()
+    try:
+        assert server.started_here
+        again = EmbeddedPostgres(tmp_path / "pg", port=server.port).start()
+        assert not again.started_here  # found it running
+        assert again.url() == server.url()
+    finally:
+        server.stop()
+    assert not server.is_running()
+    server.start()
+    assert server.is_running()
+    server.stop()
+    server.stop()  # stopping a stopped server is fine
+
+
+def test_embedded_redis_refuses_a_busy_port_and_reuses_a_running_one(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        with pytest.raises(EmbeddedServiceError, match="is busy"):
+            EmbeddedRedis(tmp_path / "r1", port=busy.getsockname()[1]).start()
+    first = EmbeddedRedis(tmp_path / "r2", port=free_port()).start()
+    try:
+        second = EmbeddedRedis(tmp_path / "r3", port=first.port).start()
+        assert not second.running and redis_answers(second.url)
+    finally:
+        first.stop()
+    assert not redis_answers(first.url, timeout=0.2)
+
+
+def test_resolution_prefers_explicit_urls(tmp_path):
+    settings = make_settings(tmp_path, DATABASE_URL="postgresql://x/y", REDIS_URL="redis://z:1/0")
+    assert resolve_database_url(settings, start=False) == ("postgresql://x/y", None)
+    assert resolve_redis_url(settings, start=False) == ("redis://z:1/0", None)
+
+
+def test_resolution_uses_the_local_redis_when_it_answers(tmp_path, redis_url):
+    settings = make_settings(tmp_path, LOCAL_REDIS_URL=redis_url)
+    assert resolve_redis_url(settings, start=False) == (redis_url, None)
+
+
+def test_resolution_starts_bundled_services_only_when_asked(tmp_path):
+    settings = make_settings(tmp_path, LOCAL_REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
+                             EMBEDDED_PG_PORT=free_port(), EMBEDDED_REDIS_PORT=free_port())
+    with pytest.raises(EmbeddedServiceError, match="not running"):
+        resolve_database_url(settings, start=False)
+    with pytest.raises(EmbeddedServiceError, match="REDIS_URL is not set"):
+        resolve_redis_url(settings, start=False)
+    services = ensure_services(settings, start_redis=True)
+    try:
+        assert services.postgres is not None and services.redis is not None
+        assert redis_answers(services.redis_url)
+        # a second resolver finds both running and starts nothing
+        assert resolve_database_url(settings, start=False)[1] is None
+        assert resolve_redis_url(settings, start=False) == (services.redis_url, None)
+    finally:
+        services.stop()
+    assert not services.postgres.is_running()
