@@ -7,24 +7,14 @@ import sys
 
 import click
 
-from schemas.settings import Settings
+from schemas.settings import Settings, SettingsError, load_settings
 
 
 def _settings() -> Settings:
-    from pydantic import ValidationError
-
     try:
-        return Settings()
-    except ValidationError as exc:
-        raise click.ClickException(_settings_problem(exc)) from None
-
-
-def _settings_problem(exc) -> str:
-    lines = []
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"]) or "settings"
-        lines.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
-    return "invalid settings:\n  " + "\n  ".join(lines)
+        return load_settings()
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @click.group()

@@ -132,6 +132,25 @@ class Settings(BaseSettings):
         return self.env == "production"
 
 
+def load_settings() -> Settings:
+    """Build settings from the environment and .env, with one readable error."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"])
+            message = err["msg"].removeprefix("Value error, ")
+            problems.append(f"{where}: {message}" if where else message)
+        raise SettingsError("invalid settings:\n  " + "\n  ".join(problems)) from None
+
+
+class SettingsError(ValueError):
+    """The environment/.env does not make valid settings; the message lists why."""
+
+
 _FIELD_BY_ENV = {
     field.alias: name for name, field in Settings.model_fields.items() if field.alias in SECRET_DEFAULTS
 }

@@ -8,17 +8,14 @@ import socket
 import click
 
 from schemas.queues import QUEUES
-from schemas.settings import Settings
+from schemas.settings import Settings, SettingsError, load_settings
 
 
 def _settings() -> Settings:
-    from pydantic import ValidationError
-
     try:
-        return Settings()
-    except ValidationError as exc:
-        problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
-        raise click.ClickException(f"invalid settings: {problems}") from None
+        return load_settings()
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _app(settings: Settings, process_name: str):
