@@ -1,0 +1,213 @@
+"""Split extracted sections into chunks the embedding model sees whole.
+
+Token-aware with the model's own tokenizer (passed in as `count_tokens`): a chunk
+never exceeds `max_tokens`, because the model silently truncates longer input and
+the tail would never be found. Text splits on paragraphs, then sentences, then
+words, before it ever cuts characters; tables are chunked in row groups with the
+column names on every row, so "price of X" lands on X's row. Deterministic: the
+same sections always give the same chunks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from schemas.kb import ChunkDraft, Section, TableSection, TextSection
+
+TokenCounter = Callable[[str], int]
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
+
+
+@dataclass(frozen=True)
+class ChunkingOptions:
+    max_tokens: int = 200
+    overlap_tokens: int = 30
+    table_rows_per_chunk: int = 8
+
+    def __post_init__(self) -> None:
+        if self.max_tokens < 16:
+            raise ValueError("max_tokens must be at least 16")
+        if not 0 <= self.overlap_tokens < self.max_tokens // 2:
+            raise ValueError("overlap_tokens must be between 0 and half of max_tokens")
+        if self.table_rows_per_chunk < 1:
+            raise ValueError("table_rows_per_chunk must be at least 1")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    text: str
+    tokens: int
+    page: int | None
+
+
+def chunk_sections(
+    sections: Iterable[Section], count_tokens: TokenCounter, options: ChunkingOptions = ChunkingOptions()
+) -> list[ChunkDraft]:
+    drafts: list[tuple[str, dict[str, object]]] = []
+    text_run: list[TextSection] = []
+    for section in sections:
+        if isinstance(section, TextSection) and (not text_run or text_run[-1].heading == section.heading):
+            text_run.append(section)
+            continue
+        drafts.extend(_chunk_text_run(text_run, count_tokens, options))
+        text_run = []
+        if isinstance(section, TextSection):
+            text_run.append(section)
+        else:
+            drafts.extend(_chunk_table(section, count_tokens, options))
+    drafts.extend(_chunk_text_run(text_run, count_tokens, options))
+    chunks = [
+        ChunkDraft(ordinal=i, content=content, tokens=count_tokens(content), metadata=meta)
+        for i, (content, meta) in enumerate(drafts)
+    ]
+    for chunk in chunks:
+        if chunk.tokens > options.max_tokens:  # a tokenizer that is not additive over whitespace
+            raise ValueError(f"chunk {chunk.ordinal} has {chunk.tokens} tokens, above {options.max_tokens}")
+    return chunks
+
+
+# --- prose ------------------------------------------------------------------------------------
+
+def _chunk_text_run(
+    run: list[TextSection], count_tokens: TokenCounter, options: ChunkingOptions
+) -> Iterator[tuple[str, dict[str, object]]]:
+    if not run:
+        return
+    heading = run[0].heading
+    prefix = f"{heading}\n" if heading else ""
+    budget = options.max_tokens - (count_tokens(prefix) if prefix else 0)
+    if budget < 8:  # an absurdly long heading: keep it out of the chunk body
+        prefix, budget = "", options.max_tokens
+    units = [unit for section in run for unit in _units(section, count_tokens, budget)]
+
+    chunk: list[_Unit] = []
+    size = 0
+    for unit in units:
+        if chunk and size + unit.tokens > budget:
+            yield _emit(chunk, prefix, heading)
+            chunk = _overlap_tail(chunk, options.overlap_tokens, budget - unit.tokens)
+            size = sum(u.tokens for u in chunk)
+        chunk.append(unit)
+        size += unit.tokens
+    if chunk:
+        yield _emit(chunk, prefix, heading)
+
+
+def _units(section: TextSection, count_tokens: TokenCounter, budget: int) -> Iterator[_Unit]:
+    """Paragraphs that fit; otherwise their sentences; otherwise word runs."""
+    for paragraph in _PARAGRAPH_BREAK.split(section.text):
+        paragraph = " ".join(paragraph.split())
+        if not paragraph:
+            continue
+        tokens = count_tokens(paragraph)
+        if tokens <= budget:
+            yield _Unit(paragraph, tokens, section.page)
+            continue
+        for sentence in _SENTENCE_END.split(paragraph):
+            sentence = sentence.strip()
+            if not sentence:
+                continue
+            tokens = count_tokens(sentence)
+            if tokens <= budget:
+                yield _Unit(sentence, tokens, section.page)
+            else:
+                for piece in _split_words(sentence, count_tokens, budget):
+                    yield _Unit(piece, count_tokens(piece), section.page)
+
+
+def _split_words(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[str]:
+    words = text.split(" ")
+    current: list[str] = []
+    for word in words:
+        candidate = " ".join([*current, word])
+        if current and count_tokens(candidate) > budget:
+            yield " ".join(current)
+            current = []
+        if count_tokens(word) > budget:  # one "word" longer than a chunk (a URL, a hash)
+            yield from _split_characters(word, count_tokens, budget)
+            continue
+        current.append(word)
+    if current:
+        yield " ".join(current)
+
+
+def _split_characters(word: str, count_tokens: TokenCounter, budget: int) -> Iterator[str]:
+    start = 0
+    while start < len(word):
+        low, high = start + 1, len(word)
+        while low < high:  # the longest prefix that fits
+            mid = (low + high + 1) // 2
+            if count_tokens(word[start:mid]) <= budget:
+                low = mid
+            else:
+                high = mid - 1
+        yield word[start:low]
+        start = low
+
+
+def _overlap_tail(chunk: list[_Unit], overlap_tokens: int, room: int) -> list[_Unit]:
+    tail: list[_Unit] = []
+    size = 0
+    for unit in reversed(chunk):
+        if size + unit.tokens > min(overlap_tokens, room):
+            break
+        tail.insert(0, unit)
+        size += unit.tokens
+    return tail
+
+
+def _emit(chunk: list[_Unit], prefix: str, heading: str | None) -> tuple[str, dict[str, object]]:
+    pages = [u.page for u in chunk if u.page is not None]
+    meta: dict[str, object] = {"kind": "text"}
+    if heading:
+        meta["heading"] = heading
+    if pages:
+        meta["page_start"], meta["page_end"] = min(pages), max(pages)
+    return prefix + "\n".join(u.text for u in chunk), meta
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+def _render_row(columns: list[str], row: list[str]) -> str:
+    cells = []
+    for index, value in enumerate(row):
+        value = " ".join(str(value).split())
+        if not value:
+            continue
+        name = columns[index].strip() if index < len(columns) and columns[index].strip() else f"Column {index + 1}"
+        cells.append(f"{name}: {value}")
+    return "; ".join(cells)
+
+
+def _chunk_table(
+    table: TableSection, count_tokens: TokenCounter, options: ChunkingOptions
+) -> Iterator[tuple[str, dict[str, object]]]:
+    prefix = f"{table.sheet}\n" if table.sheet else ""
+    budget = options.max_tokens - (count_tokens(prefix) if prefix else 0)
+    group: list[tuple[int, str, int]] = []  # (row number, text, tokens)
+
+    def flush() -> tuple[str, dict[str, object]]:
+        meta: dict[str, object] = {"kind": "table", "row_start": group[0][0], "row_end": group[-1][0]}
+        if table.sheet:
+            meta["sheet"] = table.sheet
+        return prefix + "\n".join(text for _, text, _ in group), meta
+
+    for offset, row in enumerate(table.rows):
+        text = _render_row(table.columns, row)
+        if not text:
+            continue
+        number = table.first_row + offset
+        pieces = [text] if count_tokens(text) <= budget else list(_split_words(text, count_tokens, budget))
+        for piece in pieces:
+            tokens = count_tokens(piece)
+            size = sum(t for _, _, t in group)
+            if group and (len(group) >= options.table_rows_per_chunk or size + tokens > budget):
+                yield flush()
+                group = []
+            group.append((number, piece, tokens))
+    if group:
+        yield flush()
