@@ -1,0 +1,73 @@
+"""Ports: the small interfaces stage handlers depend on. Adapters live beside them
+(`services/storage.py`, `services/embeddings.py`, `services/vectors.py`, ...) and
+`bootstrap()` picks one per port from settings."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Storage(Protocol):
+    """Private object storage laid out as `<bucket>/<user_id>/<...>`."""
+
+    def put(self, bucket: str, path: str, data: bytes, content_type: str) -> None: ...
+
+    def get(self, bucket: str, path: str) -> bytes: ...
+
+    def delete_prefix(self, bucket: str, prefix: str) -> None: ...
+
+
+class StorageObjectMissingError(LookupError):
+    """The object does not exist (deleted, or never written)."""
+
+
+class Embedder(Protocol):
+    model_name: str
+    dimensions: int
+    max_tokens: int  # longest input (without special tokens) the model reads whole
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Unit-length vectors, one per text, in order."""
+        ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+
+@dataclass(frozen=True)
+class VectorItem:
+    chunk_id: str
+    document_id: uuid.UUID
+    ordinal: int
+    vector: list[float]
+    model: str
+
+
+@dataclass(frozen=True)
+class VectorHit:
+    chunk_id: str
+    score: float  # cosine similarity, higher is closer
+
+
+class VectorStore(Protocol):
+    """Tenant-scoped vectors: every call names the tenant, and no call crosses tenants."""
+
+    def upsert(self, user_id: uuid.UUID, items: list[VectorItem]) -> None: ...
+
+    def query(
+        self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
+        document_ids: list[uuid.UUID] | None = None,
+    ) -> list[VectorHit]: ...
+
+    def delete_document(self, user_id: uuid.UUID, document_id: uuid.UUID) -> None: ...
+
+    def delete_tenant(self, user_id: uuid.UUID) -> None: ...
+
+    def count(self, user_id: uuid.UUID, document_id: uuid.UUID | None = None) -> int: ...
+
+
+class EventPublisher(Protocol):
+    """Live events for a tenant's dashboard (server-sent events)."""
+
+    def publish(self, user_id: uuid.UUID, event: str, data: dict) -> None: ...
