@@ -9,7 +9,7 @@ from services.bootstrap import Container
 
 
 def create_app(settings: Settings | None = None, container: Container | None = None) -> Flask:
-    from api import errors, health, observability
+    from api import errors, health, kb, observability, stream
     from services.bootstrap import bootstrap
     from services.logging import configure_logging
     from services.runtime import resolve_database_url, resolve_redis_url
@@ -31,4 +31,6 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     observability.init_app(app)
     errors.init_app(app)
     app.register_blueprint(health.blueprint)
+    app.register_blueprint(kb.blueprint)
+    app.register_blueprint(stream.blueprint)
     return app

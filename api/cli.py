@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import time
+from pathlib import Path
 
 import click
 
@@ -91,6 +94,133 @@ def seed() -> None:
             started.stop()
     state = "created" if tenant.created else "already existed; password reset"
     click.echo(f"demo tenant {state}\n  email:    {tenant.email}\n  password: {tenant.password}")
+
+
+@contextlib.contextmanager
+def _running_container(settings: Settings):
+    """The container of a running deployment (database and broker must be up)."""
+    from services.bootstrap import bootstrap
+    from services.embedded import EmbeddedServiceError
+    from services.runtime import resolve_database_url, resolve_redis_url
+
+    try:
+        database_url, _ = resolve_database_url(settings, start=False)
+        redis_url, _ = resolve_redis_url(settings, start=False)
+    except EmbeddedServiceError as exc:
+        raise click.ClickException(str(exc)) from None
+    container = bootstrap(settings, database_url=database_url, redis_url=redis_url)
+    try:
+        yield container
+    finally:
+        container.close()
+
+
+def _tenant(container, email: str):
+    with container.system_uow() as uow:
+        user = uow.users.find_by_email(email)
+    if user is None:
+        raise click.ClickException(f"no account with email {email}")
+    return user["id"]
+
+
+@main.group()
+def kb() -> None:
+    """Knowledge base: ingest documents, try retrieval."""
+
+
+@kb.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--tenant", "email", required=True, help="Email of the account the documents belong to.")
+@click.option("--no-wait", is_flag=True, help="Only enqueue; do not wait for the documents to be ready.")
+@click.option("--timeout", default=1800.0, show_default=True, help="Seconds to wait for all documents.")
+def kb_ingest(paths: tuple[Path, ...], email: str, no_wait: bool, timeout: float) -> None:
+    """Upload files through the same path as the API and wait until each is ready or failed."""
+    from services import kb as kb_service
+
+    settings = _settings()
+    with _running_container(settings) as container:
+        user_id = _tenant(container, email)
+        queued = {}
+        refused = 0
+        for path in paths:
+            try:
+                document = kb_service.upload(container, user_id, path.name, path.read_bytes())
+            except kb_service.KnowledgeBaseError as exc:
+                refused += 1
+                click.echo(f"refused  {path}: {exc}", err=True)
+                continue
+            queued[document.id] = path
+            click.echo(f"queued   {path} -> {document.id}")
+        if no_wait or not queued:
+            sys.exit(1 if refused else 0)
+        failed = _wait_for_documents(container, user_id, queued, timeout)
+    sys.exit(1 if failed or refused else 0)
+
+
+def _wait_for_documents(container, user_id, queued: dict, timeout: float) -> int:
+    from services import kb as kb_service
+
+    deadline = time.monotonic() + timeout
+    finished: dict = {}
+    with click.progressbar(length=100 * len(queued), label="ingesting", show_percent=True) as bar:
+        shown = 0
+        while len(finished) < len(queued) and time.monotonic() < deadline:
+            documents = {d.id: d for d in kb_service.list_documents(container, user_id) if d.id in queued}
+            for doc_id, doc in documents.items():
+                if doc.status in ("ready", "failed") and doc_id not in finished:
+                    finished[doc_id] = doc
+            total = sum(100 if d.id in finished else d.progress for d in documents.values())
+            bar.update(max(0, total - shown))
+            shown = max(shown, total)
+            time.sleep(0.5)
+    failed = 0
+    for doc_id, path in queued.items():
+        doc = finished.get(doc_id)
+        if doc is None:
+            failed += 1
+            click.echo(f"timeout  {path}: still processing", err=True)
+        elif doc.status == "failed":
+            failed += 1
+            click.echo(f"failed   {path}: {doc.error}", err=True)
+        else:
+            click.echo(f"ready    {path} ({doc.chunks_total} chunks)")
+    return failed
+
+
+@kb.command("search")
+@click.argument("query")
+@click.option("--tenant", "email", required=True, help="Email of the account to search.")
+@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 50))
+def kb_search(query: str, email: str, k: int) -> None:
+    """Show what the bot would find for QUERY: score, document, location and text."""
+    from services import kb as kb_service
+
+    settings = _settings()
+    with _running_container(settings) as container:
+        hits = kb_service.search(container, _tenant(container, email), query, k)
+    if not hits:
+        click.echo("no results (is anything ready in the knowledge base?)")
+    for rank, hit in enumerate(hits, start=1):
+        click.echo(f"{rank}. {hit.score:.3f}  {hit.filename}  ({hit.location})")
+        click.echo("   " + hit.content.replace("\n", "\n   "))
+
+
+@main.group()
+def apikey() -> None:
+    """REST API keys."""
+
+
+@apikey.command("create")
+@click.option("--tenant", "email", required=True, help="Email of the account the key acts for.")
+@click.option("--name", default="cli", show_default=True)
+def apikey_create(email: str, name: str) -> None:
+    """Create an API key; it is shown once."""
+    from services.apikeys import create_api_key
+
+    settings = _settings()
+    with _running_container(settings) as container:
+        key, _ = create_api_key(container, _tenant(container, email), name)
+    click.echo(key)
 
 
 def _exec_workers(*args: str) -> None:

@@ -92,8 +92,11 @@ create table public.knowledge_base (
     unique (id, user_id)
 );
 create index knowledge_base_user_status_idx on public.knowledge_base (user_id, status);
+-- The same file twice is one document: a re-upload is answered with the existing one.
+create unique index knowledge_base_user_sha256_key on public.knowledge_base (user_id, sha256);
 
--- Chunk id = document id + ordinal + content hash, so re-delivered upserts never duplicate.
+-- Chunk id = "<document id>:<ordinal>:<content hash>", so a redelivered upsert never
+-- duplicates a chunk, and a document's vectors can be listed by id prefix.
 create table public.kb_chunks (
     id text primary key,
     user_id uuid not null references auth.users (id) on delete cascade,
@@ -101,13 +104,16 @@ create table public.kb_chunks (
     ordinal integer not null check (ordinal >= 0),
     content text not null,
     metadata jsonb not null default '{}'::jsonb,
-    embedding vector(384) not null,
-    embedding_model text not null,
+    -- Set by the pgvector store; stays null when vectors live in Pinecone.
+    embedding vector(384),
+    embedding_model text,
+    indexed_at timestamptz,
     created_at timestamptz not null default now(),
     unique (document_id, ordinal),
     foreign key (document_id, user_id) references public.knowledge_base (id, user_id) on delete cascade
 );
 create index kb_chunks_user_idx on public.kb_chunks (user_id);
+create index kb_chunks_document_idx on public.kb_chunks (document_id, ordinal);
 create index kb_chunks_embedding_idx on public.kb_chunks
     using hnsw (embedding vector_cosine_ops) with (m = 16, ef_construction = 64);
 

@@ -99,16 +99,16 @@ def _chunk_text_run(
 
 def _units(section: TextSection, count_tokens: TokenCounter, budget: int) -> Iterator[_Unit]:
     """Paragraphs that fit; otherwise their sentences; otherwise word runs."""
-    for paragraph in _PARAGRAPH_BREAK.split(section.text):
-        paragraph = " ".join(paragraph.split())
+    for raw_paragraph in _PARAGRAPH_BREAK.split(section.text):
+        paragraph = " ".join(raw_paragraph.split())
         if not paragraph:
             continue
         tokens = count_tokens(paragraph)
         if tokens <= budget:
             yield _Unit(paragraph, tokens, section.page)
             continue
-        for sentence in _SENTENCE_END.split(paragraph):
-            sentence = sentence.strip()
+        for raw_sentence in _SENTENCE_END.split(paragraph):
+            sentence = raw_sentence.strip()
             if not sentence:
                 continue
             tokens = count_tokens(sentence)
@@ -174,8 +174,8 @@ def _emit(chunk: list[_Unit], prefix: str, heading: str | None) -> tuple[str, di
 
 def _render_row(columns: list[str], row: list[str]) -> str:
     cells = []
-    for index, value in enumerate(row):
-        value = " ".join(str(value).split())
+    for index, raw in enumerate(row):
+        value = " ".join(str(raw).split())
         if not value:
             continue
         name = columns[index].strip() if index < len(columns) and columns[index].strip() else f"Column {index + 1}"

@@ -41,6 +41,36 @@ class ProvisionTenant(Job):
     task_name: ClassVar[str] = "tenant.provision"
 
 
+class ExtractDocument(Job):
+    """Read an uploaded file into sections of text and tables."""
+
+    task_name: ClassVar[str] = "ingest.extract"
+    document_id: uuid.UUID
+
+
+class ChunkDocument(Job):
+    """Split a document's sections into chunks and queue their embedding."""
+
+    task_name: ClassVar[str] = "ingest.chunk"
+    document_id: uuid.UUID
+
+
+class EmbedChunks(Job):
+    """Embed and index one batch of a document's chunks (ordinals first..last)."""
+
+    task_name: ClassVar[str] = "ingest.embed"
+    document_id: uuid.UUID
+    first_ordinal: int = Field(ge=0)
+    last_ordinal: int = Field(ge=0)
+
+
+class IndexDocument(Job):
+    """Check every chunk is in the vector index, then mark the document ready."""
+
+    task_name: ClassVar[str] = "ingest.index"
+    document_id: uuid.UUID
+
+
 class SweepStuck(QueuedJob):
     """Periodic: re-enqueue rows stuck past their deadline, across all tenants."""
 

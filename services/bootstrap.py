@@ -11,12 +11,24 @@ import redis
 from celery import Celery
 from psycopg_pool import ConnectionPool
 
-from schemas.jobs import ProvisionTenant, QueuedJob, SweepStuck
+from schemas.jobs import (
+    ChunkDocument,
+    EmbedChunks,
+    ExtractDocument,
+    IndexDocument,
+    ProvisionTenant,
+    QueuedJob,
+    SweepStuck,
+)
 from schemas.settings import Settings
 from services import db
 from services.celery_app import CeleryPublisher, make_celery
+from services.events import RedisEventPublisher
+from services.extract import ExtractionLimits
+from services.handlers import ingest
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
+from services.ports import Embedder, EventPublisher, Storage, VectorStore
 
 
 @dataclass
@@ -28,8 +40,15 @@ class Container:
     redis: redis.Redis
     celery: Celery
     publisher: db.Publisher
+    storage: Storage
+    embedder: Embedder
+    vectors: VectorStore
+    events: EventPublisher
     stuck_finders: list[StuckFinder] = field(default_factory=list)
     handlers: dict[type[QueuedJob], Callable[[QueuedJob], object]] = field(default_factory=dict)
+    # Called once a job is given up on (retries exhausted or a permanent error).
+    give_up_handlers: dict[type[QueuedJob], Callable[[QueuedJob, BaseException], None]] = field(
+        default_factory=dict)
 
     def tenant_uow(self, user_id: uuid.UUID | str) -> db.UnitOfWork:
         return db.tenant_uow(self.pool, self.publisher, user_id)
@@ -40,10 +59,59 @@ class Container:
     def handle(self, job: QueuedJob) -> object:
         return self.handlers[type(job)](job)
 
+    def give_up(self, job: QueuedJob, error: BaseException) -> None:
+        handler = self.give_up_handlers.get(type(job))
+        if handler is not None:
+            handler(job, error)
+
+    @functools.cached_property
+    def ingest(self) -> ingest.IngestDeps:
+        s = self.settings
+        return ingest.IngestDeps(
+            tenant_uow=self.tenant_uow, storage=self.storage, embedder=self.embedder, vectors=self.vectors,
+            events=self.events,
+            limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds),
+            chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
+            batch_size=s.embed_batch_size,
+        )
+
     def close(self) -> None:
         self.pool.close()
         self.redis.close()
         self.celery.close()
+
+
+def _storage(settings: Settings) -> Storage:
+    if settings.storage_backend == "supabase":
+        from services.storage_supabase import SupabaseStorage
+
+        return SupabaseStorage(settings.supabase_url, settings.supabase_service_role_key.get_secret_value())
+    from services.storage import LocalStorage
+
+    return LocalStorage(settings.data_dir / "storage")
+
+
+def _embedder(settings: Settings) -> Embedder:
+    if settings.embedding_backend == "litellm":
+        from services.embeddings_litellm import LiteLLMEmbedder
+
+        key = settings.embedding_api_key.get_secret_value() if settings.embedding_api_key else None
+        return LiteLLMEmbedder(settings.embedding_model, dimensions=settings.embedding_dimensions,
+                               api_base=settings.embedding_api_base, api_key=key,
+                               batch_size=settings.embed_batch_size)
+    from services.embeddings import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(settings.embedding_model_path, batch_size=settings.embed_batch_size)
+
+
+def _vectors(settings: Settings, tenant_uow) -> VectorStore:
+    if settings.vector_backend == "pinecone":
+        from services.vectors_pinecone import PineconeVectorStore
+
+        return PineconeVectorStore(settings.pinecone_api_key.get_secret_value(), settings.pinecone_host)
+    from services.vectors import PgVectorStore
+
+    return PgVectorStore(tenant_uow)
 
 
 def bootstrap(
@@ -54,7 +122,9 @@ def bootstrap(
     publisher: db.Publisher | None = None,
     stuck_finders: Sequence[StuckFinder] = (),
     open_pool: bool = True,
+    **overrides: object,
 ) -> Container:
+    """Build every adapter; `overrides` replace one by name (storage, embedder, vectors, events)."""
     pool = db.make_pool(
         database_url,
         min_size=settings.db_pool_min,
@@ -67,6 +137,14 @@ def bootstrap(
         redis_url, socket_timeout=5, socket_connect_timeout=5, health_check_interval=30
     )
     celery = make_celery(settings, redis_url)
+    publisher = publisher or CeleryPublisher(celery)
+
+    def tenant_uow(user_id):
+        return db.tenant_uow(pool, publisher, user_id)
+
+    unknown = set(overrides) - {"storage", "embedder", "vectors", "events"}
+    if unknown:
+        raise TypeError(f"unknown overrides: {sorted(unknown)}")
     container = Container(
         settings=settings,
         database_url=database_url,
@@ -74,13 +152,27 @@ def bootstrap(
         pool=pool,
         redis=client,
         celery=celery,
-        publisher=publisher or CeleryPublisher(celery),
-        stuck_finders=list(stuck_finders),
+        publisher=publisher,
+        storage=overrides.get("storage") or _storage(settings),
+        embedder=overrides.get("embedder") or _embedder(settings),
+        vectors=overrides.get("vectors") or _vectors(settings, tenant_uow),
+        events=overrides.get("events") or RedisEventPublisher(client),
     )
+    deps = container.ingest
+    container.stuck_finders = [ingest.stuck_documents(deps, settings.kb_stuck_after_seconds), *stuck_finders]
     container.handlers = {
         ProvisionTenant: functools.partial(provision_tenant, tenant_uow=container.tenant_uow),
-        SweepStuck: functools.partial(
-            sweep, system_uow=container.system_uow, finders=container.stuck_finders
-        ),
+        SweepStuck: functools.partial(sweep, system_uow=container.system_uow, finders=container.stuck_finders),
+        ExtractDocument: functools.partial(ingest.extract_document, deps=deps),
+        ChunkDocument: functools.partial(ingest.chunk_document, deps=deps),
+        EmbedChunks: functools.partial(ingest.embed_chunks, deps=deps),
+        IndexDocument: functools.partial(ingest.index_document, deps=deps),
     }
+    for job_type, stage in ((ExtractDocument, "extraction"), (ChunkDocument, "chunking"),
+                            (EmbedChunks, "embedding"), (IndexDocument, "indexing")):
+        container.give_up_handlers[job_type] = functools.partial(_fail_document, deps=deps, stage=stage)
     return container
+
+
+def _fail_document(job: QueuedJob, error: BaseException, *, deps: ingest.IngestDeps, stage: str) -> None:
+    ingest.fail_document(job, ingest.give_up_reason(stage, error), deps=deps)

@@ -19,7 +19,14 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from schemas.jobs import QueuedJob
-from services.repositories import AuditRepository, JobFailureRepository, TenantRepository, UserRepository
+from services.kb_repository import KnowledgeBaseRepository
+from services.repositories import (
+    ApiKeyRepository,
+    AuditRepository,
+    JobFailureRepository,
+    TenantRepository,
+    UserRepository,
+)
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +139,14 @@ class UnitOfWork:
     @property
     def users(self) -> UserRepository:
         return UserRepository(self._require_conn())
+
+    @property
+    def api_keys(self) -> ApiKeyRepository:
+        return ApiKeyRepository(self._require_conn())
+
+    @property
+    def kb(self) -> KnowledgeBaseRepository:
+        return KnowledgeBaseRepository(self._require_conn())
 
     @property
     def job_failures(self) -> JobFailureRepository:

@@ -118,3 +118,32 @@ def _uuid_or_none(value: object) -> uuid.UUID | None:
         return uuid.UUID(str(value)) if value is not None else None
     except ValueError:
         return None
+
+
+class ApiKeyRepository(Repository):
+    def create(self, user_id: uuid.UUID, name: str, prefix: str, key_hash: str) -> dict:
+        return self._rows(
+            "insert into public.api_keys (user_id, name, prefix, key_hash) values (%s, %s, %s, %s) "
+            "returning id, name, prefix, created_at",
+            [user_id, name, prefix, key_hash],
+        )[0]
+
+    def owner_of(self, key_hash: str) -> uuid.UUID | None:
+        """Whose live key has this hash (system unit of work: the tenant is not known yet)."""
+        row = self.conn.execute(
+            "update public.api_keys set last_used_at = now() "
+            "where key_hash = %s and revoked_at is null returning user_id",
+            [key_hash],
+        ).fetchone()
+        return row[0] if row else None
+
+    def revoke(self, key_id: uuid.UUID) -> bool:
+        return self.conn.execute(
+            "update public.api_keys set revoked_at = now() where id = %s and revoked_at is null", [key_id]
+        ).rowcount == 1
+
+    def list(self) -> list[dict]:
+        return self._rows(
+            "select id, name, prefix, created_at, last_used_at, revoked_at from public.api_keys "
+            "order by created_at desc"
+        )

@@ -72,6 +72,7 @@ def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder
                 if retries >= container.settings.task_max_retries:
                     reason = f"gave up after {retries + 1} attempts: {type(exc).__name__}: {exc}"
                     _record_failure(holder, name, payload, reason)
+                    container.give_up(job, exc)
                     log.error("job failed", extra={"reason": reason})
                     raise
                 delay = backoff_delay(
@@ -84,6 +85,7 @@ def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder
             except Exception as exc:
                 reason = f"{type(exc).__name__}: {exc}"
                 _record_failure(holder, name, payload, reason)
+                container.give_up(job, exc)
                 log.exception("job failed", extra={"reason": reason})
                 raise
             log.info("job done", extra={"ms": round((time.perf_counter() - started) * 1000, 1)})

@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 
 from pipelines.chunking import ChunkingOptions, chunk_sections
@@ -47,7 +49,7 @@ def test_overlap_repeats_the_tail_of_the_previous_chunk():
     text = " ".join(f"Fact {i} is true." for i in range(12))
     chunks = chunk_sections([TextSection(text=text)], words, ChunkingOptions(max_tokens=16, overlap_tokens=4))
     assert len(chunks) > 2
-    for before, after in zip(chunks, chunks[1:], strict=False):
+    for before, after in itertools.pairwise(chunks):
         assert after.content.split("\n")[0] == before.content.split("\n")[-1]
 
 

@@ -41,6 +41,7 @@ class FakeContainer:
     settings: object
     outcomes: list
     failures: list = field(default_factory=list)
+    given_up: list = field(default_factory=list)
     calls: int = 0
     closed: bool = False
 
@@ -56,6 +57,9 @@ class FakeContainer:
 
     def close(self):
         self.closed = True
+
+    def give_up(self, job, error):
+        self.given_up.append((job, error))
 
 
 @pytest.fixture
@@ -95,6 +99,7 @@ def test_transient_failures_past_the_limit_are_recorded(harness):
     task.apply(kwargs={"payload": payload()})
     assert fake.calls == 3
     assert len(fake.failures) == 1 and "gave up after 3 attempts" in fake.failures[0]["reason"]
+    assert [type(e) for _, e in fake.given_up] == [TransientError]
 
 
 def test_permanent_failure_is_recorded_at_once(harness):
@@ -102,6 +107,7 @@ def test_permanent_failure_is_recorded_at_once(harness):
     assert isinstance(task.apply(kwargs={"payload": payload()}).result, KeyError)
     assert fake.calls == 1
     assert "KeyError" in fake.failures[0]["reason"]
+    assert len(fake.given_up) == 1
 
 
 def test_invalid_payload_is_rejected_without_calling_the_handler(harness):

@@ -1,0 +1,180 @@
+"""Knowledge-base use cases shared by the REST API, the dashboard and the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+import psycopg
+
+from pipelines.filenames import safe_filename
+from schemas.jobs import ChunkDocument, ExtractDocument
+from schemas.kb import DocumentView, SearchHit
+from services.bootstrap import Container
+from services.extract import SUPPORTED_TYPES, UnsupportedTypeError, sniff_type
+from services.handlers.ingest import KB_BUCKET, document_prefix, extracted_path
+from services.kb_repository import IN_PROGRESS
+from services.ports import StorageObjectMissingError
+
+
+class KnowledgeBaseError(Exception):
+    """A request the knowledge base refuses; `status` is the HTTP status to answer with."""
+
+    status = 400
+
+    def __init__(self, message: str, **details: object) -> None:
+        super().__init__(message)
+        self.details = details
+
+
+class EmptyUploadError(KnowledgeBaseError):
+    status = 400
+
+
+class UploadTooLargeError(KnowledgeBaseError):
+    status = 413
+
+
+class UnsupportedUploadError(KnowledgeBaseError):
+    status = 415
+
+
+class DuplicateDocumentError(KnowledgeBaseError):
+    status = 409
+
+
+class DocumentNotFoundError(KnowledgeBaseError):
+    status = 404
+
+
+class DocumentBusyError(KnowledgeBaseError):
+    status = 409
+
+
+def upload(container: Container, user_id: uuid.UUID, filename: str, data: bytes) -> DocumentView:
+    """Store a file and queue it for ingestion. Returns the new document (status `queued`)."""
+    limit = container.settings.kb_max_upload_bytes
+    if not data:
+        raise EmptyUploadError("the uploaded file is empty")
+    if len(data) > limit:
+        raise UploadTooLargeError(f"the file is {len(data)} bytes; the limit is {limit} bytes", limit=limit)
+    try:
+        mime_type = sniff_type(data, filename)
+    except UnsupportedTypeError as exc:
+        raise UnsupportedUploadError(f"unsupported file: {exc}",
+                                     supported=sorted(SUPPORTED_TYPES.values())) from None
+    sha256 = hashlib.sha256(data).hexdigest()
+    with container.tenant_uow(user_id) as uow:
+        existing = uow.kb.find_by_sha256(sha256)
+    if existing is not None:
+        raise _duplicate(existing)
+
+    document_id = uuid.uuid4()
+    name = safe_filename(filename)
+    path = document_prefix(user_id, document_id) + name
+    container.storage.put(KB_BUCKET, path, data, mime_type)
+    try:
+        with container.tenant_uow(user_id) as uow:
+            row = uow.kb.insert(document_id=document_id, user_id=user_id, filename=name, storage_path=path,
+                                mime_type=mime_type, size_bytes=len(data), sha256=sha256)
+            uow.audit.log(user_id, "kb.document_uploaded", {"document_id": str(document_id), "filename": name,
+                                                             "size_bytes": len(data), "mime_type": mime_type})
+            uow.publish_after_commit(ExtractDocument(user_id=user_id, document_id=document_id))
+    except psycopg.errors.UniqueViolation:
+        # The same file arrived twice at once: keep the first, drop this copy.
+        container.storage.delete_prefix(KB_BUCKET, document_prefix(user_id, document_id))
+        with container.tenant_uow(user_id) as uow:
+            raise _duplicate(uow.kb.find_by_sha256(sha256)) from None
+    except BaseException:
+        container.storage.delete_prefix(KB_BUCKET, document_prefix(user_id, document_id))
+        raise
+    return DocumentView.model_validate(row)
+
+
+def _duplicate(existing: dict) -> DuplicateDocumentError:
+    return DuplicateDocumentError(
+        f"this file was already uploaded as {existing['filename']!r}; delete that document first "
+        "to upload it again", document_id=str(existing["id"]), status=existing["status"])
+
+
+def list_documents(container: Container, user_id: uuid.UUID) -> list[DocumentView]:
+    with container.tenant_uow(user_id) as uow:
+        return [DocumentView.model_validate(row) for row in uow.kb.list()]
+
+
+def get_document(container: Container, user_id: uuid.UUID, document_id: uuid.UUID) -> tuple[DocumentView, list]:
+    with container.tenant_uow(user_id) as uow:
+        row = uow.kb.get(document_id)
+        if row is None:
+            raise DocumentNotFoundError("no such document")
+        return DocumentView.model_validate(row), uow.kb.preview(document_id)
+
+
+def delete_document(container: Container, user_id: uuid.UUID, document_id: uuid.UUID) -> None:
+    """Vectors, chunks, stored files and the row, in that order (a retry finishes the job)."""
+    with container.tenant_uow(user_id) as uow:
+        if uow.kb.get(document_id) is None:
+            raise DocumentNotFoundError("no such document")
+    container.vectors.delete_document(user_id, document_id)
+    container.storage.delete_prefix(KB_BUCKET, document_prefix(user_id, document_id))
+    with container.tenant_uow(user_id) as uow:
+        row = uow.kb.get(document_id, lock=True)
+        if row is None:
+            return
+        uow.kb.delete(document_id)
+        uow.audit.log(user_id, "kb.document_deleted", {"document_id": str(document_id), "filename": row["filename"]})
+
+
+def reembed_document(container: Container, user_id: uuid.UUID, document_id: uuid.UUID) -> DocumentView:
+    """Run the document again from chunking (from extraction if that never finished)."""
+    try:
+        container.storage.get(KB_BUCKET, extracted_path(user_id, document_id))
+        restart_at, job_type = "chunking", ChunkDocument
+    except StorageObjectMissingError:
+        restart_at, job_type = "queued", ExtractDocument
+    with container.tenant_uow(user_id) as uow:
+        row = uow.kb.get(document_id, lock=True)
+        if row is None:
+            raise DocumentNotFoundError("no such document")
+        if row["status"] in IN_PROGRESS:
+            raise DocumentBusyError(f"the document is still being processed ({row['status']})",
+                                    status=row["status"])
+        uow.kb.update(document_id, status=restart_at, progress=0, error=None)
+        uow.audit.log(user_id, "kb.document_reembedded", {"document_id": str(document_id)})
+        uow.publish_after_commit(job_type(user_id=user_id, document_id=document_id))
+        return DocumentView.model_validate(uow.kb.get(document_id))
+
+
+def search(container: Container, user_id: uuid.UUID, query: str, k: int = 5,
+           document_ids: list[uuid.UUID] | None = None) -> list[SearchHit]:
+    """What the bot would find for `query`: the top-k chunks with scores and where they come from."""
+    vector = container.embedder.embed([query])[0]
+    hits = container.vectors.query(user_id, vector, k, model=container.embedder.model_name,
+                                   document_ids=document_ids)
+    if not hits:
+        return []
+    with container.tenant_uow(user_id) as uow:
+        rows = uow.kb.hydrate([h.chunk_id for h in hits])
+    results = []
+    for hit in hits:
+        row = rows.get(hit.chunk_id)
+        if row is None:  # an index entry whose chunk is gone (mid-delete): not a result
+            continue
+        results.append(SearchHit(chunk_id=hit.chunk_id, score=round(hit.score, 4), document_id=row["document_id"],
+                                 filename=row["filename"], location=describe_location(row["metadata"]),
+                                 content=row["content"], metadata=row["metadata"]))
+    return results
+
+
+def describe_location(meta: dict) -> str:
+    if meta.get("kind") == "table":
+        rows = f"rows {meta['row_start']}-{meta['row_end']}" if meta.get("row_start") != meta.get(
+            "row_end") else f"row {meta.get('row_start')}"
+        return f"{meta['sheet']}, {rows}" if meta.get("sheet") else rows
+    parts = []
+    if meta.get("page_start"):
+        start, end = meta["page_start"], meta.get("page_end", meta["page_start"])
+        parts.append(f"page {start}" if start == end else f"pages {start}-{end}")
+    if meta.get("heading"):
+        parts.append(f"\u201c{meta['heading']}\u201d")
+    return ", ".join(parts) or "text"

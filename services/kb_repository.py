@@ -1,0 +1,125 @@
+"""SQL for knowledge-base documents and their chunks (inside the caller's transaction)."""
+
+from __future__ import annotations
+
+import uuid
+
+from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
+
+from services.repositories import Repository
+
+IN_PROGRESS = ("queued", "extracting", "chunking", "embedding", "indexing")
+_DOC_COLUMNS = ("id, user_id, filename, storage_path, mime_type, size_bytes, sha256, status, progress, "
+                "chunks_total, chunks_done, error, embedding_model, created_at, updated_at")
+
+
+class KnowledgeBaseRepository(Repository):
+    def insert(self, *, document_id: uuid.UUID, user_id: uuid.UUID, filename: str, storage_path: str,
+               mime_type: str, size_bytes: int, sha256: str) -> dict:
+        return self._rows(
+            f"""insert into public.knowledge_base (id, user_id, filename, storage_path, mime_type, size_bytes, sha256)
+                values (%s, %s, %s, %s, %s, %s, %s) returning {_DOC_COLUMNS}""",
+            [document_id, user_id, filename, storage_path, mime_type, size_bytes, sha256],
+        )[0]
+
+    def get(self, document_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+        rows = self._rows(
+            f"select {_DOC_COLUMNS} from public.knowledge_base where id = %s{' for update' if lock else ''}",
+            [document_id],
+        )
+        return rows[0] if rows else None
+
+    def find_by_sha256(self, sha256: str) -> dict | None:
+        rows = self._rows(f"select {_DOC_COLUMNS} from public.knowledge_base where sha256 = %s", [sha256])
+        return rows[0] if rows else None
+
+    def list(self) -> list[dict]:
+        return self._rows(f"select {_DOC_COLUMNS} from public.knowledge_base order by created_at desc, id")
+
+    def update(self, document_id: uuid.UUID, **values: object) -> None:
+        allowed = {"status", "progress", "chunks_total", "chunks_done", "error", "embedding_model"}
+        if not values or set(values) - allowed:
+            raise ValueError(f"cannot update {sorted(set(values) - allowed)}")
+        assignments = ", ".join(f"{name} = %s" for name in values)
+        self.conn.execute(f"update public.knowledge_base set {assignments} where id = %s",
+                          [*values.values(), document_id])
+
+    def delete(self, document_id: uuid.UUID) -> bool:
+        return self.conn.execute("delete from public.knowledge_base where id = %s", [document_id]).rowcount == 1
+
+    def stuck(self, older_than_seconds: float) -> list[dict]:
+        return self._rows(
+            """select id, user_id, status from public.knowledge_base
+               where status = any(%s) and updated_at < now() - make_interval(secs => %s)
+               order by updated_at limit 500""",
+            [list(IN_PROGRESS), older_than_seconds],
+        )
+
+    # --- chunks ---------------------------------------------------------------------------
+
+    def replace_chunks(self, user_id: uuid.UUID, document_id: uuid.UUID, chunks: list[dict]) -> int:
+        """Make the document's chunks exactly `chunks`; returns how many stale ones went.
+
+        Rows whose id (and so content) is unchanged keep their index state.
+        """
+        ids = [c["id"] for c in chunks]
+        stale = self.conn.execute(
+            "delete from public.kb_chunks where document_id = %s and not (id = any(%s))", [document_id, ids]
+        ).rowcount
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                """insert into public.kb_chunks (id, user_id, document_id, ordinal, content, metadata)
+                   values (%s, %s, %s, %s, %s, %s) on conflict (id) do nothing""",
+                [(c["id"], user_id, document_id, c["ordinal"], c["content"], Jsonb(c["metadata"])) for c in chunks],
+            )
+        return stale
+
+    def unindexed_ordinals(self, document_id: uuid.UUID, model: str) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            """select ordinal from public.kb_chunks where document_id = %s
+               and (indexed_at is null or embedding_model is distinct from %s) order by ordinal""",
+            [document_id, model]).fetchall()]
+
+    def clear_index_state(self, document_id: uuid.UUID) -> None:
+        self.conn.execute("update public.kb_chunks set indexed_at = null where document_id = %s", [document_id])
+
+    def chunks_between(self, document_id: uuid.UUID, first: int, last: int) -> list[dict]:
+        return self._rows(
+            """select id, ordinal, content from public.kb_chunks
+               where document_id = %s and ordinal between %s and %s order by ordinal""",
+            [document_id, first, last],
+        )
+
+    def mark_indexed(self, chunk_ids: list[str], model: str) -> None:
+        self.conn.execute(
+            "update public.kb_chunks set indexed_at = now(), embedding_model = %s where id = any(%s)",
+            [model, chunk_ids],
+        )
+
+    def indexed_count(self, document_id: uuid.UUID, model: str) -> int:
+        return self.conn.execute(
+            """select count(*) from public.kb_chunks
+               where document_id = %s and indexed_at is not null and embedding_model = %s""",
+            [document_id, model]).fetchone()[0]
+
+    def chunk_count(self, document_id: uuid.UUID) -> int:
+        return self.conn.execute("select count(*) from public.kb_chunks where document_id = %s",
+                                 [document_id]).fetchone()[0]
+
+    def preview(self, document_id: uuid.UUID, limit: int = 5) -> list[dict]:
+        return self._rows(
+            "select id, ordinal, content, metadata from public.kb_chunks where document_id = %s "
+            "order by ordinal limit %s",
+            [document_id, limit],
+        )
+
+    def hydrate(self, chunk_ids: list[str]) -> dict[str, dict]:
+        with self.conn.cursor(row_factory=dict_row) as cur:
+            cur.execute(
+                """select c.id, c.document_id, c.content, c.metadata, d.filename
+                   from public.kb_chunks c join public.knowledge_base d on d.id = c.document_id
+                   where c.id = any(%s)""",
+                [chunk_ids],
+            )
+            return {row["id"]: row for row in cur.fetchall()}

@@ -1,0 +1,90 @@
+"""pgvector store: vectors live in kb_chunks beside their text, searched with HNSW.
+
+Every call runs in the tenant's unit of work, so RLS scopes it, and every query
+also filters on user_id explicitly so the planner can use the tenant index.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+import numpy as np
+
+from services.db import UnitOfWork
+from services.errors import PermanentError
+from services.ports import VectorHit, VectorItem
+
+PGVECTOR_DIMENSIONS = 384  # kb_chunks.embedding is vector(384)
+
+
+class PgVectorStore:
+    def __init__(self, tenant_uow: Callable[[uuid.UUID], UnitOfWork], *, ef_search: int = 100) -> None:
+        self._tenant_uow = tenant_uow
+        self._ef_search = ef_search
+
+    def upsert(self, user_id: uuid.UUID, items: list[VectorItem]) -> None:
+        if not items:
+            return
+        wrong = {len(i.vector) for i in items} - {PGVECTOR_DIMENSIONS}
+        if wrong:
+            raise PermanentError(
+                f"the pgvector index holds {PGVECTOR_DIMENSIONS}-dimension vectors; this model makes "
+                f"{sorted(wrong)[0]}: use a {PGVECTOR_DIMENSIONS}-dimension model or the Pinecone backend"
+            )
+        rows = [(np.asarray(i.vector, dtype=np.float32), i.model, i.chunk_id, user_id) for i in items]
+        with self._tenant_uow(user_id) as uow, uow.conn.cursor() as cur:
+            cur.executemany(
+                "update public.kb_chunks set embedding = %s, embedding_model = %s, indexed_at = now() "
+                "where id = %s and user_id = %s",
+                rows,
+            )
+            if cur.rowcount != len(rows):
+                raise PermanentError(f"{len(rows) - cur.rowcount} of {len(rows)} chunks to index no longer exist")
+
+    def query(
+        self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
+        document_ids: list[uuid.UUID] | None = None,
+    ) -> list[VectorHit]:
+        query = np.asarray(vector, dtype=np.float32)
+        with self._tenant_uow(user_id) as uow:
+            # Iterative scans keep walking the HNSW graph until k rows pass the
+            # tenant filter; without them a small tenant in a big index gets < k.
+            uow.conn.execute("set local hnsw.iterative_scan = relaxed_order")
+            uow.conn.execute(f"set local hnsw.ef_search = {int(self._ef_search)}")
+            rows = uow.conn.execute(
+                """select id, distance from (
+                       select id, embedding <=> %(q)s as distance
+                       from public.kb_chunks
+                       where user_id = %(user)s and embedding_model = %(model)s
+                         and (%(docs)s::uuid[] is null or document_id = any(%(docs)s::uuid[]))
+                       order by embedding <=> %(q)s
+                       limit %(k)s) hits
+                   order by distance""",
+                {"q": query, "user": user_id, "model": model, "docs": document_ids, "k": k},
+            ).fetchall()
+        return [VectorHit(chunk_id, 1.0 - float(distance)) for chunk_id, distance in rows]
+
+    def delete_document(self, user_id: uuid.UUID, document_id: uuid.UUID) -> None:
+        with self._tenant_uow(user_id) as uow:
+            uow.conn.execute(
+                "update public.kb_chunks set embedding = null, embedding_model = null, indexed_at = null "
+                "where user_id = %s and document_id = %s",
+                [user_id, document_id],
+            )
+
+    def delete_tenant(self, user_id: uuid.UUID) -> None:
+        with self._tenant_uow(user_id) as uow:
+            uow.conn.execute(
+                "update public.kb_chunks set embedding = null, embedding_model = null, indexed_at = null "
+                "where user_id = %s",
+                [user_id],
+            )
+
+    def count(self, user_id: uuid.UUID, document_id: uuid.UUID | None = None) -> int:
+        with self._tenant_uow(user_id) as uow:
+            return uow.conn.execute(
+                "select count(*) from public.kb_chunks where user_id = %s and embedding is not null "
+                "and (%s::uuid is null or document_id = %s)",
+                [user_id, document_id, document_id],
+            ).fetchone()[0]
