@@ -54,7 +54,7 @@ class PineconeVectorStore:
         with _mapped_errors("query"):
             response = self._index.query(vector=list(vector), top_k=k, namespace=str(user_id), filter=flt)
         hits = [VectorHit(match.id, float(match.score)) for match in response.matches]
-        return sorted(hits, key=lambda hit: hit.score)
+        return sorted(hits, key=lambda hit: hit.score, reverse=True)
 
     def delete_document(self, user_id: uuid.UUID, document_id: uuid.UUID) -> None:
         # All ids are listed before any is deleted, so deleting cannot disturb the paging.
