@@ -10,7 +10,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 log = logging.getLogger(__name__)
 
 
-def error_response(status: int, error: str, message: str, **extra: object):
+def error_response(status: int, error: str, message: str, /, **extra: object):
     body = {"error": error, "message": message, **extra}
     request_id = g.get("request_id")
     if request_id:

@@ -94,7 +94,7 @@ def upload(container: Container, user_id: uuid.UUID, filename: str, data: bytes)
 def _duplicate(existing: dict) -> DuplicateDocumentError:
     return DuplicateDocumentError(
         f"this file was already uploaded as {existing['filename']!r}; delete that document first "
-        "to upload it again", document_id=str(existing["id"]), status=existing["status"])
+        "to upload it again", document_id=str(existing["id"]), document_status=existing["status"])
 
 
 def list_documents(container: Container, user_id: uuid.UUID) -> list[DocumentView]:
@@ -138,7 +138,7 @@ def reembed_document(container: Container, user_id: uuid.UUID, document_id: uuid
             raise DocumentNotFoundError("no such document")
         if row["status"] in IN_PROGRESS:
             raise DocumentBusyError(f"the document is still being processed ({row['status']})",
-                                    status=row["status"])
+                                    document_status=row["status"])
         uow.kb.update(document_id, status=restart_at, progress=0, error=None)
         uow.audit.log(user_id, "kb.document_reembedded", {"document_id": str(document_id)})
         uow.publish_after_commit(job_type(user_id=user_id, document_id=document_id))

@@ -93,8 +93,8 @@ class SupabaseStorage:
         except StorageApiError as exc:
             if str(exc.status) == "404" and exc.code in ("not_found", "NoSuchKey"):
                 raise StorageObjectMissingError(f"{action}: object not found") from exc
-            http_status = exc.__cause__.response.status_code if isinstance(exc.__cause__, httpx.HTTPStatusError) \
-                else None
+            cause = exc.__cause__
+            http_status = cause.response.status_code if isinstance(cause, httpx.HTTPStatusError) else None
             kind = TransientError if _retryable(exc.status) or _retryable(http_status) else PermanentError
             raise kind(f"Supabase Storage {action} failed: {exc.status} {exc.code}: {exc.message}") from exc
         except (httpx.TimeoutException, httpx.TransportError) as exc:

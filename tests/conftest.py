@@ -81,9 +81,19 @@ def make_settings(data_dir: Path, **values: object) -> Settings:
     return Settings(_env_file=None, **{**base, **values})
 
 
+@pytest.fixture(scope="session")
+def shared_data_dir() -> Iterator[Path]:
+    """One data dir for the test process and the session worker: they share stored files."""
+    root = Path(tempfile.mkdtemp(prefix="salesboy-test-data-"))
+    try:
+        yield root
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.fixture
-def settings(tmp_path: Path, database_url: str, redis_url: str) -> Settings:
-    return make_settings(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_url)
+def settings(shared_data_dir: Path, database_url: str, redis_url: str) -> Settings:
+    return make_settings(shared_data_dir, DATABASE_URL=database_url, REDIS_URL=redis_url)
 
 
 @pytest.fixture
@@ -147,12 +157,12 @@ class WorkerProcess:
 
 
 @pytest.fixture(scope="session")
-def worker(database_url: str, redis_url: str) -> Iterator[WorkerProcess]:
+def worker(database_url: str, redis_url: str, shared_data_dir: Path) -> Iterator[WorkerProcess]:
     from celery import Celery
 
     work_dir = Path(tempfile.mkdtemp(prefix="salesboy-test-worker-"))
     env = subprocess_env(
-        SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(work_dir), DATABASE_URL=database_url,
+        SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
         REDIS_URL=redis_url, TASK_RETRY_BASE_SECONDS="0.05", TASK_RETRY_CAP_SECONDS="0.2",
         TASK_MAX_RETRIES="2",
     )

@@ -8,6 +8,7 @@ Errors use OpenAI's shape, `{"error": {"message", "type", "param", "code"}}`.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import math
@@ -45,6 +46,10 @@ def fake_vector(text: str, dimensions: int) -> list[float]:
     values = values[:dimensions]
     norm = math.sqrt(sum(v * v for v in values)) or 1.0
     return [v / norm for v in values]
+
+
+def _base64(vector: list[float]) -> str:
+    return base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode()
 
 
 def error_body(status: int, message: str) -> dict:
@@ -123,11 +128,14 @@ class FakeOpenAI:
         if not isinstance(inputs, list) or not inputs or not all(isinstance(t, str) and t for t in inputs):
             return 400, error_body(400, "'input' must be a non-empty string or array of non-empty strings")
         dimensions = int(body.get("dimensions") or self.dimensions)
+        # The OpenAI SDK asks for base64 (little-endian float32) unless told otherwise.
+        as_base64 = body.get("encoding_format") == "base64"
         tokens = sum(len(text.split()) for text in inputs)
         return 200, {
             "object": "list",
-            "data": [{"object": "embedding", "index": i, "embedding": fake_vector(text, dimensions)}
-                     for i, text in enumerate(inputs)],
+            "data": [{"object": "embedding", "index": i,
+                      "embedding": _base64(vector) if as_base64 else vector}
+                     for i, vector in enumerate(fake_vector(text, dimensions) for text in inputs)],
             "model": body.get("model", ""),
             "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
         }
