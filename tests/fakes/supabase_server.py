@@ -100,6 +100,8 @@ class FakeSupabaseStorage:
             response = self._handle(request)
         except _StorageError as exc:
             response = _json(exc.body, exc.http_status)
+        finally:
+            request.close()  # the multipart parser's spooled temp files
         return response(environ, start_response)
 
     def _handle(self, request: Request) -> Response:

@@ -222,7 +222,7 @@ def test_revoked_keys_stop_working(settings, container, tenant):
 
 def test_progress_streams_to_the_owner_only(worker, settings, container, tenant):
     client = _client_for(settings, container)
-    a_id, a = tenant()
+    _a_id, a = tenant()
     assert client.get(f"/api/stream?channel=salesboy:tenant:{uuid.uuid4()}", headers=a).status_code == 403
     response = client.get("/api/stream", headers=a, buffered=False)
     assert response.status_code == 200 and response.mimetype == "text/event-stream"

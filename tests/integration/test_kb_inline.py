@@ -1,0 +1,143 @@
+"""The whole ingest pipeline run in-process (jobs handled as they are published),
+against other backends: Pinecone (a local server speaking its protocol, driven by
+the real SDK) and the real embedding model."""
+
+from __future__ import annotations
+
+import uuid
+from collections import deque
+
+import pytest
+
+from schemas.jobs import EmbedChunks, SweepStuck
+from services import kb
+from services.bootstrap import bootstrap
+from services.errors import PermanentError
+from services.handlers.ingest import KB_BUCKET
+from tests.conftest import create_user, make_settings
+from tests.fakes.pinecone_server import running_pinecone
+
+
+class InlinePublisher:
+    """Collects published jobs; `drain()` runs them, and whatever they publish, to the end."""
+
+    def __init__(self) -> None:
+        self.container = None
+        self.queue: deque = deque()
+        self.handled: list = []
+
+    def publish(self, job) -> None:
+        self.queue.append(job)
+
+    def drain(self) -> None:
+        while self.queue:
+            job = self.queue.popleft()
+            self.handled.append(type(job).__name__)
+            self.container.handle(job)
+
+
+@pytest.fixture(scope="module")
+def pinecone():
+    with running_pinecone("pc-key") as server:
+        yield server
+
+
+@pytest.fixture
+def inline(tmp_path, database_url, redis_url, pinecone):
+    settings = make_settings(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_url, VECTOR_BACKEND="pinecone",
+                             PINECONE_API_KEY="pc-key", PINECONE_HOST=pinecone.url, EMBED_BATCH_SIZE=4)
+    publisher = InlinePublisher()
+    container = bootstrap(settings, database_url=database_url, redis_url=redis_url, publisher=publisher)
+    publisher.container = container
+    yield container, publisher
+    container.close()
+
+
+def test_pinecone_backend_end_to_end_keeps_tenants_apart(inline, pinecone):
+    container, jobs = inline
+    a, b = create_user(container), create_user(container)
+    doc_a = kb.upload(container, a, "menu.md", b"# Drinks\nMango smoothie costs 1500 naira.\n\n"
+                      + b"# Food\nSuya platter costs 4000 naira.\n")
+    doc_b = kb.upload(container, b, "garden.txt", b"Teak garden benches cost 90000 naira each.")
+    jobs.drain()
+    assert {"ExtractDocument", "ChunkDocument", "EmbedChunks", "IndexDocument"} <= set(jobs.handled)
+    docs = {d.id: d for d in kb.list_documents(container, a) + kb.list_documents(container, b)}
+    assert docs[doc_a.id].status == "ready" and docs[doc_b.id].status == "ready"
+    assert docs[doc_a.id].embedding_model == "all-MiniLM-L6-v2"
+
+    assert pinecone.vector_ids(str(a)) and pinecone.vector_ids(str(b))
+    assert all(i.startswith(f"{doc_a.id}:") for i in pinecone.vector_ids(str(a)))
+
+    top = kb.search(container, a, "how much is a mango smoothie?", k=2)[0]
+    assert "Mango smoothie" in top.content and top.location == "\u201cDrinks\u201d"
+    b_hits = kb.search(container, b, "Mango smoothie costs 1500 naira", k=10)
+    assert b_hits and all(h.document_id == doc_b.id for h in b_hits)
+
+    kb.reembed_document(container, a, doc_a.id)
+    jobs.drain()
+    assert kb.get_document(container, a, doc_a.id)[0].status == "ready"
+    assert container.vectors.count(a, doc_a.id) == docs[doc_a.id].chunks_total
+
+    kb.delete_document(container, a, doc_a.id)
+    assert pinecone.vector_ids(str(a)) == []
+    assert pinecone.vector_ids(str(b)), "deleting A's document touched B"
+
+
+def test_an_edited_file_replaces_stale_vectors(inline, pinecone):
+    container, jobs = inline
+    user = create_user(container)
+    doc = kb.upload(container, user, "faq.md", b"# Q\n" + b"\n\n".join(
+        f"Question {i}: the answer is {i}.".encode() for i in range(12)))
+    jobs.drain()
+    before = set(pinecone.vector_ids(str(user)))
+    # The owner's file changes underneath (as after an edit and re-embed): new chunk ids.
+    extracted = f"{user}/{doc.id}/extracted.json"
+    text = container.storage.get(KB_BUCKET, extracted).replace(b"the answer is", b"the reply is")
+    container.storage.put(KB_BUCKET, extracted, text, "application/json")
+    kb.reembed_document(container, user, doc.id)
+    jobs.drain()
+    after = set(pinecone.vector_ids(str(user)))
+    assert after and not (after & before), "stale vectors were left in the index"
+    assert "reply is" in kb.search(container, user, "what is the reply to question 3?", k=1)[0].content
+
+
+def test_a_dead_index_fails_the_document_with_a_reason(inline, pinecone):
+    container, jobs = inline
+    user = create_user(container)
+    doc = kb.upload(container, user, "x.txt", b"Opening hours are nine to five.")
+    pinecone.fail_next(400, times=50)
+    with pytest.raises(PermanentError) as caught:
+        jobs.drain()
+    assert jobs.handled[-1] == "EmbedChunks"
+    # What the task wrapper does when it gives up on a job:
+    container.give_up(EmbedChunks(user_id=user, document_id=doc.id, first_ordinal=0, last_ordinal=0), caught.value)
+    failed = kb.get_document(container, user, doc.id)[0]
+    assert failed.status == "failed" and "during embedding" in failed.error
+    pinecone.reset()
+
+
+def test_sweeper_restarts_documents_stuck_mid_pipeline(inline, database_url):
+    import psycopg
+
+    container, jobs = inline
+    user = create_user(container)
+    doc = kb.upload(container, user, "stuck.txt", b"Deliveries leave every morning at eight.")
+    jobs.queue.clear()  # the extract job was lost (e.g. Redis restarted)
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("set session_replication_role = replica")  # keep the trigger from touching updated_at
+        conn.execute("update public.knowledge_base set updated_at = now() - interval '1 hour' where id = %s",
+                     [doc.id])
+    container.handle(SweepStuck())
+    jobs.drain()
+    assert kb.get_document(container, user, doc.id)[0].status == "ready"
+
+
+def test_stale_jobs_are_no_ops(inline):
+    from schemas.jobs import ChunkDocument, ExtractDocument, IndexDocument
+
+    container, jobs = inline
+    user = create_user(container)
+    missing = uuid.uuid4()
+    for job_type in (ExtractDocument, ChunkDocument, IndexDocument):
+        container.handle(job_type(user_id=user, document_id=missing))
+    assert not jobs.queue
