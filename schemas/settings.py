@@ -78,8 +78,8 @@ class Settings(BaseSettings):
     task_max_retries: int = Field(5, alias="TASK_MAX_RETRIES", ge=0)
     task_retry_base_seconds: float = Field(2.0, alias="TASK_RETRY_BASE_SECONDS", gt=0)
     task_retry_cap_seconds: float = Field(300.0, alias="TASK_RETRY_CAP_SECONDS", gt=0)
-    task_time_limit_seconds: int = Field(600, alias="TASK_TIME_LIMIT_SECONDS", ge=15)
-    broker_visibility_timeout_seconds: int = Field(900, alias="BROKER_VISIBILITY_TIMEOUT_SECONDS", ge=5)
+    task_time_limit_seconds: int = Field(600, alias="TASK_TIME_LIMIT_SECONDS", ge=2)
+    broker_visibility_timeout_seconds: int = Field(900, alias="BROKER_VISIBILITY_TIMEOUT_SECONDS", ge=3)
     sweep_interval_seconds: float = Field(30.0, alias="SWEEP_INTERVAL_SECONDS", gt=0)
 
     # Knowledge base

@@ -29,10 +29,14 @@ def make_celery(settings: Settings, broker_url: str) -> Celery:
         task_queues=[Queue(name, Exchange(name, type="direct"), routing_key=name) for name in QUEUES],
         task_default_queue="maintenance",
         task_time_limit=settings.task_time_limit_seconds,
-        task_soft_time_limit=max(1, settings.task_time_limit_seconds - 10),
+        task_soft_time_limit=settings.task_time_limit_seconds - max(1, settings.task_time_limit_seconds // 10),
         broker_transport_options={
             # An unacked job comes back after this long if its worker vanished.
             "visibility_timeout": settings.broker_visibility_timeout_seconds,
+            # Look for such jobs often (one cheap sorted-set scan), so one comes back
+            # soon after its timeout instead of up to ~100 s later (kombu's default).
+            "unacked_restore_interval": max(1, min(10, settings.broker_visibility_timeout_seconds // 3)),
+            "unacked_restore_throttle": 1,
             "socket_timeout": 5,
             "socket_connect_timeout": 5,
             "max_retries": 2,

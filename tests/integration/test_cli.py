@@ -1,6 +1,7 @@
 """The `salesboy` commands as a user runs them, honouring one set of settings."""
 
 import subprocess
+import uuid
 import sys
 
 import bcrypt
@@ -91,3 +92,39 @@ def test_worker_rejects_unknown_queues(tmp_path):
     result = salesboy("worker", "--queues", "inbound,nonsense", env=subprocess_env(), cwd=tmp_path)
     assert result.returncode != 0
     assert "nonsense" in result.stderr
+
+
+def test_kb_ingest_search_and_api_keys_from_the_command_line(worker, container, tmp_path, shared_data_dir,
+                                                            database_url, redis_url):
+    from services.apikeys import tenant_for_key
+    from tests.conftest import create_user
+
+    email = f"cli-{uuid.uuid4().hex[:8]}@shop.test"
+    user = create_user(container, email)
+    env = subprocess_env(DATABASE_URL=database_url, REDIS_URL=redis_url, SALESBOY_DATA_DIR=str(shared_data_dir),
+                         LOG_LEVEL="WARNING")
+    good = tmp_path / "menu.md"
+    good.write_text(f"# Breakfast\nAkara and pap cost 900 naira until 11am. {uuid.uuid4().hex}\n")
+    bad = tmp_path / "logo.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+
+    mixed = salesboy("kb", "ingest", str(good), str(bad), "--tenant", email, env=env, cwd=tmp_path)
+    assert mixed.returncode == 1, mixed.stderr
+    assert "refused" in mixed.stderr and "PNG image" in mixed.stderr
+    assert f"ready    {good}" in mixed.stdout
+
+    found = salesboy("kb", "search", "how much is akara?", "--tenant", email, "-k", "1", env=env, cwd=tmp_path)
+    assert found.returncode == 0, found.stderr
+    assert "menu.md" in found.stdout and "Akara and pap" in found.stdout and "Breakfast" in found.stdout
+
+    queued_only = tmp_path / "hours.txt"
+    queued_only.write_text(f"We open at 8am. {uuid.uuid4().hex}")
+    no_wait = salesboy("kb", "ingest", str(queued_only), "--tenant", email, "--no-wait", env=env, cwd=tmp_path)
+    assert no_wait.returncode == 0 and "queued" in no_wait.stdout
+
+    key = salesboy("apikey", "create", "--tenant", email, "--name", "zapier", env=env, cwd=tmp_path)
+    assert key.returncode == 0, key.stderr
+    assert tenant_for_key(container, key.stdout.strip()) == user
+
+    nobody = salesboy("kb", "search", "x", "--tenant", "nobody@nowhere.test", env=env, cwd=tmp_path)
+    assert nobody.returncode != 0 and "no account with email nobody@nowhere.test" in nobody.stderr
