@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from schemas.kb import ChunkDraft, Section, TableSection, TextSection
 
 TokenCounter = Callable[[str], int]
+BatchTokenCounter = Callable[[list[str]], list[int]]
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
@@ -45,24 +46,28 @@ class _Unit:
 
 
 def chunk_sections(
-    sections: Iterable[Section], count_tokens: TokenCounter, options: ChunkingOptions = ChunkingOptions()
+    sections: Iterable[Section], count_tokens: TokenCounter, options: ChunkingOptions = ChunkingOptions(),
+    count_many: BatchTokenCounter | None = None,
 ) -> list[ChunkDraft]:
+    """`count_many`, when given, counts many texts in one call (a fast tokenizer's batch mode)."""
+    many = count_many or (lambda texts: [count_tokens(t) for t in texts])
     drafts: list[tuple[str, dict[str, object]]] = []
     text_run: list[TextSection] = []
     for section in sections:
         if isinstance(section, TextSection) and (not text_run or text_run[-1].heading == section.heading):
             text_run.append(section)
             continue
-        drafts.extend(_chunk_text_run(text_run, count_tokens, options))
+        drafts.extend(_chunk_text_run(text_run, count_tokens, many, options))
         text_run = []
         if isinstance(section, TextSection):
             text_run.append(section)
         else:
             drafts.extend(_chunk_table(section, count_tokens, options))
-    drafts.extend(_chunk_text_run(text_run, count_tokens, options))
+    drafts.extend(_chunk_text_run(text_run, count_tokens, many, options))
+    counts = many([content for content, _ in drafts]) if drafts else []
     chunks = [
-        ChunkDraft(ordinal=i, content=content, tokens=count_tokens(content), metadata=meta)
-        for i, (content, meta) in enumerate(drafts)
+        ChunkDraft(ordinal=i, content=content, tokens=tokens, metadata=meta)
+        for i, ((content, meta), tokens) in enumerate(zip(drafts, counts, strict=True))
     ]
     for chunk in chunks:
         if chunk.tokens > options.max_tokens:  # a tokenizer that is not additive over whitespace
@@ -73,7 +78,7 @@ def chunk_sections(
 # --- prose ------------------------------------------------------------------------------------
 
 def _chunk_text_run(
-    run: list[TextSection], count_tokens: TokenCounter, options: ChunkingOptions
+    run: list[TextSection], count_tokens: TokenCounter, count_many: BatchTokenCounter, options: ChunkingOptions
 ) -> Iterator[tuple[str, dict[str, object]]]:
     if not run:
         return
@@ -82,7 +87,10 @@ def _chunk_text_run(
     budget = options.max_tokens - (count_tokens(prefix) if prefix else 0)
     if budget < 8:  # an absurdly long heading: keep it out of the chunk body
         prefix, budget = "", options.max_tokens
-    units = [unit for section in run for unit in _units(section, count_tokens, budget)]
+    paragraphs = [(section, _paragraphs(section)) for section in run]
+    flat = [p for _, ps in paragraphs for p in ps]
+    known = dict(zip(flat, count_many(flat), strict=True)) if flat else {}
+    units = [unit for section, ps in paragraphs for unit in _units(section, ps, known, count_tokens, budget)]
 
     chunk: list[_Unit] = []
     size = 0
@@ -97,13 +105,17 @@ def _chunk_text_run(
         yield _emit(chunk, prefix, heading)
 
 
-def _units(section: TextSection, count_tokens: TokenCounter, budget: int) -> Iterator[_Unit]:
+def _paragraphs(section: TextSection) -> list[str]:
+    normalised = (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(section.text))
+    return [p for p in normalised if p]
+
+
+def _units(
+    section: TextSection, paragraphs: list[str], known: dict[str, int], count_tokens: TokenCounter, budget: int
+) -> Iterator[_Unit]:
     """Paragraphs that fit; otherwise their sentences; otherwise word runs."""
-    for raw_paragraph in _PARAGRAPH_BREAK.split(section.text):
-        paragraph = " ".join(raw_paragraph.split())
-        if not paragraph:
-            continue
-        tokens = count_tokens(paragraph)
+    for paragraph in paragraphs:
+        tokens = known[paragraph]
         if tokens <= budget:
             yield _Unit(paragraph, tokens, section.page)
             continue

@@ -96,6 +96,8 @@ class Settings(BaseSettings):
     embedding_api_base: str | None = Field(None, alias="EMBEDDING_API_BASE")
     embedding_api_key: SecretStr | None = Field(None, alias="EMBEDDING_API_KEY")
     embed_batch_size: int = Field(32, alias="EMBED_BATCH_SIZE", ge=1, le=512)
+    # Chunks per `ingest.embed` job: bigger jobs spend less on queue and database round trips.
+    embed_job_chunks: int = Field(64, alias="EMBED_JOB_CHUNKS", ge=1, le=2048)
     vector_backend: Literal["pgvector", "pinecone"] = Field("pgvector", alias="VECTOR_BACKEND")
     pinecone_api_key: SecretStr | None = Field(None, alias="PINECONE_API_KEY")
     pinecone_host: str | None = Field(None, alias="PINECONE_HOST")

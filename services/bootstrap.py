@@ -72,7 +72,7 @@ class Container:
             events=self.events,
             limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds),
             chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
-            batch_size=s.embed_batch_size,
+            chunks_per_job=s.embed_job_chunks,
         )
 
     def close(self) -> None:

@@ -44,7 +44,12 @@ class SentenceTransformerEmbedder:
         return self._loaded().max_seq_length - 2
 
     def count_tokens(self, text: str) -> int:
-        return len(self._loaded().tokenizer(text, add_special_tokens=False)["input_ids"])
+        return self.count_tokens_many([text])[0]
+
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        # One call for many texts: the fast tokenizer batches them natively.
+        encoded = self._loaded().tokenizer(texts, add_special_tokens=False)["input_ids"]
+        return [len(ids) for ids in encoded]
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         if not texts:

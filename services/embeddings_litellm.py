@@ -54,6 +54,9 @@ class LiteLLMEmbedder:
             # a chunk split too small still embeds, one too large is truncated by the provider.
             return len(text.encode("utf-8")) // 3 + 1
 
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        return [self.count_tokens(text) for text in texts]
+
     def _embed_batch(self, batch: list[str]) -> list[list[float]]:
         litellm = _litellm()
         try:

@@ -34,6 +34,8 @@ class Embedder(Protocol):
 
     def count_tokens(self, text: str) -> int: ...
 
+    def count_tokens_many(self, texts: list[str]) -> list[int]: ...
+
 
 @dataclass(frozen=True)
 class VectorItem:

@@ -38,7 +38,7 @@ class IngestDeps:
     limits: ExtractionLimits
     chunk_max_tokens: int
     chunk_overlap_tokens: int
-    batch_size: int
+    chunks_per_job: int
 
 
 def document_prefix(user_id: uuid.UUID, document_id: uuid.UUID) -> str:
@@ -103,7 +103,7 @@ def chunk_document(job: ChunkDocument, *, deps: IngestDeps) -> None:
         max_tokens=min(deps.chunk_max_tokens, deps.embedder.max_tokens),
         overlap_tokens=min(deps.chunk_overlap_tokens, deps.chunk_max_tokens // 2 - 1),
     )
-    drafts = chunk_sections(sections, deps.embedder.count_tokens, options)
+    drafts = chunk_sections(sections, deps.embedder.count_tokens, options, deps.embedder.count_tokens_many)
     if not drafts:
         fail_document(job, "No text could be extracted from this file.", deps=deps)
         return
@@ -126,7 +126,7 @@ def chunk_document(job: ChunkDocument, *, deps: IngestDeps) -> None:
         done = len(chunks) - len(pending)
         _progress(deps, uow, job, status="embedding", chunks_total=len(chunks), chunks_done=done,
                   progress=_embedding_percent(done, len(chunks)), embedding_model=model)
-        for first, last in _batches(pending, deps.batch_size):
+        for first, last in _batches(pending, deps.chunks_per_job):
             uow.publish_after_commit(EmbedChunks(user_id=job.user_id, document_id=job.document_id,
                                                  first_ordinal=first, last_ordinal=last, trace_id=job.trace_id))
         if not pending:

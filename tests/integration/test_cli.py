@@ -1,8 +1,8 @@
 """The `salesboy` commands as a user runs them, honouring one set of settings."""
 
 import subprocess
-import uuid
 import sys
+import uuid
 
 import bcrypt
 import psycopg

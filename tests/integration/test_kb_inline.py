@@ -45,7 +45,7 @@ def pinecone():
 @pytest.fixture
 def inline(tmp_path, database_url, redis_url, pinecone):
     settings = make_settings(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_url, VECTOR_BACKEND="pinecone",
-                             PINECONE_API_KEY="pc-key", PINECONE_HOST=pinecone.url, EMBED_BATCH_SIZE=4)
+                             PINECONE_API_KEY="pc-key", PINECONE_HOST=pinecone.url, EMBED_JOB_CHUNKS=4)
     publisher = InlinePublisher()
     container = bootstrap(settings, database_url=database_url, redis_url=redis_url, publisher=publisher)
     publisher.container = container

@@ -27,7 +27,7 @@ def _document(paragraphs: int) -> bytes:
 
 def test_killed_worker_during_embed_is_redelivered_without_duplicates(tmp_path: Path, database_url, shared_data_dir):
     redis_server = EmbeddedRedis(tmp_path / "redis", port=free_port()).start()
-    values = {"TASK_TIME_LIMIT_SECONDS": "8", "BROKER_VISIBILITY_TIMEOUT_SECONDS": "10", "EMBED_BATCH_SIZE": "8"}
+    values = {"TASK_TIME_LIMIT_SECONDS": "8", "BROKER_VISIBILITY_TIMEOUT_SECONDS": "10", "EMBED_JOB_CHUNKS": "8"}
     settings = make_settings(shared_data_dir, DATABASE_URL=database_url, REDIS_URL=redis_server.url, **values)
     container = bootstrap(settings, database_url=database_url, redis_url=redis_server.url)
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,

@@ -105,3 +105,22 @@ def test_a_non_additive_tokenizer_is_caught():
     with pytest.raises(ValueError, match="above"):
         chunk_sections([TextSection(text="a b c d e f.\n\ng h i j k l.")], counter,
                        ChunkingOptions(max_tokens=16, overlap_tokens=0))
+
+
+def test_batch_counter_gives_the_same_chunks_with_fewer_calls():
+    calls = {"one": 0, "many": 0}
+
+    def one(text):
+        calls["one"] += 1
+        return words(text)
+
+    def many(texts):
+        calls["many"] += 1
+        return [words(t) for t in texts]
+
+    sections = [TextSection(text="\n\n".join(f"Paragraph {i} has a few words." for i in range(50)), heading="H")]
+    options = ChunkingOptions(max_tokens=30, overlap_tokens=5)
+    plain = chunk_sections(sections, words, options)
+    batched = chunk_sections(sections, one, options, count_many=many)
+    assert batched == plain
+    assert calls["many"] == 2 and calls["one"] <= 2  # the heading prefix only
