@@ -90,10 +90,10 @@ class UnitOfWork:
         try:
             self.conn = stack.enter_context(self._pool.connection())
             stack.enter_context(self.conn.transaction())
-            # role is one of two literals checked in __init__
-            self.conn.execute(f"set local role {self._role}")
+            # Both transaction-local, in one round trip (what PostgREST sends).
             self.conn.execute(
-                "select set_config('request.jwt.claims', %s, true)", [json.dumps(self._claims)]
+                "select set_config('role', %s, true), set_config('request.jwt.claims', %s, true)",
+                [self._role, json.dumps(self._claims)],
             )
         except BaseException:
             stack.close()

@@ -50,8 +50,11 @@ class PgVectorStore:
         with self._tenant_uow(user_id) as uow:
             # Iterative scans keep walking the HNSW graph until k rows pass the
             # tenant filter; without them a small tenant in a big index gets < k.
-            uow.conn.execute("set local hnsw.iterative_scan = relaxed_order")
-            uow.conn.execute(f"set local hnsw.ef_search = {int(self._ef_search)}")
+            uow.conn.execute(
+                "select set_config('hnsw.iterative_scan', 'relaxed_order', true), "
+                "set_config('hnsw.ef_search', %s, true)",
+                [str(self._ef_search)],
+            )
             rows = uow.conn.execute(
                 """select id, distance from (
                        select id, embedding <=> %(q)s as distance
