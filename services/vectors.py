@@ -47,20 +47,22 @@ class PgVectorStore:
         document_ids: list[uuid.UUID] | None = None,
     ) -> list[VectorHit]:
         query = np.asarray(vector, dtype=np.float32)
+        # Two fixed statements rather than one with "param is null or ...": a cached
+        # generic plan of the latter can miss the HNSW index.
+        documents = "and document_id = any(%(docs)s)" if document_ids else ""
         with self._tenant_uow(user_id) as uow:
             # Iterative scans keep walking the HNSW graph until k rows pass the
             # tenant filter; without them a small tenant in a big index gets < k.
             uow.conn.execute(
                 "select set_config('hnsw.iterative_scan', 'relaxed_order', true), "
-                "set_config('hnsw.ef_search', %s, true)",
+                "set_config('hnsw.ef_search', %s, true), set_config('plan_cache_mode', 'force_custom_plan', true)",
                 [str(self._ef_search)],
             )
             rows = uow.conn.execute(
-                """select id, distance from (
+                f"""select id, distance from (
                        select id, embedding <=> %(q)s as distance
                        from public.kb_chunks
-                       where user_id = %(user)s and embedding_model = %(model)s
-                         and (%(docs)s::uuid[] is null or document_id = any(%(docs)s::uuid[]))
+                       where user_id = %(user)s and embedding_model = %(model)s {documents}
                        order by embedding <=> %(q)s
                        limit %(k)s) hits
                    order by distance""",

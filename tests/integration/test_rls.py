@@ -22,13 +22,13 @@ EXPECTED_OPS = {
     "chat_logs": {"select", "insert", "delete"},
 }
 # Tables whose primary key is the owner itself (one row per tenant).
-KEYED_BY_USER = {"profiles", "bot_config", "sessions"}
+KEYED_BY_USER = {"profiles", "bot_config", "sessions", "chats"}  # one row per tenant in these tests
 # A column each table can set to its own value (to try an update).
 UPDATE_COLUMN = {
     "profiles": "display_name", "bot_config": "tone", "whitelists": "name", "group_settings": "name",
     "knowledge_base": "filename", "kb_chunks": "content", "inbox": "chat_id", "outbox": "chat_id",
     "chat_logs": "chat_id", "sessions": "host", "audit_logs": "action", "tasks": "chat_id",
-    "api_keys": "name",
+    "api_keys": "name", "chats": "contact_phone",
 }
 
 
@@ -47,6 +47,7 @@ def row_for(table: str, user_id: uuid.UUID, parents: dict) -> dict:
         "profiles": {},
         "bot_config": {},
         "sessions": {},
+        "chats": {"chat_id": "15550001@c.us"},
         "whitelists": {"phone": f"+1555{_digits()}"},
         "group_settings": {"group_id": f"{_digits()}@g.us"},
         "knowledge_base": {"filename": "price-list.pdf", "storage_path": f"{user_id}/x/price-list.pdf",

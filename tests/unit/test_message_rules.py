@@ -1,0 +1,172 @@
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from pydantic import ValidationError
+
+from pipelines.answers import (
+    Passage,
+    ReplyStyle,
+    Turn,
+    compose_prompt,
+    extractive_reply,
+    question_with_context,
+    relevant,
+    split_reply,
+    truncate,
+)
+from pipelines.filters import ChatRules, decide, superseded
+from pipelines.intent import classify, extract_payload, from_label, parse_llm_intent, repair_message
+from schemas.messages import InboundMessage, IntentResult
+
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+
+
+def message(**overrides):
+    values = {"tenant": uuid.uuid4(), "provider_message_id": "wamid.1", "chat_id": "2348012345678@c.us",
+              "sender_phone": "+2348012345678", "text": "How much is delivery?", "timestamp": NOW}
+    return InboundMessage(**{**values, **overrides})
+
+
+def rules(**overrides):
+    values = {"bot_enabled": True, "whitelist_enabled": False, "whitelisted": False, "group_auto_reply": False,
+              "group_mention_only": True, "handoff_active": False, "paused_until": None, "owner_pause_minutes": 30}
+    return ChatRules(**{**values, **overrides})
+
+
+@pytest.mark.parametrize(("msg", "chat", "answer", "reason"), [
+    ({}, {}, True, "answer"),
+    ({"from_me": True}, {}, False, "sent by the owner"),
+    ({"chat_id": "status@broadcast"}, {}, False, "status or broadcast"),
+    ({}, {"bot_enabled": False}, False, "switched off"),
+    ({"chat_id": "1203630@g.us", "is_group": True}, {}, False, "auto-reply is off"),
+    ({"chat_id": "1203630@g.us", "is_group": True}, {"group_auto_reply": True}, False, "not mentioned"),
+    ({"chat_id": "1203630@g.us", "is_group": True, "mentions_me": True}, {"group_auto_reply": True}, True, "answer"),
+    ({"chat_id": "1203630@g.us", "is_group": True}, {"group_auto_reply": True, "group_mention_only": False},
+     True, "answer"),
+    ({}, {"whitelist_enabled": True}, False, "not on the whitelist"),
+    ({}, {"whitelist_enabled": True, "whitelisted": True}, True, "answer"),
+    ({}, {"handoff_active": True}, False, "a person is handling"),
+    ({}, {"paused_until": NOW + timedelta(minutes=5)}, False, "paused"),
+    ({}, {"paused_until": NOW - timedelta(minutes=5)}, True, "answer"),
+    ({"text": "", "media_ref": "media/x.jpg"}, {}, False, "media only"),
+])
+def test_decisions(msg, chat, answer, reason):
+    decision = decide(message(**msg), rules(**chat), NOW)
+    assert decision.answer is answer and reason in decision.reason
+
+
+def test_the_owner_typing_pauses_the_chat():
+    decision = decide(message(from_me=True), rules(owner_pause_minutes=45), NOW)
+    assert decision.pause_chat_until == NOW + timedelta(minutes=45)
+    assert decide(message(from_me=True), rules(owner_pause_minutes=0), NOW).pause_chat_until is None
+
+
+def test_bursts_are_answered_once():
+    assert superseded(NOW, [NOW + timedelta(seconds=2)], 4)
+    assert not superseded(NOW, [NOW + timedelta(seconds=10)], 4)
+    assert not superseded(NOW, [], 4)
+
+
+@pytest.mark.parametrize("bad", [
+    {"chat_id": "not-a-chat"}, {"sender_phone": "0801234"}, {"sender_lid": "abc"}, {"text": "", "media_ref": None},
+    {"timestamp": datetime(2026, 1, 1)}, {"text": "x" * 5000}, {"extra": 1},
+])
+def test_inbound_payloads_are_validated(bad):
+    with pytest.raises(ValidationError):
+        message(**bad)
+
+
+def test_classifier_picks_the_nearest_examples_and_respects_allowed_tasks():
+    examples = {"Response": [[1.0, 0.0, 0.0]], "Task:create_order": [[0.0, 1.0, 0.0], [0.1, 0.9, 0.0]],
+                "HumanHandoff": [[0.0, 0.0, 1.0]]}
+    order = classify([0.05, 1.0, 0.0], examples, threshold=0.5, allowed_task_types=["create_order"],
+                     payload={"quantities": [{"quantity": 3, "unit": "bags"}]})
+    assert order.intent == "Task" and order.task_type == "create_order" and order.payload["quantities"]
+    blocked = classify([0.05, 1.0, 0.0], examples, threshold=0.5, allowed_task_types=[], payload={})
+    assert blocked.intent == "Response" and "not enabled" in blocked.raw_analysis
+    unsure = classify([0.6, 0.6, 0.5], examples, threshold=0.95, allowed_task_types=["create_order"], payload={})
+    assert unsure.intent == "Response" and "below threshold" in unsure.raw_analysis
+    human = classify([0.0, 0.1, 1.0], examples, threshold=0.5, allowed_task_types=[], payload={})
+    assert human.intent == "HumanHandoff"
+    assert classify([1.0], {}, threshold=0.5, allowed_task_types=[], payload={}).confidence == 0.0
+
+
+def test_from_label_maps_each_kind():
+    assert from_label("Response", 0.9, [], {}, "").intent == "Response"
+    assert from_label("Task:send_email", 0.9, ["send_email"], {}, "").task_type == "send_email"
+
+
+def test_payload_extraction():
+    payload = extract_payload("Please send 3 bags of rice to ada@example.com, call +234 801 234 5678 "
+                              "tomorrow at 3pm or on 2026-12-01 14:30; also two boxes of soap")
+    assert payload["emails"] == ["ada@example.com"]
+    assert payload["phones"] == ["+2348012345678"]
+    assert "tomorrow" in [d.lower() for d in payload["dates"]] and "2026-12-01" in payload["dates"]
+    assert "3pm" in payload["times"] and "14:30" in payload["times"]
+    assert {"quantity": 3, "unit": "bags"} in payload["quantities"]
+    assert {"quantity": 2, "unit": "boxes"} in payload["quantities"]
+    assert extract_payload("hello there") == {}
+
+
+def test_llm_verdicts_are_parsed_strictly_with_readable_errors():
+    good = parse_llm_intent('```json\n{"intent": "Task", "confidence": 1, "task_type": "send_email", '
+                            '"payload": {"emails": ["a@b.co"]}, "raw_analysis": "wants the catalogue"}\n```',
+                            ["send_email"])
+    assert good == IntentResult(intent="Task", confidence=1.0, task_type="send_email",
+                                payload={"emails": ["a@b.co"]}, raw_analysis="wants the catalogue")
+    with pytest.raises(ValueError, match="not valid JSON"):
+        parse_llm_intent("Sure! The intent is Response.", [])
+    with pytest.raises(ValueError, match="one JSON object"):
+        parse_llm_intent("[1, 2]", [])
+    with pytest.raises(ValueError, match="intent"):
+        parse_llm_intent('{"intent": "Chat", "confidence": 0.5}', [])
+    with pytest.raises(ValueError, match="task_type"):
+        parse_llm_intent('{"intent": "Task", "confidence": 0.5}', ["send_email"])
+    downgraded = parse_llm_intent('{"intent": "Task", "confidence": 0.8, "task_type": "wire_money"}', ["send_email"])
+    assert downgraded.intent == "Response"
+    assert "could not be used: boom" in repair_message("boom")
+
+
+def test_relevant_passages_are_thresholded_deduplicated_and_ordered():
+    passages = [Passage("Delivery is free.", 0.5, "a"), Passage("delivery is  FREE.", 0.6, "b"),
+                Passage("Unrelated.", 0.1, "c"), Passage("We open at 9.", 0.7, "d")]
+    assert [p.source for p in relevant(passages, 0.35)] == ["d", "b"]
+
+
+def test_follow_up_questions_fold_in_the_previous_one():
+    history = [Turn("customer", "Do you sell the Barista Pro?"), Turn("business", "Yes.")]
+    assert question_with_context("in red?", history) == "Do you sell the Barista Pro?\nin red?"
+    long_question = "What is the warranty on the Barista Pro espresso machine please?"
+    assert question_with_context(long_question, history) == long_question
+
+
+def test_prompt_carries_rules_facts_context_and_history():
+    messages = compose_prompt(system_prompt="You are Ada from Acme.", business={"name": "Acme", "hours": ""},
+                              passages=[Passage("Delivery is free above 50k.", 0.8, "faq")],
+                              history=[Turn("customer", "hi"), Turn("business", "Hello!")], question="Delivery?",
+                              style=ReplyStyle(max_chars=300, language="French", tone="formal"),
+                              dont_know="Let me check.")
+    system = messages[0]["content"]
+    assert system.startswith("You are Ada from Acme.") and "[1] Delivery is free above 50k." in system
+    assert "- name: Acme" in system and "hours" not in system and "French" in system and "300" in system
+    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
+
+
+def test_extractive_reply_quotes_the_best_sentences():
+    passages = [Passage("We deliver to Lagos and Accra. Delivery takes 3 days. Returns within 30 days.", 0.8, "x"),
+                Passage("Our shop opens at 9am.", 0.5, "y")]
+    reply = extractive_reply("Do you deliver to Accra?", passages, 500)
+    assert reply == "We deliver to Lagos and Accra."
+    assert extractive_reply("hello", [], 100) == ""
+    assert len(extractive_reply("delivery", passages, 20)) <= 20
+
+
+def test_truncate_and_split():
+    assert truncate("short", 10) == "short"
+    assert truncate("one two three four five", 12).endswith("…") and len(truncate("one two three four", 12)) <= 12
+    text = "First sentence here. Second one is here too. " * 10
+    parts = split_reply(text, 60)
+    assert all(len(p) <= 60 for p in parts) and " ".join(parts).split() == text.split()
+    assert split_reply("x" * 130, 50) == ["x" * 50, "x" * 50, "x" * 30]
+    assert split_reply("  ", 50) == []
