@@ -71,6 +71,41 @@ class IndexDocument(Job):
     document_id: uuid.UUID
 
 
+class FilterInbound(Job):
+    """Decide whether an accepted inbound message gets an answer."""
+
+    task_name: ClassVar[str] = "inbound.filter"
+    inbox_id: uuid.UUID
+
+
+class ClassifyIntent(Job):
+    """Work out what the customer wants: an answer, a task, or a person."""
+
+    task_name: ClassVar[str] = "intent.classify"
+    inbox_id: uuid.UUID
+
+
+class RespondWithRag(Job):
+    """Answer from the knowledge base (or say so when it has no answer)."""
+
+    task_name: ClassVar[str] = "rag.respond"
+    inbox_id: uuid.UUID
+
+
+class DeliverReply(Job):
+    """Send one outbox row to WhatsApp."""
+
+    task_name: ClassVar[str] = "outbound.deliver"
+    outbox_id: uuid.UUID
+
+
+class DispatchTask(Job):
+    """Hand a task to its n8n workflow."""
+
+    task_name: ClassVar[str] = "dispatch.n8n"
+    task_id: uuid.UUID
+
+
 class SweepStuck(QueuedJob):
     """Periodic: re-enqueue rows stuck past their deadline, across all tenants."""
 

@@ -75,3 +75,21 @@ class Decision(BaseModel):
     answer: bool
     reason: str
     pause_chat_until: datetime | None = None
+
+
+class ModelSpec(BaseModel):
+    """One entry of a tenant's model list (tried in order). Keys come from the environment."""
+
+    model_config = ConfigDict(extra="forbid")
+    model: str = Field(min_length=3, max_length=200, pattern=r"^[A-Za-z0-9_.:/@-]+$",
+                       description="a litellm model name, e.g. gemini/gemini-2.0-flash or openai/gpt-4o-mini")
+    api_base: str | None = Field(None, max_length=500, pattern=r"^https?://")
+    api_key_env: str | None = Field(None, pattern=r"^[A-Z][A-Z0-9_]{1,63}$",
+                                    description="name of the environment variable holding the key")
+
+
+def model_specs(raw: object) -> list[ModelSpec]:
+    """bot_config.models: strings or objects, in fallback order."""
+    if not isinstance(raw, list):
+        return []
+    return [ModelSpec(model=item) if isinstance(item, str) else ModelSpec.model_validate(item) for item in raw]

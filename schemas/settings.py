@@ -110,6 +110,18 @@ class Settings(BaseSettings):
     kb_stuck_after_seconds: float = Field(900.0, alias="KB_STUCK_AFTER_SECONDS", gt=0)
     sse_keepalive_seconds: float = Field(15.0, alias="SSE_KEEPALIVE_SECONDS", gt=0)
 
+    # Message pipeline
+    outbound_gateway_url: str | None = Field(None, alias="OUTBOUND_GATEWAY_URL")
+    outbound_gateway_secret: SecretStr | None = Field(None, alias="OUTBOUND_GATEWAY_SECRET")
+    llm_timeout_seconds: float = Field(20.0, alias="LLM_TIMEOUT_SECONDS", gt=0)
+    llm_retries: int = Field(1, alias="LLM_RETRIES", ge=0, le=5)
+    intent_threshold: float = Field(0.55, alias="INTENT_THRESHOLD", ge=0, le=1)
+    typing_delay_ms_per_char: float = Field(15.0, alias="TYPING_DELAY_MS_PER_CHAR", ge=0)
+    typing_delay_max_seconds: float = Field(4.0, alias="TYPING_DELAY_MAX_SECONDS", ge=0)
+    message_stuck_after_seconds: float = Field(120.0, alias="MESSAGE_STUCK_AFTER_SECONDS", gt=0)
+    message_max_attempts: int = Field(5, alias="MESSAGE_MAX_ATTEMPTS", ge=1)
+    max_webhook_bytes: int = Field(64 * 1024, alias="MAX_WEBHOOK_BYTES", ge=1024)
+
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", alias="LOG_LEVEL")
     log_dir: Path | None = Field(None, alias="LOG_DIR")
     max_request_bytes: int = Field(25 * 1024 * 1024, alias="MAX_REQUEST_BYTES", ge=1024)
@@ -139,6 +151,8 @@ class Settings(BaseSettings):
         if self.vector_backend == "pinecone":
             missing += [n for n, v in (("PINECONE_API_KEY", self.pinecone_api_key),
                                        ("PINECONE_HOST", self.pinecone_host)) if not v]
+        if self.outbound_gateway_url and not self.outbound_gateway_secret:
+            missing.append("OUTBOUND_GATEWAY_SECRET")
         if missing:
             raise ValueError("the chosen backends need " + ", ".join(missing))
         return self

@@ -13,22 +13,28 @@ from psycopg_pool import ConnectionPool
 
 from schemas.jobs import (
     ChunkDocument,
+    ClassifyIntent,
+    DeliverReply,
     EmbedChunks,
     ExtractDocument,
+    FilterInbound,
     IndexDocument,
     ProvisionTenant,
     QueuedJob,
+    RespondWithRag,
     SweepStuck,
 )
 from schemas.settings import Settings
 from services import db
 from services.celery_app import CeleryPublisher, make_celery
+from services.crypto import Keyring
 from services.events import RedisEventPublisher
 from services.extract import ExtractionLimits
-from services.handlers import ingest
+from services.handlers import ingest, messages
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
-from services.ports import Embedder, EventPublisher, Storage, VectorStore
+from services.llm import LiteLLMChat
+from services.ports import ChatModel, Embedder, EventPublisher, Storage, Transport, VectorStore
 
 
 @dataclass
@@ -44,6 +50,9 @@ class Container:
     embedder: Embedder
     vectors: VectorStore
     events: EventPublisher
+    keyring: Keyring
+    chat: ChatModel
+    transport: Transport
     stuck_finders: list[StuckFinder] = field(default_factory=list)
     handlers: dict[type[QueuedJob], Callable[[QueuedJob], object]] = field(default_factory=dict)
     # Called once a job is given up on (retries exhausted or a permanent error).
@@ -73,6 +82,15 @@ class Container:
             limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds),
             chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
             chunks_per_job=s.embed_job_chunks,
+        )
+
+    @functools.cached_property
+    def messages(self) -> messages.MessageDeps:
+        s = self.settings
+        return messages.MessageDeps(
+            tenant_uow=self.tenant_uow, keyring=self.keyring, embedder=self.embedder, vectors=self.vectors,
+            chat=self.chat, transport=self.transport, events=self.events, intent_threshold=s.intent_threshold,
+            typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
         )
 
     def close(self) -> None:
@@ -114,6 +132,17 @@ def _vectors(settings: Settings, tenant_uow) -> VectorStore:
     return PgVectorStore(tenant_uow)
 
 
+def _transport(settings: Settings) -> Transport:
+    from services.transport import GatewayTransport, UnconfiguredTransport
+
+    if settings.outbound_gateway_url:
+        from services.signing import secret_key
+
+        key = secret_key(settings.outbound_gateway_secret.get_secret_value())
+        return GatewayTransport(settings.outbound_gateway_url, key)
+    return UnconfiguredTransport()
+
+
 def bootstrap(
     settings: Settings,
     *,
@@ -142,7 +171,7 @@ def bootstrap(
     def tenant_uow(user_id):
         return db.tenant_uow(pool, publisher, user_id)
 
-    unknown = set(overrides) - {"storage", "embedder", "vectors", "events"}
+    unknown = set(overrides) - {"storage", "embedder", "vectors", "events", "chat", "transport"}
     if unknown:
         raise TypeError(f"unknown overrides: {sorted(unknown)}")
     container = Container(
@@ -157,9 +186,17 @@ def bootstrap(
         embedder=overrides.get("embedder") or _embedder(settings),
         vectors=overrides.get("vectors") or _vectors(settings, tenant_uow),
         events=overrides.get("events") or RedisEventPublisher(client),
+        keyring=Keyring.parse(settings.chat_encryption_keys.get_secret_value()),
+        chat=overrides.get("chat") or LiteLLMChat(timeout=settings.llm_timeout_seconds, retries=settings.llm_retries),
+        transport=overrides.get("transport") or _transport(settings),
     )
     deps = container.ingest
-    container.stuck_finders = [ingest.stuck_documents(deps, settings.kb_stuck_after_seconds), *stuck_finders]
+    chat = container.messages
+    container.stuck_finders = [
+        ingest.stuck_documents(deps, settings.kb_stuck_after_seconds),
+        messages.stuck_messages(settings.message_stuck_after_seconds, settings.message_max_attempts),
+        *stuck_finders,
+    ]
     container.handlers = {
         ProvisionTenant: functools.partial(provision_tenant, tenant_uow=container.tenant_uow),
         SweepStuck: functools.partial(sweep, system_uow=container.system_uow, finders=container.stuck_finders),
@@ -167,10 +204,17 @@ def bootstrap(
         ChunkDocument: functools.partial(ingest.chunk_document, deps=deps),
         EmbedChunks: functools.partial(ingest.embed_chunks, deps=deps),
         IndexDocument: functools.partial(ingest.index_document, deps=deps),
+        FilterInbound: functools.partial(messages.filter_inbound, deps=chat),
+        ClassifyIntent: functools.partial(messages.classify_intent, deps=chat),
+        RespondWithRag: functools.partial(messages.respond, deps=chat),
+        DeliverReply: functools.partial(messages.deliver, deps=chat),
     }
     for job_type, stage in ((ExtractDocument, "extraction"), (ChunkDocument, "chunking"),
                             (EmbedChunks, "embedding"), (IndexDocument, "indexing")):
         container.give_up_handlers[job_type] = functools.partial(_fail_document, deps=deps, stage=stage)
+    for job_type in (FilterInbound, ClassifyIntent, RespondWithRag):
+        container.give_up_handlers[job_type] = functools.partial(messages.fail_inbound, deps=chat)
+    container.give_up_handlers[DeliverReply] = functools.partial(messages.fail_reply, deps=chat)
     return container
 
 

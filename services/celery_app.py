@@ -64,5 +64,5 @@ class CeleryPublisher:
     def __init__(self, app: Celery) -> None:
         self._app = app
 
-    def publish(self, job) -> None:
-        self._app.send_task(job.task_name, kwargs={"payload": job.payload()})
+    def publish(self, job, countdown: float = 0) -> None:
+        self._app.send_task(job.task_name, kwargs={"payload": job.payload()}, countdown=countdown or None)

@@ -20,6 +20,7 @@ from psycopg_pool import ConnectionPool
 
 from schemas.jobs import QueuedJob
 from services.kb_repository import KnowledgeBaseRepository
+from services.message_repository import MessageRepository
 from services.repositories import (
     ApiKeyRepository,
     AuditRepository,
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 
 
 class Publisher(Protocol):
-    def publish(self, job: QueuedJob) -> None: ...
+    def publish(self, job: QueuedJob, countdown: float = 0) -> None: ...
 
 
 class PublishAfterCommitError(RuntimeError):
@@ -81,7 +82,7 @@ class UnitOfWork:
         self._publisher = publisher
         self._role = role
         self._claims = claims
-        self._pending: list[QueuedJob] = []
+        self._pending: list[tuple[QueuedJob, float]] = []
         self._stack: contextlib.ExitStack | None = None
         self.conn: psycopg.Connection | None = None
 
@@ -111,16 +112,20 @@ class UnitOfWork:
         if exc_type is None:
             self._flush()
 
-    def publish_after_commit(self, job: QueuedJob) -> None:
-        self._pending.append(job)
+    def publish_after_commit(self, job: QueuedJob, countdown: float = 0) -> None:
+        """Queue `job` to be sent once this transaction commits (run no sooner than `countdown` s later)."""
+        self._pending.append((job, countdown))
 
     def _flush(self) -> None:
         pending, self._pending = self._pending, []
-        for index, job in enumerate(pending):
+        for index, (job, countdown) in enumerate(pending):
             try:
-                self._publisher.publish(job)
+                if countdown:
+                    self._publisher.publish(job, countdown=countdown)
+                else:
+                    self._publisher.publish(job)
             except Exception as exc:
-                unsent = pending[index:]
+                unsent = [queued for queued, _ in pending[index:]]
                 log.error(
                     "enqueue after commit failed",
                     extra={"tasks": [j.task_name for j in unsent], "error": str(exc)},
@@ -143,6 +148,10 @@ class UnitOfWork:
     @property
     def api_keys(self) -> ApiKeyRepository:
         return ApiKeyRepository(self._require_conn())
+
+    @property
+    def messages(self) -> MessageRepository:
+        return MessageRepository(self._require_conn())
 
     @property
     def kb(self) -> KnowledgeBaseRepository:

@@ -73,3 +73,16 @@ class EventPublisher(Protocol):
     """Live events for a tenant's dashboard (server-sent events)."""
 
     def publish(self, user_id: uuid.UUID, event: str, data: dict) -> None: ...
+
+
+class Transport(Protocol):
+    """Sends WhatsApp messages; the idempotency key lets the far side drop a repeat."""
+
+    def send_text(self, user_id: uuid.UUID, chat_id: str, text: str, idempotency_key: str) -> str:
+        """Returns the provider's message id."""
+        ...
+
+
+class ChatModel(Protocol):
+    def complete(self, models: list, messages: list[dict], *, temperature: float, max_tokens: int,
+                 json_mode: bool = False): ...

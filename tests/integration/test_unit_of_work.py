@@ -14,7 +14,7 @@ class RecordingPublisher:
         self.sent: list = []
         self.fail = fail
 
-    def publish(self, job) -> None:
+    def publish(self, job, countdown: float = 0) -> None:
         if self.fail:
             raise ConnectionError("broker unreachable")
         self.sent.append(job)

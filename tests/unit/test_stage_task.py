@@ -152,7 +152,7 @@ def test_sweeper_resends_what_each_finder_returns():
         def __exit__(self, *exc):
             sent.extend(self.queued)
 
-        def publish_after_commit(self, job):
+        def publish_after_commit(self, job, countdown=0):
             self.queued.append(job)
 
     sent: list = []

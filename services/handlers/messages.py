@@ -1,0 +1,330 @@
+"""The message stages: inbound.filter -> intent.classify -> rag.respond -> outbound.deliver.
+
+Every stage re-reads its row and acts only from the state it expects, so a
+redelivered job is a no-op; replies go through `outbox` with a unique key per
+inbound message, so a reply is written once however often a stage runs. Each
+stage appends what it decided, and how long it took, to the message's trace.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from pipelines import answers, filters, intent
+from schemas.jobs import ClassifyIntent, DeliverReply, DispatchTask, FilterInbound, QueuedJob, RespondWithRag
+from schemas.messages import InboundMessage, IntentResult, model_specs
+from services.crypto import Keyring, Sealed
+from services.db import UnitOfWork
+from services.errors import PermanentError
+from services.llm import AllModelsFailedError
+from services.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
+
+log = logging.getLogger(__name__)
+
+HANDOFF_REPLY = "Thanks for your patience. I've asked a member of our team to take over; they'll reply here soon."
+TASK_REPLY = "Thanks! I've passed your request on to our team and will let you know as soon as it's done."
+
+
+@dataclass
+class MessageDeps:
+    tenant_uow: Callable[[uuid.UUID], UnitOfWork]
+    keyring: Keyring
+    embedder: Embedder
+    vectors: VectorStore
+    chat: ChatModel
+    transport: Transport
+    events: EventPublisher
+    intent_threshold: float
+    typing_delay_ms_per_char: float
+    typing_delay_max_seconds: float
+    sleep: Callable[[float], None] = time.sleep
+    _example_vectors: dict[str, list[float]] = field(default_factory=dict)
+
+    def example_vectors(self, examples: dict[str, list[str]]) -> dict[str, list[list[float]]]:
+        """Embeddings of the intent examples, computed once per process per text."""
+        missing = sorted({t for texts in examples.values() for t in texts} - set(self._example_vectors))
+        if missing:
+            self._example_vectors.update(zip(missing, self.embedder.embed(missing), strict=True))
+        return {label: [self._example_vectors[t] for t in texts] for label, texts in examples.items()}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _open(deps: MessageDeps, row: dict, prefix: str = "body_") -> str:
+    sealed = Sealed(row[f"{prefix}ciphertext"], row[f"{prefix}nonce"], row[f"{prefix}key_id"])
+    return deps.keyring.open(sealed, tenant=row["user_id"], chat=row["chat_id"])
+
+
+def _stage(name: str, started: float, **details: object) -> dict:
+    return {name: {"ms": round((time.perf_counter() - started) * 1000, 1), **details}}
+
+
+def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, *, outcome: str, reason: str,
+                 intent_name: str | None = None, trace: dict | None = None) -> None:
+    uow.messages.log(user_id=row["user_id"], chat_id=row["chat_id"], direction="inbound",
+                     body=deps.keyring.seal(text, tenant=row["user_id"], chat=row["chat_id"]), inbox_id=row["id"],
+                     outcome=outcome, reason=reason, intent=intent_name, trace=trace or {},
+                     phone=row["sender_phone"], lid=row["sender_lid"])
+
+
+def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, key: str) -> None:
+    sealed = deps.keyring.seal(text, tenant=row["user_id"], chat=row["chat_id"])
+    outbox_id = uow.messages.add_reply(user_id=row["user_id"], reply_key=key, inbox_id=row["id"],
+                                       chat_id=row["chat_id"], body=sealed, trace_id=row["trace_id"])
+    uow.publish_after_commit(DeliverReply(user_id=row["user_id"], outbox_id=outbox_id, trace_id=row["trace_id"]))
+
+
+# --- inbound.filter ---------------------------------------------------------------------------
+
+def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
+    started = time.perf_counter()
+    with deps.tenant_uow(job.user_id) as uow:
+        row = uow.messages.inbound(job.inbox_id, lock=True)
+        if row is None or row["status"] != "received":
+            return
+        text = _open(deps, row)
+        config = uow.messages.bot_config() or {}
+        group = uow.messages.group(row["chat_id"]) if row["is_group"] else None
+        chat = uow.messages.chat(job.user_id, row["chat_id"], phone=row["sender_phone"], lid=row["sender_lid"],
+                                 is_group=row["is_group"], inbound_at=None if row["from_me"] else row["created_at"])
+        message = InboundMessage(
+            tenant=job.user_id, provider_message_id=row["provider_message_id"], chat_id=row["chat_id"],
+            sender_phone=row["sender_phone"], sender_lid=row["sender_lid"], is_group=row["is_group"],
+            from_me=row["from_me"], mentions_me=row["mentions_me"], text=text, media_ref=row["media_ref"],
+            timestamp=row["sent_at"] or row["created_at"])
+        rules = filters.ChatRules(
+            bot_enabled=config.get("enabled", False),
+            whitelist_enabled=config.get("whitelist_enabled", False),
+            whitelisted=uow.messages.whitelisted(row["sender_phone"], row["sender_lid"]),
+            group_auto_reply=bool(group and group["auto_reply"]),
+            group_mention_only=bool(group["mention_only"]) if group else True,
+            handoff_active=chat["handoff_active"], paused_until=chat["paused_until"],
+            owner_pause_minutes=config.get("owner_pause_minutes", 30))
+        decision = filters.decide(message, rules, _now())
+        trace = _stage("filter", started, answer=decision.answer, reason=decision.reason)
+        if decision.pause_chat_until is not None:
+            uow.messages.pause_chat(job.user_id, row["chat_id"], decision.pause_chat_until)
+        if not decision.answer:
+            uow.messages.set_inbound(job.inbox_id, status="ignored", reason=decision.reason, trace=trace)
+            _log_inbound(deps, uow, row, text, outcome="ignored", reason=decision.reason, trace=trace)
+            return
+        uow.messages.set_inbound(job.inbox_id, status="filtered", reason=decision.reason, trace=trace)
+        # Wait out a burst before classifying: then only its last message is answered, for all of it.
+        uow.publish_after_commit(ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id),
+                                 countdown=config.get("debounce_seconds", 0))
+
+
+# --- intent.classify ------------------------------------------------------------------------------
+
+def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
+    started = time.perf_counter()
+    with deps.tenant_uow(job.user_id) as uow:
+        row = uow.messages.inbound(job.inbox_id, lock=True)
+        if row is None or row["status"] != "filtered":
+            return
+        config = uow.messages.bot_config() or {}
+        window = config.get("debounce_seconds", 0)
+        newer = uow.messages.newer_in_chat(row["chat_id"], row["created_at"], row["id"])
+        if window and filters.superseded(row["created_at"], newer, window):
+            reason = "answered together with the customer's next message"
+            trace = _stage("intent", started, skipped=reason)
+            uow.messages.set_inbound(job.inbox_id, status="ignored", reason=reason, trace=trace)
+            _log_inbound(deps, uow, row, _open(deps, row), outcome="ignored", reason=reason, trace=trace)
+            return
+        text = _open(deps, row)
+    result, how = _intent(deps, config, text)
+    trace = _stage("intent", started, method=how, **result.model_dump())
+    with deps.tenant_uow(job.user_id) as uow:
+        row = uow.messages.inbound(job.inbox_id, lock=True)
+        if row is None or row["status"] != "filtered":
+            return
+        uow.messages.set_inbound(job.inbox_id, status="classified", intent=result.intent, trace=trace)
+        if result.intent == "Response":
+            uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
+                                                    trace_id=job.trace_id))
+            return
+        if result.intent == "Task":
+            task_id = uow.messages.task_for_inbound(job.inbox_id, result.task_type) or uow.messages.add_task(
+                user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"], task_type=result.task_type,
+                payload={**result.payload, "message": text}, trace_id=job.trace_id)
+            uow.publish_after_commit(DispatchTask(user_id=job.user_id, task_id=task_id, trace_id=job.trace_id))
+            reply, outcome = TASK_REPLY, "task"
+        else:
+            # The owner hears of it through the human_handoff workflow (and WhatsApp, below).
+            uow.messages.start_handoff(job.user_id, row["chat_id"])
+            task_id = uow.messages.task_for_inbound(job.inbox_id, "human_handoff") or uow.messages.add_task(
+                user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"], task_type="human_handoff",
+                payload={"message": text, "contact": row["sender_phone"] or row["sender_lid"]},
+                trace_id=job.trace_id)
+            uow.publish_after_commit(DispatchTask(user_id=job.user_id, task_id=task_id, trace_id=job.trace_id))
+            owner = config.get("owner_notify_phone")
+            if owner:
+                _add_reply(deps, uow, {**row, "chat_id": owner.lstrip("+") + "@c.us"},
+                           f"A customer ({row['sender_phone'] or row['chat_id']}) asked for a person: {text}",
+                           f"{job.inbox_id}:owner")
+            reply, outcome = HANDOFF_REPLY, "handed_off"
+        _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0")
+        uow.messages.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
+                                 trace={"reply": {"parts": 1, "kind": outcome}})
+        _log_inbound(deps, uow, row, text, outcome=outcome, reason=result.raw_analysis, intent_name=result.intent,
+                     trace=trace)
+
+
+def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, str]:
+    allowed = list(config.get("allowed_task_types") or [])
+    models = model_specs(config.get("models"))
+    if models:
+        messages = [{"role": "system", "content": intent.intent_instructions(allowed)},
+                    {"role": "user", "content": text}]
+        for _round in range(3):  # the first answer and up to two repairs
+            try:
+                completion = deps.chat.complete(models, messages, temperature=0.0, max_tokens=300, json_mode=True)
+            except AllModelsFailedError:
+                break
+            try:
+                return intent.parse_llm_intent(completion.text, allowed), f"llm:{completion.model}"
+            except ValueError as exc:
+                messages += [{"role": "assistant", "content": completion.text},
+                             {"role": "user", "content": intent.repair_message(str(exc))}]
+    examples = {**intent.DEFAULT_EXAMPLES, **(config.get("intent_examples") or {})}
+    vectors = deps.example_vectors(examples)
+    message_vector = deps.embedder.embed([text])[0]
+    result = intent.classify(message_vector, vectors, threshold=deps.intent_threshold, allowed_task_types=allowed,
+                             payload=intent.extract_payload(text))
+    return result, "embeddings" + (" (after the models failed)" if models else "")
+
+
+# --- rag.respond ------------------------------------------------------------------------------------
+
+def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
+    started = time.perf_counter()
+    with deps.tenant_uow(job.user_id) as uow:
+        row = uow.messages.inbound(job.inbox_id, lock=True)
+        if row is None or row["status"] != "classified":
+            return
+        config = uow.messages.bot_config() or {}
+        burst = uow.messages.burst(row["chat_id"], row["created_at"], config.get("debounce_seconds", 0))
+        question = "\n".join(_open(deps, r) for r in burst if r["status"] != "ignored" or r["id"] == row["id"])
+        history = [answers.Turn("customer" if h["direction"] == "inbound" else "business",
+                                deps.keyring.open(Sealed(h["ciphertext"], h["nonce"], h["key_id"]),
+                                                  tenant=job.user_id, chat=row["chat_id"]))
+                   for h in uow.messages.history(row["chat_id"], row["created_at"], config.get("history_turns", 6))]
+    search_text = answers.question_with_context(question, history)
+    vector = deps.embedder.embed([search_text])[0]
+    hits = deps.vectors.query(job.user_id, vector, 8, model=deps.embedder.model_name)
+    with deps.tenant_uow(job.user_id) as uow:
+        rows = uow.kb.hydrate([h.chunk_id for h in hits]) if hits else {}
+    from services.kb import describe_location
+
+    passages = answers.relevant(
+        [answers.Passage(rows[h.chunk_id]["content"], h.score,
+                         f"{rows[h.chunk_id]['filename']} ({describe_location(rows[h.chunk_id]['metadata'])})")
+         for h in hits if h.chunk_id in rows], config.get("min_relevance", 0.35))
+    style = answers.ReplyStyle(max_chars=config.get("max_reply_chars", 1000), language=config.get("language", "auto"),
+                               tone=config.get("tone", "friendly"))
+    dont_know = config.get("dont_know_reply") or "Sorry, I don't have that information."
+    trace: dict = {"chunks": [{"source": p.source, "score": round(p.score, 4)} for p in passages]}
+    handoff = False
+    if not passages:
+        reply, trace["answer"] = dont_know, "nothing relevant in the knowledge base"
+        handoff = bool(config.get("handoff_when_unknown"))
+    else:
+        reply = ""
+        models = model_specs(config.get("models"))
+        if models:
+            prompt = answers.compose_prompt(system_prompt=config.get("system_prompt", ""),
+                                            business=config.get("business") or {}, passages=passages,
+                                            history=history, question=question, style=style, dont_know=dont_know)
+            try:
+                completion = deps.chat.complete(models, prompt, temperature=config.get("temperature", 0.2),
+                                                max_tokens=max(64, style.max_chars // 2))
+                reply = completion.text
+                trace.update(answer="model", model=completion.model, fallbacks=completion.attempts)
+            except AllModelsFailedError as exc:
+                trace.update(fallbacks=exc.attempts)
+        if not reply:
+            reply = answers.extractive_reply(search_text, passages, style.max_chars) or dont_know
+            trace["answer"] = "extractive"
+    parts = answers.split_reply(reply, style.max_chars) or [dont_know]
+    trace = _stage("respond", started, **trace, reply_parts=len(parts))
+    with deps.tenant_uow(job.user_id) as uow:
+        row = uow.messages.inbound(job.inbox_id, lock=True)
+        if row is None or row["status"] != "classified":
+            return
+        for index, part in enumerate(parts):
+            _add_reply(deps, uow, row, part, f"{job.inbox_id}:{index}")
+        if handoff:
+            uow.messages.start_handoff(job.user_id, row["chat_id"])
+        uow.messages.set_inbound(job.inbox_id, status="handed_off" if handoff else "answered", trace=trace)
+        _log_inbound(deps, uow, row, question, outcome="handed_off" if handoff else "answered",
+                     reason=trace.get("answer"), intent_name="Response", trace=trace)
+
+
+# --- outbound.deliver ---------------------------------------------------------------------------------
+
+def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
+    with deps.tenant_uow(job.user_id) as uow:
+        row = uow.messages.reply(job.outbox_id, lock=True)
+        if row is None or row["status"] not in ("pending", "sending"):
+            return
+        text = _open(deps, row)
+        uow.messages.set_reply(job.outbox_id, status="sending", count_attempt=True)
+    deps.sleep(min(deps.typing_delay_max_seconds, len(text) * deps.typing_delay_ms_per_char / 1000))
+    try:
+        provider_id = deps.transport.send_text(job.user_id, row["chat_id"], text, str(job.outbox_id))
+    except PermanentError as exc:
+        with deps.tenant_uow(job.user_id) as uow:
+            uow.messages.set_reply(job.outbox_id, status="failed", error=str(exc)[:1000])
+        raise
+    with deps.tenant_uow(job.user_id) as uow:
+        uow.messages.set_reply(job.outbox_id, status="sent", provider_message_id=provider_id)
+        uow.messages.log(user_id=job.user_id, chat_id=row["chat_id"], direction="outbound",
+                         body=deps.keyring.seal(text, tenant=job.user_id, chat=row["chat_id"]),
+                         inbox_id=row["inbox_id"], outcome=None, reason=None, intent=None,
+                         trace={"outbox_id": str(job.outbox_id), "provider_message_id": provider_id})
+    deps.events.publish(job.user_id, "message.sent", {"outbox_id": str(job.outbox_id), "chat_id": row["chat_id"]})
+
+
+def fail_reply(job: QueuedJob, error: BaseException, *, deps: MessageDeps) -> None:
+    with deps.tenant_uow(job.user_id) as uow:
+        row = uow.messages.reply(job.outbox_id, lock=True)
+        if row is not None and row["status"] != "sent":
+            uow.messages.set_reply(job.outbox_id, status="failed", error=f"{type(error).__name__}: {error}"[:1000])
+
+
+def fail_inbound(job: QueuedJob, error: BaseException, *, deps: MessageDeps) -> None:
+    with deps.tenant_uow(job.user_id) as uow:
+        row = uow.messages.inbound(job.inbox_id, lock=True)
+        if row is not None and row["status"] not in ("answered", "ignored", "handed_off", "failed"):
+            uow.messages.set_inbound(job.inbox_id, status="failed",
+                                     reason=f"{type(error).__name__}: {error}"[:1000])
+
+
+def stuck_messages(older_than_seconds: float, max_attempts: int):
+    """Sweeper finder: re-send the next job for messages and replies stuck mid-way."""
+    def find(uow: UnitOfWork) -> list[QueuedJob]:
+        jobs: list[QueuedJob] = []
+        for row in uow.messages.stuck_inbound(older_than_seconds):
+            if row["attempts"] >= max_attempts:
+                uow.messages.set_inbound(row["id"], status="failed", reason="gave up: kept getting stuck")
+                continue
+            kind = {"received": FilterInbound, "filtered": ClassifyIntent, "classified": RespondWithRag}[row["status"]]
+            jobs.append(kind(user_id=row["user_id"], inbox_id=row["id"], trace_id=row["trace_id"]))
+            uow.messages.set_inbound(row["id"], status=row["status"])  # counts the attempt, resets the clock
+        for row in uow.messages.stuck_replies(older_than_seconds):
+            if row["attempts"] >= max_attempts:
+                uow.messages.set_reply(row["id"], status="failed", error="gave up: kept getting stuck")
+                continue
+            jobs.append(DeliverReply(user_id=row["user_id"], outbox_id=row["id"], trace_id=row["trace_id"]))
+            uow.messages.set_reply(row["id"], status=row["status"], count_attempt=True)
+        return jobs
+
+    find.__name__ = "stuck_messages"
+    return find

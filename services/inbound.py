@@ -1,0 +1,44 @@
+"""inbound.accept: the one door every inbound WhatsApp message comes through.
+
+Accept = store the message (encrypted) in `inbox`, keyed by the provider's
+message id, commit, then enqueue. A message seen before is a no-op. No model
+work happens here, so a webhook is answered in milliseconds.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+
+from schemas.jobs import FilterInbound, new_trace_id
+from schemas.messages import InboundMessage
+from services.bootstrap import Container
+from services.db import PublishAfterCommitError
+
+
+class UnknownTenantError(LookupError):
+    pass
+
+
+def accept(container: Container, message: InboundMessage) -> tuple[uuid.UUID, bool]:
+    """Returns the inbox id and whether this call created it."""
+    trace_id = new_trace_id()
+    body = container.keyring.seal(message.text, tenant=message.tenant, chat=message.chat_id)
+    try:
+        with container.tenant_uow(message.tenant) as uow:
+            inbox_id = uow.messages.insert_inbound(
+                user_id=message.tenant, provider_message_id=message.provider_message_id, chat_id=message.chat_id,
+                sender_phone=message.sender_phone, sender_lid=message.sender_lid, is_group=message.is_group,
+                from_me=message.from_me, mentions_me=message.mentions_me, body=body, media_ref=message.media_ref,
+                sent_at=message.timestamp, trace_id=trace_id,
+            )
+            if inbox_id is None:
+                return uow.messages.inbound_id(message.provider_message_id), False
+            uow.publish_after_commit(FilterInbound(user_id=message.tenant, inbox_id=inbox_id, trace_id=trace_id))
+    except psycopg.errors.ForeignKeyViolation:
+        raise UnknownTenantError(f"no Salesboy account {message.tenant}") from None
+    except PublishAfterCommitError:
+        # Stored and committed: the sweeper enqueues it once the broker is back.
+        pass
+    return inbox_id, True
