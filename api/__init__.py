@@ -9,7 +9,7 @@ from services.bootstrap import Container
 
 
 def create_app(settings: Settings | None = None, container: Container | None = None) -> Flask:
-    from api import errors, health, kb, observability, stream
+    from api import errors, health, kb, messages, observability, stream
     from services.bootstrap import bootstrap
     from services.logging import configure_logging
     from services.runtime import resolve_database_url, resolve_redis_url
@@ -33,4 +33,5 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     app.register_blueprint(health.blueprint)
     app.register_blueprint(kb.blueprint)
     app.register_blueprint(stream.blueprint)
+    app.register_blueprint(messages.blueprint)
     return app

@@ -35,6 +35,7 @@ from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
 from services.llm import LiteLLMChat
 from services.ports import ChatModel, Embedder, EventPublisher, Storage, Transport, VectorStore
+from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets
 
 
 @dataclass
@@ -92,6 +93,11 @@ class Container:
             chat=self.chat, transport=self.transport, events=self.events, intent_threshold=s.intent_threshold,
             typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
         )
+
+    @functools.cached_property
+    def webhook_verifier(self) -> WebhookVerifier:
+        keys = parse_secrets(self.settings.whatsapp_webhook_secrets.get_secret_value())
+        return WebhookVerifier(keys, RedisReplayGuard(self.redis, "whatsapp"))
 
     def close(self) -> None:
         self.pool.close()

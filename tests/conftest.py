@@ -92,8 +92,9 @@ def shared_data_dir() -> Iterator[Path]:
 
 
 @pytest.fixture
-def settings(shared_data_dir: Path, database_url: str, redis_url: str) -> Settings:
-    return make_settings(shared_data_dir, DATABASE_URL=database_url, REDIS_URL=redis_url)
+def settings(shared_data_dir: Path, database_url: str, redis_url: str, gateway) -> Settings:
+    values = {k: v for k, v in worker_settings_env(gateway.url).items() if k != "TEST_LLM_KEY"}
+    return make_settings(shared_data_dir, DATABASE_URL=database_url, REDIS_URL=redis_url, **values)
 
 
 @pytest.fixture
@@ -156,15 +157,47 @@ class WorkerProcess:
         self._log.close()
 
 
+GATEWAY_SECRET = b"gateway-test-secret"
+LLM_KEY = "sk-test"
+
+
 @pytest.fixture(scope="session")
-def worker(database_url: str, redis_url: str, shared_data_dir: Path) -> Iterator[WorkerProcess]:
+def gateway():
+    from tests.fakes.gateway_server import FakeGateway
+
+    server = FakeGateway(GATEWAY_SECRET)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def llm():
+    from tests.fakes.openai_server import FakeOpenAI
+
+    server = FakeOpenAI(api_key=LLM_KEY)
+    yield server
+    server.stop()
+
+
+def worker_settings_env(gateway_url: str) -> dict[str, str]:
+    """Settings every test worker and test container share, so both sides agree."""
+    import base64
+
+    return {"TASK_RETRY_BASE_SECONDS": "0.05", "TASK_RETRY_CAP_SECONDS": "0.2", "TASK_MAX_RETRIES": "2",
+            "OUTBOUND_GATEWAY_URL": gateway_url,
+            "OUTBOUND_GATEWAY_SECRET": "whsec_" + base64.b64encode(GATEWAY_SECRET).decode(),
+            "TYPING_DELAY_MS_PER_CHAR": "0", "LLM_RETRIES": "0", "LLM_TIMEOUT_SECONDS": "5",
+            "TEST_LLM_KEY": LLM_KEY}
+
+
+@pytest.fixture(scope="session")
+def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway) -> Iterator[WorkerProcess]:
     from celery import Celery
 
     work_dir = Path(tempfile.mkdtemp(prefix="salesboy-test-worker-"))
     env = subprocess_env(
         SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
-        REDIS_URL=redis_url, TASK_RETRY_BASE_SECONDS="0.05", TASK_RETRY_CAP_SECONDS="0.2",
-        TASK_MAX_RETRIES="2",
+        REDIS_URL=redis_url, **worker_settings_env(gateway.url),
     )
     proc = WorkerProcess(env, work_dir, "maintenance,inbound,intent,rag,outbound,dispatch,ingest",
                          work_dir / "worker.log")

@@ -191,6 +191,8 @@ def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, s
             try:
                 return intent.parse_llm_intent(completion.text, allowed), f"llm:{completion.model}"
             except ValueError as exc:
+                # The repair goes to the model that made the mistake (and those after it).
+                models = models[[m.model for m in models].index(completion.model):]
                 messages += [{"role": "assistant", "content": completion.text},
                              {"role": "user", "content": intent.repair_message(str(exc))}]
     examples = {**intent.DEFAULT_EXAMPLES, **(config.get("intent_examples") or {})}

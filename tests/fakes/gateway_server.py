@@ -1,0 +1,70 @@
+"""A WhatsApp gateway stand-in: records the replies Salesboy sends, checking each
+signature with its own Standard Webhooks implementation (not Salesboy's)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import threading
+import time
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.wrappers import Request, Response
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_request(self, *args, **kwargs) -> None:
+        pass
+
+
+class FakeGateway:
+    def __init__(self, secret: bytes) -> None:
+        self.secret = secret
+        self.sent: list[dict] = []  # every accepted POST, repeats included
+        self.rejected: list[str] = []
+        self.fail_statuses: list[int] = []
+        self._lock = threading.Lock()
+        self._server = make_server("127.0.0.1", 0, self._wsgi, threaded=True, request_handler=_Quiet)
+        self.url = f"http://127.0.0.1:{self._server.server_port}/send"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def messages_to(self, chat_id: str) -> list[dict]:
+        with self._lock:
+            return [m for m in self.sent if m["chat_id"] == chat_id]
+
+    def _valid(self, request: Request, body: bytes) -> bool:
+        msg_id = request.headers.get("webhook-id", "")
+        stamp = request.headers.get("webhook-timestamp", "0")
+        if abs(time.time() - int(stamp)) > 300:
+            return False
+        mac = hmac.new(self.secret, f"{msg_id}.{stamp}.".encode() + body, hashlib.sha256).digest()
+        expected = "v1," + base64.b64encode(mac).decode()
+        return any(hmac.compare_digest(expected, s) for s in request.headers.get("webhook-signature", "").split())
+
+    def _wsgi(self, environ, start_response):
+        request = Request(environ)
+        body = request.get_data()
+        with self._lock:
+            if self.fail_statuses:
+                status = self.fail_statuses.pop(0)
+                return Response("{}", status, content_type="application/json")(environ, start_response)
+            if not self._valid(request, body):
+                self.rejected.append(request.headers.get("webhook-id", ""))
+                return Response('{"error": "bad signature"}', 401)(environ, start_response)
+            message = json.loads(body)
+            self.sent.append(message)
+        reply = {"message_id": f"wamid.out.{message['idempotency_key']}"}
+        return Response(json.dumps(reply), 200, content_type="application/json")(environ, start_response)
+
+
+def chat_completion(model: str, content: str) -> dict:
+    return {"id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}}

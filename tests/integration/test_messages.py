@@ -1,0 +1,235 @@
+"""The message pipeline end to end: signed webhook -> worker stages -> reply at the gateway.
+
+Real Postgres, Redis and Celery worker; language models are a local
+OpenAI-compatible server driven through real litellm; the WhatsApp gateway is a
+local server that checks our signatures with its own implementation.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+from psycopg.types.json import Jsonb
+
+from api import create_app
+from schemas.jobs import ProvisionTenant
+from schemas.settings import DEV_WEBHOOK_SECRETS
+from services import kb
+from services.apikeys import create_api_key
+from services.handlers.tenant import provision_tenant
+from services.signing import secret_key, signed_headers
+from tests.conftest import create_user, wait_for
+from tests.fakes.gateway_server import chat_completion
+
+KEY = secret_key(DEV_WEBHOOK_SECRETS)
+FAQ = (b"# Delivery\nWe deliver to Lagos, Abuja and Accra within 3 working days. Delivery is free above "
+       b"50,000 naira.\n\n# Returns\nUnused items can be returned within 30 days for a full refund.\n")
+
+
+@pytest.fixture
+def shop(container, worker):
+    """A tenant with a ready knowledge base, an API key and default settings."""
+    user = create_user(container)
+    provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
+    document = kb.upload(container, user, "faq.md", FAQ + uuid.uuid4().hex.encode())
+    wait_for(lambda: kb.get_document(container, user, document.id)[0].status == "ready", timeout=120,
+             message="the FAQ to be ready")
+    key, _ = create_api_key(container, user, "tests")
+    return user, {"X-API-KEY": key}
+
+
+def _configure(container, user, **values):
+    with container.tenant_uow(user) as uow:
+        for column, value in values.items():
+            uow.conn.execute(f"update public.bot_config set {column} = %s where user_id = %s",
+                             [Jsonb(value) if isinstance(value, (dict, list)) else value, user])
+
+
+def _message(user, text, *, chat=None, **extra):
+    phone = extra.pop("sender_phone", "+2348011112222")
+    return {"tenant": str(user), "provider_message_id": f"wamid.{uuid.uuid4().hex}",
+            "chat_id": chat or f"{phone.lstrip('+')}@c.us", "sender_phone": phone, "text": text,
+            "timestamp": datetime.now(UTC).isoformat(), **extra}
+
+
+def _post(client, payload, *, key=KEY, message_id=None, timestamp=None, body=None):
+    raw = body if body is not None else json.dumps(payload).encode()
+    headers = signed_headers(key, message_id or f"msg_{uuid.uuid4().hex}", raw, timestamp)
+    return client.post("/api/webhook/whatsapp", data=raw, headers={**headers, "content-type": "application/json"})
+
+
+def _replies(gateway, chat_id, count=1, timeout=60):
+    return wait_for(lambda: len(m := gateway.messages_to(chat_id)) >= count and m, timeout=timeout,
+                    message=f"{count} reply(ies) to {chat_id}")
+
+
+def _trace(client, headers, inbox_id):
+    return client.get(f"/api/messages/{inbox_id}/trace", headers=headers).get_json()
+
+
+def _final(client, headers, inbox_id, timeout=60):
+    return wait_for(lambda: (t := _trace(client, headers, inbox_id))["status"] in
+                    ("answered", "ignored", "handed_off", "failed") and t, timeout=timeout,
+                    message="the message to be handled")
+
+
+@pytest.fixture
+def client(settings, container):
+    return create_app(settings, container).test_client()
+
+
+def test_answered_from_the_knowledge_base_without_any_model(client, shop, gateway):
+    user, headers = shop
+    payload = _message(user, "Do you deliver to Accra?")
+    response = _post(client, payload)
+    assert response.status_code == 200, response.get_json()
+    inbox_id = response.get_json()["inbox_id"]
+    (reply,) = _replies(gateway, payload["chat_id"])
+    assert "Accra" in reply["text"] and reply["tenant"] == str(user)
+    trace = _final(client, headers, inbox_id)
+    assert trace["status"] == "answered" and trace["text"] == "Do you deliver to Accra?"
+    assert trace["stages"]["filter"]["answer"] is True
+    assert trace["stages"]["intent"]["intent"] == "Response" and trace["stages"]["intent"]["method"] == "embeddings"
+    assert trace["stages"]["respond"]["answer"] == "extractive"
+    assert trace["stages"]["respond"]["chunks"][0]["source"].startswith("faq.md")
+    assert trace["replies"][0]["status"] == "sent" and trace["replies"][0]["text"] == reply["text"]
+
+
+def test_the_same_webhook_three_times_gives_one_reply(client, shop, gateway):
+    user, _ = shop
+    payload = _message(user, "How long do returns take?", sender_phone="+2348033334444")
+    answers = [_post(client, payload).get_json() for _ in range(3)]
+    assert [a["duplicate"] for a in answers] == [False, True, True]
+    assert len({a["inbox_id"] for a in answers}) == 1
+    _replies(gateway, payload["chat_id"])
+    time.sleep(1.5)
+    assert len(gateway.messages_to(payload["chat_id"])) == 1
+
+
+def test_models_answer_with_repair_and_fallback(client, shop, gateway, llm):
+    user, headers = shop
+    calls = []
+
+    def chat(body):
+        calls.append(body["model"])
+        system = body["messages"][0]["content"]
+        if "Classify the customer's last message" in system:
+            if len([c for c in calls if c == body["model"]]) == 1 and body["model"] == "backup":
+                return 200, chat_completion(body["model"], "Sure, this is a question!")  # not JSON: repaired
+            return 200, chat_completion(body["model"], json.dumps(
+                {"intent": "Response", "confidence": 0.9, "task_type": None, "payload": {},
+                 "raw_analysis": "asks about delivery"}))
+        assert "Accra" in system  # the retrieved context reached the prompt
+        return 200, chat_completion(body["model"], "Yes! We deliver to Accra within 3 working days.")
+
+    llm.routes[("POST", "/v1/chat/completions")] = chat
+    _configure(container := client.application.extensions["salesboy"], user, models=[
+        {"model": "openai/primary", "api_base": llm.base_url, "api_key_env": "TEST_LLM_KEY"},
+        {"model": "openai/backup", "api_base": llm.base_url, "api_key_env": "TEST_LLM_KEY"}])
+    llm.fail_next(500, times=1)  # the primary's first call fails: the backup answers (and needs one repair)
+    payload = _message(user, "Can you deliver to Accra?", sender_phone="+2348055556666")
+    inbox_id = _post(client, payload).get_json()["inbox_id"]
+    (reply,) = _replies(gateway, payload["chat_id"])
+    assert reply["text"] == "Yes! We deliver to Accra within 3 working days."
+    trace = _final(client, headers, inbox_id)
+    assert trace["stages"]["intent"]["method"] == "llm:openai/backup"
+    assert trace["stages"]["respond"]["answer"] == "model"
+    assert container is not None
+
+
+def test_all_models_down_falls_back_to_an_extractive_answer(client, shop, gateway, llm):
+    user, headers = shop
+    llm.routes[("POST", "/v1/chat/completions")] = lambda body: (503, {"error": {"message": "overloaded"}})
+    _configure(client.application.extensions["salesboy"], user, models=[
+        {"model": "openai/only", "api_base": llm.base_url, "api_key_env": "TEST_LLM_KEY"}])
+    payload = _message(user, "Do you deliver to Abuja?", sender_phone="+2348077778888")
+    inbox_id = _post(client, payload).get_json()["inbox_id"]
+    (reply,) = _replies(gateway, payload["chat_id"])
+    assert "Abuja" in reply["text"]
+    trace = _final(client, headers, inbox_id)
+    assert trace["stages"]["intent"]["method"].startswith("embeddings (after the models failed)")
+    assert trace["stages"]["respond"]["answer"] == "extractive"
+    assert trace["stages"]["respond"]["fallbacks"][0]["model"] == "openai/only"
+
+
+def test_nothing_relevant_gets_the_dont_know_reply(client, shop, gateway):
+    user, headers = shop
+    _configure(client.application.extensions["salesboy"], user, dont_know_reply="Let me check with the team.")
+    payload = _message(user, "What is the airspeed velocity of an unladen swallow?", sender_phone="+2348099990000")
+    inbox_id = _post(client, payload).get_json()["inbox_id"]
+    (reply,) = _replies(gateway, payload["chat_id"])
+    assert reply["text"] == "Let me check with the team."
+    assert _final(client, headers, inbox_id)["stages"]["respond"]["answer"] == "nothing relevant in the knowledge base"
+
+
+@pytest.mark.parametrize(("setup", "overrides", "reason"), [
+    ({"whitelist_enabled": True}, {}, "not on the whitelist"),
+    ({}, {"chat": "120363000000000@g.us", "is_group": True}, "auto-reply is off for this group"),
+    ({"enabled": False}, {}, "switched off"),
+])
+def test_ignored_messages_are_logged_with_the_reason(client, shop, gateway, setup, overrides, reason):
+    user, headers = shop
+    container = client.application.extensions["salesboy"]
+    _configure(container, user, **setup)
+    payload = _message(user, "Hello, what are your prices?", sender_phone="+2348012121212", **overrides)
+    inbox_id = _post(client, payload).get_json()["inbox_id"]
+    trace = _final(client, headers, inbox_id)
+    assert trace["status"] == "ignored" and reason in trace["reason"]
+    assert gateway.messages_to(payload["chat_id"]) == []
+    with container.tenant_uow(user) as uow:
+        logged = uow.conn.execute("select outcome, reason, ciphertext from public.chat_logs where inbox_id = %s",
+                                  [inbox_id]).fetchone()
+    assert logged[0] == "ignored" and reason in logged[1] and b"prices" not in bytes(logged[2])
+
+
+def test_the_owner_replying_by_hand_pauses_the_bot(client, shop, gateway):
+    user, headers = shop
+    chat = "2348045454545@c.us"
+    mine = _message(user, "I'll handle this one myself", chat=chat, from_me=True, sender_phone=None)
+    _final(client, headers, _post(client, mine).get_json()["inbox_id"])
+    theirs = _message(user, "Do you deliver to Lagos?", chat=chat, sender_phone="+2348045454545")
+    trace = _final(client, headers, _post(client, theirs).get_json()["inbox_id"])
+    assert trace["status"] == "ignored" and "owner replied" in trace["reason"]
+    assert gateway.messages_to(chat) == []
+
+
+def test_bad_requests_store_nothing(client, shop, container):
+    user, _ = shop
+    payload = _message(user, "hi")
+    raw = json.dumps(payload).encode()
+
+    def stored():
+        with container.tenant_uow(user) as uow:
+            return uow.conn.execute("select count(*) from public.inbox where provider_message_id = %s",
+                                    [payload["provider_message_id"]]).fetchone()[0]
+
+    wrong_key = secret_key("whsec_" + base64.b64encode(b"someone else").decode())
+    assert _post(client, payload, key=wrong_key).status_code == 401
+    assert _post(client, payload, timestamp=int(time.time()) - 3600).status_code == 401
+    headers = {**signed_headers(KEY, "msg_replayed", raw), "content-type": "application/json"}
+    assert client.post("/api/webhook/whatsapp", data=raw, headers=headers).status_code == 200
+    replay = client.post("/api/webhook/whatsapp", data=raw, headers=headers)
+    assert replay.status_code == 401 and "replay" in replay.get_json()["message"]
+    assert stored() == 1  # only the one genuine delivery
+
+    assert _post(client, None, body=b"{not json").status_code == 400
+    invalid = _post(client, {**payload, "chat_id": "nonsense", "provider_message_id": "x1"})
+    assert invalid.status_code == 400 and invalid.get_json()["fields"][0]["field"] == "chat_id"
+    huge = _post(client, None, body=b"{" + b" " * (container.settings.max_webhook_bytes + 10) + b"}")
+    assert huge.status_code == 413
+    stranger = _post(client, {**payload, "tenant": str(uuid.uuid4()), "provider_message_id": "x2"})
+    assert stranger.status_code == 404
+
+
+def test_traces_are_tenant_scoped(client, shop, container):
+    user, headers = shop
+    inbox_id = _post(client, _message(user, "hello there", sender_phone="+2348067676767")).get_json()["inbox_id"]
+    other = create_user(container)
+    key, _ = create_api_key(container, other, "other")
+    assert client.get(f"/api/messages/{inbox_id}/trace", headers={"X-API-KEY": key}).status_code == 404
+    assert client.get("/api/messages/not-a-uuid/trace", headers=headers).status_code == 404
