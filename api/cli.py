@@ -205,6 +205,18 @@ def kb_search(query: str, email: str, k: int) -> None:
         click.echo("   " + hit.content.replace("\n", "\n   "))
 
 
+@main.command()
+def reencrypt() -> None:
+    """Re-encrypt stored messages with the current key (the first in CHAT_ENCRYPTION_KEYS)."""
+    from services.reencrypt import reencrypt as run
+
+    settings = _settings()
+    with _running_container(settings) as container:
+        report = run(container)
+    for table, count in report.rows.items():
+        click.echo(f"{table}: {count} row(s) re-encrypted")
+
+
 @main.group()
 def apikey() -> None:
     """REST API keys."""

@@ -22,7 +22,8 @@ class _Quiet(WSGIRequestHandler):
 class FakeGateway:
     def __init__(self, secret: bytes) -> None:
         self.secret = secret
-        self.sent: list[dict] = []  # every accepted POST, repeats included
+        self.sent: list[dict] = []  # what the customer sees: one entry per idempotency key
+        self.repeats = 0  # POSTs with a key already sent (dropped, as the gateway contract says)
         self.rejected: list[str] = []
         self.fail_statuses: list[int] = []
         self._lock = threading.Lock()
@@ -59,7 +60,10 @@ class FakeGateway:
                 self.rejected.append(request.headers.get("webhook-id", ""))
                 return Response('{"error": "bad signature"}', 401)(environ, start_response)
             message = json.loads(body)
-            self.sent.append(message)
+            if any(m["idempotency_key"] == message["idempotency_key"] for m in self.sent):
+                self.repeats += 1
+            else:
+                self.sent.append(message)
         reply = {"message_id": f"wamid.out.{message['idempotency_key']}"}
         return Response(json.dumps(reply), 200, content_type="application/json")(environ, start_response)
 

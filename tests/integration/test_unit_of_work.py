@@ -152,3 +152,38 @@ def test_deleting_an_account_deletes_what_it_owns(container):
 def test_unknown_user_cannot_be_provisioned(container):
     with pytest.raises(psycopg.errors.ForeignKeyViolation):
         provision_tenant(ProvisionTenant(user_id=uuid.uuid4()), tenant_uow=container.tenant_uow)
+
+
+def test_reencrypt_moves_every_message_to_the_current_key(pg_server, settings):
+    import base64
+
+    from services.bootstrap import bootstrap
+    from services.crypto import Keyring, Sealed
+    from services.migrate import apply_migrations
+    from services.reencrypt import reencrypt
+    from tests.conftest import create_database
+
+    url = create_database(pg_server, "reencrypt")  # it rewrites every tenant's rows: keep them apart
+    apply_migrations(url)
+    container = bootstrap(settings, database_url=url, redis_url=settings.redis_url)
+    user = create_user(container)
+    old = "old1:" + base64.b64encode(b"o" * 32).decode()
+    new = "new2:" + base64.b64encode(b"n" * 32).decode()
+    before = Keyring.parse(old)
+    with container.tenant_uow(user) as uow:
+        sealed = before.seal("my address is 12 Marina Road", tenant=user, chat="234801@c.us")
+        uow.messages.log(user_id=user, chat_id="234801@c.us", direction="inbound", body=sealed, inbox_id=None,
+                         outcome="ignored", reason="test", intent=None, trace={})
+    container.close()
+    rotated = bootstrap(settings.model_copy(update={"chat_encryption_keys": type(settings.chat_encryption_keys)(
+        f"{new},{old}")}), database_url=url, redis_url=settings.redis_url)
+    try:
+        report = reencrypt(rotated, batch_size=1)
+        with rotated.tenant_uow(user) as uow:
+            row = uow.conn.execute("select ciphertext, nonce, key_id from public.chat_logs where user_id = %s",
+                                   [user]).fetchone()
+    finally:
+        rotated.close()
+    assert report.rows["chat_logs"] >= 1 and row[2] == "new2"
+    assert Keyring.parse(new).open(Sealed(row[0], row[1], row[2]), tenant=user, chat="234801@c.us") == \
+        "my address is 12 Marina Road"
