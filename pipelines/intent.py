@@ -34,6 +34,7 @@ DEFAULT_EXAMPLES: dict[str, list[str]] = {
     "Task:send_email": [
         "please email me the catalogue", "send the price list to my email", "can you email me an invoice?",
         "mail me the details at my address", "send a quote to my email please",
+        "email me your price list", "send me the brochure by email",
     ],
     "HumanHandoff": [
         "I want to talk to a human", "let me speak to the manager", "can a real person call me?",

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import httpx
 import redis
 from celery import Celery
 from psycopg_pool import ConnectionPool
@@ -15,6 +16,7 @@ from schemas.jobs import (
     ChunkDocument,
     ClassifyIntent,
     DeliverReply,
+    DispatchTask,
     EmbedChunks,
     ExtractDocument,
     FilterInbound,
@@ -30,12 +32,12 @@ from services.celery_app import CeleryPublisher, make_celery
 from services.crypto import Keyring
 from services.events import RedisEventPublisher
 from services.extract import ExtractionLimits
-from services.handlers import ingest, messages
+from services.handlers import dispatch, ingest, messages
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
 from services.llm import LiteLLMChat
 from services.ports import ChatModel, Embedder, EventPublisher, Storage, Transport, VectorStore
-from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets
+from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
 
 
 @dataclass
@@ -95,11 +97,22 @@ class Container:
         )
 
     @functools.cached_property
+    def dispatch(self) -> dispatch.DispatchDeps:
+        s = self.settings
+        return dispatch.DispatchDeps(
+            tenant_uow=self.tenant_uow, keyring=self.keyring,
+            signing_key=secret_key(s.n8n_signing_secret.get_secret_value()), n8n_base_url=s.n8n_base_url,
+            public_url=s.public_url or f"http://{s.api_host}:{s.api_port}", http=httpx.Client(timeout=10.0),
+        )
+
+    @functools.cached_property
     def webhook_verifier(self) -> WebhookVerifier:
         keys = parse_secrets(self.settings.whatsapp_webhook_secrets.get_secret_value())
         return WebhookVerifier(keys, RedisReplayGuard(self.redis, "whatsapp"))
 
     def close(self) -> None:
+        if "dispatch" in self.__dict__:
+            self.dispatch.http.close()
         self.pool.close()
         self.redis.close()
         self.celery.close()
@@ -214,6 +227,7 @@ def bootstrap(
         ClassifyIntent: functools.partial(messages.classify_intent, deps=chat),
         RespondWithRag: functools.partial(messages.respond, deps=chat),
         DeliverReply: functools.partial(messages.deliver, deps=chat),
+        DispatchTask: functools.partial(dispatch.dispatch_task, deps=container.dispatch),
     }
     for job_type, stage in ((ExtractDocument, "extraction"), (ChunkDocument, "chunking"),
                             (EmbedChunks, "embedding"), (IndexDocument, "indexing")):
@@ -221,6 +235,7 @@ def bootstrap(
     for job_type in (FilterInbound, ClassifyIntent, RespondWithRag):
         container.give_up_handlers[job_type] = functools.partial(messages.fail_inbound, deps=chat)
     container.give_up_handlers[DeliverReply] = functools.partial(messages.fail_reply, deps=chat)
+    container.give_up_handlers[DispatchTask] = functools.partial(dispatch.fail_task, deps=container.dispatch)
     return container
 
 

@@ -186,3 +186,15 @@ class MessageRepository(Repository):
         row = self.conn.execute("select id from public.tasks where inbox_id = %s and task_type = %s",
                                 [inbox_id, task_type]).fetchone()
         return row[0] if row else None
+
+    def task(self, task_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+        rows = self._rows(f"select * from public.tasks where id = %s{' for update' if lock else ''}", [task_id])
+        return rows[0] if rows else None
+
+    def set_task(self, task_id: uuid.UUID, *, status: str, error: str | None = None, result: dict | None = None,
+                 count_attempt: bool = False) -> None:
+        self.conn.execute(
+            """update public.tasks set status = %s, last_error = %s, result = coalesce(%s, result),
+                   attempts = attempts + %s where id = %s""",
+            [status, error, Jsonb(result) if result is not None else None, 1 if count_attempt else 0, task_id],
+        )

@@ -92,8 +92,9 @@ def shared_data_dir() -> Iterator[Path]:
 
 
 @pytest.fixture
-def settings(shared_data_dir: Path, database_url: str, redis_url: str, gateway) -> Settings:
-    values = {k: v for k, v in worker_settings_env(gateway.url).items() if k != "TEST_LLM_KEY"}
+def settings(shared_data_dir: Path, database_url: str, redis_url: str, gateway, n8n) -> Settings:
+    values = {k: v for k, v in worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]).items()
+              if k != "TEST_LLM_KEY"}
     return make_settings(shared_data_dir, DATABASE_URL=database_url, REDIS_URL=redis_url, **values)
 
 
@@ -171,6 +172,17 @@ def gateway():
 
 
 @pytest.fixture(scope="session")
+def n8n():
+    from schemas.settings import DEV_N8N_SIGNING_SECRET
+    from services.signing import secret_key
+    from tests.fakes.gateway_server import FakeN8n
+
+    server = FakeN8n(secret_key(DEV_N8N_SIGNING_SECRET))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def llm():
     from tests.fakes.openai_server import FakeOpenAI
 
@@ -179,7 +191,7 @@ def llm():
     server.stop()
 
 
-def worker_settings_env(gateway_url: str) -> dict[str, str]:
+def worker_settings_env(gateway_url: str, n8n_url: str = "") -> dict[str, str]:
     """Settings every test worker and test container share, so both sides agree."""
     import base64
 
@@ -187,17 +199,17 @@ def worker_settings_env(gateway_url: str) -> dict[str, str]:
             "OUTBOUND_GATEWAY_URL": gateway_url,
             "OUTBOUND_GATEWAY_SECRET": "whsec_" + base64.b64encode(GATEWAY_SECRET).decode(),
             "TYPING_DELAY_MS_PER_CHAR": "0", "LLM_RETRIES": "0", "LLM_TIMEOUT_SECONDS": "5",
-            "TEST_LLM_KEY": LLM_KEY}
+            "TEST_LLM_KEY": LLM_KEY, "N8N_BASE_URL": n8n_url}
 
 
 @pytest.fixture(scope="session")
-def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway) -> Iterator[WorkerProcess]:
+def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8n) -> Iterator[WorkerProcess]:
     from celery import Celery
 
     work_dir = Path(tempfile.mkdtemp(prefix="salesboy-test-worker-"))
     env = subprocess_env(
         SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
-        REDIS_URL=redis_url, **worker_settings_env(gateway.url),
+        REDIS_URL=redis_url, **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]),
     )
     proc = WorkerProcess(env, work_dir, "maintenance,inbound,intent,rag,outbound,dispatch,ingest",
                          work_dir / "worker.log")

@@ -68,6 +68,33 @@ class FakeGateway:
         return Response(json.dumps(reply), 200, content_type="application/json")(environ, start_response)
 
 
+class FakeN8n(FakeGateway):
+    """n8n's webhook side: verifies our signature and records each task, answering as told."""
+
+    def __init__(self, secret: bytes) -> None:
+        self.tasks: list[dict] = []
+        self.answers: dict[str, list[int]] = {}  # task_type -> statuses to answer in turn (then 200)
+        super().__init__(secret)
+
+    def _wsgi(self, environ, start_response):
+        request = Request(environ)
+        body = request.get_data()
+        task_type = request.path.rsplit("/", 1)[-1]
+        with self._lock:
+            if not self._valid(request, body):
+                self.rejected.append(request.headers.get("webhook-id", ""))
+                return Response('{"error": "bad signature"}', 401)(environ, start_response)
+            task = json.loads(body)
+            self.tasks.append({**task, "path": request.path, "webhook_id": request.headers["webhook-id"]})
+            queued = self.answers.get(task_type) or []
+            status = queued.pop(0) if queued else 200
+        return Response('{"ok": true}', status, content_type="application/json")(environ, start_response)
+
+    def tasks_for(self, task_id: str) -> list[dict]:
+        with self._lock:
+            return [t for t in self.tasks if t["task_id"] == task_id]
+
+
 def chat_completion(model: str, content: str) -> dict:
     return {"id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": model,
             "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],

@@ -71,7 +71,7 @@ def _status(container, user, inbox_id):
 
 
 def test_a_flushed_redis_loses_nothing(own_stack, gateway):
-    container, client, start_worker, user, redis_server = own_stack
+    container, client, start_worker, user, _ = own_stack
     chats = [_send(client, user, f"Hello, are you open today? ({i})", f"+23480100{i:05d}") for i in range(5)]
     redis_server_client = container.redis
     redis_server_client.flushall()  # every queued job is gone; the rows are not

@@ -1,0 +1,12 @@
+"""Queue `dispatch`: tasks handed to n8n workflows."""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from schemas.jobs import DispatchTask
+from workers.base import ContainerHolder, define_stage
+
+
+def register(app: Celery, holder: ContainerHolder) -> None:
+    define_stage(app, DispatchTask, holder)
