@@ -11,76 +11,14 @@ import base64
 import json
 import time
 import uuid
-from datetime import UTC, datetime
 
 import pytest
-from psycopg.types.json import Jsonb
 
-from api import create_app
-from schemas.jobs import ProvisionTenant
-from schemas.settings import DEV_WEBHOOK_SECRETS
-from services import kb
 from services.apikeys import create_api_key
-from services.handlers.tenant import provision_tenant
 from services.signing import secret_key, signed_headers
-from tests.conftest import create_user, wait_for
+from tests.conftest import create_user
 from tests.fakes.gateway_server import chat_completion
-
-KEY = secret_key(DEV_WEBHOOK_SECRETS)
-FAQ = (b"# Delivery\nWe deliver to Lagos, Abuja and Accra within 3 working days. Delivery is free above "
-       b"50,000 naira.\n\n# Returns\nUnused items can be returned within 30 days for a full refund.\n")
-
-
-@pytest.fixture
-def shop(container, worker):
-    """A tenant with a ready knowledge base, an API key and default settings."""
-    user = create_user(container)
-    provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
-    document = kb.upload(container, user, "faq.md", FAQ + uuid.uuid4().hex.encode())
-    wait_for(lambda: kb.get_document(container, user, document.id)[0].status == "ready", timeout=120,
-             message="the FAQ to be ready")
-    key, _ = create_api_key(container, user, "tests")
-    return user, {"X-API-KEY": key}
-
-
-def _configure(container, user, **values):
-    with container.tenant_uow(user) as uow:
-        for column, value in values.items():
-            uow.conn.execute(f"update public.bot_config set {column} = %s where user_id = %s",
-                             [Jsonb(value) if isinstance(value, (dict, list)) else value, user])
-
-
-def _message(user, text, *, chat=None, **extra):
-    phone = extra.pop("sender_phone", "+2348011112222")
-    return {"tenant": str(user), "provider_message_id": f"wamid.{uuid.uuid4().hex}",
-            "chat_id": chat or f"{phone.lstrip('+')}@c.us", "sender_phone": phone, "text": text,
-            "timestamp": datetime.now(UTC).isoformat(), **extra}
-
-
-def _post(client, payload, *, key=KEY, message_id=None, timestamp=None, body=None):
-    raw = body if body is not None else json.dumps(payload).encode()
-    headers = signed_headers(key, message_id or f"msg_{uuid.uuid4().hex}", raw, timestamp)
-    return client.post("/api/webhook/whatsapp", data=raw, headers={**headers, "content-type": "application/json"})
-
-
-def _replies(gateway, chat_id, count=1, timeout=60):
-    return wait_for(lambda: len(m := gateway.messages_to(chat_id)) >= count and m, timeout=timeout,
-                    message=f"{count} reply(ies) to {chat_id}")
-
-
-def _trace(client, headers, inbox_id):
-    return client.get(f"/api/messages/{inbox_id}/trace", headers=headers).get_json()
-
-
-def _final(client, headers, inbox_id, timeout=60):
-    return wait_for(lambda: (t := _trace(client, headers, inbox_id))["status"] in
-                    ("answered", "ignored", "handed_off", "failed") and t, timeout=timeout,
-                    message="the message to be handled")
-
-
-@pytest.fixture
-def client(settings, container):
-    return create_app(settings, container).test_client()
+from tests.integration.messaging import KEY, _configure, _final, _message, _post, _replies
 
 
 def test_answered_from_the_knowledge_base_without_any_model(client, shop, gateway):

@@ -6,7 +6,7 @@ import time
 import uuid
 
 from tests.conftest import wait_for
-from tests.integration.test_messages import _configure, _final, _message, _post, _replies, client, shop  # noqa: F401
+from tests.integration.messaging import _configure, _final, _message, _post, _replies
 
 
 def _task(container, user, inbox_id):

@@ -1,0 +1,35 @@
+"""Fixtures for the message-pipeline tests."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from api import create_app
+from schemas.jobs import ProvisionTenant
+from services import kb
+from services.apikeys import create_api_key
+from services.handlers.tenant import provision_tenant
+from tests.conftest import create_user, wait_for
+from tests.integration.messaging import FAQ
+
+
+@pytest.fixture
+def shop(container, worker):
+    """A tenant with a ready knowledge base, an API key and default settings."""
+    user = create_user(container)
+    provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
+    document = kb.upload(container, user, "faq.md", FAQ + uuid.uuid4().hex.encode())
+    wait_for(lambda: kb.get_document(container, user, document.id)[0].status == "ready", timeout=120,
+             message="the FAQ to be ready")
+    key, _ = create_api_key(container, user, "tests")
+    return user, {"X-API-KEY": key}
+
+
+
+@pytest.fixture
+def client(settings, container):
+    return create_app(settings, container).test_client()
+
+
