@@ -77,3 +77,14 @@ def trace(user_id: uuid.UUID, message_id: str):
                   "sent_at": r[5].isoformat() if r[5] else None, "text": opened(r[6], r[7], r[8], r[9])}
                  for r in replies],
     )
+
+
+@blueprint.post("/api/chats/<chat_id>/release")
+@tenant_required
+def release_handoff(user_id: uuid.UUID, chat_id: str):
+    """The owner hands the conversation back to the bot."""
+    with container().tenant_uow(user_id) as uow:
+        if not uow.messages.release_handoff(user_id, chat_id):
+            abort(404, description="no chat with an active handoff by that id")
+        uow.audit.log(user_id, "chat.handoff_released", {"chat_id": chat_id})
+    return jsonify(chat_id=chat_id, handoff_active=False)

@@ -74,4 +74,9 @@ def test_a_customer_asking_for_a_person_is_handed_over(client, shop, gateway, n8
     assert "a person is handling" in _final(client, headers, _post(client, later).get_json()["inbox_id"])["reason"]
     time.sleep(0.5)
     assert len(gateway.messages_to(chat)) == 1
+
+    assert client.post(f"/api/chats/{chat}/release", headers=headers).status_code == 200
+    assert client.post(f"/api/chats/{chat}/release", headers=headers).status_code == 404
+    back = _message(user, "Do you deliver to Lagos?", chat=chat, sender_phone="+2348060606060")
+    assert _final(client, headers, _post(client, back).get_json()["inbox_id"])["status"] == "answered"
     assert uuid.UUID(trace["id"])
