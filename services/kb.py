@@ -15,6 +15,7 @@ from services.extract import SUPPORTED_TYPES, UnsupportedTypeError, sniff_type
 from services.handlers.ingest import KB_BUCKET, document_prefix, extracted_path
 from services.kb_repository import IN_PROGRESS
 from services.ports import StorageObjectMissingError
+from services.retrieval import chunk_texts, describe_location
 
 
 class KnowledgeBaseError(Exception):
@@ -153,8 +154,7 @@ def search(container: Container, user_id: uuid.UUID, query: str, k: int = 5,
                                    document_ids=document_ids)
     if not hits:
         return []
-    with container.tenant_uow(user_id) as uow:
-        rows = uow.kb.hydrate([h.chunk_id for h in hits])
+    rows = chunk_texts(container.tenant_uow, user_id, hits)
     results = []
     for hit in hits:
         row = rows.get(hit.chunk_id)
@@ -164,17 +164,3 @@ def search(container: Container, user_id: uuid.UUID, query: str, k: int = 5,
                                  filename=row["filename"], location=describe_location(row["metadata"]),
                                  content=row["content"], metadata=row["metadata"]))
     return results
-
-
-def describe_location(meta: dict) -> str:
-    if meta.get("kind") == "table":
-        rows = f"rows {meta['row_start']}-{meta['row_end']}" if meta.get("row_start") != meta.get(
-            "row_end") else f"row {meta.get('row_start')}"
-        return f"{meta['sheet']}, {rows}" if meta.get("sheet") else rows
-    parts = []
-    if meta.get("page_start"):
-        start, end = meta["page_start"], meta.get("page_end", meta["page_start"])
-        parts.append(f"page {start}" if start == end else f"pages {start}-{end}")
-    if meta.get("heading"):
-        parts.append(f"\u201c{meta['heading']}\u201d")
-    return ", ".join(parts) or "text"

@@ -50,6 +50,8 @@ class VectorItem:
 class VectorHit:
     chunk_id: str
     score: float  # cosine similarity, higher is closer
+    # Filled by stores that keep the text beside the vector (pgvector), saving a lookup.
+    chunk: dict | None = None
 
 
 class VectorStore(Protocol):

@@ -59,16 +59,20 @@ class PgVectorStore:
                 [str(self._ef_search)],
             )
             rows = uow.conn.execute(
-                f"""select id, distance from (
-                       select id, embedding <=> %(q)s as distance
-                       from public.kb_chunks
-                       where user_id = %(user)s and embedding_model = %(model)s {documents}
-                       order by embedding <=> %(q)s
-                       limit %(k)s) hits
-                   order by distance""",
+                f"""select hits.id, hits.distance, hits.document_id, hits.content, hits.metadata, d.filename
+                   from (select id, document_id, content, metadata, embedding <=> %(q)s as distance
+                         from public.kb_chunks
+                         where user_id = %(user)s and embedding_model = %(model)s {documents}
+                         order by embedding <=> %(q)s
+                         limit %(k)s) hits
+                   join public.knowledge_base d on d.id = hits.document_id
+                   order by hits.distance""",
                 {"q": query, "user": user_id, "model": model, "docs": document_ids, "k": k},
             ).fetchall()
-        return [VectorHit(chunk_id, 1.0 - float(distance)) for chunk_id, distance in rows]
+        return [VectorHit(chunk_id, 1.0 - float(distance), {"id": chunk_id, "document_id": document_id,
+                                                             "content": content, "metadata": metadata,
+                                                             "filename": filename})
+                for chunk_id, distance, document_id, content, metadata, filename in rows]
 
     def delete_document(self, user_id: uuid.UUID, document_id: uuid.UUID) -> None:
         with self._tenant_uow(user_id) as uow:

@@ -23,6 +23,7 @@ from services.db import UnitOfWork
 from services.errors import PermanentError
 from services.llm import AllModelsFailedError
 from services.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
+from services.retrieval import chunk_texts, describe_location
 
 log = logging.getLogger(__name__)
 
@@ -221,9 +222,7 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
     search_text = answers.question_with_context(question, history)
     vector = deps.embedder.embed([search_text])[0]
     hits = deps.vectors.query(job.user_id, vector, 8, model=deps.embedder.model_name)
-    with deps.tenant_uow(job.user_id) as uow:
-        rows = uow.kb.hydrate([h.chunk_id for h in hits]) if hits else {}
-    from services.kb import describe_location
+    rows = chunk_texts(deps.tenant_uow, job.user_id, hits)
 
     passages = answers.relevant(
         [answers.Passage(rows[h.chunk_id]["content"], h.score,
