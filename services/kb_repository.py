@@ -92,9 +92,12 @@ class KnowledgeBaseRepository(Repository):
         )
 
     def mark_indexed(self, chunk_ids: list[str], model: str) -> None:
+        # Rows the pgvector store already marked are skipped: rewriting them would
+        # add every chunk to the HNSW index a second time.
         self.conn.execute(
-            "update public.kb_chunks set indexed_at = now(), embedding_model = %s where id = any(%s)",
-            [model, chunk_ids],
+            "update public.kb_chunks set indexed_at = now(), embedding_model = %s where id = any(%s) "
+            "and (indexed_at is null or embedding_model is distinct from %s)",
+            [model, chunk_ids, model],
         )
 
     def indexed_count(self, document_id: uuid.UUID, model: str) -> int:
