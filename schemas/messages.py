@@ -93,3 +93,14 @@ def model_specs(raw: object) -> list[ModelSpec]:
     if not isinstance(raw, list):
         return []
     return [ModelSpec(model=item) if isinstance(item, str) else ModelSpec.model_validate(item) for item in raw]
+
+
+class TaskCallback(BaseModel):
+    """What an n8n workflow reports back when a task is done."""
+
+    model_config = ConfigDict(extra="forbid")
+    task_id: uuid.UUID
+    tenant: uuid.UUID
+    status: Literal["succeeded", "failed"]
+    result: dict[str, object] = Field(default_factory=dict)
+    reply_text: str | None = Field(None, min_length=1, max_length=MAX_TEXT)

@@ -110,6 +110,11 @@ class Container:
         keys = parse_secrets(self.settings.whatsapp_webhook_secrets.get_secret_value())
         return WebhookVerifier(keys, RedisReplayGuard(self.redis, "whatsapp"))
 
+    @functools.cached_property
+    def n8n_callback_verifier(self) -> WebhookVerifier:
+        keys = parse_secrets(self.settings.n8n_callback_secrets.get_secret_value())
+        return WebhookVerifier(keys, RedisReplayGuard(self.redis, "n8n"))
+
     def close(self) -> None:
         if "dispatch" in self.__dict__:
             self.dispatch.http.close()

@@ -198,3 +198,27 @@ class MessageRepository(Repository):
                    attempts = attempts + %s where id = %s""",
             [status, error, Jsonb(result) if result is not None else None, 1 if count_attempt else 0, task_id],
         )
+
+    def mark_dispatched(self, task_id: uuid.UUID) -> None:
+        # Only from pending: n8n may already have called back with the final status.
+        self.conn.execute("update public.tasks set status = 'dispatched', last_error = null "
+                          "where id = %s and status = 'pending'", [task_id])
+
+    def finish_task(self, task_id: uuid.UUID, *, status: str, result: dict, callback: dict) -> None:
+        self.conn.execute(
+            "update public.tasks set status = %s, result = %s, callbacks = callbacks || %s where id = %s",
+            [status, Jsonb(result), Jsonb([callback]), task_id],
+        )
+
+    def tasks(self, *, status: str | None, task_type: str | None, since: datetime | None,
+              until: datetime | None, limit: int) -> list[dict]:
+        return self._rows(
+            """select id, chat_id, task_type, status, attempts, last_error, created_at, updated_at
+               from public.tasks
+               where (%(status)s::text is null or status = %(status)s)
+                 and (%(type)s::text is null or task_type = %(type)s)
+                 and (%(since)s::timestamptz is null or created_at >= %(since)s)
+                 and (%(until)s::timestamptz is null or created_at < %(until)s)
+               order by created_at desc limit %(limit)s""",
+            {"status": status, "type": task_type, "since": since, "until": until, "limit": limit},
+        )

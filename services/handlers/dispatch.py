@@ -72,7 +72,7 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
     if response.status_code >= 400:
         raise PermanentError(f"n8n refused the task ({response.status_code}): {response.text[:300]}")
     with deps.tenant_uow(job.user_id) as uow:
-        uow.messages.set_task(job.task_id, status="dispatched")
+        uow.messages.mark_dispatched(job.task_id)
 
 
 def _text(deps: DispatchDeps, job: DispatchTask, task: dict, logged: dict) -> str:
