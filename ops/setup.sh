@@ -10,6 +10,8 @@ command -v "$PYTHON" >/dev/null 2>&1 || apt_packages+=(python3.11 python3.11-ven
 if command -v "$PYTHON" >/dev/null 2>&1 && ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   apt_packages+=(python3.11-venv)
 fi
+# Node.js runs the n8n workflows' signature code in the tests.
+command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
 if ((${#apt_packages[@]})); then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   echo "setup: installing system packages: ${apt_packages[*]}"

@@ -67,8 +67,8 @@ def test_bad_callbacks_change_nothing(client, shop, gateway, n8n, container):
     assert _callback(client, {**body, "tenant": str(uuid.uuid4())}).status_code == 404
     assert _callback(client, {**body, "status": "done"}).status_code == 400
     raw = b"{oops"
-    bad_json = client.post("/api/callbacks/n8n", data=raw,
-                           headers={**signed_headers(CALLBACK_KEY, "cb_badjson", raw), "content-type": "application/json"})
+    signed = {**signed_headers(CALLBACK_KEY, "cb_badjson", raw), "content-type": "application/json"}
+    bad_json = client.post("/api/callbacks/n8n", data=raw, headers=signed)
     assert bad_json.status_code == 400
     assert client.get(f"/api/tasks/{task['id']}", headers=headers).get_json()["status"] == "dispatched"
 
