@@ -112,6 +112,7 @@ class Settings(BaseSettings):
 
     # Message pipeline
     n8n_base_url: str | None = Field(None, alias="N8N_BASE_URL")
+    n8n_timeout_seconds: float = Field(10.0, alias="N8N_TIMEOUT_SECONDS", gt=0)
     outbound_gateway_url: str | None = Field(None, alias="OUTBOUND_GATEWAY_URL")
     outbound_gateway_secret: SecretStr | None = Field(None, alias="OUTBOUND_GATEWAY_SECRET")
     llm_timeout_seconds: float = Field(20.0, alias="LLM_TIMEOUT_SECONDS", gt=0)

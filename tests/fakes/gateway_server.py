@@ -74,6 +74,7 @@ class FakeN8n(FakeGateway):
     def __init__(self, secret: bytes) -> None:
         self.tasks: list[dict] = []
         self.answers: dict[str, list[int]] = {}  # task_type -> statuses to answer in turn (then 200)
+        self.delays: dict[str, list[float]] = {}  # task_type -> seconds to wait before answering, in turn
         super().__init__(secret)
 
     def _wsgi(self, environ, start_response):
@@ -88,6 +89,9 @@ class FakeN8n(FakeGateway):
             self.tasks.append({**task, "path": request.path, "webhook_id": request.headers["webhook-id"]})
             queued = self.answers.get(task_type) or []
             status = queued.pop(0) if queued else 200
+            waits = self.delays.get(task_type) or []
+            delay = waits.pop(0) if waits else 0.0
+        time.sleep(delay)
         return Response('{"ok": true}', status, content_type="application/json")(environ, start_response)
 
     def tasks_for(self, task_id: str) -> list[dict]:

@@ -80,3 +80,36 @@ def test_a_customer_asking_for_a_person_is_handed_over(client, shop, gateway, n8
     back = _message(user, "Do you deliver to Lagos?", chat=chat, sender_phone="+2348060606060")
     assert _final(client, headers, _post(client, back).get_json()["inbox_id"])["status"] == "answered"
     assert uuid.UUID(trace["id"])
+
+
+def test_dispatch_retries_timeouts_and_is_idempotent_on_redelivery(settings, database_url, redis_url, n8n):
+    from schemas.jobs import DispatchTask
+    from services.bootstrap import bootstrap
+    from services.errors import TransientError
+    from tests.conftest import create_user
+
+    quick = settings.model_copy(update={"n8n_timeout_seconds": 0.5})
+    container = bootstrap(quick, database_url=database_url, redis_url=redis_url)
+    try:
+        user = create_user(container)
+        with container.tenant_uow(user) as uow:
+            task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id="2348090909090@c.us",
+                                            task_type="slow_type", payload={}, trace_id=uuid.uuid4().hex)
+        job = DispatchTask(user_id=user, task_id=task_id)
+        n8n.delays["slow_type"] = [2.0]
+        try:
+            container.handle(job)
+            raise AssertionError("a timeout must raise for a retry")
+        except TransientError as exc:
+            assert "unreachable" in str(exc)
+        with container.tenant_uow(user) as uow:
+            task = uow.messages.task(task_id)
+        assert task["status"] == "pending" and "ReadTimeout" in task["last_error"] and task["attempts"] == 1
+        container.handle(job)  # the retry
+        container.handle(job)  # a redelivered copy: already dispatched, nothing sent
+        with container.tenant_uow(user) as uow:
+            task = uow.messages.task(task_id)
+        assert task["status"] == "dispatched" and task["attempts"] == 2
+        assert len(n8n.tasks_for(str(task_id))) == 2  # the timed-out attempt and the retry; no third
+    finally:
+        container.close()
