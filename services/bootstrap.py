@@ -102,7 +102,8 @@ class Container:
         return dispatch.DispatchDeps(
             tenant_uow=self.tenant_uow, keyring=self.keyring,
             signing_key=secret_key(s.n8n_signing_secret.get_secret_value()), n8n_base_url=s.n8n_base_url,
-            public_url=s.public_url or f"http://{s.api_host}:{s.api_port}", http=httpx.Client(timeout=s.n8n_timeout_seconds),
+            public_url=s.public_url or f"http://{s.api_host}:{s.api_port}",
+            http=httpx.Client(timeout=s.n8n_timeout_seconds),
         )
 
     @functools.cached_property
