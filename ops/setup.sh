@@ -10,8 +10,11 @@ command -v "$PYTHON" >/dev/null 2>&1 || apt_packages+=(python3.11 python3.11-ven
 if command -v "$PYTHON" >/dev/null 2>&1 && ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   apt_packages+=(python3.11-venv)
 fi
-# Node.js runs the n8n workflows' signature code in the tests.
-command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
+# Node.js runs the n8n workflows' signature code and installs wa-js; Chromium and
+# its driver run WhatsApp Web sessions.
+command -v node >/dev/null 2>&1 || apt_packages+=(nodejs npm)
+command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || apt_packages+=(chromium-driver)
 if ((${#apt_packages[@]})); then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   echo "setup: installing system packages: ${apt_packages[*]}"
@@ -31,4 +34,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   .venv/bin/pip install -q --disable-pip-version-check -e ".[dev]"
   echo "$wanted" > "$stamp"
 fi
-echo "setup: ready (.venv)"
+# @wppconnect/wa-js, injected into WhatsApp Web (pinned in package.json / package-lock.json).
+if [ ! -f node_modules/@wppconnect/wa-js/dist/wppconnect-wa.js ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+echo "setup: ready (.venv, node_modules)"

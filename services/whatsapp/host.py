@@ -1,0 +1,218 @@
+"""The session host: live WhatsApp browsers, one per tenant, each watched by a thread.
+
+Status moves `STOPPED → STARTING → SCAN_QR_CODE → WORKING`, or `FAILED` (with the
+reason) / `LOGGED_OUT`; every change is stored in `sessions` and published on the
+tenant's live channel, QR codes included (as SVG data URIs). A dead browser or
+page is restarted with backoff; the profile survives, so it comes back linked.
+Inbound messages go through `inbound.accept`, exactly like the webhook's.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from pipelines.retry import backoff_delay
+from schemas.messages import InboundMessage
+from services.whatsapp.browser import BrowserGoneError, BrowserOptions, BrowserSession
+
+log = logging.getLogger(__name__)
+
+
+def qr_data_uri(code: str) -> str:
+    import segno
+
+    return segno.make(code, error="l").svg_data_uri(scale=4)
+
+
+def inbound_from_event(user_id: uuid.UUID, event: dict) -> InboundMessage | None:
+    """A wa-js message event as the pipeline's inbound message (None for what it cannot take)."""
+    chat_id = event["to"] if event["fromMe"] else event["from"]
+    sender = event["author"] if event["isGroup"] else event["from"]
+    phone = lid = None
+    if sender and sender.endswith("@c.us"):
+        phone = "+" + sender.split("@", 1)[0]
+    elif sender and sender.endswith("@lid"):
+        lid = sender
+    try:
+        return InboundMessage(
+            tenant=user_id, provider_message_id=event["id"], chat_id=chat_id, sender_phone=None if event["fromMe"]
+            else phone, sender_lid=None if event["fromMe"] else lid, is_group=event["isGroup"],
+            from_me=event["fromMe"], mentions_me=event["mentionsMe"], text=(event["body"] or "")[:4096],
+            timestamp=datetime.fromtimestamp(event["timestamp"], UTC))
+    except ValidationError as exc:
+        log.info("message not taken from WhatsApp", extra={"reason": str(exc.errors()[0]["msg"])})
+        return None
+
+
+@dataclass
+class _Live:
+    browser: BrowserSession
+    thread: threading.Thread
+    stop: threading.Event = field(default_factory=threading.Event)
+    status: str = "STOPPED"
+    qr: str | None = None
+
+
+class SessionHost:
+    def __init__(self, container, *, url: str, profiles_root: Path, wa_js_path: Path | None = None,
+                 remote_url: str | None = None, poll_seconds: float = 0.2, max_sessions: int = 10,
+                 host_name: str = "local") -> None:
+        self._container = container
+        self._url = url
+        self._profiles = profiles_root
+        self._wa_js = wa_js_path
+        self._remote = remote_url
+        self._poll = poll_seconds
+        self._max = max_sessions
+        self._host = host_name
+        self._live: dict[uuid.UUID, _Live] = {}
+        self._lock = threading.Lock()
+
+    # --- commands ---------------------------------------------------------------------------------
+
+    def start(self, user_id: uuid.UUID) -> None:
+        with self._lock:
+            if user_id in self._live:
+                return
+            if len(self._live) >= self._max:
+                raise RuntimeError(f"this host already runs its limit of {self._max} sessions")
+            browser = BrowserSession(BrowserOptions(self._url, self.profile_dir(user_id), self._wa_js, self._remote))
+            live = _Live(browser, threading.Thread(target=self._run, args=(user_id,), daemon=True,
+                                                   name=f"whatsapp-{user_id}"))
+            self._live[user_id] = live
+        live.thread.start()
+
+    def stop(self, user_id: uuid.UUID, *, status: str = "STOPPED", delete_profile: bool = False) -> None:
+        with self._lock:
+            live = self._live.pop(user_id, None)
+        if live is not None:
+            live.stop.set()
+            live.thread.join(30)
+            live.browser.close(delete_profile=delete_profile)
+        self._set(user_id, status)
+
+    def logout(self, user_id: uuid.UUID) -> None:
+        live = self._live.get(user_id)
+        if live is not None:
+            try:
+                live.browser.logout()
+            except BrowserGoneError as exc:
+                log.warning("logout on a dead browser", extra={"error": str(exc)})
+        self.stop(user_id, status="LOGGED_OUT", delete_profile=True)
+
+    def send_text(self, user_id: uuid.UUID, chat_id: str, text: str) -> str:
+        return self._working(user_id).browser.send_text(chat_id, text)
+
+    def groups(self, user_id: uuid.UUID) -> list[dict]:
+        return self._working(user_id).browser.groups()
+
+    def contacts(self, user_id: uuid.UUID) -> list[dict]:
+        return self._working(user_id).browser.contacts()
+
+    def pairing_code(self, user_id: uuid.UUID, phone: str) -> str:
+        return self._require(user_id).browser.pairing_code(phone)
+
+    def status(self, user_id: uuid.UUID) -> str:
+        live = self._live.get(user_id)
+        return live.status if live else "STOPPED"
+
+    def profile_dir(self, user_id: uuid.UUID) -> Path:
+        return self._profiles / str(user_id)
+
+    def close(self) -> None:
+        for user_id in list(self._live):
+            self.stop(user_id)
+
+    def _require(self, user_id: uuid.UUID) -> _Live:
+        live = self._live.get(user_id)
+        if live is None:
+            raise LookupError("WhatsApp is not running for this account")
+        return live
+
+    def _working(self, user_id: uuid.UUID) -> _Live:
+        live = self._require(user_id)
+        if live.status != "WORKING":
+            raise LookupError(f"WhatsApp is not linked yet ({live.status})")
+        return live
+
+    # --- the watch loop --------------------------------------------------------------------------
+
+    def _run(self, user_id: uuid.UUID) -> None:
+        live = self._live[user_id]
+        attempt = 0
+        while not live.stop.is_set():
+            try:
+                self._set(user_id, "STARTING", live=live)
+                live.browser.open()
+                state = live.browser.state()
+                if state.get("linked"):
+                    self._set(user_id, "WORKING", live=live)
+                elif state.get("qr"):
+                    self._show_qr(user_id, live, state["qr"])
+                attempt = 0
+                self._watch(user_id, live)
+            except BrowserGoneError as exc:
+                if live.stop.is_set():
+                    break
+                delay = backoff_delay(min(attempt, 5), base=1.0, cap=30.0)
+                attempt += 1
+                log.warning("browser lost; restarting", extra={"error": str(exc), "retry_in_s": round(delay, 1)})
+                self._set(user_id, "FAILED", live=live, error=f"browser stopped: {str(exc)[:200]}")
+                live.browser.close()
+                live.stop.wait(delay)
+            except Exception as exc:  # anything else: record it, stop this session
+                log.exception("session failed")
+                self._set(user_id, "FAILED", live=live, error=f"{type(exc).__name__}: {str(exc)[:300]}")
+                live.browser.close()
+                return
+
+    def _watch(self, user_id: uuid.UUID, live: _Live) -> None:
+        from services.inbound import accept
+
+        while not live.stop.wait(self._poll):
+            for event in live.browser.drain():
+                kind = event["type"]
+                if kind == "qr" and event.get("code") and live.status != "WORKING":
+                    self._show_qr(user_id, live, event["code"])
+                elif kind == "ready":
+                    self._set(user_id, "WORKING", live=live)
+                elif kind == "logout":
+                    live.stop.set()
+                    self._live.pop(user_id, None)
+                    live.browser.close(delete_profile=True)
+                    self._set(user_id, "LOGGED_OUT")
+                    return
+                elif kind == "message":
+                    message = inbound_from_event(user_id, event)
+                    if message is not None:
+                        accept(self._container, message)
+
+    def _show_qr(self, user_id: uuid.UUID, live: _Live, code: str) -> None:
+        if code == live.qr:
+            return
+        live.qr = code
+        self._set(user_id, "SCAN_QR_CODE", live=live, qr=True)
+        self._container.events.publish(user_id, "session.qr", {"qr": qr_data_uri(code), "code": code})
+
+    def _set(self, user_id: uuid.UUID, status: str, *, live: _Live | None = None, error: str | None = None,
+             qr: bool = False) -> None:
+        if live is not None:
+            live.status = status
+        with self._container.tenant_uow(user_id) as uow:
+            uow.conn.execute(
+                """insert into public.sessions (user_id, status, host, last_error, qr_updated_at)
+                   values (%s, %s, %s, %s, case when %s then now() end)
+                   on conflict (user_id) do update set status = excluded.status, host = excluded.host,
+                       last_error = excluded.last_error,
+                       qr_updated_at = coalesce(excluded.qr_updated_at, sessions.qr_updated_at)""",
+                [user_id, status, self._host, error, qr])
+        self._container.events.publish(user_id, "session.status", {"status": status, "error": error,
+                                                                    "at": time.time()})

@@ -1,0 +1,74 @@
+// A stand-in for WhatsApp Web with the part of @wppconnect/wa-js's window.WPP that
+// Salesboy uses. Tests drive it through window.__fake (scan, receive, rotate, ...).
+(function () {
+  const params = new URLSearchParams(location.search);
+  const rotateMs = Number(params.get('rotate') || 0);
+  const listeners = {};
+  const store = window.localStorage;
+  let code = 0;
+  let counter = Number(store.getItem('fake_wa_counter') || 0);
+
+  function authenticated() { return store.getItem('fake_wa_auth') === 'yes'; }
+  function emit(event, data) { (listeners[event] || []).forEach((fn) => fn(data)); }
+  function sent() { return JSON.parse(store.getItem('fake_wa_sent') || '[]'); }
+  function showQr() {
+    code += 1;
+    emit('conn.auth_code_change', { fullCode: `2@fake-qr-${code},key,${Date.now()}` });
+  }
+
+  window.WPP = {
+    isReady: true,
+    isFullReady: authenticated(),
+    on(event, fn) { (listeners[event] = listeners[event] || []).push(fn); },
+    conn: {
+      isAuthenticated: () => authenticated(),
+      getAuthCode: async () => (authenticated() ? null : { fullCode: `2@fake-qr-${code},key,0` }),
+      genLinkDeviceCodeForPhoneNumber: async (phone) => `${String(phone).slice(-4)}ABCD`,
+      logout: async () => { store.removeItem('fake_wa_auth'); window.WPP.isFullReady = false; emit('conn.logout', {}); },
+    },
+    chat: {
+      sendTextMessage: async (chatId, text) => {
+        counter += 1;
+        store.setItem('fake_wa_counter', String(counter));
+        const id = `true_${chatId}_OUT${counter}`;
+        store.setItem('fake_wa_sent', JSON.stringify([...sent(), { chatId, text, id }]));
+        return { id: { _serialized: id } };
+      },
+    },
+    group: {
+      getAllGroups: async () => [
+        { id: { _serialized: '120363000000000001@g.us' }, name: 'Wholesale buyers' },
+        { id: { _serialized: '120363000000000002@g.us' }, name: 'Staff' },
+      ],
+    },
+    contact: {
+      list: async () => [
+        { id: { _serialized: '2348011111111@c.us' }, name: 'Ada', pushname: 'Ada O.' },
+        { id: { _serialized: '98765432101234@lid' }, name: null, pushname: 'Tolu' },
+      ],
+    },
+  };
+
+  window.__fake = {
+    scan() {
+      store.setItem('fake_wa_auth', 'yes');
+      window.WPP.isFullReady = true;
+      emit('conn.main_ready', {});
+    },
+    rotate: showQr,
+    // Messages arrive twice, as wa-js emits them again after decryption.
+    receive(message) { emit('chat.new_message', message); emit('chat.new_message', message); },
+    logoutFromPhone() { store.removeItem('fake_wa_auth'); window.WPP.isFullReady = false; emit('conn.logout', {}); },
+    sent,
+  };
+
+  setTimeout(() => {
+    document.getElementById('status').textContent = authenticated() ? 'ready' : 'scan';
+    if (authenticated()) {
+      emit('conn.main_ready', {});
+    } else {
+      showQr();
+      if (rotateMs) setInterval(() => { if (!authenticated()) showQr(); }, rotateMs);
+    }
+  }, 200);
+}());

@@ -1,0 +1,197 @@
+"""WhatsApp sessions in real headless Chromium against a page speaking wa-js's WPP contract."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from werkzeug.middleware.shared_data import SharedDataMiddleware
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Response
+
+from services.events import tenant_channel
+from services.whatsapp.host import SessionHost, inbound_from_event
+from tests.conftest import create_user, wait_for
+
+PAGE_DIR = Path(__file__).resolve().parents[1] / "fakes" / "whatsapp_web"
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("chromedriver") is None, reason="chromium-driver is not installed")]
+
+
+@pytest.fixture(scope="module")
+def fake_whatsapp():
+    app = SharedDataMiddleware(Response("not found", 404), {"/": str(PAGE_DIR)})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/index.html"
+    server.shutdown()
+
+
+@pytest.fixture
+def host(container, fake_whatsapp, tmp_path):
+    running = SessionHost(container, url=f"{fake_whatsapp}?rotate=800", profiles_root=tmp_path / "profiles",
+                          poll_seconds=0.1)
+    yield running
+    running.close()
+
+
+class Listener:
+    def __init__(self, container, user):
+        self.events: list[tuple[str, dict]] = []
+        self._pubsub = container.redis.pubsub(ignore_subscribe_messages=True)
+        self._pubsub.subscribe(tenant_channel(user))
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self):
+        import redis
+
+        try:
+            for message in self._pubsub.listen():
+                data = json.loads(message["data"])
+                self.events.append((data["type"], data["data"]))
+        except (redis.ConnectionError, ValueError):
+            return  # the test is over and its Redis connection closed
+
+    def of(self, kind):
+        return [data for event, data in list(self.events) if event == kind]
+
+
+def _page(host, user):
+    return host._live[user].browser  # the test drives the stand-in page like a phone would
+
+
+def _status(host, user, wanted, timeout=30):
+    wait_for(lambda: host.status(user) == wanted, timeout=timeout, interval=0.05, message=f"status {wanted}")
+
+
+def test_link_receive_send_and_list(host, container):
+    user = create_user(container)
+    listener = Listener(container, user)
+    started = time.monotonic()
+    host.start(user)
+    _status(host, user, "SCAN_QR_CODE")
+    first = wait_for(lambda: listener.of("session.qr"), timeout=15, message="a QR on the live channel")[0]
+    print(f"start to QR {time.monotonic() - started:.2f}s")
+    assert first["qr"].startswith("data:image/svg+xml") and first["code"].startswith("2@fake-qr-")
+    rotated = wait_for(lambda: len(q := listener.of("session.qr")) >= 2 and q, timeout=10, message="a new QR")
+    assert rotated[1]["code"] != rotated[0]["code"]
+    with container.tenant_uow(user) as uow:
+        assert uow.conn.execute("select status, qr_updated_at is not null from public.sessions").fetchone() == \
+            ("SCAN_QR_CODE", True)
+
+    _page(host, user)._script("window.__fake.scan();")
+    _status(host, user, "WORKING")
+    assert "WORKING" in [e["status"] for e in listener.of("session.status")]
+
+    message_id = f"false_2348011111111@c.us_{uuid.uuid4().hex[:10]}"
+    _page(host, user)._script("window.__fake.receive(arguments[0]);", {
+        "id": {"_serialized": message_id, "fromMe": False}, "from": "2348011111111@c.us", "to": "me@c.us",
+        "body": "Do you deliver to Accra?", "isGroupMsg": False, "t": int(time.time())})
+
+    def stored():
+        with container.tenant_uow(user) as uow:
+            return uow.conn.execute("select count(*), min(sender_phone) from public.inbox "
+                                    "where provider_message_id = %s", [message_id]).fetchone()
+    assert wait_for(lambda: stored()[0] >= 1 and stored(), timeout=15) == (1, "+2348011111111")
+    time.sleep(0.5)
+    assert stored()[0] == 1  # wa-js emitted it twice
+
+    sent_id = host.send_text(user, "2348011111111@c.us", "Yes, we deliver to Accra.")
+    assert sent_id.startswith("true_2348011111111@c.us_")
+    assert _page(host, user)._script("return window.__fake.sent();")[-1]["text"] == "Yes, we deliver to Accra."
+    assert [g["name"] for g in host.groups(user)] == ["Wholesale buyers", "Staff"]
+    assert {c["id"] for c in host.contacts(user)} == {"2348011111111@c.us", "98765432101234@lid"}
+    assert host.pairing_code(user, "+2348011112222").endswith("ABCD")
+
+
+def test_a_crashed_browser_comes_back_linked_and_a_restart_restores(host, container, fake_whatsapp, tmp_path):
+    user = create_user(container)
+    listener = Listener(container, user)
+    host.start(user)
+    _status(host, user, "SCAN_QR_CODE")
+    _page(host, user)._script("window.__fake.scan();")
+    _status(host, user, "WORKING")
+    qr_count = len(listener.of("session.qr"))
+    # Chromium writes localStorage to disk a few seconds after a change; a real
+    # session linked long before it crashed, so give it that time.
+    time.sleep(5)
+
+    _page(host, user).kill_browser()
+    wait_for(lambda: "FAILED" in [e["status"] for e in listener.of("session.status")], timeout=30,
+             message="the watchdog to notice")
+    started = time.monotonic()
+    _status(host, user, "WORKING", timeout=60)
+    print(f"crash to WORKING {time.monotonic() - started:.2f}s")
+    assert len(listener.of("session.qr")) == qr_count, "a restarted session asked for a new QR"
+
+    host.close()  # the host process goes away...
+    again = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
+    try:
+        again.start(user)  # ...and a new one restores from the same profile
+        _status(again, user, "WORKING", timeout=60)
+    finally:
+        again.close()
+
+
+def test_logout_and_two_tenants_side_by_side(host, container):
+    a, b = create_user(container), create_user(container)
+    host.start(a)
+    host.start(b)
+    _status(host, a, "SCAN_QR_CODE")
+    _status(host, b, "SCAN_QR_CODE")
+    _page(host, a)._script("window.__fake.scan();")
+    _status(host, a, "WORKING")
+    assert host.status(b) == "SCAN_QR_CODE"  # b's browser and profile are its own
+    host.send_text(a, "2348022222222@c.us", "only from a")
+    assert _page(host, b)._script("return window.__fake.sent();") == []
+    with pytest.raises(LookupError, match="not linked"):
+        host.send_text(b, "2348022222222@c.us", "b is not linked")
+
+    profile = host.profile_dir(a)
+    assert profile.exists()
+    host.logout(a)
+    assert host.status(a) == "STOPPED" and not profile.exists()
+    with container.tenant_uow(a) as uow:
+        assert uow.conn.execute("select status from public.sessions").fetchone()[0] == "LOGGED_OUT"
+
+
+def test_message_events_become_inbound_messages():
+    user = uuid.uuid4()
+    direct = inbound_from_event(user, {"id": "m1", "from": "2348011111111@c.us", "to": "me@c.us", "author": None,
+                                       "body": "hi", "fromMe": False, "isGroup": False, "timestamp": 1700000000,
+                                       "mentionsMe": False})
+    assert (direct.chat_id, direct.sender_phone, direct.from_me) == ("2348011111111@c.us", "+2348011111111", False)
+    group = inbound_from_event(user, {"id": "m2", "from": "120363000000000001@g.us", "to": "me@c.us",
+                                      "author": "98765432101234@lid", "body": "@shop price?", "fromMe": False,
+                                      "isGroup": True, "timestamp": 1700000000, "mentionsMe": True})
+    assert (group.chat_id, group.sender_lid, group.is_group, group.mentions_me) == \
+        ("120363000000000001@g.us", "98765432101234@lid", True, True)
+    mine = inbound_from_event(user, {"id": "m3", "from": "me@c.us", "to": "2348011111111@c.us", "author": None,
+                                     "body": "I'll handle it", "fromMe": True, "isGroup": False,
+                                     "timestamp": 1700000000, "mentionsMe": False})
+    assert mine.chat_id == "2348011111111@c.us" and mine.from_me and mine.sender_phone is None
+    assert inbound_from_event(user, {"id": "m4", "from": "x@c.us", "to": "me@c.us", "author": None, "body": "",
+                                     "fromMe": False, "isGroup": False, "timestamp": 1700000000,
+                                     "mentionsMe": False}) is None
+
+
+def test_the_real_wa_js_is_injected_where_the_page_has_no_wpp(fake_whatsapp, tmp_path):
+    from services.whatsapp.browser import BrowserOptions, BrowserSession
+
+    bundle = Path(__file__).resolve().parents[2] / "node_modules" / "@wppconnect" / "wa-js" / "dist" / \
+        "wppconnect-wa.js"
+    assert bundle.exists(), "run ops/setup.sh (npm ci) to install @wppconnect/wa-js"
+    browser = BrowserSession(BrowserOptions(fake_whatsapp.replace("index.html", "blank.html"), tmp_path / "p",
+                                            wa_js_path=bundle))
+    try:
+        browser.open()
+        assert browser._script("return typeof window.WPP.on === 'function' && !!window.__salesboy;")
+        assert browser._script("return window.WPPConfig.disableGoogleAnalytics;") is True
+    finally:
+        browser.close()
