@@ -87,7 +87,8 @@ def test_link_receive_send_and_list(host, container):
 
     _page(host, user)._script("window.__fake.scan();")
     _status(host, user, "WORKING")
-    assert "WORKING" in [e["status"] for e in listener.of("session.status")]
+    wait_for(lambda: "WORKING" in [e["status"] for e in listener.of("session.status")], timeout=10,
+             message="WORKING on the live channel")
 
     message_id = f"false_2348011111111@c.us_{uuid.uuid4().hex[:10]}"
     _page(host, user)._script("window.__fake.receive(arguments[0]);", {
