@@ -18,6 +18,12 @@ def error_response(status: int, error: str, message: str, /, **extra: object):
     return jsonify(body), status
 
 
+def invalid(exc, status: int, error: str, message: str):
+    """A pydantic ValidationError as a JSON answer naming each bad field."""
+    fields = [{"field": ".".join(map(str, e["loc"])) or "body", "problem": e["msg"]} for e in exc.errors()]
+    return error_response(status, error, message, fields=fields)
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from api.auth import tenant_required
 from api.context import container
-from api.errors import error_response
+from api.errors import error_response, invalid
 from schemas.kb import SearchRequest
 from services import kb
 
@@ -79,8 +79,6 @@ def search(user_id: uuid.UUID):
     try:
         wanted = SearchRequest.model_validate(payload)
     except ValidationError as exc:
-        return error_response(422, "invalid_request", "the search request is not valid",
-                              fields=[{"field": ".".join(map(str, e["loc"])), "problem": e["msg"]}
-                                      for e in exc.errors()])
+        return invalid(exc, 422, "invalid_request", "the search request is not valid")
     hits = kb.search(container(), user_id, wanted.query, wanted.k, wanted.document_ids)
     return jsonify(query=wanted.query, results=[h.model_dump(mode="json") for h in hits])

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from api.auth import tenant_required
 from api.context import container
-from api.errors import error_response
+from api.errors import error_response, invalid
 from schemas.messages import InboundMessage
 from services.crypto import Sealed
 from services.inbound import UnknownTenantError, accept
@@ -39,9 +39,7 @@ def whatsapp_webhook():
     try:
         message = InboundMessage.model_validate(payload)
     except ValidationError as exc:
-        return error_response(400, "invalid_message", "the message does not match the webhook schema",
-                              fields=[{"field": ".".join(map(str, e["loc"])) or "body", "problem": e["msg"]}
-                                      for e in exc.errors()])
+        return invalid(exc, 400, "invalid_message", "the message does not match the webhook schema")
     try:
         inbox_id, created = accept(c, message)
     except UnknownTenantError as exc:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from api.auth import tenant_required
 from api.context import container
-from api.errors import error_response
+from api.errors import error_response, invalid
 from schemas.jobs import DeliverReply
 from schemas.messages import TaskCallback
 from services.signing import SignatureError
@@ -35,9 +35,7 @@ def n8n_callback():
     except (json.JSONDecodeError, UnicodeDecodeError):
         return error_response(400, "invalid_json", "the body is not valid JSON")
     except ValidationError as exc:
-        return error_response(400, "invalid_callback", "the callback does not match the schema",
-                              fields=[{"field": ".".join(map(str, e["loc"])) or "body", "problem": e["msg"]}
-                                      for e in exc.errors()])
+        return invalid(exc, 400, "invalid_callback", "the callback does not match the schema")
     with c.tenant_uow(callback.tenant) as uow:
         # RLS hides other tenants' tasks: a task of another tenant is "not found", never "forbidden".
         task = uow.messages.task(callback.task_id, lock=True)

@@ -65,6 +65,15 @@ class TenantRepository(Repository):
         rows = self._rows("select * from public.profiles where user_id = %s", [user_id])
         return rows[0] if rows else None
 
+    def set_session(self, user_id: uuid.UUID, *, status: str, host: str, error: str | None, qr_shown: bool) -> None:
+        self.conn.execute(
+            """insert into public.sessions (user_id, status, host, last_error, qr_updated_at)
+               values (%s, %s, %s, %s, case when %s then now() end)
+               on conflict (user_id) do update set status = excluded.status, host = excluded.host,
+                   last_error = excluded.last_error,
+                   qr_updated_at = coalesce(excluded.qr_updated_at, sessions.qr_updated_at)""",
+            [user_id, status, host, error, qr_shown])
+
     def set_business(self, user_id: uuid.UUID, business: dict) -> None:
         self.conn.execute(
             "update public.bot_config set business = %s where user_id = %s", [Jsonb(business), user_id]

@@ -207,12 +207,6 @@ class SessionHost:
         if live is not None:
             live.status = status
         with self._container.tenant_uow(user_id) as uow:
-            uow.conn.execute(
-                """insert into public.sessions (user_id, status, host, last_error, qr_updated_at)
-                   values (%s, %s, %s, %s, case when %s then now() end)
-                   on conflict (user_id) do update set status = excluded.status, host = excluded.host,
-                       last_error = excluded.last_error,
-                       qr_updated_at = coalesce(excluded.qr_updated_at, sessions.qr_updated_at)""",
-                [user_id, status, self._host, error, qr])
+            uow.tenants.set_session(user_id, status=status, host=self._host, error=error, qr_shown=qr)
         self._container.events.publish(user_id, "session.status", {"status": status, "error": error,
                                                                     "at": time.time()})
