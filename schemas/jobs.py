@@ -6,7 +6,7 @@ Jobs carry ids, never document bodies or vectors: a task re-reads the database.
 from __future__ import annotations
 
 import uuid
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -104,6 +104,13 @@ class DispatchTask(Job):
 
     task_name: ClassVar[str] = "dispatch.n8n"
     task_id: uuid.UUID
+
+
+class SessionCommand(Job):
+    """Start, stop or log out a tenant's WhatsApp session on the host that runs it."""
+
+    task_name: ClassVar[str] = "sessions.command"
+    action: Literal["start", "stop", "logout"]
 
 
 class SweepStuck(QueuedJob):

@@ -110,6 +110,13 @@ class Settings(BaseSettings):
     kb_stuck_after_seconds: float = Field(900.0, alias="KB_STUCK_AFTER_SECONDS", gt=0)
     sse_keepalive_seconds: float = Field(15.0, alias="SSE_KEEPALIVE_SECONDS", gt=0)
 
+    # WhatsApp sessions
+    whatsapp_web_url: str = Field("https://web.whatsapp.com/", alias="WHATSAPP_WEB_URL")
+    selenium_remote_url: str | None = Field(None, alias="SELENIUM_REMOTE_URL")
+    wa_js_path: Path | None = Field(None, alias="WA_JS_PATH")
+    sessions_per_host: int = Field(10, alias="SESSIONS_PER_HOST", ge=1)
+    session_lease_seconds: int = Field(30, alias="SESSION_LEASE_SECONDS", ge=5)
+
     # Message pipeline
     n8n_base_url: str | None = Field(None, alias="N8N_BASE_URL")
     n8n_timeout_seconds: float = Field(10.0, alias="N8N_TIMEOUT_SECONDS", gt=0)

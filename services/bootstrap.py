@@ -24,6 +24,7 @@ from schemas.jobs import (
     ProvisionTenant,
     QueuedJob,
     RespondWithRag,
+    SessionCommand,
     SweepStuck,
 )
 from schemas.settings import Settings
@@ -32,7 +33,7 @@ from services.celery_app import CeleryPublisher, make_celery
 from services.crypto import Keyring
 from services.events import RedisEventPublisher
 from services.extract import ExtractionLimits
-from services.handlers import dispatch, ingest, messages
+from services.handlers import dispatch, ingest, messages, sessions
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
 from services.llm import LiteLLMChat
@@ -107,6 +108,41 @@ class Container:
         )
 
     @functools.cached_property
+    def session_host(self):
+        """The browsers this process runs (built only in a sessions worker)."""
+        from pathlib import Path
+
+        from services.whatsapp.host import SessionHost
+
+        s = self.settings
+        bundle = s.wa_js_path or Path(__file__).resolve().parents[1] / "node_modules" / "@wppconnect" / "wa-js" / \
+            "dist" / "wppconnect-wa.js"
+        return SessionHost(self, url=s.whatsapp_web_url, profiles_root=s.data_dir.resolve() / "browser-profiles",
+                           wa_js_path=bundle, remote_url=s.selenium_remote_url, max_sessions=s.sessions_per_host,
+                           host_name=self.session_queue)
+
+    @property
+    def session_queue(self) -> str:
+        import os
+        import socket
+
+        return os.environ.get("SALESBOY_SESSION_QUEUE") or f"sessions.{socket.gethostname()}"
+
+    @functools.cached_property
+    def session_leases(self):
+        from services.whatsapp.leases import SessionLeases
+
+        return SessionLeases(self.redis, self.session_queue, self.settings.session_lease_seconds)
+
+    def send_session_command(self, user_id: uuid.UUID, action: str) -> None:
+        """To the host holding the tenant's lease, or to any host when none does."""
+        from services.whatsapp.leases import SessionLeases
+
+        owner = SessionLeases(self.redis, "", self.settings.session_lease_seconds).owner(user_id)
+        job = SessionCommand(user_id=user_id, action=action)
+        self.celery.send_task(job.task_name, kwargs={"payload": job.payload()}, queue=owner or "sessions")
+
+    @functools.cached_property
     def webhook_verifier(self) -> WebhookVerifier:
         keys = parse_secrets(self.settings.whatsapp_webhook_secrets.get_secret_value())
         return WebhookVerifier(keys, RedisReplayGuard(self.redis, "whatsapp"))
@@ -119,6 +155,10 @@ class Container:
     def close(self) -> None:
         if "dispatch" in self.__dict__:
             self.dispatch.http.close()
+        if "session_host" in self.__dict__:
+            for user_id in self.session_host.running():
+                self.session_leases.release(user_id)  # another host may take them over at once
+            self.session_host.shutdown()
         self.pool.close()
         self.redis.close()
         self.celery.close()
@@ -234,6 +274,8 @@ def bootstrap(
         RespondWithRag: functools.partial(messages.respond, deps=chat),
         DeliverReply: functools.partial(messages.deliver, deps=chat),
         DispatchTask: functools.partial(dispatch.dispatch_task, deps=container.dispatch),
+        SessionCommand: lambda job: sessions.run_command(job, host=container.session_host,
+                                                         leases=container.session_leases),
     }
     for job_type, stage in ((ExtractDocument, "extraction"), (ChunkDocument, "chunking"),
                             (EmbedChunks, "embedding"), (IndexDocument, "indexing")):

@@ -18,6 +18,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schemas.queues import QUEUES
 from schemas.settings import DEV_FLOWER_PASSWORD, Settings
 from services.embedded import port_is_free
 from services.migrate import apply_migrations
@@ -66,7 +67,9 @@ class Supervisor:
                           "--bind", f"{s.api_host}:{s.api_port}", "--graceful-timeout", "5",
                           "--timeout", "60", "--no-control-socket", "--config", str(_GUNICORN_CONFIG),
                           "api:create_app()"]),
-            Child("worker", [*workers, "worker"]),
+            Child("worker", [*workers, "worker", "--queues", ",".join(q for q in QUEUES if q != "sessions")]),
+            # Browsers live in their own process (threads pool), apart from the CPU-bound stages.
+            Child("sessions", [*workers, "worker", "--queues", "sessions", "--pool", "threads"]),
             Child("beat", [*workers, "beat"]),
         ]
         if self.with_flower:

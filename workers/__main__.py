@@ -54,12 +54,21 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
         raise click.BadParameter(f"unknown queue(s) {unknown}; known: {', '.join(QUEUES)}",
                                  param_hint="--queues")
     settings = _settings()
-    app = _app(settings, "worker")
     label = "all" if set(wanted) == set(QUEUES) else "-".join(wanted)
+    node = name or f"{label}.{os.getpid()}@{socket.gethostname()}"
+    if "sessions" in wanted:
+        # This host's own queue: commands for the sessions whose lease it holds.
+        own = f"sessions.{node}"
+        os.environ["SALESBOY_SESSION_QUEUE"] = own
+        wanted.append(own)
+    app = _app(settings, "worker")
+    pool = pool or settings.worker_pool
+    if "sessions" in wanted and pool == "prefork":
+        pool = "threads"  # one process, so every command reaches the one host holding the browsers
     app.worker_main([
-        "worker", "--queues", ",".join(wanted), "--pool", pool or settings.worker_pool,
+        "worker", "--queues", ",".join(wanted), "--pool", pool,
         "--concurrency", str(concurrency or settings.worker_concurrency),
-        "--hostname", name or f"{label}.{os.getpid()}@{socket.gethostname()}",
+        "--hostname", node,
         "--loglevel", settings.log_level, "--task-events", "--without-mingle",
     ])
 

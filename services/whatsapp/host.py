@@ -120,6 +120,9 @@ class SessionHost:
     def pairing_code(self, user_id: uuid.UUID, phone: str) -> str:
         return self._require(user_id).browser.pairing_code(phone)
 
+    def running(self) -> list[uuid.UUID]:
+        return list(self._live)
+
     def status(self, user_id: uuid.UUID) -> str:
         live = self._live.get(user_id)
         return live.status if live else "STOPPED"
@@ -130,6 +133,15 @@ class SessionHost:
     def close(self) -> None:
         for user_id in list(self._live):
             self.stop(user_id)
+
+    def shutdown(self) -> None:
+        """Close the browsers but keep each session's state, so a host starting later restores it."""
+        with self._lock:
+            lives, self._live = list(self._live.values()), {}
+        for live in lives:
+            live.stop.set()
+            live.thread.join(30)
+            live.browser.close()
 
     def _require(self, user_id: uuid.UUID) -> _Live:
         live = self._live.get(user_id)

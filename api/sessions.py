@@ -1,0 +1,50 @@
+"""The tenant's WhatsApp session: status, and start/stop/logout commands to its host."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, jsonify
+
+from api.auth import tenant_required
+from api.context import container
+
+blueprint = Blueprint("sessions", __name__, url_prefix="/api/session")
+
+
+@blueprint.get("")
+@tenant_required
+def status(user_id: uuid.UUID):
+    with container().tenant_uow(user_id) as uow:
+        row = uow.conn.execute("select status, host, last_error, qr_updated_at, updated_at from public.sessions"
+                               ).fetchone()
+    if row is None:
+        return jsonify(status="STOPPED", host=None, last_error=None)
+    return jsonify(status=row[0], host=row[1], last_error=row[2],
+                   qr_updated_at=row[3].isoformat() if row[3] else None, updated_at=row[4].isoformat())
+
+
+def _command(user_id: uuid.UUID, action: str):
+    c = container()
+    c.send_session_command(user_id, action)
+    with c.tenant_uow(user_id) as uow:
+        uow.audit.log(user_id, f"session.{action}_requested", {})
+    return jsonify(accepted=action), 202
+
+
+@blueprint.post("/start")
+@tenant_required
+def start(user_id: uuid.UUID):
+    return _command(user_id, "start")
+
+
+@blueprint.post("/stop")
+@tenant_required
+def stop(user_id: uuid.UUID):
+    return _command(user_id, "stop")
+
+
+@blueprint.post("/logout")
+@tenant_required
+def logout(user_id: uuid.UUID):
+    return _command(user_id, "logout")

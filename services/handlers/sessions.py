@@ -1,0 +1,43 @@
+"""sessions.command: start, stop or log out a tenant's WhatsApp on this host."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from schemas.jobs import SessionCommand
+from services.errors import PermanentError
+from services.whatsapp.host import SessionHost
+from services.whatsapp.leases import SessionLeases
+
+log = logging.getLogger(__name__)
+
+
+def run_command(job: SessionCommand, *, host: SessionHost, leases: SessionLeases) -> None:
+    if job.action == "start":
+        if not leases.acquire(job.user_id):
+            raise PermanentError(f"the session already runs on {leases.owner(job.user_id)}")
+        host.start(job.user_id)
+    elif job.action == "stop":
+        host.stop(job.user_id)
+        leases.release(job.user_id)
+    else:
+        host.logout(job.user_id)
+        leases.release(job.user_id)
+
+
+def heartbeat(host: SessionHost, leases: SessionLeases) -> None:
+    """Renew the leases of every session this host runs; drop those another host took over."""
+    for user_id in host.running():
+        if not leases.renew(user_id):
+            log.warning("lease lost to another host; stopping here", extra={"user_id": str(user_id)})
+            host.stop(user_id, status="STARTING")
+
+
+def restorable(system_uow, leases: SessionLeases) -> list[uuid.UUID]:
+    """Sessions that should be running but no live host holds (after a restart or a dead host)."""
+    with system_uow() as uow:
+        rows = uow.conn.execute(
+            "select user_id from public.sessions where status in ('STARTING', 'SCAN_QR_CODE', 'WORKING')"
+        ).fetchall()
+    return [user_id for (user_id,) in rows if leases.owner(user_id) is None]

@@ -1,0 +1,99 @@
+"""Sessions through the queue: API command -> sessions worker (real process, real Chromium) ->
+lease in Redis; a host that dies loses its lease and another restores the session."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.middleware.shared_data import SharedDataMiddleware
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
+
+from api import create_app
+from services.apikeys import create_api_key
+from services.whatsapp.leases import SessionLeases
+from tests.conftest import WorkerProcess, create_user, subprocess_env, wait_for
+
+PAGE_DIR = Path(__file__).resolve().parents[1] / "fakes" / "whatsapp_web"
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("chromedriver") is None, reason="chromium-driver is not installed")]
+
+
+class Phone:
+    """Serves the stand-in page, and tells it to 'scan' when the test says so."""
+
+    def __init__(self) -> None:
+        self.scan = False
+        control = self._control
+
+        def app(environ, start_response):
+            if Request(environ).path == "/control.json":
+                return control(environ, start_response)
+            return static(environ, start_response)
+
+        static = SharedDataMiddleware(Response("not found", 404), {"/": str(PAGE_DIR)})
+        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{self._server.server_port}"
+        self.url = f"{base}/index.html?control={base}/control.json"
+
+    def _control(self, environ, start_response):
+        return Response(json.dumps({"scan": self.scan}), content_type="application/json")(environ, start_response)
+
+    def stop(self) -> None:
+        self._server.shutdown()
+
+
+def test_commands_leases_and_takeover(container, settings, database_url, redis_url, tmp_path):
+    phone = Phone()
+    client = create_app(settings, container).test_client()
+    user = create_user(container)
+    key, _ = create_api_key(container, user, "tests")
+    headers = {"X-API-KEY": key}
+    env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(tmp_path / "host-data"),
+                         DATABASE_URL=database_url, REDIS_URL=redis_url, WHATSAPP_WEB_URL=phone.url,
+                         SESSION_LEASE_SECONDS="6")
+    first = WorkerProcess(env, tmp_path, "sessions", tmp_path / "first.log")
+    second = None
+    leases = SessionLeases(container.redis, "", 6)
+
+    def status():
+        return client.get("/api/session", headers=headers).get_json()["status"]
+
+    try:
+        assert client.post("/api/session/start", headers=headers).status_code == 202
+        wait_for(lambda: status() == "SCAN_QR_CODE", timeout=60, message="a QR from the sessions worker")
+        owner = leases.owner(user)
+        assert owner and owner.startswith("sessions.") and owner.endswith("@localhost")
+        phone.scan = True
+        wait_for(lambda: status() == "WORKING", timeout=30, message="the session to link")
+
+        client.post("/api/session/stop", headers=headers)
+        wait_for(lambda: status() == "STOPPED", timeout=30, message="the session to stop")
+        assert leases.owner(user) is None
+        client.post("/api/session/start", headers=headers)
+        wait_for(lambda: status() == "WORKING", timeout=60, message="a restart from the kept profile")
+
+        import psutil
+
+        browsers = psutil.Process(first.process.pid).children(recursive=True)
+        os.kill(first.process.pid, signal.SIGKILL)  # the host dies, and its browsers with it
+        for proc in browsers:
+            proc.kill()
+        first.process.wait()
+        second = WorkerProcess(env, tmp_path, "sessions", tmp_path / "second.log")
+        wait_for(lambda: (o := leases.owner(user)) is not None and o != owner, timeout=60,
+                 message="another host to take the session over")
+        wait_for(lambda: status() == "WORKING", timeout=60, message="the restored session")
+        assert client.get("/api/session", headers=headers).get_json()["host"] == leases.owner(user)
+    finally:
+        for proc in (first, second):
+            if proc is not None:
+                proc.stop()
+        phone.stop()
