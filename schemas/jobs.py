@@ -113,6 +113,13 @@ class SessionCommand(Job):
     action: Literal["start", "stop", "logout"]
 
 
+class SendThroughSession(Job):
+    """Send one outbox row through the host that runs the tenant's WhatsApp (the caller waits)."""
+
+    task_name: ClassVar[str] = "sessions.send"
+    outbox_id: uuid.UUID
+
+
 class SweepStuck(QueuedJob):
     """Periodic: re-enqueue rows stuck past their deadline, across all tenants."""
 

@@ -24,6 +24,7 @@ from schemas.jobs import (
     ProvisionTenant,
     QueuedJob,
     RespondWithRag,
+    SendThroughSession,
     SessionCommand,
     SweepStuck,
 )
@@ -39,6 +40,7 @@ from services.handlers.tenant import provision_tenant
 from services.llm import LiteLLMChat
 from services.ports import ChatModel, Embedder, EventPublisher, Storage, Transport, VectorStore
 from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
+from services.whatsapp.transport import send_through_host
 
 
 @dataclass
@@ -208,6 +210,12 @@ def _transport(settings: Settings) -> Transport:
     return UnconfiguredTransport()
 
 
+def _session_transport(settings: Settings, celery: Celery, client: redis.Redis) -> Transport:
+    from services.whatsapp.transport import SessionTransport
+
+    return SessionTransport(celery, client, settings.session_lease_seconds, fallback=_transport(settings))
+
+
 def bootstrap(
     settings: Settings,
     *,
@@ -253,7 +261,7 @@ def bootstrap(
         events=overrides.get("events") or RedisEventPublisher(client),
         keyring=Keyring.parse(settings.chat_encryption_keys.get_secret_value()),
         chat=overrides.get("chat") or LiteLLMChat(timeout=settings.llm_timeout_seconds, retries=settings.llm_retries),
-        transport=overrides.get("transport") or _transport(settings),
+        transport=overrides.get("transport") or _session_transport(settings, celery, client),
     )
     deps = container.ingest
     chat = container.messages
@@ -276,6 +284,9 @@ def bootstrap(
         DispatchTask: functools.partial(dispatch.dispatch_task, deps=container.dispatch),
         SessionCommand: lambda job: sessions.run_command(job, host=container.session_host,
                                                          leases=container.session_leases),
+        SendThroughSession: lambda job: send_through_host(job, host=container.session_host,
+                                                          tenant_uow=container.tenant_uow, keyring=container.keyring,
+                                                          redis_client=container.redis),
     }
     for job_type, stage in ((ExtractDocument, "extraction"), (ChunkDocument, "chunking"),
                             (EmbedChunks, "embedding"), (IndexDocument, "indexing")):

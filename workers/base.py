@@ -48,11 +48,12 @@ class ContainerHolder:
             container.close()
 
 
-def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder) -> Task:
+def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder, *,
+                 returns_result: bool = False) -> Task:
     name = job_type.task_name
 
-    @app.task(name=name, bind=True, acks_late=True, reject_on_worker_lost=True)
-    def run(task: Task, payload: object) -> None:
+    @app.task(name=name, bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=not returns_result)
+    def run(task: Task, payload: object) -> object:
         try:
             job = job_type.model_validate(payload)
         except ValidationError as exc:
@@ -66,7 +67,7 @@ def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder
         with log_context(trace_id=job.trace_id, user_id=user_id, task=name, job_id=job.job_id):
             started = time.perf_counter()
             try:
-                container.handle(job)
+                result = container.handle(job)
             except TRANSIENT_ERRORS as exc:
                 retries = task.request.retries
                 if retries >= container.settings.task_max_retries:
@@ -89,6 +90,7 @@ def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder
                 log.exception("job failed", extra={"reason": reason})
                 raise
             log.info("job done", extra={"ms": round((time.perf_counter() - started) * 1000, 1)})
+            return result if returns_result else None
 
     return run
 

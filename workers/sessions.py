@@ -12,7 +12,7 @@ import threading
 
 from celery import Celery, signals
 
-from schemas.jobs import SessionCommand
+from schemas.jobs import SendThroughSession, SessionCommand
 from services.handlers.sessions import heartbeat, restorable
 from workers.base import ContainerHolder, define_stage
 
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 def register(app: Celery, holder: ContainerHolder) -> None:
     define_stage(app, SessionCommand, holder)
+    define_stage(app, SendThroughSession, holder, returns_result=True)
 
     @signals.worker_ready.connect(weak=False)
     def _start_host(sender=None, **_: object) -> None:

@@ -30,11 +30,16 @@ class Phone:
 
     def __init__(self) -> None:
         self.scan = False
+        self.sent: list[dict] = []
         control = self._control
 
         def app(environ, start_response):
-            if Request(environ).path == "/control.json":
+            request = Request(environ)
+            if request.path == "/control.json":
                 return control(environ, start_response)
+            if request.path == "/sent":
+                self.sent.append(json.loads(request.get_data()))
+                return Response("{}")(environ, start_response)
             return static(environ, start_response)
 
         static = SharedDataMiddleware(Response("not found", 404), {"/": str(PAGE_DIR)})
@@ -50,7 +55,7 @@ class Phone:
         self._server.shutdown()
 
 
-def test_commands_leases_and_takeover(container, settings, database_url, redis_url, tmp_path):
+def test_commands_leases_and_takeover(container, settings, database_url, redis_url, tmp_path, worker):
     phone = Phone()
     client = create_app(settings, container).test_client()
     user = create_user(container)
@@ -73,6 +78,18 @@ def test_commands_leases_and_takeover(container, settings, database_url, redis_u
         assert owner and owner.startswith("sessions.") and owner.endswith("@localhost")
         phone.scan = True
         wait_for(lambda: status() == "WORKING", timeout=30, message="the session to link")
+
+        # A customer writes; the reply goes out through this linked WhatsApp, once.
+        from tests.integration.messaging import _message, _post
+
+        _configure_reply = container.tenant_uow(user)
+        with _configure_reply as uow:
+            uow.tenants.ensure_defaults(user)
+        payload = _message(user, "hello there!", sender_phone="+2348088888888")
+        assert _post(client, payload).status_code == 200
+        sent = wait_for(lambda: [m for m in phone.sent if m["chatId"] == payload["chat_id"]], timeout=60,
+                        message="the reply in the linked WhatsApp")
+        assert len(sent) == 1 and sent[0]["id"].startswith(f"true_{payload['chat_id']}")
 
         client.post("/api/session/stop", headers=headers)
         wait_for(lambda: status() == "STOPPED", timeout=30, message="the session to stop")

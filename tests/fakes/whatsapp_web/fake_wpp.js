@@ -32,6 +32,10 @@
         store.setItem('fake_wa_counter', String(counter));
         const id = `true_${chatId}_OUT${counter}`;
         store.setItem('fake_wa_sent', JSON.stringify([...sent(), { chatId, text, id }]));
+        if (params.get('control')) {  // let a test outside this browser see what was sent
+          await fetch(params.get('control').replace('control.json', 'sent'),
+            { method: 'POST', body: JSON.stringify({ chatId, text, id }) });
+        }
         return { id: { _serialized: id } };
       },
     },
