@@ -116,6 +116,7 @@ class Settings(BaseSettings):
     wa_js_path: Path | None = Field(None, alias="WA_JS_PATH")
     sessions_per_host: int = Field(10, alias="SESSIONS_PER_HOST", ge=1)
     session_lease_seconds: int = Field(30, alias="SESSION_LEASE_SECONDS", ge=5)
+    session_sends_per_minute: int = Field(20, alias="SESSION_SENDS_PER_MINUTE", ge=1)
 
     # Message pipeline
     n8n_base_url: str | None = Field(None, alias="N8N_BASE_URL")

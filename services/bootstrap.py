@@ -121,7 +121,7 @@ class Container:
             "dist" / "wppconnect-wa.js"
         return SessionHost(self, url=s.whatsapp_web_url, profiles_root=s.data_dir.resolve() / "browser-profiles",
                            wa_js_path=bundle, remote_url=s.selenium_remote_url, max_sessions=s.sessions_per_host,
-                           host_name=self.session_queue)
+                           host_name=self.session_queue, sends_per_minute=s.session_sends_per_minute)
 
     @property
     def session_queue(self) -> str:

@@ -35,7 +35,8 @@ if (!window.__salesboy) {
     window.__salesboy.seen[id] = true;
     const str = (v) => (v && v._serialized) ? v._serialized : (v ? String(v) : null);
     push({type: 'message', id, from: str(m.from), to: str(m.to), author: str(m.author),
-          body: m.body || '', fromMe: !!(m.id && m.id.fromMe), isGroup: !!m.isGroupMsg,
+          body: m.mimetype ? (m.caption || '') : (m.body || ''), mimetype: m.mimetype || null,
+          filename: m.filename || null, fromMe: !!(m.id && m.id.fromMe), isGroup: !!m.isGroupMsg,
           timestamp: m.t || Math.floor(Date.now() / 1000),
           mentionsMe: !!(m.mentionedJidList && m.mentionedJidList.length)});
   });
@@ -141,6 +142,37 @@ class BrowserSession:
         if result.get("error"):
             raise RuntimeError(f"WhatsApp did not take the message: {result['error']}")
         return result["id"]
+
+    def send_file(self, chat_id: str, data: bytes, *, mimetype: str, filename: str, caption: str = "") -> str:
+        import base64
+
+        kind = "image" if mimetype.startswith("image/") else "document"
+        result = self._async("""
+            const done = arguments[arguments.length - 1];
+            WPP.chat.sendFileMessage(arguments[0], arguments[1], {type: arguments[2], caption: arguments[3],
+                                                                  filename: arguments[4], createChat: true})
+              .then((m) => done({id: m && m.id ? (m.id._serialized || String(m.id)) : null}),
+                    (e) => done({error: String(e)}));
+        """, chat_id, f"data:{mimetype};base64,{base64.b64encode(data).decode()}", kind, caption, filename)
+        if result.get("error"):
+            raise RuntimeError(f"WhatsApp did not take the file: {result['error']}")
+        return result["id"]
+
+    def download_media(self, message_id: str) -> bytes:
+        import base64
+
+        result = self._async("""
+            const done = arguments[arguments.length - 1];
+            WPP.chat.downloadMedia(arguments[0]).then((blob) => {
+              const reader = new FileReader();
+              reader.onload = () => done({data: String(reader.result).split(',')[1]});
+              reader.onerror = () => done({error: 'unreadable media'});
+              reader.readAsDataURL(blob);
+            }, (e) => done({error: String(e)}));
+        """, message_id)
+        if result.get("error"):
+            raise RuntimeError(f"could not download the media: {result['error']}")
+        return base64.b64decode(result["data"])
 
     def pairing_code(self, phone: str) -> str:
         result = self._async("""

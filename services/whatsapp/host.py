@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from pipelines.retry import backoff_delay
 from schemas.messages import InboundMessage
+from services.errors import TransientError
 from services.whatsapp.browser import BrowserGoneError, BrowserOptions, BrowserSession
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ def qr_data_uri(code: str) -> str:
     return segno.make(code, error="l").svg_data_uri(scale=4)
 
 
-def inbound_from_event(user_id: uuid.UUID, event: dict) -> InboundMessage | None:
+def inbound_from_event(user_id: uuid.UUID, event: dict, media_ref: str | None = None) -> InboundMessage | None:
     """A wa-js message event as the pipeline's inbound message (None for what it cannot take)."""
     chat_id = event["to"] if event["fromMe"] else event["from"]
     sender = event["author"] if event["isGroup"] else event["from"]
@@ -46,7 +47,7 @@ def inbound_from_event(user_id: uuid.UUID, event: dict) -> InboundMessage | None
             tenant=user_id, provider_message_id=event["id"], chat_id=chat_id, sender_phone=None if event["fromMe"]
             else phone, sender_lid=None if event["fromMe"] else lid, is_group=event["isGroup"],
             from_me=event["fromMe"], mentions_me=event["mentionsMe"], text=(event["body"] or "")[:4096],
-            timestamp=datetime.fromtimestamp(event["timestamp"], UTC))
+            media_ref=media_ref, timestamp=datetime.fromtimestamp(event["timestamp"], UTC))
     except ValidationError as exc:
         log.info("message not taken from WhatsApp", extra={"reason": str(exc.errors()[0]["msg"])})
         return None
@@ -64,7 +65,7 @@ class _Live:
 class SessionHost:
     def __init__(self, container, *, url: str, profiles_root: Path, wa_js_path: Path | None = None,
                  remote_url: str | None = None, poll_seconds: float = 0.2, max_sessions: int = 10,
-                 host_name: str = "local") -> None:
+                 host_name: str = "local", sends_per_minute: int = 20) -> None:
         self._container = container
         self._url = url
         self._profiles = profiles_root
@@ -75,6 +76,8 @@ class SessionHost:
         self._host = host_name
         self._live: dict[uuid.UUID, _Live] = {}
         self._lock = threading.Lock()
+        self._sends_per_minute = sends_per_minute
+        self._sent_at: dict[uuid.UUID, list[float]] = {}
 
     # --- commands ---------------------------------------------------------------------------------
 
@@ -109,7 +112,26 @@ class SessionHost:
         self.stop(user_id, status="LOGGED_OUT", delete_profile=True)
 
     def send_text(self, user_id: uuid.UUID, chat_id: str, text: str) -> str:
-        return self._working(user_id).browser.send_text(chat_id, text)
+        live = self._working(user_id)
+        self._throttle(user_id)
+        return live.browser.send_text(chat_id, text)
+
+    def send_file(self, user_id: uuid.UUID, chat_id: str, data: bytes, *, mimetype: str, filename: str,
+                  caption: str = "") -> str:
+        live = self._working(user_id)
+        self._throttle(user_id)
+        return live.browser.send_file(chat_id, data, mimetype=mimetype, filename=filename, caption=caption)
+
+    def _throttle(self, user_id: uuid.UUID) -> None:
+        """WhatsApp bans numbers that send in floods: at most N messages a minute per session."""
+        now = time.monotonic()
+        with self._lock:
+            recent = [t for t in self._sent_at.get(user_id, []) if now - t < 60]
+            if len(recent) >= self._sends_per_minute:
+                self._sent_at[user_id] = recent
+                wait = 60 - (now - recent[0])
+                raise TransientError(f"sending paused for {wait:.0f}s: {self._sends_per_minute} messages a minute")
+            self._sent_at[user_id] = [*recent, now]
 
     def groups(self, user_id: uuid.UUID) -> list[dict]:
         return self._working(user_id).browser.groups()
@@ -203,9 +225,25 @@ class SessionHost:
                     self._set(user_id, "LOGGED_OUT")
                     return
                 elif kind == "message":
-                    message = inbound_from_event(user_id, event)
+                    media_ref = self._save_media(user_id, live, event) if event.get("mimetype") else None
+                    message = inbound_from_event(user_id, event, media_ref)
                     if message is not None:
                         accept(self._container, message)
+
+    def _save_media(self, user_id: uuid.UUID, live: _Live, event: dict) -> str | None:
+        """The attachment in the `media` bucket; its path becomes the message's media_ref."""
+        from pipelines.filenames import safe_filename
+
+        try:
+            data = live.browser.download_media(event["id"])
+        except RuntimeError as exc:
+            log.warning("media not downloaded", extra={"error": str(exc)})
+            return None
+        extension = (event["mimetype"].split("/", 1)[1].split(";")[0] if "/" in event["mimetype"] else "bin")
+        name = safe_filename(event.get("filename") or f"attachment.{extension}")
+        path = f"{user_id}/{safe_filename(event['id'])}/{name}"
+        self._container.storage.put("media", path, data, event["mimetype"])
+        return path
 
     def _show_qr(self, user_id: uuid.UUID, live: _Live, code: str) -> None:
         if code == live.qr:

@@ -196,3 +196,47 @@ def test_the_real_wa_js_is_injected_where_the_page_has_no_wpp(fake_whatsapp, tmp
         assert browser._script("return window.WPPConfig.disableGoogleAnalytics;") is True
     finally:
         browser.close()
+
+
+def test_media_both_ways_and_the_send_rate_limit(container, fake_whatsapp, tmp_path):
+    import base64
+
+    from services.errors import TransientError
+
+    host = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1,
+                       sends_per_minute=3)
+    user = create_user(container)
+    try:
+        host.start(user)
+        _status(host, user, "SCAN_QR_CODE")
+        _page(host, user)._script("window.__fake.scan();")
+        _status(host, user, "WORKING")
+
+        photo = b"\x89PNG\r\n\x1a\n" + bytes(range(200))
+        message_id = f"false_2348033333333@c.us_{uuid.uuid4().hex[:10]}"
+        _page(host, user)._script("window.__fake.receiveMedia(arguments[0], arguments[1]);", {
+            "id": {"_serialized": message_id, "fromMe": False}, "from": "2348033333333@c.us", "to": "me@c.us",
+            "body": "iVBORw0KGgo-thumbnail", "caption": "Do you have this in blue?", "mimetype": "image/png",
+            "isGroupMsg": False, "t": int(time.time())}, base64.b64encode(photo).decode())
+
+        def stored():
+            with container.tenant_uow(user) as uow:
+                return uow.conn.execute("select media_ref from public.inbox where provider_message_id = %s",
+                                        [message_id]).fetchone()
+        (media_ref,) = wait_for(stored, timeout=15, message="the photo's message")
+        assert media_ref.startswith(f"{user}/") and media_ref.endswith("attachment.png")
+        assert container.storage.get("media", media_ref) == photo
+
+        sent = host.send_file(user, "2348033333333@c.us", b"%PDF-1.4 price list", mimetype="application/pdf",
+                              filename="prices.pdf", caption="Our prices")
+        assert "FILE" in sent
+        last = _page(host, user)._script("return window.__fake.sent();")[-1]
+        assert (last["caption"], last["filename"], last["type"]) == ("Our prices", "prices.pdf", "document")
+        assert last["file"].startswith("data:application/pdf;base64,")
+
+        host.send_text(user, "2348033333333@c.us", "one")
+        host.send_text(user, "2348033333333@c.us", "two")
+        with pytest.raises(TransientError, match="3 messages a minute"):
+            host.send_text(user, "2348033333333@c.us", "three is one too many")
+    finally:
+        host.close()

@@ -17,6 +17,7 @@
   }
 
   window.WPP = {
+    chat_media: {},
     isReady: true,
     isFullReady: authenticated(),
     on(event, fn) { (listeners[event] = listeners[event] || []).push(fn); },
@@ -27,6 +28,20 @@
       logout: async () => { store.removeItem('fake_wa_auth'); window.WPP.isFullReady = false; emit('conn.logout', {}); },
     },
     chat: {
+      sendFileMessage: async (chatId, content, options) => {
+        counter += 1;
+        store.setItem('fake_wa_counter', String(counter));
+        const id = `true_${chatId}_FILE${counter}`;
+        const entry = { chatId, file: content.slice(0, 40), caption: options.caption || '', filename: options.filename,
+          type: options.type, id };
+        store.setItem('fake_wa_sent', JSON.stringify([...sent(), entry]));
+        return { id: { _serialized: id } };
+      },
+      downloadMedia: async (id) => {
+        const media = window.WPP.chat_media[id];
+        if (!media) throw new Error('no media');
+        return new Blob([Uint8Array.from(atob(media.base64), (c) => c.charCodeAt(0))], { type: media.mimetype });
+      },
       sendTextMessage: async (chatId, text) => {
         counter += 1;
         store.setItem('fake_wa_counter', String(counter));
@@ -62,6 +77,10 @@
     rotate: showQr,
     // Messages arrive twice, as wa-js emits them again after decryption.
     receive(message) { emit('chat.new_message', message); emit('chat.new_message', message); },
+    receiveMedia(message, base64) {
+      window.WPP.chat_media[message.id._serialized] = { base64, mimetype: message.mimetype };
+      this.receive(message);
+    },
     logoutFromPhone() { store.removeItem('fake_wa_auth'); window.WPP.isFullReady = false; emit('conn.logout', {}); },
     sent,
   };
