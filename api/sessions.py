@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, jsonify, request
 
 from api.auth import tenant_required
 from api.context import container
+from api.errors import error_response
 
 blueprint = Blueprint("sessions", __name__, url_prefix="/api/session")
 
@@ -48,3 +50,34 @@ def stop(user_id: uuid.UUID):
 @tenant_required
 def logout(user_id: uuid.UUID):
     return _command(user_id, "logout")
+
+
+def _ask(user_id: uuid.UUID, query: str, phone: str | None = None):
+    try:
+        return container().ask_session(user_id, query, phone)
+    except LookupError as exc:
+        return error_response(409, "session_not_running", str(exc))
+
+
+@blueprint.get("/groups")
+@tenant_required
+def groups(user_id: uuid.UUID):
+    answer = _ask(user_id, "groups")
+    return answer if isinstance(answer, tuple) else jsonify(groups=answer)
+
+
+@blueprint.get("/contacts")
+@tenant_required
+def contacts(user_id: uuid.UUID):
+    answer = _ask(user_id, "contacts")
+    return answer if isinstance(answer, tuple) else jsonify(contacts=answer)
+
+
+@blueprint.post("/pairing-code")
+@tenant_required
+def pairing_code(user_id: uuid.UUID):
+    phone = (request.get_json(silent=True) or {}).get("phone", "")
+    if not isinstance(phone, str) or not re.fullmatch(r"\+[1-9][0-9]{6,14}", phone):
+        return error_response(400, "invalid_phone", "send {\"phone\": \"+<country code><number>\"}")
+    answer = _ask(user_id, "pairing_code", phone)
+    return answer if isinstance(answer, tuple) else jsonify(code=answer)

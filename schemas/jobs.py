@@ -113,6 +113,14 @@ class SessionCommand(Job):
     action: Literal["start", "stop", "logout"]
 
 
+class SessionQuery(Job):
+    """Ask the host running the tenant's WhatsApp for groups, contacts or a pairing code (the caller waits)."""
+
+    task_name: ClassVar[str] = "sessions.query"
+    query: Literal["groups", "contacts", "pairing_code"]
+    phone: str | None = Field(None, pattern=r"^\+[1-9][0-9]{6,14}$")
+
+
 class SendThroughSession(Job):
     """Send one outbox row through the host that runs the tenant's WhatsApp (the caller waits)."""
 

@@ -117,6 +117,7 @@ class Settings(BaseSettings):
     sessions_per_host: int = Field(10, alias="SESSIONS_PER_HOST", ge=1)
     session_lease_seconds: int = Field(30, alias="SESSION_LEASE_SECONDS", ge=5)
     session_sends_per_minute: int = Field(20, alias="SESSION_SENDS_PER_MINUTE", ge=1)
+    qr_expiry_seconds: float = Field(90.0, alias="QR_EXPIRY_SECONDS", gt=0)
 
     # Message pipeline
     n8n_base_url: str | None = Field(None, alias="N8N_BASE_URL")

@@ -26,6 +26,7 @@ from schemas.jobs import (
     RespondWithRag,
     SendThroughSession,
     SessionCommand,
+    SessionQuery,
     SweepStuck,
 )
 from schemas.settings import Settings
@@ -121,7 +122,8 @@ class Container:
             "dist" / "wppconnect-wa.js"
         return SessionHost(self, url=s.whatsapp_web_url, profiles_root=s.data_dir.resolve() / "browser-profiles",
                            wa_js_path=bundle, remote_url=s.selenium_remote_url, max_sessions=s.sessions_per_host,
-                           host_name=self.session_queue, sends_per_minute=s.session_sends_per_minute)
+                           host_name=self.session_queue, sends_per_minute=s.session_sends_per_minute,
+                           qr_expiry_seconds=s.qr_expiry_seconds)
 
     @property
     def session_queue(self) -> str:
@@ -143,6 +145,20 @@ class Container:
         owner = SessionLeases(self.redis, "", self.settings.session_lease_seconds).owner(user_id)
         job = SessionCommand(user_id=user_id, action=action)
         self.celery.send_task(job.task_name, kwargs={"payload": job.payload()}, queue=owner or "sessions")
+
+    def ask_session(self, user_id: uuid.UUID, query: str, phone: str | None = None, timeout: float = 30.0):
+        """A question for the host running the tenant's WhatsApp; LookupError when none runs it."""
+        from services.whatsapp.leases import SessionLeases
+
+        owner = SessionLeases(self.redis, "", self.settings.session_lease_seconds).owner(user_id)
+        if owner is None:
+            raise LookupError("WhatsApp is not running for this account: start it first")
+        job = SessionQuery(user_id=user_id, query=query, phone=phone)
+        result = self.celery.send_task(job.task_name, kwargs={"payload": job.payload()}, queue=owner)
+        try:
+            return result.get(timeout=timeout, propagate=True)
+        finally:
+            result.forget()
 
     @functools.cached_property
     def webhook_verifier(self) -> WebhookVerifier:
@@ -284,6 +300,7 @@ def bootstrap(
         DispatchTask: functools.partial(dispatch.dispatch_task, deps=container.dispatch),
         SessionCommand: lambda job: sessions.run_command(job, host=container.session_host,
                                                          leases=container.session_leases),
+        SessionQuery: lambda job: sessions.run_query(job, host=container.session_host),
         SendThroughSession: lambda job: send_through_host(job, host=container.session_host,
                                                           tenant_uow=container.tenant_uow, keyring=container.keyring,
                                                           redis_client=container.redis),

@@ -12,7 +12,7 @@ import threading
 
 from celery import Celery, signals
 
-from schemas.jobs import SendThroughSession, SessionCommand
+from schemas.jobs import SendThroughSession, SessionCommand, SessionQuery
 from services.handlers.sessions import heartbeat, restorable
 from workers.base import ContainerHolder, define_stage
 
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 def register(app: Celery, holder: ContainerHolder) -> None:
     define_stage(app, SessionCommand, holder)
     define_stage(app, SendThroughSession, holder, returns_result=True)
+    define_stage(app, SessionQuery, holder, returns_result=True)
 
     @signals.worker_ready.connect(weak=False)
     def _start_host(sender=None, **_: object) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from schemas.jobs import SessionCommand
+from schemas.jobs import SessionCommand, SessionQuery
 from services.errors import PermanentError
 from services.whatsapp.host import SessionHost
 from services.whatsapp.leases import SessionLeases
@@ -41,3 +41,13 @@ def restorable(system_uow, leases: SessionLeases) -> list[uuid.UUID]:
             "select user_id from public.sessions where status in ('STARTING', 'SCAN_QR_CODE', 'WORKING')"
         ).fetchall()
     return [user_id for (user_id,) in rows if leases.owner(user_id) is None]
+
+
+def run_query(job: SessionQuery, *, host: SessionHost) -> object:
+    if job.query == "groups":
+        return host.groups(job.user_id)
+    if job.query == "contacts":
+        return host.contacts(job.user_id)
+    if not job.phone:
+        raise PermanentError("a pairing code needs the phone number to link")
+    return host.pairing_code(job.user_id, job.phone)

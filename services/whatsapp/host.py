@@ -60,12 +60,13 @@ class _Live:
     stop: threading.Event = field(default_factory=threading.Event)
     status: str = "STOPPED"
     qr: str | None = None
+    qr_at: float = 0.0
 
 
 class SessionHost:
     def __init__(self, container, *, url: str, profiles_root: Path, wa_js_path: Path | None = None,
                  remote_url: str | None = None, poll_seconds: float = 0.2, max_sessions: int = 10,
-                 host_name: str = "local", sends_per_minute: int = 20) -> None:
+                 host_name: str = "local", sends_per_minute: int = 20, qr_expiry_seconds: float = 90.0) -> None:
         self._container = container
         self._url = url
         self._profiles = profiles_root
@@ -77,6 +78,7 @@ class SessionHost:
         self._live: dict[uuid.UUID, _Live] = {}
         self._lock = threading.Lock()
         self._sends_per_minute = sends_per_minute
+        self._qr_expiry = qr_expiry_seconds
         self._sent_at: dict[uuid.UUID, list[float]] = {}
 
     # --- commands ---------------------------------------------------------------------------------
@@ -212,9 +214,15 @@ class SessionHost:
         from services.inbound import accept
 
         while not live.stop.wait(self._poll):
+            if live.status == "SCAN_QR_CODE" and time.monotonic() - live.qr_at > self._qr_expiry:
+                self._expire_qr(user_id, live)
+                return
             for event in live.browser.drain():
                 kind = event["type"]
-                if kind == "qr" and event.get("code") and live.status != "WORKING":
+                if kind == "qr" and live.status != "WORKING":
+                    if not event.get("code"):  # WhatsApp gave up offering codes
+                        self._expire_qr(user_id, live)
+                        return
                     self._show_qr(user_id, live, event["code"])
                 elif kind == "ready":
                     self._set(user_id, "WORKING", live=live)
@@ -245,10 +253,18 @@ class SessionHost:
         self._container.storage.put("media", path, data, event["mimetype"])
         return path
 
+    def _expire_qr(self, user_id: uuid.UUID, live: _Live) -> None:
+        live.stop.set()
+        with self._lock:
+            self._live.pop(user_id, None)
+        live.browser.close()
+        self._set(user_id, "FAILED", error="The QR code expired before it was scanned; start the session again.")
+
     def _show_qr(self, user_id: uuid.UUID, live: _Live, code: str) -> None:
         if code == live.qr:
             return
         live.qr = code
+        live.qr_at = time.monotonic()
         self._set(user_id, "SCAN_QR_CODE", live=live, qr=True)
         self._container.events.publish(user_id, "session.qr", {"qr": qr_data_uri(code), "code": code})
 

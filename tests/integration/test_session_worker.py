@@ -71,6 +71,7 @@ def test_commands_leases_and_takeover(container, settings, database_url, redis_u
     def status():
         return client.get("/api/session", headers=headers).get_json()["status"]
 
+    assert client.get("/api/session/groups", headers=headers).status_code == 409  # nothing running yet
     try:
         assert client.post("/api/session/start", headers=headers).status_code == 202
         wait_for(lambda: status() == "SCAN_QR_CODE", timeout=60, message="a QR from the sessions worker")
@@ -78,6 +79,13 @@ def test_commands_leases_and_takeover(container, settings, database_url, redis_u
         assert owner and owner.startswith("sessions.") and owner.endswith("@localhost")
         phone.scan = True
         wait_for(lambda: status() == "WORKING", timeout=30, message="the session to link")
+
+        assert [g["name"] for g in client.get("/api/session/groups", headers=headers).get_json()["groups"]] == \
+            ["Wholesale buyers", "Staff"]
+        assert len(client.get("/api/session/contacts", headers=headers).get_json()["contacts"]) == 2
+        code = client.post("/api/session/pairing-code", headers=headers, json={"phone": "+2348011112222"})
+        assert code.status_code == 200 and code.get_json()["code"] == "2222ABCD"
+        assert client.post("/api/session/pairing-code", headers=headers, json={"phone": "0801"}).status_code == 400
 
         # A customer writes; the reply goes out through this linked WhatsApp, once.
         from tests.integration.messaging import _message, _post

@@ -240,3 +240,33 @@ def test_media_both_ways_and_the_send_rate_limit(container, fake_whatsapp, tmp_p
             host.send_text(user, "2348033333333@c.us", "three is one too many")
     finally:
         host.close()
+
+
+def test_an_unscanned_qr_expires_and_the_phone_can_log_out(container, fake_whatsapp, tmp_path):
+    host = SessionHost(container, url=f"{fake_whatsapp}?rotate=300&max_qr=2", profiles_root=tmp_path / "profiles",
+                       poll_seconds=0.1, qr_expiry_seconds=1.5)
+    user = create_user(container)
+    other = create_user(container)
+    try:
+        host.start(user)
+        _status(host, user, "SCAN_QR_CODE")
+
+        def failed():
+            with container.tenant_uow(user) as uow:
+                return uow.conn.execute("select status, last_error from public.sessions").fetchone()
+        _, error = wait_for(lambda: (row := failed()) and row[0] == "FAILED" and row, timeout=20,
+                                 message="the QR to expire")
+        assert "expired" in error and host.status(user) == "STOPPED"
+
+        host.start(other)
+        _status(host, other, "SCAN_QR_CODE")
+        _page(host, other)._script("window.__fake.scan();")
+        _status(host, other, "WORKING")
+        profile = host.profile_dir(other)
+        _page(host, other)._script("window.__fake.logoutFromPhone();")
+        wait_for(lambda: host.status(other) == "STOPPED" and not profile.exists(), timeout=20,
+                 message="the phone's logout to end the session")
+        with container.tenant_uow(other) as uow:
+            assert uow.conn.execute("select status from public.sessions").fetchone()[0] == "LOGGED_OUT"
+    finally:
+        host.close()

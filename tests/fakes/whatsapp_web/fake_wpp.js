@@ -3,6 +3,7 @@
 (function () {
   const params = new URLSearchParams(location.search);
   const rotateMs = Number(params.get('rotate') || 0);
+  const maxQr = Number(params.get('max_qr') || 0);  // like WhatsApp, stop offering codes after a few
   const listeners = {};
   const store = window.localStorage;
   let code = 0;
@@ -103,7 +104,7 @@
       emit('conn.main_ready', {});
     } else {
       showQr();
-      if (rotateMs) setInterval(() => { if (!authenticated()) showQr(); }, rotateMs);
+      if (rotateMs) setInterval(() => { if (!authenticated() && !(maxQr && code >= maxQr)) showQr(); }, rotateMs);
     }
   }, 200);
 }());
