@@ -81,3 +81,21 @@ def pairing_code(user_id: uuid.UUID):
         return error_response(400, "invalid_phone", "send {\"phone\": \"+<country code><number>\"}")
     answer = _ask(user_id, "pairing_code", phone)
     return answer if isinstance(answer, tuple) else jsonify(code=answer)
+
+
+@blueprint.post("/send-media")
+@tenant_required
+def send_media_file(user_id: uuid.UUID):
+    from services.whatsapp.media import MediaRefusedError, send_media
+
+    upload = request.files.get("file")
+    chat_id = request.form.get("chat_id", "")
+    caption = request.form.get("caption", "")[:1024]
+    if upload is None or not re.fullmatch(r"[0-9A-Za-z.\-]{3,100}@(c\.us|g\.us|lid)", chat_id):
+        return error_response(400, "invalid_request", "send multipart fields 'file' and 'chat_id' (…@c.us or …@g.us)")
+    try:
+        message_id = send_media(container(), user_id, chat_id=chat_id, filename=upload.filename or "file",
+                                data=upload.read(), caption=caption)
+    except MediaRefusedError as exc:
+        return error_response(exc.status, "media_refused", str(exc))
+    return jsonify(message_id=message_id)

@@ -122,10 +122,14 @@ class SessionQuery(Job):
 
 
 class SendThroughSession(Job):
-    """Send one outbox row through the host that runs the tenant's WhatsApp (the caller waits)."""
+    """Send one outbox row through the host that runs the tenant's WhatsApp (the caller waits).
+
+    With `media_path` (an object in the `media` bucket) the row's text is the file's caption.
+    """
 
     task_name: ClassVar[str] = "sessions.send"
     outbox_id: uuid.UUID
+    media_path: str | None = Field(None, max_length=500)
 
 
 class SweepStuck(QueuedJob):

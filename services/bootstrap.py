@@ -303,7 +303,7 @@ def bootstrap(
         SessionQuery: lambda job: sessions.run_query(job, host=container.session_host),
         SendThroughSession: lambda job: send_through_host(job, host=container.session_host,
                                                           tenant_uow=container.tenant_uow, keyring=container.keyring,
-                                                          redis_client=container.redis),
+                                                          redis_client=container.redis, storage=container.storage),
     }
     for job_type, stage in ((ExtractDocument, "extraction"), (ChunkDocument, "chunking"),
                             (EmbedChunks, "embedding"), (IndexDocument, "indexing")):

@@ -39,7 +39,13 @@ class SessionTransport:
             result.forget()
 
 
-def send_through_host(job: SendThroughSession, *, host, tenant_uow, keyring, redis_client) -> str:
+def _mimetype(path: str) -> str:
+    import mimetypes
+
+    return mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+def send_through_host(job: SendThroughSession, *, host, tenant_uow, keyring, redis_client, storage) -> str:
     """On the host: send the outbox row's text once, however often this runs."""
     from services.crypto import Sealed
 
@@ -53,6 +59,13 @@ def send_through_host(job: SendThroughSession, *, host, tenant_uow, keyring, red
         raise LookupError("no such reply")
     text = keyring.open(Sealed(row["body_ciphertext"], row["body_nonce"], row["body_key_id"]),
                         tenant=job.user_id, chat=row["chat_id"])
-    provider_id = host.send_text(job.user_id, row["chat_id"], text)
+    if job.media_path:
+        if not job.media_path.startswith(f"{job.user_id}/"):
+            raise PermissionError("media outside the tenant's folder")
+        data = storage.get("media", job.media_path)
+        provider_id = host.send_file(job.user_id, row["chat_id"], data, mimetype=_mimetype(job.media_path),
+                                     filename=job.media_path.rsplit("/", 1)[-1], caption=text)
+    else:
+        provider_id = host.send_text(job.user_id, row["chat_id"], text)
     redis_client.set(marker, provider_id, ex=SENT_TTL_SECONDS)
     return provider_id

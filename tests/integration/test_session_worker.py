@@ -55,13 +55,15 @@ class Phone:
         self._server.shutdown()
 
 
-def test_commands_leases_and_takeover(container, settings, database_url, redis_url, tmp_path, worker):
+def test_commands_leases_and_takeover(container, settings, database_url, redis_url, tmp_path, worker,
+                                      shared_data_dir):
     phone = Phone()
     client = create_app(settings, container).test_client()
     user = create_user(container)
     key, _ = create_api_key(container, user, "tests")
     headers = {"X-API-KEY": key}
-    env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(tmp_path / "host-data"),
+    # Hosts and the API share the data dir (files), as they share storage in production.
+    env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir),
                          DATABASE_URL=database_url, REDIS_URL=redis_url, WHATSAPP_WEB_URL=phone.url,
                          SESSION_LEASE_SECONDS="6")
     first = WorkerProcess(env, tmp_path, "sessions", tmp_path / "first.log")
@@ -86,6 +88,17 @@ def test_commands_leases_and_takeover(container, settings, database_url, redis_u
         code = client.post("/api/session/pairing-code", headers=headers, json={"phone": "+2348011112222"})
         assert code.status_code == 200 and code.get_json()["code"] == "2222ABCD"
         assert client.post("/api/session/pairing-code", headers=headers, json={"phone": "0801"}).status_code == 400
+
+        import io
+
+        media = client.post("/api/session/send-media", headers=headers, content_type="multipart/form-data",
+                            data={"file": (io.BytesIO(b"%PDF-1.4 prices"), "prices.pdf"),
+                                  "chat_id": "2348011111111@c.us", "caption": "Our price list"})
+        assert media.status_code == 200, media.get_json()
+        assert "FILE" in media.get_json()["message_id"]
+        refused = client.post("/api/session/send-media", headers=headers, content_type="multipart/form-data",
+                              data={"file": (io.BytesIO(b"MZ\x90\x00"), "x.exe"), "chat_id": "2348011111111@c.us"})
+        assert refused.status_code == 415
 
         # A customer writes; the reply goes out through this linked WhatsApp, once.
         from tests.integration.messaging import _message, _post
