@@ -29,12 +29,22 @@ if (!window.__salesboy) {
   WPP.on('conn.auth_code_change', (code) => push({type: 'qr', code: code ? code.fullCode : null}));
   WPP.on('conn.main_ready', () => push({type: 'ready'}));
   WPP.on('conn.logout', () => push({type: 'logout'}));
-  WPP.on('chat.new_message', (m) => {
+  const str = (v) => (v && v._serialized) ? v._serialized : (v ? String(v) : null);
+  // WhatsApp increasingly names senders by LID; ask wa-js for the phone behind it when it knows.
+  const phoneOf = async (who) => {
+    if (!who || !who.endsWith('@lid') || !WPP.contact.getPnLidEntry) return null;
+    try {
+      const entry = await WPP.contact.getPnLidEntry(who);
+      return entry && entry.phoneNumber ? str(entry.phoneNumber) : null;
+    } catch (error) { return null; }
+  };
+  WPP.on('chat.new_message', async (m) => {
     const id = m && m.id ? (m.id._serialized || String(m.id)) : null;
     if (!id || window.__salesboy.seen[id]) return;
     window.__salesboy.seen[id] = true;
-    const str = (v) => (v && v._serialized) ? v._serialized : (v ? String(v) : null);
+    const sender = m.isGroupMsg ? str(m.author) : str(m.from);
     push({type: 'message', id, from: str(m.from), to: str(m.to), author: str(m.author),
+          senderPhone: await phoneOf(sender),
           body: m.mimetype ? (m.caption || '') : (m.body || ''), mimetype: m.mimetype || null,
           filename: m.filename || null, fromMe: !!(m.id && m.id.fromMe), isGroup: !!m.isGroupMsg,
           timestamp: m.t || Math.floor(Date.now() / 1000),

@@ -42,6 +42,9 @@ def inbound_from_event(user_id: uuid.UUID, event: dict, media_ref: str | None = 
         phone = "+" + sender.split("@", 1)[0]
     elif sender and sender.endswith("@lid"):
         lid = sender
+        mapped = event.get("senderPhone")  # the phone wa-js knows for this LID, if any
+        if mapped and mapped.endswith("@c.us"):
+            phone = "+" + mapped.split("@", 1)[0]
     try:
         return InboundMessage(
             tenant=user_id, provider_message_id=event["id"], chat_id=chat_id, sender_phone=None if event["fromMe"]

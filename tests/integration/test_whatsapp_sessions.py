@@ -103,6 +103,17 @@ def test_link_receive_send_and_list(host, container):
     time.sleep(0.5)
     assert stored()[0] == 1  # wa-js emitted it twice
 
+    lid_message = f"false_98765432101234@lid_{uuid.uuid4().hex[:10]}"
+    _page(host, user)._script("window.__fake.receive(arguments[0]);", {
+        "id": {"_serialized": lid_message, "fromMe": False}, "from": "98765432101234@lid", "to": "me@c.us",
+        "body": "Price of the red one?", "isGroupMsg": False, "t": int(time.time())})
+
+    def by_lid():
+        with container.tenant_uow(user) as uow:
+            return uow.conn.execute("select sender_lid, sender_phone from public.inbox "
+                                    "where provider_message_id = %s", [lid_message]).fetchone()
+    assert wait_for(by_lid, timeout=15) == ("98765432101234@lid", "+2348044444444")  # LID mapped to a phone
+
     sent_id = host.send_text(user, "2348011111111@c.us", "Yes, we deliver to Accra.")
     assert sent_id.startswith("true_2348011111111@c.us_")
     assert _page(host, user)._script("return window.__fake.sent();")[-1]["text"] == "Yes, we deliver to Accra."

@@ -62,6 +62,8 @@
       ],
     },
     contact: {
+      getPnLidEntry: async (lid) => (lid === '98765432101234@lid'
+        ? { lid: { _serialized: lid }, phoneNumber: { _serialized: '2348044444444@c.us' } } : {}),
       list: async () => [
         { id: { _serialized: '2348011111111@c.us' }, name: 'Ada', pushname: 'Ada O.' },
         { id: { _serialized: '98765432101234@lid' }, name: null, pushname: 'Tolu' },
