@@ -40,6 +40,11 @@ def create_worker_app(settings: Settings, *, database_url: str, redis_url: str) 
     def _close_process(**_: object) -> None:
         holder.reset()
 
+    # solo/threads pools have no child processes: close (browsers included) when the worker stops.
+    @signals.worker_shutdown.connect(weak=False)
+    def _close_worker(**_: object) -> None:
+        holder.reset()
+
     return app
 
 
