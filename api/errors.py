@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import uuid
 
-from flask import Flask, g, jsonify
+from flask import Flask, abort, g, jsonify
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 log = logging.getLogger(__name__)
@@ -16,6 +17,14 @@ def error_response(status: int, error: str, message: str, /, **extra: object):
     if request_id:
         body["request_id"] = request_id
     return jsonify(body), status
+
+
+def id_or_404(raw: str, what: str) -> uuid.UUID:
+    """An id from a URL; anything that is not one is simply not found."""
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        abort(404, description=f"no such {what}")
 
 
 def invalid(exc, status: int, error: str, message: str):

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from api.auth import tenant_required
 from api.context import container
-from api.errors import error_response, invalid
+from api.errors import error_response, id_or_404, invalid
 from schemas.kb import SearchRequest
 from services import kb
 
@@ -21,13 +21,6 @@ def _refused(exc: kb.KnowledgeBaseError):
     error = type(exc).__name__.removesuffix("Error")
     snake = "".join(f"_{c.lower()}" if c.isupper() else c for c in error).lstrip("_")
     return error_response(exc.status, snake, str(exc), **exc.details)
-
-
-def _document_id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        abort(404, description="no such document")
 
 
 @blueprint.post("/upload")
@@ -52,21 +45,21 @@ def list_documents(user_id: uuid.UUID):
 @blueprint.get("/<document_id>")
 @tenant_required
 def get_document(user_id: uuid.UUID, document_id: str):
-    document, preview = kb.get_document(container(), user_id, _document_id(document_id))
+    document, preview = kb.get_document(container(), user_id, id_or_404(document_id, "document"))
     return jsonify(document=document.model_dump(mode="json"), preview=preview)
 
 
 @blueprint.delete("/<document_id>")
 @tenant_required
 def delete_document(user_id: uuid.UUID, document_id: str):
-    kb.delete_document(container(), user_id, _document_id(document_id))
+    kb.delete_document(container(), user_id, id_or_404(document_id, "document"))
     return "", 204
 
 
 @blueprint.post("/<document_id>/reembed")
 @tenant_required
 def reembed(user_id: uuid.UUID, document_id: str):
-    document = kb.reembed_document(container(), user_id, _document_id(document_id))
+    document = kb.reembed_document(container(), user_id, id_or_404(document_id, "document"))
     return jsonify(document=document.model_dump(mode="json")), 202
 
 

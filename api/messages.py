@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from api.auth import tenant_required
 from api.context import container
-from api.errors import error_response, invalid
+from api.errors import error_response, id_or_404, invalid
 from schemas.messages import InboundMessage
 from services.crypto import Sealed
 from services.inbound import UnknownTenantError, accept
@@ -50,10 +50,7 @@ def whatsapp_webhook():
 @blueprint.get("/api/messages/<message_id>/trace")
 @tenant_required
 def trace(user_id: uuid.UUID, message_id: str):
-    try:
-        inbox_id = uuid.UUID(message_id)
-    except ValueError:
-        abort(404, description="no such message")
+    inbox_id = id_or_404(message_id, "message")
     c = container()
     with c.tenant_uow(user_id) as uow:
         row = uow.messages.inbound(inbox_id)

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from api.auth import tenant_required
 from api.context import container
-from api.errors import error_response, invalid
+from api.errors import error_response, id_or_404, invalid
 from schemas.jobs import DeliverReply
 from schemas.messages import TaskCallback
 from services.signing import SignatureError
@@ -90,10 +90,7 @@ def list_tasks(user_id: uuid.UUID):
 @blueprint.get("/api/tasks/<task_id>")
 @tenant_required
 def get_task(user_id: uuid.UUID, task_id: str):
-    try:
-        wanted = uuid.UUID(task_id)
-    except ValueError:
-        abort(404, description="no such task")
+    wanted = id_or_404(task_id, "task")
     with container().tenant_uow(user_id) as uow:
         task = uow.messages.task(wanted)
     if task is None:

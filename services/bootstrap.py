@@ -140,17 +140,17 @@ class Container:
 
     def send_session_command(self, user_id: uuid.UUID, action: str) -> None:
         """To the host holding the tenant's lease, or to any host when none does."""
-        from services.whatsapp.leases import SessionLeases
+        from services.whatsapp.leases import lease_owner
 
-        owner = SessionLeases(self.redis, "", self.settings.session_lease_seconds).owner(user_id)
+        owner = lease_owner(self.redis, user_id)
         job = SessionCommand(user_id=user_id, action=action)
         self.celery.send_task(job.task_name, kwargs={"payload": job.payload()}, queue=owner or "sessions")
 
     def ask_session(self, user_id: uuid.UUID, query: str, phone: str | None = None, timeout: float = 30.0):
         """A question for the host running the tenant's WhatsApp; LookupError when none runs it."""
-        from services.whatsapp.leases import SessionLeases
+        from services.whatsapp.leases import lease_owner
 
-        owner = SessionLeases(self.redis, "", self.settings.session_lease_seconds).owner(user_id)
+        owner = lease_owner(self.redis, user_id)
         if owner is None:
             raise LookupError("WhatsApp is not running for this account: start it first")
         job = SessionQuery(user_id=user_id, query=query, phone=phone)
@@ -229,7 +229,7 @@ def _transport(settings: Settings) -> Transport:
 def _session_transport(settings: Settings, celery: Celery, client: redis.Redis) -> Transport:
     from services.whatsapp.transport import SessionTransport
 
-    return SessionTransport(celery, client, settings.session_lease_seconds, fallback=_transport(settings))
+    return SessionTransport(celery, client, fallback=_transport(settings))
 
 
 def bootstrap(

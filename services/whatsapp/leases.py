@@ -15,6 +15,12 @@ def _key(user_id: uuid.UUID) -> str:
     return f"salesboy:session-lease:{user_id}"
 
 
+def lease_owner(client: redis.Redis, user_id: uuid.UUID) -> str | None:
+    """The queue of the host running this tenant's session, or None when no live host does."""
+    value = client.get(_key(user_id))
+    return value.decode() if value else None
+
+
 class SessionLeases:
     def __init__(self, client: redis.Redis, host_queue: str, ttl_seconds: int) -> None:
         self._redis = client
@@ -39,5 +45,4 @@ class SessionLeases:
                          "return 0", 1, _key(user_id), self.host_queue)
 
     def owner(self, user_id: uuid.UUID) -> str | None:
-        value = self._redis.get(_key(user_id))
-        return value.decode() if value else None
+        return lease_owner(self._redis, user_id)

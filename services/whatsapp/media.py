@@ -6,7 +6,7 @@ import uuid
 
 from pipelines.filenames import safe_filename
 from schemas.jobs import SendThroughSession
-from services.whatsapp.leases import SessionLeases
+from services.whatsapp.leases import lease_owner
 
 MEDIA_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
 MAX_MEDIA_BYTES = 16 * 1024 * 1024
@@ -35,7 +35,7 @@ def send_media(container, user_id: uuid.UUID, *, chat_id: str, filename: str, da
     kind = _sniff(data)
     if kind not in MEDIA_TYPES:
         raise MediaRefusedError(415, "send a JPEG, PNG or WebP image, or a PDF")
-    owner = SessionLeases(container.redis, "", container.settings.session_lease_seconds).owner(user_id)
+    owner = lease_owner(container.redis, user_id)
     if owner is None:
         raise MediaRefusedError(409, "WhatsApp is not running for this account: start it first")
     extension = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "application/pdf": ".pdf"}[kind]

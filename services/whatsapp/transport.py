@@ -12,20 +12,20 @@ import uuid
 
 from schemas.jobs import SendThroughSession
 from services.errors import TransientError
-from services.whatsapp.leases import SessionLeases
+from services.whatsapp.leases import lease_owner
 
 SENT_TTL_SECONDS = 86_400
 
 
 class SessionTransport:
-    def __init__(self, celery, redis_client, lease_seconds: int, *, fallback, timeout: float = 60.0) -> None:
+    def __init__(self, celery, redis_client, *, fallback, timeout: float = 60.0) -> None:
         self._celery = celery
-        self._leases = SessionLeases(redis_client, "", lease_seconds)
+        self._redis = redis_client
         self._fallback = fallback
         self._timeout = timeout
 
     def send_text(self, user_id: uuid.UUID, chat_id: str, text: str, idempotency_key: str) -> str:
-        owner = self._leases.owner(user_id)
+        owner = lease_owner(self._redis, user_id)
         if owner is None:
             return self._fallback.send_text(user_id, chat_id, text, idempotency_key)
         job = SendThroughSession(user_id=user_id, outbox_id=uuid.UUID(idempotency_key))
