@@ -12,7 +12,8 @@ if command -v "$PYTHON" >/dev/null 2>&1 && ! "$PYTHON" -c 'import ensurepip, ven
 fi
 # Node.js runs the n8n workflows' signature code and installs wa-js; Chromium and
 # its driver run WhatsApp Web sessions.
-command -v node >/dev/null 2>&1 || apt_packages+=(nodejs npm)
+command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
 command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || apt_packages+=(chromium-driver)
 if ((${#apt_packages[@]})); then
