@@ -63,6 +63,12 @@ def _open(deps: MessageDeps, row: dict, prefix: str = "body_") -> str:
     return deps.keyring.open(sealed, tenant=row["user_id"], chat=row["chat_id"])
 
 
+def _claim(uow: UnitOfWork, inbox_id: uuid.UUID, status: str) -> dict | None:
+    """The message locked for this stage, or None when a redelivered or stale job finds it moved on."""
+    row = uow.messages.inbound(inbox_id, lock=True)
+    return row if row is not None and row["status"] == status else None
+
+
 def _stage(name: str, started: float, **details: object) -> dict:
     return {name: {"ms": round((time.perf_counter() - started) * 1000, 1), **details}}
 
@@ -87,8 +93,8 @@ def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, key: st
 def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.inbound(job.inbox_id, lock=True)
-        if row is None or row["status"] != "received":
+        row = _claim(uow, job.inbox_id, "received")
+        if row is None:
             return
         text = _open(deps, row)
         config = uow.messages.bot_config() or {}
@@ -127,8 +133,8 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
 def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.inbound(job.inbox_id, lock=True)
-        if row is None or row["status"] != "filtered":
+        row = _claim(uow, job.inbox_id, "filtered")
+        if row is None:
             return
         config = uow.messages.bot_config() or {}
         window = config.get("debounce_seconds", 0)
@@ -143,8 +149,8 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
     result, how = _intent(deps, config, text)
     trace = _stage("intent", started, method=how, **result.model_dump())
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.inbound(job.inbox_id, lock=True)
-        if row is None or row["status"] != "filtered":
+        row = _claim(uow, job.inbox_id, "filtered")
+        if row is None:
             return
         uow.messages.set_inbound(job.inbox_id, status="classified", intent=result.intent, trace=trace)
         if result.intent == "Response":
@@ -209,8 +215,8 @@ def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, s
 def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.inbound(job.inbox_id, lock=True)
-        if row is None or row["status"] != "classified":
+        row = _claim(uow, job.inbox_id, "classified")
+        if row is None:
             return
         config = uow.messages.bot_config() or {}
         burst = uow.messages.burst(row["chat_id"], row["created_at"], config.get("debounce_seconds", 0))
@@ -256,8 +262,8 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
     parts = answers.split_reply(reply, style.max_chars) or [dont_know]
     trace = _stage("respond", started, **trace, reply_parts=len(parts))
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.inbound(job.inbox_id, lock=True)
-        if row is None or row["status"] != "classified":
+        row = _claim(uow, job.inbox_id, "classified")
+        if row is None:
             return
         for index, part in enumerate(parts):
             _add_reply(deps, uow, row, part, f"{job.inbox_id}:{index}")
