@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Flask
 
 from schemas.settings import Settings
@@ -9,7 +11,7 @@ from services.bootstrap import Container
 
 
 def create_app(settings: Settings | None = None, container: Container | None = None) -> Flask:
-    from api import errors, health, kb, messages, observability, sessions, stream, tasks
+    from api import dashboard, errors, health, kb, messages, observability, sessions, stream, tasks
     from services.bootstrap import bootstrap
     from services.logging import configure_logging
     from services.runtime import resolve_database_url, resolve_redis_url
@@ -21,7 +23,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         redis_url, _ = resolve_redis_url(settings, start=False)
         container = bootstrap(settings, database_url=database_url, redis_url=redis_url)
 
-    app = Flask("salesboy")
+    here = Path(__file__).resolve().parent
+    app = Flask("salesboy", root_path=str(here), template_folder="templates", static_folder="static")
     app.config.update(
         SECRET_KEY=settings.secret_key.get_secret_value(),
         MAX_CONTENT_LENGTH=settings.max_request_bytes,
@@ -29,6 +32,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     )
     app.extensions["salesboy"] = container
     observability.init_app(app)
+    dashboard.init_app(app, container)
     errors.init_app(app)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(kb.blueprint)

@@ -34,8 +34,12 @@ def invalid(exc, status: int, error: str, message: str):
 
 
 def init_app(app: Flask) -> None:
+    from api.dashboard.errors import error_page, wants_page
+
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
+        if wants_page():
+            return error_page(exc.code or 500, exc.description or exc.name)
         error = (exc.name or "error").lower().replace(" ", "_")
         return error_response(exc.code or 500, error, exc.description or exc.name)
 
@@ -43,4 +47,6 @@ def init_app(app: Flask) -> None:
     def _unexpected(exc: Exception):
         log.exception("unhandled error")
         fallback = InternalServerError()
+        if wants_page():
+            return error_page(500, fallback.description)
         return error_response(500, "internal_server_error", fallback.description)

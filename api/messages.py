@@ -12,8 +12,8 @@ from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, id_or_404, invalid
 from schemas.messages import InboundMessage
-from services.crypto import Sealed
 from services.inbound import UnknownTenantError, accept
+from services.message_views import message_trace
 from services.signing import SignatureError
 
 blueprint = Blueprint("messages", __name__)
@@ -50,28 +50,10 @@ def whatsapp_webhook():
 @blueprint.get("/api/messages/<message_id>/trace")
 @tenant_required
 def trace(user_id: uuid.UUID, message_id: str):
-    inbox_id = id_or_404(message_id, "message")
-    c = container()
-    with c.tenant_uow(user_id) as uow:
-        row = uow.messages.inbound(inbox_id)
-        if row is None:
-            abort(404, description="no such message")
-        replies = uow.conn.execute(
-            "select id, reply_key, status, attempts, last_error, sent_at, body_ciphertext, body_nonce, body_key_id, "
-            "chat_id from public.outbox where inbox_id = %s order by reply_key", [inbox_id]).fetchall()
-
-    def opened(ciphertext, nonce, key_id, chat_id) -> str:
-        return c.keyring.open(Sealed(ciphertext, nonce, key_id), tenant=user_id, chat=chat_id)
-
-    return jsonify(
-        id=str(row["id"]), chat_id=row["chat_id"], status=row["status"], reason=row["decision_reason"],
-        intent=row["intent"], received_at=row["created_at"].isoformat(),
-        text=opened(row["body_ciphertext"], row["body_nonce"], row["body_key_id"], row["chat_id"]),
-        stages=row["trace"],
-        replies=[{"id": str(r[0]), "key": r[1], "status": r[2], "attempts": r[3], "error": r[4],
-                  "sent_at": r[5].isoformat() if r[5] else None, "text": opened(r[6], r[7], r[8], r[9])}
-                 for r in replies],
-    )
+    found = message_trace(container(), user_id, id_or_404(message_id, "message"))
+    if found is None:
+        abort(404, description="no such message")
+    return jsonify(found)
 
 
 @blueprint.post("/api/chats/<chat_id>/release")

@@ -35,8 +35,12 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   .venv/bin/pip install -q --disable-pip-version-check -e ".[dev]"
   echo "$wanted" > "$stamp"
 fi
-# @wppconnect/wa-js, injected into WhatsApp Web (pinned in package.json / package-lock.json).
-if [ ! -f node_modules/@wppconnect/wa-js/dist/wppconnect-wa.js ]; then
+# Browser-side packages, pinned in package.json / package-lock.json: @wppconnect/wa-js
+# (injected into WhatsApp Web) and the dashboard's stylesheet, served locally.
+npm_stamp=node_modules/.salesboy-installed
+npm_wanted=$(sha256sum < package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_wanted" ]; then
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$npm_wanted" > "$npm_stamp"
 fi
 echo "setup: ready (.venv, node_modules)"

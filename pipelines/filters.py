@@ -34,7 +34,8 @@ def decide(message: InboundMessage, rules: ChatRules, now: datetime) -> Decision
         (message.is_group and not rules.group_auto_reply, "auto-reply is off for this group"),
         (message.is_group and rules.group_mention_only and not message.mentions_me,
          "the business was not mentioned in the group"),
-        (not message.is_group and rules.whitelist_enabled and not rules.whitelisted,
+        # The owner trying the bot in the playground is always let through.
+        (not message.is_group and rules.whitelist_enabled and not rules.whitelisted and not message.is_playground,
          "the contact is not on the whitelist"),
         (rules.handoff_active, "a person is handling this chat"),
         (rules.paused_until is not None and rules.paused_until > now,

@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 E164 = r"^\+[1-9][0-9]{6,14}$"
+# The dashboard's playground: its chats go through the whole pipeline but never reach WhatsApp.
+PLAYGROUND_SUFFIX = "@playground"
 MAX_TEXT = 4096
 
 
@@ -32,7 +34,8 @@ class InboundMessage(BaseModel):
     @field_validator("chat_id")
     @classmethod
     def _known_chat_kind(cls, value: str) -> str:
-        if not value.endswith(("@c.us", "@g.us", "@lid", "@broadcast", "@newsletter", "@s.whatsapp.net")):
+        if not value.endswith(("@c.us", "@g.us", "@lid", "@broadcast", "@newsletter", "@s.whatsapp.net",
+                                  PLAYGROUND_SUFFIX)):
             raise ValueError("chat_id must be a WhatsApp id (…@c.us, …@g.us, …@lid or …@broadcast)")
         return value
 
@@ -43,6 +46,10 @@ class InboundMessage(BaseModel):
         if self.timestamp.tzinfo is None:
             raise ValueError("timestamp must include a timezone (e.g. 2026-11-28T10:00:00Z)")
         return self
+
+    @property
+    def is_playground(self) -> bool:
+        return self.chat_id.endswith(PLAYGROUND_SUFFIX)
 
     @property
     def is_broadcast(self) -> bool:

@@ -138,6 +138,17 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(25 * 1024 * 1024, alias="MAX_REQUEST_BYTES", ge=1024)
     readiness_timeout_seconds: float = Field(2.0, alias="READINESS_TIMEOUT_SECONDS", gt=0)
 
+    # Dashboard accounts and the email they send.
+    password_reset_minutes: float = Field(30.0, alias="PASSWORD_RESET_MINUTES", gt=0, le=1440)
+    login_rate_limit: str = Field("10 per minute", alias="LOGIN_RATE_LIMIT")
+    session_cookie_secure: bool | None = Field(None, alias="SESSION_COOKIE_SECURE")
+    smtp_host: str | None = Field(None, alias="SMTP_HOST")
+    smtp_port: int = Field(587, alias="SMTP_PORT", ge=1, le=65535)
+    smtp_username: str | None = Field(None, alias="SMTP_USERNAME")
+    smtp_password: SecretStr | None = Field(None, alias="SMTP_PASSWORD")
+    smtp_sender: str = Field("Salesboy <no-reply@salesboy.local>", alias="SMTP_SENDER")
+    smtp_starttls: bool = Field(True, alias="SMTP_STARTTLS")
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:

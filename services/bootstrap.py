@@ -39,6 +39,7 @@ from services.handlers import dispatch, ingest, messages, sessions
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
 from services.llm import LiteLLMChat
+from services.playground import PlaygroundRouting
 from services.ports import ChatModel, Embedder, EventPublisher, Storage, Transport, VectorStore
 from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
 from services.whatsapp.transport import send_through_host
@@ -161,6 +162,17 @@ class Container:
             result.forget()
 
     @functools.cached_property
+    def mailer(self):
+        from services.mailer import LogMailer, SmtpMailer
+
+        s = self.settings
+        if not s.smtp_host:
+            return LogMailer()
+        return SmtpMailer(s.smtp_host, s.smtp_port, sender=s.smtp_sender, username=s.smtp_username,
+                          password=s.smtp_password.get_secret_value() if s.smtp_password else None,
+                          starttls=s.smtp_starttls)
+
+    @functools.cached_property
     def webhook_verifier(self) -> WebhookVerifier:
         keys = parse_secrets(self.settings.whatsapp_webhook_secrets.get_secret_value())
         return WebhookVerifier(keys, RedisReplayGuard(self.redis, "whatsapp"))
@@ -263,6 +275,7 @@ def bootstrap(
     unknown = set(overrides) - {"storage", "embedder", "vectors", "events", "chat", "transport"}
     if unknown:
         raise TypeError(f"unknown overrides: {sorted(unknown)}")
+    events = overrides.get("events") or RedisEventPublisher(client)
     container = Container(
         settings=settings,
         database_url=database_url,
@@ -274,10 +287,11 @@ def bootstrap(
         storage=overrides.get("storage") or _storage(settings),
         embedder=overrides.get("embedder") or _embedder(settings),
         vectors=overrides.get("vectors") or _vectors(settings, tenant_uow),
-        events=overrides.get("events") or RedisEventPublisher(client),
+        events=events,
         keyring=Keyring.parse(settings.chat_encryption_keys.get_secret_value()),
         chat=overrides.get("chat") or LiteLLMChat(timeout=settings.llm_timeout_seconds, retries=settings.llm_retries),
-        transport=overrides.get("transport") or _session_transport(settings, celery, client),
+        transport=PlaygroundRouting(overrides.get("transport") or _session_transport(settings, celery, client),
+                                    events),
     )
     deps = container.ingest
     chat = container.messages

@@ -27,6 +27,10 @@ from services.whatsapp.browser import BrowserGoneError, BrowserOptions, BrowserS
 log = logging.getLogger(__name__)
 
 
+def latest_qr_key(user_id: uuid.UUID) -> str:
+    return f"salesboy:qr:{user_id}"
+
+
 def qr_data_uri(code: str) -> str:
     import segno
 
@@ -269,12 +273,16 @@ class SessionHost:
         live.qr = code
         live.qr_at = time.monotonic()
         self._set(user_id, "SCAN_QR_CODE", live=live, qr=True)
+        # Kept briefly, so a dashboard opened between two QR rotations shows the current code at once.
+        self._container.redis.set(latest_qr_key(user_id), code, ex=int(self._container.settings.qr_expiry_seconds))
         self._container.events.publish(user_id, "session.qr", {"qr": qr_data_uri(code), "code": code})
 
     def _set(self, user_id: uuid.UUID, status: str, *, live: _Live | None = None, error: str | None = None,
              qr: bool = False) -> None:
         if live is not None:
             live.status = status
+        if status != "SCAN_QR_CODE":
+            self._container.redis.delete(latest_qr_key(user_id))
         with self._container.tenant_uow(user_id) as uow:
             uow.tenants.set_session(user_id, status=status, host=self._host, error=error, qr_shown=qr)
         self._container.events.publish(user_id, "session.status", {"status": status, "error": error,

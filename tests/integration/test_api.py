@@ -70,12 +70,19 @@ def test_readyz_reports_postgres_down(settings, redis_url, pg_server):
     assert response.get_json()["components"]["postgres"]["ok"] is False
 
 
-def test_unknown_route_is_a_json_404(client):
-    response = client.get("/no/such/page")
+def test_unknown_api_route_is_a_json_404(client):
+    response = client.get("/api/no/such/thing")
     assert response.status_code == 404
     body = response.get_json()
     assert body["error"] == "not_found" and body["message"]
     assert body["request_id"] == response.headers["X-Request-ID"]
+
+
+def test_unknown_page_is_an_html_404(client):
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert "Not found" in response.get_data(as_text=True)
 
 
 def test_wrong_method_is_a_json_405(client):
@@ -85,11 +92,11 @@ def test_wrong_method_is_a_json_405(client):
 
 
 def test_unexpected_errors_are_json_500_without_a_traceback(app):
-    @app.get("/explode")
+    @app.get("/api/explode")
     def explode():
         raise RuntimeError("secret internals")
 
-    response = app.test_client().get("/explode")
+    response = app.test_client().get("/api/explode")
     assert response.status_code == 500
     assert response.is_json
     assert "secret internals" not in response.get_data(as_text=True)
@@ -100,12 +107,12 @@ def test_oversized_body_is_a_json_413(settings, container):
     small = settings.model_copy(update={"max_request_bytes": 1024})
     app = create_app(small, container)
 
-    @app.post("/echo")
+    @app.post("/api/echo")
     def echo():
         from flask import request
         return {"size": len(request.get_data())}
 
-    response = app.test_client().post("/echo", data=b"x" * 4096)
+    response = app.test_client().post("/api/echo", data=b"x" * 4096, headers={"X-API-KEY": "sbk_any"})
     assert response.status_code == 413
     assert response.get_json()["error"] == "request_entity_too_large"
 

@@ -1,0 +1,134 @@
+"""/dashboard/whitelist and /dashboard/groups: who and where the bot answers."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, flash, redirect, request, url_for
+
+from api.context import container
+from api.dashboard.web import done, login_required, page
+from api.errors import id_or_404
+from pipelines.phones import PhoneError, parse_contact_lines, to_e164
+from services.dashboard_repository import DashboardRepository
+
+blueprint = Blueprint("contacts", __name__, url_prefix="/dashboard")
+MAX_IMPORT_BYTES = 1024 * 1024
+
+
+def _whitelist_page(user_id: uuid.UUID, *, values=None, errors=None, report=None, status=200):
+    search = request.args.get("q", "").strip()[:100]
+    with container().tenant_uow(user_id) as uow:
+        repo = DashboardRepository(uow.conn)
+        contacts, enabled = repo.whitelist(search), repo.bot_config().get("whitelist_enabled", False)
+    return page("dashboard/whitelist.html", contacts=contacts, enabled=enabled, search=search, values=values or {},
+                errors=errors or {}, report=report, status=status)
+
+
+@blueprint.get("/whitelist")
+@login_required
+def whitelist(user_id: uuid.UUID):
+    return _whitelist_page(user_id)
+
+
+@blueprint.post("/whitelist")
+@login_required
+def add_contact(user_id: uuid.UUID):
+    values = {"phone": request.form.get("phone", ""), "name": request.form.get("name", "").strip()}
+    errors = {}
+    if len(values["name"]) > 200:
+        errors["name"] = "use at most 200 characters"
+    try:
+        phone = to_e164(values["phone"])
+    except PhoneError as exc:
+        errors["phone"] = str(exc)
+    if errors:
+        return _whitelist_page(user_id, values=values, errors=errors, status=400)
+    with container().tenant_uow(user_id) as uow:
+        added = DashboardRepository(uow.conn).add_contacts(user_id, [(phone, values["name"])])
+        uow.audit.log(user_id, "whitelist.added", {"phone": phone, "count": added})
+    return done(f"{phone} {'added' if added else 'was already on the whitelist'}.", "contacts.whitelist")
+
+
+@blueprint.post("/whitelist/import")
+@login_required
+def import_contacts(user_id: uuid.UUID):
+    text = request.form.get("lines", "")
+    upload = request.files.get("file")
+    if upload is not None and upload.filename:
+        data = upload.read(MAX_IMPORT_BYTES + 1)
+        if len(data) > MAX_IMPORT_BYTES:
+            return _whitelist_page(user_id, errors={"lines": "the file is larger than 1 MB"}, status=413)
+        text = data.decode("utf-8-sig", errors="replace")
+    try:
+        report = parse_contact_lines(text)
+    except PhoneError as exc:
+        return _whitelist_page(user_id, values={"lines": text}, errors={"lines": str(exc)}, status=400)
+    if not report:
+        return _whitelist_page(user_id, values={"lines": text}, errors={"lines": "paste one number per line"},
+                               status=400)
+    good = [(line.phone, line.name) for line in report if line.phone]
+    with container().tenant_uow(user_id) as uow:
+        added = DashboardRepository(uow.conn).add_contacts(user_id, good) if good else 0
+        uow.audit.log(user_id, "whitelist.imported", {"added": added, "lines": len(report)})
+    summary = {"added": added, "existing": len(good) - added, "invalid": len(report) - len(good)}
+    return _whitelist_page(user_id, report={"lines": report, **summary},
+                           values={"lines": "\n".join(line.raw for line in report if not line.phone)})
+
+
+@blueprint.post("/whitelist/<contact_id>/delete")
+@login_required
+def remove_contact(user_id: uuid.UUID, contact_id: str):
+    with container().tenant_uow(user_id) as uow:
+        removed = DashboardRepository(uow.conn).remove_contact(id_or_404(contact_id, "contact"))
+        if removed is None:
+            return page("error.html", status=404, title="Not found", message="There is no such contact.")
+        uow.audit.log(user_id, "whitelist.removed", {"phone": removed["phone"], "lid": removed["lid"]})
+    return done(f"{removed['phone'] or removed['lid']} removed from the whitelist.", "contacts.whitelist")
+
+
+@blueprint.post("/whitelist/mode")
+@login_required
+def whitelist_mode(user_id: uuid.UUID):
+    enabled = request.form.get("enabled") == "on"
+    with container().tenant_uow(user_id) as uow:
+        DashboardRepository(uow.conn).update_bot_config(user_id, {"whitelist_enabled": enabled})
+        uow.audit.log(user_id, "whitelist.mode", {"enabled": enabled})
+    message = "Only whitelisted contacts get answers now." if enabled else "Every contact gets answers now."
+    return done(message, "contacts.whitelist")
+
+
+@blueprint.get("/groups")
+@login_required
+def groups(user_id: uuid.UUID):
+    with container().tenant_uow(user_id) as uow:
+        rows = DashboardRepository(uow.conn).groups()
+    return page("dashboard/groups.html", groups=rows)
+
+
+@blueprint.post("/groups/refresh")
+@login_required
+def refresh_groups(user_id: uuid.UUID):
+    from celery.exceptions import TimeoutError as NoAnswerError
+
+    try:
+        found = container().ask_session(user_id, "groups")
+    except (LookupError, NoAnswerError) as exc:
+        flash(f"Could not read your groups: {exc or 'WhatsApp did not answer in time'}", "error")
+        return redirect(url_for("contacts.groups"))
+    pairs = [(g["id"], str(g.get("name") or "")[:200]) for g in found if str(g.get("id", "")).endswith("@g.us")]
+    with container().tenant_uow(user_id) as uow:
+        DashboardRepository(uow.conn).remember_groups(user_id, pairs)
+    return done(f"{len(pairs)} groups read from WhatsApp.", "contacts.groups")
+
+
+@blueprint.post("/groups/<group_id>")
+@login_required
+def set_group(user_id: uuid.UUID, group_id: str):
+    auto_reply, mention_only = request.form.get("auto_reply") == "on", request.form.get("mention_only") == "on"
+    with container().tenant_uow(user_id) as uow:
+        if not DashboardRepository(uow.conn).set_group(group_id, auto_reply=auto_reply, mention_only=mention_only):
+            return page("error.html", status=404, title="Not found", message="There is no such group.")
+        uow.audit.log(user_id, "group.updated", {"group_id": group_id, "auto_reply": auto_reply,
+                                                  "mention_only": mention_only})
+    return done("Group settings saved.", "contacts.groups")

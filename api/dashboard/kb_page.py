@@ -1,0 +1,78 @@
+"""/dashboard/kb: the documents the bot answers from."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, flash, redirect, request, url_for
+
+from api.context import container
+from api.dashboard.web import done, login_required, page
+from api.errors import id_or_404
+from services import kb
+
+blueprint = Blueprint("kb_page", __name__, url_prefix="/dashboard/kb")
+MAX_FILES = 20
+
+
+@blueprint.get("")
+@login_required
+def index(user_id: uuid.UUID):
+    c = container()
+    query = request.args.get("q", "").strip()[:2000]
+    hits = kb.search(c, user_id, query, 5) if query else None
+    return page("dashboard/kb.html", documents=kb.list_documents(c, user_id), query=query, hits=hits,
+                max_bytes=c.settings.kb_max_upload_bytes)
+
+
+@blueprint.post("/upload")
+@login_required
+def upload(user_id: uuid.UUID):
+    files = [f for f in request.files.getlist("files") if f.filename]
+    if not files:
+        flash("Choose at least one file to upload.", "error")
+    elif len(files) > MAX_FILES:
+        flash(f"Upload at most {MAX_FILES} files at a time.", "error")
+    else:
+        # Each file stands alone: one refused file does not lose the others.
+        for upload_file in files:
+            try:
+                kb.upload(container(), user_id, upload_file.filename, upload_file.read())
+            except kb.KnowledgeBaseError as exc:
+                flash(f"{upload_file.filename}: {exc}", "error")
+            else:
+                flash(f"{upload_file.filename}: uploaded, reading it now.", "success")
+    return redirect(url_for("kb_page.index"))
+
+
+@blueprint.get("/<document_id>")
+@login_required
+def detail(user_id: uuid.UUID, document_id: str):
+    try:
+        document, preview = kb.get_document(container(), user_id, id_or_404(document_id, "document"))
+    except kb.DocumentNotFoundError:
+        return page("error.html", status=404, title="Not found", message="There is no such document.")
+    return page("dashboard/kb_detail.html", document=document, preview=preview)
+
+
+def _act(user_id: uuid.UUID, document_id: str, action, message: str):
+    try:
+        action(container(), user_id, id_or_404(document_id, "document"))
+    except kb.DocumentNotFoundError:
+        return page("error.html", status=404, title="Not found", message="There is no such document.")
+    except kb.KnowledgeBaseError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("kb_page.index"))
+    return done(message, "kb_page.index")
+
+
+@blueprint.post("/<document_id>/delete")
+@login_required
+def delete(user_id: uuid.UUID, document_id: str):
+    return _act(user_id, document_id, kb.delete_document, "The document is deleted; the bot no longer uses it.")
+
+
+@blueprint.post("/<document_id>/reembed")
+@login_required
+def reembed(user_id: uuid.UUID, document_id: str):
+    return _act(user_id, document_id, kb.reembed_document, "The document is being read again.")

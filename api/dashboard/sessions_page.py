@@ -1,0 +1,54 @@
+"""/dashboard/sessions: link WhatsApp (QR or pairing code), start, stop, sign out."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from flask import Blueprint, abort, flash, redirect, request, url_for
+
+from api.context import container
+from api.dashboard.web import done, login_required, page
+from services.whatsapp.host import latest_qr_key, qr_data_uri
+
+blueprint = Blueprint("sessions_page", __name__, url_prefix="/dashboard/sessions")
+ACTIONS = {"start": "Starting WhatsApp…", "stop": "Stopping WhatsApp.", "logout": "Signing WhatsApp out."}
+
+
+@blueprint.get("")
+@login_required
+def index(user_id: uuid.UUID):
+    c = container()
+    with c.tenant_uow(user_id) as uow:
+        row = uow.conn.execute("select status, last_error, phone, updated_at from public.sessions").fetchone()
+    status, error, phone, updated_at = row or ("STOPPED", None, None, None)
+    code = c.redis.get(latest_qr_key(user_id)) if status == "SCAN_QR_CODE" else None
+    return page("dashboard/sessions.html", status=status, error=error, phone=phone, updated_at=updated_at,
+                qr=qr_data_uri(code.decode()) if code else None, pairing_code=request.args.get("code"))
+
+
+@blueprint.post("/<action>")
+@login_required
+def command(user_id: uuid.UUID, action: str):
+    if action not in ACTIONS:
+        abort(404, description="no such session action")
+    c = container()
+    c.send_session_command(user_id, action)
+    with c.tenant_uow(user_id) as uow:
+        uow.audit.log(user_id, f"session.{action}_requested", {"via": "dashboard"})
+    return done(ACTIONS[action], "sessions_page.index")
+
+
+@blueprint.post("/pairing-code")
+@login_required
+def pairing_code(user_id: uuid.UUID):
+    phone = re.sub(r"[\s()-]", "", request.form.get("phone", ""))
+    if not re.fullmatch(r"\+[1-9][0-9]{6,14}", phone):
+        flash("Enter your WhatsApp number with its country code, like +2348012345678.", "error")
+        return redirect(url_for("sessions_page.index"))
+    try:
+        code = container().ask_session(user_id, "pairing_code", phone)
+    except LookupError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("sessions_page.index"))
+    return redirect(url_for("sessions_page.index", code=code))

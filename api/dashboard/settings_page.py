@@ -1,0 +1,122 @@
+"""/dashboard/settings/bot: how the bot speaks and what it may do; API keys."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, request
+
+from api.context import container
+from api.dashboard.web import done, login_required, page, validate
+from api.errors import id_or_404
+from schemas.bot import BotSettings
+from services import bot_settings
+from services.apikeys import create_api_key
+
+blueprint = Blueprint("settings_page", __name__, url_prefix="/dashboard/settings")
+CHECKBOXES = ("enabled", "handoff_when_unknown", "group_mention_only_default")
+TEXT_FIELDS = ("system_prompt", "temperature", "max_reply_chars", "language", "tone", "dont_know_reply",
+               "owner_pause_minutes", "debounce_seconds", "owner_notify_phone", "min_relevance", "history_turns")
+
+
+def _lines(raw: str) -> list[str]:
+    return [line.strip() for line in raw.splitlines() if line.strip()]
+
+
+def form_to_values(form, current: BotSettings) -> dict:
+    """The posted form as BotSettings input; what the form does not show keeps its current value."""
+    values = current.model_dump(mode="json")
+    values.update({name: form.get(name, "") for name in TEXT_FIELDS})
+    values["owner_notify_phone"] = values["owner_notify_phone"].strip() or None
+    values.update({name: form.get(name) == "on" for name in CHECKBOXES})
+    values["business"] = {key: form.get(f"business_{key}", "") for key in values["business"]}
+    values["models"] = []
+    for line in _lines(form.get("models", "")):
+        parts = [p.strip() for p in line.split("|")]
+        spec = {"model": parts[0]}
+        if len(parts) > 1 and parts[1]:
+            spec["api_base"] = parts[1]
+        if len(parts) > 2 and parts[2]:
+            spec["api_key_env"] = parts[2]
+        values["models"].append(spec)
+    values["allowed_task_types"] = [t.strip() for t in form.get("allowed_task_types", "").split(",") if t.strip()]
+    values["n8n_urls"] = dict(_pair(line, "=") for line in _lines(form.get("n8n_urls", "")))
+    examples: dict[str, list[str]] = {}
+    for line in _lines(form.get("intent_examples", "")):
+        key, text = _pair(line, ":") if not line.startswith("Task:") else _task_pair(line)
+        examples.setdefault(key, []).append(text)
+    values["intent_examples"] = examples
+    return values
+
+
+def _pair(line: str, sep: str) -> tuple[str, str]:
+    key, _, value = line.partition(sep)
+    return key.strip(), value.strip()
+
+
+def _task_pair(line: str) -> tuple[str, str]:
+    # "Task:book_calendar: can I come on Monday?"
+    _, _, rest = line.partition(":")
+    task_type, _, text = rest.partition(":")
+    return f"Task:{task_type.strip()}", text.strip()
+
+
+def values_to_form(settings: BotSettings) -> dict:
+    """BotSettings shown in the form's text fields."""
+    values = settings.model_dump(mode="json")
+    values["models"] = "\n".join(" | ".join([m.model, m.api_base or "", m.api_key_env or ""]).rstrip(" |")
+                                 for m in settings.models)
+    values["allowed_task_types"] = ", ".join(settings.allowed_task_types)
+    values["n8n_urls"] = "\n".join(f"{k} = {v}" for k, v in values["n8n_urls"].items())
+    values["intent_examples"] = "\n".join(f"{k}: {t}" for k, texts in settings.intent_examples.items() for t in texts)
+    values["owner_notify_phone"] = values["owner_notify_phone"] or ""
+    for key, value in values.pop("business").items():
+        values[f"business_{key}"] = value
+    return values
+
+
+def _page(user_id: uuid.UUID, *, values: dict, errors: dict, new_key: str | None = None, status: int = 200):
+    with container().tenant_uow(user_id) as uow:
+        keys = uow.api_keys.list()
+    return page("dashboard/settings.html", values=values, errors=errors, keys=keys, new_key=new_key, status=status)
+
+
+@blueprint.get("/bot")
+@login_required
+def bot(user_id: uuid.UUID):
+    return _page(user_id, values=values_to_form(bot_settings.current(container(), user_id)), errors={})
+
+
+@blueprint.post("/bot")
+@login_required
+def save_bot(user_id: uuid.UUID):
+    current = bot_settings.current(container(), user_id)
+    settings, errors = validate(BotSettings, form_to_values(request.form, current))
+    if settings is None:
+        shown = {k: v for k, v in request.form.items() if k != "csrf_token"}
+        shown.update({name: request.form.get(name) == "on" for name in CHECKBOXES})
+        return _page(user_id, values=shown, errors=errors, status=400)
+    bot_settings.save(container(), user_id, settings, via="dashboard")
+    return done("Bot settings saved. New messages use them right away.", "settings_page.bot")
+
+
+@blueprint.post("/api-keys")
+@login_required
+def create_key(user_id: uuid.UUID):
+    name = request.form.get("name", "").strip()
+    values = values_to_form(bot_settings.current(container(), user_id))
+    if not 1 <= len(name) <= 100:
+        return _page(user_id, values={**values, "key_name": name},
+                     errors={"key_name": "give the key a name of 1 to 100 characters"}, status=400)
+    key, _ = create_api_key(container(), user_id, name)
+    return _page(user_id, values=values, errors={}, new_key=key)
+
+
+@blueprint.post("/api-keys/<key_id>/revoke")
+@login_required
+def revoke_key(user_id: uuid.UUID, key_id: str):
+    with container().tenant_uow(user_id) as uow:
+        if not uow.api_keys.revoke(id_or_404(key_id, "API key")):
+            return page("error.html", status=404, title="Not found", message="There is no such live API key.")
+        uow.audit.log(user_id, "api_key.revoked", {"api_key_id": key_id})
+    return done("The API key is revoked; requests using it are refused from now on.", "settings_page.bot")

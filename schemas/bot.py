@@ -1,0 +1,70 @@
+"""A tenant's bot settings, as the dashboard form and the REST API both validate them."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+
+from schemas.messages import E164, ModelSpec
+
+TaskType = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
+INTENT_KEY = re.compile(r"^(Response|HumanHandoff|Task:[a-z][a-z0-9_]{0,62})$")
+
+
+class Business(BaseModel):
+    """What the bot may tell customers about the business."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    name: str = Field("", max_length=200)
+    hours: str = Field("", max_length=500)
+    address: str = Field("", max_length=500)
+    phone: str = Field("", max_length=50)
+    website: str = Field("", max_length=300)
+    about: str = Field("", max_length=2000)
+
+
+class BotSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    enabled: bool = True
+    system_prompt: str = Field("", max_length=20_000)
+    models: list[ModelSpec] = Field(default_factory=list, max_length=10, description="tried in this order")
+    temperature: float = Field(0.2, ge=0, le=2)
+    max_reply_chars: int = Field(1000, ge=50, le=4000)
+    language: str = Field("auto", min_length=2, max_length=40, pattern=r"^[\w -]+$")
+    tone: str = Field("friendly", min_length=2, max_length=40, pattern=r"^[\w ,-]+$")
+    business: Business = Field(default_factory=Business)
+    dont_know_reply: str = Field(min_length=1, max_length=1000,
+                                 default="Sorry, I don't have that information. Someone from our team will get "
+                                         "back to you.")
+    handoff_when_unknown: bool = False
+    whitelist_enabled: bool = False
+    owner_pause_minutes: int = Field(30, ge=0, le=10_080)
+    debounce_seconds: int = Field(4, ge=0, le=120)
+    allowed_task_types: list[TaskType] = Field(default_factory=lambda: ["send_email", "book_calendar",
+                                                                         "create_order"], max_length=50)
+    n8n_urls: dict[TaskType, HttpUrl] = Field(default_factory=dict)
+    intent_examples: dict[str, list[Annotated[str, Field(min_length=1, max_length=300)]]] = Field(
+        default_factory=dict)
+    owner_notify_phone: str | None = Field(None, pattern=E164)
+    min_relevance: float = Field(0.35, ge=0, le=1)
+    history_turns: int = Field(6, ge=0, le=50)
+    group_mention_only_default: bool = True
+
+    @field_validator("intent_examples")
+    @classmethod
+    def _known_intents(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for key, examples in value.items():
+            if not INTENT_KEY.match(key):
+                raise ValueError(f"{key!r} is not an intent: use Response, HumanHandoff or Task:<task_type>")
+            if len(examples) > 100:
+                raise ValueError(f"{key}: at most 100 examples")
+        return value
+
+    def stored(self) -> dict:
+        """The values as bot_config columns hold them."""
+        values = self.model_dump(mode="json")
+        values["models"] = [m.model_dump(mode="json", exclude_none=True) for m in self.models]
+        return values
