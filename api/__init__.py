@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     )
     app.extensions["salesboy"] = container
     observability.init_app(app)
-    dashboard.init_app(app, container)
+    dashboard.init_app(app, container, settings)
     errors.init_app(app)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(kb.blueprint)

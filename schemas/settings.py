@@ -141,6 +141,7 @@ class Settings(BaseSettings):
     # Dashboard accounts and the email they send.
     password_reset_minutes: float = Field(30.0, alias="PASSWORD_RESET_MINUTES", gt=0, le=1440)
     login_rate_limit: str = Field("10 per minute", alias="LOGIN_RATE_LIMIT")
+    login_rate_limit_per_ip: str = Field("30 per minute", alias="LOGIN_RATE_LIMIT_PER_IP")
     session_cookie_secure: bool | None = Field(None, alias="SESSION_COOKIE_SECURE")
     smtp_host: str | None = Field(None, alias="SMTP_HOST")
     smtp_port: int = Field(587, alias="SMTP_PORT", ge=1, le=65535)

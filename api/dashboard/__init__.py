@@ -10,6 +10,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
+from schemas.settings import Settings
 from services.bootstrap import Container
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -21,7 +22,7 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 
                            "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 
 
-def init_app(app: Flask, container: Container) -> None:
+def init_app(app: Flask, container: Container, settings: Settings) -> None:
     from api.dashboard import (
         accounts,
         contacts,
@@ -34,7 +35,6 @@ def init_app(app: Flask, container: Container) -> None:
         settings_page,
     )
 
-    settings = container.settings
     secure = settings.session_cookie_secure
     if secure is None:
         secure = (settings.public_url or "").startswith("https://")
@@ -65,11 +65,12 @@ def init_app(app: Flask, container: Container) -> None:
     def per_email() -> str:
         return "email:" + request.form.get("email", "").strip().lower()
 
-    rate = settings.login_rate_limit
-    for endpoint in ("accounts.login", "accounts.reset_request", "accounts.signup"):
+    # Guessing one account's password is stopped per email; spraying many accounts, per address.
+    for endpoint in ("accounts.login", "accounts.reset_request"):
         view = app.view_functions[endpoint]
-        view = limiter.limit(rate, methods=["POST"])(view)
-        app.view_functions[endpoint] = limiter.limit(rate, methods=["POST"], key_func=per_email)(view)
+        view = limiter.limit(settings.login_rate_limit_per_ip, methods=["POST"])(view)
+        app.view_functions[endpoint] = limiter.limit(settings.login_rate_limit, methods=["POST"],
+                                                     key_func=per_email)(view)
 
     vendor_root = Path(__file__).resolve().parents[2] / "node_modules"
 

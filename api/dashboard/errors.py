@@ -17,6 +17,8 @@ def wants_page() -> bool:
 
 def error_page(status: int, message: str):
     title = TITLES.get(status, "Something went wrong")
+    if status == 429:
+        message = f"Too many attempts in a short time ({message}). Wait a minute, then try again."
     return render_template("error.html", nav=NAV, status=status, title=title, message=message), status
 
 

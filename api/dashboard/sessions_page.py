@@ -23,7 +23,7 @@ def index(user_id: uuid.UUID):
         row = uow.conn.execute("select status, last_error, phone, updated_at from public.sessions").fetchone()
     status, error, phone, updated_at = row or ("STOPPED", None, None, None)
     code = c.redis.get(latest_qr_key(user_id)) if status == "SCAN_QR_CODE" else None
-    return page("dashboard/sessions.html", status=status, error=error, phone=phone, updated_at=updated_at,
+    return page("dashboard/sessions.html", session_status=status, error=error, phone=phone, updated_at=updated_at,
                 qr=qr_data_uri(code.decode()) if code else None, pairing_code=request.args.get("code"))
 
 

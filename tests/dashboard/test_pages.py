@@ -1,0 +1,167 @@
+"""Dashboard pages: each renders for a new account, changes what it says, refuses bad input, keeps tenants apart."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from services.dashboard_repository import DashboardRepository
+
+PAGES = ["/dashboard", "/dashboard/sessions", "/dashboard/kb", "/dashboard/groups", "/dashboard/whitelist",
+         "/dashboard/logs", "/dashboard/logs?tab=audit", "/dashboard/logs?tab=tasks", "/dashboard/settings/bot",
+         "/dashboard/playground", "/account/password"]
+
+
+def _user(container, email: str) -> uuid.UUID:
+    with container.system_uow() as uow:
+        return uow.users.find_by_email(email)["id"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_with_a_strict_content_security_policy(browser, path):
+    browser.sign_up()
+    response = browser.get(path)
+    assert response.status_code == 200, response.get_data(as_text=True)[:3000]
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert 'aria-current="page"' in response.get_data(as_text=True) or path.startswith("/account")
+
+
+def test_stylesheet_is_served_locally(browser):
+    css = browser.get("/assets/vendor/pico.min.css")
+    assert css.status_code == 200 and b"--pico" in css.data
+    assert browser.get("/assets/vendor/../../package.json").status_code == 404
+
+
+def test_whitelist_add_import_search_remove(browser, container):
+    email = browser.sign_up()
+    bad = browser.post("/dashboard/whitelist", {"phone": "08012345678", "name": "Ama"}, page="/dashboard/whitelist")
+    assert bad.status_code == 400
+    html = bad.get_data(as_text=True)
+    assert "start with + and the country code" in html and 'value="08012345678"' in html and 'value="Ama"' in html
+    assert browser.post("/dashboard/whitelist", {"phone": "+234 801 234 5678", "name": "Ama"},
+                        page="/dashboard/whitelist").status_code == 302
+    report = browser.post("/dashboard/whitelist/import", {
+        "lines": "phone,name\n+2348012345678,Ama again\n+14155550123,Bob\nnot a number,Eve\n+999123,Zed\n"},
+        page="/dashboard/whitelist")
+    html = report.get_data(as_text=True)
+    assert "1 added, 1 already listed, 2 not valid" in html
+    assert "not a valid number" in html or "not a phone number" in html
+    found = browser.get("/dashboard/whitelist?q=bob").get_data(as_text=True).split('id="contacts"')[1]
+    assert "+14155550123" in found and "+2348012345678" not in found
+    with container.tenant_uow(_user(container, email)) as uow:
+        contacts = DashboardRepository(uow.conn).whitelist()
+    assert sorted(c["phone"] for c in contacts) == ["+14155550123", "+2348012345678"]
+    bob = next(c for c in contacts if c["phone"] == "+14155550123")
+    assert browser.post(f"/dashboard/whitelist/{bob['id']}/delete", page="/dashboard/whitelist").status_code == 302
+    assert "+14155550123" not in browser.get("/dashboard/whitelist").get_data(as_text=True).split('id="contacts"')[1]
+    browser.post("/dashboard/whitelist/mode", {"enabled": "on"}, page="/dashboard/whitelist")
+    with container.tenant_uow(_user(container, email)) as uow:
+        assert DashboardRepository(uow.conn).bot_config()["whitelist_enabled"] is True
+
+
+def test_markup_in_names_prompts_and_messages_is_shown_as_text(browser, container):
+    payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    email = browser.sign_up(name=payload)
+    browser.post("/dashboard/whitelist", {"phone": "+2348012345670", "name": payload}, page="/dashboard/whitelist")
+    page = browser.get("/dashboard/whitelist").get_data(as_text=True)
+    assert payload not in page and "&lt;script&gt;alert(" in page
+    user_id = _user(container, email)
+    sealed = container.keyring.seal(payload, tenant=user_id, chat="2348012345670@c.us")
+    with container.tenant_uow(user_id) as uow:
+        uow.messages.log(user_id=user_id, chat_id="2348012345670@c.us", direction="inbound", body=sealed,
+                         inbox_id=None, outcome="ignored", reason=payload, intent=None, trace={})
+    logs = browser.get("/dashboard/logs").get_data(as_text=True)
+    assert payload not in logs and logs.count("&lt;script&gt;") >= 2
+
+
+def test_bot_settings_are_validated_and_saved(browser, container):
+    email = browser.sign_up()
+    form = browser.get("/dashboard/settings/bot").get_data(as_text=True)
+    assert "Sorry, I don" in form
+    bad = browser.post("/dashboard/settings/bot", {
+        "enabled": "on", "system_prompt": "You are Kofi's assistant.", "temperature": "7", "max_reply_chars": "800",
+        "language": "en", "tone": "friendly", "dont_know_reply": "Ask Kofi.", "owner_pause_minutes": "30",
+        "debounce_seconds": "4", "min_relevance": "0.3", "history_turns": "6", "models": "bad model name!",
+        "n8n_urls": "send_email = not-a-url", "intent_examples": "Nonsense: hi"}, page="/dashboard/settings/bot")
+    html = bad.get_data(as_text=True)
+    assert bad.status_code == 400
+    assert "less than or equal to 2" in html and "You are Kofi&#39;s assistant." in html
+    assert html.count('aria-invalid="true"') >= 3
+    good = browser.post("/dashboard/settings/bot", {
+        "enabled": "on", "system_prompt": "You are Kofi's assistant.", "temperature": "0.4", "max_reply_chars": "800",
+        "language": "en", "tone": "formal", "dont_know_reply": "Ask Kofi.", "owner_pause_minutes": "15",
+        "debounce_seconds": "2", "min_relevance": "0.3", "history_turns": "4", "business_name": "Kofi Foods",
+        "business_hours": "Mon-Fri 8-17", "models": "openai/gpt-4o-mini | http://127.0.0.1:9/v1 | OPENAI_API_KEY",
+        "allowed_task_types": "send_email, create_order", "n8n_urls": "send_email = https://n8n.example/webhook/mail",
+        "intent_examples": "Task:create_order: I need five crates\nHumanHandoff: get me Kofi",
+        "owner_notify_phone": "+2348012345679"}, page="/dashboard/settings/bot")
+    assert good.status_code == 302
+    with container.tenant_uow(_user(container, email)) as uow:
+        config = DashboardRepository(uow.conn).bot_config()
+    assert config["system_prompt"] == "You are Kofi's assistant." and config["tone"] == "formal"
+    assert config["models"] == [{"model": "openai/gpt-4o-mini", "api_base": "http://127.0.0.1:9/v1",
+                                 "api_key_env": "OPENAI_API_KEY"}]
+    assert config["allowed_task_types"] == ["send_email", "create_order"]
+    assert config["intent_examples"] == {"Task:create_order": ["I need five crates"], "HumanHandoff": ["get me Kofi"]}
+    assert config["business"]["name"] == "Kofi Foods" and config["handoff_when_unknown"] is False
+    shown = browser.get("/dashboard/settings/bot").get_data(as_text=True)
+    assert "openai/gpt-4o-mini | http://127.0.0.1:9/v1 | OPENAI_API_KEY" in shown
+
+
+def test_api_keys_are_shown_once_and_can_be_revoked(browser):
+    browser.sign_up()
+    empty = browser.post("/dashboard/settings/api-keys", {"name": ""}, page="/dashboard/settings/bot")
+    assert empty.status_code == 400
+    created = browser.post("/dashboard/settings/api-keys", {"name": "shop site"}, page="/dashboard/settings/bot")
+    key = created.get_data(as_text=True).split('id="new-api-key">')[1].split("<")[0]
+    assert key.startswith("sbk_")
+    assert browser.client.get("/api/kb", headers={"X-API-KEY": key}).status_code == 200
+    assert key not in browser.get("/dashboard/settings/bot").get_data(as_text=True)
+    key_id = browser.client.get("/api/kb", headers={"X-API-KEY": key}) and None
+    page = browser.get("/dashboard/settings/bot").get_data(as_text=True)
+    key_id = page.split("/dashboard/settings/api-keys/")[1].split("/revoke")[0]
+    assert browser.post(f"/dashboard/settings/api-keys/{key_id}/revoke", page="/dashboard/settings/bot").status_code == 302
+    assert browser.client.get("/api/kb", headers={"X-API-KEY": key}).status_code == 401
+
+
+def test_groups_can_be_switched_on(browser, container):
+    email = browser.sign_up()
+    user_id = _user(container, email)
+    with container.tenant_uow(user_id) as uow:
+        DashboardRepository(uow.conn).remember_groups(user_id, [("12036302@g.us", "Wholesale buyers")])
+    assert "Wholesale buyers" in browser.get("/dashboard/groups").get_data(as_text=True)
+    browser.post("/dashboard/groups/12036302@g.us", {"auto_reply": "on"}, page="/dashboard/groups")
+    with container.tenant_uow(user_id) as uow:
+        group = DashboardRepository(uow.conn).groups()[0]
+    assert group["auto_reply"] is True and group["mention_only"] is False
+    refresh = browser.post("/dashboard/groups/refresh", page="/dashboard/groups", follow_redirects=True)
+    assert "WhatsApp is not running" in refresh.get_data(as_text=True)
+
+
+def test_another_tenants_ids_are_not_found(browser, other_browser, container):
+    email = browser.sign_up()
+    owner = _user(container, email)
+    with container.tenant_uow(owner) as uow:
+        DashboardRepository(uow.conn).add_contacts(owner, [("+2348012345671", "Private")])
+        contact_id = DashboardRepository(uow.conn).whitelist()[0]["id"]
+        DashboardRepository(uow.conn).remember_groups(owner, [("99999@g.us", "Private group")])
+    other_browser.sign_up()
+    assert other_browser.post(f"/dashboard/whitelist/{contact_id}/delete",
+                              page="/dashboard/whitelist").status_code == 404
+    assert other_browser.post("/dashboard/groups/99999@g.us", {"auto_reply": "on"},
+                              page="/dashboard/groups").status_code == 404
+    assert other_browser.get(f"/dashboard/kb/{uuid.uuid4()}").status_code == 404
+    assert other_browser.get(f"/dashboard/logs/messages/{uuid.uuid4()}").status_code == 404
+    assert other_browser.get("/dashboard/logs/messages/not-an-id").status_code == 404
+    assert "Private" not in other_browser.get("/dashboard/whitelist").get_data(as_text=True)
+    with container.tenant_uow(owner) as uow:
+        assert len(DashboardRepository(uow.conn).whitelist()) == 1
+        assert DashboardRepository(uow.conn).groups()[0]["auto_reply"] is False
+
+
+def test_logs_filter_by_date_and_show_readable_errors(browser):
+    browser.sign_up()
+    bad = browser.get("/dashboard/logs?since=yesterday")
+    assert bad.status_code == 400 and "use a date like" in bad.get_data(as_text=True)
+    assert browser.get("/dashboard/logs?since=2026-01-01&until=2026-01-02&outcome=answered").status_code == 200
