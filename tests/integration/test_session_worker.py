@@ -3,56 +3,20 @@ lease in Redis; a host that dies loses its lease and another restores the sessio
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
-import threading
-from pathlib import Path
 
 import pytest
-from werkzeug.middleware.shared_data import SharedDataMiddleware
-from werkzeug.serving import make_server
-from werkzeug.wrappers import Request, Response
 
 from api import create_app
 from services.apikeys import create_api_key
 from services.whatsapp.leases import SessionLeases
 from tests.conftest import WorkerProcess, create_user, subprocess_env, wait_for
+from tests.fakes.phone import Phone
 
-PAGE_DIR = Path(__file__).resolve().parents[1] / "fakes" / "whatsapp_web"
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("chromedriver") is None, reason="chromium-driver is not installed")]
-
-
-class Phone:
-    """Serves the stand-in page, and tells it to 'scan' when the test says so."""
-
-    def __init__(self) -> None:
-        self.scan = False
-        self.sent: list[dict] = []
-        control = self._control
-
-        def app(environ, start_response):
-            request = Request(environ)
-            if request.path == "/control.json":
-                return control(environ, start_response)
-            if request.path == "/sent":
-                self.sent.append(json.loads(request.get_data()))
-                return Response("{}")(environ, start_response)
-            return static(environ, start_response)
-
-        static = SharedDataMiddleware(Response("not found", 404), {"/": str(PAGE_DIR)})
-        self._server = make_server("127.0.0.1", 0, app, threaded=True)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{self._server.server_port}"
-        self.url = f"{base}/index.html?control={base}/control.json"
-
-    def _control(self, environ, start_response):
-        return Response(json.dumps({"scan": self.scan}), content_type="application/json")(environ, start_response)
-
-    def stop(self) -> None:
-        self._server.shutdown()
 
 
 def test_commands_leases_and_takeover(container, settings, database_url, redis_url, tmp_path, worker,

@@ -88,14 +88,23 @@
     sent,
   };
 
-  // ?control=<url>: the test says "scan" there when the page runs in a browser it cannot reach.
+  // ?control=<url>: the test says "scan" there when the page runs in a browser it cannot reach,
+  // and lists customer messages for the linked phone to receive.
   const control = params.get('control');
+  const received = new Set();
   if (control) {
     setInterval(async () => {
-      if (authenticated()) return;
       try {
         const order = await (await fetch(control, { cache: 'no-store' })).json();
-        if (order.scan) window.__fake.scan();
+        if (!authenticated()) {
+          if (order.scan) window.__fake.scan();
+          return;
+        }
+        (order.inbox || []).forEach((message) => {
+          if (received.has(message.id._serialized)) return;
+          received.add(message.id._serialized);
+          window.__fake.receive(message);
+        });
       } catch (error) { /* the test's server is gone: nothing to do */ }
     }, 200);
   }

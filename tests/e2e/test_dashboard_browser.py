@@ -1,0 +1,281 @@
+"""The owner's whole journey in a real browser: sign up, link WhatsApp, teach the bot, watch it answer.
+
+Real headless Chromium drives the dashboard served over HTTP; real Postgres, Redis, a
+pipeline worker and a sessions worker (its own Chromium running the fake WhatsApp Web page).
+Each page is photographed; set SCREENSHOTS_DIR=docs/screenshots to refresh the user guide's pictures.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import threading
+import uuid
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from api import create_app
+from tests.conftest import WorkerProcess, subprocess_env, wait_for, worker_settings_env
+from tests.dashboard.conftest import RecordingMailer
+from tests.fakes.gateway_server import chat_completion
+from tests.fakes.phone import Phone
+from tests.integration.messaging import FAQ
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("chromedriver") is None, reason="chromium-driver is not installed")]
+PASSWORD = "correct horse battery"
+QUESTION = "Do you deliver to Accra?"
+XSS = '<img src=x onerror="document.title=\'owned\'"><script>document.title="owned"</script>'
+
+
+class Ui:
+    """The browser, with the few gestures an owner makes."""
+
+    def __init__(self, base_url: str, shots: Path) -> None:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        options = webdriver.ChromeOptions()
+        for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+            options.add_argument(arg)
+        self.driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+        self.driver.set_page_load_timeout(30)
+        self.base_url, self.shots = base_url, shots
+
+    def visit(self, path: str) -> None:
+        self.driver.get(self.base_url + path)
+
+    def find(self, css: str):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def all(self, css: str):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def fill(self, name: str, value: str, form: str = "form") -> None:
+        field = self.find(f'{form} [name="{name}"]')
+        field.clear()
+        field.send_keys(value)
+
+    def press(self, label: str) -> None:
+        from selenium.webdriver.common.by import By
+
+        self.driver.find_element(By.XPATH, f'//button[normalize-space()="{label}"]').click()
+
+    def text(self) -> str:
+        return self.driver.execute_script("return document.body ? document.body.innerText : '';")
+
+    def read(self, css: str, attribute: str | None = None) -> str | None:
+        """Text (or an attribute) of a visible element, read in one step so a page reload cannot stale it."""
+        return self.driver.execute_script(
+            "const e = document.querySelector(arguments[0]);"
+            "if (!e || e.hidden || e.closest('[hidden]')) return null;"
+            "return arguments[1] ? e.getAttribute(arguments[1]) : e.innerText.trim();", css, attribute)
+
+    def wait_text(self, needle: str, timeout: float = 60, reload: bool = False) -> None:
+        def seen():
+            if needle in self.text():
+                return True
+            if reload:
+                self.driver.refresh()
+            return False
+
+        wait_for(seen, timeout=timeout, interval=0.5, message=f"{needle!r} on {self.driver.current_url}")
+
+    def shot(self, name: str) -> None:
+        self.shots.mkdir(parents=True, exist_ok=True)
+        self.driver.save_screenshot(str(self.shots / f"{name}.png"))
+
+    def quit(self) -> None:
+        self.driver.quit()
+
+
+@pytest.fixture
+def dashboard(settings, container, worker, llm, gateway, n8n, tmp_path):
+    """The app served over HTTP, a sessions worker, the owner's phone and a browser."""
+    phone = Phone()
+    container.__dict__["mailer"] = mailer = RecordingMailer()
+    app = create_app(settings, container)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    work_dir = Path(tempfile.mkdtemp(prefix="salesboy-e2e-"))
+    env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(settings.data_dir),
+                         DATABASE_URL=settings.database_url, REDIS_URL=settings.redis_url,
+                         WHATSAPP_WEB_URL=phone.url, **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]))
+    sessions = WorkerProcess(env, work_dir, "sessions", work_dir / "sessions.log")
+    shots = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path / "screenshots")
+    ui = Ui(base, shots)
+    llm_routes = dict(llm.routes)
+    try:
+        yield ui, phone, mailer, llm
+    finally:
+        llm.routes.clear()
+        llm.routes.update(llm_routes)
+        ui.quit()
+        sessions.stop()
+        server.shutdown()
+        phone.stop()
+        shutil.rmtree(work_dir, ignore_errors=True)
+
+
+def _sign_up(ui: Ui, email: str, name: str = "Kofi Foods", shot: bool = False) -> None:
+    ui.visit("/signup")
+    ui.fill("display_name", name)
+    ui.fill("email", email)
+    ui.fill("password", PASSWORD)
+    if shot:
+        ui.shot("01-sign-up")
+    ui.press("Create account")
+    ui.wait_text("Welcome to Salesboy")
+
+
+def test_owner_journey(dashboard, tmp_path):
+    ui, phone, mailer, llm = dashboard
+    email = f"kofi-{uuid.uuid4().hex[:8]}@example.com"
+    _sign_up(ui, email, shot=True)
+
+    # Link WhatsApp: a QR appears live, the phone scans it, the status turns WORKING.
+    ui.press("Start WhatsApp")
+    wait_for(lambda: (ui.read("#qr", "src") or "").startswith("data:image"), timeout=90, interval=0.5,
+             message="the QR code on the page")
+    ui.shot("02-whatsapp-qr")
+    phone.scan = True
+    wait_for(lambda: ui.read("#session-status") == "WORKING", timeout=60, interval=0.5,
+             message="the session to be WORKING")
+    ui.shot("03-whatsapp-linked")
+
+    # Teach the bot: upload the FAQ and watch it become ready; try the retrieval box.
+    faq = tmp_path / "delivery-faq.md"
+    faq.write_bytes(FAQ)
+    ui.visit("/dashboard/kb")
+    ui.find("#f-files").send_keys(str(faq))
+    ui.press("Upload")
+    ui.wait_text("delivery-faq.md: uploaded")
+    wait_for(lambda: ui.read("#documents .doc-status") == "ready", timeout=120,
+             interval=1, message="the document to be ready")
+    ui.fill("q", QUESTION, form='form[role="search"]')
+    ui.press("Search")
+    ui.wait_text("We deliver to Lagos, Abuja and Accra")
+    ui.shot("04-knowledge-base")
+
+    # Only whitelisted contacts: add one (with markup in the name, shown as text).
+    ui.visit("/dashboard/whitelist")
+    ui.fill("phone", "+2348011112222")
+    ui.fill("name", "Ama " + XSS)
+    ui.press("Add")
+    ui.wait_text("+2348011112222 added")
+    ui.find("#f-enabled").click()
+    ui.press("Save")
+    ui.wait_text("Only whitelisted contacts get answers now.")
+    assert XSS in ui.find("#contacts").text and ui.driver.title != "owned"
+    ui.shot("05-whitelist")
+
+    # Customers write on WhatsApp: the whitelisted one is answered once, the stranger is only logged.
+    customer = phone.customer_writes("+2348011112222", QUESTION)
+    stranger = phone.customer_writes("+2348099990000", "Hello? Anyone there?")
+    sent = wait_for(lambda: [m for m in phone.sent if m["chatId"] == customer], timeout=90, interval=0.5,
+                    message="the reply on WhatsApp")
+    assert "Accra" in sent[0]["text"]
+
+    ui.visit("/dashboard/logs")
+    ui.wait_text("Hello? Anyone there?", reload=True)
+    log = ui.find("#chat-log").text
+    assert QUESTION in log and sent[0]["text"].splitlines()[0] in log and "not on the whitelist" in log
+    assert not [m for m in phone.sent if m["chatId"] == stranger]
+    ui.shot("06-logs")
+    ui.driver.find_element("xpath", f'//tr[contains(@class, "dir-inbound") and td[contains(., "{QUESTION}")]]//a').click()
+    ui.wait_text("Message trace")
+    trace_url = ui.driver.current_url
+    assert all(stage in ui.text() for stage in ("filter", "intent", "respond"))
+    ui.shot("07-trace")
+
+    # The playground answers the same question the same way.
+    ui.visit("/dashboard/playground")
+    ui.fill("text", QUESTION)
+    ui.press("Send")
+    wait_for(lambda: ui.read(".bubble.bot p") or ui.driver.refresh(), timeout=90, interval=1,
+             message="the playground's answer")
+    assert ui.read(".bubble.bot p") == sent[0]["text"]
+    ui.shot("08-playground")
+
+    # Groups from the linked WhatsApp, one switched on.
+    ui.visit("/dashboard/groups")
+    ui.press("Read my groups from WhatsApp")
+    ui.wait_text("Wholesale buyers")
+    ui.find('input[aria-label="Auto-reply in Wholesale buyers"]').click()
+    ui.all('#groups button[type="submit"]')[0].click()
+    ui.wait_text("Group settings saved.")
+    ui.shot("09-groups")
+
+    # A model and a new system prompt: the next answer uses them.
+    def answer(body):
+        system = body["messages"][0]["content"]
+        if "Classify the customer's last message" in system:
+            return 200, chat_completion(body["model"], '{"intent": "Response", "confidence": 0.9}')
+        signature = re.search(r"Sign every answer as (\w+)", system)
+        return 200, chat_completion(body["model"], f"We deliver to Accra in 3 days. — {signature.group(1)}"
+                                    if signature else "We deliver to Accra in 3 days.")
+
+    llm.routes[("POST", "/v1/chat/completions")] = answer
+    ui.visit("/dashboard/settings/bot")
+    ui.fill("system_prompt", "You are Kofi Foods' assistant. Sign every answer as Kofi.")
+    ui.fill("models", f"openai/fake-model | {llm.base_url} | TEST_LLM_KEY")
+    ui.fill("temperature", "9")
+    ui.press("Save settings")
+    ui.wait_text("less than or equal to 2")  # the error is shown and what was typed is kept
+    assert "Sign every answer as Kofi." in ui.find("#f-system_prompt").get_attribute("value")
+    ui.fill("temperature", "0.3")
+    ui.press("Save settings")
+    ui.wait_text("Bot settings saved.")
+    ui.shot("10-bot-settings")
+    ui.visit("/dashboard/playground")
+    ui.fill("text", "And to Kumasi?")
+    ui.press("Send")
+    ui.wait_text("— Kofi", timeout=90, reload=True)
+
+    ui.visit("/dashboard")
+    ui.wait_text("Messages today")
+    ui.shot("11-overview")
+    ui.driver.set_window_size(390, 844)
+    ui.visit("/dashboard")
+    ui.shot("12-overview-phone")
+    ui.driver.set_window_size(1280, 1000)
+
+    # A forged form is refused; nothing changes.
+    ui.visit("/dashboard/whitelist")
+    ui.driver.execute_script("document.querySelectorAll('input[name=csrf_token]').forEach(i => i.value = 'x');")
+    ui.fill("phone", "+2348011113333")
+    ui.press("Add")
+    ui.wait_text("did not come from Salesboy")
+    ui.visit("/dashboard/whitelist")
+    assert "+2348011113333" not in ui.find("#contacts").text
+
+    # Another business sees none of this, even with the first one's URLs.
+    ui.driver.delete_all_cookies()
+    _sign_up(ui, f"other-{uuid.uuid4().hex[:8]}@example.com", name="Other Shop")
+    ui.driver.get(trace_url)
+    ui.wait_text("There is no such message.")
+    ui.visit("/dashboard/logs")
+    assert QUESTION not in ui.text()
+
+    # Password reset, from the email's link.
+    ui.driver.delete_all_cookies()
+    ui.visit("/reset")
+    ui.fill("email", email)
+    ui.press("Send the link")
+    ui.wait_text("If an account exists for that email")
+    link = re.search(r"http://\S+", mailer.sent[-1][2]).group(0)
+    ui.driver.get(link)
+    ui.fill("password", "a brand new password")
+    ui.fill("confirm", "a brand new password")
+    ui.press("Save and sign in")
+    ui.wait_text("Your password is changed and you are signed in.")
+    ui.shot("13-after-reset")

@@ -1,0 +1,52 @@
+"""A stand-in for the owner's phone: serves the fake WhatsApp Web page and drives it from outside the browser.
+
+The page polls `control.json`: `scan` links it (as scanning the QR would), `inbox` lists
+customer messages it then receives as WhatsApp would deliver them. What it sends is posted back.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from werkzeug.middleware.shared_data import SharedDataMiddleware
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
+
+PAGE_DIR = Path(__file__).resolve().parent / "whatsapp_web"
+
+
+class Phone:
+    def __init__(self) -> None:
+        self.scan = False
+        self.sent: list[dict] = []
+        self.inbox: list[dict] = []
+        static = SharedDataMiddleware(Response("not found", 404), {"/": str(PAGE_DIR)})
+
+        def app(environ, start_response):
+            request = Request(environ)
+            if request.path == "/control.json":
+                order = json.dumps({"scan": self.scan, "inbox": self.inbox})
+                return Response(order, content_type="application/json")(environ, start_response)
+            if request.path == "/sent":
+                self.sent.append(json.loads(request.get_data()))
+                return Response("{}")(environ, start_response)
+            return static(environ, start_response)
+
+        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{self._server.server_port}"
+        self.url = f"{base}/index.html?control={base}/control.json"
+
+    def customer_writes(self, phone: str, text: str) -> str:
+        chat_id = f"{phone.lstrip('+')}@c.us"
+        message_id = f"false_{chat_id}_{uuid.uuid4().hex[:12].upper()}"
+        self.inbox.append({"id": {"_serialized": message_id, "fromMe": False}, "from": chat_id, "to": "me@c.us",
+                           "body": text, "isGroupMsg": False, "t": int(time.time())})
+        return chat_id
+
+    def stop(self) -> None:
+        self._server.shutdown()
