@@ -191,7 +191,8 @@ def test_owner_journey(dashboard, tmp_path):
     assert QUESTION in log and sent[0]["text"].splitlines()[0] in log and "not on the whitelist" in log
     assert not [m for m in phone.sent if m["chatId"] == stranger]
     ui.shot("06-logs")
-    ui.driver.find_element("xpath", f'//tr[contains(@class, "dir-inbound") and td[contains(., "{QUESTION}")]]//a').click()
+    question_row = f'//tr[contains(@class, "dir-inbound") and td[contains(., "{QUESTION}")]]'
+    ui.driver.find_element("xpath", question_row + "//a").click()
     ui.wait_text("Message trace")
     trace_url = ui.driver.current_url
     assert all(stage in ui.text() for stage in ("filter", "intent", "respond"))
