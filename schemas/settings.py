@@ -139,6 +139,8 @@ class Settings(BaseSettings):
     readiness_timeout_seconds: float = Field(2.0, alias="READINESS_TIMEOUT_SECONDS", gt=0)
 
     # Dashboard accounts and the email they send.
+    auth_backend: Literal["local", "supabase"] = Field("local", alias="AUTH_BACKEND")
+    supabase_anon_key: SecretStr | None = Field(None, alias="SUPABASE_ANON_KEY")
     password_reset_minutes: float = Field(30.0, alias="PASSWORD_RESET_MINUTES", gt=0, le=1440)
     login_rate_limit: str = Field("10 per minute", alias="LOGIN_RATE_LIMIT")
     login_rate_limit_per_ip: str = Field("30 per minute", alias="LOGIN_RATE_LIMIT_PER_IP")
@@ -171,6 +173,9 @@ class Settings(BaseSettings):
         if self.storage_backend == "supabase":
             missing += [n for n, v in (("SUPABASE_URL", self.supabase_url),
                                        ("SUPABASE_SERVICE_ROLE_KEY", self.supabase_service_role_key)) if not v]
+        if self.auth_backend == "supabase":
+            missing += [n for n, v in (("SUPABASE_URL", self.supabase_url),
+                                       ("SUPABASE_ANON_KEY", self.supabase_anon_key)) if not v]
         if self.vector_backend == "pinecone":
             missing += [n for n, v in (("PINECONE_API_KEY", self.pinecone_api_key),
                                        ("PINECONE_HOST", self.pinecone_host)) if not v]

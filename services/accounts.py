@@ -1,21 +1,14 @@
-"""Local accounts: sign-up, sign-in, password reset and change, over `auth.users`.
+"""Accounts: sign-up, sign-in, password reset and change, over a backend (local or Supabase Auth).
 
-Passwords are bcrypt hashes, as Supabase Auth keeps them. A reset token is
-signed and expires; it carries a fingerprint of the current hash, so it stops
-working the moment the password changes (a token can be used once).
+What is the same for both backends lives here: the password policy, creating the
+tenant's rows after sign-up, and the audit trail.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import uuid
 from dataclasses import dataclass
-
-import bcrypt
-import psycopg
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from schemas.jobs import ProvisionTenant
 from services.handlers.tenant import provision_tenant
@@ -24,9 +17,6 @@ log = logging.getLogger(__name__)
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 72  # bcrypt reads no further
-RESET_SALT = "salesboy.password-reset"
-# Checked when the email is unknown, so a miss costs as long as a wrong password.
-_DUMMY_HASH = bcrypt.hashpw(b"salesboy-no-such-user", bcrypt.gensalt(rounds=12))
 
 
 class AccountError(ValueError):
@@ -37,14 +27,18 @@ class AccountError(ValueError):
         self.field = field
 
 
+class AccountServiceUnavailableError(AccountError):
+    """The sign-in service (Supabase Auth) did not answer."""
+
+
 @dataclass(frozen=True)
 class Account:
     user_id: uuid.UUID
     email: str
+    signed_in: bool = True  # False while the email is not confirmed yet
 
 
-def hash_password(password: str) -> str:
-    return bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds=12)).decode()
+ALREADY_REGISTERED = "an account could not be created with this email; if it is yours, sign in or reset your password"
 
 
 def check_password_strength(password: str, field: str = "password") -> None:
@@ -57,78 +51,40 @@ def check_password_strength(password: str, field: str = "password") -> None:
 def sign_up(container, email: str, password: str, display_name: str = "") -> Account:
     """Create the login and everything a new tenant needs (profile, bot config, defaults)."""
     check_password_strength(password)
-    hashed = hash_password(password)
-    try:
-        with container.system_uow() as uow:
-            user_id = uow.users.create(email, hashed, metadata={"display_name": display_name})
-    except psycopg.errors.UniqueViolation:
-        raise AccountError("an account could not be created with this email; if it is yours, sign in or "
-                           "reset your password", "email") from None
+    user_id, signed_in = container.accounts.register(email, password, display_name)
     provision_tenant(ProvisionTenant(user_id=user_id), tenant_uow=container.tenant_uow)
     with container.tenant_uow(user_id) as uow:
         uow.conn.execute("update public.profiles set display_name = %s where user_id = %s", [display_name, user_id])
         uow.audit.log(user_id, "account.created", {})
-    return Account(user_id, email.lower())
+    return Account(user_id, email.lower(), signed_in)
 
 
 def authenticate(container, email: str, password: str) -> Account | None:
-    """The account for these credentials, or None; as slow for an unknown email as for a wrong password."""
-    with container.system_uow() as uow:
-        row = uow.users.find_by_email(email)
-    stored = (row or {}).get("encrypted_password") or ""
-    candidate = password.encode()[:MAX_PASSWORD]
-    if not stored.startswith("$2"):
-        bcrypt.checkpw(candidate, _DUMMY_HASH)
-        return None
-    if not bcrypt.checkpw(candidate, stored.encode()):
-        return None
-    return Account(row["id"], row["email"])
+    user_id = container.accounts.verify(email, password[:200])
+    return Account(user_id, email.lower()) if user_id else None
 
 
 def change_password(container, user_id: uuid.UUID, current: str, new: str) -> None:
     with container.system_uow() as uow:
         row = uow.conn.execute("select email from auth.users where id = %s", [user_id]).fetchone()
-    if row is None or authenticate(container, row[0], current) is None:
+    if row is None:
         raise AccountError("the current password is not right", "current_password")
     check_password_strength(new, "new_password")
-    with container.system_uow() as uow:
-        uow.users.set_password_hash(user_id, hash_password(new))
+    container.accounts.change_password(user_id, row[0], current, new)
     with container.tenant_uow(user_id) as uow:
         uow.audit.log(user_id, "account.password_changed", {})
 
 
-def _serializer(container) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(container.settings.secret_key.get_secret_value(), salt=RESET_SALT)
-
-
-def _fingerprint(password_hash: str) -> str:
-    return hashlib.sha256(password_hash.encode()).hexdigest()[:20]
-
-
-def reset_token(container, email: str) -> str | None:
-    """A reset token for this email's account, or None when there is no such account."""
-    with container.system_uow() as uow:
-        row = uow.users.find_by_email(email)
-    if row is None:
-        return None
-    return _serializer(container).dumps({"uid": str(row["id"]), "fp": _fingerprint(row["encrypted_password"] or "")})
+def request_reset(container, email: str, reset_url: str) -> None:
+    """Send a reset link if the account exists; the caller answers the same either way."""
+    container.accounts.send_reset(email.strip(), reset_url)
 
 
 def reset_password(container, token: str, new: str) -> Account:
-    max_age = int(container.settings.password_reset_minutes * 60)
-    try:
-        claims = _serializer(container).loads(token, max_age=max_age)
-    except SignatureExpired:
-        raise AccountError("this reset link has expired; ask for a new one") from None
-    except BadSignature:
-        raise AccountError("this reset link is not valid; ask for a new one") from None
     check_password_strength(new)
+    user_id = container.accounts.finish_reset(token, new)
     with container.system_uow() as uow:
-        row = uow.conn.execute("select id, email, encrypted_password from auth.users where id = %s for update",
-                               [claims.get("uid")]).fetchone()
-        if row is None or not hmac.compare_digest(_fingerprint(row[2] or ""), str(claims.get("fp", ""))):
-            raise AccountError("this reset link was already used; ask for a new one")
-        uow.users.set_password_hash(row[0], hash_password(new))
-    with container.tenant_uow(row[0]) as uow:
-        uow.audit.log(row[0], "account.password_reset", {})
-    return Account(row[0], row[1])
+        email = uow.conn.execute("select email from auth.users where id = %s", [user_id]).fetchone()[0]
+    with container.tenant_uow(user_id) as uow:
+        uow.audit.log(user_id, "account.password_reset", {})
+    return Account(user_id, email)

@@ -162,6 +162,18 @@ class Container:
             result.forget()
 
     @functools.cached_property
+    def accounts(self):
+        s = self.settings
+        if s.auth_backend == "supabase":
+            from services.accounts_supabase import SupabaseAccounts
+
+            return SupabaseAccounts(s.supabase_url, s.supabase_anon_key.get_secret_value())
+        from services.accounts_local import LocalAccounts
+
+        return LocalAccounts(self.system_uow, self.mailer, secret_key=s.secret_key.get_secret_value(),
+                             reset_minutes=s.password_reset_minutes)
+
+    @functools.cached_property
     def mailer(self):
         from services.mailer import LogMailer, SmtpMailer
 

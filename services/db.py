@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from typing import Protocol
 
 import psycopg
+from psycopg import sql
+from psycopg.pq import TransactionStatus
 from psycopg_pool import ConnectionPool
 
 from schemas.jobs import QueuedJob
@@ -89,28 +91,35 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         stack = contextlib.ExitStack()
         try:
-            self.conn = stack.enter_context(self._pool.connection())
-            stack.enter_context(self.conn.transaction())
-            # Both transaction-local, in one round trip (what PostgREST sends).
-            self.conn.execute(
-                "select set_config('role', %s, true), set_config('request.jwt.claims', %s, true)",
-                [self._role, json.dumps(self._claims)],
-            )
+            conn = stack.enter_context(self._pool.connection())
+            # The transaction is ours to open and close (below), so that BEGIN and the role and
+            # claims (transaction-local, as PostgREST sets them) go out as one message: one round
+            # trip instead of psycopg's BEGIN plus ours.
+            conn.autocommit = True
+            stack.callback(_restore_autocommit, conn)
+            conn.execute(self._begin(), prepare=False)
         except BaseException:
             stack.close()
             raise
+        self.conn = conn
         self._stack = stack
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        assert self._stack is not None
+        assert self._stack is not None and self.conn is not None
         stack, self._stack = self._stack, None
-        try:
-            stack.__exit__(exc_type, exc, tb)  # commits, or rolls back on an exception
-        finally:
-            self.conn = None
+        conn, self.conn = self.conn, None
+        with stack:  # hands the connection back to the pool, whatever happens here
+            if exc_type is None:
+                _commit(conn)
+            else:
+                _rollback(conn)
         if exc_type is None:
             self._flush()
+
+    def _begin(self) -> sql.Composed:
+        return sql.SQL("begin; select set_config('role', {}, true), set_config('request.jwt.claims', {}, true)").format(
+            sql.Literal(self._role), sql.Literal(json.dumps(self._claims)))
 
     def publish_after_commit(self, job: QueuedJob, countdown: float = 0) -> None:
         """Queue `job` to be sent once this transaction commits (run no sooner than `countdown` s later)."""
@@ -165,6 +174,32 @@ class UnitOfWork:
         if self.conn is None:
             raise RuntimeError("unit of work used outside its `with` block")
         return self.conn
+
+
+class FailedTransactionError(RuntimeError):
+    """A statement failed inside a unit of work whose code went on: nothing was committed."""
+
+
+def _commit(conn: psycopg.Connection) -> None:
+    if conn.info.transaction_status == TransactionStatus.INERROR:
+        # Postgres would answer COMMIT with a silent ROLLBACK: say so instead.
+        conn.execute("rollback")
+        raise FailedTransactionError("a statement failed in this unit of work; nothing was committed")
+    conn.execute("commit")
+
+
+def _rollback(conn: psycopg.Connection) -> None:
+    if conn.info.transaction_status not in (TransactionStatus.INTRANS, TransactionStatus.INERROR):
+        return  # nothing open, or the connection is broken (the pool discards it)
+    try:
+        conn.execute("rollback")
+    except psycopg.Error as exc:
+        log.warning("rollback failed", extra={"error": str(exc)})
+
+
+def _restore_autocommit(conn: psycopg.Connection) -> None:
+    if conn.info.transaction_status == TransactionStatus.IDLE:
+        conn.autocommit = False
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]

@@ -39,6 +39,30 @@ class MessageRepository(Repository):
         rows = self._rows(f"select * from public.inbox where id = %s{' for update' if lock else ''}", [inbox_id])
         return rows[0] if rows else None
 
+    def inbound_with_config(self, inbox_id: uuid.UUID) -> dict | None:
+        """The message, locked, with its tenant's bot settings under "config", in one round trip."""
+        rows = self._rows(
+            """select i.*, (select to_jsonb(c) from public.bot_config c where c.user_id = i.user_id) as config
+               from public.inbox i where i.id = %s for update of i""",
+            [inbox_id],
+        )
+        return rows[0] if rows else None
+
+    def advance_inbound(self, inbox_id: uuid.UUID, *, expected: str, status: str, reason: str | None = None,
+                        intent: str | None = None, trace: dict | None = None) -> dict | None:
+        """`set_inbound` for a message still in `expected`, returning the row; None (and no change) otherwise.
+
+        One statement does what locking, checking and updating did: a concurrent run of the same
+        stage waits on the row lock, then finds the status moved on.
+        """
+        rows = self._rows(
+            """update public.inbox set status = %s, decision_reason = coalesce(%s, decision_reason),
+                   intent = coalesce(%s, intent), trace = trace || %s, attempts = attempts + 1
+               where id = %s and status = %s returning *""",
+            [status, reason, intent, Jsonb(trace or {}), inbox_id, expected],
+        )
+        return rows[0] if rows else None
+
     def set_inbound(self, inbox_id: uuid.UUID, *, status: str, reason: str | None = None,
                     intent: str | None = None, trace: dict | None = None) -> None:
         self.conn.execute(
@@ -53,10 +77,13 @@ class MessageRepository(Repository):
                and not from_me and status <> 'ignored'""", [chat_id, inbox_id, after]).fetchall()]
 
     def burst(self, chat_id: str, until: datetime, window_seconds: float) -> list[dict]:
-        """This chat's customer messages that arrived in the burst ending at `until`, oldest first."""
+        """This chat's customer messages that arrived in the burst ending at `until`, oldest first.
+
+        Inclusive at both ends, so with no debounce window the burst is the message itself.
+        """
         return self._rows(
             """select * from public.inbox where chat_id = %s and not from_me and created_at <= %s
-               and created_at > %s - make_interval(secs => %s) order by created_at""",
+               and created_at >= %s - make_interval(secs => %s) order by created_at""",
             [chat_id, until, until, window_seconds],
         )
 
@@ -81,6 +108,30 @@ class MessageRepository(Repository):
                    last_inbound_at = greatest(chats.last_inbound_at, excluded.last_inbound_at)
                returning *""",
             [user_id, chat_id, phone, lid, is_group, inbound_at],
+        )[0]
+
+    def chat_rules(self, user_id: uuid.UUID, chat_id: str, *, phone: str | None, lid: str | None, is_group: bool,
+                   inbound_at: datetime | None) -> dict:
+        """`chat` (the upsert), `whitelisted` and `group` in one statement: what the filter decides on.
+
+        Keys: handoff_active, paused_until, whitelisted, group_auto_reply and group_mention_only
+        (both None when this is not a group or the group has no settings).
+        """
+        return self._rows(
+            """with chat as (
+                   insert into public.chats (user_id, chat_id, contact_phone, contact_lid, is_group, last_inbound_at)
+                   values (%(user)s, %(chat)s, %(phone)s, %(lid)s, %(group)s, %(at)s)
+                   on conflict (user_id, chat_id) do update set
+                       contact_phone = coalesce(excluded.contact_phone, chats.contact_phone),
+                       contact_lid = coalesce(excluded.contact_lid, chats.contact_lid),
+                       last_inbound_at = greatest(chats.last_inbound_at, excluded.last_inbound_at)
+                   returning handoff_active, paused_until)
+               select chat.handoff_active, chat.paused_until,
+                      exists (select 1 from public.whitelists where (phone = %(phone)s) or (lid = %(lid)s))
+                          as whitelisted,
+                      g.auto_reply as group_auto_reply, g.mention_only as group_mention_only
+               from chat left join public.group_settings g on %(group)s and g.group_id = %(chat)s""",
+            {"user": user_id, "chat": chat_id, "phone": phone, "lid": lid, "group": is_group, "at": inbound_at},
         )[0]
 
     def pause_chat(self, user_id: uuid.UUID, chat_id: str, until: datetime) -> None:
@@ -125,6 +176,15 @@ class MessageRepository(Repository):
             [user_id, reply_key, inbox_id, chat_id, body.ciphertext, body.nonce, body.key_id, trace_id],
         ).fetchone()
         return row[0]
+
+    def start_sending(self, outbox_id: uuid.UUID) -> dict | None:
+        """Mark a pending (or interrupted) reply as being sent, counting the attempt; None if it is done."""
+        rows = self._rows(
+            """update public.outbox set status = 'sending', last_error = null, attempts = attempts + 1
+               where id = %s and status in ('pending', 'sending') returning *""",
+            [outbox_id],
+        )
+        return rows[0] if rows else None
 
     def reply(self, outbox_id: uuid.UUID, *, lock: bool = False) -> dict | None:
         rows = self._rows(f"select * from public.outbox where id = %s{' for update' if lock else ''}", [outbox_id])

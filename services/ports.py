@@ -88,3 +88,21 @@ class Transport(Protocol):
 class ChatModel(Protocol):
     def complete(self, models: list, messages: list[dict], *, temperature: float, max_tokens: int,
                  json_mode: bool = False): ...
+
+
+class AccountBackend(Protocol):
+    """Where logins live: Salesboy's own `auth.users`, or Supabase Auth. Errors are AccountError."""
+
+    def register(self, email: str, password: str, display_name: str) -> tuple[uuid.UUID, bool]:
+        """The new user's id, and whether they may sign in now (False: they must confirm their email)."""
+        ...
+
+    def verify(self, email: str, password: str) -> uuid.UUID | None: ...
+
+    def change_password(self, user_id: uuid.UUID, email: str, current: str, new: str) -> None: ...
+
+    def send_reset(self, email: str, reset_url: str) -> None:
+        """Email a reset link (`reset_url` + "/" + token) if the account exists; silent otherwise."""
+        ...
+
+    def finish_reset(self, token: str, new: str) -> uuid.UUID: ...

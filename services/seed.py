@@ -6,9 +6,8 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-import bcrypt
-
 from schemas.jobs import ProvisionTenant
+from services.accounts_local import hash_password
 from services.bootstrap import Container
 from services.handlers.tenant import provision_tenant
 
@@ -22,10 +21,6 @@ class SeededTenant:
     email: str
     password: str
     created: bool
-
-
-def hash_password(password: str) -> str:
-    return bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
 
 
 def seed_demo_tenant(container: Container, email: str = DEMO_EMAIL) -> SeededTenant:

@@ -64,6 +64,9 @@ def signup():
             except accounts.AccountError as exc:
                 errors = {exc.field or "form": str(exc)}
             else:
+                if not account.signed_in:
+                    return done("Almost there: confirm your email with the link we sent, then sign in.",
+                                "accounts.login")
                 _sign_in_account(account)
                 return done("Welcome to Salesboy! Link WhatsApp to start answering customers.",
                             "sessions_page.index")
@@ -76,7 +79,11 @@ def login():
     values, errors = {"next": request.args.get("next", "")}, {}
     if request.method == "POST":
         values = _form()
-        account = accounts.authenticate(container(), values.get("email", ""), values.get("password", ""))
+        try:
+            account = accounts.authenticate(container(), values.get("email", ""), values.get("password", ""))
+        except accounts.AccountServiceUnavailableError as exc:
+            values.pop("password", None)
+            return page("auth/login.html", values=values, errors={"form": str(exc)}, status=503)
         if account is not None:
             _sign_in_account(account)
             return redirect(safe_next(values.get("next")))
@@ -94,18 +101,16 @@ def logout():
 @blueprint.route("/reset", methods=["GET", "POST"])
 def reset_request():
     c = container()
-    minutes = int(c.settings.password_reset_minutes)
     if request.method == "POST":
         email = request.form.get("email", "").strip()
-        token = accounts.reset_token(c, email) if email else None
-        if token is not None:
-            link = _external("accounts.reset_confirm", token=token)
-            c.mailer.send(email, "Reset your Salesboy password",
-                          f"Someone asked to reset the password of your Salesboy account.\n\n"
-                          f"Choose a new password here (the link works for {minutes} minutes, once):\n{link}\n\n"
-                          "If it was not you, ignore this email: your password stays as it is.")
+        if email:
+            try:
+                accounts.request_reset(c, email, _external("accounts.reset_request"))
+            except accounts.AccountServiceUnavailableError as exc:
+                return page("auth/reset_request.html", values={"email": email}, errors={"email": str(exc)},
+                            status=503)
         # The same answer whether or not the account exists: no one learns who has an account.
-        return done(CHECK_EMAIL.format(minutes=minutes), "accounts.login")
+        return done(CHECK_EMAIL.format(minutes=int(c.settings.password_reset_minutes)), "accounts.login")
     return page("auth/reset_request.html", values={}, errors={})
 
 

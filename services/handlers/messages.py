@@ -63,10 +63,13 @@ def _open(deps: MessageDeps, row: dict, prefix: str = "body_") -> str:
     return deps.keyring.open(sealed, tenant=row["user_id"], chat=row["chat_id"])
 
 
-def _claim(uow: UnitOfWork, inbox_id: uuid.UUID, status: str) -> dict | None:
-    """The message locked for this stage, or None when a redelivered or stale job finds it moved on."""
-    row = uow.messages.inbound(inbox_id, lock=True)
-    return row if row is not None and row["status"] == status else None
+def _claim(uow: UnitOfWork, inbox_id: uuid.UUID, status: str) -> tuple[dict, dict] | None:
+    """The message locked for this stage and its tenant's bot settings (one round trip), or None when
+    a redelivered or stale job finds it moved on."""
+    row = uow.messages.inbound_with_config(inbox_id)
+    if row is None or row["status"] != status:
+        return None
+    return row, row.pop("config") or {}
 
 
 def _stage(name: str, started: float, **details: object) -> dict:
@@ -93,14 +96,15 @@ def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, key: st
 def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        row = _claim(uow, job.inbox_id, "received")
-        if row is None:
+        claimed = _claim(uow, job.inbox_id, "received")
+        if claimed is None:
             return
+        row, config = claimed
         text = _open(deps, row)
-        config = uow.messages.bot_config() or {}
-        group = uow.messages.group(row["chat_id"]) if row["is_group"] else None
-        chat = uow.messages.chat(job.user_id, row["chat_id"], phone=row["sender_phone"], lid=row["sender_lid"],
-                                 is_group=row["is_group"], inbound_at=None if row["from_me"] else row["created_at"])
+        chat = uow.messages.chat_rules(job.user_id, row["chat_id"], phone=row["sender_phone"],
+                                       lid=row["sender_lid"], is_group=row["is_group"],
+                                       inbound_at=None if row["from_me"] else row["created_at"])
+        in_group = row["is_group"] and chat["group_auto_reply"] is not None
         message = InboundMessage(
             tenant=job.user_id, provider_message_id=row["provider_message_id"], chat_id=row["chat_id"],
             sender_phone=row["sender_phone"], sender_lid=row["sender_lid"], is_group=row["is_group"],
@@ -109,9 +113,9 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
         rules = filters.ChatRules(
             bot_enabled=config.get("enabled", False),
             whitelist_enabled=config.get("whitelist_enabled", False),
-            whitelisted=uow.messages.whitelisted(row["sender_phone"], row["sender_lid"]),
-            group_auto_reply=bool(group and group["auto_reply"]),
-            group_mention_only=bool(group["mention_only"]) if group else True,
+            whitelisted=chat["whitelisted"],
+            group_auto_reply=bool(in_group and chat["group_auto_reply"]),
+            group_mention_only=bool(chat["group_mention_only"]) if in_group else True,
             handoff_active=chat["handoff_active"], paused_until=chat["paused_until"],
             owner_pause_minutes=config.get("owner_pause_minutes", 30))
         decision = filters.decide(message, rules, _now())
@@ -133,13 +137,14 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
 def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        row = _claim(uow, job.inbox_id, "filtered")
-        if row is None:
+        claimed = _claim(uow, job.inbox_id, "filtered")
+        if claimed is None:
             return
-        config = uow.messages.bot_config() or {}
+        row, config = claimed
         window = config.get("debounce_seconds", 0)
-        newer = uow.messages.newer_in_chat(row["chat_id"], row["created_at"], row["id"])
-        if window and filters.superseded(row["created_at"], newer, window):
+        if window and filters.superseded(row["created_at"],
+                                         uow.messages.newer_in_chat(row["chat_id"], row["created_at"], row["id"]),
+                                         window):
             reason = "answered together with the customer's next message"
             trace = _stage("intent", started, skipped=reason)
             uow.messages.set_inbound(job.inbox_id, status="ignored", reason=reason, trace=trace)
@@ -149,10 +154,10 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
     result, how = _intent(deps, config, text)
     trace = _stage("intent", started, method=how, **result.model_dump())
     with deps.tenant_uow(job.user_id) as uow:
-        row = _claim(uow, job.inbox_id, "filtered")
+        row = uow.messages.advance_inbound(job.inbox_id, expected="filtered", status="classified",
+                                           intent=result.intent, trace=trace)
         if row is None:
             return
-        uow.messages.set_inbound(job.inbox_id, status="classified", intent=result.intent, trace=trace)
         if result.intent == "Response":
             uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
                                                     trace_id=job.trace_id))
@@ -215,11 +220,13 @@ def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, s
 def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        row = _claim(uow, job.inbox_id, "classified")
-        if row is None:
+        claimed = _claim(uow, job.inbox_id, "classified")
+        if claimed is None:
             return
-        config = uow.messages.bot_config() or {}
-        burst = uow.messages.burst(row["chat_id"], row["created_at"], config.get("debounce_seconds", 0))
+        row, config = claimed
+        window = config.get("debounce_seconds", 0)
+        # With no debounce window the burst is this message alone: no need to ask.
+        burst = uow.messages.burst(row["chat_id"], row["created_at"], window) if window else [row]
         question = "\n".join(_open(deps, r) for r in burst if r["status"] != "ignored" or r["id"] == row["id"])
         history = [answers.Turn("customer" if h["direction"] == "inbound" else "business",
                                 deps.keyring.open(Sealed(h["ciphertext"], h["nonce"], h["key_id"]),
@@ -262,14 +269,14 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
     parts = answers.split_reply(reply, style.max_chars) or [dont_know]
     trace = _stage("respond", started, **trace, reply_parts=len(parts))
     with deps.tenant_uow(job.user_id) as uow:
-        row = _claim(uow, job.inbox_id, "classified")
+        row = uow.messages.advance_inbound(job.inbox_id, expected="classified",
+                                           status="handed_off" if handoff else "answered", trace=trace)
         if row is None:
             return
         for index, part in enumerate(parts):
             _add_reply(deps, uow, row, part, f"{job.inbox_id}:{index}")
         if handoff:
             uow.messages.start_handoff(job.user_id, row["chat_id"])
-        uow.messages.set_inbound(job.inbox_id, status="handed_off" if handoff else "answered", trace=trace)
         _log_inbound(deps, uow, row, question, outcome="handed_off" if handoff else "answered",
                      reason=trace.get("answer"), intent_name="Response", trace=trace)
 
@@ -278,11 +285,10 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
 
 def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.reply(job.outbox_id, lock=True)
-        if row is None or row["status"] not in ("pending", "sending"):
+        row = uow.messages.start_sending(job.outbox_id)
+        if row is None:
             return
         text = _open(deps, row)
-        uow.messages.set_reply(job.outbox_id, status="sending", count_attempt=True)
     deps.sleep(min(deps.typing_delay_max_seconds, len(text) * deps.typing_delay_ms_per_char / 1000))
     try:
         provider_id = deps.transport.send_text(job.user_id, row["chat_id"], text, str(job.outbox_id))
