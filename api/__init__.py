@@ -11,7 +11,7 @@ from services.bootstrap import Container
 
 
 def create_app(settings: Settings | None = None, container: Container | None = None) -> Flask:
-    from api import dashboard, errors, health, kb, messages, observability, sessions, stream, tasks
+    from api import bot, dashboard, errors, health, kb, messages, observability, sessions, stream, tasks
     from services.bootstrap import bootstrap
     from services.logging import configure_logging
     from services.runtime import resolve_database_url, resolve_redis_url
@@ -40,4 +40,5 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     app.register_blueprint(messages.blueprint)
     app.register_blueprint(tasks.blueprint)
     app.register_blueprint(sessions.blueprint)
+    app.register_blueprint(bot.blueprint)
     return app

@@ -53,6 +53,12 @@ class BotSettings(BaseModel):
     history_turns: int = Field(6, ge=0, le=50)
     group_mention_only_default: bool = True
 
+    @field_validator("models", mode="before")
+    @classmethod
+    def _model_names(cls, value: object) -> object:
+        # A bare name is a model with no endpoint or key of its own, as bot_config accepts it.
+        return [{"model": m} if isinstance(m, str) else m for m in value] if isinstance(value, list) else value
+
     @field_validator("intent_examples")
     @classmethod
     def _known_intents(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -165,3 +165,19 @@ def test_logs_filter_by_date_and_show_readable_errors(browser):
     bad = browser.get("/dashboard/logs?since=yesterday")
     assert bad.status_code == 400 and "use a date like" in bad.get_data(as_text=True)
     assert browser.get("/dashboard/logs?since=2026-01-01&until=2026-01-02&outcome=answered").status_code == 200
+
+
+def test_bot_settings_through_the_rest_api_use_the_same_schema(browser):
+    browser.sign_up()
+    created = browser.post("/dashboard/settings/api-keys", {"name": "api"}, page="/dashboard/settings/bot")
+    key = created.get_data(as_text=True).split('id="new-api-key">')[1].split("<")[0]
+    headers = {"X-API-KEY": key}
+    assert browser.client.get("/api/bot", headers=headers).get_json()["temperature"] == pytest.approx(0.2)
+    bad = browser.client.patch("/api/bot", json={"temperature": 5, "surprise": 1}, headers=headers)
+    assert bad.status_code == 422
+    assert {f["field"] for f in bad.get_json()["fields"]} == {"temperature", "surprise"}
+    assert browser.client.patch("/api/bot", data="nope", headers=headers).status_code == 400
+    ok = browser.client.patch("/api/bot", json={"tone": "formal", "models": ["openai/gpt-4o-mini"]}, headers=headers)
+    assert ok.status_code == 200 and ok.get_json()["models"] == [{"model": "openai/gpt-4o-mini", "api_base": None,
+                                                                   "api_key_env": None}]
+    assert 'value="formal"' in browser.get("/dashboard/settings/bot").get_data(as_text=True)
