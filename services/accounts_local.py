@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import smtplib
 import uuid
 
 import bcrypt
@@ -16,6 +18,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from services.accounts import ALREADY_REGISTERED, MAX_PASSWORD, AccountError
 
+log = logging.getLogger(__name__)
 RESET_SALT = "salesboy.password-reset"
 # Checked when the email is unknown, so a miss costs as long as a wrong password.
 _DUMMY_HASH = bcrypt.hashpw(b"salesboy-no-such-user", bcrypt.gensalt(rounds=12))
@@ -66,11 +69,15 @@ class LocalAccounts:
         if row is None:
             return
         token = self._serializer.dumps({"uid": str(row["id"]), "fp": _fingerprint(row["encrypted_password"] or "")})
-        self._mailer.send(
-            row["email"], "Reset your Salesboy password",
-            "Someone asked to reset the password of your Salesboy account.\n\n"
-            f"Choose a new password here (the link works once, for {self._reset_minutes} minutes):\n"
-            f"{reset_url}/{token}\n\nIf it was not you, ignore this email: your password stays as it is.")
+        try:
+            self._mailer.send(
+                row["email"], "Reset your Salesboy password",
+                "Someone asked to reset the password of your Salesboy account.\n\n"
+                f"Choose a new password here (the link works once, for {self._reset_minutes} minutes):\n"
+                f"{reset_url}/{token}\n\nIf it was not you, ignore this email: your password stays as it is.")
+        except (smtplib.SMTPException, OSError) as exc:
+            # The page must not tell whether the account exists, so the failure goes to the operator.
+            log.error("password reset email not sent", extra={"user_id": str(row["id"]), "error": str(exc)})
 
     def finish_reset(self, token: str, new: str) -> uuid.UUID:
         try:

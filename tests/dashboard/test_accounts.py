@@ -123,3 +123,27 @@ def test_change_password(browser):
     assert browser.get("/dashboard").status_code == 200  # this session stays signed in
     browser.post("/logout", page="/dashboard")
     assert browser.post("/login", {"email": email, "password": "a new long password"}).status_code == 302
+
+
+def test_reset_through_real_smtp_and_a_mail_server_that_fails(app, container, browser):
+    from services.mailer import SmtpMailer
+    from tests.fakes.smtp_server import FakeSmtp
+
+    email = browser.sign_up()
+    server = FakeSmtp(username="salesboy", password="s3cret")
+    try:
+        def use_mailer(password):
+            container.__dict__["mailer"] = SmtpMailer("127.0.0.1", server.port, sender="no-reply@shop.example",
+                                                      username="salesboy", password=password, starttls=False,
+                                                      timeout=5)
+            container.__dict__.pop("accounts", None)  # built again, around the new mailer
+
+        use_mailer("s3cret")
+        assert browser.post("/reset", {"email": email}, page="/reset").status_code == 302
+        (message,) = server.messages
+        assert message["To"] == email and "/reset/" in message.get_payload()
+        use_mailer("wrong")
+        failed = browser.post("/reset", {"email": email}, page="/reset", follow_redirects=True)
+        assert "If an account exists" in failed.get_data(as_text=True)  # the same answer; the log has the error
+    finally:
+        server.stop()
