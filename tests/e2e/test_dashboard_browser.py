@@ -89,6 +89,10 @@ class Ui:
 
         wait_for(seen, timeout=timeout, interval=0.5, message=f"{needle!r} on {self.driver.current_url}")
 
+    def texts(self, css: str) -> list[str]:
+        return self.driver.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0])).map((e) => e.innerText.trim());", css)
+
     def shot(self, name: str) -> None:
         self.shots.mkdir(parents=True, exist_ok=True)
         self.driver.save_screenshot(str(self.shots / f"{name}.png"))
@@ -147,6 +151,9 @@ def test_owner_journey(dashboard, tmp_path):
     wait_for(lambda: (ui.read("#qr", "src") or "").startswith("data:image"), timeout=90, interval=0.5,
              message="the QR code on the page")
     ui.shot("02-whatsapp-qr")
+    ui.fill("phone", "+2348011115555", form='form[action$="pairing-code"]')
+    ui.press("Get a pairing code")
+    ui.wait_text("Enter this code on your phone: 5555ABCD")
     phone.scan = True
     wait_for(lambda: ui.read("#session-status") == "WORKING", timeout=60, interval=0.5,
              message="the session to be WORKING")
@@ -165,6 +172,30 @@ def test_owner_journey(dashboard, tmp_path):
     ui.press("Search")
     ui.wait_text("We deliver to Lagos, Abuja and Accra")
     ui.shot("04-knowledge-base")
+
+    # A second document: its passages can be read, it can be read again, and deleted after a confirmation.
+    prices = tmp_path / "old-prices.txt"
+    prices.write_text("Old price list: rice 10,000 naira a bag; beans 8,000 naira a bag.")
+    ui.find("#f-files").send_keys(str(prices))
+    ui.press("Upload")
+    wait_for(lambda: ui.texts("#documents .doc-status") == ["ready", "ready"] or ui.driver.refresh(),
+             timeout=120, interval=1, message="both documents to be ready")
+    ui.driver.find_element("link text", "old-prices.txt").click()
+    ui.wait_text("rice 10,000 naira a bag")
+    ui.visit("/dashboard/kb")
+    row = '//tr[td/a[normalize-space()="old-prices.txt"]]'
+    ui.driver.find_element("xpath", row + '//button[normalize-space()="Re-embed"]').click()
+    ui.wait_text("The document is being read again.")
+    status_of_prices = ("return document.evaluate(arguments[0], document, null, XPathResult.STRING_TYPE, null)"
+                        ".stringValue.trim();")
+    wait_for(lambda: ui.driver.execute_script(status_of_prices, row + '//span[contains(@class, "doc-status")]')
+             == "ready" or ui.driver.refresh(), timeout=90, interval=1, message="the re-read to finish")
+    ui.driver.find_element("xpath", row + '//button[normalize-space()="Delete"]').click()
+    wait_for(lambda: ui.read("#confirm-dialog #confirm-text") or "", timeout=5, message="the confirmation dialog")
+    assert "old-prices.txt" in ui.read("#confirm-text")
+    ui.find('#confirm-dialog button[data-answer="yes"]').click()
+    ui.wait_text("The document is deleted")
+    assert "old-prices.txt" not in ui.find("#documents").text
 
     # Only whitelisted contacts: add one (with markup in the name, shown as text).
     ui.visit("/dashboard/whitelist")
