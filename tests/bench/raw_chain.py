@@ -1,11 +1,28 @@
 """A bare Celery chain with as many hops as the message pipeline, for the latency baseline.
 
-Each hop only sends the next; the last writes the time it ran. Run by a worker
-started from the benchmark: `celery -A tests.bench.raw_chain worker`.
+Run by a worker started from the benchmark: `celery -A tests.bench.raw_chain worker`.
+Each hop sends the next; the last writes how long the chain took. Two forms, timed in
+the same run:
+
+- empty hops: Celery's own cost and nothing else;
+- hops doing the external work the pipeline cannot avoid, raw (the same requests to
+  the same servers, no Salesboy code): hop 2 POSTs the classify request to the LLM
+  server, hop 3 encodes the question with the same sentence-transformers model, runs
+  one vector search in SQL on the same table and POSTs the answer request, hop 4
+  POSTs the signed reply to the gateway. What the pipeline spends beyond this chain
+  is its own overhead: queueing, database state, encryption, litellm, validation.
+
+The work (request bodies, URLs, tenant) comes from a JSON file named by RAW_CHAIN_WORK,
+written by the benchmark from what the pipeline itself sent.
 """
 
+import base64
+import hashlib
+import hmac
+import json
 import os
 import time
+import uuid
 
 from celery import Celery
 
@@ -14,12 +31,86 @@ app.conf.update(task_serializer="json", accept_content=["json"], task_ignore_res
                 worker_prefetch_multiplier=1, task_default_queue="raw_chain", worker_hijack_root_logger=False)
 
 HOPS = 4
+_process: dict = {}  # what a real worker also keeps per process: the model, a connection, an HTTP client
+
+
+def _work() -> dict:
+    if "work" not in _process:
+        with open(os.environ["RAW_CHAIN_WORK"]) as file:
+            work = json.load(file)
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        import httpx
+        import psycopg
+        from pgvector.psycopg import register_vector
+        from sentence_transformers import SentenceTransformer
+
+        conn = psycopg.connect(work["database_url"], autocommit=True)
+        register_vector(conn)
+        conn.execute("set hnsw.iterative_scan = relaxed_order")
+        conn.execute(f"set hnsw.ef_search = {int(work['ef_search'])}")
+        _process.update(work=work, conn=conn, http=httpx.Client(timeout=10),
+                        model=SentenceTransformer(work["model_path"], device="cpu"))
+    return _process["work"]
+
+
+def _post_llm(body: dict) -> str:
+    work = _work()
+    response = _process["http"].post(f"{work['llm_base_url']}/chat/completions", json=body,
+                                     headers={"Authorization": f"Bearer {work['llm_key']}"})
+    response.raise_for_status()
+    return response.json()["choices"][0]["message"]["content"]
+
+
+def _search() -> list:
+    work = _work()
+    vector = _process["model"].encode([work["question"]], normalize_embeddings=True, convert_to_numpy=True,
+                                      show_progress_bar=False)[0]
+    return _process["conn"].execute(
+        "select id, content from (select id, content, embedding <=> %s as d from public.kb_chunks "
+        "where user_id = %s order by embedding <=> %s limit %s) t order by d",
+        [vector, work["user_id"], vector, work["k"]]).fetchall()
+
+
+def _send(text: str) -> None:
+    work = _work()
+    key = uuid.uuid4().hex
+    body = json.dumps({"tenant": work["user_id"], "chat_id": work["chat_id"], "text": text,
+                       "idempotency_key": key}).encode()
+    stamp = str(int(time.time()))
+    mac = hmac.new(base64.b64decode(work["gateway_secret"]), f"{key}.{stamp}.".encode() + body,
+                   hashlib.sha256).digest()
+    response = _process["http"].post(work["gateway_url"], content=body, headers={
+        "content-type": "application/json", "webhook-id": key, "webhook-timestamp": stamp,
+        "webhook-signature": "v1," + base64.b64encode(mac).decode()})
+    response.raise_for_status()
+
+
+def warm_up() -> None:
+    """Load the model and open the connections before anything is timed."""
+    _work()
 
 
 @app.task(name="raw.hop")
-def hop(n: int, started: float, key: str) -> None:
+def hop(n: int, started: float, key: str, with_work: bool = False, reply: str = "") -> None:
+    if with_work:
+        work = _work()
+        if n == 1:
+            _post_llm(work["classify"])
+        elif n == 2:
+            assert _search(), "the raw vector search found nothing"
+            reply = _post_llm(work["answer"])
+        elif n == 3:
+            _send(reply)
     if n + 1 < HOPS:
-        app.send_task("raw.hop", args=[n + 1, started, key])
+        app.send_task("raw.hop", args=[n + 1, started, key, with_work, reply])
     else:
         with app.connection_for_write() as conn:
             conn.default_channel.client.set(key, repr(time.time() - started), ex=600)
+
+
+if os.environ.get("RAW_CHAIN_WORK"):
+    from celery import signals
+
+    @signals.worker_ready.connect(weak=False)
+    def _ready(**_kwargs) -> None:
+        warm_up()
