@@ -15,8 +15,9 @@ import uuid
 import pytest
 
 from services.apikeys import create_api_key
+from services.crypto import Sealed
 from services.signing import secret_key, signed_headers
-from tests.conftest import create_user
+from tests.conftest import create_user, wait_for
 from tests.fakes.gateway_server import chat_completion
 from tests.integration.messaging import KEY, _configure, _final, _message, _post, _replies
 
@@ -29,7 +30,9 @@ def test_answered_from_the_knowledge_base_without_any_model(client, shop, gatewa
     inbox_id = response.get_json()["inbox_id"]
     (reply,) = _replies(gateway, payload["chat_id"])
     assert "Accra" in reply["text"] and reply["tenant"] == str(user)
-    trace = _final(client, headers, inbox_id)
+    # The gateway has the reply a moment before the worker records it as sent.
+    trace = wait_for(lambda: (t := _final(client, headers, inbox_id))["replies"][0]["status"] == "sent" and t,
+                     message="the reply to be recorded as sent")
     assert trace["status"] == "answered" and trace["text"] == "Do you deliver to Accra?"
     assert trace["stages"]["filter"]["answer"] is True
     assert trace["stages"]["intent"]["intent"] == "Response" and trace["stages"]["intent"]["method"] == "embeddings"
@@ -103,6 +106,22 @@ def test_nothing_relevant_gets_the_dont_know_reply(client, shop, gateway):
     (reply,) = _replies(gateway, payload["chat_id"])
     assert reply["text"] == "Let me check with the team."
     assert _final(client, headers, inbox_id)["stages"]["respond"]["answer"] == "nothing relevant in the knowledge base"
+
+
+def test_without_a_debounce_window_the_message_itself_is_answered_and_logged(client, shop, gateway):
+    user, headers = shop
+    container = client.application.extensions["salesboy"]
+    _configure(container, user, debounce_seconds=0)
+    payload = _message(user, "Do you deliver to Accra?", sender_phone="+2348056565656")
+    inbox_id = _post(client, payload).get_json()["inbox_id"]
+    (reply,) = _replies(gateway, payload["chat_id"])
+    assert "Accra" in reply["text"]
+    respond = _final(client, headers, inbox_id)["stages"]["respond"]
+    assert respond["answer"] == "extractive" and respond["chunks"]
+    with container.tenant_uow(user) as uow:
+        logged = uow.conn.execute("select ciphertext, nonce, key_id from public.chat_logs where inbox_id = %s "
+                                  "and direction = 'inbound'", [inbox_id]).fetchone()
+    assert container.keyring.open(Sealed(*logged), tenant=user, chat=payload["chat_id"]) == payload["text"]
 
 
 @pytest.mark.parametrize(("setup", "overrides", "reason"), [
