@@ -1,7 +1,9 @@
+import contextlib
 import uuid
 
 import psycopg
 import pytest
+from psycopg.pq import TransactionStatus
 
 from schemas.jobs import ProvisionTenant
 from services import db
@@ -66,6 +68,31 @@ def test_failed_publish_after_commit_keeps_the_rows_and_says_so(container):
     assert caught.value.jobs == [job]
     with container.tenant_uow(user) as uow:
         assert uow.tenants.profile(user) is not None
+
+
+def test_a_failed_statement_the_code_went_past_commits_and_publishes_nothing(container):
+    publisher = RecordingPublisher()
+    user = create_user(container)
+    with pytest.raises(db.FailedTransactionError), db.tenant_uow(container.pool, publisher, user) as uow:
+        uow.tenants.ensure_defaults(user)
+        uow.publish_after_commit(ProvisionTenant(user_id=user))
+        with contextlib.suppress(psycopg.errors.UndefinedTable):
+            uow.conn.execute("select * from public.no_such_table")
+    assert publisher.sent == []
+    with container.tenant_uow(user) as uow:
+        assert uow.tenants.profile(user) is None
+
+
+def test_the_connection_goes_back_to_the_pool_idle_and_transactional(container):
+    user = create_user(container)
+    with container.tenant_uow(user) as uow:
+        conn = uow.conn
+        assert conn.execute("select current_setting('transaction_isolation')").fetchone()
+    assert (conn.info.transaction_status, conn.autocommit) == (TransactionStatus.IDLE, False)
+    with pytest.raises(RuntimeError, match="boom"), container.tenant_uow(user) as uow:
+        conn = uow.conn
+        raise RuntimeError("boom")
+    assert (conn.info.transaction_status, conn.autocommit) == (TransactionStatus.IDLE, False)
 
 
 def test_a_query_that_forgets_its_filter_still_sees_one_tenant(container):
