@@ -151,7 +151,7 @@ def _sign_up(ui: Ui, email: str, name: str = "Kofi Foods", shot: bool = False) -
     ui.fill("email", email)
     ui.fill("password", PASSWORD)
     if shot:
-        ui.shot("01-sign-up")
+        ui.shot("sign-up")
     ui.press("Create account")
     ui.wait_text("Welcome to Salesboy")
 
@@ -165,14 +165,14 @@ def test_owner_journey(dashboard, tmp_path):
     ui.press("Start WhatsApp")
     wait_for(lambda: (ui.read("#qr", "src") or "").startswith("data:image"), timeout=90, interval=0.5,
              message="the QR code on the page")
-    ui.shot("02-whatsapp-qr")
+    ui.shot("whatsapp-qr")
     ui.fill("phone", "+2348011115555", form='form[action$="pairing-code"]')
     ui.press("Get a pairing code")
     ui.wait_text("Enter this code on your phone: 5555ABCD")
     phone.scan = True
     wait_for(lambda: ui.read("#session-status") == "WORKING", timeout=60, interval=0.5,
              message="the session to be WORKING")
-    ui.shot("03-whatsapp-linked")
+    ui.shot("whatsapp-linked")
 
     # Teach the bot: upload the FAQ and watch it become ready; try the retrieval box.
     faq = tmp_path / "delivery-faq.md"
@@ -185,7 +185,7 @@ def test_owner_journey(dashboard, tmp_path):
              interval=1, message="the document to be ready")
     ui.visit("/dashboard/kb")
     ui.submit("Search", "We deliver to Lagos, Abuja and Accra", form='form[role="search"]', q=QUESTION)
-    ui.shot("04-knowledge-base")
+    ui.shot("knowledge-base")
 
     # A second document: its passages can be read, it can be read again, and deleted after a confirmation.
     prices = tmp_path / "old-prices.txt"
@@ -196,6 +196,7 @@ def test_owner_journey(dashboard, tmp_path):
              timeout=120, interval=1, message="both documents to be ready")
     ui.driver.find_element("link text", "old-prices.txt").click()
     ui.wait_text("rice 10,000 naira a bag")
+    ui.shot("knowledge-base-document")
     ui.visit("/dashboard/kb")
     row = '//tr[td/a[normalize-space()="old-prices.txt"]]'
     ui.driver.find_element("xpath", row + '//button[normalize-space()="Re-embed"]').click()
@@ -221,7 +222,7 @@ def test_owner_journey(dashboard, tmp_path):
     ui.press("Save")
     ui.wait_text("Only whitelisted contacts get answers now.")
     assert XSS in ui.find("#contacts").text and ui.driver.title != "owned"
-    ui.shot("05-whitelist")
+    ui.shot("whitelist")
 
     # Customers write on WhatsApp: the whitelisted one is answered once, the stranger is only logged.
     customer = phone.customer_writes("+2348011112222", QUESTION)
@@ -235,13 +236,18 @@ def test_owner_journey(dashboard, tmp_path):
     log = ui.find("#chat-log").text
     assert QUESTION in log and sent[0]["text"].splitlines()[0] in log and "not on the whitelist" in log
     assert not [m for m in phone.sent if m["chatId"] == stranger]
-    ui.shot("06-logs")
+    ui.shot("logs")
     question_row = f'//tr[contains(@class, "dir-inbound") and td[contains(., "{QUESTION}")]]'
     ui.driver.find_element("xpath", question_row + "//a").click()
     ui.wait_text("Message trace")
     trace_url = ui.driver.current_url
     assert all(stage in ui.text() for stage in ("filter", "intent", "respond"))
-    ui.shot("07-trace")
+    ui.shot("trace")
+    ui.visit("/dashboard/logs?tab=tasks")
+    ui.shot("logs-tasks")
+    ui.visit("/dashboard/logs?tab=audit")
+    ui.wait_text("session.start_requested")
+    ui.shot("logs-audit")
 
     # The playground answers the same question the same way.
     ui.visit("/dashboard/playground")
@@ -250,7 +256,7 @@ def test_owner_journey(dashboard, tmp_path):
     wait_for(lambda: ui.read(".bubble.bot p") or ui.driver.refresh(), timeout=90, interval=1,
              message="the playground's answer")
     assert ui.read(".bubble.bot p") == sent[0]["text"]
-    ui.shot("08-playground")
+    ui.shot("playground")
 
     # Groups from the linked WhatsApp, one switched on.
     ui.visit("/dashboard/groups")
@@ -259,7 +265,7 @@ def test_owner_journey(dashboard, tmp_path):
     ui.find('input[aria-label="Auto-reply in Wholesale buyers"]').click()
     ui.all('#groups button[type="submit"]')[0].click()
     ui.wait_text("Group settings saved.")
-    ui.shot("09-groups")
+    ui.shot("groups")
 
     # A model and a new system prompt: the next answer uses them.
     def answer(body):
@@ -281,7 +287,7 @@ def test_owner_journey(dashboard, tmp_path):
     ui.fill("temperature", "0.3")
     ui.press("Save settings")
     ui.wait_text("Bot settings saved.")
-    ui.shot("10-bot-settings")
+    ui.shot("bot-settings")
     ui.visit("/dashboard/playground")
     ui.fill("text", "And to Kumasi?")
     ui.press("Send")
@@ -289,10 +295,10 @@ def test_owner_journey(dashboard, tmp_path):
 
     ui.visit("/dashboard")
     ui.wait_text("Messages today")
-    ui.shot("11-overview")
+    ui.shot("overview")
     ui.driver.set_window_size(390, 844)
     ui.visit("/dashboard")
-    ui.shot("12-overview-phone")
+    ui.shot("overview-phone")
     ui.driver.set_window_size(1280, 1000)
 
     # A forged form is refused; nothing changes.
@@ -309,19 +315,25 @@ def test_owner_journey(dashboard, tmp_path):
     _sign_up(ui, f"other-{uuid.uuid4().hex[:8]}@example.com", name="Other Shop")
     ui.driver.get(trace_url)
     ui.wait_text("There is no such message.")
+    ui.shot("not-found")
     ui.visit("/dashboard/logs")
     assert QUESTION not in ui.text()
 
     # Password reset, from the email's link.
     ui.driver.delete_all_cookies()
+    ui.visit("/login")
+    ui.shot("sign-in")
     ui.visit("/reset")
+    ui.shot("reset-request")
     ui.fill("email", email)
     ui.press("Send the link")
     ui.wait_text("If an account exists for that email")
     link = re.search(r"http://\S+", mailer.sent[-1][2]).group(0)
     ui.driver.get(link)
+    ui.shot("reset-new-password")
     ui.fill("password", "a brand new password")
     ui.fill("confirm", "a brand new password")
     ui.press("Save and sign in")
     ui.wait_text("Your password is changed and you are signed in.")
-    ui.shot("13-after-reset")
+    ui.visit("/account/password")
+    ui.shot("change-password")
