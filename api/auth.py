@@ -19,7 +19,9 @@ def current_tenant() -> uuid.UUID | None:
     if key:
         user_id = tenant_for_key(container(), key)
     elif session.get("user_id"):
-        user_id = uuid.UUID(session["user_id"])
+        from api.dashboard.web import signed_in_user
+
+        user_id = signed_in_user()
     g.user_id = user_id
     return user_id
 

@@ -46,9 +46,11 @@ def pairing_code(user_id: uuid.UUID):
     if not re.fullmatch(r"\+[1-9][0-9]{6,14}", phone):
         flash("Enter your WhatsApp number with its country code, like +2348012345678.", "error")
         return redirect(url_for("sessions_page.index"))
+    from celery.exceptions import TimeoutError as NoAnswerError
+
     try:
         code = container().ask_session(user_id, "pairing_code", phone)
-    except LookupError as exc:
-        flash(str(exc), "error")
+    except (LookupError, NoAnswerError) as exc:
+        flash(f"No pairing code: {exc or 'WhatsApp did not answer in time'}", "error")
         return redirect(url_for("sessions_page.index"))
     return redirect(url_for("sessions_page.index", code=code))

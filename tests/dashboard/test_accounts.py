@@ -147,3 +147,12 @@ def test_reset_through_real_smtp_and_a_mail_server_that_fails(app, container, br
         assert "If an account exists" in failed.get_data(as_text=True)  # the same answer; the log has the error
     finally:
         server.stop()
+
+
+def test_the_rest_api_honours_the_dashboard_session_until_the_password_changes(browser, other_browser):
+    email = browser.sign_up()
+    other_browser.post("/login", {"email": email, "password": "correct horse battery"})
+    assert other_browser.get("/api/kb").status_code == 200
+    browser.post("/account/password", {"current_password": "correct horse battery", "password": "changed password!",
+                                       "confirm": "changed password!"}, page="/account/password")
+    assert other_browser.get("/api/kb").status_code == 401
