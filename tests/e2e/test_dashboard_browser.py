@@ -109,8 +109,15 @@ class Ui:
             "return Array.from(document.querySelectorAll(arguments[0])).map((e) => e.innerText.trim());", css)
 
     def shot(self, name: str) -> None:
+        """The whole page (up to 2,400 px high), not only what fits in the window."""
+        import base64
+
         self.shots.mkdir(parents=True, exist_ok=True)
-        self.driver.save_screenshot(str(self.shots / f"{name}.png"))
+        size = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+        clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 2400), "scale": 1}
+        picture = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True, "clip": clip})
+        (self.shots / f"{name}.png").write_bytes(base64.b64decode(picture["data"]))
 
     def quit(self) -> None:
         self.driver.quit()
