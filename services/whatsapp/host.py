@@ -235,9 +235,10 @@ class SessionHost:
                     self._set(user_id, "WORKING", live=live)
                 elif kind == "logout":
                     live.stop.set()
+                    # Recorded first: whoever sees the browser gone must find the reason stored.
+                    self._set(user_id, "LOGGED_OUT")
                     self._live.pop(user_id, None)
                     live.browser.close(delete_profile=True)
-                    self._set(user_id, "LOGGED_OUT")
                     return
                 elif kind == "message":
                     media_ref = self._save_media(user_id, live, event) if event.get("mimetype") else None
