@@ -102,6 +102,8 @@ function setupLive() {
                         kb: ["kb.progress"], playground: ["message.sent"] }[page];
   if (!interesting) return;
   const source = new EventSource("/api/stream");
+  // Free the connection as the page goes, so reloads never pile up open streams.
+  window.addEventListener("pagehide", () => source.close());
   interesting.forEach((type) => source.addEventListener(type, (event) => {
     const data = JSON.parse(event.data);
     if (type.startsWith("session.")) onSession(data, type);

@@ -43,11 +43,16 @@ class Ui:
         for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
             options.add_argument(arg)
         self.driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-        self.driver.set_page_load_timeout(30)
+        self.driver.set_page_load_timeout(60)
         self.base_url, self.shots = base_url, shots
 
     def visit(self, path: str) -> None:
-        self.driver.get(self.base_url + path)
+        from selenium.common.exceptions import TimeoutException
+
+        try:
+            self.driver.get(self.base_url + path)
+        except TimeoutException:  # a renderer that stalled once under load gets one more try
+            self.driver.get(self.base_url + path)
 
     def find(self, css: str):
         from selenium.webdriver.common.by import By
@@ -102,7 +107,10 @@ class Ui:
                 self.driver.refresh()
             return False
 
-        wait_for(seen, timeout=timeout, interval=0.5, message=f"{needle!r} on {self.driver.current_url}")
+        try:
+            wait_for(seen, timeout=timeout, interval=0.5, message=f"{needle!r} on {self.driver.current_url}")
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}; the page says: {self.text()[:1500]}") from None
 
     def texts(self, css: str) -> list[str]:
         return self.driver.execute_script(
@@ -187,7 +195,7 @@ def test_owner_journey(dashboard, tmp_path):
     ui.visit("/dashboard/kb")
     ui.find("#f-files").send_keys(str(faq))
     ui.press("Upload")
-    ui.wait_text("delivery-faq.md: uploaded")
+    ui.wait_text("delivery-faq.md")  # in the list (the toast may already be gone: the page reloads when ready)
     wait_for(lambda: ui.read("#documents .doc-status") == "ready", timeout=120,
              interval=1, message="the document to be ready")
     ui.visit("/dashboard/kb")
@@ -207,7 +215,10 @@ def test_owner_journey(dashboard, tmp_path):
     ui.visit("/dashboard/kb")
     row = '//tr[td/a[normalize-space()="old-prices.txt"]]'
     ui.driver.find_element("xpath", row + '//button[normalize-space()="Re-embed"]').click()
-    ui.wait_text("The document is being read again.")
+    # A small file is read again in a moment and the page reloads itself, toast and all: ask the audit log.
+    ui.visit("/dashboard/logs?tab=audit")
+    ui.wait_text("kb.document_reembedded", reload=True)
+    ui.visit("/dashboard/kb")
     status_of_prices = ("return document.evaluate(arguments[0], document, null, XPathResult.STRING_TYPE, null)"
                         ".stringValue.trim();")
     wait_for(lambda: ui.driver.execute_script(status_of_prices, row + '//span[contains(@class, "doc-status")]')
@@ -216,8 +227,8 @@ def test_owner_journey(dashboard, tmp_path):
     wait_for(lambda: ui.read("#confirm-dialog #confirm-text") or "", timeout=5, message="the confirmation dialog")
     assert "old-prices.txt" in ui.read("#confirm-text")
     ui.find('#confirm-dialog button[data-answer="yes"]').click()
-    ui.wait_text("The document is deleted")
-    assert "old-prices.txt" not in ui.find("#documents").text
+    wait_for(lambda: ui.texts("#documents a") == ["delivery-faq.md"], timeout=30, interval=0.5,
+             message="the deleted document to leave the list")
 
     # Only whitelisted contacts: add one (with markup in the name, shown as text).
     ui.visit("/dashboard/whitelist")
