@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from api.context import container
 from api.dashboard.web import done, login_required, page
@@ -82,7 +82,7 @@ def remove_contact(user_id: uuid.UUID, contact_id: str):
     with container().tenant_uow(user_id) as uow:
         removed = DashboardRepository(uow.conn).remove_contact(id_or_404(contact_id, "contact"))
         if removed is None:
-            return page("error.html", status=404, title="Not found", message="There is no such contact.")
+            abort(404, description="There is no such contact.")
         uow.audit.log(user_id, "whitelist.removed", {"phone": removed["phone"], "lid": removed["lid"]})
     return done(f"{removed['phone'] or removed['lid']} removed from the whitelist.", "contacts.whitelist")
 
@@ -128,7 +128,7 @@ def set_group(user_id: uuid.UUID, group_id: str):
     auto_reply, mention_only = request.form.get("auto_reply") == "on", request.form.get("mention_only") == "on"
     with container().tenant_uow(user_id) as uow:
         if not DashboardRepository(uow.conn).set_group(group_id, auto_reply=auto_reply, mention_only=mention_only):
-            return page("error.html", status=404, title="Not found", message="There is no such group.")
+            abort(404, description="There is no such group.")
         uow.audit.log(user_id, "group.updated", {"group_id": group_id, "auto_reply": auto_reply,
                                                   "mention_only": mention_only})
     return done("Group settings saved.", "contacts.groups")

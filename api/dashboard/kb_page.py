@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from api.context import container
 from api.dashboard.web import done, login_required, page
@@ -51,7 +51,7 @@ def detail(user_id: uuid.UUID, document_id: str):
     try:
         document, preview = kb.get_document(container(), user_id, id_or_404(document_id, "document"))
     except kb.DocumentNotFoundError:
-        return page("error.html", status=404, title="Not found", message="There is no such document.")
+        abort(404, description="There is no such document.")
     return page("dashboard/kb_detail.html", document=document, preview=preview)
 
 
@@ -59,7 +59,7 @@ def _act(user_id: uuid.UUID, document_id: str, action, message: str):
     try:
         action(container(), user_id, id_or_404(document_id, "document"))
     except kb.DocumentNotFoundError:
-        return page("error.html", status=404, title="Not found", message="There is no such document.")
+        abort(404, description="There is no such document.")
     except kb.KnowledgeBaseError as exc:
         flash(str(exc), "error")
         return redirect(url_for("kb_page.index"))

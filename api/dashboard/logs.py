@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, time, timedelta
 
-from flask import Blueprint, request
+from flask import Blueprint, abort, request
 
 from api.context import container
 from api.dashboard.web import done, login_required, page
@@ -73,7 +73,7 @@ def trace(user_id: uuid.UUID, message_id: str):
         return page("error.html", status=500, title="Unreadable",
                     message="This message could not be decrypted: its key is missing or it was altered.")
     if found is None:
-        return page("error.html", status=404, title="Not found", message="There is no such message.")
+        abort(404, description="There is no such message.")
     return page("dashboard/trace.html", trace=found)
 
 
@@ -82,6 +82,6 @@ def trace(user_id: uuid.UUID, message_id: str):
 def release(user_id: uuid.UUID, chat_id: str):
     with container().tenant_uow(user_id) as uow:
         if not uow.messages.release_handoff(user_id, chat_id):
-            return page("error.html", status=404, title="Not found", message="No chat by that id waits for a person.")
+            abort(404, description="No chat by that id waits for a person.")
         uow.audit.log(user_id, "chat.handoff_released", {"chat_id": chat_id, "via": "dashboard"})
     return done("The bot answers this chat again.", "logs.index")

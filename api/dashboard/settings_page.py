@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, request
+from flask import Blueprint, abort, request
 
 from api.context import container
 from api.dashboard.web import done, login_required, page, validate
@@ -117,6 +117,6 @@ def create_key(user_id: uuid.UUID):
 def revoke_key(user_id: uuid.UUID, key_id: str):
     with container().tenant_uow(user_id) as uow:
         if not uow.api_keys.revoke(id_or_404(key_id, "API key")):
-            return page("error.html", status=404, title="Not found", message="There is no such live API key.")
+            abort(404, description="There is no such live API key.")
         uow.audit.log(user_id, "api_key.revoked", {"api_key_id": key_id})
     return done("The API key is revoked; requests using it are refused from now on.", "settings_page.bot")
