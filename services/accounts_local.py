@@ -6,6 +6,7 @@ so it stops working the moment the password changes (it can be used once).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import logging
@@ -20,8 +21,12 @@ from services.accounts import ALREADY_REGISTERED, MAX_PASSWORD, AccountError
 
 log = logging.getLogger(__name__)
 RESET_SALT = "salesboy.password-reset"
-# Checked when the email is unknown, so a miss costs as long as a wrong password.
-_DUMMY_HASH = bcrypt.hashpw(b"salesboy-no-such-user", bcrypt.gensalt(rounds=12))
+
+
+@functools.cache
+def _dummy_hash() -> bytes:
+    """Checked when the email is unknown, so a miss costs as long as a wrong password (made once, on first use)."""
+    return bcrypt.hashpw(b"salesboy-no-such-user", bcrypt.gensalt(rounds=12))
 
 
 def hash_password(password: str) -> str:
@@ -53,7 +58,7 @@ class LocalAccounts:
         stored = (row or {}).get("encrypted_password") or ""
         candidate = password.encode()[:MAX_PASSWORD]
         if not stored.startswith("$2"):
-            bcrypt.checkpw(candidate, _DUMMY_HASH)
+            bcrypt.checkpw(candidate, _dummy_hash())
             return None
         return row["id"] if bcrypt.checkpw(candidate, stored.encode()) else None
 
