@@ -7,11 +7,14 @@ fast instead of hanging a request.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from celery import Celery
 from kombu import Exchange, Queue
 
 from schemas.queues import QUEUES, TASK_ROUTES
 from schemas.settings import Settings
+from services import broker
 
 
 def make_celery(settings: Settings, broker_url: str) -> Celery:
@@ -49,12 +52,16 @@ def make_celery(settings: Settings, broker_url: str) -> Celery:
         task_publish_retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5},
         redis_socket_timeout=5,
         redis_socket_connect_timeout=5,
+        # Flower follows tasks from the worker's events; a "sent" event per publish would
+        # double the cost of every enqueue for a state Flower reads off the queue anyway.
         worker_send_task_events=True,
-        task_send_sent_event=True,
+        task_send_sent_event=False,
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,
         enable_utc=True,
     )
+    if urlsplit(broker_url).scheme == "redis":
+        app.conf.broker_transport = broker.TRANSPORT
     return app
 
 
