@@ -3,26 +3,10 @@
 from __future__ import annotations
 
 import math
-import os
 from typing import Any
 
 from services.errors import PermanentError, TransientError
-
-
-def _litellm() -> Any:
-    # litellm fetches a price map from the internet at import unless told not to.
-    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    import litellm
-
-    # Retries belong to the task queue (backoff, a retry budget): none hidden below it. litellm 1.110's
-    # OpenAI embedding path reads `max_retries or DEFAULT_MAX_RETRIES`, so a per-call 0 still meant 3 tries;
-    # only the embedding paths read this default.
-    litellm.DEFAULT_MAX_RETRIES = 0
-    # Otherwise every failure also prints a "Give Feedback / Get Help" banner to stdout.
-    litellm.suppress_debug_info = True
-    # Some model names make token_counter fetch a tokenizer from a model hub: never at run time.
-    litellm.disable_hf_tokenizer_download = True
-    return litellm
+from services.litellm_setup import load_litellm
 
 
 class LiteLLMEmbedder:
@@ -45,7 +29,7 @@ class LiteLLMEmbedder:
         return vectors
 
     def count_tokens(self, text: str) -> int:
-        litellm = _litellm()
+        litellm = load_litellm()
         try:
             return int(litellm.token_counter(model=self.model_name, text=text))
         except Exception:
@@ -58,7 +42,7 @@ class LiteLLMEmbedder:
         return [self.count_tokens(text) for text in texts]
 
     def _embed_batch(self, batch: list[str]) -> list[list[float]]:
-        litellm = _litellm()
+        litellm = load_litellm()
         try:
             response = litellm.embedding(model=self.model_name, input=batch, api_base=self._api_base,
                                          api_key=self._api_key, timeout=self._timeout, num_retries=0, max_retries=0)

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 
 from schemas.messages import ModelSpec
+from services.litellm_setup import load_litellm
 
 
 class AllModelsFailedError(RuntimeError):
@@ -26,15 +27,6 @@ class Completion:
     attempts: list[dict] = field(default_factory=list)  # the failures before the answer
 
 
-def _litellm():
-    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # never fetch a price map at import
-    import litellm
-
-    litellm.suppress_debug_info = True
-    litellm.disable_hf_tokenizer_download = True
-    return litellm
-
-
 class LiteLLMChat:
     def __init__(self, *, timeout: float = 20.0, retries: int = 1) -> None:
         self._timeout = timeout
@@ -42,7 +34,7 @@ class LiteLLMChat:
 
     def complete(self, models: list[ModelSpec], messages: list[dict], *, temperature: float, max_tokens: int,
                  json_mode: bool = False) -> Completion:
-        litellm = _litellm()
+        litellm = load_litellm()
         attempts: list[dict] = []
         for spec in models:
             key = os.environ.get(spec.api_key_env) if spec.api_key_env else None

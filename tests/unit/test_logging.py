@@ -54,3 +54,13 @@ def test_configure_logging_writes_json_lines_to_a_rotating_file(tmp_path):
         for handler in root.handlers:
             handler.close()
         root.handlers[:], root.level = saved
+
+
+def test_litellm_per_call_chatter_is_off_but_its_warnings_are_kept():
+    import logging
+
+    from services.litellm_setup import load_litellm
+
+    load_litellm()
+    chatty = logging.getLogger("LiteLLM")
+    assert not chatty.isEnabledFor(logging.INFO) and chatty.isEnabledFor(logging.WARNING)
