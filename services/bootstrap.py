@@ -67,8 +67,8 @@ class Container:
     give_up_handlers: dict[type[QueuedJob], Callable[[QueuedJob, BaseException], None]] = field(
         default_factory=dict)
 
-    def tenant_uow(self, user_id: uuid.UUID | str) -> db.UnitOfWork:
-        return db.tenant_uow(self.pool, self.publisher, user_id)
+    def tenant_uow(self, user_id: uuid.UUID | str, *, settings: dict[str, str] | None = None) -> db.UnitOfWork:
+        return db.tenant_uow(self.pool, self.publisher, user_id, settings=settings)
 
     def system_uow(self) -> db.UnitOfWork:
         return db.system_uow(self.pool, self.publisher)
@@ -281,8 +281,8 @@ def bootstrap(
     celery = make_celery(settings, redis_url)
     publisher = publisher or CeleryPublisher(celery)
 
-    def tenant_uow(user_id):
-        return db.tenant_uow(pool, publisher, user_id)
+    def tenant_uow(user_id, *, settings=None):
+        return db.tenant_uow(pool, publisher, user_id, settings=settings)
 
     unknown = set(overrides) - {"storage", "embedder", "vectors", "events", "chat", "transport"}
     if unknown:

@@ -77,13 +77,15 @@ def make_pool(database_url: str, *, min_size: int, max_size: int, statement_time
 class UnitOfWork:
     """One transaction. Jobs added with `publish_after_commit` are sent once it commits."""
 
-    def __init__(self, pool: ConnectionPool, publisher: Publisher, *, role: str, claims: dict) -> None:
+    def __init__(self, pool: ConnectionPool, publisher: Publisher, *, role: str, claims: dict,
+                 settings: dict[str, str] | None = None) -> None:
         if role not in ("authenticated", "service_role"):
             raise ValueError(f"unsupported database role {role!r}")
         self._pool = pool
         self._publisher = publisher
         self._role = role
         self._claims = claims
+        self._settings = settings or {}
         self._pending: list[tuple[QueuedJob, float]] = []
         self._stack: contextlib.ExitStack | None = None
         self.conn: psycopg.Connection | None = None
@@ -92,9 +94,9 @@ class UnitOfWork:
         stack = contextlib.ExitStack()
         try:
             conn = stack.enter_context(self._pool.connection())
-            # The transaction is ours to open and close (below), so that BEGIN and the role and
-            # claims (transaction-local, as PostgREST sets them) go out as one message: one round
-            # trip instead of psycopg's BEGIN plus ours.
+            # The transaction is ours to open and close (below), so that BEGIN, the role and claims
+            # (transaction-local, as PostgREST sets them) and any settings asked for go out as one
+            # message: one round trip instead of psycopg's BEGIN plus ours.
             conn.autocommit = True
             stack.callback(_restore_autocommit, conn)
             conn.execute(self._begin(), prepare=False)
@@ -118,8 +120,10 @@ class UnitOfWork:
             self._flush()
 
     def _begin(self) -> sql.Composed:
-        return sql.SQL("begin; select set_config('role', {}, true), set_config('request.jwt.claims', {}, true)").format(
-            sql.Literal(self._role), sql.Literal(json.dumps(self._claims)))
+        values = {"role": self._role, "request.jwt.claims": json.dumps(self._claims), **self._settings}
+        return sql.SQL("begin; select {}").format(sql.SQL(", ").join(
+            sql.SQL("set_config({}, {}, true)").format(sql.Literal(name), sql.Literal(value))
+            for name, value in values.items()))
 
     def publish_after_commit(self, job: QueuedJob, countdown: float = 0) -> None:
         """Queue `job` to be sent once this transaction commits (run no sooner than `countdown` s later)."""
@@ -205,10 +209,12 @@ def _restore_autocommit(conn: psycopg.Connection) -> None:
 UnitOfWorkFactory = Callable[[], UnitOfWork]
 
 
-def tenant_uow(pool: ConnectionPool, publisher: Publisher, user_id: uuid.UUID | str) -> UnitOfWork:
+def tenant_uow(pool: ConnectionPool, publisher: Publisher, user_id: uuid.UUID | str, *,
+               settings: dict[str, str] | None = None) -> UnitOfWork:
+    """A tenant's transaction; `settings` are Postgres settings local to it (set with its BEGIN)."""
     user_id = uuid.UUID(str(user_id))
     claims = {"sub": str(user_id), "role": "authenticated"}
-    return UnitOfWork(pool, publisher, role="authenticated", claims=claims)
+    return UnitOfWork(pool, publisher, role="authenticated", claims=claims, settings=settings)
 
 
 def system_uow(pool: ConnectionPool, publisher: Publisher) -> UnitOfWork:

@@ -19,7 +19,7 @@ PGVECTOR_DIMENSIONS = 384  # kb_chunks.embedding is vector(384)
 
 
 class PgVectorStore:
-    def __init__(self, tenant_uow: Callable[[uuid.UUID], UnitOfWork], *, ef_search: int = 100) -> None:
+    def __init__(self, tenant_uow: Callable[..., UnitOfWork], *, ef_search: int = 100) -> None:
         self._tenant_uow = tenant_uow
         self._ef_search = ef_search
 
@@ -50,14 +50,11 @@ class PgVectorStore:
         # Two fixed statements rather than one with "param is null or ...": a cached
         # generic plan of the latter can miss the HNSW index.
         documents = "and document_id = any(%(docs)s)" if document_ids else ""
-        with self._tenant_uow(user_id) as uow:
-            # Iterative scans keep walking the HNSW graph until k rows pass the
-            # tenant filter; without them a small tenant in a big index gets < k.
-            uow.conn.execute(
-                "select set_config('hnsw.iterative_scan', 'relaxed_order', true), "
-                "set_config('hnsw.ef_search', %s, true), set_config('plan_cache_mode', 'force_custom_plan', true)",
-                [str(self._ef_search)],
-            )
+        # Iterative scans keep walking the HNSW graph until k rows pass the
+        # tenant filter; without them a small tenant in a big index gets < k.
+        settings = {"hnsw.iterative_scan": "relaxed_order", "hnsw.ef_search": str(self._ef_search),
+                    "plan_cache_mode": "force_custom_plan"}
+        with self._tenant_uow(user_id, settings=settings) as uow:
             rows = uow.conn.execute(
                 f"""select hits.id, hits.distance, hits.document_id, hits.content, hits.metadata, d.filename
                    from (select id, document_id, content, metadata, embedding <=> %(q)s as distance

@@ -29,6 +29,17 @@ def test_tenant_unit_of_work_runs_as_the_tenant(container):
     assert (role, uid) == ("authenticated", user)
 
 
+def test_settings_asked_for_hold_for_that_transaction_only(container):
+    user = create_user(container)
+    with container.tenant_uow(user, settings={"hnsw.ef_search": "77", "application_name": "it's quoted"}) as uow:
+        inside = uow.conn.execute("select current_setting('hnsw.ef_search'), current_setting('application_name'), "
+                                  "current_user").fetchone()
+        assert inside == ("77", "it's quoted", "authenticated")
+        conn = uow.conn
+    assert conn.execute("select current_setting('hnsw.ef_search', true)").fetchone()[0] in (None, "", "40")
+    assert conn.execute("select current_setting('application_name')").fetchone()[0] == "salesboy"
+
+
 def test_system_unit_of_work_runs_as_service_role(container):
     with container.system_uow() as uow:
         role, jwt_role = uow.conn.execute("select current_user, auth.role()").fetchone()
