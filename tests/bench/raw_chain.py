@@ -1,16 +1,16 @@
 """A bare Celery chain with as many hops as the message pipeline, for the latency baseline.
 
 Run by a worker started from the benchmark: `celery -A tests.bench.raw_chain worker`.
-Each hop sends the next; the last writes how long the chain took. Two forms, timed in
-the same run:
+Each hop sends the next; the last writes how long the chain took. Three forms, timed
+in the same run:
 
-- empty hops: Celery's own cost and nothing else;
-- hops doing the external work the pipeline cannot avoid, raw (the same requests to
-  the same servers, no Salesboy code): hop 2 POSTs the classify request to the LLM
-  server, hop 3 encodes the question with the same sentence-transformers model, runs
-  one vector search in SQL on the same table and POSTs the answer request, hop 4
-  POSTs the signed reply to the gateway. What the pipeline spends beyond this chain
-  is its own overhead: queueing, database state, encryption, litellm, validation.
+- "empty": hops that do nothing, Celery's own cost alone;
+- "http": hops doing the external work the pipeline cannot avoid, with no Salesboy
+  code: hop 2 POSTs the classify request to the LLM server, hop 3 encodes the question
+  with the same sentence-transformers model, runs one vector search in SQL on the same
+  table and POSTs the answer request, hop 4 POSTs the signed reply to the gateway;
+- "library": the same, but the two LLM requests go through `litellm.completion`, the
+  client the product is built on, as anyone calling it directly would.
 
 The work (request bodies, URLs, tenant) comes from a JSON file named by RAW_CHAIN_WORK,
 written by the benchmark from what the pipeline itself sent.
@@ -31,6 +31,7 @@ app.conf.update(task_serializer="json", accept_content=["json"], task_ignore_res
                 worker_prefetch_multiplier=1, task_default_queue="raw_chain", worker_hijack_root_logger=False)
 
 HOPS = 4
+MODES = ("library", "http", "empty")
 _process: dict = {}  # what a real worker also keeps per process: the model, a connection, an HTTP client
 
 
@@ -53,12 +54,30 @@ def _work() -> dict:
     return _process["work"]
 
 
-def _post_llm(body: dict) -> str:
+def _post_llm(body: dict, mode: str) -> str:
     work = _work()
+    if mode == "library":
+        return _litellm().completion(
+            model=f"openai/{body['model']}", messages=body["messages"], api_base=work["llm_base_url"],
+            api_key=work["llm_key"], temperature=body.get("temperature"), max_tokens=body.get("max_tokens"),
+            response_format=body.get("response_format"), max_retries=0,
+        ).choices[0].message.content
     response = _process["http"].post(f"{work['llm_base_url']}/chat/completions", json=body,
                                      headers={"Authorization": f"Bearer {work['llm_key']}"})
     response.raise_for_status()
     return response.json()["choices"][0]["message"]["content"]
+
+
+def _litellm():
+    if "litellm" not in _process:
+        import logging
+
+        os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+        import litellm
+
+        logging.getLogger("LiteLLM").setLevel(logging.WARNING)
+        _process["litellm"] = litellm
+    return _process["litellm"]
 
 
 def _search() -> list:
@@ -86,23 +105,24 @@ def _send(text: str) -> None:
 
 
 def warm_up() -> None:
-    """Load the model and open the connections before anything is timed."""
+    """Load the model and libraries and open the connections before anything is timed."""
     _work()
+    _litellm()
 
 
 @app.task(name="raw.hop")
-def hop(n: int, started: float, key: str, with_work: bool = False, reply: str = "") -> None:
-    if with_work:
+def hop(n: int, started: float, key: str, mode: str = "empty", reply: str = "") -> None:
+    if mode != "empty":
         work = _work()
         if n == 1:
-            _post_llm(work["classify"])
+            _post_llm(work["classify"], mode)
         elif n == 2:
             assert _search(), "the raw vector search found nothing"
-            reply = _post_llm(work["answer"])
+            reply = _post_llm(work["answer"], mode)
         elif n == 3:
             _send(reply)
     if n + 1 < HOPS:
-        app.send_task("raw.hop", args=[n + 1, started, key, with_work, reply])
+        app.send_task("raw.hop", args=[n + 1, started, key, mode, reply])
     else:
         with app.connection_for_write() as conn:
             conn.default_channel.client.set(key, repr(time.time() - started), ex=600)

@@ -2,8 +2,9 @@
 then a sustained load with no message lost and none sent twice.
 
 Latency: one message at a time through the session's solo worker, each followed by the
-same 4-hop raw chain twice (solo worker too): once doing the pipeline's external work
-raw (see raw_chain.py), the target's baseline, and once with empty hops, for reference.
+same 4-hop raw chain three times (solo worker too, see raw_chain.py): doing the
+pipeline's external work through the same client libraries (the target's baseline),
+doing it with the LLM requests as raw HTTP posts, and with empty hops.
 
 Sustained load: the deployment's shape, workers as `salesboy up` runs them (prefork,
 WORKER_CONCURRENCY processes, every queue but `sessions`), started by the benchmark on
@@ -115,12 +116,12 @@ def _latency(container, user, llm, gateway, database_url, redis_url, tmp_path):
         raw_client = redis_lib.Redis.from_url(raw_broker)
         wait_for(lambda: raw_chain.app.control.ping(timeout=0.5), timeout=60, message="the raw chain worker")
 
-        def raw(with_work):
+        def raw(mode):
             key = f"raw:{uuid.uuid4().hex}"
-            raw_chain.app.send_task("raw.hop", args=[0, time.time(), key, with_work])
+            raw_chain.app.send_task("raw.hop", args=[0, time.time(), key, mode])
             return float(wait_for(lambda: raw_client.get(key), timeout=30, interval=0.001))
 
-        pipeline, worked, empty = [], [], []
+        pipeline, chains = [], {mode: [] for mode in raw_chain.MODES}
         for n in range(SAMPLES + 5):
             message = _message(user, n)
             started = time.time()
@@ -128,24 +129,26 @@ def _latency(container, user, llm, gateway, database_url, redis_url, tmp_path):
             sent = wait_for(lambda m=message: gateway.messages_to(m.chat_id), timeout=30, interval=0.001)
             took = time.time() - started
             assert sent
-            with_work, without = raw(True), raw(False)
+            timed = {mode: raw(mode) for mode in raw_chain.MODES}
             if n >= 5:  # the first few warm caches up
                 pipeline.append(took)
-                worked.append(with_work)
-                empty.append(without)
+                for mode, seconds in timed.items():
+                    chains[mode].append(seconds)
     finally:
         raw_worker.terminate()
         raw_worker.wait(20)
-    hops = raw_chain.HOPS
+    p50, p99 = _pct(pipeline, 50), _pct(pipeline, 99)
+    chain = f"raw {raw_chain.HOPS}-hop chain"
+    rows = [("pipeline", p50, p99)] + [(label, _pct(chains[mode], 50), _pct(chains[mode], 99)) for mode, label in (
+        ("library", f"{chain}, same work, same client libraries"),
+        ("http", f"{chain}, same work, LLM requests as raw HTTP"),
+        ("empty", f"{chain}, empty hops"))]
     print(f"\nlatency, accept -> handed to the transport ({SAMPLES} messages, one at a time, LLM answering "
-          f"at once, solo workers):\n"
-          f"  pipeline                          p50 {_pct(pipeline, 50):.1f} ms  p99 {_pct(pipeline, 99):.1f} ms\n"
-          f"  raw {hops}-hop chain, same external work p50 {_pct(worked, 50):.1f} ms  p99 {_pct(worked, 99):.1f} ms\n"
-          f"  raw {hops}-hop chain, empty hops      p50 {_pct(empty, 50):.1f} ms  p99 {_pct(empty, 99):.1f} ms\n"
-          f"  ratio to the chain with the work  p50 {_pct(pipeline, 50) / _pct(worked, 50):.2f}  "
-          f"p99 {_pct(pipeline, 99) / _pct(worked, 99):.2f} (target <= 1.5)\n"
-          f"  ratio to the empty chain          p50 {_pct(pipeline, 50) / _pct(empty, 50):.2f}  "
-          f"p99 {_pct(pipeline, 99) / _pct(empty, 99):.2f} (for reference)")
+          "at once, solo workers):")
+    for label, q50, q99 in rows:
+        print(f"  {label:52s} p50 {q50:6.1f} ms  p99 {q99:6.1f} ms")
+    for (label, q50, q99), note in zip(rows[1:], ("target <= 1.5", "for reference", "for reference"), strict=True):
+        print(f"  ratio to the {label[len(chain) + 2:]:41s} p50 {p50 / q50:.2f}  p99 {p99 / q99:.2f} ({note})")
 
 
 def _production_workers(settings, database_url, broker_url, gateway, n8n, tmp_path):
