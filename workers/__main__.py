@@ -63,11 +63,17 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
         wanted.append(own)
     app = _app(settings, "worker")
     pool = pool or settings.worker_pool
+    concurrency = concurrency or settings.worker_concurrency
     if "sessions" in wanted and pool == "prefork":
         pool = "threads"  # one process, so every command reaches the one host holding the browsers
+    if pool == "prefork":
+        # Each pool process loads its own embedding model, and torch would give each one a thread
+        # per core: N processes x cores threads fighting over the cores (measured: 30% fewer
+        # messages a second on 2 cores). Share the cores out instead, unless told otherwise.
+        os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // concurrency)))
     app.worker_main([
         "worker", "--queues", ",".join(wanted), "--pool", pool,
-        "--concurrency", str(concurrency or settings.worker_concurrency),
+        "--concurrency", str(concurrency),
         "--hostname", node,
         "--loglevel", settings.log_level, "--task-events", "--without-mingle",
     ])
