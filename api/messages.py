@@ -12,6 +12,7 @@ from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, id_or_404, invalid
 from schemas.messages import InboundMessage
+from services import handoffs
 from services.inbound import UnknownTenantError, accept
 from services.message_views import message_trace
 from services.signing import SignatureError
@@ -60,8 +61,6 @@ def trace(user_id: uuid.UUID, message_id: str):
 @tenant_required
 def release_handoff(user_id: uuid.UUID, chat_id: str):
     """The owner hands the conversation back to the bot."""
-    with container().tenant_uow(user_id) as uow:
-        if not uow.messages.release_handoff(user_id, chat_id):
-            abort(404, description="no chat with an active handoff by that id")
-        uow.audit.log(user_id, "chat.handoff_released", {"chat_id": chat_id})
+    if not handoffs.release(container(), user_id, chat_id, via="api"):
+        abort(404, description="no chat with an active handoff by that id")
     return jsonify(chat_id=chat_id, handoff_active=False)

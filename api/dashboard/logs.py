@@ -10,6 +10,7 @@ from flask import Blueprint, abort, request
 from api.context import container
 from api.dashboard.web import done, login_required, page
 from api.errors import id_or_404
+from services import handoffs
 from services.crypto import DecryptionError
 from services.dashboard_repository import DashboardRepository
 from services.message_views import message_trace, readable
@@ -80,8 +81,6 @@ def trace(user_id: uuid.UUID, message_id: str):
 @blueprint.post("/chats/<chat_id>/release")
 @login_required
 def release(user_id: uuid.UUID, chat_id: str):
-    with container().tenant_uow(user_id) as uow:
-        if not uow.messages.release_handoff(user_id, chat_id):
-            abort(404, description="No chat by that id waits for a person.")
-        uow.audit.log(user_id, "chat.handoff_released", {"chat_id": chat_id, "via": "dashboard"})
+    if not handoffs.release(container(), user_id, chat_id, via="dashboard"):
+        abort(404, description="No chat by that id waits for a person.")
     return done("The bot answers this chat again.", "logs.index")

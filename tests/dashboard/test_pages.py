@@ -181,3 +181,19 @@ def test_bot_settings_through_the_rest_api_use_the_same_schema(browser):
     assert ok.status_code == 200 and ok.get_json()["models"] == [{"model": "openai/gpt-4o-mini", "api_base": None,
                                                                    "api_key_env": None}]
     assert 'value="formal"' in browser.get("/dashboard/settings/bot").get_data(as_text=True)
+
+
+def test_a_chat_waiting_for_a_person_is_handed_back_to_the_bot(browser, container):
+    user = _user(container, browser.sign_up())
+    chat = "2348070000001@c.us"
+    with container.tenant_uow(user) as uow:
+        uow.messages.chat_rules(user, chat, phone="+2348070000001", lid=None, is_group=False, inbound_at=None)
+        uow.messages.start_handoff(user, chat)
+    assert "Hand back to the bot" in browser.get("/dashboard/logs").get_data(as_text=True)
+    assert browser.post(f"/dashboard/logs/chats/{chat}/release", page="/dashboard/logs").status_code == 302
+    again = browser.post(f"/dashboard/logs/chats/{chat}/release", page="/dashboard/logs")
+    assert again.status_code == 404 and "waits for a person" in again.get_data(as_text=True)
+    with container.tenant_uow(user) as uow:
+        audited = uow.conn.execute("select detail from public.audit_logs where user_id = %s "
+                                   "and action = 'chat.handoff_released'", [user]).fetchall()
+    assert audited == [({"chat_id": chat, "via": "dashboard"},)]

@@ -77,6 +77,10 @@ def test_a_customer_asking_for_a_person_is_handed_over(client, shop, gateway, n8
 
     assert client.post(f"/api/chats/{chat}/release", headers=headers).status_code == 200
     assert client.post(f"/api/chats/{chat}/release", headers=headers).status_code == 404
+    with container.tenant_uow(user) as uow:
+        audited = uow.conn.execute("select detail from public.audit_logs where user_id = %s "
+                                   "and action = 'chat.handoff_released'", [user]).fetchall()
+    assert audited == [({"chat_id": chat, "via": "api"},)]
     back = _message(user, "Do you deliver to Lagos?", chat=chat, sender_phone="+2348060606060")
     assert _final(client, headers, _post(client, back).get_json()["inbox_id"])["status"] == "answered"
     assert uuid.UUID(trace["id"])
