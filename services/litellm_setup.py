@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 _CHATTY_LOGGERS = ("LiteLLM", "LiteLLM Router", "LiteLLM Proxy")
 
 
+@functools.cache  # imported and set up once per process, not on every call
 def load_litellm() -> Any:
     # litellm fetches a price map from the internet at import unless told not to.
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
