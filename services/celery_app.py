@@ -16,6 +16,8 @@ from schemas.queues import QUEUES, TASK_ROUTES
 from schemas.settings import Settings
 from services import broker
 
+UNACKED_MUTEX_EXPIRE_SECONDS = 10
+
 
 def make_celery(settings: Settings, broker_url: str) -> Celery:
     app = Celery("salesboy", broker=broker_url, backend=broker_url, set_as_current=False)
@@ -40,6 +42,10 @@ def make_celery(settings: Settings, broker_url: str) -> Celery:
             # soon after its timeout instead of up to ~100 s later (kombu's default).
             "unacked_restore_interval": max(1, min(10, settings.broker_visibility_timeout_seconds // 3)),
             "unacked_restore_throttle": 1,
+            # That scan runs under a Redis lock that outlives a worker killed mid-scan by this
+            # long (kombu's default is 300 s): every redelivery would wait for it. The scan
+            # takes milliseconds, and a restore is a WATCHed transaction, so two can't double up.
+            "unacked_mutex_expire": UNACKED_MUTEX_EXPIRE_SECONDS,
             "socket_timeout": 5,
             "socket_connect_timeout": 5,
             "max_retries": 2,

@@ -26,3 +26,18 @@ def test_celery_uses_it_for_redis_urls_only():
     settings = Settings(_env_file=None, SALESBOY_ENV="test")
     assert make_celery(settings, "redis://localhost:6379/0").conf.broker_transport == broker.TRANSPORT
     assert make_celery(settings, "rediss://cache.example:6380/0").conf.broker_transport is None
+
+
+def test_a_worker_killed_while_restoring_unacked_jobs_blocks_the_others_briefly(redis_url):
+    from kombu.transport.redis import Mutex
+
+    from services.celery_app import UNACKED_MUTEX_EXPIRE_SECONDS
+
+    settings = Settings(_env_file=None, SALESBOY_ENV="test")
+    app = make_celery(settings, redis_url)
+    with app.connection_for_write() as connection:
+        qos = connection.default_channel.qos
+        raw = redis.Redis.from_url(redis_url)
+        with Mutex(raw, qos.unacked_mutex_key, qos.unacked_mutex_expire):
+            # What a worker dying here leaves behind, and how long it stands in the others' way.
+            assert 0 < raw.ttl(qos.unacked_mutex_key) <= UNACKED_MUTEX_EXPIRE_SECONDS
