@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Development defaults let `salesboy up` run with no configuration at all.
@@ -29,6 +29,18 @@ SECRET_DEFAULTS = {
     "N8N_CALLBACK_SECRETS": DEV_N8N_CALLBACK_SECRETS,
     "FLOWER_PASSWORD": DEV_FLOWER_PASSWORD,
 }
+
+
+class OperatorModel(BaseModel):
+    """A model the operator runs or pays for; businesses pick it by `name` and never see its key."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,62}$")
+    model: str = Field(min_length=3, max_length=200, pattern=r"^[A-Za-z0-9_.:/@-]+$")
+    label: str = Field("", max_length=200)
+    api_base: str | None = Field(None, max_length=500, pattern=r"^https?://")
+    # The operator names the variable holding the key; a business never can.
+    api_key_env: str | None = Field(None, pattern=r"^[A-Z][A-Z0-9_]{1,63}$")
 
 
 class InsecureSettingsError(ValueError):
@@ -133,6 +145,17 @@ class Settings(BaseSettings):
     message_max_attempts: int = Field(5, alias="MESSAGE_MAX_ATTEMPTS", ge=1)
     max_webhook_bytes: int = Field(64 * 1024, alias="MAX_WEBHOOK_BYTES", ge=1024)
 
+    # Tenant-controlled URLs (model api_base, n8n URLs) may reach these private networks or hosts
+    # (comma-separated CIDRs or host names); everything internal is refused otherwise.
+    egress_allow: str = Field("", alias="EGRESS_ALLOW")
+    # Models businesses may pick by name (JSON list of OperatorModel); their keys stay server-side.
+    operator_models: list[OperatorModel] = Field(default_factory=list, alias="OPERATOR_MODELS")
+    # Postgres owner connection for `salesboy migrate` (the runtime uses DATABASE_URL, a role
+    # without superuser or BYPASSRLS). Unset: DATABASE_URL is used for migrations too.
+    migration_database_url: str | None = Field(None, alias="MIGRATION_DATABASE_URL")
+    # /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset: loopback clients only.
+    metrics_token: SecretStr | None = Field(None, alias="METRICS_TOKEN")
+
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", alias="LOG_LEVEL")
     log_dir: Path | None = Field(None, alias="LOG_DIR")
     max_request_bytes: int = Field(25 * 1024 * 1024, alias="MAX_REQUEST_BYTES", ge=1024)
@@ -144,6 +167,7 @@ class Settings(BaseSettings):
     password_reset_minutes: float = Field(30.0, alias="PASSWORD_RESET_MINUTES", gt=0, le=1440)
     login_rate_limit: str = Field("10 per minute", alias="LOGIN_RATE_LIMIT")
     login_rate_limit_per_ip: str = Field("30 per minute", alias="LOGIN_RATE_LIMIT_PER_IP")
+    signup_rate_limit: str = Field("10 per hour", alias="SIGNUP_RATE_LIMIT")
     session_cookie_secure: bool | None = Field(None, alias="SESSION_COOKIE_SECURE")
     smtp_host: str | None = Field(None, alias="SMTP_HOST")
     smtp_port: int = Field(587, alias="SMTP_PORT", ge=1, le=65535)
