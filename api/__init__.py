@@ -14,12 +14,13 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     from api import bot, dashboard, errors, health, kb, messages, observability, sessions, stream, tasks
     from services.bootstrap import bootstrap
     from services.logging import configure_logging
-    from services.runtime import resolve_database_url, resolve_redis_url
+    from services.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
 
     settings = settings or Settings()
     if container is None:
         configure_logging(settings.log_level, settings.resolved_log_dir, "api")
         database_url, _ = resolve_database_url(settings, start=False)
+        refuse_privileged_runtime(settings, database_url)
         redis_url, _ = resolve_redis_url(settings, start=False)
         container = bootstrap(settings, database_url=database_url, redis_url=redis_url)
 

@@ -47,14 +47,14 @@ def up(no_flower: bool) -> None:
 def migrate() -> None:
     """Apply pending database migrations."""
     from services.embedded import EmbeddedServiceError
-    from services.migrate import MigrationError, apply_migrations
-    from services.runtime import resolve_database_url
+    from services.migrate import MigrationError
+    from services.runtime import migrate_database, resolve_owner_database_url
 
     settings = _settings()
     try:
-        url, started = resolve_database_url(settings, start=True)
+        url, started = resolve_owner_database_url(settings, start=True)
         try:
-            report = apply_migrations(url)
+            report = migrate_database(settings, url)
         finally:
             if started is not None:
                 started.stop()
@@ -72,17 +72,17 @@ def seed() -> None:
     """Create (or reset) the demo tenant and print its login."""
     from services.bootstrap import bootstrap
     from services.embedded import EmbeddedServiceError
-    from services.migrate import apply_migrations
-    from services.runtime import resolve_database_url
+    from services.runtime import migrate_database, resolve_database_url, resolve_owner_database_url
     from services.seed import seed_demo_tenant
 
     settings = _settings()
     try:
-        url, started = resolve_database_url(settings, start=True)
+        owner_url, started = resolve_owner_database_url(settings, start=True)
     except EmbeddedServiceError as exc:
         raise click.ClickException(str(exc)) from None
     try:
-        apply_migrations(url)
+        migrate_database(settings, owner_url)
+        url, _ = resolve_database_url(settings, start=False)
         # Seeding publishes nothing, so no broker is needed here.
         container = bootstrap(settings, database_url=url, redis_url=settings.local_redis_url)
         try:

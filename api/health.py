@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify
+import hmac
+import ipaddress
+
+from flask import Blueprint, Response, abort, current_app, jsonify, request
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from api.context import container
@@ -23,7 +26,27 @@ def readyz():
     return jsonify(report), 200 if report["status"] == "ok" else 503
 
 
+# Set by a reverse proxy in front of us: such a request came from elsewhere, whatever its socket says.
+_FORWARDING_HEADERS = ("X-Forwarded-For", "X-Real-IP", "Forwarded")
+
+
+def _metrics_allowed() -> bool:
+    token = container().settings.metrics_token
+    if token is not None:
+        sent = request.headers.get("Authorization", "").removeprefix("Bearer ").encode()
+        return hmac.compare_digest(sent, token.get_secret_value().encode())
+    if any(name in request.headers for name in _FORWARDING_HEADERS):
+        return False
+    try:
+        return ipaddress.ip_address(request.remote_addr or "").is_loopback
+    except ValueError:
+        return False
+
+
 @blueprint.get("/metrics")
 def metrics():
+    if not _metrics_allowed():
+        abort(401, description="metrics need `Authorization: Bearer <METRICS_TOKEN>` "
+                               "(or, with no METRICS_TOKEN set, a direct request from this machine)")
     registry = current_app.extensions["salesboy.metrics"].registry
     return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)

@@ -18,17 +18,33 @@ DEV_ENCRYPTION_KEYS = "dev1:ZGV2LW9ubHktY2hhdC1rZXktMzItYnl0ZXMtbG9uZyE="
 DEV_WEBHOOK_SECRETS = "whsec_ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQ="
 DEV_N8N_SIGNING_SECRET = "whsec_ZGV2LW9ubHktbjhuLXNpZ25pbmctc2VjcmV0"  # noqa: S105 (development default, refused in production)
 DEV_N8N_CALLBACK_SECRETS = "whsec_ZGV2LW9ubHktbjhuLWNhbGxiYWNrLXNlY3JldA=="
-DEV_FLOWER_PASSWORD = "dev-only-flower-password"  # noqa: S105 (development default, refused in production)
-
-# env var name -> development default that production must replace
+# env var name -> development default that production must replace. Flower has no fixed
+# default: outside production its password is generated per data dir (services/runtime.py).
 SECRET_DEFAULTS = {
     "SALESBOY_SECRET_KEY": DEV_SECRET_KEY,
     "CHAT_ENCRYPTION_KEYS": DEV_ENCRYPTION_KEYS,
     "WHATSAPP_WEBHOOK_SECRETS": DEV_WEBHOOK_SECRETS,
     "N8N_SIGNING_SECRET": DEV_N8N_SIGNING_SECRET,
     "N8N_CALLBACK_SECRETS": DEV_N8N_CALLBACK_SECRETS,
-    "FLOWER_PASSWORD": DEV_FLOWER_PASSWORD,
 }
+# Signing secrets hold at least this many bytes of key in production (HMAC-SHA256's block
+# of strength; a short secret can be guessed offline from one signed request).
+MIN_SIGNING_KEY_BYTES = 32
+MIN_FLOWER_PASSWORD_CHARS = 16
+SIGNING_SECRETS = ("WHATSAPP_WEBHOOK_SECRETS", "N8N_SIGNING_SECRET", "N8N_CALLBACK_SECRETS")
+
+
+def signing_key_bytes(secret: str) -> int:
+    """Bytes of key in one secret: `whsec_<base64>` as Standard Webhooks encodes it, else its UTF-8."""
+    import base64
+    import binascii
+
+    if secret.startswith("whsec_"):
+        try:
+            return len(base64.b64decode(secret[len("whsec_"):], validate=True))
+        except (binascii.Error, ValueError):
+            return 0
+    return len(secret.encode())
 
 
 class OperatorModel(BaseModel):
@@ -223,12 +239,31 @@ class Settings(BaseSettings):
                 problems.append(f"{env_name} is missing")
             elif value.get_secret_value() == dev_default:
                 problems.append(f"{env_name} still has its development default")
-        key = self.secret_key
-        if self.is_production and key is not None and 0 < len(key.get_secret_value()) < 32:
-            problems.append("SALESBOY_SECRET_KEY must be at least 32 characters")
+        if self.is_production:
+            problems += self._production_strength()
         if problems:
             raise InsecureSettingsError("refusing to start in production mode: " + "; ".join(problems))
         return self
+
+    def _production_strength(self) -> list[str]:
+        problems = []
+        key = self.secret_key
+        if key is not None and 0 < len(key.get_secret_value()) < 32:
+            problems.append("SALESBOY_SECRET_KEY must be at least 32 characters")
+        for env_name in SIGNING_SECRETS:
+            value = getattr(self, _FIELD_BY_ENV[env_name])
+            parts = [p.strip() for p in (value.get_secret_value() if value else "").replace("\n", ",").split(",")]
+            if any(p and signing_key_bytes(p) < MIN_SIGNING_KEY_BYTES for p in parts):
+                problems.append(f"{env_name}: every secret needs at least {MIN_SIGNING_KEY_BYTES} random bytes "
+                                "(whsec_ followed by base64 of 32 bytes, e.g. `openssl rand -base64 32`)")
+        password = self.flower_password.get_secret_value() if self.flower_password else ""
+        if len(password) < MIN_FLOWER_PASSWORD_CHARS:
+            problems.append(f"FLOWER_PASSWORD must be at least {MIN_FLOWER_PASSWORD_CHARS} characters")
+        if not self.public_url:
+            problems.append("PUBLIC_URL is missing (links in emails are built only from it)")
+        elif not self.public_url.startswith("https://"):
+            problems.append("PUBLIC_URL must start with https://")
+        return problems
 
     @property
     def resolved_log_dir(self) -> Path:

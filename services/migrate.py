@@ -114,3 +114,34 @@ def _should_skip(conn: psycopg.Connection, migration: Migration) -> bool:
     if relation is None:
         return False
     return conn.execute("select to_regclass(%s) is not null", [relation]).fetchone()[0]
+
+
+# The login role the API and workers connect as: no superuser, no BYPASSRLS, and NOINHERIT, so
+# outside the `authenticated` / `service_role` it switches into per transaction it can read nothing.
+RUNTIME_ROLE = "salesboy_app"
+
+
+def ensure_runtime_role(owner_url: str, password: str, role: str = RUNTIME_ROLE) -> None:
+    """Create (or re-password) the runtime login role; run by the database owner after migrations."""
+    from psycopg import sql
+
+    attributes = sql.SQL("login noinherit nosuperuser nobypassrls nocreatedb nocreaterole noreplication")
+    with psycopg.connect(owner_url, autocommit=True, connect_timeout=10) as conn:
+        exists = conn.execute("select 1 from pg_roles where rolname = %s", [role]).fetchone()
+        verb = sql.SQL("alter role" if exists else "create role")
+        conn.execute(sql.SQL("{} {} {} password {}").format(verb, sql.Identifier(role), attributes,
+                                                             sql.Literal(password)))
+        conn.execute(sql.SQL("grant authenticated, service_role to {}").format(sql.Identifier(role)))
+
+
+def runtime_role_problems(database_url: str) -> list[str]:
+    """Why the runtime connection is more powerful than it should be (empty when it is not)."""
+    with psycopg.connect(database_url, autocommit=True, connect_timeout=10) as conn:
+        name, superuser, bypass = conn.execute(
+            "select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user").fetchone()
+    problems = []
+    if superuser:
+        problems.append(f"DATABASE_URL connects as {name}, a superuser")
+    if bypass:
+        problems.append(f"DATABASE_URL connects as {name}, which bypasses row-level security")
+    return problems

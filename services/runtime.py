@@ -7,10 +7,22 @@ process that will own it, i.e. `salesboy up`).
 
 from __future__ import annotations
 
+import logging
+import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
-from schemas.settings import Settings
+from schemas.settings import InsecureSettingsError, Settings
 from services.embedded import EmbeddedPostgres, EmbeddedRedis, EmbeddedServiceError, redis_answers
+from services.migrate import (
+    RUNTIME_ROLE,
+    MigrationReport,
+    apply_migrations,
+    ensure_runtime_role,
+    runtime_role_problems,
+)
+
+log = logging.getLogger(__name__)
 
 
 def embedded_postgres(settings: Settings) -> EmbeddedPostgres:
@@ -23,8 +35,9 @@ def embedded_redis(settings: Settings) -> EmbeddedRedis:
 
 @dataclass
 class Services:
-    database_url: str
+    database_url: str  # the runtime's: a role without superuser or BYPASSRLS
     redis_url: str
+    owner_database_url: str  # migrations only; never passed to the API or workers
     postgres: EmbeddedPostgres | None = None  # set when this process started it
     redis: EmbeddedRedis | None = None
 
@@ -35,19 +48,54 @@ class Services:
             self.postgres.stop()
 
 
-def resolve_database_url(settings: Settings, *, start: bool) -> tuple[str, EmbeddedPostgres | None]:
-    if settings.database_url:
-        return settings.database_url, None
+def _embedded_running(settings: Settings, *, start: bool) -> tuple[EmbeddedPostgres, EmbeddedPostgres | None]:
     server = embedded_postgres(settings)
     if server.is_running():
-        return server.url(), None
+        return server, None
     if not start:
         raise EmbeddedServiceError(
             "DATABASE_URL is not set and the embedded Postgres is not running "
             f"(data dir {settings.data_dir.resolve()}): start it with `salesboy up`"
         )
     server.start()
-    return server.url(), server
+    return server, server
+
+
+def resolve_database_url(settings: Settings, *, start: bool) -> tuple[str, EmbeddedPostgres | None]:
+    """The runtime's URL; for the embedded server, its least-privilege role (made by `migrate_database`)."""
+    if settings.database_url:
+        return settings.database_url, None
+    server, started = _embedded_running(settings, start=start)
+    return server.runtime_url(RUNTIME_ROLE), started
+
+
+def refuse_privileged_runtime(settings: Settings, database_url: str) -> None:
+    """Production never runs the API or workers as a superuser or a role that bypasses RLS."""
+    problems = runtime_role_problems(database_url)
+    if not problems:
+        return
+    advice = ("connect the API and workers as a login role without SUPERUSER or BYPASSRLS that may "
+              "SET ROLE authenticated and service_role (docs/security.md); keep the owner's URL in "
+              "MIGRATION_DATABASE_URL for `salesboy migrate`")
+    if settings.is_production:
+        raise InsecureSettingsError("refusing to start in production mode: " + "; ".join(problems) + f": {advice}")
+    log.warning("the runtime database role is too powerful", extra={"problems": problems, "advice": advice})
+
+
+def resolve_owner_database_url(settings: Settings, *, start: bool) -> tuple[str, EmbeddedPostgres | None]:
+    """The URL migrations run with: MIGRATION_DATABASE_URL, else DATABASE_URL, else the embedded superuser."""
+    if settings.database_url:
+        return settings.migration_database_url or settings.database_url, None
+    server, started = _embedded_running(settings, start=start)
+    return server.url(), started
+
+
+def migrate_database(settings: Settings, owner_url: str) -> MigrationReport:
+    """Apply migrations as the owner; on the embedded server also make the runtime role."""
+    report = apply_migrations(owner_url)
+    if not settings.database_url:
+        ensure_runtime_role(owner_url, embedded_postgres(settings).runtime_password())
+    return report
 
 
 def resolve_redis_url(settings: Settings, *, start: bool) -> tuple[str, EmbeddedRedis | None]:
@@ -69,11 +117,35 @@ def resolve_redis_url(settings: Settings, *, start: bool) -> tuple[str, Embedded
 
 def ensure_services(settings: Settings, *, start_redis: bool) -> Services:
     """Resolve both; whatever this call started is stopped by `Services.stop()`."""
-    database_url, pg = resolve_database_url(settings, start=True)
+    owner_url, pg = resolve_owner_database_url(settings, start=True)
+    database_url, _ = resolve_database_url(settings, start=False)
     try:
         redis_url, rd = resolve_redis_url(settings, start=start_redis)
     except BaseException:
         if pg is not None:
             pg.stop()
         raise
-    return Services(database_url, redis_url, pg, rd)
+    return Services(database_url, redis_url, owner_url, pg, rd)
+
+
+@dataclass(frozen=True)
+class FlowerLogin:
+    user: str
+    password: str
+    created_at: Path | None = None  # the file a new password was just written to (print it once)
+
+
+def flower_login(settings: Settings) -> FlowerLogin:
+    """FLOWER_PASSWORD when set (always, in production); otherwise one random password per data dir."""
+    if settings.flower_password is not None:
+        return FlowerLogin(settings.flower_user, settings.flower_password.get_secret_value())
+    path = settings.data_dir.resolve() / "flower-password"
+    if path.exists():
+        return FlowerLogin(settings.flower_user, path.read_text().strip())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    password = secrets.token_urlsafe(18)
+    # Created owner-only before the secret is written, so no other local user can read it.
+    with path.open("x") as out:
+        path.chmod(0o600)
+        out.write(password + "\n")
+    return FlowerLogin(settings.flower_user, password, created_at=path)

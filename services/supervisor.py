@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.queues import QUEUES
-from schemas.settings import DEV_FLOWER_PASSWORD, Settings
+from schemas.settings import Settings
 from services.embedded import port_is_free
-from services.migrate import apply_migrations
-from services.runtime import ensure_services
+from services.runtime import FlowerLogin, ensure_services, flower_login, migrate_database
 
 _STOP_GRACE_SECONDS = 20
 _GUNICORN_CONFIG = Path(__file__).resolve().parents[1] / "ops" / "gunicorn.conf.py"
@@ -47,6 +46,7 @@ class Supervisor:
     out: object = field(default=sys.stdout)
     children: list[Child] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
+    _flower_login: FlowerLogin | None = None
 
     def _say(self, text: str) -> None:
         print(text, file=self.out, flush=True)
@@ -82,9 +82,12 @@ class Supervisor:
         self._install_signal_handlers()
         services = ensure_services(self.settings, start_redis=True)
         try:
-            report = apply_migrations(services.database_url)
+            report = migrate_database(self.settings, services.owner_database_url)
             self._say(f"migrations: {len(report.applied)} applied, {len(report.already)} already there")
             env = {**os.environ, "DATABASE_URL": services.database_url, "REDIS_URL": services.redis_url}
+            env.pop("MIGRATION_DATABASE_URL", None)  # the owner's credential stays with the supervisor
+            # Made before Flower starts, so a newly generated password is this banner's to show.
+            self._flower_login = flower_login(self.settings) if self.with_flower else None
             self.children = self._child_argv()
             for child in self.children:
                 child.process = subprocess.Popen(child.argv, env=env, start_new_session=True)
@@ -133,9 +136,14 @@ class Supervisor:
             f"  API        http://{s.api_host}:{s.api_port}  (readiness: /readyz, metrics: /metrics)",
         ]
         if self.with_flower:
-            password = s.flower_password.get_secret_value()
-            shown = password if password == DEV_FLOWER_PASSWORD else "FLOWER_PASSWORD"
-            lines.append(f"  Flower     http://{s.flower_host}:{s.flower_port}  (login {s.flower_user} / {shown})")
+            login = self._flower_login or flower_login(s)
+            if login.created_at is not None:
+                shown = f"{login.password}  (shown once; kept in {login.created_at})"
+            elif s.flower_password is not None:
+                shown = "FLOWER_PASSWORD"
+            else:
+                shown = f"the password in {s.data_dir.resolve() / 'flower-password'}"
+            lines.append(f"  Flower     http://{s.flower_host}:{s.flower_port}  (login {login.user} / {shown})")
         pg = "embedded, data in " + str(services.postgres.pgdata) if services.postgres else "DATABASE_URL"
         lines.append(f"  Postgres   {pg}")
         lines.append(f"  Redis      {'bundled server' if services.redis else services.redis_url}")

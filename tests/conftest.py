@@ -22,7 +22,7 @@ import pytest
 from schemas.settings import Settings
 from services.bootstrap import Container, bootstrap
 from services.embedded import EmbeddedPostgres, EmbeddedRedis, free_port
-from services.migrate import apply_migrations
+from services.migrate import RUNTIME_ROLE, apply_migrations, ensure_runtime_role
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TEST_DATABASE = "salesboy_test"
@@ -46,11 +46,26 @@ def create_database(server: EmbeddedPostgres, name: str) -> str:
     return server.url(name)
 
 
+RUNTIME_PASSWORD = "runtime-test-password"
+
+
+def runtime_url(server: EmbeddedPostgres, database: str) -> str:
+    return f"postgresql://{RUNTIME_ROLE}:{RUNTIME_PASSWORD}@{server.host}:{server.port}/{database}"
+
+
 @pytest.fixture(scope="session")
-def database_url(pg_server: EmbeddedPostgres) -> str:
+def owner_database_url(pg_server: EmbeddedPostgres) -> str:
+    """The migrated test database as its owner (a superuser): for setting up and inspecting rows."""
     url = create_database(pg_server, TEST_DATABASE)
     apply_migrations(url)
+    ensure_runtime_role(url, RUNTIME_PASSWORD)
     return url
+
+
+@pytest.fixture(scope="session")
+def database_url(pg_server: EmbeddedPostgres, owner_database_url: str) -> str:
+    """What the API and workers connect with, as in production: the least-privilege runtime role."""
+    return runtime_url(pg_server, TEST_DATABASE)
 
 
 @pytest.fixture(scope="session")

@@ -19,16 +19,18 @@ def _settings() -> Settings:
 
 
 def _app(settings: Settings, process_name: str):
+    from schemas.settings import InsecureSettingsError
     from services.embedded import EmbeddedServiceError
     from services.logging import configure_logging
-    from services.runtime import resolve_database_url, resolve_redis_url
+    from services.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
     from workers.app import create_worker_app
 
     configure_logging(settings.log_level, settings.resolved_log_dir, process_name)
     try:
         database_url, _ = resolve_database_url(settings, start=False)
+        refuse_privileged_runtime(settings, database_url)
         redis_url, _ = resolve_redis_url(settings, start=False)
-    except EmbeddedServiceError as exc:
+    except (EmbeddedServiceError, InsecureSettingsError) as exc:
         raise click.ClickException(str(exc)) from None
     return create_worker_app(settings, database_url=database_url, redis_url=redis_url)
 
@@ -95,7 +97,10 @@ def flower() -> None:
     settings = _settings()
     app = _app(settings, "flower")
     # Passed through the environment so the password never shows in `ps`.
-    os.environ["FLOWER_BASIC_AUTH"] = f"{settings.flower_user}:{settings.flower_password.get_secret_value()}"
+    from services.runtime import flower_login
+
+    login = flower_login(settings)
+    os.environ["FLOWER_BASIC_AUTH"] = f"{login.user}:{login.password}"
     app.start(["flower", f"--address={settings.flower_host}", f"--port={settings.flower_port}"])
 
 

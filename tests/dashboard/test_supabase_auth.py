@@ -13,8 +13,8 @@ from tests.fakes.gotrue_server import FakeGoTrue
 
 
 @pytest.fixture
-def gotrue(database_url, container):
-    server = FakeGoTrue(database_url)
+def gotrue(owner_database_url, container):
+    server = FakeGoTrue(owner_database_url)
     container.__dict__["accounts"] = SupabaseAccounts(server.url, server.api_key, timeout=5)
     yield server
     server.stop()

@@ -131,6 +131,26 @@ def test_metrics_count_requests(client):
     assert 'endpoint="unmatched",method="GET",status="404"' in text
 
 
+def test_metrics_without_a_token_answer_only_direct_requests_from_this_machine(client):
+    assert client.get("/metrics").status_code == 200
+    assert client.get("/metrics", environ_base={"REMOTE_ADDR": "203.0.113.7"}).status_code == 401
+    # A reverse proxy on this machine connects from loopback on behalf of anyone.
+    proxied = client.get("/metrics", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert proxied.status_code == 401
+    assert "METRICS_TOKEN" in proxied.get_json()["message"]
+
+
+def test_metrics_with_a_token_need_it_from_everywhere(client, container, monkeypatch):
+    from pydantic import SecretStr
+
+    monkeypatch.setattr(container.settings, "metrics_token", SecretStr("metrics-token-0123456789"))
+    assert client.get("/metrics").status_code == 401
+    assert client.get("/metrics", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    granted = client.get("/metrics", headers={"Authorization": "Bearer metrics-token-0123456789"},
+                         environ_base={"REMOTE_ADDR": "203.0.113.7"})
+    assert granted.status_code == 200 and "salesboy_http_requests_total" in granted.get_data(as_text=True)
+
+
 def test_request_logs_are_json_with_trace_and_request_ids(client, caplog):
     from services.logging import JsonFormatter
 

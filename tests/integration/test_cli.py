@@ -68,15 +68,14 @@ def test_seed_with_database_url(tmp_path, pg_server):
 
 
 def test_production_mode_with_missing_or_dev_secrets_refuses_to_start(tmp_path):
-    from schemas.settings import DEV_FLOWER_PASSWORD
-
     env = subprocess_env(SALESBOY_ENV="production", SALESBOY_DATA_DIR=str(tmp_path / "var"),
-                         FLOWER_PASSWORD=DEV_FLOWER_PASSWORD)
+                         FLOWER_PASSWORD="short")
     result = salesboy("migrate", env=env, cwd=tmp_path)
     assert result.returncode != 0
     assert "refusing to start in production mode" in result.stderr
     assert "SALESBOY_SECRET_KEY is missing" in result.stderr
-    assert "FLOWER_PASSWORD still has its development default" in result.stderr
+    assert "FLOWER_PASSWORD must be at least 16 characters" in result.stderr
+    assert "PUBLIC_URL is missing" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "var").exists(), "started something before refusing"
 

@@ -1,4 +1,5 @@
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -40,8 +41,12 @@ def test_embedded_redis_refuses_a_busy_port_and_reuses_a_running_one(tmp_path):
             EmbeddedRedis(tmp_path / "r1", port=busy.getsockname()[1]).start()
     first = EmbeddedRedis(tmp_path / "r2", port=free_port()).start()
     try:
-        second = EmbeddedRedis(tmp_path / "r3", port=first.port).start()
+        # Another `up` on the same data dir knows the password and reuses the server...
+        second = EmbeddedRedis(tmp_path / "r2", port=first.port).start()
         assert not second.running and redis_answers(second.url)
+        # ...one from another data dir does not, and is told the port is taken.
+        with pytest.raises(EmbeddedServiceError, match="is busy"):
+            EmbeddedRedis(tmp_path / "r3", port=first.port).start()
     finally:
         first.stop()
     assert not redis_answers(first.url, timeout=0.2)
@@ -75,3 +80,23 @@ def test_resolution_starts_bundled_services_only_when_asked(tmp_path):
     finally:
         services.stop()
     assert not services.postgres.is_running()
+
+
+def test_bundled_redis_requires_its_generated_password_kept_off_the_command_line(tmp_path):
+    import stat
+
+    import redis
+
+    server = EmbeddedRedis(tmp_path / "r", port=free_port()).start()
+    try:
+        assert redis_answers(server.url)
+        anonymous = redis.Redis(host=server.host, port=server.port, socket_timeout=2)
+        with pytest.raises(redis.AuthenticationError):
+            anonymous.ping()
+        anonymous.close()
+        password_file = tmp_path / "r" / "redis-password"
+        assert stat.S_IMODE(password_file.stat().st_mode) == 0o600
+        command_line = Path(f"/proc/{server._process.pid}/cmdline").read_bytes()
+        assert server.password.encode() not in command_line
+    finally:
+        server.stop()

@@ -116,14 +116,14 @@ def test_a_dead_index_fails_the_document_with_a_reason(inline, pinecone):
     pinecone.reset()
 
 
-def test_sweeper_restarts_documents_stuck_mid_pipeline(inline, database_url):
+def test_sweeper_restarts_documents_stuck_mid_pipeline(inline, owner_database_url):
     import psycopg
 
     container, jobs = inline
     user = create_user(container)
     doc = kb.upload(container, user, "stuck.txt", b"Deliveries leave every morning at eight.")
     jobs.queue.clear()  # the extract job was lost (e.g. Redis restarted)
-    with psycopg.connect(database_url, autocommit=True) as conn:
+    with psycopg.connect(owner_database_url, autocommit=True) as conn:
         conn.execute("set session_replication_role = replica")  # keep the trigger from touching updated_at
         conn.execute("update public.knowledge_base set updated_at = now() - interval '1 hour' where id = %s",
                      [doc.id])

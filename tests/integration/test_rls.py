@@ -98,9 +98,9 @@ def tenant_tables(conn: psycopg.Connection) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def world(database_url):
+def world(owner_database_url):
     """Two tenants with one row in every tenant table each (written as superuser)."""
-    conn = psycopg.connect(database_url, autocommit=True)
+    conn = psycopg.connect(owner_database_url, autocommit=True)
     a, b = (conn.execute("insert into auth.users (email) values (%s) returning id",
                          [f"{_hex(6)}@rls.test"]).fetchone()[0] for _ in range(2))
     tables = tenant_tables(conn)

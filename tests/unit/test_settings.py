@@ -1,15 +1,19 @@
+import base64
+
 import pytest
 from pydantic import ValidationError
 
 from schemas.settings import DEV_SECRET_KEY, SECRET_DEFAULTS, InsecureSettingsError, Settings
 
+STRONG = "whsec_" + base64.b64encode(bytes(range(32))).decode()
 GOOD_SECRETS = {
     "SALESBOY_SECRET_KEY": "s" * 48,
     "CHAT_ENCRYPTION_KEYS": "k2:" + "A" * 43 + "=",
-    "WHATSAPP_WEBHOOK_SECRETS": "whsec_prodwebhook",
-    "N8N_SIGNING_SECRET": "whsec_prodsigning",
-    "N8N_CALLBACK_SECRETS": "whsec_prodcallback",
+    "WHATSAPP_WEBHOOK_SECRETS": STRONG,
+    "N8N_SIGNING_SECRET": STRONG,
+    "N8N_CALLBACK_SECRETS": STRONG,
     "FLOWER_PASSWORD": "a-long-operator-password",
+    "PUBLIC_URL": "https://salesboy.example",
 }
 
 
@@ -42,6 +46,21 @@ def test_production_with_every_secret_missing_names_each(monkeypatch):
 def test_production_short_secret_key_is_refused():
     with pytest.raises(ValidationError, match="at least 32 characters"):
         Settings(_env_file=None, SALESBOY_ENV="production", **{**GOOD_SECRETS, "SALESBOY_SECRET_KEY": "short"})
+
+
+@pytest.mark.parametrize(("name", "value", "expected"), [
+    ("WHATSAPP_WEBHOOK_SECRETS", "whsec_" + base64.b64encode(b"x").decode(), "at least 32 random bytes"),
+    ("N8N_CALLBACK_SECRETS", STRONG + ",whsec_c2hvcnQ=", "at least 32 random bytes"),
+    ("N8N_SIGNING_SECRET", "whsec_not base64!", "at least 32 random bytes"),
+    ("FLOWER_PASSWORD", "x", "FLOWER_PASSWORD must be at least 16 characters"),
+    ("PUBLIC_URL", "", "PUBLIC_URL is missing"),
+    ("PUBLIC_URL", "http://salesboy.example", "PUBLIC_URL must start with https://"),
+])
+def test_production_refuses_weak_secrets_and_a_missing_public_url(monkeypatch, name, value, expected):
+    monkeypatch.delenv(name, raising=False)
+    values = {**GOOD_SECRETS, name: value} if value else {k: v for k, v in GOOD_SECRETS.items() if k != name}
+    with pytest.raises(ValidationError, match=expected):
+        Settings(_env_file=None, SALESBOY_ENV="production", **values)
 
 
 def test_production_with_real_secrets_starts():
