@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -71,17 +72,32 @@ def test_up_runs_on_embedded_defaults_and_stops_cleanly(tmp_path):
         assert status == 200, report
         assert all(c["ok"] for c in report["components"].values())
 
+        text = (tmp_path / "up.log").read_text(errors="replace")
+        shown = re.search(r"login admin / (\S+)  \(shown once; kept in (\S+)\)", text)
+        assert shown, text
+        password = shown[1]
+        assert (tmp_path / "var" / "flower-password").read_text().strip() == password
+
         assert _get(f"http://127.0.0.1:{flower_port}/")[0] == 401
-        status, page = _get(f"http://127.0.0.1:{flower_port}/", auth=("admin", "dev-only-flower-password"))
+        status, page = _get(f"http://127.0.0.1:{flower_port}/", auth=("admin", password))
         assert status == 200 and b"Flower" in page
         def flower_workers():
             status, body = _get(f"http://127.0.0.1:{flower_port}/api/workers?refresh=1",
-                                auth=("admin", "dev-only-flower-password"))
+                                auth=("admin", password))
             return status == 200 and json.loads(body)
         workers = wait_for(flower_workers, timeout=30, interval=0.5, message="Flower to list the worker")
         registered = next(iter(workers.values())).get("registered", [])
         assert "tenant.provision" in registered, workers
-        assert len(_processes_using(data_dir)) >= 5  # api, worker, beat, flower, postgres, redis
+        running = _processes_using(data_dir)
+        assert len(running) >= 5  # api, worker, beat, flower, postgres, redis
+        # The API and workers hold the least-privilege role's URL, never the superuser's.
+        superuser_password = (tmp_path / "var" / "postgres" / "superuser-password").read_text().strip()
+        runtime = [p for p in running if "DATABASE_URL" in (p.info["environ"] or {})]
+        assert len(runtime) >= 4, [p.info["cmdline"] for p in running]
+        for proc in runtime:
+            environ = proc.info["environ"]
+            assert environ["DATABASE_URL"].startswith("postgresql://salesboy_app:"), proc.info["cmdline"]
+            assert superuser_password not in " ".join(f"{k}={v}" for k, v in environ.items())
     finally:
         up.send_signal(signal.SIGINT)
         try:
