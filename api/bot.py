@@ -1,4 +1,5 @@
-"""REST: the tenant's bot settings, validated by the same schema as the dashboard's form."""
+"""REST: the tenant's bot settings, validated by the same schema as the dashboard's form; the models a business
+may pick and its own provider key (write-only: only its last characters are ever shown)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pydantic import ValidationError
 
 from api.auth import tenant_required
 from api.context import container
-from api.errors import invalid
-from schemas.bot import BotSettings
-from services import bot_settings
+from api.errors import error_response, invalid
+from schemas.bot import BotSettings, ProviderKeyInput
+from services import bot_settings, provider_keys
 
 blueprint = Blueprint("bot", __name__, url_prefix="/api/bot")
 
@@ -33,5 +34,51 @@ def update(user_id: uuid.UUID):
         wanted = BotSettings.model_validate({**current, **changes})
     except ValidationError as exc:
         return invalid(exc, 422, "invalid_settings", "the bot settings are not valid")
-    bot_settings.save(container(), user_id, wanted, via="api")
+    try:
+        bot_settings.save(container(), user_id, wanted, via="api")
+    except bot_settings.SettingsRefused as exc:
+        return _refused(exc)
     return jsonify(wanted.model_dump(mode="json"))
+
+
+def _refused(exc: bot_settings.SettingsRefused):
+    fields = [{"field": where, "problem": problem} for where, problem in exc.problems.items()]
+    return error_response(422, "invalid_settings", "the bot settings are not valid", fields=fields)
+
+
+@blueprint.get("/models")
+@tenant_required
+def models(user_id: uuid.UUID):
+    """What a business can put in its models list."""
+    saved = provider_keys.describe(container(), user_id)
+    return jsonify({
+        "operator_models": [m.model_dump() for m in bot_settings.operator_models(container())],
+        "own_model_providers": bot_settings.own_model_providers(),
+        "provider_key": _key_json(saved),
+    })
+
+
+@blueprint.put("/provider-key")
+@tenant_required
+def put_provider_key(user_id: uuid.UUID):
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400, description='send a JSON object: {"key": "<your provider key>"}')
+    try:
+        wanted = ProviderKeyInput.model_validate(body)
+    except ValidationError as exc:
+        return invalid(exc, 422, "invalid_provider_key", "the provider key is not valid")
+    saved = provider_keys.save(container(), user_id, wanted.key.get_secret_value(), via="api")
+    return jsonify(_key_json(saved))
+
+
+@blueprint.delete("/provider-key")
+@tenant_required
+def delete_provider_key(user_id: uuid.UUID):
+    if not provider_keys.remove(container(), user_id, via="api"):
+        abort(404, description="no provider key is saved")
+    return "", 204
+
+
+def _key_json(saved: provider_keys.SavedKey | None) -> dict | None:
+    return {"masked": saved.masked, "updated_at": saved.updated_at.isoformat()} if saved else None

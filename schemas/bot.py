@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
 
-from schemas.messages import E164, ModelSpec
+from schemas.messages import E164, OPERATOR_PREFIX, ModelSpec
 
 TaskType = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
 INTENT_KEY = re.compile(r"^(Response|HumanHandoff|Task:[a-z][a-z0-9_]{0,62})$")
@@ -74,3 +74,30 @@ class BotSettings(BaseModel):
         values = self.model_dump(mode="json")
         values["models"] = [m.model_dump(mode="json", exclude_none=True) for m in self.models]
         return values
+
+
+class ProviderKeyInput(BaseModel):
+    """A business's own LLM provider key, as entered; it is stored sealed and never shown back."""
+
+    model_config = ConfigDict(extra="forbid")
+    key: SecretStr = Field(min_length=8, max_length=500, description="e.g. sk-... from your provider's console")
+
+    @field_validator("key")
+    @classmethod
+    def _one_token(cls, value: SecretStr) -> SecretStr:
+        raw = value.get_secret_value().strip()
+        if not raw.isprintable() or any(c.isspace() for c in raw) or not raw.isascii():
+            raise ValueError("paste the key alone: no spaces, line breaks or other characters")
+        return SecretStr(raw)
+
+
+class OperatorModelChoice(BaseModel):
+    """An operator model as a business sees it: how to pick it and what it is, never where or with which key."""
+
+    model: str = Field(description="what to put in the models list")
+    label: str
+    runs: str = Field(description="the underlying model")
+
+    @classmethod
+    def of(cls, name: str, label: str, model: str) -> OperatorModelChoice:
+        return cls(model=f"{OPERATOR_PREFIX}{name}", label=label or name, runs=model)

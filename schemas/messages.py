@@ -84,15 +84,48 @@ class Decision(BaseModel):
     pause_chat_until: datetime | None = None
 
 
+OPERATOR_PREFIX = "operator/"
+API_KEY_ENV_GONE = ("api_key_env is no longer accepted: save your provider key in Settings, or pick a model your "
+                    "operator set up (operator/<name>)")
+
+
 class ModelSpec(BaseModel):
-    """One entry of a tenant's model list (tried in order). Keys come from the environment."""
+    """One entry of a business's model list, tried in order.
+
+    Either a model the operator set up, written `operator/<name>` (called with the operator's
+    key, which the business never sees), or the business's own model: a litellm name such as
+    `openai/gpt-4o-mini`, optionally with the `api_base` of an OpenAI-compatible server, called
+    with the business's own provider key. A business never names a server environment variable.
+    """
 
     model_config = ConfigDict(extra="forbid")
     model: str = Field(min_length=3, max_length=200, pattern=r"^[A-Za-z0-9_.:/@-]+$",
-                       description="a litellm model name, e.g. gemini/gemini-2.0-flash or openai/gpt-4o-mini")
-    api_base: str | None = Field(None, max_length=500, pattern=r"^https?://")
-    api_key_env: str | None = Field(None, pattern=r"^[A-Z][A-Z0-9_]{1,63}$",
-                                    description="name of the environment variable holding the key")
+                       description="operator/<name>, or a litellm model name such as gemini/gemini-2.0-flash")
+    api_base: str | None = Field(None, max_length=500, pattern=r"^https?://",
+                                 description="an OpenAI-compatible server of the business's own (openai/... models)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_key_variables(cls, data: object) -> object:
+        if isinstance(data, dict) and "api_key_env" in data:
+            raise ValueError(API_KEY_ENV_GONE)
+        return data
+
+    @model_validator(mode="after")
+    def _operator_endpoints_are_the_operators(self) -> ModelSpec:
+        if self.operator_name is not None and self.api_base:
+            raise ValueError("an operator model's endpoint is set by the operator: remove api_base")
+        return self
+
+    @property
+    def operator_name(self) -> str | None:
+        return self.model.removeprefix(OPERATOR_PREFIX) if self.model.startswith(OPERATOR_PREFIX) else None
+
+    @property
+    def provider(self) -> str | None:
+        """litellm's provider prefix of an own model (`openai` in openai/gpt-4o-mini), if written."""
+        prefix, slash, _ = self.model.partition("/")
+        return prefix if slash and self.operator_name is None else None
 
 
 def model_specs(raw: object) -> list[ModelSpec]:

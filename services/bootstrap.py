@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import uuid
 from collections.abc import Callable, Sequence
@@ -30,9 +31,10 @@ from schemas.jobs import (
     SweepStuck,
 )
 from schemas.settings import Settings
-from services import db
+from services import db, provider_keys
 from services.celery_app import CeleryPublisher, make_celery
 from services.crypto import Keyring
+from services.egress import EgressPolicy, guarded_client
 from services.events import RedisEventPublisher
 from services.extract import ExtractionLimits
 from services.handlers import dispatch, ingest, messages, sessions
@@ -40,7 +42,7 @@ from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
 from services.llm import LiteLLMChat
 from services.playground import PlaygroundRouting
-from services.ports import ChatModel, Embedder, EventPublisher, Storage, Transport, VectorStore
+from services.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
 from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
 from services.whatsapp.transport import send_through_host
 
@@ -59,8 +61,9 @@ class Container:
     vectors: VectorStore
     events: EventPublisher
     keyring: Keyring
-    chat: ChatModel
+    chat: LiteLLMChat  # per job, `chat.for_tenant(user_id)` is the ChatModel the message stages get
     transport: Transport
+    egress: EgressPolicy
     stuck_finders: list[StuckFinder] = field(default_factory=list)
     handlers: dict[type[QueuedJob], Callable[[QueuedJob], object]] = field(default_factory=dict)
     # Called once a job is given up on (retries exhausted or a permanent error).
@@ -101,6 +104,11 @@ class Container:
             typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
         )
 
+    def messages_for(self, user_id: uuid.UUID) -> messages.MessageDeps:
+        """The message stages' dependencies with the model client bound to the job's tenant, so own model
+        entries are called with that tenant's key and nobody else's."""
+        return dataclasses.replace(self.messages, chat=self.chat.for_tenant(user_id))
+
     @functools.cached_property
     def dispatch(self) -> dispatch.DispatchDeps:
         s = self.settings
@@ -109,6 +117,7 @@ class Container:
             signing_key=secret_key(s.n8n_signing_secret.get_secret_value()), n8n_base_url=s.n8n_base_url,
             public_url=s.public_url or f"http://{s.api_host}:{s.api_port}",
             http=httpx.Client(timeout=s.n8n_timeout_seconds),
+            tenant_http=guarded_client(self.egress, timeout=s.n8n_timeout_seconds),
         )
 
     @functools.cached_property
@@ -197,6 +206,7 @@ class Container:
     def close(self) -> None:
         if "dispatch" in self.__dict__:
             self.dispatch.http.close()
+            self.dispatch.tenant_http.close()
         if "session_host" in self.__dict__:
             for user_id in self.session_host.running():
                 self.session_leases.release(user_id)  # another host may take them over at once
@@ -288,6 +298,8 @@ def bootstrap(
     if unknown:
         raise TypeError(f"unknown overrides: {sorted(unknown)}")
     events = overrides.get("events") or RedisEventPublisher(client)
+    keyring = Keyring.parse(settings.chat_encryption_keys.get_secret_value())
+    egress = EgressPolicy.from_settings(settings)
     container = Container(
         settings=settings,
         database_url=database_url,
@@ -300,8 +312,11 @@ def bootstrap(
         embedder=overrides.get("embedder") or _embedder(settings),
         vectors=overrides.get("vectors") or _vectors(settings, tenant_uow),
         events=events,
-        keyring=Keyring.parse(settings.chat_encryption_keys.get_secret_value()),
-        chat=overrides.get("chat") or LiteLLMChat(timeout=settings.llm_timeout_seconds, retries=settings.llm_retries),
+        keyring=keyring,
+        chat=overrides.get("chat") or LiteLLMChat(
+            operator_models=settings.operator_models, egress=egress, own_key=provider_keys.loader(tenant_uow, keyring),
+            timeout=settings.llm_timeout_seconds, retries=settings.llm_retries),
+        egress=egress,
         transport=PlaygroundRouting(overrides.get("transport") or _session_transport(settings, celery, client),
                                     events),
     )
@@ -320,8 +335,8 @@ def bootstrap(
         EmbedChunks: functools.partial(ingest.embed_chunks, deps=deps),
         IndexDocument: functools.partial(ingest.index_document, deps=deps),
         FilterInbound: functools.partial(messages.filter_inbound, deps=chat),
-        ClassifyIntent: functools.partial(messages.classify_intent, deps=chat),
-        RespondWithRag: functools.partial(messages.respond, deps=chat),
+        ClassifyIntent: lambda job: messages.classify_intent(job, deps=container.messages_for(job.user_id)),
+        RespondWithRag: lambda job: messages.respond(job, deps=container.messages_for(job.user_id)),
         DeliverReply: functools.partial(messages.deliver, deps=chat),
         DispatchTask: functools.partial(dispatch.dispatch_task, deps=container.dispatch),
         SessionCommand: lambda job: sessions.run_command(job, host=container.session_host,

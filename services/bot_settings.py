@@ -1,11 +1,26 @@
-"""Reading and saving a tenant's bot settings, validated by one schema for the API and the dashboard."""
+"""Reading and saving a tenant's bot settings, validated by one schema for the API and the dashboard.
+
+Saving also checks what the schema cannot: that each model entry is one the business may use
+and that every URL it set (model api_base, n8n webhooks) passes the egress policy. The same
+checks run again when a model is called or a webhook posted, on the address then resolved.
+"""
 
 from __future__ import annotations
 
 import uuid
 
-from schemas.bot import BotSettings
+from pipelines.egress import EgressRefused
+from pipelines.model_rules import HOSTED_PROVIDERS, model_problem
+from schemas.bot import BotSettings, OperatorModelChoice
 from services.dashboard_repository import DashboardRepository
+
+
+class SettingsRefused(ValueError):
+    """Valid settings that point somewhere Salesboy will not go: {field path: message for the business}."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.problems = problems
 
 
 def current(container, user_id: uuid.UUID) -> BotSettings:
@@ -17,8 +32,42 @@ def current(container, user_id: uuid.UUID) -> BotSettings:
     return BotSettings.model_validate(row)
 
 
+def refusals(container, settings: BotSettings) -> dict[str, str]:
+    """Why the settings may not be saved, by field path (`models.0.api_base`, `n8n_urls.send_email`)."""
+    operator_names = [m.name for m in container.settings.operator_models]
+    problems: dict[str, str] = {}
+    for index, spec in enumerate(settings.models):
+        problem = model_problem(spec, operator_names)
+        if problem:
+            problems[f"models.{index}.model"] = problem
+        elif spec.api_base:
+            _check_url(container, spec.api_base, f"models.{index}.api_base", problems)
+    for task_type, url in settings.n8n_urls.items():
+        _check_url(container, str(url), f"n8n_urls.{task_type}", problems)
+    return problems
+
+
+def _check_url(container, url: str, where: str, problems: dict[str, str]) -> None:
+    try:
+        container.egress.check_url(url)
+    except EgressRefused as exc:
+        problems[where] = str(exc)
+
+
 def save(container, user_id: uuid.UUID, settings: BotSettings, *, via: str) -> None:
+    problems = refusals(container, settings)
+    if problems:
+        raise SettingsRefused(problems)
     values = settings.stored()
     with container.tenant_uow(user_id) as uow:
         DashboardRepository(uow.conn).update_bot_config(user_id, values)
         uow.audit.log(user_id, "bot.settings_changed", {"via": via, "fields": sorted(values)})
+
+
+def operator_models(container) -> list[OperatorModelChoice]:
+    return [OperatorModelChoice.of(m.name, m.label, m.model) for m in container.settings.operator_models]
+
+
+def own_model_providers() -> list[str]:
+    """Providers an own model may name without an api_base (with one, it is openai/...)."""
+    return list(HOSTED_PROVIDERS)

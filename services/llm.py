@@ -1,17 +1,44 @@
-"""Language models through litellm, tried in the tenant's order until one answers.
+"""Language models through litellm, tried in the business's order until one answers.
 
-Each attempt has its own timeout and an explicit retry count (litellm's clients
-otherwise retry on their own), and every attempt is recorded for the trace, so
-an owner can see which model answered and which ones failed first.
+Credentials come from two places only. An operator model (`operator/<name>`) is called with
+the key the operator named in OPERATOR_MODELS, at the operator's api_base. Everything else is
+the business's own model, called with the business's own stored key, or a placeholder, but
+always an explicit key, so litellm never falls back to a key from the server's environment. An
+own model with an api_base goes through the egress policy and Salesboy's guarded HTTP client.
+
+Each attempt has its own timeout and an explicit retry count (litellm's clients otherwise
+retry on their own), and every failed attempt is recorded for the trace, so an owner can see
+which model answered and which ones failed first.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import ssl
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import httpx
+
+from pipelines.egress import REFUSED_MESSAGE, EgressRefused
+from pipelines.model_rules import model_problem
 from schemas.messages import ModelSpec
+from schemas.settings import OperatorModel
+from services.egress import EgressPolicy, guarded_client, refusal_in
 from services.litellm_setup import load_litellm
+
+log = logging.getLogger(__name__)
+
+# Sent as the key of an own model on a server that wants none: litellm and the OpenAI client
+# read OPENAI_API_KEY from the environment whenever the key they are given is empty.
+NO_KEY = "no-key"
+NO_OWN_KEY = "no provider key is saved: add yours in Settings, or pick an operator model"
+# Headers an own api_base may receive; anything else the OpenAI client adds from the server's
+# environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_CUSTOM_HEADERS, ...) is dropped.
+SENT_HEADERS = frozenset({"host", "accept", "accept-encoding", "connection", "content-length", "content-type",
+                          "user-agent"})
 
 
 class AllModelsFailedError(RuntimeError):
@@ -27,33 +54,147 @@ class Completion:
     attempts: list[dict] = field(default_factory=list)  # the failures before the answer
 
 
+class Unusable(Exception):
+    """A model entry that is not called at all; the message is for the business."""
+
+
+@dataclass
+class _Call:
+    options: dict
+    key: str | None = None
+    client: httpx.Client | None = None
+
+
 class LiteLLMChat:
-    def __init__(self, *, timeout: float = 20.0, retries: int = 1) -> None:
+    """The models of every business; `for_tenant` gives the ChatModel one business's jobs use."""
+
+    def __init__(self, *, operator_models: list[OperatorModel], egress: EgressPolicy,
+                 own_key: Callable[[uuid.UUID], str | None], timeout: float = 20.0, retries: int = 1) -> None:
+        self._operator = {m.name: m for m in operator_models}
+        self._egress = egress
+        self._own_key = own_key
         self._timeout = timeout
         self._retries = retries
+        self._ssl: ssl.SSLContext | None = None
 
-    def complete(self, models: list[ModelSpec], messages: list[dict], *, temperature: float, max_tokens: int,
-                 json_mode: bool = False) -> Completion:
+    @property
+    def operator_models(self) -> list[OperatorModel]:
+        return list(self._operator.values())
+
+    def for_tenant(self, user_id: uuid.UUID) -> TenantChat:
+        return TenantChat(self, user_id)
+
+    def complete(self, models: list[ModelSpec], messages: list[dict], *, tenant: uuid.UUID, temperature: float,
+                 max_tokens: int, json_mode: bool = False) -> Completion:
         litellm = load_litellm()
+        own_key = _Once(lambda: self._own_key(tenant))
         attempts: list[dict] = []
         for spec in models:
-            key = os.environ.get(spec.api_key_env) if spec.api_key_env else None
-            if spec.api_key_env and not key:
-                attempts.append({"model": spec.model, "error": f"{spec.api_key_env} is not set"})
+            try:
+                call = self._prepare(spec, own_key)
+            except Unusable as exc:
+                attempts.append({"model": spec.model, "error": str(exc)})
                 continue
-            options = {"response_format": {"type": "json_object"}} if json_mode else {}
+            if json_mode:
+                call.options["response_format"] = {"type": "json_object"}
             try:
                 response = litellm.completion(
-                    model=spec.model, messages=messages, api_base=spec.api_base, api_key=key,
-                    temperature=temperature, max_tokens=max_tokens, timeout=self._timeout,
-                    num_retries=self._retries, max_retries=0, **options,
-                )
+                    messages=messages, temperature=temperature, max_tokens=max_tokens, timeout=self._timeout,
+                    num_retries=self._retries, max_retries=0, **call.options)
                 text = response.choices[0].message.content or ""
             except Exception as exc:  # every provider error is recorded and the next model tried
-                attempts.append({"model": spec.model, "error": f"{type(exc).__name__}: {str(exc)[:300]}"})
+                attempts.append({"model": spec.model, "error": _shown_error(exc, call.key)})
+                log.warning("model call failed", extra={"model": spec.model, "error": f"{type(exc).__name__}: {exc}"})
                 continue
+            finally:
+                if call.client is not None:
+                    call.client.close()
             if not text.strip():
                 attempts.append({"model": spec.model, "error": "empty answer"})
                 continue
             return Completion(text=text.strip(), model=spec.model, attempts=attempts)
         raise AllModelsFailedError(attempts)
+
+    def _prepare(self, spec: ModelSpec, own_key: _Once) -> _Call:
+        problem = model_problem(spec, self._operator)
+        if problem:
+            raise Unusable(problem)
+        if spec.operator_name is not None:
+            return self._operator_call(self._operator[spec.operator_name])
+        if spec.api_base:
+            return self._own_server_call(spec, own_key() or NO_KEY)
+        key = own_key()
+        if not key:
+            raise Unusable(NO_OWN_KEY)
+        return _Call({"model": spec.model, "api_key": key}, key=key)
+
+    def _operator_call(self, model: OperatorModel) -> _Call:
+        key = os.environ.get(model.api_key_env) if model.api_key_env else None
+        if model.api_key_env and not key:
+            log.error("operator model key missing", extra={"operator_model": model.name, "env": model.api_key_env})
+            raise Unusable(f"the operator's model {model.name!r} is not available right now")
+        return _Call({"model": model.model, "api_base": model.api_base, "api_key": key}, key=key)
+
+    def _own_server_call(self, spec: ModelSpec, key: str) -> _Call:
+        import openai
+
+        try:
+            self._egress.check_url(spec.api_base)
+        except EgressRefused as exc:
+            raise Unusable(str(exc)) from None
+        if self._ssl is None:
+            self._ssl = httpx.create_ssl_context(trust_env=False)
+        http = guarded_client(self._egress, timeout=self._timeout, ssl_context=self._ssl,
+                              event_hooks={"request": [_only_intended_headers(key)]})
+        # litellm honours `client=` for openai/... models: main.py::_complete_custom_openai passes it to
+        # OpenAIChatCompletion.completion, whose _get_openai_client (llms/openai/openai.py) returns a given
+        # client unchanged apart from organization and max_retries, so its base_url, key and http client are ours.
+        client = openai.OpenAI(base_url=spec.api_base, api_key=key, http_client=http, max_retries=0,
+                               default_headers={"Authorization": f"Bearer {key}"})
+        return _Call({"model": spec.model, "api_base": spec.api_base, "api_key": key, "client": client},
+                     key=key, client=http)
+
+
+class TenantChat:
+    """The ChatModel port for one business: own model entries use that business's key and nobody else's."""
+
+    def __init__(self, chat: LiteLLMChat, user_id: uuid.UUID) -> None:
+        self._chat = chat
+        self.user_id = user_id
+
+    def complete(self, models: list[ModelSpec], messages: list[dict], *, temperature: float, max_tokens: int,
+                 json_mode: bool = False) -> Completion:
+        return self._chat.complete(models, messages, tenant=self.user_id, temperature=temperature,
+                                   max_tokens=max_tokens, json_mode=json_mode)
+
+
+class _Once:
+    """The business's key is read (and decrypted) at most once per reply, and only if an own model needs it."""
+
+    def __init__(self, load: Callable[[], str | None]) -> None:
+        self._load = load
+        self._loaded = False
+        self._value: str | None = None
+
+    def __call__(self) -> str | None:
+        if not self._loaded:
+            self._value, self._loaded = self._load(), True
+        return self._value
+
+
+def _only_intended_headers(key: str) -> Callable[[httpx.Request], None]:
+    def strip(request: httpx.Request) -> None:
+        for name in list(request.headers):
+            if name.lower() not in SENT_HEADERS and not name.lower().startswith("x-stainless-"):
+                del request.headers[name]
+        request.headers["authorization"] = f"Bearer {key}"
+
+    return strip
+
+
+def _shown_error(exc: BaseException, key: str | None) -> str:
+    """The error as the business sees it in its traces: never an internal address's answer, never a key."""
+    if refusal_in(exc) is not None:
+        return REFUSED_MESSAGE
+    text = f"{type(exc).__name__}: {str(exc)[:300]}"
+    return text.replace(key, "[key]") if key and len(key) >= 6 else text

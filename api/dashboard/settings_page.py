@@ -1,16 +1,17 @@
-"""/dashboard/settings/bot: how the bot speaks and what it may do; API keys."""
+"""/dashboard/settings/bot: how the bot speaks and what it may do; the models and provider key; API keys."""
 
 from __future__ import annotations
 
 import uuid
 
 from flask import Blueprint, abort, request
+from pydantic import ValidationError
 
 from api.context import container
-from api.dashboard.web import done, login_required, page, validate
+from api.dashboard.web import done, field_errors, login_required, page, validate
 from api.errors import id_or_404
-from schemas.bot import BotSettings
-from services import bot_settings
+from schemas.bot import BotSettings, ProviderKeyInput
+from services import bot_settings, provider_keys
 from services.apikeys import create_api_key
 
 blueprint = Blueprint("settings_page", __name__, url_prefix="/dashboard/settings")
@@ -36,7 +37,7 @@ def form_to_values(form, current: BotSettings) -> dict:
         spec = {"model": parts[0]}
         if len(parts) > 1 and parts[1]:
             spec["api_base"] = parts[1]
-        if len(parts) > 2 and parts[2]:
+        if len(parts) > 2 and parts[2]:  # a key variable, as older versions of this form took: refused clearly
             spec["api_key_env"] = parts[2]
         values["models"].append(spec)
     values["allowed_task_types"] = [t.strip() for t in form.get("allowed_task_types", "").split(",") if t.strip()]
@@ -64,8 +65,7 @@ def _task_pair(line: str) -> tuple[str, str]:
 def values_to_form(settings: BotSettings) -> dict:
     """BotSettings shown in the form's text fields."""
     values = settings.model_dump(mode="json")
-    values["models"] = "\n".join(" | ".join([m.model, m.api_base or "", m.api_key_env or ""]).rstrip(" |")
-                                 for m in settings.models)
+    values["models"] = "\n".join(f"{m.model} | {m.api_base}" if m.api_base else m.model for m in settings.models)
     values["allowed_task_types"] = ", ".join(settings.allowed_task_types)
     values["n8n_urls"] = "\n".join(f"{k} = {v}" for k, v in values["n8n_urls"].items())
     values["intent_examples"] = "\n".join(f"{k}: {t}" for k, texts in settings.intent_examples.items() for t in texts)
@@ -75,10 +75,24 @@ def values_to_form(settings: BotSettings) -> dict:
     return values
 
 
+def refusal_errors(exc: bot_settings.SettingsRefused) -> dict[str, str]:
+    """Save-time refusals under the form field they come from (`models.1.api_base` -> models, line 2)."""
+    errors: dict[str, str] = {}
+    for where, problem in exc.problems.items():
+        name, _, rest = where.partition(".")
+        item = rest.split(".")[0]
+        label = f"line {int(item) + 1}" if item.isdigit() else item
+        errors.setdefault(name, f"{label}: {problem}")
+    return errors
+
+
 def _page(user_id: uuid.UUID, *, values: dict, errors: dict, new_key: str | None = None, status: int = 200):
     with container().tenant_uow(user_id) as uow:
         keys = uow.api_keys.list()
-    return page("dashboard/settings.html", values=values, errors=errors, keys=keys, new_key=new_key, status=status)
+    return page("dashboard/settings.html", values=values, errors=errors, keys=keys, new_key=new_key, status=status,
+                operator_models=bot_settings.operator_models(container()),
+                own_model_providers=bot_settings.own_model_providers(),
+                provider_key=provider_keys.describe(container(), user_id))
 
 
 @blueprint.get("/bot")
@@ -92,11 +106,15 @@ def bot(user_id: uuid.UUID):
 def save_bot(user_id: uuid.UUID):
     current = bot_settings.current(container(), user_id)
     settings, errors = validate(BotSettings, form_to_values(request.form, current))
-    if settings is None:
+    if settings is not None:
+        try:
+            bot_settings.save(container(), user_id, settings, via="dashboard")
+        except bot_settings.SettingsRefused as exc:
+            errors = refusal_errors(exc)
+    if errors:
         shown = {k: v for k, v in request.form.items() if k != "csrf_token"}
         shown.update({name: request.form.get(name) == "on" for name in CHECKBOXES})
         return _page(user_id, values=shown, errors=errors, status=400)
-    bot_settings.save(container(), user_id, settings, via="dashboard")
     return done("Bot settings saved. New messages use them right away.", "settings_page.bot")
 
 
@@ -120,3 +138,25 @@ def revoke_key(user_id: uuid.UUID, key_id: str):
             abort(404, description="There is no such live API key.")
         uow.audit.log(user_id, "api_key.revoked", {"api_key_id": key_id})
     return done("The API key is revoked; requests using it are refused from now on.", "settings_page.bot")
+
+
+@blueprint.post("/provider-key")
+@login_required
+def save_provider_key(user_id: uuid.UUID):
+    try:
+        wanted = ProviderKeyInput.model_validate({"key": request.form.get("provider_key", "")})
+    except ValidationError as exc:
+        errors = {"provider_key": field_errors(exc).get("key", "this key is not valid")}
+        values = values_to_form(bot_settings.current(container(), user_id))
+        return _page(user_id, values=values, errors=errors, status=400)
+    provider_keys.save(container(), user_id, wanted.key.get_secret_value(), via="dashboard")
+    return done("Your provider key is saved. Your own models use it from now on.", "settings_page.bot")
+
+
+@blueprint.post("/provider-key/delete")
+@login_required
+def delete_provider_key(user_id: uuid.UUID):
+    if not provider_keys.remove(container(), user_id, via="dashboard"):
+        abort(404, description="No provider key is saved.")
+    return done("Your provider key is deleted. Your own models get no key until you save a new one.",
+                "settings_page.bot")

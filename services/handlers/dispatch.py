@@ -5,6 +5,9 @@ task id, so n8n can drop a repeat. 5xx and timeouts are retried (with backoff,
 by the task runner); a 4xx is final. A task that cannot be handed over is
 marked failed with the reason, the owner sees it in the audit log, and the
 customer is told someone will get back to them rather than left in silence.
+
+A URL the business set goes through the guarded client (the egress policy, checked on the
+address actually connected to); the operator's N8N_BASE_URL is trusted and may be internal.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from pipelines.egress import EgressRefused
 from schemas.jobs import DeliverReply, DispatchTask, QueuedJob
 from services.crypto import Keyring, Sealed
 from services.db import UnitOfWork
@@ -33,7 +37,8 @@ class DispatchDeps:
     signing_key: bytes
     n8n_base_url: str | None
     public_url: str
-    http: httpx.Client
+    http: httpx.Client  # for the operator's N8N_BASE_URL
+    tenant_http: httpx.Client  # for the business's own n8n_urls: refuses internal addresses
 
 
 def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
@@ -42,7 +47,8 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
         if task is None or task["status"] != "pending":
             return
         config = uow.messages.bot_config() or {}
-        url = (config.get("n8n_urls") or {}).get(task["task_type"]) or (
+        own_url = (config.get("n8n_urls") or {}).get(task["task_type"])
+        url = own_url or (
             f"{deps.n8n_base_url.rstrip('/')}/webhook/{task['task_type']}" if deps.n8n_base_url else None)
         inbound = uow.messages.inbound(task["inbox_id"]) if task["inbox_id"] else None
         history = uow.messages.history(task["chat_id"], task["created_at"], 6)
@@ -61,8 +67,11 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
         "callback_url": f"{deps.public_url.rstrip('/')}/api/callbacks/n8n",
     }).encode()
     headers = {"content-type": "application/json", **signed_headers(deps.signing_key, str(job.task_id), body)}
+    client = deps.tenant_http if own_url else deps.http
     try:
-        response = deps.http.post(url, content=body, headers=headers)
+        response = client.post(url, content=body, headers=headers)
+    except EgressRefused as exc:  # no connection was made; what was refused is in the operator log
+        raise PermanentError(f"the n8n URL for {task['task_type']} was refused: {exc}") from None
     except httpx.HTTPError as exc:
         _note(deps, job, f"n8n unreachable: {type(exc).__name__}")
         raise TransientError(f"n8n unreachable at {url}: {type(exc).__name__}: {exc}") from exc

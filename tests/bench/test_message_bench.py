@@ -30,7 +30,7 @@ from psycopg.types.json import Jsonb
 from schemas.jobs import ProvisionTenant
 from schemas.messages import InboundMessage
 from schemas.queues import QUEUES
-from services import kb
+from services import kb, provider_keys
 from services.bootstrap import bootstrap
 from services.embeddings import default_model_path
 from services.handlers.tenant import provision_tenant
@@ -66,9 +66,10 @@ def _shop(container, llm):
         return 200, chat_completion(body["model"], REPLY)
 
     llm.routes[("POST", "/v1/chat/completions")] = instant
+    provider_keys.save(container, user, LLM_KEY, via="bench")
     with container.tenant_uow(user) as uow:
         uow.conn.execute("update public.bot_config set debounce_seconds = 0, models = %s where user_id = %s", [
-            Jsonb([{"model": "openai/instant", "api_base": llm.base_url, "api_key_env": "TEST_LLM_KEY"}]), user])
+            Jsonb([{"model": "openai/instant", "api_base": llm.base_url}]), user])
     return user
 
 

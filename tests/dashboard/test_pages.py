@@ -92,21 +92,21 @@ def test_bot_settings_are_validated_and_saved(browser, container):
         "enabled": "on", "system_prompt": "You are Kofi's assistant.", "temperature": "0.4", "max_reply_chars": "800",
         "language": "en", "tone": "formal", "dont_know_reply": "Ask Kofi.", "owner_pause_minutes": "15",
         "debounce_seconds": "2", "min_relevance": "0.3", "history_turns": "4", "business_name": "Kofi Foods",
-        "business_hours": "Mon-Fri 8-17", "models": "openai/gpt-4o-mini | http://127.0.0.1:9/v1 | OPENAI_API_KEY",
-        "allowed_task_types": "send_email, create_order", "n8n_urls": "send_email = https://n8n.example/webhook/mail",
+        "business_hours": "Mon-Fri 8-17", "models": "operator/house\nopenai/gpt-4o-mini | http://127.0.0.1:9/v1",
+        "allowed_task_types": "send_email, create_order", "n8n_urls": "send_email = https://93.184.215.14/webhook/mail",
         "intent_examples": "Task:create_order: I need five crates\nHumanHandoff: get me Kofi",
         "owner_notify_phone": "+2348012345679"}, page="/dashboard/settings/bot")
     assert good.status_code == 302
     with container.tenant_uow(_user(container, email)) as uow:
         config = DashboardRepository(uow.conn).bot_config()
     assert config["system_prompt"] == "You are Kofi's assistant." and config["tone"] == "formal"
-    assert config["models"] == [{"model": "openai/gpt-4o-mini", "api_base": "http://127.0.0.1:9/v1",
-                                 "api_key_env": "OPENAI_API_KEY"}]
+    assert config["models"] == [{"model": "operator/house"},
+                                {"model": "openai/gpt-4o-mini", "api_base": "http://127.0.0.1:9/v1"}]
     assert config["allowed_task_types"] == ["send_email", "create_order"]
     assert config["intent_examples"] == {"Task:create_order": ["I need five crates"], "HumanHandoff": ["get me Kofi"]}
     assert config["business"]["name"] == "Kofi Foods" and config["handoff_when_unknown"] is False
     shown = browser.get("/dashboard/settings/bot").get_data(as_text=True)
-    assert "openai/gpt-4o-mini | http://127.0.0.1:9/v1 | OPENAI_API_KEY" in shown
+    assert "operator/house\nopenai/gpt-4o-mini | http://127.0.0.1:9/v1" in shown
 
 
 def test_api_keys_are_shown_once_and_can_be_revoked(browser):
@@ -178,8 +178,7 @@ def test_bot_settings_through_the_rest_api_use_the_same_schema(browser):
     assert {f["field"] for f in bad.get_json()["fields"]} == {"temperature", "surprise"}
     assert browser.client.patch("/api/bot", data="nope", headers=headers).status_code == 400
     ok = browser.client.patch("/api/bot", json={"tone": "formal", "models": ["openai/gpt-4o-mini"]}, headers=headers)
-    assert ok.status_code == 200 and ok.get_json()["models"] == [{"model": "openai/gpt-4o-mini", "api_base": None,
-                                                                   "api_key_env": None}]
+    assert ok.status_code == 200 and ok.get_json()["models"] == [{"model": "openai/gpt-4o-mini", "api_base": None}]
     assert 'value="formal"' in browser.get("/dashboard/settings/bot").get_data(as_text=True)
 
 

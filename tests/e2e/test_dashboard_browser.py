@@ -19,7 +19,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from api import create_app
-from tests.conftest import WorkerProcess, subprocess_env, wait_for, worker_settings_env
+from tests.conftest import OPERATOR_MODEL, WorkerProcess, subprocess_env, wait_for, worker_settings_env
 from tests.dashboard.conftest import RecordingMailer
 from tests.fakes.gateway_server import chat_completion
 from tests.fakes.phone import Phone
@@ -297,7 +297,7 @@ def test_owner_journey(dashboard, tmp_path):
     llm.routes[("POST", "/v1/chat/completions")] = answer
     ui.visit("/dashboard/settings/bot")
     ui.fill("system_prompt", "You are Kofi Foods' assistant. Sign every answer as Kofi.")
-    ui.fill("models", f"openai/fake-model | {llm.base_url} | TEST_LLM_KEY")
+    ui.fill("models", f"operator/{OPERATOR_MODEL}")  # the operator's model: no key of the owner's needed
     ui.fill("temperature", "9")
     ui.press("Save settings")
     ui.wait_text("less than or equal to 2")  # the error is shown and what was typed is kept

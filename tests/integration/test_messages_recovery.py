@@ -15,12 +15,20 @@ from psycopg.types.json import Jsonb
 from api import create_app
 from schemas.jobs import ProvisionTenant, SweepStuck
 from schemas.settings import DEV_WEBHOOK_SECRETS
-from services import kb
+from services import kb, provider_keys
 from services.bootstrap import bootstrap
 from services.embedded import EmbeddedRedis, free_port
 from services.handlers.tenant import provision_tenant
 from services.signing import secret_key, signed_headers
-from tests.conftest import WorkerProcess, create_user, make_settings, subprocess_env, wait_for, worker_settings_env
+from tests.conftest import (
+    LLM_KEY,
+    WorkerProcess,
+    create_user,
+    make_settings,
+    subprocess_env,
+    wait_for,
+    worker_settings_env,
+)
 from tests.fakes.gateway_server import chat_completion
 
 pytestmark = pytest.mark.slow
@@ -101,9 +109,10 @@ def test_a_worker_killed_mid_stage_still_gives_exactly_one_reply(own_stack, gate
         return 200, chat_completion(body["model"], "We open at 8am every day.")
 
     llm.routes[("POST", "/v1/chat/completions")] = slow_answer
+    provider_keys.save(container, user, LLM_KEY, via="test")
     with container.tenant_uow(user) as uow:
         uow.conn.execute("update public.bot_config set models = %s where user_id = %s", [Jsonb(
-            [{"model": "openai/slow", "api_base": llm.base_url, "api_key_env": "TEST_LLM_KEY"}]), user])
+            [{"model": "openai/slow", "api_base": llm.base_url}]), user])
     chat_id, inbox = _send(client, user, "When do you open?", "+2348023232323")
     wait_for(lambda: _status(container, user, inbox) == "classified" and len(calls) >= 2, timeout=60,
              interval=0.01, message="rag.respond to be under way")

@@ -1,0 +1,207 @@
+"""Model credentials and tenant URLs through the real worker: a business's endpoint never gets a server secret,
+an internal one gets no connection at all, and the operator's key goes only to the operator's endpoint.
+
+The worker's environment carries secrets a tenant must never see (DATABASE_URL with its password, the
+operator's TEST_LLM_KEY, OPENAI_API_KEY, OPENAI_ORG_ID, OPENAI_CUSTOM_HEADERS...: see tests/conftest.py);
+EGRESS_ALLOW there opens 127.0.0.1 only, so a listener on 127.0.0.2 stands for an internal service.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+
+import pytest
+from psycopg.types.json import Jsonb
+
+from pipelines.egress import REFUSED_MESSAGE, parse_allowlist
+from schemas.jobs import DispatchTask
+from schemas.messages import ModelSpec
+from schemas.settings import DEV_ENCRYPTION_KEYS, DEV_N8N_SIGNING_SECRET, DEV_SECRET_KEY, OperatorModel
+from services import provider_keys
+from services.egress import EgressPolicy, guarded_client
+from services.errors import PermanentError
+from services.handlers import dispatch
+from services.llm import AllModelsFailedError, LiteLLMChat
+from tests.conftest import LLM_KEY, OPERATOR_MODEL, SERVER_ONLY_ENV, create_user, wait_for
+from tests.fakes.gateway_server import chat_completion
+from tests.fakes.listener import RecordingListener, closed_port
+from tests.integration.messaging import _configure, _final, _message, _post, _replies
+
+ANSWER = "hello from the listener"
+
+
+@pytest.fixture(autouse=True)
+def fresh_llm(llm):
+    """Failures queued here must not reach the next test's models."""
+    yield
+    llm.reset()
+
+
+@pytest.fixture
+def internal():
+    server = RecordingListener("127.0.0.2")  # not allowed by the test settings
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def allowed():
+    server = RecordingListener("127.0.0.1")  # inside EGRESS_ALLOW
+    yield server
+    server.stop()
+
+
+def _server_secrets(database_url: str) -> list[str]:
+    password = database_url.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
+    return [LLM_KEY, database_url, password, DEV_SECRET_KEY, DEV_ENCRYPTION_KEYS.split(":", 1)[1],
+            DEV_N8N_SIGNING_SECRET, *(value.split(": ")[-1] for value in SERVER_ONLY_ENV.values())]
+
+
+def _answer_with_models(llm, fail_operator: bool = False):
+    def chat(body):
+        if "Classify the customer's last message" in body["messages"][0]["content"]:
+            return 200, chat_completion(body["model"], json.dumps({"intent": "Response", "confidence": 0.9}))
+        return 200, chat_completion(body["model"], "The operator's model answers.")
+
+    llm.routes[("POST", "/v1/chat/completions")] = chat
+    llm.reset()
+    if fail_operator:
+        llm.fail_next(500, times=10)
+
+
+def test_an_internal_model_endpoint_gets_no_connection_and_the_business_sees_one_message(client, shop, gateway,
+                                                                                         internal, database_url):
+    user, headers = shop
+    # Written straight to the table, as a name that resolved to a public address when saved and to
+    # an internal one now would be: the check at connect time is the one that holds.
+    _configure(client.application.extensions["salesboy"], user, models=[
+        {"model": "openai/x", "api_base": f"{internal.url}/v1"}])
+    payload = _message(user, "Do you deliver to Accra?", sender_phone="+2348061616161")
+    inbox_id = _post(client, payload).get_json()["inbox_id"]
+    (reply,) = _replies(gateway, payload["chat_id"])
+    assert "Accra" in reply["text"]  # answered from the documents instead
+    trace = _final(client, headers, inbox_id)
+    assert trace["stages"]["respond"]["fallbacks"] == [{"model": "openai/x", "error": REFUSED_MESSAGE}]
+    assert internal.connections == 0
+
+
+def test_a_business_endpoint_gets_no_server_secret_and_the_operator_key_stays_with_the_operator(
+        client, shop, gateway, llm, allowed, database_url):
+    user, headers = shop
+    _answer_with_models(llm, fail_operator=True)  # the operator's model fails: the business's is tried next
+    _configure(client.application.extensions["salesboy"], user, models=[
+        {"model": f"operator/{OPERATOR_MODEL}"}, {"model": "openai/mine", "api_base": f"{allowed.url}/v1"}])
+    payload = _message(user, "Do you deliver to Accra?", sender_phone="+2348062626262")
+    inbox_id = _post(client, payload).get_json()["inbox_id"]
+    (reply,) = _replies(gateway, payload["chat_id"])
+    assert reply["text"] == ANSWER
+    trace = _final(client, headers, inbox_id)
+    assert trace["stages"]["respond"]["model"] == "openai/mine"
+    assert trace["stages"]["respond"]["fallbacks"][0]["model"] == f"operator/{OPERATOR_MODEL}"
+    operator_calls = [r for r in llm.requests if r.path == "/v1/chat/completions"]
+    assert operator_calls and {r.headers["Authorization"] for r in operator_calls} == {f"Bearer {LLM_KEY}"}
+    received = allowed.raw().decode(errors="replace")
+    assert "authorization: bearer no-key" in received.lower()
+    leaked = [secret for secret in _server_secrets(database_url) if secret in received]
+    assert leaked == [], f"the business's endpoint received server secrets: {leaked}"
+    assert "openai-organization" not in received.lower() and "x-server-header" not in received.lower()
+
+
+def test_a_business_endpoint_gets_the_business_key_and_nothing_else(client, shop, gateway, llm, allowed,
+                                                                    database_url):
+    user, _ = shop
+    container = client.application.extensions["salesboy"]
+    own_key = "sk-own-" + uuid.uuid4().hex
+    provider_keys.save(container, user, own_key, via="test")
+    _configure(container, user, models=[{"model": "openai/mine", "api_base": f"{allowed.url}/v1"}])
+    payload = _message(user, "Do you deliver to Accra?", sender_phone="+2348063636363")
+    _post(client, payload)
+    (reply,) = _replies(gateway, payload["chat_id"])
+    assert reply["text"] == ANSWER
+    received = allowed.raw().decode(errors="replace")
+    assert f"Bearer {own_key}" in received
+    assert [s for s in _server_secrets(database_url) if s in received] == []
+
+
+def test_an_operator_model_answers_with_the_operators_key(client, shop, gateway, llm):
+    user, headers = shop
+    _answer_with_models(llm)
+    _configure(client.application.extensions["salesboy"], user, models=[f"operator/{OPERATOR_MODEL}"])
+    payload = _message(user, "Do you deliver to Accra?", sender_phone="+2348064646464")
+    inbox_id = _post(client, payload).get_json()["inbox_id"]
+    (reply,) = _replies(gateway, payload["chat_id"])
+    assert reply["text"] == "The operator's model answers."
+    assert _final(client, headers, inbox_id)["stages"]["intent"]["method"] == f"llm:operator/{OPERATOR_MODEL}"
+    assert {r.json["model"] for r in llm.requests if r.path == "/v1/chat/completions"} == {"house"}
+
+
+def test_an_internal_n8n_url_gets_no_connection_and_the_task_fails_with_one_message(client, shop, gateway,
+                                                                                    internal):
+    user, _ = shop
+    container = client.application.extensions["salesboy"]
+    _configure(container, user, n8n_urls={"send_email": f"{internal.url}/webhook/send_email"})
+    payload = _message(user, "Please email me your price list at ada@example.com", sender_phone="+2348065656565")
+    inbox_id = _post(client, payload).get_json()["inbox_id"]
+
+    def failed_task():
+        with container.tenant_uow(user) as uow:
+            return uow.conn.execute("select status, last_error from public.tasks where inbox_id = %s and "
+                                    "status = 'failed'", [inbox_id]).fetchone()
+
+    _, error = wait_for(failed_task, timeout=60, message="the task to fail")
+    assert error == f"the n8n URL for send_email was refused: {REFUSED_MESSAGE}"
+    assert internal.connections == 0
+    texts = [m["text"] for m in _replies(gateway, payload["chat_id"], count=2)]
+    assert any("someone from our team will get back to you" in t for t in texts)
+
+
+def test_an_n8n_host_that_resolves_to_loopback_when_called_is_refused_the_same_for_open_and_closed_ports(
+        container, internal):
+    user = create_user(container)
+    # No allowlist here: `localhost` is refused on the address it resolves to when the task is sent.
+    strict = dataclasses.replace(container.dispatch, tenant_http=guarded_client(
+        EgressPolicy(parse_allowlist(""), https_only=False), timeout=2))
+    errors = []
+    for port in (internal.port, closed_port("127.0.0.1")):
+        with container.tenant_uow(user) as uow:
+            uow.conn.execute("insert into public.bot_config (user_id, n8n_urls) values (%s, %s) on conflict (user_id) "
+                             "do update set n8n_urls = excluded.n8n_urls",
+                             [user, Jsonb({"send_email": f"http://localhost:{port}/hook"})])
+            task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id="2348066666666@c.us",
+                                            task_type="send_email", payload={}, trace_id=uuid.uuid4().hex)
+        with pytest.raises(PermanentError) as caught:
+            dispatch.dispatch_task(DispatchTask(user_id=user, task_id=task_id, trace_id=uuid.uuid4().hex),
+                                   deps=strict)
+        errors.append(str(caught.value))
+    strict.tenant_http.close()
+    assert errors[0] == errors[1] == f"the n8n URL for send_email was refused: {REFUSED_MESSAGE}"
+    assert internal.connections == 0
+
+
+def test_litellm_retries_through_tenacity_and_records_the_providers_error(llm):
+    """LLM_RETRIES >= 1 runs litellm's completion_with_retries, which needs tenacity."""
+    chat = LiteLLMChat(operator_models=[OperatorModel(name="house", model="openai/house", api_base=llm.base_url,
+                                                      api_key_env="TEST_LLM_KEY")],
+                       egress=EgressPolicy(parse_allowlist("127.0.0.1/32"), https_only=False),
+                       own_key=lambda user: LLM_KEY, timeout=5, retries=1)
+    llm.routes[("POST", "/v1/chat/completions")] = lambda body: (200, chat_completion(body["model"], "after a retry"))
+    for spec in (ModelSpec(model="openai/own", api_base=llm.base_url), ModelSpec(model="operator/house")):
+        llm.reset()
+        llm.fail_next(500, times=2)  # the first call (with the client's own retry) fails; litellm's retry answers
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("TEST_LLM_KEY", LLM_KEY)
+            done = chat.complete([spec], [{"role": "user", "content": "hi"}], tenant=uuid.uuid4(), temperature=0,
+                                 max_tokens=20)
+        assert done.text == "after a retry" and len(llm.requests) >= 3, spec
+
+        llm.reset()
+        llm.fail_next(500, times=10)
+        with pytest.MonkeyPatch.context() as env, pytest.raises(AllModelsFailedError) as failed:
+            env.setenv("TEST_LLM_KEY", LLM_KEY)
+            chat.complete([spec], [{"role": "user", "content": "hi"}], tenant=uuid.uuid4(), temperature=0,
+                          max_tokens=20)
+        (attempt,) = failed.value.attempts
+        assert "injected failure 500" in attempt["error"] and "tenacity" not in attempt["error"], attempt
+        assert len(llm.requests) >= 2
