@@ -14,6 +14,7 @@ from api.context import container
 from api.errors import error_response, id_or_404, invalid
 from schemas.jobs import DeliverReply
 from schemas.messages import TaskCallback
+from services.crypto import open_task_payload
 from services.signing import SignatureError
 
 blueprint = Blueprint("tasks", __name__)
@@ -96,6 +97,7 @@ def get_task(user_id: uuid.UUID, task_id: str):
     if task is None:
         abort(404, description="no such task")
     return jsonify(id=str(task["id"]), chat_id=task["chat_id"], task_type=task["task_type"],
-                   status=task["status"], payload=task["payload"], attempts=task["attempts"],
+                   status=task["status"], payload=open_task_payload(container().keyring, task),
+                   attempts=task["attempts"],
                    last_error=task["last_error"], result=task["result"], callbacks=task["callbacks"],
                    created_at=task["created_at"].isoformat(), updated_at=task["updated_at"].isoformat())

@@ -163,3 +163,20 @@ def parse_llm_intent(raw: str, allowed_task_types: Sequence[str]) -> IntentResul
 def repair_message(error: str) -> str:
     return (f"That answer could not be used: {error}. Reply again with only the JSON object, "
             "exactly as specified.")
+
+
+def at_rest(result: IntentResult, method: str) -> dict[str, object]:
+    """What of a decision may be stored in plaintext: never the customer's words.
+
+    The extracted payload holds what the customer wrote (addresses, emails, quantities), so only
+    its field names are kept; a model's analysis may quote the customer, so only the embedding
+    classifier's own (built from labels and scores) is kept.
+    """
+    model_written = method.startswith("llm")
+    return {
+        "intent": result.intent,
+        "task_type": result.task_type,
+        "confidence": round(result.confidence, 4),
+        "payload_fields": sorted(result.payload),
+        "analysis": f"decided by {method.removeprefix('llm:')}" if model_written else result.raw_analysis,
+    }

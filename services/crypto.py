@@ -9,6 +9,7 @@ keys stay available for reading until rows are re-encrypted.
 from __future__ import annotations
 
 import base64
+import json
 import os
 import uuid
 from dataclasses import dataclass
@@ -79,3 +80,20 @@ class Keyring:
 
 def _aad(tenant: uuid.UUID, chat: str) -> bytes:
     return f"salesboy:v1:{tenant}:{chat}".encode()
+
+
+def seal_task_payload(keyring: Keyring, payload: dict, *, tenant: uuid.UUID, chat: str) -> Sealed:
+    """A task's payload holds the customer's words: sealed like chat bodies, bound to the task's chat."""
+    return keyring.seal(json.dumps(payload), tenant=tenant, chat=_task_context(chat))
+
+
+def open_task_payload(keyring: Keyring, row: dict) -> dict:
+    """The payload of a `public.tasks` row (rows from before payloads were sealed hold it in `payload`)."""
+    if row.get("payload_ciphertext") is None:
+        return row.get("payload") or {}
+    sealed = Sealed(row["payload_ciphertext"], row["payload_nonce"], row["payload_key_id"])
+    return json.loads(keyring.open(sealed, tenant=row["user_id"], chat=_task_context(row["chat_id"])))
+
+
+def _task_context(chat: str) -> str:
+    return f"task:{chat}"

@@ -233,12 +233,13 @@ class MessageRepository(Repository):
 
     # --- tasks ------------------------------------------------------------------------------------
 
-    def add_task(self, *, user_id: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, task_type: str, payload: dict,
+    def add_task(self, *, user_id: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, task_type: str, payload: Sealed,
                  trace_id: str) -> uuid.UUID:
         row = self.conn.execute(
-            """insert into public.tasks (user_id, inbox_id, chat_id, task_type, payload, trace_id)
-               values (%s, %s, %s, %s, %s, %s) returning id""",
-            [user_id, inbox_id, chat_id, task_type, Jsonb(payload), trace_id],
+            """insert into public.tasks (user_id, inbox_id, chat_id, task_type, payload_ciphertext, payload_nonce,
+                   payload_key_id, trace_id)
+               values (%s, %s, %s, %s, %s, %s, %s, %s) returning id""",
+            [user_id, inbox_id, chat_id, task_type, payload.ciphertext, payload.nonce, payload.key_id, trace_id],
         ).fetchone()
         return row[0]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.bootstrap import Container
-from services.crypto import Sealed
+from services.crypto import Sealed, open_task_payload, seal_task_payload
 
 # table -> (ciphertext, nonce, key id) columns; every table also has id, user_id and chat_id.
 SEALED_COLUMNS = {
@@ -41,4 +41,29 @@ def reencrypt(container: Container, batch_size: int = 500) -> ReencryptReport:
             done[table] += len(rows)
             if len(rows) < batch_size:
                 break
+    done["tasks"] = _reseal_task_payloads(container, batch_size)
     return ReencryptReport(done)
+
+
+def _reseal_task_payloads(container: Container, batch_size: int) -> int:
+    """Task payloads sealed with an older key, or still in plaintext from before they were sealed."""
+    keyring = container.keyring
+    count = 0
+    while True:
+        with container.system_uow() as uow:
+            rows = uow.conn.execute(
+                """select id, user_id, chat_id, payload, payload_ciphertext, payload_nonce, payload_key_id
+                   from public.tasks where payload_key_id is distinct from %s limit %s for update skip locked""",
+                [keyring.current, batch_size]).fetchall()
+            for row in rows:
+                named = dict(zip(("id", "user_id", "chat_id", "payload", "payload_ciphertext", "payload_nonce",
+                                  "payload_key_id"), row, strict=True))
+                fresh = seal_task_payload(keyring, open_task_payload(keyring, named), tenant=named["user_id"],
+                                          chat=named["chat_id"])
+                uow.conn.execute(
+                    """update public.tasks set payload = '{}'::jsonb, payload_ciphertext = %s, payload_nonce = %s,
+                           payload_key_id = %s where id = %s""",
+                    [fresh.ciphertext, fresh.nonce, fresh.key_id, named["id"]])
+        count += len(rows)
+        if len(rows) < batch_size:
+            return count

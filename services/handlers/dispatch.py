@@ -21,7 +21,7 @@ import httpx
 
 from pipelines.egress import EgressRefused
 from schemas.jobs import DeliverReply, DispatchTask, QueuedJob
-from services.crypto import Keyring, Sealed
+from services.crypto import Keyring, Sealed, open_task_payload
 from services.db import UnitOfWork
 from services.errors import PermanentError, TransientError
 from services.signing import signed_headers
@@ -60,7 +60,7 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
                         for h in history)
     body = json.dumps({
         "task_id": str(job.task_id), "tenant": str(job.user_id), "task_type": task["task_type"],
-        "payload": task["payload"],
+        "payload": open_task_payload(deps.keyring, task),
         "contact": {"chat_id": task["chat_id"], "phone": inbound and inbound["sender_phone"],
                     "lid": inbound and inbound["sender_lid"]},
         "conversation_summary": summary,

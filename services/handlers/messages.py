@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pipelines import answers, filters, intent
 from schemas.jobs import ClassifyIntent, DeliverReply, DispatchTask, FilterInbound, QueuedJob, RespondWithRag
 from schemas.messages import InboundMessage, IntentResult, model_specs
-from services.crypto import Keyring, Sealed
+from services.crypto import Keyring, Sealed, seal_task_payload
 from services.db import UnitOfWork
 from services.errors import PermanentError
 from services.llm import AllModelsFailedError
@@ -152,7 +152,8 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
             return
         text = _open(deps, row)
     result, how = _intent(deps, config, text)
-    trace = _stage("intent", started, method=how, **result.model_dump())
+    stored = intent.at_rest(result, how)
+    trace = _stage("intent", started, method=how, **stored)
     with deps.tenant_uow(job.user_id) as uow:
         row = uow.messages.advance_inbound(job.inbox_id, expected="filtered", status="classified",
                                            intent=result.intent, trace=trace)
@@ -165,7 +166,8 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
         if result.intent == "Task":
             task_id = uow.messages.task_for_inbound(job.inbox_id, result.task_type) or uow.messages.add_task(
                 user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"], task_type=result.task_type,
-                payload={**result.payload, "message": text}, trace_id=job.trace_id)
+                payload=seal_task_payload(deps.keyring, {**result.payload, "message": text}, tenant=job.user_id,
+                                          chat=row["chat_id"]), trace_id=job.trace_id)
             uow.publish_after_commit(DispatchTask(user_id=job.user_id, task_id=task_id, trace_id=job.trace_id))
             reply, outcome = TASK_REPLY, "task"
         else:
@@ -173,7 +175,9 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
             uow.messages.start_handoff(job.user_id, row["chat_id"])
             task_id = uow.messages.task_for_inbound(job.inbox_id, "human_handoff") or uow.messages.add_task(
                 user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"], task_type="human_handoff",
-                payload={"message": text, "contact": row["sender_phone"] or row["sender_lid"]},
+                payload=seal_task_payload(deps.keyring, {"message": text,
+                                                         "contact": row["sender_phone"] or row["sender_lid"]},
+                                          tenant=job.user_id, chat=row["chat_id"]),
                 trace_id=job.trace_id)
             uow.publish_after_commit(DispatchTask(user_id=job.user_id, task_id=task_id, trace_id=job.trace_id))
             owner = config.get("owner_notify_phone")
@@ -185,7 +189,7 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
         _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0")
         uow.messages.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
                                  trace={"reply": {"parts": 1, "kind": outcome}})
-        _log_inbound(deps, uow, row, text, outcome=outcome, reason=result.raw_analysis, intent_name=result.intent,
+        _log_inbound(deps, uow, row, text, outcome=outcome, reason=str(stored["analysis"]), intent_name=result.intent,
                      trace=trace)
 
 

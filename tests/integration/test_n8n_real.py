@@ -21,6 +21,7 @@ from api import create_app
 from schemas.jobs import DispatchTask
 from schemas.settings import DEV_N8N_CALLBACK_SECRETS, DEV_N8N_SIGNING_SECRET
 from services.bootstrap import bootstrap
+from services.crypto import seal_task_payload
 from services.embedded import free_port
 from tests.conftest import create_user, make_settings, wait_for
 
@@ -82,7 +83,10 @@ def test_a_task_goes_through_real_n8n_and_comes_back_signed(n8n_process, databas
         with container.tenant_uow(user) as uow:
             task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id="2348011111111@c.us",
                                             task_type="human_handoff",
-                                            payload={"message": "I want a person"}, trace_id=uuid.uuid4().hex)
+                                            payload=seal_task_payload(container.keyring,
+                                                                      {"message": "I want a person"}, tenant=user,
+                                                                      chat="2348011111111@c.us"),
+                                            trace_id=uuid.uuid4().hex)
         # Production webhooks take a few seconds to register after start.
         def dispatched():
             try:

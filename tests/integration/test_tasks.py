@@ -5,15 +5,21 @@ from __future__ import annotations
 import time
 import uuid
 
+from services.crypto import open_task_payload, seal_task_payload
 from tests.conftest import wait_for
 from tests.integration.messaging import _configure, _final, _message, _post, _replies
 
 
 def _task(container, user, inbox_id):
+    """(id, type, status, attempts, payload opened with the keyring, last error) of the message's task."""
     with container.tenant_uow(user) as uow:
-        row = uow.conn.execute("select id, task_type, status, attempts, payload, last_error from public.tasks "
-                               "where inbox_id = %s", [inbox_id]).fetchone()
-    return row
+        row = uow.conn.execute("select * from public.tasks where inbox_id = %s", [inbox_id]).fetchone()
+        if row is None:
+            return None
+        task = dict(zip([c.name for c in uow.conn.execute("select * from public.tasks limit 0").description], row,
+                        strict=True))
+    return (task["id"], task["task_type"], task["status"], task["attempts"],
+            open_task_payload(container.keyring, task), task["last_error"])
 
 
 def test_a_task_is_dispatched_signed_and_acknowledged(client, shop, gateway, n8n):
@@ -98,7 +104,9 @@ def test_dispatch_retries_timeouts_and_is_idempotent_on_redelivery(settings, dat
         user = create_user(container)
         with container.tenant_uow(user) as uow:
             task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id="2348090909090@c.us",
-                                            task_type="slow_type", payload={}, trace_id=uuid.uuid4().hex)
+                                            task_type="slow_type", trace_id=uuid.uuid4().hex,
+                                            payload=seal_task_payload(container.keyring, {}, tenant=user,
+                                                                      chat="2348090909090@c.us"))
         job = DispatchTask(user_id=user, task_id=task_id)
         n8n.delays["slow_type"] = [2.0]
         try:

@@ -195,8 +195,12 @@ def test_unknown_user_cannot_be_provisioned(container):
 def test_reencrypt_moves_every_message_to_the_current_key(pg_server, settings):
     import base64
 
+    import psycopg
+    from psycopg.rows import dict_row
+    from psycopg.types.json import Jsonb
+
     from services.bootstrap import bootstrap
-    from services.crypto import Keyring, Sealed
+    from services.crypto import Keyring, Sealed, open_task_payload, seal_task_payload
     from services.migrate import apply_migrations
     from services.reencrypt import reencrypt
     from tests.conftest import create_database
@@ -212,6 +216,17 @@ def test_reencrypt_moves_every_message_to_the_current_key(pg_server, settings):
         sealed = before.seal("my address is 12 Marina Road", tenant=user, chat="234801@c.us")
         uow.messages.log(user_id=user, chat_id="234801@c.us", direction="inbound", body=sealed, inbox_id=None,
                          outcome="ignored", reason="test", intent=None, trace={})
+        inbox_id = uow.conn.execute(
+            """insert into public.inbox (user_id, provider_message_id, chat_id, body_ciphertext, body_nonce,
+                   body_key_id, sent_at, trace_id) values (%s, 'wamid.x', '234801@c.us', %s, %s, %s, now(), 't')
+               returning id""", [user, sealed.ciphertext, sealed.nonce, sealed.key_id]).fetchone()[0]
+        uow.messages.add_task(user_id=user, inbox_id=inbox_id, chat_id="234801@c.us", task_type="send_email",
+                              payload=seal_task_payload(before, {"message": "email me"}, tenant=user,
+                                                        chat="234801@c.us"), trace_id="t")
+        # A task written before payloads were sealed: its customer text sits in plaintext.
+        uow.conn.execute("""insert into public.tasks (user_id, inbox_id, chat_id, task_type, payload, trace_id)
+                            values (%s, %s, '234801@c.us', 'create_order', %s, 't')""",
+                         [user, inbox_id, Jsonb({"message": "two bags of rice"})])
     container.close()
     rotated = bootstrap(settings.model_copy(update={"chat_encryption_keys": type(settings.chat_encryption_keys)(
         f"{new},{old}")}), database_url=url, redis_url=settings.redis_url)
@@ -222,6 +237,12 @@ def test_reencrypt_moves_every_message_to_the_current_key(pg_server, settings):
                                    [user]).fetchone()
     finally:
         rotated.close()
+    with psycopg.connect(url, row_factory=dict_row) as conn:
+        uow_rows = conn.execute("select * from public.tasks where user_id = %s order by task_type", [user]).fetchall()
+    assert report.rows["tasks"] == 2
+    assert [r["payload"] for r in uow_rows] == [{}, {}] and {r["payload_key_id"] for r in uow_rows} == {"new2"}
+    assert [open_task_payload(Keyring.parse(new), r)["message"] for r in uow_rows] == ["two bags of rice",
+                                                                                        "email me"]
     assert report.rows["chat_logs"] >= 1 and row[2] == "new2"
     assert Keyring.parse(new).open(Sealed(row[0], row[1], row[2]), tenant=user, chat="234801@c.us") == \
         "my address is 12 Marina Road"
