@@ -136,3 +136,14 @@ class SweepStuck(QueuedJob):
     """Periodic: re-enqueue rows stuck past their deadline, across all tenants."""
 
     task_name: ClassVar[str] = "maintenance.sweep"
+
+
+class SendAccountEmail(QueuedJob):
+    """Send what an account request calls for (a reset link, a sign-up confirmation), if anything.
+
+    It carries only the request's id: the address stays in Postgres and the link is made
+    by the worker, so no email address or link sits in the queue.
+    """
+
+    task_name: ClassVar[str] = "mail.account"
+    request_id: uuid.UUID

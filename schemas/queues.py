@@ -4,7 +4,7 @@ Task names are `<stage>.<step>`; the stage picks the queue. Producers and
 workers both use this table, so a task name alone decides where a job goes.
 """
 
-QUEUES = ("sessions", "inbound", "intent", "rag", "outbound", "dispatch", "ingest", "maintenance")
+QUEUES = ("sessions", "inbound", "intent", "rag", "outbound", "dispatch", "ingest", "maintenance", "mail")
 
 TASK_ROUTES = {
     "sessions.*": {"queue": "sessions"},
@@ -16,6 +16,7 @@ TASK_ROUTES = {
     "ingest.*": {"queue": "ingest"},
     "tenant.*": {"queue": "maintenance"},
     "maintenance.*": {"queue": "maintenance"},
+    "mail.*": {"queue": "mail"},
 }
 
 

@@ -10,7 +10,9 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from schemas.jobs import ProvisionTenant
+from schemas.jobs import ProvisionTenant, SendAccountEmail
+from services.account_email_requests import AccountEmailRequestRepository
+from services.account_sessions import AccountSessionRepository
 from services.handlers.tenant import provision_tenant
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,10 @@ class AccountError(ValueError):
 
 class AccountServiceUnavailableError(AccountError):
     """The sign-in service (Supabase Auth) did not answer."""
+
+
+class EmailTakenError(AccountError):
+    """Sign-up with an email that already has an account."""
 
 
 @dataclass(frozen=True)
@@ -52,11 +58,15 @@ def sign_up(container, email: str, password: str, display_name: str = "") -> Acc
     """Create the login and everything a new tenant needs (profile, bot config, defaults)."""
     check_password_strength(password)
     user_id, signed_in = container.accounts.register(email, password, display_name)
+    set_up_tenant(container, user_id, display_name)
+    return Account(user_id, email.lower(), signed_in)
+
+
+def set_up_tenant(container, user_id: uuid.UUID, display_name: str) -> None:
     provision_tenant(ProvisionTenant(user_id=user_id), tenant_uow=container.tenant_uow)
     with container.tenant_uow(user_id) as uow:
         uow.conn.execute("update public.profiles set display_name = %s where user_id = %s", [display_name, user_id])
         uow.audit.log(user_id, "account.created", {})
-    return Account(user_id, email.lower(), signed_in)
 
 
 def authenticate(container, email: str, password: str) -> Account | None:
@@ -71,13 +81,18 @@ def change_password(container, user_id: uuid.UUID, current: str, new: str) -> No
         raise AccountError("the current password is not right", "current_password")
     check_password_strength(new, "new_password")
     container.accounts.change_password(user_id, row[0], current, new)
-    with container.tenant_uow(user_id) as uow:
-        uow.audit.log(user_id, "account.password_changed", {})
+    _signed_out_everywhere(container, user_id, "account.password_changed")
 
 
-def request_reset(container, email: str, reset_url: str) -> None:
-    """Send a reset link if the account exists; the caller answers the same either way."""
-    container.accounts.send_reset(email.strip(), reset_url)
+def request_reset(container, email: str) -> None:
+    """Queue a reset email; the worker sends it only if the account exists.
+
+    The same row and the same job whatever the email, so the request costs the same
+    whether or not the account exists and the caller can answer the same either way.
+    """
+    with container.system_uow() as uow:
+        request_id = AccountEmailRequestRepository(uow.conn).add("password_reset", email)
+        uow.publish_after_commit(SendAccountEmail(request_id=request_id))
 
 
 def reset_password(container, token: str, new: str) -> Account:
@@ -85,6 +100,12 @@ def reset_password(container, token: str, new: str) -> Account:
     user_id = container.accounts.finish_reset(token, new)
     with container.system_uow() as uow:
         email = uow.conn.execute("select email from auth.users where id = %s", [user_id]).fetchone()[0]
-    with container.tenant_uow(user_id) as uow:
-        uow.audit.log(user_id, "account.password_reset", {})
+    _signed_out_everywhere(container, user_id, "account.password_reset")
     return Account(user_id, email)
+
+
+def _signed_out_everywhere(container, user_id: uuid.UUID, action: str) -> None:
+    """A new password ends every session; the caller signs the person who changed it in afresh."""
+    with container.tenant_uow(user_id) as uow:
+        ended = AccountSessionRepository(uow.conn).revoke_all(user_id)
+        uow.audit.log(user_id, action, {"sessions_ended": ended})

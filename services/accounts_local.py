@@ -9,17 +9,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-import logging
-import smtplib
 import uuid
 
 import bcrypt
 import psycopg
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from services.accounts import ALREADY_REGISTERED, MAX_PASSWORD, AccountError
+from pipelines import account_emails
+from services.accounts import ALREADY_REGISTERED, MAX_PASSWORD, AccountError, EmailTakenError
 
-log = logging.getLogger(__name__)
 RESET_SALT = "salesboy.password-reset"
 
 
@@ -50,7 +48,7 @@ class LocalAccounts:
             with self._system_uow() as uow:
                 return uow.users.create(email, hash_password(password), metadata={"display_name": display_name}), True
         except psycopg.errors.UniqueViolation:
-            raise AccountError(ALREADY_REGISTERED, "email") from None
+            raise EmailTakenError(ALREADY_REGISTERED, "email") from None
 
     def verify(self, email: str, password: str) -> uuid.UUID | None:
         with self._system_uow() as uow:
@@ -68,21 +66,15 @@ class LocalAccounts:
         with self._system_uow() as uow:
             uow.users.set_password_hash(user_id, hash_password(new))
 
-    def send_reset(self, email: str, reset_url: str) -> None:
+    def send_reset(self, email: str, base_url: str) -> None:
+        """Mail a reset link if the account exists (run by the mail worker: mail failures raise, to be retried)."""
         with self._system_uow() as uow:
             row = uow.users.find_by_email(email)
         if row is None:
             return
         token = self._serializer.dumps({"uid": str(row["id"]), "fp": _fingerprint(row["encrypted_password"] or "")})
-        try:
-            self._mailer.send(
-                row["email"], "Reset your Salesboy password",
-                "Someone asked to reset the password of your Salesboy account.\n\n"
-                f"Choose a new password here (the link works once, for {self._reset_minutes} minutes):\n"
-                f"{reset_url}/{token}\n\nIf it was not you, ignore this email: your password stays as it is.")
-        except (smtplib.SMTPException, OSError) as exc:
-            # The page must not tell whether the account exists, so the failure goes to the operator.
-            log.error("password reset email not sent", extra={"user_id": str(row["id"]), "error": str(exc)})
+        text = account_emails.password_reset(base_url, token, self._reset_minutes)
+        self._mailer.send(row["email"], text.subject, text.body)
 
     def finish_reset(self, token: str, new: str) -> uuid.UUID:
         try:

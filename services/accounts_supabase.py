@@ -2,7 +2,8 @@
 
 Supabase keeps the users in the same Postgres (`auth.users`), so tenant rows
 reference them as they do local accounts. Password-reset emails come from
-Supabase: its "Reset password" template should link to
+Supabase (asked by the mail worker, so the request page takes the same time whether
+or not the account exists): its "Reset password" template should link to
 `<PUBLIC_URL>/reset/{{ .TokenHash }}`; that page verifies the token hash
 (`verify_otp`, type recovery) and sets the new password with the session it gives.
 """
@@ -14,7 +15,14 @@ import uuid
 from supabase_auth import SyncGoTrueClient
 from supabase_auth.errors import AuthApiError, AuthError, AuthRetryableError
 
-from services.accounts import ALREADY_REGISTERED, AccountError, AccountServiceUnavailableError
+from pipelines import account_emails
+from services.accounts import (
+    ALREADY_REGISTERED,
+    AccountError,
+    AccountServiceUnavailableError,
+    EmailTakenError,
+)
+from services.errors import PermanentError, TransientError
 
 UNAVAILABLE = "the sign-in service is not reachable right now; try again in a minute"
 
@@ -40,12 +48,13 @@ class SupabaseAccounts:
             raise AccountServiceUnavailableError(UNAVAILABLE) from None
         except AuthApiError as exc:
             if exc.code in ("user_already_exists", "email_exists"):
-                raise AccountError(ALREADY_REGISTERED, "email") from None
+                raise EmailTakenError(ALREADY_REGISTERED, "email") from None
             if exc.code == "weak_password":
                 raise AccountError(exc.message, "password") from None
             raise AccountError(exc.message, "email") from None
-        if answer.user is None:
-            raise AccountError(ALREADY_REGISTERED, "email")
+        # With confirmations on, Supabase answers a taken address with a stand-in user that has no identities.
+        if answer.user is None or answer.user.identities == []:
+            raise EmailTakenError(ALREADY_REGISTERED, "email")
         # With email confirmation on, Supabase gives no session until the link in its email is followed.
         return uuid.UUID(answer.user.id), answer.session is not None
 
@@ -68,13 +77,17 @@ class SupabaseAccounts:
             raise AccountError("the current password is not right", "current_password") from None
         self._set_password(client, new, "new_password")
 
-    def send_reset(self, email: str, reset_url: str) -> None:
+    def send_reset(self, email: str, base_url: str) -> None:
+        """Ask Supabase to email its reset link (run by the mail worker: failures raise, to be retried)."""
+        redirect_to = account_emails.link(base_url, account_emails.RESET_PATH)
         try:
-            self._client().reset_password_for_email(email, {"redirect_to": reset_url})
-        except AuthRetryableError:
-            raise AccountServiceUnavailableError(UNAVAILABLE) from None
-        except AuthApiError:
-            return  # unknown email or a rate limit: the page answers the same either way
+            self._client().reset_password_for_email(email, {"redirect_to": redirect_to})
+        except AuthRetryableError as exc:
+            raise TransientError(f"Supabase Auth did not answer: {exc}") from exc
+        except AuthApiError as exc:
+            # Supabase answers the same for unknown emails; an error here is a real one (its own rate limit, ...).
+            kind = TransientError if exc.status == 429 else PermanentError
+            raise kind(f"Supabase Auth refused the reset email: {exc.code}: {exc.message}") from exc
 
     def finish_reset(self, token: str, new: str) -> uuid.UUID:
         client = self._client()

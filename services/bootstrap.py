@@ -25,6 +25,7 @@ from schemas.jobs import (
     ProvisionTenant,
     QueuedJob,
     RespondWithRag,
+    SendAccountEmail,
     SendThroughSession,
     SessionCommand,
     SessionQuery,
@@ -37,7 +38,7 @@ from services.crypto import Keyring
 from services.egress import EgressPolicy, guarded_client
 from services.events import RedisEventPublisher
 from services.extract import ExtractionLimits
-from services.handlers import dispatch, ingest, messages, sessions
+from services.handlers import dispatch, ingest, mail, messages, sessions
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
 from services.llm import LiteLLMChat
@@ -184,14 +185,9 @@ class Container:
 
     @functools.cached_property
     def mailer(self):
-        from services.mailer import LogMailer, SmtpMailer
+        from services.mailer import make_mailer
 
-        s = self.settings
-        if not s.smtp_host:
-            return LogMailer()
-        return SmtpMailer(s.smtp_host, s.smtp_port, sender=s.smtp_sender, username=s.smtp_username,
-                          password=s.smtp_password.get_secret_value() if s.smtp_password else None,
-                          starttls=s.smtp_starttls)
+        return make_mailer(self.settings)
 
     @functools.cached_property
     def webhook_verifier(self) -> WebhookVerifier:
@@ -342,6 +338,7 @@ def bootstrap(
         SessionCommand: lambda job: sessions.run_command(job, host=container.session_host,
                                                          leases=container.session_leases),
         SessionQuery: lambda job: sessions.run_query(job, host=container.session_host),
+        SendAccountEmail: lambda job: mail.send_account_email(job, deps=mail.mail_deps(container)),
         SendThroughSession: lambda job: send_through_host(job, host=container.session_host,
                                                           tenant_uow=container.tenant_uow, keyring=container.keyring,
                                                           redis_client=container.redis, storage=container.storage),

@@ -1,4 +1,8 @@
-"""Account emails: through SMTP when configured, otherwise written to the log for the operator."""
+"""Account emails: through SMTP when configured; otherwise, outside production only, written to the log.
+
+In production without SMTP an email is refused, never logged: a reset or confirmation
+link in a log file is a way into the account for whoever reads the logs.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,32 @@ import ssl
 from email.message import EmailMessage
 from typing import Protocol
 
+from schemas.settings import Settings
+from services.errors import PermanentError, TransientError
+
 log = logging.getLogger(__name__)
 
 
 class Mailer(Protocol):
     def send(self, to: str, subject: str, body: str) -> None: ...
+
+
+class MailNotConfiguredError(PermanentError):
+    """Production without SMTP_HOST: account emails cannot go out."""
+
+
+def can_send_mail(settings: Settings) -> bool:
+    return bool(settings.smtp_host) or not settings.is_production
+
+
+def make_mailer(settings: Settings) -> Mailer:
+    if settings.smtp_host:
+        password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
+        return SmtpMailer(settings.smtp_host, settings.smtp_port, sender=settings.smtp_sender,
+                          username=settings.smtp_username, password=password, starttls=settings.smtp_starttls)
+    if settings.is_production:
+        return UnconfiguredMailer()
+    return LogMailer()
 
 
 class SmtpMailer:
@@ -26,18 +51,34 @@ class SmtpMailer:
         message = EmailMessage()
         message["From"], message["To"], message["Subject"] = self._sender, to, subject
         message.set_content(body)
-        with smtplib.SMTP(self._host, self._port, timeout=self._timeout) as smtp:
-            if self._starttls:
-                smtp.starttls(context=ssl.create_default_context())
-            if self._username:
-                smtp.login(self._username, self._password or "")
-            smtp.send_message(message)
+        try:
+            with smtplib.SMTP(self._host, self._port, timeout=self._timeout) as smtp:
+                if self._starttls:
+                    smtp.starttls(context=ssl.create_default_context())
+                if self._username:
+                    smtp.login(self._username, self._password or "")
+                smtp.send_message(message)
+        except smtplib.SMTPServerDisconnected as exc:
+            raise TransientError(f"the mail server hung up: {exc}") from exc
+        except smtplib.SMTPResponseException as exc:
+            # 4xx is the server saying "later"; 5xx (bad login, refused recipient) will not change on a retry.
+            kind = TransientError if 400 <= exc.smtp_code < 500 else PermanentError
+            raise kind(f"the mail server answered {exc.smtp_code}: {exc.smtp_error!r}") from exc
+        except smtplib.SMTPRecipientsRefused as exc:
+            raise PermanentError(f"the mail server refused the recipient: {exc.recipients!r}") from exc
         log.info("email sent", extra={"subject": subject})
 
 
 class LogMailer:
-    """No SMTP server configured: the operator reads the email (and its link) in the API's log."""
+    """Development and tests without SMTP: the operator reads the email (and its link) in the worker's log."""
 
     def send(self, to: str, subject: str, body: str) -> None:
         log.warning("email not sent (SMTP_HOST is not set); its text follows",
                     extra={"to": to, "subject": subject, "body": body})
+
+
+class UnconfiguredMailer:
+    """Production without SMTP: refuses, so a link is never written where it should not be."""
+
+    def send(self, to: str, subject: str, body: str) -> None:
+        raise MailNotConfiguredError(f"cannot send {subject!r}: SMTP_HOST is not set")

@@ -13,13 +13,13 @@ from celery import Celery, signals
 from schemas.settings import Settings
 from services.bootstrap import Container, bootstrap
 from services.celery_app import make_celery
-from workers import dispatch, ingest, maintenance, messages, sessions
+from workers import dispatch, ingest, mail, maintenance, messages, sessions
 from workers.base import ContainerHolder
 from workers.schedule import beat_schedule
 
 log = logging.getLogger(__name__)
 
-TASK_MODULES = (maintenance, ingest, messages, dispatch, sessions)
+TASK_MODULES = (maintenance, ingest, messages, dispatch, sessions, mail)
 
 
 def create_worker_app(settings: Settings, *, database_url: str, redis_url: str) -> Celery:

@@ -6,10 +6,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask, abort, request, send_from_directory
-from flask_limiter import Limiter
+from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
+from api.auth import api_key_tenant, carries_api_key
 from schemas.settings import Settings
 from services.bootstrap import Container
 
@@ -24,6 +25,7 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 
 
 def init_app(app: Flask, container: Container, settings: Settings) -> None:
     from api.dashboard import (
+        account_page,
         accounts,
         contacts,
         errors,
@@ -44,13 +46,17 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
         WTF_CSRF_CHECK_DEFAULT=False, WTF_CSRF_TIME_LIMIT=None, WTF_CSRF_SSL_STRICT=secure,
     )
     csrf = CSRFProtect(app)
+    app.extensions["salesboy.settings"] = settings
 
     @app.before_request
     def _csrf_for_sessions():
-        # A request that proves itself with an API key or a signature carries no ambient cookie authority.
-        if request.method in SAFE_METHODS or request.headers.get("X-API-KEY"):
+        if request.method in SAFE_METHODS:
             return
         if request.endpoint in SIGNED_ENDPOINTS or request.routing_exception is not None:
+            return
+        # Only a valid key is exempt: such a request is judged by its key alone, never by a cookie
+        # (api/auth.py), so a made-up key is no way around the CSRF check for a cookie's request.
+        if carries_api_key() and api_key_tenant() is not None:
             return
         csrf.protect()
 
@@ -59,18 +65,10 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
                       headers_enabled=True, swallow_errors=False)
     app.extensions["salesboy.limiter"] = limiter
 
-    for module in (accounts, overview, sessions_page, kb_page, contacts, logs, settings_page, playground):
+    for module in (accounts, account_page, overview, sessions_page, kb_page, contacts, logs, settings_page, playground):
         app.register_blueprint(module.blueprint)
 
-    def per_email() -> str:
-        return "email:" + request.form.get("email", "").strip().lower()
-
-    # Guessing one account's password is stopped per email; spraying many accounts, per address.
-    for endpoint in ("accounts.login", "accounts.reset_request"):
-        view = app.view_functions[endpoint]
-        view = limiter.limit(settings.login_rate_limit_per_ip, methods=["POST"])(view)
-        app.view_functions[endpoint] = limiter.limit(settings.login_rate_limit, methods=["POST"],
-                                                     key_func=per_email)(view)
+    _limit_account_forms(app, limiter, settings)
 
     vendor_root = Path(__file__).resolve().parents[2] / "node_modules"
 
@@ -97,3 +95,46 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
         return here == endpoint or (blueprint_name != "contacts" and here.split(".")[0] == blueprint_name)
 
     errors.init_app(app)
+
+    @app.errorhandler(RateLimitExceeded)
+    def _rate_limited(exc: RateLimitExceeded):
+        # A limit may bring its own page (sign-up explains itself); the others get the common error answer.
+        if exc.response is not None:
+            return exc.response
+        if errors.wants_page():
+            return errors.error_page(429, exc.description)
+        from api.errors import error_response
+
+        return error_response(429, "too_many_requests", exc.description)
+
+
+def _limit_account_forms(app: Flask, limiter: Limiter, settings: Settings) -> None:
+    """Limits on the forms that guess passwords, send emails or create accounts.
+
+    Sign-in is limited per (email, client address), not per email alone: otherwise anyone
+    could keep an owner out of their own account by spraying wrong passwords at their
+    email. The per-address limit stops one client guessing; a spray spread over many
+    addresses still meets each address's limit. Reset requests stay limited per email
+    alone, so nobody can flood an inbox with reset links from many addresses.
+    """
+    from api.dashboard.accounts import too_many_sign_ups
+
+    def email() -> str:
+        return request.form.get("email", "").strip().lower()
+
+    def per_email() -> str:
+        return "email:" + email()
+
+    def per_email_and_address() -> str:
+        return f"email:{email()}|{get_remote_address()}"
+
+    def limit(endpoint: str, value: str, key_func=None, on_breach=None) -> None:
+        app.view_functions[endpoint] = limiter.limit(value, methods=["POST"], key_func=key_func,
+                                                     on_breach=on_breach)(app.view_functions[endpoint])
+
+    limit("accounts.login", settings.login_rate_limit_per_ip)
+    limit("accounts.login", settings.login_rate_limit, per_email_and_address)
+    limit("accounts.reset_request", settings.login_rate_limit_per_ip)
+    limit("accounts.reset_request", settings.login_rate_limit, per_email)
+    limit("accounts.signup", settings.signup_rate_limit, on_breach=too_many_sign_ups)
+    limit("accounts.signup", settings.signup_rate_limit, per_email, on_breach=too_many_sign_ups)

@@ -1,21 +1,39 @@
-"""Sign-up, sign-in, sign-out, password reset and change."""
+"""Sign-up, sign-in, sign-out, password reset and change.
+
+Pages that could tell whether an email has an account (reset, and sign-up in
+production) do the same work and give the same answer either way; their emails are
+sent by the mail worker, after the page has answered.
+"""
 
 from __future__ import annotations
 
 import logging
 import uuid
 
-from flask import Blueprint, redirect, request, session, url_for
+from flask import Blueprint, make_response, redirect, request, session, url_for
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 from api.context import container
-from api.dashboard.web import done, login_required, page, safe_next, sign_in, signed_in_user, validate
-from services import accounts
+from api.dashboard.web import (
+    app_settings,
+    done,
+    login_required,
+    page,
+    safe_next,
+    sign_in,
+    sign_out,
+    signed_in_user,
+    validate,
+)
+from services import accounts, sign_up
+from services.mailer import can_send_mail
 
 log = logging.getLogger(__name__)
 blueprint = Blueprint("accounts", __name__)
 
 CHECK_EMAIL = "If an account exists for that email, a reset link is on its way. It works for {minutes} minutes."
+CONFIRM_EMAIL = "Almost there: confirm your email with the link we sent, then sign in."
+NO_MAIL = "This server cannot send email yet, so {what} is not possible. Please tell its operator."
 
 
 class SignUpForm(BaseModel):
@@ -23,6 +41,11 @@ class SignUpForm(BaseModel):
     display_name: str = Field(min_length=1, max_length=200)
     email: EmailStr
     password: str = Field(max_length=200)
+
+
+class ResetRequestForm(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+    email: EmailStr
 
 
 class NewPasswordForm(BaseModel):
@@ -36,15 +59,18 @@ class NewPasswordForm(BaseModel):
         return self
 
 
+class ChangePasswordForm(NewPasswordForm):
+    current_password: str = Field(min_length=1, max_length=200)
+
+
 def _form() -> dict:
     return {k: v for k, v in request.form.items() if k != "csrf_token"}
 
 
-def _sign_in_account(account: accounts.Account):
-    with container().system_uow() as uow:
-        row = uow.conn.execute("select encrypted_password from auth.users where id = %s",
-                               [account.user_id]).fetchone()
-    sign_in(account.user_id, account.email, row[0] or "")
+def _mail_refused(what: str) -> str:
+    # The operator learns why from the log; the page says what the visitor can do. No link is ever logged.
+    log.warning("account email refused: SMTP_HOST is not set in production", extra={"purpose": what})
+    return NO_MAIL.format(what=what)
 
 
 @blueprint.get("/")
@@ -60,18 +86,60 @@ def signup():
         form, errors = validate(SignUpForm, values)
         if form is not None:
             try:
-                account = accounts.sign_up(container(), form.email, form.password, form.display_name)
+                return _sign_up(form, values)
             except accounts.AccountError as exc:
                 errors = {exc.field or "form": str(exc)}
-            else:
-                if not account.signed_in:
-                    return done("Almost there: confirm your email with the link we sent, then sign in.",
-                                "accounts.login")
-                _sign_in_account(account)
-                return done("Welcome to Salesboy! Link WhatsApp to start answering customers.",
-                            "sessions_page.index")
     values.pop("password", None)
     return page("auth/signup.html", values=values, errors=errors, status=400 if errors else 200)
+
+
+def _sign_up(form: SignUpForm, values: dict):
+    c, settings = container(), app_settings()
+    if not settings.is_production:
+        # The single-owner default: the account is usable at once, and a taken email is said plainly.
+        account = accounts.sign_up(c, form.email, form.password, form.display_name)
+        if not account.signed_in:
+            return done(CONFIRM_EMAIL, "accounts.login")
+        sign_in(account.user_id, account.email)
+        return done("Welcome to Salesboy! Link WhatsApp to start answering customers.", "sessions_page.index")
+    if settings.auth_backend == "supabase":
+        # Supabase confirms new addresses itself (turn "Confirm email" on there); a taken one hears by email.
+        try:
+            accounts.sign_up(c, form.email, form.password, form.display_name)
+        except accounts.EmailTakenError:
+            if can_send_mail(settings):
+                sign_up.tell_owner_about_sign_up(c, form.email)
+        return done(CONFIRM_EMAIL, "accounts.login")
+    if not can_send_mail(settings):
+        values = {k: v for k, v in values.items() if k != "password"}
+        return page("auth/signup.html", values=values, errors={"form": _mail_refused("creating an account")},
+                    status=503)
+    sign_up.request_sign_up(c, form.email, form.password, form.display_name)
+    return done(CONFIRM_EMAIL, "accounts.login")
+
+
+def too_many_sign_ups(limit) -> object:
+    """The sign-up page again, saying which limit was reached (called by the rate limiter)."""
+    message = f"Too many sign-ups from here in a short time (at most {limit.limit}). Please try again later."
+    values = {k: v for k, v in _form().items() if k != "password"}
+    html, status = page("auth/signup.html", values=values, errors={"form": message}, status=429)
+    return make_response(html, status)
+
+
+@blueprint.route("/signup/confirm/<token>", methods=["GET", "POST"])
+def confirm_sign_up(token: str):
+    # A button, not the link itself: mail scanners that open links must not use up the link.
+    errors = {}
+    if request.method == "POST":
+        try:
+            account = sign_up.confirm_sign_up(container(), token)
+        except accounts.AccountError as exc:
+            errors = {"form": str(exc)}
+        else:
+            sign_in(account.user_id, account.email)
+            return done("Your email is confirmed. Welcome to Salesboy! Link WhatsApp to start answering customers.",
+                        "sessions_page.index")
+    return page("auth/confirm_email.html", token=token, errors=errors, status=400 if errors else 200)
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
@@ -85,7 +153,7 @@ def login():
             values.pop("password", None)
             return page("auth/login.html", values=values, errors={"form": str(exc)}, status=503)
         if account is not None:
-            _sign_in_account(account)
+            sign_in(account.user_id, account.email)
             return redirect(safe_next(values.get("next")))
         errors = {"form": "That email and password do not match an account."}
     values.pop("password", None)
@@ -94,31 +162,25 @@ def login():
 
 @blueprint.post("/logout")
 def logout():
-    session.clear()
+    sign_out()
     return done("You are signed out.", "accounts.login")
 
 
 @blueprint.route("/reset", methods=["GET", "POST"])
 def reset_request():
-    c = container()
+    c, settings = container(), app_settings()
     if request.method == "POST":
-        email = request.form.get("email", "").strip()
-        if email:
-            try:
-                accounts.request_reset(c, email, _external("accounts.reset_request"))
-            except accounts.AccountServiceUnavailableError as exc:
-                return page("auth/reset_request.html", values={"email": email}, errors={"email": str(exc)},
-                            status=503)
+        values = _form()
+        form, errors = validate(ResetRequestForm, values)
+        if form is None:
+            return page("auth/reset_request.html", values=values, errors=errors, status=400)
+        if settings.auth_backend == "local" and not can_send_mail(settings):
+            return page("auth/reset_request.html", values=values,
+                        errors={"email": _mail_refused("resetting a password")}, status=503)
+        accounts.request_reset(c, form.email)
         # The same answer whether or not the account exists: no one learns who has an account.
-        return done(CHECK_EMAIL.format(minutes=int(c.settings.password_reset_minutes)), "accounts.login")
+        return done(CHECK_EMAIL.format(minutes=int(settings.password_reset_minutes)), "accounts.login")
     return page("auth/reset_request.html", values={}, errors={})
-
-
-def _external(endpoint: str, **values) -> str:
-    public = container().settings.public_url
-    if public:
-        return public.rstrip("/") + url_for(endpoint, **values)
-    return url_for(endpoint, _external=True, **values)
 
 
 @blueprint.route("/reset/<token>", methods=["GET", "POST"])
@@ -132,13 +194,9 @@ def reset_confirm(token: str):
             except accounts.AccountError as exc:
                 errors = {exc.field or "form": str(exc)}
             else:
-                _sign_in_account(account)
+                sign_in(account.user_id, account.email)
                 return done("Your password is changed and you are signed in.", "overview.index")
     return page("auth/reset_confirm.html", token=token, values={}, errors=errors, status=400 if errors else 200)
-
-
-class ChangePasswordForm(NewPasswordForm):
-    current_password: str = Field(min_length=1, max_length=200)
 
 
 @blueprint.route("/account/password", methods=["GET", "POST"])
@@ -153,6 +211,7 @@ def change_password(user_id: uuid.UUID):
             except accounts.AccountError as exc:
                 errors = {"password" if exc.field == "new_password" else (exc.field or "form"): str(exc)}
             else:
-                _sign_in_account(accounts.Account(user_id, session.get("email", "")))
-                return done("Your password is changed.", "overview.index")
+                # Every session ended with the old password; this browser gets a new one.
+                sign_in(user_id, session.get("email", ""))
+                return done("Your password is changed. Every other device is signed out.", "overview.index")
     return page("auth/change_password.html", values={}, errors=errors, status=400 if errors else 200)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import uuid
 from urllib.parse import urlsplit
 
-from flask import flash, g, redirect, render_template, request, session, url_for
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from pydantic import BaseModel, ValidationError
 
+from api.auth import carries_api_key
 from api.context import container
+from schemas.settings import Settings
+from services.account_sessions import AccountSessionRepository, network_of, new_token
 
 NAV = (
     ("overview.index", "Overview"),
@@ -24,32 +26,54 @@ NAV = (
 )
 
 
-def password_fingerprint(password_hash: str) -> str:
-    # Kept in the session: a password change or reset signs every other session out.
-    return hashlib.sha256(b"session:" + password_hash.encode()).hexdigest()[:16]
+def app_settings() -> Settings:
+    """The settings this app was made with."""
+    return current_app.extensions["salesboy.settings"]
 
 
-def sign_in(user_id: uuid.UUID, email: str, password_hash: str) -> None:
-    session.clear()  # a fresh session on sign-in: no fixation
+def sign_in(user_id: uuid.UUID, email: str) -> None:
+    """A new server-side session for this browser (a fresh token on every sign-in: no fixation)."""
+    token = new_token()
+    with container().system_uow() as uow:
+        AccountSessionRepository(uow.conn).open(user_id, token, user_agent=request.user_agent.string,
+                                                ip=network_of(request.remote_addr))
+    session.clear()
     session.permanent = True
-    session.update(user_id=str(user_id), email=email, auth=password_fingerprint(password_hash))
+    # user_id and email are for display; the token alone is checked, against the database, on every request.
+    session.update(sid=token, user_id=str(user_id), email=email)
+
+
+def sign_out() -> None:
+    token = session.get("sid")
+    if token:
+        with container().system_uow() as uow:
+            AccountSessionRepository(uow.conn).revoke_token(token)
+    session.clear()
+    g.dashboard_user = None
 
 
 def signed_in_user() -> uuid.UUID | None:
-    """The session's account, if the session is still valid (the account exists, the password is unchanged)."""
+    """The cookie's account, if its session is still open (not signed out, not expired, password unchanged)."""
     if "dashboard_user" in g:
         return g.dashboard_user
-    user_id = None
-    raw = session.get("user_id")
-    if raw:
+    g.dashboard_user = None
+    if carries_api_key():
+        return None  # the key alone speaks for such a request; its cookie is ignored, not cleared
+    token = session.get("sid")
+    active = None
+    if token:
         with container().system_uow() as uow:
-            row = uow.conn.execute("select encrypted_password from auth.users where id = %s", [raw]).fetchone()
-        if row is not None and session.get("auth") == password_fingerprint(row[0] or ""):
-            user_id = uuid.UUID(raw)
-        else:
-            session.clear()
-    g.dashboard_user = user_id
-    return user_id
+            active = AccountSessionRepository(uow.conn).find_active(token)
+    if active is None or str(active.user_id) != session.get("user_id"):
+        if token or "user_id" in session:
+            session.clear()  # signed out, expired or revoked: the browser forgets it too
+        return None
+    g.dashboard_user, g.dashboard_session = active.user_id, active.id
+    return active.user_id
+
+
+def current_session_id() -> uuid.UUID | None:
+    return g.get("dashboard_session") if signed_in_user() else None
 
 
 def login_required(view):

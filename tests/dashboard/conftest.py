@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass, field
 
 import pytest
 
 from api import create_app
+from tests.mail_worker import Inbox, MailWorker
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-@dataclass
-class RecordingMailer:
-    """Stands in for SMTP: keeps what would have been sent."""
-
-    sent: list[tuple[str, str, str]] = field(default_factory=list)
-
-    def send(self, to: str, subject: str, body: str) -> None:
-        self.sent.append((to, subject, body))
 
 
 class Browser:
@@ -48,17 +38,23 @@ class Browser:
         return email
 
 
-@pytest.fixture
-def mailer(container):
-    recording = RecordingMailer()
-    container.__dict__["mailer"] = recording  # the container builds its mailer once; this one replaces it
-    return recording
+@pytest.fixture(scope="session")
+def mail_worker(database_url, redis_url, shared_data_dir):
+    """Account emails go out through the `mail` queue: a real worker sends them to a local SMTP server."""
+    with MailWorker.shared(database_url, redis_url, shared_data_dir) as worker:
+        yield worker
 
 
 @pytest.fixture
-def app(settings, container, mailer):
-    # Every test client comes from 127.0.0.1: the per-address limit is tested on its own.
-    return create_app(settings.model_copy(update={"login_rate_limit_per_ip": "1000 per minute"}), container)
+def inbox(mail_worker) -> Inbox:
+    return mail_worker.inbox
+
+
+@pytest.fixture
+def app(settings, container, mail_worker):
+    # Every test client comes from 127.0.0.1: the per-address limits are tested on their own.
+    return create_app(settings.model_copy(update={"login_rate_limit_per_ip": "1000 per minute",
+                                                  "signup_rate_limit": "1000 per minute"}), container)
 
 
 @pytest.fixture

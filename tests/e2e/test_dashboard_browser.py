@@ -7,6 +7,7 @@ Each page is photographed; set SCREENSHOTS_DIR=docs/screenshots to refresh the u
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -20,10 +21,10 @@ from werkzeug.serving import make_server
 
 from api import create_app
 from tests.conftest import OPERATOR_MODEL, WorkerProcess, subprocess_env, wait_for, worker_settings_env
-from tests.dashboard.conftest import RecordingMailer
 from tests.fakes.gateway_server import chat_completion
 from tests.fakes.phone import Phone
 from tests.integration.messaging import FAQ
+from tests.mail_worker import MailWorker
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("chromedriver") is None, reason="chromium-driver is not installed")]
@@ -135,11 +136,14 @@ class Ui:
 def dashboard(settings, container, worker, llm, gateway, n8n, tmp_path):
     """The app served over HTTP, a sessions worker, the owner's phone and a browser."""
     phone = Phone()
-    container.__dict__["mailer"] = mailer = RecordingMailer()
     app = create_app(settings, container)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
+    # Account emails go out from a mail worker, with links to this server.
+    mail = contextlib.ExitStack()
+    mail_worker = mail.enter_context(MailWorker.shared(settings.database_url, settings.redis_url, settings.data_dir))
+    mail.enter_context(mail_worker.configured(PUBLIC_URL=base))
     work_dir = Path(tempfile.mkdtemp(prefix="salesboy-e2e-"))
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(settings.data_dir),
                          DATABASE_URL=settings.database_url, REDIS_URL=settings.redis_url,
@@ -149,7 +153,7 @@ def dashboard(settings, container, worker, llm, gateway, n8n, tmp_path):
     ui = Ui(base, shots)
     llm_routes = dict(llm.routes)
     try:
-        yield ui, phone, mailer, llm
+        yield ui, phone, mail_worker.inbox, llm
     finally:
         llm.routes.clear()
         llm.routes.update(llm_routes)
@@ -157,6 +161,7 @@ def dashboard(settings, container, worker, llm, gateway, n8n, tmp_path):
         sessions.stop()
         server.shutdown()
         phone.stop()
+        mail.close()
         shutil.rmtree(work_dir, ignore_errors=True)
 
 
@@ -172,7 +177,7 @@ def _sign_up(ui: Ui, email: str, name: str = "Kofi Foods", shot: bool = False) -
 
 
 def test_owner_journey(dashboard, tmp_path):
-    ui, phone, mailer, llm = dashboard
+    ui, phone, inbox, llm = dashboard
     email = f"kofi-{uuid.uuid4().hex[:8]}@example.com"
     _sign_up(ui, email, shot=True)
 
@@ -346,7 +351,7 @@ def test_owner_journey(dashboard, tmp_path):
     ui.fill("email", email)
     ui.press("Send the link")
     ui.wait_text("If an account exists for that email")
-    link = re.search(r"http://\S+", mailer.sent[-1][2]).group(0)
+    link = re.search(r"http://\S+/reset/\S+", inbox.wait_for(email).body).group(0)
     ui.driver.get(link)
     ui.shot("reset-new-password")
     ui.fill("password", "a brand new password")

@@ -20,6 +20,7 @@ OPS = ("select", "insert", "update", "delete")
 EXPECTED_OPS = {
     "audit_logs": {"select"},
     "chat_logs": {"select", "insert", "delete"},
+    "account_sessions": {"select", "update"},  # listed and revoked by their owner; opened by the service role
 }
 # Tables whose primary key is the owner itself (one row per tenant).
 KEYED_BY_USER = {"profiles", "bot_config", "sessions", "chats"}  # one row per tenant in these tests
@@ -28,7 +29,7 @@ UPDATE_COLUMN = {
     "profiles": "display_name", "bot_config": "tone", "whitelists": "name", "group_settings": "name",
     "knowledge_base": "filename", "kb_chunks": "content", "inbox": "chat_id", "outbox": "chat_id",
     "chat_logs": "chat_id", "sessions": "host", "audit_logs": "action", "tasks": "chat_id",
-    "api_keys": "name", "chats": "contact_phone",
+    "api_keys": "name", "chats": "contact_phone", "account_sessions": "revoked_at",
 }
 
 
@@ -64,6 +65,7 @@ def row_for(table: str, user_id: uuid.UUID, parents: dict) -> dict:
         "audit_logs": {"action": "test.action"},
         "tasks": {"chat_id": "15550001@c.us", "task_type": "send_email", "trace_id": _hex(16)},
         "api_keys": {"name": "ci", "prefix": "sb_", "key_hash": _hex(32)},
+        "account_sessions": lambda: {"token_hash": secrets.token_bytes(32), "password_fingerprint": _hex(8)},
     }
     recipe = recipes[table]
     return {**common, **(recipe() if callable(recipe) else recipe)}

@@ -1,0 +1,78 @@
+"""mail.account: send what an account request calls for, if anything.
+
+Runs in a worker, off the request: the page that stored the request answered before
+anyone knew whether the address has an account, so SMTP's time never shows there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pipelines import account_emails
+from schemas.jobs import SendAccountEmail
+from schemas.settings import Settings
+from services.account_email_requests import AccountEmailRequest, AccountEmailRequestRepository
+from services.db import UnitOfWork
+from services.mailer import Mailer
+from services.sign_up import CONFIRM_LIFETIME, confirmation_token
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class MailDeps:
+    system_uow: Callable[[], UnitOfWork]
+    accounts: object  # the accounts backend: its send_reset(email, base_url) mails or asks Supabase to
+    mailer: Mailer
+    base_url: str
+    secret_key: str
+
+
+def links_base_url(settings: Settings) -> str:
+    """Links in emails start from PUBLIC_URL (required in production), never from a request's Host header."""
+    return settings.public_url or f"http://{settings.api_host}:{settings.api_port}"
+
+
+def mail_deps(container) -> MailDeps:
+    s = container.settings
+    return MailDeps(system_uow=container.system_uow, accounts=container.accounts, mailer=container.mailer,
+                    base_url=links_base_url(s), secret_key=s.secret_key.get_secret_value())
+
+
+def send_account_email(job: SendAccountEmail, *, deps: MailDeps) -> None:
+    with deps.system_uow() as uow:
+        requests = AccountEmailRequestRepository(uow.conn)
+        requests.delete_older_than(CONFIRM_LIFETIME)  # unconfirmed sign-ups, and requests that kept failing
+        request = requests.get(job.request_id)
+    if request is None or request.sent:
+        log.info("account email already handled", extra={"request_id": str(job.request_id)})
+        return
+    if request.purpose == "password_reset":
+        deps.accounts.send_reset(request.email, deps.base_url)
+        _forget(deps, request)
+    else:
+        _answer_sign_up(deps, request)
+
+
+def _answer_sign_up(deps: MailDeps, request: AccountEmailRequest) -> None:
+    with deps.system_uow() as uow:
+        owner = uow.users.find_by_email(request.email)
+    if owner is not None:
+        text = account_emails.sign_up_attempt(deps.base_url)
+        deps.mailer.send(owner["email"], text.subject, text.body)
+        _forget(deps, request)
+    elif request.password_hash:
+        token = confirmation_token(deps.secret_key, request.id)
+        text = account_emails.confirm_sign_up(deps.base_url, token, int(CONFIRM_LIFETIME.total_seconds() // 3600))
+        deps.mailer.send(request.email, text.subject, text.body)
+        with deps.system_uow() as uow:
+            AccountEmailRequestRepository(uow.conn).mark_sent(request.id)  # kept until its link is followed
+    else:
+        _forget(deps, request)  # a note for an owner who no longer has an account: nothing to say
+
+
+def _forget(deps: MailDeps, request: AccountEmailRequest) -> None:
+    with deps.system_uow() as uow:
+        AccountEmailRequestRepository(uow.conn).delete(request.id)
