@@ -121,16 +121,17 @@ def _should_skip(conn: psycopg.Connection, migration: Migration) -> bool:
 RUNTIME_ROLE = "salesboy_app"
 
 
-def ensure_runtime_role(owner_url: str, password: str, role: str = RUNTIME_ROLE) -> None:
+def ensure_runtime_role(owner_url: str, password: str | None, role: str = RUNTIME_ROLE) -> None:
     """Create (or re-password) the runtime login role; run by the database owner after migrations."""
     from psycopg import sql
 
     attributes = sql.SQL("login noinherit nosuperuser nobypassrls nocreatedb nocreaterole noreplication")
+    if password is not None:  # None: the server authenticates it otherwise (peer, certificates)
+        attributes = sql.SQL("{} password {}").format(attributes, sql.Literal(password))
     with psycopg.connect(owner_url, autocommit=True, connect_timeout=10) as conn:
         exists = conn.execute("select 1 from pg_roles where rolname = %s", [role]).fetchone()
         verb = sql.SQL("alter role" if exists else "create role")
-        conn.execute(sql.SQL("{} {} {} password {}").format(verb, sql.Identifier(role), attributes,
-                                                             sql.Literal(password)))
+        conn.execute(sql.SQL("{} {} {}").format(verb, sql.Identifier(role), attributes))
         conn.execute(sql.SQL("grant authenticated, service_role to {}").format(sql.Identifier(role)))
 
 

@@ -87,6 +87,24 @@ def test_worker_without_a_reachable_database_explains_itself(tmp_path):
     assert "embedded Postgres is not running" in result.stderr
 
 
+def test_migrate_with_an_owner_url_makes_the_runtime_role_database_url_names(tmp_path, pg_server):
+    from services.migrate import runtime_role_problems
+
+    owner = create_database(pg_server, "cli_roles")
+    runtime = f"postgresql://shop_runtime:s3cret-runtime@{pg_server.host}:{pg_server.port}/cli_roles"
+    env = subprocess_env(MIGRATION_DATABASE_URL=owner, DATABASE_URL=runtime,
+                         SALESBOY_DATA_DIR=str(tmp_path / "var"))
+    result = salesboy("migrate", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert runtime_role_problems(runtime) == []
+    with psycopg.connect(runtime) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("select count(*) from public.bot_config")  # nothing without a tenant's role
+        conn.rollback()
+        conn.execute("set role service_role")
+        assert conn.execute("select count(*) from public.bot_config").fetchone()[0] == 0
+
+
 def test_worker_rejects_unknown_queues(tmp_path):
     result = salesboy("worker", "--queues", "inbound,nonsense", env=subprocess_env(), cwd=tmp_path)
     assert result.returncode != 0
