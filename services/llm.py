@@ -26,6 +26,7 @@ from pipelines.egress import REFUSED_MESSAGE, EgressRefused
 from pipelines.model_rules import model_problem
 from schemas.messages import ModelSpec
 from schemas.settings import OperatorModel
+from services.crypto import DecryptionError
 from services.egress import EgressPolicy, guarded_client, refusal_in
 from services.litellm_setup import load_litellm
 
@@ -35,8 +36,10 @@ log = logging.getLogger(__name__)
 # read OPENAI_API_KEY from the environment whenever the key they are given is empty.
 NO_KEY = "no-key"
 NO_OWN_KEY = "no provider key is saved: add yours in Settings, or pick an operator model"
+UNREADABLE_OWN_KEY = "your saved provider key can no longer be read: save it again in Settings"
 # Headers an own api_base may receive; anything else the OpenAI client adds from the server's
-# environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_CUSTOM_HEADERS, ...) is dropped.
+# environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_CUSTOM_HEADERS, ...) is dropped. The
+# client's x-stainless-* headers stay: it reads x-stainless-raw-response back from the request.
 SENT_HEADERS = frozenset({"host", "accept", "accept-encoding", "connection", "content-length", "content-type",
                           "user-agent"})
 
@@ -178,7 +181,12 @@ class _Once:
 
     def __call__(self) -> str | None:
         if not self._loaded:
-            self._value, self._loaded = self._load(), True
+            try:
+                self._value = self._load()
+            except DecryptionError as exc:  # its encryption key was retired from CHAT_ENCRYPTION_KEYS
+                log.error("provider key unreadable", extra={"error": str(exc)})
+                raise Unusable(UNREADABLE_OWN_KEY) from None
+            self._loaded = True
         return self._value
 
 
