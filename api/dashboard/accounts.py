@@ -109,6 +109,8 @@ def _sign_up(form: SignUpForm, values: dict):
         except accounts.EmailTakenError:
             if can_send_mail(settings):
                 sign_up.tell_owner_about_sign_up(c, form.email)
+            else:
+                log.warning("owner not told of a sign-up with their email: SMTP_HOST is not set in production")
         return done(CONFIRM_EMAIL, "accounts.login")
     if not can_send_mail(settings):
         values = {k: v for k, v in values.items() if k != "password"}
