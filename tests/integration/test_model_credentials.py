@@ -208,6 +208,7 @@ def test_litellm_retries_through_tenacity_and_records_the_providers_error(llm):
                           max_tokens=20)
         (attempt,) = failed.value.attempts
         assert "injected failure 500" in attempt["error"] and "tenacity" not in attempt["error"], attempt
+        assert LLM_KEY not in attempt["error"] and llm.base_url not in attempt["error"]
         assert len(llm.requests) >= 2
 
 
