@@ -8,6 +8,7 @@ EGRESS_ALLOW there opens 127.0.0.1 only, so a listener on 127.0.0.2 stands for a
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 import uuid
@@ -21,7 +22,7 @@ from schemas.jobs import DispatchTask
 from schemas.messages import ModelSpec
 from schemas.settings import DEV_ENCRYPTION_KEYS, DEV_N8N_SIGNING_SECRET, DEV_SECRET_KEY, OperatorModel
 from services import provider_keys
-from services.crypto import DecryptionError, seal_task_payload
+from services.crypto import DecryptionError, Keyring, seal_task_payload
 from services.egress import EgressPolicy, guarded_client
 from services.errors import PermanentError
 from services.handlers import dispatch
@@ -238,3 +239,14 @@ def test_the_migration_removed_key_variables_from_stored_models(owner_database_u
         models = conn.execute("select models from public.bot_config where user_id = %s", [user]).fetchone()[0]
         conn.execute("delete from auth.users where id = %s", [user])
     assert models == ["gemini/gemini-2.0-flash", {"model": "openai/x", "api_base": "https://h.example/v1"}]
+
+
+def test_provider_keys_are_resealed_under_the_current_encryption_key(container):
+    user = create_user(container)
+    retired = "retired:" + base64.b64encode(b"r" * 32).decode()
+    provider_keys.save(dataclasses.replace(container, keyring=Keyring.parse(retired)), user, "sk-rotate-me-1234",
+                       via="test")
+    # The current key first, the retired one still readable: what CHAT_ENCRYPTION_KEYS holds during a rotation.
+    rotating = Keyring.parse(f"{container.settings.chat_encryption_keys.get_secret_value()},{retired}")
+    assert provider_keys.reseal(container.system_uow, rotating) >= 1
+    assert provider_keys.loader(container.tenant_uow, container.keyring)(user) == "sk-rotate-me-1234"
