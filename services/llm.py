@@ -26,6 +26,7 @@ from pipelines.egress import REFUSED_MESSAGE, EgressRefused
 from pipelines.model_rules import model_problem
 from schemas.messages import ModelSpec
 from schemas.settings import OperatorModel
+from services.crypto import DecryptionError
 from services.egress import EgressPolicy, guarded_client, refusal_in
 from services.litellm_setup import load_litellm
 
@@ -35,8 +36,10 @@ log = logging.getLogger(__name__)
 # read OPENAI_API_KEY from the environment whenever the key they are given is empty.
 NO_KEY = "no-key"
 NO_OWN_KEY = "no provider key is saved: add yours in Settings, or pick an operator model"
+UNREADABLE_OWN_KEY = "your saved provider key can no longer be read: save it again in Settings"
 # Headers an own api_base may receive; anything else the OpenAI client adds from the server's
-# environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_CUSTOM_HEADERS, ...) is dropped.
+# environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_CUSTOM_HEADERS, ...) is dropped. The
+# client's x-stainless-* headers stay: it reads x-stainless-raw-response back from the request.
 SENT_HEADERS = frozenset({"host", "accept", "accept-encoding", "connection", "content-length", "content-type",
                           "user-agent"})
 
@@ -61,7 +64,7 @@ class Unusable(Exception):
 @dataclass
 class _Call:
     options: dict
-    key: str | None = None
+    hidden: tuple[str, ...] = ()  # never shown to the business in an error: the key, the operator's endpoint
     client: httpx.Client | None = None
 
 
@@ -76,10 +79,6 @@ class LiteLLMChat:
         self._timeout = timeout
         self._retries = retries
         self._ssl: ssl.SSLContext | None = None
-
-    @property
-    def operator_models(self) -> list[OperatorModel]:
-        return list(self._operator.values())
 
     def for_tenant(self, user_id: uuid.UUID) -> TenantChat:
         return TenantChat(self, user_id)
@@ -103,7 +102,7 @@ class LiteLLMChat:
                     num_retries=self._retries, max_retries=0, **call.options)
                 text = response.choices[0].message.content or ""
             except Exception as exc:  # every provider error is recorded and the next model tried
-                attempts.append({"model": spec.model, "error": _shown_error(exc, call.key)})
+                attempts.append({"model": spec.model, "error": _shown_error(exc, call.hidden)})
                 log.warning("model call failed", extra={"model": spec.model, "error": f"{type(exc).__name__}: {exc}"})
                 continue
             finally:
@@ -126,14 +125,15 @@ class LiteLLMChat:
         key = own_key()
         if not key:
             raise Unusable(NO_OWN_KEY)
-        return _Call({"model": spec.model, "api_key": key}, key=key)
+        return _Call({"model": spec.model, "api_key": key}, hidden=(key,))
 
     def _operator_call(self, model: OperatorModel) -> _Call:
         key = os.environ.get(model.api_key_env) if model.api_key_env else None
         if model.api_key_env and not key:
             log.error("operator model key missing", extra={"operator_model": model.name, "env": model.api_key_env})
             raise Unusable(f"the operator's model {model.name!r} is not available right now")
-        return _Call({"model": model.model, "api_base": model.api_base, "api_key": key}, key=key)
+        return _Call({"model": model.model, "api_base": model.api_base, "api_key": key},
+                     hidden=tuple(h for h in (key, model.api_base) if h))
 
     def _own_server_call(self, spec: ModelSpec, key: str) -> _Call:
         import openai
@@ -152,7 +152,7 @@ class LiteLLMChat:
         client = openai.OpenAI(base_url=spec.api_base, api_key=key, http_client=http, max_retries=0,
                                default_headers={"Authorization": f"Bearer {key}"})
         return _Call({"model": spec.model, "api_base": spec.api_base, "api_key": key, "client": client},
-                     key=key, client=http)
+                     hidden=(key,), client=http)
 
 
 class TenantChat:
@@ -178,7 +178,12 @@ class _Once:
 
     def __call__(self) -> str | None:
         if not self._loaded:
-            self._value, self._loaded = self._load(), True
+            try:
+                self._value = self._load()
+            except DecryptionError as exc:  # its encryption key was retired from CHAT_ENCRYPTION_KEYS
+                log.error("provider key unreadable", extra={"error": str(exc)})
+                raise Unusable(UNREADABLE_OWN_KEY) from None
+            self._loaded = True
         return self._value
 
 
@@ -192,9 +197,13 @@ def _only_intended_headers(key: str) -> Callable[[httpx.Request], None]:
     return strip
 
 
-def _shown_error(exc: BaseException, key: str | None) -> str:
-    """The error as the business sees it in its traces: never an internal address's answer, never a key."""
+def _shown_error(exc: BaseException, hidden: tuple[str, ...]) -> str:
+    """The error as the business sees it in its traces: never an internal address's answer, a key or the
+    operator's endpoint."""
     if refusal_in(exc) is not None:
         return REFUSED_MESSAGE
-    text = f"{type(exc).__name__}: {str(exc)[:300]}"
-    return text.replace(key, "[key]") if key and len(key) >= 6 else text
+    text = f"{type(exc).__name__}: {exc}"
+    for secret in hidden:
+        if len(secret) >= 6:
+            text = text.replace(secret, "[hidden]")
+    return text[:300]

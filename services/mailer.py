@@ -61,11 +61,11 @@ class SmtpMailer:
         except smtplib.SMTPServerDisconnected as exc:
             raise TransientError(f"the mail server hung up: {exc}") from exc
         except smtplib.SMTPResponseException as exc:
-            # 4xx is the server saying "later"; 5xx (bad login, refused recipient) will not change on a retry.
-            kind = TransientError if 400 <= exc.smtp_code < 500 else PermanentError
-            raise kind(f"the mail server answered {exc.smtp_code}: {exc.smtp_error!r}") from exc
-        except smtplib.SMTPRecipientsRefused as exc:
-            raise PermanentError(f"the mail server refused the recipient: {exc.recipients!r}") from exc
+            # 4xx is the server saying "later": worth a retry. 5xx (bad login, refused sender) is raised as it
+            # is, and the job is recorded as failed at once: a retry would get the same answer.
+            if 400 <= exc.smtp_code < 500:
+                raise TransientError(f"the mail server answered {exc.smtp_code}: {exc.smtp_error!r}") from exc
+            raise
         log.info("email sent", extra={"subject": subject})
 
 

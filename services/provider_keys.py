@@ -81,3 +81,22 @@ def loader(tenant_uow: Callable[[uuid.UUID], UnitOfWork], keyring: Keyring) -> C
         return keyring.open(Sealed(row["ciphertext"], row["nonce"], row["key_id"]), tenant=user_id, chat=PURPOSE)
 
     return load
+
+
+def reseal(system_uow: Callable[[], UnitOfWork], keyring: Keyring, batch_size: int = 500) -> int:
+    """Seal every provider key still under an older encryption key with the current one (for `salesboy reencrypt`,
+    so a retired key can leave CHAT_ENCRYPTION_KEYS); safe to stop and run again. Returns how many were resealed."""
+    count = 0
+    while True:
+        with system_uow() as uow:
+            rows = uow.conn.execute(
+                """select user_id, ciphertext, nonce, key_id from public.provider_keys where key_id <> %s
+                   limit %s for update skip locked""", [keyring.current, batch_size]).fetchall()
+            for user_id, ciphertext, nonce, key_id in rows:
+                fresh = keyring.seal(keyring.open(Sealed(ciphertext, nonce, key_id), tenant=user_id, chat=PURPOSE),
+                                     tenant=user_id, chat=PURPOSE)
+                uow.conn.execute("update public.provider_keys set ciphertext = %s, nonce = %s, key_id = %s "
+                                 "where user_id = %s", [fresh.ciphertext, fresh.nonce, fresh.key_id, user_id])
+        count += len(rows)
+        if len(rows) < batch_size:
+            return count

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Flask, abort, request, send_from_directory
+from flask import Flask, abort, request, send_from_directory, session
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
@@ -47,6 +47,7 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
     )
     csrf = CSRFProtect(app)
     app.extensions["salesboy.settings"] = settings
+    from api.dashboard.web import signed_in_user
 
     @app.before_request
     def _csrf_for_sessions():
@@ -59,6 +60,13 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
         if carries_api_key() and api_key_tenant() is not None:
             return
         csrf.protect()
+
+    @app.before_request
+    def _forget_ended_session():
+        # A cookie whose session was ended elsewhere is dropped on any page, not only on those that need
+        # a sign-in, so no page shows the signed-in menu for it (one indexed lookup, cached for the request).
+        if "sid" in session and request.endpoint not in ("static", "vendor_asset"):
+            signed_in_user()
 
     limiter = Limiter(get_remote_address, app=app, storage_uri=container.redis_url,
                       storage_options={"socket_timeout": 5}, strategy="moving-window",

@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import uuid
 
-from flask import Blueprint, make_response, redirect, request, session, url_for
+from flask import Blueprint, Response, make_response, redirect, request, session, url_for
+from flask_limiter import RequestLimit
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 from api.context import container
@@ -109,6 +110,8 @@ def _sign_up(form: SignUpForm, values: dict):
         except accounts.EmailTakenError:
             if can_send_mail(settings):
                 sign_up.tell_owner_about_sign_up(c, form.email)
+            else:
+                log.warning("owner not told of a sign-up with their email: SMTP_HOST is not set in production")
         return done(CONFIRM_EMAIL, "accounts.login")
     if not can_send_mail(settings):
         values = {k: v for k, v in values.items() if k != "password"}
@@ -118,7 +121,7 @@ def _sign_up(form: SignUpForm, values: dict):
     return done(CONFIRM_EMAIL, "accounts.login")
 
 
-def too_many_sign_ups(limit) -> object:
+def too_many_sign_ups(limit: RequestLimit) -> Response:
     """The sign-up page again, saying which limit was reached (called by the rate limiter)."""
     message = f"Too many sign-ups from here in a short time (at most {limit.limit}). Please try again later."
     values = {k: v for k, v in _form().items() if k != "password"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from pipelines import account_emails
 from schemas.jobs import SendAccountEmail
@@ -21,10 +22,16 @@ from services.sign_up import CONFIRM_LIFETIME, confirmation_token
 log = logging.getLogger(__name__)
 
 
+class ResetSender(Protocol):
+    """The accounts backend: mails a reset link itself (local) or asks Supabase Auth to."""
+
+    def send_reset(self, email: str, base_url: str) -> None: ...
+
+
 @dataclass(frozen=True)
 class MailDeps:
     system_uow: Callable[[], UnitOfWork]
-    accounts: object  # the accounts backend: its send_reset(email, base_url) mails or asks Supabase to
+    accounts: ResetSender
     mailer: Mailer
     base_url: str
     secret_key: str

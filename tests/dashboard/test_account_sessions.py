@@ -51,6 +51,7 @@ def test_sessions_are_listed_and_each_can_be_signed_out(app, browser, container)
 
     ended = browser.post(f"/account/sessions/{phone_id}/end", page="/account", follow_redirects=True)
     assert "That device is signed out." in ended.get_data(as_text=True)
+    assert "Account menu" not in phone.get("/login").get_data(as_text=True)  # no page shows it signed in
     assert phone.get("/dashboard").status_code == 302
     assert browser.get("/dashboard").status_code == 200
     assert len(_session_ids(browser.get("/account").get_data(as_text=True))) == 1

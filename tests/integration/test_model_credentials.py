@@ -8,10 +8,12 @@ EGRESS_ALLOW there opens 127.0.0.1 only, so a listener on 127.0.0.2 stands for a
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 import uuid
 
+import psycopg
 import pytest
 from psycopg.types.json import Jsonb
 
@@ -20,11 +22,12 @@ from schemas.jobs import DispatchTask
 from schemas.messages import ModelSpec
 from schemas.settings import DEV_ENCRYPTION_KEYS, DEV_N8N_SIGNING_SECRET, DEV_SECRET_KEY, OperatorModel
 from services import provider_keys
+from services.crypto import DecryptionError, Keyring, seal_task_payload
 from services.egress import EgressPolicy, guarded_client
 from services.errors import PermanentError
 from services.handlers import dispatch
-from services.llm import AllModelsFailedError, LiteLLMChat
-from tests.conftest import LLM_KEY, OPERATOR_MODEL, SERVER_ONLY_ENV, create_user, wait_for
+from services.llm import NO_OWN_KEY, UNREADABLE_OWN_KEY, AllModelsFailedError, LiteLLMChat
+from tests.conftest import LLM_KEY, OPERATOR_MODEL, REPO_ROOT, SERVER_ONLY_ENV, create_user, wait_for
 from tests.fakes.gateway_server import chat_completion
 from tests.fakes.listener import RecordingListener, closed_port
 from tests.integration.messaging import _configure, _final, _message, _post, _replies
@@ -169,8 +172,10 @@ def test_an_n8n_host_that_resolves_to_loopback_when_called_is_refused_the_same_f
             uow.conn.execute("insert into public.bot_config (user_id, n8n_urls) values (%s, %s) on conflict (user_id) "
                              "do update set n8n_urls = excluded.n8n_urls",
                              [user, Jsonb({"send_email": f"http://localhost:{port}/hook"})])
-            task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id="2348066666666@c.us",
-                                            task_type="send_email", payload={}, trace_id=uuid.uuid4().hex)
+            chat_id = "2348066666666@c.us"
+            task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id=chat_id, task_type="send_email",
+                                            payload=seal_task_payload(container.keyring, {}, tenant=user, chat=chat_id),
+                                            trace_id=uuid.uuid4().hex)
         with pytest.raises(PermanentError) as caught:
             dispatch.dispatch_task(DispatchTask(user_id=user, task_id=task_id, trace_id=uuid.uuid4().hex),
                                    deps=strict)
@@ -204,4 +209,44 @@ def test_litellm_retries_through_tenacity_and_records_the_providers_error(llm):
                           max_tokens=20)
         (attempt,) = failed.value.attempts
         assert "injected failure 500" in attempt["error"] and "tenacity" not in attempt["error"], attempt
+        assert LLM_KEY not in attempt["error"] and llm.base_url not in attempt["error"]
         assert len(llm.requests) >= 2
+
+
+def test_an_unreadable_or_missing_own_key_is_recorded_not_raised():
+    def retired(user):
+        raise DecryptionError("encryption key 'old' is not configured")
+
+    policy = EgressPolicy(parse_allowlist(""), https_only=False)
+    for loader, message in ((retired, UNREADABLE_OWN_KEY), (lambda user: None, NO_OWN_KEY)):
+        chat = LiteLLMChat(operator_models=[], egress=policy, own_key=loader, timeout=2, retries=0)
+        with pytest.raises(AllModelsFailedError) as failed:
+            chat.complete([ModelSpec(model="openai/gpt-4o-mini")], [{"role": "user", "content": "hi"}],
+                          tenant=uuid.uuid4(), temperature=0, max_tokens=5)
+        assert failed.value.attempts == [{"model": "openai/gpt-4o-mini", "error": message}]
+
+
+def test_the_migration_removed_key_variables_from_stored_models(owner_database_url):
+    sql = (REPO_ROOT / "migrations" / "20261130000100_provider_keys.sql").read_text()
+    strip = sql[sql.index("update public.bot_config"):]
+    with psycopg.connect(owner_database_url, autocommit=True) as conn:
+        user = conn.execute("insert into auth.users (email) values (%s) returning id",
+                            [f"{uuid.uuid4().hex[:8]}@migration.test"]).fetchone()[0]
+        conn.execute("insert into public.bot_config (user_id, models) values (%s, %s)", [user, Jsonb([
+            "gemini/gemini-2.0-flash", {"model": "openai/x", "api_base": "https://h.example/v1",
+                                        "api_key_env": "DATABASE_URL"}])])
+        conn.execute(strip)
+        models = conn.execute("select models from public.bot_config where user_id = %s", [user]).fetchone()[0]
+        conn.execute("delete from auth.users where id = %s", [user])
+    assert models == ["gemini/gemini-2.0-flash", {"model": "openai/x", "api_base": "https://h.example/v1"}]
+
+
+def test_provider_keys_are_resealed_under_the_current_encryption_key(container):
+    user = create_user(container)
+    retired = "retired:" + base64.b64encode(b"r" * 32).decode()
+    provider_keys.save(dataclasses.replace(container, keyring=Keyring.parse(retired)), user, "sk-rotate-me-1234",
+                       via="test")
+    # The current key first, the retired one still readable: what CHAT_ENCRYPTION_KEYS holds during a rotation.
+    rotating = Keyring.parse(f"{container.settings.chat_encryption_keys.get_secret_value()},{retired}")
+    assert provider_keys.reseal(container.system_uow, rotating) >= 1
+    assert provider_keys.loader(container.tenant_uow, container.keyring)(user) == "sk-rotate-me-1234"
