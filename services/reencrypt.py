@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.bootstrap import Container
+from services import provider_keys
 from services.crypto import Sealed, open_task_payload, seal_task_payload
 
 # table -> (ciphertext, nonce, key id) columns; every table also has id, user_id and chat_id.
@@ -42,6 +43,7 @@ def reencrypt(container: Container, batch_size: int = 500) -> ReencryptReport:
             if len(rows) < batch_size:
                 break
     done["tasks"] = _reseal_task_payloads(container, batch_size)
+    done["provider_keys"] = provider_keys.reseal(container.system_uow, container.keyring, batch_size)
     return ReencryptReport(done)
 
 
