@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.bootstrap import Container
 from services import provider_keys
+from services.bootstrap import Container
 from services.crypto import Sealed, open_task_payload, seal_task_payload
 
 # table -> (ciphertext, nonce, key id) columns; every table also has id, user_id and chat_id.
