@@ -176,6 +176,16 @@ def _sign_up(ui: Ui, email: str, name: str = "Kofi Foods", shot: bool = False) -
     ui.wait_text("Welcome to Salesboy")
 
 
+def _gone(element) -> bool:
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    try:
+        element.tag_name  # noqa: B018 (touching a replaced page's element raises)
+    except StaleElementReferenceException:
+        return True
+    return False
+
+
 def test_owner_journey(dashboard, tmp_path):
     ui, phone, inbox, llm = dashboard
     email = f"kofi-{uuid.uuid4().hex[:8]}@example.com"
@@ -219,7 +229,11 @@ def test_owner_journey(dashboard, tmp_path):
     ui.shot("knowledge-base-document")
     ui.visit("/dashboard/kb")
     row = '//tr[td/a[normalize-space()="old-prices.txt"]]'
+    page = ui.driver.find_element("tag name", "html")
     ui.driver.find_element("xpath", row + '//button[normalize-space()="Re-embed"]').click()
+    # Leave only once the form's answer has replaced the page: leaving earlier can cancel the request,
+    # or its redirect can land after the next visit and take the browser back here.
+    wait_for(lambda: _gone(page), timeout=30, interval=0.2, message="the re-embed request to be answered")
     # A small file is read again in a moment and the page reloads itself, toast and all: ask the audit log.
     ui.visit("/dashboard/logs?tab=audit")
     ui.wait_text("kb.document_reembedded", reload=True)
