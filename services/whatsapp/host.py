@@ -25,7 +25,6 @@ from pydantic import ValidationError
 from pipelines.retry import backoff_delay
 from pipelines.session_status import HOST_FULL, QR_EXPIRED, QR_IDLE, describe_failure, retrying, status_text
 from schemas.messages import InboundMessage
-from services.errors import TransientError
 from services.whatsapp.browser import (
     BrowserGoneError,
     BrowserOptions,
@@ -33,6 +32,7 @@ from services.whatsapp.browser import (
     BrowserStartError,
     ConnectorMissingError,
 )
+from services.whatsapp.pacing import SendWindow
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,6 @@ class SessionHost:
         self._qr_expiry = qr_expiry_seconds
         self._typing_ms_per_char = typing_ms_per_char
         self._typing_max_seconds = typing_max_seconds
-        self._sent_at: dict[uuid.UUID, list[float]] = {}
         # Set when this process closes: from then on nothing a watcher sees is a failure of the session.
         self._closing = threading.Event()
 
@@ -152,14 +151,7 @@ class SessionHost:
 
     def _throttle(self, user_id: uuid.UUID) -> None:
         """WhatsApp bans numbers that send in floods: at most N messages a minute per session."""
-        now = time.monotonic()
-        with self._lock:
-            recent = [t for t in self._sent_at.get(user_id, []) if now - t < 60]
-            if len(recent) >= self._sends_per_minute:
-                self._sent_at[user_id] = recent
-                wait = 60 - (now - recent[0])
-                raise TransientError(f"sending paused for {wait:.0f}s: {self._sends_per_minute} messages a minute")
-            self._sent_at[user_id] = [*recent, now]
+        SendWindow(self._container.redis, self._sends_per_minute).take(user_id)
 
     def groups(self, user_id: uuid.UUID) -> list[dict]:
         return self._working(user_id).browser.groups()
