@@ -111,15 +111,17 @@ def test_up_keeps_whatsapp_linked_and_answering(tmp_path):
 
         time.sleep(5)  # Chromium writes the login to disk a few seconds after it changes
         for round_number in range(ROUNDS):
+            last_write = status(key)["updated_at"]
             assert up.interrupt() == 0, up.output()[-4000:]
             assert "salesboy stopped" in up.output()
             up = Up(env, tmp_path, log_path)
             up.wait_ready()
             started = time.monotonic()
-            wait_for(lambda: status(key).get("status") == "WORKING", timeout=90,
+            # Restored by the new sessions worker (a newer write than the last one before Ctrl-C), not the old row.
+            wait_for(lambda last=last_write: (now := status(key)).get("status") == "WORKING"
+                     and now["updated_at"] > last, timeout=90,
                      message=f"WORKING again after restart {round_number + 1}")
-            now = status(key)
-            assert now["qr_updated_at"] == qr_shown_at, f"a new QR in round {round_number + 1}"
+            assert status(key)["qr_updated_at"] == qr_shown_at, f"a new QR in round {round_number + 1}"
             print(f"round {round_number + 1}: WORKING {time.monotonic() - started:.1f} s after ready")
         before = len(answered(chat))
         phone.customer_writes(CUSTOMER, "hello, one more question")
