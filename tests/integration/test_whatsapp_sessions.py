@@ -110,8 +110,9 @@ def test_link_receive_send_and_list(host, container):
     # The scan makes wa-js emit conn.auth_code_change(null) and no second main_ready: linked on the first scan.
     _page(host, user)._script("window.__fake.scan();")
     _status(host, user, "WORKING")
-    statuses = [e["status"] for e in listener.of("session.status")]
-    assert "FAILED" not in statuses and statuses[-1] == "WORKING"
+    wait_for(lambda: "WORKING" in [e["status"] for e in listener.of("session.status")], timeout=10,
+             message="WORKING on the live channel")
+    assert "FAILED" not in [e["status"] for e in listener.of("session.status")]
 
     message_id = f"false_2348011111111@c.us_{uuid.uuid4().hex[:10]}"
     _page(host, user)._script("window.__fake.receive(arguments[0]);",
