@@ -40,6 +40,6 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     app.register_blueprint(stream.blueprint)
     app.register_blueprint(messages.blueprint)
     app.register_blueprint(tasks.blueprint)
-    app.register_blueprint(sessions.blueprint)
+    sessions.init_app(app, settings)
     app.register_blueprint(bot.blueprint)
     return app

@@ -125,11 +125,14 @@ class SendThroughSession(Job):
     """Send one outbox row through the host that runs the tenant's WhatsApp (the caller waits).
 
     With `media_path` (an object in the `media` bucket) the row's text is the file's caption.
+    `paced`: the host shows "typing…" for about as long as a person would type the text before sending
+    (replies through `outbound.deliver` have waited out that delay already).
     """
 
     task_name: ClassVar[str] = "sessions.send"
     outbox_id: uuid.UUID
     media_path: str | None = Field(None, max_length=500)
+    paced: bool = False
 
 
 class SweepStuck(QueuedJob):

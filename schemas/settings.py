@@ -146,6 +146,9 @@ class Settings(BaseSettings):
     session_lease_seconds: int = Field(30, alias="SESSION_LEASE_SECONDS", ge=5)
     session_sends_per_minute: int = Field(20, alias="SESSION_SENDS_PER_MINUTE", ge=1)
     qr_expiry_seconds: float = Field(90.0, alias="QR_EXPIRY_SECONDS", gt=0)
+    # REST rate limits per client address (flask-limiter syntax), on every WhatsApp route and on sends.
+    api_rate_limit: str = Field("120 per minute", alias="API_RATE_LIMIT")
+    send_rate_limit: str = Field("30 per minute", alias="SEND_RATE_LIMIT")
 
     # Message pipeline
     n8n_base_url: str | None = Field(None, alias="N8N_BASE_URL")

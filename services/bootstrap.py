@@ -134,7 +134,8 @@ class Container:
         return SessionHost(self, url=s.whatsapp_web_url, profiles_root=s.data_dir.resolve() / "browser-profiles",
                            wa_js_path=bundle, remote_url=s.selenium_remote_url, max_sessions=s.sessions_per_host,
                            host_name=self.session_queue, sends_per_minute=s.session_sends_per_minute,
-                           qr_expiry_seconds=s.qr_expiry_seconds)
+                           qr_expiry_seconds=s.qr_expiry_seconds, typing_ms_per_char=s.typing_delay_ms_per_char,
+                           typing_max_seconds=s.typing_delay_max_seconds)
 
     @property
     def session_queue(self) -> str:

@@ -11,6 +11,8 @@ import redis
 from celery import Celery
 from psycopg_pool import ConnectionPool
 
+from schemas.queues import QUEUES
+
 
 @dataclass(frozen=True)
 class ComponentStatus:
@@ -57,13 +59,17 @@ def check_redis(client: redis.Redis, timeout: float) -> ComponentStatus:
     return _timed(probe, timeout)
 
 
-def check_workers(celery: Celery, timeout: float) -> ComponentStatus:
+def check_workers(celery: Celery, timeout: float, queues: tuple[str, ...] = QUEUES) -> ComponentStatus:
+    """Green only when every queue has a consumer: a worker answering for one queue says nothing of the others."""
     def probe() -> str:
-        # limit=1: one answer is enough, so a healthy system answers at once.
-        replies = celery.control.ping(timeout=min(1.0, timeout / 2), limit=1)
+        replies = celery.control.inspect(timeout=min(1.0, timeout / 2)).active_queues() or {}
         if not replies:
             raise RuntimeError("no Celery worker answered")
-        return f"{len(replies)} worker(s): " + ", ".join(sorted(name for r in replies for name in r))
+        consumed = {queue["name"] for listed in replies.values() for queue in (listed or [])}
+        missing = [queue for queue in queues if queue not in consumed]
+        if missing:
+            raise RuntimeError("no worker consumes queue(s): " + ", ".join(missing))
+        return f"{len(replies)} worker(s) consume every queue: " + ", ".join(sorted(replies))
 
     return _timed(probe, timeout)
 

@@ -18,12 +18,14 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipelines.retry import backoff_delay
 from schemas.queues import QUEUES
 from schemas.settings import Settings
 from services.embedded import port_is_free
 from services.runtime import FlowerLogin, ensure_services, flower_login, migrate_database
 
 _STOP_GRACE_SECONDS = 20
+_STABLE_AFTER_SECONDS = 60
 _GUNICORN_CONFIG = Path(__file__).resolve().parents[1] / "ops" / "gunicorn.conf.py"
 
 
@@ -36,6 +38,9 @@ class Child:
     name: str
     argv: list[str]
     process: subprocess.Popen | None = None
+    started_at: float = 0.0
+    crashes: int = 0  # in a row: reset once a restarted child stays up
+    restart_at: float | None = None
 
 
 @dataclass
@@ -47,6 +52,7 @@ class Supervisor:
     children: list[Child] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
     _flower_login: FlowerLogin | None = None
+    _env: dict[str, str] = field(default_factory=dict)
 
     def _say(self, text: str) -> None:
         print(text, file=self.out, flush=True)
@@ -89,8 +95,9 @@ class Supervisor:
             # Made before Flower starts, so a newly generated password is this banner's to show.
             self._flower_login = flower_login(self.settings) if self.with_flower else None
             self.children = self._child_argv()
+            self._env = env
             for child in self.children:
-                child.process = subprocess.Popen(child.argv, env=env, start_new_session=True)
+                self._spawn(child)
             self._wait_ready()
             self._banner(services, time.monotonic() - started)
             return self._watch()
@@ -98,6 +105,10 @@ class Supervisor:
             self._stop_children()
             services.stop()
             self._say("salesboy stopped")
+
+    def _spawn(self, child: Child) -> None:
+        child.process = subprocess.Popen(child.argv, env=self._env, start_new_session=True)
+        child.started_at = time.monotonic()
 
     def _install_signal_handlers(self) -> None:
         if threading.current_thread() is not threading.main_thread():
@@ -151,17 +162,38 @@ class Supervisor:
         self._say("\n".join(lines))
 
     def _watch(self) -> int:
+        """Restart whatever dies, with backoff, and say so; only Ctrl-C (or SIGTERM) ends `up`."""
         while not self._stop.wait(0.5):
-            dead = self._dead_child()
-            if dead is not None:
-                self._say(f"{dead.name} exited unexpectedly (code {dead.process.returncode}); stopping")
-                return 1
+            now = time.monotonic()
+            for child in self.children:
+                if child.restart_at is not None:
+                    if now >= child.restart_at:
+                        child.restart_at = None
+                        self._spawn(child)
+                        self._say(f"{child.name} restarted")
+                    continue
+                if child.process is None:
+                    continue
+                if child.process.poll() is None:
+                    if child.crashes and now - child.started_at > _STABLE_AFTER_SECONDS:
+                        child.crashes = 0
+                    continue
+                code = child.process.returncode
+                # What the dead process left in its group (pool children, browsers) goes with it.
+                _signal_group(child.process, signal.SIGKILL)
+                delay = backoff_delay(min(child.crashes, 5), base=1.0, cap=30.0)
+                child.crashes += 1
+                child.restart_at = now + delay
+                self._say(f"{child.name} exited unexpectedly (code {code}); restarting it in {delay:.1f} s")
         return 0
 
     def _stop_children(self) -> None:
         running = [c for c in reversed(self.children) if c.process and c.process.poll() is None]
+        # Each child's own process first, not its whole group: a worker then closes what it runs
+        # (browsers included) in order, instead of its chromedriver dying under it.
         for child in running:
-            _signal_group(child.process, signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError):
+                child.process.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + _STOP_GRACE_SECONDS
         for child in running:
             try:

@@ -1,10 +1,13 @@
 """The session host: live WhatsApp browsers, one per tenant, each watched by a thread.
 
 Status moves `STOPPED → STARTING → SCAN_QR_CODE → WORKING`, or `FAILED` (with the
-reason) / `LOGGED_OUT`; every change is stored in `sessions` and published on the
-tenant's live channel, QR codes included (as SVG data URIs). A dead browser or
-page is restarted with backoff; the profile survives, so it comes back linked.
-Inbound messages go through `inbound.accept`, exactly like the webhook's.
+reason, in words the owner can act on) / `LOGGED_OUT`; every change is stored in
+`sessions` and published on the tenant's live channel, QR codes included (as SVG
+data URIs). Linked means `WPP.conn.isAuthenticated()` with the main stream up; a
+QR ends only by the expiry timer or wa-js's `conn.qrcode_idle`. A dead browser or
+page is restarted with backoff (status STARTING, so a restarting host restores it
+too); the profile survives, so it comes back linked, and whatever arrived
+meanwhile is read and passed through `inbound.accept`, exactly like the webhook's.
 """
 
 from __future__ import annotations
@@ -20,9 +23,16 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipelines.retry import backoff_delay
+from pipelines.session_status import HOST_FULL, QR_EXPIRED, QR_IDLE, describe_failure, retrying, status_text
 from schemas.messages import InboundMessage
-from services.errors import TransientError
-from services.whatsapp.browser import BrowserGoneError, BrowserOptions, BrowserSession
+from services.whatsapp.browser import (
+    BrowserGoneError,
+    BrowserOptions,
+    BrowserSession,
+    BrowserStartError,
+    ConnectorMissingError,
+)
+from services.whatsapp.pacing import SendWindow
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +83,8 @@ class _Live:
 class SessionHost:
     def __init__(self, container, *, url: str, profiles_root: Path, wa_js_path: Path | None = None,
                  remote_url: str | None = None, poll_seconds: float = 0.2, max_sessions: int = 10,
-                 host_name: str = "local", sends_per_minute: int = 20, qr_expiry_seconds: float = 90.0) -> None:
+                 host_name: str = "local", sends_per_minute: int = 20, qr_expiry_seconds: float = 90.0,
+                 typing_ms_per_char: float = 15.0, typing_max_seconds: float = 4.0) -> None:
         self._container = container
         self._url = url
         self._profiles = profiles_root
@@ -86,7 +97,10 @@ class SessionHost:
         self._lock = threading.Lock()
         self._sends_per_minute = sends_per_minute
         self._qr_expiry = qr_expiry_seconds
-        self._sent_at: dict[uuid.UUID, list[float]] = {}
+        self._typing_ms_per_char = typing_ms_per_char
+        self._typing_max_seconds = typing_max_seconds
+        # Set when this process closes: from then on nothing a watcher sees is a failure of the session.
+        self._closing = threading.Event()
 
     # --- commands ---------------------------------------------------------------------------------
 
@@ -95,6 +109,8 @@ class SessionHost:
             if user_id in self._live:
                 return
             if len(self._live) >= self._max:
+                log.warning("session refused: host full", extra={"limit": self._max})
+                self._set(user_id, "FAILED", error=HOST_FULL)
                 raise RuntimeError(f"this host already runs its limit of {self._max} sessions")
             browser = BrowserSession(BrowserOptions(self._url, self.profile_dir(user_id), self._wa_js, self._remote))
             live = _Live(browser, threading.Thread(target=self._run, args=(user_id,), daemon=True,
@@ -106,7 +122,7 @@ class SessionHost:
         with self._lock:
             live = self._live.pop(user_id, None)
         if live is not None:
-            live.stop.set()
+            live.stop.set()  # the watcher first: a browser closed under it is not a crash
             live.thread.join(30)
             live.browser.close(delete_profile=delete_profile)
         self._set(user_id, status)
@@ -120,10 +136,12 @@ class SessionHost:
                 log.warning("logout on a dead browser", extra={"error": str(exc)})
         self.stop(user_id, status="LOGGED_OUT", delete_profile=True)
 
-    def send_text(self, user_id: uuid.UUID, chat_id: str, text: str) -> str:
+    def send_text(self, user_id: uuid.UUID, chat_id: str, text: str, *, paced: bool = False) -> str:
+        """`paced`: show "typing…" for about as long as a person would take to type the text, then send."""
         live = self._working(user_id)
         self._throttle(user_id)
-        return live.browser.send_text(chat_id, text)
+        typing_ms = int(min(self._typing_max_seconds * 1000, len(text) * self._typing_ms_per_char)) if paced else 0
+        return live.browser.send_text(chat_id, text, typing_ms=typing_ms)
 
     def send_file(self, user_id: uuid.UUID, chat_id: str, data: bytes, *, mimetype: str, filename: str,
                   caption: str = "") -> str:
@@ -133,14 +151,7 @@ class SessionHost:
 
     def _throttle(self, user_id: uuid.UUID) -> None:
         """WhatsApp bans numbers that send in floods: at most N messages a minute per session."""
-        now = time.monotonic()
-        with self._lock:
-            recent = [t for t in self._sent_at.get(user_id, []) if now - t < 60]
-            if len(recent) >= self._sends_per_minute:
-                self._sent_at[user_id] = recent
-                wait = 60 - (now - recent[0])
-                raise TransientError(f"sending paused for {wait:.0f}s: {self._sends_per_minute} messages a minute")
-            self._sent_at[user_id] = [*recent, now]
+        SendWindow(self._container.redis, self._sends_per_minute).take(user_id)
 
     def groups(self, user_id: uuid.UUID) -> list[dict]:
         return self._working(user_id).browser.groups()
@@ -166,12 +177,18 @@ class SessionHost:
             self.stop(user_id)
 
     def shutdown(self) -> None:
-        """Close the browsers but keep each session's state, so a host starting later restores it."""
+        """Close the browsers but keep each session's state, so a host starting later restores it.
+
+        Watchers stop before their browsers close, and nothing they see from here on is recorded:
+        a shutdown is never a failure of the session."""
+        self._closing.set()
         with self._lock:
             lives, self._live = list(self._live.values()), {}
         for live in lives:
             live.stop.set()
+        for live in lives:
             live.thread.join(30)
+        for live in lives:
             live.browser.close()
 
     def _require(self, user_id: uuid.UUID) -> _Live:
@@ -188,63 +205,119 @@ class SessionHost:
 
     # --- the watch loop --------------------------------------------------------------------------
 
+    def _stopping(self, live: _Live) -> bool:
+        return live.stop.is_set() or self._closing.is_set()
+
     def _run(self, user_id: uuid.UUID) -> None:
         live = self._live[user_id]
         attempt = 0
-        while not live.stop.is_set():
+        note: str | None = None
+        while not self._stopping(live):
             try:
-                self._set(user_id, "STARTING", live=live)
+                self._set(user_id, "STARTING", live=live, error=note)
                 live.browser.open()
                 state = live.browser.state()
                 if state.get("linked"):
-                    self._set(user_id, "WORKING", live=live)
+                    self._linked(user_id, live)
                 elif state.get("qr"):
                     self._show_qr(user_id, live, state["qr"])
                 attempt = 0
                 self._watch(user_id, live)
             except BrowserGoneError as exc:
-                if live.stop.is_set():
+                if self._stopping(live):
                     break
                 delay = backoff_delay(min(attempt, 5), base=1.0, cap=30.0)
                 attempt += 1
-                log.warning("browser lost; restarting", extra={"error": str(exc), "retry_in_s": round(delay, 1)})
-                self._set(user_id, "FAILED", live=live, error=f"browser stopped: {str(exc)[:200]}")
+                kind = "start" if isinstance(exc, BrowserStartError) else "lost"
+                log.warning("browser lost; restarting", extra={"error": str(exc)[:1000], "retry_in_s": round(delay, 1)})
+                # Still meant to run: STARTING (not FAILED), so a host restarting meanwhile restores it too.
+                note = retrying(describe_failure(kind, str(exc)), delay)
+                self._set(user_id, "STARTING", live=live, error=note)
                 live.browser.close()
                 live.stop.wait(delay)
             except Exception as exc:  # anything else: record it, stop this session
-                log.exception("session failed")
-                self._set(user_id, "FAILED", live=live, error=f"{type(exc).__name__}: {str(exc)[:300]}")
+                if self._stopping(live):
+                    break
+                log.exception("session failed", extra={"error": f"{type(exc).__name__}: {exc}"[:1000]})
+                kind = "connector" if isinstance(exc, ConnectorMissingError) else "unexpected"
+                self._set(user_id, "FAILED", live=live, error=describe_failure(kind, str(exc)))
                 live.browser.close()
+                self._forget(user_id, live)
                 return
+
+    def _forget(self, user_id: uuid.UUID, live: _Live) -> None:
+        live.stop.set()
+        with self._lock:
+            if self._live.get(user_id) is live:
+                del self._live[user_id]
 
     def _watch(self, user_id: uuid.UUID, live: _Live) -> None:
-        from services.inbound import accept
-
         while not live.stop.wait(self._poll):
-            if live.status == "SCAN_QR_CODE" and time.monotonic() - live.qr_at > self._qr_expiry:
-                self._expire_qr(user_id, live)
+            if self._closing.is_set():
                 return
-            for event in live.browser.drain():
+            events, linked = live.browser.drain()
+            if linked and live.status != "WORKING":
+                self._linked(user_id, live)
+            for event in events:
                 kind = event["type"]
-                if kind == "qr" and live.status != "WORKING":
-                    if not event.get("code"):  # WhatsApp gave up offering codes
-                        self._expire_qr(user_id, live)
-                        return
-                    self._show_qr(user_id, live, event["code"])
-                elif kind == "ready":
-                    self._set(user_id, "WORKING", live=live)
+                if kind == "qr":
+                    # wa-js sends null whenever the device is authenticated and at injection: not an expiry.
+                    if event.get("code") and not linked and live.status != "WORKING":
+                        self._show_qr(user_id, live, event["code"])
+                elif kind == "qr_idle" and not linked and live.status != "WORKING":
+                    self._expire_qr(user_id, live, QR_IDLE)  # WhatsApp's own "no more codes" signal
+                    return
                 elif kind == "logout":
                     live.stop.set()
                     # Recorded first: whoever sees the browser gone must find the reason stored.
                     self._set(user_id, "LOGGED_OUT")
-                    self._live.pop(user_id, None)
+                    self._forget(user_id, live)
                     live.browser.close(delete_profile=True)
                     return
                 elif kind == "message":
-                    media_ref = self._save_media(user_id, live, event) if event.get("mimetype") else None
-                    message = inbound_from_event(user_id, event, media_ref)
-                    if message is not None:
-                        accept(self._container, message)
+                    self._take(user_id, live, event)
+            if live.status == "SCAN_QR_CODE" and not linked and time.monotonic() - live.qr_at > self._qr_expiry:
+                self._expire_qr(user_id, live, QR_EXPIRED)
+                return
+
+    def _linked(self, user_id: uuid.UUID, live: _Live) -> None:
+        self._set(user_id, "WORKING", live=live)
+        self._catch_up(user_id, live)
+
+    def _take(self, user_id: uuid.UUID, live: _Live, event: dict) -> bool:
+        """One message event through inbound.accept; True when it was new."""
+        from services.inbound import accept
+
+        media_ref = self._save_media(user_id, live, event) if event.get("mimetype") else None
+        message = inbound_from_event(user_id, event, media_ref)
+        return message is not None and accept(self._container, message)[1]
+
+    def _catch_up(self, user_id: uuid.UUID, live: _Live) -> None:
+        """After any (re)connect: what arrived while the page was closed, through the same door.
+
+        The inbox's unique provider id makes a message read twice (live and here) count once."""
+        started = time.monotonic()
+        try:
+            events = live.browser.catch_up(self._anchors(user_id))
+        except BrowserGoneError:
+            raise
+        except RuntimeError as exc:
+            log.warning("missed messages not read", extra={"error": str(exc)[:500]})
+            return
+        taken = sum(1 for event in events if self._take(user_id, live, event))
+        log.info("caught up after reconnecting", extra={"read": len(events), "new": taken,
+                                                         "ms": round((time.monotonic() - started) * 1000)})
+
+    def _anchors(self, user_id: uuid.UUID) -> dict[str, str]:
+        """Per chat, the last message this session accepted (recent chats only)."""
+        with self._container.tenant_uow(user_id) as uow:
+            rows = uow.conn.execute(
+                """select chat_id, provider_message_id from (
+                       select distinct on (chat_id) chat_id, provider_message_id, created_at from public.inbox
+                       where not from_me and created_at > now() - interval '7 days'
+                       order by chat_id, sent_at desc nulls last, created_at desc) last
+                   order by created_at desc limit 200""").fetchall()
+        return dict(rows)
 
     def _save_media(self, user_id: uuid.UUID, live: _Live, event: dict) -> str | None:
         """The attachment in the `media` bucket; its path becomes the message's media_ref."""
@@ -252,6 +325,8 @@ class SessionHost:
 
         try:
             data = live.browser.download_media(event["id"])
+        except BrowserGoneError:
+            raise
         except RuntimeError as exc:
             log.warning("media not downloaded", extra={"error": str(exc)})
             return None
@@ -261,12 +336,10 @@ class SessionHost:
         self._container.storage.put("media", path, data, event["mimetype"])
         return path
 
-    def _expire_qr(self, user_id: uuid.UUID, live: _Live) -> None:
-        live.stop.set()
-        with self._lock:
-            self._live.pop(user_id, None)
+    def _expire_qr(self, user_id: uuid.UUID, live: _Live, reason: str) -> None:
+        self._forget(user_id, live)
         live.browser.close()
-        self._set(user_id, "FAILED", error="The QR code expired before it was scanned; start the session again.")
+        self._set(user_id, "FAILED", error=reason)
 
     def _show_qr(self, user_id: uuid.UUID, live: _Live, code: str) -> None:
         if code == live.qr:
@@ -287,4 +360,4 @@ class SessionHost:
         with self._container.tenant_uow(user_id) as uow:
             uow.tenants.set_session(user_id, status=status, host=self._host, error=error, qr_shown=qr)
         self._container.events.publish(user_id, "session.status", {"status": status, "error": error,
-                                                                    "at": time.time()})
+                                                                    "text": status_text(status), "at": time.time()})

@@ -1,4 +1,10 @@
-"""The owner sends a file (image or document, with a caption) through their linked WhatsApp."""
+"""What the owner (or their own system, through the REST API) sends through the linked WhatsApp:
+text, or a file (image or document) with a caption.
+
+The send goes through the host that holds the session's lease, counted against the
+session's send limit, and paced like a person (typing indicator, then send). Each
+send is an outbox row, so it is logged and a redelivered job never sends twice.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,25 @@ import uuid
 from pipelines.filenames import safe_filename
 from schemas.jobs import SendThroughSession
 from services.whatsapp.leases import lease_owner
+from services.whatsapp.pacing import SendLimitError, SendWindow
 
 MEDIA_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
 MAX_MEDIA_BYTES = 16 * 1024 * 1024
+MAX_TEXT_CHARS = 4096
 
 
 class MediaRefusedError(ValueError):
-    def __init__(self, status: int, message: str) -> None:
+    """A send refused before it reached WhatsApp: `status` is the HTTP answer, `code` the error name."""
+
+    def __init__(self, status: int, message: str, *, code: str = "media_refused",
+                 retry_after: float | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.code = code
+        self.retry_after = retry_after
+
+
+SendRefusedError = MediaRefusedError
 
 
 def _sniff(data: bytes) -> str | None:
@@ -24,6 +40,33 @@ def _sniff(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     return "image/webp" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else None
+
+
+def _linked_host(container, user_id: uuid.UUID) -> str:
+    """The queue of the host whose linked session can send now, or a refusal saying why not."""
+    owner = lease_owner(container.redis, user_id)
+    with container.tenant_uow(user_id) as uow:
+        row = uow.conn.execute("select status from public.sessions").fetchone()
+    status = row[0] if row else "STOPPED"
+    if owner is None or status != "WORKING":
+        raise SendRefusedError(409, f"WhatsApp is not linked for this account (status {status}): start the session "
+                               "and scan the QR code first.", code="session_not_linked")
+    wait = SendWindow(container.redis, container.settings.session_sends_per_minute).wait_seconds(user_id)
+    if wait > 0:
+        raise SendRefusedError(429, f"This number may send {container.settings.session_sends_per_minute} messages "
+                               f"a minute; try again in {wait:.0f} s.", code="send_limit", retry_after=wait)
+    return owner
+
+
+def send_text(container, user_id: uuid.UUID, *, chat_id: str, text: str, timeout: float = 60.0) -> str:
+    text = text.strip()
+    if not text:
+        raise SendRefusedError(400, "the message has no text", code="invalid_request")
+    if len(text) > MAX_TEXT_CHARS:
+        raise SendRefusedError(413, f"messages up to {MAX_TEXT_CHARS} characters can be sent", code="too_long")
+    owner = _linked_host(container, user_id)
+    return _send(container, user_id, owner, chat_id=chat_id, text=text, media_path=None, timeout=timeout,
+                 audit={"chat_id": chat_id, "chars": len(text)}, action="session.text_sent")
 
 
 def send_media(container, user_id: uuid.UUID, *, chat_id: str, filename: str, data: bytes, caption: str,
@@ -35,24 +78,41 @@ def send_media(container, user_id: uuid.UUID, *, chat_id: str, filename: str, da
     kind = _sniff(data)
     if kind not in MEDIA_TYPES:
         raise MediaRefusedError(415, "send a JPEG, PNG or WebP image, or a PDF")
-    owner = lease_owner(container.redis, user_id)
-    if owner is None:
-        raise MediaRefusedError(409, "WhatsApp is not running for this account: start it first")
+    owner = _linked_host(container, user_id)
     extension = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "application/pdf": ".pdf"}[kind]
     name = safe_filename(filename.rsplit(".", 1)[0] if "." in filename else filename) + extension
-    send_id = uuid.uuid4()
-    path = f"{user_id}/outgoing/{send_id}/{name}"
+    path = f"{user_id}/outgoing/{uuid.uuid4()}/{name}"
     container.storage.put("media", path, data, kind)
+    return _send(container, user_id, owner, chat_id=chat_id, text=caption, media_path=path, timeout=timeout,
+                 audit={"chat_id": chat_id, "file": name}, action="session.media_sent")
+
+
+def _send(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str, media_path: str | None,
+          timeout: float, audit: dict, action: str) -> str:
+    send_id = uuid.uuid4()
     with container.tenant_uow(user_id) as uow:
         outbox_id = uow.messages.add_reply(
-            user_id=user_id, reply_key=f"media:{send_id}", inbox_id=None, chat_id=chat_id,
-            body=container.keyring.seal(caption, tenant=user_id, chat=chat_id), trace_id=send_id.hex)
+            user_id=user_id, reply_key=f"api:{send_id}", inbox_id=None, chat_id=chat_id,
+            body=container.keyring.seal(text, tenant=user_id, chat=chat_id), trace_id=send_id.hex)
         uow.messages.set_reply(outbox_id, status="sending", count_attempt=True)
-        uow.audit.log(user_id, "session.media_sent", {"chat_id": chat_id, "file": name})
-    job = SendThroughSession(user_id=user_id, outbox_id=outbox_id, media_path=path)
+        uow.audit.log(user_id, action, audit)
+    job = SendThroughSession(user_id=user_id, outbox_id=outbox_id, media_path=media_path, paced=True)
     result = container.celery.send_task(job.task_name, kwargs={"payload": job.payload()}, queue=owner)
     try:
         provider_id = result.get(timeout=timeout, propagate=True)
+    except Exception as exc:
+        # Recorded as failed, so the stuck-reply sweeper never sends it again behind the caller's back.
+        with container.tenant_uow(user_id) as uow:
+            uow.messages.set_reply(outbox_id, status="failed", error=f"{type(exc).__name__}: {exc}"[:1000])
+        if isinstance(exc, SendLimitError):
+            raise SendRefusedError(429, f"This number may send {container.settings.session_sends_per_minute} "
+                                   f"messages a minute; try again in {exc.wait_seconds:.0f} s.", code="send_limit",
+                                   retry_after=exc.wait_seconds) from exc
+        if isinstance(exc, LookupError):
+            raise SendRefusedError(409, "WhatsApp is not linked for this account: start the session and scan the "
+                                   "QR code first.", code="session_not_linked") from exc
+        raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.",
+                               code="not_sent") from exc
     finally:
         result.forget()
     with container.tenant_uow(user_id) as uow:

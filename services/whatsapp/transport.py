@@ -66,6 +66,6 @@ def send_through_host(job: SendThroughSession, *, host, tenant_uow, keyring, red
         provider_id = host.send_file(job.user_id, row["chat_id"], data, mimetype=_mimetype(job.media_path),
                                      filename=job.media_path.rsplit("/", 1)[-1], caption=text)
     else:
-        provider_id = host.send_text(job.user_id, row["chat_id"], text)
+        provider_id = host.send_text(job.user_id, row["chat_id"], text, paced=job.paced)
     redis_client.set(marker, provider_id, ex=SENT_TTL_SECONDS)
     return provider_id

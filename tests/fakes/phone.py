@@ -20,7 +20,7 @@ PAGE_DIR = Path(__file__).resolve().parent / "whatsapp_web"
 
 
 class Phone:
-    def __init__(self) -> None:
+    def __init__(self, **page_params: str) -> None:
         self.scan = False
         self.sent: list[dict] = []
         self.inbox: list[dict] = []
@@ -39,14 +39,21 @@ class Phone:
         self._server = make_server("127.0.0.1", 0, app, threaded=True)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{self._server.server_port}"
-        self.url = f"{base}/index.html?control={base}/control.json"
+        extra = "".join(f"&{key}={value}" for key, value in page_params.items())
+        self.url = f"{base}/index.html?control={base}/control.json{extra}"
 
-    def customer_writes(self, phone: str, text: str) -> str:
+    def customer_writes(self, phone: str, text: str, *, cipher: bool = False, read: bool = False) -> str:
+        """`cipher`: it reaches an open page encrypted first (wa-js emits it twice); `read`: the owner read it
+        on the phone before the page saw it (so it is not unread there)."""
         chat_id = f"{phone.lstrip('+')}@c.us"
         message_id = f"false_{chat_id}_{uuid.uuid4().hex[:12].upper()}"
-        self.inbox.append({"id": {"_serialized": message_id, "fromMe": False}, "from": chat_id, "to": "me@c.us",
-                           "body": text, "isGroupMsg": False, "t": int(time.time())})
+        self.inbox.append({"id": {"_serialized": message_id, "fromMe": False}, "from": chat_id,
+                           "to": "2348000000000@c.us", "body": text, "t": int(time.time()), "cipher": cipher,
+                           "read": read})
         return chat_id
+
+    def message_ids(self, chat_id: str) -> list[str]:
+        return [m["id"]["_serialized"] for m in self.inbox if m["from"] == chat_id]
 
     def stop(self) -> None:
         self._server.shutdown()

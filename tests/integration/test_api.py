@@ -25,14 +25,15 @@ def test_healthz_answers_without_dependencies(client):
     assert response.get_json() == {"status": "ok"}
 
 
-def test_readyz_is_green_with_postgres_redis_and_a_worker(client, worker):
+def test_readyz_names_each_queue_without_a_consumer(client, worker):
+    # The test worker consumes every queue but `sessions` (browsers have their own worker).
     response = client.get("/readyz")
     body = response.get_json()
-    assert response.status_code == 200, body
-    assert body["status"] == "ok"
+    assert response.status_code == 503, body
     assert set(body["components"]) == {"postgres", "redis", "workers"}
     assert body["components"]["postgres"]["detail"].startswith("PostgreSQL 18")
-    assert "worker" in body["components"]["workers"]["detail"]
+    assert body["components"]["redis"]["ok"] is True
+    assert body["components"]["workers"]["detail"] == "RuntimeError: no worker consumes queue(s): sessions"
 
 
 def test_readyz_reports_redis_down_with_503_instead_of_hanging(settings, tmp_path):

@@ -1,4 +1,7 @@
-"""WhatsApp sessions in real headless Chromium against a page speaking wa-js's WPP contract."""
+"""WhatsApp sessions in real headless Chromium against a page that behaves like wa-js 4.6.0's WPP.
+
+Each behaviour the stand-in copies from the bundle (tests/fakes/whatsapp_web/fake_wpp.js names the
+wa-js function for each) has a test here showing the product handles it."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Response
 
 from services.events import tenant_channel
+from services.whatsapp.browser import BrowserGoneError
 from services.whatsapp.host import SessionHost, inbound_from_event
 from tests.conftest import create_user, wait_for
 
@@ -70,6 +74,24 @@ def _status(host, user, wanted, timeout=30):
     wait_for(lambda: host.status(user) == wanted, timeout=timeout, interval=0.05, message=f"status {wanted}")
 
 
+def _inbox(container, user, message_id):
+    """(count, sender_phone, sender_lid, text) of a stored inbound message."""
+    from services.crypto import Sealed
+
+    with container.tenant_uow(user) as uow:
+        rows = uow.conn.execute("select sender_phone, sender_lid, body_ciphertext, body_nonce, body_key_id, chat_id "
+                                "from public.inbox where provider_message_id = %s", [message_id]).fetchall()
+    if not rows:
+        return (0, None, None, None)
+    phone, lid, ciphertext, nonce, key_id, chat = rows[0]
+    return (len(rows), phone, lid, container.keyring.open(Sealed(ciphertext, nonce, key_id), tenant=user, chat=chat))
+
+
+def _customer(message_id: str, sender: str, body: str) -> dict:
+    return {"id": {"_serialized": message_id, "fromMe": False}, "from": sender, "to": "2348000000000@c.us",
+            "body": body, "t": int(time.time())}
+
+
 def test_link_receive_send_and_list(host, container):
     user = create_user(container)
     listener = Listener(container, user)
@@ -78,41 +100,32 @@ def test_link_receive_send_and_list(host, container):
     _status(host, user, "SCAN_QR_CODE")
     first = wait_for(lambda: listener.of("session.qr"), timeout=15, message="a QR on the live channel")[0]
     print(f"start to QR {time.monotonic() - started:.2f}s")
-    assert first["qr"].startswith("data:image/svg+xml") and first["code"].startswith("2@fake-qr-")
+    assert first["qr"].startswith("data:image/svg+xml") and first["code"].startswith("2@fake-ref-")
     rotated = wait_for(lambda: len(q := listener.of("session.qr")) >= 2 and q, timeout=10, message="a new QR")
     assert rotated[1]["code"] != rotated[0]["code"]
     with container.tenant_uow(user) as uow:
         assert uow.conn.execute("select status, qr_updated_at is not null from public.sessions").fetchone() == \
             ("SCAN_QR_CODE", True)
 
+    # The scan makes wa-js emit conn.auth_code_change(null) and no second main_ready: linked on the first scan.
     _page(host, user)._script("window.__fake.scan();")
     _status(host, user, "WORKING")
     wait_for(lambda: "WORKING" in [e["status"] for e in listener.of("session.status")], timeout=10,
              message="WORKING on the live channel")
+    assert "FAILED" not in [e["status"] for e in listener.of("session.status")]
 
     message_id = f"false_2348011111111@c.us_{uuid.uuid4().hex[:10]}"
-    _page(host, user)._script("window.__fake.receive(arguments[0]);", {
-        "id": {"_serialized": message_id, "fromMe": False}, "from": "2348011111111@c.us", "to": "me@c.us",
-        "body": "Do you deliver to Accra?", "isGroupMsg": False, "t": int(time.time())})
-
-    def stored():
-        with container.tenant_uow(user) as uow:
-            return uow.conn.execute("select count(*), min(sender_phone) from public.inbox "
-                                    "where provider_message_id = %s", [message_id]).fetchone()
-    assert wait_for(lambda: stored()[0] >= 1 and stored(), timeout=15) == (1, "+2348011111111")
-    time.sleep(0.5)
-    assert stored()[0] == 1  # wa-js emitted it twice
+    _page(host, user)._script("window.__fake.receive(arguments[0]);",
+                              _customer(message_id, "2348011111111@c.us", "Do you deliver to Accra?"))
+    assert wait_for(lambda: (row := _inbox(container, user, message_id))[0] and row, timeout=15) == \
+        (1, "+2348011111111", None, "Do you deliver to Accra?")
 
     lid_message = f"false_98765432101234@lid_{uuid.uuid4().hex[:10]}"
-    _page(host, user)._script("window.__fake.receive(arguments[0]);", {
-        "id": {"_serialized": lid_message, "fromMe": False}, "from": "98765432101234@lid", "to": "me@c.us",
-        "body": "Price of the red one?", "isGroupMsg": False, "t": int(time.time())})
-
-    def by_lid():
-        with container.tenant_uow(user) as uow:
-            return uow.conn.execute("select sender_lid, sender_phone from public.inbox "
-                                    "where provider_message_id = %s", [lid_message]).fetchone()
-    assert wait_for(by_lid, timeout=15) == ("98765432101234@lid", "+2348044444444")  # LID mapped to a phone
+    _page(host, user)._script("window.__fake.receive(arguments[0]);",
+                              _customer(lid_message, "98765432101234@lid", "Price of the red one?"))
+    # A LID sender is stored with the phone wa-js maps it to (contact.getPnLidEntry).
+    assert wait_for(lambda: (row := _inbox(container, user, lid_message))[0] and row, timeout=15)[1:3] == \
+        ("+2348044444444", "98765432101234@lid")
 
     sent_id = host.send_text(user, "2348011111111@c.us", "Yes, we deliver to Accra.")
     assert sent_id.startswith("true_2348011111111@c.us_")
@@ -120,6 +133,60 @@ def test_link_receive_send_and_list(host, container):
     assert [g["name"] for g in host.groups(user)] == ["Wholesale buyers", "Staff"]
     assert {c["id"] for c in host.contacts(user)} == {"2348011111111@c.us", "98765432101234@lid"}
     assert host.pairing_code(user, "+2348011112222").endswith("ABCD")
+    # wa-js emits the page's own sends as chat.new_message (fromMe): they are not the owner typing.
+    time.sleep(0.5)
+    assert _inbox(container, user, sent_id)[0] == 0
+
+
+def test_an_encrypted_message_is_taken_once_with_its_decrypted_text(host, container):
+    user = create_user(container)
+    host.start(user)
+    _status(host, user, "SCAN_QR_CODE")
+    _page(host, user)._script("window.__fake.scan();")
+    _status(host, user, "WORKING")
+    message_id = f"false_2348011111111@c.us_{uuid.uuid4().hex[:10]}"
+    # chat.new_message fires first with type ciphertext and no body, then again after decryption.
+    _page(host, user)._script("window.__fake.receiveEncrypted(arguments[0]);",
+                              _customer(message_id, "2348011111111@c.us", "Is the blue one in stock?"))
+    assert wait_for(lambda: (row := _inbox(container, user, message_id))[0] and row, timeout=15) == \
+        (1, "+2348011111111", None, "Is the blue one in stock?")
+    time.sleep(0.5)
+    assert _inbox(container, user, message_id)[0] == 1
+
+
+def test_a_slow_load_links_on_the_first_scan(container, fake_whatsapp, tmp_path):
+    # wa-js emits auth_code_change(null) at injection while no QR ref exists yet (a slow load).
+    host = SessionHost(container, url=f"{fake_whatsapp}?ref_delay=1500", profiles_root=tmp_path / "profiles",
+                       poll_seconds=0.1)
+    user = create_user(container)
+    try:
+        host.start(user)
+        def injected():
+            try:
+                return _page(host, user)._script("return !!(window.WPP && window.WPP.isInjected);")
+            except BrowserGoneError:
+                return False  # not open yet
+        wait_for(injected, timeout=20)
+        time.sleep(0.5)
+        assert host.status(user) == "STARTING"  # the null code was not taken for an expired QR
+        _status(host, user, "SCAN_QR_CODE")
+        _page(host, user)._script("window.__fake.scan();")
+        _status(host, user, "WORKING")
+    finally:
+        host.close()
+
+
+def test_paced_sends_show_typing_first(host, container):
+    user = create_user(container)
+    host.start(user)
+    _status(host, user, "SCAN_QR_CODE")
+    _page(host, user)._script("window.__fake.scan();")
+    _status(host, user, "WORKING")
+    started = time.monotonic()
+    host.send_text(user, "2348011111111@c.us", "x" * 40, paced=True)
+    assert time.monotonic() - started >= 0.5  # 40 characters at 15 ms each
+    (typing,) = _page(host, user)._script("return window.__fake.composing();")
+    assert typing["chatId"] == "2348011111111@c.us" and typing["duration"] == 600
 
 
 def test_a_crashed_browser_comes_back_linked_and_a_restart_restores(host, container, fake_whatsapp, tmp_path):
@@ -135,8 +202,10 @@ def test_a_crashed_browser_comes_back_linked_and_a_restart_restores(host, contai
     time.sleep(5)
 
     _page(host, user).kill_browser()
-    wait_for(lambda: "FAILED" in [e["status"] for e in listener.of("session.status")], timeout=30,
-             message="the watchdog to notice")
+    noticed = wait_for(lambda: [e for e in listener.of("session.status") if e["status"] == "STARTING" and e["error"]],
+                       timeout=30, message="the watchdog to notice")
+    assert noticed[0]["error"].startswith("The browser running WhatsApp Web stopped unexpectedly. Trying again in")
+    assert "FAILED" not in [e["status"] for e in listener.of("session.status")]  # still meant to run
     started = time.monotonic()
     _status(host, user, "WORKING", timeout=60)
     print(f"crash to WORKING {time.monotonic() - started:.2f}s")
@@ -240,7 +309,7 @@ def test_media_both_ways_and_the_send_rate_limit(container, fake_whatsapp, tmp_p
 
         sent = host.send_file(user, "2348033333333@c.us", b"%PDF-1.4 price list", mimetype="application/pdf",
                               filename="prices.pdf", caption="Our prices")
-        assert "FILE" in sent
+        assert sent.startswith("true_2348033333333@c.us_")
         last = _page(host, user)._script("return window.__fake.sent();")[-1]
         assert (last["caption"], last["filename"], last["type"]) == ("Our prices", "prices.pdf", "document")
         assert last["file"].startswith("data:application/pdf;base64,")
@@ -253,22 +322,37 @@ def test_media_both_ways_and_the_send_rate_limit(container, fake_whatsapp, tmp_p
         host.close()
 
 
-def test_an_unscanned_qr_expires_and_the_phone_can_log_out(container, fake_whatsapp, tmp_path):
-    host = SessionHost(container, url=f"{fake_whatsapp}?rotate=300&max_qr=2", profiles_root=tmp_path / "profiles",
-                       poll_seconds=0.1, qr_expiry_seconds=1.5)
-    user = create_user(container)
+def _session_row(container, user):
+    with container.tenant_uow(user) as uow:
+        return uow.conn.execute("select status, last_error from public.sessions").fetchone()
+
+
+def test_qr_expiry_comes_from_wa_js_idle_signal_or_the_timer(container, fake_whatsapp, tmp_path):
+    # max_qr=2: after two codes the socket goes UNPAIRED_IDLE and wa-js emits conn.qrcode_idle.
+    idle_host = SessionHost(container, url=f"{fake_whatsapp}?rotate=300&max_qr=2",
+                            profiles_root=tmp_path / "idle", poll_seconds=0.1)
+    # No rotation: the only code is never replaced, so the timer decides.
+    timer_host = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "timer", poll_seconds=0.1,
+                             qr_expiry_seconds=1.5)
+    idle, timed = create_user(container), create_user(container)
+    try:
+        idle_host.start(idle)
+        timer_host.start(timed)
+        _, error = wait_for(lambda: (row := _session_row(container, idle)) and row[0] == "FAILED" and row,
+                                 timeout=20, message="the idle signal to end the QR")
+        assert error.startswith("WhatsApp stopped offering QR codes") and idle_host.status(idle) == "STOPPED"
+        _, error = wait_for(lambda: (row := _session_row(container, timed)) and row[0] == "FAILED" and row,
+                                 timeout=20, message="the QR to expire")
+        assert error.startswith("The QR code expired") and timer_host.status(timed) == "STOPPED"
+    finally:
+        idle_host.close()
+        timer_host.close()
+
+
+def test_the_phone_can_log_out(container, fake_whatsapp, tmp_path):
+    host = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
     other = create_user(container)
     try:
-        host.start(user)
-        _status(host, user, "SCAN_QR_CODE")
-
-        def failed():
-            with container.tenant_uow(user) as uow:
-                return uow.conn.execute("select status, last_error from public.sessions").fetchone()
-        _, error = wait_for(lambda: (row := failed()) and row[0] == "FAILED" and row, timeout=20,
-                                 message="the QR to expire")
-        assert "expired" in error and host.status(user) == "STOPPED"
-
         host.start(other)
         _status(host, other, "SCAN_QR_CODE")
         _page(host, other)._script("window.__fake.scan();")
@@ -277,7 +361,93 @@ def test_an_unscanned_qr_expires_and_the_phone_can_log_out(container, fake_whats
         _page(host, other)._script("window.__fake.logoutFromPhone();")
         wait_for(lambda: host.status(other) == "STOPPED" and not profile.exists(), timeout=20,
                  message="the phone's logout to end the session")
-        with container.tenant_uow(other) as uow:
-            assert uow.conn.execute("select status from public.sessions").fetchone()[0] == "LOGGED_OUT"
+        assert _session_row(container, other)[0] == "LOGGED_OUT"
     finally:
         host.close()
+
+
+def _chromedriver(host, user):
+    import psutil
+
+    return psutil.Process(_page(host, user)._driver.service.process.pid)
+
+
+def test_a_dead_chromedriver_is_a_lost_browser_and_a_shutdown_is_no_failure(container, fake_whatsapp, tmp_path):
+    from services.handlers.sessions import restorable
+    from services.whatsapp.leases import SessionLeases
+
+    host = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
+    user = create_user(container)
+    listener = Listener(container, user)
+    try:
+        host.start(user)
+        _status(host, user, "SCAN_QR_CODE")
+        _page(host, user)._script("window.__fake.scan();")
+        _status(host, user, "WORKING")
+        time.sleep(5)  # Chromium writes the login to disk a few seconds after it changes
+        # chromedriver dies alone: Selenium raises urllib3's MaxRetryError, not a WebDriverException.
+        _chromedriver(host, user).kill()
+        wait_for(lambda: any(e["status"] == "STARTING" and e["error"] for e in listener.of("session.status")),
+                 timeout=30, message="the lost browser to be noticed")
+        _status(host, user, "WORKING", timeout=60)
+        assert "FAILED" not in [e["status"] for e in listener.of("session.status")]
+
+        # A shutdown where chromedriver goes first (as when a terminal's Ctrl-C reaches it).
+        _chromedriver(host, user).kill()
+        host.shutdown()
+        status, _ = _session_row(container, user)
+        assert status in ("WORKING", "STARTING")
+        assert user in restorable(container.system_uow, SessionLeases(container.redis, "", 30))
+    finally:
+        host.close()
+
+
+def test_messages_received_while_the_browser_was_down_are_read_after_reconnecting(container, tmp_path):
+    from tests.fakes.phone import Phone
+
+    phone = Phone()
+    host = SessionHost(container, url=phone.url, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
+    user = create_user(container)
+    try:
+        host.start(user)
+        _status(host, user, "SCAN_QR_CODE")
+        phone.scan = True
+        _status(host, user, "WORKING")
+        chat = phone.customer_writes("+2348055555555", "Hello, are you open today?")
+        first = phone.message_ids(chat)[0]
+        wait_for(lambda: _inbox(container, user, first)[0], timeout=15, message="the live message")
+        time.sleep(5)  # let Chromium persist what the page has seen
+
+        _page(host, user).kill_browser()
+        wait_for(lambda: host.status(user) != "WORKING", timeout=30, message="the crash to be noticed")
+        phone.customer_writes("+2348055555555", "Hello? I would like to order", read=False)
+        phone.customer_writes("+2348055555555", "Two of the red ones", read=True)  # read on the phone meanwhile
+        other = phone.customer_writes("+2348066666666", "Price list please")
+        _status(host, user, "WORKING", timeout=60)
+
+        wanted = phone.message_ids(chat) + phone.message_ids(other)
+        wait_for(lambda: all(_inbox(container, user, m)[0] for m in wanted), timeout=20,
+                 message="the missed messages in the inbox")
+        assert [_inbox(container, user, m)[0] for m in wanted] == [1, 1, 1, 1]
+        # They reached the new page by history sync (no chat.new_message): only the catch-up read them.
+        assert set(wanted[1:]) <= set(_page(host, user)._script("return window.__fake.synced();"))
+        assert _inbox(container, user, wanted[2])[3] == "Two of the red ones"
+    finally:
+        host.close()
+        phone.stop()
+
+
+def test_every_wpp_member_the_product_calls_exists_in_the_real_bundle_and_the_stand_in(fake_whatsapp, tmp_path):
+    from services.whatsapp.browser import WPP_CALLS, BrowserOptions, BrowserSession
+
+    bundle = Path(__file__).resolve().parents[2] / "node_modules" / "@wppconnect" / "wa-js" / "dist" / \
+        "wppconnect-wa.js"
+    check = """return arguments[0].filter((path) => typeof path.split('.').reduce(
+                   (o, k) => (o == null ? undefined : o[k]), window.WPP) !== 'function');"""
+    for url, wa_js in ((fake_whatsapp.replace("index.html", "blank.html"), bundle), (fake_whatsapp, None)):
+        browser = BrowserSession(BrowserOptions(url, tmp_path / ("real" if wa_js else "fake"), wa_js_path=wa_js))
+        try:
+            browser.open()
+            assert browser._script(check, list(WPP_CALLS)) == [], url
+        finally:
+            browser.close()
