@@ -12,8 +12,8 @@ from pydantic import ValidationError
 from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, id_or_404, invalid
-from schemas.jobs import DeliverReply
 from schemas.messages import TaskCallback
+from services import tasks
 from services.crypto import open_task_payload
 from services.signing import SignatureError
 
@@ -47,17 +47,16 @@ def n8n_callback():
                                   task_status=task["status"])
         received = {"webhook_id": webhook_id, "status": callback.status, "at": datetime.now(UTC).isoformat(),
                     "reply": callback.reply_text is not None}
+        if callback.status == "failed":
+            # The customer hears once that a person will follow up; the owner is alerted with the reason.
+            reason = str(callback.result.get("error") or "the workflow reported a failure")
+            tasks.fail(uow, c.task_rules, task, f"n8n: {reason}")
+        else:
+            uow.audit.log(callback.tenant, "task.succeeded", {"task_id": str(callback.task_id),
+                                                              "task_type": task["task_type"]})
+            tasks.succeeded(uow, c.task_rules, task, callback.reply_text)
         uow.messages.finish_task(callback.task_id, status=callback.status, result=callback.result,
                                  callback=received)
-        uow.audit.log(callback.tenant, f"task.{callback.status}", {"task_id": str(callback.task_id),
-                                                                    "task_type": task["task_type"]})
-        if callback.reply_text:
-            sealed = c.keyring.seal(callback.reply_text, tenant=callback.tenant, chat=task["chat_id"])
-            outbox_id = uow.messages.add_reply(user_id=callback.tenant, reply_key=f"task:{callback.task_id}:done",
-                                               inbox_id=task["inbox_id"], chat_id=task["chat_id"], body=sealed,
-                                               trace_id=task["trace_id"])
-            uow.publish_after_commit(DeliverReply(user_id=callback.tenant, outbox_id=outbox_id,
-                                                  trace_id=task["trace_id"]))
     return jsonify(task_id=str(callback.task_id), status=callback.status)
 
 

@@ -28,7 +28,7 @@ def test_a_task_is_dispatched_signed_and_acknowledged(client, shop, gateway, n8n
     payload = _message(user, "Please email me your price list at ada@example.com", sender_phone="+2348030303030")
     inbox_id = _post(client, payload).get_json()["inbox_id"]
     (reply,) = _replies(gateway, payload["chat_id"])
-    assert "passed your request on" in reply["text"]
+    assert "handling your request" in reply["text"]
     task = wait_for(lambda: (t := _task(container, user, inbox_id)) and t[2] == "dispatched" and t, timeout=30,
                     message="the task to be dispatched")
     assert task[1] == "send_email" and task[4]["emails"] == ["ada@example.com"]
@@ -55,7 +55,7 @@ def test_transient_n8n_errors_are_retried_and_a_refusal_is_final(client, shop, g
                     message="the refused task to fail")
     assert "422" in task[5] and len(n8n.tasks_for(str(task[0]))) == 1
     texts = [m["text"] for m in _replies(gateway, second["chat_id"], count=2)]
-    assert any("someone from our team will get back to you" in t for t in texts)
+    assert any("will follow up with you here" in t for t in texts)
     with container.tenant_uow(user) as uow:
         assert "task.failed" in {r["action"] for r in uow.audit.recent(50)}
 
