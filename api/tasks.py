@@ -12,9 +12,11 @@ from pydantic import ValidationError
 from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, id_or_404, invalid
-from schemas.messages import TaskCallback
+from pipelines.tasks import HANDOFF
+from schemas.jobs import new_trace_id
+from schemas.messages import TaskCallback, TaskRequest
 from services import tasks
-from services.crypto import open_task_payload
+from services.crypto import open_task_payload, seal_task_payload
 from services.signing import SignatureError
 
 blueprint = Blueprint("tasks", __name__)
@@ -85,6 +87,37 @@ def list_tasks(user_id: uuid.UUID):
                                   until=_when("until"), limit=int(limit))
     return jsonify(tasks=[{**r, "id": str(r["id"]), "created_at": r["created_at"].isoformat(),
                            "updated_at": r["updated_at"].isoformat()} for r in rows])
+
+
+@blueprint.post("/api/tasks")
+@tenant_required
+def create_task(user_id: uuid.UUID):
+    """A task for a chat, validated and handed to n8n as one the customer asked for in a message."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        abort(400, description="send a JSON object: chat_id, task_type, message (and emails, start, details)")
+    try:
+        wanted = TaskRequest.model_validate(data)
+    except ValidationError as exc:
+        return invalid(exc, 422, "invalid_task", "the task is not valid")
+    c = container()
+    trace_id = new_trace_id()
+    with c.tenant_uow(user_id) as uow:
+        config = uow.messages.bot_config() or {}
+        allowed = {*(config.get("allowed_task_types") or []), HANDOFF}
+        if wanted.task_type not in allowed:
+            return error_response(422, "task_type_not_allowed", f"{wanted.task_type} is not one of the business's "
+                                  "allowed_task_types (nor human_handoff)", allowed=sorted(allowed))
+        if wanted.task_type == HANDOFF:
+            uow.messages.start_handoff(user_id, wanted.chat_id)
+        sealed = seal_task_payload(c.keyring, wanted.payload(), tenant=user_id, chat=wanted.chat_id)
+        task_id, handed_over = tasks.create(uow, c.task_rules, user_id=user_id, inbox_id=None,
+                                            chat_id=wanted.chat_id, task_type=wanted.task_type, payload=sealed,
+                                            trace_id=trace_id, config=config)
+        uow.audit.log(user_id, "task.created", {"task_id": str(task_id), "task_type": wanted.task_type,
+                                                "via": "api"})
+        status = uow.messages.task(task_id)["status"]
+    return jsonify(id=str(task_id), status=status, dispatched=handed_over, trace_id=trace_id), 201
 
 
 @blueprint.get("/api/tasks/<task_id>")

@@ -78,8 +78,9 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
     document = {
         "task_id": str(job.task_id), "tenant": str(job.user_id), "task_type": task["task_type"],
         "payload": open_task_payload(deps.keyring, task),
-        "contact": {"chat_id": task["chat_id"], "phone": inbound and inbound["sender_phone"],
-                    "lid": inbound and inbound["sender_lid"]},
+        "contact": {"chat_id": task["chat_id"],
+                    "phone": inbound["sender_phone"] if inbound else _phone_of(task["chat_id"]),
+                    "lid": inbound["sender_lid"] if inbound else None},
         "conversation_summary": summary,
         "settings": _settings(deps, job.user_id, config),
         "callback_url": f"{deps.public_url.rstrip('/')}/api/callbacks/n8n",
@@ -113,6 +114,11 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
                "task; check its executions and that SALESBOY_SIGNING_SECRET is set in n8n")
     _note(deps, job, problem)
     raise TransientError(problem)
+
+
+def _phone_of(chat_id: str) -> str | None:
+    number, _, kind = chat_id.partition("@")
+    return f"+{number}" if kind == "c.us" and number.isdigit() else None
 
 
 def _names_task(response: httpx.Response, task_id: uuid.UUID, *, duplicate: bool) -> bool:
