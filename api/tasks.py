@@ -133,3 +133,23 @@ def get_task(user_id: uuid.UUID, task_id: str):
                    attempts=task["attempts"],
                    last_error=task["last_error"], result=task["result"], callbacks=task["callbacks"],
                    created_at=task["created_at"].isoformat(), updated_at=task["updated_at"].isoformat())
+
+
+@blueprint.get("/api/alerts")
+@tenant_required
+def list_alerts(user_id: uuid.UUID):
+    """What the owner must act on (failed tasks, customers asking for a person), newest first."""
+    with container().tenant_uow(user_id) as uow:
+        rows = uow.alerts.open(100)
+    return jsonify(alerts=[{**r, "id": str(r["id"]), "task_id": r["task_id"] and str(r["task_id"]),
+                            "created_at": r["created_at"].isoformat()} for r in rows])
+
+
+@blueprint.post("/api/alerts/<alert_id>/dismiss")
+@tenant_required
+def dismiss_alert(user_id: uuid.UUID, alert_id: str):
+    wanted = id_or_404(alert_id, "alert")
+    with container().tenant_uow(user_id) as uow:
+        if not uow.alerts.dismiss(wanted):
+            abort(404, description="no such open alert")
+    return jsonify(id=str(wanted), dismissed=True)
