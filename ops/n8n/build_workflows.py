@@ -3,8 +3,9 @@
 Run after editing the JavaScript in ops/n8n/code/: `python ops/n8n/build_workflows.py`.
 
 Each workflow: Webhook (raw body) -> Verify signature (Standard Webhooks, then replay check in the
-workflow's static data) -> Verified? -> 202 `{"accepted": true, "task_id"}`, or 409 for a repeat,
-or 401 -> Prepare (the business's settings from the signed body; a missing one fails the task)
+workflow's static data) -> Verified? -> Seen before? (n8n's deduplication store, for a repeat while
+the first execution still runs) -> 202 `{"accepted": true, "task_id"}`, or 409 for a repeat, or
+401 -> Prepare (the business's settings from the signed body; a missing one fails the task)
 -> the business step -> an outcome node that checks the step's own output -> Sign callback ->
 Send callback (to the task's callback_url). Every error of Prepare or the step, including a
 missing or placeholder credential, reports `failed` with the reason. Nothing needs an n8n licence:
@@ -112,6 +113,14 @@ def _is_true(expression: str) -> dict:
                                                         "singleValue": True}}]}, "options": {}}
 
 
+_REPEAT = """// A webhook-id already accepted: name the task, so Salesboy knows n8n has it.
+const verified = $('Verify signature').first().json;
+const task = verified.task || {};
+return [{ json: { duplicate: true, task_id: task.task_id || verified.task_id || null,
+                  error: 'replayed: this webhook-id was already accepted' } }];
+"""
+
+
 def _respond(name: str, position: tuple[int, int], status: int, body: str) -> dict:
     return node(name, "respondToWebhook", 1.1, position, {
         "respondWith": "json", "responseBody": body, "options": {"responseCode": status}})
@@ -126,10 +135,17 @@ def workflow(task_type: str) -> dict:
              webhookId=str(uuid.uuid5(uuid.NAMESPACE_URL, f"salesboy/webhook/{task_type}"))),
         code("Verify signature", _js("verify_signature.js"), (250, 200)),
         node("Verified?", "if", 2, (500, 200), _is_true("={{ $json.verified }}")),
-        _respond("Accept", (750, 100), 202, "={{ JSON.stringify({accepted: true, task_id: $json.task.task_id}) }}"),
+        # Static data is stored when an execution ends; n8n's deduplication store is written at once,
+        # so a repeat that arrives while the first execution still runs is caught here.
+        node("Seen before?", "removeDuplicates", 2, (650, 100), {
+            "operation": "removeItemsSeenInPreviousExecutions", "logic": "removeItemsWithAlreadySeenKeyValues",
+            "dedupeValue": "={{ $json.webhookId }}", "options": {"scope": "workflow", "historySize": 10000}},
+             alwaysOutputData=True),
+        node("New?", "if", 2, (800, 100), _is_true("={{ !!$json.webhookId }}")),
+        _respond("Accept", (950, 0), 202, "={{ JSON.stringify({accepted: true, task_id: $json.task.task_id}) }}"),
         node("Replayed?", "if", 2, (750, 350), _is_true("={{ $json.status === 409 }}")),
-        _respond("Duplicate", (1000, 300), 409,
-                 "={{ JSON.stringify({duplicate: true, task_id: $json.task_id, error: $json.reason}) }}"),
+        code("Repeat", _REPEAT, (900, 250)),
+        _respond("Duplicate", (1050, 250), 409, "={{ JSON.stringify($json) }}"),
         _respond("Reject", (1000, 450), 401, "={{ JSON.stringify({error: $json.reason}) }}"),
         code("Prepare", _js(f"prepare_{task_type}.js"), (1000, 100), onError="continueErrorOutput"),
         outcome("Prepare", (1250, 450), failed=True),
@@ -144,8 +160,11 @@ def workflow(task_type: str) -> dict:
     connections = {
         "Webhook": {"main": [[_to("Verify signature")]]},
         "Verify signature": {"main": [[_to("Verified?")]]},
-        "Verified?": {"main": [[_to("Accept")], [_to("Replayed?")]]},
-        "Replayed?": {"main": [[_to("Duplicate")], [_to("Reject")]]},
+        "Verified?": {"main": [[_to("Seen before?")], [_to("Replayed?")]]},
+        "Seen before?": {"main": [[_to("New?")]]},
+        "New?": {"main": [[_to("Accept")], [_to("Repeat")]]},
+        "Repeat": {"main": [[_to("Duplicate")]]},
+        "Replayed?": {"main": [[_to("Repeat")], [_to("Reject")]]},
         "Accept": {"main": [[_to("Prepare")]]},
         "Prepare": {"main": [[_to(steps[0]["name"])], [_to("Prepare failed")]]},
         **step_connections,
