@@ -45,7 +45,12 @@ def outcome(step: str, position: tuple[int, int], *, failed: bool, check: str = 
     return code(f"{step} failed" if failed else f"{step} done?", js, position)
 
 
-EMAIL_CHECK = ("  if (!out.messageId || !Array.isArray(out.accepted) || out.accepted.length === 0) {\n"
+# A missing or placeholder credential can leave the email step through its success output with no
+# error at all (its input passed on unchanged): no messageId means no email was sent.
+EMAIL_CHECK = ("  if (!out.messageId) {\n"
+               "    return 'no email was sent: the SMTP credential is missing or still the imported placeholder '\n"
+               "      + '(pick a real SMTP credential in n8n)';\n  }\n"
+               "  if (!Array.isArray(out.accepted) || out.accepted.length === 0) {\n"
                "    return 'the SMTP server did not accept the email' + (out.response ? `: ${out.response}` : '');\n"
                "  }")
 EMAIL_RESULT = "{ message_id: out.messageId, to: prepared.to }"

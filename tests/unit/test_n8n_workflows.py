@@ -217,8 +217,9 @@ def test_an_error_on_the_success_output_is_a_failure(path):
     nodes = {"Verify signature": [{"json": {"task": _task_for_callback()}}], "Prepare": [{"json": {"reply": "x"}}]}
     for output, why in (({"error": "Node does not have any credentials set"}, "credentials"),
                         ({**GOOD_OUTPUT[step], "error": {"message": "boom", "description": "placeholder"}}, "boom"),
-                        ({}, "did not accept" if "Post" not in step else "answered nothing"),
-                        ({"statusCode": 500} if "Post" in step else {"accepted": [], "messageId": "<m>"}, "")):
+                        ({"task": {}}, "credential" if "Post" not in step else "answered nothing"),
+                        ({"statusCode": 500} if "Post" in step else {"accepted": [], "messageId": "<m>"},
+                         "answered 500" if "Post" in step else "did not accept")):
         out = _run(_code(flow, f"{step} done?"), [{"json": output}], nodes=nodes)
         assert out["ok"], out
         verdict = out["result"][0]["json"]
