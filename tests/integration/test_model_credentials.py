@@ -20,6 +20,7 @@ from schemas.jobs import DispatchTask
 from schemas.messages import ModelSpec
 from schemas.settings import DEV_ENCRYPTION_KEYS, DEV_N8N_SIGNING_SECRET, DEV_SECRET_KEY, OperatorModel
 from services import provider_keys
+from services.crypto import seal_task_payload
 from services.egress import EgressPolicy, guarded_client
 from services.errors import PermanentError
 from services.handlers import dispatch
@@ -154,7 +155,7 @@ def test_an_internal_n8n_url_gets_no_connection_and_the_task_fails_with_one_mess
     assert error == f"the n8n URL for send_email was refused: {REFUSED_MESSAGE}"
     assert internal.connections == 0
     texts = [m["text"] for m in _replies(gateway, payload["chat_id"], count=2)]
-    assert any("someone from our team will get back to you" in t for t in texts)
+    assert any("will follow up with you here" in t for t in texts)
 
 
 def test_an_n8n_host_that_resolves_to_loopback_when_called_is_refused_the_same_for_open_and_closed_ports(
@@ -170,7 +171,9 @@ def test_an_n8n_host_that_resolves_to_loopback_when_called_is_refused_the_same_f
                              "do update set n8n_urls = excluded.n8n_urls",
                              [user, Jsonb({"send_email": f"http://localhost:{port}/hook"})])
             task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id="2348066666666@c.us",
-                                            task_type="send_email", payload={}, trace_id=uuid.uuid4().hex)
+                                            task_type="send_email", trace_id=uuid.uuid4().hex,
+                                            payload=seal_task_payload(container.keyring, {}, tenant=user,
+                                                                      chat="2348066666666@c.us"))
         with pytest.raises(PermanentError) as caught:
             dispatch.dispatch_task(DispatchTask(user_id=user, task_id=task_id, trace_id=uuid.uuid4().hex),
                                    deps=strict)

@@ -22,13 +22,13 @@ EXPECTED_OPS = {
     "chat_logs": {"select", "insert", "delete"},
 }
 # Tables whose primary key is the owner itself (one row per tenant).
-KEYED_BY_USER = {"profiles", "bot_config", "sessions", "chats"}  # one row per tenant in these tests
+KEYED_BY_USER = {"profiles", "bot_config", "sessions", "chats", "provider_keys"}  # one row per tenant in these tests
 # A column each table can set to its own value (to try an update).
 UPDATE_COLUMN = {
     "profiles": "display_name", "bot_config": "tone", "whitelists": "name", "group_settings": "name",
     "knowledge_base": "filename", "kb_chunks": "content", "inbox": "chat_id", "outbox": "chat_id",
     "chat_logs": "chat_id", "sessions": "host", "audit_logs": "action", "tasks": "chat_id",
-    "api_keys": "name", "chats": "contact_phone",
+    "api_keys": "name", "chats": "contact_phone", "owner_alerts": "title", "provider_keys": "hint",
 }
 
 
@@ -64,6 +64,8 @@ def row_for(table: str, user_id: uuid.UUID, parents: dict) -> dict:
         "audit_logs": {"action": "test.action"},
         "tasks": {"chat_id": "15550001@c.us", "task_type": "send_email", "trace_id": _hex(16)},
         "api_keys": {"name": "ci", "prefix": "sb_", "key_hash": _hex(32)},
+        "owner_alerts": {"alert_key": _hex(8), "kind": "task_failed", "title": "Follow up"},
+        "provider_keys": {"ciphertext": b"x", "nonce": b"n" * 12, "key_id": "k1", "hint": "abcd"},
     }
     recipe = recipes[table]
     return {**common, **(recipe() if callable(recipe) else recipe)}
