@@ -12,9 +12,11 @@ from pydantic import ValidationError
 from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, id_or_404, invalid
-from schemas.jobs import DeliverReply
-from schemas.messages import TaskCallback
-from services.crypto import open_task_payload
+from pipelines.tasks import HANDOFF
+from schemas.jobs import new_trace_id
+from schemas.messages import TaskCallback, TaskRequest
+from services import tasks
+from services.crypto import open_task_payload, seal_task_payload
 from services.signing import SignatureError
 
 blueprint = Blueprint("tasks", __name__)
@@ -47,17 +49,16 @@ def n8n_callback():
                                   task_status=task["status"])
         received = {"webhook_id": webhook_id, "status": callback.status, "at": datetime.now(UTC).isoformat(),
                     "reply": callback.reply_text is not None}
+        if callback.status == "failed":
+            # The customer hears once that a person will follow up; the owner is alerted with the reason.
+            reason = str(callback.result.get("error") or "the workflow reported a failure")
+            tasks.fail(uow, c.task_rules, task, f"n8n: {reason}")
+        else:
+            uow.audit.log(callback.tenant, "task.succeeded", {"task_id": str(callback.task_id),
+                                                              "task_type": task["task_type"]})
+            tasks.succeeded(uow, c.task_rules, task, callback.reply_text)
         uow.messages.finish_task(callback.task_id, status=callback.status, result=callback.result,
                                  callback=received)
-        uow.audit.log(callback.tenant, f"task.{callback.status}", {"task_id": str(callback.task_id),
-                                                                    "task_type": task["task_type"]})
-        if callback.reply_text:
-            sealed = c.keyring.seal(callback.reply_text, tenant=callback.tenant, chat=task["chat_id"])
-            outbox_id = uow.messages.add_reply(user_id=callback.tenant, reply_key=f"task:{callback.task_id}:done",
-                                               inbox_id=task["inbox_id"], chat_id=task["chat_id"], body=sealed,
-                                               trace_id=task["trace_id"])
-            uow.publish_after_commit(DeliverReply(user_id=callback.tenant, outbox_id=outbox_id,
-                                                  trace_id=task["trace_id"]))
     return jsonify(task_id=str(callback.task_id), status=callback.status)
 
 
@@ -88,6 +89,37 @@ def list_tasks(user_id: uuid.UUID):
                            "updated_at": r["updated_at"].isoformat()} for r in rows])
 
 
+@blueprint.post("/api/tasks")
+@tenant_required
+def create_task(user_id: uuid.UUID):
+    """A task for a chat, validated and handed to n8n as one the customer asked for in a message."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        abort(400, description="send a JSON object: chat_id, task_type, message (and emails, start, details)")
+    try:
+        wanted = TaskRequest.model_validate(data)
+    except ValidationError as exc:
+        return invalid(exc, 422, "invalid_task", "the task is not valid")
+    c = container()
+    trace_id = new_trace_id()
+    with c.tenant_uow(user_id) as uow:
+        config = uow.messages.bot_config() or {}
+        allowed = {*(config.get("allowed_task_types") or []), HANDOFF}
+        if wanted.task_type not in allowed:
+            return error_response(422, "task_type_not_allowed", f"{wanted.task_type} is not one of the business's "
+                                  "allowed_task_types (nor human_handoff)", allowed=sorted(allowed))
+        if wanted.task_type == HANDOFF:
+            uow.messages.start_handoff(user_id, wanted.chat_id)
+        sealed = seal_task_payload(c.keyring, wanted.payload(), tenant=user_id, chat=wanted.chat_id)
+        task_id, handed_over = tasks.create(uow, c.task_rules, user_id=user_id, inbox_id=None,
+                                            chat_id=wanted.chat_id, task_type=wanted.task_type, payload=sealed,
+                                            trace_id=trace_id, config=config)
+        uow.audit.log(user_id, "task.created", {"task_id": str(task_id), "task_type": wanted.task_type,
+                                                "via": "api"})
+        status = uow.messages.task(task_id)["status"]
+    return jsonify(id=str(task_id), status=status, dispatched=handed_over, trace_id=trace_id), 201
+
+
 @blueprint.get("/api/tasks/<task_id>")
 @tenant_required
 def get_task(user_id: uuid.UUID, task_id: str):
@@ -101,3 +133,23 @@ def get_task(user_id: uuid.UUID, task_id: str):
                    attempts=task["attempts"],
                    last_error=task["last_error"], result=task["result"], callbacks=task["callbacks"],
                    created_at=task["created_at"].isoformat(), updated_at=task["updated_at"].isoformat())
+
+
+@blueprint.get("/api/alerts")
+@tenant_required
+def list_alerts(user_id: uuid.UUID):
+    """What the owner must act on (failed tasks, customers asking for a person), newest first."""
+    with container().tenant_uow(user_id) as uow:
+        rows = uow.alerts.open(100)
+    return jsonify(alerts=[{**r, "id": str(r["id"]), "task_id": r["task_id"] and str(r["task_id"]),
+                            "created_at": r["created_at"].isoformat()} for r in rows])
+
+
+@blueprint.post("/api/alerts/<alert_id>/dismiss")
+@tenant_required
+def dismiss_alert(user_id: uuid.UUID, alert_id: str):
+    wanted = id_or_404(alert_id, "alert")
+    with container().tenant_uow(user_id) as uow:
+        if not uow.alerts.dismiss(wanted):
+            abort(404, description="no such open alert")
+    return jsonify(id=str(wanted), dismissed=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+import uuid
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
 
@@ -23,6 +24,32 @@ class Business(BaseModel):
     phone: str = Field("", max_length=50)
     website: str = Field("", max_length=300)
     about: str = Field("", max_length=2000)
+
+
+EMAIL = r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$"
+DEFAULT_EMAIL_TEXT = "Hello,\n\nThank you for your interest. As promised, here are the details you asked for.\n"
+
+
+class TaskSettings(BaseModel):
+    """What a business's n8n workflows need. Sent in every signed task body, so one n8n serves many
+    businesses and n8n itself holds only the signing secrets and the credentials."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    owner_email: str | None = Field(None, pattern=EMAIL, max_length=254,
+                                    description="hand-offs, failed tasks and ICS booking requests go here; "
+                                                "unset: the account's email")
+    sender_email: str | None = Field(None, pattern=EMAIL, max_length=254,
+                                     description="the From address of emails the workflows send; unset: owner_email")
+    sender_name: str = Field("", max_length=100, pattern=r"^[^<>\r\n\"]*$")
+    order_url: HttpUrl | None = Field(None, description="create_order posts each order here (JSON)")
+    calendar_mode: Literal["ics", "google"] = Field(
+        "ics", description="ics: email the owner an invitation; google: create a Google Calendar event")
+    calendar_id: str = Field("primary", min_length=1, max_length=200, pattern=r"^[\w.@+-]+$")
+    booking_minutes: int = Field(30, ge=5, le=480)
+    email_subject: str = Field("The details you asked for", min_length=1, max_length=200, pattern=r"^[^\r\n]+$")
+    email_text: str = Field(DEFAULT_EMAIL_TEXT, min_length=1, max_length=5000)
+    email_link: HttpUrl | None = Field(None, description="added to the email, e.g. your online price list")
+    email_document_id: uuid.UUID | None = Field(None, description="a knowledge base document attached to the email")
 
 
 class BotSettings(BaseModel):
@@ -46,6 +73,7 @@ class BotSettings(BaseModel):
     allowed_task_types: list[TaskType] = Field(default_factory=lambda: ["send_email", "book_calendar",
                                                                          "create_order"], max_length=50)
     n8n_urls: dict[TaskType, HttpUrl] = Field(default_factory=dict)
+    task_settings: TaskSettings = Field(default_factory=TaskSettings)
     intent_examples: dict[str, list[Annotated[str, Field(min_length=1, max_length=300)]]] = Field(
         default_factory=dict)
     owner_notify_phone: str | None = Field(None, pattern=E164)

@@ -106,6 +106,13 @@ class DispatchTask(Job):
     task_id: uuid.UUID
 
 
+class EmailOwnerAlert(Job):
+    """Email the owner an alert (a failed task, a customer asking for a person)."""
+
+    task_name: ClassVar[str] = "dispatch.email_alert"
+    alert_id: uuid.UUID
+
+
 class SessionCommand(Job):
     """Start, stop or log out a tenant's WhatsApp session on the host that runs it."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from typing import Literal
@@ -133,6 +134,46 @@ def model_specs(raw: object) -> list[ModelSpec]:
     if not isinstance(raw, list):
         return []
     return [ModelSpec(model=item) if isinstance(item, str) else ModelSpec.model_validate(item) for item in raw]
+
+
+class TaskRequest(BaseModel):
+    """POST /api/tasks: a task for a chat, created and handed to n8n as if the customer had asked."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    chat_id: str = Field(min_length=3, max_length=200, pattern=r"^[0-9]+@(c\.us|lid)$",
+                         description="the customer's chat, e.g. 2348012345678@c.us")
+    task_type: str = Field(pattern=r"^[a-z][a-z0-9_]{0,62}$",
+                           description="one of the business's allowed_task_types, or human_handoff")
+    message: str = Field(min_length=1, max_length=MAX_TEXT, description="what the customer asked for")
+    emails: list[str] = Field(default_factory=list, max_length=10,
+                              description="send_email: the first is the recipient")
+    start: datetime | None = Field(None, description="book_calendar: when (with a timezone)")
+    details: dict[str, str | int | float | bool | None] = Field(
+        default_factory=dict, max_length=50, description="anything else the workflow should see, e.g. items")
+
+    @field_validator("emails")
+    @classmethod
+    def _emails(cls, value: list[str]) -> list[str]:
+        for email in value:
+            if len(email) > 254 or not re.fullmatch(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+", email):
+                raise ValueError(f"{email!r} is not an email address")
+        return value
+
+    @field_validator("start")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("start must include a timezone (e.g. 2026-12-01T15:00:00+01:00)")
+        return value
+
+    def payload(self) -> dict:
+        """The task payload, shaped as the intent stage shapes it."""
+        values: dict = {**self.details, "message": self.message}
+        if self.emails:
+            values["emails"] = self.emails
+        if self.start:
+            values["start"] = self.start.isoformat()
+        return values
 
 
 class TaskCallback(BaseModel):

@@ -153,6 +153,17 @@ class Settings(BaseSettings):
     # Message pipeline
     n8n_base_url: str | None = Field(None, alias="N8N_BASE_URL")
     n8n_timeout_seconds: float = Field(10.0, alias="N8N_TIMEOUT_SECONDS", gt=0)
+    # A task still waiting to be handed to n8n this long after its last attempt lost its job: the
+    # sweeper sends it again (up to TASK_MAX_DISPATCHES attempts, then the task fails). Keep it above
+    # TASK_RETRY_CAP_SECONDS + N8N_TIMEOUT_SECONDS, or a task still being retried is sent twice.
+    task_pending_after_seconds: float = Field(600.0, alias="TASK_PENDING_AFTER_SECONDS", gt=0)
+    task_max_dispatches: int = Field(20, alias="TASK_MAX_DISPATCHES", ge=1)
+    # How long n8n has to call back after accepting a task, by task type (JSON), else the default;
+    # past it the task fails, the customer is told a person will follow up and the owner is alerted.
+    task_callback_deadline_seconds: float = Field(1800.0, alias="TASK_CALLBACK_DEADLINE_SECONDS", gt=0)
+    task_callback_deadlines: dict[str, float] = Field(default_factory=dict, alias="TASK_CALLBACK_DEADLINES")
+    # A knowledge base document a business attaches to its task emails travels in the task body.
+    task_attachment_max_bytes: int = Field(5 * 1024 * 1024, alias="TASK_ATTACHMENT_MAX_BYTES", ge=1024)
     outbound_gateway_url: str | None = Field(None, alias="OUTBOUND_GATEWAY_URL")
     outbound_gateway_secret: SecretStr | None = Field(None, alias="OUTBOUND_GATEWAY_SECRET")
     llm_timeout_seconds: float = Field(20.0, alias="LLM_TIMEOUT_SECONDS", gt=0)

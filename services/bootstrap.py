@@ -18,6 +18,7 @@ from schemas.jobs import (
     ClassifyIntent,
     DeliverReply,
     DispatchTask,
+    EmailOwnerAlert,
     EmbedChunks,
     ExtractDocument,
     FilterInbound,
@@ -32,7 +33,7 @@ from schemas.jobs import (
     SweepStuck,
 )
 from schemas.settings import Settings
-from services import db, provider_keys
+from services import db, provider_keys, tasks
 from services.celery_app import CeleryPublisher, make_celery
 from services.crypto import Keyring
 from services.egress import EgressPolicy, guarded_client
@@ -102,6 +103,7 @@ class Container:
         return messages.MessageDeps(
             tenant_uow=self.tenant_uow, keyring=self.keyring, embedder=self.embedder, vectors=self.vectors,
             chat=self.chat, transport=self.transport, events=self.events, intent_threshold=s.intent_threshold,
+            task_rules=self.task_rules,
             typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
         )
 
@@ -114,12 +116,19 @@ class Container:
     def dispatch(self) -> dispatch.DispatchDeps:
         s = self.settings
         return dispatch.DispatchDeps(
-            tenant_uow=self.tenant_uow, keyring=self.keyring,
+            tenant_uow=self.tenant_uow, system_uow=self.system_uow, keyring=self.keyring,
             signing_key=secret_key(s.n8n_signing_secret.get_secret_value()), n8n_base_url=s.n8n_base_url,
             public_url=s.public_url or f"http://{s.api_host}:{s.api_port}",
             http=httpx.Client(timeout=s.n8n_timeout_seconds),
             tenant_http=guarded_client(self.egress, timeout=s.n8n_timeout_seconds),
+            egress=self.egress, storage=self.storage, mailer=self.mailer, rules=self.task_rules,
+            attachment_max_bytes=s.task_attachment_max_bytes,
         )
+
+    @functools.cached_property
+    def task_rules(self) -> tasks.TaskRules:
+        return tasks.TaskRules(keyring=self.keyring, n8n_base_url=self.settings.n8n_base_url,
+                               email_alerts=bool(self.settings.smtp_host))
 
     @functools.cached_property
     def session_host(self):
@@ -322,6 +331,10 @@ def bootstrap(
     container.stuck_finders = [
         ingest.stuck_documents(deps, settings.kb_stuck_after_seconds),
         messages.stuck_messages(settings.message_stuck_after_seconds, settings.message_max_attempts),
+        dispatch.stuck_tasks(container.dispatch, pending_after=settings.task_pending_after_seconds,
+                             max_dispatches=settings.task_max_dispatches,
+                             deadlines=settings.task_callback_deadlines,
+                             default_deadline=settings.task_callback_deadline_seconds),
         *stuck_finders,
     ]
     container.handlers = {
@@ -336,6 +349,7 @@ def bootstrap(
         RespondWithRag: lambda job: messages.respond(job, deps=container.messages_for(job.user_id)),
         DeliverReply: functools.partial(messages.deliver, deps=chat),
         DispatchTask: functools.partial(dispatch.dispatch_task, deps=container.dispatch),
+        EmailOwnerAlert: functools.partial(dispatch.email_alert, deps=container.dispatch),
         SessionCommand: lambda job: sessions.run_command(job, host=container.session_host,
                                                          leases=container.session_leases),
         SessionQuery: lambda job: sessions.run_query(job, host=container.session_host),
@@ -351,6 +365,8 @@ def bootstrap(
         container.give_up_handlers[job_type] = functools.partial(messages.fail_inbound, deps=chat)
     container.give_up_handlers[DeliverReply] = functools.partial(messages.fail_reply, deps=chat)
     container.give_up_handlers[DispatchTask] = functools.partial(dispatch.fail_task, deps=container.dispatch)
+    container.give_up_handlers[EmailOwnerAlert] = functools.partial(dispatch.email_alert_failed,
+                                                                    deps=container.dispatch)
     return container
 
 

@@ -44,6 +44,9 @@ def refusals(container, settings: BotSettings) -> dict[str, str]:
             _check_url(container, spec.api_base, f"models.{index}.api_base", problems)
     for task_type, url in settings.n8n_urls.items():
         _check_url(container, str(url), f"n8n_urls.{task_type}", problems)
+    # n8n posts orders here on the business's behalf: the same policy as Salesboy's own requests.
+    if settings.task_settings.order_url:
+        _check_url(container, str(settings.task_settings.order_url), "task_settings.order_url", problems)
     return problems
 
 

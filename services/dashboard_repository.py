@@ -12,8 +12,8 @@ from services.repositories import Repository
 BOT_FIELDS = ("enabled", "system_prompt", "models", "temperature", "max_reply_chars", "language", "tone",
               "business", "dont_know_reply", "whitelist_enabled", "owner_pause_minutes", "debounce_seconds",
               "allowed_task_types", "n8n_urls", "intent_examples", "owner_notify_phone", "handoff_when_unknown",
-              "min_relevance", "history_turns", "group_mention_only_default")
-JSON_FIELDS = {"models", "business", "n8n_urls", "intent_examples"}
+              "min_relevance", "history_turns", "group_mention_only_default", "task_settings")
+JSON_FIELDS = {"models", "business", "n8n_urls", "intent_examples", "task_settings"}
 
 
 class DashboardRepository(Repository):

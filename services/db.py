@@ -24,6 +24,7 @@ from schemas.jobs import QueuedJob
 from services.kb_repository import KnowledgeBaseRepository
 from services.message_repository import MessageRepository
 from services.repositories import (
+    AlertRepository,
     ApiKeyRepository,
     AuditRepository,
     JobFailureRepository,
@@ -169,6 +170,10 @@ class UnitOfWork:
     @property
     def kb(self) -> KnowledgeBaseRepository:
         return KnowledgeBaseRepository(self._require_conn())
+
+    @property
+    def alerts(self) -> AlertRepository:
+        return AlertRepository(self._require_conn())
 
     @property
     def job_failures(self) -> JobFailureRepository:

@@ -151,8 +151,10 @@ class MessageRepository(Repository):
 
     # --- settings the pipeline reads --------------------------------------------------------------
 
-    def bot_config(self) -> dict | None:
-        rows = self._rows("select * from public.bot_config")
+    def bot_config(self, user_id: uuid.UUID | None = None) -> dict | None:
+        """The tenant's settings (RLS picks them); name the tenant in a system unit of work."""
+        rows = self._rows("select * from public.bot_config where %(u)s::uuid is null or user_id = %(u)s",
+                          {"u": user_id})
         return rows[0] if rows else None
 
     def whitelisted(self, phone: str | None, lid: str | None) -> bool:
@@ -262,8 +264,23 @@ class MessageRepository(Repository):
 
     def mark_dispatched(self, task_id: uuid.UUID) -> None:
         # Only from pending: n8n may already have called back with the final status.
-        self.conn.execute("update public.tasks set status = 'dispatched', last_error = null "
+        self.conn.execute("update public.tasks set status = 'dispatched', last_error = null, dispatched_at = now() "
                           "where id = %s and status = 'pending'", [task_id])
+
+    def stuck_pending_tasks(self, older_than_seconds: float) -> list[dict]:
+        """Tasks waiting to be handed to n8n whose job has not touched them for a while (it was lost)."""
+        return self._rows(
+            """select id, user_id, task_type, attempts, trace_id from public.tasks
+               where status = 'pending' and updated_at < now() - make_interval(secs => %s)
+               order by updated_at limit 500""", [older_than_seconds])
+
+    def overdue_tasks(self, deadlines: dict[str, float], default_seconds: float) -> list[dict]:
+        """Tasks n8n accepted but never reported on within their type's deadline (locked for the caller)."""
+        return self._rows(
+            """select * from public.tasks
+               where status = 'dispatched' and dispatched_at < now() - make_interval(
+                   secs => coalesce((%s::jsonb ->> task_type)::float8, %s))
+               order by dispatched_at limit 500 for update skip locked""", [Jsonb(deadlines), default_seconds])
 
     def finish_task(self, task_id: uuid.UUID, *, status: str, result: dict, callback: dict) -> None:
         self.conn.execute(

@@ -37,6 +37,10 @@ class UserRepository(Repository):
             [password_hash, user_id],
         )
 
+    def email_of(self, user_id: uuid.UUID) -> str | None:
+        row = self.conn.execute("select email from auth.users where id = %s", [user_id]).fetchone()
+        return row[0] if row else None
+
     def find_by_email(self, email: str) -> dict | None:
         rows = self._rows(
             "select id, email, encrypted_password, created_at from auth.users where email = lower(%s)",
@@ -100,6 +104,40 @@ class AuditRepository(Repository):
             "order by created_at desc, id desc limit %s",
             [limit],
         )
+
+
+class AlertRepository(Repository):
+    """Owner alerts: what the owner must act on, shown until dismissed."""
+
+    def add(self, *, user_id: uuid.UUID, key: str, kind: str, title: str, detail: str,
+            task_id: uuid.UUID | None, chat_id: str | None) -> uuid.UUID | None:
+        """The new alert's id, or None when this key was raised before (an alert is raised once)."""
+        row = self.conn.execute(
+            """insert into public.owner_alerts (user_id, alert_key, kind, title, detail, task_id, chat_id)
+               values (%s, %s, %s, %s, %s, %s, %s) on conflict (user_id, alert_key) do nothing returning id""",
+            [user_id, key[:200], kind, title[:300], detail[:2000], task_id, chat_id],
+        ).fetchone()
+        return row[0] if row else None
+
+    def get(self, alert_id: uuid.UUID) -> dict | None:
+        rows = self._rows("select * from public.owner_alerts where id = %s", [alert_id])
+        return rows[0] if rows else None
+
+    def open(self, limit: int = 20) -> list[dict]:
+        return self._rows(
+            """select id, kind, title, detail, task_id, chat_id, created_at from public.owner_alerts
+               where dismissed_at is null order by created_at desc limit %s""", [limit])
+
+    def dismiss(self, alert_id: uuid.UUID | None = None) -> int:
+        """Dismiss one alert, or all open ones; returns how many."""
+        return self.conn.execute(
+            """update public.owner_alerts set dismissed_at = now()
+               where dismissed_at is null and (%(id)s::uuid is null or id = %(id)s)""", {"id": alert_id}).rowcount
+
+    def set_emailed(self, alert_id: uuid.UUID, *, error: str | None = None) -> None:
+        self.conn.execute(
+            """update public.owner_alerts set emailed_at = case when %s::text is null then now() end,
+                   email_error = %s where id = %s""", [error, error, alert_id])
 
 
 class JobFailureRepository(Repository):

@@ -82,7 +82,10 @@ def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder
                     cap=container.settings.task_retry_cap_seconds,
                 )
                 log.warning("job will be retried", extra={"error": str(exc), "retry_in_s": round(delay, 2)})
-                raise task.retry(exc=exc, countdown=delay, max_retries=None) from exc
+                # Celery reads max_retries=None as "the task's default" (3): pass our own cap, so the give-up
+                # above, not Celery, decides when to stop, and an exhausted job is always recorded.
+                raise task.retry(exc=exc, countdown=delay, max_retries=container.settings.task_max_retries) \
+                    from exc
             except Exception as exc:
                 reason = f"{type(exc).__name__}: {exc}"
                 _record_failure(holder, name, payload, reason)

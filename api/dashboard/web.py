@@ -118,7 +118,14 @@ def validate(model: type[BaseModel], values: dict) -> tuple[BaseModel | None, di
 
 
 def page(template: str, *, status: int = 200, **context):
-    return render_template(template, nav=NAV, **context), status
+    user_id = g.get("dashboard_user")
+    alerts: list[dict] = []
+    if user_id is not None:  # what the owner must act on: failed tasks, customers asking for a person
+        from api.context import container
+
+        with container().tenant_uow(user_id) as uow:
+            alerts = uow.alerts.open(5)
+    return render_template(template, nav=NAV, owner_alerts=alerts, **context), status
 
 
 def done(message: str, endpoint: str, **values):

@@ -1,9 +1,15 @@
 """Write the four n8n workflow exports in ops/n8n/workflows/ from one template.
 
 Run after editing the JavaScript in ops/n8n/code/: `python ops/n8n/build_workflows.py`.
-Each workflow: Webhook (raw body) -> Verify signature -> Verified? -> 401, or 202 and
-the business step -> Result -> Sign callback -> Send callback (to the task's callback_url).
-A failing business step reports `failed` through the same signed callback.
+
+Each workflow: Webhook (raw body) -> Verify signature (Standard Webhooks, then replay check in the
+workflow's static data) -> Verified? -> Seen before? (n8n's deduplication store, for a repeat while
+the first execution still runs) -> 202 `{"accepted": true, "task_id"}`, or 409 for a repeat, or
+401 -> Prepare (the business's settings from the signed body; a missing one fails the task)
+-> the business step -> an outcome node that checks the step's own output -> Sign callback ->
+Send callback (to the task's callback_url). Every error of Prepare or the step, including a
+missing or placeholder credential, reports `failed` with the reason. Nothing needs an n8n licence:
+the secrets are read with `$env`, per-business settings travel in the task.
 """
 
 from __future__ import annotations
@@ -13,10 +19,14 @@ import uuid
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-VERIFY = (HERE / "code" / "verify_signature.js").read_text()
-SIGN = (HERE / "code" / "sign_callback.js").read_text()
+CODE = HERE / "code"
+TASK_TYPES = ("send_email", "book_calendar", "create_order", "human_handoff")
+SMTP = {"smtp": {"id": "REPLACE_WITH_SMTP_CREDENTIAL_ID", "name": "SMTP account"}}
+GOOGLE = {"googleCalendarOAuth2Api": {"id": "REPLACE_WITH_GOOGLE_CREDENTIAL_ID", "name": "Google Calendar account"}}
 
-TASK = "$('Verify signature').first().json.task"
+
+def _js(name: str) -> str:
+    return (CODE / name).read_text()
 
 
 def node(name: str, kind: str, version: float, position: tuple[int, int], parameters: dict, **extra) -> dict:
@@ -25,89 +35,75 @@ def node(name: str, kind: str, version: float, position: tuple[int, int], parame
             **extra}
 
 
-def code(name: str, js: str, position: tuple[int, int]) -> dict:
-    return node(name, "code", 2, position, {"jsCode": js})
+def code(name: str, js: str, position: tuple[int, int], **extra) -> dict:
+    return node(name, "code", 2, position, {"jsCode": js}, **extra)
 
 
-def result_code(status: str, result: str, reply: str) -> str:
-    return (f"const task = {TASK};\n"
-            f"return [{{ json: {{ task, status: '{status}', result: {result}, reply_text: {reply} }} }}];\n")
+def outcome(step: str, position: tuple[int, int], *, failed: bool, check: str = "", result: str = "{}") -> dict:
+    js = (_js("outcome.js").replace("__STEP__", step).replace("__FAILED__", "true" if failed else "false")
+          .replace("__CHECK__", check).replace("__RESULT__", result))
+    return code(f"{step} failed" if failed else f"{step} done?", js, position)
 
 
-def email(name: str, position, to: str, subject: str, text: str, **extra) -> dict:
+# A missing or placeholder credential can leave the email step through its success output with no
+# error at all (its input passed on unchanged): no messageId means no email was sent.
+EMAIL_CHECK = ("  if (!out.messageId) {\n"
+               "    return 'no email was sent: the SMTP credential is missing or still the imported placeholder '\n"
+               "      + '(pick a real SMTP credential in n8n)';\n  }\n"
+               "  if (!Array.isArray(out.accepted) || out.accepted.length === 0) {\n"
+               "    return 'the SMTP server did not accept the email' + (out.response ? `: ${out.response}` : '');\n"
+               "  }")
+EMAIL_RESULT = "{ message_id: out.messageId, to: prepared.to }"
+
+
+def email(name: str, position: tuple[int, int], attachment: str | None) -> dict:
+    options: dict = {"appendAttribution": False}
+    if attachment:
+        options["attachments"] = attachment
     return node(name, "emailSend", 2.1, position, {
-        "fromEmail": "={{ $vars.SALESBOY_FROM_EMAIL }}", "toEmail": to, "subject": subject,
-        "emailFormat": "text", "text": text, "options": {},
-    }, credentials={"smtp": {"id": "REPLACE_WITH_SMTP_CREDENTIAL_ID", "name": "SMTP account"}},
-        onError="continueErrorOutput", **extra)
+        "fromEmail": "={{ $json.from }}", "toEmail": "={{ $json.to }}", "subject": "={{ $json.subject }}",
+        "emailFormat": "text", "text": "={{ $json.text }}", "options": options,
+    }, credentials=SMTP, onError="continueErrorOutput")
 
 
-def business_steps(task_type: str) -> tuple[list[dict], list[str], dict]:
-    """(nodes, names whose success output leads to Result, extra connections)."""
-    if task_type == "send_email":
-        step = email("Send email", (1100, 200), "={{ $json.task.payload.emails[0] }}",
-                     "={{ $vars.SALESBOY_EMAIL_SUBJECT || 'Your request' }}",
-                     "={{ $json.task.payload.message }}\n\n{{ $vars.SALESBOY_EMAIL_FOOTER || '' }}")
-        return [step], ["Send email"], {}
+def business_steps(task_type: str) -> tuple[list[dict], dict]:
+    """(nodes after Prepare, connections among them); Prepare's success output goes to the first."""
+    if task_type in ("send_email", "human_handoff"):
+        step = "Send email" if task_type == "send_email" else "Notify owner"
+        nodes = [email(step, (1250, 200), "attachment" if task_type == "send_email" else None),
+                 outcome(step, (1500, 100), failed=False, check=EMAIL_CHECK, result=EMAIL_RESULT),
+                 outcome(step, (1500, 300), failed=True)]
+        return nodes, {step: {"main": [[_to(f"{step} done?")], [_to(f"{step} failed")]]}}
     if task_type == "book_calendar":
-        choose = node("Google Calendar?", "if", 2, (1100, 200),
-                      _is_true("={{ $vars.SALESBOY_CALENDAR_MODE !== 'ics' }}"))
-        google = node("Create event", "googleCalendar", 1.3, (1350, 100), {
-            "calendar": {"__rl": True, "value": "={{ $vars.SALESBOY_CALENDAR_ID || 'primary' }}", "mode": "id"},
-            "start": "={{ $json.task.payload.start || $now.plus(1, 'day').toISO() }}",
-            "end": "={{ $json.task.payload.end || $now.plus(1, 'day').plus(30, 'minutes').toISO() }}",
-            "additionalFields": {"summary": "=Booking: {{ $json.task.contact.phone }}",
-                                 "description": "={{ $json.task.conversation_summary }}"},
-        }, credentials={"googleCalendarOAuth2Api": {"id": "REPLACE_WITH_GOOGLE_CREDENTIAL_ID",
-                                                    "name": "Google Calendar account"}},
-            onError="continueErrorOutput")
-        ics = code("Build ICS", _ICS, (1350, 300))
-        send_ics = email("Email invitation", (1600, 300), "={{ $vars.SALESBOY_OWNER_EMAIL }}",
-                         "=Booking request {{ $json.task.task_id }}", "={{ $json.ics }}")
-        connections = {"Google Calendar?": {"main": [[_to("Create event")], [_to("Build ICS")]]},
-                       "Build ICS": {"main": [[_to("Email invitation")]]}}
-        return [choose, google, ics, send_ics], ["Create event", "Email invitation"], connections
-    if task_type == "create_order":
-        choose = node("Google Sheets?", "if", 2, (1100, 200), _is_true("={{ !!$vars.SALESBOY_ORDERS_SHEET_ID }}"))
-        sheet = node("Append order", "googleSheets", 4.5, (1350, 100), {
-            "operation": "append",
-            "documentId": {"__rl": True, "value": "={{ $vars.SALESBOY_ORDERS_SHEET_ID }}", "mode": "id"},
-            "sheetName": {"__rl": True, "value": "Orders", "mode": "name"},
-            "columns": {"mappingMode": "defineBelow", "value": {
-                "task_id": "={{ $json.task.task_id }}", "phone": "={{ $json.task.contact.phone }}",
-                "details": "={{ JSON.stringify($json.task.payload) }}"}},
-            "options": {},
-        }, credentials={"googleSheetsOAuth2Api": {"id": "REPLACE_WITH_GOOGLE_CREDENTIAL_ID",
-                                                  "name": "Google Sheets account"}},
-            onError="continueErrorOutput")
-        post = node("Post order", "httpRequest", 4.2, (1350, 300), {
-            "method": "POST", "url": "={{ $vars.SALESBOY_ORDER_URL }}", "sendBody": True,
-            "specifyBody": "json", "jsonBody": "={{ JSON.stringify($json.task) }}", "options": {"timeout": 10000},
-        }, onError="continueErrorOutput")
-        connections = {"Google Sheets?": {"main": [[_to("Append order")], [_to("Post order")]]}}
-        return [choose, sheet, post], ["Append order", "Post order"], connections
-    notify = email("Notify owner", (1100, 200), "={{ $vars.SALESBOY_OWNER_EMAIL }}",
-                   "=A customer wants a person: {{ $json.task.contact.phone || $json.task.contact.chat_id }}",
-                   "={{ $json.task.payload.message }}\n\nConversation:\n{{ $json.task.conversation_summary }}")
-    return [notify], ["Notify owner"], {}
-
-
-_ICS = """const task = $input.first().json.task;
-const stamp = new Date().toISOString().replace(/[-:]/g, '').split('.')[0] + 'Z';
-const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Salesboy//n8n//EN', 'BEGIN:VEVENT',
-  `UID:${task.task_id}@salesboy`, `DTSTAMP:${stamp}`,
-  `SUMMARY:Booking request from ${task.contact.phone || task.contact.chat_id}`,
-  `DESCRIPTION:${String(task.payload.message || '').replace(/\\n/g, ' ')}`,
-  'END:VEVENT', 'END:VCALENDAR'].join('\\r\\n');
-return [{ json: { task, ics } }];
-"""
-
-REPLIES = {
-    "send_email": "'Done! I have emailed you the details.'",
-    "book_calendar": "'Your booking request is in: we will confirm the time shortly.'",
-    "create_order": "'Your order has been received. We will confirm it shortly.'",
-    "human_handoff": "null",
-}
+        google = node("Create event", "googleCalendar", 1.3, (1500, 100), {
+            "calendar": {"__rl": True, "value": "={{ $json.calendar_id }}", "mode": "id"},
+            "start": "={{ $json.start }}", "end": "={{ $json.end }}",
+            "additionalFields": {"summary": "={{ $json.summary }}", "description": "={{ $json.description }}"},
+        }, credentials=GOOGLE, onError="continueErrorOutput")
+        nodes = [node("Google Calendar?", "if", 2, (1250, 200), _is_true("={{ $json.google }}")), google,
+                 outcome("Create event", (1750, 0), failed=False,
+                         check="  if (!out.id) return 'Google Calendar did not return the new event';",
+                         result="{ event_id: out.id, link: out.htmlLink || null }"),
+                 outcome("Create event", (1750, 150), failed=True),
+                 email("Email invitation", (1500, 300), "invite"),
+                 outcome("Email invitation", (1750, 300), failed=False, check=EMAIL_CHECK, result=EMAIL_RESULT),
+                 outcome("Email invitation", (1750, 450), failed=True)]
+        return nodes, {"Google Calendar?": {"main": [[_to("Create event")], [_to("Email invitation")]]},
+                       "Create event": {"main": [[_to("Create event done?")], [_to("Create event failed")]]},
+                       "Email invitation": {"main": [[_to("Email invitation done?")],
+                                                     [_to("Email invitation failed")]]}}
+    post = node("Post order", "httpRequest", 4.2, (1250, 200), {
+        "method": "POST", "url": "={{ $json.order_url }}", "sendBody": True, "specifyBody": "json",
+        "jsonBody": "={{ JSON.stringify($json.order) }}",
+        "options": {"timeout": 10000, "response": {"response": {"fullResponse": True}}},
+    }, onError="continueErrorOutput")
+    nodes = [post,
+             outcome("Post order", (1500, 100), failed=False,
+                     check="  if (!(out.statusCode >= 200 && out.statusCode < 300)) {\n"
+                           "    return `the order endpoint answered ${out.statusCode || 'nothing'}`;\n  }",
+                     result="{ status_code: out.statusCode }"),
+             outcome("Post order", (1500, 300), failed=True)]
+    return nodes, {"Post order": {"main": [[_to("Post order done?")], [_to("Post order failed")]]}}
 
 
 def _to(name: str) -> dict:
@@ -122,42 +118,65 @@ def _is_true(expression: str) -> dict:
                                                         "singleValue": True}}]}, "options": {}}
 
 
+_REPEAT = """// A webhook-id already accepted: name the task, so Salesboy knows n8n has it.
+const verified = $('Verify signature').first().json;
+const task = verified.task || {};
+return [{ json: { duplicate: true, task_id: task.task_id || verified.task_id || null,
+                  error: 'replayed: this webhook-id was already accepted' } }];
+"""
+
+
+def _respond(name: str, position: tuple[int, int], status: int, body: str) -> dict:
+    return node(name, "respondToWebhook", 1.1, position, {
+        "respondWith": "json", "responseBody": body, "options": {"responseCode": status}})
+
+
 def workflow(task_type: str) -> dict:
-    steps, succeeded, step_connections = business_steps(task_type)
+    steps, step_connections = business_steps(task_type)
+    outcomes = [n["name"] for n in steps if n["name"].endswith((" done?", " failed"))]
     nodes = [
         node("Webhook", "webhook", 2, (0, 200), {"httpMethod": "POST", "path": task_type,
                                                  "responseMode": "responseNode", "options": {"rawBody": True}},
              webhookId=str(uuid.uuid5(uuid.NAMESPACE_URL, f"salesboy/webhook/{task_type}"))),
-        code("Verify signature", VERIFY, (250, 200)),
+        code("Verify signature", _js("verify_signature.js"), (250, 200)),
         node("Verified?", "if", 2, (500, 200), _is_true("={{ $json.verified }}")),
-        node("Reject", "respondToWebhook", 1.1, (750, 350), {
-            "respondWith": "json", "responseBody": '={{ JSON.stringify({error: $json.reason}) }}',
-            "options": {"responseCode": 401}}),
-        node("Accept", "respondToWebhook", 1.1, (750, 100), {
-            "respondWith": "json", "responseBody": '{"accepted": true}', "options": {"responseCode": 202}}),
+        # Static data is stored when an execution ends; n8n's deduplication store is written at once,
+        # so a repeat that arrives while the first execution still runs is caught here.
+        node("Seen before?", "removeDuplicates", 2, (650, 100), {
+            "operation": "removeItemsSeenInPreviousExecutions", "logic": "removeItemsWithAlreadySeenKeyValues",
+            "dedupeValue": "={{ $json.webhookId }}", "options": {"scope": "workflow", "historySize": 10000}},
+             alwaysOutputData=True),
+        node("New?", "if", 2, (800, 100), _is_true("={{ !!$json.webhookId }}")),
+        _respond("Accept", (950, 0), 202, "={{ JSON.stringify({accepted: true, task_id: $json.task.task_id}) }}"),
+        node("Replayed?", "if", 2, (750, 350), _is_true("={{ $json.status === 409 }}")),
+        code("Repeat", _REPEAT, (900, 250)),
+        _respond("Duplicate", (1050, 250), 409, "={{ JSON.stringify($json) }}"),
+        _respond("Reject", (1000, 450), 401, "={{ JSON.stringify({error: $json.reason}) }}"),
+        code("Prepare", _js(f"prepare_{task_type}.js"), (1000, 100), onError="continueErrorOutput"),
+        outcome("Prepare", (1250, 450), failed=True),
         *steps,
-        code("Result", result_code("succeeded", "{ at: new Date().toISOString() }", REPLIES[task_type]),
-             (1850, 100)),
-        code("Failure result", result_code("failed", "{ error: $input.first().json.error || 'step failed' }",
-                                           "null"), (1850, 350)),
-        code("Sign callback", SIGN, (2100, 200)),
-        node("Send callback", "httpRequest", 4.2, (2350, 200), {
+        code("Sign callback", _js("sign_callback.js"), (2000, 200)),
+        node("Send callback", "httpRequest", 4.2, (2250, 200), {
             "method": "POST", "url": "={{ $json.url }}", "sendHeaders": True, "specifyHeaders": "json",
             "jsonHeaders": "={{ JSON.stringify($json.headers) }}", "sendBody": True, "contentType": "raw",
-            "rawContentType": "application/json", "body": "={{ $json.body }}", "options": {"timeout": 10000}}),
+            "rawContentType": "application/json", "body": "={{ $json.body }}", "options": {"timeout": 10000}},
+             retryOnFail=True, maxTries=5, waitBetweenTries=5000),
     ]
     connections = {
         "Webhook": {"main": [[_to("Verify signature")]]},
         "Verify signature": {"main": [[_to("Verified?")]]},
-        "Verified?": {"main": [[_to("Accept")], [_to("Reject")]]},
-        "Accept": {"main": [[_to(steps[0]["name"])]]},
-        "Result": {"main": [[_to("Sign callback")]]},
-        "Failure result": {"main": [[_to("Sign callback")]]},
-        "Sign callback": {"main": [[_to("Send callback")]]},
+        "Verified?": {"main": [[_to("Seen before?")], [_to("Replayed?")]]},
+        "Seen before?": {"main": [[_to("New?")]]},
+        "New?": {"main": [[_to("Accept")], [_to("Repeat")]]},
+        "Repeat": {"main": [[_to("Duplicate")]]},
+        "Replayed?": {"main": [[_to("Repeat")], [_to("Reject")]]},
+        "Accept": {"main": [[_to("Prepare")]]},
+        "Prepare": {"main": [[_to(steps[0]["name"])], [_to("Prepare failed")]]},
         **step_connections,
+        "Sign callback": {"main": [[_to("Send callback")]]},
     }
-    for name in succeeded:
-        connections[name] = {"main": [[_to("Result")], [_to("Failure result")]]}
+    for name in ["Prepare failed", *outcomes]:
+        connections[name] = {"main": [[_to("Sign callback")]]}
     return {"name": f"Salesboy: {task_type}", "nodes": nodes, "connections": connections, "active": False,
             "settings": {"executionOrder": "v1"}, "pinData": {},
             "meta": {"templateCredsSetupCompleted": False}, "tags": []}
@@ -166,7 +185,7 @@ def workflow(task_type: str) -> dict:
 def main() -> None:
     out = HERE / "workflows"
     out.mkdir(exist_ok=True)
-    for task_type in REPLIES:
+    for task_type in TASK_TYPES:
         (out / f"{task_type}.json").write_text(json.dumps(workflow(task_type), indent=2) + "\n")
 
 

@@ -1,10 +1,15 @@
 """dispatch.n8n: hand a task to the tenant's n8n workflow over signed HTTP.
 
-The body is signed with the Standard Webhooks scheme and `webhook-id` is the
-task id, so n8n can drop a repeat. 5xx and timeouts are retried (with backoff,
-by the task runner); a 4xx is final. A task that cannot be handed over is
-marked failed with the reason, the owner sees it in the audit log, and the
-customer is told someone will get back to them rather than left in silence.
+The body is signed with the Standard Webhooks scheme and `webhook-id` is the task id, so n8n
+drops a repeat (409). The business's task settings (order endpoint, owner email, calendar mode,
+sender, the email to send) travel in the body: n8n holds only the signing secrets and credentials.
+
+A task counts as handed over only when the workflow itself acknowledged it: 202 with
+`{"accepted": true, "task_id": <this task>}` (or 409 naming it: n8n already has it). Anything else
+is retried with backoff by the task runner: 5xx, 429, timeouts, an empty 200 (a workflow that
+crashed before accepting, e.g. without its signing secret) and 404 (n8n registers production
+webhooks a few seconds after it starts). Other 4xx are final. A task that cannot be handed over is
+failed with the reason: the customer hears once that a person will follow up, the owner is alerted.
 
 A URL the business set goes through the guarded client (the egress policy, checked on the
 address actually connected to); the operator's N8N_BASE_URL is trusted and may be internal.
@@ -12,6 +17,7 @@ address actually connected to); the operator's N8N_BASE_URL is trusted and may b
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from collections.abc import Callable
@@ -20,25 +26,37 @@ from dataclasses import dataclass
 import httpx
 
 from pipelines.egress import EgressRefused
-from schemas.jobs import DeliverReply, DispatchTask, QueuedJob
+from pipelines.tasks import callback_deadline
+from schemas.bot import TaskSettings
+from schemas.jobs import DispatchTask, EmailOwnerAlert, QueuedJob
+from services import tasks
 from services.crypto import Keyring, Sealed, open_task_payload
 from services.db import UnitOfWork
+from services.egress import EgressPolicy
 from services.errors import PermanentError, TransientError
+from services.handlers.ingest import KB_BUCKET
+from services.mailer import Mailer
+from services.ports import Storage, StorageObjectMissingError
 from services.signing import signed_headers
 
-FALLBACK_REPLY = "Thanks for your message. We couldn't complete that automatically; someone from our team will " \
-                 "get back to you shortly."
+RETRIED_STATUSES = {404, 408, 425, 429}
 
 
 @dataclass
 class DispatchDeps:
     tenant_uow: Callable[[uuid.UUID], UnitOfWork]
+    system_uow: Callable[[], UnitOfWork]
     keyring: Keyring
     signing_key: bytes
     n8n_base_url: str | None
     public_url: str
     http: httpx.Client  # for the operator's N8N_BASE_URL
     tenant_http: httpx.Client  # for the business's own n8n_urls: refuses internal addresses
+    egress: EgressPolicy
+    storage: Storage
+    mailer: Mailer
+    rules: tasks.TaskRules
+    attachment_max_bytes: int
 
 
 def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
@@ -54,18 +72,22 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
         history = uow.messages.history(task["chat_id"], task["created_at"], 6)
         uow.messages.set_task(job.task_id, status="pending", count_attempt=True)
     if url is None:
-        fail_task(job, PermanentError(f"no n8n workflow is configured for {task['task_type']}"), deps=deps)
-        return
+        raise PermanentError(f"no n8n workflow is configured for {task['task_type']}")
     summary = "\n".join(f"{'customer' if h['direction'] == 'inbound' else 'business'}: {_text(deps, job, task, h)}"
                         for h in history)
-    body = json.dumps({
+    document = {
         "task_id": str(job.task_id), "tenant": str(job.user_id), "task_type": task["task_type"],
         "payload": open_task_payload(deps.keyring, task),
-        "contact": {"chat_id": task["chat_id"], "phone": inbound and inbound["sender_phone"],
-                    "lid": inbound and inbound["sender_lid"]},
+        "contact": {"chat_id": task["chat_id"],
+                    "phone": inbound["sender_phone"] if inbound else _phone_of(task["chat_id"]),
+                    "lid": inbound["sender_lid"] if inbound else None},
         "conversation_summary": summary,
+        "settings": _settings(deps, job.user_id, config),
         "callback_url": f"{deps.public_url.rstrip('/')}/api/callbacks/n8n",
-    }).encode()
+    }
+    if task["task_type"] == "send_email":
+        document["attachment"] = _attachment(deps, job.user_id, config)
+    body = json.dumps(document).encode()
     headers = {"content-type": "application/json", **signed_headers(deps.signing_key, str(job.task_id), body)}
     client = deps.tenant_http if own_url else deps.http
     try:
@@ -75,13 +97,91 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
     except httpx.HTTPError as exc:
         _note(deps, job, f"n8n unreachable: {type(exc).__name__}")
         raise TransientError(f"n8n unreachable at {url}: {type(exc).__name__}: {exc}") from exc
-    if response.status_code >= 500 or response.status_code == 429:
-        _note(deps, job, f"n8n answered {response.status_code}")
-        raise TransientError(f"n8n answered {response.status_code}")
-    if response.status_code >= 400:
-        raise PermanentError(f"n8n refused the task ({response.status_code}): {response.text[:300]}")
-    with deps.tenant_uow(job.user_id) as uow:
-        uow.messages.mark_dispatched(job.task_id)
+    status = response.status_code
+    if status in (202, 409) and _names_task(response, job.task_id, duplicate=status == 409):
+        with deps.tenant_uow(job.user_id) as uow:
+            uow.messages.mark_dispatched(job.task_id)
+        return
+    if status >= 500 or status in RETRIED_STATUSES:
+        hint = " (n8n registers a workflow's webhook a few seconds after it starts or is activated)" \
+            if status == 404 else ""
+        _note(deps, job, f"n8n answered {status}{hint}")
+        raise TransientError(f"n8n answered {status}{hint}: {response.text[:300]}")
+    if status >= 400:
+        raise PermanentError(f"n8n refused the task ({status}): {response.text[:300]}")
+    problem = (f"n8n answered {status} without the workflow's acknowledgement "
+               f"({response.text[:200] or 'empty body'}): the workflow may have stopped before accepting the "
+               "task; check its executions and that SALESBOY_SIGNING_SECRET is set in n8n")
+    _note(deps, job, problem)
+    raise TransientError(problem)
+
+
+def _phone_of(chat_id: str) -> str | None:
+    number, _, kind = chat_id.partition("@")
+    return f"+{number}" if kind == "c.us" and number.isdigit() else None
+
+
+def _names_task(response: httpx.Response, task_id: uuid.UUID, *, duplicate: bool) -> bool:
+    try:
+        answer = response.json()
+    except ValueError:
+        return False
+    if not isinstance(answer, dict) or answer.get("task_id") != str(task_id):
+        return False
+    return answer.get("duplicate") is True if duplicate else answer.get("accepted") is True
+
+
+def _settings(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict:
+    """The business's task settings as the workflows read them."""
+    try:
+        chosen = TaskSettings.model_validate(config.get("task_settings") or {})
+    except ValueError as exc:
+        raise PermanentError(f"the business's task settings are not valid: {exc}") from None
+    order_url = str(chosen.order_url) if chosen.order_url else None
+    if order_url:
+        try:  # checked on save; checked again here, as the address may resolve elsewhere now
+            deps.egress.check_url(order_url)
+        except EgressRefused as exc:
+            raise PermanentError(f"the order endpoint was refused: {exc}") from None
+    owner_email = chosen.owner_email
+    if owner_email is None:
+        with deps.system_uow() as uow:
+            owner_email = uow.users.email_of(user_id)
+    sender_email = chosen.sender_email or owner_email
+    business = (config.get("business") or {}).get("name") or ""
+    sender_name = chosen.sender_name or business
+    text = chosen.email_text + (f"\n{chosen.email_link}\n" if chosen.email_link else "")
+    return {
+        "business_name": business,
+        "owner_email": owner_email,
+        "sender": f'"{sender_name}" <{sender_email}>' if sender_name and sender_email else sender_email,
+        "order_url": order_url,
+        "calendar_mode": chosen.calendar_mode,
+        "calendar_id": chosen.calendar_id,
+        "booking_minutes": chosen.booking_minutes,
+        "email_subject": chosen.email_subject,
+        "email_text": text,
+    }
+
+
+def _attachment(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict | None:
+    """The knowledge base document the business attaches to its emails, inline (base64)."""
+    document_id = (config.get("task_settings") or {}).get("email_document_id")
+    if not document_id:
+        return None
+    with deps.tenant_uow(user_id) as uow:
+        row = uow.kb.get(uuid.UUID(str(document_id)))
+    if row is None:
+        raise PermanentError("the document to attach to the email is no longer in the knowledge base")
+    if row["size_bytes"] > deps.attachment_max_bytes:
+        raise PermanentError(f"the document to attach is {row['size_bytes']} bytes; the limit is "
+                             f"{deps.attachment_max_bytes} (TASK_ATTACHMENT_MAX_BYTES)")
+    try:
+        data = deps.storage.get(KB_BUCKET, row["storage_path"])
+    except StorageObjectMissingError:
+        raise PermanentError("the document to attach to the email is missing from storage") from None
+    return {"filename": row["filename"], "mime_type": row["mime_type"],
+            "data_base64": base64.b64encode(data).decode()}
 
 
 def _text(deps: DispatchDeps, job: DispatchTask, task: dict, logged: dict) -> str:
@@ -91,22 +191,71 @@ def _text(deps: DispatchDeps, job: DispatchTask, task: dict, logged: dict) -> st
 
 def _note(deps: DispatchDeps, job: DispatchTask, error: str) -> None:
     with deps.tenant_uow(job.user_id) as uow:
-        uow.messages.set_task(job.task_id, status="pending", error=error)
+        uow.messages.set_task(job.task_id, status="pending", error=error[:1000])
 
 
 def fail_task(job: QueuedJob, error: BaseException, *, deps: DispatchDeps) -> None:
+    """Give-up handler: the task could not be handed to n8n."""
     with deps.tenant_uow(job.user_id) as uow:
         task = uow.messages.task(job.task_id, lock=True)
-        if task is None or task["status"] in ("succeeded", "failed"):
+        if task is not None:
+            tasks.fail(uow, deps.rules, task, str(error))
+
+
+def stuck_tasks(deps: DispatchDeps, *, pending_after: float, max_dispatches: int, deadlines: dict[str, float],
+                default_deadline: float):
+    """Sweeper finder: re-send tasks whose dispatch job was lost; fail tasks n8n accepted but never
+    reported on within their type's deadline."""
+    def find(uow: UnitOfWork) -> list[QueuedJob]:
+        jobs: list[QueuedJob] = []
+        for row in uow.messages.stuck_pending_tasks(pending_after):
+            if row["attempts"] >= max_dispatches:
+                task = uow.messages.task(row["id"], lock=True)
+                tasks.fail(uow, deps.rules, task, f"gave up after {row['attempts']} attempts to hand the task "
+                                                  f"to n8n: {task['last_error'] or 'no answer'}")
+                continue
+            uow.messages.set_task(row["id"], status="pending")  # resets the clock
+            jobs.append(DispatchTask(user_id=row["user_id"], task_id=row["id"], trace_id=row["trace_id"]))
+        for task in uow.messages.overdue_tasks(deadlines, default_deadline):
+            waited = callback_deadline(task["task_type"], deadlines, default_deadline)
+            tasks.fail(uow, deps.rules, task, f"n8n accepted the task but did not report back within "
+                                              f"{round(waited / 60, 1):g} minutes")
+        return jobs
+
+    find.__name__ = "stuck_tasks"
+    return find
+
+
+def email_alert(job: EmailOwnerAlert, *, deps: DispatchDeps) -> None:
+    """Email an owner alert to the business's owner email (or the account's)."""
+    import smtplib
+
+    with deps.tenant_uow(job.user_id) as uow:
+        alert = uow.alerts.get(job.alert_id)
+        if alert is None or alert["emailed_at"] is not None:
             return
-        reason = str(error)[:1000]
-        uow.messages.set_task(job.task_id, status="failed", error=reason)
-        uow.audit.log(job.user_id, "task.failed", {"task_id": str(job.task_id), "task_type": task["task_type"],
-                                                   "reason": reason})
-        if task["task_type"] != "human_handoff":  # the customer was already told a person will reply
-            sealed = deps.keyring.seal(FALLBACK_REPLY, tenant=job.user_id, chat=task["chat_id"])
-            outbox_id = uow.messages.add_reply(user_id=job.user_id, reply_key=f"task:{job.task_id}:failed",
-                                               inbox_id=task["inbox_id"], chat_id=task["chat_id"], body=sealed,
-                                               trace_id=task["trace_id"])
-            uow.publish_after_commit(DeliverReply(user_id=job.user_id, outbox_id=outbox_id,
-                                                  trace_id=task["trace_id"]))
+        config = uow.messages.bot_config() or {}
+    to = (config.get("task_settings") or {}).get("owner_email")
+    if not to:
+        with deps.system_uow() as uow:
+            to = uow.users.email_of(job.user_id)
+    if not to:
+        raise PermanentError("the account has no email address")
+    body = f"{alert['title']}.\n\n{alert['detail']}\n\nSee the Salesboy dashboard for the conversation.\n"
+    try:
+        deps.mailer.send(to, f"Salesboy: {alert['title']}", body)
+    except smtplib.SMTPResponseException as exc:
+        if exc.smtp_code >= 500:
+            raise PermanentError(f"SMTP refused the alert: {exc.smtp_code} {exc.smtp_error!r}") from exc
+        raise TransientError(f"SMTP: {exc.smtp_code} {exc.smtp_error!r}") from exc
+    except smtplib.SMTPRecipientsRefused as exc:
+        raise PermanentError(f"SMTP refused the owner's address: {exc.recipients}") from exc
+    except OSError as exc:  # connection problems (smtplib's own errors are OSErrors too)
+        raise TransientError(f"SMTP: {type(exc).__name__}: {exc}") from exc
+    with deps.tenant_uow(job.user_id) as uow:
+        uow.alerts.set_emailed(job.alert_id)
+
+
+def email_alert_failed(job: QueuedJob, error: BaseException, *, deps: DispatchDeps) -> None:
+    with deps.tenant_uow(job.user_id) as uow:
+        uow.alerts.set_emailed(job.alert_id, error=f"{type(error).__name__}: {error}"[:1000])

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipelines import answers, filters, intent
-from schemas.jobs import ClassifyIntent, DeliverReply, DispatchTask, FilterInbound, QueuedJob, RespondWithRag
+from pipelines import tasks as task_words
+from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob, RespondWithRag
 from schemas.messages import InboundMessage, IntentResult, model_specs
+from services import tasks
 from services.crypto import Keyring, Sealed, seal_task_payload
 from services.db import UnitOfWork
 from services.errors import PermanentError
@@ -27,8 +29,6 @@ from services.retrieval import chunk_texts, describe_location
 
 log = logging.getLogger(__name__)
 
-HANDOFF_REPLY = "Thanks for your patience. I've asked a member of our team to take over; they'll reply here soon."
-TASK_REPLY = "Thanks! I've passed your request on to our team and will let you know as soon as it's done."
 
 
 @dataclass
@@ -43,6 +43,7 @@ class MessageDeps:
     intent_threshold: float
     typing_delay_ms_per_char: float
     typing_delay_max_seconds: float
+    task_rules: tasks.TaskRules
     sleep: Callable[[float], None] = time.sleep
     _example_vectors: dict[str, list[float]] = field(default_factory=dict)
 
@@ -163,30 +164,27 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
             uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
                                                     trace_id=job.trace_id))
             return
+        contact = row["sender_phone"] or row["sender_lid"]
         if result.intent == "Task":
-            task_id = uow.messages.task_for_inbound(job.inbox_id, result.task_type) or uow.messages.add_task(
-                user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"], task_type=result.task_type,
-                payload=seal_task_payload(deps.keyring, {**result.payload, "message": text}, tenant=job.user_id,
-                                          chat=row["chat_id"]), trace_id=job.trace_id)
-            uow.publish_after_commit(DispatchTask(user_id=job.user_id, task_id=task_id, trace_id=job.trace_id))
-            reply, outcome = TASK_REPLY, "task"
+            payload = seal_task_payload(deps.keyring, {**result.payload, "message": text}, tenant=job.user_id,
+                                        chat=row["chat_id"])
+            _task_id, handed_over = tasks.create(
+                uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
+                task_type=result.task_type, payload=payload, trace_id=job.trace_id, config=config, contact=contact)
+            # Without a workflow the customer has just been told, once, that a person will follow up.
+            reply, outcome = (task_words.ACKNOWLEDGED if handed_over else None), "task"
         else:
-            # The owner hears of it through the human_handoff workflow (and WhatsApp, below).
             uow.messages.start_handoff(job.user_id, row["chat_id"])
-            task_id = uow.messages.task_for_inbound(job.inbox_id, "human_handoff") or uow.messages.add_task(
-                user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"], task_type="human_handoff",
-                payload=seal_task_payload(deps.keyring, {"message": text,
-                                                         "contact": row["sender_phone"] or row["sender_lid"]},
-                                          tenant=job.user_id, chat=row["chat_id"]),
-                trace_id=job.trace_id)
-            uow.publish_after_commit(DispatchTask(user_id=job.user_id, task_id=task_id, trace_id=job.trace_id))
-            owner = config.get("owner_notify_phone")
-            if owner:
-                _add_reply(deps, uow, {**row, "chat_id": owner.lstrip("+") + "@c.us"},
-                           f"A customer ({row['sender_phone'] or row['chat_id']}) asked for a person: {text}",
-                           f"{job.inbox_id}:owner")
-            reply, outcome = HANDOFF_REPLY, "handed_off"
-        _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0")
+            payload = seal_task_payload(deps.keyring, {"message": text, "contact": contact}, tenant=job.user_id,
+                                        chat=row["chat_id"])
+            tasks.create(uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
+                         task_type=task_words.HANDOFF, payload=payload, trace_id=job.trace_id, config=config,
+                         contact=row["sender_phone"] or row["chat_id"],
+                         handoff_note=f"A customer ({row['sender_phone'] or row['chat_id']}) asked for a person: "
+                                      f"{text}"[:1000])
+            reply, outcome = task_words.HANDOFF_REPLY, "handed_off"
+        if reply:
+            _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0")
         uow.messages.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
                                  trace={"reply": {"parts": 1, "kind": outcome}})
         _log_inbound(deps, uow, row, text, outcome=outcome, reason=str(stored["analysis"]), intent_name=result.intent,

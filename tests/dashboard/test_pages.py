@@ -196,3 +196,25 @@ def test_a_chat_waiting_for_a_person_is_handed_back_to_the_bot(browser, containe
         audited = uow.conn.execute("select detail from public.audit_logs where user_id = %s "
                                    "and action = 'chat.handoff_released'", [user]).fetchall()
     assert audited == [({"chat_id": chat, "via": "dashboard"},)]
+
+
+def test_owner_alerts_show_as_a_banner_until_dismissed(browser, container):
+    from services import tasks
+
+    user_id = _user(container, browser.sign_up())
+    rules = tasks.TaskRules(keyring=container.keyring, n8n_base_url=None, email_alerts=False)
+    with container.tenant_uow(user_id) as uow:
+        tasks.alert_owner(uow, rules, user_id=user_id, config={}, key="test:1", kind="task_failed",
+                          title="Follow up with <b>2348011</b>: an order could not be completed",
+                          detail="Reason: n8n answered 503", task_id=None, chat_id=None, trace_id="0" * 32)
+        again = tasks.alert_owner(uow, rules, user_id=user_id, config={}, key="test:1", kind="task_failed",
+                                  title="dup", detail="", task_id=None, chat_id=None, trace_id="0" * 32)
+        (alert,) = uow.alerts.open()
+    assert again is None
+    page = browser.get("/dashboard/logs").get_data(as_text=True)
+    assert 'class="owner-alerts"' in page and "&lt;b&gt;2348011&lt;/b&gt;" in page and "n8n answered 503" in page
+    dismissed = browser.post(f"/dashboard/alerts/{alert['id']}/dismiss", page="/dashboard/logs",
+                             headers={"Referer": "http://localhost/dashboard/logs"})
+    assert dismissed.status_code == 302 and dismissed.headers["Location"].endswith("/dashboard/logs")
+    assert 'class="owner-alerts"' not in browser.get("/dashboard").get_data(as_text=True)
+    assert browser.post(f"/dashboard/alerts/{alert['id']}/dismiss", page="/dashboard").status_code == 404

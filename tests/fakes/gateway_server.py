@@ -69,12 +69,16 @@ class FakeGateway:
 
 
 class FakeN8n(FakeGateway):
-    """n8n's webhook side: verifies our signature and records each task, answering as told."""
+    """n8n's webhook side as Salesboy's workflows (ops/n8n/build_workflows.py) answer it: 401 for a bad
+    signature, 409 `{"duplicate": true, "task_id"}` for a webhook-id already accepted, else 202
+    `{"accepted": true, "task_id"}`. `answers` overrides that per task type, in turn: a status (its
+    body is `{}`) or (status, body); an empty body is what n8n sends when the workflow stopped early."""
 
     def __init__(self, secret: bytes) -> None:
         self.tasks: list[dict] = []
-        self.answers: dict[str, list[int]] = {}  # task_type -> statuses to answer in turn (then 200)
+        self.answers: dict[str, list[int | tuple[int, str]]] = {}
         self.delays: dict[str, list[float]] = {}  # task_type -> seconds to wait before answering, in turn
+        self.accepted: set[str] = set()
         super().__init__(secret)
 
     def _wsgi(self, environ, start_response):
@@ -86,13 +90,21 @@ class FakeN8n(FakeGateway):
                 self.rejected.append(request.headers.get("webhook-id", ""))
                 return Response('{"error": "bad signature"}', 401)(environ, start_response)
             task = json.loads(body)
-            self.tasks.append({**task, "path": request.path, "webhook_id": request.headers["webhook-id"]})
+            webhook_id = request.headers["webhook-id"]
+            self.tasks.append({**task, "path": request.path, "webhook_id": webhook_id})
             queued = self.answers.get(task_type) or []
-            status = queued.pop(0) if queued else 200
+            if queued:
+                answer = queued.pop(0)
+                status, text = answer if isinstance(answer, tuple) else (answer, "{}")
+            elif webhook_id in self.accepted:
+                status, text = 409, json.dumps({"duplicate": True, "task_id": task["task_id"]})
+            else:
+                self.accepted.add(webhook_id)
+                status, text = 202, json.dumps({"accepted": True, "task_id": task["task_id"]})
             waits = self.delays.get(task_type) or []
             delay = waits.pop(0) if waits else 0.0
         time.sleep(delay)
-        return Response('{"ok": true}', status, content_type="application/json")(environ, start_response)
+        return Response(text, status, content_type="application/json")(environ, start_response)
 
     def tasks_for(self, task_id: str) -> list[dict]:
         with self._lock:

@@ -92,3 +92,32 @@ def test_task_api_filters_and_scopes(client, shop, container):
     assert client.get(f"/api/tasks/{uuid.uuid4()}", headers=headers).status_code == 404
     assert client.get("/api/tasks/nope", headers=headers).status_code == 404
     assert user
+
+
+def test_a_failed_callback_tells_the_customer_once_and_alerts_the_owner(client, shop, gateway, n8n, container):
+    from tests.integration.messaging import _configure
+
+    client.application.config["TEST_GATEWAY"] = gateway
+    user, headers = shop
+    _configure(container, user, owner_notify_phone="+2348099992222")
+    task, chat = _dispatched_task(client, user, headers, "+2348073737373")
+    body = {"task_id": task["id"], "tenant": str(user), "status": "failed",
+            "result": {"error": "Send email: Node does not have any credentials set"}}
+    assert _callback(client, body).status_code == 200
+    replies = _replies(gateway, chat, count=2)
+    assert "handling your request" in replies[0]["text"] and "will follow up with you here" in replies[1]["text"]
+    (note,) = _replies(gateway, "2348099992222@c.us")
+    assert "could not be completed" in note["text"] and "credentials" in note["text"]
+    detail = client.get(f"/api/tasks/{task['id']}", headers=headers).get_json()
+    assert detail["status"] == "failed" and "credentials" in detail["last_error"] and len(detail["callbacks"]) == 1
+    assert _callback(client, body).status_code == 409
+    time.sleep(1)
+    assert len(gateway.messages_to(chat)) == 2
+
+
+def test_a_success_without_words_gets_the_default_reply(client, shop, gateway, n8n):
+    client.application.config["TEST_GATEWAY"] = gateway
+    user, headers = shop
+    task, chat = _dispatched_task(client, user, headers, "+2348074747474")
+    assert _callback(client, {"task_id": task["id"], "tenant": str(user), "status": "succeeded"}).status_code == 200
+    assert _replies(gateway, chat, count=2)[-1]["text"] == "Done! I've emailed you the details."

@@ -75,7 +75,7 @@ def test_models_answer_with_repair_and_fallback(client, shop, gateway, llm):
     _configure(container, user, models=[{"model": "openai/primary", "api_base": llm.base_url},
                                         {"model": "openai/backup", "api_base": llm.base_url}])
     llm.fail_next(500, times=1)  # the primary's first call fails: the backup answers (and needs one repair)
-    payload = _message(user, "Can you deliver to Accra?", sender_phone="+2348055556666")
+    payload = _message(user, "Can you deliver to Accra?", sender_phone="+2348055550001")
     inbox_id = _post(client, payload).get_json()["inbox_id"]
     (reply,) = _replies(gateway, payload["chat_id"])
     assert reply["text"] == "Yes! We deliver to Accra within 3 working days."

@@ -157,7 +157,7 @@ def test_an_internal_n8n_url_gets_no_connection_and_the_task_fails_with_one_mess
     assert error == f"the n8n URL for send_email was refused: {REFUSED_MESSAGE}"
     assert internal.connections == 0
     texts = [m["text"] for m in _replies(gateway, payload["chat_id"], count=2)]
-    assert any("someone from our team will get back to you" in t for t in texts)
+    assert any("will follow up with you here" in t for t in texts)
 
 
 def test_an_n8n_host_that_resolves_to_loopback_when_called_is_refused_the_same_for_open_and_closed_ports(

@@ -29,7 +29,8 @@ UPDATE_COLUMN = {
     "profiles": "display_name", "bot_config": "tone", "whitelists": "name", "group_settings": "name",
     "knowledge_base": "filename", "kb_chunks": "content", "inbox": "chat_id", "outbox": "chat_id",
     "chat_logs": "chat_id", "sessions": "host", "audit_logs": "action", "tasks": "chat_id",
-    "api_keys": "name", "chats": "contact_phone", "account_sessions": "revoked_at", "provider_keys": "hint",
+    "api_keys": "name", "chats": "contact_phone", "account_sessions": "revoked_at", "owner_alerts": "title",
+    "provider_keys": "hint",
 }
 
 
@@ -66,6 +67,7 @@ def row_for(table: str, user_id: uuid.UUID, parents: dict) -> dict:
         "tasks": {"chat_id": "15550001@c.us", "task_type": "send_email", "trace_id": _hex(16)},
         "api_keys": {"name": "ci", "prefix": "sb_", "key_hash": _hex(32)},
         "account_sessions": lambda: {"token_hash": secrets.token_bytes(32), "password_fingerprint": _hex(8)},
+        "owner_alerts": {"alert_key": _hex(8), "kind": "task_failed", "title": "Follow up"},
         "provider_keys": {"ciphertext": b"x", "nonce": b"n" * 12, "key_id": "k1", "hint": "abcd"},
     }
     recipe = recipes[table]

@@ -102,6 +102,21 @@ def test_transient_failures_past_the_limit_are_recorded(harness):
     assert [type(e) for _, e in fake.given_up] == [TransientError]
 
 
+@pytest.mark.parametrize("limit", [0, 5, 7])
+def test_the_retry_limit_is_the_configured_one_not_celerys_default(tmp_path, limit):
+    settings = make_settings(tmp_path, TASK_MAX_RETRIES=limit)
+    app = make_celery(settings, "memory://")
+    app.conf.result_backend = "cache+memory://"
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = False
+    fake = FakeContainer(settings, [TransientError("n8n down")] * (limit + 1))
+    task = define_stage(app, ProvisionTenant, ContainerHolder(lambda: fake))
+    task.apply(kwargs={"payload": payload()})
+    assert fake.calls == limit + 1
+    assert len(fake.failures) == 1 and f"gave up after {limit + 1} attempts" in fake.failures[0]["reason"]
+    assert len(fake.given_up) == 1
+
+
 def test_permanent_failure_is_recorded_at_once(harness):
     task, fake = harness([KeyError("missing row")])
     assert isinstance(task.apply(kwargs={"payload": payload()}).result, KeyError)

@@ -1,18 +1,19 @@
 // Sign the callback to Salesboy with the Standard Webhooks scheme.
-// Secret: the n8n variable SALESBOY_CALLBACK_SECRET (or the environment variable of that name).
+// Secret: the environment variable SALESBOY_CALLBACK_SECRET of the n8n process.
 const crypto = require('crypto');
 
 const input = $input.first().json;
-const secret = (typeof $vars !== 'undefined' && $vars.SALESBOY_CALLBACK_SECRET) || $env.SALESBOY_CALLBACK_SECRET;
+const secret = String($env.SALESBOY_CALLBACK_SECRET || '').trim();
 if (!secret) {
-  throw new Error('SALESBOY_CALLBACK_SECRET is not set');
+  throw new Error('SALESBOY_CALLBACK_SECRET is not set in the n8n environment');
 }
 const key = secret.startsWith('whsec_') ? Buffer.from(secret.slice(6), 'base64') : Buffer.from(secret, 'utf8');
 const task = input.task;
 const callback = {
   task_id: task.task_id,
   tenant: task.tenant,
-  status: input.status || 'succeeded',
+  // Only a Result node that checked the business step's own output says succeeded.
+  status: input.status === 'succeeded' ? 'succeeded' : 'failed',
   result: input.result || {},
 };
 if (input.reply_text) callback.reply_text = input.reply_text;
