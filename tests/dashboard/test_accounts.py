@@ -19,6 +19,8 @@ def test_sign_up_creates_the_tenant_and_signs_in(browser, container):
         assert DashboardRepository(uow.conn).bot_config()["enabled"] is True
         assert uow.tenants.profile(user_id)["display_name"] == "Kofi Foods"
         assert uow.conn.execute("select status from public.sessions").fetchone()[0] == "STOPPED"
+        actions = [r[0] for r in uow.conn.execute("select action from public.audit_logs order by id")]
+        assert "tenant.provisioned" in actions and "account.created" in actions
 
 
 def test_sign_up_errors_keep_what_was_typed(browser):
