@@ -1,4 +1,4 @@
-"""What every dashboard page shares: who is signed in, forms checked by pydantic, rendering."""
+"""What every dashboard page shares: who is signed in, rendering, redirects with a message."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import uuid
 from urllib.parse import urlsplit
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
-from pydantic import BaseModel, ValidationError
 
 from api.auth import carries_api_key
 from api.context import container
@@ -95,26 +94,6 @@ def safe_next(target: str | None) -> str:
     if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
         return target
     return url_for("overview.index")
-
-
-def field_errors(exc: ValidationError, prefix_map: dict[str, str] | None = None) -> dict[str, str]:
-    """pydantic's errors as {form field: message}; the first problem per field wins."""
-    errors: dict[str, str] = {}
-    for err in exc.errors():
-        loc = [str(p) for p in err["loc"]]
-        name = (prefix_map or {}).get(loc[0], loc[0]) if loc else "form"
-        message = err["msg"].removeprefix("Value error, ")
-        if len(loc) > 1 and name == loc[0]:
-            message = f"{'.'.join(loc[1:])}: {message}"
-        errors.setdefault(name, message)
-    return errors
-
-
-def validate(model: type[BaseModel], values: dict) -> tuple[BaseModel | None, dict[str, str]]:
-    try:
-        return model.model_validate(values), {}
-    except ValidationError as exc:
-        return None, field_errors(exc)
 
 
 def page(template: str, *, status: int = 200, **context):
