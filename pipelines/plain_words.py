@@ -45,11 +45,13 @@ def session_state(status: str | None) -> SessionWords:
 
 # Known failures, most specific first: (pattern in the raw error, sentence with a next step).
 _SESSION_FAILURES: tuple[tuple[str, str], ...] = (
+    (r"QR code expired", "The QR code expired before it was scanned. Press “Start WhatsApp” and scan the new code "
+                         "within a minute."),
     (r"ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_(RESET|CLOSED|TIMED_OUT)"
      r"|ERR_ADDRESS_UNREACHABLE|ERR_PROXY|ERR_TUNNEL|ERR_NETWORK|net::",
      "Salesboy could not reach WhatsApp Web: the server seems to have no internet connection right now. "
      "Try “Start WhatsApp” again in a few minutes; if it keeps happening, tell whoever runs your Salesboy server."),
-    (r"chromedriver|session not created|cannot find Chrome|DevToolsActivePort|chrome not reachable|"
+    (r"chromedriver|browser stopped|session not created|cannot find Chrome|DevToolsActivePort|chrome not reachable|"
      r"unable to discover open pages|no such window|invalid session id|disconnected: not connected to DevTools",
      "The browser that runs WhatsApp Web for you could not start or closed unexpectedly. "
      "Press “Start WhatsApp” to try again; if it keeps happening, tell whoever runs your Salesboy server."),
@@ -112,6 +114,17 @@ def task_failure(raw: str | None) -> str | None:
         if re.search(pattern, raw, re.IGNORECASE):
             return sentence
     return "The task could not be completed. Open the workflow's executions in n8n to see why."
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+DOCUMENT_STATES = {"pending": "Waiting to be read", "uploaded": "Waiting to be read", "extracting": "Reading",
+                   "chunking": "Splitting into passages",
+                   "embedding": "Learning", "ready": "Ready", "failed": "Could not be read"}
+
+
+def document_status(status: str | None) -> str:
+    return DOCUMENT_STATES.get(status or "", (status or "").replace("_", " ").capitalize())
 
 
 # --- validation -----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from api.context import container
 from api.dashboard.forms import ContactForm, ImportForm
-from api.dashboard.web import done, login_required, page
+from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
 from pipelines import plain_words
 from pipelines.phones import PhoneError, parse_contact_lines, to_e164
@@ -16,14 +16,16 @@ from services.dashboard_repository import DashboardRepository
 
 blueprint = Blueprint("contacts", __name__, url_prefix="/dashboard")
 MAX_IMPORT_BYTES = 1024 * 1024
+CONTACTS_PER_PAGE = 50
 
 
 def _whitelist_page(user_id: uuid.UUID, *, add_form=None, import_form=None, report=None, status=200):
     search = request.args.get("q", "").strip()[:100]
     with container().tenant_uow(user_id) as uow:
         repo = DashboardRepository(uow.conn)
-        contacts, enabled = repo.whitelist(search), repo.bot_config().get("whitelist_enabled", False)
-    return page("dashboard/whitelist.html", contacts=contacts, enabled=enabled, search=search,
+        listing = repo.whitelist_page(search, CONTACTS_PER_PAGE, (page_number() - 1) * CONTACTS_PER_PAGE)
+        enabled = repo.bot_config().get("whitelist_enabled", False)
+    return page("dashboard/whitelist.html", contacts=listing.rows, listing=listing, enabled=enabled, search=search,
                 add_form=add_form or ContactForm(formdata=None), import_form=import_form or ImportForm(formdata=None),
                 report=report, status=status)
 

@@ -126,6 +126,7 @@ class PlaygroundForm(Form):
 
 
 class ReplyForm(Form):
+    key = HiddenField()  # one per form shown: posting the same form twice sends one reply
     text = TextAreaField("Your reply", [_required("Write a reply first."),
                                         Length(max=4096, message="Use at most 4,096 characters.")],
                          filters=[lambda v: v.strip() if isinstance(v, str) else v], render_kw={"rows": 3})

@@ -96,6 +96,14 @@ def safe_next(target: str | None) -> str:
     return url_for("overview.index")
 
 
+def page_number() -> int:
+    """The list page asked for (?page=N), 1 when absent or not a number."""
+    try:
+        return max(1, min(int(request.args.get("page", "1")), 10_000))
+    except ValueError:
+        return 1
+
+
 def page(template: str, *, status: int = 200, **context):
     return render_template(template, nav=NAV, **context), status
 
