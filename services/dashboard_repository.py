@@ -252,7 +252,8 @@ class DashboardRepository(Repository):
                   select l.chat_id, count(*) as messages, max(l.contact_phone) as contact_phone,
                          max(l.contact_lid) as contact_lid
                     from public.chat_logs l {where} group by l.chat_id)
-                select last.*, counts.messages, counts.contact_phone, counts.contact_lid,
+                select last.*, counts.messages, coalesce(counts.contact_phone, c.contact_phone) as contact_phone,
+                       coalesce(counts.contact_lid, c.contact_lid) as contact_lid,
                        coalesce(c.handoff_active, false) as handoff_active, c.paused_until, c.is_group
                   from last join counts using (chat_id)
                   left join public.chats c on c.chat_id = last.chat_id

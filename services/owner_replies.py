@@ -26,6 +26,10 @@ def reply(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: s
         chat = uow.conn.execute("select 1 from public.chats where chat_id = %s", [chat_id]).fetchone()
         if chat is None:
             raise NoSuchChatError(chat_id)
+        known = uow.conn.execute("select id from public.outbox where reply_key = %s",
+                                 [f"owner:{request_key}"]).fetchone()
+        if known is not None:
+            return known[0]  # the same form posted again: already on its way
         config = uow.messages.bot_config() or {}
         sealed = container.keyring.seal(text, tenant=user_id, chat=chat_id)
         job = DeliverReply(user_id=user_id, outbox_id=uuid.uuid4())

@@ -18,7 +18,7 @@ from wtforms import (
     TelField,
     TextAreaField,
 )
-from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from pipelines import plain_words
 
@@ -47,8 +47,8 @@ class Form(FlaskForm):
         return found
 
 
-def _required(what: str) -> InputRequired:
-    return InputRequired(message=what)
+def _required(what: str) -> DataRequired:
+    return DataRequired(message=what)
 
 
 EMAIL_CHECK = Email(message="Enter an email address like name@example.com.", granular_message=False)
