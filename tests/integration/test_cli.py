@@ -56,8 +56,8 @@ def test_migrate_and_seed_share_the_embedded_database(tmp_path, data_dir_env):
             # Read at seed time, so the playground answers from them at once.
             documents = conn.execute("select status, count(*) from public.knowledge_base where user_id = %s "
                                      "group by status", [user_id]).fetchall()
-            indexed = conn.execute("select count(*) from public.kb_chunks where user_id = %s and indexed_at is not null",
-                                   [user_id]).fetchone()[0]
+            indexed = conn.execute("select count(*) from public.kb_chunks where user_id = %s "
+                                   "and indexed_at is not null", [user_id]).fetchone()[0]
     finally:
         server.stop()
     assert bcrypt.checkpw(new_password.encode(), hashed.encode())
