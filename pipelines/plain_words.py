@@ -196,6 +196,8 @@ FIELD_HINTS = {
     ("allowed_task_types", "string_pattern_mismatch"):
         "Name tasks in lower case with underscores, like send_email.",
     ("n8n_urls", "string_pattern_mismatch"): "Name tasks in lower case with underscores, like send_email.",
+    ("intent_examples", "value_error"):
+        "Start each line with Question:, Person: or Task:<task name>:, like “Person: can I talk to someone?”.",
     ("models", "string_pattern_mismatch"):
         "Start your server's address with https://, like https://my-server.example.com/v1.",
 }

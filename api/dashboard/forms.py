@@ -169,8 +169,10 @@ class BotSettingsForm(Form):
     allowed_task_types = StringField("Tasks the bot may start (comma separated)",
                                      description="e.g. send_email, book_calendar, create_order")
     n8n_urls = TextAreaField("n8n webhook per task (one per line: task = URL)", render_kw={"rows": 3})
-    intent_examples = TextAreaField("Your own example messages (one per line: Response: …, HumanHandoff: …, "
-                                    "Task:book_calendar: …)", render_kw={"rows": 4})
+    intent_examples = TextAreaField("Your own example messages (one per line: Question: …, Person: …, "
+                                    "Task:book_calendar: …)", render_kw={"rows": 4},
+                                    description="Question: a customer question the bot should answer; Person: a "
+                                                "message that means the customer wants to talk to you.")
 
 
 def schema_problems(errors) -> dict[str, list[str]]:

@@ -22,6 +22,12 @@ TEXT_FIELDS = ("system_prompt", "temperature", "max_reply_chars", "language", "t
                "owner_pause_minutes", "debounce_seconds", "owner_notify_phone", "min_relevance", "history_turns")
 
 
+# The owner writes "Question:" and "Person:"; the settings keep the intent names (the REST API's too).
+EXAMPLE_KINDS = {"question": "Response", "person": "HumanHandoff", "response": "Response",
+                 "humanhandoff": "HumanHandoff"}
+EXAMPLE_WORDS = {"Response": "Question", "HumanHandoff": "Person"}
+
+
 def _lines(raw: str) -> list[str]:
     return [line.strip() for line in raw.splitlines() if line.strip()]
 
@@ -47,7 +53,7 @@ def form_to_values(form, current: BotSettings) -> dict:
     examples: dict[str, list[str]] = {}
     for line in _lines(form.get("intent_examples", "")):
         key, text = _pair(line, ":") if not line.startswith("Task:") else _task_pair(line)
-        examples.setdefault(key, []).append(text)
+        examples.setdefault(EXAMPLE_KINDS.get(key.lower(), key), []).append(text)
     values["intent_examples"] = examples
     return values
 
@@ -70,7 +76,8 @@ def values_to_form(settings: BotSettings) -> dict:
     values["models"] = "\n".join(f"{m.model} | {m.api_base}" if m.api_base else m.model for m in settings.models)
     values["allowed_task_types"] = ", ".join(settings.allowed_task_types)
     values["n8n_urls"] = "\n".join(f"{k} = {v}" for k, v in values["n8n_urls"].items())
-    values["intent_examples"] = "\n".join(f"{k}: {t}" for k, texts in settings.intent_examples.items() for t in texts)
+    values["intent_examples"] = "\n".join(f"{EXAMPLE_WORDS.get(k, k)}: {t}"
+                                          for k, texts in settings.intent_examples.items() for t in texts)
     values["owner_notify_phone"] = values["owner_notify_phone"] or ""
     for key, value in values.pop("business").items():
         values[f"business_{key}"] = value
