@@ -147,7 +147,8 @@ def reembed_document(container: Container, user_id: uuid.UUID, document_id: uuid
             raise DocumentBusyError(f"the document is still being processed ({row['status']})",
                                     document_status=row["status"])
         uow.kb.update(document_id, status=restart_at, progress=0, error=None)
-        uow.audit.log(user_id, "kb.document_reembedded", {"document_id": str(document_id)})
+        uow.audit.log(user_id, "kb.document_reembedded", {"document_id": str(document_id),
+                                                           "filename": row["filename"]})
         uow.publish_after_commit(job_type(user_id=user_id, document_id=document_id))
         return DocumentView.model_validate(uow.kb.get(document_id))
 

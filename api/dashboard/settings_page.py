@@ -18,6 +18,8 @@ from services.apikeys import create_api_key
 
 blueprint = Blueprint("settings_page", __name__, url_prefix="/dashboard/settings")
 CHECKBOXES = ("enabled", "handoff_when_unknown", "group_mention_only_default")
+# What a ticked box sends: "y" from the page's own form, "on" from a plain HTML checkbox (and older pages).
+CHECKED = ("y", "on", "true", "1")
 TEXT_FIELDS = ("system_prompt", "temperature", "max_reply_chars", "language", "tone", "dont_know_reply",
                "owner_pause_minutes", "debounce_seconds", "owner_notify_phone", "min_relevance", "history_turns")
 
@@ -37,7 +39,7 @@ def form_to_values(form, current: BotSettings) -> dict:
     values = current.model_dump(mode="json")
     values.update({name: form.get(name, "") for name in TEXT_FIELDS})
     values["owner_notify_phone"] = values["owner_notify_phone"].strip() or None
-    values.update({name: form.get(name) == "on" for name in CHECKBOXES})
+    values.update({name: form.get(name) in CHECKED for name in CHECKBOXES})
     values["business"] = {key: form.get(f"business_{key}", "") for key in values["business"]}
     values["models"] = []
     for line in _lines(form.get("models", "")):

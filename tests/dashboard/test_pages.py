@@ -157,6 +157,23 @@ def test_an_api_key_is_created_with_the_form_the_page_shows(browser):
     assert 'id="new-api-key">sbk_' in html and "shop site" in html
 
 
+def test_saving_the_settings_form_as_shown_changes_nothing(browser, container):
+    email = browser.sign_up()
+    page = browser.get("/dashboard/settings/bot").get_data(as_text=True)
+    form = next(f for f in forms_of(page) if f["action"].endswith("/dashboard/settings/bot"))
+    data = {}
+    for field in form["fields"]:
+        attrs = dict(field["attrs"])
+        if field["names"] and (attrs.get("type") != "checkbox" or "checked" in attrs):
+            data[field["names"][0]] = attrs.get("value", "")
+    data["system_prompt"] = ""
+    data["dont_know_reply"] = "Sorry, I don't have that information."
+    saved = browser.client.post(form["action"], data=data)
+    assert saved.status_code == 302, saved.get_data(as_text=True)[:3000]
+    with container.tenant_uow(_user(container, email)) as uow:
+        assert DashboardRepository(uow.conn).bot_config()["enabled"] is True
+
+
 def test_api_keys_are_shown_once_and_can_be_revoked(browser):
     browser.sign_up()
     empty = browser.post("/dashboard/settings/api-keys", {"name": ""}, page="/dashboard/settings/bot")

@@ -90,7 +90,7 @@ def test_first_hour_on_a_desktop_and_a_phone(site, tmp_path):
     ui.fill("display_name", "Ama's Kitchen")
     ui.fill("email", email)
     ui.fill("password", PASSWORD)
-    ui.shot("sign-up")
+    ui.shot("sign-up-form")
     ui.press("Create account")
     ui.wait_text("Get started")
     assert ui.driver.current_url.endswith("/dashboard")
@@ -155,18 +155,18 @@ def test_first_hour_on_a_desktop_and_a_phone(site, tmp_path):
     ui.all(".inline-trace summary")[-1].click()
     story = ui.all(".inline-trace")[-1].text
     assert "matching passage" in story and "delivery-faq.md" in story and "0." not in story
-    ui.shot("playground")
+    ui.shot("playground-first-answer")
     ui.all(".bubble.bot a")[-1].click()  # the full trace
     ui.wait_text("What the bot did")
     assert not developer_words(ui.text()) and "answer True" not in ui.text()
-    ui.shot("trace")
+    ui.shot("trace-story")
     message_url = ui.driver.current_url
     playground_chat = ui.find('a[href*="/dashboard/logs/chats/"]').get_attribute("href").rsplit("/", 1)[1]
 
     # The overview ticks what was done, and counts no playground message as a customer's.
     ui.visit("/dashboard")
     assert "2 of 4 done" in ui.text() and ui.read("#stat-messages") == "0"
-    ui.shot("overview")
+    ui.shot("overview-after-playground")
 
     ui.visit("/dashboard/kb")
     doc = ui.find("#documents a").get_attribute("href").rsplit("/", 1)[1]
