@@ -19,7 +19,7 @@ NAV = (
     ("kb_page.index", "Knowledge base"),
     ("contacts.groups", "Groups"),
     ("contacts.whitelist", "Whitelist"),
-    ("logs.index", "Logs"),
+    ("logs.index", "Conversations"),
     ("settings_page.bot", "Bot settings"),
     ("playground.index", "Playground"),
 )
