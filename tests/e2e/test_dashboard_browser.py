@@ -222,7 +222,12 @@ def test_owner_journey(dashboard, tmp_path):
     ui.shot("knowledge-base-document")
     ui.visit("/dashboard/kb")
     row = '//tr[td/a[normalize-space()="old-prices.txt"]]'
-    ui.driver.find_element("xpath", row + '//button[normalize-space()="Read again"]').click()
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    read_again = ui.driver.find_element("xpath", row + '//button[normalize-space()="Read again"]')
+    read_again.click()
+    WebDriverWait(ui.driver, 30).until(expected_conditions.staleness_of(read_again))  # the form was sent
     # A small file is read again in a moment and the page reloads itself, toast and all: ask the audit log.
     ui.visit("/dashboard/logs?tab=audit")
     ui.wait_text("You asked Salesboy to read old-prices.txt again.", reload=True)
