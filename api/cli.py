@@ -73,7 +73,7 @@ def seed() -> None:
     from services.bootstrap import bootstrap
     from services.embedded import EmbeddedServiceError
     from services.runtime import migrate_database, resolve_database_url, resolve_owner_database_url
-    from services.seed import seed_demo_tenant
+    from services.seed import InlineJobs, QuietEvents, seed_demo_tenant
 
     settings = _settings()
     try:
@@ -83,17 +83,21 @@ def seed() -> None:
     try:
         migrate_database(settings, owner_url)
         url, _ = resolve_database_url(settings, start=False)
-        # Seeding publishes nothing, so no broker is needed here.
-        container = bootstrap(settings, database_url=url, redis_url=settings.local_redis_url)
+        # The sample documents are read here, in this process: no broker or worker is needed.
+        jobs = InlineJobs()
+        container = bootstrap(settings, database_url=url, redis_url=settings.local_redis_url, publisher=jobs,
+                              events=QuietEvents())
+        jobs.container = container
         try:
-            tenant = seed_demo_tenant(container)
+            tenant = seed_demo_tenant(container, jobs=jobs)
         finally:
             container.close()
     finally:
         if started is not None:
             started.stop()
     state = "created" if tenant.created else "already existed; password reset"
-    click.echo(f"demo tenant {state}\n  email:    {tenant.email}\n  password: {tenant.password}")
+    click.echo(f"demo tenant {state}\n  email:    {tenant.email}\n  password: {tenant.password}\n"
+               f"  sample documents added: {tenant.documents} (ask the playground “Do you deliver to Accra?”)")
 
 
 @contextlib.contextmanager

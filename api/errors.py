@@ -8,6 +8,8 @@ import uuid
 from flask import Flask, abort, g, jsonify
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from pipelines import plain_words
+
 log = logging.getLogger(__name__)
 
 
@@ -38,15 +40,18 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
+        code = exc.code or 500
+        # Werkzeug's stock sentences are for developers; ours say what happened and what to do.
+        stock = not exc.description or exc.description == type(exc).description
+        message = plain_words.http_error(code)[1] if stock else exc.description
         if wants_page():
-            return error_page(exc.code or 500, exc.description or exc.name)
+            return error_page(code, message)
         error = (exc.name or "error").lower().replace(" ", "_")
-        return error_response(exc.code or 500, error, exc.description or exc.name)
+        return error_response(code, error, message)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
         log.exception("unhandled error")
-        fallback = InternalServerError()
         if wants_page():
-            return error_page(500, fallback.description)
-        return error_response(500, "internal_server_error", fallback.description)
+            return error_page(500, None)
+        return error_response(500, InternalServerError().name.lower().replace(" ", "_"), plain_words.http_error(500)[1])

@@ -16,7 +16,7 @@ from flask import Blueprint, Flask, jsonify, request
 from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response
-from pipelines.session_status import status_text
+from pipelines import plain_words
 from schemas.settings import Settings
 
 blueprint = Blueprint("sessions", __name__)
@@ -42,10 +42,13 @@ def status(user_id: uuid.UUID):
     with container().tenant_uow(user_id) as uow:
         row = uow.conn.execute("select status, host, last_error, qr_updated_at, updated_at from public.sessions"
                                ).fetchone()
-    if row is None:
-        return jsonify(status="STOPPED", status_text=status_text("STOPPED"), host=None, last_error=None)
-    return jsonify(status=row[0], status_text=status_text(row[0]), host=row[1], last_error=row[2],
-                   qr_updated_at=row[3].isoformat() if row[3] else None, updated_at=row[4].isoformat())
+    status, host, raw_error, qr_at, updated_at = row or ("STOPPED", None, None, None, None)
+    words = plain_words.session_state(status)
+    # The raw error stays in the session host's log for operators; callers get a sentence with a next step.
+    return jsonify(status=status, status_text=words.label, message=f"{words.sentence} {words.next_step}".strip(),
+                   host=host, last_error=plain_words.session_error(raw_error),
+                   qr_updated_at=qr_at.isoformat() if qr_at else None,
+                   updated_at=updated_at.isoformat() if updated_at else None)
 
 
 @blueprint.get("/api/sessions/qr")

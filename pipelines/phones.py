@@ -16,7 +16,7 @@ class PhoneError(ValueError):
 def to_e164(raw: str) -> str:
     text = raw.strip()
     if not text:
-        raise PhoneError("no number")
+        raise PhoneError("enter a phone number, like +2348012345678")
     if not text.startswith("+"):
         if text.startswith("00"):
             text = "+" + text[2:]
@@ -24,10 +24,10 @@ def to_e164(raw: str) -> str:
             raise PhoneError("start with + and the country code, like +2348012345678")
     try:
         number = phonenumbers.parse(text, None)
-    except phonenumbers.NumberParseException as exc:
-        raise PhoneError(f"not a phone number ({exc._msg})") from None
+    except phonenumbers.NumberParseException:
+        raise PhoneError("this is not a phone number: use + and the country code, like +2348012345678") from None
     if not phonenumbers.is_valid_number(number):
-        raise PhoneError("not a valid number for its country")
+        raise PhoneError("this number does not exist in its country: check the digits after the country code")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -27,6 +27,10 @@ HOST_FULL = "This server already runs as many WhatsApp sessions as it can; try a
 UNEXPECTED = "Something went wrong while running WhatsApp Web; start the session again. If it keeps happening, " \
              "tell the operator (the details are in the server log)."
 
+# What the session host stores as `last_error` (a sentence may carry a "Trying again in N s." tail).
+OWNER_SENTENCES = (UNREACHABLE, BROWSER_MISSING, BROWSER_LOST, CONNECTOR_MISSING, QR_EXPIRED, QR_IDLE, HOST_FULL,
+                   UNEXPECTED)
+
 _UNREACHABLE_MARKS = ("ERR_NAME_NOT_RESOLVED", "ERR_INTERNET_DISCONNECTED", "ERR_CONNECTION", "ERR_ADDRESS_UNREACHABLE",
                       "ERR_NETWORK", "ERR_TIMED_OUT", "ERR_PROXY", "ERR_TUNNEL", "ERR_SSL", "ERR_CERT",
                       "Timed out receiving message from renderer")

@@ -103,12 +103,18 @@ def list_documents(container: Container, user_id: uuid.UUID) -> list[DocumentVie
         return [DocumentView.model_validate(row) for row in uow.kb.list()]
 
 
-def get_document(container: Container, user_id: uuid.UUID, document_id: uuid.UUID) -> tuple[DocumentView, list]:
+def get_document(container: Container, user_id: uuid.UUID, document_id: uuid.UUID, *, limit: int = 5,
+                 offset: int = 0) -> tuple[DocumentView, list]:
     with container.tenant_uow(user_id) as uow:
         row = uow.kb.get(document_id)
         if row is None:
             raise DocumentNotFoundError("no such document")
-        return DocumentView.model_validate(row), uow.kb.preview(document_id)
+        return DocumentView.model_validate(row), uow.kb.preview(document_id, limit, offset)
+
+
+def count_passages(container: Container, user_id: uuid.UUID, document_id: uuid.UUID) -> int:
+    with container.tenant_uow(user_id) as uow:
+        return uow.kb.chunk_count(document_id)
 
 
 def delete_document(container: Container, user_id: uuid.UUID, document_id: uuid.UUID) -> None:
@@ -141,7 +147,8 @@ def reembed_document(container: Container, user_id: uuid.UUID, document_id: uuid
             raise DocumentBusyError(f"the document is still being processed ({row['status']})",
                                     document_status=row["status"])
         uow.kb.update(document_id, status=restart_at, progress=0, error=None)
-        uow.audit.log(user_id, "kb.document_reembedded", {"document_id": str(document_id)})
+        uow.audit.log(user_id, "kb.document_reembedded", {"document_id": str(document_id),
+                                                           "filename": row["filename"]})
         uow.publish_after_commit(job_type(user_id=user_id, document_id=document_id))
         return DocumentView.model_validate(uow.kb.get(document_id))
 

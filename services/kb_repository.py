@@ -106,12 +106,16 @@ class KnowledgeBaseRepository(Repository):
                where document_id = %s and indexed_at is not null and embedding_model = %s""",
             [document_id, model]).fetchone()[0]
 
-    def preview(self, document_id: uuid.UUID, limit: int = 5) -> list[dict]:
+    def preview(self, document_id: uuid.UUID, limit: int = 5, offset: int = 0) -> list[dict]:
         return self._rows(
             "select id, ordinal, content, metadata from public.kb_chunks where document_id = %s "
-            "order by ordinal limit %s",
-            [document_id, limit],
+            "order by ordinal limit %s offset %s",
+            [document_id, limit, offset],
         )
+
+    def chunk_count(self, document_id: uuid.UUID) -> int:
+        return self.conn.execute("select count(*) from public.kb_chunks where document_id = %s",
+                                 [document_id]).fetchone()[0]
 
     def hydrate(self, chunk_ids: list[str]) -> dict[str, dict]:
         with self.conn.cursor(row_factory=dict_row) as cur:

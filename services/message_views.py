@@ -36,6 +36,7 @@ def message_trace(container, user_id: uuid.UUID, inbox_id: uuid.UUID) -> dict | 
             "chat_id from public.outbox where inbox_id = %s order by reply_key", [inbox_id]).fetchall()
     return {
         "id": str(row["id"]), "chat_id": row["chat_id"], "status": row["status"], "reason": row["decision_reason"],
+        "contact": row.get("sender_phone") or row.get("sender_lid"),
         "intent": row["intent"], "received_at": row["created_at"].isoformat(),
         "text": opened(container, user_id, ciphertext=row["body_ciphertext"], nonce=row["body_nonce"],
                        key_id=row["body_key_id"], chat_id=row["chat_id"]),

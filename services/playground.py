@@ -65,4 +65,5 @@ def conversation(container, user_id: uuid.UUID, chat_id: str, limit: int = 50) -
         inbound = decided.get(row["inbox_id"]) if row["direction"] == "outbound" else None
         row["answer_trace"] = (inbound or {}).get("trace") or {}
         row["answer_intent"] = (inbound or {}).get("intent")
+        row["answer_status"] = (inbound or {}).get("outcome")
     return rows, pending

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Flask, abort, request, send_from_directory, session
+from flask import Flask, abort, request, send_from_directory, session, url_for
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
@@ -96,12 +96,23 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
         return response
 
     @app.template_global()
+    def page_link(step: int) -> str:
+        """This list's URL, `step` pages further (filters kept)."""
+        try:
+            current = max(1, int(request.args.get("page", "1")))
+        except ValueError:
+            current = 1
+        args = {**request.args.to_dict(), "page": str(max(1, current + step))}
+        return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+    @app.template_global()
     def is_current(endpoint: str) -> bool:
         here = request.endpoint or ""
         blueprint_name = endpoint.split(".", maxsplit=1)[0]
         # Whitelist and groups share a blueprint but are two pages.
         return here == endpoint or (blueprint_name != "contacts" and here.split(".")[0] == blueprint_name)
 
+    _plain_words_filters(app)
     errors.init_app(app)
 
     @app.errorhandler(RateLimitExceeded)
@@ -114,6 +125,24 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
         from api.errors import error_response
 
         return error_response(429, "too_many_requests", exc.description)
+
+
+def _plain_words_filters(app: Flask) -> None:
+    """Templates say states, decisions and errors in the owner's words (pipelines/plain_words.py)."""
+    from pipelines import plain_words
+
+    app.add_template_filter(plain_words.session_state, "session_words")
+    app.add_template_filter(plain_words.session_error, "session_error")
+    app.add_template_filter(plain_words.outcome, "outcome_words")
+    app.add_template_filter(plain_words.intent, "intent_words")
+    app.add_template_filter(plain_words.reason, "reason_words")
+    app.add_template_filter(plain_words.task_type, "task_words")
+    app.add_template_filter(plain_words.task_status, "task_status_words")
+    app.add_template_filter(plain_words.task_failure, "task_failure")
+    app.add_template_filter(plain_words.document_status, "document_words")
+    app.add_template_global(plain_words.audit_sentence, "audit_sentence")
+    app.add_template_global(plain_words.trace_story, "trace_story")
+    app.add_template_global(plain_words.stage_details, "stage_details")
 
 
 def _limit_account_forms(app: Flask, limiter: Limiter, settings: Settings) -> None:

@@ -12,9 +12,9 @@ import uuid
 
 from flask import Blueprint, Response, make_response, redirect, request, session, url_for
 from flask_limiter import RequestLimit
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 from api.context import container
+from api.dashboard.forms import ChangePasswordForm, LoginForm, NewPasswordForm, ResetRequestForm, SignUpForm
 from api.dashboard.web import (
     app_settings,
     done,
@@ -24,8 +24,8 @@ from api.dashboard.web import (
     sign_in,
     sign_out,
     signed_in_user,
-    validate,
 )
+from pipelines import plain_words
 from services import accounts, sign_up
 from services.mailer import can_send_mail
 
@@ -37,35 +37,8 @@ CONFIRM_EMAIL = "Almost there: confirm your email with the link we sent, then si
 NO_MAIL = "This server cannot send email yet, so {what} is not possible. Please tell its operator."
 
 
-class SignUpForm(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True)
-    display_name: str = Field(min_length=1, max_length=200)
-    email: EmailStr
-    password: str = Field(max_length=200)
-
-
-class ResetRequestForm(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True)
-    email: EmailStr
-
-
-class NewPasswordForm(BaseModel):
-    password: str = Field(max_length=200)
-    confirm: str = Field(max_length=200)
-
-    @model_validator(mode="after")
-    def _same(self) -> NewPasswordForm:
-        if self.password != self.confirm:
-            raise ValueError("the two passwords differ")
-        return self
-
-
-class ChangePasswordForm(NewPasswordForm):
-    current_password: str = Field(min_length=1, max_length=200)
-
-
-def _form() -> dict:
-    return {k: v for k, v in request.form.items() if k != "csrf_token"}
+def _sentence(exc: accounts.AccountError) -> str:
+    return plain_words.reason(str(exc))
 
 
 def _mail_refused(what: str) -> str:
@@ -81,51 +54,46 @@ def home():
 
 @blueprint.route("/signup", methods=["GET", "POST"])
 def signup():
-    values, errors = {}, {}
-    if request.method == "POST":
-        values = _form()
-        form, errors = validate(SignUpForm, values)
-        if form is not None:
-            try:
-                return _sign_up(form, values)
-            except accounts.AccountError as exc:
-                errors = {exc.field or "form": str(exc)}
-    values.pop("password", None)
-    return page("auth/signup.html", values=values, errors=errors, status=400 if errors else 200)
+    form = SignUpForm()
+    if form.validate_on_submit():
+        try:
+            return _sign_up(form)
+        except accounts.AccountError as exc:
+            form.add_problems({exc.field or "form": _sentence(exc)})
+    return page("auth/signup.html", form=form, message=None, status=400 if form.errors else 200)
 
 
-def _sign_up(form: SignUpForm, values: dict):
+def _sign_up(form: SignUpForm):
     c, settings = container(), app_settings()
+    email, password, name = form.email.data, form.password.data, form.display_name.data
     if not settings.is_production:
         # The single-owner default: the account is usable at once, and a taken email is said plainly.
-        account = accounts.sign_up(c, form.email, form.password, form.display_name)
+        account = accounts.sign_up(c, email, password, name)
         if not account.signed_in:
             return done(CONFIRM_EMAIL, "accounts.login")
         sign_in(account.user_id, account.email)
-        return done("Welcome to Salesboy! Link WhatsApp to start answering customers.", "sessions_page.index")
+        return done(f"Welcome to Salesboy, {name}! Follow the steps below to start answering customers.",
+                    "overview.index")
     if settings.auth_backend == "supabase":
         # Supabase confirms new addresses itself (turn "Confirm email" on there); a taken one hears by email.
         try:
-            accounts.sign_up(c, form.email, form.password, form.display_name)
+            accounts.sign_up(c, email, password, name)
         except accounts.EmailTakenError:
             if can_send_mail(settings):
-                sign_up.tell_owner_about_sign_up(c, form.email)
+                sign_up.tell_owner_about_sign_up(c, email)
             else:
                 log.warning("owner not told of a sign-up with their email: SMTP_HOST is not set in production")
         return done(CONFIRM_EMAIL, "accounts.login")
     if not can_send_mail(settings):
-        values = {k: v for k, v in values.items() if k != "password"}
-        return page("auth/signup.html", values=values, errors={"form": _mail_refused("creating an account")},
-                    status=503)
-    sign_up.request_sign_up(c, form.email, form.password, form.display_name)
+        return page("auth/signup.html", form=form, message=_mail_refused("creating an account"), status=503)
+    sign_up.request_sign_up(c, email, password, name)
     return done(CONFIRM_EMAIL, "accounts.login")
 
 
 def too_many_sign_ups(limit: RequestLimit) -> Response:
     """The sign-up page again, saying which limit was reached (called by the rate limiter)."""
     message = f"Too many sign-ups from here in a short time (at most {limit.limit}). Please try again later."
-    values = {k: v for k, v in _form().items() if k != "password"}
-    html, status = page("auth/signup.html", values=values, errors={"form": message}, status=429)
+    html, status = page("auth/signup.html", form=SignUpForm(), message=message, status=429)
     return make_response(html, status)
 
 
@@ -137,30 +105,28 @@ def confirm_sign_up(token: str):
         try:
             account = sign_up.confirm_sign_up(container(), token)
         except accounts.AccountError as exc:
-            errors = {"form": str(exc)}
+            errors = {"form": _sentence(exc)}
         else:
             sign_in(account.user_id, account.email)
-            return done("Your email is confirmed. Welcome to Salesboy! Link WhatsApp to start answering customers.",
-                        "sessions_page.index")
+            return done("Your email is confirmed. Welcome to Salesboy! Follow the steps below to start answering "
+                        "customers.", "overview.index")
     return page("auth/confirm_email.html", token=token, errors=errors, status=400 if errors else 200)
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
 def login():
-    values, errors = {"next": request.args.get("next", "")}, {}
-    if request.method == "POST":
-        values = _form()
+    form = LoginForm(data={"next": request.args.get("next", "")})
+    if form.is_submitted():
         try:
-            account = accounts.authenticate(container(), values.get("email", ""), values.get("password", ""))
+            account = accounts.authenticate(container(), form.email.data or "", form.password.data or "")
         except accounts.AccountServiceUnavailableError as exc:
-            values.pop("password", None)
-            return page("auth/login.html", values=values, errors={"form": str(exc)}, status=503)
+            return page("auth/login.html", form=form, message=_sentence(exc), status=503)
         if account is not None:
             sign_in(account.user_id, account.email)
-            return redirect(safe_next(values.get("next")))
-        errors = {"form": "That email and password do not match an account."}
-    values.pop("password", None)
-    return page("auth/login.html", values=values, errors=errors, status=401 if errors else 200)
+            return redirect(safe_next(form.next.data))
+        return page("auth/login.html", form=form, message="That email and password do not match an account.",
+                    status=401)
+    return page("auth/login.html", form=form, message=None)
 
 
 @blueprint.post("/logout")
@@ -172,49 +138,47 @@ def logout():
 @blueprint.route("/reset", methods=["GET", "POST"])
 def reset_request():
     c, settings = container(), app_settings()
-    if request.method == "POST":
-        values = _form()
-        form, errors = validate(ResetRequestForm, values)
-        if form is None:
-            return page("auth/reset_request.html", values=values, errors=errors, status=400)
+    form = ResetRequestForm()
+    if form.is_submitted():
+        if not form.validate():
+            return page("auth/reset_request.html", form=form, message=None, status=400)
         if settings.auth_backend == "local" and not can_send_mail(settings):
-            return page("auth/reset_request.html", values=values,
-                        errors={"email": _mail_refused("resetting a password")}, status=503)
-        accounts.request_reset(c, form.email)
+            form.add_problems({"email": _mail_refused("resetting a password")})
+            return page("auth/reset_request.html", form=form, message=None, status=503)
+        accounts.request_reset(c, form.email.data)
         # The same answer whether or not the account exists: no one learns who has an account.
         return done(CHECK_EMAIL.format(minutes=int(settings.password_reset_minutes)), "accounts.login")
-    return page("auth/reset_request.html", values={}, errors={})
+    return page("auth/reset_request.html", form=form, message=None)
 
 
 @blueprint.route("/reset/<token>", methods=["GET", "POST"])
 def reset_confirm(token: str):
-    errors = {}
-    if request.method == "POST":
-        form, errors = validate(NewPasswordForm, _form())
-        if form is not None:
-            try:
-                account = accounts.reset_password(container(), token, form.password)
-            except accounts.AccountError as exc:
-                errors = {exc.field or "form": str(exc)}
-            else:
-                sign_in(account.user_id, account.email)
-                return done("Your password is changed and you are signed in.", "overview.index")
-    return page("auth/reset_confirm.html", token=token, values={}, errors=errors, status=400 if errors else 200)
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        try:
+            account = accounts.reset_password(container(), token, form.password.data)
+        except accounts.AccountError as exc:
+            form.add_problems({exc.field or "form": _sentence(exc)})
+        else:
+            sign_in(account.user_id, account.email)
+            return done("Your password is changed and you are signed in.", "overview.index")
+    return page("auth/reset_confirm.html", token=token, form=form, message=None,
+                status=400 if form.errors or form.form_errors else 200)
 
 
 @blueprint.route("/account/password", methods=["GET", "POST"])
 @login_required
 def change_password(user_id: uuid.UUID):
-    errors = {}
-    if request.method == "POST":
-        form, errors = validate(ChangePasswordForm, _form())
-        if form is not None:
-            try:
-                accounts.change_password(container(), user_id, form.current_password, form.password)
-            except accounts.AccountError as exc:
-                errors = {"password" if exc.field == "new_password" else (exc.field or "form"): str(exc)}
-            else:
-                # Every session ended with the old password; this browser gets a new one.
-                sign_in(user_id, session.get("email", ""))
-                return done("Your password is changed. Every other device is signed out.", "overview.index")
-    return page("auth/change_password.html", values={}, errors=errors, status=400 if errors else 200)
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(container(), user_id, form.current_password.data, form.password.data)
+        except accounts.AccountError as exc:
+            field = "password" if exc.field == "new_password" else (exc.field or "form")
+            form.add_problems({field: _sentence(exc)})
+        else:
+            # Every session ended with the old password; this browser gets a new one.
+            sign_in(user_id, session.get("email", ""))
+            return done("Your password is changed. Every other device is signed out.", "overview.index")
+    return page("auth/change_password.html", form=form, message=None,
+                status=400 if form.errors or form.form_errors else 200)

@@ -7,22 +7,27 @@ import uuid
 from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from api.context import container
-from api.dashboard.web import done, login_required, page
+from api.dashboard.forms import ContactForm, ImportForm
+from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
+from pipelines import plain_words
 from pipelines.phones import PhoneError, parse_contact_lines, to_e164
 from services.dashboard_repository import DashboardRepository
 
 blueprint = Blueprint("contacts", __name__, url_prefix="/dashboard")
 MAX_IMPORT_BYTES = 1024 * 1024
+CONTACTS_PER_PAGE = 50
 
 
-def _whitelist_page(user_id: uuid.UUID, *, values=None, errors=None, report=None, status=200):
+def _whitelist_page(user_id: uuid.UUID, *, add_form=None, import_form=None, report=None, status=200):
     search = request.args.get("q", "").strip()[:100]
     with container().tenant_uow(user_id) as uow:
         repo = DashboardRepository(uow.conn)
-        contacts, enabled = repo.whitelist(search), repo.bot_config().get("whitelist_enabled", False)
-    return page("dashboard/whitelist.html", contacts=contacts, enabled=enabled, search=search, values=values or {},
-                errors=errors or {}, report=report, status=status)
+        listing = repo.whitelist_page(search, CONTACTS_PER_PAGE, (page_number() - 1) * CONTACTS_PER_PAGE)
+        enabled = repo.bot_config().get("whitelist_enabled", False)
+    return page("dashboard/whitelist.html", contacts=listing.rows, listing=listing, enabled=enabled, search=search,
+                add_form=add_form or ContactForm(formdata=None), import_form=import_form or ImportForm(formdata=None),
+                report=report, status=status)
 
 
 @blueprint.get("/whitelist")
@@ -34,18 +39,18 @@ def whitelist(user_id: uuid.UUID):
 @blueprint.post("/whitelist")
 @login_required
 def add_contact(user_id: uuid.UUID):
-    values = {"phone": request.form.get("phone", ""), "name": request.form.get("name", "").strip()}
-    errors = {}
-    if len(values["name"]) > 200:
-        errors["name"] = "use at most 200 characters"
-    try:
-        phone = to_e164(values["phone"])
-    except PhoneError as exc:
-        errors["phone"] = str(exc)
-    if errors:
-        return _whitelist_page(user_id, values=values, errors=errors, status=400)
+    form = ContactForm()
+    form.validate()
+    phone = None
+    if not form.phone.errors:
+        try:
+            phone = to_e164(form.phone.data)
+        except PhoneError as exc:
+            form.add_problems({"phone": plain_words.reason(str(exc))})
+    if form.errors:
+        return _whitelist_page(user_id, add_form=form, status=400)
     with container().tenant_uow(user_id) as uow:
-        added = DashboardRepository(uow.conn).add_contacts(user_id, [(phone, values["name"])])
+        added = DashboardRepository(uow.conn).add_contacts(user_id, [(phone, form.name.data or "")])
         uow.audit.log(user_id, "whitelist.added", {"phone": phone, "count": added})
     return done(f"{phone} {'added' if added else 'was already on the whitelist'}.", "contacts.whitelist")
 
@@ -53,27 +58,30 @@ def add_contact(user_id: uuid.UUID):
 @blueprint.post("/whitelist/import")
 @login_required
 def import_contacts(user_id: uuid.UUID):
-    text = request.form.get("lines", "")
+    form = ImportForm()
+    text = form.lines.data or ""
     upload = request.files.get("file")
     if upload is not None and upload.filename:
         data = upload.read(MAX_IMPORT_BYTES + 1)
         if len(data) > MAX_IMPORT_BYTES:
-            return _whitelist_page(user_id, errors={"lines": "the file is larger than 1 MB"}, status=413)
+            form.add_problems({"lines": "The file is larger than 1 MB. Split it into smaller files."})
+            return _whitelist_page(user_id, import_form=form, status=413)
         text = data.decode("utf-8-sig", errors="replace")
     try:
         report = parse_contact_lines(text)
     except PhoneError as exc:
-        return _whitelist_page(user_id, values={"lines": text}, errors={"lines": str(exc)}, status=400)
+        form.add_problems({"lines": plain_words.reason(str(exc))})
+        return _whitelist_page(user_id, import_form=form, status=400)
     if not report:
-        return _whitelist_page(user_id, values={"lines": text}, errors={"lines": "paste one number per line"},
-                               status=400)
+        form.add_problems({"lines": "Paste one number per line, like +2348012345678, Ama."})
+        return _whitelist_page(user_id, import_form=form, status=400)
     good = [(line.phone, line.name) for line in report if line.phone]
     with container().tenant_uow(user_id) as uow:
         added = DashboardRepository(uow.conn).add_contacts(user_id, good) if good else 0
         uow.audit.log(user_id, "whitelist.imported", {"added": added, "lines": len(report)})
     summary = {"added": added, "existing": len(good) - added, "invalid": len(report) - len(good)}
-    return _whitelist_page(user_id, report={"lines": report, **summary},
-                           values={"lines": "\n".join(line.raw for line in report if not line.phone)})
+    left = ImportForm(formdata=None, data={"lines": "\n".join(line.raw for line in report if not line.phone)})
+    return _whitelist_page(user_id, report={"lines": report, **summary}, import_form=left)
 
 
 @blueprint.post("/whitelist/<contact_id>/delete")

@@ -5,18 +5,18 @@ from __future__ import annotations
 from flask import Flask, render_template, request
 
 from api.dashboard.web import NAV
+from pipelines import plain_words
 
 MACHINE_PREFIXES = ("/api/", "/healthz", "/readyz", "/metrics", "/assets/")
-TITLES = {400: "That request could not be used", 401: "Please sign in", 403: "Not allowed",
-          404: "Not found", 413: "Too large", 429: "Too many attempts", 500: "Something went wrong"}
 
 
 def wants_page() -> bool:
     return not request.path.startswith(MACHINE_PREFIXES)
 
 
-def error_page(status: int, message: str):
-    title = TITLES.get(status, "Something went wrong")
+def error_page(status: int, message: str | None):
+    title, standard = plain_words.http_error(status)
+    message = message or standard
     if status == 429:
         message = f"Too many attempts in a short time ({message}). Wait a minute, then try again."
     return render_template("error.html", nav=NAV, status=status, title=title, message=message), status

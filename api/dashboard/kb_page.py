@@ -7,12 +7,15 @@ import uuid
 from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from api.context import container
-from api.dashboard.web import done, login_required, page
+from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
 from services import kb
+from services.dashboard_repository import Page
 
 blueprint = Blueprint("kb_page", __name__, url_prefix="/dashboard/kb")
 MAX_FILES = 20
+PASSAGES_PER_PAGE = 20
+DOCUMENTS_PER_PAGE = 50
 
 
 @blueprint.get("")
@@ -21,7 +24,10 @@ def index(user_id: uuid.UUID):
     c = container()
     query = request.args.get("q", "").strip()[:2000]
     hits = kb.search(c, user_id, query, 5) if query else None
-    return page("dashboard/kb.html", documents=kb.list_documents(c, user_id), query=query, hits=hits,
+    documents = kb.list_documents(c, user_id)
+    offset = (page_number() - 1) * DOCUMENTS_PER_PAGE
+    listing = Page(documents[offset:offset + DOCUMENTS_PER_PAGE], len(documents), offset)
+    return page("dashboard/kb.html", documents=listing.rows, listing=listing, query=query, hits=hits,
                 max_bytes=c.settings.kb_max_upload_bytes)
 
 
@@ -48,11 +54,14 @@ def upload(user_id: uuid.UUID):
 @blueprint.get("/<document_id>")
 @login_required
 def detail(user_id: uuid.UUID, document_id: str):
+    wanted = id_or_404(document_id, "document")
+    offset = (page_number() - 1) * PASSAGES_PER_PAGE
     try:
-        document, preview = kb.get_document(container(), user_id, id_or_404(document_id, "document"))
+        document, preview = kb.get_document(container(), user_id, wanted, limit=PASSAGES_PER_PAGE, offset=offset)
     except kb.DocumentNotFoundError:
         abort(404, description="There is no such document.")
-    return page("dashboard/kb_detail.html", document=document, preview=preview)
+    listing = Page(preview, kb.count_passages(container(), user_id, wanted), offset)
+    return page("dashboard/kb_detail.html", document=document, listing=listing)
 
 
 def _act(user_id: uuid.UUID, document_id: str, action, message: str):

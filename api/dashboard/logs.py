@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import UTC, datetime, time, timedelta
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from api.context import container
-from api.dashboard.web import done, login_required, page
+from api.dashboard.forms import ReplyForm
+from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
-from services import handoffs
+from schemas.messages import PLAYGROUND_SUFFIX
+from services import handoffs, owner_replies
 from services.crypto import DecryptionError
 from services.dashboard_repository import DashboardRepository
 from services.message_views import message_trace, readable
 
 blueprint = Blueprint("logs", __name__, url_prefix="/dashboard/logs")
-OUTCOMES = ("answered", "ignored", "handed_off", "task", "failed")
-INTENTS = ("Response", "Task", "HumanHandoff")
 TASK_STATUSES = ("pending", "dispatched", "succeeded", "failed")
 
 
@@ -33,36 +34,80 @@ def _day(raw: str | None, errors: dict, field: str, *, end: bool = False) -> dat
     return moment + timedelta(days=1) if end else moment
 
 
+PER_PAGE = {"chats": 25, "audit": 50, "tasks": 50}
+THREAD_PAGE = 50
+
+
 @blueprint.get("")
 @login_required
 def index(user_id: uuid.UUID):
     args = request.args
     tab = args.get("tab", "chats") if args.get("tab") in ("chats", "audit", "tasks") else "chats"
     errors: dict[str, str] = {}
-    filters = {
-        "contact": args.get("contact", "").strip()[:100] or None,
-        "since": _day(args.get("since"), errors, "since"),
-        "until": _day(args.get("until"), errors, "until", end=True),
-        "intent": args.get("intent") if args.get("intent") in INTENTS else None,
-        "outcome": args.get("outcome") if args.get("outcome") in OUTCOMES else None,
-    }
+    since = _day(args.get("since"), errors, "since")
+    until = _day(args.get("until"), errors, "until", end=True)
+    per_page = PER_PAGE[tab]
+    offset = (page_number() - 1) * per_page
     c = container()
     with c.tenant_uow(user_id) as uow:
         repo = DashboardRepository(uow.conn)
         if tab == "chats":
-            rows = repo.chat_logs(**filters)
+            listing = repo.threads(contact=args.get("contact", "").strip()[:100] or None, since=since, until=until,
+                                   waiting_only=args.get("waiting") == "1", limit=per_page, offset=offset)
         elif tab == "audit":
-            rows = repo.audit(action=args.get("action", "").strip()[:100] or None, since=filters["since"])
+            listing = repo.audit(action=args.get("action", "").strip()[:100] or None, since=since, limit=per_page,
+                                 offset=offset)
         else:
             status = args.get("status") if args.get("status") in TASK_STATUSES else None
-            rows = uow.messages.tasks(status=status, task_type=None, since=filters["since"],
-                                      until=filters["until"], limit=200)
+            listing = repo.task_page(status=status, since=since, until=until, limit=per_page, offset=offset)
         handoffs = repo.handoffs()
     if tab == "chats":
-        for row in rows:
+        for row in listing.rows:
             row["text"] = readable(c, user_id, row)
-    return page("dashboard/logs.html", tab=tab, rows=rows, args=args, errors=errors, outcomes=OUTCOMES,
-                intents=INTENTS, task_statuses=TASK_STATUSES, handoffs=handoffs, status=400 if errors else 200)
+    return page("dashboard/logs.html", tab=tab, listing=listing, args=args, errors=errors,
+                task_statuses=TASK_STATUSES, handoffs=handoffs, now=datetime.now(UTC), status=400 if errors else 200)
+
+
+@blueprint.get("/chats/<path:chat_id>")
+@login_required
+def thread(user_id: uuid.UUID, chat_id: str):
+    return _thread_page(user_id, chat_id)
+
+
+def _thread_page(user_id: uuid.UUID, chat_id: str, form: ReplyForm | None = None, status: int = 200):
+    before = request.args.get("before")
+    try:
+        before_at = datetime.fromisoformat(before) if before else None
+    except ValueError:
+        before_at = None
+    c = container()
+    with c.tenant_uow(user_id) as uow:
+        repo = DashboardRepository(uow.conn)
+        chat = repo.chat_state(chat_id)
+        messages, total = repo.thread(chat_id, limit=THREAD_PAGE, before=before_at)
+    if chat is None and not messages:
+        abort(404, description="There is no such conversation.")
+    for row in messages:
+        row["text"] = readable(c, user_id, row)
+    form = form or ReplyForm(formdata=None, data={"key": secrets.token_urlsafe(12)})
+    return page("dashboard/thread.html", chat_id=chat_id, chat=chat or {}, messages=messages, total=total,
+                earlier=messages[0]["created_at"].isoformat() if messages and total > len(messages) and
+                len(messages) == THREAD_PAGE else None,
+                form=form, playground=chat_id.endswith(PLAYGROUND_SUFFIX), now=datetime.now(UTC), status=status)
+
+
+@blueprint.post("/chats/<path:chat_id>/reply")
+@login_required
+def reply(user_id: uuid.UUID, chat_id: str):
+    form = ReplyForm()
+    if not form.validate():
+        return _thread_page(user_id, chat_id, form=form, status=400)
+    try:
+        owner_replies.reply(container(), user_id, chat_id, form.text.data, form.key.data or secrets.token_urlsafe(12))
+    except owner_replies.NoSuchChatError:
+        abort(404, description="There is no such conversation.")
+    flash("Your reply is on its way through WhatsApp. The bot stays quiet in this chat for a while.", "success")
+    return redirect(url_for("logs.thread", chat_id=chat_id))
 
 
 @blueprint.get("/messages/<message_id>")
@@ -78,9 +123,11 @@ def trace(user_id: uuid.UUID, message_id: str):
     return page("dashboard/trace.html", trace=found)
 
 
-@blueprint.post("/chats/<chat_id>/release")
+@blueprint.post("/chats/<path:chat_id>/release")
 @login_required
 def release(user_id: uuid.UUID, chat_id: str):
     if not handoffs.release(container(), user_id, chat_id, via="dashboard"):
         abort(404, description="No chat by that id waits for a person.")
+    if request.form.get("back") == "thread":
+        return done("The bot answers this chat again.", "logs.thread", chat_id=chat_id)
     return done("The bot answers this chat again.", "logs.index")

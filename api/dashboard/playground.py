@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, redirect, request, session, url_for
+from flask import Blueprint, redirect, session, url_for
 
 from api.context import container
+from api.dashboard.forms import PlaygroundForm
 from api.dashboard.web import login_required, page
 from schemas.messages import MAX_TEXT
 from services import playground
@@ -26,17 +27,21 @@ def _chat_id() -> str:
 def index(user_id: uuid.UUID):
     chat_id = _chat_id()
     turns, pending = playground.conversation(container(), user_id, chat_id)
-    return page("dashboard/playground.html", turns=turns, chat_id=chat_id, errors={}, values={}, waiting=pending)
+    return page("dashboard/playground.html", turns=turns, chat_id=chat_id, form=PlaygroundForm(formdata=None),
+                waiting=pending)
 
 
 @blueprint.post("")
 @login_required
 def send(user_id: uuid.UUID):
-    text = request.form.get("text", "").strip()
+    form = PlaygroundForm()
+    text = (form.text.data or "").strip()
     if not text or len(text) > MAX_TEXT:
+        form.add_problems({"text": "Write a question first." if not text else
+                           f"Write at most {MAX_TEXT:,} characters."})
         turns, pending = playground.conversation(container(), user_id, _chat_id())
-        return page("dashboard/playground.html", turns=turns, chat_id=_chat_id(), values={"text": text},
-                    waiting=pending, errors={"text": f"write a message of 1 to {MAX_TEXT} characters"}, status=400)
+        return page("dashboard/playground.html", turns=turns, chat_id=_chat_id(), form=form, waiting=pending,
+                    status=400)
     playground.ask(container(), user_id, _chat_id(), text)
     return redirect(url_for("playground.index"))
 

@@ -8,16 +8,26 @@ from flask import Blueprint, abort, request
 from pydantic import ValidationError
 
 from api.context import container
-from api.dashboard.web import done, field_errors, login_required, page, validate
+from api.dashboard.forms import ApiKeyForm, BotSettingsForm, ProviderKeyForm
+from api.dashboard.web import done, login_required, page
 from api.errors import id_or_404
+from pipelines import plain_words
 from schemas.bot import BotSettings, ProviderKeyInput
 from services import bot_settings, provider_keys
 from services.apikeys import create_api_key
 
 blueprint = Blueprint("settings_page", __name__, url_prefix="/dashboard/settings")
 CHECKBOXES = ("enabled", "handoff_when_unknown", "group_mention_only_default")
+# What a ticked box sends: "y" from the page's own form, "on" from a plain HTML checkbox (and older pages).
+CHECKED = ("y", "on", "true", "1")
 TEXT_FIELDS = ("system_prompt", "temperature", "max_reply_chars", "language", "tone", "dont_know_reply",
                "owner_pause_minutes", "debounce_seconds", "owner_notify_phone", "min_relevance", "history_turns")
+
+
+# The owner writes "Question:" and "Person:"; the settings keep the intent names (the REST API's too).
+EXAMPLE_KINDS = {"question": "Response", "person": "HumanHandoff", "response": "Response",
+                 "humanhandoff": "HumanHandoff"}
+EXAMPLE_WORDS = {"Response": "Question", "HumanHandoff": "Person"}
 
 
 def _lines(raw: str) -> list[str]:
@@ -29,7 +39,7 @@ def form_to_values(form, current: BotSettings) -> dict:
     values = current.model_dump(mode="json")
     values.update({name: form.get(name, "") for name in TEXT_FIELDS})
     values["owner_notify_phone"] = values["owner_notify_phone"].strip() or None
-    values.update({name: form.get(name) == "on" for name in CHECKBOXES})
+    values.update({name: form.get(name) in CHECKED for name in CHECKBOXES})
     values["business"] = {key: form.get(f"business_{key}", "") for key in values["business"]}
     values["models"] = []
     for line in _lines(form.get("models", "")):
@@ -45,7 +55,7 @@ def form_to_values(form, current: BotSettings) -> dict:
     examples: dict[str, list[str]] = {}
     for line in _lines(form.get("intent_examples", "")):
         key, text = _pair(line, ":") if not line.startswith("Task:") else _task_pair(line)
-        examples.setdefault(key, []).append(text)
+        examples.setdefault(EXAMPLE_KINDS.get(key.lower(), key), []).append(text)
     values["intent_examples"] = examples
     return values
 
@@ -68,66 +78,70 @@ def values_to_form(settings: BotSettings) -> dict:
     values["models"] = "\n".join(f"{m.model} | {m.api_base}" if m.api_base else m.model for m in settings.models)
     values["allowed_task_types"] = ", ".join(settings.allowed_task_types)
     values["n8n_urls"] = "\n".join(f"{k} = {v}" for k, v in values["n8n_urls"].items())
-    values["intent_examples"] = "\n".join(f"{k}: {t}" for k, texts in settings.intent_examples.items() for t in texts)
+    values["intent_examples"] = "\n".join(f"{EXAMPLE_WORDS.get(k, k)}: {t}"
+                                          for k, texts in settings.intent_examples.items() for t in texts)
     values["owner_notify_phone"] = values["owner_notify_phone"] or ""
     for key, value in values.pop("business").items():
         values[f"business_{key}"] = value
     return values
 
 
-def refusal_errors(exc: bot_settings.SettingsRefused) -> dict[str, str]:
+def refusal_errors(exc: bot_settings.SettingsRefused) -> dict[str, list[str]]:
     """Save-time refusals under the form field they come from (`models.1.api_base` -> models, line 2)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, list[str]] = {}
     for where, problem in exc.problems.items():
         name, _, rest = where.partition(".")
         item = rest.split(".")[0]
-        label = f"line {int(item) + 1}" if item.isdigit() else item
-        errors.setdefault(name, f"{label}: {problem}")
+        label = f"Line {int(item) + 1}" if item.isdigit() else item.replace("_", " ")
+        errors.setdefault(name, []).append(f"{label}: {plain_words.reason(problem)}")
     return errors
 
 
-def _page(user_id: uuid.UUID, *, values: dict, errors: dict, new_key: str | None = None, status: int = 200):
-    with container().tenant_uow(user_id) as uow:
+def _page(user_id: uuid.UUID, *, form: BotSettingsForm | None = None, key_form: ApiKeyForm | None = None,
+          provider_form: ProviderKeyForm | None = None, new_key: str | None = None, status: int = 200):
+    c = container()
+    if form is None:
+        form = BotSettingsForm(formdata=None, data=values_to_form(bot_settings.current(c, user_id)))
+    with c.tenant_uow(user_id) as uow:
         keys = uow.api_keys.list()
-    return page("dashboard/settings.html", values=values, errors=errors, keys=keys, new_key=new_key, status=status,
-                operator_models=bot_settings.operator_models(container()),
+    return page("dashboard/settings.html", form=form, key_form=key_form or ApiKeyForm(formdata=None),
+                provider_form=provider_form or ProviderKeyForm(formdata=None), keys=keys, new_key=new_key,
+                status=status, operator_models=bot_settings.operator_models(c),
                 own_model_providers=bot_settings.own_model_providers(),
-                provider_key=provider_keys.describe(container(), user_id))
+                provider_key=provider_keys.describe(c, user_id))
 
 
 @blueprint.get("/bot")
 @login_required
 def bot(user_id: uuid.UUID):
-    return _page(user_id, values=values_to_form(bot_settings.current(container(), user_id)), errors={})
+    return _page(user_id)
 
 
 @blueprint.post("/bot")
 @login_required
 def save_bot(user_id: uuid.UUID):
     current = bot_settings.current(container(), user_id)
-    settings, errors = validate(BotSettings, form_to_values(request.form, current))
-    if settings is not None:
-        try:
-            bot_settings.save(container(), user_id, settings, via="dashboard")
-        except bot_settings.SettingsRefused as exc:
-            errors = refusal_errors(exc)
-    if errors:
-        shown = {k: v for k, v in request.form.items() if k != "csrf_token"}
-        shown.update({name: request.form.get(name) == "on" for name in CHECKBOXES})
-        return _page(user_id, values=shown, errors=errors, status=400)
-    return done("Bot settings saved. New messages use them right away.", "settings_page.bot")
+    form = BotSettingsForm()
+    try:
+        settings = BotSettings.model_validate(form_to_values(request.form, current))
+        bot_settings.save(container(), user_id, settings, via="dashboard")
+    except ValidationError as exc:
+        form.add_problems(plain_words.field_problems(exc.errors()))
+    except bot_settings.SettingsRefused as exc:
+        form.add_problems(refusal_errors(exc))
+    else:
+        return done("Bot settings saved. New messages use them right away.", "settings_page.bot")
+    return _page(user_id, form=form, status=400)
 
 
 @blueprint.post("/api-keys")
 @login_required
 def create_key(user_id: uuid.UUID):
-    name = request.form.get("name", "").strip()
-    values = values_to_form(bot_settings.current(container(), user_id))
-    if not 1 <= len(name) <= 100:
-        return _page(user_id, values={**values, "key_name": name},
-                     errors={"key_name": "give the key a name of 1 to 100 characters"}, status=400)
-    key, _ = create_api_key(container(), user_id, name)
-    return _page(user_id, values=values, errors={}, new_key=key)
+    key_form = ApiKeyForm()
+    if not key_form.validate():
+        return _page(user_id, key_form=key_form, status=400)
+    key, _ = create_api_key(container(), user_id, key_form.name.data)
+    return _page(user_id, new_key=key)
 
 
 @blueprint.post("/api-keys/<key_id>/revoke")
@@ -143,12 +157,13 @@ def revoke_key(user_id: uuid.UUID, key_id: str):
 @blueprint.post("/provider-key")
 @login_required
 def save_provider_key(user_id: uuid.UUID):
+    provider_form = ProviderKeyForm()
     try:
-        wanted = ProviderKeyInput.model_validate({"key": request.form.get("provider_key", "")})
+        wanted = ProviderKeyInput.model_validate({"key": provider_form.provider_key.data or ""})
     except ValidationError as exc:
-        errors = {"provider_key": field_errors(exc).get("key", "this key is not valid")}
-        values = values_to_form(bot_settings.current(container(), user_id))
-        return _page(user_id, values=values, errors=errors, status=400)
+        problems = plain_words.field_problems(exc.errors()).get("key") or ["This key cannot be used."]
+        provider_form.add_problems({"provider_key": problems})
+        return _page(user_id, provider_form=provider_form, status=400)
     provider_keys.save(container(), user_id, wanted.key.get_secret_value(), via="dashboard")
     return done("Your provider key is saved. Your own models use it from now on.", "settings_page.bot")
 

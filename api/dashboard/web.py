@@ -1,4 +1,4 @@
-"""What every dashboard page shares: who is signed in, forms checked by pydantic, rendering."""
+"""What every dashboard page shares: who is signed in, rendering, redirects with a message."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import uuid
 from urllib.parse import urlsplit
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
-from pydantic import BaseModel, ValidationError
 
 from api.auth import carries_api_key
 from api.context import container
@@ -20,7 +19,7 @@ NAV = (
     ("kb_page.index", "Knowledge base"),
     ("contacts.groups", "Groups"),
     ("contacts.whitelist", "Whitelist"),
-    ("logs.index", "Logs"),
+    ("logs.index", "Conversations"),
     ("settings_page.bot", "Bot settings"),
     ("playground.index", "Playground"),
 )
@@ -97,24 +96,12 @@ def safe_next(target: str | None) -> str:
     return url_for("overview.index")
 
 
-def field_errors(exc: ValidationError, prefix_map: dict[str, str] | None = None) -> dict[str, str]:
-    """pydantic's errors as {form field: message}; the first problem per field wins."""
-    errors: dict[str, str] = {}
-    for err in exc.errors():
-        loc = [str(p) for p in err["loc"]]
-        name = (prefix_map or {}).get(loc[0], loc[0]) if loc else "form"
-        message = err["msg"].removeprefix("Value error, ")
-        if len(loc) > 1 and name == loc[0]:
-            message = f"{'.'.join(loc[1:])}: {message}"
-        errors.setdefault(name, message)
-    return errors
-
-
-def validate(model: type[BaseModel], values: dict) -> tuple[BaseModel | None, dict[str, str]]:
+def page_number() -> int:
+    """The list page asked for (?page=N), 1 when absent or not a number."""
     try:
-        return model.model_validate(values), {}
-    except ValidationError as exc:
-        return None, field_errors(exc)
+        return max(1, min(int(request.args.get("page", "1")), 10_000))
+    except ValueError:
+        return 1
 
 
 def page(template: str, *, status: int = 200, **context):

@@ -79,7 +79,7 @@ function onSession(data, type) {
       document.getElementById("qr-waiting").hidden = true;
       document.getElementById("link-panel").hidden = false;
     }
-  } else if (status && data.status && data.status !== status.textContent.trim()) {
+  } else if (status && data.status && data.status !== status.dataset.status) {
     // The buttons and panels depend on the status: let the server draw them again.
     window.location.reload();
   }
@@ -90,7 +90,7 @@ function onDocument(data) {
   if (!row) return;
   const status = row.querySelector(".doc-status");
   const progress = row.querySelector("progress");
-  if (status && data.status) status.textContent = data.status;
+  if (status && data.status) status.dataset.status = data.status;
   if (progress && typeof data.progress === "number") progress.value = data.progress;
   if (data.status === "ready" || data.status === "failed") window.location.reload();
 }

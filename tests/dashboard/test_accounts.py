@@ -19,6 +19,8 @@ def test_sign_up_creates_the_tenant_and_signs_in(browser, container):
         assert DashboardRepository(uow.conn).bot_config()["enabled"] is True
         assert uow.tenants.profile(user_id)["display_name"] == "Kofi Foods"
         assert uow.conn.execute("select status from public.sessions").fetchone()[0] == "STOPPED"
+        actions = [r[0] for r in uow.conn.execute("select action from public.audit_logs order by id")]
+        assert "tenant.provisioned" in actions and "account.created" in actions
 
 
 def test_sign_up_errors_keep_what_was_typed(browser):
@@ -26,7 +28,7 @@ def test_sign_up_errors_keep_what_was_typed(browser):
                             page="/signup")
     html = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert 'aria-invalid="true"' in html and "not-an-email" in html and "valid email" in html
+    assert 'aria-invalid="true"' in html and "not-an-email" in html and "Enter an email address like" in html
     weak = browser.post("/signup", {"display_name": "Shop", "email": "weak@example.com", "password": "short"},
                         page="/signup")
     assert weak.status_code == 400 and "at least 10 characters" in weak.get_data(as_text=True)
@@ -101,7 +103,7 @@ def test_password_reset_round_trip(browser, other_browser, inbox):
     token = link.group(1)
     mismatch = other_browser.post(f"/reset/{token}", {"password": "brand new password", "confirm": "different"},
                                   page=f"/reset/{token}")
-    assert mismatch.status_code == 400 and "the two passwords differ" in mismatch.get_data(as_text=True)
+    assert mismatch.status_code == 400 and "The two passwords are different" in mismatch.get_data(as_text=True)
     done = other_browser.post(f"/reset/{token}", {"password": "brand new password", "confirm": "brand new password"},
                               page=f"/reset/{token}")
     assert done.status_code == 302

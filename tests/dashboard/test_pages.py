@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from html.parser import HTMLParser
 
 import pytest
 
@@ -38,7 +39,7 @@ def test_whitelist_add_import_search_remove(browser, container):
     bad = browser.post("/dashboard/whitelist", {"phone": "08012345678", "name": "Ama"}, page="/dashboard/whitelist")
     assert bad.status_code == 400
     html = bad.get_data(as_text=True)
-    assert "start with + and the country code" in html and 'value="08012345678"' in html and 'value="Ama"' in html
+    assert "Start with + and the country code" in html and 'value="08012345678"' in html and 'value="Ama"' in html
     assert browser.post("/dashboard/whitelist", {"phone": "+234 801 234 5678", "name": "Ama"},
                         page="/dashboard/whitelist").status_code == 302
     report = browser.post("/dashboard/whitelist/import", {
@@ -46,7 +47,7 @@ def test_whitelist_add_import_search_remove(browser, container):
         page="/dashboard/whitelist")
     html = report.get_data(as_text=True)
     assert "1 added, 1 already listed, 2 not valid" in html
-    assert "not a valid number" in html or "not a phone number" in html
+    assert "This is not a phone number" in html and "Start with + and the country code" in html
     found = browser.get("/dashboard/whitelist?q=bob").get_data(as_text=True).split('id="contacts"')[1]
     assert "+14155550123" in found and "+2348012345678" not in found
     with container.tenant_uow(_user(container, email)) as uow:
@@ -72,7 +73,9 @@ def test_markup_in_names_prompts_and_messages_is_shown_as_text(browser, containe
         uow.messages.log(user_id=user_id, chat_id="2348012345670@c.us", direction="inbound", body=sealed,
                          inbox_id=None, outcome="ignored", reason=payload, intent=None, trace={})
     logs = browser.get("/dashboard/logs").get_data(as_text=True)
-    assert payload not in logs and logs.count("&lt;script&gt;") >= 2
+    assert payload not in logs and "&lt;script&gt;" in logs
+    thread = browser.get("/dashboard/logs/chats/2348012345670@c.us").get_data(as_text=True)
+    assert payload not in thread and thread.count("&lt;script&gt;") >= 2
 
 
 def test_bot_settings_are_validated_and_saved(browser, container):
@@ -86,8 +89,12 @@ def test_bot_settings_are_validated_and_saved(browser, container):
         "n8n_urls": "send_email = not-a-url", "intent_examples": "Nonsense: hi"}, page="/dashboard/settings/bot")
     html = bad.get_data(as_text=True)
     assert bad.status_code == 400
-    assert "less than or equal to 2" in html and "You are Kofi&#39;s assistant." in html
+    assert "Use a number no bigger than 2." in html and "You are Kofi&#39;s assistant." in html
     assert html.count('aria-invalid="true"') >= 3
+    # Every problem at once, at the top, in the owner's words.
+    summary = html.split('id="form-problems"')[1].split("</div>")[0]
+    assert "Please fix these" in summary and "Temperature" in summary and "Models" in summary
+    assert "Input should" not in html and "String should" not in html
     good = browser.post("/dashboard/settings/bot", {
         "enabled": "on", "system_prompt": "You are Kofi's assistant.", "temperature": "0.4", "max_reply_chars": "800",
         "language": "en", "tone": "formal", "dont_know_reply": "Ask Kofi.", "owner_pause_minutes": "15",
@@ -107,6 +114,64 @@ def test_bot_settings_are_validated_and_saved(browser, container):
     assert config["business"]["name"] == "Kofi Foods" and config["handoff_when_unknown"] is False
     shown = browser.get("/dashboard/settings/bot").get_data(as_text=True)
     assert "operator/house\nopenai/gpt-4o-mini | http://127.0.0.1:9/v1" in shown
+
+
+class Forms(HTMLParser):
+    """Each form on a page: its action and fields, with every name attribute a field carries (duplicates kept)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "form":
+            self.forms.append({"action": dict(attrs).get("action", ""), "fields": []})
+        elif tag in ("input", "textarea", "select") and self.forms:
+            self.forms[-1]["fields"].append({"names": [v for k, v in attrs if k == "name"], "attrs": attrs})
+
+
+def forms_of(html: str) -> list[dict]:
+    parser = Forms()
+    parser.feed(html)
+    return parser.forms
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_form_field_carries_one_name(browser, path):
+    browser.sign_up()
+    for form in forms_of(browser.get(path).get_data(as_text=True)):
+        for field in form["fields"]:
+            assert len(field["names"]) <= 1, f"{path} {form['action']}: {field['attrs']}"
+
+
+def test_an_api_key_is_created_with_the_form_the_page_shows(browser):
+    browser.sign_up()
+    page = browser.get("/dashboard/settings/bot").get_data(as_text=True)
+    form = next(f for f in forms_of(page) if f["action"].endswith("/dashboard/settings/api-keys"))
+    typed = next(f for f in form["fields"] if dict(f["attrs"]).get("type") == "text")
+    data = {f["names"][0]: dict(f["attrs"]).get("value", "") for f in form["fields"] if f["names"]}
+    data[typed["names"][0]] = "shop site"
+    created = browser.client.post(form["action"], data=data)
+    html = created.get_data(as_text=True)
+    assert created.status_code == 200, html[:2000]
+    assert 'id="new-api-key">sbk_' in html and "shop site" in html
+
+
+def test_saving_the_settings_form_as_shown_changes_nothing(browser, container):
+    email = browser.sign_up()
+    page = browser.get("/dashboard/settings/bot").get_data(as_text=True)
+    form = next(f for f in forms_of(page) if f["action"].endswith("/dashboard/settings/bot"))
+    data = {}
+    for field in form["fields"]:
+        attrs = dict(field["attrs"])
+        if field["names"] and (attrs.get("type") != "checkbox" or "checked" in attrs):
+            data[field["names"][0]] = attrs.get("value", "")
+    data["system_prompt"] = ""
+    data["dont_know_reply"] = "Sorry, I don't have that information."
+    saved = browser.client.post(form["action"], data=data)
+    assert saved.status_code == 302, saved.get_data(as_text=True)[:3000]
+    with container.tenant_uow(_user(container, email)) as uow:
+        assert DashboardRepository(uow.conn).bot_config()["enabled"] is True
 
 
 def test_api_keys_are_shown_once_and_can_be_revoked(browser):

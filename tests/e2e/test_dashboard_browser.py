@@ -174,16 +174,7 @@ def _sign_up(ui: Ui, email: str, name: str = "Kofi Foods", shot: bool = False) -
         ui.shot("sign-up")
     ui.press("Create account")
     ui.wait_text("Welcome to Salesboy")
-
-
-def _gone(element) -> bool:
-    from selenium.common.exceptions import StaleElementReferenceException
-
-    try:
-        element.tag_name  # noqa: B018 (touching a replaced page's element raises)
-    except StaleElementReferenceException:
-        return True
-    return False
+    assert ui.read("h1") == name  # the overview, greeting the business by name
 
 
 def test_owner_journey(dashboard, tmp_path):
@@ -192,6 +183,7 @@ def test_owner_journey(dashboard, tmp_path):
     _sign_up(ui, email, shot=True)
 
     # Link WhatsApp: a QR appears live, the phone scans it, the status turns WORKING.
+    ui.visit("/dashboard/sessions")
     ui.press("Start WhatsApp")
     wait_for(lambda: (ui.read("#qr", "src") or "").startswith("data:image"), timeout=90, interval=0.5,
              message="the QR code on the page")
@@ -200,8 +192,9 @@ def test_owner_journey(dashboard, tmp_path):
     ui.press("Get a pairing code")
     ui.wait_text("Enter this code on your phone: 5555ABCD")
     phone.scan = True
-    wait_for(lambda: ui.read("#session-status") == "WORKING", timeout=60, interval=0.5,
+    wait_for(lambda: ui.read("#session-status", "data-status") == "WORKING", timeout=60, interval=0.5,
              message="the session to be WORKING")
+    assert ui.read("#session-status") == "Connected"
     ui.shot("whatsapp-linked")
 
     # Teach the bot: upload the FAQ and watch it become ready; try the retrieval box.
@@ -211,7 +204,7 @@ def test_owner_journey(dashboard, tmp_path):
     ui.find("#f-files").send_keys(str(faq))
     ui.press("Upload")
     ui.wait_text("delivery-faq.md")  # in the list (the toast may already be gone: the page reloads when ready)
-    wait_for(lambda: ui.read("#documents .doc-status") == "ready", timeout=120,
+    wait_for(lambda: ui.read("#documents .doc-status", "data-status") == "ready", timeout=120,
              interval=1, message="the document to be ready")
     ui.visit("/dashboard/kb")
     ui.submit("Search", "We deliver to Lagos, Abuja and Accra", form='form[role="search"]', q=QUESTION)
@@ -222,26 +215,27 @@ def test_owner_journey(dashboard, tmp_path):
     prices.write_text("Old price list: rice 10,000 naira a bag; beans 8,000 naira a bag.")
     ui.find("#f-files").send_keys(str(prices))
     ui.press("Upload")
-    wait_for(lambda: ui.texts("#documents .doc-status") == ["ready", "ready"] or ui.driver.refresh(),
+    wait_for(lambda: ui.texts("#documents .doc-status") == ["Ready", "Ready"] or ui.driver.refresh(),
              timeout=120, interval=1, message="both documents to be ready")
     ui.driver.find_element("link text", "old-prices.txt").click()
     ui.wait_text("rice 10,000 naira a bag")
     ui.shot("knowledge-base-document")
     ui.visit("/dashboard/kb")
     row = '//tr[td/a[normalize-space()="old-prices.txt"]]'
-    page = ui.driver.find_element("tag name", "html")
-    ui.driver.find_element("xpath", row + '//button[normalize-space()="Re-embed"]').click()
-    # Leave only once the form's answer has replaced the page: leaving earlier can cancel the request,
-    # or its redirect can land after the next visit and take the browser back here.
-    wait_for(lambda: _gone(page), timeout=30, interval=0.2, message="the re-embed request to be answered")
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    read_again = ui.driver.find_element("xpath", row + '//button[normalize-space()="Read again"]')
+    read_again.click()
+    WebDriverWait(ui.driver, 30).until(expected_conditions.staleness_of(read_again))  # the form was sent
     # A small file is read again in a moment and the page reloads itself, toast and all: ask the audit log.
     ui.visit("/dashboard/logs?tab=audit")
-    ui.wait_text("kb.document_reembedded", reload=True)
+    ui.wait_text("You asked Salesboy to read old-prices.txt again.", reload=True)
     ui.visit("/dashboard/kb")
     status_of_prices = ("return document.evaluate(arguments[0], document, null, XPathResult.STRING_TYPE, null)"
                         ".stringValue.trim();")
     wait_for(lambda: ui.driver.execute_script(status_of_prices, row + '//span[contains(@class, "doc-status")]')
-             == "ready" or ui.driver.refresh(), timeout=90, interval=1, message="the re-read to finish")
+             == "Ready" or ui.driver.refresh(), timeout=90, interval=1, message="the re-read to finish")
     ui.driver.find_element("xpath", row + '//button[normalize-space()="Delete"]').click()
     wait_for(lambda: ui.read("#confirm-dialog #confirm-text") or "", timeout=5, message="the confirmation dialog")
     assert "old-prices.txt" in ui.read("#confirm-text")
@@ -268,22 +262,40 @@ def test_owner_journey(dashboard, tmp_path):
                     message="the reply on WhatsApp")
     assert "Accra" in sent[0]["text"]
 
+    # Conversations: one thread per customer, the bot's reply under the question, and why.
     ui.visit("/dashboard/logs")
     ui.wait_text("Hello? Anyone there?", reload=True)
-    log = ui.find("#chat-log").text
-    assert QUESTION in log and sent[0]["text"].splitlines()[0] in log and "not on the whitelist" in log
     assert not [m for m in phone.sent if m["chatId"] == stranger]
     ui.shot("logs")
-    question_row = f'//tr[contains(@class, "dir-inbound") and td[contains(., "{QUESTION}")]]'
-    ui.driver.find_element("xpath", question_row + "//a").click()
-    ui.wait_text("Message trace")
+    ui.driver.find_element("partial link text", "+2348099990000").click()
+    ui.wait_text("not on your whitelist")
+    ui.visit("/dashboard/logs")
+    ui.driver.find_element("partial link text", "+2348011112222").click()
+    ui.wait_text(sent[0]["text"].splitlines()[0])
+    assert QUESTION in ui.find("#thread").text
+    ui.shot("conversation")
+    thread_url = ui.driver.current_url
+    ui.driver.find_element("link text", "why?").click()
+    ui.wait_text("What the bot did")
     trace_url = ui.driver.current_url
-    assert all(stage in ui.text() for stage in ("filter", "intent", "respond"))
+    assert "matching passage" in ui.text() and "delivery-faq.md" in ui.text()
+    ui.find(".raw-details summary").click()
+    assert all(stage in ui.find(".raw-details").text for stage in ("Filter", "Intent", "Respond"))
     ui.shot("trace")
+
+    # The owner answers from the dashboard: the reply goes out on WhatsApp and the bot pauses in that chat.
+    ui.driver.get(thread_url)
+    ui.fill("text", "Kofi here: Accra deliveries leave on Tuesdays.")
+    ui.press("Send reply")
+    ui.wait_text("Your reply is on its way")
+    wait_for(lambda: [m for m in phone.sent if m["text"] == "Kofi here: Accra deliveries leave on Tuesdays."],
+             timeout=60, interval=0.5, message="the owner's reply on WhatsApp")
+    ui.wait_text("Kofi here: Accra deliveries leave on Tuesdays.", reload=True)
+    assert "bot is paused in this chat" in ui.text()
     ui.visit("/dashboard/logs?tab=tasks")
     ui.shot("logs-tasks")
     ui.visit("/dashboard/logs?tab=audit")
-    ui.wait_text("session.start_requested")
+    ui.wait_text("You started WhatsApp from the dashboard.")
     ui.shot("logs-audit")
 
     # The playground answers the same question the same way.
@@ -319,7 +331,7 @@ def test_owner_journey(dashboard, tmp_path):
     ui.fill("models", f"operator/{OPERATOR_MODEL}")  # the operator's model: no key of the owner's needed
     ui.fill("temperature", "9")
     ui.press("Save settings")
-    ui.wait_text("less than or equal to 2")  # the error is shown and what was typed is kept
+    ui.wait_text("Use a number no bigger than 2.")  # the error is shown and what was typed is kept
     assert "Sign every answer as Kofi." in ui.find("#f-system_prompt").get_attribute("value")
     ui.fill("temperature", "0.3")
     ui.press("Save settings")
@@ -331,7 +343,8 @@ def test_owner_journey(dashboard, tmp_path):
     ui.wait_text("— Kofi", timeout=90, reload=True)
 
     ui.visit("/dashboard")
-    ui.wait_text("Messages today")
+    ui.wait_text("Customer messages")
+    assert ui.read("#stat-messages") == "2"  # the two customers; the playground's questions are not counted
     ui.shot("overview")
     ui.driver.set_window_size(390, 844)
     ui.visit("/dashboard")

@@ -34,7 +34,8 @@ def test_migrate_and_seed_share_the_embedded_database(tmp_path, data_dir_env):
     seeded = salesboy("seed", env=data_dir_env, cwd=tmp_path)
     assert seeded.returncode == 0, seeded.stderr
     assert DEMO_EMAIL in seeded.stdout and "created" in seeded.stdout
-    password = seeded.stdout.split("password:")[1].strip()
+    password = seeded.stdout.split("password:")[1].split()[0]
+    assert "sample documents added: 3" in seeded.stdout
 
     # `up` leaves the server running; a later `seed` must find and keep it.
     server = EmbeddedPostgres(tmp_path / "var" / "postgres", port=int(data_dir_env["EMBEDDED_PG_PORT"])).start()
@@ -42,7 +43,8 @@ def test_migrate_and_seed_share_the_embedded_database(tmp_path, data_dir_env):
         reseeded = salesboy("seed", env=data_dir_env, cwd=tmp_path)
         assert reseeded.returncode == 0, reseeded.stderr
         assert "password reset" in reseeded.stdout
-        new_password = reseeded.stdout.split("password:")[1].strip()
+        new_password = reseeded.stdout.split("password:")[1].split()[0]
+        assert "sample documents added: 0" in reseeded.stdout
         assert server.is_running()
         with psycopg.connect(server.url()) as conn:
             user_id, hashed = conn.execute("select id, encrypted_password from auth.users where email = %s",
@@ -51,11 +53,17 @@ def test_migrate_and_seed_share_the_embedded_database(tmp_path, data_dir_env):
                                        [user_id]).fetchone()[0]
             business = conn.execute("select business->>'name' from public.bot_config where user_id = %s",
                                     [user_id]).fetchone()[0]
+            # Read at seed time, so the playground answers from them at once.
+            documents = conn.execute("select status, count(*) from public.knowledge_base where user_id = %s "
+                                     "group by status", [user_id]).fetchall()
+            indexed = conn.execute("select count(*) from public.kb_chunks where user_id = %s "
+                                   "and indexed_at is not null", [user_id]).fetchone()[0]
     finally:
         server.stop()
     assert bcrypt.checkpw(new_password.encode(), hashed.encode())
     assert not bcrypt.checkpw(password.encode(), hashed.encode())
     assert whitelisted == 2 and business == "Demo Shop"
+    assert documents == [("ready", 3)] and indexed >= 3
 
 
 def test_seed_with_database_url(tmp_path, pg_server):

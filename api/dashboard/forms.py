@@ -1,0 +1,180 @@
+"""The dashboard's forms. Each field is declared once, so its name, label and checks cannot disagree.
+
+CSRF is checked for every unsafe request by the app (api/dashboard/__init__.py), so the forms
+themselves carry no token of their own; the page template adds the one token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    StringField,
+    TelField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from pipelines import plain_words
+
+MIN_PASSWORD = 10
+
+
+class Form(FlaskForm):
+    class Meta:
+        csrf = False  # one app-wide check (see the module docstring)
+
+    def add_problems(self, problems: Mapping[str, list[str] | str]) -> None:
+        """Problems found after the form's own checks (by the service or the settings schema), per field."""
+        for name, given in problems.items():
+            found = [given] if isinstance(given, str) else list(given)
+            target = self._fields.get(name)
+            if target is None:
+                self.form_errors.extend(found)
+            else:
+                target.errors = [*list(target.errors), *(p for p in found if p not in target.errors)]
+
+    def all_problems(self) -> list[tuple[str, str]]:
+        """(label, sentence) for every problem in the form, in field order: the summary at its top."""
+        found = [("", problem) for problem in self.form_errors]
+        for field in self:
+            found.extend((field.label.text, problem) for problem in field.errors)
+        return found
+
+
+def _required(what: str) -> DataRequired:
+    return DataRequired(message=what)
+
+
+EMAIL_CHECK = Email(message="Enter an email address like name@example.com.", granular_message=False)
+PASSWORD_LENGTH = Length(min=MIN_PASSWORD, max=200, message=f"Use at least {MIN_PASSWORD} characters.")
+
+
+class SignUpForm(Form):
+    display_name = StringField("Your business name", [_required("Enter your business name."),
+                                                      Length(max=200, message="Use at most 200 characters.")],
+                               filters=[lambda v: v.strip() if isinstance(v, str) else v],
+                               render_kw={"autocomplete": "organization"})
+    email = EmailField("Email", [_required("Enter your email address."), EMAIL_CHECK],
+                       filters=[lambda v: v.strip() if isinstance(v, str) else v],
+                       render_kw={"autocomplete": "username"})
+    password = PasswordField("Password", [_required("Choose a password."), PASSWORD_LENGTH],
+                             description=f"At least {MIN_PASSWORD} characters.",
+                             render_kw={"autocomplete": "new-password"})
+
+
+class LoginForm(Form):
+    next = HiddenField()
+    email = EmailField("Email", render_kw={"autocomplete": "username"})
+    password = PasswordField("Password", render_kw={"autocomplete": "current-password"})
+
+
+class ResetRequestForm(Form):
+    email = EmailField("Email", [_required("Enter the email address of your account."), EMAIL_CHECK],
+                       filters=[lambda v: v.strip() if isinstance(v, str) else v],
+                       render_kw={"autocomplete": "username"})
+
+
+def _same_as_password(form, field) -> None:
+    if field.data != form.password.data:
+        raise ValidationError("The two passwords are different. Type the same new password twice.")
+
+
+class NewPasswordForm(Form):
+    password = PasswordField("New password", [_required("Choose a new password."), PASSWORD_LENGTH],
+                             description=f"At least {MIN_PASSWORD} characters.",
+                             render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField("The new password again", [_required("Type the new password again."), _same_as_password],
+                            render_kw={"autocomplete": "new-password"})
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current_password = PasswordField("Current password", [_required("Enter your current password.")],
+                                     render_kw={"autocomplete": "current-password"})
+
+
+class ApiKeyForm(Form):
+    name = StringField("Name of a new key", [_required("Give the key a name, like “n8n” or “website”."),
+                                             Length(max=100, message="Use at most 100 characters.")],
+                       filters=[lambda v: v.strip() if isinstance(v, str) else v],
+                       description="Where the key will be used, so you recognise it later.")
+
+
+class ProviderKeyForm(Form):
+    provider_key = PasswordField("Your key", description="e.g. sk-… from your provider's console",
+                                 render_kw={"autocomplete": "off"})
+
+
+class ContactForm(Form):
+    phone = TelField("Phone number", [_required("Enter the customer's phone number.")],
+                     description="With country code, like +2348012345678.")
+    name = StringField("Name (optional)", [Optional(), Length(max=200, message="Use at most 200 characters.")],
+                       filters=[lambda v: v.strip() if isinstance(v, str) else v])
+
+
+class ImportForm(Form):
+    lines = TextAreaField("One per line: phone, name", render_kw={"rows": 5})
+
+
+class PlaygroundForm(Form):
+    text = StringField("Your message", render_kw={"autocomplete": "off", "placeholder": "Do you deliver to Accra?"})
+
+
+class ReplyForm(Form):
+    key = HiddenField()  # one per form shown: posting the same form twice sends one reply
+    text = TextAreaField("Your reply", [_required("Write a reply first."),
+                                        Length(max=4096, message="Use at most 4,096 characters.")],
+                         filters=[lambda v: v.strip() if isinstance(v, str) else v], render_kw={"rows": 3})
+
+
+class BotSettingsForm(Form):
+    """The bot settings page. The settings schema (shared with the REST API) checks the values on save."""
+
+    enabled = BooleanField("The bot answers customers")
+    system_prompt = TextAreaField("Instructions for the bot (system prompt)", render_kw={"rows": 6},
+                                  description="Who the bot is and how it should answer. "
+                                              "Your documents are added automatically.")
+    language = StringField("Language", description="auto = the customer's language")
+    tone = StringField("Tone", description="e.g. friendly, formal")
+    max_reply_chars = StringField("Longest reply (characters)",
+                                  render_kw={"type": "number", "min": 50, "max": 4000, "inputmode": "numeric"})
+    dont_know_reply = TextAreaField("Reply when the documents have no answer", render_kw={"rows": 2})
+    handoff_when_unknown = BooleanField("…and hand the chat to a person instead")
+    business_name = StringField("Name")
+    business_phone = StringField("Phone")
+    business_website = StringField("Website")
+    business_hours = StringField("Opening hours")
+    business_address = StringField("Address")
+    business_about = TextAreaField("About", render_kw={"rows": 2})
+    models = TextAreaField("Models, tried in this order (one per line: a model, or openai/<model> | your server's "
+                           "api base)", render_kw={"rows": 3})
+    temperature = StringField("Temperature (0 = always the same answer, 2 = most varied)",
+                              render_kw={"type": "number", "min": 0, "max": 2, "step": "0.1", "inputmode": "decimal"})
+    min_relevance = StringField("Least relevance of a document passage (0 to 1)",
+                                render_kw={"type": "number", "min": 0, "max": 1, "step": "0.05",
+                                           "inputmode": "decimal"})
+    history_turns = StringField("Earlier turns the bot reads",
+                                render_kw={"type": "number", "min": 0, "max": 50, "inputmode": "numeric"})
+    owner_notify_phone = TelField("Your WhatsApp number for hand-off alerts")
+    owner_pause_minutes = StringField("Quiet minutes after you reply yourself",
+                                      render_kw={"type": "number", "min": 0, "inputmode": "numeric"})
+    debounce_seconds = StringField("Wait for more messages (seconds)",
+                                   render_kw={"type": "number", "min": 0, "max": 120, "inputmode": "numeric"})
+    group_mention_only_default = BooleanField("In new groups, answer only when mentioned")
+    allowed_task_types = StringField("Tasks the bot may start (comma separated)",
+                                     description="e.g. send_email, book_calendar, create_order")
+    n8n_urls = TextAreaField("n8n webhook per task (one per line: task = URL)", render_kw={"rows": 3})
+    intent_examples = TextAreaField("Your own example messages (one per line: Question: …, Person: …, "
+                                    "Task:book_calendar: …)", render_kw={"rows": 4},
+                                    description="Question: a customer question the bot should answer; Person: a "
+                                                "message that means the customer wants to talk to you.")
+
+
+def schema_problems(errors) -> dict[str, list[str]]:
+    """A settings schema's validation errors as the owner's sentences, per form field."""
+    return plain_words.field_problems(errors)

@@ -1,0 +1,65 @@
+"""Plain words: what the owner reads instead of states, stack traces and validation messages."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from pipelines import plain_words
+from schemas.bot import BotSettings
+
+CHROMEDRIVER_TRACE = (
+    "Message: unknown error: net::ERR_NAME_NOT_RESOLVED\n  (Session info: chrome=156.0.7000.0)\n"
+    "Stacktrace:\n#0 0x55d4c8 <unknown>\n#1 0x55d4c9 <unknown>")
+
+
+def test_session_states_and_failures_are_sentences_with_a_next_step():
+    for status in ("STOPPED", "STARTING", "SCAN_QR_CODE", "WORKING", "FAILED", "LOGGED_OUT", "SOMETHING_NEW"):
+        words = plain_words.session_state(status)
+        assert "_" not in words.label + words.sentence + words.next_step
+    assert plain_words.session_state("SCAN_QR_CODE").label == "Waiting for your phone"
+    said = plain_words.session_error(CHROMEDRIVER_TRACE)
+    assert "could not reach WhatsApp Web" in said and "Start WhatsApp" in said
+    assert not any(word in said for word in ("Stacktrace", "net::", "chrome="))
+    assert plain_words.session_error("WebDriverException: Message: session not created").startswith("The browser")
+    assert plain_words.session_error("") is None
+    assert plain_words.session_error("something nobody foresaw") == plain_words.SESSION_FAILURE_FALLBACK
+
+
+def test_every_validation_problem_of_a_form_is_given_per_field_in_plain_words():
+    try:
+        BotSettings.model_validate({"temperature": 9, "max_reply_chars": "many", "dont_know_reply": "",
+                                    "models": [{"model": "openai/x", "api_base": "ftp://x"}],
+                                    "owner_notify_phone": "0801"})
+    except ValidationError as exc:
+        problems = plain_words.field_problems(exc.errors())
+    assert problems["temperature"] == ["Use a number no bigger than 2."]
+    assert problems["max_reply_chars"] == ["Enter a whole number, like 30."]
+    assert problems["dont_know_reply"] == ["Fill this in."]
+    assert problems["models"][0].startswith("Line 1: ")
+    assert "country code" in problems["owner_notify_phone"][0]
+    text = " ".join(p for found in problems.values() for p in found)
+    assert "Input should" not in text and "String should" not in text and "pattern" not in text
+
+
+def test_a_trace_reads_as_a_story_without_raw_values():
+    trace = {"filter": {"ms": 2.1, "answer": True, "reason": "answer"},
+             "intent": {"ms": 30, "method": "embeddings", "intent": "Response", "confidence": 0.5176054642664714,
+                        "payload_fields": [], "analysis": "Response 0.52"},
+             "respond": {"ms": 80, "chunks": [], "answer": "nothing relevant in the knowledge base",
+                         "reply_parts": 1}}
+    story = plain_words.trace_story(trace, status="answered", intent_name="Response")
+    assert story[-1] == "Your documents had no passage about this, so the bot sent your “don't know” reply."
+    assert "52% sure" in story[1] and "0.5176" not in " ".join(story)
+    refused = plain_words.trace_story({"filter": {"answer": False, "reason": "the contact is not on the whitelist"}})
+    assert "not on your whitelist" in refused[0]
+    details = dict(plain_words.stage_details("respond", {"fallbacks": [{"model": "a/b", "error": "timeout"}],
+                                                           "ms": 4}))
+    assert details["models that failed first"] == "a/b: timeout" and details["time taken"] == "4 ms"
+
+
+def test_audit_entries_are_sentences():
+    assert plain_words.audit_sentence("kb.document_uploaded", {"filename": "faq.md"}) == "You uploaded faq.md."
+    assert plain_words.audit_sentence("session.start_requested", {"via": "dashboard"}) == \
+        "You started WhatsApp from the dashboard."
+    assert plain_words.audit_sentence("whitelist.mode", '{"enabled": true}') == "You switched the whitelist on."
+    assert plain_words.audit_sentence("brand.new_thing", {}) == "Brand: new thing."
