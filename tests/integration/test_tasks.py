@@ -157,7 +157,7 @@ def test_only_the_workflows_acknowledgement_counts_as_dispatched(client, shop, g
 
 def test_n8n_down_for_good_fails_the_task_and_tells_customer_and_owner_once(client, shop, gateway, n8n, container):
     user, headers = shop
-    _configure(container, user, owner_notify_phone="+2348099990000")
+    _configure(container, user, owner_notify_phone="+2348099990101")
     n8n.answers["create_order"] = [503, 503, 503]
     chat = "2348011313131@c.us"
     task = _api_task(client, headers, chat_id=chat, task_type="create_order", message="rice")
@@ -166,7 +166,7 @@ def test_n8n_down_for_good_fails_the_task_and_tells_customer_and_owner_once(clie
     assert row["attempts"] == 3 and "503" in row["last_error"]
     (told,) = _replies(gateway, chat)
     assert "will follow up with you here" in told["text"]
-    owner_notes = _replies(gateway, "2348099990000@c.us")
+    owner_notes = _replies(gateway, "2348099990101@c.us")
     assert len(owner_notes) == 1 and "could not be completed" in owner_notes[0]["text"]
     with container.tenant_uow(user) as uow:
         (alert,) = uow.alerts.open()
