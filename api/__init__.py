@@ -11,7 +11,7 @@ from services.bootstrap import Container
 
 
 def create_app(settings: Settings | None = None, container: Container | None = None) -> Flask:
-    from api import bot, dashboard, errors, health, kb, messages, observability, sessions, stream, tasks
+    from api import bot, dashboard, errors, health, kb, messages, observability, openapi, rest, sessions, stream, tasks
     from services.bootstrap import bootstrap
     from services.logging import configure_logging
     from services.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
@@ -42,4 +42,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     app.register_blueprint(tasks.blueprint)
     sessions.init_app(app, settings)
     app.register_blueprint(bot.blueprint)
+    app.register_blueprint(rest.blueprint)
+    app.register_blueprint(openapi.blueprint)
+    openapi.versioned_aliases(app)
     return app

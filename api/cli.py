@@ -217,6 +217,22 @@ def reencrypt() -> None:
         click.echo(f"{table}: {count} row(s) re-encrypted")
 
 
+@main.command("api-docs")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("docs/postman"))
+def api_docs(directory: Path) -> None:
+    """Write the OpenAPI description and the Postman collection generated from it into DIRECTORY."""
+    import json
+
+    from api.openapi import build_spec, postman_collection
+
+    spec = build_spec(None)
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "openapi.json").write_text(json.dumps(spec, indent=2, sort_keys=True) + "\n")
+    (directory / "salesboy.postman_collection.json").write_text(
+        json.dumps(postman_collection(spec), indent=2) + "\n")
+    click.echo(f"wrote {directory / 'openapi.json'} and {directory / 'salesboy.postman_collection.json'}")
+
+
 @main.command("backup")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 def backup_command(directory: Path) -> None:

@@ -22,6 +22,7 @@ from pipelines.retry import backoff_delay
 from schemas.queues import QUEUES
 from schemas.settings import Settings
 from services.embedded import port_is_free
+from services.metrics import MULTIPROC_ENV, fresh_multiprocess_dir
 from services.runtime import FlowerLogin, ensure_services, flower_login, migrate_database
 
 _STOP_GRACE_SECONDS = 20
@@ -92,6 +93,8 @@ class Supervisor:
             self._say(f"migrations: {len(report.applied)} applied, {len(report.already)} already there")
             env = {**os.environ, "DATABASE_URL": services.database_url, "REDIS_URL": services.redis_url}
             env.pop("MIGRATION_DATABASE_URL", None)  # the owner's credential stays with the supervisor
+            # Every child writes its metrics here; the API's /metrics adds them up.
+            env[MULTIPROC_ENV] = fresh_multiprocess_dir(self.settings.data_dir.resolve() / "metrics")
             # Made before Flower starts, so a newly generated password is this banner's to show.
             self._flower_login = flower_login(self.settings) if self.with_flower else None
             self.children = self._child_argv()
@@ -107,7 +110,10 @@ class Supervisor:
             self._say("salesboy stopped")
 
     def _spawn(self, child: Child) -> None:
-        child.process = subprocess.Popen(child.argv, env=self._env, start_new_session=True)
+        env = self._env
+        if child.name == "flower":  # Flower serves its own metrics; they stay out of the pipeline's
+            env = {k: v for k, v in env.items() if k != MULTIPROC_ENV}
+        child.process = subprocess.Popen(child.argv, env=env, start_new_session=True)
         child.started_at = time.monotonic()
 
     def _install_signal_handlers(self) -> None:
