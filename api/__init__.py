@@ -32,6 +32,11 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         JSON_SORT_KEYS=False,
     )
     app.extensions["salesboy"] = container
+    if settings.trusted_proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=0)
     observability.init_app(app)
     dashboard.init_app(app, container, settings)
     errors.init_app(app)

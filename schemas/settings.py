@@ -185,6 +185,9 @@ class Settings(BaseSettings):
     migration_database_url: str | None = Field(None, alias="MIGRATION_DATABASE_URL")
     # /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset: loopback clients only.
     metrics_token: SecretStr | None = Field(None, alias="METRICS_TOKEN")
+    # How many reverse proxies stand in front of the API (ops/nginx/salesboy.conf is one). Only then are
+    # X-Forwarded-For/-Proto/-Host believed, and only the values those proxies appended; 0 believes none.
+    trusted_proxies: int = Field(0, alias="TRUSTED_PROXIES", ge=0, le=5)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", alias="LOG_LEVEL")
     log_dir: Path | None = Field(None, alias="LOG_DIR")
