@@ -27,7 +27,8 @@ def main() -> None:
 
 @main.command()
 @click.option("--no-flower", is_flag=True, help="Do not start Flower.")
-def up(no_flower: bool) -> None:
+@click.option("--demo", is_flag=True, help="Create (or reset) the demo account and print its login.")
+def up(no_flower: bool, demo: bool) -> None:
     """Start everything: embedded services, migrations, API, workers, beat, Flower."""
     from services.embedded import EmbeddedServiceError
     from services.logging import configure_logging
@@ -37,7 +38,7 @@ def up(no_flower: bool) -> None:
     settings = _settings()
     configure_logging(settings.log_level, settings.resolved_log_dir, "supervisor")
     try:
-        code = Supervisor(settings, with_flower=not no_flower).run()
+        code = Supervisor(settings, with_flower=not no_flower, with_demo=demo).run()
     except (StartupError, EmbeddedServiceError, MigrationError) as exc:
         raise click.ClickException(str(exc)) from None
     sys.exit(code)

@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     # Unset means: start the embedded server (Postgres) or find/start one (Redis).
     database_url: str | None = Field(None, alias="DATABASE_URL")
     redis_url: str | None = Field(None, alias="REDIS_URL")
+    # The Celery broker when it is not Redis (RabbitMQ: amqp://user:password@host:5672/vhost). Redis still
+    # carries server-sent events, rate limits and session leases. Unset: REDIS_URL is the broker too.
+    celery_broker_url: str | None = Field(None, alias="CELERY_BROKER_URL")
     embedded_pg_port: int = Field(54329, alias="EMBEDDED_PG_PORT", ge=1, le=65535)
     embedded_redis_port: int = Field(6390, alias="EMBEDDED_REDIS_PORT", ge=1, le=65535)
     # Tried before starting the bundled Redis when REDIS_URL is unset.

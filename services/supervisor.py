@@ -48,6 +48,7 @@ class Child:
 class Supervisor:
     settings: Settings
     with_flower: bool = True
+    with_demo: bool = False  # seed the demo tenant once everything is up, and print its login
     ready_timeout: float = 120.0
     out: object = field(default=sys.stdout)
     children: list[Child] = field(default_factory=list)
@@ -161,11 +162,38 @@ class Supervisor:
             else:
                 shown = f"the password in {s.data_dir.resolve() / 'flower-password'}"
             lines.append(f"  Flower     http://{s.flower_host}:{s.flower_port}  (login {login.user} / {shown})")
+        lines.append(f"  Dashboard  {self._dashboard_url()}  (API reference: {self._dashboard_url()}/api/docs)")
+        demo = self._seed_demo(services) if self.with_demo else None
+        if demo is not None:
+            lines.append(f"  Demo login {demo.email} / {demo.password}  (a new password on every `up --demo`)")
         pg = "embedded, data in " + str(services.postgres.pgdata) if services.postgres else "DATABASE_URL"
         lines.append(f"  Postgres   {pg}")
         lines.append(f"  Redis      {'bundled server' if services.redis else services.redis_url}")
-        lines.append("Press Ctrl-C to stop.")
+        lines += [
+            "Next steps:",
+            "  1. Open the dashboard and " + ("sign in with the demo login" if demo else "create an account")
+            + "; link WhatsApp on the Sessions page (scan the QR).",
+            "  2. Upload price lists and FAQs on the Knowledge base page; try them in the Playground.",
+            "  3. For the REST API: `salesboy apikey create --tenant EMAIL`; `GET /api/v1/me` gives the account id "
+            "a WhatsApp gateway's webhook names (docs/api.md).",
+            "  4. Going live: docs/deploy.md (TLS proxy, services, backups).",
+            "Press Ctrl-C to stop.",
+        ]
         self._say("\n".join(lines))
+
+    def _dashboard_url(self) -> str:
+        s = self.settings
+        return (s.public_url or f"http://{s.api_host}:{s.api_port}").rstrip("/")
+
+    def _seed_demo(self, services):
+        from services.bootstrap import bootstrap
+        from services.seed import seed_demo_tenant
+
+        container = bootstrap(self.settings, database_url=services.database_url, redis_url=services.redis_url)
+        try:
+            return seed_demo_tenant(container)
+        finally:
+            container.close()
 
     def _watch(self) -> int:
         """Restart whatever dies, with backoff, and say so; only Ctrl-C (or SIGTERM) ends `up`."""

@@ -18,5 +18,5 @@ def provision_tenant(job: ProvisionTenant, *, tenant_uow: Callable[[uuid.UUID], 
         created = uow.tenants.ensure_defaults(job.user_id)
         if created:
             uow.audit.log(job.user_id, "tenant.provisioned", {"job_id": str(job.job_id)})
-    log.info("tenant provisioned", extra={"created": created})
+    log.info("tenant provisioned", extra={"new_tenant": created})
     return created
