@@ -11,7 +11,7 @@ from services.bootstrap import Container
 
 
 def create_app(settings: Settings | None = None, container: Container | None = None) -> Flask:
-    from api import bot, dashboard, errors, health, kb, messages, observability, sessions, stream, tasks
+    from api import bot, dashboard, errors, health, kb, messages, observability, openapi, rest, sessions, stream, tasks
     from services.bootstrap import bootstrap
     from services.logging import configure_logging
     from services.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
@@ -32,6 +32,11 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         JSON_SORT_KEYS=False,
     )
     app.extensions["salesboy"] = container
+    if settings.trusted_proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=0)
     observability.init_app(app)
     dashboard.init_app(app, container, settings)
     errors.init_app(app)
@@ -42,4 +47,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     app.register_blueprint(tasks.blueprint)
     sessions.init_app(app, settings)
     app.register_blueprint(bot.blueprint)
+    app.register_blueprint(rest.blueprint)
+    app.register_blueprint(openapi.blueprint)
+    openapi.versioned_aliases(app)
     return app

@@ -27,7 +27,8 @@ def main() -> None:
 
 @main.command()
 @click.option("--no-flower", is_flag=True, help="Do not start Flower.")
-def up(no_flower: bool) -> None:
+@click.option("--demo", is_flag=True, help="Create (or reset) the demo account and print its login.")
+def up(no_flower: bool, demo: bool) -> None:
     """Start everything: embedded services, migrations, API, workers, beat, Flower."""
     from services.embedded import EmbeddedServiceError
     from services.logging import configure_logging
@@ -37,7 +38,7 @@ def up(no_flower: bool) -> None:
     settings = _settings()
     configure_logging(settings.log_level, settings.resolved_log_dir, "supervisor")
     try:
-        code = Supervisor(settings, with_flower=not no_flower).run()
+        code = Supervisor(settings, with_flower=not no_flower, with_demo=demo).run()
     except (StartupError, EmbeddedServiceError, MigrationError) as exc:
         raise click.ClickException(str(exc)) from None
     sys.exit(code)
@@ -219,6 +220,78 @@ def reencrypt() -> None:
         report = run(container)
     for table, count in report.rows.items():
         click.echo(f"{table}: {count} row(s) re-encrypted")
+
+
+@main.command("api-docs")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("docs/postman"))
+def api_docs(directory: Path) -> None:
+    """Write the OpenAPI description and the Postman collection generated from it into DIRECTORY."""
+    import json
+
+    from api.openapi import build_spec, postman_collection
+
+    spec = build_spec(None)
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "openapi.json").write_text(json.dumps(spec, indent=2, sort_keys=True) + "\n")
+    (directory / "salesboy.postman_collection.json").write_text(
+        json.dumps(postman_collection(spec), indent=2) + "\n")
+    click.echo(f"wrote {directory / 'openapi.json'} and {directory / 'salesboy.postman_collection.json'}")
+
+
+@main.command("backup")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def backup_command(directory: Path) -> None:
+    """Back up the database (as its owner) and the stored files into DIRECTORY, with a manifest.
+
+    The encryption keys are never written to a backup: keep CHAT_ENCRYPTION_KEYS apart from it."""
+    from services.backup import BackupError, backup
+    from services.bootstrap import storage_for
+    from services.embedded import EmbeddedServiceError
+    from services.runtime import resolve_owner_database_url
+
+    settings = _settings()
+    try:
+        owner_url, started = resolve_owner_database_url(settings, start=True)
+        try:
+            report = backup(settings, owner_url, directory, storage=storage_for(settings))
+        finally:
+            if started is not None:
+                started.stop()
+    except (BackupError, EmbeddedServiceError) as exc:
+        raise click.ClickException(str(exc)) from None
+    counts = report.manifest["counts"]
+    click.echo(f"backup written to {report.directory}: {counts['tenants']} account(s), {counts['chunks']} chunk(s), "
+               f"{counts['files']} stored file(s)")
+    if report.manifest["encryption_key_ids"]:
+        click.echo("restoring it needs CHAT_ENCRYPTION_KEYS holding key id(s) "
+                   + ", ".join(report.manifest["encryption_key_ids"]) + " (not in the backup: keep them apart)")
+
+
+@main.command("restore")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def restore_command(directory: Path) -> None:
+    """Restore a backup from DIRECTORY into an empty database and a new data dir."""
+    from services.backup import BackupError, restore
+    from services.bootstrap import storage_for
+    from services.crypto import Keyring
+    from services.embedded import EmbeddedServiceError
+    from services.migrate import MigrationError
+    from services.runtime import resolve_owner_database_url
+
+    settings = _settings()
+    key_ids = Keyring.parse(settings.chat_encryption_keys.get_secret_value()).key_ids
+    try:
+        owner_url, started = resolve_owner_database_url(settings, start=True)
+        try:
+            result = restore(settings, owner_url, directory, key_ids=key_ids, storage=storage_for(settings))
+        finally:
+            if started is not None:
+                started.stop()
+    except (BackupError, EmbeddedServiceError, MigrationError) as exc:
+        raise click.ClickException(str(exc)) from None
+    counts = result["manifest"]["counts"]
+    click.echo(f"restored {counts['tenants']} account(s), {counts['chunks']} chunk(s) and {counts['files']} stored "
+               f"file(s) from {directory}; {len(result['migrations_applied'])} newer migration(s) applied")
 
 
 @main.group()

@@ -6,7 +6,7 @@ import hmac
 import ipaddress
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from api.context import container
 from services.health import readiness
@@ -48,5 +48,8 @@ def metrics():
     if not _metrics_allowed():
         abort(401, description="metrics need `Authorization: Bearer <METRICS_TOKEN>` "
                                "(or, with no METRICS_TOKEN set, a direct request from this machine)")
+    from schemas.queues import QUEUES
+    from services.metrics import exposition
+
     registry = current_app.extensions["salesboy.metrics"].registry
-    return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)
+    return Response(exposition(registry, container(), QUEUES), mimetype=CONTENT_TYPE_LATEST)

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, id_or_404, invalid
+from api.pagination import paginated
 from schemas.kb import SearchRequest
 from services import kb
 
@@ -39,7 +40,8 @@ def upload(user_id: uuid.UUID):
 @blueprint.get("")
 @tenant_required
 def list_documents(user_id: uuid.UUID):
-    return jsonify(documents=[d.model_dump(mode="json") for d in kb.list_documents(container(), user_id)])
+    documents = [d.model_dump(mode="json") for d in kb.list_documents(container(), user_id)]
+    return jsonify(paginated("documents", documents, lambda d: [d["created_at"], d["id"]]))
 
 
 @blueprint.get("/<document_id>")

@@ -16,6 +16,7 @@ from flask import Blueprint, Flask, jsonify, request
 from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response
+from api.pagination import paginated
 from pipelines import plain_words
 from schemas.settings import Settings
 
@@ -105,7 +106,7 @@ def _ask(user_id: uuid.UUID, query: str, phone: str | None = None):
 @tenant_required
 def groups(user_id: uuid.UUID):
     answer = _ask(user_id, "groups")
-    return answer if isinstance(answer, tuple) else jsonify(groups=answer)
+    return answer if isinstance(answer, tuple) else jsonify(paginated("groups", answer, lambda x: [x["id"]]))
 
 
 @blueprint.get("/api/contacts")
@@ -113,7 +114,7 @@ def groups(user_id: uuid.UUID):
 @tenant_required
 def contacts(user_id: uuid.UUID):
     answer = _ask(user_id, "contacts")
-    return answer if isinstance(answer, tuple) else jsonify(contacts=answer)
+    return answer if isinstance(answer, tuple) else jsonify(paginated("contacts", answer, lambda x: [x["id"]]))
 
 
 @blueprint.post("/api/sessions/pairing-code")

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, id_or_404, invalid
+from api.pagination import LIST_SCAN_LIMIT, paginated
 from pipelines.tasks import HANDOFF
 from schemas.jobs import new_trace_id
 from schemas.messages import TaskCallback, TaskRequest
@@ -79,14 +80,12 @@ def list_tasks(user_id: uuid.UUID):
     status = request.args.get("status")
     if status and status not in ("pending", "dispatched", "succeeded", "failed"):
         abort(400, description="status must be pending, dispatched, succeeded or failed")
-    limit = request.args.get("limit", "100")
-    if not limit.isdigit() or not 1 <= int(limit) <= 500:
-        abort(400, description="limit must be a number from 1 to 500")
     with container().tenant_uow(user_id) as uow:
         rows = uow.messages.tasks(status=status, task_type=request.args.get("type"), since=_when("since"),
-                                  until=_when("until"), limit=int(limit))
-    return jsonify(tasks=[{**r, "id": str(r["id"]), "created_at": r["created_at"].isoformat(),
-                           "updated_at": r["updated_at"].isoformat()} for r in rows])
+                                  until=_when("until"), limit=LIST_SCAN_LIMIT)
+    tasks = [{**r, "id": str(r["id"]), "created_at": r["created_at"].isoformat(),
+              "updated_at": r["updated_at"].isoformat()} for r in rows]
+    return jsonify(paginated("tasks", tasks, lambda t: [t["created_at"], t["id"]]))
 
 
 @blueprint.post("/api/tasks")
@@ -140,9 +139,10 @@ def get_task(user_id: uuid.UUID, task_id: str):
 def list_alerts(user_id: uuid.UUID):
     """What the owner must act on (failed tasks, customers asking for a person), newest first."""
     with container().tenant_uow(user_id) as uow:
-        rows = uow.alerts.open(100)
-    return jsonify(alerts=[{**r, "id": str(r["id"]), "task_id": r["task_id"] and str(r["task_id"]),
-                            "created_at": r["created_at"].isoformat()} for r in rows])
+        rows = uow.alerts.open(LIST_SCAN_LIMIT)
+    alerts = [{**r, "id": str(r["id"]), "task_id": r["task_id"] and str(r["task_id"]),
+               "created_at": r["created_at"].isoformat()} for r in rows]
+    return jsonify(paginated("alerts", alerts, lambda a: [a["created_at"], a["id"]]))
 
 
 @blueprint.post("/api/alerts/<alert_id>/dismiss")

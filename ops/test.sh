@@ -4,6 +4,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ops/setup.sh
+# The deployment files are checked with their real tools (tests/unit/test_ops_files.py): nginx -t,
+# promtool (Debian's prometheus package) and docker-compose config.
+tools=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || tools+=(nginx-light)
+command -v promtool >/dev/null 2>&1 || tools+=(prometheus)
+command -v docker-compose >/dev/null 2>&1 || tools+=(docker-compose)
+if ((${#tools[@]})); then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "test: installing ${tools[*]}"
+  $sudo apt-get update -qq
+  # Only the tools are wanted: no service may start from the packages' own scripts.
+  made_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null && $sudo chmod +x /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${tools[@]}"
+  [ -z "$made_policy" ] || $sudo rm -f /usr/sbin/policy-rc.d
+fi
 # A real n8n (pinned community edition) for the workflow tests; a failed install fails the run.
 N8N_HOME=$(bash ops/n8n/install.sh)
 export N8N_HOME SALESBOY_REQUIRE_N8N=1

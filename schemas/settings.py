@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     # Unset means: start the embedded server (Postgres) or find/start one (Redis).
     database_url: str | None = Field(None, alias="DATABASE_URL")
     redis_url: str | None = Field(None, alias="REDIS_URL")
+    # The Celery broker when it is not Redis (RabbitMQ: amqp://user:password@host:5672/vhost). Redis still
+    # carries server-sent events, rate limits and session leases. Unset: REDIS_URL is the broker too.
+    celery_broker_url: str | None = Field(None, alias="CELERY_BROKER_URL")
     embedded_pg_port: int = Field(54329, alias="EMBEDDED_PG_PORT", ge=1, le=65535)
     embedded_redis_port: int = Field(6390, alias="EMBEDDED_REDIS_PORT", ge=1, le=65535)
     # Tried before starting the bundled Redis when REDIS_URL is unset.
@@ -185,6 +188,9 @@ class Settings(BaseSettings):
     migration_database_url: str | None = Field(None, alias="MIGRATION_DATABASE_URL")
     # /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset: loopback clients only.
     metrics_token: SecretStr | None = Field(None, alias="METRICS_TOKEN")
+    # How many reverse proxies stand in front of the API (ops/nginx/salesboy.conf is one). Only then are
+    # X-Forwarded-For/-Proto/-Host believed, and only the values those proxies appended; 0 believes none.
+    trusted_proxies: int = Field(0, alias="TRUSTED_PROXIES", ge=0, le=5)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", alias="LOG_LEVEL")
     log_dir: Path | None = Field(None, alias="LOG_DIR")

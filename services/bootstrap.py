@@ -222,6 +222,11 @@ class Container:
         self.celery.close()
 
 
+def storage_for(settings: Settings) -> Storage:
+    """The configured object storage on its own (for backups, which need no other adapter)."""
+    return _storage(settings)
+
+
 def _storage(settings: Settings) -> Storage:
     if settings.storage_backend == "supabase":
         from services.storage_supabase import SupabaseStorage

@@ -20,7 +20,10 @@ UNACKED_MUTEX_EXPIRE_SECONDS = 10
 
 
 def make_celery(settings: Settings, broker_url: str) -> Celery:
-    app = Celery("salesboy", broker=broker_url, backend=broker_url, set_as_current=False)
+    """`broker_url` is Redis (also the result backend); CELERY_BROKER_URL (e.g. RabbitMQ) carries jobs instead."""
+    backend_url = broker_url
+    broker_url = settings.celery_broker_url or broker_url
+    app = Celery("salesboy", broker=broker_url, backend=backend_url, set_as_current=False)
     app.conf.update(
         task_serializer="json",
         result_serializer="json",

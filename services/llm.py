@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import ssl
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from schemas.settings import OperatorModel
 from services.crypto import DecryptionError
 from services.egress import EgressPolicy, guarded_client, refusal_in
 from services.litellm_setup import load_litellm
+from services.metrics import process_metrics
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +98,8 @@ class LiteLLMChat:
                 continue
             if json_mode:
                 call.options["response_format"] = {"type": "json_object"}
+            metrics = process_metrics()
+            started = time.perf_counter()
             try:
                 response = litellm.completion(
                     messages=messages, temperature=temperature, max_tokens=max_tokens, timeout=self._timeout,
@@ -104,13 +108,19 @@ class LiteLLMChat:
             except Exception as exc:  # every provider error is recorded and the next model tried
                 attempts.append({"model": spec.model, "error": _shown_error(exc, call.hidden)})
                 log.warning("model call failed", extra={"model": spec.model, "error": f"{type(exc).__name__}: {exc}"})
+                metrics.llm_calls.labels(spec.model, "error").inc()
+                metrics.llm_fallbacks.labels(spec.model).inc()
                 continue
             finally:
+                metrics.llm_seconds.labels(spec.model).observe(time.perf_counter() - started)
                 if call.client is not None:
                     call.client.close()
             if not text.strip():
                 attempts.append({"model": spec.model, "error": "empty answer"})
+                metrics.llm_calls.labels(spec.model, "empty").inc()
+                metrics.llm_fallbacks.labels(spec.model).inc()
                 continue
+            metrics.llm_calls.labels(spec.model, "ok").inc()
             return Completion(text=text.strip(), model=spec.model, attempts=attempts)
         raise AllModelsFailedError(attempts)
 

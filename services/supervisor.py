@@ -22,6 +22,7 @@ from pipelines.retry import backoff_delay
 from schemas.queues import QUEUES
 from schemas.settings import Settings
 from services.embedded import port_is_free
+from services.metrics import MULTIPROC_ENV, fresh_multiprocess_dir
 from services.runtime import FlowerLogin, ensure_services, flower_login, migrate_database
 
 _STOP_GRACE_SECONDS = 20
@@ -47,6 +48,7 @@ class Child:
 class Supervisor:
     settings: Settings
     with_flower: bool = True
+    with_demo: bool = False  # seed the demo tenant once everything is up, and print its login
     ready_timeout: float = 120.0
     out: object = field(default=sys.stdout)
     children: list[Child] = field(default_factory=list)
@@ -92,6 +94,8 @@ class Supervisor:
             self._say(f"migrations: {len(report.applied)} applied, {len(report.already)} already there")
             env = {**os.environ, "DATABASE_URL": services.database_url, "REDIS_URL": services.redis_url}
             env.pop("MIGRATION_DATABASE_URL", None)  # the owner's credential stays with the supervisor
+            # Every child writes its metrics here; the API's /metrics adds them up.
+            env[MULTIPROC_ENV] = fresh_multiprocess_dir(self.settings.data_dir.resolve() / "metrics")
             # Made before Flower starts, so a newly generated password is this banner's to show.
             self._flower_login = flower_login(self.settings) if self.with_flower else None
             self.children = self._child_argv()
@@ -107,7 +111,10 @@ class Supervisor:
             self._say("salesboy stopped")
 
     def _spawn(self, child: Child) -> None:
-        child.process = subprocess.Popen(child.argv, env=self._env, start_new_session=True)
+        env = self._env
+        if child.name == "flower":  # Flower serves its own metrics; they stay out of the pipeline's
+            env = {k: v for k, v in env.items() if k != MULTIPROC_ENV}
+        child.process = subprocess.Popen(child.argv, env=env, start_new_session=True)
         child.started_at = time.monotonic()
 
     def _install_signal_handlers(self) -> None:
@@ -155,11 +162,38 @@ class Supervisor:
             else:
                 shown = f"the password in {s.data_dir.resolve() / 'flower-password'}"
             lines.append(f"  Flower     http://{s.flower_host}:{s.flower_port}  (login {login.user} / {shown})")
+        lines.append(f"  Dashboard  {self._dashboard_url()}  (API reference: {self._dashboard_url()}/api/docs)")
+        demo = self._seed_demo(services) if self.with_demo else None
+        if demo is not None:
+            lines.append(f"  Demo login {demo.email} / {demo.password}  (a new password on every `up --demo`)")
         pg = "embedded, data in " + str(services.postgres.pgdata) if services.postgres else "DATABASE_URL"
         lines.append(f"  Postgres   {pg}")
         lines.append(f"  Redis      {'bundled server' if services.redis else services.redis_url}")
-        lines.append("Press Ctrl-C to stop.")
+        lines += [
+            "Next steps:",
+            "  1. Open the dashboard and " + ("sign in with the demo login" if demo else "create an account")
+            + "; link WhatsApp on the Sessions page (scan the QR).",
+            "  2. Upload price lists and FAQs on the Knowledge base page; try them in the Playground.",
+            "  3. For the REST API: `salesboy apikey create --tenant EMAIL`; `GET /api/v1/me` gives the account id "
+            "a WhatsApp gateway's webhook names (docs/api.md).",
+            "  4. Going live: docs/deploy.md (TLS proxy, services, backups).",
+            "Press Ctrl-C to stop.",
+        ]
         self._say("\n".join(lines))
+
+    def _dashboard_url(self) -> str:
+        s = self.settings
+        return (s.public_url or f"http://{s.api_host}:{s.api_port}").rstrip("/")
+
+    def _seed_demo(self, services):
+        from services.bootstrap import bootstrap
+        from services.seed import seed_demo_tenant
+
+        container = bootstrap(self.settings, database_url=services.database_url, redis_url=services.redis_url)
+        try:
+            return seed_demo_tenant(container)
+        finally:
+            container.close()
 
     def _watch(self) -> int:
         """Restart whatever dies, with backoff, and say so; only Ctrl-C (or SIGTERM) ends `up`."""

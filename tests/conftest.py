@@ -243,8 +243,12 @@ def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8
         SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
         REDIS_URL=redis_url, **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0], llm.base_url),
     )
+    # The worker writes its metrics where the API's /metrics reads them (multiprocess mode).
+    env["PROMETHEUS_MULTIPROC_DIR"] = str(work_dir / "metrics")
+    (work_dir / "metrics").mkdir()
     proc = WorkerProcess(env, work_dir, "maintenance,inbound,intent,rag,outbound,dispatch,ingest",
                          work_dir / "worker.log")
+    proc.metrics_dir = work_dir / "metrics"
     probe = Celery(broker=redis_url, set_as_current=False)
     try:
         wait_for(lambda: proc.process.poll() is not None or probe.control.ping(timeout=0.5),

@@ -23,6 +23,7 @@ from schemas.jobs import QueuedJob
 from services.bootstrap import Container
 from services.errors import TRANSIENT_ERRORS
 from services.logging import log_context
+from services.metrics import process_metrics, timed_stage
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +60,14 @@ def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder
         except ValidationError as exc:
             reason = f"invalid payload: {_short(exc)}"
             _record_failure(holder, name, payload, reason)
+            process_metrics().stage_runs.labels(name, "rejected").inc()
             log.error("job rejected", extra={"task": name, "reason": reason})
             raise Reject(reason, requeue=False) from None
 
         container = holder.get()
         user_id = getattr(job, "user_id", None)
-        with log_context(trace_id=job.trace_id, user_id=user_id, task=name, job_id=job.job_id):
+        with log_context(trace_id=job.trace_id, user_id=user_id, task=name, job_id=job.job_id), \
+                timed_stage(name) as measured:
             started = time.perf_counter()
             try:
                 result = container.handle(job)
@@ -82,6 +85,7 @@ def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder
                     cap=container.settings.task_retry_cap_seconds,
                 )
                 log.warning("job will be retried", extra={"error": str(exc), "retry_in_s": round(delay, 2)})
+                measured["outcome"] = "retry"
                 # Celery reads max_retries=None as "the task's default" (3): pass our own cap, so the give-up
                 # above, not Celery, decides when to stop, and an exhausted job is always recorded.
                 raise task.retry(exc=exc, countdown=delay, max_retries=container.settings.task_max_retries) \

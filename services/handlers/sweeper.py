@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from schemas.jobs import QueuedJob, SweepStuck
 from services.db import UnitOfWork
+from services.metrics import process_metrics
 
 log = logging.getLogger(__name__)
 
@@ -27,5 +28,6 @@ def sweep(job: SweepStuck, *, system_uow: Callable[[], UnitOfWork], finders: Seq
                 uow.publish_after_commit(stuck)
         resent += len(jobs)
         if jobs:
+            process_metrics().sweeper_reenqueued.labels(finder.__name__).inc(len(jobs))
             log.warning("re-enqueued stuck jobs", extra={"finder": finder.__name__, "count": len(jobs)})
     return resent

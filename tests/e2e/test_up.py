@@ -55,7 +55,7 @@ def test_up_runs_on_embedded_defaults_and_stops_cleanly(tmp_path):
     )
     log = (tmp_path / "up.log").open("w+")
     started = time.monotonic()
-    up = subprocess.Popen([sys.executable, "-m", "api.cli", "up"], cwd=tmp_path, env=env,
+    up = subprocess.Popen([sys.executable, "-m", "api.cli", "up", "--demo"], cwd=tmp_path, env=env,
                           stdout=log, stderr=subprocess.STDOUT)
     try:
         def banner():
@@ -77,6 +77,11 @@ def test_up_runs_on_embedded_defaults_and_stops_cleanly(tmp_path):
         assert shown, text
         password = shown[1]
         assert (tmp_path / "var" / "flower-password").read_text().strip() == password
+        assert f"Dashboard  http://127.0.0.1:{api_port}" in text and "Next steps:" in text
+        demo = re.search(r"Demo login (\S+) / (\S+)", text)
+        assert demo and demo[1] == "demo@salesboy.local", text
+        status, metrics = _get(f"http://127.0.0.1:{api_port}/metrics")
+        assert status == 200 and b'salesboy_queue_consumers{queue="inbound"} 1.0' in metrics, metrics[-3000:]
 
         assert _get(f"http://127.0.0.1:{flower_port}/")[0] == 401
         status, page = _get(f"http://127.0.0.1:{flower_port}/", auth=("admin", password))

@@ -33,3 +33,11 @@ def client(settings, container):
     return create_app(settings, container).test_client()
 
 
+@pytest.fixture(autouse=True)
+def answers_match_the_description():
+    """Every answer an `/api` route gives in an integration test must match the OpenAPI description."""
+    from tests.openapi_check import watching
+
+    with watching() as violations:
+        yield
+    assert not violations, "answers that do not match the OpenAPI description:\n" + "\n".join(violations)

@@ -1,0 +1,290 @@
+"""REST for what the dashboard does: the caller's account, whitelist, group settings, conversations and
+messages, hand-offs, the playground and API keys. The same services and repositories as the pages, the same
+audit entries, JSON in and out, every list paginated (api/pagination.py)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from flask import Blueprint, abort, jsonify, request
+from pydantic import BaseModel, ValidationError
+
+from api.auth import tenant_required
+from api.context import container
+from api.errors import error_response, id_or_404, invalid
+from api.pagination import LIST_SCAN_LIMIT, paginated
+from pipelines.phones import PhoneError, to_e164
+from schemas.api import (
+    ApiKeyCreate,
+    GroupSettingUpdate,
+    PlaygroundAsk,
+    WhitelistBulk,
+    WhitelistEntry,
+)
+from services import playground
+from services.apikeys import create_api_key
+from services.dashboard_repository import DashboardRepository
+from services.message_views import readable
+
+blueprint = Blueprint("rest", __name__, url_prefix="/api")
+
+
+def _body(model: type[BaseModel], what: str):
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):
+        abort(400, description=f"send a JSON object: the {what}")
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        return invalid(exc, 422, "invalid_request", f"the {what} is not valid")
+
+
+def _iso(row: dict, *names: str) -> dict:
+    return {**row, **{n: row[n].isoformat() if isinstance(row.get(n), datetime) else row.get(n) for n in names}}
+
+
+def _when(name: str) -> datetime | None:
+    raw = request.args.get(name)
+    if not raw:
+        return None
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        abort(400, description=f"{name} must be an ISO 8601 date or time")
+
+
+# --- the caller ----------------------------------------------------------------------------------
+
+
+@blueprint.get("/me")
+@tenant_required
+def me(user_id: uuid.UUID):
+    """The account the key or session acts for: its id is the `tenant` of the WhatsApp webhook body."""
+    with container().system_uow() as uow:
+        row = uow.conn.execute(
+            "select email, raw_app_meta_data ->> 'plan', created_at from auth.users where id = %s",
+            [user_id]).fetchone()
+    if row is None:
+        abort(404, description="the account no longer exists")
+    email, plan, created = row
+    return jsonify(account_id=str(user_id), email=email, plan=plan or "self-hosted",
+                   created_at=created.isoformat(), via="api_key" if "X-API-KEY" in request.headers else "session")
+
+
+# --- whitelist -------------------------------------------------------------------------------------
+
+
+def _contact_json(row: dict) -> dict:
+    return {"id": str(row["id"]), "phone": row["phone"], "lid": row["lid"], "name": row["name"],
+            "created_at": row["created_at"].isoformat()}
+
+
+@blueprint.get("/whitelist")
+@tenant_required
+def whitelist(user_id: uuid.UUID):
+    with container().tenant_uow(user_id) as uow:
+        repo = DashboardRepository(uow.conn)
+        rows = repo.whitelist(request.args.get("search", ""), limit=LIST_SCAN_LIMIT)
+        enabled = bool(repo.bot_config().get("whitelist_enabled"))
+    contacts = [_contact_json(r) for r in rows]
+    return jsonify(paginated("contacts", contacts, lambda c: [c["name"] or "", c["phone"] or "", c["id"]],
+                             whitelist_enabled=enabled))
+
+
+def _normalised(entries: list[WhitelistEntry]) -> tuple[list[tuple[str, str]], list[dict]]:
+    good, problems = [], []
+    for index, entry in enumerate(entries):
+        try:
+            good.append((to_e164(entry.phone), entry.name))
+        except PhoneError as exc:
+            problems.append({"field": f"contacts.{index}.phone", "problem": str(exc)})
+    return good, problems
+
+
+def _add(user_id: uuid.UUID, entries: list[WhitelistEntry], action: str):
+    good, problems = _normalised(entries)
+    if problems:
+        return error_response(422, "invalid_request", "some phone numbers are not valid", fields=problems)
+    with container().tenant_uow(user_id) as uow:
+        added = DashboardRepository(uow.conn).add_contacts(user_id, good)
+        uow.audit.log(user_id, action, {"added": added, "sent": len(good)})
+    return jsonify(added=added, already_listed=len(good) - added), 201
+
+
+@blueprint.post("/whitelist")
+@tenant_required
+def whitelist_add(user_id: uuid.UUID):
+    wanted = _body(WhitelistEntry, "contact")
+    return wanted if isinstance(wanted, tuple) else _add(user_id, [wanted], "whitelist.added")
+
+
+@blueprint.post("/whitelist/bulk")
+@tenant_required
+def whitelist_bulk(user_id: uuid.UUID):
+    wanted = _body(WhitelistBulk, "contacts")
+    return wanted if isinstance(wanted, tuple) else _add(user_id, wanted.contacts, "whitelist.imported")
+
+
+@blueprint.delete("/whitelist/<contact_id>")
+@tenant_required
+def whitelist_remove(user_id: uuid.UUID, contact_id: str):
+    with container().tenant_uow(user_id) as uow:
+        removed = DashboardRepository(uow.conn).remove_contact(id_or_404(contact_id, "contact"))
+        if removed is None:
+            abort(404, description="no such contact")
+        uow.audit.log(user_id, "whitelist.removed", {"phone": removed["phone"], "lid": removed["lid"]})
+    return "", 204
+
+
+# --- group settings ----------------------------------------------------------------------------------
+
+
+def _group_json(row: dict) -> dict:
+    return {"group_id": row["group_id"], "name": row["name"], "auto_reply": row["auto_reply"],
+            "mention_only": row["mention_only"], "updated_at": row["updated_at"].isoformat()}
+
+
+@blueprint.get("/group-settings")
+@tenant_required
+def group_settings(user_id: uuid.UUID):
+    """Groups the bot knows of and whether it answers in each (refreshed from WhatsApp on the groups page)."""
+    with container().tenant_uow(user_id) as uow:
+        rows = DashboardRepository(uow.conn).groups()
+    return jsonify(paginated("groups", [_group_json(r) for r in rows], lambda g: [g["name"] or "", g["group_id"]]))
+
+
+@blueprint.patch("/group-settings/<group_id>")
+@tenant_required
+def group_toggle(user_id: uuid.UUID, group_id: str):
+    wanted = _body(GroupSettingUpdate, "group setting")
+    if isinstance(wanted, tuple):
+        return wanted
+    with container().tenant_uow(user_id) as uow:
+        repo = DashboardRepository(uow.conn)
+        current = next((g for g in repo.groups() if g["group_id"] == group_id), None)
+        if current is None:
+            abort(404, description="no such group: list the linked account's groups first")
+        auto_reply = current["auto_reply"] if wanted.auto_reply is None else wanted.auto_reply
+        mention_only = current["mention_only"] if wanted.mention_only is None else wanted.mention_only
+        repo.set_group(group_id, auto_reply=auto_reply, mention_only=mention_only)
+        uow.audit.log(user_id, "group.updated", {"group_id": group_id, "auto_reply": auto_reply,
+                                                 "mention_only": mention_only})
+        row = next(g for g in repo.groups() if g["group_id"] == group_id)
+    return jsonify(_group_json(row))
+
+
+# --- conversations, messages and hand-offs ------------------------------------------------------------
+
+
+@blueprint.get("/conversations")
+@tenant_required
+def conversations(user_id: uuid.UUID):
+    """Chats with their last inbound time, pause and hand-off state, most recent first."""
+    handoff = request.args.get("handoff")
+    with container().tenant_uow(user_id) as uow:
+        rows = uow.conn.execute(
+            """select chat_id, contact_phone, contact_lid, is_group, handoff_active, handoff_since, paused_until,
+                      last_inbound_at, created_at from public.chats
+               where (%(h)s::boolean is null or handoff_active = %(h)s)
+               order by coalesce(last_inbound_at, created_at) desc, chat_id limit %(limit)s""",
+            {"h": None if handoff is None else handoff == "true", "limit": LIST_SCAN_LIMIT}).fetchall()
+    names = ("chat_id", "contact_phone", "contact_lid", "is_group", "handoff_active", "handoff_since",
+             "paused_until", "last_inbound_at", "created_at")
+    chats = [_iso(dict(zip(names, r, strict=True)), "handoff_since", "paused_until", "last_inbound_at", "created_at")
+             for r in rows]
+    return jsonify(paginated("conversations", chats,
+                             lambda c: [c["last_inbound_at"] or c["created_at"], c["chat_id"]]))
+
+
+@blueprint.get("/messages")
+@tenant_required
+def messages(user_id: uuid.UUID):
+    """The decrypted chat log, newest first; filters `chat_id`, `contact`, `since`, `until`, `intent`, `outcome`."""
+    c = container()
+    with c.tenant_uow(user_id) as uow:
+        rows = DashboardRepository(uow.conn).chat_logs(
+            contact=request.args.get("contact") or None, chat_id=request.args.get("chat_id") or None,
+            since=_when("since"), until=_when("until"), intent=request.args.get("intent") or None,
+            outcome=request.args.get("outcome") or None, limit=LIST_SCAN_LIMIT)
+    entries = [{"id": str(r["id"]), "chat_id": r["chat_id"], "direction": r["direction"],
+                "message_id": r["inbox_id"] and str(r["inbox_id"]), "outcome": r["outcome"], "reason": r["reason"],
+                "intent": r["intent"], "contact_phone": r["contact_phone"], "contact_lid": r["contact_lid"],
+                "text": readable(c, user_id, r), "created_at": r["created_at"].isoformat()} for r in rows]
+    return jsonify(paginated("messages", entries, lambda m: [m["created_at"], m["direction"], m["id"]]))
+
+
+@blueprint.get("/handoffs")
+@tenant_required
+def handoffs(user_id: uuid.UUID):
+    """Chats a person took over; release one with POST /api/v1/chats/{chat_id}/release."""
+    with container().tenant_uow(user_id) as uow:
+        rows = DashboardRepository(uow.conn).handoffs()
+    items = [_iso(dict(r), "handoff_since") for r in rows]
+    return jsonify(paginated("handoffs", items, lambda h: [h["handoff_since"], h["chat_id"]]))
+
+
+# --- playground ----------------------------------------------------------------------------------------
+
+
+@blueprint.post("/playground")
+@tenant_required
+def playground_ask(user_id: uuid.UUID):
+    """Ask the bot as a customer would; read the answer with GET /api/v1/playground/{chat_id}."""
+    wanted = _body(PlaygroundAsk, "question")
+    if isinstance(wanted, tuple):
+        return wanted
+    chat_id = wanted.chat_id or playground.new_chat_id()
+    if not chat_id.endswith(playground.PLAYGROUND_SUFFIX):
+        return error_response(422, "invalid_request", "chat_id must be one the playground gave you")
+    message_id = playground.ask(container(), user_id, chat_id, wanted.text)
+    return jsonify(chat_id=chat_id, message_id=str(message_id)), 202
+
+
+@blueprint.get("/playground/<chat_id>")
+@tenant_required
+def playground_read(user_id: uuid.UUID, chat_id: str):
+    if not chat_id.endswith(playground.PLAYGROUND_SUFFIX):
+        abort(404, description="no such playground chat")
+    turns, pending = playground.conversation(container(), user_id, chat_id, limit=200)
+    items = [{"id": str(t["id"]), "direction": t["direction"], "text": t["text"], "intent": t["intent"],
+              "outcome": t["outcome"], "message_id": t["inbox_id"] and str(t["inbox_id"]),
+              "created_at": t["created_at"].isoformat()} for t in turns]
+    return jsonify(paginated("turns", items, lambda t: [t["created_at"], t["direction"], t["id"]],
+                             chat_id=chat_id, pending=pending))
+
+
+# --- API keys --------------------------------------------------------------------------------------------
+
+
+def _key_json(row: dict) -> dict:
+    return {"id": str(row["id"]), "name": row["name"], "prefix": row["prefix"],
+            **{n: row[n].isoformat() if row.get(n) else None for n in ("created_at", "last_used_at", "revoked_at")}}
+
+
+@blueprint.get("/keys")
+@tenant_required
+def keys(user_id: uuid.UUID):
+    with container().tenant_uow(user_id) as uow:
+        rows = uow.api_keys.list()
+    return jsonify(paginated("keys", [_key_json(r) for r in rows], lambda k: [k["created_at"], k["id"]]))
+
+
+@blueprint.post("/keys")
+@tenant_required
+def key_create(user_id: uuid.UUID):
+    wanted = _body(ApiKeyCreate, "key")
+    if isinstance(wanted, tuple):
+        return wanted
+    key, row = create_api_key(container(), user_id, wanted.name)
+    return jsonify({**_key_json(row), "key": key}), 201
+
+
+@blueprint.delete("/keys/<key_id>")
+@tenant_required
+def key_revoke(user_id: uuid.UUID, key_id: str):
+    with container().tenant_uow(user_id) as uow:
+        if not uow.api_keys.revoke(id_or_404(key_id, "API key")):
+            abort(404, description="no such API key, or it is already revoked")
+        uow.audit.log(user_id, "api_key.revoked", {"api_key_id": key_id})
+    return "", 204

@@ -1,0 +1,105 @@
+"""REST for what the dashboard does, under /api/v1, with cursor pagination and one error envelope."""
+
+from __future__ import annotations
+
+import uuid
+
+from services.dashboard_repository import DashboardRepository
+from tests.conftest import create_user, wait_for
+from tests.integration.messaging import _final, _message, _post
+
+
+def _key(client, container, user):
+    from services.apikeys import create_api_key
+
+    key, _ = create_api_key(container, user, "tests")
+    return {"X-API-KEY": key}
+
+
+def test_me_names_the_account_the_webhook_needs(client, container):
+    email = f"me-{uuid.uuid4().hex[:8]}@example.test"
+    user = create_user(container, email)
+    answer = client.get("/api/v1/me", headers=_key(client, container, user)).get_json()
+    assert answer["account_id"] == str(user) and answer["email"] == email and answer["plan"] == "self-hosted"
+    refused = client.get("/api/v1/me", headers={"X-API-KEY": "sbk_nope"})
+    assert refused.status_code == 401 and set(refused.get_json()) >= {"error", "message", "request_id"}
+
+
+def test_whitelist_pages_with_a_cursor(client, container):
+    user = create_user(container)
+    headers = _key(client, container, user)
+    assert client.post("/api/v1/whitelist", json={"phone": "+2348010000001", "name": "Ada"},
+                       headers=headers).status_code == 201
+    bulk = client.post("/api/v1/whitelist/bulk", headers=headers, json={"contacts": [
+        {"phone": f"+23480100000{n:02d}", "name": f"C{n:02d}"} for n in range(1, 8)]})
+    assert bulk.get_json() == {"added": 6, "already_listed": 1}
+    bad = client.post("/api/v1/whitelist/bulk", headers=headers, json={"contacts": [{"phone": "not a phone"}]})
+    assert bad.status_code == 422 and bad.get_json()["fields"][0]["field"] == "contacts.0.phone"
+    seen, cursor = [], None
+    while True:
+        page = client.get("/api/v1/whitelist", headers=headers,
+                          query_string={"limit": 3, **({"cursor": cursor} if cursor else {})}).get_json()
+        seen += [c["phone"] for c in page["contacts"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == 7 == len(set(seen))
+    assert client.get("/api/v1/whitelist?cursor=%%%", headers=headers).status_code == 400
+    assert client.get("/api/v1/whitelist?limit=0", headers=headers).status_code == 400
+    first = client.get("/api/whitelist?limit=1", headers=headers).get_json()["contacts"][0]  # the unversioned alias
+    assert client.delete(f"/api/v1/whitelist/{first['id']}", headers=headers).status_code == 204
+    assert client.delete(f"/api/v1/whitelist/{first['id']}", headers=headers).status_code == 404
+
+
+def test_group_settings_toggle(client, container):
+    user = create_user(container)
+    headers = _key(client, container, user)
+    with container.tenant_uow(user) as uow:
+        DashboardRepository(uow.conn).remember_groups(user, [("120363000000000001@g.us", "Buyers")])
+    groups = client.get("/api/v1/group-settings", headers=headers).get_json()["groups"]
+    assert groups[0]["group_id"] == "120363000000000001@g.us"
+    changed = client.patch("/api/v1/group-settings/120363000000000001@g.us", json={"auto_reply": True},
+                           headers=headers).get_json()
+    assert changed["auto_reply"] is True and changed["mention_only"] == groups[0]["mention_only"]
+    assert client.patch("/api/v1/group-settings/none@g.us", json={"auto_reply": True},
+                        headers=headers).status_code == 404
+
+
+def test_api_keys_are_created_listed_and_revoked(client, container):
+    user = create_user(container)
+    headers = _key(client, container, user)
+    made = client.post("/api/v1/keys", json={"name": "crm"}, headers=headers)
+    assert made.status_code == 201
+    new = made.get_json()
+    assert client.get("/api/v1/me", headers={"X-API-KEY": new["key"]}).status_code == 200
+    listed = client.get("/api/v1/keys", headers=headers).get_json()["keys"]
+    assert {k["name"] for k in listed} == {"tests", "crm"} and all("key" not in k for k in listed)
+    assert client.delete(f"/api/v1/keys/{new['id']}", headers=headers).status_code == 204
+    assert client.get("/api/v1/me", headers={"X-API-KEY": new["key"]}).status_code == 401
+
+
+def test_conversations_messages_handoffs_and_playground(client, shop):
+    user, headers = shop
+    phone = f"+23480{uuid.uuid4().int % 10**8:08d}"
+    chat = f"{phone.lstrip('+')}@c.us"
+    response = _post(client, _message(user, "Do you deliver to Accra?", sender_phone=phone))
+    _final(client, headers, response.get_json()["inbox_id"], timeout=90)
+    logged = wait_for(lambda: (m := client.get("/api/v1/messages", query_string={"chat_id": chat}, headers=headers)
+                               .get_json()["messages"]) and {e["direction"] for e in m} == {"inbound", "outbound"}
+                      and m, timeout=60, message="the answer in the log")
+    assert any("Accra" in m["text"] for m in logged if m["direction"] == "inbound")
+    chats = client.get("/api/v1/conversations", headers=headers).get_json()["conversations"]
+    assert chat in {c["chat_id"] for c in chats}
+    handed = _post(client, _message(user, "I want to talk to a human", sender_phone=phone))
+    _final(client, headers, handed.get_json()["inbox_id"], timeout=90)
+    handoffs = client.get("/api/v1/handoffs", headers=headers).get_json()["handoffs"]
+    assert chat in {h["chat_id"] for h in handoffs}
+    assert client.post(f"/api/v1/chats/{chat}/release", headers=headers).get_json()["handoff_active"] is False
+
+    asked = client.post("/api/v1/playground", json={"text": "Do you deliver to Accra?"}, headers=headers)
+    assert asked.status_code == 202
+    chat_id = asked.get_json()["chat_id"]
+    turns = wait_for(lambda: [t for t in client.get(f"/api/v1/playground/{chat_id}", headers=headers)
+                              .get_json()["turns"] if t["direction"] == "outbound"], timeout=90,
+                     message="the playground's answer")
+    assert "Accra" in turns[0]["text"]
