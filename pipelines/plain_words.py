@@ -47,13 +47,15 @@ def session_state(status: str | None) -> SessionWords:
 
 # Known failures, most specific first: (pattern in the raw error, sentence with a next step).
 _SESSION_FAILURES: tuple[tuple[str, str], ...] = (
-    (r"QR code expired", "The QR code expired before it was scanned. Press “Start WhatsApp” and scan the new code "
+    (r"QR code expired|stopped offering QR codes",
+     "The QR code expired before it was scanned. Press “Start WhatsApp” and scan the new code "
                          "within a minute."),
     (r"ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_(RESET|CLOSED|TIMED_OUT)"
-     r"|ERR_ADDRESS_UNREACHABLE|ERR_PROXY|ERR_TUNNEL|ERR_NETWORK|net::",
+     r"|ERR_ADDRESS_UNREACHABLE|ERR_PROXY|ERR_TUNNEL|ERR_NETWORK|net::|could not be reached from this server",
      "Salesboy could not reach WhatsApp Web: the server seems to have no internet connection right now. "
      "Try “Start WhatsApp” again in a few minutes; if it keeps happening, tell whoever runs your Salesboy server."),
-    (r"chromedriver|browser stopped|session not created|cannot find Chrome|DevToolsActivePort|chrome not reachable|"
+    (r"chromedriver|browser stopped|browser running WhatsApp Web stopped|browser that runs WhatsApp Web could not"
+     r"|session not created|cannot find Chrome|DevToolsActivePort|chrome not reachable|"
      r"unable to discover open pages|no such window|invalid session id|disconnected: not connected to DevTools",
      "The browser that runs WhatsApp Web for you could not start or closed unexpectedly. "
      "Press “Start WhatsApp” to try again; if it keeps happening, tell whoever runs your Salesboy server."),
@@ -70,11 +72,11 @@ def session_error(raw: str | None) -> str | None:
     """The session's last error as a sentence with a next step; None when there is none."""
     if not raw or not raw.strip():
         return None
-    if raw.startswith(session_status.OWNER_SENTENCES):  # the session host stored words already
-        return raw
     for pattern, sentence in _SESSION_FAILURES:
         if re.search(pattern, raw, re.IGNORECASE):
             return sentence
+    if raw.startswith(session_status.OWNER_SENTENCES):  # the session host stored words already
+        return raw
     return SESSION_FAILURE_FALLBACK
 
 

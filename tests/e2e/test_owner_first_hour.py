@@ -100,15 +100,15 @@ def test_first_hour_on_a_desktop_and_a_phone(site, tmp_path):
     # WhatsApp Web cannot be reached: a sentence with a next step, never the driver's stack trace.
     ui.visit("/dashboard/sessions")
     ui.press("Start WhatsApp")
-    wait_for(lambda: ui.read("#session-status", "data-status") == "FAILED" or ui.driver.refresh(), timeout=90,
-             interval=1, message="the session to fail")
-    error = ui.read("#session-error")
-    assert "could not reach WhatsApp Web" in error and "Start WhatsApp" in error
-    assert ui.read("#session-status") == "Stopped by a problem" and not developer_words(ui.text())
+    # The session host keeps retrying (the session stays meant to run), and says why in plain words.
+    wait_for(lambda: "could not reach WhatsApp Web" in (ui.read("#session-error") or "") or ui.driver.refresh(),
+             timeout=90, interval=1, message="the session to report WhatsApp Web unreachable")
+    assert "Start WhatsApp" in ui.read("#session-error")
+    assert ui.read("#session-status") in ("Starting", "Stopped by a problem") and not developer_words(ui.text())
     ui.shot("whatsapp-unreachable")
     ui.visit("/api/session")
     body = json.loads(ui.driver.find_element("tag name", "pre").text)
-    assert body["status"] == "FAILED"  # the machine-readable code stays for API clients
+    assert body["status"] in ("STARTING", "FAILED")  # the machine-readable code stays for API clients
     shown = {k: v for k, v in body.items() if k != "status"}
     assert "could not reach WhatsApp Web" in body["last_error"] and not developer_words(json.dumps(shown))
 
