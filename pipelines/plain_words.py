@@ -48,8 +48,7 @@ def session_state(status: str | None) -> SessionWords:
 # Known failures, most specific first: (pattern in the raw error, sentence with a next step).
 _SESSION_FAILURES: tuple[tuple[str, str], ...] = (
     (r"QR code expired|stopped offering QR codes",
-     "The QR code expired before it was scanned. Press “Start WhatsApp” and scan the new code "
-                         "within a minute."),
+     "The QR code expired before it was scanned. Press “Start WhatsApp” and scan the new code within a minute."),
     (r"ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_(RESET|CLOSED|TIMED_OUT)"
      r"|ERR_ADDRESS_UNREACHABLE|ERR_PROXY|ERR_TUNNEL|ERR_NETWORK|net::|could not be reached from this server",
      "Salesboy could not reach WhatsApp Web: the server seems to have no internet connection right now. "
