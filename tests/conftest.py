@@ -260,3 +260,10 @@ def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8
         probe.close()
         proc.stop()
         shutil.rmtree(work_dir, ignore_errors=True)
+
+
+def stop_every_session(container: Container) -> None:
+    """Mark every WhatsApp session stopped. Tests share one database: a session another test left meant to
+    run would be restored by the next session host, onto that test's stand-in phone."""
+    with container.system_uow() as uow:
+        uow.conn.execute("update public.sessions set status = 'STOPPED' where status <> 'STOPPED'")

@@ -23,7 +23,7 @@ from werkzeug.serving import make_server
 from api import create_app
 from pipelines.plain_words import DEVELOPER_WORDS
 from services.embedded import free_port
-from tests.conftest import WorkerProcess, subprocess_env, wait_for, worker_settings_env
+from tests.conftest import WorkerProcess, stop_every_session, subprocess_env, wait_for, worker_settings_env
 from tests.e2e.test_dashboard_browser import PASSWORD, Ui
 from tests.integration.messaging import FAQ
 
@@ -63,6 +63,7 @@ def site(settings, container, worker, tmp_path):
     finally:
         ui.quit()
         sessions.stop()
+        stop_every_session(container)  # its session keeps retrying: no later host may restore it
         server.shutdown()
         shutil.rmtree(work_dir, ignore_errors=True)
 

@@ -12,7 +12,7 @@ import pytest
 
 from api import create_app
 from services.apikeys import create_api_key
-from tests.conftest import WorkerProcess, create_user, subprocess_env, wait_for
+from tests.conftest import WorkerProcess, create_user, stop_every_session, subprocess_env, wait_for
 from tests.fakes.phone import Phone
 
 pytestmark = [pytest.mark.slow,
@@ -43,6 +43,7 @@ def test_routes_link_send_and_answer_once_through_crashes(container, settings, d
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
                          REDIS_URL=redis_url, WHATSAPP_WEB_URL=phone.url, SESSION_SENDS_PER_MINUTE="4",
                          TYPING_DELAY_MS_PER_CHAR="10")
+    stop_every_session(container)  # only this test's session may be restored onto this stand-in phone
     host = WorkerProcess(env, tmp_path, "sessions", tmp_path / "sessions.log")
 
     def session():
