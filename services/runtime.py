@@ -8,12 +8,17 @@ process that will own it, i.e. `salesboy up`).
 from __future__ import annotations
 
 import logging
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from schemas.settings import InsecureSettingsError, Settings
-from services.embedded import EmbeddedPostgres, EmbeddedRedis, EmbeddedServiceError, redis_answers
+from services.embedded import (
+    EmbeddedPostgres,
+    EmbeddedRedis,
+    EmbeddedServiceError,
+    generated_secret,
+    redis_answers,
+)
 from services.migrate import (
     RUNTIME_ROLE,
     MigrationReport,
@@ -148,12 +153,6 @@ def flower_login(settings: Settings) -> FlowerLogin:
     if settings.flower_password is not None:
         return FlowerLogin(settings.flower_user, settings.flower_password.get_secret_value())
     path = settings.data_dir.resolve() / "flower-password"
-    if path.exists():
-        return FlowerLogin(settings.flower_user, path.read_text().strip())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    password = secrets.token_urlsafe(18)
-    # Created owner-only before the secret is written, so no other local user can read it.
-    with path.open("x") as out:
-        path.chmod(0o600)
-        out.write(password + "\n")
-    return FlowerLogin(settings.flower_user, password, created_at=path)
+    created = not path.exists()
+    password = generated_secret(path)
+    return FlowerLogin(settings.flower_user, password, created_at=path if created else None)
