@@ -22,7 +22,7 @@ from schemas.api import (
     WhitelistBulk,
     WhitelistEntry,
 )
-from services import playground
+from services import playground, whitelist_contacts
 from services.apikeys import create_api_key
 from services.dashboard_repository import DashboardRepository
 from services.message_views import readable
@@ -129,11 +129,8 @@ def whitelist_bulk(user_id: uuid.UUID):
 @blueprint.delete("/whitelist/<contact_id>")
 @tenant_required
 def whitelist_remove(user_id: uuid.UUID, contact_id: str):
-    with container().tenant_uow(user_id) as uow:
-        removed = DashboardRepository(uow.conn).remove_contact(id_or_404(contact_id, "contact"))
-        if removed is None:
-            abort(404, description="no such contact")
-        uow.audit.log(user_id, "whitelist.removed", {"phone": removed["phone"], "lid": removed["lid"]})
+    if whitelist_contacts.remove(container(), user_id, id_or_404(contact_id, "contact"), via="api") is None:
+        abort(404, description="no such contact")
     return "", 204
 
 

@@ -12,6 +12,7 @@ from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
 from pipelines import plain_words
 from pipelines.phones import PhoneError, parse_contact_lines, to_e164
+from services import whitelist_contacts
 from services.dashboard_repository import DashboardRepository
 
 blueprint = Blueprint("contacts", __name__, url_prefix="/dashboard")
@@ -87,11 +88,9 @@ def import_contacts(user_id: uuid.UUID):
 @blueprint.post("/whitelist/<contact_id>/delete")
 @login_required
 def remove_contact(user_id: uuid.UUID, contact_id: str):
-    with container().tenant_uow(user_id) as uow:
-        removed = DashboardRepository(uow.conn).remove_contact(id_or_404(contact_id, "contact"))
-        if removed is None:
-            abort(404, description="There is no such contact.")
-        uow.audit.log(user_id, "whitelist.removed", {"phone": removed["phone"], "lid": removed["lid"]})
+    removed = whitelist_contacts.remove(container(), user_id, id_or_404(contact_id, "contact"), via="dashboard")
+    if removed is None:
+        abort(404, description="There is no such contact.")
     return done(f"{removed['phone'] or removed['lid']} removed from the whitelist.", "contacts.whitelist")
 
 
