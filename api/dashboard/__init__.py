@@ -35,6 +35,7 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
         playground,
         sessions_page,
         settings_page,
+        task_settings_page,
     )
 
     secure = settings.session_cookie_secure
@@ -73,7 +74,8 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
                       headers_enabled=True, swallow_errors=False)
     app.extensions["salesboy.limiter"] = limiter
 
-    for module in (accounts, account_page, overview, sessions_page, kb_page, contacts, logs, settings_page, playground):
+    for module in (accounts, account_page, overview, sessions_page, kb_page, contacts, logs, settings_page,
+                   task_settings_page, playground):
         app.register_blueprint(module.blueprint)
 
     _limit_account_forms(app, limiter, settings)
