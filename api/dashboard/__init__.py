@@ -89,6 +89,10 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
             abort(404, description="no such asset")
         return send_from_directory(vendor_root / relative.parent, relative.name, max_age=86_400)
 
+    @app.get("/favicon.ico")
+    def favicon():  # browsers ask for it on every page, the API's description included
+        return send_from_directory(app.static_folder, "favicon.svg", mimetype="image/svg+xml", max_age=86_400)
+
     @app.after_request
     def _page_headers(response):
         if response.mimetype == "text/html":
