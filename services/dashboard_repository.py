@@ -182,7 +182,9 @@ class DashboardRepository(Repository):
 
     def chat_logs(self, *, contact: str | None, since: datetime | None, until: datetime | None,
                   intent: str | None, outcome: str | None, chat_id: str | None = None,
-                  limit: int = 100) -> list[dict]:
+                  limit: int = 100, after: tuple | list | None = None) -> list[dict]:
+        """Newest first; `after` = (created_at, id) of the last entry of the previous page."""
+        after_at, after_id = after if after else (None, None)
         return self._rows(
             """select id, chat_id, contact_phone, contact_lid, direction, inbox_id, outcome, reason, intent, trace,
                       ciphertext, nonce, key_id, created_at
@@ -195,9 +197,23 @@ class DashboardRepository(Repository):
                  and (%(intent)s::text is null or intent = %(intent)s)
                  and (%(outcome)s::text is null or outcome = %(outcome)s
                       or (%(outcome)s = 'answered' and direction = 'outbound'))
-               order by created_at desc, direction limit %(limit)s""",
+                 and (%(after_at)s::timestamptz is null or (created_at, id) < (%(after_at)s, %(after_id)s::uuid))
+               order by created_at desc, id desc limit %(limit)s""",
             {"contact": contact, "like": f"%{contact}%" if contact else None, "since": since, "until": until,
-             "intent": intent, "outcome": outcome, "chat": chat_id, "limit": limit})
+             "intent": intent, "outcome": outcome, "chat": chat_id, "limit": limit, "after_at": after_at,
+             "after_id": after_id})
+
+    def conversations(self, *, handoff: bool | None, limit: int, after: tuple | list | None = None) -> list[dict]:
+        """Chats, most recently active first; `after` = (last activity, chat id) of the previous page's last."""
+        after_at, after_chat = after if after else (None, None)
+        return self._rows(
+            """select chat_id, contact_phone, contact_lid, is_group, handoff_active, handoff_since, paused_until,
+                      last_inbound_at, created_at from public.chats
+               where (%(h)s::boolean is null or handoff_active = %(h)s)
+                 and (%(after_at)s::timestamptz is null
+                      or (coalesce(last_inbound_at, created_at), chat_id) < (%(after_at)s, %(after_chat)s))
+               order by coalesce(last_inbound_at, created_at) desc, chat_id desc limit %(limit)s""",
+            {"h": handoff, "limit": limit, "after_at": after_at, "after_chat": after_chat})
 
     def pending_in_chat(self, chat_id: str) -> int:
         """Inbound messages of this chat still on their way through the pipeline."""

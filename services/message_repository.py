@@ -289,7 +289,9 @@ class MessageRepository(Repository):
         )
 
     def tasks(self, *, status: str | None, task_type: str | None, since: datetime | None,
-              until: datetime | None, limit: int) -> list[dict]:
+              until: datetime | None, limit: int, after: tuple | list | None = None) -> list[dict]:
+        """Newest first; `after` = (created_at, id) of the last task of the previous page."""
+        after_at, after_id = after if after else (None, None)
         return self._rows(
             """select id, chat_id, task_type, status, attempts, last_error, created_at, updated_at
                from public.tasks
@@ -297,6 +299,8 @@ class MessageRepository(Repository):
                  and (%(type)s::text is null or task_type = %(type)s)
                  and (%(since)s::timestamptz is null or created_at >= %(since)s)
                  and (%(until)s::timestamptz is null or created_at < %(until)s)
-               order by created_at desc limit %(limit)s""",
-            {"status": status, "type": task_type, "since": since, "until": until, "limit": limit},
+                 and (%(after_at)s::timestamptz is null or (created_at, id) < (%(after_at)s, %(after_id)s::uuid))
+               order by created_at desc, id desc limit %(limit)s""",
+            {"status": status, "type": task_type, "since": since, "until": until, "limit": limit,
+             "after_at": after_at, "after_id": after_id},
         )
