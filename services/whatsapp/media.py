@@ -4,6 +4,12 @@ text, or a file (image or document) with a caption.
 The send goes through the host that holds the session's lease, counted against the
 session's send limit, and paced like a person (typing indicator, then send). Each
 send is an outbox row, so it is logged and a redelivered job never sends twice.
+
+The REST caller is promised WhatsApp's message id in the response, so this, in the API
+process, waits (bounded) for the host's answer: the one wait allowed, as no Celery task
+waits here. The host marks the row as it does for replies; a caller that timed out is
+told the message was not sent, and its row is failed first, so no later attempt sends it
+behind the caller's back (the host leaves a failed row alone).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import uuid
 
 from pipelines.filenames import safe_filename
 from schemas.jobs import SendThroughSession
+from services.errors import PermanentError
 from services.whatsapp.leases import lease_owner
 from services.whatsapp.pacing import SendLimitError, SendWindow
 
@@ -96,25 +103,28 @@ def _send(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str,
             body=container.keyring.seal(text, tenant=user_id, chat=chat_id), trace_id=send_id.hex)
         uow.messages.set_reply(outbox_id, status="sending", count_attempt=True)
         uow.audit.log(user_id, action, audit)
-    job = SendThroughSession(user_id=user_id, outbox_id=outbox_id, media_path=media_path, paced=True)
-    result = container.celery.send_task(job.task_name, kwargs={"payload": job.payload()}, queue=owner)
+        job = SendThroughSession(user_id=user_id, outbox_id=outbox_id, media_path=media_path, paced=True,
+                                 trace_id=send_id.hex)
+        uow.publish_after_commit(job, queue=owner)
     try:
-        provider_id = result.get(timeout=timeout, propagate=True)
+        provider_id = container.wait_for_result(job, timeout)
     except Exception as exc:
-        # Recorded as failed, so the stuck-reply sweeper never sends it again behind the caller's back.
+        # Failed unless the host got there first, so the stuck-reply sweeper never sends it again behind the
+        # caller's back (the host leaves a failed row alone).
         with container.tenant_uow(user_id) as uow:
-            uow.messages.set_reply(outbox_id, status="failed", error=f"{type(exc).__name__}: {exc}"[:1000])
+            uow.messages.fail_unsent(outbox_id, f"{type(exc).__name__}: {exc}"[:1000])
         if isinstance(exc, SendLimitError):
+            wait = getattr(exc, "wait_seconds", 60.0)  # absent when rebuilt from the result backend
             raise SendRefusedError(429, f"This number may send {container.settings.session_sends_per_minute} "
-                                   f"messages a minute; try again in {exc.wait_seconds:.0f} s.", code="send_limit",
-                                   retry_after=exc.wait_seconds) from exc
+                                   f"messages a minute; try again in {wait:.0f} s.", code="send_limit",
+                                   retry_after=wait) from exc
         if isinstance(exc, LookupError):
             raise SendRefusedError(409, "WhatsApp is not linked for this account: start the session and scan the "
                                    "QR code first.", code="session_not_linked") from exc
+        if isinstance(exc, PermanentError):
+            raise SendRefusedError(422, f"WhatsApp refused the message: {exc}", code="refused") from exc
         raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.",
                                code="not_sent") from exc
-    finally:
-        result.forget()
-    with container.tenant_uow(user_id) as uow:
-        uow.messages.set_reply(outbox_id, status="sent", provider_message_id=provider_id)
+    if provider_id is None:
+        raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.", code="not_sent")
     return provider_id
