@@ -318,10 +318,12 @@ def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
 
 def record_sent(row: dict, text: str, provider_id: str, *, tenant_uow: Callable[[uuid.UUID], UnitOfWork],
                 keyring: Keyring, events: EventPublisher) -> None:
-    """The reply went out: the row says so, the chat log shows it, the dashboard hears of it."""
+    """The reply went out: the row says so, the chat log shows it, the dashboard hears of it (once, however
+    many attempts get here)."""
     user_id, outbox_id = row["user_id"], row["id"]
     with tenant_uow(user_id) as uow:
-        uow.messages.set_reply(outbox_id, status="sent", provider_message_id=provider_id)
+        if not uow.messages.mark_sent(outbox_id, provider_id):
+            return
         uow.messages.log(user_id=user_id, chat_id=row["chat_id"], direction="outbound",
                          body=keyring.seal(text, tenant=user_id, chat=row["chat_id"]),
                          inbox_id=row["inbox_id"], outcome=None, reason=None, intent=None,

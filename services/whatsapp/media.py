@@ -19,6 +19,7 @@ import uuid
 from pipelines.filenames import safe_filename
 from schemas.jobs import SendThroughSession
 from services.errors import PermanentError
+from services.whatsapp.host import MessageRefusedError  # loaded here so the host's errors come back typed
 from services.whatsapp.leases import lease_owner
 from services.whatsapp.pacing import SendLimitError, SendWindow
 
@@ -121,7 +122,7 @@ def _send(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str,
         if isinstance(exc, LookupError):
             raise SendRefusedError(409, "WhatsApp is not linked for this account: start the session and scan the "
                                    "QR code first.", code="session_not_linked") from exc
-        if isinstance(exc, PermanentError):
+        if isinstance(exc, (MessageRefusedError, PermanentError)):
             raise SendRefusedError(422, f"WhatsApp refused the message: {exc}", code="refused") from exc
         raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.",
                                code="not_sent") from exc
