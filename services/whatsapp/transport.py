@@ -13,22 +13,25 @@ A row is sent once however often this runs:
 - the first send for an outbox id is remembered in Redis for a day, so a later attempt that finds it
   only does the bookkeeping the dead attempt did not finish;
 - one attempt at a time holds a short claim on the outbox id; a redelivered job that finds it held
-  tries again later instead of sending alongside;
+  leaves the row to that attempt (or, if it died, to the sweeper) instead of sending alongside;
 - the page itself records each outbox id it sent (in the profile, which survives a crash), so an
   attempt after a host died between WhatsApp's ack and our bookkeeping returns the first message id.
 """
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 import uuid
 from collections.abc import Callable
 
 from schemas.jobs import SendThroughSession
 from services.crypto import Keyring, Sealed
-from services.errors import PermanentError, TransientError
+from services.errors import PermanentError
 from services.handlers.messages import record_sent
 from services.ports import EventPublisher, Storage
+
+log = logging.getLogger(__name__)
 
 SENT_TTL_SECONDS = 86_400
 # Longer than one send can take (the page's script timeout, 30 s, plus the typing pause), shorter than
@@ -51,7 +54,7 @@ _RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del
 def send_through_host(job: SendThroughSession, *, host, tenant_uow: Callable, keyring: Keyring, redis_client,
                       storage: Storage, events: EventPublisher) -> str | None:
     """On the host: send the outbox row once, mark it sent, and return WhatsApp's message id (None when the
-    row is no longer being sent: failed meanwhile, or gone)."""
+    row is not this attempt's to send: failed meanwhile, gone, or being sent by another attempt)."""
     with tenant_uow(job.user_id) as uow:
         row = uow.messages.reply(job.outbox_id)
     if row is None or row["status"] == "failed":
@@ -66,7 +69,10 @@ def send_through_host(job: SendThroughSession, *, host, tenant_uow: Callable, ke
     else:
         token = uuid.uuid4().hex
         if not redis_client.set(_claim_key(job.outbox_id), token, nx=True, ex=CLAIM_SECONDS):
-            raise TransientError("another attempt is sending this reply right now")
+            # Another attempt is sending it now (or died doing so): that one records the outcome, or the row
+            # stays `sending` and the sweeper hands it over again once the claim has run out.
+            log.info("another attempt holds this reply's send", extra={"outbox_id": str(job.outbox_id)})
+            return None
         try:
             provider_id = _send(job, row, text, host=host, storage=storage)
             redis_client.set(sent_key(job.outbox_id), provider_id, ex=SENT_TTL_SECONDS)

@@ -75,6 +75,7 @@ def stack(settings, fake_whatsapp, tmp_path):
                        host_name=HOST_QUEUE)
     built.__dict__["session_host"] = host
     app = make_celery(settings, "memory://")
+    app.conf.result_backend = "cache+memory://"
     app.conf.task_always_eager = True
     app.conf.task_eager_propagates = False
     holder = ContainerHolder(lambda: built)
@@ -177,12 +178,10 @@ def test_a_host_that_died_mid_send_is_covered_by_the_sweeper_without_a_second_se
     wait_for(lambda: stack.host.status(user) == "STARTING", timeout=30, message="the crash to be noticed")
     wait_for(lambda: stack.host.status(user) == "WORKING", timeout=60, message="the browser back, linked")
 
-    # Past the deadline the sweeper hands the row over again.
-    with stack.container.tenant_uow(user) as uow:
-        uow.conn.execute("update public.outbox set updated_at = now() - interval '10 minutes' where id = %s",
-                         [outbox_id])
+    # Past the deadline (here: a second, and the row was handed over more than five ago) the sweeper hands
+    # the row over again.
     with stack.container.system_uow() as uow:
-        resent = [j for j in stuck_messages(60, 5)(uow) if getattr(j, "outbox_id", None) == outbox_id]
+        resent = [j for j in stuck_messages(1, 5)(uow) if getattr(j, "outbox_id", None) == outbox_id]
     assert [type(j) for j in resent] == [DeliverReply]
     (again,) = stack.deliver(user, outbox_id)
     assert stack.send(again).result == first_id
@@ -217,3 +216,26 @@ def test_a_session_that_is_not_linked_fails_the_row_with_the_reason(stack):
     assert stack.runs.count(job) == 1
     row = stack.row(user, outbox_id)
     assert row["status"] == "failed" and "not linked" in row["last_error"]
+
+
+def test_a_redelivered_send_leaves_the_row_to_the_attempt_sending_it(stack):
+    from services.whatsapp.transport import CLAIM_SECONDS
+
+    user = stack.linked()
+    chat = "2348011110005@c.us"
+    outbox_id = stack.reply(user, chat, "On its way.")
+    (job,) = stack.deliver(user, outbox_id)
+    # Another attempt (the first delivery of this job, on a host that may have died) is sending it now.
+    claim = f"salesboy:send-claim:{outbox_id}"
+    stack.container.redis.set(claim, "someone else", ex=CLAIM_SECONDS)
+    try:
+        result = stack.send(job)
+        assert result.successful() and result.result is None
+        assert stack.runs.count(job) == 1 and stack.failures(job) == []
+        assert stack.sent_to(user, chat) == [] and stack.row(user, outbox_id)["status"] == "sending"
+    finally:
+        stack.container.redis.delete(claim)
+    # Once the claim is gone (sent, or run out), the sweeper's next hand-over sends it, once.
+    (again,) = stack.deliver(user, outbox_id)
+    assert stack.send(again).successful()
+    assert len(stack.sent_to(user, chat)) == 1 and stack.row(user, outbox_id)["status"] == "sent"
