@@ -118,3 +118,14 @@ def test_the_typing_pause_is_a_countdown_on_the_delivery_not_a_sleep():
     assert isinstance(first, DeliverReply) and first_queue is None  # the routing table places deliver
     assert first_pause == 1.5 and second_pause == 4.0  # 15 ms a character, at most 4 s
     assert not hasattr(messages.MessageDeps, "sleep")
+
+
+def test_every_enqueue_goes_through_the_publisher_and_no_task_waits_on_another():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for path in [*root.glob("services/**/*.py"), *root.glob("workers/*.py")]:
+        text = path.read_text()
+        assert "disable_sync_subtasks" not in text, path  # the escape hatch for waiting inside a task
+        if path.name != "celery_app.py":  # the publisher itself
+            assert "send_task(" not in text, f"{path}: publish through the Publisher port"
