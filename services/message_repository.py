@@ -202,6 +202,21 @@ class MessageRepository(Repository):
             [status, error, provider_message_id, status, 1 if count_attempt else 0, outbox_id],
         )
 
+    def mark_sent(self, outbox_id: uuid.UUID, provider_message_id: str) -> bool:
+        """Record the reply as sent; False when it was already (another attempt recorded it first)."""
+        rows = self.conn.execute(
+            """update public.outbox set status = 'sent', last_error = null, provider_message_id = %s,
+                   sent_at = now() where id = %s and status <> 'sent' returning id""",
+            [provider_message_id, outbox_id]).fetchall()
+        return bool(rows)
+
+    def fail_unsent(self, outbox_id: uuid.UUID, error: str) -> bool:
+        """Mark a reply failed unless it went out meanwhile; whether it was failed here."""
+        rows = self.conn.execute(
+            """update public.outbox set status = 'failed', last_error = %s
+               where id = %s and status in ('pending', 'sending') returning id""", [error, outbox_id]).fetchall()
+        return bool(rows)
+
     def stuck_replies(self, older_than_seconds: float) -> list[dict]:
         return self._rows(
             """select id, user_id, status, attempts, trace_id from public.outbox

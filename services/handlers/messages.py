@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from pipelines import answers, filters, intent
+from pipelines import answers, delivery, filters, intent
 from pipelines import tasks as task_words
-from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob, RespondWithRag
-from schemas.messages import InboundMessage, IntentResult, model_specs
+from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob, RespondWithRag, SendThroughSession
+from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage, IntentResult, model_specs
 from services import tasks
 from services.crypto import Keyring, Sealed, seal_task_payload
 from services.db import UnitOfWork
@@ -38,13 +38,14 @@ class MessageDeps:
     embedder: Embedder
     vectors: VectorStore
     chat: ChatModel
-    transport: Transport
+    transport: Transport  # sends where no session host runs the tenant's WhatsApp (gateway, playground)
     events: EventPublisher
     intent_threshold: float
     typing_delay_ms_per_char: float
     typing_delay_max_seconds: float
     task_rules: tasks.TaskRules
-    sleep: Callable[[float], None] = time.sleep
+    # The queue of the session host running the tenant's linked WhatsApp, or None when none runs it.
+    session_owner: Callable[[uuid.UUID], str | None] = lambda _user_id: None
     _example_vectors: dict[str, list[float]] = field(default_factory=dict)
 
     def example_vectors(self, examples: dict[str, list[str]]) -> dict[str, list[list[float]]]:
@@ -89,7 +90,11 @@ def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, key: st
     sealed = deps.keyring.seal(text, tenant=row["user_id"], chat=row["chat_id"])
     outbox_id = uow.messages.add_reply(user_id=row["user_id"], reply_key=key, inbox_id=row["id"],
                                        chat_id=row["chat_id"], body=sealed, trace_id=row["trace_id"])
-    uow.publish_after_commit(DeliverReply(user_id=row["user_id"], outbox_id=outbox_id, trace_id=row["trace_id"]))
+    # The typing pause is the broker's countdown: no worker sits in a sleep while the customer waits.
+    pause = delivery.typing_pause_seconds(len(text), ms_per_char=deps.typing_delay_ms_per_char,
+                                          max_seconds=deps.typing_delay_max_seconds)
+    uow.publish_after_commit(DeliverReply(user_id=row["user_id"], outbox_id=outbox_id, trace_id=row["trace_id"]),
+                             countdown=pause)
 
 
 # --- inbound.filter ---------------------------------------------------------------------------
@@ -286,25 +291,44 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
 # --- outbound.deliver ---------------------------------------------------------------------------------
 
 def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
+    """Claim the reply (status `sending`) and send it, or hand it to the host running the tenant's WhatsApp.
+
+    The handoff publishes `sessions.send` to that host's own queue and returns: the host sends, and the
+    outbox row carries the outcome (`services/whatsapp/transport.py`). A host that dies first leaves the
+    row `sending`; the sweeper hands it over again after the deadline, and the host sends once per row.
+    """
+    owner = deps.session_owner(job.user_id)  # read before the transaction: no I/O inside it
     with deps.tenant_uow(job.user_id) as uow:
         row = uow.messages.start_sending(job.outbox_id)
         if row is None:
             return
+        if owner is not None and not row["chat_id"].endswith(PLAYGROUND_SUFFIX):
+            uow.publish_after_commit(SendThroughSession(user_id=job.user_id, outbox_id=job.outbox_id,
+                                                        trace_id=job.trace_id), queue=owner)
+            return
         text = _open(deps, row)
-    deps.sleep(min(deps.typing_delay_max_seconds, len(text) * deps.typing_delay_ms_per_char / 1000))
     try:
         provider_id = deps.transport.send_text(job.user_id, row["chat_id"], text, str(job.outbox_id))
     except PermanentError as exc:
         with deps.tenant_uow(job.user_id) as uow:
             uow.messages.set_reply(job.outbox_id, status="failed", error=str(exc)[:1000])
         raise
-    with deps.tenant_uow(job.user_id) as uow:
-        uow.messages.set_reply(job.outbox_id, status="sent", provider_message_id=provider_id)
-        uow.messages.log(user_id=job.user_id, chat_id=row["chat_id"], direction="outbound",
-                         body=deps.keyring.seal(text, tenant=job.user_id, chat=row["chat_id"]),
+    record_sent(row, text, provider_id, tenant_uow=deps.tenant_uow, keyring=deps.keyring, events=deps.events)
+
+
+def record_sent(row: dict, text: str, provider_id: str, *, tenant_uow: Callable[[uuid.UUID], UnitOfWork],
+                keyring: Keyring, events: EventPublisher) -> None:
+    """The reply went out: the row says so, the chat log shows it, the dashboard hears of it (once, however
+    many attempts get here)."""
+    user_id, outbox_id = row["user_id"], row["id"]
+    with tenant_uow(user_id) as uow:
+        if not uow.messages.mark_sent(outbox_id, provider_id):
+            return
+        uow.messages.log(user_id=user_id, chat_id=row["chat_id"], direction="outbound",
+                         body=keyring.seal(text, tenant=user_id, chat=row["chat_id"]),
                          inbox_id=row["inbox_id"], outcome=None, reason=None, intent=None,
-                         trace={"outbox_id": str(job.outbox_id), "provider_message_id": provider_id})
-    deps.events.publish(job.user_id, "message.sent", {"outbox_id": str(job.outbox_id), "chat_id": row["chat_id"]})
+                         trace={"outbox_id": str(outbox_id), "provider_message_id": provider_id})
+    events.publish(user_id, "message.sent", {"outbox_id": str(outbox_id), "chat_id": row["chat_id"]})
 
 
 def fail_reply(job: QueuedJob, error: BaseException, *, deps: MessageDeps) -> None:
