@@ -124,11 +124,13 @@ class N8nProcess:
 
 def _live_copy(flow: dict, task_type: str) -> dict:
     """The shipped workflow wired to a real SMTP credential, on its own path."""
-    text = json.dumps(flow).replace("REPLACE_WITH_SMTP_CREDENTIAL_ID", SMTP_CREDENTIAL)
-    copy = json.loads(text)
+    copy = json.loads(json.dumps(flow))
+    copy["id"] = f"{flow['id']}Live"
     copy["name"] = f"Salesboy (live): {task_type}"
     for node in copy["nodes"]:
         node["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"live/{node['id']}"))
+        if "smtp" in node.get("credentials", {}):
+            node["credentials"]["smtp"]["id"] = SMTP_CREDENTIAL
         if node["type"] == "n8n-nodes-base.webhook":
             node["parameters"]["path"] = f"live_{task_type}"
             node["webhookId"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"live/{task_type}"))

@@ -42,6 +42,16 @@ def test_committed_exports_match_the_generator(tmp_path):
         assert json.loads(path.read_text()) == build.workflow(path.stem), f"{path.name} is stale: run the generator"
 
 
+def test_workflows_and_credentials_have_fixed_ids():
+    """Re-importing a newer export replaces each workflow (n8n matches on id; a second workflow on the
+    same webhook path cannot be activated), and one imported credential file wires every node."""
+    flows = [json.loads(path.read_text()) for path in WORKFLOWS]
+    ids = [flow["id"] for flow in flows]
+    assert len(set(ids)) == len(ids) and all(i.isalnum() and len(i) <= 36 for i in ids)
+    used = {(kind, ref["id"]) for flow in flows for n in flow["nodes"] for kind, ref in n.get("credentials", {}).items()}
+    assert used == {("smtp", "salesboySmtp"), ("googleCalendarOAuth2Api", "salesboyGoogleCal")}
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.stem)
 def test_export_structure(path):
     flow = json.loads(path.read_text())
