@@ -187,7 +187,8 @@ def workflow(task_type: str) -> dict:
     }
     for name in ["Prepare failed", *outcomes]:
         connections[name] = {"main": [[_to("Sign callback")]]}
-    return {"id": workflow_id(task_type), "name": f"Salesboy: {task_type}", "nodes": nodes, "connections": connections, "active": False,
+    return {"id": workflow_id(task_type), "name": f"Salesboy: {task_type}", "nodes": nodes,
+            "connections": connections, "active": False,
             "settings": {"executionOrder": "v1"}, "pinData": {},
             "meta": {"templateCredsSetupCompleted": False}, "tags": []}
 

@@ -295,7 +295,7 @@ def test_all_four_workflows_complete_against_real_n8n(salesboy, n8n_real, smtp, 
                for t, c in chats.items() if t != "human_handoff"}
     assert replies["send_email"] == ["Done! I've emailed the details to ada@example.com."]
     assert replies["create_order"] == ["Your order has been received. We will confirm it shortly."]
-    assert replies["book_calendar"][0].startswith("Your booking request for Fri, 04 Dec 2026 14:00:00 GMT is in")
+    assert replies["book_calendar"][0].startswith("Your booking request for Fri, 04 Dec 2026 15:00 (UTC+01:00) is in")
 
 
 def test_placeholder_credentials_and_missing_settings_fail_truthfully(salesboy, n8n_real, gateway):
