@@ -3,8 +3,8 @@
 n8n is installed by ops/n8n/install.sh (ops/test.sh runs it) into ~/.cache/salesboy, or N8N_HOME. When
 SALESBOY_REQUIRE_N8N=1 (CI) a missing n8n fails these tests instead of skipping them.
 
-One n8n serves two businesses here: "placeholder" uses the workflows exactly as shipped (the SMTP
-credential still the imported placeholder), "live" uses copies wired to a real SMTP credential,
+One n8n serves two businesses here: "placeholder" uses the workflows exactly as shipped (no credential
+imported under the id they name), "live" uses copies wired to a real SMTP credential,
 reached through the business's own n8n_urls. Salesboy runs as in production: the API (n8n calls
 it back), and a worker process that dispatches and delivers replies.
 """
