@@ -219,7 +219,7 @@ class MessageRepository(Repository):
 
     def stuck_replies(self, older_than_seconds: float) -> list[dict]:
         return self._rows(
-            """select id, user_id, status, attempts, trace_id from public.outbox
+            """select id, user_id, status, attempts, trace_id, reply_key from public.outbox
                where status in ('pending', 'sending') and updated_at < now() - make_interval(secs => %s)
                order by updated_at limit 500""",
             [older_than_seconds],

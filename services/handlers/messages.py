@@ -29,6 +29,8 @@ from services.retrieval import chunk_texts, describe_location
 
 log = logging.getLogger(__name__)
 
+API_SEND_PREFIX = "api:"  # the reply key of a send made through the REST API (services/whatsapp/media.py)
+
 
 
 @dataclass
@@ -358,6 +360,11 @@ def stuck_messages(older_than_seconds: float, max_attempts: int):
             jobs.append(kind(user_id=row["user_id"], inbox_id=row["id"], trace_id=row["trace_id"]))
             uow.messages.set_inbound(row["id"], status=row["status"])  # counts the attempt, resets the clock
         for row in uow.messages.stuck_replies(older_than_seconds):
+            if row["reply_key"].startswith(API_SEND_PREFIX):
+                # A REST send whose request ended before the host answered: its caller was never told it went,
+                # and a resend through outbound.deliver would drop its file. Left as failed, never sent later.
+                uow.messages.fail_unsent(row["id"], "the sending request ended before WhatsApp answered")
+                continue
             if row["attempts"] >= max_attempts:
                 uow.messages.set_reply(row["id"], status="failed", error="gave up: kept getting stuck")
                 continue

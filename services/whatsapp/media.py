@@ -20,6 +20,7 @@ from pipelines.filenames import safe_filename
 from schemas.jobs import SendThroughSession
 from services.db import PublishAfterCommitError
 from services.errors import PermanentError
+from services.handlers.messages import API_SEND_PREFIX
 from services.whatsapp.host import MessageRefusedError  # loaded here so the host's errors come back typed
 from services.whatsapp.leases import lease_owner
 from services.whatsapp.pacing import SendLimitError, SendWindow
@@ -127,7 +128,7 @@ def _queue(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str
     send_id = uuid.uuid4()
     with container.tenant_uow(user_id) as uow:
         outbox_id = uow.messages.add_reply(
-            user_id=user_id, reply_key=f"api:{send_id}", inbox_id=None, chat_id=chat_id,
+            user_id=user_id, reply_key=f"{API_SEND_PREFIX}{send_id}", inbox_id=None, chat_id=chat_id,
             body=container.keyring.seal(text, tenant=user_id, chat=chat_id), trace_id=send_id.hex)
         uow.messages.set_reply(outbox_id, status="sending", count_attempt=True)
         uow.audit.log(user_id, action, audit)

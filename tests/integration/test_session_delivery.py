@@ -239,3 +239,21 @@ def test_a_redelivered_send_leaves_the_row_to_the_attempt_sending_it(stack):
     (again,) = stack.deliver(user, outbox_id)
     assert stack.send(again).successful()
     assert len(stack.sent_to(user, chat)) == 1 and stack.row(user, outbox_id)["status"] == "sent"
+
+
+def test_a_rest_send_whose_request_died_is_failed_by_the_sweeper_not_resent(stack):
+    user = create_user(stack.container)
+    chat = "2348011110006@c.us"
+    with stack.container.tenant_uow(user) as uow:
+        # As services/whatsapp/media.py leaves it when the API process dies while waiting for the host.
+        outbox_id = uow.messages.add_reply(user_id=user, reply_key=f"api:{uuid.uuid4()}", inbox_id=None,
+                                           chat_id=chat, body=stack.container.keyring.seal("Price list", tenant=user,
+                                                                                          chat=chat),
+                                           trace_id=uuid.uuid4().hex)
+        uow.messages.set_reply(outbox_id, status="sending", count_attempt=True)
+    time.sleep(1.5)
+    with stack.container.system_uow() as uow:
+        resent = [j for j in stuck_messages(1, 5)(uow) if getattr(j, "outbox_id", None) == outbox_id]
+    assert resent == []  # a resend through outbound.deliver would send the caption without its file
+    row = stack.row(user, outbox_id)
+    assert row["status"] == "failed" and "request ended" in row["last_error"]
