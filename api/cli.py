@@ -224,9 +224,11 @@ def kb_search(query: str, email: str, k: int) -> None:
 @click.option("--api-url", default=None,
               help="Post the signed webhooks to this running API instead of the API route in this process.")
 @click.option("--timeout", default=900.0, show_default=True, help="Seconds to wait for documents and replies.")
+@click.option("--intents-only", is_flag=True,
+              help="Score only the intent decision, called in this process (fast; no documents, no replies).")
 def eval_command(suite_dir: Path, *, email: str | None, split: str, limit: int | None, as_json: bool,
                  models: tuple[str, ...], keep: bool, data: Path | None, api_url: str | None,
-                 timeout: float) -> None:
+                 timeout: float, intents_only: bool) -> None:
     """Measure answer quality: run SUITE_DIR's cases through the pipeline of the running deployment."""
     import json
 
@@ -241,7 +243,7 @@ def eval_command(suite_dir: Path, *, email: str | None, split: str, limit: int |
     try:
         suite = evaluation.load_suite(suite_dir, data=data)
         with _running_container(settings) as container:
-            if suite.dataset:
+            if suite.dataset or intents_only:
                 report = evaluation.run_intents_in_process(container, suite, split=split, limit=limit,
                                                            progress=progress)
             else:

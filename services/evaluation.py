@@ -150,11 +150,14 @@ def remove_tenant(container, tenant: Tenant) -> None:
 
 def apply_settings(container, user_id: uuid.UUID, patch: dict, *, models: Sequence[str] = ()) -> BotSettings:
     """The suite's settings over the tenant's, validated and saved as `PATCH /api/bot` does; the runner's
-    own values last: answer every message at once, from everyone, without models unless asked."""
+    own values last: answer every message at once, from everyone, without models unless asked, and
+    with only the suite's own n8n workflows and owner phone (none unless it names them)."""
     current = bot_settings.current(container, user_id).model_dump(mode="json")
     merged = _merge(current, patch)
     merged.update(enabled=True, debounce_seconds=0, whitelist_enabled=False,
-                  models=[{"model": m} for m in models])
+                  models=[{"model": m} for m in models],
+                  # Made-up customers must not start real workflows or text the owner's phone.
+                  n8n_urls=patch.get("n8n_urls", {}), owner_notify_phone=patch.get("owner_notify_phone"))
     if "intents" in merged and "intents" not in BotSettings.model_fields:
         merged.pop("intents")
     try:
@@ -289,10 +292,12 @@ def run_intents_in_process(container, suite: Suite, *, split: str, limit: int | 
     thousands of messages through the queues would measure the queues, not the classifier."""
     from services.handlers.messages import _intent
 
-    if not intents_supported():
+    if "intents" in suite.settings and not intents_supported():
         raise EvaluationError(f"{suite.name} needs business-defined intents (bot settings `intents`), which this "
                               "build does not have yet: skipped")
-    cases = ev.select(suite.cases, split, limit)
+    # Only the decision is measured: every case is an intent case (a question's label is Response).
+    cases = [ev.Case(c.number, "intent", c.text, c.split, label=c.expected_label)
+             for c in ev.select(suite.cases, split, limit)]
     settings = BotSettings.model_validate({**BotSettings().model_dump(mode="json"), **suite.settings,
                                            "debounce_seconds": 0, "models": []})
     config = settings.stored()

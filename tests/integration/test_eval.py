@@ -109,3 +109,15 @@ def test_a_suite_dir_without_a_manifest_is_refused(eval_env, tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "suite.toml" in done.stderr
     assert Path(tmp_path).is_dir()
+
+
+def test_intents_only_scores_the_intent_stage_decision_in_process(eval_env, tmp_path):
+    report = json.loads(salesboy_eval(str(COFFEE), "--intents-only", "--limit", "20", "--json",
+                                      env=eval_env, cwd=tmp_path).stdout)
+    everything = report["figures"]["all"]
+    assert "in-process" in report["method"]
+    assert (everything["cases"], everything["intent_cases"], everything["questions"]) == (20, 20, 0)
+    assert sum(sum(row.values()) for row in report["confusion"].values()) == 20
+    right = sum(row.get(expected, 0) for expected, row in report["confusion"].items())
+    assert everything["intent_accuracy"] == round(right / 20, 4)
+    assert {m["what"] for m in report["misses"]} <= {"intent"}
