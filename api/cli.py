@@ -249,7 +249,8 @@ def eval_command(suite_dir: Path, *, email: str | None, split: str, limit: int |
             else:
                 door = _http_door(api_url) if api_url else _app_door(settings, container)
                 report = evaluation.run_pipeline(container, suite, door, email=email, split=split, limit=limit,
-                                                 models=models, keep=keep, timeout=timeout, progress=progress)
+                                                 models=models, keep=keep, timeout=timeout, progress=progress,
+                                                 door_name=api_url or "the API route in this process")
     except evaluation.EvaluationError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else render(report))

@@ -238,7 +238,7 @@ def collect(container, user_id: uuid.UUID, sent: dict[uuid.UUID, ev.Case], *, ti
             progress(f"{len(outcomes)}/{len(sent)} handled")
             last_report = len(outcomes)
         if len(outcomes) < len(sent):
-            time.sleep(0.3)
+            time.sleep(0.5)
     for inbox_id, case in sent.items():
         if inbox_id not in outcomes:
             found = message_trace(container, user_id, inbox_id) or {}
@@ -248,6 +248,7 @@ def collect(container, user_id: uuid.UUID, sent: dict[uuid.UUID, ev.Case], *, ti
 
 def run_pipeline(container, suite: Suite, door: Door, *, email: str | None, split: str, limit: int | None,
                  models: Sequence[str] = (), keep: bool = False, timeout: float = 900.0,
+                 door_name: str = "the API route in this process",
                  progress: Progress = lambda _m: None) -> ev.Report:
     cases = ev.select(suite.cases, split, limit)
     if not cases:
@@ -269,8 +270,8 @@ def run_pipeline(container, suite: Suite, door: Door, *, email: str | None, spli
             notes.append(f"throwaway tenant {tenant.email} removed (its documents, messages and settings with it)")
         elif tenant.throwaway:
             notes.append(f"throwaway tenant {tenant.email} kept (--keep): delete it from the database when done")
-    method = ("every case sent through the signed WhatsApp webhook and handled by the running workers "
-              f"(inbound -> filter -> intent -> respond){'; models: ' + ', '.join(models) if models else ''}")
+    method = (f"every case sent through the signed WhatsApp webhook ({door_name}) and handled by the running "
+              f"workers (inbound -> filter -> intent -> respond){'; models: ' + ', '.join(models) if models else ''}")
     return ev.report(suite.name, method, split, outcomes, notes)
 
 
