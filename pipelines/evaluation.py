@@ -325,12 +325,12 @@ def render(result: Report, *, max_misses: int = 40) -> str:
     labels = sorted({g for row in result.confusion.values() for g in row} | set(result.confusion))
     if len(labels) <= 12:
         lines += ["", "intent confusion (rows: expected, columns: decided)"]
-        short = [label.replace("Task:", "T:")[:14] for label in labels]
-        lines.append("".ljust(22) + "".join(s.rjust(15) for s in short))
+        short = [label.replace("Task:", "T:")[:16] for label in labels]
+        lines.append("".ljust(22) + "".join(s.rjust(17) for s in short))
         for expected in labels:
             row = result.confusion.get(expected, {})
             if row:
-                lines.append(expected[:21].ljust(22) + "".join(str(row.get(got, 0) or ".").rjust(15) for got in labels))
+                lines.append(expected[:21].ljust(22) + "".join(str(row.get(got, 0) or ".").rjust(17) for got in labels))
     else:
         worst = sorted(((sum(v for g, v in row.items() if g != e), e) for e, row in result.confusion.items()),
                        reverse=True)[:10]
