@@ -83,18 +83,31 @@ def _case(number: int, data: object) -> Case:
 
 
 def select(cases: Sequence[Case], split: str = "all", limit: int | None = None) -> list[Case]:
-    """The cases of one split (or all), at most `limit` of them taken evenly across the kinds, so a
-    short run still measures retrieval, intents and abstention."""
+    """The cases of one split (or all), at most `limit` of them taken in turn from each kind and, within a
+    kind, from each label (intents) or source document (questions), so a short run still measures
+    retrieval, every intent and abstention."""
     chosen = [c for c in cases if split in ("all", c.split)]
     if limit is None or limit >= len(chosen):
         return chosen
-    by_kind = {kind: [c for c in chosen if c.kind == kind] for kind in KINDS}
+    queues: dict[str, dict[str, list[Case]]] = {kind: {} for kind in KINDS}
+    for c in chosen:
+        queues[c.kind].setdefault(c.label or c.source or "", []).append(c)
+    turns = {kind: _in_turn(groups) for kind, groups in queues.items()}
     picked: list[Case] = []
     while len(picked) < limit:
         for kind in KINDS:
-            if by_kind[kind] and len(picked) < limit:
-                picked.append(by_kind[kind].pop(0))
+            if turns[kind] and len(picked) < limit:
+                picked.append(turns[kind].pop(0))
     return sorted(picked, key=lambda c: c.number)
+
+
+def _in_turn(groups: dict[str, list[Case]]) -> list[Case]:
+    """One of each group, then the second of each, and so on."""
+    order: list[Case] = []
+    depth = max((len(g) for g in groups.values()), default=0)
+    for index in range(depth):
+        order += [g[index] for g in groups.values() if index < len(g)]
+    return order
 
 
 # --- what the pipeline did --------------------------------------------------------------------------

@@ -48,6 +48,9 @@ def test_a_limit_takes_cases_of_every_kind():
     picked = ev.select(cases, "all", 6)
     assert sorted(c.kind for c in picked) == ["intent"] * 2 + ["out_of_scope"] * 2 + ["question"] * 2
     assert [c.number for c in ev.select(cases, "test")] == [6, 7, 8, 9, 10]
+    handoff = {**INTENT, "label": "HumanHandoff"}
+    mixed = ev.parse_cases(_lines(*[INTENT] * 3, *[handoff] * 3))
+    assert [c.expected_label for c in ev.select(mixed, "all", 2)] == ["Task:create_order", "HumanHandoff"]
 
 
 def test_labels_and_rankings_are_read_from_the_trace_or_its_older_form():
