@@ -15,6 +15,8 @@ from services.evaluation import THROWAWAY_DOMAIN
 from tests.conftest import REPO_ROOT, create_user, subprocess_env, worker_settings_env
 
 COFFEE = REPO_ROOT / "evals" / "coffee_roaster"
+# Each test runs the `salesboy` command as its own process, beside the worker.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
