@@ -213,9 +213,11 @@ def kb_search(query: str, email: str, k: int) -> None:
 @main.command("eval")
 @click.argument("suite_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--tenant", "email", default=None,
-              help="Account to run as (no WhatsApp linked). Default: a throwaway account, removed afterwards.")
+              help="Account to run as (its bot settings become the suite's). Default: a throwaway account, "
+                   "removed afterwards.")
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True)
-@click.option("--limit", type=click.IntRange(1), default=None, help="At most N cases, spread over the kinds.")
+@click.option("--limit", type=click.IntRange(1), default=None,
+              help="At most N cases, taken in turn from each kind, label and document.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--models", multiple=True, help="Bot models to use (default: none, the LLM-free pipeline).")
 @click.option("--keep", is_flag=True, help="Keep the throwaway account (to look at its conversations).")
