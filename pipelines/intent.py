@@ -94,13 +94,44 @@ class DecisionRules:
 
     Costs are asymmetric: answering a request as a question costs a follow-up message, while
     starting a task or a hand-off for a question is a wrong action. So an action must be both
-    probable and clearly ahead of the runner-up outcome; an answer only has to rank first.
+    probable and clearly ahead of the runner-up outcome; an answer only has to rank first. How
+    clear depends on the message's form: a request ("please book…", "I'd like…") needs less
+    than a statement, a question ("do you deliver…?") the most.
     """
 
-    action_min_probability: float = 0.45
-    action_min_margin: float = 0.15
+    request_min_probability: float = 0.25
+    request_min_margin: float = 0.0
+    statement_min_probability: float = 0.35
+    statement_min_margin: float = 0.1
+    question_min_probability: float = 0.5
+    question_min_margin: float = 0.25
     # An Answer:<key> below this is answered from the documents as a plain question instead.
     answer_min_probability: float = 0.0
+
+    def for_form(self, form: str) -> tuple[float, float]:
+        return {"request": (self.request_min_probability, self.request_min_margin),
+                "question": (self.question_min_probability, self.question_min_margin)}.get(
+            form, (self.statement_min_probability, self.statement_min_margin))
+
+
+_REQUEST = re.compile(
+    r"^(?:hi|hello|hey|ok|okay|yes|great|good|so|then|and)?[\s,!.]*(?:please|pls|plz|kindly|can you|could you|"
+    r"would you|will you|i want|i wanna|i'd like|id like|i would like|i need|i'll take|ill take|i'll have|"
+    r"let me|let's|lets|get me|give me|book|send|email|e-mail|mail|order|add|put|reserve|schedule|deliver|"
+    r"set up|arrange|cancel|forward|ship|call me|sign me|connect me|transfer me)\b", re.I)
+_QUESTION = re.compile(
+    r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:how|what|what's|whats|when|where|which|who|why|is|are|do|"
+    r"does|did|can i|can we|could i|may i|will|would it|have you|has|should)\b", re.I)
+
+
+def message_form(text: str) -> str:
+    """"request", "question" or "statement": how the customer put it, as evidence for acting."""
+    cleaned = text.strip()
+    if _REQUEST.search(cleaned) or re.search(r"\b(?:please|pls|plz|kindly)\b", cleaned, re.I):
+        return "request"
+    if _QUESTION.search(cleaned) or cleaned.endswith("?"):
+        return "question"
+    return "statement"
 
 
 def label_of(class_name: str, allowed_task_types: Sequence[str]) -> str:
@@ -117,7 +148,7 @@ def is_action(label: str) -> bool:
 
 
 def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_task_types: Sequence[str],
-           payload: dict[str, object]) -> IntentResult:
+           payload: dict[str, object], form: str = "statement") -> IntentResult:
     """The decision from class probabilities: classes of the same outcome are added up, then an
     action needs a clear lead and an answer a first place."""
     outcomes: dict[str, float] = {}
@@ -133,10 +164,11 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     label, probability = ranked[0]
     margin = probability - (ranked[1][1] if len(ranked) > 1 else 0.0)
     if is_action(label):
-        if probability >= rules.action_min_probability and margin >= rules.action_min_margin:
-            return from_label(label, probability, payload, analysis, top)
+        least, least_margin = rules.for_form(form)
+        if probability >= least and margin >= least_margin:
+            return from_label(label, probability, payload, f"{form}: {analysis}", top)
         label, probability = next(((n, p) for n, p in ranked if not is_action(n)), ("Response", 0.0))
-        analysis = f"not sure enough to act (margin {margin:.2f}): {analysis}"
+        analysis = f"not sure enough to act on a {form} (margin {margin:.2f}): {analysis}"
     if label.startswith("Answer:") and probability < rules.answer_min_probability:
         label = "Response"
         analysis = f"{ranked[0][0]} too unlikely: {analysis}"

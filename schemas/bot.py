@@ -18,7 +18,7 @@ MAX_INTENT_EXAMPLES = 200
 MAX_EXAMPLES_TOTAL = 5000
 # Task types Salesboy itself uses: a business intent cannot take the hand-off's name.
 RESERVED_INTENT_KEYS = frozenset({"human_handoff"})
-Example = Annotated[str, Field(min_length=1, max_length=300)]
+Example = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
 class BusinessIntent(BaseModel):

@@ -109,15 +109,19 @@ class IntentSetup:
 
 
 def decide_intent(text_or_vector: str | Sequence[float], settings: BotSettings | Mapping, *, heads: IntentHeads,
-                  rules: intent.DecisionRules | None = None, payload: dict[str, object] | None = None
-                  ) -> IntentResult:
-    """The intent stage's decision without a model, for one message (its text, or its embedding)."""
+                  rules: intent.DecisionRules | None = None, payload: dict[str, object] | None = None,
+                  text: str | None = None) -> IntentResult:
+    """The intent stage's decision without a model, for one message: its text (embedded here, once),
+    or its embedding with the text alongside (the text's form is evidence too)."""
     setup = settings if isinstance(settings, IntentSetup) else IntentSetup.of(settings)
     head = heads.head(intent.training_set(setup.examples, setup.intents))
     if isinstance(text_or_vector, str):
-        vector = heads.embedder.embed([text_or_vector])[0]
-        payload = intent.extract_payload(text_or_vector) if payload is None else payload
+        text = text_or_vector
+        vector = heads.embedder.embed([text])[0]
     else:
         vector = text_or_vector
+    if payload is None:
+        payload = intent.extract_payload(text) if text else {}
     return intent.decide(head.probabilities(vector), rules=rules or intent.DecisionRules(),
-                         allowed_task_types=setup.task_types, payload=payload or {})
+                         allowed_task_types=setup.task_types, payload=payload,
+                         form=intent.message_form(text) if text else "statement")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -24,6 +25,12 @@ from services.embeddings import SentenceTransformerEmbedder
 from services.intent_classifier import IntentHeads, IntentSetup, decide_intent
 
 SHOTS = 10
+
+
+def intent_key(category: str) -> str:
+    """A category as an intent key: `reverted_card_payment?` -> `reverted_card_payment`."""
+    key = re.sub(r"[^a-z0-9_]+", "_", category.lower()).strip("_")
+    return (key if key[:1].isalpha() else f"c_{key}")[:63]
 
 
 def read(path: Path) -> list[tuple[str, str]]:
@@ -51,8 +58,8 @@ def main() -> None:
     args = parser.parse_args()
     shots, dev = split(read(args.data / "train.csv"), 20)
     rows = dev if args.dev else read(args.data / "test.csv")
-    settings = BotSettings(intents=[{"key": c, "name": c.replace("_", " "), "kind": "answer", "examples": texts}
-                                    for c, texts in shots.items()])
+    settings = BotSettings(intents=[{"key": intent_key(c), "name": c.replace("_", " "), "kind": "answer",
+                                     "examples": texts} for c, texts in shots.items()])
     heads = IntentHeads(SentenceTransformerEmbedder())
     setup = IntentSetup.of(settings)
     started = time.perf_counter()
@@ -61,10 +68,10 @@ def main() -> None:
     fitted = time.perf_counter()
     right = ranked = 0
     outcomes: Counter = Counter()
-    for vector, (_, category) in zip(vectors, rows, strict=True):
-        result = decide_intent(vector, setup, heads=heads, rules=DecisionRules())
-        right += result.label == f"Answer:{category}"
-        ranked += bool(result.top) and result.top[0].label == f"Answer:{category}"
+    for vector, (text, category) in zip(vectors, rows, strict=True):
+        result = decide_intent(vector, setup, heads=heads, rules=DecisionRules(), text=text)
+        right += result.label == f"Answer:{intent_key(category)}"
+        ranked += bool(result.top) and result.top[0].label == f"Answer:{intent_key(category)}"
         outcomes[result.label.split(":")[0]] += 1
     done = time.perf_counter()
     print(f"rows {len(rows)} ({'dev' if args.dev else 'test'}): decision accuracy {right / len(rows):.4f}, "
