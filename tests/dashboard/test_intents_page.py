@@ -50,3 +50,39 @@ def test_bad_intents_are_refused_with_the_owners_words(browser, container):
     too_long = browser.post(PAGE, {"key": "long", "kind": "answer", "examples": "x" * 1001}, page=PAGE)
     assert too_long.status_code == 400 and "Line 1" in too_long.get_data(as_text=True)
     assert [i.key for i in _intents(container, email)] == ["hours"]
+
+
+def test_intents_through_the_rest_api(browser, container):
+    from tests.dashboard.test_model_settings import _api_key
+
+    email = browser.sign_up()
+    headers = _api_key(browser)
+    hours = {"name": "Horaires", "kind": "answer", "examples": ["vous êtes ouverts dimanche ?"],
+             "reply": "Fermé le dimanche."}
+    put = browser.client.put("/api/bot/intents/opening_hours", headers=headers, json=hours)
+    assert put.status_code == 200 and put.get_json()["key"] == "opening_hours"
+    listed = browser.client.get("/api/v1/bot/intents", headers=headers).get_json()["intents"]
+    assert [i["name"] for i in listed] == ["Horaires"]
+    replaced = browser.client.put("/api/bot/intents/opening_hours", headers=headers,
+                                  json={**hours, "examples": ["open on sunday?"]})
+    assert replaced.get_json()["examples"] == ["open on sunday?"]
+    bad = browser.client.put("/api/bot/intents/Bad-Key", headers=headers, json=hours)
+    assert bad.status_code == 422 and bad.get_json()["fields"][0]["field"].startswith("intents.")
+    assert browser.client.put("/api/bot/intents/x", headers=headers,
+                              json={**hours, "key": "y"}).status_code == 422
+    assert browser.client.put("/api/bot/intents/x", headers=headers, json={"kind": "sometimes",
+                                                                          "examples": ["a"]}).status_code == 422
+    # PATCH /api/bot takes the whole list: duplicate keys and too many intents are refused.
+    twice = browser.client.patch("/api/bot", headers=headers, json={"intents": [
+        {"key": "a", "examples": ["x"]}, {"key": "a", "examples": ["y"]}]})
+    assert twice.status_code == 422 and "two intents have the key" in str(twice.get_json())
+    many = browser.client.patch("/api/bot", headers=headers, json={"intents": [
+        {"key": f"k{n}", "examples": ["x"]} for n in range(501)]})
+    assert many.status_code == 422
+    whole = browser.client.patch("/api/bot", headers=headers, json={"intents": [
+        {"key": "refund", "kind": "handoff", "examples": ["I want my money back"]}]})
+    assert whole.status_code == 200 and whole.get_json()["intents"][0]["kind"] == "handoff"
+    assert [i.key for i in _intents(container, email)] == ["refund"]
+    assert browser.client.delete("/api/bot/intents/refund", headers=headers).status_code == 204
+    assert browser.client.delete("/api/bot/intents/refund", headers=headers).status_code == 404
+    assert _intents(container, email) == []
