@@ -50,6 +50,8 @@ DEFAULT_EXAMPLES: dict[str, list[str]] = {
         "book me in for Thursday afternoon please", "I'd like an appointment on the 12th at 11am",
         "please reserve a time for me this Saturday", "put me down for a service on Tuesday",
         "can you fit me in tomorrow morning? please book it", "schedule a fitting for me next week",
+        "arrange a meeting with your sales team for me", "book my car in for a check-up on the 3rd",
+        "I'd like to come by on Wednesday at 2, please put me in the calendar",
     ],
     "Task:create_order": [
         "I want to order 3 of these", "please place an order for two bags of rice",
@@ -58,13 +60,16 @@ DEFAULT_EXAMPLES: dict[str, list[str]] = {
         "I'd like two of the 1kg bags please", "please send me one of each to my address",
         "I'll buy it, please reserve one for me", "yes, I want to order that, deliver it tomorrow",
         "put me down for 10 boxes", "I'd like to buy the blue one in size M",
+        "please set one aside for me, I'll pick it up", "add a charger and a case to my order",
+        "I need 2 more of the same as last time", "get me a pair of the black ones, size 42",
     ],
     "Task:send_email": [
         "please email me the catalogue", "send the price list to my email", "can you email me an invoice?",
         "mail me the details at my address", "send a quote to my email please",
         "email me your price list", "send me the brochure by email",
         "my email is anna@example.com, please send me the menu", "forward the details to my email",
-        "please send the offer to my work email",
+        "please send the offer to my work email", "mail me your terms and conditions",
+        "email me the order confirmation again", "send the report to my email", "email the invoice to tom@example.com",
     ],
     "HumanHandoff": [
         "I want to talk to a human", "let me speak to the manager", "can a real person call me?",
@@ -72,6 +77,8 @@ DEFAULT_EXAMPLES: dict[str, list[str]] = {
         "my package arrived broken and I am very unhappy", "I want a refund now", "stop the bot please",
         "are you a robot? I need a real person", "please have someone call me back",
         "I'm very angry, nobody has answered me for days", "put me through to the owner",
+        "you charged me twice!", "this is unacceptable, I am really upset",
+        "hello?? is anybody there? I need to talk to staff", "I need to discuss a contract with someone in charge",
     ],
 }
 
@@ -103,8 +110,8 @@ class DecisionRules:
     request_min_margin: float = 0.0
     statement_min_probability: float = 0.35
     statement_min_margin: float = 0.1
-    question_min_probability: float = 0.5
-    question_min_margin: float = 0.25
+    question_min_probability: float = 0.7
+    question_min_margin: float = 0.45
     # An Answer:<key> below this is answered from the documents as a plain question instead.
     answer_min_probability: float = 0.0
 

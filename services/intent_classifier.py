@@ -49,7 +49,8 @@ def fit_head(vectors: np.ndarray, labels: Sequence[str], *, c: float = REGULARIS
         return IntentHead(classes, np.zeros((1, vectors.shape[1])), np.zeros(1))
     from sklearn.linear_model import LogisticRegression  # loaded when the first head is fitted
 
-    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    # tol 1e-3: as accurate as the default on BANKING77 (dev), in half the fitting time.
+    model = LogisticRegression(C=c, max_iter=500, tol=1e-3, class_weight="balanced")
     model.fit(vectors, labels)
     return IntentHead(tuple(str(name) for name in model.classes_), model.coef_.astype(np.float64),
                       model.intercept_.astype(np.float64))
