@@ -246,8 +246,11 @@ def extract_payload(text: str) -> dict[str, object]:
 
 # --- an LLM's verdict ------------------------------------------------------------------------
 
-def intent_instructions(allowed_task_types: Sequence[str]) -> str:
+def intent_instructions(allowed_task_types: Sequence[str], intents: Sequence[BusinessIntent] = ()) -> str:
     tasks = ", ".join(allowed_task_types) or "none"
+    named = [f"- {_kind_words[i.kind]} {i.key}" + (f" ({i.name})" if i.name else "")
+             + (f": {i.description}" if i.description else "") + "; e.g. " + " / ".join(i.examples[:3])
+             for i in intents if i.kind != "answer"][:50]
     return (
         "Classify the customer's last message for a business's WhatsApp assistant. Answer with one JSON "
         "object and nothing else, with keys: intent (\"Response\" to answer a question or chat, \"Task\" "
@@ -255,7 +258,11 @@ def intent_instructions(allowed_task_types: Sequence[str]) -> str:
         "complain), confidence (0 to 1), task_type (one of: " + tasks + "; null unless intent is Task), "
         "payload (an object with any details the task needs: emails, phones, dates, times, items, "
         "quantities, address), raw_analysis (one short sentence on why)."
+        + ("\nThe business's own requests:\n" + "\n".join(named) if named else "")
     )
+
+
+_kind_words = {"task": "Task with task_type", "handoff": "HumanHandoff for"}
 
 
 def parse_llm_intent(raw: str, allowed_task_types: Sequence[str]) -> IntentResult:

@@ -324,7 +324,10 @@ def _intent_story(decided: Mapping[str, object], intent_name: str | None) -> lis
     sure = _percent(decided.get("confidence"))
     sure_text = f" ({sure} sure)" if sure else ""
     story = []
-    if kind == "Response":
+    label = str(decided.get("label") or "")
+    if label.startswith("Answer:"):
+        story.append(f"It recognised your intent “{label.removeprefix('Answer:')}”{sure_text}, by {by}.")
+    elif kind == "Response":
         story.append(f"It read the message as a question{sure_text}, by {by}.")
     elif kind == "Task":
         fields = decided.get("payload_fields") or []

@@ -201,7 +201,7 @@ def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, s
     allowed = setup.task_types
     models = model_specs(config.get("models"))
     if models:
-        messages = [{"role": "system", "content": intent.intent_instructions(allowed)},
+        messages = [{"role": "system", "content": intent.intent_instructions(allowed, setup.intents)},
                     {"role": "user", "content": text}]
         for _round in range(3):  # the first answer and up to two repairs
             try:
@@ -209,12 +209,19 @@ def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, s
             except AllModelsFailedError:
                 break
             try:
-                return intent.parse_llm_intent(completion.text, allowed), f"llm:{completion.model}"
+                result = intent.parse_llm_intent(completion.text, allowed)
             except ValueError as exc:
                 # The repair goes to the model that made the mistake (and those after it).
                 models = models[[m.model for m in models].index(completion.model):]
                 messages += [{"role": "assistant", "content": completion.text},
                              {"role": "user", "content": intent.repair_message(str(exc))}]
+                continue
+            if result.intent == "Response" and any(i.kind == "answer" for i in setup.intents):
+                # Which of the business's answers it is, the examples tell (the model only says "a question").
+                answer = decide_intent(text, setup, heads=deps.intent_heads, rules=deps.intent_rules)
+                if answer.label.startswith("Answer:"):
+                    result = result.model_copy(update={"label": answer.label, "top": answer.top})
+            return result, f"llm:{completion.model}"
     result = decide_intent(text, setup, heads=deps.intent_heads, rules=deps.intent_rules)
     return result, "embeddings" + (" (after the models failed)" if models else "")
 

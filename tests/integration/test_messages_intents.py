@@ -81,3 +81,32 @@ def test_a_plain_question_using_booking_words_is_answered_not_booked(client, sho
     _replies(gateway, question["chat_id"])
     stage = _intent_trace(client, headers, inbox_id)
     assert stage["label"] == "Response" and stage["intent"] == "Response"
+
+
+def test_with_a_model_the_business_answer_is_still_picked_from_its_examples(client, shop, gateway, llm):
+    import json
+
+    from services import provider_keys
+    from tests.conftest import LLM_KEY
+    from tests.fakes.gateway_server import chat_completion
+
+    user, headers = shop
+    container = client.application.extensions["salesboy"]
+    systems = []
+
+    def chat(body):
+        systems.append(body["messages"][0]["content"])
+        return 200, chat_completion(body["model"], json.dumps(
+            {"intent": "Response", "confidence": 0.9, "task_type": None, "payload": {}, "raw_analysis": "a question"}))
+
+    llm.routes[("POST", "/v1/chat/completions")] = chat
+    provider_keys.save(container, user, LLM_KEY, via="test")
+    _configure(container, user, intents=INTENTS, models=[{"model": "openai/house", "api_base": llm.base_url}])
+    message = _message(user, "What time do you close today?", sender_phone="+2348071000006")
+    inbox_id = _post(client, message).get_json()["inbox_id"]
+    (reply,) = _replies(gateway, message["chat_id"])
+    assert reply["text"] == "We are open Monday to Saturday, 9:00 to 18:00."
+    stage = _intent_trace(client, headers, inbox_id)
+    assert stage["label"] == "Answer:opening_hours" and stage["method"] == "llm:openai/house"
+    # The model was told the business's own task and hand-off, by key and example.
+    assert "repair_quote" in systems[0] and "HumanHandoff for complaint" in systems[0]
