@@ -203,6 +203,8 @@ FIELD_HINTS = {
     ("n8n_urls", "string_pattern_mismatch"): "Name tasks in lower case with underscores, like send_email.",
     ("intent_examples", "value_error"):
         "Start each line with Question:, Person: or Task:<task name>:, like “Person: can I talk to someone?”.",
+    ("key", "string_pattern_mismatch"):
+        "Use lower case letters, digits and _, starting with a letter, like opening_hours.",
     ("models", "string_pattern_mismatch"):
         "Start your server's address with https://, like https://my-server.example.com/v1.",
 }

@@ -39,7 +39,7 @@ def test_bad_intents_are_refused_with_the_owners_words(browser, container):
     bad_key = browser.post(PAGE, {"key": "Opening Hours", "kind": "answer", "examples": "open?"}, page=PAGE)
     html = bad_key.get_data(as_text=True)
     assert bad_key.status_code == 400 and 'aria-invalid="true"' in html and "String should" not in html
-    assert 'value="Opening Hours"' in html
+    assert 'value="Opening Hours"' in html and "like opening_hours" in html
     no_examples = browser.post(PAGE, {"key": "hours", "kind": "answer", "examples": ""}, page=PAGE)
     assert no_examples.status_code == 400
     reply_on_task = browser.post(PAGE, {"key": "quote", "kind": "task", "examples": "x", "reply": "hi"}, page=PAGE)
