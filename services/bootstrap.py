@@ -42,6 +42,7 @@ from services.extract import ExtractionLimits
 from services.handlers import dispatch, ingest, mail, messages, sessions
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
+from services.intent_classifier import IntentHeads
 from services.llm import LiteLLMChat
 from services.playground import PlaygroundRouting
 from services.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
@@ -103,8 +104,8 @@ class Container:
         s = self.settings
         return messages.MessageDeps(
             tenant_uow=self.tenant_uow, keyring=self.keyring, embedder=self.embedder, vectors=self.vectors,
-            chat=self.chat, transport=self.transport, events=self.events, intent_threshold=s.intent_threshold,
-            task_rules=self.task_rules,
+            chat=self.chat, transport=self.transport, events=self.events,
+            task_rules=self.task_rules, intent_heads=IntentHeads(self.embedder),
             typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
             session_owner=functools.partial(lease_owner, self.redis),
         )

@@ -14,8 +14,8 @@ from services.repositories import Repository
 BOT_FIELDS = ("enabled", "system_prompt", "models", "temperature", "max_reply_chars", "language", "tone",
               "business", "dont_know_reply", "whitelist_enabled", "owner_pause_minutes", "debounce_seconds",
               "allowed_task_types", "n8n_urls", "intent_examples", "owner_notify_phone", "handoff_when_unknown",
-              "min_relevance", "history_turns", "group_mention_only_default", "task_settings")
-JSON_FIELDS = {"models", "business", "n8n_urls", "intent_examples", "task_settings"}
+              "min_relevance", "history_turns", "group_mention_only_default", "task_settings", "intents")
+JSON_FIELDS = {"models", "business", "n8n_urls", "intent_examples", "task_settings", "intents"}
 # What rag.respond records when the documents had nothing relevant (services/handlers/messages.py).
 DONT_KNOW_ANSWER = "nothing relevant in the knowledge base"
 

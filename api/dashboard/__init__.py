@@ -29,6 +29,7 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
         accounts,
         contacts,
         errors,
+        intents_page,
         kb_page,
         logs,
         overview,
@@ -75,7 +76,7 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
     app.extensions["salesboy.limiter"] = limiter
 
     for module in (accounts, account_page, overview, sessions_page, kb_page, contacts, logs, settings_page,
-                   task_settings_page, playground):
+                   task_settings_page, intents_page, playground):
         app.register_blueprint(module.blueprint)
 
     _limit_account_forms(app, limiter, settings)
@@ -115,8 +116,9 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
     def is_current(endpoint: str) -> bool:
         here = request.endpoint or ""
         blueprint_name = endpoint.split(".", maxsplit=1)[0]
-        # Whitelist and groups share a blueprint but are two pages.
-        return here == endpoint or (blueprint_name != "contacts" and here.split(".")[0] == blueprint_name)
+        # Whitelist and groups share a blueprint but are two pages; intents are part of the bot settings.
+        here_blueprint = {"intents_page": "settings_page"}.get(here.split(".")[0], here.split(".")[0])
+        return here == endpoint or (blueprint_name != "contacts" and here_blueprint == blueprint_name)
 
     _plain_words_filters(app)
     errors.init_app(app)

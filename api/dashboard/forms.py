@@ -177,6 +177,23 @@ class BotSettingsForm(Form):
                                                 "message that means the customer wants to talk to you.")
 
 
+class IntentForm(Form):
+    """One of the business's own intents. The settings schema checks it (schemas/bot.py::BusinessIntent)."""
+
+    original_key = HiddenField()
+    key = StringField("Key", description="lower case letters, digits and _, like opening_hours; for a task, the "
+                                         "task's name in n8n")
+    name = StringField("Name (any language)")
+    kind = SelectField("What the bot does", choices=[
+        SelectChoice("answer", "Answer (with the reply below, or from your documents)"),
+        SelectChoice("task", "Start a task (an n8n workflow named like the key)"),
+        SelectChoice("handoff", "Hand the chat to you")], default="answer")
+    examples = TextAreaField("Example messages (one per line)", render_kw={"rows": 6},
+                             description="How customers say it, in their words; 5 to 20 varied examples work well.")
+    reply = TextAreaField("Reply (answers only; empty: answered from your documents)", render_kw={"rows": 3})
+    description = StringField("Note for yourself")
+
+
 def schema_problems(errors) -> dict[str, list[str]]:
     """A settings schema's validation errors as the owner's sentences, per form field."""
     return plain_words.field_problems(errors)

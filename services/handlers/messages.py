@@ -23,6 +23,7 @@ from services import tasks
 from services.crypto import Keyring, Sealed, seal_task_payload
 from services.db import UnitOfWork
 from services.errors import PermanentError
+from services.intent_classifier import IntentHeads, IntentSetup, decide_intent
 from services.llm import AllModelsFailedError
 from services.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
 from services.retrieval import chunk_texts, describe_location
@@ -42,20 +43,13 @@ class MessageDeps:
     chat: ChatModel
     transport: Transport  # sends where no session host runs the tenant's WhatsApp (gateway, playground)
     events: EventPublisher
-    intent_threshold: float
     typing_delay_ms_per_char: float
     typing_delay_max_seconds: float
     task_rules: tasks.TaskRules
+    intent_heads: IntentHeads  # one per process: fitted heads are shared by every tenant's copy of the deps
     # The queue of the session host running the tenant's linked WhatsApp, or None when none runs it.
     session_owner: Callable[[uuid.UUID], str | None] = lambda _user_id: None
-    _example_vectors: dict[str, list[float]] = field(default_factory=dict)
-
-    def example_vectors(self, examples: dict[str, list[str]]) -> dict[str, list[list[float]]]:
-        """Embeddings of the intent examples, computed once per process per text."""
-        missing = sorted({t for texts in examples.values() for t in texts} - set(self._example_vectors))
-        if missing:
-            self._example_vectors.update(zip(missing, self.embedder.embed(missing), strict=True))
-        return {label: [self._example_vectors[t] for t in texts] for label, texts in examples.items()}
+    intent_rules: intent.DecisionRules = field(default_factory=intent.DecisionRules)
 
 
 def _now() -> datetime:
@@ -167,9 +161,20 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
                                            intent=result.intent, trace=trace)
         if row is None:
             return
-        if result.intent == "Response":
+        canned = IntentSetup.of(config).reply_for(result.label) if result.label.startswith("Answer:") else ""
+        if result.intent == "Response" and not canned:
+            # An Answer:<key> without a reply of its own is answered from the documents; the
+            # label stays in the trace as the respond stage's routing hint.
             uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
                                                     trace_id=job.trace_id))
+            return
+        if canned:
+            _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0")
+            uow.messages.set_inbound(job.inbox_id, status="answered",
+                                     trace={"respond": {"answer": "canned", "intent": result.label},
+                                            "reply": {"parts": 1, "kind": "canned"}})
+            _log_inbound(deps, uow, row, text, outcome="answered", reason=result.label, intent_name=result.intent,
+                         trace=trace)
             return
         contact = row["sender_phone"] or row["sender_lid"]
         if result.intent == "Task":
@@ -199,10 +204,11 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
 
 
 def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, str]:
-    allowed = list(config.get("allowed_task_types") or [])
+    setup = IntentSetup.of(config)
+    allowed = setup.task_types
     models = model_specs(config.get("models"))
     if models:
-        messages = [{"role": "system", "content": intent.intent_instructions(allowed)},
+        messages = [{"role": "system", "content": intent.intent_instructions(allowed, setup.intents)},
                     {"role": "user", "content": text}]
         for _round in range(3):  # the first answer and up to two repairs
             try:
@@ -210,17 +216,20 @@ def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, s
             except AllModelsFailedError:
                 break
             try:
-                return intent.parse_llm_intent(completion.text, allowed), f"llm:{completion.model}"
+                result = intent.parse_llm_intent(completion.text, allowed)
             except ValueError as exc:
                 # The repair goes to the model that made the mistake (and those after it).
                 models = models[[m.model for m in models].index(completion.model):]
                 messages += [{"role": "assistant", "content": completion.text},
                              {"role": "user", "content": intent.repair_message(str(exc))}]
-    examples = {**intent.DEFAULT_EXAMPLES, **(config.get("intent_examples") or {})}
-    vectors = deps.example_vectors(examples)
-    message_vector = deps.embedder.embed([text])[0]
-    result = intent.classify(message_vector, vectors, threshold=deps.intent_threshold, allowed_task_types=allowed,
-                             payload=intent.extract_payload(text))
+                continue
+            if result.intent == "Response" and any(i.kind == "answer" for i in setup.intents):
+                # Which of the business's answers it is, the examples tell (the model only says "a question").
+                answer = decide_intent(text, setup, heads=deps.intent_heads, rules=deps.intent_rules)
+                if answer.label.startswith("Answer:"):
+                    result = result.model_copy(update={"label": answer.label, "top": answer.top})
+            return result, f"llm:{completion.model}"
+    result = decide_intent(text, setup, heads=deps.intent_heads, rules=deps.intent_rules)
     return result, "embeddings" + (" (after the models failed)" if models else "")
 
 

@@ -81,7 +81,7 @@ class NoKeyring:
 def _deps(repo, publisher, owner):
     return messages.MessageDeps(
         tenant_uow=lambda _user: FakeUow(repo, publisher), keyring=NoKeyring(), embedder=None, vectors=None,
-        chat=None, transport=NoTransport(), events=None, intent_threshold=0.5, typing_delay_ms_per_char=15.0,
+        chat=None, transport=NoTransport(), events=None, intent_heads=None, typing_delay_ms_per_char=15.0,
         typing_delay_max_seconds=4.0, task_rules=None, session_owner=lambda _user: owner)
 
 
