@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pipelines import session_status
+from schemas.pipelines import MESSAGE_IN_PROGRESS
 
 # --- WhatsApp session -----------------------------------------------------------------------------
 
@@ -314,7 +315,7 @@ def trace_story(trace: Mapping[str, object] | None, *, status: str | None = None
         story.extend(_respond_story(responded, status))
     if not story and reason_text and reason(reason_text):
         story.append(reason(reason_text))
-    if not story and status in ("received", "filtered", "classified"):
+    if not story and status in MESSAGE_IN_PROGRESS:
         story.append("The bot is still working on this message.")
     return story
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from psycopg.types.json import Jsonb
 
 from schemas.messages import PLAYGROUND_SUFFIX
+from schemas.pipelines import MESSAGE_IN_PROGRESS
 from services.repositories import Repository
 
 BOT_FIELDS = ("enabled", "system_prompt", "models", "temperature", "max_reply_chars", "language", "tone",
@@ -218,8 +219,8 @@ class DashboardRepository(Repository):
     def pending_in_chat(self, chat_id: str) -> int:
         """Inbound messages of this chat still on their way through the pipeline."""
         return self.conn.execute(
-            "select count(*) from public.inbox where chat_id = %s and status in ('received', 'filtered', 'classified')",
-            [chat_id]).fetchone()[0]
+            "select count(*) from public.inbox where chat_id = %s and status = any(%s)",
+            [chat_id, list(MESSAGE_IN_PROGRESS)]).fetchone()[0]
 
     def audit(self, *, action: str | None, since: datetime | None, limit: int = 200, offset: int = 0) -> Page:
         params = {"action": action, "prefix": f"{action}%" if action else None, "since": since, "limit": limit,

@@ -7,10 +7,9 @@ from datetime import datetime
 
 from psycopg.types.json import Jsonb
 
+from schemas.pipelines import MESSAGE_IN_PROGRESS, REPLY_IN_PROGRESS
 from services.crypto import Sealed
 from services.repositories import Repository
-
-STUCK_INBOX = ("received", "filtered", "classified")
 
 
 class MessageRepository(Repository):
@@ -92,7 +91,7 @@ class MessageRepository(Repository):
             """select id, user_id, status, attempts, trace_id from public.inbox
                where status = any(%s) and updated_at < now() - make_interval(secs => %s)
                order by updated_at limit 500""",
-            [list(STUCK_INBOX), older_than_seconds],
+            [list(MESSAGE_IN_PROGRESS), older_than_seconds],
         )
 
     # --- chats ----------------------------------------------------------------------------------
@@ -220,9 +219,9 @@ class MessageRepository(Repository):
     def stuck_replies(self, older_than_seconds: float) -> list[dict]:
         return self._rows(
             """select id, user_id, status, attempts, trace_id, reply_key from public.outbox
-               where status in ('pending', 'sending') and updated_at < now() - make_interval(secs => %s)
+               where status = any(%s) and updated_at < now() - make_interval(secs => %s)
                order by updated_at limit 500""",
-            [older_than_seconds],
+            [list(REPLY_IN_PROGRESS), older_than_seconds],
         )
 
     # --- chat log -----------------------------------------------------------------------------------

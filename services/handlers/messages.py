@@ -19,6 +19,7 @@ from pipelines import answers, delivery, filters, intent
 from pipelines import tasks as task_words
 from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob, RespondWithRag, SendThroughSession
 from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage, IntentResult, model_specs
+from schemas.pipelines import MESSAGE_NEXT_JOB
 from services import tasks
 from services.crypto import Keyring, Sealed, seal_task_payload
 from services.db import UnitOfWork
@@ -365,7 +366,7 @@ def stuck_messages(older_than_seconds: float, max_attempts: int):
             if row["attempts"] >= max_attempts:
                 uow.messages.set_inbound(row["id"], status="failed", reason="gave up: kept getting stuck")
                 continue
-            kind = {"received": FilterInbound, "filtered": ClassifyIntent, "classified": RespondWithRag}[row["status"]]
+            kind = MESSAGE_NEXT_JOB[row["status"]]
             jobs.append(kind(user_id=row["user_id"], inbox_id=row["id"], trace_id=row["trace_id"]))
             uow.messages.set_inbound(row["id"], status=row["status"])  # counts the attempt, resets the clock
         for row in uow.messages.stuck_replies(older_than_seconds):
