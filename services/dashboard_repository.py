@@ -294,6 +294,12 @@ class DashboardRepository(Repository):
         total = self.conn.execute("select count(*) from public.chat_logs where chat_id = %s", [chat_id]).fetchone()[0]
         return rows, total
 
+    def chat_has_work(self, chat_id: str) -> bool:
+        """A task or a reply exists for the chat (e.g. a task created over REST before any message)."""
+        return self.conn.execute(
+            "select exists (select 1 from public.tasks where chat_id = %s) "
+            "or exists (select 1 from public.outbox where chat_id = %s)", [chat_id, chat_id]).fetchone()[0]
+
     def chat_state(self, chat_id: str) -> dict | None:
         rows = self._rows("""select chat_id, contact_phone, contact_lid, is_group, paused_until, handoff_active,
                                     handoff_since from public.chats where chat_id = %s""", [chat_id])
