@@ -130,6 +130,9 @@ class Settings(BaseSettings):
     embedding_onnx_variant: Literal["fp32", "int8"] = Field("fp32", alias="EMBEDDING_ONNX_VARIANT")
     # Sub-batches of one ingest batch run side by side on this many threads (unset: the CPU count, at most 4).
     embedding_threads: int | None = Field(None, alias="EMBEDDING_THREADS", ge=1, le=64)
+    # Where exported graphs are kept (unset: SALESBOY_DATA_DIR/models); named by the model files' hash,
+    # so several deployments or checkouts can share one folder.
+    embedding_cache_dir: Path | None = Field(None, alias="EMBEDDING_CACHE_DIR")
     embedding_model: str = Field("openai/text-embedding-3-small", alias="EMBEDDING_MODEL")
     embedding_dimensions: int = Field(1536, alias="EMBEDDING_DIMENSIONS", ge=8, le=8192)
     embedding_api_base: str | None = Field(None, alias="EMBEDDING_API_BASE")

@@ -248,9 +248,9 @@ def _embedder(settings: Settings) -> Embedder:
     if settings.embedding_runtime == "onnx":
         from services.embeddings_onnx import OnnxEmbedder
 
-        return OnnxEmbedder(settings.embedding_model_path, cache_dir=settings.data_dir / "models",
-                            variant=settings.embedding_onnx_variant, batch_size=settings.embed_batch_size,
-                            threads=settings.embedding_threads)
+        cache_dir = settings.embedding_cache_dir or settings.data_dir / "models"
+        return OnnxEmbedder(settings.embedding_model_path, cache_dir=cache_dir, variant=settings.embedding_onnx_variant,
+                            batch_size=settings.embed_batch_size, threads=settings.embedding_threads)
     from services.embeddings import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder(settings.embedding_model_path, batch_size=settings.embed_batch_size)

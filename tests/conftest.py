@@ -27,6 +27,9 @@ from services.migrate import RUNTIME_ROLE, apply_migrations, ensure_runtime_role
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TEST_DATABASE = "salesboy_test"
+# The embedding model is exported to ONNX once for every test and test worker, whatever data dir
+# each uses (graphs are named by the model files' hash, so a kept folder is never stale).
+os.environ.setdefault("EMBEDDING_CACHE_DIR", str(Path(tempfile.gettempdir()) / "salesboy-test-models"))
 
 
 @pytest.fixture(scope="session")
