@@ -12,6 +12,8 @@ the same session (ONNX Runtime lets several threads call one session), one per c
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import json
 import math
 import os
@@ -83,6 +85,8 @@ class OnnxEmbedder:
         for batch, rows in zip(batches, results, strict=True):
             for index, row in zip(batch, rows.tolist(), strict=True):
                 vectors[index] = row
+        if len(texts) > 1:
+            _return_freed_memory()
         return vectors
 
     def _batch_bounds(self, count: int) -> list[tuple[int, int]]:
@@ -140,6 +144,23 @@ class _Loaded:
             INPUT_NAMES[2]: np.array([item.type_ids for item in encoded], dtype=np.int64),
         }
         return self._session.run(None, inputs)[0]
+
+
+@functools.cache
+def _malloc_trim():
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to call
+        return None
+
+
+def _return_freed_memory() -> None:
+    # A batch of long texts needs a few hundred MiB of activations for a moment. ONNX Runtime frees
+    # them, but glibc keeps freed heap pages mapped, so the process would sit at its peak size for
+    # the rest of its life; giving them back keeps a worker at rest at the model's own size.
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _max_seq_length(model_path: Path) -> int:

@@ -74,7 +74,7 @@ def test_query_latency_agreement_and_ingest_against_raw_torch(tmp_path):
     onnx = {variant: OnnxEmbedder(cache_dir=tmp_path / "models", variant=variant) for variant in ("fp32", "int8")}
 
     texts = realistic_texts(300)
-    reference = model.encode(texts, batch_size=BATCH, normalize_embeddings=True)
+    reference = model.encode(texts, batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
     print(f"\nmachine: {os.cpu_count()} cores; torch {torch.__version__} ({default_threads} threads by default)")
     for variant, embedder in onnx.items():
         cosines = (np.array(embedder.embed(texts)) * reference).sum(axis=1)
@@ -84,7 +84,7 @@ def test_query_latency_agreement_and_ingest_against_raw_torch(tmp_path):
     questions = [texts[i] for i in range(0, len(texts), 5)]  # the one-line customer questions
     questions = (questions * (QUERIES // len(questions) + 1))[:QUERIES]
     torch.set_num_threads(1)
-    encoders = {"torch": lambda q: model.encode([q], normalize_embeddings=True),
+    encoders = {"torch": lambda q: model.encode([q], normalize_embeddings=True, show_progress_bar=False),
                 **{variant: (lambda q, e=embedder: e.embed([q])) for variant, embedder in onnx.items()}}
     for encode in encoders.values():
         _p50_ms(encode, questions[:20])  # warm-up
@@ -102,7 +102,7 @@ def test_query_latency_agreement_and_ingest_against_raw_torch(tmp_path):
 
     chunks = _chunks(onnx["fp32"])
     rates: dict[str, list[float]] = {"torch": [], "fp32": [], "int8": []}
-    model.encode(chunks[:BATCH], batch_size=BATCH)
+    model.encode(chunks[:BATCH], batch_size=BATCH, show_progress_bar=False)
     for _ in range(ROUNDS):
         started = time.perf_counter()
         model.encode(chunks, batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
