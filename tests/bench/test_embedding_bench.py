@@ -135,7 +135,8 @@ def _pool_rss(settings, runtime, user, container, gateway, n8n, database_url, re
         wait_for(lambda: process.poll() is not None or probe.control.ping(timeout=0.5), timeout=120,
                  message="the prefork worker")
         assert process.poll() is None, (tmp_path / f"prefork-{runtime}.log").read_text()
-        document = kb.upload(producer, user, f"handbook-{runtime}.txt", _handbook()[:60_000])
+        data = _handbook()[:60_000] + f"\n\nEdition {uuid.uuid4()}".encode()  # not a duplicate of the last run's
+        document = kb.upload(producer, user, f"handbook-{runtime}.txt", data)
         messages = [_message(user, 30_000_000 + n) for n in range(8)]
         for message in messages:
             accept(producer, message)
