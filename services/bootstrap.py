@@ -252,6 +252,12 @@ def _embedder(settings: Settings) -> Embedder:
         return LiteLLMEmbedder(settings.embedding_model, dimensions=settings.embedding_dimensions,
                                api_base=settings.embedding_api_base, api_key=key,
                                batch_size=settings.embed_batch_size)
+    if settings.embedding_runtime == "onnx":
+        from services.embeddings_onnx import OnnxEmbedder
+
+        cache_dir = settings.embedding_cache_dir or settings.data_dir / "models"
+        return OnnxEmbedder(settings.embedding_model_path, cache_dir=cache_dir, variant=settings.embedding_onnx_variant,
+                            batch_size=settings.embed_batch_size, threads=settings.embedding_threads)
     from services.embeddings import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder(settings.embedding_model_path, batch_size=settings.embed_batch_size)

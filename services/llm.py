@@ -16,10 +16,13 @@ from __future__ import annotations
 import logging
 import os
 import ssl
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -42,6 +45,7 @@ UNREADABLE_OWN_KEY = "your saved provider key can no longer be read: save it aga
 # Headers an own api_base may receive; anything else the OpenAI client adds from the server's
 # environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_CUSTOM_HEADERS, ...) is dropped. The
 # client's x-stainless-* headers stay: it reads x-stainless-raw-response back from the request.
+_OWN_CLIENTS_KEPT = 64  # own servers (and keys) whose clients stay open in one process
 SENT_HEADERS = frozenset({"host", "accept", "accept-encoding", "connection", "content-length", "content-type",
                           "user-agent"})
 
@@ -67,7 +71,6 @@ class Unusable(Exception):
 class _Call:
     options: dict
     hidden: tuple[str, ...] = ()  # never shown to the business in an error: the key, the operator's endpoint
-    client: httpx.Client | None = None
 
 
 class LiteLLMChat:
@@ -81,6 +84,10 @@ class LiteLLMChat:
         self._timeout = timeout
         self._retries = retries
         self._ssl: ssl.SSLContext | None = None
+        # One OpenAI client (and its connection pool) per own server and key, reused across calls:
+        # building them costs CPU on every reply and a fresh TCP/TLS connection each time.
+        self._own_clients: OrderedDict[tuple[str, str], Any] = OrderedDict()
+        self._own_clients_lock = threading.Lock()
 
     def for_tenant(self, user_id: uuid.UUID) -> TenantChat:
         return TenantChat(self, user_id)
@@ -113,8 +120,6 @@ class LiteLLMChat:
                 continue
             finally:
                 metrics.llm_seconds.labels(spec.model).observe(time.perf_counter() - started)
-                if call.client is not None:
-                    call.client.close()
             if not text.strip():
                 attempts.append({"model": spec.model, "error": "empty answer"})
                 metrics.llm_calls.labels(spec.model, "empty").inc()
@@ -146,23 +151,39 @@ class LiteLLMChat:
                      hidden=tuple(h for h in (key, model.api_base) if h))
 
     def _own_server_call(self, spec: ModelSpec, key: str) -> _Call:
-        import openai
-
         try:
             self._egress.check_url(spec.api_base)
         except EgressRefused as exc:
             raise Unusable(str(exc)) from None
-        if self._ssl is None:
-            self._ssl = httpx.create_ssl_context(trust_env=False)
-        http = guarded_client(self._egress, timeout=self._timeout, ssl_context=self._ssl,
-                              event_hooks={"request": [_only_intended_headers(key)]})
-        # litellm honours `client=` for openai/... models: main.py::_complete_custom_openai passes it to
-        # OpenAIChatCompletion.completion, whose _get_openai_client (llms/openai/openai.py) returns a given
-        # client unchanged apart from organization and max_retries, so its base_url, key and http client are ours.
-        client = openai.OpenAI(base_url=spec.api_base, api_key=key, http_client=http, max_retries=0,
-                               default_headers={"Authorization": f"Bearer {key}"})
+        client = self._own_client(spec.api_base, key)
         return _Call({"model": spec.model, "api_base": spec.api_base, "api_key": key, "client": client},
-                     hidden=(key,), client=http)
+                     hidden=(key,))
+
+    def _own_client(self, api_base: str, key: str):
+        import openai
+
+        with self._own_clients_lock:
+            client = self._own_clients.get((api_base, key))
+            if client is not None:
+                self._own_clients.move_to_end((api_base, key))
+                return client
+            if self._ssl is None:
+                self._ssl = httpx.create_ssl_context(trust_env=False)
+            # The guarded client checks the resolved address on every new connection, so a reused
+            # client is held to the egress policy just as a fresh one is.
+            http = guarded_client(self._egress, timeout=self._timeout, ssl_context=self._ssl,
+                                  event_hooks={"request": [_only_intended_headers(key)]})
+            # litellm honours `client=` for openai/... models: main.py::_complete_custom_openai passes it to
+            # OpenAIChatCompletion.completion, whose _get_openai_client (llms/openai/openai.py) returns a given
+            # client unchanged apart from organization and max_retries, so its base_url, key and http client
+            # are ours.
+            client = openai.OpenAI(base_url=api_base, api_key=key, http_client=http, max_retries=0,
+                                   default_headers={"Authorization": f"Bearer {key}"})
+            self._own_clients[(api_base, key)] = client
+            if len(self._own_clients) > _OWN_CLIENTS_KEPT:
+                # Not closed here: another thread may be mid-request on it; its pool goes with it.
+                self._own_clients.popitem(last=False)
+            return client
 
 
 class TenantChat:

@@ -27,6 +27,9 @@ from services.migrate import RUNTIME_ROLE, apply_migrations, ensure_runtime_role
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TEST_DATABASE = "salesboy_test"
+# The embedding model is exported to ONNX once for every test and test worker, whatever data dir
+# each uses (graphs are named by the model files' hash, so a kept folder is never stale).
+os.environ.setdefault("EMBEDDING_CACHE_DIR", str(Path(tempfile.gettempdir()) / "salesboy-test-models"))
 
 
 @pytest.fixture(scope="session")
@@ -100,6 +103,12 @@ def make_settings(data_dir: Path, **values: object) -> Settings:
 @pytest.fixture(scope="session")
 def shared_data_dir() -> Iterator[Path]:
     """One data dir for the test process and the session worker: they share stored files."""
+    from services.embeddings import default_model_path
+    from services.embeddings_onnx_export import ensure_exported
+
+    # Exported here, once, rather than inside the first test that embeds, where it would eat
+    # into that test's wait for a worker.
+    ensure_exported(Path(default_model_path()), Path(os.environ["EMBEDDING_CACHE_DIR"]))
     root = Path(tempfile.mkdtemp(prefix="salesboy-test-data-"))
     try:
         yield root

@@ -79,3 +79,39 @@ HTML_PAGE = b"""<!DOCTYPE html><html><head><title>Acme</title><style>body{color:
 <p>Delivery is free for orders above 50,000 NGN.</p>
 <h2>Opening hours</h2><ul><li>Monday to Friday: 8am - 6pm</li><li>Saturday: 10am - 2pm</li></ul>
 </body></html>"""
+
+
+_PRODUCTS = ["widget", "blender", "kettle", "sneaker", "handbag", "phone case", "desk lamp", "rice cooker",
+             "water filter", "office chair", "backpack", "wristwatch", "yoga mat", "coffee grinder"]
+_CITIES = ["Lagos", "Abuja", "Accra", "Nairobi", "Kano", "Ibadan", "Kumasi", "Port Harcourt"]
+_TOPICS = ["delivery", "refunds", "warranty", "payment", "opening hours", "discounts", "sizes", "colours"]
+_CHAT_WORDS = ["abeg", "wetin", "dey", "price", "deliver", "café", "naïve", "₦5,000", "😀", "refund", "ok", "pls",
+               "how far", "I wan buy", "na", "this one", "Größe", "très bien", "asap", "tomorrow", "?", "!!"]
+
+
+def realistic_texts(count: int, seed: int = 7) -> list[str]:
+    """What the embedder sees: customer questions, catalogue lines, FAQ chunks of up to ~200 tokens
+    (some longer than the model reads), chatty messages with pidgin, accents and emoji."""
+    import random
+
+    rng = random.Random(seed)
+    texts = []
+    for i in range(count):
+        product, city, topic = rng.choice(_PRODUCTS), rng.choice(_CITIES), rng.choice(_TOPICS)
+        kind = i % 5
+        if kind == 0:
+            texts.append(f"How much is the {product} in {city}, and can you deliver it by Friday?")
+        elif kind == 1:
+            texts.append(f"The {product} model {rng.randint(100, 999)} costs {rng.randint(2, 400) * 500} naira at "
+                         f"our {city} store and ships in {rng.randint(1, 5)} days.")
+        elif kind == 2:
+            texts.append(" ".join(
+                f"Section {j} on {topic}: when a customer asks about the {product}, explain that it is stocked in "
+                f"warehouse {j % 7} and covered by our {1 + j % 3} year guarantee."
+                for j in range(rng.randint(1, 9))))
+        elif kind == 3:
+            texts.append(" ".join(rng.choice(_CHAT_WORDS) for _ in range(rng.randint(1, 30))))
+        else:
+            texts.append(f"Q: Do you accept {topic} questions on WhatsApp?\nA: Yes. Send us a message any time; "
+                         f"our {city} team answers within {rng.randint(1, 48)} hours.")
+    return texts

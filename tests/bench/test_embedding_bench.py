@@ -1,0 +1,172 @@
+"""The embedding model on ONNX Runtime (Salesboy's default) against raw sentence-transformers on PyTorch.
+
+Every figure is a ratio to a raw baseline measured in the same run, interleaved so drift in
+the machine's speed affects both sides alike:
+
+- query encode: p50 of one one-line question at a time, ONNX (fp32 and int8) against raw
+  `SentenceTransformer.encode` on one torch thread;
+- cosine agreement with the torch vectors on realistic texts, fp32 and int8;
+- ingest: chunks/s of `embed()` on the chunks of a handbook against raw `model.encode` of
+  the same chunks (torch's default threads, the default batch size);
+- memory: RSS of each worker process, started as `salesboy up` starts them (prefork, every
+  queue but sessions), at rest after it has answered messages and ingested a document,
+  with EMBEDDING_RUNTIME=onnx and with torch.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+
+import numpy as np
+import psutil
+from celery import Celery
+
+from schemas.queues import QUEUES
+from services import kb
+from services.bootstrap import bootstrap
+from services.embeddings import default_model_path
+from services.embeddings_onnx import OnnxEmbedder
+from services.inbound import accept
+from tests.bench.test_ingest_bench import _handbook
+from tests.bench.test_message_bench import _message, _shop
+from tests.conftest import subprocess_env, wait_for, worker_settings_env
+from tests.samples import realistic_texts
+
+QUERIES = 200
+ROUNDS = 3
+BATCH = 32
+
+
+def _chunks(counter: OnnxEmbedder, limit: int = 200) -> list[str]:
+    """The handbook cut as the pipeline cuts it: whole paragraphs up to `limit` tokens a chunk."""
+    chunks, current, size = [], [], 0
+    for paragraph in _handbook().decode().split("\n\n")[:600]:
+        tokens = counter.count_tokens(paragraph)
+        if current and size + tokens > limit:
+            chunks.append("\n\n".join(current))
+            current, size = [], 0
+        current.append(paragraph)
+        size += tokens
+    return [*chunks, "\n\n".join(current)] if current else chunks
+
+
+def _p50_ms(encode, questions: list[str]) -> float:
+    times = []
+    for question in questions:
+        started = time.perf_counter()
+        encode(question)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def test_query_latency_agreement_and_ingest_against_raw_torch(tmp_path):
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(default_model_path()), device="cpu")
+    default_threads = torch.get_num_threads()
+    onnx = {variant: OnnxEmbedder(cache_dir=tmp_path / "models", variant=variant) for variant in ("fp32", "int8")}
+
+    texts = realistic_texts(300)
+    reference = model.encode(texts, batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
+    print(f"\nmachine: {os.cpu_count()} cores; torch {torch.__version__} ({default_threads} threads by default)")
+    for variant, embedder in onnx.items():
+        cosines = (np.array(embedder.embed(texts)) * reference).sum(axis=1)
+        print(f"agreement {variant}: cosine with torch over {len(texts)} texts: min {cosines.min():.5f}, "
+              f"mean {cosines.mean():.5f}, texts below 0.99: {int((cosines < 0.99).sum())} (target: none)")
+
+    questions = [texts[i] for i in range(0, len(texts), 5)]  # the one-line customer questions
+    questions = (questions * (QUERIES // len(questions) + 1))[:QUERIES]
+    torch.set_num_threads(1)
+    encoders = {"torch": lambda q: model.encode([q], normalize_embeddings=True, show_progress_bar=False),
+                **{variant: (lambda q, e=embedder: e.embed([q])) for variant, embedder in onnx.items()}}
+    for encode in encoders.values():
+        _p50_ms(encode, questions[:20])  # warm-up
+    figures: dict[str, list[float]] = {name: [] for name in encoders}
+    for _ in range(ROUNDS):
+        for name, encode in encoders.items():
+            figures[name].append(_p50_ms(encode, questions))
+    torch_p50 = statistics.median(figures["torch"])
+    for variant in ("fp32", "int8"):
+        p50 = statistics.median(figures[variant])
+        print(f"query encode p50 ({QUERIES} one-line questions, median of {ROUNDS} rounds): onnx {variant} "
+              f"{p50:.2f} ms, raw torch on 1 thread {torch_p50:.2f} ms; ratio {p50 / torch_p50:.2f} "
+              f"(target: <= 5 ms)")
+    torch.set_num_threads(default_threads)
+
+    chunks = _chunks(onnx["fp32"])
+    rates: dict[str, list[float]] = {"torch": [], "fp32": [], "int8": []}
+    model.encode(chunks[:BATCH], batch_size=BATCH, show_progress_bar=False)
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        model.encode(chunks, batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
+        rates["torch"].append(len(chunks) / (time.perf_counter() - started))
+        for variant, embedder in onnx.items():
+            started = time.perf_counter()
+            embedder.embed(chunks)
+            rates[variant].append(len(chunks) / (time.perf_counter() - started))
+    torch_rate = statistics.median(rates["torch"])
+    for variant in ("fp32", "int8"):
+        rate = statistics.median(rates[variant])
+        print(f"ingest embed ({len(chunks)} chunks of <= 200 tokens, median of {ROUNDS}): onnx {variant} "
+              f"{rate:.1f} chunks/s, raw torch model.encode {torch_rate:.1f} chunks/s; "
+              f"ratio {rate / torch_rate:.2f} (target >= 2)")
+
+
+def _pool_rss(settings, runtime, user, container, gateway, n8n, database_url, redis_url, tmp_path):
+    broker = redis_url.rsplit("/", 1)[0] + "/12"
+    producer = bootstrap(container.settings, database_url=database_url, redis_url=broker)
+    env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(settings.data_dir), DATABASE_URL=database_url,
+                         REDIS_URL=broker, EMBEDDING_RUNTIME=runtime,
+                         **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]))
+    log = (tmp_path / f"prefork-{runtime}.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workers", "worker", "--queues", ",".join(q for q in QUEUES if q != "sessions"),
+         "--name", f"rss-{runtime}-{uuid.uuid4().hex[:8]}@localhost"],
+        env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
+    probe = Celery(broker=broker, set_as_current=False)
+    try:
+        wait_for(lambda: process.poll() is not None or probe.control.ping(timeout=0.5), timeout=120,
+                 message="the prefork worker")
+        assert process.poll() is None, (tmp_path / f"prefork-{runtime}.log").read_text()
+        data = _handbook()[:60_000] + f"\n\nEdition {uuid.uuid4()}".encode()  # not a duplicate of the last run's
+        document = kb.upload(producer, user, f"handbook-{runtime}.txt", data)
+        messages = [_message(user, 30_000_000 + n) for n in range(8)]
+        for message in messages:
+            accept(producer, message)
+        wait_for(lambda: all(gateway.messages_to(m.chat_id) for m in messages), timeout=300, interval=0.05,
+                 message="the messages to be answered")
+        wait_for(lambda: kb.get_document(producer, user, document.id)[0].status in ("ready", "failed"),
+                 timeout=600, message="the document to be ingested")
+        time.sleep(3)  # at rest
+        parent = psutil.Process(process.pid)
+        figures = []
+        for child in parent.children(recursive=True):
+            info = child.memory_full_info()
+            loaded = "torch" if any("libtorch" in m.path for m in child.memory_maps()) else "no torch"
+            figures.append(f"{info.rss / 2**20:.0f} MiB RSS / {info.uss / 2**20:.0f} MiB USS ({loaded})")
+        main = parent.memory_full_info()
+        print(f"worker RSS at rest, EMBEDDING_RUNTIME={runtime}: pool processes {'; '.join(figures)}; "
+              f"main process {main.rss / 2**20:.0f} MiB RSS (target: <= 300 MiB a process)")
+    finally:
+        probe.close()
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+        producer.close()
+
+
+def test_worker_memory_at_rest(worker, container, gateway, llm, n8n, database_url, redis_url, tmp_path):
+    user = _shop(container, llm)
+    for runtime in ("onnx", "torch"):
+        _pool_rss(container.settings, runtime, user, container, gateway, n8n, database_url, redis_url, tmp_path)

@@ -1,0 +1,108 @@
+"""The ONNX Runtime embedder against sentence-transformers on PyTorch, and its cached export."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from services.embeddings import SentenceTransformerEmbedder, default_model_path
+from services.embeddings_onnx import OnnxEmbedder
+from services.embeddings_onnx_export import OnnxExportError, cached_graph_path, ensure_exported
+from tests.samples import realistic_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("models")
+
+
+@pytest.fixture(scope="module")
+def onnx_embedder(cache_dir: Path) -> OnnxEmbedder:
+    return OnnxEmbedder(cache_dir=cache_dir)
+
+
+@pytest.fixture(scope="module")
+def torch_embedder() -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder()
+
+
+def test_vectors_match_sentence_transformers_on_pytorch(onnx_embedder, torch_embedder):
+    texts = realistic_texts(300)
+    ours = np.array(onnx_embedder.embed(texts))
+    theirs = np.array(torch_embedder.embed(texts))
+    cosines = (ours * theirs).sum(axis=1)
+    assert cosines.min() >= 0.99, texts[int(cosines.argmin())]
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    # A text alone and the same text in a padded batch get the same vector.
+    alone = np.array(onnx_embedder.embed([texts[0]]))[0]
+    assert float(alone @ ours[0]) >= 0.9999
+    assert onnx_embedder.model_name == torch_embedder.model_name
+    assert onnx_embedder.dimensions == torch_embedder.dimensions == 384
+    assert onnx_embedder.max_tokens == torch_embedder.max_tokens == 254
+    assert onnx_embedder.count_tokens_many(texts) == torch_embedder.count_tokens_many(texts)
+    assert onnx_embedder.embed([]) == []
+
+
+def test_the_cached_export_is_reused_and_remade_when_the_model_changes(onnx_embedder, cache_dir, tmp_path):
+    graph = onnx_embedder.graph_path
+    made = graph.stat().st_mtime_ns
+    again = OnnxEmbedder(cache_dir=cache_dir)
+    assert again.graph_path == graph and graph.stat().st_mtime_ns == made  # reused, not exported again
+    manifest = json.loads((graph.parent / "manifest-fp32.json").read_text())
+    assert manifest["variant"] == "fp32"
+
+    # The same model with a changed file: a new graph, made once even when asked for twice at once.
+    source = default_model_path()
+    changed = tmp_path / "all-MiniLM-L6-v2"
+    for file in Path(source).rglob("*"):
+        if file.is_file():
+            (changed / file.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+            (changed / file.relative_to(source)).symlink_to(file)
+    config = json.loads((Path(source) / "config.json").read_text())
+    (changed / "config.json").unlink()
+    (changed / "config.json").write_text(json.dumps({**config, "layer_norm_eps": 1e-12, "note": "re-exported"}))
+    assert cached_graph_path(changed, cache_dir, "fp32") != graph
+
+    paths: list[Path] = []
+    threads = [threading.Thread(target=lambda: paths.append(ensure_exported(changed, cache_dir))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(paths) == 2 and paths[0] == paths[1] != graph and paths[0].is_file()
+    assert not [p for p in paths[0].parent.iterdir() if p.name.endswith(".partial")]
+    assert graph.is_file() and graph.stat().st_mtime_ns == made  # the old graph is left as it was
+
+
+def test_a_model_the_graph_cannot_pool_like_is_refused(tmp_path, cache_dir):
+    source = default_model_path()
+    other = tmp_path / "cls-pooled"
+    for file in Path(source).rglob("*"):
+        if file.is_file():
+            (other / file.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+            (other / file.relative_to(source)).symlink_to(file)
+    pooling = other / "1_Pooling" / "config.json"
+    values = json.loads(pooling.read_text())
+    pooling.unlink()
+    pooling.write_text(json.dumps({**values, "pooling_mode_mean_tokens": False, "pooling_mode_cls_token": True}))
+    with pytest.raises(OnnxExportError, match="EMBEDDING_RUNTIME=torch"):
+        ensure_exported(other, cache_dir)
+
+
+def test_embedding_with_onnx_never_loads_torch(onnx_embedder, cache_dir):
+    onnx_embedder.graph_path  # noqa: B018 - exported (or reused) before the child runs
+    code = ("import sys; from pathlib import Path; from services.embeddings_onnx import OnnxEmbedder; "
+            f"e = OnnxEmbedder(cache_dir=Path({str(cache_dir)!r})); e.embed(['hello', 'price of rice?'] * 10); "
+            "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules, 'torch loaded'")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr

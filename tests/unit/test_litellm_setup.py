@@ -1,0 +1,20 @@
+"""litellm as Salesboy sets it up: per-call pricing and log payloads skipped while nobody reads them."""
+
+from __future__ import annotations
+
+import pytest
+from litellm.litellm_core_utils.litellm_logging import Logging
+
+from services.litellm_setup import load_litellm
+
+
+def test_pricing_and_success_logging_are_skipped_only_while_no_callback_is_registered(monkeypatch):
+    litellm = load_litellm()
+    assert Logging._salesboy_lean  # the pinned litellm still has the methods this relies on
+    bare = Logging.__new__(Logging)  # never set up: litellm's own methods would fail on it
+    assert bare.response_cost_calculator(result=object()) is None
+    assert bare.success_handler(object(), None, None) is None
+
+    monkeypatch.setattr(litellm, "success_callback", [lambda *args, **kwargs: None])
+    with pytest.raises(AttributeError):  # a callback is registered: litellm's own pricing runs again
+        bare.response_cost_calculator(result=object())
