@@ -110,7 +110,7 @@ class DecisionRules:
     request_min_margin: float = 0.0
     statement_min_probability: float = 0.35
     statement_min_margin: float = 0.1
-    question_min_probability: float = 0.7
+    question_min_probability: float = 0.8
     question_min_margin: float = 0.45
     # An Answer:<key> below this is answered from the documents as a plain question instead.
     answer_min_probability: float = 0.0

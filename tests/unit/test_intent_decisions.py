@@ -102,6 +102,26 @@ def test_the_logistic_head_separates_classes_and_gives_probabilities():
     assert fit_head(np.ones((2, 3)), ["Response", "Response"]).probabilities([1, 0, 0]) == {"Response": 1.0}
 
 
+def test_the_heads_character_n_grams_separate_what_the_embedding_cannot():
+    # Every example has the same embedding: only the words tell the two classes apart.
+    texts = ["top up my card", "top up failed", "top up pending", "card was declined", "declined payment",
+             "why declined again"]
+    labels = ["Answer:top_up"] * 3 + ["Answer:declined"] * 3
+    head = fit_head(np.ones((6, 3)) / np.sqrt(3), labels, texts)
+    with_text = head.probabilities(np.ones(3) / np.sqrt(3), "my top up is stuck")
+    assert max(with_text, key=with_text.get) == "Answer:top_up"
+    assert head.lexical_weights is not None and head.lexical_weights.dtype == np.float32
+    without_text = head.probabilities(np.ones(3) / np.sqrt(3))
+    assert abs(without_text["Answer:top_up"] - 0.5) < 0.05  # no text: the embedding alone, undecided here
+
+
+def test_a_question_needs_more_than_a_request_to_start_the_same_task():
+    likely = {"Task:book_calendar": 0.75, "Response": 0.1, "HumanHandoff": 0.15}
+    assert decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="request").intent == "Task"
+    assert decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="statement").intent == "Task"
+    assert decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="question").label == "Response"
+
+
 class WordEmbedder:
     """A small deterministic embedder: each known word is a dimension (enough to separate examples)."""
 
