@@ -150,6 +150,19 @@ def label_of(class_name: str, allowed_task_types: Sequence[str]) -> str:
     return class_name
 
 
+# The details a built-in task needs: a question that gives them ("could I come tomorrow at 10?")
+# carries the evidence a plain question lacks, so it needs only what a statement needs.
+TASK_DETAILS: dict[str, tuple[str, ...]] = {
+    "Task:book_calendar": ("dates", "times"), "Task:send_email": ("emails",), "Task:create_order": ("quantities",)}
+
+
+def evidence_form(form: str, label: str, payload: Mapping[str, object]) -> str:
+    """The form whose rules apply: a question with its task's details counts as a statement."""
+    if form == "question" and any(payload.get(field) for field in TASK_DETAILS.get(label, ())):
+        return "statement"
+    return form
+
+
 def is_action(label: str) -> bool:
     return label == "HumanHandoff" or label.startswith("Task:")
 
@@ -171,6 +184,8 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     label, probability = ranked[0]
     margin = probability - (ranked[1][1] if len(ranked) > 1 else 0.0)
     if is_action(label):
+        if evidence_form(form, label, payload) != form:
+            form = "statement (a question with the task's details)"
         least, least_margin = rules.for_form(form)
         if probability >= least and margin >= least_margin:
             return from_label(label, probability, payload, f"{form}: {analysis}", top)

@@ -122,6 +122,17 @@ def test_a_question_needs_more_than_a_request_to_start_the_same_task():
     assert decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="question").label == "Response"
 
 
+def test_a_question_giving_its_tasks_details_needs_only_what_a_statement_needs():
+    likely = {"Task:book_calendar": 0.62, "Response": 0.2, "HumanHandoff": 0.18}
+    plain = decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="question")
+    assert plain.label == "Response"
+    dated = decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={"dates": ["tomorrow"]}, form="question")
+    assert dated.label == "Task:book_calendar" and "task's details" in dated.raw_analysis
+    # Another task's details are no evidence for this one.
+    emailed = decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={"emails": ["a@b.co"]}, form="question")
+    assert emailed.label == "Response"
+
+
 class WordEmbedder:
     """A small deterministic embedder: each known word is a dimension (enough to separate examples)."""
 
