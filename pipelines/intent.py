@@ -114,6 +114,9 @@ class DecisionRules:
     question_min_margin: float = 0.45
     # An Answer:<key> below this is answered from the documents as a plain question instead.
     answer_min_probability: float = 0.0
+    # A task whose details the message gives (TASK_DETAILS) is this many times likelier than the
+    # classifier alone says: "send the report to lisa@example.org" is an email to send.
+    details_odds: float = 2.0
 
     def for_form(self, form: str) -> tuple[float, float]:
         return {"request": (self.request_min_probability, self.request_min_margin),
@@ -163,6 +166,14 @@ def evidence_form(form: str, label: str, payload: Mapping[str, object]) -> str:
     return form
 
 
+def with_details(outcomes: Mapping[str, float], payload: Mapping[str, object], odds: float) -> dict[str, float]:
+    """The outcomes' probabilities after the evidence of a task's details in the message."""
+    weighted = {label: p * (odds if any(payload.get(f) for f in TASK_DETAILS.get(label, ())) else 1.0)
+                for label, p in outcomes.items()}
+    total = sum(weighted.values())
+    return {label: p / total for label, p in weighted.items()} if total > 0 else dict(outcomes)
+
+
 def is_action(label: str) -> bool:
     return label == "HumanHandoff" or label.startswith("Task:")
 
@@ -175,6 +186,7 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     for name, probability in probabilities.items():
         label = label_of(name, allowed_task_types)
         outcomes[label] = outcomes.get(label, 0.0) + probability
+    outcomes = with_details(outcomes, payload, rules.details_odds)
     if not outcomes:
         return IntentResult(intent="Response", label="Response", confidence=0.0,
                             raw_analysis="no examples to compare with")

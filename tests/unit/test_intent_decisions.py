@@ -68,8 +68,9 @@ def test_the_trace_keeps_the_label_and_top_three_never_the_customers_words():
                     payload={"emails": ["anna@example.com"]}, form="request")
     stored = at_rest(result, "embeddings")
     assert stored["label"] == "Task:send_email" and stored["payload_fields"] == ["emails"]
-    assert stored["top"] == [{"label": "Task:send_email", "probability": 0.8},
-                             {"label": "Response", "probability": 0.2}]
+    # The address is the task's detail: its odds double (0.8 : 0.2 -> 1.6 : 0.2).
+    assert stored["top"] == [{"label": "Task:send_email", "probability": 0.8889},
+                             {"label": "Response", "probability": 0.1111}]
     assert "anna@example.com" not in str(stored)
 
 
@@ -131,6 +132,17 @@ def test_a_question_giving_its_tasks_details_needs_only_what_a_statement_needs()
     # Another task's details are no evidence for this one.
     emailed = decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={"emails": ["a@b.co"]}, form="question")
     assert emailed.label == "Response"
+
+
+def test_the_details_a_task_needs_make_that_task_likelier():
+    close = {"HumanHandoff": 0.46, "Task:send_email": 0.26, "Response": 0.28}
+    plain = decide(close, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="request")
+    assert plain.label == "HumanHandoff"
+    addressed = decide(close, rules=RULES, allowed_task_types=ALLOWED, payload={"emails": ["lisa@example.org"]},
+                       form="request")
+    assert addressed.label == "Task:send_email"
+    assert decide(close, rules=DecisionRules(details_odds=1.0), allowed_task_types=ALLOWED,
+                  payload={"emails": ["lisa@example.org"]}, form="request").label == "HumanHandoff"
 
 
 class WordEmbedder:
