@@ -112,6 +112,8 @@ def test_the_heads_character_n_grams_separate_what_the_embedding_cannot():
     with_text = head.probabilities(np.ones(3) / np.sqrt(3), "my top up is stuck")
     assert max(with_text, key=with_text.get) == "Answer:top_up"
     assert head.lexical_weights is not None and head.lexical_weights.dtype == np.float32
+    blank = fit_head(np.eye(2, 3), ["Response", "HumanHandoff"], [" ", " "])
+    assert blank.lexical is None and set(blank.probabilities([1, 0, 0], "hi")) == {"Response", "HumanHandoff"}
     without_text = head.probabilities(np.ones(3) / np.sqrt(3))
     assert abs(without_text["Answer:top_up"] - 0.5) < 0.05  # no text: the embedding alone, undecided here
 
