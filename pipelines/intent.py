@@ -110,10 +110,13 @@ class DecisionRules:
     request_min_margin: float = 0.0
     statement_min_probability: float = 0.35
     statement_min_margin: float = 0.1
-    question_min_probability: float = 0.7
+    question_min_probability: float = 0.8
     question_min_margin: float = 0.45
     # An Answer:<key> below this is answered from the documents as a plain question instead.
     answer_min_probability: float = 0.0
+    # A task whose details the message gives (TASK_DETAILS) is this many times likelier than the
+    # classifier alone says: "send the report to lisa@example.org" is an email to send.
+    details_odds: float = 2.0
 
     def for_form(self, form: str) -> tuple[float, float]:
         return {"request": (self.request_min_probability, self.request_min_margin),
@@ -150,6 +153,27 @@ def label_of(class_name: str, allowed_task_types: Sequence[str]) -> str:
     return class_name
 
 
+# The details a built-in task needs: a question that gives them ("could I come tomorrow at 10?")
+# carries the evidence a plain question lacks, so it needs only what a statement needs.
+TASK_DETAILS: dict[str, tuple[str, ...]] = {
+    "Task:book_calendar": ("dates", "times"), "Task:send_email": ("emails",), "Task:create_order": ("quantities",)}
+
+
+def evidence_form(form: str, label: str, payload: Mapping[str, object]) -> str:
+    """The form whose rules apply: a question with its task's details counts as a statement."""
+    if form == "question" and any(payload.get(field) for field in TASK_DETAILS.get(label, ())):
+        return "statement"
+    return form
+
+
+def with_details(outcomes: Mapping[str, float], payload: Mapping[str, object], odds: float) -> dict[str, float]:
+    """The outcomes' probabilities after the evidence of a task's details in the message."""
+    weighted = {label: p * (odds if any(payload.get(f) for f in TASK_DETAILS.get(label, ())) else 1.0)
+                for label, p in outcomes.items()}
+    total = sum(weighted.values())
+    return {label: p / total for label, p in weighted.items()} if total > 0 else dict(outcomes)
+
+
 def is_action(label: str) -> bool:
     return label == "HumanHandoff" or label.startswith("Task:")
 
@@ -162,6 +186,7 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     for name, probability in probabilities.items():
         label = label_of(name, allowed_task_types)
         outcomes[label] = outcomes.get(label, 0.0) + probability
+    outcomes = with_details(outcomes, payload, rules.details_odds)
     if not outcomes:
         return IntentResult(intent="Response", label="Response", confidence=0.0,
                             raw_analysis="no examples to compare with")
@@ -171,6 +196,8 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     label, probability = ranked[0]
     margin = probability - (ranked[1][1] if len(ranked) > 1 else 0.0)
     if is_action(label):
+        if evidence_form(form, label, payload) != form:
+            form = "statement (a question with the task's details)"
         least, least_margin = rules.for_form(form)
         if probability >= least and margin >= least_margin:
             return from_label(label, probability, payload, f"{form}: {analysis}", top)

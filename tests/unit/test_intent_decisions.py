@@ -68,8 +68,9 @@ def test_the_trace_keeps_the_label_and_top_three_never_the_customers_words():
                     payload={"emails": ["anna@example.com"]}, form="request")
     stored = at_rest(result, "embeddings")
     assert stored["label"] == "Task:send_email" and stored["payload_fields"] == ["emails"]
-    assert stored["top"] == [{"label": "Task:send_email", "probability": 0.8},
-                             {"label": "Response", "probability": 0.2}]
+    # The address is the task's detail: its odds double (0.8 : 0.2 -> 1.6 : 0.2).
+    assert stored["top"] == [{"label": "Task:send_email", "probability": 0.8889},
+                             {"label": "Response", "probability": 0.1111}]
     assert "anna@example.com" not in str(stored)
 
 
@@ -100,6 +101,50 @@ def test_the_logistic_head_separates_classes_and_gives_probabilities():
     assert max(probabilities, key=probabilities.get) == "Task:create_order"
     assert abs(sum(probabilities.values()) - 1) < 1e-9
     assert fit_head(np.ones((2, 3)), ["Response", "Response"]).probabilities([1, 0, 0]) == {"Response": 1.0}
+
+
+def test_the_heads_character_n_grams_separate_what_the_embedding_cannot():
+    # Every example has the same embedding: only the words tell the two classes apart.
+    texts = ["top up my card", "top up failed", "top up pending", "card was declined", "declined payment",
+             "why declined again"]
+    labels = ["Answer:top_up"] * 3 + ["Answer:declined"] * 3
+    head = fit_head(np.ones((6, 3)) / np.sqrt(3), labels, texts)
+    with_text = head.probabilities(np.ones(3) / np.sqrt(3), "my top up is stuck")
+    assert max(with_text, key=with_text.get) == "Answer:top_up"
+    assert head.lexical_weights is not None and head.lexical_weights.dtype == np.float32
+    blank = fit_head(np.eye(2, 3), ["Response", "HumanHandoff"], [" ", " "])
+    assert blank.lexical is None and set(blank.probabilities([1, 0, 0], "hi")) == {"Response", "HumanHandoff"}
+    without_text = head.probabilities(np.ones(3) / np.sqrt(3))
+    assert abs(without_text["Answer:top_up"] - 0.5) < 0.05  # no text: the embedding alone, undecided here
+
+
+def test_a_question_needs_more_than_a_request_to_start_the_same_task():
+    likely = {"Task:book_calendar": 0.75, "Response": 0.1, "HumanHandoff": 0.15}
+    assert decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="request").intent == "Task"
+    assert decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="statement").intent == "Task"
+    assert decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="question").label == "Response"
+
+
+def test_a_question_giving_its_tasks_details_needs_only_what_a_statement_needs():
+    likely = {"Task:book_calendar": 0.62, "Response": 0.2, "HumanHandoff": 0.18}
+    plain = decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="question")
+    assert plain.label == "Response"
+    dated = decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={"dates": ["tomorrow"]}, form="question")
+    assert dated.label == "Task:book_calendar" and "task's details" in dated.raw_analysis
+    # Another task's details are no evidence for this one.
+    emailed = decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={"emails": ["a@b.co"]}, form="question")
+    assert emailed.label == "Response"
+
+
+def test_the_details_a_task_needs_make_that_task_likelier():
+    close = {"HumanHandoff": 0.46, "Task:send_email": 0.26, "Response": 0.28}
+    plain = decide(close, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="request")
+    assert plain.label == "HumanHandoff"
+    addressed = decide(close, rules=RULES, allowed_task_types=ALLOWED, payload={"emails": ["lisa@example.org"]},
+                       form="request")
+    assert addressed.label == "Task:send_email"
+    assert decide(close, rules=DecisionRules(details_odds=1.0), allowed_task_types=ALLOWED,
+                  payload={"emails": ["lisa@example.org"]}, form="request").label == "HumanHandoff"
 
 
 class WordEmbedder:
