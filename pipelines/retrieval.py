@@ -1,0 +1,104 @@
+"""Hybrid retrieval, the pure half: the keyword query a question makes, and fusing the vector and
+keyword rankings into one by reciprocal rank.
+
+Reciprocal rank fusion (as in Supabase's hybrid search) adds 1 / (k + rank) over the lists a chunk
+appears in: it needs no score calibration between cosine and text rank, and a chunk both lists agree
+on rises to the top. A store that only ranks by vector (Pinecone) gives one list; fusing one list
+keeps its order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+RRF_K = 60  # the smoothing constant from the original RRF paper, also Supabase's default
+STEM_CHARS = 5  # a language-agnostic stem: the keyword search matches words on their first five letters
+
+# Words that carry no topic in a customer's question (English plus the commonest German, French,
+# Spanish ones): they would match every passage.
+_STOP_TEXT = """
+a an the is are was were be been am do does did doing done you your yours i me my mine we us our ours they them
+their he she it its this that these those there here what which who whom whose how when where why can could
+would should will shall may might must have has had having of in on at by for from to with without into onto
+about and or but if then so not no yes any some all each please thanks thank hi hello hey much many more most
+get got give tell know want need like just also too very really ok okay still yet again one
+der die das ein eine ist sind und oder mit von zu für auf ich du sie wir ihr es wie was wann wo gibt haben
+le la les un une des est sont et ou avec de du pour sur je vous nous il elle que qui quoi comment quand
+el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+
+
+def content_terms(text: str) -> list[str]:
+    """The question's topic words (lowercased, in order, without repeats): stop words and single
+    letters left out, numbers kept whole."""
+    terms: list[str] = []
+    for token in _TOKEN.findall(text.lower()):
+        if token in STOP_WORDS or (len(token) < 2 and not token.isdigit()) or token in terms:
+            continue
+        terms.append(token)
+    return terms
+
+
+def tsquery(terms: Sequence[str]) -> str:
+    """A Postgres `to_tsquery('simple', …)` text matching any term, words by their first STEM_CHARS
+    letters as a prefix, so "deliver", "delivery" and "delivered" meet without a language's stemmer.
+
+    Terms come from content_terms, so they hold only letters, digits and . or , : nothing the
+    tsquery syntax reads as an operator."""
+    stems = dict.fromkeys(t if t[0].isdigit() else f"{t[:STEM_CHARS]}:*" for t in terms)
+    return " | ".join(stems)
+
+
+def words(text: str) -> set[str]:
+    """The lowercased words and numbers of a text, for matching content_terms against it."""
+    return set(_TOKEN.findall(text.lower()))
+
+
+def same_word(term: str, word: str) -> bool:
+    """Equal, or one word in another form: a shared start of STEM_CHARS letters or more that leaves
+    at most three letters over ("delivery"/"deliver", "batteries"/"battery", not "motorcycles"/"motor")."""
+    if term == word:
+        return True
+    if term[0].isdigit() or word[0].isdigit():
+        return False
+    shared = 0
+    for a, b in zip(term, word, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared >= STEM_CHARS - 1 and shared >= max(len(term), len(word)) - 3
+
+
+def covered(terms: Sequence[str], text: str) -> list[str]:
+    """The terms the text contains, in any of their forms (see same_word)."""
+    present = words(text)
+    return [t for t in terms if t in present or any(same_word(t, w) for w in present)]
+
+
+@dataclass(frozen=True)
+class Ranked:
+    chunk_id: str
+    fused: float  # the reciprocal-rank score
+    vector_rank: int | None  # 1 = best; None when the list did not hold the chunk
+    keyword_rank: int | None
+
+
+def fuse(vector_ids: Sequence[str], keyword_ids: Sequence[str], *, k: int = RRF_K,
+         limit: int | None = None) -> list[Ranked]:
+    """One ranking from two (each best first, ids unique within a list), best first; ties keep the
+    vector list's order, then the keyword list's."""
+    vector_rank = {cid: i for i, cid in enumerate(vector_ids, start=1)}
+    keyword_rank = {cid: i for i, cid in enumerate(keyword_ids, start=1)}
+    order = list(dict.fromkeys([*vector_ids, *keyword_ids]))
+    ranked = [Ranked(cid, _rrf(vector_rank.get(cid), k) + _rrf(keyword_rank.get(cid), k),
+                     vector_rank.get(cid), keyword_rank.get(cid)) for cid in order]
+    ranked.sort(key=lambda r: -r.fused)  # stable: equal scores keep the order above
+    return ranked[:limit] if limit is not None else ranked
+
+
+def _rrf(rank: int | None, k: int) -> float:
+    return 0.0 if rank is None else 1.0 / (k + rank)
