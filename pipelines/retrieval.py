@@ -60,7 +60,8 @@ def words(text: str) -> set[str]:
 
 def same_word(term: str, word: str) -> bool:
     """Equal, or one word in another form: a shared start of STEM_CHARS letters or more that leaves
-    at most three letters over ("delivery"/"deliver", "batteries"/"battery", not "motorcycles"/"motor")."""
+    at most three letters over ("delivery"/"deliver", "batteries"/"battery", not "motorcycles"/"motor"),
+    or a short word and its plural ("bag"/"bags")."""
     if term == word:
         return True
     if term[0].isdigit() or word[0].isdigit():
@@ -70,7 +71,10 @@ def same_word(term: str, word: str) -> bool:
         if a != b:
             break
         shared += 1
-    return shared >= STEM_CHARS - 1 and shared >= max(len(term), len(word)) - 3
+    longest, shortest = max(len(term), len(word)), min(len(term), len(word))
+    if shared == shortest >= 3 and longest - shared <= 2:  # "bag"/"bags", "box"/"boxes"
+        return True
+    return shared >= STEM_CHARS - 1 and shared >= longest - 3
 
 
 def covered(terms: Sequence[str], text: str) -> list[str]:

@@ -83,7 +83,7 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str]]:
             continue
         if sentence.endswith("?") or sentence.endswith(":") or _is_heading_like(sentence, raw):
             # A question (FAQ style) or a lead-in is what the next sentences answer: context only.
-            context = sentence.rstrip(":")
+            context = sentence.rstrip(".:")
             continue
         out.append((context, sentence if sentence[-1] in ".!…" else sentence + "."))
     return out
