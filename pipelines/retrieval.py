@@ -9,8 +9,9 @@ keeps its order.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 RRF_K = 60  # the smoothing constant from the original RRF paper, also Supabase's default
@@ -43,14 +44,23 @@ def content_terms(text: str) -> list[str]:
     return terms
 
 
-def tsquery(terms: Sequence[str]) -> str:
-    """A Postgres `to_tsquery('simple', …)` text matching any term, words by their first STEM_CHARS
-    letters as a prefix, so "deliver", "delivery" and "delivered" meet without a language's stemmer.
+def stems(terms: Sequence[str]) -> list[str]:
+    """Each term as a Postgres `to_tsquery('simple', …)` text: numbers whole, words by their first
+    STEM_CHARS letters as a prefix, so "deliver", "delivery" and "delivered" meet without a
+    language's stemmer. Terms come from content_terms, so they hold only letters, digits and . or ,:
+    nothing the tsquery syntax reads as an operator."""
+    return [t if t[0].isdigit() else f"{t[:STEM_CHARS]}:*" for t in terms]
 
-    Terms come from content_terms, so they hold only letters, digits and . or , : nothing the
-    tsquery syntax reads as an operator."""
-    stems = dict.fromkeys(t if t[0].isdigit() else f"{t[:STEM_CHARS]}:*" for t in terms)
-    return " | ".join(stems)
+
+def tsquery(terms: Sequence[str]) -> str:
+    """One tsquery text matching any of the terms."""
+    return " | ".join(dict.fromkeys(stems(terms)))
+
+
+def rarity(total: int, containing: int) -> float:
+    """How much a word says about a passage, from how many of the tenant's `total` chunks contain it
+    (inverse document frequency, smoothed): a word every chunk holds counts 1, a rare one far more."""
+    return math.log((total + 1) / (containing + 1)) + 1.0
 
 
 def words(text: str) -> set[str]:
@@ -81,6 +91,15 @@ def covered(terms: Sequence[str], text: str) -> list[str]:
     """The terms the text contains, in any of their forms (see same_word)."""
     present = words(text)
     return [t for t in terms if t in present or any(same_word(t, w) for w in present)]
+
+
+def coverage(terms: Sequence[str], text: str, weights: Mapping[str, float] | None = None) -> float:
+    """The share of the terms the text holds, each counted by its weight (rarity; 1 when unknown)."""
+    if not terms:
+        return 0.0
+    weight = weights or {}
+    total = sum(weight.get(t, 1.0) for t in terms)
+    return sum(weight.get(t, 1.0) for t in covered(terms, text)) / total
 
 
 @dataclass(frozen=True)

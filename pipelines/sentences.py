@@ -11,15 +11,16 @@ holds, with a small preference for better-ranked passages.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipelines.retrieval import covered
+from pipelines.retrieval import coverage
 
 OVERLAP_WEIGHT = 0.30  # how much a candidate holding all the question's words gains over cosine alone
 RANK_PENALTY = 0.02  # per passage rank: between near-equal sentences, the better passage wins
 KEEP_WITHIN = 0.08  # other sentences join the best one when they score this close to it
 MAX_SENTENCES = 3
+SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
 _MARKUP = re.compile(r"^\s*(?:[-*•+>]|\d+[.)])\s+|[*_`]{2,}|^#+\s*")
@@ -47,6 +48,7 @@ class Candidate:
     context: str  # heading, sheet or FAQ question it sits under: scored with it, never said alone
     passage: int  # index of its passage, best first
     position: int  # order within the passage
+    paragraph: int = 0  # which paragraph (line) of the passage it is in
 
     @property
     def scoring_text(self) -> str:
@@ -59,11 +61,11 @@ def candidates(sources: Sequence[Source]) -> list[Candidate]:
     for index, source in enumerate(sources):
         body = _without_heading(source)
         produced = _row_candidates(source, body) if source.kind == "table" else _text_candidates(source, body)
-        for position, (context, text) in enumerate(produced):
+        for position, (context, text, paragraph) in enumerate(produced):
             key = " ".join(text.lower().split())
             if key not in seen:
                 seen.add(key)
-                found.append(Candidate(text, context, index, position))
+                found.append(Candidate(text, context, index, position, paragraph))
     return found
 
 
@@ -74,18 +76,19 @@ def _without_heading(source: Source) -> str:
     return source.text
 
 
-def _text_candidates(source: Source, body: str) -> list[tuple[str, str]]:
+def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int]]:
     context = source.heading or ""
     out = []
-    for raw in _SENTENCE.split(body):
-        sentence = " ".join(_MARKUP.sub("", raw).split())
-        if not sentence:
-            continue
-        if sentence.endswith("?") or sentence.endswith(":") or _is_heading_like(sentence, raw):
-            # A question (FAQ style) or a lead-in is what the next sentences answer: context only.
-            context = sentence.rstrip(".:")
-            continue
-        out.append((context, sentence if sentence[-1] in ".!…" else sentence + "."))
+    for paragraph, line in enumerate(body.split("\n")):
+        for raw in _SENTENCE.split(line):
+            sentence = " ".join(_MARKUP.sub("", raw).split())
+            if not sentence:
+                continue
+            if sentence.endswith("?") or sentence.endswith(":") or _is_heading_like(sentence, raw):
+                # A question (FAQ style) or a lead-in is what the next sentences answer: context only.
+                context = sentence.rstrip(".:")
+                continue
+            out.append((context, sentence if sentence[-1] in ".!…" else sentence + ".", paragraph))
     return out
 
 
@@ -97,12 +100,12 @@ def _is_heading_like(sentence: str, raw: str) -> bool:
     return len(words) < 3 and not any(ch.isdigit() for ch in sentence)
 
 
-def _row_candidates(source: Source, body: str) -> list[tuple[str, str]]:
+def _row_candidates(source: Source, body: str) -> list[tuple[str, str, int]]:
     out = []
-    for line in body.split("\n"):
+    for paragraph, line in enumerate(body.split("\n")):
         cells = parse_row(line, source.columns)
         if cells:
-            out.append((source.heading or "", row_sentence(cells)))
+            out.append((source.heading or "", row_sentence(cells), paragraph))
     return out
 
 
@@ -172,11 +175,12 @@ class Scored:
     score: float
 
 
-def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequence[float]) -> list[Scored]:
-    """Every candidate scored, best first."""
+def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequence[float],
+          weights: Mapping[str, float] | None = None) -> list[Scored]:
+    """Every candidate scored, best first; `weights` make rare words count more (retrieval.rarity)."""
     scored = []
     for candidate, similarity in zip(found, similarities, strict=True):
-        overlap = len(covered(terms, candidate.scoring_text)) / len(terms) if terms else 0.0
+        overlap = coverage(terms, candidate.scoring_text, weights)
         total = similarity + OVERLAP_WEIGHT * overlap - RANK_PENALTY * candidate.passage
         scored.append(Scored(candidate, similarity, overlap, total))
     scored.sort(key=lambda s: -s.score)
@@ -185,7 +189,9 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
 
 def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES) -> list[Candidate]:
     """The best sentence, and up to two more from the same passage that score nearly as well, in
-    the passage's order; never longer than max_chars together (the best one is always kept)."""
+    the passage's order; a short answer also takes the sentence that follows it in its paragraph
+    ("Services are done by appointment." + "Book by phone on …"). Never longer than max_chars
+    together (the best one is always kept)."""
     if not scored:
         return []
     best = scored[0]
@@ -198,4 +204,10 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
             continue
         chosen.append(other.candidate)
         size += 1 + len(other.candidate.text)
+    following = next((s.candidate for s in scored if s.candidate.passage == best.candidate.passage
+                      and s.candidate.position == best.candidate.position + 1
+                      and s.candidate.paragraph == best.candidate.paragraph), None)
+    if (following is not None and following not in chosen and len(chosen) < max_sentences
+            and size < SHORT_ANSWER and size + 1 + len(following.text) <= max_chars):
+        chosen.append(following)
     return sorted(chosen, key=lambda c: (c.passage, c.position))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pipelines import abstention, answers, sentences
-from pipelines.retrieval import Ranked, content_terms, covered, fuse
+from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems
 from schemas.bot import BotSettings
 from services.db import UnitOfWork
 from services.llm import AllModelsFailedError
@@ -55,6 +55,7 @@ class Retrieval:
     vector: list[float]
     terms: list[str]
     found: list[Found]  # fused, best first
+    weights: dict[str, float]  # each term's rarity among the tenant's chunks
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def retrieve(deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES
     hits = deps.vectors.query(user_id, vector, max(FETCH, limit), model=deps.embedder.model_name,
                               document_ids=document_ids, terms=terms)
     rows = chunk_texts(deps.tenant_uow, user_id, hits)
+    weights = _rarity(deps, user_id, terms)
     hits = [h for h in hits if h.chunk_id in rows]  # an index entry whose chunk is gone (mid-delete)
     vector_only = all(h.vector_rank is None and h.keyword_rank is None for h in hits)
     vector_ids = [h.chunk_id for h in (hits if vector_only else sorted(
@@ -84,7 +86,15 @@ def retrieve(deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES
         row = rows[ranked.chunk_id]
         found.append(Found(ranked.chunk_id, row["document_id"], row["filename"], describe_location(row["metadata"]),
                            row["content"], row["metadata"], by_id[ranked.chunk_id].score, ranked))
-    return Retrieval(text, vector, terms, found)
+    return Retrieval(text, vector, terms, found, weights)
+
+
+def _rarity(deps: Deps, user_id: uuid.UUID, terms: list[str]) -> dict[str, float]:
+    if not terms:
+        return {}
+    with deps.tenant_uow(user_id) as uow:
+        total, counts = uow.kb.term_counts(user_id, stems(terms), deps.embedder.model_name)
+    return {term: rarity(total, count) for term, count in zip(terms, counts, strict=True)}
 
 
 @dataclass
@@ -151,16 +161,15 @@ def _scored_sentences(deps: Deps, retrieval: Retrieval) -> list[sentences.Scored
     # One batch for every candidate: a few dozen short texts cost about one chunk's embedding.
     vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found]), dtype=np.float32)
     similarities = vectors @ np.asarray(retrieval.vector, dtype=np.float32)
-    return sentences.score(retrieval.terms, found, [float(s) for s in similarities])
+    return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights)
 
 
 def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored]) -> abstention.Support | None:
     if not scored:
         return None
-    terms = retrieval.terms
-    coverage = max((len(covered(terms, f.content)) / len(terms) for f in retrieval.found[:3]),
-                   default=0.0) if terms else 0.0
+    covers = max((coverage(retrieval.terms, f.content, retrieval.weights) for f in retrieval.found[:3]),
+                 default=0.0)
     top = retrieval.found[0].ranked
     agreement = (top.vector_rank is not None and top.vector_rank <= 3
                  and top.keyword_rank is not None and top.keyword_rank <= 3)
-    return abstention.Support(max(s.similarity for s in scored), coverage, agreement)
+    return abstention.Support(max(s.similarity for s in scored), covers, agreement)

@@ -333,5 +333,26 @@ def _collapse_blank_lines(section: TextSection) -> TextSection:
     return section.model_copy(update={"text": text})
 
 
+_TEXT_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+(\S.*)$")
+
+
 def _text(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Section]:
-    return [TextSection(text=_text_of(data))]
+    """Plain text has no markup, but a short line standing alone above its paragraph ("2. Old parts",
+    "Storing coffee") is a heading: kept as one, it is not glued onto the paragraph's first sentence."""
+    lines = _text_of(data).splitlines()
+    levels: dict[int, tuple[int, str]] = {}
+    for index, line in enumerate(lines):
+        text = line.strip()
+        after_blank = index == 0 or not lines[index - 1].strip()
+        before_text = index + 1 < len(lines) and bool(lines[index + 1].strip())
+        if not (after_blank and before_text) or len(text.split()) > 10 or text[-1:] in ".!?,;:":
+            continue
+        numbered = _TEXT_NUMBERED.match(text)
+        if numbered:  # "2. Old parts": a heading under the document's title; "2.1 ..." under that
+            levels[index] = (1 + numbered.group(1).count(".") + 1, numbered.group(2))
+        else:
+            levels[index] = (1, text)
+    if not levels:
+        return [TextSection(text="\n".join(lines))]
+    numbered_lines = iter(range(len(lines)))
+    return _split_on_headings(lines, lambda _line: levels.get(next(numbered_lines)))

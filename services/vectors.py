@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from pipelines.retrieval import tsquery
+from pipelines.retrieval import stems, tsquery
 from services.db import UnitOfWork
 from services.errors import PermanentError
 from services.ports import VectorHit, VectorItem
@@ -56,22 +56,37 @@ class PgVectorStore:
         # Two fixed statements rather than one with "param is null or ...": a cached
         # generic plan of the latter can miss the HNSW index.
         documents = "and document_id = any(%(docs)s)" if document_ids else ""
+        chunk_documents = "and c.document_id = any(%(docs)s)" if document_ids else ""
+        # Words weigh by rarity (pipelines.retrieval.rarity, computed here from the GIN index): a match
+        # on "fitting" counts for more than one on "bike", which every chunk of a bike shop holds.
         keyword = (f"""select id, row_number() over (order by text_rank desc, id) as rank
-                         from (select id, ts_rank_cd(fts, to_tsquery('simple', %(terms)s)) as text_rank
-                                 from public.kb_chunks
-                                where user_id = %(user)s and embedding_model = %(model)s
-                                  and embedding is not null {documents}
-                                  and fts @@ to_tsquery('simple', %(terms)s)
-                                order by text_rank desc, id
+                         from (select c.id, sum(w.weight) as text_rank
+                                 from public.kb_chunks c
+                                 join weights w on c.fts @@ w.query
+                                where c.user_id = %(user)s and c.embedding_model = %(model)s
+                                  and c.embedding is not null {chunk_documents}
+                                  and c.fts @@ to_tsquery('simple', %(terms)s)
+                                group by c.id
+                                order by text_rank desc, c.id
                                 limit %(k)s) matched"""
                    if terms else "select null::text as id, null::bigint as rank where false")
+        weights = ("""select q.query, ln((indexed.n + 1)::float / (count(c.id) + 1)) + 1 as weight
+                        from unnest(%(stems)s::text[]) as s(stem)
+                        cross join lateral (select to_tsquery('simple', s.stem) as query) q
+                        cross join (select count(*) as n from public.kb_chunks
+                                     where user_id = %(user)s and embedding_model = %(model)s) indexed
+                        left join public.kb_chunks c on c.user_id = %(user)s and c.embedding_model = %(model)s
+                                                    and c.fts @@ q.query
+                       group by q.query, indexed.n"""
+                   if terms else "select null::tsquery as query, null::float as weight where false")
         # Iterative scans keep walking the HNSW graph until k rows pass the
         # tenant filter; without them a small tenant in a big index gets < k.
         settings = {"hnsw.iterative_scan": "relaxed_order", "hnsw.ef_search": str(self._ef_search),
                     "plan_cache_mode": "force_custom_plan"}
         with self._tenant_uow(user_id, settings=settings) as uow:
             rows = uow.conn.execute(
-                f"""with semantic as (
+                f"""with weights as ({weights}),
+                    semantic as (
                       select id, row_number() over (order by distance) as rank
                         from (select id, embedding <=> %(q)s as distance
                                 from public.kb_chunks
@@ -86,7 +101,7 @@ class PgVectorStore:
                       join public.knowledge_base d on d.id = c.document_id
                      order by semantic.rank nulls last, keyword.rank""",
                 {"q": query_vector(vector), "user": user_id, "model": model, "docs": document_ids, "k": k,
-                 "terms": tsquery(terms) if terms else None},
+                 "terms": tsquery(terms) if terms else None, "stems": sorted(set(stems(terms or [])))},
             ).fetchall()
         return [VectorHit(chunk_id, 1.0 - float(distance), {"id": chunk_id, "document_id": document_id,
                                                              "content": content, "metadata": metadata,

@@ -98,13 +98,17 @@ def test_rows_parse_back_from_chunk_lines():
 
 
 def _scored(*rows):
-    return [Scored(Candidate(text, "", passage, position), 0.0, 0.0, s) for text, passage, position, s in rows]
+    return [Scored(Candidate(text, "", passage, position, *paragraph), 0.0, 0.0, s)
+            for text, passage, position, s, *paragraph in rows]
 
 
 def test_pick_keeps_close_sentences_of_the_best_passage_in_reading_order():
     chosen = pick(_scored(("B second.", 0, 1, 0.80), ("A first.", 0, 0, 0.75), ("Other passage.", 1, 0, 0.79),
-                          ("Far behind.", 0, 2, 0.50)), 500)
+                          ("Far behind.", 0, 2, 0.50, 1)), 500)
     assert [c.text for c in chosen] == ["A first.", "B second."]
+    # A short best answer takes the sentence after it in its paragraph, however it scored.
+    chosen = pick(_scored(("By appointment.", 0, 0, 0.8), ("Other.", 1, 0, 0.5), ("Call 0341 555.", 0, 1, 0.1)), 500)
+    assert [c.text for c in chosen] == ["By appointment.", "Call 0341 555."]
     assert [c.text for c in pick(_scored(("Only.", 0, 0, 0.9), ("Too long " * 20, 0, 1, 0.9)), 50)] == ["Only."]
     assert pick([], 100) == []
 
