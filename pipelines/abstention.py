@@ -15,6 +15,7 @@ from dataclasses import dataclass
 SENTENCE_WEIGHT = 1.0
 COVERAGE_WEIGHT = 0.30
 AGREEMENT_BONUS = 0.05
+UNKNOWN_WEIGHT = 0.0
 THRESHOLD = 0.55
 # BotSettings.min_relevance used to be a cosine cut with this default; an owner who moved it moves the
 # threshold by as much, so "stricter" and "looser" keep their meaning.
@@ -26,11 +27,12 @@ class Support:
     best_sentence: float  # cosine of the best candidate sentence (with its heading) to the question
     coverage: float  # share of the question's topic words found in one of the top passages
     agreement: bool  # the top fused passage is in the top 3 of both the vector and the keyword lists
+    unknown: float = 0.0  # share of the question's topic words (by rarity) no document ever uses
 
     @property
     def score(self) -> float:
         return (SENTENCE_WEIGHT * self.best_sentence + COVERAGE_WEIGHT * self.coverage
-                + (AGREEMENT_BONUS if self.agreement else 0.0))
+                + (AGREEMENT_BONUS if self.agreement else 0.0) - UNKNOWN_WEIGHT * self.unknown)
 
 
 def threshold(min_relevance: float = MIN_RELEVANCE_DEFAULT) -> float:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 RRF_K = 60  # the smoothing constant from the original RRF paper, also Supabase's default
-STEM_CHARS = 5  # a language-agnostic stem: the keyword search matches words on their first five letters
+STEM_CHARS = 5  # the shortest stem: the keyword search matches words on at least their first five letters
 
 # Words that carry no topic in a customer's question (English plus the commonest German, French,
 # Spanish ones): they would match every passage.
@@ -28,6 +28,7 @@ get got give tell know want need like just also too very really ok okay still ye
 der die das ein eine ist sind und oder mit von zu für auf ich du sie wir ihr es wie was wann wo gibt haben
 le la les un une des est sont et ou avec de du pour sur je vous nous il elle que qui quoi comment quand
 el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
+don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll ve re
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
@@ -45,11 +46,18 @@ def content_terms(text: str) -> list[str]:
 
 
 def stems(terms: Sequence[str]) -> list[str]:
-    """Each term as a Postgres `to_tsquery('simple', …)` text: numbers whole, words by their first
-    STEM_CHARS letters as a prefix, so "deliver", "delivery" and "delivered" meet without a
-    language's stemmer. Terms come from content_terms, so they hold only letters, digits and . or ,:
-    nothing the tsquery syntax reads as an operator."""
-    return [t if t[0].isdigit() else f"{t[:STEM_CHARS]}:*" for t in terms]
+    """Each term as a Postgres `to_tsquery('simple', …)` text: numbers whole, words by their stem as
+    a prefix, so "deliver", "delivery" and "delivered" meet without a language's stemmer.
+
+    Terms come from content_terms, so they hold only letters, digits and . or ,: nothing the
+    tsquery syntax reads as an operator."""
+    return [t if t[0].isdigit() else f"{stem(t)}:*" for t in terms]
+
+
+def stem(word: str) -> str:
+    """A word's language-agnostic stem: at least STEM_CHARS letters, at most three cut off
+    ("delivery" -> "deliv", "batteries" -> "batter", "motorbikes" -> "motorbi", not "motor")."""
+    return word[:max(STEM_CHARS, len(word) - 3)]
 
 
 def tsquery(terms: Sequence[str]) -> str:

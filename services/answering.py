@@ -56,6 +56,7 @@ class Retrieval:
     terms: list[str]
     found: list[Found]  # fused, best first
     weights: dict[str, float]  # each term's rarity among the tenant's chunks
+    unknown: list[str]  # terms no chunk of the tenant's contains
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def retrieve(deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES
     hits = deps.vectors.query(user_id, vector, max(FETCH, limit), model=deps.embedder.model_name,
                               document_ids=document_ids, terms=terms)
     rows = chunk_texts(deps.tenant_uow, user_id, hits)
-    weights = _rarity(deps, user_id, terms)
+    weights, unknown = _rarity(deps, user_id, terms)
     hits = [h for h in hits if h.chunk_id in rows]  # an index entry whose chunk is gone (mid-delete)
     vector_only = all(h.vector_rank is None and h.keyword_rank is None for h in hits)
     vector_ids = [h.chunk_id for h in (hits if vector_only else sorted(
@@ -86,15 +87,16 @@ def retrieve(deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES
         row = rows[ranked.chunk_id]
         found.append(Found(ranked.chunk_id, row["document_id"], row["filename"], describe_location(row["metadata"]),
                            row["content"], row["metadata"], by_id[ranked.chunk_id].score, ranked))
-    return Retrieval(text, vector, terms, found, weights)
+    return Retrieval(text, vector, terms, found, weights, unknown)
 
 
-def _rarity(deps: Deps, user_id: uuid.UUID, terms: list[str]) -> dict[str, float]:
+def _rarity(deps: Deps, user_id: uuid.UUID, terms: list[str]) -> tuple[dict[str, float], list[str]]:
     if not terms:
-        return {}
+        return {}, []
     with deps.tenant_uow(user_id) as uow:
         total, counts = uow.kb.term_counts(user_id, stems(terms), deps.embedder.model_name)
-    return {term: rarity(total, count) for term, count in zip(terms, counts, strict=True)}
+    return ({term: rarity(total, count) for term, count in zip(terms, counts, strict=True)},
+            [term for term, count in zip(terms, counts, strict=True) if count == 0])
 
 
 @dataclass
@@ -105,6 +107,7 @@ class Answer:
     retrieval: Retrieval
     support: abstention.Support | None
     trace: dict = field(default_factory=dict)
+    sentences: list[sentences.Scored] = field(default_factory=list)  # every candidate, best first
 
 
 def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
@@ -117,11 +120,13 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {"sentence": round(support.best_sentence, 4), "coverage": round(support.coverage, 4),
-                            "agreement": support.agreement, "score": round(support.score, 4),
+                            "agreement": support.agreement, "unknown": round(support.unknown, 4),
+                            "score": round(support.score, 4),
                             "threshold": round(abstention.threshold(settings.min_relevance), 4)}
     if not abstention.answerable(support, settings.min_relevance):
         trace.update(answer=ABSTAINED, chunks=[])
-        return Answer(ABSTAINED, settings.dont_know_reply, settings.handoff_when_unknown, retrieval, support, trace)
+        return Answer(ABSTAINED, settings.dont_know_reply, settings.handoff_when_unknown, retrieval, support, trace,
+                      scored)
     trace["chunks"] = [{"source": f.source, "score": round(f.cosine, 4)} for f in retrieval.found]
     models = list(settings.models) if use_models else []
     if models and deps.chat is not None:
@@ -140,11 +145,11 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
         else:
             if completion.text:
                 trace.update(answer=MODEL, model=completion.model, fallbacks=completion.attempts)
-                return Answer(MODEL, completion.text, False, retrieval, support, trace)
+                return Answer(MODEL, completion.text, False, retrieval, support, trace, scored)
     picked = sentences.pick(scored, settings.max_reply_chars)
     reply = answers.truncate(" ".join(c.text for c in picked), settings.max_reply_chars)
     trace["answer"] = EXTRACTIVE
-    return Answer(EXTRACTIVE, reply, False, retrieval, support, trace)
+    return Answer(EXTRACTIVE, reply, False, retrieval, support, trace, scored)
 
 
 def ranked_trace(retrieval: Retrieval) -> list[dict]:
@@ -172,4 +177,6 @@ def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored]) -> absten
     top = retrieval.found[0].ranked
     agreement = (top.vector_rank is not None and top.vector_rank <= 3
                  and top.keyword_rank is not None and top.keyword_rank <= 3)
-    return abstention.Support(max(s.similarity for s in scored), covers, agreement)
+    weights = retrieval.weights
+    unknown = (sum(weights[t] for t in retrieval.unknown) / sum(weights.values())) if weights else 0.0
+    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)

@@ -105,7 +105,11 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                 "reply": result.reply, "documents": documents,
                 "support": None if support is None else {"sentence": support.best_sentence,
                                                          "coverage": support.coverage,
-                                                         "agreement": support.agreement},
+                                                         "agreement": support.agreement,
+                                                         "unknown": support.unknown},
+                "candidates": [{"text": s.candidate.text, "passage": s.candidate.passage,
+                                "position": s.candidate.position, "paragraph": s.candidate.paragraph,
+                                "similarity": s.similarity, "overlap": s.overlap} for s in result.sentences],
             }) + "\n")
     for name, figures in sorted(tally.items()):
         shown = ", ".join(f"{k} {sum(v) / len(v):.3f} ({sum(v)}/{len(v)})" for k, v in figures.items() if v)
