@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from pipelines.retrieval import coverage
 
-OVERLAP_WEIGHT = 0.30  # how much a candidate holding all the question's words gains over cosine alone
-RANK_PENALTY = 0.02  # per passage rank: between near-equal sentences, the better passage wins
-KEEP_WITHIN = 0.08  # other sentences join the best one when they score this close to it
+OVERLAP_WEIGHT = 0.20  # how much a candidate holding all the question's words gains over cosine alone
+RANK_PENALTY = 0.01  # per passage rank: between near-equal sentences, the better passage wins
+KEEP_WITHIN = 0.10  # other sentences join the best one when they score this close to it
 MAX_SENTENCES = 3
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
 
@@ -49,6 +49,7 @@ class Candidate:
     passage: int  # index of its passage, best first
     position: int  # order within the passage
     paragraph: int = 0  # which paragraph (line) of the passage it is in
+    row: bool = False  # a table row: rows of other passages may join it (the 250 g and the 1 kg price)
 
     @property
     def scoring_text(self) -> str:
@@ -65,7 +66,7 @@ def candidates(sources: Sequence[Source]) -> list[Candidate]:
             key = " ".join(text.lower().split())
             if key not in seen:
                 seen.add(key)
-                found.append(Candidate(text, context, index, position, paragraph))
+                found.append(Candidate(text, context, index, position, paragraph, source.kind == "table"))
     return found
 
 
@@ -188,7 +189,7 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
 
 
 def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES) -> list[Candidate]:
-    """The best sentence, and up to two more from the same passage that score nearly as well, in
+    """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well, in
     the passage's order; a short answer also takes the sentence that follows it in its paragraph
     ("Services are done by appointment." + "Book by phone on …"). Never longer than max_chars
     together (the best one is always kept)."""
@@ -200,7 +201,8 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     for other in scored[1:]:
         if len(chosen) >= max_sentences or other.score < best.score - KEEP_WITHIN:
             break
-        if other.candidate.passage != best.candidate.passage or size + 1 + len(other.candidate.text) > max_chars:
+        joins = other.candidate.passage == best.candidate.passage or (best.candidate.row and other.candidate.row)
+        if not joins or size + 1 + len(other.candidate.text) > max_chars:
             continue
         chosen.append(other.candidate)
         size += 1 + len(other.candidate.text)
