@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 RRF_K = 60  # the smoothing constant from the original RRF paper, also Supabase's default
 STEM_CHARS = 5  # the shortest stem: the keyword search matches words on at least their first five letters
+MAX_STEM_CHARS = 7
 
 # Words that carry no topic in a customer's question (English plus the commonest German, French,
 # Spanish ones): they would match every passage.
@@ -55,9 +56,10 @@ def stems(terms: Sequence[str]) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A word's language-agnostic stem: at least STEM_CHARS letters, at most three cut off
-    ("delivery" -> "deliv", "batteries" -> "batter", "motorbikes" -> "motorbi", not "motor")."""
-    return word[:max(STEM_CHARS, len(word) - 3)]
+    """A word's language-agnostic stem: at most three letters cut off, kept between STEM_CHARS and
+    MAX_STEM_CHARS long ("delivery" -> "deliv", "batteries" -> "batter", "motorbikes" -> "motorbi",
+    "subscribers" -> "subscri" which also starts "subscription")."""
+    return word[:max(STEM_CHARS, min(len(word) - 3, MAX_STEM_CHARS))]
 
 
 def tsquery(terms: Sequence[str]) -> str:
@@ -77,22 +79,11 @@ def words(text: str) -> set[str]:
 
 
 def same_word(term: str, word: str) -> bool:
-    """Equal, or one word in another form: a shared start of STEM_CHARS letters or more that leaves
-    at most three letters over ("delivery"/"deliver", "batteries"/"battery", not "motorcycles"/"motor"),
-    or a short word and its plural ("bag"/"bags")."""
-    if term == word:
-        return True
-    if term[0].isdigit() or word[0].isdigit():
-        return False
-    shared = 0
-    for a, b in zip(term, word, strict=False):
-        if a != b:
-            break
-        shared += 1
-    longest, shortest = max(len(term), len(word)), min(len(term), len(word))
-    if shared == shortest >= 3 and longest - shared <= 2:  # "bag"/"bags", "box"/"boxes"
-        return True
-    return shared >= STEM_CHARS - 1 and shared >= longest - 3
+    """The text's word is the question's term in some form: it starts with the term's stem, as the
+    keyword search matches it ("delivery" meets "deliver", "motorbikes" does not meet "motor")."""
+    if term[0].isdigit():
+        return term == word
+    return word.startswith(stem(term))
 
 
 def covered(terms: Sequence[str], text: str) -> list[str]:

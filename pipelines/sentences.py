@@ -85,7 +85,7 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int]]:
             sentence = " ".join(_MARKUP.sub("", raw).split())
             if not sentence:
                 continue
-            if sentence.endswith("?") or sentence.endswith(":") or _is_heading_like(sentence, raw):
+            if sentence.endswith("?") or sentence.endswith(":") or _is_heading_like(sentence, raw, line):
                 # A question (FAQ style) or a lead-in is what the next sentences answer: context only.
                 context = sentence.rstrip(".:")
                 continue
@@ -93,12 +93,14 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int]]:
     return out
 
 
-def _is_heading_like(sentence: str, raw: str) -> bool:
+def _is_heading_like(sentence: str, raw: str, line: str) -> bool:
     if raw.lstrip().startswith("#"):
         return True
     words = sentence.split()
-    # "Shipping", "Opening hours": too short to say anything, unless it carries a number ("Open 9-18").
-    return len(words) < 3 and not any(ch.isdigit() for ch in sentence)
+    if any(ch.isdigit() for ch in sentence):  # "Open 9-18" says something however short
+        return False
+    # "Shipping", "Opening hours", or a title standing as a whole line without a full stop.
+    return len(words) < 3 or (raw.strip() == line.strip() and line.rstrip()[-1:] not in ".!?…" and len(words) <= 8)
 
 
 def _row_candidates(source: Source, body: str) -> list[tuple[str, str, int]]:
