@@ -16,7 +16,7 @@ SENTENCE_WEIGHT = 1.0
 COVERAGE_WEIGHT = 0.60
 AGREEMENT_BONUS = 0.10
 UNKNOWN_WEIGHT = 0.40
-THRESHOLD = 0.57
+THRESHOLD = 0.58
 # BotSettings.min_relevance used to be a cosine cut with this default; an owner who moved it moves the
 # threshold by as much, so "stricter" and "looser" keep their meaning.
 MIN_RELEVANCE_DEFAULT = 0.35
