@@ -19,8 +19,7 @@ STEM_CHARS = 5  # the shortest stem: the keyword search matches words on at leas
 MAX_STEM_CHARS = 7
 
 # Words that carry no topic in a customer's question (English plus the commonest German, French,
-# Spanish ones, and the verbs questions are phrased with): they would match every passage, and a
-# document not using "happens" says nothing about whether it answers "what happens if…".
+# Spanish ones): they would match every passage.
 _STOP_TEXT = """
 a an the is are was were be been am do does did doing done you your yours i me my mine we us our ours they them
 their he she it its this that these those there here what which who whom whose how when where why can could
@@ -31,10 +30,16 @@ der die das ein eine ist sind und oder mit von zu für auf ich du sie wir ihr es
 le la les un une des est sont et ou avec de du pour sur je vous nous il elle que qui quoi comment quand
 el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
 don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll ve re
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Words a question is phrased with. They stay search terms ("how long does it take" finds the
+# sentence that says how long), but a document not using "happens" says nothing about whether it
+# answers "what happens if…", so they never count as words the documents do not know.
+_PHRASING_TEXT = """
 long take takes took happen happens happened bring put let make try send back way best good able use
 go come say see look find usually often around inside something anything thing things
 """
-STOP_WORDS = frozenset(_STOP_TEXT.split())
+PHRASING_WORDS = frozenset(_PHRASING_TEXT.split())
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pipelines import abstention, answers, sentences
-from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems
+from pipelines.retrieval import PHRASING_WORDS, Ranked, content_terms, coverage, fuse, rarity, stems
 from schemas.bot import BotSettings
 from services.db import UnitOfWork
 from services.llm import AllModelsFailedError
@@ -177,6 +177,6 @@ def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored]) -> absten
     top = retrieval.found[0].ranked
     agreement = (top.vector_rank is not None and top.vector_rank <= 3
                  and top.keyword_rank is not None and top.keyword_rank <= 3)
-    weights = retrieval.weights
-    unknown = (sum(weights[t] for t in retrieval.unknown) / sum(weights.values())) if weights else 0.0
+    topical = {t: w for t, w in retrieval.weights.items() if t not in PHRASING_WORDS}
+    unknown = (sum(topical[t] for t in retrieval.unknown if t in topical) / sum(topical.values())) if topical else 0.0
     return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)
