@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 SENTENCE_WEIGHT = 1.0
 COVERAGE_WEIGHT = 0.60
-AGREEMENT_BONUS = 0.10
-UNKNOWN_WEIGHT = 0.40
-THRESHOLD = 0.58
+AGREEMENT_BONUS = 0.05
+UNKNOWN_WEIGHT = 0.20
+THRESHOLD = 0.66
 # BotSettings.min_relevance used to be a cosine cut with this default; an owner who moved it moves the
 # threshold by as much, so "stricter" and "looser" keep their meaning.
 MIN_RELEVANCE_DEFAULT = 0.35

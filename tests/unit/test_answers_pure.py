@@ -129,7 +129,7 @@ def test_abstention_needs_support_and_moves_with_min_relevance():
     assert not abstention.answerable(None)
     assert abstention.threshold(0.35) == pytest.approx(abstention.THRESHOLD)
     assert abstention.threshold(0.5) == pytest.approx(abstention.THRESHOLD + 0.15)
-    middling = abstention.Support(best_sentence=0.5, coverage=0.2, agreement=False)
+    middling = abstention.Support(best_sentence=0.6, coverage=0.3, agreement=False)
     assert abstention.answerable(middling) and not abstention.answerable(middling, min_relevance=0.5)
     # A question mostly about things no document mentions ("parking") loses support.
-    assert not abstention.answerable(abstention.Support(0.5, 0.2, False, unknown=0.8))
+    assert not abstention.answerable(abstention.Support(0.6, 0.3, False, unknown=0.8))
