@@ -84,3 +84,47 @@ def delete_provider_key(user_id: uuid.UUID):
 
 def _key_json(saved: provider_keys.SavedKey | None) -> dict | None:
     return {"masked": saved.masked, "updated_at": saved.updated_at.isoformat()} if saved else None
+
+
+# --- the business's own intents, one at a time (PATCH /api/bot with `intents` replaces them all) ----------
+
+@blueprint.get("/intents")
+@tenant_required
+def list_intents(user_id: uuid.UUID):
+    intents = bot_settings.current(container(), user_id).intents
+    return jsonify({"intents": [i.model_dump(mode="json") for i in intents]})
+
+
+@blueprint.put("/intents/<key>")
+@tenant_required
+def put_intent(user_id: uuid.UUID, key: str):
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400, description='send a JSON object: {"kind": "answer", "examples": ["..."], ...}')
+    if body.get("key", key) != key:
+        return error_response(422, "invalid_intent", "the key in the body differs from the one in the path",
+                              fields=[{"field": "key", "problem": "must match the path"}])
+    current = bot_settings.current(container(), user_id)
+    intents = [i.model_dump(mode="json") for i in current.intents]
+    index = next((n for n, i in enumerate(intents) if i["key"] == key), len(intents))
+    intents[index:index + 1] = [{**body, "key": key}]
+    try:
+        wanted = BotSettings.model_validate({**current.model_dump(mode="json"), "intents": intents})
+    except ValidationError as exc:
+        return invalid(exc, 422, "invalid_intent", "the intent is not valid")
+    try:
+        bot_settings.save(container(), user_id, wanted, via="api")
+    except bot_settings.SettingsRefused as exc:
+        return _refused(exc)
+    return jsonify(wanted.intents[index].model_dump(mode="json"))
+
+
+@blueprint.delete("/intents/<key>")
+@tenant_required
+def delete_intent(user_id: uuid.UUID, key: str):
+    current = bot_settings.current(container(), user_id)
+    kept = [i for i in current.intents if i.key != key]
+    if len(kept) == len(current.intents):
+        abort(404, description="there is no intent with this key")
+    bot_settings.save(container(), user_id, current.model_copy(update={"intents": kept}), via="api")
+    return "", 204

@@ -210,6 +210,87 @@ def kb_search(query: str, email: str, k: int) -> None:
         click.echo("   " + hit.content.replace("\n", "\n   "))
 
 
+@main.command("eval")
+@click.argument("suite_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--tenant", "email", default=None,
+              help="Account to run as (its bot settings become the suite's). Default: a throwaway account, "
+                   "removed afterwards.")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=None,
+              help="At most N cases, taken in turn from each kind, label and document.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--models", multiple=True, help="Bot models to use (default: none, the LLM-free pipeline).")
+@click.option("--keep", is_flag=True, help="Keep the throwaway account (to look at its conversations).")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Dataset directory of a dataset suite (BANKING77: or set BANKING77_DIR).")
+@click.option("--api-url", default=None,
+              help="Post the signed webhooks to this running API instead of the API route in this process.")
+@click.option("--timeout", default=900.0, show_default=True, help="Seconds to wait for documents and replies.")
+@click.option("--intents-only", is_flag=True,
+              help="Score only the intent decision, called in this process (fast; no documents, no replies).")
+def eval_command(suite_dir: Path, *, email: str | None, split: str, limit: int | None, as_json: bool,
+                 models: tuple[str, ...], keep: bool, data: Path | None, api_url: str | None,
+                 timeout: float, intents_only: bool) -> None:
+    """Measure answer quality: run SUITE_DIR's cases through the pipeline of the running deployment."""
+    import json
+
+    from pipelines.evaluation import render
+    from services import evaluation
+
+    settings = _settings()
+
+    def progress(message: str) -> None:
+        click.echo(message, err=True)
+
+    try:
+        suite = evaluation.load_suite(suite_dir, data=data)
+        with _running_container(settings) as container:
+            if suite.dataset or intents_only:
+                report = evaluation.run_intents_in_process(container, suite, split=split, limit=limit,
+                                                           progress=progress)
+            else:
+                door = _http_door(api_url) if api_url else _app_door(settings, container)
+                report = evaluation.run_pipeline(container, suite, door, email=email, split=split, limit=limit,
+                                                 models=models, keep=keep, timeout=timeout, progress=progress,
+                                                 door_name=api_url or "the API route in this process")
+    except evaluation.EvaluationError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else render(report))
+
+
+def _app_door(settings: Settings, container):
+    """The webhook route of the API, served in this process: the same verification and accept."""
+    from api import create_app
+
+    client = create_app(settings, container).test_client()
+
+    def post(body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
+        answer = client.post("/api/webhook/whatsapp", data=body, headers=headers)
+        return answer.status_code, answer.get_json(silent=True) or {}
+
+    return post
+
+
+def _http_door(api_url: str):
+    import json
+    import urllib.error
+    import urllib.request
+
+    url = api_url.rstrip("/") + "/api/webhook/whatsapp"
+    if not url.startswith(("http://", "https://")):
+        raise click.ClickException("--api-url must start with http:// or https://")
+
+    def post(body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310
+                return answer.status, json.loads(answer.read() or b"{}")
+        except urllib.error.HTTPError as exc:
+            return exc.code, json.loads(exc.read() or b"{}")
+
+    return post
+
+
 @main.command()
 def reencrypt() -> None:
     """Re-encrypt stored messages with the current key (the first in CHAT_ENCRYPTION_KEYS)."""

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from schemas import api as s
-from schemas.bot import BotSettings, ProviderKeyInput
+from schemas.bot import BotSettings, BusinessIntent, ProviderKeyInput
 from schemas.kb import DocumentView, SearchHit, SearchRequest
 from schemas.messages import InboundMessage, TaskCallback
 
@@ -110,6 +110,10 @@ class AlertPage(s.Page):
     alerts: list[dict[str, Any]]
 
 
+class IntentList(BaseModel):
+    intents: list[BusinessIntent]
+
+
 class TaskCreated(BaseModel):
     id: str
     status: str
@@ -123,7 +127,7 @@ MODELS: list[type[BaseModel]] = [
     s.PlaygroundQueued, s.PlaygroundChat, s.ApiKeyCreate, s.ApiKeyPage, s.NewApiKey, s.SendText,
     s.PairingCodeRequest, s.Object, BotSettings, ProviderKeyInput, SearchRequest, InboundMessage, TaskCallback,
     DocumentPage, DocumentEnvelope, DocumentDetail, SearchResults, ProviderKeySaved, WebhookAccepted, SessionStatus,
-    Qr, Accepted, Sent, GroupPage, ContactList, TaskPage, AlertPage, TaskCreated,
+    Qr, Accepted, Sent, GroupPage, ContactList, TaskPage, AlertPage, TaskCreated, BusinessIntent, IntentList,
 ]
 
 Body = type[BaseModel] | str | None  # a model, "multipart", "sse" or "text", or nothing
@@ -181,6 +185,10 @@ OPS: list[Op] = [
     Op("put", "/bot/provider-key", "bot", "Save the business's own provider key", ProviderKeyInput,
        {200: ProviderKeySaved}),
     Op("delete", "/bot/provider-key", "bot", "Delete the provider key", None, {204: None}),
+    Op("get", "/bot/intents", "bot", "The business's own intents", None, {200: IntentList}),
+    Op("put", "/bot/intents/{key}", "bot", "Add an intent, or replace the one with this key", BusinessIntent,
+       {200: BusinessIntent}),
+    Op("delete", "/bot/intents/{key}", "bot", "Delete an intent", None, {204: None}),
     # knowledge base
     Op("post", "/kb/upload", "knowledge-base", "Upload a document (multipart field `file`)", "multipart",
        {202: DocumentEnvelope}),

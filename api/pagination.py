@@ -10,13 +10,16 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import uuid
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from flask import abort, request
 
 DEFAULT_LIMIT = 50
-# Lists are read up to this many rows and paged here; filters narrow what is read.
+# Short lists (contacts, groups, keys) are read up to this many rows and paged here; lists that grow
+# without bound (messages, conversations, tasks) are paged in SQL with `keyset_page`.
 LIST_SCAN_LIMIT = 5000
 MAX_LIMIT = 200
 
@@ -68,6 +71,38 @@ def _after(candidate: list, cursor: list, keys: list[list]) -> bool:
         return candidate > cursor if ascending else candidate < cursor
     except TypeError:
         return False
+
+
+def cursor_after(size: int) -> list[Any] | None:
+    """The sort key the request's cursor points after (a list of `size` values), or None on the first page."""
+    raw = request.args.get("cursor")
+    if not raw:
+        return None
+    after = _decode(raw)
+    if len(after) != size:
+        abort(400, description="the cursor is not valid: pass next_cursor from the previous page unchanged")
+    return after
+
+
+def time_and_id(after: list[Any] | None, id_kind: type = uuid.UUID) -> tuple[datetime, Any] | None:
+    """A (timestamp, id) cursor checked before it reaches SQL."""
+    if after is None:
+        return None
+    try:
+        return datetime.fromisoformat(str(after[0])), id_kind(str(after[1]))
+    except ValueError:
+        abort(400, description="the cursor is not valid: pass next_cursor from the previous page unchanged")
+
+
+def keyset_page(name: str, fetch: Callable[[list[Any] | None, int], Sequence[dict]],
+                key: Callable[[dict], list[Any]], size: int, **extra: Any) -> dict:
+    """A list paged in SQL: `fetch(after, n)` returns up to n items that sort after `after` (None: from the
+    start); one more than the page is asked for, to know whether a next page exists."""
+    limit = limit_arg()
+    items = list(fetch(cursor_after(size), limit + 1))
+    chunk = items[:limit]
+    more = len(items) > limit
+    return {name: chunk, "next_cursor": _encode(key(chunk[-1])) if more and chunk else None, **extra}
 
 
 def paginated(name: str, items: Sequence[dict], key: Callable[[dict], list[Any]], **extra: Any) -> dict:

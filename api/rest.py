@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, id_or_404, invalid
-from api.pagination import LIST_SCAN_LIMIT, paginated
+from api.pagination import LIST_SCAN_LIMIT, keyset_page, paginated, time_and_id
 from pipelines.phones import PhoneError, to_e164
 from schemas.api import (
     ApiKeyCreate,
@@ -179,19 +179,15 @@ def group_toggle(user_id: uuid.UUID, group_id: str):
 def conversations(user_id: uuid.UUID):
     """Chats with their last inbound time, pause and hand-off state, most recent first."""
     handoff = request.args.get("handoff")
-    with container().tenant_uow(user_id) as uow:
-        rows = uow.conn.execute(
-            """select chat_id, contact_phone, contact_lid, is_group, handoff_active, handoff_since, paused_until,
-                      last_inbound_at, created_at from public.chats
-               where (%(h)s::boolean is null or handoff_active = %(h)s)
-               order by coalesce(last_inbound_at, created_at) desc, chat_id limit %(limit)s""",
-            {"h": None if handoff is None else handoff == "true", "limit": LIST_SCAN_LIMIT}).fetchall()
-    names = ("chat_id", "contact_phone", "contact_lid", "is_group", "handoff_active", "handoff_since",
-             "paused_until", "last_inbound_at", "created_at")
-    chats = [_iso(dict(zip(names, r, strict=True)), "handoff_since", "paused_until", "last_inbound_at", "created_at")
-             for r in rows]
-    return jsonify(paginated("conversations", chats,
-                             lambda c: [c["last_inbound_at"] or c["created_at"], c["chat_id"]]))
+
+    def fetch(after, limit):
+        with container().tenant_uow(user_id) as uow:
+            rows = DashboardRepository(uow.conn).conversations(
+                handoff=None if handoff is None else handoff == "true", limit=limit, after=time_and_id(after, str))
+        return [_iso(dict(r), "handoff_since", "paused_until", "last_inbound_at", "created_at") for r in rows]
+
+    return jsonify(keyset_page("conversations", fetch, lambda c: [c["last_inbound_at"] or c["created_at"],
+                                                                  c["chat_id"]], 2))
 
 
 @blueprint.get("/messages")
@@ -199,16 +195,19 @@ def conversations(user_id: uuid.UUID):
 def messages(user_id: uuid.UUID):
     """The decrypted chat log, newest first; filters `chat_id`, `contact`, `since`, `until`, `intent`, `outcome`."""
     c = container()
-    with c.tenant_uow(user_id) as uow:
-        rows = DashboardRepository(uow.conn).chat_logs(
-            contact=request.args.get("contact") or None, chat_id=request.args.get("chat_id") or None,
-            since=_when("since"), until=_when("until"), intent=request.args.get("intent") or None,
-            outcome=request.args.get("outcome") or None, limit=LIST_SCAN_LIMIT)
-    entries = [{"id": str(r["id"]), "chat_id": r["chat_id"], "direction": r["direction"],
-                "message_id": r["inbox_id"] and str(r["inbox_id"]), "outcome": r["outcome"], "reason": r["reason"],
-                "intent": r["intent"], "contact_phone": r["contact_phone"], "contact_lid": r["contact_lid"],
-                "text": readable(c, user_id, r), "created_at": r["created_at"].isoformat()} for r in rows]
-    return jsonify(paginated("messages", entries, lambda m: [m["created_at"], m["direction"], m["id"]]))
+
+    def fetch(after, limit):
+        with c.tenant_uow(user_id) as uow:
+            rows = DashboardRepository(uow.conn).chat_logs(
+                contact=request.args.get("contact") or None, chat_id=request.args.get("chat_id") or None,
+                since=_when("since"), until=_when("until"), intent=request.args.get("intent") or None,
+                outcome=request.args.get("outcome") or None, limit=limit, after=time_and_id(after))
+        return [{"id": str(r["id"]), "chat_id": r["chat_id"], "direction": r["direction"],
+                 "message_id": r["inbox_id"] and str(r["inbox_id"]), "outcome": r["outcome"], "reason": r["reason"],
+                 "intent": r["intent"], "contact_phone": r["contact_phone"], "contact_lid": r["contact_lid"],
+                 "text": readable(c, user_id, r), "created_at": r["created_at"].isoformat()} for r in rows]
+
+    return jsonify(keyset_page("messages", fetch, lambda m: [m["created_at"], m["id"]], 2))
 
 
 @blueprint.get("/handoffs")

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, id_or_404, invalid
-from api.pagination import LIST_SCAN_LIMIT, paginated
+from api.pagination import LIST_SCAN_LIMIT, keyset_page, paginated, time_and_id
 from pipelines.tasks import HANDOFF
 from schemas.jobs import new_trace_id
 from schemas.messages import TaskCallback, TaskRequest
@@ -80,12 +80,14 @@ def list_tasks(user_id: uuid.UUID):
     status = request.args.get("status")
     if status and status not in ("pending", "dispatched", "succeeded", "failed"):
         abort(400, description="status must be pending, dispatched, succeeded or failed")
-    with container().tenant_uow(user_id) as uow:
-        rows = uow.messages.tasks(status=status, task_type=request.args.get("type"), since=_when("since"),
-                                  until=_when("until"), limit=LIST_SCAN_LIMIT)
-    tasks = [{**r, "id": str(r["id"]), "created_at": r["created_at"].isoformat(),
-              "updated_at": r["updated_at"].isoformat()} for r in rows]
-    return jsonify(paginated("tasks", tasks, lambda t: [t["created_at"], t["id"]]))
+    def fetch(after, limit):
+        with container().tenant_uow(user_id) as uow:
+            rows = uow.messages.tasks(status=status, task_type=request.args.get("type"), since=_when("since"),
+                                      until=_when("until"), limit=limit, after=time_and_id(after))
+        return [{**r, "id": str(r["id"]), "created_at": r["created_at"].isoformat(),
+                 "updated_at": r["updated_at"].isoformat()} for r in rows]
+
+    return jsonify(keyset_page("tasks", fetch, lambda t: [t["created_at"], t["id"]], 2))
 
 
 @blueprint.post("/api/tasks")

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ops/setup.sh
+# Every installed package's own requirements are met (e.g. a pin that disagrees with a dependency's range).
+.venv/bin/pip check
 # The deployment files are checked with their real tools (tests/unit/test_ops_files.py): nginx -t,
 # promtool (Debian's prometheus package) and docker-compose config.
 tools=()

@@ -4,42 +4,81 @@ simple payload extraction for tasks."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-import math
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from schemas.messages import IntentResult
+from schemas.bot import BusinessIntent
+from schemas.messages import IntentResult, RankedLabel
 
-# Labels: "Response", "HumanHandoff", or "Task:<task_type>".
+# Class names: "Response", "HumanHandoff", "Task:<task_type>", and for a business's own intents
+# "Answer:<key>", "Task:<key>", "Handoff:<key>". Plain questions outnumber requests on purpose, and many
+# of them use ordering and booking words: asking how to order is a question, not an order.
 DEFAULT_EXAMPLES: dict[str, list[str]] = {
     "Response": [
-        "hello", "hi, good morning", "how much does it cost?", "what is the price of the blue one?",
-        "do you have this in stock?", "what are your opening hours?", "where is your shop?",
-        "do you deliver to my city?", "what sizes do you have?", "tell me more about this product",
-        "is there a warranty?", "which payment methods do you accept?", "thank you", "ok great",
+        "hello", "hi, good morning", "good evening", "hey there", "thank you", "thanks a lot", "ok great",
+        "alright, noted", "you're welcome", "bye", "see you",
+        "how much does it cost?", "what is the price of the blue one?", "how much is the large size?",
+        "what are your prices?", "is it cheaper if I buy more than one?", "do you have any discounts this week?",
+        "how much is delivery?", "is shipping free?", "what does a service cost?", "price list please?",
+        "do you have this in stock?", "is the medium size available?", "when will it be back in stock?",
+        "do you still sell the old model?", "which colours do you have?", "what sizes do you have?",
+        "what are your opening hours?", "are you open on Sunday?", "what time do you close on Saturday?",
+        "are you open today?", "are you open on public holidays?", "when do you open tomorrow?",
+        "where is your shop?", "what is your address?", "is there parking near you?",
+        "do you deliver to my city?", "how long does delivery take?", "do you ship abroad?",
+        "when will my order arrive if I order today?", "which courier do you use?",
+        "how do I place an order?", "can I order online?", "is there a minimum order?",
+        "how do I book an appointment?", "do I need to book in advance?", "how far ahead can I book?",
+        "can I cancel a booking later?", "what is your return policy?", "can I return it if it doesn't fit?",
+        "how long is the warranty?", "is there a warranty?", "which payment methods do you accept?",
+        "can I pay by card?", "do you take mobile money?", "can I pay on delivery?",
+        "tell me more about this product", "what is it made of?", "which one do you recommend?",
+        "what's the difference between these two?", "is this suitable for beginners?",
+        "do you send invoices by email?", "do you have a catalogue?", "do you have a website?",
+        "how long does a repair usually take?", "do you offer gift cards?", "is it vegan?",
+        "do you sell wholesale?", "how does the subscription work?", "what do customers usually order?",
     ],
     "Task:book_calendar": [
         "I want to book an appointment", "can we schedule a meeting tomorrow at 3pm?",
         "book me a slot on Friday morning", "I'd like to reserve a table for two on Saturday",
         "can I come in next Monday at 10?", "please set up a call with your team next week",
+        "book me in for Thursday afternoon please", "I'd like an appointment on the 12th at 11am",
+        "please reserve a time for me this Saturday", "put me down for a service on Tuesday",
+        "can you fit me in tomorrow morning? please book it", "schedule a fitting for me next week",
+        "arrange a meeting with your sales team for me", "book my car in for a check-up on the 3rd",
+        "I'd like to come by on Wednesday at 2, please put me in the calendar",
     ],
     "Task:create_order": [
         "I want to order 3 of these", "please place an order for two bags of rice",
         "I'll take the red one, send it to my address", "add 5 units to my order and deliver them",
         "I want to buy this, how do I pay?", "order the large size for me please",
+        "I'd like two of the 1kg bags please", "please send me one of each to my address",
+        "I'll buy it, please reserve one for me", "yes, I want to order that, deliver it tomorrow",
+        "put me down for 10 boxes", "I'd like to buy the blue one in size M",
+        "please set one aside for me, I'll pick it up", "add a charger and a case to my order",
+        "I need 2 more of the same as last time", "get me a pair of the black ones, size 42",
     ],
     "Task:send_email": [
         "please email me the catalogue", "send the price list to my email", "can you email me an invoice?",
         "mail me the details at my address", "send a quote to my email please",
         "email me your price list", "send me the brochure by email",
+        "my email is anna@example.com, please send me the menu", "forward the details to my email",
+        "please send the offer to my work email", "mail me your terms and conditions",
+        "email me the order confirmation again", "send the report to my email", "email the invoice to tom@example.com",
     ],
     "HumanHandoff": [
         "I want to talk to a human", "let me speak to the manager", "can a real person call me?",
         "this is not helpful, connect me to someone", "I have a complaint about my order",
         "my package arrived broken and I am very unhappy", "I want a refund now", "stop the bot please",
+        "are you a robot? I need a real person", "please have someone call me back",
+        "I'm very angry, nobody has answered me for days", "put me through to the owner",
+        "you charged me twice!", "this is unacceptable, I am really upset",
+        "hello?? is anybody there? I need to talk to staff", "I need to discuss a contract with someone in charge",
     ],
 }
 
@@ -56,46 +95,130 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "ten": 10, "a dozen": 12}
 
 
-def cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b, strict=True))
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return dot / norm if norm else 0.0
+@dataclass(frozen=True)
+class DecisionRules:
+    """When a classifier's probabilities are enough to act.
+
+    Costs are asymmetric: answering a request as a question costs a follow-up message, while
+    starting a task or a hand-off for a question is a wrong action. So an action must be both
+    probable and clearly ahead of the runner-up outcome; an answer only has to rank first. How
+    clear depends on the message's form: a request ("please book…", "I'd like…") needs less
+    than a statement, a question ("do you deliver…?") the most.
+    """
+
+    request_min_probability: float = 0.25
+    request_min_margin: float = 0.0
+    statement_min_probability: float = 0.35
+    statement_min_margin: float = 0.1
+    question_min_probability: float = 0.7
+    question_min_margin: float = 0.45
+    # An Answer:<key> below this is answered from the documents as a plain question instead.
+    answer_min_probability: float = 0.0
+
+    def for_form(self, form: str) -> tuple[float, float]:
+        return {"request": (self.request_min_probability, self.request_min_margin),
+                "question": (self.question_min_probability, self.question_min_margin)}.get(
+            form, (self.statement_min_probability, self.statement_min_margin))
 
 
-def classify(
-    message_vector: Sequence[float], example_vectors: Mapping[str, Sequence[Sequence[float]]], *,
-    threshold: float, allowed_task_types: Sequence[str], payload: dict[str, object],
-) -> IntentResult:
-    """Nearest examples win: each label scores the mean of its two closest examples."""
-    scores = {}
-    for label, vectors in example_vectors.items():
-        sims = sorted((cosine(message_vector, v) for v in vectors), reverse=True)[:2]
-        if sims:
-            scores[label] = sum(sims) / len(sims)
-    if not scores:
-        return IntentResult(intent="Response", confidence=0.0, raw_analysis="no examples to compare with")
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    label, score = ranked[0]
-    analysis = "; ".join(f"{name} {value:.2f}" for name, value in ranked[:3])
-    confidence = max(0.0, min(1.0, score))
-    if label != "Response" and score < threshold:
-        return IntentResult(intent="Response", confidence=confidence,
-                            raw_analysis=f"below threshold {threshold:.2f}: {analysis}")
-    return from_label(label, confidence, allowed_task_types, payload, analysis)
+_REQUEST = re.compile(
+    r"^(?:hi|hello|hey|ok|okay|yes|great|good|so|then|and)?[\s,!.]*(?:please|pls|plz|kindly|can you|could you|"
+    r"would you|will you|i want|i wanna|i'd like|id like|i would like|i need|i'll take|ill take|i'll have|"
+    r"let me|let's|lets|get me|give me|book|send|email|e-mail|mail|order|add|put|reserve|schedule|deliver|"
+    r"set up|arrange|cancel|forward|ship|call me|sign me|connect me|transfer me)\b", re.I)
+_QUESTION = re.compile(
+    r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:how|what|what's|whats|when|where|which|who|why|is|are|do|"
+    r"does|did|can i|can we|could i|may i|will|would it|have you|has|should)\b", re.I)
 
 
-def from_label(label: str, confidence: float, allowed_task_types: Sequence[str], payload: dict[str, object],
-               analysis: str) -> IntentResult:
+def message_form(text: str) -> str:
+    """"request", "question" or "statement": how the customer put it, as evidence for acting."""
+    cleaned = text.strip()
+    if _REQUEST.search(cleaned) or re.search(r"\b(?:please|pls|plz|kindly)\b", cleaned, re.I):
+        return "request"
+    if _QUESTION.search(cleaned) or cleaned.endswith("?"):
+        return "question"
+    return "statement"
+
+
+def label_of(class_name: str, allowed_task_types: Sequence[str]) -> str:
+    """The outcome a classifier class stands for (a task that is not enabled is answered instead)."""
+    if class_name.startswith("Handoff:"):
+        return "HumanHandoff"
+    if class_name.startswith("Task:") and class_name.split(":", 1)[1] not in allowed_task_types:
+        return "Response"
+    return class_name
+
+
+def is_action(label: str) -> bool:
+    return label == "HumanHandoff" or label.startswith("Task:")
+
+
+def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_task_types: Sequence[str],
+           payload: dict[str, object], form: str = "statement") -> IntentResult:
+    """The decision from class probabilities: classes of the same outcome are added up, then an
+    action needs a clear lead and an answer a first place."""
+    outcomes: dict[str, float] = {}
+    for name, probability in probabilities.items():
+        label = label_of(name, allowed_task_types)
+        outcomes[label] = outcomes.get(label, 0.0) + probability
+    if not outcomes:
+        return IntentResult(intent="Response", label="Response", confidence=0.0,
+                            raw_analysis="no examples to compare with")
+    ranked = sorted(outcomes.items(), key=lambda item: item[1], reverse=True)
+    top = [RankedLabel(label=name, probability=round(min(1.0, p), 4)) for name, p in ranked[:3]]
+    analysis = "; ".join(f"{name} {p:.2f}" for name, p in ranked[:3])
+    label, probability = ranked[0]
+    margin = probability - (ranked[1][1] if len(ranked) > 1 else 0.0)
+    if is_action(label):
+        least, least_margin = rules.for_form(form)
+        if probability >= least and margin >= least_margin:
+            return from_label(label, probability, payload, f"{form}: {analysis}", top)
+        label, probability = next(((n, p) for n, p in ranked if not is_action(n)), ("Response", 0.0))
+        analysis = f"not sure enough to act on a {form} (margin {margin:.2f}): {analysis}"
+    if label.startswith("Answer:") and probability < rules.answer_min_probability:
+        label = "Response"
+        analysis = f"{ranked[0][0]} too unlikely: {analysis}"
+    return from_label(label, probability, payload, analysis, top)
+
+
+def from_label(label: str, confidence: float, payload: dict[str, object], analysis: str,
+               top: list[RankedLabel] | None = None) -> IntentResult:
+    confidence = max(0.0, min(1.0, confidence))
+    common = {"confidence": confidence, "label": label, "top": top or [], "raw_analysis": analysis[:2000]}
     if label.startswith("Task:"):
-        task_type = label.split(":", 1)[1]
-        if task_type not in allowed_task_types:
-            return IntentResult(intent="Response", confidence=confidence,
-                                raw_analysis=f"task {task_type} is not enabled for this business; {analysis}")
-        return IntentResult(intent="Task", confidence=confidence, task_type=task_type, payload=payload,
-                            raw_analysis=analysis)
+        return IntentResult(intent="Task", task_type=label.split(":", 1)[1], payload=payload, **common)
     if label == "HumanHandoff":
-        return IntentResult(intent="HumanHandoff", confidence=confidence, payload=payload, raw_analysis=analysis)
-    return IntentResult(intent="Response", confidence=confidence, raw_analysis=analysis)
+        return IntentResult(intent="HumanHandoff", payload=payload, **common)
+    return IntentResult(intent="Response", **common)
+
+
+def training_set(examples: Mapping[str, Sequence[str]], intents: Sequence[BusinessIntent]) -> dict[str, list[str]]:
+    """Every class's example texts: the defaults, the business's extra examples for built-in
+    intents, and its own intents (a task intent named like a built-in task adds to its examples)."""
+    classes: dict[str, list[str]] = {name: list(texts) for name, texts in DEFAULT_EXAMPLES.items()}
+    for name, texts in examples.items():
+        classes.setdefault(name, []).extend(texts)
+    for item in intents:
+        name = {"task": "Task:", "answer": "Answer:", "handoff": "Handoff:"}[item.kind] + item.key
+        classes.setdefault(name, []).extend(item.examples)
+    # One text in two classes is noise for either: the business's (later) use of it wins.
+    owner: dict[str, str] = {}
+    for name, texts in classes.items():
+        for text in texts:
+            owner[text.strip().lower()] = name
+    return {name: kept for name, texts in classes.items()
+            if (kept := list(dict.fromkeys(t for t in texts if owner[t.strip().lower()] == name)))}
+
+
+def training_key(model_name: str, classes: Mapping[str, Sequence[str]]) -> str:
+    """A stable hash of an example set, so a head fitted once serves every message that uses it."""
+    digest = hashlib.sha256(model_name.encode())
+    for name in sorted(classes):
+        digest.update(b"\0" + name.encode())
+        for text in classes[name]:
+            digest.update(b"\1" + text.encode())
+    return digest.hexdigest()
 
 
 def extract_payload(text: str) -> dict[str, object]:
@@ -123,8 +246,11 @@ def extract_payload(text: str) -> dict[str, object]:
 
 # --- an LLM's verdict ------------------------------------------------------------------------
 
-def intent_instructions(allowed_task_types: Sequence[str]) -> str:
+def intent_instructions(allowed_task_types: Sequence[str], intents: Sequence[BusinessIntent] = ()) -> str:
     tasks = ", ".join(allowed_task_types) or "none"
+    named = [f"- {_kind_words[i.kind]} {i.key}" + (f" ({i.name})" if i.name else "")
+             + (f": {i.description}" if i.description else "") + "; e.g. " + " / ".join(i.examples[:3])
+             for i in intents if i.kind != "answer"][:50]
     return (
         "Classify the customer's last message for a business's WhatsApp assistant. Answer with one JSON "
         "object and nothing else, with keys: intent (\"Response\" to answer a question or chat, \"Task\" "
@@ -132,7 +258,11 @@ def intent_instructions(allowed_task_types: Sequence[str]) -> str:
         "complain), confidence (0 to 1), task_type (one of: " + tasks + "; null unless intent is Task), "
         "payload (an object with any details the task needs: emails, phones, dates, times, items, "
         "quantities, address), raw_analysis (one short sentence on why)."
+        + ("\nThe business's own requests:\n" + "\n".join(named) if named else "")
     )
+
+
+_kind_words = {"task": "Task with task_type", "handoff": "HumanHandoff for"}
 
 
 def parse_llm_intent(raw: str, allowed_task_types: Sequence[str]) -> IntentResult:
@@ -155,9 +285,10 @@ def parse_llm_intent(raw: str, allowed_task_types: Sequence[str]) -> IntentResul
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'object'}: {e['msg']}" for e in exc.errors())
         raise ValueError(f"the JSON does not match the schema: {problems}") from None
     if result.intent == "Task" and result.task_type not in allowed_task_types:
-        return IntentResult(intent="Response", confidence=result.confidence,
+        return IntentResult(intent="Response", confidence=result.confidence, label="Response",
                             raw_analysis=f"task {result.task_type} is not enabled; {result.raw_analysis}"[:2000])
-    return result
+    label = f"Task:{result.task_type}" if result.intent == "Task" else result.intent
+    return result.model_copy(update={"label": label, "top": []})
 
 
 def repair_message(error: str) -> str:
@@ -173,9 +304,12 @@ def at_rest(result: IntentResult, method: str) -> dict[str, object]:
     classifier's own (built from labels and scores) is kept.
     """
     model_written = method.startswith("llm")
+    label = result.label or (f"Task:{result.task_type}" if result.intent == "Task" else result.intent)
     return {
         "intent": result.intent,
         "task_type": result.task_type,
+        "label": label,
+        "top": [{"label": r.label, "probability": r.probability} for r in result.top],
         "confidence": round(result.confidence, 4),
         "payload_fields": sorted(result.payload),
         "analysis": f"decided by {method.removeprefix('llm:')}" if model_written else result.raw_analysis,

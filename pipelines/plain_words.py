@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pipelines import session_status
+from schemas.pipelines import MESSAGE_IN_PROGRESS
 
 # --- WhatsApp session -----------------------------------------------------------------------------
 
@@ -203,6 +204,8 @@ FIELD_HINTS = {
     ("n8n_urls", "string_pattern_mismatch"): "Name tasks in lower case with underscores, like send_email.",
     ("intent_examples", "value_error"):
         "Start each line with Question:, Person: or Task:<task name>:, like “Person: can I talk to someone?”.",
+    ("key", "string_pattern_mismatch"):
+        "Use lower case letters, digits and _, starting with a letter, like opening_hours.",
     ("models", "string_pattern_mismatch"):
         "Start your server's address with https://, like https://my-server.example.com/v1.",
 }
@@ -315,7 +318,7 @@ def trace_story(trace: Mapping[str, object] | None, *, status: str | None = None
         story.extend(_respond_story(responded, status))
     if not story and reason_text and reason(reason_text):
         story.append(reason(reason_text))
-    if not story and status in ("received", "filtered", "classified"):
+    if not story and status in MESSAGE_IN_PROGRESS:
         story.append("The bot is still working on this message.")
     return story
 
@@ -327,7 +330,10 @@ def _intent_story(decided: Mapping[str, object], intent_name: str | None) -> lis
     sure = _percent(decided.get("confidence"))
     sure_text = f" ({sure} sure)" if sure else ""
     story = []
-    if kind == "Response":
+    label = str(decided.get("label") or "")
+    if label.startswith("Answer:"):
+        story.append(f"It recognised your intent “{label.removeprefix('Answer:')}”{sure_text}, by {by}.")
+    elif kind == "Response":
         story.append(f"It read the message as a question{sure_text}, by {by}.")
     elif kind == "Task":
         fields = decided.get("payload_fields") or []

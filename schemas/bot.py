@@ -6,12 +6,60 @@ import re
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator, model_validator
 
 from schemas.messages import E164, OPERATOR_PREFIX, ModelSpec
 
 TaskType = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
 INTENT_KEY = re.compile(r"^(Response|HumanHandoff|Task:[a-z][a-z0-9_]{0,62})$")
+# A business may define many intents; the limits keep a tenant's classifier quick to fit (seconds) and to embed.
+MAX_INTENTS = 500
+MAX_INTENT_EXAMPLES = 200
+MAX_EXAMPLES_TOTAL = 5000
+# Task types Salesboy itself uses: a business intent cannot take the hand-off's name.
+RESERVED_INTENT_KEYS = frozenset({"human_handoff"})
+Example = Annotated[str, Field(min_length=1, max_length=1000)]
+
+
+class BusinessIntent(BaseModel):
+    """Something customers ask for that the business names itself, in any language.
+
+    kind=task: the key is a task type handed to n8n (label Task:<key>); kind=answer: answered with
+    `reply` when set, else from the documents (label Answer:<key>); kind=handoff: a person takes over.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]{0,62}$",
+                     description="lowercase letters, digits and _; a task's type for kind=task")
+    name: str = Field("", max_length=100, description="what the dashboard shows, in any language")
+    kind: Literal["task", "answer", "handoff"] = "answer"
+    examples: list[Example] = Field(min_length=1, max_length=MAX_INTENT_EXAMPLES,
+                                    description="customer messages that mean this intent")
+    reply: str = Field("", max_length=2000, description="kind=answer: the reply sent as is (empty: the documents)")
+    description: str = Field("", max_length=500)
+
+    @field_validator("key")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if value in RESERVED_INTENT_KEYS:
+            raise ValueError(f"{value!r} is Salesboy's own hand-off: pick another key, or use kind handoff")
+        return value
+
+    @field_validator("examples")
+    @classmethod
+    def _distinct_examples(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+    @model_validator(mode="after")
+    def _reply_only_for_answers(self) -> BusinessIntent:
+        if self.reply and self.kind != "answer":
+            raise ValueError("only an intent of kind answer has a reply")
+        return self
+
+    @property
+    def label(self) -> str:
+        """What the decision is recorded as (evals read it from the trace)."""
+        return {"task": f"Task:{self.key}", "answer": f"Answer:{self.key}", "handoff": "HumanHandoff"}[self.kind]
 
 
 class Business(BaseModel):
@@ -71,11 +119,14 @@ class BotSettings(BaseModel):
     owner_pause_minutes: int = Field(30, ge=0, le=10_080)
     debounce_seconds: int = Field(4, ge=0, le=120)
     allowed_task_types: list[TaskType] = Field(default_factory=lambda: ["send_email", "book_calendar",
-                                                                         "create_order"], max_length=50)
+                                                                         "create_order"], max_length=MAX_INTENTS)
     n8n_urls: dict[TaskType, HttpUrl] = Field(default_factory=dict)
     task_settings: TaskSettings = Field(default_factory=TaskSettings)
-    intent_examples: dict[str, list[Annotated[str, Field(min_length=1, max_length=300)]]] = Field(
-        default_factory=dict)
+    intent_examples: dict[str, list[Example]] = Field(
+        default_factory=dict, description="more examples for the built-in intents: Response, HumanHandoff, "
+                                          "Task:<task_type>")
+    intents: list[BusinessIntent] = Field(default_factory=list, max_length=MAX_INTENTS,
+                                          description="the business's own intents, of any kind")
     owner_notify_phone: str | None = Field(None, pattern=E164)
     min_relevance: float = Field(0.35, ge=0, le=1)
     history_turns: int = Field(6, ge=0, le=50)
@@ -96,6 +147,24 @@ class BotSettings(BaseModel):
             if len(examples) > 100:
                 raise ValueError(f"{key}: at most 100 examples")
         return value
+
+    @field_validator("intents")
+    @classmethod
+    def _distinct_intents(cls, value: list[BusinessIntent]) -> list[BusinessIntent]:
+        seen: set[str] = set()
+        for item in value:
+            if item.key in seen:
+                raise ValueError(f"two intents have the key {item.key!r}: each key once")
+            seen.add(item.key)
+        total = sum(len(item.examples) for item in value)
+        if total > MAX_EXAMPLES_TOTAL:
+            raise ValueError(f"{total} examples in all: at most {MAX_EXAMPLES_TOTAL}")
+        return value
+
+    @property
+    def task_types(self) -> list[str]:
+        """Task types the bot may start: the allowed built-in ones and every intent of kind task."""
+        return list(dict.fromkeys([*self.allowed_task_types, *(i.key for i in self.intents if i.kind == "task")]))
 
     def stored(self) -> dict:
         """The values as bot_config columns hold them."""

@@ -129,11 +129,13 @@ class SessionQuery(Job):
 
 
 class SendThroughSession(Job):
-    """Send one outbox row through the host that runs the tenant's WhatsApp (the caller waits).
+    """Send one outbox row through the host that runs the tenant's WhatsApp; published to that host's own
+    queue. The host marks the row sent (or failed, with the reason), once per outbox id: the row is the
+    result. Only the REST send endpoints, in the API process, also wait (bounded) for the message id.
 
     With `media_path` (an object in the `media` bucket) the row's text is the file's caption.
     `paced`: the host shows "typing…" for about as long as a person would type the text before sending
-    (replies through `outbound.deliver` have waited out that delay already).
+    (a bot reply's pause is the countdown on its `outbound.deliver` instead).
     """
 
     task_name: ClassVar[str] = "sessions.send"

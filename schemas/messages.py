@@ -60,6 +60,12 @@ class InboundMessage(BaseModel):
 IntentName = Literal["Response", "Task", "HumanHandoff"]
 
 
+class RankedLabel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    label: str = Field(max_length=80)
+    probability: float = Field(ge=0.0, le=1.0)
+
+
 class IntentResult(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -68,6 +74,10 @@ class IntentResult(BaseModel):
     task_type: str | None = Field(None, pattern=r"^[a-z][a-z0-9_]{0,62}$")
     payload: dict[str, object] = Field(default_factory=dict)
     raw_analysis: str = Field("", max_length=2000)
+    # Set by Salesboy, not by a model: the decided label (Response, HumanHandoff, Task:<type>,
+    # Answer:<key>) and the best three outcomes with their probabilities.
+    label: str = Field("", max_length=80, pattern=r"^(|Response|HumanHandoff|(Task|Answer):[a-z][a-z0-9_]{0,62})$")
+    top: list[RankedLabel] = Field(default_factory=list, max_length=3)
 
     @model_validator(mode="after")
     def _task_needs_a_type(self) -> IntentResult:

@@ -42,10 +42,12 @@ from services.extract import ExtractionLimits
 from services.handlers import dispatch, ingest, mail, messages, sessions
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
+from services.intent_classifier import IntentHeads
 from services.llm import LiteLLMChat
 from services.playground import PlaygroundRouting
 from services.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
 from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
+from services.whatsapp.leases import lease_owner
 from services.whatsapp.transport import send_through_host
 
 
@@ -102,9 +104,10 @@ class Container:
         s = self.settings
         return messages.MessageDeps(
             tenant_uow=self.tenant_uow, keyring=self.keyring, embedder=self.embedder, vectors=self.vectors,
-            chat=self.chat, transport=self.transport, events=self.events, intent_threshold=s.intent_threshold,
-            task_rules=self.task_rules,
+            chat=self.chat, transport=self.transport, events=self.events,
+            task_rules=self.task_rules, intent_heads=IntentHeads(self.embedder),
             typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
+            session_owner=functools.partial(lease_owner, self.redis),
         )
 
     def messages_for(self, user_id: uuid.UUID) -> messages.MessageDeps:
@@ -160,22 +163,26 @@ class Container:
         return SessionLeases(self.redis, self.session_queue, self.settings.session_lease_seconds)
 
     def send_session_command(self, user_id: uuid.UUID, action: str) -> None:
-        """To the host holding the tenant's lease, or to any host when none does."""
-        from services.whatsapp.leases import lease_owner
-
-        owner = lease_owner(self.redis, user_id)
-        job = SessionCommand(user_id=user_id, action=action)
-        self.celery.send_task(job.task_name, kwargs={"payload": job.payload()}, queue=owner or "sessions")
+        """To the host holding the tenant's lease, or to any host (the routing table's queue) when none does."""
+        self.publisher.publish(SessionCommand(user_id=user_id, action=action), queue=lease_owner(self.redis, user_id))
 
     def ask_session(self, user_id: uuid.UUID, query: str, phone: str | None = None, timeout: float = 30.0):
-        """A question for the host running the tenant's WhatsApp; LookupError when none runs it."""
-        from services.whatsapp.leases import lease_owner
+        """A question for the host running the tenant's WhatsApp; LookupError when none runs it.
 
+        For the API only: the caller's HTTP request waits (bounded) for the answer. A task never asks:
+        it hands work over and lets a row carry the outcome."""
         owner = lease_owner(self.redis, user_id)
         if owner is None:
             raise LookupError("WhatsApp is not running for this account: start it first")
         job = SessionQuery(user_id=user_id, query=query, phone=phone)
-        result = self.celery.send_task(job.task_name, kwargs={"payload": job.payload()}, queue=owner)
+        self.publisher.publish(job, queue=owner)
+        return self.wait_for_result(job, timeout)
+
+    def wait_for_result(self, job: QueuedJob, timeout: float):
+        """What the task that ran `job` returned (its exception re-raised), waiting at most `timeout` s.
+
+        Published jobs carry their id as the Celery task id. API requests only, never a task."""
+        result = self.celery.AsyncResult(str(job.job_id))
         try:
             return result.get(timeout=timeout, propagate=True)
         finally:
@@ -271,12 +278,6 @@ def _transport(settings: Settings) -> Transport:
     return UnconfiguredTransport()
 
 
-def _session_transport(settings: Settings, celery: Celery, client: redis.Redis) -> Transport:
-    from services.whatsapp.transport import SessionTransport
-
-    return SessionTransport(celery, client, fallback=_transport(settings))
-
-
 def bootstrap(
     settings: Settings,
     *,
@@ -328,8 +329,9 @@ def bootstrap(
             operator_models=settings.operator_models, egress=egress, own_key=provider_keys.loader(tenant_uow, keyring),
             timeout=settings.llm_timeout_seconds, retries=settings.llm_retries),
         egress=egress,
-        transport=PlaygroundRouting(overrides.get("transport") or _session_transport(settings, celery, client),
-                                    events),
+        # Replies through a linked WhatsApp are handed to its session host by outbound.deliver; this
+        # transport carries the rest (the gateway, or the refusal saying nothing is configured).
+        transport=PlaygroundRouting(overrides.get("transport") or _transport(settings), events),
     )
     deps = container.ingest
     chat = container.messages
@@ -361,14 +363,18 @@ def bootstrap(
         SendAccountEmail: lambda job: mail.send_account_email(job, deps=mail.mail_deps(container)),
         SendThroughSession: lambda job: send_through_host(job, host=container.session_host,
                                                           tenant_uow=container.tenant_uow, keyring=container.keyring,
-                                                          redis_client=container.redis, storage=container.storage),
+                                                          redis_client=container.redis, storage=container.storage,
+                                                          events=container.events),
     }
     for job_type, stage in ((ExtractDocument, "extraction"), (ChunkDocument, "chunking"),
                             (EmbedChunks, "embedding"), (IndexDocument, "indexing")):
         container.give_up_handlers[job_type] = functools.partial(_fail_document, deps=deps, stage=stage)
     for job_type in (FilterInbound, ClassifyIntent, RespondWithRag):
         container.give_up_handlers[job_type] = functools.partial(messages.fail_inbound, deps=chat)
-    container.give_up_handlers[DeliverReply] = functools.partial(messages.fail_reply, deps=chat)
+    # A send handed to a session host that is given up on (a permanent refusal, or retries run out) fails
+    # its row with the reason, like a reply sent from here.
+    for job_type in (DeliverReply, SendThroughSession):
+        container.give_up_handlers[job_type] = functools.partial(messages.fail_reply, deps=chat)
     container.give_up_handlers[DispatchTask] = functools.partial(dispatch.fail_task, deps=container.dispatch)
     container.give_up_handlers[EmailOwnerAlert] = functools.partial(dispatch.email_alert_failed,
                                                                     deps=container.dispatch)

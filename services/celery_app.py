@@ -75,10 +75,14 @@ def make_celery(settings: Settings, broker_url: str) -> Celery:
 
 
 class CeleryPublisher:
-    """Publishes jobs by task name; the routing table picks the queue."""
+    """Publishes jobs by task name; the routing table picks the queue unless the caller names a session
+    host's own. The Celery task id is the job's id, so a caller allowed to wait (the API, never a task)
+    can find the one result it waits for."""
 
     def __init__(self, app: Celery) -> None:
         self._app = app
 
-    def publish(self, job, countdown: float = 0) -> None:
-        self._app.send_task(job.task_name, kwargs={"payload": job.payload()}, countdown=countdown or None)
+    def publish(self, job, countdown: float = 0, queue: str | None = None) -> None:
+        options = {"queue": queue} if queue else {}
+        self._app.send_task(job.task_name, kwargs={"payload": job.payload()}, countdown=countdown or None,
+                            task_id=str(job.job_id), **options)

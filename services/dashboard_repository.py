@@ -9,13 +9,14 @@ from datetime import datetime
 from psycopg.types.json import Jsonb
 
 from schemas.messages import PLAYGROUND_SUFFIX
+from schemas.pipelines import MESSAGE_IN_PROGRESS
 from services.repositories import Repository
 
 BOT_FIELDS = ("enabled", "system_prompt", "models", "temperature", "max_reply_chars", "language", "tone",
               "business", "dont_know_reply", "whitelist_enabled", "owner_pause_minutes", "debounce_seconds",
               "allowed_task_types", "n8n_urls", "intent_examples", "owner_notify_phone", "handoff_when_unknown",
-              "min_relevance", "history_turns", "group_mention_only_default", "task_settings")
-JSON_FIELDS = {"models", "business", "n8n_urls", "intent_examples", "task_settings"}
+              "min_relevance", "history_turns", "group_mention_only_default", "task_settings", "intents")
+JSON_FIELDS = {"models", "business", "n8n_urls", "intent_examples", "task_settings", "intents"}
 # What rag.respond records when the documents do not answer the question (services/answering.py);
 # the second is how messages answered before the abstention decision existed read.
 DONT_KNOW_ANSWER = "abstained"
@@ -184,7 +185,9 @@ class DashboardRepository(Repository):
 
     def chat_logs(self, *, contact: str | None, since: datetime | None, until: datetime | None,
                   intent: str | None, outcome: str | None, chat_id: str | None = None,
-                  limit: int = 100) -> list[dict]:
+                  limit: int = 100, after: tuple | list | None = None) -> list[dict]:
+        """Newest first; `after` = (created_at, id) of the last entry of the previous page."""
+        after_at, after_id = after if after else (None, None)
         return self._rows(
             """select id, chat_id, contact_phone, contact_lid, direction, inbox_id, outcome, reason, intent, trace,
                       ciphertext, nonce, key_id, created_at
@@ -197,15 +200,29 @@ class DashboardRepository(Repository):
                  and (%(intent)s::text is null or intent = %(intent)s)
                  and (%(outcome)s::text is null or outcome = %(outcome)s
                       or (%(outcome)s = 'answered' and direction = 'outbound'))
-               order by created_at desc, direction limit %(limit)s""",
+                 and (%(after_at)s::timestamptz is null or (created_at, id) < (%(after_at)s, %(after_id)s::uuid))
+               order by created_at desc, id desc limit %(limit)s""",
             {"contact": contact, "like": f"%{contact}%" if contact else None, "since": since, "until": until,
-             "intent": intent, "outcome": outcome, "chat": chat_id, "limit": limit})
+             "intent": intent, "outcome": outcome, "chat": chat_id, "limit": limit, "after_at": after_at,
+             "after_id": after_id})
+
+    def conversations(self, *, handoff: bool | None, limit: int, after: tuple | list | None = None) -> list[dict]:
+        """Chats, most recently active first; `after` = (last activity, chat id) of the previous page's last."""
+        after_at, after_chat = after if after else (None, None)
+        return self._rows(
+            """select chat_id, contact_phone, contact_lid, is_group, handoff_active, handoff_since, paused_until,
+                      last_inbound_at, created_at from public.chats
+               where (%(h)s::boolean is null or handoff_active = %(h)s)
+                 and (%(after_at)s::timestamptz is null
+                      or (coalesce(last_inbound_at, created_at), chat_id) < (%(after_at)s, %(after_chat)s))
+               order by coalesce(last_inbound_at, created_at) desc, chat_id desc limit %(limit)s""",
+            {"h": handoff, "limit": limit, "after_at": after_at, "after_chat": after_chat})
 
     def pending_in_chat(self, chat_id: str) -> int:
         """Inbound messages of this chat still on their way through the pipeline."""
         return self.conn.execute(
-            "select count(*) from public.inbox where chat_id = %s and status in ('received', 'filtered', 'classified')",
-            [chat_id]).fetchone()[0]
+            "select count(*) from public.inbox where chat_id = %s and status = any(%s)",
+            [chat_id, list(MESSAGE_IN_PROGRESS)]).fetchone()[0]
 
     def audit(self, *, action: str | None, since: datetime | None, limit: int = 200, offset: int = 0) -> Page:
         params = {"action": action, "prefix": f"{action}%" if action else None, "since": since, "limit": limit,
@@ -278,6 +295,12 @@ class DashboardRepository(Repository):
         rows.reverse()
         total = self.conn.execute("select count(*) from public.chat_logs where chat_id = %s", [chat_id]).fetchone()[0]
         return rows, total
+
+    def chat_has_work(self, chat_id: str) -> bool:
+        """A task or a reply exists for the chat (e.g. a task created over REST before any message)."""
+        return self.conn.execute(
+            "select exists (select 1 from public.tasks where chat_id = %s) "
+            "or exists (select 1 from public.outbox where chat_id = %s)", [chat_id, chat_id]).fetchone()[0]
 
     def chat_state(self, chat_id: str) -> dict | None:
         rows = self._rows("""select chat_id, contact_phone, contact_lid, is_group, paused_until, handoff_active,

@@ -36,7 +36,10 @@ log = logging.getLogger(__name__)
 
 
 class Publisher(Protocol):
-    def publish(self, job: QueuedJob, countdown: float = 0) -> None: ...
+    """Every enqueue goes through here. `queue` is for the one job the routing table cannot place: work for
+    the session host that runs a tenant's browser (its own queue, found through the session lease)."""
+
+    def publish(self, job: QueuedJob, countdown: float = 0, queue: str | None = None) -> None: ...
 
 
 class PublishAfterCommitError(RuntimeError):
@@ -87,7 +90,7 @@ class UnitOfWork:
         self._role = role
         self._claims = claims
         self._settings = settings or {}
-        self._pending: list[tuple[QueuedJob, float]] = []
+        self._pending: list[tuple[QueuedJob, float, str | None]] = []
         self._stack: contextlib.ExitStack | None = None
         self.conn: psycopg.Connection | None = None
 
@@ -126,20 +129,23 @@ class UnitOfWork:
             sql.SQL("set_config({}, {}, true)").format(sql.Literal(name), sql.Literal(value))
             for name, value in values.items()))
 
-    def publish_after_commit(self, job: QueuedJob, countdown: float = 0) -> None:
-        """Queue `job` to be sent once this transaction commits (run no sooner than `countdown` s later)."""
-        self._pending.append((job, countdown))
+    def publish_after_commit(self, job: QueuedJob, countdown: float = 0, queue: str | None = None) -> None:
+        """Queue `job` to be sent once this transaction commits (run no sooner than `countdown` s later;
+        on `queue` instead of the routing table's, for a session host's own queue)."""
+        self._pending.append((job, countdown, queue))
 
     def _flush(self) -> None:
         pending, self._pending = self._pending, []
-        for index, (job, countdown) in enumerate(pending):
+        for index, (job, countdown, queue) in enumerate(pending):
             try:
-                if countdown:
+                if queue:
+                    self._publisher.publish(job, countdown=countdown, queue=queue)
+                elif countdown:
                     self._publisher.publish(job, countdown=countdown)
                 else:
                     self._publisher.publish(job)
             except Exception as exc:
-                unsent = [queued for queued, _ in pending[index:]]
+                unsent = [queued for queued, _, _ in pending[index:]]
                 log.error(
                     "enqueue after commit failed",
                     extra={"tasks": [j.task_name for j in unsent], "error": str(exc)},

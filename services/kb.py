@@ -10,11 +10,11 @@ import psycopg
 from pipelines.filenames import safe_filename
 from schemas.jobs import ChunkDocument, ExtractDocument
 from schemas.kb import DocumentView, SearchHit
+from schemas.pipelines import DOCUMENT_IN_PROGRESS
 from services import answering, bot_settings
 from services.bootstrap import Container
 from services.extract import SUPPORTED_TYPES, UnsupportedTypeError, sniff_type
 from services.handlers.ingest import KB_BUCKET, document_prefix, extracted_path
-from services.kb_repository import IN_PROGRESS
 from services.ports import StorageObjectMissingError
 
 
@@ -143,7 +143,7 @@ def reembed_document(container: Container, user_id: uuid.UUID, document_id: uuid
         row = uow.kb.get(document_id, lock=True)
         if row is None:
             raise DocumentNotFoundError("no such document")
-        if row["status"] in IN_PROGRESS:
+        if row["status"] in DOCUMENT_IN_PROGRESS:
             raise DocumentBusyError(f"the document is still being processed ({row['status']})",
                                     document_status=row["status"])
         uow.kb.update(document_id, status=restart_at, progress=0, error=None)

@@ -7,9 +7,9 @@ import uuid
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
+from schemas.pipelines import DOCUMENT_IN_PROGRESS
 from services.repositories import Repository
 
-IN_PROGRESS = ("queued", "extracting", "chunking", "embedding", "indexing")
 _DOC_COLUMNS = ("id, user_id, filename, storage_path, mime_type, size_bytes, sha256, status, progress, "
                 "chunks_total, chunks_done, error, embedding_model, created_at, updated_at")
 
@@ -53,7 +53,7 @@ class KnowledgeBaseRepository(Repository):
             """select id, user_id, status from public.knowledge_base
                where status = any(%s) and updated_at < now() - make_interval(secs => %s)
                order by updated_at limit 500""",
-            [list(IN_PROGRESS), older_than_seconds],
+            [list(DOCUMENT_IN_PROGRESS), older_than_seconds],
         )
 
     # --- chunks ---------------------------------------------------------------------------

@@ -7,10 +7,9 @@ from datetime import datetime
 
 from psycopg.types.json import Jsonb
 
+from schemas.pipelines import MESSAGE_IN_PROGRESS, REPLY_IN_PROGRESS
 from services.crypto import Sealed
 from services.repositories import Repository
-
-STUCK_INBOX = ("received", "filtered", "classified")
 
 
 class MessageRepository(Repository):
@@ -92,7 +91,7 @@ class MessageRepository(Repository):
             """select id, user_id, status, attempts, trace_id from public.inbox
                where status = any(%s) and updated_at < now() - make_interval(secs => %s)
                order by updated_at limit 500""",
-            [list(STUCK_INBOX), older_than_seconds],
+            [list(MESSAGE_IN_PROGRESS), older_than_seconds],
         )
 
     # --- chats ----------------------------------------------------------------------------------
@@ -202,12 +201,27 @@ class MessageRepository(Repository):
             [status, error, provider_message_id, status, 1 if count_attempt else 0, outbox_id],
         )
 
+    def mark_sent(self, outbox_id: uuid.UUID, provider_message_id: str) -> bool:
+        """Record the reply as sent; False when it was already (another attempt recorded it first)."""
+        rows = self.conn.execute(
+            """update public.outbox set status = 'sent', last_error = null, provider_message_id = %s,
+                   sent_at = now() where id = %s and status <> 'sent' returning id""",
+            [provider_message_id, outbox_id]).fetchall()
+        return bool(rows)
+
+    def fail_unsent(self, outbox_id: uuid.UUID, error: str) -> bool:
+        """Mark a reply failed unless it went out meanwhile; whether it was failed here."""
+        rows = self.conn.execute(
+            """update public.outbox set status = 'failed', last_error = %s
+               where id = %s and status in ('pending', 'sending') returning id""", [error, outbox_id]).fetchall()
+        return bool(rows)
+
     def stuck_replies(self, older_than_seconds: float) -> list[dict]:
         return self._rows(
-            """select id, user_id, status, attempts, trace_id from public.outbox
-               where status in ('pending', 'sending') and updated_at < now() - make_interval(secs => %s)
+            """select id, user_id, status, attempts, trace_id, reply_key from public.outbox
+               where status = any(%s) and updated_at < now() - make_interval(secs => %s)
                order by updated_at limit 500""",
-            [older_than_seconds],
+            [list(REPLY_IN_PROGRESS), older_than_seconds],
         )
 
     # --- chat log -----------------------------------------------------------------------------------
@@ -289,7 +303,9 @@ class MessageRepository(Repository):
         )
 
     def tasks(self, *, status: str | None, task_type: str | None, since: datetime | None,
-              until: datetime | None, limit: int) -> list[dict]:
+              until: datetime | None, limit: int, after: tuple | list | None = None) -> list[dict]:
+        """Newest first; `after` = (created_at, id) of the last task of the previous page."""
+        after_at, after_id = after if after else (None, None)
         return self._rows(
             """select id, chat_id, task_type, status, attempts, last_error, created_at, updated_at
                from public.tasks
@@ -297,6 +313,8 @@ class MessageRepository(Repository):
                  and (%(type)s::text is null or task_type = %(type)s)
                  and (%(since)s::timestamptz is null or created_at >= %(since)s)
                  and (%(until)s::timestamptz is null or created_at < %(until)s)
-               order by created_at desc limit %(limit)s""",
-            {"status": status, "type": task_type, "since": since, "until": until, "limit": limit},
+                 and (%(after_at)s::timestamptz is null or (created_at, id) < (%(after_at)s, %(after_id)s::uuid))
+               order by created_at desc, id desc limit %(limit)s""",
+            {"status": status, "type": task_type, "since": since, "until": until, "limit": limit,
+             "after_at": after_at, "after_id": after_id},
         )

@@ -7,11 +7,15 @@ phone does (pipelines/filters.py: "sent by the owner").
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import UTC, datetime, timedelta
 
 from schemas.jobs import DeliverReply
 from schemas.messages import PLAYGROUND_SUFFIX
+from services.db import PublishAfterCommitError
+
+log = logging.getLogger(__name__)
 
 
 class NoSuchChatError(LookupError):
@@ -22,6 +26,16 @@ def reply(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: s
     """Queue the owner's reply; `request_key` (one per form shown) makes a repeated post a no-op."""
     if chat_id.endswith(PLAYGROUND_SUFFIX):
         raise NoSuchChatError("the playground is answered by the bot only")
+    try:
+        return _queue(container, user_id, chat_id, text, request_key)
+    except PublishAfterCommitError as exc:
+        # Stored and committed: the stuck-reply sweeper sends it once the broker answers again.
+        log.error("owner reply stored; its delivery is left for the sweeper", extra={"error": str(exc)})
+        (unsent,) = exc.jobs  # the reply's one DeliverReply
+        return unsent.outbox_id
+
+
+def _queue(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: str) -> uuid.UUID:
     with container.tenant_uow(user_id) as uow:
         chat = uow.conn.execute("select 1 from public.chats where chat_id = %s", [chat_id]).fetchone()
         if chat is None:

@@ -77,7 +77,7 @@ class InlineJobs:
         self.container: Container | None = None
         self.queue: deque = deque()
 
-    def publish(self, job, countdown: float = 0) -> None:
+    def publish(self, job, countdown: float = 0, queue: str | None = None) -> None:
         self.queue.append(job)
 
     def drain(self) -> None:

@@ -4,6 +4,9 @@
   never succeed, so retrying would loop forever).
 - Transient failure: retried with capped, jittered backoff; once retries run out
   the job is recorded as failed with its reason.
+- Committed, but the next job could not be enqueued (`PublishAfterCommitError`): the
+  stage's work is done and its row waits in an in-progress status, so it is logged and
+  left for the sweeper, which re-enqueues it once the broker answers again; never given up.
 - Anything else: recorded as failed at once.
 """
 
@@ -21,6 +24,7 @@ from pydantic import ValidationError
 from pipelines.retry import backoff_delay
 from schemas.jobs import QueuedJob
 from services.bootstrap import Container
+from services.db import PublishAfterCommitError
 from services.errors import TRANSIENT_ERRORS
 from services.logging import log_context
 from services.metrics import process_metrics, timed_stage
@@ -71,6 +75,13 @@ def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder
             started = time.perf_counter()
             try:
                 result = container.handle(job)
+            except PublishAfterCommitError as exc:
+                # Retrying would redo committed work and giving up would mark a good row failed: the row's
+                # status and age are enough for the sweeper to send the next job later.
+                log.error("committed; the next job is left for the sweeper",
+                          extra={"error": str(exc), "tasks": [j.task_name for j in exc.jobs]})
+                measured["outcome"] = "left_for_sweeper"
+                return None
             except TRANSIENT_ERRORS as exc:
                 retries = task.request.retries
                 if retries >= container.settings.task_max_retries:

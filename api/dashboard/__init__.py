@@ -29,12 +29,14 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
         accounts,
         contacts,
         errors,
+        intents_page,
         kb_page,
         logs,
         overview,
         playground,
         sessions_page,
         settings_page,
+        task_settings_page,
     )
 
     secure = settings.session_cookie_secure
@@ -73,7 +75,8 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
                       headers_enabled=True, swallow_errors=False)
     app.extensions["salesboy.limiter"] = limiter
 
-    for module in (accounts, account_page, overview, sessions_page, kb_page, contacts, logs, settings_page, playground):
+    for module in (accounts, account_page, overview, sessions_page, kb_page, contacts, logs, settings_page,
+                   task_settings_page, intents_page, playground):
         app.register_blueprint(module.blueprint)
 
     _limit_account_forms(app, limiter, settings)
@@ -86,6 +89,10 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
         if relative is None:
             abort(404, description="no such asset")
         return send_from_directory(vendor_root / relative.parent, relative.name, max_age=86_400)
+
+    @app.get("/favicon.ico")
+    def favicon():  # browsers ask for it on every page, the API's description included
+        return send_from_directory(app.static_folder, "favicon.svg", mimetype="image/svg+xml", max_age=86_400)
 
     @app.after_request
     def _page_headers(response):
@@ -109,8 +116,9 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
     def is_current(endpoint: str) -> bool:
         here = request.endpoint or ""
         blueprint_name = endpoint.split(".", maxsplit=1)[0]
-        # Whitelist and groups share a blueprint but are two pages.
-        return here == endpoint or (blueprint_name != "contacts" and here.split(".")[0] == blueprint_name)
+        # Whitelist and groups share a blueprint but are two pages; intents are part of the bot settings.
+        here_blueprint = {"intents_page": "settings_page"}.get(here.split(".")[0], here.split(".")[0])
+        return here == endpoint or (blueprint_name != "contacts" and here_blueprint == blueprint_name)
 
     _plain_words_filters(app)
     errors.init_app(app)

@@ -14,6 +14,8 @@ from wtforms import (
     EmailField,
     HiddenField,
     PasswordField,
+    SelectChoice,
+    SelectField,
     StringField,
     TelField,
     TextAreaField,
@@ -176,6 +178,44 @@ class BotSettingsForm(Form):
                                                 "message that means the customer wants to talk to you.")
 
 
+class IntentForm(Form):
+    """One of the business's own intents. The settings schema checks it (schemas/bot.py::BusinessIntent)."""
+
+    original_key = HiddenField()
+    key = StringField("Key", description="lower case letters, digits and _, like opening_hours; for a task, the "
+                                         "task's name in n8n")
+    name = StringField("Name (any language)")
+    kind = SelectField("What the bot does", choices=[
+        SelectChoice("answer", "Answer (with the reply below, or from your documents)"),
+        SelectChoice("task", "Start a task (an n8n workflow named like the key)"),
+        SelectChoice("handoff", "Hand the chat to you")], default="answer")
+    examples = TextAreaField("Example messages (one per line)", render_kw={"rows": 6},
+                             description="How customers say it, in their words; 5 to 20 varied examples work well.")
+    reply = TextAreaField("Reply (answers only; empty: answered from your documents)", render_kw={"rows": 3})
+    description = StringField("Note for yourself")
+
+
 def schema_problems(errors) -> dict[str, list[str]]:
     """A settings schema's validation errors as the owner's sentences, per form field."""
     return plain_words.field_problems(errors)
+
+
+class TaskSettingsForm(Form):
+    """What the business's n8n workflows need (the bot settings' task_settings). Checked by the settings schema."""
+
+    owner_email = EmailField("Your email for hand-offs, failed tasks and booking requests",
+                             description="Empty: your account's email.")
+    sender_email = EmailField("Send the workflows' emails from", description="Empty: the address above.")
+    sender_name = StringField("Sender name", description="e.g. your business name")
+    order_url = StringField("Send each order to (URL)",
+                            description="create_order posts every order here as JSON, e.g. your shop's order "
+                                        "endpoint. It must be reachable on the public internet.")
+    calendar_mode = SelectField("Bookings", choices=[SelectChoice("ics", "Email me an invitation (.ics)"),
+                                                     SelectChoice("google", "Create a Google Calendar event")])
+    calendar_id = StringField("Google Calendar id", description="primary = the calendar of the connected account")
+    booking_minutes = StringField("Length of a booking (minutes)",
+                                  render_kw={"type": "number", "min": 5, "max": 480, "inputmode": "numeric"})
+    email_subject = StringField("Subject of the email a customer asks for")
+    email_text = TextAreaField("Text of that email", render_kw={"rows": 5})
+    email_link = StringField("Link added to the email (optional)", description="e.g. your online price list")
+    email_document_id = SelectField("Document attached to the email (optional)", choices=[SelectChoice("", "None")])

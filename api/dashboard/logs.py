@@ -85,7 +85,8 @@ def _thread_page(user_id: uuid.UUID, chat_id: str, form: ReplyForm | None = None
         repo = DashboardRepository(uow.conn)
         chat = repo.chat_state(chat_id)
         messages, total = repo.thread(chat_id, limit=THREAD_PAGE, before=before_at)
-    if chat is None and not messages:
+        known = chat is not None or bool(messages) or repo.chat_has_work(chat_id)
+    if not known:
         abort(404, description="There is no such conversation.")
     for row in messages:
         row["text"] = readable(c, user_id, row)

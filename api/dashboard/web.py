@@ -21,6 +21,7 @@ NAV = (
     ("contacts.whitelist", "Whitelist"),
     ("logs.index", "Conversations"),
     ("settings_page.bot", "Bot settings"),
+    ("task_settings_page.tasks", "Task settings"),
     ("playground.index", "Playground"),
 )
 

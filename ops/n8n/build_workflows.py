@@ -21,8 +21,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CODE = HERE / "code"
 TASK_TYPES = ("send_email", "book_calendar", "create_order", "human_handoff")
-SMTP = {"smtp": {"id": "REPLACE_WITH_SMTP_CREDENTIAL_ID", "name": "SMTP account"}}
-GOOGLE = {"googleCalendarOAuth2Api": {"id": "REPLACE_WITH_GOOGLE_CREDENTIAL_ID", "name": "Google Calendar account"}}
+# Fixed credential ids: `n8n import:credentials` of a file with these ids wires every workflow at
+# once (docs/n8n.md); until then the nodes point at a credential that does not exist and fail.
+SMTP_CREDENTIAL_ID = "salesboySmtp"
+GOOGLE_CREDENTIAL_ID = "salesboyGoogleCal"
+SMTP = {"smtp": {"id": SMTP_CREDENTIAL_ID, "name": "SMTP account"}}
+GOOGLE = {"googleCalendarOAuth2Api": {"id": GOOGLE_CREDENTIAL_ID, "name": "Google Calendar account"}}
+
+
+def workflow_id(task_type: str) -> str:
+    """A fixed id per workflow, so importing a newer export replaces the old one instead of adding a
+    second workflow on the same webhook path (which n8n refuses to activate)."""
+    return f"salesboy{''.join(part.title() for part in task_type.split('_'))}"
 
 
 def _js(name: str) -> str:
@@ -48,8 +58,8 @@ def outcome(step: str, position: tuple[int, int], *, failed: bool, check: str = 
 # A missing or placeholder credential can leave the email step through its success output with no
 # error at all (its input passed on unchanged): no messageId means no email was sent.
 EMAIL_CHECK = ("  if (!out.messageId) {\n"
-               "    return 'no email was sent: the SMTP credential is missing or still the imported placeholder '\n"
-               "      + '(pick a real SMTP credential in n8n)';\n  }\n"
+               "    return 'no email was sent: the SMTP credential is missing '\n"
+               "      + '(import one with id salesboySmtp, or pick a real SMTP credential in n8n)';\n  }\n"
                "  if (!Array.isArray(out.accepted) || out.accepted.length === 0) {\n"
                "    return 'the SMTP server did not accept the email' + (out.response ? `: ${out.response}` : '');\n"
                "  }")
@@ -177,7 +187,8 @@ def workflow(task_type: str) -> dict:
     }
     for name in ["Prepare failed", *outcomes]:
         connections[name] = {"main": [[_to("Sign callback")]]}
-    return {"name": f"Salesboy: {task_type}", "nodes": nodes, "connections": connections, "active": False,
+    return {"id": workflow_id(task_type), "name": f"Salesboy: {task_type}", "nodes": nodes,
+            "connections": connections, "active": False,
             "settings": {"executionOrder": "v1"}, "pinData": {},
             "meta": {"templateCredsSetupCompleted": False}, "tags": []}
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pipelines.chunking import ChunkingOptions, chunk_sections
 from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, Job, QueuedJob
 from schemas.kb import ExtractedDocument
+from schemas.pipelines import DOCUMENT_NEXT_JOB
 from services.db import UnitOfWork
 from services.errors import TransientError
 from services.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError, extract
@@ -217,8 +218,7 @@ def stuck_documents(deps: IngestDeps, older_than_seconds: float):
     def find(uow: UnitOfWork) -> list[QueuedJob]:
         jobs: list[QueuedJob] = []
         for doc in uow.kb.stuck(older_than_seconds):
-            kind = {"queued": ExtractDocument, "extracting": ExtractDocument, "chunking": ChunkDocument,
-                    "embedding": ChunkDocument, "indexing": IndexDocument}[doc["status"]]
+            kind = DOCUMENT_NEXT_JOB[doc["status"]]
             jobs.append(kind(user_id=doc["user_id"], document_id=doc["id"]))
         return jobs
 

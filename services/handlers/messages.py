@@ -15,19 +15,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from pipelines import answers, filters, intent
+from pipelines import answers, delivery, filters, intent
 from pipelines import tasks as task_words
 from schemas.bot import BotSettings
-from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob, RespondWithRag
-from schemas.messages import InboundMessage, IntentResult, model_specs
+from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob, RespondWithRag, SendThroughSession
+from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage, IntentResult, model_specs
+from schemas.pipelines import MESSAGE_NEXT_JOB
 from services import answering, bot_settings, tasks
 from services.crypto import Keyring, Sealed, seal_task_payload
 from services.db import UnitOfWork
 from services.errors import PermanentError
+from services.intent_classifier import IntentHeads, IntentSetup, decide_intent
 from services.llm import AllModelsFailedError
 from services.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
 
 log = logging.getLogger(__name__)
+
+API_SEND_PREFIX = "api:"  # the reply key of a send made through the REST API (services/whatsapp/media.py)
 
 
 
@@ -38,21 +42,15 @@ class MessageDeps:
     embedder: Embedder
     vectors: VectorStore
     chat: ChatModel
-    transport: Transport
+    transport: Transport  # sends where no session host runs the tenant's WhatsApp (gateway, playground)
     events: EventPublisher
-    intent_threshold: float
     typing_delay_ms_per_char: float
     typing_delay_max_seconds: float
     task_rules: tasks.TaskRules
-    sleep: Callable[[float], None] = time.sleep
-    _example_vectors: dict[str, list[float]] = field(default_factory=dict)
-
-    def example_vectors(self, examples: dict[str, list[str]]) -> dict[str, list[list[float]]]:
-        """Embeddings of the intent examples, computed once per process per text."""
-        missing = sorted({t for texts in examples.values() for t in texts} - set(self._example_vectors))
-        if missing:
-            self._example_vectors.update(zip(missing, self.embedder.embed(missing), strict=True))
-        return {label: [self._example_vectors[t] for t in texts] for label, texts in examples.items()}
+    intent_heads: IntentHeads  # one per process: fitted heads are shared by every tenant's copy of the deps
+    # The queue of the session host running the tenant's linked WhatsApp, or None when none runs it.
+    session_owner: Callable[[uuid.UUID], str | None] = lambda _user_id: None
+    intent_rules: intent.DecisionRules = field(default_factory=intent.DecisionRules)
 
 
 def _now() -> datetime:
@@ -94,7 +92,11 @@ def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, key: st
     sealed = deps.keyring.seal(text, tenant=row["user_id"], chat=row["chat_id"])
     outbox_id = uow.messages.add_reply(user_id=row["user_id"], reply_key=key, inbox_id=row["id"],
                                        chat_id=row["chat_id"], body=sealed, trace_id=row["trace_id"])
-    uow.publish_after_commit(DeliverReply(user_id=row["user_id"], outbox_id=outbox_id, trace_id=row["trace_id"]))
+    # The typing pause is the broker's countdown: no worker sits in a sleep while the customer waits.
+    pause = delivery.typing_pause_seconds(len(text), ms_per_char=deps.typing_delay_ms_per_char,
+                                          max_seconds=deps.typing_delay_max_seconds)
+    uow.publish_after_commit(DeliverReply(user_id=row["user_id"], outbox_id=outbox_id, trace_id=row["trace_id"]),
+                             countdown=pause)
 
 
 # --- inbound.filter ---------------------------------------------------------------------------
@@ -166,9 +168,20 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
                                            intent=result.intent, trace=trace)
         if row is None:
             return
-        if result.intent == "Response":
+        canned = IntentSetup.of(config).reply_for(result.label) if result.label.startswith("Answer:") else ""
+        if result.intent == "Response" and not canned:
+            # An Answer:<key> without a reply of its own is answered from the documents; the
+            # label stays in the trace as the respond stage's routing hint.
             uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
                                                     trace_id=job.trace_id))
+            return
+        if canned:
+            _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0")
+            uow.messages.set_inbound(job.inbox_id, status="answered",
+                                     trace={"respond": {"answer": "canned", "intent": result.label},
+                                            "reply": {"parts": 1, "kind": "canned"}})
+            _log_inbound(deps, uow, row, text, outcome="answered", reason=result.label, intent_name=result.intent,
+                         trace=trace)
             return
         contact = row["sender_phone"] or row["sender_lid"]
         if result.intent == "Task":
@@ -198,10 +211,11 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
 
 
 def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, str]:
-    allowed = list(config.get("allowed_task_types") or [])
+    setup = IntentSetup.of(config)
+    allowed = setup.task_types
     models = model_specs(config.get("models"))
     if models:
-        messages = [{"role": "system", "content": intent.intent_instructions(allowed)},
+        messages = [{"role": "system", "content": intent.intent_instructions(allowed, setup.intents)},
                     {"role": "user", "content": text}]
         for _round in range(3):  # the first answer and up to two repairs
             try:
@@ -209,17 +223,20 @@ def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, s
             except AllModelsFailedError:
                 break
             try:
-                return intent.parse_llm_intent(completion.text, allowed), f"llm:{completion.model}"
+                result = intent.parse_llm_intent(completion.text, allowed)
             except ValueError as exc:
                 # The repair goes to the model that made the mistake (and those after it).
                 models = models[[m.model for m in models].index(completion.model):]
                 messages += [{"role": "assistant", "content": completion.text},
                              {"role": "user", "content": intent.repair_message(str(exc))}]
-    examples = {**intent.DEFAULT_EXAMPLES, **(config.get("intent_examples") or {})}
-    vectors = deps.example_vectors(examples)
-    message_vector = deps.embedder.embed([text])[0]
-    result = intent.classify(message_vector, vectors, threshold=deps.intent_threshold, allowed_task_types=allowed,
-                             payload=intent.extract_payload(text))
+                continue
+            if result.intent == "Response" and any(i.kind == "answer" for i in setup.intents):
+                # Which of the business's answers it is, the examples tell (the model only says "a question").
+                answer = decide_intent(text, setup, heads=deps.intent_heads, rules=deps.intent_rules)
+                if answer.label.startswith("Answer:"):
+                    result = result.model_copy(update={"label": answer.label, "top": answer.top})
+            return result, f"llm:{completion.model}"
+    result = decide_intent(text, setup, heads=deps.intent_heads, rules=deps.intent_rules)
     return result, "embeddings" + (" (after the models failed)" if models else "")
 
 
@@ -262,25 +279,44 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
 # --- outbound.deliver ---------------------------------------------------------------------------------
 
 def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
+    """Claim the reply (status `sending`) and send it, or hand it to the host running the tenant's WhatsApp.
+
+    The handoff publishes `sessions.send` to that host's own queue and returns: the host sends, and the
+    outbox row carries the outcome (`services/whatsapp/transport.py`). A host that dies first leaves the
+    row `sending`; the sweeper hands it over again after the deadline, and the host sends once per row.
+    """
+    owner = deps.session_owner(job.user_id)  # read before the transaction: no I/O inside it
     with deps.tenant_uow(job.user_id) as uow:
         row = uow.messages.start_sending(job.outbox_id)
         if row is None:
             return
+        if owner is not None and not row["chat_id"].endswith(PLAYGROUND_SUFFIX):
+            uow.publish_after_commit(SendThroughSession(user_id=job.user_id, outbox_id=job.outbox_id,
+                                                        trace_id=job.trace_id), queue=owner)
+            return
         text = _open(deps, row)
-    deps.sleep(min(deps.typing_delay_max_seconds, len(text) * deps.typing_delay_ms_per_char / 1000))
     try:
         provider_id = deps.transport.send_text(job.user_id, row["chat_id"], text, str(job.outbox_id))
     except PermanentError as exc:
         with deps.tenant_uow(job.user_id) as uow:
             uow.messages.set_reply(job.outbox_id, status="failed", error=str(exc)[:1000])
         raise
-    with deps.tenant_uow(job.user_id) as uow:
-        uow.messages.set_reply(job.outbox_id, status="sent", provider_message_id=provider_id)
-        uow.messages.log(user_id=job.user_id, chat_id=row["chat_id"], direction="outbound",
-                         body=deps.keyring.seal(text, tenant=job.user_id, chat=row["chat_id"]),
+    record_sent(row, text, provider_id, tenant_uow=deps.tenant_uow, keyring=deps.keyring, events=deps.events)
+
+
+def record_sent(row: dict, text: str, provider_id: str, *, tenant_uow: Callable[[uuid.UUID], UnitOfWork],
+                keyring: Keyring, events: EventPublisher) -> None:
+    """The reply went out: the row says so, the chat log shows it, the dashboard hears of it (once, however
+    many attempts get here)."""
+    user_id, outbox_id = row["user_id"], row["id"]
+    with tenant_uow(user_id) as uow:
+        if not uow.messages.mark_sent(outbox_id, provider_id):
+            return
+        uow.messages.log(user_id=user_id, chat_id=row["chat_id"], direction="outbound",
+                         body=keyring.seal(text, tenant=user_id, chat=row["chat_id"]),
                          inbox_id=row["inbox_id"], outcome=None, reason=None, intent=None,
-                         trace={"outbox_id": str(job.outbox_id), "provider_message_id": provider_id})
-    deps.events.publish(job.user_id, "message.sent", {"outbox_id": str(job.outbox_id), "chat_id": row["chat_id"]})
+                         trace={"outbox_id": str(outbox_id), "provider_message_id": provider_id})
+    events.publish(user_id, "message.sent", {"outbox_id": str(outbox_id), "chat_id": row["chat_id"]})
 
 
 def fail_reply(job: QueuedJob, error: BaseException, *, deps: MessageDeps) -> None:
@@ -306,10 +342,15 @@ def stuck_messages(older_than_seconds: float, max_attempts: int):
             if row["attempts"] >= max_attempts:
                 uow.messages.set_inbound(row["id"], status="failed", reason="gave up: kept getting stuck")
                 continue
-            kind = {"received": FilterInbound, "filtered": ClassifyIntent, "classified": RespondWithRag}[row["status"]]
+            kind = MESSAGE_NEXT_JOB[row["status"]]
             jobs.append(kind(user_id=row["user_id"], inbox_id=row["id"], trace_id=row["trace_id"]))
             uow.messages.set_inbound(row["id"], status=row["status"])  # counts the attempt, resets the clock
         for row in uow.messages.stuck_replies(older_than_seconds):
+            if row["reply_key"].startswith(API_SEND_PREFIX):
+                # A REST send whose request ended before the host answered: its caller was never told it went,
+                # and a resend through outbound.deliver would drop its file. Left as failed, never sent later.
+                uow.messages.fail_unsent(row["id"], "the sending request ended before WhatsApp answered")
+                continue
             if row["attempts"] >= max_attempts:
                 uow.messages.set_reply(row["id"], status="failed", error="gave up: kept getting stuck")
                 continue

@@ -7,7 +7,7 @@ import uuid
 
 from schemas.jobs import SessionCommand, SessionQuery
 from services.errors import PermanentError
-from services.whatsapp.host import SessionHost
+from services.whatsapp.host import NotLinkedError, SessionHost, SessionRestartingError
 from services.whatsapp.leases import SessionLeases
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,14 @@ def restorable(system_uow, leases: SessionLeases) -> list[uuid.UUID]:
 
 
 def run_query(job: SessionQuery, *, host: SessionHost) -> object:
+    """A caller waits on the answer (an API request), so a session still coming back is said at once."""
+    try:
+        return _answer(job, host)
+    except SessionRestartingError as exc:
+        raise NotLinkedError(f"WhatsApp is starting again; ask in a moment ({exc})") from exc
+
+
+def _answer(job: SessionQuery, host: SessionHost) -> object:
     if job.query == "groups":
         return host.groups(job.user_id)
     if job.query == "contacts":

@@ -74,6 +74,22 @@ if (!window.__salesboy) {
             timestamp: m.t || Math.floor(Date.now() / 1000),
             mentionsMe: !!(m.mentionedJidList && m.mentionedJidList.length)};
   };
+  // Each reply this page sent, by its outbox id, kept a day in the profile's localStorage: a send asked
+  // again after a crash (the page's own or its host's) answers with the first message id instead of
+  // sending twice. Read and written in the same script as the send itself.
+  const SENT = 'salesboy_sent';
+  s.sentFor = (key) => {
+    try { const entry = JSON.parse(localStorage.getItem(SENT) || '{}')[key]; return entry ? entry.id : null; }
+    catch (error) { return null; }
+  };
+  s.recordSent = (key, id) => {
+    let kept = {};
+    try { kept = JSON.parse(localStorage.getItem(SENT) || '{}'); } catch (error) { kept = {}; }
+    const now = Date.now();
+    for (const [k, entry] of Object.entries(kept)) if (now - entry.t > 86400000) delete kept[k];
+    kept[key] = {id, t: now};
+    localStorage.setItem(SENT, JSON.stringify(kept));
+  };
   WPP.on('conn.auth_code_change', (code) => push({type: 'qr', code: code ? code.fullCode : null}));
   WPP.on('conn.qrcode_idle', () => push({type: 'qr_idle'}));
   WPP.on('conn.main_ready', () => push({type: 'ready'}));
@@ -121,6 +137,14 @@ const anchors = arguments[0], s = window.__salesboy, found = [], ids = {};
 
 class BrowserGoneError(RuntimeError):
     """The browser or its page died; the session must be restarted."""
+
+
+class SendFailedError(RuntimeError):
+    """WhatsApp (through wa-js) did not take a message; `code` is wa-js's error code, when it gave one."""
+
+    def __init__(self, message: str, code: str | None) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class ConnectorMissingError(RuntimeError):
@@ -239,45 +263,58 @@ class BrowserSession:
             raise RuntimeError(f"could not read the missed messages: {result['error']}")
         return result
 
-    def send_text(self, chat_id: str, text: str, *, typing_ms: int = 0) -> str:
+    def send_text(self, chat_id: str, text: str, *, typing_ms: int = 0, key: str | None = None) -> str:
+        """The new message's id. With `key` (the outbox id), a message this page already sent for that key is
+        not sent again: its first id is returned."""
         result = self._async("""
             const done = arguments[arguments.length - 1];
-            const [chat, text, typing] = arguments, s = window.__salesboy, pending = {chat, text};
+            const [chat, text, typing, key] = arguments, s = window.__salesboy, pending = {chat, text};
+            const known = key ? s.sentFor(key) : null;
+            if (known) return done({id: known, repeated: true});
             s.pending.push(pending);
             (async () => {
               if (typing > 0) await WPP.chat.markIsComposing(chat, typing).catch(() => null);
               const m = await WPP.chat.sendTextMessage(chat, text, {createChat: true});
               const id = s.str(m && m.id);
               s.mine[id] = true;
+              if (key) s.recordSent(key, id);
               return {id};
-            })().then(done, (e) => done({error: String(e)})).finally(() => {
-              const index = s.pending.indexOf(pending);
-              if (index >= 0) s.pending.splice(index, 1);
-            });
-        """, chat_id, text, int(typing_ms))
+            })().then(done, (e) => done({error: String(e), code: e && e.code ? String(e.code) : null}))
+              .finally(() => {
+                const index = s.pending.indexOf(pending);
+                if (index >= 0) s.pending.splice(index, 1);
+              });
+        """, chat_id, text, int(typing_ms), key)
         if result.get("error"):
-            raise RuntimeError(f"WhatsApp did not take the message: {result['error']}")
+            raise SendFailedError(f"WhatsApp did not take the message: {result['error']}", result.get("code"))
         return result["id"]
 
-    def send_file(self, chat_id: str, data: bytes, *, mimetype: str, filename: str, caption: str = "") -> str:
+    def send_file(self, chat_id: str, data: bytes, *, mimetype: str, filename: str, caption: str = "",
+                  key: str | None = None) -> str:
         import base64
 
         kind = "image" if mimetype.startswith("image/") else "document"
         result = self._async("""
             const done = arguments[arguments.length - 1];
-            const [chat, content, type, caption, filename] = arguments, s = window.__salesboy;
+            const [chat, content, type, caption, filename, key] = arguments, s = window.__salesboy;
+            const known = key ? s.sentFor(key) : null;
+            if (known) return done({id: known, repeated: true});
             const pending = {chat, text: caption};
             s.pending.push(pending);
             WPP.chat.sendFileMessage(chat, content, {type, caption, filename, createChat: true})
-              .then((m) => { const id = s.str(m && m.id); s.mine[id] = true; done({id}); },
-                    (e) => done({error: String(e)}))
+              .then((m) => {
+                const id = s.str(m && m.id);
+                s.mine[id] = true;
+                if (key) s.recordSent(key, id);
+                done({id});
+              }, (e) => done({error: String(e), code: e && e.code ? String(e.code) : null}))
               .finally(() => {
                 const index = s.pending.indexOf(pending);
                 if (index >= 0) s.pending.splice(index, 1);
               });
-        """, chat_id, f"data:{mimetype};base64,{base64.b64encode(data).decode()}", kind, caption, filename)
+        """, chat_id, f"data:{mimetype};base64,{base64.b64encode(data).decode()}", kind, caption, filename, key)
         if result.get("error"):
-            raise RuntimeError(f"WhatsApp did not take the file: {result['error']}")
+            raise SendFailedError(f"WhatsApp did not take the file: {result['error']}", result.get("code"))
         return result["id"]
 
     def download_media(self, message_id: str) -> bytes:

@@ -12,6 +12,7 @@ meanwhile is read and passed through `inbound.accept`, exactly like the webhook'
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -22,19 +23,34 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from pipelines.delivery import send_error_is_permanent
 from pipelines.retry import backoff_delay
 from pipelines.session_status import HOST_FULL, QR_EXPIRED, QR_IDLE, describe_failure, retrying, status_text
 from schemas.messages import InboundMessage
+from services.errors import PermanentError, TransientError
 from services.whatsapp.browser import (
     BrowserGoneError,
     BrowserOptions,
     BrowserSession,
     BrowserStartError,
     ConnectorMissingError,
+    SendFailedError,
 )
 from services.whatsapp.pacing import SendWindow
 
 log = logging.getLogger(__name__)
+
+
+class NotLinkedError(PermanentError, LookupError):
+    """The tenant's WhatsApp is not running here, or not linked: a send cannot go until the owner acts."""
+
+
+class SessionRestartingError(TransientError, LookupError):
+    """The browser is coming back from a crash with its profile (so linked again soon): try again later."""
+
+
+class MessageRefusedError(PermanentError):
+    """WhatsApp will never take this message as asked (the number is not on WhatsApp, say)."""
 
 
 def latest_qr_key(user_id: uuid.UUID) -> str:
@@ -136,18 +152,23 @@ class SessionHost:
                 log.warning("logout on a dead browser", extra={"error": str(exc)})
         self.stop(user_id, status="LOGGED_OUT", delete_profile=True)
 
-    def send_text(self, user_id: uuid.UUID, chat_id: str, text: str, *, paced: bool = False) -> str:
-        """`paced`: show "typing…" for about as long as a person would take to type the text, then send."""
+    def send_text(self, user_id: uuid.UUID, chat_id: str, text: str, *, paced: bool = False,
+                  key: str | None = None) -> str:
+        """`paced`: show "typing…" for about as long as a person would take to type the text, then send.
+        `key` (the outbox id): the page sends once per key however often this is asked."""
         live = self._working(user_id)
         self._throttle(user_id)
         typing_ms = int(min(self._typing_max_seconds * 1000, len(text) * self._typing_ms_per_char)) if paced else 0
-        return live.browser.send_text(chat_id, text, typing_ms=typing_ms)
+        with _send_errors():
+            return live.browser.send_text(chat_id, text, typing_ms=typing_ms, key=key)
 
     def send_file(self, user_id: uuid.UUID, chat_id: str, data: bytes, *, mimetype: str, filename: str,
-                  caption: str = "") -> str:
+                  caption: str = "", key: str | None = None) -> str:
         live = self._working(user_id)
         self._throttle(user_id)
-        return live.browser.send_file(chat_id, data, mimetype=mimetype, filename=filename, caption=caption)
+        with _send_errors():
+            return live.browser.send_file(chat_id, data, mimetype=mimetype, filename=filename, caption=caption,
+                                          key=key)
 
     def _throttle(self, user_id: uuid.UUID) -> None:
         """WhatsApp bans numbers that send in floods: at most N messages a minute per session."""
@@ -194,13 +215,15 @@ class SessionHost:
     def _require(self, user_id: uuid.UUID) -> _Live:
         live = self._live.get(user_id)
         if live is None:
-            raise LookupError("WhatsApp is not running for this account")
+            raise NotLinkedError("WhatsApp is not running for this account")
         return live
 
     def _working(self, user_id: uuid.UUID) -> _Live:
         live = self._require(user_id)
+        if live.status == "STARTING":
+            raise SessionRestartingError("WhatsApp is starting again on this host")
         if live.status != "WORKING":
-            raise LookupError(f"WhatsApp is not linked yet ({live.status})")
+            raise NotLinkedError(f"WhatsApp is not linked ({live.status})")
         return live
 
     # --- the watch loop --------------------------------------------------------------------------
@@ -361,3 +384,17 @@ class SessionHost:
             uow.tenants.set_session(user_id, status=status, host=self._host, error=error, qr_shown=qr)
         self._container.events.publish(user_id, "session.status", {"status": status, "error": error,
                                                                     "text": status_text(status), "at": time.time()})
+
+
+@contextlib.contextmanager
+def _send_errors():
+    """Says which failures of a send are worth a retry: a crashed browser comes back (transient);
+    wa-js's error code decides the rest."""
+    try:
+        yield
+    except BrowserGoneError as exc:
+        raise TransientError(f"the WhatsApp browser went away during the send: {exc}") from exc
+    except SendFailedError as exc:
+        if send_error_is_permanent(exc.code):
+            raise MessageRefusedError(str(exc)) from exc
+        raise TransientError(str(exc)) from exc

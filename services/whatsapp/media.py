@@ -4,6 +4,12 @@ text, or a file (image or document) with a caption.
 The send goes through the host that holds the session's lease, counted against the
 session's send limit, and paced like a person (typing indicator, then send). Each
 send is an outbox row, so it is logged and a redelivered job never sends twice.
+
+The REST caller is promised WhatsApp's message id in the response, so this, in the API
+process, waits (bounded) for the host's answer: the one wait allowed, as no Celery task
+waits here. The host marks the row as it does for replies; a caller that timed out is
+told the message was not sent, and its row is failed first, so no later attempt sends it
+behind the caller's back (the host leaves a failed row alone).
 """
 
 from __future__ import annotations
@@ -12,6 +18,10 @@ import uuid
 
 from pipelines.filenames import safe_filename
 from schemas.jobs import SendThroughSession
+from services.db import PublishAfterCommitError
+from services.errors import PermanentError
+from services.handlers.messages import API_SEND_PREFIX
+from services.whatsapp.host import MessageRefusedError  # loaded here so the host's errors come back typed
 from services.whatsapp.leases import lease_owner
 from services.whatsapp.pacing import SendLimitError, SendWindow
 
@@ -89,32 +99,55 @@ def send_media(container, user_id: uuid.UUID, *, chat_id: str, filename: str, da
 
 def _send(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str, media_path: str | None,
           timeout: float, audit: dict, action: str) -> str:
+    try:
+        outbox_id, job = _queue(container, user_id, owner, chat_id=chat_id, text=text, media_path=media_path,
+                                audit=audit, action=action)
+    except PublishAfterCommitError as exc:
+        # The host never got it: say so now, and fail the row so the sweeper never sends it later.
+        (unsent,) = exc.jobs
+        with container.tenant_uow(user_id) as uow:
+            uow.messages.fail_unsent(unsent.outbox_id, f"not queued: {exc}"[:1000])
+        raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.",
+                               code="not_sent") from exc
+    try:
+        provider_id = container.wait_for_result(job, timeout)
+    except Exception as exc:
+        # Failed unless the host got there first, so the stuck-reply sweeper never sends it again behind the
+        # caller's back (the host leaves a failed row alone).
+        with container.tenant_uow(user_id) as uow:
+            uow.messages.fail_unsent(outbox_id, f"{type(exc).__name__}: {exc}"[:1000])
+        raise _refusal(container, exc) from exc
+    if provider_id is None:
+        raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.", code="not_sent")
+    return provider_id
+
+
+def _queue(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str, media_path: str | None,
+           audit: dict, action: str) -> tuple[uuid.UUID, SendThroughSession]:
+    """The send's outbox row, claimed (`sending`), and its job, published to the host's queue on commit."""
     send_id = uuid.uuid4()
     with container.tenant_uow(user_id) as uow:
         outbox_id = uow.messages.add_reply(
-            user_id=user_id, reply_key=f"api:{send_id}", inbox_id=None, chat_id=chat_id,
+            user_id=user_id, reply_key=f"{API_SEND_PREFIX}{send_id}", inbox_id=None, chat_id=chat_id,
             body=container.keyring.seal(text, tenant=user_id, chat=chat_id), trace_id=send_id.hex)
         uow.messages.set_reply(outbox_id, status="sending", count_attempt=True)
         uow.audit.log(user_id, action, audit)
-    job = SendThroughSession(user_id=user_id, outbox_id=outbox_id, media_path=media_path, paced=True)
-    result = container.celery.send_task(job.task_name, kwargs={"payload": job.payload()}, queue=owner)
-    try:
-        provider_id = result.get(timeout=timeout, propagate=True)
-    except Exception as exc:
-        # Recorded as failed, so the stuck-reply sweeper never sends it again behind the caller's back.
-        with container.tenant_uow(user_id) as uow:
-            uow.messages.set_reply(outbox_id, status="failed", error=f"{type(exc).__name__}: {exc}"[:1000])
-        if isinstance(exc, SendLimitError):
-            raise SendRefusedError(429, f"This number may send {container.settings.session_sends_per_minute} "
-                                   f"messages a minute; try again in {exc.wait_seconds:.0f} s.", code="send_limit",
-                                   retry_after=exc.wait_seconds) from exc
-        if isinstance(exc, LookupError):
-            raise SendRefusedError(409, "WhatsApp is not linked for this account: start the session and scan the "
-                                   "QR code first.", code="session_not_linked") from exc
-        raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.",
-                               code="not_sent") from exc
-    finally:
-        result.forget()
-    with container.tenant_uow(user_id) as uow:
-        uow.messages.set_reply(outbox_id, status="sent", provider_message_id=provider_id)
-    return provider_id
+        job = SendThroughSession(user_id=user_id, outbox_id=outbox_id, media_path=media_path, paced=True,
+                                 trace_id=send_id.hex)
+        uow.publish_after_commit(job, queue=owner)
+    return outbox_id, job
+
+
+def _refusal(container, exc: Exception) -> SendRefusedError:
+    """What the REST caller hears for the host's answer (or the lack of one)."""
+    if isinstance(exc, SendLimitError):
+        wait = getattr(exc, "wait_seconds", 60.0)  # absent when rebuilt from the result backend
+        return SendRefusedError(429, f"This number may send {container.settings.session_sends_per_minute} "
+                                f"messages a minute; try again in {wait:.0f} s.", code="send_limit",
+                                retry_after=wait)
+    if isinstance(exc, LookupError):
+        return SendRefusedError(409, "WhatsApp is not linked for this account: start the session and scan the "
+                                "QR code first.", code="session_not_linked")
+    if isinstance(exc, (MessageRefusedError, PermanentError)):
+        return SendRefusedError(422, f"WhatsApp refused the message: {exc}", code="refused")
+    return SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.", code="not_sent")

@@ -1,71 +1,94 @@
-"""Replies through the tenant's own linked WhatsApp, when a host runs it.
+"""Replies through the tenant's own linked WhatsApp: the session host's half of a handoff.
 
-`outbound.deliver` runs anywhere; the browser lives on one host. The send goes to
-that host's queue (found through the session lease) and the deliver stage waits
-for the provider's message id. The host remembers each sent outbox id for a day,
-so a redelivered send returns the first message id instead of sending again.
+`outbound.deliver` runs anywhere; the browser lives on one host. Deliver claims the outbox row
+(status `sending`), publishes `sessions.send` to the queue of the host holding the session's lease
+and is done: no task waits on another. Here, on that host, the reply goes out through wa-js and the
+row carries the outcome: `sent` with WhatsApp's message id (with the chat log entry and the
+`message.sent` event), or `failed` with the reason when retrying cannot help (the number is not on
+WhatsApp, WhatsApp is not linked: raised as PermanentError, and the stage's give-up marks the row).
+A host that dies mid-send leaves the row `sending`; the sweeper hands it over again after its deadline.
+
+A row is sent once however often this runs:
+- only a row still `sending` is sent (a `sent` one answers with its id, a `failed` one is left alone);
+- the first send for an outbox id is remembered in Redis for a day, so a later attempt that finds it
+  only does the bookkeeping the dead attempt did not finish;
+- one attempt at a time holds a short claim on the outbox id; a redelivered job that finds it held
+  leaves the row to that attempt (or, if it died, to the sweeper) instead of sending alongside;
+- the page itself records each outbox id it sent (in the profile, which survives a crash), so an
+  attempt after a host died between WhatsApp's ack and our bookkeeping returns the first message id.
 """
 
 from __future__ import annotations
 
+import logging
+import mimetypes
 import uuid
+from collections.abc import Callable
 
 from schemas.jobs import SendThroughSession
-from services.errors import TransientError
-from services.whatsapp.leases import lease_owner
+from services.crypto import Keyring, Sealed
+from services.errors import PermanentError
+from services.handlers.messages import record_sent
+from services.ports import EventPublisher, Storage
+
+log = logging.getLogger(__name__)
 
 SENT_TTL_SECONDS = 86_400
+# Longer than one send can take (the page's script timeout, 30 s, plus the typing pause), shorter than
+# the stuck-reply deadline, so the sweeper's resend after a host died finds it gone.
+CLAIM_SECONDS = 60
 
 
-class SessionTransport:
-    def __init__(self, celery, redis_client, *, fallback, timeout: float = 60.0) -> None:
-        self._celery = celery
-        self._redis = redis_client
-        self._fallback = fallback
-        self._timeout = timeout
-
-    def send_text(self, user_id: uuid.UUID, chat_id: str, text: str, idempotency_key: str) -> str:
-        owner = lease_owner(self._redis, user_id)
-        if owner is None:
-            return self._fallback.send_text(user_id, chat_id, text, idempotency_key)
-        job = SendThroughSession(user_id=user_id, outbox_id=uuid.UUID(idempotency_key))
-        result = self._celery.send_task(job.task_name, kwargs={"payload": job.payload()}, queue=owner)
-        try:
-            # deliver runs inside a task and waits on purpose: the send happens on another host.
-            return result.get(timeout=self._timeout, propagate=True, disable_sync_subtasks=False)
-        except Exception as exc:  # the host's answer (or its absence) decides: retry the delivery later
-            raise TransientError(f"WhatsApp session on {owner} did not send: {type(exc).__name__}: {exc}") from exc
-        finally:
-            result.forget()
+def sent_key(outbox_id: uuid.UUID) -> str:
+    return f"salesboy:sent:{outbox_id}"
 
 
-def _mimetype(path: str) -> str:
-    import mimetypes
-
-    return mimetypes.guess_type(path)[0] or "application/octet-stream"
+def _claim_key(outbox_id: uuid.UUID) -> str:
+    return f"salesboy:send-claim:{outbox_id}"
 
 
-def send_through_host(job: SendThroughSession, *, host, tenant_uow, keyring, redis_client, storage) -> str:
-    """On the host: send the outbox row's text once, however often this runs."""
-    from services.crypto import Sealed
+# Deletes the claim only while it is still this attempt's (an expired claim may be another's by now).
+_RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
 
-    marker = f"salesboy:sent:{job.outbox_id}"
-    already = redis_client.get(marker)
-    if already:
-        return already.decode()
+
+def send_through_host(job: SendThroughSession, *, host, tenant_uow: Callable, keyring: Keyring, redis_client,
+                      storage: Storage, events: EventPublisher) -> str | None:
+    """On the host: send the outbox row once, mark it sent, and return WhatsApp's message id (None when the
+    row is not this attempt's to send: failed meanwhile, gone, or being sent by another attempt)."""
     with tenant_uow(job.user_id) as uow:
         row = uow.messages.reply(job.outbox_id)
-    if row is None:
-        raise LookupError("no such reply")
+    if row is None or row["status"] == "failed":
+        return None  # deleted with its tenant, or given up (the caller was told): never sent behind its back
+    if row["status"] == "sent":
+        return row["provider_message_id"]
     text = keyring.open(Sealed(row["body_ciphertext"], row["body_nonce"], row["body_key_id"]),
                         tenant=job.user_id, chat=row["chat_id"])
-    if job.media_path:
-        if not job.media_path.startswith(f"{job.user_id}/"):
-            raise PermissionError("media outside the tenant's folder")
-        data = storage.get("media", job.media_path)
-        provider_id = host.send_file(job.user_id, row["chat_id"], data, mimetype=_mimetype(job.media_path),
-                                     filename=job.media_path.rsplit("/", 1)[-1], caption=text)
+    earlier = redis_client.get(sent_key(job.outbox_id))
+    if earlier:
+        provider_id = earlier.decode()
     else:
-        provider_id = host.send_text(job.user_id, row["chat_id"], text, paced=job.paced)
-    redis_client.set(marker, provider_id, ex=SENT_TTL_SECONDS)
+        token = uuid.uuid4().hex
+        if not redis_client.set(_claim_key(job.outbox_id), token, nx=True, ex=CLAIM_SECONDS):
+            # Another attempt is sending it now (or died doing so): that one records the outcome, or the row
+            # stays `sending` and the sweeper hands it over again once the claim has run out.
+            log.info("another attempt holds this reply's send", extra={"outbox_id": str(job.outbox_id)})
+            return None
+        try:
+            provider_id = _send(job, row, text, host=host, storage=storage)
+            redis_client.set(sent_key(job.outbox_id), provider_id, ex=SENT_TTL_SECONDS)
+        finally:
+            redis_client.eval(_RELEASE, 1, _claim_key(job.outbox_id), token)
+    record_sent(row, text, provider_id, tenant_uow=tenant_uow, keyring=keyring, events=events)
     return provider_id
+
+
+def _send(job: SendThroughSession, row: dict, text: str, *, host, storage: Storage) -> str:
+    key = str(job.outbox_id)
+    if not job.media_path:
+        return host.send_text(job.user_id, row["chat_id"], text, paced=job.paced, key=key)
+    if not job.media_path.startswith(f"{job.user_id}/"):
+        raise PermanentError("media outside the tenant's folder")
+    data = storage.get("media", job.media_path)
+    return host.send_file(job.user_id, row["chat_id"], data,
+                          mimetype=mimetypes.guess_type(job.media_path)[0] or "application/octet-stream",
+                          filename=job.media_path.rsplit("/", 1)[-1], caption=text, key=key)

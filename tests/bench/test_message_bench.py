@@ -222,7 +222,9 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path)
 
 
 def test_latency_against_a_raw_chain_and_sustained_load(worker, container, gateway, llm, n8n, database_url,
-                                                         redis_url, tmp_path):
+                                                         owner_database_url, redis_url, tmp_path):
     user = _shop(container, llm)
-    _latency(container, user, llm, gateway, database_url, redis_url, tmp_path)
+    # The raw chain reads kb_chunks directly, with no tenant transaction around it: as the owner role (the
+    # runtime role may only read it under RLS, as the product does).
+    _latency(container, user, llm, gateway, owner_database_url, redis_url, tmp_path)
     _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path)

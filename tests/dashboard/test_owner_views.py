@@ -102,3 +102,15 @@ def test_long_lists_say_how_much_is_shown_and_page_on(browser, container):
     second = browser.get("/dashboard/logs?tab=audit&page=2").get_data(as_text=True)
     assert "Showing 51\u2013" in second and "Newer" in second
     assert "{&#34;" not in first and "kb.document" not in first
+
+
+def test_a_chat_known_only_by_its_task_opens_instead_of_a_404(browser, container):
+    """A task created over REST has no customer message behind it; the Tasks tab's link still opens."""
+    user = _user(container, browser.sign_up())
+    chat = "2348070000099@c.us"
+    with container.tenant_uow(user) as uow:
+        uow.conn.execute("insert into public.tasks (user_id, chat_id, task_type, trace_id) values (%s, %s, %s, %s)",
+                         [user, chat, "create_order", uuid.uuid4().hex])
+    opened = browser.get(f"/dashboard/logs/chats/{chat}")
+    assert opened.status_code == 200 and "No messages in this chat yet." in opened.get_data(as_text=True)
+    assert browser.get("/dashboard/logs/chats/2348070000098@c.us").status_code == 404

@@ -11,7 +11,7 @@ from services.dashboard_repository import DashboardRepository
 
 PAGES = ["/dashboard", "/dashboard/sessions", "/dashboard/kb", "/dashboard/groups", "/dashboard/whitelist",
          "/dashboard/logs", "/dashboard/logs?tab=audit", "/dashboard/logs?tab=tasks", "/dashboard/settings/bot",
-         "/dashboard/playground", "/account/password", "/account"]
+         "/dashboard/settings/intents", "/dashboard/playground", "/account/password", "/account"]
 
 
 def _user(container, email: str) -> uuid.UUID:

@@ -1,7 +1,8 @@
 """A stand-in for the owner's phone: serves the fake WhatsApp Web page and drives it from outside the browser.
 
 The page polls `control.json`: `scan` links it (as scanning the QR would), `inbox` lists
-customer messages it then receives as WhatsApp would deliver them. What it sends is posted back.
+customer messages it then receives as WhatsApp would deliver them, `unknown` the numbers with no
+WhatsApp account. What it sends is posted back.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ class Phone:
         self.scan = False
         self.sent: list[dict] = []
         self.inbox: list[dict] = []
+        self.not_on_whatsapp: set[str] = set()  # chat ids WhatsApp knows no account for
         static = SharedDataMiddleware(Response("not found", 404), {"/": str(PAGE_DIR)})
 
         def app(environ, start_response):
             request = Request(environ)
             if request.path == "/control.json":
-                order = json.dumps({"scan": self.scan, "inbox": self.inbox})
+                order = json.dumps({"scan": self.scan, "inbox": self.inbox, "unknown": sorted(self.not_on_whatsapp)})
                 return Response(order, content_type="application/json")(environ, start_response)
             if request.path == "/sent":
                 self.sent.append(json.loads(request.get_data()))

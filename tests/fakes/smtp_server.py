@@ -13,6 +13,8 @@ class FakeSmtp:
     def __init__(self, *, username: str | None = None, password: str | None = None) -> None:
         self.messages: list[Message] = []
         self.envelopes: list[tuple[str, list[str]]] = []
+        # Mailboxes this server says do not exist: RFC 5321's "550 mailbox unavailable" at RCPT.
+        self.unknown_mailboxes: set[str] = set()
         outer = self
 
         class Handler(socketserver.StreamRequestHandler):
@@ -39,7 +41,11 @@ class FakeSmtp:
                         sender, recipients = arg.split(":", 1)[1].strip("<> "), []
                         self.reply("250 ok")
                     elif verb == "RCPT":
-                        recipients.append(arg.split(":", 1)[1].strip("<> "))
+                        recipient = arg.split(":", 1)[1].strip("<> ")
+                        if recipient.lower() in outer.unknown_mailboxes:
+                            self.reply("550 5.1.1 mailbox unavailable")
+                            continue
+                        recipients.append(recipient)
                         self.reply("250 ok")
                     elif verb == "DATA":
                         self.reply("354 end with <CRLF>.<CRLF>")

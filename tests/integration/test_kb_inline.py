@@ -26,7 +26,7 @@ class InlinePublisher:
         self.queue: deque = deque()
         self.handled: list = []
 
-    def publish(self, job, countdown: float = 0) -> None:
+    def publish(self, job, countdown: float = 0, queue: str | None = None) -> None:
         self.queue.append(job)
 
     def drain(self) -> None:

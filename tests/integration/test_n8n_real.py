@@ -3,8 +3,8 @@
 n8n is installed by ops/n8n/install.sh (ops/test.sh runs it) into ~/.cache/salesboy, or N8N_HOME. When
 SALESBOY_REQUIRE_N8N=1 (CI) a missing n8n fails these tests instead of skipping them.
 
-One n8n serves two businesses here: "placeholder" uses the workflows exactly as shipped (the SMTP
-credential still the imported placeholder), "live" uses copies wired to a real SMTP credential,
+One n8n serves two businesses here: "placeholder" uses the workflows exactly as shipped (no credential
+imported under the id they name), "live" uses copies wired to a real SMTP credential,
 reached through the business's own n8n_urls. Salesboy runs as in production: the API (n8n calls
 it back), and a worker process that dispatches and delivers replies.
 """
@@ -124,11 +124,13 @@ class N8nProcess:
 
 def _live_copy(flow: dict, task_type: str) -> dict:
     """The shipped workflow wired to a real SMTP credential, on its own path."""
-    text = json.dumps(flow).replace("REPLACE_WITH_SMTP_CREDENTIAL_ID", SMTP_CREDENTIAL)
-    copy = json.loads(text)
+    copy = json.loads(json.dumps(flow))
+    copy["id"] = f"{flow['id']}Live"
     copy["name"] = f"Salesboy (live): {task_type}"
     for node in copy["nodes"]:
         node["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"live/{node['id']}"))
+        if "smtp" in node.get("credentials", {}):
+            node["credentials"]["smtp"]["id"] = SMTP_CREDENTIAL
         if node["type"] == "n8n-nodes-base.webhook":
             node["parameters"]["path"] = f"live_{task_type}"
             node["webhookId"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"live/{task_type}"))
@@ -293,7 +295,7 @@ def test_all_four_workflows_complete_against_real_n8n(salesboy, n8n_real, smtp, 
                for t, c in chats.items() if t != "human_handoff"}
     assert replies["send_email"] == ["Done! I've emailed the details to ada@example.com."]
     assert replies["create_order"] == ["Your order has been received. We will confirm it shortly."]
-    assert replies["book_calendar"][0].startswith("Your booking request for Fri, 04 Dec 2026 14:00:00 GMT is in")
+    assert replies["book_calendar"][0].startswith("Your booking request for Fri, 04 Dec 2026 15:00 (UTC+01:00) is in")
 
 
 def test_placeholder_credentials_and_missing_settings_fail_truthfully(salesboy, n8n_real, gateway):

@@ -103,3 +103,57 @@ def test_conversations_messages_handoffs_and_playground(client, shop):
                               .get_json()["turns"] if t["direction"] == "outbound"], timeout=90,
                      message="the playground's answer")
     assert "Accra" in turns[0]["text"]
+
+
+def _walk(client, headers, path, name, limit=3, **query):
+    seen, cursor = [], None
+    while True:
+        page = client.get(path, headers=headers,
+                          query_string={"limit": limit, **query, **({"cursor": cursor} if cursor else {})})
+        assert page.status_code == 200, page.get_json()
+        body = page.get_json()
+        assert len(body[name]) <= limit
+        seen += body[name]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return seen
+
+
+def test_growing_lists_page_in_sql_through_ties_without_repeats(client, container, owner_database_url):
+    """Messages, tasks and conversations are paged by keyset in SQL: rows written in one transaction share
+    created_at, and every row is still listed once, newest first, whatever the list's length."""
+    import base64
+    import json
+
+    import psycopg
+
+    user = create_user(container)
+    headers = _key(client, container, user)
+    with psycopg.connect(owner_database_url, autocommit=True) as conn, conn.transaction():
+        for n in range(8):  # one transaction: one now() for every row
+            sealed = container.keyring.seal(f"message {n}", tenant=user, chat=f"23480100{n:02d}@c.us")
+            conn.execute("insert into public.chat_logs (user_id, chat_id, direction, ciphertext, nonce, key_id) "
+                         "values (%s, %s, 'inbound', %s, %s, %s)",
+                         [user, f"23480100{n:02d}@c.us", sealed.ciphertext, sealed.nonce, sealed.key_id])
+            conn.execute("insert into public.tasks (user_id, chat_id, task_type, trace_id) values (%s, %s, %s, %s)",
+                         [user, f"23480100{n:02d}@c.us", "create_order", uuid.uuid4().hex])
+            conn.execute("insert into public.chats (user_id, chat_id) values (%s, %s)",
+                         [user, f"23480100{n:02d}@c.us"])
+    messages = _walk(client, headers, "/api/v1/messages", "messages")
+    assert sorted(m["text"] for m in messages) == [f"message {n}" for n in range(8)]
+    assert len({m["id"] for m in messages}) == 8
+    tasks = _walk(client, headers, "/api/v1/tasks", "tasks", limit=5)
+    assert len({t["id"] for t in tasks}) == 8
+    chats = _walk(client, headers, "/api/v1/conversations", "conversations", limit=2)
+    assert len({c["chat_id"] for c in chats}) == 8
+    assert [t["id"] for t in _walk(client, headers, "/api/v1/tasks", "tasks", limit=200)] == [t["id"] for t in tasks]
+    with psycopg.connect(owner_database_url, autocommit=True) as conn:  # longer than any list read into memory
+        conn.execute("insert into public.tasks (user_id, chat_id, task_type, trace_id, created_at) "
+                     "select %s, 'bulk@c.us', 'send_email', md5(n::text), now() - n * interval '1 second' "
+                     "from generate_series(1, 5100) n", [user])
+    everything = _walk(client, headers, "/api/v1/tasks", "tasks", limit=200)
+    assert len(everything) == len({t["id"] for t in everything}) == 5108
+    forged = base64.urlsafe_b64encode(json.dumps(["2026-01-01T00:00:00+00:00", "not-an-id"]).encode()).decode()
+    for path in ("/api/v1/messages", "/api/v1/tasks"):
+        refused = client.get(path, headers=headers, query_string={"cursor": forged})
+        assert refused.status_code == 400 and "cursor is not valid" in refused.get_json()["message"]

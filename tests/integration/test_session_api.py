@@ -73,6 +73,16 @@ def test_routes_link_send_and_answer_once_through_crashes(container, settings, d
         assert sent.get_json()["message_id"].startswith("true_2348011111111@c.us_")
         assert replies("2348011111111@c.us")[-1]["text"] == "Your order ships today."
         assert client.post("/api/message/send", headers=headers, json={"to": "0801", "text": "x"}).status_code == 400
+        # A number with no WhatsApp account: refused for good, said at once, the send recorded as failed.
+        phone.not_on_whatsapp.add("2348099999999@c.us")
+        time.sleep(0.5)  # the page reads the phone's state every 200 ms
+        nobody = client.post("/api/message/send", headers=headers, json={"to": "+2348099999999", "text": "hello"})
+        assert nobody.status_code == 422 and nobody.get_json()["error"] == "refused", nobody.get_json()
+        assert "Chat not found" in nobody.get_json()["message"]
+        assert replies("2348099999999@c.us") == []
+        with container.tenant_uow(user) as uow:
+            assert uow.conn.execute("select status, attempts from public.outbox where chat_id = %s",
+                                    ["2348099999999@c.us"]).fetchall() == [("failed", 1)]
         assert [g["name"] for g in client.get("/api/groups", headers=headers).get_json()["groups"]] == \
             ["Wholesale buyers", "Staff"]
         assert len(client.get("/api/contacts", headers=headers).get_json()["contacts"]) == 2

@@ -93,8 +93,9 @@ def test_commands_leases_and_takeover(container, settings, database_url, redis_u
         second = WorkerProcess(env, tmp_path, "sessions", tmp_path / "second.log")
         wait_for(lambda: (o := leases.owner(user)) is not None and o != owner, timeout=60,
                  message="another host to take the session over")
-        wait_for(lambda: status() == "WORKING", timeout=60, message="the restored session")
-        assert client.get("/api/session", headers=headers).get_json()["host"] == leases.owner(user)
+        # The dead host's row still says WORKING until the new host writes its own: wait for that one.
+        wait_for(lambda: (s := client.get("/api/session", headers=headers).get_json())["status"] == "WORKING"
+                 and s["host"] == leases.owner(user), timeout=60, message="the restored session on the new host")
     finally:
         for proc in (first, second):
             if proc is not None:

@@ -16,7 +16,7 @@ class RecordingPublisher:
         self.sent: list = []
         self.fail = fail
 
-    def publish(self, job, countdown: float = 0) -> None:
+    def publish(self, job, countdown: float = 0, queue: str | None = None) -> None:
         if self.fail:
             raise ConnectionError("broker unreachable")
         self.sent.append(job)

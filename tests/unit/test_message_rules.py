@@ -14,7 +14,7 @@ from pipelines.answers import (
     truncate,
 )
 from pipelines.filters import ChatRules, decide, superseded
-from pipelines.intent import classify, extract_payload, from_label, parse_llm_intent, repair_message
+from pipelines.intent import extract_payload, parse_llm_intent, repair_message
 from schemas.messages import InboundMessage, IntentResult
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
@@ -75,26 +75,6 @@ def test_inbound_payloads_are_validated(bad):
         message(**bad)
 
 
-def test_classifier_picks_the_nearest_examples_and_respects_allowed_tasks():
-    examples = {"Response": [[1.0, 0.0, 0.0]], "Task:create_order": [[0.0, 1.0, 0.0], [0.1, 0.9, 0.0]],
-                "HumanHandoff": [[0.0, 0.0, 1.0]]}
-    order = classify([0.05, 1.0, 0.0], examples, threshold=0.5, allowed_task_types=["create_order"],
-                     payload={"quantities": [{"quantity": 3, "unit": "bags"}]})
-    assert order.intent == "Task" and order.task_type == "create_order" and order.payload["quantities"]
-    blocked = classify([0.05, 1.0, 0.0], examples, threshold=0.5, allowed_task_types=[], payload={})
-    assert blocked.intent == "Response" and "not enabled" in blocked.raw_analysis
-    unsure = classify([0.6, 0.6, 0.5], examples, threshold=0.95, allowed_task_types=["create_order"], payload={})
-    assert unsure.intent == "Response" and "below threshold" in unsure.raw_analysis
-    human = classify([0.0, 0.1, 1.0], examples, threshold=0.5, allowed_task_types=[], payload={})
-    assert human.intent == "HumanHandoff"
-    assert classify([1.0], {}, threshold=0.5, allowed_task_types=[], payload={}).confidence == 0.0
-
-
-def test_from_label_maps_each_kind():
-    assert from_label("Response", 0.9, [], {}, "").intent == "Response"
-    assert from_label("Task:send_email", 0.9, ["send_email"], {}, "").task_type == "send_email"
-
-
 def test_payload_extraction():
     payload = extract_payload("Please send 3 bags of rice to ada@example.com, call +234 801 234 5678 "
                               "tomorrow at 3pm or on 2026-12-01 14:30; also two boxes of soap")
@@ -112,7 +92,8 @@ def test_llm_verdicts_are_parsed_strictly_with_readable_errors():
                             '"payload": {"emails": ["a@b.co"]}, "raw_analysis": "wants the catalogue"}\n```',
                             ["send_email"])
     assert good == IntentResult(intent="Task", confidence=1.0, task_type="send_email",
-                                payload={"emails": ["a@b.co"]}, raw_analysis="wants the catalogue")
+                                payload={"emails": ["a@b.co"]}, raw_analysis="wants the catalogue",
+                                label="Task:send_email")
     with pytest.raises(ValueError, match="not valid JSON"):
         parse_llm_intent("Sure! The intent is Response.", [])
     with pytest.raises(ValueError, match="one JSON object"):

@@ -42,6 +42,17 @@ def test_committed_exports_match_the_generator(tmp_path):
         assert json.loads(path.read_text()) == build.workflow(path.stem), f"{path.name} is stale: run the generator"
 
 
+def test_workflows_and_credentials_have_fixed_ids():
+    """Re-importing a newer export replaces each workflow (n8n matches on id; a second workflow on the
+    same webhook path cannot be activated), and one imported credential file wires every node."""
+    flows = [json.loads(path.read_text()) for path in WORKFLOWS]
+    ids = [flow["id"] for flow in flows]
+    assert len(set(ids)) == len(ids) and all(i.isalnum() and len(i) <= 36 for i in ids)
+    used = {(kind, ref["id"]) for flow in flows for step in flow["nodes"]
+            for kind, ref in step.get("credentials", {}).items()}
+    assert used == {("smtp", "salesboySmtp"), ("googleCalendarOAuth2Api", "salesboyGoogleCal")}
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.stem)
 def test_export_structure(path):
     flow = json.loads(path.read_text())
@@ -279,5 +290,15 @@ def test_ics_alternative_builds_an_invitation():
     assert "DESCRIPTION:Friday\\, 3pm\\; please\\nthanks" in ics
     assert item["json"]["to"] == "owner@shop.test" and item["binary"]["invite"]["mimeType"] == "text/calendar"
     assert base64.b64decode(item["binary"]["invite"]["data"]).decode() == ics
+    # The time is told in the offset it was asked in; with no conversation yet, no empty section.
+    assert item["json"]["reply"] == ("Your booking request for Fri, 04 Dec 2026 15:00 (UTC+01:00) is in: "
+                                     "we'll confirm the time shortly.")
+    assert item["json"]["text"].startswith("+234801 asked to book Fri, 04 Dec 2026 15:00 (UTC+01:00), 45 minutes.")
+    assert "Conversation:" not in item["json"]["text"]
+    west = _prepare("book_calendar", {**task, "payload": {"start": "2026-12-04T09:30:00-0530"},
+                                      "conversation_summary": "customer: Friday?"})["result"][0]["json"]
+    assert "Fri, 04 Dec 2026 09:30 (UTC-05:30)" in west["reply"] and "Conversation:\ncustomer: Friday?" in west["text"]
+    utc = _prepare("book_calendar", {**task, "payload": {"start": "2026-12-04T14:00:00Z"}})["result"][0]["json"]
+    assert "Fri, 04 Dec 2026 14:00 (UTC) is in" in utc["reply"]
     google = _prepare("book_calendar", {**task, "settings": {**SETTINGS, "calendar_mode": "google"}})
     assert google["result"][0]["json"]["google"] is True and google["result"][0]["json"]["calendar_id"] == "primary"

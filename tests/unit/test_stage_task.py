@@ -125,6 +125,16 @@ def test_permanent_failure_is_recorded_at_once(harness):
     assert len(fake.given_up) == 1
 
 
+def test_a_committed_stage_whose_next_enqueue_failed_is_left_for_the_sweeper(harness):
+    from services.db import PublishAfterCommitError
+
+    unsent = [ProvisionTenant(user_id=uuid.uuid4())]
+    task, fake = harness([PublishAfterCommitError(unsent, ConnectionError("broker down"))])
+    assert task.apply(kwargs={"payload": payload()}).successful()
+    # Not retried (the work is committed), not recorded as failed, not given up: the row waits for the sweeper.
+    assert fake.calls == 1 and fake.failures == [] and fake.given_up == []
+
+
 def test_invalid_payload_is_rejected_without_calling_the_handler(harness):
     task, fake = harness([True])
     result = task.apply(kwargs={"payload": {"user_id": 42, "extra": "x"}})

@@ -14,13 +14,20 @@ if (payload.start) {
   start.setUTCHours(10, 0, 0, 0);
 }
 const end = new Date(start.getTime() + minutes * 60 * 1000);
+// The customer and the owner read the time in the offset it was asked in ("15:00 (UTC+01:00)"),
+// not converted to GMT; a time without an offset is shown in UTC.
+const offset = /([+-])(\d{2}):?(\d{2})$/.exec(String(payload.start || ''));
+const offsetMinutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+const when = new Date(start.getTime() + offsetMinutes * 60 * 1000).toUTCString().replace(/:\d{2} GMT$/, '')
+  + (offset ? ` (UTC${offset[1]}${offset[2]}:${offset[3]})` : ' (UTC)');
 const who = contact.phone || contact.chat_id;
 const google = settings.calendar_mode === 'google';
 const summary = `Booking: ${who}`;
-const description = `${payload.message || ''}\n\nConversation:\n${task.conversation_summary || ''}`;
+const description = (payload.message || '')
+  + (task.conversation_summary ? `\n\nConversation:\n${task.conversation_summary}` : '');
 const item = {
   task, google, calendar_id: settings.calendar_id || 'primary', start: start.toISOString(), end: end.toISOString(),
-  summary, description, reply: `Your booking request for ${start.toUTCString()} is in: we'll confirm the time shortly.`,
+  summary, description, reply: `Your booking request for ${when} is in: we'll confirm the time shortly.`,
 };
 if (google) return [{ json: item }];
 if (!settings.owner_email) throw new Error('no owner email to send the invitation to: set task_settings.owner_email');
@@ -33,7 +40,7 @@ const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Salesboy//n8n//EN', 'M
 return [{
   json: { ...item, ics, to: settings.owner_email, from: settings.sender || settings.owner_email,
           subject: `Booking request from ${who}`,
-          text: `${who} asked to book ${start.toUTCString()} (${minutes} minutes). The invitation is attached.\n\n` +
+          text: `${who} asked to book ${when}, ${minutes} minutes. The invitation is attached.\n\n` +
                 description },
   binary: { invite: { data: Buffer.from(ics, 'utf8').toString('base64'), mimeType: 'text/calendar',
                       fileName: 'booking.ics' } },

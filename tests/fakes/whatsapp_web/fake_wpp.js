@@ -11,7 +11,7 @@
 //   inject=<ms>     how long after load wa-js reports itself injected (default 500)
 //   ref_delay=<ms>  how long after injection the first QR ref arrives (a slow load; default 0)
 //   cipher=1        messages from the control server arrive encrypted first, then decrypted
-//   control=<url>   poll this URL for what the phone does (scan, incoming messages)
+//   control=<url>   poll this URL for what the phone does (scan, incoming messages, numbers not on WhatsApp)
 (function () {
   const params = new URLSearchParams(location.search);
   const rotateMs = Number(params.get('rotate') || 0);
@@ -219,9 +219,14 @@
   // chat.sendRawMessage: defaultSendMessageOptions {markIsRead: true, waitForAck: true, ...}; the new
   // own message joins MsgStore (and so is emitted as chat.new_message, fromMe) before the promise
   // resolves with `{id: m.id.toString(), ack, from, to, sendMsgResult}` — a string id, not a Wid.
+  // With createChat, assertFindChat: `chat.find` asks WhatsApp's servers whether the number has an
+  // account; for one that has none it throws WPPError('chat_not_found', `Chat not found for ${id}`).
   async function sendRaw(chatId, fields, options) {
     const opts = { markIsRead: true, waitForAck: true, ...(options || {}) };
     const to = idOf(chatId);
+    if (notOnWhatsApp.has(to)) {
+      throw Object.assign(new Error(`Chat not found for ${to}`), { code: 'chat_not_found' });
+    }
     const chat = chatOf(to);
     if (opts.markIsRead) markRead(to);
     const id = `true_${to}_3EB0${String(nextCounter()).padStart(8, '0')}`;
@@ -233,6 +238,7 @@
 
   const composing = [];
   const synced = [];
+  let notOnWhatsApp = new Set();  // numbers WhatsApp's servers know no account for
   function lidEntry(contactId) {
     // contact.getPnLidEntry: only @c.us and @lid; `{lid, phoneNumber, contact}` with `{id, server, _serialized}`
     // parts, each undefined when not known.
@@ -402,6 +408,7 @@
     logoutFromPhone: unlink,
     unread: (chatId) => chatOf(chatId).unreadCount,
     composing: () => composing,
+    notOnWhatsApp: (chatId) => { notOnWhatsApp.add(idOf(chatId)); },
     sent,
   };
 
@@ -410,6 +417,7 @@
   async function poll(first) {
     try {
       const order = await (await fetch(control, { cache: 'no-store' })).json();
+      notOnWhatsApp = new Set(order.unknown || []);
       if (!isAuthenticated()) {
         if (order.scan) scan();
         return;

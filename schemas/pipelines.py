@@ -1,0 +1,55 @@
+"""Each pipeline's order, written once: for every in-progress status of a row, the job that takes it on.
+
+Handlers move rows forward, the sweeper re-publishes these jobs for rows stuck past a deadline, the
+repositories find in-progress rows, and re-reading a document restarts it here. All of them read this
+module; a test keeps it in step with the job handlers, the Celery tasks, the give-up table and the SQL
+check constraints.
+"""
+
+from __future__ import annotations
+
+from schemas.jobs import (
+    ChunkDocument,
+    ClassifyIntent,
+    DeliverReply,
+    DispatchTask,
+    ExtractDocument,
+    FilterInbound,
+    IndexDocument,
+    QueuedJob,
+    RespondWithRag,
+)
+
+# knowledge_base.status. Embedding is done by batches (EmbedChunks) the chunk stage publishes, so a
+# document stuck while embedding is chunked again: chunking is idempotent and re-queues the batches.
+DOCUMENT_NEXT_JOB: dict[str, type[QueuedJob]] = {
+    "queued": ExtractDocument, "extracting": ExtractDocument, "chunking": ChunkDocument,
+    "embedding": ChunkDocument, "indexing": IndexDocument,
+}
+DOCUMENT_IN_PROGRESS = tuple(DOCUMENT_NEXT_JOB)
+DOCUMENT_DONE = ("ready", "failed")
+
+# inbox.status
+MESSAGE_NEXT_JOB: dict[str, type[QueuedJob]] = {
+    "received": FilterInbound, "filtered": ClassifyIntent, "classified": RespondWithRag,
+}
+MESSAGE_IN_PROGRESS = tuple(MESSAGE_NEXT_JOB)
+MESSAGE_DONE = ("answered", "ignored", "handed_off", "failed")
+
+# outbox.status: a reply waiting or handed over is delivered (again) by the same job.
+REPLY_NEXT_JOB: dict[str, type[QueuedJob]] = {"pending": DeliverReply, "sending": DeliverReply}
+REPLY_IN_PROGRESS = tuple(REPLY_NEXT_JOB)
+REPLY_DONE = ("sent", "failed")
+
+# tasks.status: a pending task is dispatched (again); a dispatched one waits for n8n's callback.
+TASK_NEXT_JOB: dict[str, type[QueuedJob]] = {"pending": DispatchTask}
+TASK_IN_PROGRESS = ("pending", "dispatched")
+TASK_DONE = ("succeeded", "failed")
+
+# (table, status column values) the SQL check constraints must allow, for the consistency test.
+STATUSES = {
+    "knowledge_base": DOCUMENT_IN_PROGRESS + DOCUMENT_DONE,
+    "inbox": MESSAGE_IN_PROGRESS + MESSAGE_DONE,
+    "outbox": REPLY_IN_PROGRESS + REPLY_DONE,
+    "tasks": TASK_IN_PROGRESS + TASK_DONE,
+}

@@ -1,0 +1,161 @@
+"""The intent decision: margins and asymmetric costs (pure), the logistic-regression head, and the
+business's own intents as settings validate them."""
+
+import numpy as np
+import pytest
+from pydantic import ValidationError
+
+from pipelines.intent import DEFAULT_EXAMPLES, DecisionRules, at_rest, decide, message_form, training_key, training_set
+from schemas.bot import MAX_INTENTS, BotSettings, BusinessIntent
+from services.intent_classifier import IntentHeads, IntentSetup, decide_intent, fit_head
+
+ALLOWED = ["send_email", "book_calendar", "create_order"]
+RULES = DecisionRules()
+
+
+def test_a_clear_request_starts_its_task_with_the_top_three_recorded():
+    result = decide({"Response": 0.2, "Task:create_order": 0.7, "HumanHandoff": 0.1}, rules=RULES,
+                    allowed_task_types=ALLOWED, payload={"quantities": [1]}, form="request")
+    assert (result.intent, result.task_type, result.label) == ("Task", "create_order", "Task:create_order")
+    assert [r.label for r in result.top] == ["Task:create_order", "Response", "HumanHandoff"]
+    assert result.payload == {"quantities": [1]}
+
+
+def test_a_question_needs_a_clear_lead_before_it_becomes_a_task():
+    close = {"Response": 0.4, "Task:book_calendar": 0.6}
+    assert decide(close, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="request").label == \
+        "Task:book_calendar"
+    asked = decide(close, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="question")
+    assert asked.label == "Response" and "not sure enough" in asked.raw_analysis
+    assert decide({"Response": 0.1, "Task:book_calendar": 0.9}, rules=RULES, allowed_task_types=ALLOWED,
+                  payload={}, form="question").label == "Task:book_calendar"
+
+
+def test_an_unsure_action_falls_back_to_the_best_answer_not_to_a_plain_response():
+    result = decide({"Task:create_order": 0.3, "Answer:opening_hours": 0.28, "Response": 0.22, "HumanHandoff": 0.2},
+                    rules=RULES, allowed_task_types=ALLOWED, payload={}, form="question")
+    assert result.label == "Answer:opening_hours" and result.intent == "Response"
+
+
+def test_classes_of_one_outcome_add_up_and_disabled_tasks_are_answered():
+    handoffs = decide({"HumanHandoff": 0.3, "Handoff:complaint": 0.3, "Response": 0.4}, rules=RULES,
+                      allowed_task_types=ALLOWED, payload={}, form="statement")
+    assert handoffs.intent == "HumanHandoff" and handoffs.label == "HumanHandoff"
+    disabled = decide({"Task:create_order": 0.9, "Response": 0.1}, rules=RULES, allowed_task_types=[], payload={},
+                      form="request")
+    assert disabled.label == "Response"
+    assert decide({}, rules=RULES, allowed_task_types=[], payload={}).confidence == 0.0
+
+
+def test_an_unlikely_answer_intent_is_answered_from_the_documents():
+    strict = DecisionRules(answer_min_probability=0.5)
+    result = decide({"Answer:refunds": 0.4, "Response": 0.35, "Task:send_email": 0.25}, rules=strict,
+                    allowed_task_types=ALLOWED, payload={}, form="question")
+    assert result.label == "Response"
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("Please book me in for Friday", "request"), ("I'd like two bags", "request"),
+    ("could you mail me the terms?", "request"), ("are you open on Sunday?", "question"),
+    ("How do I place an order?", "question"), ("my parcel is late", "statement"),
+])
+def test_the_form_of_a_message(text, form):
+    assert message_form(text) == form
+
+
+def test_the_trace_keeps_the_label_and_top_three_never_the_customers_words():
+    result = decide({"Task:send_email": 0.8, "Response": 0.2}, rules=RULES, allowed_task_types=ALLOWED,
+                    payload={"emails": ["anna@example.com"]}, form="request")
+    stored = at_rest(result, "embeddings")
+    assert stored["label"] == "Task:send_email" and stored["payload_fields"] == ["emails"]
+    assert stored["top"] == [{"label": "Task:send_email", "probability": 0.8},
+                             {"label": "Response", "probability": 0.2}]
+    assert "anna@example.com" not in str(stored)
+
+
+def test_training_set_merges_defaults_examples_and_business_intents():
+    intents = [BusinessIntent(key="opening_hours", kind="answer", examples=["when are you open?"]),
+               BusinessIntent(key="create_order", kind="task", examples=["ship me a crate"]),
+               BusinessIntent(key="complaint", kind="handoff", examples=["this is unacceptable"])]
+    classes = training_set({"Response": ["is it organic?"]}, intents)
+    assert classes["Answer:opening_hours"] == ["when are you open?"]
+    assert classes["Task:create_order"][-1] == "ship me a crate"
+    assert len(classes["Task:create_order"]) == len(DEFAULT_EXAMPLES["Task:create_order"]) + 1
+    assert classes["Handoff:complaint"] == ["this is unacceptable"]
+    assert "is it organic?" in classes["Response"]
+    assert training_key("m", classes) == training_key("m", dict(reversed(classes.items())))
+    assert training_key("m", classes) != training_key("other", classes)
+
+
+def test_the_logistic_head_separates_classes_and_gives_probabilities():
+    rng = np.random.default_rng(1)
+    centres = {"Response": [1, 0, 0], "Task:create_order": [0, 1, 0], "HumanHandoff": [0, 0, 1]}
+    vectors, labels = [], []
+    for name, centre in centres.items():
+        for _ in range(8):
+            vectors.append(np.asarray(centre) + rng.normal(0, 0.1, 3))
+            labels.append(name)
+    head = fit_head(np.asarray(vectors), labels)
+    probabilities = head.probabilities([0.05, 1.0, 0.0])
+    assert max(probabilities, key=probabilities.get) == "Task:create_order"
+    assert abs(sum(probabilities.values()) - 1) < 1e-9
+    assert fit_head(np.ones((2, 3)), ["Response", "Response"]).probabilities([1, 0, 0]) == {"Response": 1.0}
+
+
+class WordEmbedder:
+    """A small deterministic embedder: each known word is a dimension (enough to separate examples)."""
+
+    model_name = "words"
+    dimensions = 16
+    max_tokens = 100
+    WORDS = ["price", "cost", "open", "hours", "order", "buy", "book", "appointment", "email", "send", "person",
+             "human", "refund", "sunday", "bags", "much"]
+
+    def __init__(self):
+        self.calls = 0
+
+    def embed(self, texts):
+        self.calls += 1
+        out = []
+        for text in texts:
+            v = np.asarray([float(w in text.lower()) for w in self.WORDS]) + 1e-3
+            out.append((v / np.linalg.norm(v)).tolist())
+        return out
+
+    def count_tokens(self, text):
+        return len(text.split())
+
+    def count_tokens_many(self, texts):
+        return [len(t.split()) for t in texts]
+
+
+def test_decide_intent_fits_once_per_example_set_and_embeds_the_message_once():
+    heads = IntentHeads(WordEmbedder())
+    settings = BotSettings(intents=[{"key": "sunday_hours", "name": "Sonntag", "kind": "answer",
+                                     "examples": ["are you open on sunday?", "sunday hours?"], "reply": "Closed."}])
+    first = decide_intent("are you open on sunday?", settings, heads=heads)
+    assert first.label == "Answer:sunday_hours"
+    calls = heads.embedder.calls
+    decide_intent("how much does it cost?", settings.stored() | {"user_id": "x"}, heads=heads)
+    assert heads.embedder.calls == calls + 1  # the message only: examples and head were kept
+    assert IntentSetup.of(settings).reply_for("Answer:sunday_hours") == "Closed."
+
+
+def test_business_intents_are_validated():
+    ok = BotSettings(intents=[{"key": "opening_hours", "name": "Öffnungszeiten <b>", "examples": ["open?"]}])
+    assert ok.intents[0].kind == "answer" and ok.intents[0].label == "Answer:opening_hours"
+    task = BotSettings(intents=[{"key": "repair_quote", "kind": "task", "examples": ["quote my repair"]}])
+    assert "repair_quote" in task.task_types
+    bad = [
+        [{"key": "Opening Hours", "examples": ["x"]}],
+        [{"key": "a", "examples": ["x"]}, {"key": "a", "examples": ["y"]}],
+        [{"key": "a", "kind": "sometimes", "examples": ["x"]}],
+        [{"key": "a", "examples": []}],
+        [{"key": "a", "kind": "task", "examples": ["x"], "reply": "hello"}],
+        [{"key": "human_handoff", "kind": "handoff", "examples": ["x"]}],
+        [{"key": f"k{i}", "examples": ["x"]} for i in range(MAX_INTENTS + 1)],
+        [{"key": "a", "examples": ["x"] * 201}],
+    ]
+    for intents in bad:
+        with pytest.raises(ValidationError):
+            BotSettings(intents=intents)
