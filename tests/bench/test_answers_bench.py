@@ -3,7 +3,7 @@ pipeline (extract, chunk, embed, pgvector) and each case through `services.answe
 function rag.respond calls. Prints hit@3, fact-in-reply, out-of-scope abstention and false
 abstention per suite and split.
 
-    BENCH_SUITES=evals/coffee_roaster:evals/bike_workshop  (default: every evals/*/ with a suite.toml)
+    BENCH_SUITES=evals/coffee_roaster:evals/bike_workshop  (default: every evals/*/ with documents)
     BENCH_DUMP=/some/file.jsonl  writes every case's decision and support figures, for calibration.
 """
 
@@ -42,7 +42,8 @@ def _suites() -> list[Path]:
     chosen = os.environ.get("BENCH_SUITES")
     if chosen:
         return [Path(p) if Path(p).is_absolute() else ROOT / p for p in chosen.split(":") if p]
-    return sorted(p.parent for p in (ROOT / "evals").glob("*/suite.toml"))
+    # Suites with documents of their own (BANKING77 is an intent-only suite).
+    return sorted(p.parent for p in (ROOT / "evals").glob("*/suite.toml") if (p.parent / "documents").is_dir())
 
 
 def _normalised(text: str) -> str:
