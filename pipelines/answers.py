@@ -1,5 +1,5 @@
-"""Composing replies: the prompt for a model, the extractive answer used when no
-model is configured or every provider failed, and splitting long replies."""
+"""Composing replies: the prompt for a model and splitting long replies (the extractive answer used
+when no model is configured or every provider failed is pipelines/sentences.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = {"the", "a", "an", "is", "are", "do", "does", "you", "your", "i", "me", "my", "we", "to", "of", "in",
-         "on", "for", "and", "or", "it", "this", "that", "what", "how", "can", "much", "many", "have", "has",
-         "with", "at", "be", "please", "there", "any", "which", "when", "where", "who", "will"}
 
 
 @dataclass(frozen=True)
@@ -32,19 +28,6 @@ class ReplyStyle:
     max_chars: int = 1000
     language: str = "auto"
     tone: str = "friendly"
-
-
-def relevant(passages: Sequence[Passage], min_score: float, limit: int = 5) -> list[Passage]:
-    """Passages above the threshold, best first, without repeats."""
-    seen: set[str] = set()
-    kept = []
-    for passage in sorted(passages, key=lambda p: p.score, reverse=True):
-        key = " ".join(passage.text.lower().split())
-        if passage.score < min_score or key in seen:
-            continue
-        seen.add(key)
-        kept.append(passage)
-    return kept[:limit]
 
 
 def question_with_context(question: str, history: Sequence[Turn]) -> str:
@@ -74,30 +57,6 @@ def compose_prompt(*, system_prompt: str, business: dict, passages: Sequence[Pas
         messages.append({"role": "user" if turn.role == "customer" else "assistant", "content": turn.text})
     messages.append({"role": "user", "content": question})
     return messages
-
-
-def extractive_reply(question: str, passages: Sequence[Passage], max_chars: int) -> str:
-    """Quote the sentences of the best passages that share the most words with the question."""
-    wanted = {w for w in _WORD.findall(question.lower()) if w not in _STOP}
-    scored = []
-    for rank, passage in enumerate(passages):
-        for position, sentence in enumerate(s.strip() for s in _SENTENCE.split(passage.text)):
-            if len(sentence) < 3:
-                continue
-            overlap = len(wanted & set(_WORD.findall(sentence.lower())))
-            scored.append((overlap, -rank, -position, sentence))
-    if not scored:
-        return ""
-    scored.sort(reverse=True)
-    best = [s for s in scored if s[0] == scored[0][0]][:2] if scored[0][0] else scored[:1]
-    chosen = sorted(best, key=lambda s: (-s[1], -s[2]))
-    body = " ".join(_as_sentence(s[3]) for s in chosen)
-    return truncate(body, max_chars)
-
-
-def _as_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    return text if text[-1:] in ".!?" else text + "."
 
 
 def truncate(text: str, max_chars: int) -> str:

@@ -27,7 +27,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
 class ChunkingOptions:
     max_tokens: int = 200
     overlap_tokens: int = 30
-    table_rows_per_chunk: int = 8
+    # One row a chunk: a price question is about one row, and a row alone is found by its words and
+    # its vector far better than one row among eight.
+    table_rows_per_chunk: int = 1
 
     def __post_init__(self) -> None:
         if self.max_tokens < 16:
@@ -54,7 +56,7 @@ def chunk_sections(
     drafts: list[tuple[str, dict[str, object]]] = []
     text_run: list[TextSection] = []
     for section in sections:
-        if isinstance(section, TextSection) and (not text_run or text_run[-1].heading == section.heading):
+        if isinstance(section, TextSection) and (not text_run or text_run[-1].heading_path == section.heading_path):
             text_run.append(section)
             continue
         drafts.extend(_chunk_text_run(text_run, count_tokens, many, options))
@@ -82,7 +84,9 @@ def _chunk_text_run(
 ) -> Iterator[tuple[str, dict[str, object]]]:
     if not run:
         return
-    heading = run[0].heading
+    # The heading path is part of the embedded text: "Shipping > Europe\n4-6 working days" is found by
+    # "how long to ship to Austria?" though the body never says "shipping".
+    heading = run[0].heading_path
     prefix = f"{heading}\n" if heading else ""
     budget = options.max_tokens - (count_tokens(prefix) if prefix else 0)
     if budget < 8:  # an absurdly long heading: keep it out of the chunk body
@@ -203,7 +207,9 @@ def _chunk_table(
     group: list[tuple[int, str, int]] = []  # (row number, text, tokens)
 
     def flush() -> tuple[str, dict[str, object]]:
-        meta: dict[str, object] = {"kind": "table", "row_start": group[0][0], "row_end": group[-1][0]}
+        # The column names let a reply turn a row back into a sentence (pipelines/sentences.py).
+        meta: dict[str, object] = {"kind": "table", "row_start": group[0][0], "row_end": group[-1][0],
+                                   "columns": [" ".join(str(c).split()) for c in table.columns]}
         if table.sheet:
             meta["sheet"] = table.sheet
         return prefix + "\n".join(text for _, text, _ in group), meta

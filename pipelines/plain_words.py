@@ -251,6 +251,9 @@ def intent(name: str | None) -> str:
     return INTENTS.get(name or "", name or "")
 
 
+# How rag.respond records "the documents do not answer this" (the second: before the abstention decision).
+ABSTAINED = ("abstained", "nothing relevant in the knowledge base")
+
 FILTER_REASONS = {
     "sent by the owner": "You wrote this yourself, so the bot stays out of this chat for a while.",
     "status or broadcast message": "This was a status update or broadcast, which the bot never answers.",
@@ -276,7 +279,7 @@ def reason(text: str | None) -> str:
         return ""
     if text in FILTER_REASONS:
         return FILTER_REASONS[text]
-    if text == "nothing relevant in the knowledge base":
+    if text in ABSTAINED:
         return "Your documents had no passage about this, so the bot sent your “don't know” reply."
     if text in ("extractive", "model"):
         return ""
@@ -349,8 +352,13 @@ def _respond_story(responded: Mapping[str, object], status: str | None) -> list[
     chunks = responded.get("chunks") or []
     how = responded.get("answer")
     story = []
-    if how == "nothing relevant in the knowledge base" or not chunks:
-        story.append("Your documents had no passage about this, so the bot sent your “don't know” reply.")
+    if how in ABSTAINED or not chunks:
+        closest = [r for r in responded.get("ranked") or [] if isinstance(r, Mapping)]
+        if closest:
+            story.append(f"The closest passages (in {', '.join(sorted({str(r.get('document')) for r in closest}))}) "
+                         "did not answer the question well enough, so the bot sent your “don't know” reply.")
+        else:
+            story.append("Your documents had no passage about this, so the bot sent your “don't know” reply.")
         if status == "handed_off":
             story.append("You asked to take over such chats, so the chat now waits for you.")
     else:
@@ -384,6 +392,13 @@ def stage_details(name: str, stage: object) -> list[tuple[str, str]]:
             rows.append(("time taken", f"{value} ms"))
         elif key == "confidence":
             rows.append(("confidence", _percent(value)))
+        elif key == "ranked" and isinstance(value, list):
+            rows.append(("passages found", "; ".join(
+                f"{r.get('document')} ({r.get('location')}) {_percent(r.get('score'))}" for r in value
+                if isinstance(r, Mapping)) or "none"))
+        elif key == "support" and isinstance(value, Mapping):
+            rows.append(("how well they answer", f"{_value(value.get('score'))} (answers from "
+                                                 f"{_value(value.get('threshold'))})"))
         elif key == "fallbacks" and isinstance(value, list):
             rows.append(("models that failed first", "; ".join(
                 f"{f.get('model')}: {f.get('error')}" if isinstance(f, Mapping) else str(f) for f in value) or "none"))

@@ -19,6 +19,13 @@ class TextSection(BaseModel):
     text: str
     page: int | None = None
     heading: str | None = None
+    # The headings it sits under, outermost first ("Shipping" for a "Europe" section under it).
+    parents: list[str] = Field(default_factory=list)
+
+    @property
+    def heading_path(self) -> str | None:
+        """The heading with its parents, as chunks carry it: "Shipping > Europe"."""
+        return " > ".join([*self.parents, self.heading]) if self.heading else None
 
 
 class TableSection(BaseModel):

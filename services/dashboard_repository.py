@@ -17,8 +17,10 @@ BOT_FIELDS = ("enabled", "system_prompt", "models", "temperature", "max_reply_ch
               "allowed_task_types", "n8n_urls", "intent_examples", "owner_notify_phone", "handoff_when_unknown",
               "min_relevance", "history_turns", "group_mention_only_default", "task_settings", "intents")
 JSON_FIELDS = {"models", "business", "n8n_urls", "intent_examples", "task_settings", "intents"}
-# What rag.respond records when the documents had nothing relevant (services/handlers/messages.py).
-DONT_KNOW_ANSWER = "nothing relevant in the knowledge base"
+# What rag.respond records when the documents do not answer the question (services/answering.py);
+# the second is how messages answered before the abstention decision existed read.
+DONT_KNOW_ANSWER = "abstained"
+DONT_KNOW_ANSWERS = [DONT_KNOW_ANSWER, "nothing relevant in the knowledge base"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class DashboardRepository(Repository):
     def overview(self, since: datetime, until: datetime) -> dict:
         """Customer traffic between two moments (playground chats and the owner's own messages left out)."""
         params = {"since": since, "until": until, "playground": f"%{PLAYGROUND_SUFFIX}",
-                  "dont_know": DONT_KNOW_ANSWER}
+                  "dont_know": DONT_KNOW_ANSWERS}
         customer = """i.chat_id not like %(playground)s and not i.from_me
                       and i.created_at >= %(since)s and i.created_at < %(until)s"""
         row = self._rows(
@@ -64,7 +66,7 @@ class DashboardRepository(Repository):
                                                               interval '1 day') d),
                 kinds as (
                   select i.created_at::date as day,
-                         case when i.trace -> 'respond' ->> 'answer' = %(dont_know)s then 'dont_know'
+                         case when i.trace -> 'respond' ->> 'answer' = any(%(dont_know)s) then 'dont_know'
                               when i.trace -> 'reply' ->> 'kind' = 'task' then 'task'
                               when i.status = 'answered' then 'answered'
                               when i.status = 'handed_off' then 'handed_off'
@@ -97,9 +99,9 @@ class DashboardRepository(Repository):
                  from public.inbox i
                 where i.chat_id not like %(playground)s and not i.from_me
                   and i.created_at >= %(since)s and i.created_at < %(until)s
-                  and i.trace -> 'respond' ->> 'answer' = %(dont_know)s
+                  and i.trace -> 'respond' ->> 'answer' = any(%(dont_know)s)
                 order by i.created_at desc limit %(limit)s""",
-            {"since": since, "until": until, "playground": f"%{PLAYGROUND_SUFFIX}", "dont_know": DONT_KNOW_ANSWER,
+            {"since": since, "until": until, "playground": f"%{PLAYGROUND_SUFFIX}", "dont_know": DONT_KNOW_ANSWERS,
              "limit": limit})
 
     def first_run(self) -> dict:

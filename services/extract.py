@@ -189,12 +189,14 @@ def _docx(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Sectio
     except Exception as exc:  # python-docx raises many types for broken packages
         raise ExtractionError("This Word file could not be read; it may be damaged.") from exc
     sections: list[Section] = []
-    heading: str | None = None
+    open_headings: list[tuple[int, str]] = []  # the current heading and those it sits under
     buffer: list[str] = []
 
     def flush() -> None:
         if buffer:
-            sections.append(TextSection(text="\n\n".join(buffer), heading=heading))
+            names = [name for _, name in open_headings]
+            sections.append(TextSection(text="\n\n".join(buffer), heading=names[-1] if names else None,
+                                        parents=names[:-1]))
             buffer.clear()
 
     for block in document.iter_inner_content():
@@ -204,14 +206,16 @@ def _docx(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Sectio
             text = block.text.strip()
             if style.startswith(("Heading", "Title")) and text:
                 flush()
-                heading = text
+                level = int(style.rsplit(" ", 1)[-1]) if style[-1:].isdigit() else (0 if style == "Title" else 1)
+                open_headings = [(lv, n) for lv, n in open_headings if lv < level] + [(level, text)]
             elif text:
                 buffer.append(text)
         elif isinstance(block, Table):
             rows = [[cell.text.strip() for cell in row.cells] for row in block.rows]
             if rows:
                 flush()
-                sections.append(TableSection(columns=rows[0], rows=rows[1:], sheet=heading))
+                sections.append(TableSection(columns=rows[0], rows=rows[1:],
+                                             sheet=open_headings[-1][1] if open_headings else None))
     flush()
     return sections
 
@@ -282,34 +286,45 @@ def _html(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Sectio
         tag.decompose()
     marker = "\u0000HEADING\u0000"
     for tag in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
-        tag.replace_with(f"\n{marker}{' '.join(tag.get_text(' ').split())}\n")
+        tag.replace_with(f"\n{marker}{tag.name[1]}{' '.join(tag.get_text(' ').split())}\n")
     for tag in soup.find_all(["p", "div", "li", "tr", "br", "section", "article", "table", "ul", "ol"]):
         tag.insert_after("\n\n" if tag.name in ("p", "div", "section", "article", "table") else "\n")
     text = soup.get_text()
-    return _split_on_headings(text.split("\n"), lambda line: line[len(marker):]
+    return _split_on_headings(text.split("\n"), lambda line: (int(line[len(marker)]), line[len(marker) + 1:])
                               if line.startswith(marker) else None)
 
 
 def _markdown(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Section]:
-    def heading_of(line: str) -> str | None:
+    def heading_of(line: str) -> tuple[int, str] | None:
         match = _MD_HEADING.match(line)
-        return match.group(2) if match else None
+        return (len(match.group(1)), match.group(2)) if match else None
 
     return _split_on_headings(_text_of(data).splitlines(), heading_of)
 
 
 def _split_on_headings(lines: list[str], heading_of) -> list[Section]:
+    """Sections under each heading; `heading_of(line)` gives (level, text) for a heading line."""
     sections: list[Section] = []
-    heading: str | None = None
+    open_headings: list[tuple[int, str]] = []  # the current heading and those it sits under
     buffer: list[str] = []
+
+    def flush() -> None:
+        names = [name for _, name in open_headings]
+        sections.append(TextSection(text="\n".join(buffer), heading=names[-1] if names else None,
+                                    parents=names[:-1]))
+
     for line in lines:
         found = heading_of(line.strip())
         if found is not None:
-            sections.append(TextSection(text="\n".join(buffer), heading=heading))
-            heading, buffer = found.strip() or None, []
+            flush()
+            level, name = found[0], found[1].strip()
+            open_headings = [(lv, n) for lv, n in open_headings if lv < level]
+            if name:
+                open_headings.append((level, name))
+            buffer = []
         else:
             buffer.append(line.rstrip())
-    sections.append(TextSection(text="\n".join(buffer), heading=heading))
+    flush()
     return [_collapse_blank_lines(s) for s in sections]
 
 
@@ -318,5 +333,26 @@ def _collapse_blank_lines(section: TextSection) -> TextSection:
     return section.model_copy(update={"text": text})
 
 
+_TEXT_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+(\S.*)$")
+
+
 def _text(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Section]:
-    return [TextSection(text=_text_of(data))]
+    """Plain text has no markup, but a short line standing alone above its paragraph ("2. Old parts",
+    "Storing coffee") is a heading: kept as one, it is not glued onto the paragraph's first sentence."""
+    lines = _text_of(data).splitlines()
+    levels: dict[int, tuple[int, str]] = {}
+    for index, line in enumerate(lines):
+        text = line.strip()
+        after_blank = index == 0 or not lines[index - 1].strip()
+        before_text = index + 1 < len(lines) and bool(lines[index + 1].strip())
+        if not (after_blank and before_text) or len(text.split()) > 10 or text[-1:] in ".!?,;:":
+            continue
+        numbered = _TEXT_NUMBERED.match(text)
+        if numbered:  # "2. Old parts": a heading under the document's title; "2.1 ..." under that
+            levels[index] = (1 + numbered.group(1).count(".") + 1, numbered.group(2))
+        else:
+            levels[index] = (1, text)
+    if not levels:
+        return [TextSection(text="\n".join(lines))]
+    numbered_lines = iter(range(len(lines)))
+    return _split_on_headings(lines, lambda _line: levels.get(next(numbered_lines)))

@@ -11,11 +11,11 @@ from pipelines.filenames import safe_filename
 from schemas.jobs import ChunkDocument, ExtractDocument
 from schemas.kb import DocumentView, SearchHit
 from schemas.pipelines import DOCUMENT_IN_PROGRESS
+from services import answering, bot_settings
 from services.bootstrap import Container
 from services.extract import SUPPORTED_TYPES, UnsupportedTypeError, sniff_type
 from services.handlers.ingest import KB_BUCKET, document_prefix, extracted_path
 from services.ports import StorageObjectMissingError
-from services.retrieval import chunk_texts, describe_location
 
 
 class KnowledgeBaseError(Exception):
@@ -155,19 +155,24 @@ def reembed_document(container: Container, user_id: uuid.UUID, document_id: uuid
 
 def search(container: Container, user_id: uuid.UUID, query: str, k: int = 5,
            document_ids: list[uuid.UUID] | None = None) -> list[SearchHit]:
-    """What the bot would find for `query`: the top-k chunks with scores and where they come from."""
-    vector = container.embedder.embed([query])[0]
-    hits = container.vectors.query(user_id, vector, k, model=container.embedder.model_name,
-                                   document_ids=document_ids)
-    if not hits:
-        return []
-    rows = chunk_texts(container.tenant_uow, user_id, hits)
-    results = []
-    for hit in hits:
-        row = rows.get(hit.chunk_id)
-        if row is None:  # an index entry whose chunk is gone (mid-delete): not a result
-            continue
-        results.append(SearchHit(chunk_id=hit.chunk_id, score=round(hit.score, 4), document_id=row["document_id"],
-                                 filename=row["filename"], location=describe_location(row["metadata"]),
-                                 content=row["content"], metadata=row["metadata"]))
-    return results
+    """What the bot would find for `query`: the fused ranking rag.respond answers from, best first,
+    each with its cosine similarity to the question."""
+    retrieval = answering.retrieve(_answer_deps(container), user_id, query, limit=k, document_ids=document_ids)
+    return _hits(retrieval)
+
+
+def try_question(container: Container, user_id: uuid.UUID, question: str) -> tuple[list[SearchHit], answering.Answer]:
+    """The dashboard's test box: the passages and the reply a customer asking `question` would get
+    (without the business's model, which a search box does not call)."""
+    settings = bot_settings.current(container, user_id)
+    result = answering.answer(_answer_deps(container), user_id, settings, question, use_models=False)
+    return _hits(result.retrieval), result
+
+
+def _answer_deps(container: Container) -> answering.Deps:
+    return answering.Deps(container.embedder, container.vectors, container.tenant_uow)
+
+
+def _hits(retrieval: answering.Retrieval) -> list[SearchHit]:
+    return [SearchHit(chunk_id=f.chunk_id, score=round(f.cosine, 4), document_id=f.document_id, filename=f.filename,
+                      location=f.location, content=f.content, metadata=f.metadata) for f in retrieval.found]

@@ -117,6 +117,18 @@ class KnowledgeBaseRepository(Repository):
         return self.conn.execute("select count(*) from public.kb_chunks where document_id = %s",
                                  [document_id]).fetchone()[0]
 
+    def term_counts(self, user_id: uuid.UUID, stems: list[str], model: str) -> tuple[int, list[int]]:
+        """How many indexed chunks there are, and how many contain each stem (a `to_tsquery('simple')`
+        text), through the full-text index: what a word's rarity is computed from."""
+        row = self.conn.execute(
+            """select (select count(*) from public.kb_chunks where user_id = %(user)s and embedding_model = %(model)s),
+                      array(select (select count(*) from public.kb_chunks c
+                                     where c.user_id = %(user)s and c.embedding_model = %(model)s
+                                       and c.fts @@ to_tsquery('simple', s.stem))
+                              from unnest(%(stems)s::text[]) with ordinality as s(stem, n) order by s.n)""",
+            {"user": user_id, "model": model, "stems": stems}).fetchone()
+        return row[0], list(row[1])
+
     def hydrate(self, chunk_ids: list[str]) -> dict[str, dict]:
         with self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(

@@ -52,6 +52,10 @@ class VectorHit:
     score: float  # cosine similarity, higher is closer
     # Filled by stores that keep the text beside the vector (pgvector), saving a lookup.
     chunk: dict | None = None
+    # Where the hit stood in each ranking (1 = best; None = not in that list). A store that ranks by
+    # vector only leaves both None and its hits' order is the vector ranking.
+    vector_rank: int | None = None
+    keyword_rank: int | None = None
 
 
 class VectorStore(Protocol):
@@ -61,8 +65,11 @@ class VectorStore(Protocol):
 
     def query(
         self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
-        document_ids: list[uuid.UUID] | None = None,
-    ) -> list[VectorHit]: ...
+        document_ids: list[uuid.UUID] | None = None, terms: list[str] | None = None,
+    ) -> list[VectorHit]:
+        """The k nearest chunks; with `terms` (pipelines.retrieval.content_terms), a store that can
+        also search the chunk text adds its k best keyword matches, each hit carrying both ranks."""
+        ...
 
     def delete_document(self, user_id: uuid.UUID, document_id: uuid.UUID) -> None: ...
 

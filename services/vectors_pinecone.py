@@ -44,8 +44,9 @@ class PineconeVectorStore:
 
     def query(
         self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
-        document_ids: list[uuid.UUID] | None = None,
+        document_ids: list[uuid.UUID] | None = None, terms: list[str] | None = None,
     ) -> list[VectorHit]:
+        # Vector-only: Pinecone holds no chunk text, so `terms` is not used and retrieval fuses one list.
         if k < 1 or document_ids == []:
             return []
         flt: dict[str, Any] = {"model": {"$eq": model}}

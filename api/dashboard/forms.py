@@ -157,7 +157,8 @@ class BotSettingsForm(Form):
                            "api base)", render_kw={"rows": 3})
     temperature = StringField("Temperature (0 = always the same answer, 2 = most varied)",
                               render_kw={"type": "number", "min": 0, "max": 2, "step": "0.1", "inputmode": "decimal"})
-    min_relevance = StringField("Least relevance of a document passage (0 to 1)",
+    min_relevance = StringField("How sure the bot must be that your documents answer (0 to 1; 0.35 is the "
+                                "default, higher says “don't know” more often)",
                                 render_kw={"type": "number", "min": 0, "max": 1, "step": "0.05",
                                            "inputmode": "decimal"})
     history_turns = StringField("Earlier turns the bot reads",

@@ -23,11 +23,11 @@ DOCUMENTS_PER_PAGE = 50
 def index(user_id: uuid.UUID):
     c = container()
     query = request.args.get("q", "").strip()[:2000]
-    hits = kb.search(c, user_id, query, 5) if query else None
+    hits, answer = kb.try_question(c, user_id, query) if query else (None, None)
     documents = kb.list_documents(c, user_id)
     offset = (page_number() - 1) * DOCUMENTS_PER_PAGE
     listing = Page(documents[offset:offset + DOCUMENTS_PER_PAGE], len(documents), offset)
-    return page("dashboard/kb.html", documents=listing.rows, listing=listing, query=query, hits=hits,
+    return page("dashboard/kb.html", documents=listing.rows, listing=listing, query=query, hits=hits, answer=answer,
                 max_bytes=c.settings.kb_max_upload_bytes)
 
 

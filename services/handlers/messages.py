@@ -17,17 +17,17 @@ from datetime import UTC, datetime
 
 from pipelines import answers, delivery, filters, intent
 from pipelines import tasks as task_words
+from schemas.bot import BotSettings
 from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob, RespondWithRag, SendThroughSession
 from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage, IntentResult, model_specs
 from schemas.pipelines import MESSAGE_NEXT_JOB
-from services import tasks
+from services import answering, bot_settings, tasks
 from services.crypto import Keyring, Sealed, seal_task_payload
 from services.db import UnitOfWork
 from services.errors import PermanentError
 from services.intent_classifier import IntentHeads, IntentSetup, decide_intent
 from services.llm import AllModelsFailedError
 from services.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
-from services.retrieval import chunk_texts, describe_location
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,11 @@ def _now() -> datetime:
 def _open(deps: MessageDeps, row: dict, prefix: str = "body_") -> str:
     sealed = Sealed(row[f"{prefix}ciphertext"], row[f"{prefix}nonce"], row[f"{prefix}key_id"])
     return deps.keyring.open(sealed, tenant=row["user_id"], chat=row["chat_id"])
+
+
+def _settings(config: dict) -> BotSettings:
+    """The tenant's settings read through the schema the dashboard and API save with: same defaults."""
+    return bot_settings.from_stored(config)
 
 
 def _claim(uow: UnitOfWork, inbox_id: uuid.UUID, status: str) -> tuple[dict, dict] | None:
@@ -103,6 +108,7 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
         if claimed is None:
             return
         row, config = claimed
+        settings = _settings(config)
         text = _open(deps, row)
         chat = uow.messages.chat_rules(job.user_id, row["chat_id"], phone=row["sender_phone"],
                                        lid=row["sender_lid"], is_group=row["is_group"],
@@ -114,13 +120,13 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
             from_me=row["from_me"], mentions_me=row["mentions_me"], text=text, media_ref=row["media_ref"],
             timestamp=row["sent_at"] or row["created_at"])
         rules = filters.ChatRules(
-            bot_enabled=config.get("enabled", False),
-            whitelist_enabled=config.get("whitelist_enabled", False),
+            bot_enabled=settings.enabled,
+            whitelist_enabled=settings.whitelist_enabled,
             whitelisted=chat["whitelisted"],
             group_auto_reply=bool(in_group and chat["group_auto_reply"]),
             group_mention_only=bool(chat["group_mention_only"]) if in_group else True,
             handoff_active=chat["handoff_active"], paused_until=chat["paused_until"],
-            owner_pause_minutes=config.get("owner_pause_minutes", 30))
+            owner_pause_minutes=settings.owner_pause_minutes)
         decision = filters.decide(message, rules, _now())
         trace = _stage("filter", started, answer=decision.answer, reason=decision.reason)
         if decision.pause_chat_until is not None:
@@ -132,7 +138,7 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
         uow.messages.set_inbound(job.inbox_id, status="filtered", reason=decision.reason, trace=trace)
         # Wait out a burst before classifying: then only its last message is answered, for all of it.
         uow.publish_after_commit(ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id),
-                                 countdown=config.get("debounce_seconds", 0))
+                                 countdown=settings.debounce_seconds)
 
 
 # --- intent.classify ------------------------------------------------------------------------------
@@ -144,7 +150,7 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
         if claimed is None:
             return
         row, config = claimed
-        window = config.get("debounce_seconds", 0)
+        window = _settings(config).debounce_seconds
         if window and filters.superseded(row["created_at"],
                                          uow.messages.newer_in_chat(row["chat_id"], row["created_at"], row["id"]),
                                          window):
@@ -243,50 +249,20 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
         if claimed is None:
             return
         row, config = claimed
-        window = config.get("debounce_seconds", 0)
+        settings = _settings(config)
+        window = settings.debounce_seconds
         # With no debounce window the burst is this message alone: no need to ask.
         burst = uow.messages.burst(row["chat_id"], row["created_at"], window) if window else [row]
         question = "\n".join(_open(deps, r) for r in burst if r["status"] != "ignored" or r["id"] == row["id"])
         history = [answers.Turn("customer" if h["direction"] == "inbound" else "business",
                                 deps.keyring.open(Sealed(h["ciphertext"], h["nonce"], h["key_id"]),
                                                   tenant=job.user_id, chat=row["chat_id"]))
-                   for h in uow.messages.history(row["chat_id"], row["created_at"], config.get("history_turns", 6))]
-    search_text = answers.question_with_context(question, history)
-    vector = deps.embedder.embed([search_text])[0]
-    hits = deps.vectors.query(job.user_id, vector, 8, model=deps.embedder.model_name)
-    rows = chunk_texts(deps.tenant_uow, job.user_id, hits)
-
-    passages = answers.relevant(
-        [answers.Passage(rows[h.chunk_id]["content"], h.score,
-                         f"{rows[h.chunk_id]['filename']} ({describe_location(rows[h.chunk_id]['metadata'])})")
-         for h in hits if h.chunk_id in rows], config.get("min_relevance", 0.35))
-    style = answers.ReplyStyle(max_chars=config.get("max_reply_chars", 1000), language=config.get("language", "auto"),
-                               tone=config.get("tone", "friendly"))
-    dont_know = config.get("dont_know_reply") or "Sorry, I don't have that information."
-    trace: dict = {"chunks": [{"source": p.source, "score": round(p.score, 4)} for p in passages]}
-    handoff = False
-    if not passages:
-        reply, trace["answer"] = dont_know, "nothing relevant in the knowledge base"
-        handoff = bool(config.get("handoff_when_unknown"))
-    else:
-        reply = ""
-        models = model_specs(config.get("models"))
-        if models:
-            prompt = answers.compose_prompt(system_prompt=config.get("system_prompt", ""),
-                                            business=config.get("business") or {}, passages=passages,
-                                            history=history, question=question, style=style, dont_know=dont_know)
-            try:
-                completion = deps.chat.complete(models, prompt, temperature=config.get("temperature", 0.2),
-                                                max_tokens=max(64, style.max_chars // 2))
-                reply = completion.text
-                trace.update(answer="model", model=completion.model, fallbacks=completion.attempts)
-            except AllModelsFailedError as exc:
-                trace.update(fallbacks=exc.attempts)
-        if not reply:
-            reply = answers.extractive_reply(search_text, passages, style.max_chars) or dont_know
-            trace["answer"] = "extractive"
-    parts = answers.split_reply(reply, style.max_chars) or [dont_know]
-    trace = _stage("respond", started, **trace, reply_parts=len(parts))
+                   for h in uow.messages.history(row["chat_id"], row["created_at"], settings.history_turns)]
+    result = answering.answer(answering.Deps(deps.embedder, deps.vectors, deps.tenant_uow, deps.chat),
+                              job.user_id, settings, question, history)
+    handoff = result.handoff
+    parts = answers.split_reply(result.reply, settings.max_reply_chars) or [settings.dont_know_reply]
+    trace = _stage("respond", started, **result.trace, reply_parts=len(parts))
     with deps.tenant_uow(job.user_id) as uow:
         row = uow.messages.advance_inbound(job.inbox_id, expected="classified",
                                            status="handed_off" if handoff else "answered", trace=trace)

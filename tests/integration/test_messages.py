@@ -107,7 +107,9 @@ def test_nothing_relevant_gets_the_dont_know_reply(client, shop, gateway):
     inbox_id = _post(client, payload).get_json()["inbox_id"]
     (reply,) = _replies(gateway, payload["chat_id"])
     assert reply["text"] == "Let me check with the team."
-    assert _final(client, headers, inbox_id)["stages"]["respond"]["answer"] == "nothing relevant in the knowledge base"
+    respond = _final(client, headers, inbox_id)["stages"]["respond"]
+    assert respond["answer"] == "abstained" and respond["ranked"]  # what was found, and why it was not enough
+    assert respond["support"]["score"] < respond["support"]["threshold"]
 
 
 def test_without_a_debounce_window_the_message_itself_is_answered_and_logged(client, shop, gateway):

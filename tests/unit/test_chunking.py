@@ -66,7 +66,8 @@ def test_tables_repeat_column_names_in_row_groups():
     chunks = chunk_sections([table], words, ChunkingOptions(max_tokens=200, table_rows_per_chunk=8))
     assert len(chunks) == 3
     assert chunks[0].content.startswith("Prices\nProduct: Widget 0; Price: 0.50")
-    assert chunks[0].metadata == {"kind": "table", "row_start": 2, "row_end": 9, "sheet": "Prices"}
+    assert chunks[0].metadata == {"kind": "table", "row_start": 2, "row_end": 9, "sheet": "Prices",
+                                  "columns": ["Product", "Price"]}
     assert chunks[2].metadata["row_end"] == 21
     assert "Product: Widget 19; Price: 19.50" in chunks[2].content
 

@@ -9,9 +9,7 @@ from pipelines.answers import (
     ReplyStyle,
     Turn,
     compose_prompt,
-    extractive_reply,
     question_with_context,
-    relevant,
     split_reply,
     truncate,
 )
@@ -109,12 +107,6 @@ def test_llm_verdicts_are_parsed_strictly_with_readable_errors():
     assert "could not be used: boom" in repair_message("boom")
 
 
-def test_relevant_passages_are_thresholded_deduplicated_and_ordered():
-    passages = [Passage("Delivery is free.", 0.5, "a"), Passage("delivery is  FREE.", 0.6, "b"),
-                Passage("Unrelated.", 0.1, "c"), Passage("We open at 9.", 0.7, "d")]
-    assert [p.source for p in relevant(passages, 0.35)] == ["d", "b"]
-
-
 def test_follow_up_questions_fold_in_the_previous_one():
     history = [Turn("customer", "Do you sell the Barista Pro?"), Turn("business", "Yes.")]
     assert question_with_context("in red?", history) == "Do you sell the Barista Pro?\nin red?"
@@ -132,15 +124,6 @@ def test_prompt_carries_rules_facts_context_and_history():
     assert system.startswith("You are Ada from Acme.") and "[1] Delivery is free above 50k." in system
     assert "- name: Acme" in system and "hours" not in system and "French" in system and "300" in system
     assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
-
-
-def test_extractive_reply_quotes_the_best_sentences():
-    passages = [Passage("We deliver to Lagos and Accra. Delivery takes 3 days. Returns within 30 days.", 0.8, "x"),
-                Passage("Our shop opens at 9am.", 0.5, "y")]
-    reply = extractive_reply("Do you deliver to Accra?", passages, 500)
-    assert reply == "We deliver to Lagos and Accra."
-    assert extractive_reply("hello", [], 100) == ""
-    assert len(extractive_reply("delivery", passages, 20)) <= 20
 
 
 def test_truncate_and_split():

@@ -1,0 +1,134 @@
+"""Hybrid retrieval, the pure half: the keyword query a question makes, and fusing the vector and
+keyword rankings into one by reciprocal rank.
+
+Reciprocal rank fusion (as in Supabase's hybrid search) adds 1 / (k + rank) over the lists a chunk
+appears in: it needs no score calibration between cosine and text rank, and a chunk both lists agree
+on rises to the top. A store that only ranks by vector (Pinecone) gives one list; fusing one list
+keeps its order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+RRF_K = 60  # the smoothing constant from the original RRF paper, also Supabase's default
+STEM_CHARS = 5  # the shortest stem: the keyword search matches words on at least their first five letters
+MAX_STEM_CHARS = 7
+
+# Words that carry no topic in a customer's question (English plus the commonest German, French,
+# Spanish ones): they would match every passage.
+_STOP_TEXT = """
+a an the is are was were be been am do does did doing done you your yours i me my mine we us our ours they them
+their he she it its this that these those there here what which who whom whose how when where why can could
+would should will shall may might must have has had having of in on at by for from to with without into onto
+about and or but if then so not no yes any some all each please thanks thank hi hello hey much many more most
+get got give tell know want need like just also too very really ok okay still yet again one
+der die das ein eine ist sind und oder mit von zu für auf ich du sie wir ihr es wie was wann wo gibt haben
+le la les un une des est sont et ou avec de du pour sur je vous nous il elle que qui quoi comment quand
+el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
+don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll ve re
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Words a question is phrased with. They stay search terms ("how long does it take" finds the
+# sentence that says how long), but a document not using "happens" says nothing about whether it
+# answers "what happens if…", so they never count as words the documents do not know.
+_PHRASING_TEXT = """
+long take takes took happen happens happened bring put let make try send back way best good able use
+go come say see look find usually often around inside something anything thing things
+"""
+PHRASING_WORDS = frozenset(_PHRASING_TEXT.split())
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+
+
+def content_terms(text: str) -> list[str]:
+    """The question's topic words (lowercased, in order, without repeats): stop words and single
+    letters left out, numbers kept whole."""
+    terms: list[str] = []
+    for token in _TOKEN.findall(text.lower()):
+        if token in STOP_WORDS or (len(token) < 2 and not token.isdigit()) or token in terms:
+            continue
+        terms.append(token)
+    return terms
+
+
+def stems(terms: Sequence[str]) -> list[str]:
+    """Each term as a Postgres `to_tsquery('simple', …)` text: numbers whole, words by their stem as
+    a prefix, so "deliver", "delivery" and "delivered" meet without a language's stemmer.
+
+    Terms come from content_terms, so they hold only letters, digits and . or ,: nothing the
+    tsquery syntax reads as an operator."""
+    return [t if t[0].isdigit() else f"{stem(t)}:*" for t in terms]
+
+
+def stem(word: str) -> str:
+    """A word's language-agnostic stem: at most three letters cut off, kept between STEM_CHARS and
+    MAX_STEM_CHARS long ("delivery" -> "deliv", "batteries" -> "batter", "motorbikes" -> "motorbi",
+    "subscribers" -> "subscri" which also starts "subscription")."""
+    return word[:max(STEM_CHARS, min(len(word) - 3, MAX_STEM_CHARS))]
+
+
+def tsquery(terms: Sequence[str]) -> str:
+    """One tsquery text matching any of the terms."""
+    return " | ".join(dict.fromkeys(stems(terms)))
+
+
+def rarity(total: int, containing: int) -> float:
+    """How much a word says about a passage, from how many of the tenant's `total` chunks contain it
+    (inverse document frequency, smoothed): a word every chunk holds counts 1, a rare one far more."""
+    return math.log((total + 1) / (containing + 1)) + 1.0
+
+
+def words(text: str) -> set[str]:
+    """The lowercased words and numbers of a text, for matching content_terms against it."""
+    return set(_TOKEN.findall(text.lower()))
+
+
+def same_word(term: str, word: str) -> bool:
+    """The text's word is the question's term in some form: it starts with the term's stem, as the
+    keyword search matches it ("delivery" meets "deliver", "motorbikes" does not meet "motor")."""
+    if term[0].isdigit():
+        return term == word
+    return word.startswith(stem(term))
+
+
+def covered(terms: Sequence[str], text: str) -> list[str]:
+    """The terms the text contains, in any of their forms (see same_word)."""
+    present = words(text)
+    return [t for t in terms if t in present or any(same_word(t, w) for w in present)]
+
+
+def coverage(terms: Sequence[str], text: str, weights: Mapping[str, float] | None = None) -> float:
+    """The share of the terms the text holds, each counted by its weight (rarity; 1 when unknown)."""
+    if not terms:
+        return 0.0
+    weight = weights or {}
+    total = sum(weight.get(t, 1.0) for t in terms)
+    return sum(weight.get(t, 1.0) for t in covered(terms, text)) / total
+
+
+@dataclass(frozen=True)
+class Ranked:
+    chunk_id: str
+    fused: float  # the reciprocal-rank score
+    vector_rank: int | None  # 1 = best; None when the list did not hold the chunk
+    keyword_rank: int | None
+
+
+def fuse(vector_ids: Sequence[str], keyword_ids: Sequence[str], *, k: int = RRF_K,
+         limit: int | None = None) -> list[Ranked]:
+    """One ranking from two (each best first, ids unique within a list), best first; ties keep the
+    vector list's order, then the keyword list's."""
+    vector_rank = {cid: i for i, cid in enumerate(vector_ids, start=1)}
+    keyword_rank = {cid: i for i, cid in enumerate(keyword_ids, start=1)}
+    order = list(dict.fromkeys([*vector_ids, *keyword_ids]))
+    ranked = [Ranked(cid, _rrf(vector_rank.get(cid), k) + _rrf(keyword_rank.get(cid), k),
+                     vector_rank.get(cid), keyword_rank.get(cid)) for cid in order]
+    ranked.sort(key=lambda r: -r.fused)  # stable: equal scores keep the order above
+    return ranked[:limit] if limit is not None else ranked
+
+
+def _rrf(rank: int | None, k: int) -> float:
+    return 0.0 if rank is None else 1.0 / (k + rank)

@@ -1,0 +1,217 @@
+"""The LLM-free answer: pick the sentences of the best passages that answer the question.
+
+A passage is cut into candidate sentences. Headings, a sheet's name and FAQ questions are never
+candidates: they are the context a sentence is scored with ("Shipping: Delivery takes 2-3 days"),
+so a reply never quotes a heading alone. A table row becomes a sentence a customer can read
+("Yirgacheffe Kochere, 250 g: 13.90 EUR"). The caller embeds every candidate's scoring text in one
+batch; a candidate's score is its cosine to the question plus the share of the question's words it
+holds, with a small preference for better-ranked passages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pipelines.retrieval import coverage
+
+OVERLAP_WEIGHT = 0.20  # how much a candidate holding all the question's words gains over cosine alone
+RANK_PENALTY = 0.01  # per passage rank: between near-equal sentences, the better passage wins
+KEEP_WITHIN = 0.10  # other sentences join the best one when they score this close to it
+MAX_SENTENCES = 3
+SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
+_MARKUP = re.compile(r"^\s*(?:[-*•+>]|\d+[.)])\s+|[*_`]{2,}|^#+\s*")
+_PRICE_WORDS = ("price", "preis", "prix", "precio", "prezzo", "cost", "fee", "tarif", "betrag", "amount")
+_CURRENCIES = {"eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR", "usd": "USD", "$": "USD",
+               "gbp": "GBP", "£": "GBP", "chf": "CHF", "ngn": "NGN", "₦": "NGN", "ghs": "GHS", "kes": "KES",
+               "zar": "ZAR", "inr": "INR", "₹": "INR"}
+_NOTE_WORDS = ("note", "comment", "description", "detail", "remark", "info", "beschreibung", "hinweis")
+_NAME_TOKEN = re.compile(r"[^\W\d_]+|[€$£₦₹]")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A passage as the sentence picker needs it."""
+
+    text: str
+    heading: str | None = None  # heading path or sheet: the first line of the text when present
+    kind: str = "text"  # "text" or "table"
+    columns: tuple[str, ...] = ()  # a table's column names, when known
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str  # what the reply says
+    context: str  # heading, sheet or FAQ question it sits under: scored with it, never said alone
+    passage: int  # index of its passage, best first
+    position: int  # order within the passage
+    paragraph: int = 0  # which paragraph (line) of the passage it is in
+    row: bool = False  # a table row: rows of other passages may join it (the 250 g and the 1 kg price)
+
+    @property
+    def scoring_text(self) -> str:
+        return f"{self.context}: {self.text}" if self.context else self.text
+
+
+def candidates(sources: Sequence[Source]) -> list[Candidate]:
+    found: list[Candidate] = []
+    seen: set[str] = set()
+    for index, source in enumerate(sources):
+        body = _without_heading(source)
+        produced = _row_candidates(source, body) if source.kind == "table" else _text_candidates(source, body)
+        for position, (context, text, paragraph) in enumerate(produced):
+            key = " ".join(text.lower().split())
+            if key not in seen:
+                seen.add(key)
+                found.append(Candidate(text, context, index, position, paragraph, source.kind == "table"))
+    return found
+
+
+def _without_heading(source: Source) -> str:
+    first, _, rest = source.text.partition("\n")
+    if source.heading and first.strip() == source.heading.strip():
+        return rest
+    return source.text
+
+
+def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int]]:
+    context = source.heading or ""
+    out = []
+    for paragraph, line in enumerate(body.split("\n")):
+        for raw in _SENTENCE.split(line):
+            sentence = " ".join(_MARKUP.sub("", raw).split())
+            if not sentence:
+                continue
+            if sentence.endswith("?") or sentence.endswith(":") or _is_heading_like(sentence, raw, line):
+                # A question (FAQ style) or a lead-in is what the next sentences answer: context only.
+                context = sentence.rstrip(".:")
+                continue
+            out.append((context, sentence if sentence[-1] in ".!…" else sentence + ".", paragraph))
+    return out
+
+
+def _is_heading_like(sentence: str, raw: str, line: str) -> bool:
+    if raw.lstrip().startswith("#"):
+        return True
+    words = sentence.split()
+    if any(ch.isdigit() for ch in sentence):  # "Open 9-18" says something however short
+        return False
+    # "Shipping", "Opening hours", or a title standing as a whole line without a full stop.
+    return len(words) < 3 or (raw.strip() == line.strip() and line.rstrip()[-1:] not in ".!?…" and len(words) <= 8)
+
+
+def _row_candidates(source: Source, body: str) -> list[tuple[str, str, int]]:
+    out = []
+    for paragraph, line in enumerate(body.split("\n")):
+        cells = parse_row(line, source.columns)
+        if cells:
+            out.append((source.heading or "", row_sentence(cells), paragraph))
+    return out
+
+
+def parse_row(line: str, columns: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """A chunked table row ("name: value; name: value", see pipelines/chunking.py) as (column, value)
+    pairs. With the column names known, a "; " inside a value stays in the value."""
+    known = {c.strip() for c in columns}
+    cells: list[tuple[str, str]] = []
+    for piece in line.split("; "):
+        name, sep, value = piece.partition(": ")
+        if sep and (not known or name.strip() in known or name.startswith("Column ")):
+            cells.append((name.strip(), value.strip()))
+        elif cells:
+            cells[-1] = (cells[-1][0], f"{cells[-1][1]}; {piece}")
+    return [(n, v) for n, v in cells if v]
+
+
+def row_sentence(cells: Sequence[tuple[str, str]]) -> str:
+    """A table row as a customer reads it: "Yirgacheffe Kochere, 250 g: 13.90 EUR (floral)."."""
+    price_at = next((i for i, (name, _) in enumerate(cells) if _is_price(name)), None)
+    if price_at is None:
+        label, value, rest = [cells[0][1]], "", cells[1:]
+    else:
+        before = [(n, v) for n, v in cells[:price_at] if not _is_note(n)]
+        label = [v for _, v in before[:3]]
+        value = _with_currency(cells[price_at])
+        rest = [c for c in cells if c not in before[:3] and c is not cells[price_at]]
+    extras = ", ".join(v if _is_note(n) or n.startswith("Column ") else f"{_readable(n)} {v}" for n, v in rest)
+    head = ", ".join(label)
+    if value:
+        text = f"{head}: {value}" if head else value
+        text += f" ({extras})" if extras else ""
+    else:
+        text = f"{head}: {extras}" if extras else head
+    text = " ".join(text.split())
+    return text if text[-1:] in ".!?" else text + "."
+
+
+def _name_tokens(name: str) -> list[str]:
+    return _NAME_TOKEN.findall(name.lower())
+
+
+def _is_price(name: str) -> bool:
+    return any(t.startswith(_PRICE_WORDS) or t in _CURRENCIES for t in _name_tokens(name))
+
+
+def _is_note(name: str) -> bool:
+    return any(t.startswith(_NOTE_WORDS) for t in _name_tokens(name))
+
+
+def _with_currency(cell: tuple[str, str]) -> str:
+    name, value = cell
+    currency = next((_CURRENCIES[t] for t in _name_tokens(name) if t in _CURRENCIES), None)
+    has_unit = any(ch.isalpha() or ch in "€$£₦₹" for ch in value)
+    return f"{value} {currency}" if currency and not has_unit else value
+
+
+def _readable(name: str) -> str:
+    return " ".join(name.replace("_", " ").split()).lower()
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    similarity: float  # cosine of the candidate's scoring text to the question
+    overlap: float  # share of the question's terms it holds (with its context)
+    score: float
+
+
+def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequence[float],
+          weights: Mapping[str, float] | None = None) -> list[Scored]:
+    """Every candidate scored, best first; `weights` make rare words count more (retrieval.rarity)."""
+    scored = []
+    for candidate, similarity in zip(found, similarities, strict=True):
+        overlap = coverage(terms, candidate.scoring_text, weights)
+        total = similarity + OVERLAP_WEIGHT * overlap - RANK_PENALTY * candidate.passage
+        scored.append(Scored(candidate, similarity, overlap, total))
+    scored.sort(key=lambda s: -s.score)
+    return scored
+
+
+def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES) -> list[Candidate]:
+    """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well, in
+    the passage's order; a short answer also takes the sentence that follows it in its paragraph
+    ("Services are done by appointment." + "Book by phone on …"). Never longer than max_chars
+    together (the best one is always kept)."""
+    if not scored:
+        return []
+    best = scored[0]
+    chosen = [best.candidate]
+    size = len(best.candidate.text)
+    for other in scored[1:]:
+        if len(chosen) >= max_sentences or other.score < best.score - KEEP_WITHIN:
+            break
+        joins = other.candidate.passage == best.candidate.passage or (best.candidate.row and other.candidate.row)
+        if not joins or size + 1 + len(other.candidate.text) > max_chars:
+            continue
+        chosen.append(other.candidate)
+        size += 1 + len(other.candidate.text)
+    following = next((s.candidate for s in scored if s.candidate.passage == best.candidate.passage
+                      and s.candidate.position == best.candidate.position + 1
+                      and s.candidate.paragraph == best.candidate.paragraph), None)
+    if (following is not None and following not in chosen and len(chosen) < max_sentences
+            and size < SHORT_ANSWER and size + 1 + len(following.text) <= max_chars):
+        chosen.append(following)
+    return sorted(chosen, key=lambda c: (c.passage, c.position))

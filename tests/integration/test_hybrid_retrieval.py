@@ -1,0 +1,85 @@
+"""Hybrid retrieval against real Postgres: the vector and full-text lists come back from one query,
+under the runtime role with row level security, and never cross tenants."""
+
+from __future__ import annotations
+
+import uuid
+
+from pipelines.retrieval import content_terms
+from services import answering
+from services.handlers.ingest import chunk_id
+from services.ports import VectorItem
+from tests.conftest import create_user
+
+MODEL = "test-model"
+
+
+def axis(i: int) -> list[float]:
+    return [1.0 if d == i else 0.0 for d in range(384)]
+
+
+def _document(container, user, texts: list[str], vectors: list[list[float]]) -> uuid.UUID:
+    document_id = uuid.uuid4()
+    with container.tenant_uow(user) as uow:
+        uow.kb.insert(document_id=document_id, user_id=user, filename="faq.md", storage_path=f"{user}/faq.md",
+                      mime_type="text/markdown", size_bytes=1, sha256=uuid.uuid4().hex * 2)
+        uow.kb.replace_chunks(user, document_id, [
+            {"id": chunk_id(document_id, i, t), "ordinal": i, "content": t, "metadata": {"kind": "text"}}
+            for i, t in enumerate(texts)])
+    container.vectors.upsert(user, [VectorItem(chunk_id(document_id, i, t), document_id, i, v, MODEL)
+                                    for i, (t, v) in enumerate(zip(texts, vectors, strict=True))])
+    return document_id
+
+
+def test_one_query_returns_both_rankings(container):
+    user = create_user(container)
+    _document(container, user, ["Delivery\nWe deliver to Lagos, Abuja and Accra within 3 working days.",
+                                "Opening hours\nWe open at 9 every weekday.",
+                                "Returns\nUnopened items can be returned within 14 days."],
+              [axis(0), axis(1), axis(2)])
+
+    # The vector is nearest the opening hours; the words point at delivery.
+    hits = container.vectors.query(user, axis(1), 2, model=MODEL, terms=content_terms("Do you deliver to Accra?"))
+
+    by_text = {h.chunk["content"].split("\n")[0]: h for h in hits}
+    assert by_text["Opening hours"].vector_rank == 1 and by_text["Opening hours"].keyword_rank is None
+    assert by_text["Delivery"].keyword_rank == 1 and by_text["Delivery"].vector_rank == 2
+    assert by_text["Delivery"].score == 0.0  # the cosine is there for keyword hits too
+    assert "Returns" not in by_text  # outside both top-2 lists
+    # Without terms it is the plain vector search it always was.
+    plain = container.vectors.query(user, axis(1), 2, model=MODEL)
+    assert [h.vector_rank for h in plain] == [1, 2] and all(h.keyword_rank is None for h in plain)
+
+
+def test_another_tenants_identical_chunks_never_appear(container):
+    alice, bob = create_user(container), create_user(container)
+    text = "Delivery\nWe deliver to Lagos, Abuja and Accra within 3 working days."
+    alice_doc = _document(container, alice, [text], [axis(5)])
+    for _ in range(3):  # many tenants hold the same FAQ
+        _document(container, bob, [text, "Other\nSomething else entirely."], [axis(5), axis(6)])
+
+    hits = container.vectors.query(alice, axis(5), 10, model=MODEL, terms=content_terms("deliver Accra something"))
+    assert [h.chunk_id for h in hits] == [chunk_id(alice_doc, 0, text)]
+    assert hits[0].vector_rank == 1 and hits[0].keyword_rank == 1
+    # Even asked for Bob's documents by id, Alice gets nothing of his.
+    with container.tenant_uow(bob) as uow:
+        bob_docs = [r["id"] for r in uow.kb.list()]
+    assert container.vectors.query(alice, axis(5), 10, model=MODEL, terms=["accra"], document_ids=bob_docs) == []
+
+
+def test_the_shared_answer_path_uses_the_keyword_list(container):
+    user = create_user(container)
+    _document(container, user, ["Delivery\nWe deliver to Lagos, Abuja and Accra within 3 working days.",
+                                "Opening hours\nWe open at 9 every weekday."], [axis(0), axis(1)])
+
+    class NearestHours:  # an embedder whose question vector points at the wrong chunk
+        model_name = MODEL
+
+        def embed(self, texts):
+            return [axis(1) for _ in texts]
+
+    retrieval = answering.retrieve(answering.Deps(NearestHours(), container.vectors, container.tenant_uow), user,
+                                   "Do you deliver to Accra?")
+    # Both lists agree on delivery (vector 2nd, keyword 1st): it beats the vector list's favourite.
+    assert [f.content.split("\n")[0] for f in retrieval.found] == ["Delivery", "Opening hours"]
+    assert retrieval.found[0].ranked.keyword_rank == 1 and retrieval.found[0].filename == "faq.md"

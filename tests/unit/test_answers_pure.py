@@ -1,0 +1,135 @@
+"""The pure parts of answering: keyword terms, rank fusion, sentence candidates and picking, table rows
+as sentences, and the abstention decision."""
+
+import pytest
+
+from pipelines import abstention
+from pipelines.retrieval import content_terms, covered, fuse, same_word, tsquery
+from pipelines.sentences import Candidate, Scored, Source, candidates, parse_row, pick, row_sentence, score
+
+# --- keyword terms ------------------------------------------------------------------------------
+
+
+def test_content_terms_drop_stop_words_and_keep_numbers_whole():
+    assert content_terms("How long does delivery take to Accra? 250g for 13.90") == [
+        "long", "delivery", "take", "accra", "250", "13.90"]
+    assert content_terms("Do you? is it?") == []
+
+
+def test_tsquery_matches_any_term_by_its_stem():
+    assert tsquery(["delivery", "deliver", "accra", "13.90"]) == "deliv:* | accra:* | 13.90"
+
+
+def test_word_forms_meet_but_different_words_do_not():
+    assert same_word("delivery", "deliver") and same_word("batteries", "battery") and same_word("price", "prices")
+    assert not same_word("motorcycles", "motor")
+    assert covered(["opened", "bag", "parking"], "Opened coffee and bags.") == ["opened", "bag"]
+    assert covered(["250"], "250 g") == ["250"] and covered(["25"], "250 g") == []
+
+
+# --- fusion ---------------------------------------------------------------------------------------
+
+
+def test_fusion_puts_what_both_lists_agree_on_first():
+    fused = fuse(["a", "b", "c"], ["c", "d"])
+    assert [r.chunk_id for r in fused] == ["c", "a", "b", "d"]
+    top = fused[0]
+    assert (top.vector_rank, top.keyword_rank) == (3, 1)
+    assert top.fused == pytest.approx(1 / 63 + 1 / 61)
+    assert fused[-1].vector_rank is None and fused[-1].keyword_rank == 2
+
+
+def test_fusing_one_list_keeps_its_order_and_limits():
+    assert [r.chunk_id for r in fuse(["x", "y", "z"], [])] == ["x", "y", "z"]
+    assert [r.chunk_id for r in fuse([], ["k1", "k2"], limit=1)] == ["k1"]
+    assert fuse([], []) == []
+
+
+def test_a_keyword_only_hit_can_outrank_a_weak_vector_hit():
+    # The right price row found by its words though the vector list ranked it nowhere.
+    fused = fuse(["off-topic", "other"], ["price-row"], k=60)
+    assert [r.chunk_id for r in fused][:2] == ["off-topic", "price-row"]
+
+
+# --- candidates -----------------------------------------------------------------------------------
+
+
+def test_a_heading_is_context_never_a_candidate():
+    found = candidates([Source("Shipping\nShipping.\nDelivery takes 2-3 working days.", heading="Shipping")])
+    assert [c.text for c in found] == ["Delivery takes 2-3 working days."]
+    assert found[0].context == "Shipping" and found[0].scoring_text == "Shipping: Delivery takes 2-3 working days."
+
+
+def test_faq_questions_and_markdown_become_context():
+    text = "## Delivery\n**How long does delivery take?**\n- Usually 2-3 days within Lagos.\nOpening hours"
+    found = candidates([Source(text)])
+    assert [(c.context, c.text) for c in found] == [("How long does delivery take?", "Usually 2-3 days within Lagos.")]
+
+
+def test_short_lines_with_numbers_stay_candidates_and_repeats_go():
+    found = candidates([Source("Open 9-18.\nOpen 9-18."), Source("open   9-18.")])
+    assert [c.text for c in found] == ["Open 9-18."]
+
+
+# --- table rows -----------------------------------------------------------------------------------
+
+
+def test_a_price_row_reads_as_a_sentence():
+    cells = [("product", "Yirgacheffe Kochere"), ("size", "250 g"), ("price_eur", "13.90"),
+             ("notes", "Ethiopia, washed")]
+    assert row_sentence(cells) == "Yirgacheffe Kochere, 250 g: 13.90 EUR (Ethiopia, washed)."
+    assert row_sentence([("Service", "Full service"), ("Price", "99 EUR"), ("Duration", "2 days")]) == \
+        "Full service: 99 EUR (duration 2 days)."
+    assert row_sentence([("Item", "Jollof rice"), ("Price (₦)", "2500")]) == "Jollof rice: 2500 NGN."
+    assert row_sentence([("Town", "Accra"), ("Days", "3")]) == "Accra: days 3."
+
+
+def test_rows_parse_back_from_chunk_lines():
+    line = "product: Kenya AA; price_eur: 14.50; notes: berry; winey"
+    assert parse_row(line, ["product", "price_eur", "notes"]) == [
+        ("product", "Kenya AA"), ("price_eur", "14.50"), ("notes", "berry; winey")]
+    assert parse_row("Column 1: x; b: y") == [("Column 1", "x"), ("b", "y")]
+    found = candidates([Source("Prices\nproduct: Kenya AA; price_eur: 14.50", heading="Prices", kind="table",
+                               columns=("product", "price_eur"))])
+    assert [(c.context, c.text) for c in found] == [("Prices", "Kenya AA: 14.50 EUR.")]
+
+
+# --- picking --------------------------------------------------------------------------------------
+
+
+def _scored(*rows):
+    return [Scored(Candidate(text, "", passage, position, *paragraph), 0.0, 0.0, s)
+            for text, passage, position, s, *paragraph in rows]
+
+
+def test_pick_keeps_close_sentences_of_the_best_passage_in_reading_order():
+    chosen = pick(_scored(("B second.", 0, 1, 0.80), ("A first.", 0, 0, 0.75), ("Other passage.", 1, 0, 0.79),
+                          ("Far behind.", 0, 2, 0.50, 1)), 500)
+    assert [c.text for c in chosen] == ["A first.", "B second."]
+    # A short best answer takes the sentence after it in its paragraph, however it scored.
+    chosen = pick(_scored(("By appointment.", 0, 0, 0.8), ("Other.", 1, 0, 0.5), ("Call 0341 555.", 0, 1, 0.1)), 500)
+    assert [c.text for c in chosen] == ["By appointment.", "Call 0341 555."]
+    assert [c.text for c in pick(_scored(("Only.", 0, 0, 0.9), ("Too long " * 20, 0, 1, 0.9)), 50)] == ["Only."]
+    assert pick([], 100) == []
+
+
+def test_score_adds_term_overlap_and_prefers_better_passages():
+    found = [Candidate("We deliver to Accra.", "", 1, 0), Candidate("Opening hours are 9-5.", "", 0, 0)]
+    ranked = score(["deliver", "accra"], found, [0.5, 0.5])
+    assert ranked[0].candidate.text == "We deliver to Accra." and ranked[0].overlap == 1.0
+
+
+# --- abstention -----------------------------------------------------------------------------------
+
+
+def test_abstention_needs_support_and_moves_with_min_relevance():
+    strong = abstention.Support(best_sentence=0.6, coverage=1.0, agreement=True)
+    weak = abstention.Support(best_sentence=0.2, coverage=0.0, agreement=False)
+    assert abstention.answerable(strong) and not abstention.answerable(weak)
+    assert not abstention.answerable(None)
+    assert abstention.threshold(0.35) == pytest.approx(abstention.THRESHOLD)
+    assert abstention.threshold(0.5) == pytest.approx(abstention.THRESHOLD + 0.15)
+    middling = abstention.Support(best_sentence=0.6, coverage=0.3, agreement=False)
+    assert abstention.answerable(middling) and not abstention.answerable(middling, min_relevance=0.5)
+    # A question mostly about things no document mentions ("parking") loses support.
+    assert not abstention.answerable(abstention.Support(0.6, 0.3, False, unknown=0.8))

@@ -1,0 +1,18 @@
+"""Every message stage reads the tenant's stored settings through BotSettings (services/bot_settings.py)."""
+
+from services.bot_settings import from_stored
+
+
+def test_stored_rows_read_with_the_schemas_defaults():
+    settings = from_stored({"user_id": "x", "updated_at": "now", "enabled": True, "debounce_seconds": 0,
+                            "models": ["gemini/gemini-2.0-flash"], "business": {"name": "Kofi", "old": "gone"},
+                            "min_relevance": None})
+    assert settings.debounce_seconds == 0 and settings.models[0].model == "gemini/gemini-2.0-flash"
+    assert settings.business.name == "Kofi" and settings.min_relevance == 0.35
+    assert settings.dont_know_reply.startswith("Sorry, I don't have that information.")
+
+
+def test_no_row_means_the_bot_is_off_and_a_broken_value_falls_back_to_its_default():
+    assert from_stored(None).enabled is False and from_stored({}).enabled is False
+    settings = from_stored({"enabled": True, "max_reply_chars": 5, "tone": "warm"})
+    assert settings.max_reply_chars == 1000 and settings.tone == "warm"
