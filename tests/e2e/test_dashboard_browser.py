@@ -20,7 +20,14 @@ import pytest
 from werkzeug.serving import make_server
 
 from api import create_app
-from tests.conftest import OPERATOR_MODEL, WorkerProcess, subprocess_env, wait_for, worker_settings_env
+from tests.conftest import (
+    OPERATOR_MODEL,
+    WorkerProcess,
+    stop_every_session,
+    subprocess_env,
+    wait_for,
+    worker_settings_env,
+)
 from tests.fakes.gateway_server import chat_completion
 from tests.fakes.phone import Phone
 from tests.integration.messaging import FAQ
@@ -148,6 +155,9 @@ def dashboard(settings, container, worker, llm, gateway, n8n, tmp_path):
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(settings.data_dir),
                          DATABASE_URL=settings.database_url, REDIS_URL=settings.redis_url,
                          WHATSAPP_WEB_URL=phone.url, **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]))
+    # A session an earlier test left meant to run would be restored by this host onto this test's phone,
+    # and that other business would answer this test's customers too.
+    stop_every_session(container)
     sessions = WorkerProcess(env, work_dir, "sessions", work_dir / "sessions.log")
     shots = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path / "screenshots")
     ui = Ui(base, shots)
@@ -159,6 +169,7 @@ def dashboard(settings, container, worker, llm, gateway, n8n, tmp_path):
         llm.routes.update(llm_routes)
         ui.quit()
         sessions.stop()
+        stop_every_session(container)
         server.shutdown()
         phone.stop()
         mail.close()

@@ -55,6 +55,7 @@ def site(settings, container, worker, tmp_path):
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(settings.data_dir),
                          DATABASE_URL=settings.database_url, REDIS_URL=settings.redis_url,
                          WHATSAPP_WEB_URL=unreachable, **worker_settings_env("http://127.0.0.1:9"))
+    stop_every_session(container)  # no earlier test's session may be restored by this host
     sessions = WorkerProcess(env, work_dir, "sessions", work_dir / "sessions.log")
     shots = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path / "screenshots")
     ui = Ui(f"http://127.0.0.1:{server.server_port}", shots)

@@ -12,7 +12,7 @@ import pytest
 from api import create_app
 from services.apikeys import create_api_key
 from services.whatsapp.leases import SessionLeases
-from tests.conftest import WorkerProcess, create_user, subprocess_env, wait_for
+from tests.conftest import WorkerProcess, create_user, stop_every_session, subprocess_env, wait_for
 from tests.fakes.phone import Phone
 
 pytestmark = [pytest.mark.slow,
@@ -31,6 +31,7 @@ def test_commands_leases_and_takeover(container, settings, database_url, redis_u
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir),
                          DATABASE_URL=database_url, REDIS_URL=redis_url, WHATSAPP_WEB_URL=phone.url,
                          SESSION_LEASE_SECONDS="6")
+    stop_every_session(container)  # only this test's session may be restored onto this stand-in phone
     first = WorkerProcess(env, tmp_path, "sessions", tmp_path / "first.log")
     second = None
     leases = SessionLeases(container.redis, "", 6)
