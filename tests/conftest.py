@@ -276,3 +276,10 @@ def stop_every_session(container: Container) -> None:
     run would be restored by the next session host, onto that test's stand-in phone."""
     with container.system_uow() as uow:
         uow.conn.execute("update public.sessions set status = 'STOPPED' where status <> 'STOPPED'")
+    # A start command an earlier test queued with no host running waits in the shared `sessions` queue: the
+    # next host would run it, onto this test's phone. kombu keeps a queue as a Redis list named after it
+    # (priorities as "<queue>\x06\x16<n>").
+    for key in container.redis.scan_iter(match="sessions*"):
+        name = key if isinstance(key, bytes) else key.encode()
+        if name == b"sessions" or name.startswith(b"sessions\x06\x16"):
+            container.redis.delete(key)
