@@ -122,9 +122,6 @@ def put_intent(user_id: uuid.UUID, key: str):
 @blueprint.delete("/intents/<key>")
 @tenant_required
 def delete_intent(user_id: uuid.UUID, key: str):
-    current = bot_settings.current(container(), user_id)
-    kept = [i for i in current.intents if i.key != key]
-    if len(kept) == len(current.intents):
+    if not bot_settings.remove_intent(container(), user_id, key, via="api"):
         abort(404, description="there is no intent with this key")
-    bot_settings.save(container(), user_id, current.model_copy(update={"intents": kept}), via="api")
     return "", 204

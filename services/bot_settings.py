@@ -88,6 +88,16 @@ def save(container, user_id: uuid.UUID, settings: BotSettings, *, via: str) -> N
         uow.audit.log(user_id, "bot.settings_changed", {"via": via, "fields": sorted(values)})
 
 
+def remove_intent(container, user_id: uuid.UUID, key: str, *, via: str) -> bool:
+    """Delete one of the business's own intents; False when it has none with this key."""
+    settings = current(container, user_id)
+    kept = [i for i in settings.intents if i.key != key]
+    if len(kept) == len(settings.intents):
+        return False
+    save(container, user_id, settings.model_copy(update={"intents": kept}), via=via)
+    return True
+
+
 def operator_models(container) -> list[OperatorModelChoice]:
     return [OperatorModelChoice.of(m.name, m.label, m.model) for m in container.settings.operator_models]
 

@@ -101,9 +101,6 @@ def save(user_id: uuid.UUID):
 @blueprint.post("/<key>/delete")
 @login_required
 def delete(user_id: uuid.UUID, key: str):
-    current = bot_settings.current(container(), user_id)
-    kept = [i for i in current.intents if i.key != key]
-    if len(kept) == len(current.intents):
+    if not bot_settings.remove_intent(container(), user_id, key, via="dashboard"):
         abort(404, description="There is no intent with this key.")
-    bot_settings.save(container(), user_id, current.model_copy(update={"intents": kept}), via="dashboard")
     return done("Intent deleted.", "intents_page.index")
