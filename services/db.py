@@ -21,6 +21,7 @@ from psycopg.pq import TransactionStatus
 from psycopg_pool import ConnectionPool
 
 from schemas.jobs import QueuedJob
+from services.account_email_requests import AccountEmailRequestRepository
 from services.kb_repository import KnowledgeBaseRepository
 from services.message_repository import MessageRepository
 from services.repositories import (
@@ -180,6 +181,10 @@ class UnitOfWork:
     @property
     def alerts(self) -> AlertRepository:
         return AlertRepository(self._require_conn())
+
+    @property
+    def account_email_requests(self) -> AccountEmailRequestRepository:
+        return AccountEmailRequestRepository(self._require_conn())
 
     @property
     def job_failures(self) -> JobFailureRepository:

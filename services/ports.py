@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # annotations only: the ports module imports no adapter
+    from schemas.jobs import QueuedJob
+    from services.account_email_requests import AccountEmailRequestRepository
+    from services.kb_repository import KnowledgeBaseRepository
+    from services.message_repository import MessageRepository
+    from services.repositories import AlertRepository, AuditRepository, TenantRepository, UserRepository
 
 
 class Storage(Protocol):
@@ -76,6 +83,39 @@ class VectorStore(Protocol):
     def delete_tenant(self, user_id: uuid.UUID) -> None: ...
 
     def count(self, user_id: uuid.UUID, document_id: uuid.UUID | None = None) -> int: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction (`services.db.UnitOfWork`): its repositories share it, and jobs handed to
+    `publish_after_commit` are sent once it commits, never when the block raises. Stage handlers take
+    factories of these, so a test can run them over an in-memory stand-in."""
+
+    def __enter__(self) -> UnitOfWork: ...
+
+    def __exit__(self, exc_type, exc, tb) -> None: ...
+
+    def publish_after_commit(self, job: QueuedJob, countdown: float = 0, queue: str | None = None) -> None: ...
+
+    @property
+    def messages(self) -> MessageRepository: ...
+
+    @property
+    def kb(self) -> KnowledgeBaseRepository: ...
+
+    @property
+    def tenants(self) -> TenantRepository: ...
+
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def audit(self) -> AuditRepository: ...
+
+    @property
+    def alerts(self) -> AlertRepository: ...
+
+    @property
+    def account_email_requests(self) -> AccountEmailRequestRepository: ...
 
 
 class EventPublisher(Protocol):

@@ -18,10 +18,9 @@ from pipelines.chunking import ChunkingOptions, chunk_sections
 from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, Job, QueuedJob
 from schemas.kb import ExtractedDocument
 from schemas.pipelines import DOCUMENT_NEXT_JOB
-from services.db import UnitOfWork
 from services.errors import TransientError
 from services.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError, extract
-from services.ports import Embedder, EventPublisher, Storage, VectorItem, VectorStore
+from services.ports import Embedder, EventPublisher, Storage, UnitOfWork, VectorItem, VectorStore
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,74 @@
+"""The handler suite runs on in-memory fakes only: any test here that opens a Postgres or Redis
+connection, sends to the broker, or loads an embedding model fails at that call."""
+
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+import pytest
+import redis.connection
+
+from schemas.settings import DEV_ENCRYPTION_KEYS
+from services import embeddings, embeddings_litellm, embeddings_onnx
+from services.celery_app import CeleryPublisher
+from services.crypto import Keyring
+from tests.unit.handlers.fakes import Backend, FakeEmbedder, FakeEvents, FakeStorage, FakeTransport, FakeVectorStore
+
+
+def _forbidden(what: str):
+    def refuse(*_args, **_kwargs):
+        raise AssertionError(f"a handler unit test reached {what}: use the fakes in tests/unit/handlers/fakes.py")
+    return refuse
+
+
+@pytest.fixture(autouse=True)
+def no_real_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Per test (not per session), so the full suite's integration tests keep their real parts."""
+    monkeypatch.setattr(psycopg.Connection, "connect", _forbidden("Postgres (psycopg connect)"))
+    monkeypatch.setattr(psycopg, "connect", _forbidden("Postgres (psycopg connect)"))
+    monkeypatch.setattr(redis.connection.AbstractConnection, "connect", _forbidden("Redis"))
+    monkeypatch.setattr(CeleryPublisher, "publish", _forbidden("the Celery broker"))
+    for model in (embeddings.SentenceTransformerEmbedder, embeddings_onnx.OnnxEmbedder,
+                  embeddings_litellm.LiteLLMEmbedder):
+        monkeypatch.setattr(model, "__init__", _forbidden(f"an embedding model ({model.__name__})"))
+
+
+@pytest.fixture
+def backend() -> Backend:
+    return Backend()
+
+
+@pytest.fixture
+def keyring() -> Keyring:
+    return Keyring.parse(DEV_ENCRYPTION_KEYS)
+
+
+@pytest.fixture
+def tenant() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+@pytest.fixture
+def embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def vectors(backend: Backend) -> FakeVectorStore:
+    return FakeVectorStore(backend.db)
+
+
+@pytest.fixture
+def events() -> FakeEvents:
+    return FakeEvents()
+
+
+@pytest.fixture
+def storage() -> FakeStorage:
+    return FakeStorage()
+
+
+@pytest.fixture
+def transport() -> FakeTransport:
+    return FakeTransport()
