@@ -13,7 +13,18 @@ from schemas.settings import DEV_ENCRYPTION_KEYS
 from services import embeddings, embeddings_litellm, embeddings_onnx
 from services.celery_app import CeleryPublisher
 from services.crypto import Keyring
-from tests.unit.handlers.fakes import Backend, FakeEmbedder, FakeEvents, FakeStorage, FakeTransport, FakeVectorStore
+from services.handlers.messages import MessageDeps
+from services.intent_classifier import IntentHeads
+from services.tasks import TaskRules
+from tests.unit.handlers.fakes import (
+    Backend,
+    FakeChat,
+    FakeEmbedder,
+    FakeEvents,
+    FakeStorage,
+    FakeTransport,
+    FakeVectorStore,
+)
 
 
 def _forbidden(what: str):
@@ -72,3 +83,20 @@ def storage() -> FakeStorage:
 @pytest.fixture
 def transport() -> FakeTransport:
     return FakeTransport()
+
+
+@pytest.fixture
+def chat() -> FakeChat:
+    return FakeChat()
+
+
+@pytest.fixture
+def message_deps(backend, keyring, embedder, vectors, chat, transport, events) -> MessageDeps:
+    """The message stages' dependencies as bootstrap wires them, over the fakes; no n8n, no SMTP, no
+    session host (tests replace fields with dataclasses.replace)."""
+    return MessageDeps(
+        tenant_uow=backend.tenant_uow, keyring=keyring, embedder=embedder, vectors=vectors, chat=chat,
+        transport=transport, events=events, typing_delay_ms_per_char=10, typing_delay_max_seconds=3,
+        task_rules=TaskRules(keyring=keyring, n8n_base_url=None, email_alerts=False),
+        intent_heads=IntentHeads(embedder))
+

@@ -1,0 +1,23 @@
+"""Rows as the webhook and the stages store them, for the handler tests."""
+
+from __future__ import annotations
+
+import uuid
+
+from services.crypto import Keyring, Sealed
+
+
+def open_body(keyring: Keyring, row: dict, prefix: str = "body_") -> str:
+    """A stored row's text, as the stages read it."""
+    if prefix:
+        sealed = Sealed(row[f"{prefix}ciphertext"], row[f"{prefix}nonce"], row[f"{prefix}key_id"])
+    else:
+        sealed = Sealed(row["ciphertext"], row["nonce"], row["key_id"])
+    return keyring.open(sealed, tenant=row["user_id"], chat=row["chat_id"])
+
+
+def customer_says(backend, keyring: Keyring, tenant: uuid.UUID, text: str, *, chat_id: str = "15550001111@c.us",
+                  **row) -> dict:
+    """An inbox row as the webhook stores it (sealed body), status `received` unless given."""
+    return backend.db.add_inbound(user_id=tenant, chat_id=chat_id, body=keyring.seal(text, tenant=tenant,
+                                                                                      chat=chat_id), **row)
