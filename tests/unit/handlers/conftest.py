@@ -90,13 +90,19 @@ def chat() -> FakeChat:
     return FakeChat()
 
 
+@pytest.fixture(scope="session")
+def intent_heads() -> IntentHeads:
+    """Shared, as in a worker process: a head is fitted once per example set (about a second each)."""
+    return IntentHeads(FakeEmbedder())
+
+
 @pytest.fixture
-def message_deps(backend, keyring, embedder, vectors, chat, transport, events) -> MessageDeps:
+def message_deps(backend, keyring, embedder, vectors, chat, transport, events, intent_heads) -> MessageDeps:
     """The message stages' dependencies as bootstrap wires them, over the fakes; no n8n, no SMTP, no
     session host (tests replace fields with dataclasses.replace)."""
     return MessageDeps(
         tenant_uow=backend.tenant_uow, keyring=keyring, embedder=embedder, vectors=vectors, chat=chat,
         transport=transport, events=events, typing_delay_ms_per_char=10, typing_delay_max_seconds=3,
         task_rules=TaskRules(keyring=keyring, n8n_base_url=None, email_alerts=False),
-        intent_heads=IntentHeads(embedder))
+        intent_heads=intent_heads)
 

@@ -93,6 +93,14 @@ class FakeDatabase:
         self.inbox[row["id"]] = row
         return row
 
+    def add_chat(self, *, user_id: uuid.UUID, chat_id: str, **values) -> dict:
+        """The chat row inbound.filter creates for a message's chat."""
+        row = {"user_id": user_id, "chat_id": chat_id, "contact_phone": None, "contact_lid": None,
+               "is_group": chat_id.endswith("@g.us"), "last_inbound_at": None, "handoff_active": False,
+               "handoff_since": None, "paused_until": None, **values}
+        self.chats[(user_id, chat_id)] = row
+        return row
+
     def add_document(self, *, user_id: uuid.UUID, filename: str, mime_type: str, storage_path: str,
                      size_bytes: int = 100, status: str = "queued", **extra) -> dict:
         now = self.clock.now

@@ -18,6 +18,9 @@ def open_body(keyring: Keyring, row: dict, prefix: str = "body_") -> str:
 
 def customer_says(backend, keyring: Keyring, tenant: uuid.UUID, text: str, *, chat_id: str = "15550001111@c.us",
                   **row) -> dict:
-    """An inbox row as the webhook stores it (sealed body), status `received` unless given."""
+    """An inbox row as the webhook stores it (sealed body), status `received` unless given; past the
+    filter (any other status), with the chat row the filter made."""
+    if row.get("status", "received") != "received" and (tenant, chat_id) not in backend.db.chats:
+        backend.db.add_chat(user_id=tenant, chat_id=chat_id)
     return backend.db.add_inbound(user_id=tenant, chat_id=chat_id, body=keyring.seal(text, tenant=tenant,
                                                                                       chat=chat_id), **row)

@@ -104,10 +104,7 @@ def test_the_owners_own_message_pauses_the_chat(backend, keyring, tenant, messag
 
 def test_a_chat_a_person_handles_is_left_alone(backend, keyring, tenant, message_deps) -> None:
     backend.db.bot_config[tenant] = {"user_id": tenant}
-    backend.db.chats[(tenant, "15550001111@c.us")] = {
-        "user_id": tenant, "chat_id": "15550001111@c.us", "contact_phone": None, "contact_lid": None,
-        "is_group": False, "last_inbound_at": None, "handoff_active": True, "handoff_since": None,
-        "paused_until": None}
+    backend.db.add_chat(user_id=tenant, chat_id="15550001111@c.us", handoff_active=True)
     row = customer_says(backend, keyring, tenant, "hello?")
     _ignored_for(backend, message_deps, row, "a person is handling this chat")
 
