@@ -24,3 +24,21 @@ def customer_says(backend, keyring: Keyring, tenant: uuid.UUID, text: str, *, ch
         backend.db.add_chat(user_id=tenant, chat_id=chat_id)
     return backend.db.add_inbound(user_id=tenant, chat_id=chat_id, body=keyring.seal(text, tenant=tenant,
                                                                                       chat=chat_id), **row)
+
+
+def indexed_document(backend, vectors, embedder, tenant: uuid.UUID, filename: str, passages: list[str]) -> dict:
+    """A ready document whose passages are chunked, embedded and in the vector store."""
+    from services.ports import VectorItem
+
+    doc = backend.db.add_document(user_id=tenant, filename=filename, mime_type="text/plain",
+                                  storage_path=f"{tenant}/{filename}", status="ready",
+                                  chunks_total=len(passages), chunks_done=len(passages))
+    items = []
+    for ordinal, (text, vector) in enumerate(zip(passages, embedder.embed(passages), strict=True)):
+        chunk_id = f"{doc['id']}:{ordinal}"
+        backend.db.chunks[chunk_id] = {"id": chunk_id, "user_id": tenant, "document_id": doc["id"],
+                                       "ordinal": ordinal, "content": text, "metadata": {},
+                                       "indexed_at": backend.db.clock.now, "embedding_model": embedder.model_name}
+        items.append(VectorItem(chunk_id, doc["id"], ordinal, vector, embedder.model_name))
+    vectors.upsert(tenant, items)
+    return doc
