@@ -466,6 +466,11 @@ class FakeTenantRepository(_Repo):
         return created > 0
 
 
+    def sessions_meant_to_run(self) -> list[uuid.UUID]:
+        return [r["user_id"] for r in self.db.sessions.values()
+                if r.get("status") in ("STARTING", "SCAN_QR_CODE", "WORKING")]
+
+
 class FakeAuditRepository(_Repo):
     def log(self, user_id: uuid.UUID, action: str, detail: dict | None = None) -> int:
         self.db.audit_logs.append({"id": len(self.db.audit_logs) + 1, "user_id": user_id, "action": action,
@@ -785,3 +790,67 @@ class FakeChat:
         if not self.texts:
             raise AllModelsFailedError([{"model": m.model, "error": "down"} for m in models])
         return Completion(self.texts.pop(0), models[0].model)
+
+
+@dataclass
+class FakeSessionHost:
+    """The browsers a sessions worker runs, as statuses by tenant; `answers` are what queries return (an
+    exception is raised instead)."""
+
+    sessions: dict = field(default_factory=dict)  # user_id -> status
+    answers: dict = field(default_factory=dict)  # "groups" | "contacts" | "pairing_code" -> value or exception
+
+    def start(self, user_id: uuid.UUID) -> None:
+        self.sessions[user_id] = "STARTING"
+
+    def stop(self, user_id: uuid.UUID, *, status: str = "STOPPED", delete_profile: bool = False) -> None:
+        self.sessions.pop(user_id, None)
+        self.stopped_as = status
+
+    def logout(self, user_id: uuid.UUID) -> None:
+        self.sessions.pop(user_id, None)
+
+    def running(self) -> list[uuid.UUID]:
+        return list(self.sessions)
+
+    def _answer(self, query: str):
+        answer = self.answers.get(query)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    def groups(self, user_id: uuid.UUID) -> list[dict]:
+        return self._answer("groups")
+
+    def contacts(self, user_id: uuid.UUID) -> list[dict]:
+        return self._answer("contacts")
+
+    def pairing_code(self, user_id: uuid.UUID, phone: str) -> str:
+        return self._answer("pairing_code")
+
+
+@dataclass
+class FakeSessionLeases:
+    """One lease per tenant, shared by every host's view (`for_host`), as Redis holds them."""
+
+    host_queue: str = "sessions.here"
+    owners: dict = field(default_factory=dict)  # user_id -> host queue
+
+    def for_host(self, host_queue: str) -> FakeSessionLeases:
+        return FakeSessionLeases(host_queue, self.owners)
+
+    def acquire(self, user_id: uuid.UUID) -> bool:
+        if self.owners.get(user_id, self.host_queue) != self.host_queue:
+            return False
+        self.owners[user_id] = self.host_queue
+        return True
+
+    def renew(self, user_id: uuid.UUID) -> bool:
+        return self.owners.get(user_id) == self.host_queue
+
+    def release(self, user_id: uuid.UUID) -> None:
+        if self.owners.get(user_id) == self.host_queue:
+            del self.owners[user_id]
+
+    def owner(self, user_id: uuid.UUID) -> str | None:
+        return self.owners.get(user_id)

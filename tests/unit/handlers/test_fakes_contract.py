@@ -14,6 +14,7 @@ from services.handlers import mail
 from services.storage import LocalStorage
 from services.transport import GatewayTransport
 from services.vectors import PgVectorStore
+from services.whatsapp import host, leases
 from tests.unit.handlers import fakes
 
 
@@ -60,6 +61,8 @@ def test_fake_repositories_offer_only_what_the_real_ones_do(fake, real) -> None:
     (db.Publisher, [fakes.FakePublisher]),
     (mailer.Mailer, [fakes.FakeMailer, mailer.SmtpMailer]),
     (mail.ResetSender, [fakes.FakeResetSender]),
+    (ports.SessionHost, [fakes.FakeSessionHost, host.SessionHost]),
+    (ports.SessionLeases, [fakes.FakeSessionLeases, leases.SessionLeases]),
 ])
 def test_fakes_and_adapters_satisfy_the_same_port(protocol, implementations) -> None:
     members = _members(protocol)
