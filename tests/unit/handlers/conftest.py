@@ -3,6 +3,7 @@ connection, sends to the broker, or loads an embedding model fails at that call.
 
 from __future__ import annotations
 
+import threading
 import uuid
 
 import psycopg
@@ -27,22 +28,31 @@ from tests.unit.handlers.fakes import (
 )
 
 
-def _forbidden(what: str):
-    def refuse(*_args, **_kwargs):
-        raise AssertionError(f"a handler unit test reached {what}: use the fakes in tests/unit/handlers/fakes.py")
+def _forbidden(what: str, original, others: set[threading.Thread]):
+    """Refuses in the test's thread and any thread it starts (a pool's workers); threads running before
+    the test (a pool an earlier integration test left open in the same run) carry on as before."""
+    def refuse(*args, **kwargs):
+        current = threading.current_thread()
+        if current is threading.main_thread() or current not in others:
+            raise AssertionError(f"a handler unit test reached {what}: use the fakes in tests/unit/handlers/fakes.py")
+        return original(*args, **kwargs)
     return refuse
 
 
 @pytest.fixture(autouse=True)
 def no_real_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     """Per test (not per session), so the full suite's integration tests keep their real parts."""
-    monkeypatch.setattr(psycopg.Connection, "connect", _forbidden("Postgres (psycopg connect)"))
-    monkeypatch.setattr(psycopg, "connect", _forbidden("Postgres (psycopg connect)"))
-    monkeypatch.setattr(redis.connection.AbstractConnection, "connect", _forbidden("Redis"))
-    monkeypatch.setattr(CeleryPublisher, "publish", _forbidden("the Celery broker"))
+    others = set(threading.enumerate())
+    monkeypatch.setattr(psycopg.Connection, "connect",
+                        _forbidden("Postgres (psycopg connect)", psycopg.Connection.connect, others))
+    monkeypatch.setattr(psycopg, "connect", _forbidden("Postgres (psycopg connect)", psycopg.connect, others))
+    monkeypatch.setattr(redis.connection.AbstractConnection, "connect",
+                        _forbidden("Redis", redis.connection.AbstractConnection.connect, others))
+    monkeypatch.setattr(CeleryPublisher, "publish", _forbidden("the Celery broker", CeleryPublisher.publish, others))
     for model in (embeddings.SentenceTransformerEmbedder, embeddings_onnx.OnnxEmbedder,
                   embeddings_litellm.LiteLLMEmbedder):
-        monkeypatch.setattr(model, "__init__", _forbidden(f"an embedding model ({model.__name__})"))
+        monkeypatch.setattr(model, "__init__",
+                            _forbidden(f"an embedding model ({model.__name__})", model.__init__, others))
 
 
 @pytest.fixture
