@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 
+from pipelines import intent
 from pipelines import tasks as task_words
 from schemas.jobs import ClassifyIntent, DeliverReply, DispatchTask, RespondWithRag
 from services.crypto import open_task_payload
@@ -22,7 +23,13 @@ HOURS = "We are open 9 to 17, Monday to Saturday."
 CONFIG = {"allowed_task_types": ["book_calendar", "create_order"], "debounce_seconds": 4,
           "intents": [{"key": "opening_hours", "kind": "answer", "reply": HOURS,
                        "examples": ["when are you open", "what are your opening hours on weekends",
-                                    "are you open on Sunday"]}]}
+                                    "are you open on Sunday"]},
+                      {"key": "warranty_claim", "kind": "answer",
+                       "examples": ["how do I claim the warranty", "warranty claim for a broken kettle",
+                                    "my kettle broke, can I claim the warranty"]},
+                      {"key": "tiling_quote", "kind": "task",
+                       "examples": ["I need a quote for tiling my bathroom", "quote me for tiling a kitchen floor",
+                                    "send me a tiling quote for 20 square metres"]}]}
 
 
 @pytest.fixture
@@ -159,3 +166,29 @@ def test_a_model_saying_question_gets_the_business_answer_the_examples_name(back
     chat.texts = [json.dumps({"intent": "Response", "confidence": 0.8})]
     _classify(backend, message_deps, keyring, tenant, "when are you open")
     assert _replies(backend, keyring) == [HOURS]
+
+
+def test_a_business_answer_without_a_reply_is_answered_from_the_documents(backend, keyring, tenant, message_deps,
+                                                                          configured) -> None:
+    stored = _classify(backend, message_deps, keyring, tenant, "how do I claim the warranty")
+    assert (stored["status"], stored["intent"]) == ("classified", "Response")
+    assert stored["trace"]["intent"]["label"] == "Answer:warranty_claim"  # the respond stage's routing hint
+    assert backend.publisher.jobs(RespondWithRag) and backend.db.outbox == {}
+
+
+def test_a_business_task_intent_becomes_a_task_of_its_type(backend, keyring, tenant, message_deps,
+                                                           configured) -> None:
+    configured["n8n_urls"] = {"tiling_quote": "https://n8n.example.com/webhook/quotes"}
+    _classify(backend, message_deps, keyring, tenant, "I need a quote for tiling my bathroom")
+    [task] = backend.db.tasks.values()
+    assert (task["task_type"], task["status"]) == ("tiling_quote", "pending")
+    assert backend.publisher.jobs(DispatchTask)
+
+
+def test_stricter_decision_rules_answer_instead_of_acting(backend, keyring, tenant, message_deps,
+                                                          configured) -> None:
+    strict = intent.DecisionRules(request_min_probability=0.999, statement_min_probability=0.999)
+    stored = _classify(backend, dataclasses.replace(message_deps, intent_rules=strict), keyring, tenant,
+                       "I want to talk to a human")
+    assert (stored["status"], stored["intent"]) == ("classified", "Response")
+    assert backend.db.tasks == {} and not backend.db.chats[(tenant, stored["chat_id"])]["handoff_active"]
