@@ -148,6 +148,7 @@ class Settings(BaseSettings):
     chunk_overlap_tokens: int = Field(30, alias="CHUNK_OVERLAP_TOKENS", ge=0)
     extract_max_pages: int = Field(2000, alias="EXTRACT_MAX_PAGES", ge=1)
     extract_max_seconds: float = Field(120.0, alias="EXTRACT_MAX_SECONDS", gt=0)
+    extract_max_memory_mb: int = Field(1024, alias="EXTRACT_MAX_MEMORY_MB", ge=128)
     # A document whose status has not moved for this long is re-enqueued by the sweeper.
     kb_stuck_after_seconds: float = Field(900.0, alias="KB_STUCK_AFTER_SECONDS", gt=0)
     sse_keepalive_seconds: float = Field(15.0, alias="SSE_KEEPALIVE_SECONDS", gt=0)

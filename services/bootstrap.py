@@ -94,7 +94,8 @@ class Container:
         return ingest.IngestDeps(
             tenant_uow=self.tenant_uow, storage=self.storage, embedder=self.embedder, vectors=self.vectors,
             events=self.events,
-            limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds),
+            limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds,
+                                    max_memory_mb=s.extract_max_memory_mb),
             chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
             chunks_per_job=s.embed_job_chunks,
         )

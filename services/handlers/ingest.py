@@ -19,7 +19,8 @@ from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocum
 from schemas.kb import ExtractedDocument
 from schemas.pipelines import DOCUMENT_NEXT_JOB
 from services.errors import TransientError
-from services.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError, extract
+from services.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError
+from services.extract_isolated import FileReader, extract_isolated
 from services.ports import Embedder, EventPublisher, Storage, UnitOfWork, VectorItem, VectorStore
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ class IngestDeps:
     chunk_max_tokens: int
     chunk_overlap_tokens: int
     chunks_per_job: int
+    # In a child process with hard limits: a hostile file can never hold this worker past them.
+    read_file: FileReader = extract_isolated
 
 
 def document_prefix(user_id: uuid.UUID, document_id: uuid.UUID) -> str:
@@ -79,7 +82,7 @@ def extract_document(job: ExtractDocument, *, deps: IngestDeps) -> None:
         _progress(deps, uow, job, status="extracting", progress=5, error=None)
     data = deps.storage.get(KB_BUCKET, doc["storage_path"])
     try:
-        extracted = extract(data, doc["mime_type"], deps.limits)
+        extracted = deps.read_file(data, doc["mime_type"], deps.limits)
     except (ExtractionError, UnsupportedTypeError) as exc:
         fail_document(job, str(exc), deps=deps)
         return

@@ -9,7 +9,7 @@ import pytest
 
 from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument
 from services.errors import TransientError
-from services.extract import ExtractionLimits
+from services.extract import ExtractionLimits, extract
 from services.handlers import ingest
 from tests.unit.handlers.fakes import FakeEmbedder
 
@@ -20,7 +20,7 @@ TEXT = "\n\n".join(f"Section {n}. " + " ".join(f"word{n}x{i}" for i in range(40)
 def deps(backend, storage, embedder, vectors, events) -> ingest.IngestDeps:
     return ingest.IngestDeps(tenant_uow=backend.tenant_uow, storage=storage, embedder=embedder, vectors=vectors,
                              events=events, limits=ExtractionLimits(), chunk_max_tokens=50, chunk_overlap_tokens=5,
-                             chunks_per_job=2)
+                             chunks_per_job=2, read_file=extract)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from schemas.jobs import ChunkDocument, ClassifyIntent, DeliverReply, DispatchTask, FilterInbound, SweepStuck
 from services.crypto import seal_task_payload
 from services.egress import EgressPolicy, parse_allowlist
-from services.extract import ExtractionLimits
+from services.extract import ExtractionLimits, extract
 from services.handlers import dispatch, ingest
 from services.handlers.messages import API_SEND_PREFIX, stuck_messages
 from services.handlers.sweeper import sweep
@@ -72,7 +72,7 @@ def test_stuck_replies_are_delivered_again_except_rest_sends(backend, keyring, t
 def test_stuck_documents_resume_at_their_stage(backend, tenant, storage, embedder, vectors, events) -> None:
     deps = ingest.IngestDeps(tenant_uow=backend.tenant_uow, storage=storage, embedder=embedder, vectors=vectors,
                              events=events, limits=ExtractionLimits(), chunk_max_tokens=50, chunk_overlap_tokens=5,
-                             chunks_per_job=2)
+                             chunks_per_job=2, read_file=extract)
     embedding = backend.db.add_document(user_id=tenant, filename="a.txt", mime_type="text/plain",
                                         storage_path="a", status="embedding")
     backend.db.add_document(user_id=tenant, filename="b.txt", mime_type="text/plain", storage_path="b",
