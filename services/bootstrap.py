@@ -69,6 +69,8 @@ class Container:
     transport: Transport
     egress: EgressPolicy
     stuck_finders: list[StuckFinder] = field(default_factory=list)
+    # A session host's own queue (commands for the sessions whose lease it holds), named by its worker.
+    own_session_queue: str | None = None
     handlers: dict[type[QueuedJob], Callable[[QueuedJob], object]] = field(default_factory=dict)
     # Called once a job is given up on (retries exhausted or a permanent error).
     give_up_handlers: dict[type[QueuedJob], Callable[[QueuedJob, BaseException], None]] = field(
@@ -152,10 +154,9 @@ class Container:
 
     @property
     def session_queue(self) -> str:
-        import os
         import socket
 
-        return os.environ.get("SALESBOY_SESSION_QUEUE") or f"sessions.{socket.gethostname()}"
+        return self.own_session_queue or f"sessions.{socket.gethostname()}"
 
     @functools.cached_property
     def session_leases(self):
@@ -293,6 +294,7 @@ def bootstrap(
     publisher: db.Publisher | None = None,
     stuck_finders: Sequence[StuckFinder] = (),
     open_pool: bool = True,
+    session_queue: str | None = None,
     **overrides: object,
 ) -> Container:
     """Build every adapter; `overrides` replace one by name (storage, embedder, vectors, events)."""
@@ -336,6 +338,7 @@ def bootstrap(
             operator_models=settings.operator_models, egress=egress, own_key=provider_keys.loader(tenant_uow, keyring),
             timeout=settings.llm_timeout_seconds, retries=settings.llm_retries),
         egress=egress,
+        own_session_queue=session_queue,
         # Replies through a linked WhatsApp are handed to its session host by outbound.deliver; this
         # transport carries the rest (the gateway, or the refusal saying nothing is configured).
         transport=PlaygroundRouting(overrides.get("transport") or _transport(settings), events),

@@ -18,7 +18,7 @@ def _settings() -> Settings:
         raise click.ClickException(str(exc)) from None
 
 
-def _app(settings: Settings, process_name: str):
+def _app(settings: Settings, process_name: str, session_queue: str | None = None):
     from schemas.settings import InsecureSettingsError
     from services.embedded import EmbeddedServiceError
     from services.logging import configure_logging
@@ -32,7 +32,7 @@ def _app(settings: Settings, process_name: str):
         redis_url, _ = resolve_redis_url(settings, start=False)
     except (EmbeddedServiceError, InsecureSettingsError) as exc:
         raise click.ClickException(str(exc)) from None
-    return create_worker_app(settings, database_url=database_url, redis_url=redis_url)
+    return create_worker_app(settings, database_url=database_url, redis_url=redis_url, session_queue=session_queue)
 
 
 @click.group()
@@ -58,12 +58,12 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
     settings = _settings()
     label = "all" if set(wanted) == set(QUEUES) else "-".join(wanted)
     node = name or f"{label}.{os.getpid()}@{socket.gethostname()}"
+    own = None
     if "sessions" in wanted:
         # This host's own queue: commands for the sessions whose lease it holds.
         own = f"sessions.{node}"
-        os.environ["SALESBOY_SESSION_QUEUE"] = own
         wanted.append(own)
-    app = _app(settings, "worker")
+    app = _app(settings, "worker", session_queue=own)
     pool = pool or settings.worker_pool
     concurrency = concurrency or settings.worker_concurrency
     if "sessions" in wanted and pool == "prefork":
