@@ -232,12 +232,18 @@ def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, s
                 continue
             if result.intent == "Response" and any(i.kind == "answer" for i in setup.intents):
                 # Which of the business's answers it is, the examples tell (the model only says "a question").
-                answer = decide_intent(text, setup, heads=deps.intent_heads, rules=deps.intent_rules)
+                answer = _decide(deps, text, setup)
                 if answer.label.startswith("Answer:"):
                     result = result.model_copy(update={"label": answer.label, "top": answer.top})
             return result, f"llm:{completion.model}"
-    result = decide_intent(text, setup, heads=deps.intent_heads, rules=deps.intent_rules)
+    result = _decide(deps, text, setup)
     return result, "embeddings" + (" (after the models failed)" if models else "")
+
+
+def _decide(deps: MessageDeps, text: str, setup: IntentSetup) -> IntentResult:
+    # Embedded through the stages' embedder, so rag.respond finds this vector instead of computing it again.
+    vector = deps.embedder.embed([text])[0]
+    return decide_intent(vector, setup, heads=deps.intent_heads, rules=deps.intent_rules, text=text)
 
 
 # --- rag.respond ------------------------------------------------------------------------------------
