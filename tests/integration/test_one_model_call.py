@@ -144,3 +144,30 @@ def test_a_business_answer_with_its_own_reply_is_still_sent(inline, model, llm):
     assert replies == ["We are open 9 to 6, Monday to Saturday."]
     assert len(_calls(llm, name)) == 1
     assert trace["intent"]["label"] == "Answer:opening_hours" and trace["respond"]["answer"] == "canned"
+
+
+def test_a_hand_off_verdict_hands_the_chat_over(inline, model, llm):
+    container, publisher = inline
+    user, name = model
+    llm.routes[("POST", "/v1/chat/completions")] = lambda body: (200, chat_completion(body["model"], _verdict(
+        "HumanHandoff", reply="")))
+
+    trace, replies = ask(container, publisher, user, "I want to speak to the manager about my broken order")
+
+    assert len(_calls(llm, name)) == 1
+    assert trace["intent"]["intent"] == "HumanHandoff" and trace["reply"]["kind"] == "handed_off"
+    assert len(replies) == 1 and ANSWER not in replies
+
+
+def test_when_the_documents_do_not_answer_the_model_reply_is_not_sent(inline, model, llm):
+    container, publisher = inline
+    user, name = model
+    _configure(container, user, dont_know_reply="Let me check with the team.")
+    llm.routes[("POST", "/v1/chat/completions")] = lambda body: (200, chat_completion(body["model"], _verdict(
+        reply="An African swallow flies at about 11 metres a second.")))
+
+    trace, replies = ask(container, publisher, user, "What is the airspeed velocity of an unladen swallow?")
+
+    assert replies == ["Let me check with the team."]
+    assert len(_calls(llm, name)) == 1  # asked all the same: the verdict was needed
+    assert trace["respond"]["answer"] == "abstained" and trace["intent"]["label"] == "Response"
