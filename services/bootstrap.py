@@ -46,6 +46,7 @@ from services.intent_classifier import IntentHeads
 from services.llm import LiteLLMChat
 from services.playground import PlaygroundRouting
 from services.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
+from services.query_vectors import SharedQueryVectors
 from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
 from services.whatsapp.leases import lease_owner
 from services.whatsapp.transport import send_through_host
@@ -106,7 +107,9 @@ class Container:
     def messages(self) -> messages.MessageDeps:
         s = self.settings
         return messages.MessageDeps(
-            tenant_uow=self.tenant_uow, keyring=self.keyring, embedder=self.embedder, vectors=self.vectors,
+            tenant_uow=self.tenant_uow, keyring=self.keyring, vectors=self.vectors,
+            # The customer's message is embedded by intent.classify and reused by rag.respond.
+            embedder=SharedQueryVectors(self.embedder, self.redis),
             chat=self.chat, transport=self.transport, events=self.events,
             task_rules=self.task_rules, intent_heads=IntentHeads(self.embedder),
             typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,

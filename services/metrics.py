@@ -39,6 +39,7 @@ class ProcessMetrics:
     llm_calls: object
     llm_seconds: object
     llm_fallbacks: object
+    query_vectors: object
 
 
 @functools.cache
@@ -58,6 +59,8 @@ def process_metrics() -> ProcessMetrics:
         Histogram("salesboy_llm_seconds", "Model call latency by model", ["model"], buckets=_LLM_BUCKETS),
         Counter("salesboy_llm_fallbacks_total",
                 "Times a model failed and the next one in the list (or the extractive answer) took over", ["model"]),
+        Counter("salesboy_query_vectors_total",
+                "A customer message's embedding: computed, or reused from an earlier stage (hit)", ["outcome"]),
     )
 
 

@@ -39,6 +39,8 @@ def form_to_values(form, current: BotSettings) -> dict:
     values = current.model_dump(mode="json")
     values.update({name: form.get(name, "") for name in TEXT_FIELDS})
     values["owner_notify_phone"] = values["owner_notify_phone"].strip() or None
+    calls = form.get("model_calls", "").strip()  # absent from a page made before the choice existed
+    values["model_calls"] = (int(calls) if calls.isdigit() else calls) if calls else current.model_calls
     values.update({name: form.get(name) in CHECKED for name in CHECKBOXES})
     values["business"] = {key: form.get(f"business_{key}", "") for key in values["business"]}
     values["models"] = []
