@@ -1,0 +1,97 @@
+"""Each worker container serves its own /metrics, so Prometheus sees every worker's stages apart.
+
+Containers repeat pids: two workers writing one shared multiprocess folder would overwrite each other's
+files. Here each worker runs in its own pid namespace (as in its own container), so both run their tasks
+as the same pid; each keeps its own folder and serves it, and the scrapes show each worker's own runs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import urllib.error
+import urllib.request
+
+import pytest
+from celery import Celery
+from prometheus_client.parser import text_string_to_metric_families
+
+from services.embedded import free_port
+from tests.conftest import WorkerProcess, subprocess_env, wait_for
+
+pytestmark = pytest.mark.slow
+TOKEN = "metrics-token-0123456789abcdef"
+CONTAINER = ("unshare", "--map-current-user", "--pid", "--fork", "--kill-child", "--mount-proc")
+
+
+def _own_pid_space() -> tuple[str, ...]:
+    probe = subprocess.run([*CONTAINER, "sh", "-c", "echo $$"], capture_output=True, text=True, timeout=10)
+    if probe.returncode != 0 or probe.stdout.strip() != "1":
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no user namespaces to give each worker its own pids: {probe.stderr.strip()}")
+        pytest.skip(f"no user namespaces to give each worker its own pids: {probe.stderr.strip()}")
+    return CONTAINER
+
+
+def _scrape(port: int, token: str | None = TOKEN, **headers: str) -> str:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/metrics", headers=headers)
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return response.read().decode()
+
+
+def _runs(text: str) -> dict[tuple[str, str], float]:
+    return {(s.labels["stage"], s.labels["outcome"]): s.value for family in text_string_to_metric_families(text)
+            for s in family.samples if s.name == "salesboy_stage_runs_total"}
+
+
+def test_two_workers_with_the_same_pids_are_scraped_apart(database_url, redis_url, tmp_path):
+    prefix = _own_pid_space()
+    workers, ports = [], []
+    for name, queue in (("a", "maintenance"), ("b", "mail")):
+        port = free_port()
+        folder = tmp_path / f"metrics-{name}"
+        folder.mkdir()
+        (folder / "counter_999.db").write_bytes(b"left from an earlier run")  # emptied at start
+        env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(tmp_path / name), DATABASE_URL=database_url,
+                             REDIS_URL=redis_url, PROMETHEUS_MULTIPROC_DIR=str(folder), METRICS_TOKEN=TOKEN,
+                             WORKER_METRICS_PORT=str(port))
+        workers.append(WorkerProcess(env, tmp_path, queue, tmp_path / f"{name}.log", prefix=prefix))
+        ports.append(port)
+    sender = Celery(broker=redis_url, set_as_current=False)
+    try:
+        wait_for(lambda: len(sender.control.ping(timeout=0.5) or []) >= 2, timeout=60, message="both workers")
+        # Jobs no worker can take are rejected and counted per stage: two on A's queue, one on B's.
+        for _ in range(2):
+            sender.send_task("maintenance.sweep", args=["not a job"], queue="maintenance")
+        sender.send_task("mail.account", args=["not a job"], queue="mail")
+
+        def counted():
+            try:
+                return _runs(_scrape(ports[0])).get(("maintenance.sweep", "rejected")) == 2 and \
+                    _runs(_scrape(ports[1])).get(("mail.account", "rejected")) == 1
+            except OSError:
+                return False
+        try:
+            wait_for(counted, timeout=60, message="each worker's rejected jobs in its own scrape")
+        except AssertionError:
+            print(workers[0].log_text()[-3000:], workers[1].log_text()[-3000:])
+            raise
+        a, b = _runs(_scrape(ports[0])), _runs(_scrape(ports[1]))
+        assert ("mail.account", "rejected") not in a and ("maintenance.sweep", "rejected") not in b
+        # Both wrote their values as the same pid: one shared folder would have held one file for both.
+        files = [sorted(p.name for p in (tmp_path / f"metrics-{n}").iterdir()) for n in ("a", "b")]
+        assert files[0] == files[1] and "counter_999.db" not in files[0], files
+
+        for refused in ({"token": None}, {"token": "wrong-token"}):
+            with pytest.raises(urllib.error.HTTPError) as denied:
+                _scrape(ports[0], **refused)
+            assert denied.value.code == 401
+        with pytest.raises(urllib.error.HTTPError) as elsewhere:
+            urllib.request.urlopen(f"http://127.0.0.1:{ports[0]}/", timeout=5)
+        assert elsewhere.value.code == 404
+    finally:
+        sender.close()
+        for worker in workers:
+            worker.stop()
