@@ -13,7 +13,6 @@ import shutil
 import signal
 import subprocess
 import time
-from pathlib import Path
 
 import psutil
 import pytest
@@ -135,26 +134,3 @@ def test_a_killed_hosts_session_is_taken_over_from_the_shared_profiles_without_a
         stop_every_session(container)
         phone.stop()
 
-
-def test_a_lock_is_removed_only_when_its_browser_is_gone(tmp_path: Path):
-    from services.whatsapp.profile_lock import release_stale_lock
-
-    profile = tmp_path / "profile"
-    profile.mkdir()
-    (profile / "SingletonLock").symlink_to(f"{OTHER_MACHINE}-4242")
-    (profile / "SingletonCookie").symlink_to("1234")
-    # Another machine's lock while another host still holds the lease: that browser may be alive.
-    assert release_stale_lock(profile, lease_is_ours=False, this_host="here") is None
-    assert (profile / "SingletonLock").is_symlink()
-    # This machine's lock with a live pid (ours): never removed, whatever the lease says.
-    (profile / "SingletonLock").unlink()
-    (profile / "SingletonLock").symlink_to(f"here-{os.getpid()}")
-    assert release_stale_lock(profile, lease_is_ours=True, this_host="here") is None
-    assert (profile / "SingletonLock").is_symlink()
-    # Another machine's lock once the lease is ours: removed with its companions.
-    (profile / "SingletonLock").unlink()
-    (profile / "SingletonLock").symlink_to(f"{OTHER_MACHINE}-4242")
-    removed = release_stale_lock(profile, lease_is_ours=True, this_host="here")
-    assert removed is not None and (removed.host, removed.pid) == (OTHER_MACHINE, 4242)
-    assert not (profile / "SingletonLock").is_symlink() and not (profile / "SingletonCookie").is_symlink()
-    assert release_stale_lock(profile, lease_is_ours=True, this_host="here") is None  # nothing left to remove
