@@ -105,6 +105,10 @@ class Settings(BaseSettings):
     flower_password: SecretStr | None = Field(None, alias="FLOWER_PASSWORD")
 
     worker_concurrency: int = Field(2, alias="WORKER_CONCURRENCY", ge=1)
+    # A worker serving its own /metrics (containers or hosts that share no metrics folder with an API host):
+    # its port, and the address it listens on (Prometheus in another container needs 0.0.0.0 and METRICS_TOKEN).
+    worker_metrics_port: int | None = Field(None, alias="WORKER_METRICS_PORT", ge=1, le=65535)
+    worker_metrics_host: str = Field("127.0.0.1", alias="WORKER_METRICS_HOST")
     worker_pool: Literal["prefork", "solo", "threads"] = Field("prefork", alias="WORKER_POOL")
     task_max_retries: int = Field(5, alias="TASK_MAX_RETRIES", ge=0)
     task_retry_base_seconds: float = Field(2.0, alias="TASK_RETRY_BASE_SECONDS", gt=0)
@@ -159,6 +163,9 @@ class Settings(BaseSettings):
     wa_js_path: Path | None = Field(None, alias="WA_JS_PATH")
     sessions_per_host: int = Field(10, alias="SESSIONS_PER_HOST", ge=1)
     session_lease_seconds: int = Field(30, alias="SESSION_LEASE_SECONDS", ge=5)
+    # The browser profiles (each tenant's linked login). Session hosts with their own data dirs point this at one
+    # shared mount, so a host can take over a dead host's sessions without a new QR scan.
+    session_profiles_dir: Path | None = Field(None, alias="SESSION_PROFILES_DIR")
     session_sends_per_minute: int = Field(20, alias="SESSION_SENDS_PER_MINUTE", ge=1)
     qr_expiry_seconds: float = Field(90.0, alias="QR_EXPIRY_SECONDS", gt=0)
     # REST rate limits per client address (flask-limiter syntax), on every WhatsApp route and on sends.
@@ -299,6 +306,10 @@ class Settings(BaseSettings):
     @property
     def resolved_log_dir(self) -> Path:
         return self.log_dir or self.data_dir / "logs"
+
+    @property
+    def resolved_profiles_dir(self) -> Path:
+        return (self.session_profiles_dir or self.data_dir / "browser-profiles").resolve()
 
     @property
     def is_production(self) -> bool:

@@ -149,11 +149,12 @@ class Container:
         s = self.settings
         bundle = s.wa_js_path or Path(__file__).resolve().parents[1] / "node_modules" / "@wppconnect" / "wa-js" / \
             "dist" / "wppconnect-wa.js"
-        return SessionHost(self, url=s.whatsapp_web_url, profiles_root=s.data_dir.resolve() / "browser-profiles",
+        return SessionHost(self, url=s.whatsapp_web_url, profiles_root=s.resolved_profiles_dir,
                            wa_js_path=bundle, remote_url=s.selenium_remote_url, max_sessions=s.sessions_per_host,
                            host_name=self.session_queue, sends_per_minute=s.session_sends_per_minute,
                            qr_expiry_seconds=s.qr_expiry_seconds, typing_ms_per_char=s.typing_delay_ms_per_char,
-                           typing_max_seconds=s.typing_delay_max_seconds)
+                           typing_max_seconds=s.typing_delay_max_seconds,
+                           holds_lease=lambda user_id: self.session_leases.owner(user_id) == self.session_queue)
 
     @property
     def session_queue(self) -> str:

@@ -48,7 +48,10 @@ def main() -> None:
 @click.option("--concurrency", "-c", type=int, default=None,
               help="Processes/threads (default: WORKER_CONCURRENCY).")
 @click.option("--name", default=None, help="Worker node name (default: <queues>.<pid>@<host>).")
-def worker(queues: str, pool: str | None, concurrency: int | None, name: str | None) -> None:
+@click.option("--metrics-port", type=int, default=None,
+              help="Serve this worker's own /metrics on this port (default: WORKER_METRICS_PORT; unset: none).")
+def worker(queues: str, pool: str | None, concurrency: int | None, name: str | None,
+           metrics_port: int | None) -> None:
     """Consume the given queues."""
     wanted = [q.strip() for q in queues.split(",") if q.strip()]
     unknown = sorted(set(wanted) - set(QUEUES))
@@ -63,7 +66,15 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
         # This host's own queue: commands for the sessions whose lease it holds.
         own = f"sessions.{node}"
         wanted.append(own)
+    metrics_port = metrics_port or settings.worker_metrics_port
+    if metrics_port:
+        _own_metrics_folder(settings, node)  # before prometheus_client is imported: it reads the folder then
     app = _app(settings, "worker", session_queue=own)
+    if metrics_port:
+        from services.metrics import MULTIPROC_ENV, serve_worker_metrics
+
+        token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
+        serve_worker_metrics(os.environ[MULTIPROC_ENV], settings.worker_metrics_host, metrics_port, token)
     pool = pool or settings.worker_pool
     concurrency = concurrency or settings.worker_concurrency
     if "sessions" in wanted and pool == "prefork":
@@ -79,6 +90,14 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
         "--hostname", node,
         "--loglevel", settings.log_level, "--task-events", "--without-mingle",
     ])
+
+
+def _own_metrics_folder(settings: Settings, node: str) -> None:
+    """This worker's multiprocess folder, emptied: it alone writes and reads it (stale files would count)."""
+    from services.metrics import MULTIPROC_ENV, fresh_multiprocess_dir
+
+    folder = os.environ.get(MULTIPROC_ENV) or str(settings.data_dir.resolve() / "run" / f"metrics-{node}")
+    os.environ[MULTIPROC_ENV] = fresh_multiprocess_dir(folder)
 
 
 @main.command()
