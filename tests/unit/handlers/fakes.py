@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import math
 import re
 import uuid
@@ -779,17 +780,28 @@ class FakeResetSender:
 
 @dataclass
 class FakeChat:
-    """A model that says the given texts in turn; with none left, every model fails."""
+    """A model that says the given texts in turn; with none left, every model fails with `error` (the
+    provider's own words, as the trace shows them). A dict is a JSON-mode answer: it is sent as its JSON,
+    and only to a call that asked for JSON, so a test cannot pass on a call made in the wrong mode."""
 
     texts: list = field(default_factory=list)
-    calls: list = field(default_factory=list)
+    calls: list = field(default_factory=list)  # the messages of each call, as they were when sent
+    json_modes: list = field(default_factory=list)  # whether each call asked for JSON
+    error: str = "down"
 
     def complete(self, models: list, messages: list[dict], *, temperature: float, max_tokens: int,
                  json_mode: bool = False):
-        self.calls.append(messages)
+        # A copy: the repair loop appends to the list it sent, which would rewrite the earlier call.
+        self.calls.append(copy.deepcopy(messages))
+        self.json_modes.append(json_mode)
         if not self.texts:
-            raise AllModelsFailedError([{"model": m.model, "error": "down"} for m in models])
-        return Completion(self.texts.pop(0), models[0].model)
+            raise AllModelsFailedError([{"model": m.model, "error": self.error} for m in models])
+        text = self.texts.pop(0)
+        if isinstance(text, dict):
+            if not json_mode:
+                raise AssertionError("a JSON answer was queued for a call that did not ask for JSON")
+            text = json.dumps(text)
+        return Completion(text, models[0].model)
 
 
 @dataclass

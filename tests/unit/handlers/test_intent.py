@@ -136,7 +136,7 @@ def test_a_stale_job_changes_nothing(backend, keyring, tenant, message_deps, con
 
 def test_a_models_unusable_answer_is_sent_back_for_repair(backend, keyring, tenant, message_deps, chat,
                                                           configured) -> None:
-    configured["models"] = ["openai/gpt-4o-mini"]
+    configured.update(models=["openai/gpt-4o-mini"], model_calls=2)  # this stage asks the model itself
     deps = dataclasses.replace(message_deps, task_rules=TaskRules(keyring=keyring, n8n_base_url="http://n8n:5678",
                                                                   email_alerts=False))
     chat.texts = ["I think they want a booking",
@@ -153,7 +153,7 @@ def test_a_models_unusable_answer_is_sent_back_for_repair(backend, keyring, tena
 
 def test_when_every_model_fails_the_classifier_decides(backend, keyring, tenant, message_deps, chat,
                                                        configured) -> None:
-    configured["models"] = ["openai/gpt-4o-mini"]
+    configured.update(models=["openai/gpt-4o-mini"], model_calls=2)  # this stage asks the model itself
     stored = _classify(backend, message_deps, keyring, tenant, "how much is delivery?")
     assert len(chat.calls) == 1
     assert stored["trace"]["intent"]["method"] == "embeddings (after the models failed)"
@@ -162,7 +162,7 @@ def test_when_every_model_fails_the_classifier_decides(backend, keyring, tenant,
 
 def test_a_model_saying_question_gets_the_business_answer_the_examples_name(backend, keyring, tenant, message_deps,
                                                                             chat, configured) -> None:
-    configured["models"] = ["openai/gpt-4o-mini"]
+    configured.update(models=["openai/gpt-4o-mini"], model_calls=2)  # this stage asks the model itself
     chat.texts = [json.dumps({"intent": "Response", "confidence": 0.8})]
     _classify(backend, message_deps, keyring, tenant, "when are you open")
     assert _replies(backend, keyring) == [HOURS]

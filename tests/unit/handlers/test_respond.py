@@ -67,16 +67,17 @@ def test_a_business_that_wants_it_hands_unknown_questions_to_a_person(backend, k
 
 
 def test_a_models_answer_is_sent_when_one_is_configured(backend, keyring, tenant, message_deps, chat, faq) -> None:
-    faq["models"] = ["openai/gpt-4o-mini"]
+    faq.update(models=["openai/gpt-4o-mini"], model_calls=2)  # the reply alone, the verdict made before
     chat.texts = ["Delivery is 5 dollars in the city, two days."]
     stored = _respond(backend, message_deps, keyring, tenant, "how much does delivery cost?")
     assert stored["trace"]["respond"]["answer"] == "model"
     assert [text for _, text in _replies(backend, keyring)] == ["Delivery is 5 dollars in the city, two days."]
     assert FAQ[0] in str(chat.calls[0])  # the passage found is what the model was given
+    assert chat.json_modes == [False]  # a plain reply: the verdict is not asked for again
 
 
 def test_a_long_answer_goes_out_in_parts_each_delivered(backend, keyring, tenant, message_deps, chat, faq) -> None:
-    faq.update(models=["openai/gpt-4o-mini"], max_reply_chars=80)
+    faq.update(models=["openai/gpt-4o-mini"], model_calls=2, max_reply_chars=80)
     chat.texts = [" ".join(["Delivery is 5 dollars in the city and takes two days."] * 3)]
     stored = _respond(backend, message_deps, keyring, tenant, "how much does delivery cost?")
     replies = _replies(backend, keyring)
