@@ -200,9 +200,10 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
         return False
     if canned:
         _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0")
+        # Added to the respond stage's own trace when it asked the model (one-call mode): its fallbacks stay.
+        respond_trace = {**trace.get("respond", {}), "answer": "canned", "intent": result.label}
         uow.messages.set_inbound(job.inbox_id, status="answered",
-                                 trace={"respond": {"answer": "canned", "intent": result.label},
-                                        "reply": {"parts": 1, "kind": "canned"}})
+                                 trace={"respond": respond_trace, "reply": {"parts": 1, "kind": "canned"}})
         _log_inbound(deps, uow, row, text, outcome="answered", reason=result.label, intent_name=result.intent,
                      trace=trace)
         return True
@@ -304,7 +305,7 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
             row = uow.messages.advance_inbound(job.inbox_id, expected="classified", status="classified",
                                                intent=verdict.intent, trace=trace)
             if row is not None:
-                _act(deps, uow, job, row=row, config=config, result=verdict, text=question, trace=intent_trace)
+                _act(deps, uow, job, row=row, config=config, result=verdict, text=question, trace=trace)
             return
         row = uow.messages.advance_inbound(job.inbox_id, expected="classified",
                                            status="handed_off" if handoff else "answered", trace=trace,

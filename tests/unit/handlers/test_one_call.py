@@ -164,6 +164,18 @@ def test_a_business_answer_the_examples_pick_is_sent_instead_of_the_models(backe
     assert stored["trace"]["respond"]["answer"] == "canned" and stored["status"] == "answered"
 
 
+def test_a_business_answer_after_the_model_failed_keeps_the_providers_error(backend, keyring, tenant,
+                                                                           message_deps, chat, shop) -> None:
+    shop["intents"] = [{"key": "opening_hours", "kind": "answer", "reply": HOURS,
+                        "examples": ["when are you open", "what are your opening hours on weekends",
+                                     "are you open on Sunday"]}]
+    chat.error = "ServiceUnavailableError: the house model is overloaded"
+    stored = _message(backend, message_deps, keyring, tenant, chat, "are you open on Sunday")
+    assert _replies(backend, keyring) == [HOURS]
+    assert stored["trace"]["respond"]["answer"] == "canned"
+    assert stored["trace"]["respond"]["fallbacks"] == [{"model": MODEL, "error": chat.error}]
+
+
 def test_a_message_classify_already_decided_gets_a_plain_reply_call(backend, keyring, tenant, message_deps, chat,
                                                                    shop) -> None:
     """Classified before the business switched to one call: its verdict stands, only the reply is asked for."""
