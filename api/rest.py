@@ -123,7 +123,7 @@ def whitelist_bulk(user_id: uuid.UUID):
 @blueprint.delete("/whitelist/<contact_id>")
 @tenant_required
 def whitelist_remove(user_id: uuid.UUID, contact_id: str):
-    if whitelist_contacts.remove(container(), user_id, id_or_404(contact_id, "contact"), via="api") is None:
+    if whitelist_contacts.remove(container().tenant_uow, user_id, id_or_404(contact_id, "contact"), via="api") is None:
         abort(404, description="no such contact")
     return "", 204
 

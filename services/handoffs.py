@@ -8,9 +8,9 @@ from services.dashboard_repository import DashboardRepository
 from services.db import TenantUow
 
 
-def release(container, user_id: uuid.UUID, chat_id: str, *, via: str) -> bool:
+def release(tenant_uow: TenantUow, user_id: uuid.UUID, chat_id: str, *, via: str) -> bool:
     """False when no chat by that id waits for a person; the release is audited with where it came from."""
-    with container.tenant_uow(user_id) as uow:
+    with tenant_uow(user_id) as uow:
         if not uow.messages.release_handoff(user_id, chat_id):
             return False
         uow.audit.log(user_id, "chat.handoff_released", {"chat_id": chat_id, "via": via})

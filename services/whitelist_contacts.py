@@ -68,9 +68,9 @@ def set_mode(tenant_uow: TenantUow, user_id: uuid.UUID, enabled: bool) -> None:
         uow.audit.log(user_id, "whitelist.mode", {"enabled": enabled})
 
 
-def remove(container, user_id: uuid.UUID, contact_id: uuid.UUID, *, via: str) -> dict | None:
+def remove(tenant_uow: TenantUow, user_id: uuid.UUID, contact_id: uuid.UUID, *, via: str) -> dict | None:
     """The removed contact (phone, lid), or None when the business has no such contact; audited."""
-    with container.tenant_uow(user_id) as uow:
+    with tenant_uow(user_id) as uow:
         removed = DashboardRepository(uow.conn).remove_contact(contact_id)
         if removed is None:
             return None

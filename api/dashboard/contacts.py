@@ -83,7 +83,8 @@ def import_contacts(user_id: uuid.UUID):
 @blueprint.post("/whitelist/<contact_id>/delete")
 @login_required
 def remove_contact(user_id: uuid.UUID, contact_id: str):
-    removed = whitelist_contacts.remove(container(), user_id, id_or_404(contact_id, "contact"), via="dashboard")
+    removed = whitelist_contacts.remove(container().tenant_uow, user_id, id_or_404(contact_id, "contact"),
+                                        via="dashboard")
     if removed is None:
         abort(404, description="There is no such contact.")
     return done(f"{removed['phone'] or removed['lid']} removed from the whitelist.", "contacts.whitelist")

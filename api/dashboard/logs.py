@@ -118,7 +118,7 @@ def trace(user_id: uuid.UUID, message_id: str):
 @blueprint.post("/chats/<path:chat_id>/release")
 @login_required
 def release(user_id: uuid.UUID, chat_id: str):
-    if not handoffs.release(container(), user_id, chat_id, via="dashboard"):
+    if not handoffs.release(container().tenant_uow, user_id, chat_id, via="dashboard"):
         abort(404, description="No chat by that id waits for a person.")
     if request.form.get("back") == "thread":
         return done("The bot answers this chat again.", "logs.thread", chat_id=chat_id)
