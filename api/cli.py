@@ -121,11 +121,12 @@ def _running_container(settings: Settings):
 
 
 def _tenant(container, email: str):
-    with container.system_uow() as uow:
-        user = uow.users.find_by_email(email)
-    if user is None:
+    from services.accounts import user_id_for_email
+
+    user_id = user_id_for_email(container.system_uow, email)
+    if user_id is None:
         raise click.ClickException(f"no account with email {email}")
-    return user["id"]
+    return user_id
 
 
 @main.group()

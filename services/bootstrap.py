@@ -356,6 +356,7 @@ def bootstrap(
                              max_dispatches=settings.task_max_dispatches,
                              deadlines=settings.task_callback_deadlines,
                              default_deadline=settings.task_callback_deadline_seconds),
+        mail.stuck_account_emails,
         *stuck_finders,
     ]
     container.handlers = {

@@ -223,6 +223,8 @@ def _restore_autocommit(conn: psycopg.Connection) -> None:
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
+SystemUow = UnitOfWorkFactory  # the container's `system_uow`
+TenantUow = Callable[[uuid.UUID], UnitOfWork]  # the container's `tenant_uow`
 
 
 def tenant_uow(pool: ConnectionPool, publisher: Publisher, user_id: uuid.UUID | str, *,

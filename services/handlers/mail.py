@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Protocol
 
 from pipelines import account_emails
-from schemas.jobs import SendAccountEmail
+from schemas.jobs import QueuedJob, SendAccountEmail
 from schemas.settings import Settings
 from services.account_email_requests import AccountEmailRequest
 from services.mailer import Mailer
@@ -20,6 +21,8 @@ from services.ports import UnitOfWork
 from services.sign_up import CONFIRM_LIFETIME, confirmation_token
 
 log = logging.getLogger(__name__)
+# Long enough for a queued job to have run; a request older than this that no job answered lost its job.
+STUCK_AFTER = timedelta(minutes=5)
 
 
 class ResetSender(Protocol):
@@ -83,3 +86,10 @@ def _answer_sign_up(deps: MailDeps, request: AccountEmailRequest) -> None:
 def _forget(deps: MailDeps, request: AccountEmailRequest) -> None:
     with deps.system_uow() as uow:
         uow.account_email_requests.delete(request.id)
+
+
+def stuck_account_emails(uow: UnitOfWork) -> list[QueuedJob]:
+    """Sweeper finder: the job again for each account email stored but never handled (its enqueue failed
+    after the commit, or Redis lost it), until the request expires."""
+    ids = uow.account_email_requests.unsent(older_than=STUCK_AFTER, newer_than=CONFIRM_LIFETIME)
+    return [SendAccountEmail(request_id=request_id) for request_id in ids]
