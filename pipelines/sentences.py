@@ -30,6 +30,7 @@ _CURRENCIES = {"eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR", "usd":
                "zar": "ZAR", "inr": "INR", "₹": "INR"}
 _NOTE_WORDS = ("note", "comment", "description", "detail", "remark", "info", "beschreibung", "hinweis")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+|[€$£₦₹]")
+_FIGURE = re.compile(r"\d")  # a price, an amount, a time, a date, a phone number
 
 
 @dataclass(frozen=True)
@@ -214,4 +215,19 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     if (following is not None and following not in chosen and len(chosen) < max_sentences
             and size < SHORT_ANSWER and size + 1 + len(following.text) <= max_chars):
         chosen.append(following)
+        size += 1 + len(following.text)
+    figure = _neighbour_with_figure(best.candidate, [s.candidate for s in scored], chosen)
+    if figure is not None and len(chosen) < max_sentences and size + 1 + len(figure.text) <= max_chars:
+        chosen.append(figure)
     return sorted(chosen, key=lambda c: (c.passage, c.position))
+
+
+def _neighbour_with_figure(best: Candidate, found: Sequence[Candidate],
+                           chosen: Sequence[Candidate]) -> Candidate | None:
+    """A reply with no figure at all, when the sentence just before or after the best one, under the same
+    heading, holds one: a section often says the general thing in one sentence and the figure in the next
+    ("Use filtered water with a hardness of 4 to 8 °dH." + "Very hard water makes coffee taste flat…")."""
+    if best.row or any(_FIGURE.search(c.text) for c in chosen):
+        return None
+    return next((c for c in found if c.passage == best.passage and c.context == best.context and not c.row
+                 and abs(c.position - best.position) == 1 and c not in chosen and _FIGURE.search(c.text)), None)
