@@ -15,11 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SENTENCE_WEIGHT = 1.0
-COVERAGE_WEIGHT = 0.30
-TOP_COVERAGE_WEIGHT = 0.20
+COVERAGE_WEIGHT = 0.60
 AGREEMENT_BONUS = 0.10
 UNKNOWN_WEIGHT = 0.70
-THRESHOLD = 0.36
+THRESHOLD = 0.40
 # BotSettings.min_relevance used to be a cosine cut with this default; an owner who moved it moves the
 # threshold by as much, so "stricter" and "looser" keep their meaning.
 MIN_RELEVANCE_DEFAULT = 0.35
@@ -31,13 +30,11 @@ class Support:
     coverage: float  # share of the question's topic words found in one of the top passages
     agreement: bool  # the top fused passage is in the top 3 of both the vector and the keyword lists
     unknown: float = 0.0  # share of the question's topic words (by rarity) no document ever uses
-    top_coverage: float = 0.0  # share of the question's topic words the top passage itself holds
 
     @property
     def score(self) -> float:
         return (SENTENCE_WEIGHT * self.best_sentence + COVERAGE_WEIGHT * self.coverage
-                + TOP_COVERAGE_WEIGHT * self.top_coverage + (AGREEMENT_BONUS if self.agreement else 0.0)
-                - UNKNOWN_WEIGHT * self.unknown)
+                + (AGREEMENT_BONUS if self.agreement else 0.0) - UNKNOWN_WEIGHT * self.unknown)
 
 
 def threshold(min_relevance: float = MIN_RELEVANCE_DEFAULT) -> float:

@@ -120,7 +120,6 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {"sentence": round(support.best_sentence, 4), "coverage": round(support.coverage, 4),
-                            "top_coverage": round(support.top_coverage, 4),
                             "agreement": support.agreement, "unknown": round(support.unknown, 4),
                             "score": round(support.score, 4),
                             "threshold": round(abstention.threshold(settings.min_relevance), 4)}
@@ -180,5 +179,4 @@ def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored]) -> absten
                  and top.keyword_rank is not None and top.keyword_rank <= 3)
     topical = {t: w for t, w in retrieval.weights.items() if t not in PHRASING_WORDS}
     unknown = (sum(topical[t] for t in retrieval.unknown if t in topical) / sum(topical.values())) if topical else 0.0
-    top_covers = coverage(retrieval.terms, retrieval.found[0].content, retrieval.weights)
-    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown, top_covers)
+    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)
