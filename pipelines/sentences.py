@@ -5,7 +5,8 @@ candidates: they are the context a sentence is scored with ("Shipping: Delivery 
 so a reply never quotes a heading alone. A table row becomes a sentence a customer can read
 ("Yirgacheffe Kochere, 250 g: 13.90 EUR"). The caller embeds every candidate's scoring text in one
 batch; a candidate's score is its cosine to the question plus the share of the question's words it
-holds, with a small preference for better-ranked passages.
+holds. Where the passage ranked does not count: the sentence's own cosine and words are closer evidence
+than its passage's place, and an equal score keeps the better passage first (the sort is stable).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from dataclasses import dataclass
 from pipelines.retrieval import coverage
 
 OVERLAP_WEIGHT = 0.20  # how much a candidate holding all the question's words gains over cosine alone
-RANK_PENALTY = 0.01  # per passage rank: between near-equal sentences, the better passage wins
 KEEP_WITHIN = 0.10  # other sentences join the best one when they score this close to it
 MAX_SENTENCES = 3
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
@@ -185,7 +185,7 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
     scored = []
     for candidate, similarity in zip(found, similarities, strict=True):
         overlap = coverage(terms, candidate.scoring_text, weights)
-        total = similarity + OVERLAP_WEIGHT * overlap - RANK_PENALTY * candidate.passage
+        total = similarity + OVERLAP_WEIGHT * overlap
         scored.append(Scored(candidate, similarity, overlap, total))
     scored.sort(key=lambda s: -s.score)
     return scored

@@ -140,6 +140,20 @@ def test_a_reply_without_a_figure_takes_the_neighbouring_sentence_that_has_one()
     assert [c.text for c in with_figure] == ["Open 9-18."]
 
 
+def test_a_sentence_holding_the_rare_word_wins_whichever_passage_it_is_in():
+    # "Are your coffee bags recyclable?": the returns sentence of the top passage is a little closer in
+    # cosine, the sentence of the second passage holds the rare word the question is about.
+    found = [Candidate("Unopened bags can be returned within 14 days for a refund of the coffee's price.", "", 0, 0),
+             Candidate("Our bags are recyclable (mono-material PE).", "", 1, 0)]
+    weights = {"coffee": 2.3, "bags": 3.0, "recyclable": 4.7}
+    ranked = score(["coffee", "bags", "recyclable"], found, [0.606, 0.562], weights)
+    assert [round(s.overlap, 2) for s in ranked] == [0.77, 0.53]
+    assert ranked[0].candidate.text.startswith("Our bags are recyclable")
+    # An equal score keeps the better passage first.
+    tied = score(["bags"], found, [0.5, 0.5], weights)
+    assert [s.candidate.passage for s in tied] == [0, 1]
+
+
 def test_score_adds_term_overlap_and_prefers_better_passages():
     found = [Candidate("We deliver to Accra.", "", 1, 0), Candidate("Opening hours are 9-5.", "", 0, 0)]
     ranked = score(["deliver", "accra"], found, [0.5, 0.5])
