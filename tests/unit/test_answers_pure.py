@@ -170,7 +170,8 @@ def test_abstention_needs_support_and_moves_with_min_relevance():
     assert not abstention.answerable(None)
     assert abstention.threshold(0.35) == pytest.approx(abstention.THRESHOLD)
     assert abstention.threshold(0.5) == pytest.approx(abstention.THRESHOLD + 0.15)
-    middling = abstention.Support(best_sentence=0.3, coverage=0.3, agreement=False)
+    # "Do you take credit cards?" on the bike suite: answered by default, not by a stricter owner.
+    middling = abstention.Support(best_sentence=0.329, coverage=0.333, agreement=True)
     assert abstention.answerable(middling) and not abstention.answerable(middling, min_relevance=0.5)
     # A question mostly about things no document mentions ("parking") loses support.
     assert not abstention.answerable(abstention.Support(0.6, 0.3, False, unknown=0.8))
@@ -183,3 +184,29 @@ def test_words_no_document_uses_weigh_more_than_a_weak_sentence():
     cards = abstention.Support(best_sentence=0.33, coverage=0.33, agreement=True, unknown=0.0)
     dresden = abstention.Support(best_sentence=0.42, coverage=0.18, agreement=True, unknown=0.82)
     assert abstention.answerable(cards) and not abstention.answerable(dresden)
+
+
+def test_an_unknown_word_a_sentence_says_in_other_words_counts_less():
+    # Figures of the coffee suite: "what discount do subscribers get". No document says "discount", but the
+    # subscription passage is its nearest sentence at 0.314 ("10% off" is the answer): it counts for 36%.
+    weights = {"discount": 4.66, "subscribers": 3.97}
+    alone = abstention.unknown_share(weights, ["discount"], {})
+    said = abstention.unknown_share(weights, ["discount"], {"discount": 0.314})
+    assert alone == pytest.approx(4.66 / 8.63) and said == pytest.approx(0.36 * 4.66 / 8.63)
+    assert abstention.novelty(0.2) == 1.0 and abstention.novelty(0.4) == 0.0
+    figures = {"best_sentence": 0.248, "coverage": 0.46, "agreement": True}
+    assert abstention.answerable(abstention.Support(**figures, unknown=said))
+    assert not abstention.answerable(abstention.Support(**figures, unknown=alone))
+
+
+def test_phrasing_and_general_english_words_never_count_as_unknown():
+    # "What should I bring along with my e-bike?": no document says "along" (nor does any sentence in other
+    # words, 0.105), but it is no topic; "Dresden" stays unknown, "well" does not count.
+    bring = {"bring": 3.22, "along": 4.83, "bike": 1.53}
+    assert abstention.unknown_share(bring, ["along"], {"along": 0.105}, abstention.UNTELLING_WORDS) == 0.0
+    assert abstention.unknown_share(bring, ["along"], {"along": 0.105}) == pytest.approx(4.83 / 9.58)
+    dresden = {"workshop": 2.12, "dresden": 4.83, "well": 4.83}
+    share = abstention.unknown_share(dresden, ["dresden", "well"], {"dresden": 0.212, "well": 0.049},
+                                     abstention.UNTELLING_WORDS)
+    assert share == pytest.approx(4.83 / 6.95)
+    assert not abstention.answerable(abstention.Support(0.417, 0.18, True, unknown=share))
