@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pipelines import abstention, answers, intent, sentences
-from pipelines.retrieval import PHRASING_WORDS, Ranked, content_terms, coverage, fuse, rarity, stems
+from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
 from services.db import UnitOfWork
@@ -122,8 +122,8 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
     asked even when the documents do not answer, and its reply used only when they do."""
     search_text = answers.question_with_context(question, history)
     retrieval = retrieve(deps, user_id, search_text)
-    scored = _scored_sentences(deps, retrieval)
-    support = _support(retrieval, scored)
+    scored, relatedness = _scored_sentences(deps, retrieval)
+    support = _support(retrieval, scored, relatedness)
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {"sentence": round(support.best_sentence, 4), "coverage": round(support.coverage, 4),
@@ -192,17 +192,23 @@ def ranked_trace(retrieval: Retrieval) -> list[dict]:
              "keyword_rank": f.ranked.keyword_rank} for f in retrieval.found]
 
 
-def _scored_sentences(deps: Deps, retrieval: Retrieval) -> list[sentences.Scored]:
+def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.Scored], dict[str, float]]:
+    """Every candidate sentence scored, and each unknown topic word's best cosine to one of them (how far
+    the top passages say it in other words)."""
     found = sentences.candidates([f.for_sentences() for f in retrieval.found[:SENTENCE_PASSAGES]])
     if not found:
-        return []
-    # One batch for every candidate: a few dozen short texts cost about one chunk's embedding.
-    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found]), dtype=np.float32)
-    similarities = vectors @ np.asarray(retrieval.vector, dtype=np.float32)
-    return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights)
+        return [], {}
+    unknown = [t for t in retrieval.unknown if t not in abstention.UNTELLING_WORDS]
+    # One batch for every candidate and unknown word: a few dozen short texts cost about one chunk's embedding.
+    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + unknown), dtype=np.float32)
+    candidates, words = vectors[:len(found)], vectors[len(found):]
+    similarities = candidates @ np.asarray(retrieval.vector, dtype=np.float32)
+    relatedness = {t: float(row.max()) for t, row in zip(unknown, words @ candidates.T, strict=True)}
+    return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights), relatedness
 
 
-def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored]) -> abstention.Support | None:
+def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored],
+             relatedness: dict[str, float]) -> abstention.Support | None:
     if not scored:
         return None
     covers = max((coverage(retrieval.terms, f.content, retrieval.weights) for f in retrieval.found[:3]),
@@ -210,6 +216,5 @@ def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored]) -> absten
     top = retrieval.found[0].ranked
     agreement = (top.vector_rank is not None and top.vector_rank <= 3
                  and top.keyword_rank is not None and top.keyword_rank <= 3)
-    topical = {t: w for t, w in retrieval.weights.items() if t not in PHRASING_WORDS}
-    unknown = (sum(topical[t] for t in retrieval.unknown if t in topical) / sum(topical.values())) if topical else 0.0
+    unknown = abstention.unknown_share(retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS)
     return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)

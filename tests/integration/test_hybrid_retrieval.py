@@ -83,3 +83,19 @@ def test_the_shared_answer_path_uses_the_keyword_list(container):
     # Both lists agree on delivery (vector 2nd, keyword 1st): it beats the vector list's favourite.
     assert [f.content.split("\n")[0] for f in retrieval.found] == ["Delivery", "Opening hours"]
     assert retrieval.found[0].ranked.keyword_rank == 1 and retrieval.found[0].filename == "faq.md"
+
+
+def test_chunks_holding_the_same_words_are_ordered_by_meaning_not_by_id(container):
+    user = create_user(container)
+    texts = ["Service\nA basic service is done the same day.", "Service\nA full service takes 2 to 3 days.",
+             "Service\nWe service every brand of bike."]
+    # Each chunk holds "service" once: the keyword ranks tie, and the vector nearest the question goes first
+    # whichever ids the upload happened to give the chunks.
+    for question_axis in (0, 1, 2):
+        other = create_user(container)
+        _document(container, other, texts, [axis(0), axis(1), axis(2)])
+        hits = container.vectors.query(other, axis(question_axis), 3, model=MODEL, terms=content_terms("service"))
+        first = next(h for h in hits if h.keyword_rank == 1)
+        assert first.chunk["content"] == texts[question_axis]
+    # A tenant holding nothing finds nothing of the others'.
+    assert container.vectors.query(user, axis(0), 3, model=MODEL, terms=content_terms("service")) == []
