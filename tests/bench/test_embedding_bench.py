@@ -11,7 +11,7 @@ the machine's speed affects both sides alike:
   the same chunks (torch's default threads, the default batch size);
 - memory: RSS of each worker process, started as `salesboy up` starts them (prefork, every
   queue but sessions), at rest after it has answered messages and ingested a document,
-  with EMBEDDING_RUNTIME=onnx and with torch.
+  with EMBEDDING_RUNTIME=onnx (fp32 and int8) and with torch.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import numpy as np
 import psutil
@@ -85,7 +86,8 @@ def test_query_latency_agreement_and_ingest_against_raw_torch(tmp_path):
 
     model = SentenceTransformer(str(default_model_path()), device="cpu")
     default_threads = torch.get_num_threads()
-    onnx = {variant: OnnxEmbedder(cache_dir=tmp_path / "models", variant=variant) for variant in ("fp32", "int8")}
+    cache_dir = Path(os.environ["EMBEDDING_CACHE_DIR"])  # the tests' exports, made once
+    onnx = {variant: OnnxEmbedder(cache_dir=cache_dir, variant=variant) for variant in ("fp32", "int8")}
 
     texts = realistic_texts(300)
     print(f"\nmachine: {os.cpu_count()} cores; torch {torch.__version__} ({default_threads} threads by default)")
@@ -135,13 +137,13 @@ def test_query_latency_agreement_and_ingest_against_raw_torch(tmp_path):
               f"ratio {rate / torch_rate:.2f} (target >= 2)")
 
 
-def _pool_rss(settings, runtime, user, container, gateway, n8n, database_url, redis_url, tmp_path):
+def _pool_rss(settings, runtime, variant, user, container, gateway, n8n, database_url, redis_url, tmp_path):
     broker = redis_url.rsplit("/", 1)[0] + "/12"
     producer = bootstrap(container.settings, database_url=database_url, redis_url=broker)
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(settings.data_dir), DATABASE_URL=database_url,
-                         REDIS_URL=broker, EMBEDDING_RUNTIME=runtime,
+                         REDIS_URL=broker, EMBEDDING_RUNTIME=runtime, EMBEDDING_ONNX_VARIANT=variant,
                          **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]))
-    log = (tmp_path / f"prefork-{runtime}.log").open("w")
+    log = (tmp_path / f"prefork-{runtime}-{variant}.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "workers", "worker", "--queues", ",".join(q for q in QUEUES if q != "sessions"),
          "--name", f"rss-{runtime}-{uuid.uuid4().hex[:8]}@localhost"],
@@ -150,7 +152,7 @@ def _pool_rss(settings, runtime, user, container, gateway, n8n, database_url, re
     try:
         wait_for(lambda: process.poll() is not None or probe.control.ping(timeout=0.5), timeout=120,
                  message="the prefork worker")
-        assert process.poll() is None, (tmp_path / f"prefork-{runtime}.log").read_text()
+        assert process.poll() is None, (tmp_path / f"prefork-{runtime}-{variant}.log").read_text()
         data = _handbook()[:60_000] + f"\n\nEdition {uuid.uuid4()}".encode()  # not a duplicate of the last run's
         document = kb.upload(producer, user, f"handbook-{runtime}.txt", data)
         messages = [_message(user, 30_000_000 + n) for n in range(8)]
@@ -168,7 +170,7 @@ def _pool_rss(settings, runtime, user, container, gateway, n8n, database_url, re
             loaded = "torch" if any("libtorch" in m.path for m in child.memory_maps()) else "no torch"
             figures.append(f"{info.rss / 2**20:.0f} MiB RSS / {info.uss / 2**20:.0f} MiB USS ({loaded})")
         main = parent.memory_full_info()
-        print(f"worker RSS at rest, EMBEDDING_RUNTIME={runtime}: pool processes {'; '.join(figures)}; "
+        print(f"worker RSS at rest, EMBEDDING_RUNTIME={runtime} ({variant}): pool processes {'; '.join(figures)}; "
               f"main process {main.rss / 2**20:.0f} MiB RSS (target: <= 300 MiB a process)")
     finally:
         probe.close()
@@ -184,5 +186,6 @@ def _pool_rss(settings, runtime, user, container, gateway, n8n, database_url, re
 
 def test_worker_memory_at_rest(worker, container, gateway, llm, n8n, database_url, redis_url, tmp_path):
     user = _shop(container, llm)
-    for runtime in ("onnx", "torch"):
-        _pool_rss(container.settings, runtime, user, container, gateway, n8n, database_url, redis_url, tmp_path)
+    for runtime, variant in (("onnx", "fp32"), ("onnx", "int8"), ("torch", "fp32")):
+        _pool_rss(container.settings, runtime, variant, user, container, gateway, n8n, database_url, redis_url,
+                  tmp_path)
