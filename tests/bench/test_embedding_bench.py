@@ -189,3 +189,9 @@ def test_worker_memory_at_rest(worker, container, gateway, llm, n8n, database_ur
     for runtime, variant in (("onnx", "fp32"), ("onnx", "int8"), ("torch", "fp32")):
         _pool_rss(container.settings, runtime, variant, user, container, gateway, n8n, database_url, redis_url,
                   tmp_path)
+    # The default shop has no model (embedding intent decision, extractive answers): litellm never loads.
+    no_model = _shop(container, llm)
+    with container.tenant_uow(no_model) as uow:
+        uow.conn.execute("update public.bot_config set models = '[]'::jsonb where user_id = %s", [no_model])
+    print("without a model:", end=" ")
+    _pool_rss(container.settings, "onnx", "fp32", no_model, container, gateway, n8n, database_url, redis_url, tmp_path)
