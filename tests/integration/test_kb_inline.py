@@ -159,20 +159,25 @@ def test_documents_another_model_embedded_are_re_embedded_by_the_sweeper(inline_
     container, jobs = inline_pgvector
     user = create_user(container)
     doc = kb.upload(container, user, "hours.txt", b"We are open from nine to five, Monday to Saturday.")
+    # Its extracted text is gone (a data dir restored without it): it is read again from the file.
+    other = kb.upload(container, user, "returns.txt", b"Returns are accepted within 14 days with a receipt.")
     jobs.drain()
+    container.storage.delete_prefix(KB_BUCKET, f"{user}/{other.id}/extracted.json")
     model = container.embedder.model_name
     assert kb.get_document(container, user, doc.id)[0].embedding_model == model
     # As an index made with the int8 variant was left when the deployment switched to this model.
     with psycopg.connect(owner_database_url, autocommit=True) as conn:
         for table, key in (("knowledge_base", "id"), ("kb_chunks", "document_id")):
-            conn.execute(f"update public.{table} set embedding_model = 'all-MiniLM-L6-v2-int8' where {key} = %s",
-                         [doc.id])
+            conn.execute(f"update public.{table} set embedding_model = 'all-MiniLM-L6-v2-int8' "
+                         f"where {key} = any(%s)", [[doc.id, other.id]])
     # Vectors of another model are never compared with this model's query vector.
     assert not [h for h in kb.search(container, user, "when are you open?", k=3) if h.document_id == doc.id]
 
     container.handle(SweepStuck())
     assert kb.get_document(container, user, doc.id)[0].status == "chunking"
+    assert kb.get_document(container, user, other.id)[0].status == "queued"
     jobs.drain()
+    assert kb.get_document(container, user, other.id)[0].embedding_model == model
     view = kb.get_document(container, user, doc.id)[0]
     assert view.status == "ready" and view.embedding_model == model
     hits = kb.search(container, user, "when are you open?", k=3)
