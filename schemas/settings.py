@@ -130,7 +130,8 @@ class Settings(BaseSettings):
     # on ONNX Runtime without torch: same vectors, faster, a fraction of the memory. torch:
     # sentence-transformers on PyTorch, for models whose pipeline the export does not cover.
     embedding_runtime: Literal["onnx", "torch"] = Field("onnx", alias="EMBEDDING_RUNTIME")
-    # int8 is smaller and faster but its vectors drift from the torch ones (see tests/bench/README.md).
+    # int8 is faster but its vectors differ a little from the torch ones (see tests/bench/README.md): they
+    # are indexed as another model, and the sweeper re-embeds documents made by the other variant.
     embedding_onnx_variant: Literal["fp32", "int8"] = Field("fp32", alias="EMBEDDING_ONNX_VARIANT")
     # Sub-batches of one ingest batch run side by side on this many threads (unset: the CPU count, at most 4).
     embedding_threads: int | None = Field(None, alias="EMBEDDING_THREADS", ge=1, le=64)

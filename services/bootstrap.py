@@ -351,6 +351,7 @@ def bootstrap(
     chat = container.messages
     container.stuck_finders = [
         ingest.stuck_documents(deps, settings.kb_stuck_after_seconds),
+        ingest.other_model_documents(deps),
         messages.stuck_messages(settings.message_stuck_after_seconds, settings.message_max_attempts),
         dispatch.stuck_tasks(container.dispatch, pending_after=settings.task_pending_after_seconds,
                              max_dispatches=settings.task_max_dispatches,

@@ -21,7 +21,15 @@ from schemas.pipelines import DOCUMENT_NEXT_JOB
 from services.errors import TransientError
 from services.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError
 from services.extract_isolated import FileReader, extract_isolated
-from services.ports import Embedder, EventPublisher, Storage, UnitOfWork, VectorItem, VectorStore
+from services.ports import (
+    Embedder,
+    EventPublisher,
+    Storage,
+    StorageObjectMissingError,
+    UnitOfWork,
+    VectorItem,
+    VectorStore,
+)
 
 log = logging.getLogger(__name__)
 
@@ -225,4 +233,29 @@ def stuck_documents(deps: IngestDeps, older_than_seconds: float):
         return jobs
 
     find.__name__ = "stuck_documents"
+    return find
+
+
+def other_model_documents(deps: IngestDeps, per_sweep: int = 20):
+    """Sweeper finder, the migration when the embedding model changes (another model, or the int8
+    variant of the same one): each ready document embedded by another model goes through the re-embed
+    path again, from chunking (from extraction if its text is gone). Until then searches skip its
+    chunks, as they filter on the model, so old and new vectors are never compared. A few a sweep,
+    so a large knowledge base is re-embedded in the background without filling the queue."""
+    def find(uow: UnitOfWork) -> list[QueuedJob]:
+        jobs: list[QueuedJob] = []
+        model = deps.embedder.model_name
+        for doc in uow.kb.embedded_by_other_model(model, per_sweep):
+            try:
+                deps.storage.get(KB_BUCKET, extracted_path(doc["user_id"], doc["id"]))
+                status, kind = "chunking", ChunkDocument
+            except StorageObjectMissingError:
+                status, kind = "queued", ExtractDocument
+            uow.kb.update(doc["id"], status=status, progress=0, error=None)
+            uow.audit.log(doc["user_id"], "kb.document_reembedded",
+                          {"document_id": str(doc["id"]), "from_model": doc["embedding_model"], "to_model": model})
+            jobs.append(kind(user_id=doc["user_id"], document_id=doc["id"]))
+        return jobs
+
+    find.__name__ = "other_model_documents"
     return find
