@@ -117,6 +117,12 @@ class DecisionRules:
     # A task whose details the message gives (TASK_DETAILS) is this many times likelier than the
     # classifier alone says: "send the report to lisa@example.org" is an email to send.
     details_odds: float = 2.0
+    # A business's own answer intent (Answer:<key>) is this many times likelier than the classifier
+    # alone says. Its examples were written for its own customers, the shipped defaults are generic
+    # ("how much does it cost?"), and both outcomes are answers, so leaning to the business's costs no
+    # wrong action. Chosen on BANKING77's later training rows (dev): 1 → 2 moved 0.8578 → 0.8610,
+    # 2 to 4 the same; the suites have no answer intents, so they are unchanged.
+    answer_odds: float = 2.0
 
     def for_form(self, form: str) -> tuple[float, float]:
         return {"request": (self.request_min_probability, self.request_min_margin),
@@ -174,6 +180,13 @@ def with_details(outcomes: Mapping[str, float], payload: Mapping[str, object], o
     return {label: p / total for label, p in weighted.items()} if total > 0 else dict(outcomes)
 
 
+def with_answer_odds(outcomes: Mapping[str, float], odds: float) -> dict[str, float]:
+    """The outcomes' probabilities with the business's own answer intents weighted by `odds`."""
+    weighted = {label: p * (odds if label.startswith("Answer:") else 1.0) for label, p in outcomes.items()}
+    total = sum(weighted.values())
+    return {label: p / total for label, p in weighted.items()} if total > 0 else dict(outcomes)
+
+
 def is_action(label: str) -> bool:
     return label == "HumanHandoff" or label.startswith("Task:")
 
@@ -186,7 +199,7 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     for name, probability in probabilities.items():
         label = label_of(name, allowed_task_types)
         outcomes[label] = outcomes.get(label, 0.0) + probability
-    outcomes = with_details(outcomes, payload, rules.details_odds)
+    outcomes = with_answer_odds(with_details(outcomes, payload, rules.details_odds), rules.answer_odds)
     if not outcomes:
         return IntentResult(intent="Response", label="Response", confidence=0.0,
                             raw_analysis="no examples to compare with")

@@ -48,10 +48,22 @@ def test_classes_of_one_outcome_add_up_and_disabled_tasks_are_answered():
 
 
 def test_an_unlikely_answer_intent_is_answered_from_the_documents():
-    strict = DecisionRules(answer_min_probability=0.5)
+    strict = DecisionRules(answer_min_probability=0.5, answer_odds=1.0)
     result = decide({"Answer:refunds": 0.4, "Response": 0.35, "Task:send_email": 0.25}, rules=strict,
                     allowed_task_types=ALLOWED, payload={}, form="question")
     assert result.label == "Response"
+
+
+def test_the_business_answer_intent_wins_a_close_call_with_the_generic_questions():
+    probabilities = {"Response": 0.45, "Answer:refunds": 0.35, "Task:send_email": 0.2}
+    result = decide(probabilities, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="question")
+    assert result.label == "Answer:refunds"
+    assert result.confidence == pytest.approx(0.7 / 1.35)
+    unweighted = decide(probabilities, rules=DecisionRules(answer_odds=1.0), allowed_task_types=ALLOWED,
+                        payload={}, form="question")
+    assert unweighted.label == "Response"
+    clear = {"Response": 0.7, "Answer:refunds": 0.2, "Task:send_email": 0.1}
+    assert decide(clear, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="question").label == "Response"
 
 
 @pytest.mark.parametrize(("text", "form"), [
