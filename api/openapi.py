@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from apispec import APISpec
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template_string, send_from_directory
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
@@ -252,8 +253,6 @@ def _content(body: Body, refs: dict[str, str]) -> dict:
 @functools.cache
 def build_spec(public_url: str | None = None) -> dict:
     """The description as a dict (cached: it depends only on the code)."""
-    from apispec import APISpec
-
     spec = APISpec(
         title="Salesboy API", version="1.0.0", openapi_version="3.1.0",
         info={"description": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -38,7 +39,7 @@ def question_with_context(question: str, history: Sequence[Turn]) -> str:
     return question
 
 
-def compose_prompt(*, system_prompt: str, business: dict, passages: Sequence[Passage], history: Sequence[Turn],
+def compose_prompt(*, system_prompt: str, business: dict[str, Any], passages: Sequence[Passage], history: Sequence[Turn],
                    question: str, style: ReplyStyle, dont_know: str) -> list[dict[str, str]]:
     facts = "\n".join(f"- {k}: {v}" for k, v in business.items() if str(v).strip())
     context = "\n\n".join(f"[{i}] {p.text}" for i, p in enumerate(passages, start=1))

@@ -212,12 +212,14 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
 def from_label(label: str, confidence: float, payload: dict[str, object], analysis: str,
                top: list[RankedLabel] | None = None) -> IntentResult:
     confidence = max(0.0, min(1.0, confidence))
-    common = {"confidence": confidence, "label": label, "top": top or [], "raw_analysis": analysis[:2000]}
+    ranked, reason = top or [], analysis[:2000]
     if label.startswith("Task:"):
-        return IntentResult(intent="Task", task_type=label.split(":", 1)[1], payload=payload, **common)
+        return IntentResult(intent="Task", task_type=label.split(":", 1)[1], payload=payload, confidence=confidence,
+                            label=label, top=ranked, raw_analysis=reason)
     if label == "HumanHandoff":
-        return IntentResult(intent="HumanHandoff", payload=payload, **common)
-    return IntentResult(intent="Response", **common)
+        return IntentResult(intent="HumanHandoff", payload=payload, confidence=confidence, label=label, top=ranked,
+                            raw_analysis=reason)
+    return IntentResult(intent="Response", confidence=confidence, label=label, top=ranked, raw_analysis=reason)
 
 
 def training_set(examples: Mapping[str, Sequence[str]], intents: Sequence[BusinessIntent]) -> dict[str, list[str]]:

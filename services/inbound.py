@@ -8,20 +8,30 @@ work happens here, so a webhook is answered in milliseconds.
 from __future__ import annotations
 
 import uuid
+from typing import Protocol
 
 import psycopg
 
 from schemas.jobs import FilterInbound, new_trace_id
 from schemas.messages import InboundMessage
-from services.bootstrap import Container
-from services.db import PublishAfterCommitError
+from services.crypto import Keyring
+from services.db import PublishAfterCommitError, UnitOfWork
 
 
 class UnknownTenantError(LookupError):
     pass
 
 
-def accept(container: Container, message: InboundMessage) -> tuple[uuid.UUID, bool]:
+class InboundDoor(Protocol):
+    """What accepting a message needs (the container has it): the session host and the playground
+    take this door too, and the composition root builds them, so none of them may import it."""
+
+    keyring: Keyring
+
+    def tenant_uow(self, user_id: uuid.UUID) -> UnitOfWork: ...
+
+
+def accept(container: InboundDoor, message: InboundMessage) -> tuple[uuid.UUID, bool]:
     """Returns the inbox id and whether this call created it."""
     trace_id = new_trace_id()
     body = container.keyring.seal(message.text, tenant=message.tenant, chat=message.chat_id)

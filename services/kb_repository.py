@@ -9,6 +9,7 @@ from psycopg.types.json import Jsonb
 
 from schemas.pipelines import DOCUMENT_IN_PROGRESS
 from services.repositories import Repository
+from services.rows import one_row
 
 _DOC_COLUMNS = ("id, user_id, filename, storage_path, mime_type, size_bytes, sha256, status, progress, "
                 "chunks_total, chunks_done, error, embedding_model, created_at, updated_at")
@@ -101,10 +102,10 @@ class KnowledgeBaseRepository(Repository):
         )
 
     def indexed_count(self, document_id: uuid.UUID, model: str) -> int:
-        return self.conn.execute(
+        return one_row(self.conn.execute(
             """select count(*) from public.kb_chunks
                where document_id = %s and indexed_at is not null and embedding_model = %s""",
-            [document_id, model]).fetchone()[0]
+            [document_id, model]))[0]
 
     def preview(self, document_id: uuid.UUID, limit: int = 5, offset: int = 0) -> list[dict]:
         return self._rows(
@@ -114,19 +115,19 @@ class KnowledgeBaseRepository(Repository):
         )
 
     def chunk_count(self, document_id: uuid.UUID) -> int:
-        return self.conn.execute("select count(*) from public.kb_chunks where document_id = %s",
-                                 [document_id]).fetchone()[0]
+        return one_row(self.conn.execute("select count(*) from public.kb_chunks where document_id = %s",
+                                 [document_id]))[0]
 
     def term_counts(self, user_id: uuid.UUID, stems: list[str], model: str) -> tuple[int, list[int]]:
         """How many indexed chunks there are, and how many contain each stem (a `to_tsquery('simple')`
         text), through the full-text index: what a word's rarity is computed from."""
-        row = self.conn.execute(
+        row = one_row(self.conn.execute(
             """select (select count(*) from public.kb_chunks where user_id = %(user)s and embedding_model = %(model)s),
                       array(select (select count(*) from public.kb_chunks c
                                      where c.user_id = %(user)s and c.embedding_model = %(model)s
                                        and c.fts @@ to_tsquery('simple', s.stem))
                               from unnest(%(stems)s::text[]) with ordinality as s(stem, n) order by s.n)""",
-            {"user": user_id, "model": model, "stems": stems}).fetchone()
+            {"user": user_id, "model": model, "stems": stems}))
         return row[0], list(row[1])
 
     def hydrate(self, chunk_ids: list[str]) -> dict[str, dict]:

@@ -18,10 +18,12 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +65,6 @@ def process_metrics() -> ProcessMetrics:
 
 def fresh_multiprocess_dir(directory) -> str:
     """Empty the multiprocess folder before the processes that write to it start (stale files would count)."""
-    import shutil
-    from pathlib import Path
-
     path = Path(directory)
     if path.exists():
         shutil.rmtree(path)

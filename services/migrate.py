@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
+
+from services.rows import one_row
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +116,7 @@ def _should_skip(conn: psycopg.Connection, migration: Migration) -> bool:
     relation = migration.skip_if_exists
     if relation is None:
         return False
-    return conn.execute("select to_regclass(%s) is not null", [relation]).fetchone()[0]
+    return one_row(conn.execute("select to_regclass(%s) is not null", [relation]))[0]
 
 
 # The login role the API and workers connect as: no superuser, no BYPASSRLS, and NOINHERIT, so
@@ -123,8 +126,6 @@ RUNTIME_ROLE = "salesboy_app"
 
 def ensure_runtime_role(owner_url: str, password: str | None, role: str = RUNTIME_ROLE) -> None:
     """Create (or re-password) the runtime login role; run by the database owner after migrations."""
-    from psycopg import sql
-
     attributes = sql.SQL("login noinherit nosuperuser nobypassrls nocreatedb nocreaterole noreplication")
     if password is not None:  # None: the server authenticates it otherwise (peer, certificates)
         attributes = sql.SQL("{} password {}").format(attributes, sql.Literal(password))

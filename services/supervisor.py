@@ -21,9 +21,11 @@ from pathlib import Path
 from pipelines.retry import backoff_delay
 from schemas.queues import QUEUES
 from schemas.settings import Settings
+from services.bootstrap import bootstrap
 from services.embedded import port_is_free
 from services.metrics import MULTIPROC_ENV, fresh_multiprocess_dir
 from services.runtime import FlowerLogin, ensure_services, flower_login, migrate_database
+from services.seed import seed_demo_tenant
 
 _STOP_GRACE_SECONDS = 20
 _STABLE_AFTER_SECONDS = 60
@@ -186,9 +188,6 @@ class Supervisor:
         return (s.public_url or f"http://{s.api_host}:{s.api_port}").rstrip("/")
 
     def _seed_demo(self, services):
-        from services.bootstrap import bootstrap
-        from services.seed import seed_demo_tenant
-
         container = bootstrap(self.settings, database_url=services.database_url, redis_url=services.redis_url)
         try:
             return seed_demo_tenant(container)

@@ -8,7 +8,11 @@ import socket
 import click
 
 from schemas.queues import QUEUES
-from schemas.settings import Settings, SettingsError, load_settings
+from schemas.settings import InsecureSettingsError, Settings, SettingsError, load_settings
+from services.embedded import EmbeddedServiceError
+from services.logging import configure_logging
+from services.runtime import flower_login, refuse_privileged_runtime, resolve_database_url, resolve_redis_url
+from workers.app import create_worker_app
 
 
 def _settings() -> Settings:
@@ -19,12 +23,6 @@ def _settings() -> Settings:
 
 
 def _app(settings: Settings, process_name: str):
-    from schemas.settings import InsecureSettingsError
-    from services.embedded import EmbeddedServiceError
-    from services.logging import configure_logging
-    from services.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
-    from workers.app import create_worker_app
-
     configure_logging(settings.log_level, settings.resolved_log_dir, process_name)
     try:
         database_url, _ = resolve_database_url(settings, start=False)
@@ -97,7 +95,6 @@ def flower() -> None:
     settings = _settings()
     app = _app(settings, "flower")
     # Passed through the environment so the password never shows in `ps`.
-    from services.runtime import flower_login
 
     login = flower_login(settings)
     os.environ["FLOWER_BASIC_AUTH"] = f"{login.user}:{login.password}"

@@ -10,7 +10,25 @@ from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
-from api.auth import api_key_tenant, carries_api_key
+from api.api_keys import api_key_tenant, carries_api_key
+from api.dashboard import (
+    account_page,
+    accounts,
+    contacts,
+    errors,
+    intents_page,
+    kb_page,
+    logs,
+    overview,
+    playground,
+    sessions_page,
+    settings_page,
+    task_settings_page,
+)
+from api.dashboard.accounts import too_many_sign_ups
+from api.dashboard.web import signed_in_user
+from api.errors import error_response
+from pipelines import plain_words
 from schemas.settings import Settings
 from services.bootstrap import Container
 
@@ -24,21 +42,6 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 
 
 
 def init_app(app: Flask, container: Container, settings: Settings) -> None:
-    from api.dashboard import (
-        account_page,
-        accounts,
-        contacts,
-        errors,
-        intents_page,
-        kb_page,
-        logs,
-        overview,
-        playground,
-        sessions_page,
-        settings_page,
-        task_settings_page,
-    )
-
     secure = settings.session_cookie_secure
     if secure is None:
         secure = (settings.public_url or "").startswith("https://")
@@ -49,8 +52,6 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
     )
     csrf = CSRFProtect(app)
     app.extensions["salesboy.settings"] = settings
-    from api.dashboard.web import signed_in_user
-
     @app.before_request
     def _csrf_for_sessions():
         if request.method in SAFE_METHODS:
@@ -130,15 +131,11 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
             return exc.response
         if errors.wants_page():
             return errors.error_page(429, exc.description)
-        from api.errors import error_response
-
         return error_response(429, "too_many_requests", exc.description)
 
 
 def _plain_words_filters(app: Flask) -> None:
     """Templates say states, decisions and errors in the owner's words (pipelines/plain_words.py)."""
-    from pipelines import plain_words
-
     app.add_template_filter(plain_words.session_state, "session_words")
     app.add_template_filter(plain_words.session_error, "session_error")
     app.add_template_filter(plain_words.outcome, "outcome_words")
@@ -162,8 +159,6 @@ def _limit_account_forms(app: Flask, limiter: Limiter, settings: Settings) -> No
     addresses still meets each address's limit. Reset requests stay limited per email
     alone, so nobody can flood an inbox with reset links from many addresses.
     """
-    from api.dashboard.accounts import too_many_sign_ups
-
     def email() -> str:
         return request.form.get("email", "").strip().lower()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from celery.exceptions import TimeoutError as NoAnswerError
 from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from api.context import container
@@ -116,8 +117,6 @@ def groups(user_id: uuid.UUID):
 @blueprint.post("/groups/refresh")
 @login_required
 def refresh_groups(user_id: uuid.UUID):
-    from celery.exceptions import TimeoutError as NoAnswerError
-
     try:
         found = container().ask_session(user_id, "groups")
     except (LookupError, NoAnswerError) as exc:

@@ -8,10 +8,11 @@ from urllib.parse import urlsplit
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 
-from api.auth import carries_api_key
+from api.api_keys import carries_api_key
 from api.context import container
 from schemas.settings import Settings
 from services.account_sessions import AccountSessionRepository, network_of, new_token
+from services.logging import log_context
 
 NAV = (
     ("overview.index", "Overview"),
@@ -82,8 +83,6 @@ def login_required(view):
         user_id = signed_in_user()
         if user_id is None:
             return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
-        from services.logging import log_context
-
         with log_context(user_id=user_id):
             return view(*args, user_id=user_id, **kwargs)
 
@@ -109,8 +108,6 @@ def page(template: str, *, status: int = 200, **context):
     user_id = g.get("dashboard_user")
     alerts: list[dict] = []
     if user_id is not None:  # what the owner must act on: failed tasks, customers asking for a person
-        from api.context import container
-
         with container().tenant_uow(user_id) as uow:
             alerts = uow.alerts.open(5)
     return render_template(template, nav=NAV, owner_alerts=alerts, **context), status

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import json
+import smtplib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -228,8 +229,6 @@ def stuck_tasks(deps: DispatchDeps, *, pending_after: float, max_dispatches: int
 
 def email_alert(job: EmailOwnerAlert, *, deps: DispatchDeps) -> None:
     """Email an owner alert to the business's owner email (or the account's)."""
-    import smtplib
-
     with deps.tenant_uow(job.user_id) as uow:
         alert = uow.alerts.get(job.alert_id)
         if alert is None or alert["emailed_at"] is not None:
