@@ -34,7 +34,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     app.extensions["salesboy"] = container
     if settings.trusted_proxies:
         n = settings.trusted_proxies
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=0)
+        # Werkzeug's documented way to put middleware in front of a Flask app.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=0)
     observability.init_app(app)
     dashboard.init_app(app, container, settings)
     errors.init_app(app, wants_page=dashboard_errors.wants_page, error_page=dashboard_errors.error_page)

@@ -168,9 +168,9 @@ def _wait_for_documents(container, user_id, queued: dict, timeout: float) -> int
         shown = 0
         while len(finished) < len(queued) and time.monotonic() < deadline:
             documents = {d.id: d for d in kb_service.list_documents(container, user_id) if d.id in queued}
-            for doc_id, doc in documents.items():
-                if doc.status in ("ready", "failed") and doc_id not in finished:
-                    finished[doc_id] = doc
+            for doc_id, current in documents.items():
+                if current.status in ("ready", "failed") and doc_id not in finished:
+                    finished[doc_id] = current
             total = sum(100 if d.id in finished else d.progress for d in documents.values())
             bar.update(max(0, total - shown))
             shown = max(shown, total)

@@ -47,7 +47,7 @@ def init_app(app: Flask, *, wants_page: Callable[[], bool],
         code = exc.code or 500
         # Werkzeug's stock sentences are for developers; ours say what happened and what to do.
         stock = not exc.description or exc.description == type(exc).description
-        message = plain_words.http_error(code)[1] if stock else exc.description
+        message = plain_words.http_error(code)[1] if stock or exc.description is None else exc.description
         if wants_page():
             return error_page(code, message)
         error = (exc.name or "error").lower().replace(" ", "_")

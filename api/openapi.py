@@ -247,6 +247,8 @@ def _content(body: Body, refs: dict[str, str]) -> dict:
         return {"text/event-stream": {"schema": {"type": "string"}}}
     if body == "html":
         return {"text/html": {"schema": {"type": "string"}}}
+    if not isinstance(body, type):
+        raise ValueError(f"no content type for the body {body!r}")
     return {"application/json": {"schema": {"$ref": refs[body.__name__]}}}
 
 
@@ -289,7 +291,7 @@ def build_spec(public_url: str | None = None) -> dict:
         if op.request is not None:
             operation["requestBody"] = {"required": True, "content": _content(op.request, refs)}
         for status, body in op.responses.items():
-            answer = {"description": "OK" if status < 300 else str(status)}
+            answer: dict[str, Any] = {"description": "OK" if status < 300 else str(status)}
             if body is not None:
                 answer["content"] = _content(body, refs)
             operation["responses"][str(status)] = answer
@@ -323,12 +325,12 @@ def v1_path(rule: str) -> str:
 
 def versioned_aliases(app: Flask) -> None:
     """Serve every `/api/…` route at `/api/v1/…` too (same view, limits, CSRF rules and error envelope)."""
-    existing = {(r.rule, m) for r in app.url_map.iter_rules() for m in r.methods}
+    existing = {(r.rule, m) for r in app.url_map.iter_rules() for m in r.methods or ()}
     for rule in list(app.url_map.iter_rules()):
         if not rule.rule.startswith("/api/") or rule.rule.startswith(V1 + "/"):
             continue
         target = LEGACY_ALIASES.get(rule.rule) or V1 + rule.rule.removeprefix("/api")
-        methods = sorted(m for m in rule.methods if m not in ("HEAD", "OPTIONS") and (target, m) not in existing)
+        methods = sorted(m for m in rule.methods or () if m not in ("HEAD", "OPTIONS") and (target, m) not in existing)
         if methods:
             app.add_url_rule(target, endpoint=rule.endpoint, methods=methods)
             existing.update((target, m) for m in methods)
@@ -377,7 +379,7 @@ def _example(schema: dict, components: dict, depth: int = 0) -> Any:
                 if name in required or depth == 0}
     if kind == "array":
         return [_example(schema.get("items", {}), components, depth + 1)]
-    return {"integer": 1, "number": 1.0, "boolean": True, "string": ""}.get(kind)
+    return {"integer": 1, "number": 1.0, "boolean": True, "string": ""}.get(str(kind))
 
 
 def postman_collection(spec: dict) -> dict:

@@ -18,6 +18,7 @@ from schemas.jobs import new_trace_id
 from schemas.messages import TaskCallback, TaskRequest
 from services import tasks
 from services.crypto import open_task_payload, seal_task_payload
+from services.rows import existing
 from services.signing import SignatureError
 
 blueprint = Blueprint("tasks", __name__)
@@ -117,7 +118,7 @@ def create_task(user_id: uuid.UUID):
                                             trace_id=trace_id, config=config)
         uow.audit.log(user_id, "task.created", {"task_id": str(task_id), "task_type": wanted.task_type,
                                                 "via": "api"})
-        status = uow.messages.task(task_id)["status"]
+        status = existing(uow.messages.task(task_id), "task")["status"]
     return jsonify(id=str(task_id), status=status, dispatched=handed_over, trace_id=trace_id), 201
 
 

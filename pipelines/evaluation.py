@@ -10,8 +10,8 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 KINDS = ("question", "intent", "out_of_scope")
 SPLITS = ("dev", "test")

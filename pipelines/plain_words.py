@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, cast
 from dataclasses import dataclass
+from typing import Any, cast
 
 from pipelines import session_status
 from schemas.pipelines import MESSAGE_IN_PROGRESS

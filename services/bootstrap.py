@@ -9,8 +9,8 @@ import socket
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import httpx
 import redis
@@ -385,5 +385,5 @@ def bootstrap(
     return container
 
 
-def _fail_document(job: QueuedJob, error: BaseException, *, deps: ingest.IngestDeps, stage: str) -> None:
+def _fail_document(job: ingest.DocumentJob, error: BaseException, *, deps: ingest.IngestDeps, stage: str) -> None:
     ingest.fail_document(job, ingest.give_up_reason(stage, error), deps=deps)

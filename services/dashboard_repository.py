@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from psycopg.types.json import Jsonb
 
@@ -28,7 +29,7 @@ DONT_KNOW_ANSWERS = [DONT_KNOW_ANSWER, "nothing relevant in the knowledge base"]
 class Page:
     """One page of a longer list: its rows, how many there are in all, and where this page starts."""
 
-    rows: list[dict]
+    rows: list[Any]  # rows as dicts, or the views made from them (documents)
     total: int
     offset: int
 

@@ -16,6 +16,7 @@ from schemas.jobs import FilterInbound, new_trace_id
 from schemas.messages import InboundMessage
 from services.crypto import Keyring
 from services.db import PublishAfterCommitError, UnitOfWork
+from services.rows import existing
 
 
 class UnknownTenantError(LookupError):
@@ -44,11 +45,11 @@ def accept(container: InboundDoor, message: InboundMessage) -> tuple[uuid.UUID, 
                 sent_at=message.timestamp, trace_id=trace_id,
             )
             if inbox_id is None:
-                return uow.messages.inbound_id(message.provider_message_id), False
+                return existing(uow.messages.inbound_id(message.provider_message_id), "inbox row"), False
             uow.publish_after_commit(FilterInbound(user_id=message.tenant, inbox_id=inbox_id, trace_id=trace_id))
     except psycopg.errors.ForeignKeyViolation:
         raise UnknownTenantError(f"no Salesboy account {message.tenant}") from None
     except PublishAfterCommitError:
         # Stored and committed: the sweeper enqueues it once the broker is back.
         pass
-    return inbox_id, True
+    return inbox_id, True  # type: ignore[return-value]  # None only for a duplicate, returned above

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # KnowledgeBaseRepository.list shadows `list` in the annotations after it
 import uuid
 
 from psycopg.rows import dict_row
@@ -49,7 +50,7 @@ class KnowledgeBaseRepository(Repository):
     def delete(self, document_id: uuid.UUID) -> bool:
         return self.conn.execute("delete from public.knowledge_base where id = %s", [document_id]).rowcount == 1
 
-    def stuck(self, older_than_seconds: float) -> list[dict]:
+    def stuck(self, older_than_seconds: float) -> builtins.list[dict]:
         return self._rows(
             """select id, user_id, status from public.knowledge_base
                where status = any(%s) and updated_at < now() - make_interval(secs => %s)
@@ -59,7 +60,7 @@ class KnowledgeBaseRepository(Repository):
 
     # --- chunks ---------------------------------------------------------------------------
 
-    def replace_chunks(self, user_id: uuid.UUID, document_id: uuid.UUID, chunks: list[dict]) -> int:
+    def replace_chunks(self, user_id: uuid.UUID, document_id: uuid.UUID, chunks: builtins.list[dict]) -> int:
         """Make the document's chunks exactly `chunks`; returns how many stale ones went.
 
         Rows whose id (and so content) is unchanged keep their index state.
@@ -76,7 +77,7 @@ class KnowledgeBaseRepository(Repository):
             )
         return stale
 
-    def unindexed_ordinals(self, document_id: uuid.UUID, model: str) -> list[int]:
+    def unindexed_ordinals(self, document_id: uuid.UUID, model: str) -> builtins.list[int]:
         return [r[0] for r in self.conn.execute(
             """select ordinal from public.kb_chunks where document_id = %s
                and (indexed_at is null or embedding_model is distinct from %s) order by ordinal""",
@@ -85,14 +86,14 @@ class KnowledgeBaseRepository(Repository):
     def clear_index_state(self, document_id: uuid.UUID) -> None:
         self.conn.execute("update public.kb_chunks set indexed_at = null where document_id = %s", [document_id])
 
-    def chunks_between(self, document_id: uuid.UUID, first: int, last: int) -> list[dict]:
+    def chunks_between(self, document_id: uuid.UUID, first: int, last: int) -> builtins.list[dict]:
         return self._rows(
             """select id, ordinal, content from public.kb_chunks
                where document_id = %s and ordinal between %s and %s order by ordinal""",
             [document_id, first, last],
         )
 
-    def mark_indexed(self, chunk_ids: list[str], model: str) -> None:
+    def mark_indexed(self, chunk_ids: builtins.list[str], model: str) -> None:
         # Rows the pgvector store already marked are skipped: rewriting them would
         # add every chunk to the HNSW index a second time.
         self.conn.execute(
@@ -107,7 +108,7 @@ class KnowledgeBaseRepository(Repository):
                where document_id = %s and indexed_at is not null and embedding_model = %s""",
             [document_id, model]))[0]
 
-    def preview(self, document_id: uuid.UUID, limit: int = 5, offset: int = 0) -> list[dict]:
+    def preview(self, document_id: uuid.UUID, limit: int = 5, offset: int = 0) -> builtins.list[dict]:
         return self._rows(
             "select id, ordinal, content, metadata from public.kb_chunks where document_id = %s "
             "order by ordinal limit %s offset %s",
@@ -118,7 +119,7 @@ class KnowledgeBaseRepository(Repository):
         return one_row(self.conn.execute("select count(*) from public.kb_chunks where document_id = %s",
                                  [document_id]))[0]
 
-    def term_counts(self, user_id: uuid.UUID, stems: list[str], model: str) -> tuple[int, list[int]]:
+    def term_counts(self, user_id: uuid.UUID, stems: builtins.list[str], model: str) -> tuple[int, builtins.list[int]]:
         """How many indexed chunks there are, and how many contain each stem (a `to_tsquery('simple')`
         text), through the full-text index: what a word's rarity is computed from."""
         row = one_row(self.conn.execute(
@@ -130,7 +131,7 @@ class KnowledgeBaseRepository(Repository):
             {"user": user_id, "model": model, "stems": stems}))
         return row[0], list(row[1])
 
-    def hydrate(self, chunk_ids: list[str]) -> dict[str, dict]:
+    def hydrate(self, chunk_ids: builtins.list[str]) -> dict[str, dict]:
         with self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(
                 """select c.id, c.document_id, c.content, c.metadata, d.filename

@@ -152,10 +152,10 @@ class LiteLLMChat:
 
     def _own_server_call(self, spec: ModelSpec, key: str) -> _Call:
         try:
-            self._egress.check_url(spec.api_base)
+            self._egress.check_url(spec.api_base)  # type: ignore[arg-type]  # own-server entries carry api_base
         except EgressRefused as exc:
             raise Unusable(str(exc)) from None
-        client = self._own_client(spec.api_base, key)
+        client = self._own_client(spec.api_base, key)  # type: ignore[arg-type]  # as above
         return _Call({"model": spec.model, "api_base": spec.api_base, "api_key": key, "client": client},
                      hidden=(key,))
 
@@ -177,7 +177,7 @@ class LiteLLMChat:
             # OpenAIChatCompletion.completion, whose _get_openai_client (llms/openai/openai.py) returns a given
             # client unchanged apart from organization and max_retries, so its base_url, key and http client
             # are ours.
-            client = openai.OpenAI(base_url=api_base, api_key=key, http_client=http, max_retries=0,
+            client = openai.OpenAI(base_url=api_base, api_key=key, http_client=http, max_retries=0,  # type: ignore[arg-type]  # openai types it as httpx2.Client: the same httpx API
                                    default_headers={"Authorization": f"Bearer {key}"})
             self._own_clients[(api_base, key)] = client
             if len(self._own_clients) > _OWN_CLIENTS_KEPT:

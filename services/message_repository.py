@@ -250,7 +250,7 @@ class MessageRepository(Repository):
 
     # --- tasks ------------------------------------------------------------------------------------
 
-    def add_task(self, *, user_id: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, task_type: str, payload: Sealed,
+    def add_task(self, *, user_id: uuid.UUID, inbox_id: uuid.UUID | None, chat_id: str, task_type: str, payload: Sealed,
                  trace_id: str) -> uuid.UUID:
         row = one_row(self.conn.execute(
             """insert into public.tasks (user_id, inbox_id, chat_id, task_type, payload_ciphertext, payload_nonce,

@@ -24,6 +24,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported for real on first use (see process_metrics)
+    from prometheus_client import Counter, Histogram
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +38,13 @@ _LLM_BUCKETS = (0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60)
 
 @dataclass(frozen=True)
 class ProcessMetrics:
-    stage_seconds: object
-    stage_runs: object
-    stage_retries: object
-    sweeper_reenqueued: object
-    llm_calls: object
-    llm_seconds: object
-    llm_fallbacks: object
+    stage_seconds: Histogram
+    stage_runs: Counter
+    stage_retries: Counter
+    sweeper_reenqueued: Counter
+    llm_calls: Counter
+    llm_seconds: Histogram
+    llm_fallbacks: Counter
 
 
 @functools.cache

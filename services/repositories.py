@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import psycopg
@@ -16,7 +17,7 @@ from services.rows import one_row
 class Repository:
     conn: psycopg.Connection
 
-    def _rows(self, sql: str, params: object = None) -> list[dict]:
+    def _rows(self, sql: str, params: Sequence[object] | Mapping[str, object] | None = None) -> list[dict]:
         with self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(sql, params)
             return cur.fetchall()

@@ -18,3 +18,13 @@ def one_row(cursor: psycopg.Cursor[Row]) -> Row:
     if row is None:
         raise MissingRowError("the statement returned no row")
     return row
+
+
+T = TypeVar("T")
+
+
+def existing(row: T | None, what: str) -> T:
+    """A row the caller found or wrote earlier in the same transaction (so still there)."""
+    if row is None:
+        raise MissingRowError(f"{what} is gone")
+    return row

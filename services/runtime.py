@@ -107,7 +107,8 @@ def migrate_database(settings: Settings, owner_url: str) -> MigrationReport:
     elif settings.migration_database_url:
         runtime = conninfo_to_dict(settings.database_url)
         if runtime.get("user") and runtime["user"] != conninfo_to_dict(owner_url).get("user"):
-            ensure_runtime_role(owner_url, runtime.get("password"), str(runtime["user"]))
+            password = runtime.get("password")
+            ensure_runtime_role(owner_url, None if password is None else str(password), str(runtime["user"]))
     return report
 
 

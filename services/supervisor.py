@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from pipelines.retry import backoff_delay
 from schemas.queues import QUEUES
@@ -52,7 +53,7 @@ class Supervisor:
     with_flower: bool = True
     with_demo: bool = False  # seed the demo tenant once everything is up, and print its login
     ready_timeout: float = 120.0
-    out: object = field(default=sys.stdout)
+    out: TextIO = field(default=sys.stdout)
     children: list[Child] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
     _flower_login: FlowerLogin | None = None
@@ -135,7 +136,8 @@ class Supervisor:
         while time.monotonic() < deadline and not self._stop.is_set():
             dead = self._dead_child()
             if dead is not None:
-                raise StartupError(f"{dead.name} exited with code {dead.process.returncode} while starting")
+                code = dead.process.returncode if dead.process else None
+                raise StartupError(f"{dead.name} exited with code {code} while starting")
             try:
                 with urllib.request.urlopen(url, timeout=5) as response:
                     if response.status == 200:
@@ -221,16 +223,16 @@ class Supervisor:
         return 0
 
     def _stop_children(self) -> None:
-        running = [c for c in reversed(self.children) if c.process and c.process.poll() is None]
+        running = [(c, c.process) for c in reversed(self.children) if c.process and c.process.poll() is None]
         # Each child's own process first, not its whole group: a worker then closes what it runs
         # (browsers included) in order, instead of its chromedriver dying under it.
-        for child in running:
+        for _child, process in running:
             with contextlib.suppress(ProcessLookupError):
-                child.process.send_signal(signal.SIGTERM)
+                process.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + _STOP_GRACE_SECONDS
-        for child in running:
+        for child, process in running:
             try:
-                child.process.wait(max(0.1, deadline - time.monotonic()))
+                process.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 self._say(f"{child.name} did not stop in {_STOP_GRACE_SECONDS}s; killing it")
         # Whatever is left in a child's process group (prefork pool children) goes too.

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pipelines import tasks as words
 from schemas.jobs import DeliverReply, DispatchTask, EmailOwnerAlert
+from services import rows
 from services.crypto import Keyring, Sealed
 from services.db import UnitOfWork
 
@@ -98,7 +99,7 @@ def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: u
     """
     existing = uow.messages.task_for_inbound(inbox_id, task_type) if inbox_id else None
     if existing is not None:
-        return existing, uow.messages.task(existing)["status"] in ("pending", "dispatched")
+        return existing, rows.existing(uow.messages.task(existing), "task")["status"] in ("pending", "dispatched")
     task_id = uow.messages.add_task(user_id=user_id, inbox_id=inbox_id, chat_id=chat_id, task_type=task_type,
                                     payload=payload, trace_id=trace_id)
     via_n8n = n8n_configured(rules, config, task_type)
@@ -112,8 +113,8 @@ def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: u
             uow.audit.log(user_id, "task.succeeded", {"task_id": str(task_id), "task_type": task_type})
             return task_id, False
     elif not via_n8n:
-        fail(uow, rules, uow.messages.task(task_id), f"no n8n workflow is configured for {task_type}",
-             config=config)
+        fail(uow, rules, rows.existing(uow.messages.task(task_id), "task"),
+             f"no n8n workflow is configured for {task_type}", config=config)
         return task_id, False
     uow.publish_after_commit(DispatchTask(user_id=user_id, task_id=task_id, trace_id=trace_id))
     return task_id, True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, abort, request, send_from_directory, session, url_for
 from flask_limiter import Limiter, RateLimitExceeded
@@ -110,8 +111,11 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
             current = max(1, int(request.args.get("page", "1")))
         except ValueError:
             current = 1
-        args = {**request.args.to_dict(), "page": str(max(1, current + step))}
-        return url_for(request.endpoint, **(request.view_args or {}), **args)
+        values: dict[str, Any] = {**(request.view_args or {}), **request.args.to_dict(),
+                                  "page": str(max(1, current + step))}
+        if request.endpoint is None:
+            raise RuntimeError("a list's page link outside a routed request")
+        return url_for(request.endpoint, **values)
 
     @app.template_global()
     def is_current(endpoint: str) -> bool:
@@ -169,8 +173,9 @@ def _limit_account_forms(app: Flask, limiter: Limiter, settings: Settings) -> No
         return f"email:{email()}|{get_remote_address()}"
 
     def limit(endpoint: str, value: str, key_func=None, on_breach=None) -> None:
-        app.view_functions[endpoint] = limiter.limit(value, methods=["POST"], key_func=key_func,
-                                                     on_breach=on_breach)(app.view_functions[endpoint])
+        # flask-limiter's decorator is typed for async views too; the view it wraps here is a plain one.
+        limited = limiter.limit(value, methods=["POST"], key_func=key_func, on_breach=on_breach)
+        app.view_functions[endpoint] = limited(app.view_functions[endpoint])  # type: ignore[assignment]
 
     limit("accounts.login", settings.login_rate_limit_per_ip)
     limit("accounts.login", settings.login_rate_limit, per_email_and_address)

@@ -46,10 +46,10 @@ def add_contact(user_id: uuid.UUID):
     phone = None
     if not form.phone.errors:
         try:
-            phone = to_e164(form.phone.data)
+            phone = to_e164(form.phone.data or "")
         except PhoneError as exc:
             form.add_problems({"phone": plain_words.reason(str(exc))})
-    if form.errors:
+    if form.errors or phone is None:  # no phone without an error said about it
         return _whitelist_page(user_id, add_form=form, status=400)
     with container().tenant_uow(user_id) as uow:
         added = DashboardRepository(uow.conn).add_contacts(user_id, [(phone, form.name.data or "")])

@@ -80,7 +80,7 @@ def _stage(name: str, started: float, **details: object) -> dict:
     return {name: {"ms": round((time.perf_counter() - started) * 1000, 1), **details}}
 
 
-def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, *, outcome: str, reason: str,
+def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, *, outcome: str, reason: str | None,
                  intent_name: str | None = None, trace: dict | None = None) -> None:
     uow.messages.log(user_id=row["user_id"], chat_id=row["chat_id"], direction="inbound",
                      body=deps.keyring.seal(text, tenant=row["user_id"], chat=row["chat_id"]), inbox_id=row["id"],
@@ -164,8 +164,8 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
     stored = intent.at_rest(result, how)
     trace = _stage("intent", started, method=how, **stored)
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.advance_inbound(job.inbox_id, expected="filtered", status="classified",
-                                           intent=result.intent, trace=trace)
+        row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+            job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace)
         if row is None:
             return
         canned = IntentSetup.of(config).reply_for(result.label) if result.label.startswith("Answer:") else ""
@@ -189,7 +189,8 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
                                         chat=row["chat_id"])
             _task_id, handed_over = tasks.create(
                 uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
-                task_type=result.task_type, payload=payload, trace_id=job.trace_id, config=config, contact=contact)
+                task_type=result.task_type,  # type: ignore[arg-type]  # a Task result always names its type
+                payload=payload, trace_id=job.trace_id, config=config, contact=contact)
             # Without a workflow the customer has just been told, once, that a person will follow up.
             reply, outcome = (task_words.ACKNOWLEDGED if handed_over else None), "task"
         else:
@@ -264,8 +265,8 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
     parts = answers.split_reply(result.reply, settings.max_reply_chars) or [settings.dont_know_reply]
     trace = _stage("respond", started, **result.trace, reply_parts=len(parts))
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.advance_inbound(job.inbox_id, expected="classified",
-                                           status="handed_off" if handoff else "answered", trace=trace)
+        row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+            job.inbox_id, expected="classified", status="handed_off" if handoff else "answered", trace=trace)
         if row is None:
             return
         for index, part in enumerate(parts):
@@ -319,14 +320,15 @@ def record_sent(row: dict, text: str, provider_id: str, *, tenant_uow: Callable[
     events.publish(user_id, "message.sent", {"outbox_id": str(outbox_id), "chat_id": row["chat_id"]})
 
 
-def fail_reply(job: QueuedJob, error: BaseException, *, deps: MessageDeps) -> None:
+def fail_reply(job: DeliverReply | SendThroughSession, error: BaseException, *, deps: MessageDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
         row = uow.messages.reply(job.outbox_id, lock=True)
         if row is not None and row["status"] != "sent":
             uow.messages.set_reply(job.outbox_id, status="failed", error=f"{type(error).__name__}: {error}"[:1000])
 
 
-def fail_inbound(job: QueuedJob, error: BaseException, *, deps: MessageDeps) -> None:
+def fail_inbound(job: FilterInbound | ClassifyIntent | RespondWithRag, error: BaseException, *,
+                 deps: MessageDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
         row = uow.messages.inbound(job.inbox_id, lock=True)
         if row is not None and row["status"] not in ("answered", "ignored", "handed_off", "failed"):

@@ -16,6 +16,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -178,7 +179,7 @@ class BrowserOptions:
 class BrowserSession:
     def __init__(self, options: BrowserOptions) -> None:
         self.options = options
-        self._driver = None
+        self._driver: Any = None  # a selenium WebDriver once started (selenium is imported on first use)
         self._processes: list = []
 
     def open(self) -> None:

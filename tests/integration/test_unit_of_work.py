@@ -1,14 +1,21 @@
+import base64
 import contextlib
 import uuid
 
 import psycopg
 import pytest
 from psycopg.pq import TransactionStatus
+from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
 
 from schemas.jobs import ProvisionTenant
 from services import db
+from services.bootstrap import bootstrap
+from services.crypto import Keyring, Sealed, open_task_payload, seal_task_payload
 from services.handlers.tenant import provision_tenant
-from tests.conftest import create_user
+from services.migrate import apply_migrations
+from services.reencrypt import reencrypt
+from tests.conftest import create_database, create_user
 
 
 class RecordingPublisher:
@@ -193,18 +200,6 @@ def test_unknown_user_cannot_be_provisioned(container):
 
 
 def test_reencrypt_moves_every_message_to_the_current_key(pg_server, settings):
-    import base64
-
-    import psycopg
-    from psycopg.rows import dict_row
-    from psycopg.types.json import Jsonb
-
-    from services.bootstrap import bootstrap
-    from services.crypto import Keyring, Sealed, open_task_payload, seal_task_payload
-    from services.migrate import apply_migrations
-    from services.reencrypt import reencrypt
-    from tests.conftest import create_database
-
     url = create_database(pg_server, "reencrypt")  # it rewrites every tenant's rows: keep them apart
     apply_migrations(url)
     container = bootstrap(settings, database_url=url, redis_url=settings.redis_url)

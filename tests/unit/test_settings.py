@@ -1,4 +1,6 @@
 import base64
+import re
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -99,9 +101,6 @@ def test_visibility_timeout_must_outlast_task_time_limit():
 
 
 def test_env_example_documents_every_setting_and_nothing_else():
-    import re
-    from pathlib import Path
-
     text = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
     documented = set(re.findall(r"^([A-Z][A-Z0-9_]+)=", text, re.M))
     expected = {field.alias for field in Settings.model_fields.values()}
@@ -109,8 +108,6 @@ def test_env_example_documents_every_setting_and_nothing_else():
 
 
 def test_env_example_values_load_in_development(tmp_path, monkeypatch):
-    from pathlib import Path
-
     example = Path(__file__).resolve().parents[2] / ".env.example"
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".env").write_text(example.read_text())
