@@ -19,6 +19,7 @@ from pipelines.evaluation import render
 from schemas.settings import Settings, SettingsError, load_settings, revealed
 from services import evaluation
 from services import kb as kb_service
+from services.accounts import user_id_for_email
 from services.apikeys import create_api_key
 from services.backup import BackupError, backup, restore
 from services.bootstrap import bootstrap, storage_for
@@ -122,11 +123,10 @@ def _running_container(settings: Settings):
 
 
 def _tenant(container, email: str):
-    with container.system_uow() as uow:
-        user = uow.users.find_by_email(email)
-    if user is None:
+    user_id = user_id_for_email(container.system_uow, email)
+    if user_id is None:
         raise click.ClickException(f"no account with email {email}")
-    return user["id"]
+    return user_id
 
 
 @main.group()

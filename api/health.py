@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
-
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from api.context import container
+from pipelines.metrics_access import FORWARDING_HEADERS, scrape_allowed
 from schemas.queues import QUEUES
 from services.health import readiness
 from services.metrics import exposition
@@ -28,21 +26,11 @@ def readyz():
     return jsonify(report), 200 if report["status"] == "ok" else 503
 
 
-# Set by a reverse proxy in front of us: such a request came from elsewhere, whatever its socket says.
-_FORWARDING_HEADERS = ("X-Forwarded-For", "X-Real-IP", "Forwarded")
-
-
 def _metrics_allowed() -> bool:
     token = container().settings.metrics_token
-    if token is not None:
-        sent = request.headers.get("Authorization", "").removeprefix("Bearer ").encode()
-        return hmac.compare_digest(sent, token.get_secret_value().encode())
-    if any(name in request.headers for name in _FORWARDING_HEADERS):
-        return False
-    try:
-        return ipaddress.ip_address(request.remote_addr or "").is_loopback
-    except ValueError:
-        return False
+    return scrape_allowed(token.get_secret_value() if token is not None else None,
+                          request.headers.get("Authorization", ""),
+                          any(name in request.headers for name in FORWARDING_HEADERS), request.remote_addr or "")
 
 
 @blueprint.get("/metrics")

@@ -61,6 +61,6 @@ def trace(user_id: uuid.UUID, message_id: str):
 @tenant_required
 def release_handoff(user_id: uuid.UUID, chat_id: str):
     """The owner hands the conversation back to the bot."""
-    if not handoffs.release(container(), user_id, chat_id, via="api"):
+    if not handoffs.release(container().tenant_uow, user_id, chat_id, via="api"):
         abort(404, description="no chat with an active handoff by that id")
     return jsonify(chat_id=chat_id, handoff_active=False)

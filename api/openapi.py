@@ -23,7 +23,7 @@ from pydantic.json_schema import models_json_schema
 
 from schemas import api as s
 from schemas.bot import BotSettings, BusinessIntent, ProviderKeyInput
-from schemas.kb import DocumentView, SearchHit, SearchRequest
+from schemas.kb import SearchRequest
 from schemas.messages import InboundMessage, TaskCallback
 
 V1 = "/api/v1"
@@ -40,96 +40,6 @@ LEGACY_ALIASES = {
 }
 SWAGGER_FILES = {"swagger-ui.css", "swagger-ui-bundle.js"}
 _SWAGGER_DIR = Path(__file__).resolve().parents[1] / "node_modules" / "swagger-ui-dist"
-
-
-class DocumentPage(s.Page):
-    documents: list[DocumentView]
-
-
-class DocumentEnvelope(BaseModel):
-    document: DocumentView
-
-
-class DocumentDetail(DocumentEnvelope):
-    preview: list[dict[str, Any]]
-
-
-class SearchResults(BaseModel):
-    query: str
-    results: list[SearchHit]
-
-
-class ProviderKeySaved(BaseModel):
-    masked: str
-    updated_at: str
-
-
-class WebhookAccepted(BaseModel):
-    inbox_id: str
-    duplicate: bool
-
-
-class SessionStatus(BaseModel):
-    status: str
-    status_text: str
-    host: str | None
-    last_error: str | None
-
-
-class Qr(BaseModel):
-    qr: str
-    code: str
-
-
-class Accepted(BaseModel):
-    accepted: str
-
-
-class Sent(BaseModel):
-    model_config = {"extra": "allow"}
-    message_id: str
-
-
-class Listed(BaseModel):
-    id: str
-    name: str
-
-
-class GroupPage(s.Page):
-    groups: list[Listed]
-
-
-class ContactList(s.Page):
-    contacts: list[Listed]
-
-
-class TaskPage(s.Page):
-    tasks: list[dict[str, Any]]
-
-
-class AlertPage(s.Page):
-    alerts: list[dict[str, Any]]
-
-
-class IntentList(BaseModel):
-    intents: list[BusinessIntent]
-
-
-class TaskCreated(BaseModel):
-    id: str
-    status: str
-    dispatched: bool
-    trace_id: str
-
-
-MODELS: list[type[BaseModel]] = [
-    s.Error, s.ErrorField, s.Me, s.WhitelistEntry, s.WhitelistBulk, s.ContactPage, s.Added, s.GroupSettingUpdate,
-    s.GroupSettingPage, s.ConversationPage, s.MessagePage, s.HandoffPage, s.Released, s.PlaygroundAsk,
-    s.PlaygroundQueued, s.PlaygroundChat, s.ApiKeyCreate, s.ApiKeyPage, s.NewApiKey, s.SendText,
-    s.PairingCodeRequest, s.Object, BotSettings, ProviderKeyInput, SearchRequest, InboundMessage, TaskCallback,
-    DocumentPage, DocumentEnvelope, DocumentDetail, SearchResults, ProviderKeySaved, WebhookAccepted, SessionStatus,
-    Qr, Accepted, Sent, GroupPage, ContactList, TaskPage, AlertPage, TaskCreated, BusinessIntent, IntentList,
-]
 
 Body = type[BaseModel] | str | None  # a model, "multipart", "sse" or "text", or nothing
 
@@ -154,20 +64,20 @@ OPS: list[Op] = [
     Op("delete", "/keys/{key_id}", "account", "Revoke an API key", None, {204: None}),
     # WhatsApp
     Op("post", "/sessions/start", "whatsapp", "Start WhatsApp Web for the account; scan the QR that follows", None,
-       {202: Accepted}),
-    Op("post", "/sessions/stop", "whatsapp", "Stop the session and keep the login", None, {202: Accepted}),
+       {202: s.Accepted}),
+    Op("post", "/sessions/stop", "whatsapp", "Stop the session and keep the login", None, {202: s.Accepted}),
     Op("post", "/sessions/logout", "whatsapp", "Unlink the phone and delete the browser profile", None,
-       {202: Accepted}),
-    Op("get", "/sessions/status", "whatsapp", "Session status in plain words", None, {200: SessionStatus}),
-    Op("get", "/sessions/qr", "whatsapp", "The QR code to scan (SVG data URI)", None, {200: Qr}),
+       {202: s.Accepted}),
+    Op("get", "/sessions/status", "whatsapp", "Session status in plain words", None, {200: s.SessionStatus}),
+    Op("get", "/sessions/qr", "whatsapp", "The QR code to scan (SVG data URI)", None, {200: s.Qr}),
     Op("post", "/sessions/pairing-code", "whatsapp", "A code to link by phone number instead of a QR",
        s.PairingCodeRequest, {200: s.Object}),
     Op("post", "/message/send", "whatsapp", "Send a text (JSON) or a file (multipart: to, file, caption)",
-       s.SendText, {200: Sent}),
+       s.SendText, {200: s.Sent}),
     Op("post", "/session/send-media", "whatsapp", "Send a file (multipart: chat_id, file, caption); earlier path",
-       "multipart", {200: Sent}),
-    Op("get", "/groups", "whatsapp", "The linked account's groups", None, {200: GroupPage}, paged=True),
-    Op("get", "/contacts", "whatsapp", "The linked account's contacts", None, {200: ContactList}, paged=True),
+       "multipart", {200: s.Sent}),
+    Op("get", "/groups", "whatsapp", "The linked account's groups", None, {200: s.GroupPage}, paged=True),
+    Op("get", "/contacts", "whatsapp", "The linked account's contacts", None, {200: s.ContactList}, paged=True),
     # who the bot answers
     Op("get", "/whitelist", "audience", "Whitelisted contacts", None, {200: s.ContactPage}, query=("search",),
        paged=True),
@@ -184,21 +94,22 @@ OPS: list[Op] = [
        {200: BotSettings}),
     Op("get", "/bot/models", "bot", "Models a business may list, and its saved provider key", None, {200: s.Object}),
     Op("put", "/bot/provider-key", "bot", "Save the business's own provider key", ProviderKeyInput,
-       {200: ProviderKeySaved}),
+       {200: s.ProviderKeySaved}),
     Op("delete", "/bot/provider-key", "bot", "Delete the provider key", None, {204: None}),
-    Op("get", "/bot/intents", "bot", "The business's own intents", None, {200: IntentList}),
+    Op("get", "/bot/intents", "bot", "The business's own intents", None, {200: s.IntentList}),
     Op("put", "/bot/intents/{key}", "bot", "Add an intent, or replace the one with this key", BusinessIntent,
        {200: BusinessIntent}),
     Op("delete", "/bot/intents/{key}", "bot", "Delete an intent", None, {204: None}),
     # knowledge base
     Op("post", "/kb/upload", "knowledge-base", "Upload a document (multipart field `file`)", "multipart",
-       {202: DocumentEnvelope}),
-    Op("get", "/kb", "knowledge-base", "Documents with status and progress", None, {200: DocumentPage}, paged=True),
-    Op("get", "/kb/{document_id}", "knowledge-base", "One document and its first chunks", None, {200: DocumentDetail}),
+       {202: s.DocumentEnvelope}),
+    Op("get", "/kb", "knowledge-base", "Documents with status and progress", None, {200: s.DocumentPage}, paged=True),
+    Op("get", "/kb/{document_id}", "knowledge-base", "One document and its first chunks", None,
+       {200: s.DocumentDetail}),
     Op("delete", "/kb/{document_id}", "knowledge-base", "Delete a document, its chunks and vectors", None, {204: None}),
-    Op("post", "/kb/{document_id}/reembed", "knowledge-base", "Chunk and embed again", None, {202: DocumentEnvelope}),
+    Op("post", "/kb/{document_id}/reembed", "knowledge-base", "Chunk and embed again", None, {202: s.DocumentEnvelope}),
     Op("post", "/kb/search", "knowledge-base", "Retrieval test: the top chunks for a query", SearchRequest,
-       {200: SearchResults}),
+       {200: s.SearchResults}),
     # conversations
     Op("get", "/conversations", "conversations", "Chats, most recent first", None, {200: s.ConversationPage},
        query=("handoff",), paged=True),
@@ -213,16 +124,16 @@ OPS: list[Op] = [
     Op("get", "/playground/{chat_id}", "conversations", "A playground chat with the bot's answers", None,
        {200: s.PlaygroundChat}, paged=True),
     # tasks
-    Op("get", "/tasks", "tasks", "Tasks handed to n8n", None, {200: TaskPage},
+    Op("get", "/tasks", "tasks", "Tasks handed to n8n", None, {200: s.TaskPage},
        query=("status", "type", "since", "until"), paged=True),
-    Op("post", "/tasks", "tasks", "Create a task for a chat", s.Object, {201: TaskCreated}),
+    Op("post", "/tasks", "tasks", "Create a task for a chat", s.Object, {201: s.TaskCreated}),
     Op("get", "/tasks/{task_id}", "tasks", "One task with payload, attempts, result and callbacks", None,
        {200: s.Object}),
-    Op("get", "/alerts", "tasks", "What the owner must act on", None, {200: AlertPage}, paged=True),
+    Op("get", "/alerts", "tasks", "What the owner must act on", None, {200: s.AlertPage}, paged=True),
     Op("post", "/alerts/{alert_id}/dismiss", "tasks", "Dismiss an alert", None, {200: s.Object}),
     # machines
     Op("post", "/webhook/whatsapp", "machines", "A WhatsApp message from a gateway (signed)", InboundMessage,
-       {200: WebhookAccepted}, auth="signed"),
+       {200: s.WebhookAccepted}, auth="signed"),
     Op("post", "/callbacks/n8n", "machines", "n8n reports a task's outcome (signed)", TaskCallback, {200: s.Object},
        auth="signed"),
     Op("get", "/stream", "machines", "Server-sent events for the caller (document progress, QR, status)", None,
@@ -267,7 +178,7 @@ def build_spec(public_url: str | None = None) -> dict:
             "`{\"error\", \"message\", \"request_id\"}`, with `fields` for invalid input.")},
         servers=[{"url": public_url or "/"}],
     )
-    _, defs = models_json_schema([(m, "validation") for m in MODELS],
+    _, defs = models_json_schema([(m, "validation") for m in s.DESCRIBED],
                                  ref_template="#/components/schemas/{model}")
     refs = {}
     for name, schema in defs.get("$defs", {}).items():

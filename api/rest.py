@@ -22,9 +22,10 @@ from schemas.api import (
     WhitelistBulk,
     WhitelistEntry,
 )
-from services import playground, whitelist_contacts
+from services import accounts, apikeys, message_views, playground, whitelist_contacts
+from services import group_settings as groups_service
+from services import handoffs as handoffs_service
 from services.apikeys import create_api_key
-from services.dashboard_repository import DashboardRepository
 from services.message_views import readable
 
 blueprint = Blueprint("rest", __name__, url_prefix="/api")
@@ -61,15 +62,12 @@ def _when(name: str) -> datetime | None:
 @tenant_required
 def me(user_id: uuid.UUID):
     """The account the key or session acts for: its id is the `tenant` of the WhatsApp webhook body."""
-    with container().system_uow() as uow:
-        row = uow.conn.execute(
-            "select email, raw_app_meta_data ->> 'plan', created_at from auth.users where id = %s",
-            [user_id]).fetchone()
-    if row is None:
+    account = accounts.summary(container().system_uow, user_id)
+    if account is None:
         abort(404, description="the account no longer exists")
-    email, plan, created = row
-    return jsonify(account_id=str(user_id), email=email, plan=plan or "self-hosted",
-                   created_at=created.isoformat(), via="api_key" if "X-API-KEY" in request.headers else "session")
+    return jsonify(account_id=str(user_id), email=account.email, plan=account.plan or "self-hosted",
+                   created_at=account.created_at.isoformat(),
+                   via="api_key" if "X-API-KEY" in request.headers else "session")
 
 
 # --- whitelist -------------------------------------------------------------------------------------
@@ -83,13 +81,11 @@ def _contact_json(row: dict) -> dict:
 @blueprint.get("/whitelist")
 @tenant_required
 def whitelist(user_id: uuid.UUID):
-    with container().tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
-        rows = repo.whitelist(request.args.get("search", ""), limit=LIST_SCAN_LIMIT)
-        enabled = bool(repo.bot_config().get("whitelist_enabled"))
-    contacts = [_contact_json(r) for r in rows]
+    found = whitelist_contacts.listed(container().tenant_uow, user_id, request.args.get("search", ""),
+                                      limit=LIST_SCAN_LIMIT)
+    contacts = [_contact_json(r) for r in found.contacts]
     return jsonify(paginated("contacts", contacts, lambda c: [c["name"] or "", c["phone"] or "", c["id"]],
-                             whitelist_enabled=enabled))
+                             whitelist_enabled=found.enabled))
 
 
 def _normalised(entries: list[WhitelistEntry]) -> tuple[list[tuple[str, str]], list[dict]]:
@@ -106,9 +102,7 @@ def _add(user_id: uuid.UUID, entries: list[WhitelistEntry], action: str):
     good, problems = _normalised(entries)
     if problems:
         return error_response(422, "invalid_request", "some phone numbers are not valid", fields=problems)
-    with container().tenant_uow(user_id) as uow:
-        added = DashboardRepository(uow.conn).add_contacts(user_id, good)
-        uow.audit.log(user_id, action, {"added": added, "sent": len(good)})
+    added = whitelist_contacts.add_from_api(container().tenant_uow, user_id, good, action=action)
     return jsonify(added=added, already_listed=len(good) - added), 201
 
 
@@ -129,7 +123,7 @@ def whitelist_bulk(user_id: uuid.UUID):
 @blueprint.delete("/whitelist/<contact_id>")
 @tenant_required
 def whitelist_remove(user_id: uuid.UUID, contact_id: str):
-    if whitelist_contacts.remove(container(), user_id, id_or_404(contact_id, "contact"), via="api") is None:
+    if whitelist_contacts.remove(container().tenant_uow, user_id, id_or_404(contact_id, "contact"), via="api") is None:
         abort(404, description="no such contact")
     return "", 204
 
@@ -146,8 +140,7 @@ def _group_json(row: dict) -> dict:
 @tenant_required
 def group_settings(user_id: uuid.UUID):
     """Groups the bot knows of and whether it answers in each (refreshed from WhatsApp on the groups page)."""
-    with container().tenant_uow(user_id) as uow:
-        rows = DashboardRepository(uow.conn).groups()
+    rows = groups_service.listed(container().tenant_uow, user_id)
     return jsonify(paginated("groups", [_group_json(r) for r in rows], lambda g: [g["name"] or "", g["group_id"]]))
 
 
@@ -157,17 +150,10 @@ def group_toggle(user_id: uuid.UUID, group_id: str):
     wanted = _body(GroupSettingUpdate, "group setting")
     if isinstance(wanted, tuple):
         return wanted
-    with container().tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
-        current = next((g for g in repo.groups() if g["group_id"] == group_id), None)
-        if current is None:
-            abort(404, description="no such group: list the linked account's groups first")
-        auto_reply = current["auto_reply"] if wanted.auto_reply is None else wanted.auto_reply
-        mention_only = current["mention_only"] if wanted.mention_only is None else wanted.mention_only
-        repo.set_group(group_id, auto_reply=auto_reply, mention_only=mention_only)
-        uow.audit.log(user_id, "group.updated", {"group_id": group_id, "auto_reply": auto_reply,
-                                                 "mention_only": mention_only})
-        row = next(g for g in repo.groups() if g["group_id"] == group_id)
+    row = groups_service.update(container().tenant_uow, user_id, group_id, auto_reply=wanted.auto_reply,
+                                mention_only=wanted.mention_only)
+    if row is None:
+        abort(404, description="no such group: list the linked account's groups first")
     return jsonify(_group_json(row))
 
 
@@ -181,9 +167,9 @@ def conversations(user_id: uuid.UUID):
     handoff = request.args.get("handoff")
 
     def fetch(after, limit):
-        with container().tenant_uow(user_id) as uow:
-            rows = DashboardRepository(uow.conn).conversations(
-                handoff=None if handoff is None else handoff == "true", limit=limit, after=time_and_id(after, str))
+        rows = message_views.conversations(container().tenant_uow, user_id,
+                                           handoff=None if handoff is None else handoff == "true", limit=limit,
+                                           after=time_and_id(after, str))
         return [_iso(dict(r), "handoff_since", "paused_until", "last_inbound_at", "created_at") for r in rows]
 
     return jsonify(keyset_page("conversations", fetch, lambda c: [c["last_inbound_at"] or c["created_at"],
@@ -197,11 +183,11 @@ def messages(user_id: uuid.UUID):
     c = container()
 
     def fetch(after, limit):
-        with c.tenant_uow(user_id) as uow:
-            rows = DashboardRepository(uow.conn).chat_logs(
-                contact=request.args.get("contact") or None, chat_id=request.args.get("chat_id") or None,
-                since=_when("since"), until=_when("until"), intent=request.args.get("intent") or None,
-                outcome=request.args.get("outcome") or None, limit=limit, after=time_and_id(after))
+        rows = message_views.chat_logs(
+            c.tenant_uow, user_id, contact=request.args.get("contact") or None,
+            chat_id=request.args.get("chat_id") or None, since=_when("since"), until=_when("until"),
+            intent=request.args.get("intent") or None, outcome=request.args.get("outcome") or None, limit=limit,
+            after=time_and_id(after))
         return [{"id": str(r["id"]), "chat_id": r["chat_id"], "direction": r["direction"],
                  "message_id": r["inbox_id"] and str(r["inbox_id"]), "outcome": r["outcome"], "reason": r["reason"],
                  "intent": r["intent"], "contact_phone": r["contact_phone"], "contact_lid": r["contact_lid"],
@@ -214,8 +200,7 @@ def messages(user_id: uuid.UUID):
 @tenant_required
 def handoffs(user_id: uuid.UUID):
     """Chats a person took over; release one with POST /api/v1/chats/{chat_id}/release."""
-    with container().tenant_uow(user_id) as uow:
-        rows = DashboardRepository(uow.conn).handoffs()
+    rows = handoffs_service.waiting(container().tenant_uow, user_id)
     items = [_iso(dict(r), "handoff_since") for r in rows]
     return jsonify(paginated("handoffs", items, lambda h: [h["handoff_since"], h["chat_id"]]))
 
@@ -261,8 +246,7 @@ def _key_json(row: dict) -> dict:
 @blueprint.get("/keys")
 @tenant_required
 def keys(user_id: uuid.UUID):
-    with container().tenant_uow(user_id) as uow:
-        rows = uow.api_keys.list()
+    rows = apikeys.listed(container().tenant_uow, user_id)
     return jsonify(paginated("keys", [_key_json(r) for r in rows], lambda k: [k["created_at"], k["id"]]))
 
 
@@ -279,8 +263,6 @@ def key_create(user_id: uuid.UUID):
 @blueprint.delete("/keys/<key_id>")
 @tenant_required
 def key_revoke(user_id: uuid.UUID, key_id: str):
-    with container().tenant_uow(user_id) as uow:
-        if not uow.api_keys.revoke(id_or_404(key_id, "API key")):
-            abort(404, description="no such API key, or it is already revoked")
-        uow.audit.log(user_id, "api_key.revoked", {"api_key_id": key_id})
+    if not apikeys.revoke(container().tenant_uow, user_id, id_or_404(key_id, "API key")):
+        abort(404, description="no such API key, or it is already revoked")
     return "", 204

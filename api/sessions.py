@@ -20,6 +20,7 @@ from api.pagination import paginated
 from pipelines import plain_words
 from schemas.jobs import SessionAction, SessionQueryKind
 from schemas.settings import Settings
+from services import session_control
 from services.whatsapp.host import latest_qr_key, qr_data_uri
 from services.whatsapp.media import MediaRefusedError, SendRefusedError, send_media, send_text
 
@@ -43,10 +44,9 @@ def _chat_id(value: object) -> str | None:
 @blueprint.get("/api/session")
 @tenant_required
 def status(user_id: uuid.UUID):
-    with container().tenant_uow(user_id) as uow:
-        row = uow.conn.execute("select status, host, last_error, qr_updated_at, updated_at from public.sessions"
-                               ).fetchone()
-    status, host, raw_error, qr_at, updated_at = row or ("STOPPED", None, None, None, None)
+    found = session_control.state(container().tenant_uow, user_id)
+    status, host, raw_error, qr_at, updated_at = (found.status, found.host, found.last_error, found.qr_updated_at,
+                                                  found.updated_at)
     words = plain_words.session_state(status)
     # The raw error stays in the session host's log for operators; callers get a sentence with a next step.
     return jsonify(status=status, status_text=words.label, message=f"{words.sentence} {words.next_step}".strip(),
@@ -68,9 +68,7 @@ def qr(user_id: uuid.UUID):
 
 def _command(user_id: uuid.UUID, action: SessionAction):
     c = container()
-    c.send_session_command(user_id, action)
-    with c.tenant_uow(user_id) as uow:
-        uow.audit.log(user_id, f"session.{action}_requested", {})
+    session_control.request(c.send_session_command, c.tenant_uow, user_id, action)
     return jsonify(accepted=action), 202
 
 

@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 bash ops/setup.sh
 # Every installed package's own requirements are met (e.g. a pin that disagrees with a dependency's range).
 .venv/bin/pip check
+# The stage handlers' decisions first, on in-memory fakes (no Postgres, Redis, Celery or model): a broken
+# rule fails here in seconds, before tools are installed.
+# Without coverage: the full run at the end collects these tests again and measures them.
+.venv/bin/python -m pytest -q -p no:cacheprovider tests/unit/handlers
 # The deployment files are checked with their real tools (tests/unit/test_ops_files.py): nginx -t,
 # promtool (Debian's prometheus package) and docker-compose config.
 tools=()

@@ -4,19 +4,35 @@ sentence supports an answer, instead of one cosine cut on whole chunks.
 A cosine cut alone fails both ways: a short price row scores low against a long question (0.31) while
 an off-topic chunk sharing the question's register scores higher (0.39). Sentence-level cosine, the
 share of the question's topic words the top passages hold, and whether the vector and keyword lists
-agree on the top passage separate the two far better. The weights and the threshold were calibrated
-on the evaluation suites' dev split (see docs/answers.md).
+agree on the top passage separate the two far better. Words no document of the business uses at all
+("calories", "scooters", "fairtrade") are the strongest sign of a question the documents do not cover,
+so they count, less so when a candidate sentence says the same in other words ("USA" against "We do not
+ship outside Europe", "discount" against the subscription terms), fully when none does ("Fairtrade" against
+"certified organic", "calories" against a cold brew recipe). The weights and the threshold were calibrated on
+the evaluation suites' dev split (see docs/answers.md).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from pipelines.common_words import COMMON_WORDS
+from pipelines.retrieval import PHRASING_WORDS
+
 SENTENCE_WEIGHT = 1.0
-COVERAGE_WEIGHT = 0.60
-AGREEMENT_BONUS = 0.05
-UNKNOWN_WEIGHT = 0.20
-THRESHOLD = 0.66
+COVERAGE_WEIGHT = 1.20
+AGREEMENT_BONUS = 0.10
+UNKNOWN_WEIGHT = 0.50
+THRESHOLD = 0.76
+# Cosine between an unknown word alone and a candidate sentence: at or below RELATED_LOW nothing in the top
+# passages says it in other words (a single word scores low against a whole sentence: "USA" against "We do
+# not ship outside Europe" is 0.28, "calories" against the cold brew recipe 0.22); at or above RELATED_HIGH
+# the word no longer counts as unknown; linear in between.
+RELATED_LOW = 0.25
+RELATED_HIGH = 0.35
+# Words whose absence from every document says nothing about whether the question is answerable.
+UNTELLING_WORDS = PHRASING_WORDS | COMMON_WORDS
 # BotSettings.min_relevance used to be a cosine cut with this default; an owner who moved it moves the
 # threshold by as much, so "stricter" and "looser" keep their meaning.
 MIN_RELEVANCE_DEFAULT = 0.35
@@ -35,8 +51,28 @@ class Support:
                 + (AGREEMENT_BONUS if self.agreement else 0.0) - UNKNOWN_WEIGHT * self.unknown)
 
 
+def novelty(relatedness: float) -> float:
+    """How far an unknown word counts as unknown, given its best cosine to a candidate sentence: 1 to 0."""
+    if relatedness <= RELATED_LOW:
+        return 1.0
+    if relatedness >= RELATED_HIGH:
+        return 0.0
+    return (RELATED_HIGH - relatedness) / (RELATED_HIGH - RELATED_LOW)
+
+
+def unknown_share(weights: Mapping[str, float], unknown: Collection[str], relatedness: Mapping[str, float],
+                  ignore: Collection[str] = ()) -> float:
+    """The share (by rarity) of the question's topic words that no document uses and no candidate sentence
+    says in other words. Words in `ignore` (phrasing and general English words) count neither way."""
+    topical = {t: w for t, w in weights.items() if t not in ignore}
+    total = sum(topical.values())
+    if not total:
+        return 0.0
+    return sum(w * novelty(relatedness.get(t, 0.0)) for t, w in topical.items() if t in unknown) / total
+
+
 def threshold(min_relevance: float = MIN_RELEVANCE_DEFAULT) -> float:
-    return THRESHOLD + (min_relevance - MIN_RELEVANCE_DEFAULT)
+    return THRESHOLD + SENTENCE_WEIGHT * (min_relevance - MIN_RELEVANCE_DEFAULT)
 
 
 def answerable(support: Support | None, min_relevance: float = MIN_RELEVANCE_DEFAULT) -> bool:

@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -275,18 +276,24 @@ def extract_payload(text: str) -> dict[str, object]:
 
 # --- an LLM's verdict ------------------------------------------------------------------------
 
-def intent_instructions(allowed_task_types: Sequence[str], intents: Sequence[BusinessIntent] = ()) -> str:
+def intent_instructions(allowed_task_types: Sequence[str], intents: Sequence[BusinessIntent] = (), *,
+                        with_reply: bool = False) -> str:
+    """The classification request; `with_reply` asks for the customer's reply in the same JSON object
+    (the one-call mode: the answering rules and context come before it in the system prompt)."""
     tasks = ", ".join(allowed_task_types) or "none"
     named = [f"- {_kind_words[i.kind]} {i.key}" + (f" ({i.name})" if i.name else "")
              + (f": {i.description}" if i.description else "") + "; e.g. " + " / ".join(i.examples[:3])
              for i in intents if i.kind != "answer"][:50]
+    reply = (", reply (when intent is Response: the WhatsApp message to send the customer, written by the "
+             "rules above; an empty string otherwise)") if with_reply else ""
     return (
-        "Classify the customer's last message for a business's WhatsApp assistant. Answer with one JSON "
+        "Classify the customer's last message for a business's WhatsApp assistant"
+        + (" and write the reply" if with_reply else "") + ". Answer with one JSON "
         "object and nothing else, with keys: intent (\"Response\" to answer a question or chat, \"Task\" "
         "when the customer asks the business to do something, \"HumanHandoff\" when they want a person or "
         "complain), confidence (0 to 1), task_type (one of: " + tasks + "; null unless intent is Task), "
         "payload (an object with any details the task needs: emails, phones, dates, times, items, "
-        "quantities, address), raw_analysis (one short sentence on why)."
+        "quantities, address), raw_analysis (one short sentence on why)" + reply + "."
         + ("\nThe business's own requests:\n" + "\n".join(named) if named else "")
     )
 
@@ -294,8 +301,7 @@ def intent_instructions(allowed_task_types: Sequence[str], intents: Sequence[Bus
 _kind_words = {"task": "Task with task_type", "handoff": "HumanHandoff for"}
 
 
-def parse_llm_intent(raw: str, allowed_task_types: Sequence[str]) -> IntentResult:
-    """Parse the model's JSON; raise ValueError with a message fit to send back for a repair."""
+def _json_object(raw: str) -> dict[str, Any]:
     text = raw.strip()
     fenced = re.match(r"^```(?:json)?\s*(.*?)\s*```$", text, re.S)
     if fenced:
@@ -306,6 +312,27 @@ def parse_llm_intent(raw: str, allowed_task_types: Sequence[str]) -> IntentResul
         raise ValueError(f"the reply is not valid JSON ({exc.msg} at position {exc.pos})") from None
     if not isinstance(data, dict):
         raise ValueError("the reply must be one JSON object")
+    return data
+
+
+def parse_llm_intent(raw: str, allowed_task_types: Sequence[str]) -> IntentResult:
+    """Parse the model's JSON; raise ValueError with a message fit to send back for a repair."""
+    return _verdict(_json_object(raw), allowed_task_types)
+
+
+def parse_llm_answer(raw: str, allowed_task_types: Sequence[str]) -> tuple[IntentResult, str]:
+    """The one-call mode's JSON: the verdict and the reply ("" unless the model says Response)."""
+    data = _json_object(raw)
+    reply = data.pop("reply", None)
+    if reply is None and data.get("intent") != "Response":
+        reply = ""
+    if not isinstance(reply, str) or (data.get("intent") == "Response" and not reply.strip()):
+        raise ValueError("the JSON does not match the schema: reply: the message to send is required (a string) "
+                         "when intent is Response")
+    return _verdict(data, allowed_task_types), reply.strip()
+
+
+def _verdict(data: dict[str, Any], allowed_task_types: Sequence[str]) -> IntentResult:
     if isinstance(data.get("confidence"), int):
         data["confidence"] = float(data["confidence"])
     try:

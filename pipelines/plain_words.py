@@ -353,7 +353,11 @@ def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str
     chunks = responded.get("chunks") or []
     how = responded.get("answer")
     story = []
-    if how in ABSTAINED or not chunks:
+    if how == "canned":
+        story.append("It sent the reply you wrote for this intent.")
+    elif how == "none":  # one model call: the verdict was a task or a hand-off, so its answer was not sent
+        story.append("Nothing from your documents was sent: the bot acted on what the customer asked for.")
+    elif how in ABSTAINED or not chunks:
         closest = [r for r in responded.get("ranked") or [] if isinstance(r, Mapping)]
         if closest:
             story.append(f"The closest passages (in {', '.join(sorted({str(r.get('document')) for r in closest}))}) "

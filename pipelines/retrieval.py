@@ -26,6 +26,8 @@ their he she it its this that these those there here what which who whom whose h
 would should will shall may might must have has had having of in on at by for from to with without into onto
 about and or but if then so not no yes any some all each please thanks thank hi hello hey much many more most
 get got give tell know want need like just also too very really ok okay still yet again one
+myself yourself yourselves ourselves itself themselves himself herself being him his hers theirs because as
+while against during further once few both other such nor only own same than now
 der die das ein eine ist sind und oder mit von zu für auf ich du sie wir ihr es wie was wann wo gibt haben
 le la les un une des est sont et ou avec de du pour sur je vous nous il elle que qui quoi comment quand
 el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
@@ -66,7 +68,11 @@ def stems(terms: Sequence[str]) -> list[str]:
 def stem(word: str) -> str:
     """A word's language-agnostic stem: at most three letters cut off, kept between STEM_CHARS and
     MAX_STEM_CHARS long ("delivery" -> "deliv", "batteries" -> "batter", "motorbikes" -> "motorbi",
-    "subscribers" -> "subscri" which also starts "subscription")."""
+    "subscribers" -> "subscri" which also starts "subscription"). A plural "s" goes first: a five-letter
+    plural kept whole would never meet its singular ("cards" -> "card" finds "EC card", "bikes" -> "bike");
+    longer words lose it with the three letters cut off anyway."""
+    if 3 < len(word) <= STEM_CHARS and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
     return word[:max(STEM_CHARS, min(len(word) - 3, MAX_STEM_CHARS))]
 
 

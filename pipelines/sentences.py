@@ -5,7 +5,8 @@ candidates: they are the context a sentence is scored with ("Shipping: Delivery 
 so a reply never quotes a heading alone. A table row becomes a sentence a customer can read
 ("Yirgacheffe Kochere, 250 g: 13.90 EUR"). The caller embeds every candidate's scoring text in one
 batch; a candidate's score is its cosine to the question plus the share of the question's words it
-holds, with a small preference for better-ranked passages.
+holds. Where the passage ranked does not count: the sentence's own cosine and words are closer evidence
+than its passage's place, and an equal score keeps the better passage first (the sort is stable).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from dataclasses import dataclass
 from pipelines.retrieval import coverage
 
 OVERLAP_WEIGHT = 0.20  # how much a candidate holding all the question's words gains over cosine alone
-RANK_PENALTY = 0.01  # per passage rank: between near-equal sentences, the better passage wins
 KEEP_WITHIN = 0.10  # other sentences join the best one when they score this close to it
 MAX_SENTENCES = 3
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
@@ -30,6 +30,7 @@ _CURRENCIES = {"eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR", "usd":
                "zar": "ZAR", "inr": "INR", "₹": "INR"}
 _NOTE_WORDS = ("note", "comment", "description", "detail", "remark", "info", "beschreibung", "hinweis")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+|[€$£₦₹]")
+_FIGURE = re.compile(r"\d")  # a price, an amount, a time, a date, a phone number
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
     scored = []
     for candidate, similarity in zip(found, similarities, strict=True):
         overlap = coverage(terms, candidate.scoring_text, weights)
-        total = similarity + OVERLAP_WEIGHT * overlap - RANK_PENALTY * candidate.passage
+        total = similarity + OVERLAP_WEIGHT * overlap
         scored.append(Scored(candidate, similarity, overlap, total))
     scored.sort(key=lambda s: -s.score)
     return scored
@@ -214,4 +215,19 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     if (following is not None and following not in chosen and len(chosen) < max_sentences
             and size < SHORT_ANSWER and size + 1 + len(following.text) <= max_chars):
         chosen.append(following)
+        size += 1 + len(following.text)
+    figure = _neighbour_with_figure(best.candidate, [s.candidate for s in scored], chosen)
+    if figure is not None and len(chosen) < max_sentences and size + 1 + len(figure.text) <= max_chars:
+        chosen.append(figure)
     return sorted(chosen, key=lambda c: (c.passage, c.position))
+
+
+def _neighbour_with_figure(best: Candidate, found: Sequence[Candidate],
+                           chosen: Sequence[Candidate]) -> Candidate | None:
+    """A reply with no figure at all, when the sentence just before or after the best one, under the same
+    heading, holds one: a section often says the general thing in one sentence and the figure in the next
+    ("Use filtered water with a hardness of 4 to 8 °dH." + "Very hard water makes coffee taste flat…")."""
+    if best.row or any(_FIGURE.search(c.text) for c in chosen):
+        return None
+    return next((c for c in found if c.passage == best.passage and c.context == best.context and not c.row
+                 and abs(c.position - best.position) == 1 and c not in chosen and _FIGURE.search(c.text)), None)

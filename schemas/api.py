@@ -1,5 +1,6 @@
 """REST payloads: what the routes validate requests with and what they answer. The OpenAPI description
-(api/openapi.py) is generated from these models and the ones beside them in schemas/."""
+(api/openapi.py) is generated from these models: `DESCRIBED` lists every one its operations name, here and
+beside them in schemas/."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.messages import MAX_TEXT
+from schemas.bot import BotSettings, BusinessIntent, ProviderKeyInput
+from schemas.kb import DocumentView, SearchHit, SearchRequest
+from schemas.messages import MAX_TEXT, InboundMessage, TaskCallback
 
 
 class Strict(BaseModel):
@@ -207,6 +210,100 @@ class Object(BaseModel):
 
 class ObjectPage(Page):
     """A page of items (the list's name is the route's noun)."""
+
+
+# --- answers of the WhatsApp, knowledge-base, bot, task and machine routes -------------------------------
+
+
+class DocumentPage(Page):
+    documents: list[DocumentView]
+
+
+class DocumentEnvelope(BaseModel):
+    document: DocumentView
+
+
+class DocumentDetail(DocumentEnvelope):
+    preview: list[dict[str, Any]]
+
+
+class SearchResults(BaseModel):
+    query: str
+    results: list[SearchHit]
+
+
+class ProviderKeySaved(BaseModel):
+    masked: str
+    updated_at: str
+
+
+class WebhookAccepted(BaseModel):
+    inbox_id: str
+    duplicate: bool
+
+
+class SessionStatus(BaseModel):
+    status: str
+    status_text: str
+    host: str | None
+    last_error: str | None
+
+
+class Qr(BaseModel):
+    qr: str
+    code: str
+
+
+class Accepted(BaseModel):
+    accepted: str
+
+
+class Sent(BaseModel):
+    model_config = {"extra": "allow"}
+    message_id: str
+
+
+class Listed(BaseModel):
+    id: str
+    name: str
+
+
+class GroupPage(Page):
+    groups: list[Listed]
+
+
+class ContactList(Page):
+    contacts: list[Listed]
+
+
+class TaskPage(Page):
+    tasks: list[dict[str, Any]]
+
+
+class AlertPage(Page):
+    alerts: list[dict[str, Any]]
+
+
+class IntentList(BaseModel):
+    intents: list[BusinessIntent]
+
+
+class TaskCreated(BaseModel):
+    id: str
+    status: str
+    dispatched: bool
+    trace_id: str
+
+
+# Every model the description names (request bodies and answers), in one place.
+DESCRIBED: list[type[BaseModel]] = [
+    Error, ErrorField, Me, WhitelistEntry, WhitelistBulk, ContactPage, Added, GroupSettingUpdate,
+    GroupSettingPage, ConversationPage, MessagePage, HandoffPage, Released, PlaygroundAsk,
+    PlaygroundQueued, PlaygroundChat, ApiKeyCreate, ApiKeyPage, NewApiKey, SendText,
+    PairingCodeRequest, Object, BotSettings, ProviderKeyInput, SearchRequest, InboundMessage, TaskCallback,
+    DocumentPage, DocumentEnvelope, DocumentDetail, SearchResults, ProviderKeySaved, WebhookAccepted, SessionStatus,
+    Qr, Accepted, Sent, GroupPage, ContactList, TaskPage, AlertPage, TaskCreated, BusinessIntent, IntentList,
+]
 
 
 def free_form() -> dict[str, Any]:

@@ -107,6 +107,9 @@ class BotSettings(BaseModel):
     system_prompt: str = Field("", max_length=20_000)
     models: list[ModelSpec] = Field(default_factory=list, max_length=10, description="tried in this order")
     temperature: float = Field(0.2, ge=0, le=2)
+    model_calls: Literal[1, 2] = Field(
+        1, description="with models: 1 = one call gives the intent and the answer together; 2 = one call "
+                       "classifies, a second one answers (only when the documents answer)")
     max_reply_chars: int = Field(1000, ge=50, le=4000)
     language: str = Field("auto", min_length=2, max_length=40, pattern=r"^[\w -]+$")
     tone: str = Field("friendly", min_length=2, max_length=40, pattern=r"^[\w ,-]+$")

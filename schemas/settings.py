@@ -104,6 +104,10 @@ class Settings(BaseSettings):
     flower_password: SecretStr | None = Field(None, alias="FLOWER_PASSWORD")
 
     worker_concurrency: int = Field(2, alias="WORKER_CONCURRENCY", ge=1)
+    # A worker serving its own /metrics (containers or hosts that share no metrics folder with an API host):
+    # its port, and the address it listens on (Prometheus in another container needs 0.0.0.0 and METRICS_TOKEN).
+    worker_metrics_port: int | None = Field(None, alias="WORKER_METRICS_PORT", ge=1, le=65535)
+    worker_metrics_host: str = Field("127.0.0.1", alias="WORKER_METRICS_HOST")
     worker_pool: Literal["prefork", "solo", "threads"] = Field("prefork", alias="WORKER_POOL")
     task_max_retries: int = Field(5, alias="TASK_MAX_RETRIES", ge=0)
     task_retry_base_seconds: float = Field(2.0, alias="TASK_RETRY_BASE_SECONDS", gt=0)
@@ -125,7 +129,8 @@ class Settings(BaseSettings):
     # on ONNX Runtime without torch: same vectors, faster, a fraction of the memory. torch:
     # sentence-transformers on PyTorch, for models whose pipeline the export does not cover.
     embedding_runtime: Literal["onnx", "torch"] = Field("onnx", alias="EMBEDDING_RUNTIME")
-    # int8 is smaller and faster but its vectors drift from the torch ones (see tests/bench/README.md).
+    # int8 is faster but its vectors differ a little from the torch ones (see tests/bench/README.md): they
+    # are indexed as another model, and the sweeper re-embeds documents made by the other variant.
     embedding_onnx_variant: Literal["fp32", "int8"] = Field("fp32", alias="EMBEDDING_ONNX_VARIANT")
     # Sub-batches of one ingest batch run side by side on this many threads (unset: the CPU count, at most 4).
     embedding_threads: int | None = Field(None, alias="EMBEDDING_THREADS", ge=1, le=64)
@@ -147,6 +152,7 @@ class Settings(BaseSettings):
     chunk_overlap_tokens: int = Field(30, alias="CHUNK_OVERLAP_TOKENS", ge=0)
     extract_max_pages: int = Field(2000, alias="EXTRACT_MAX_PAGES", ge=1)
     extract_max_seconds: float = Field(120.0, alias="EXTRACT_MAX_SECONDS", gt=0)
+    extract_max_memory_mb: int = Field(1024, alias="EXTRACT_MAX_MEMORY_MB", ge=128)
     # A document whose status has not moved for this long is re-enqueued by the sweeper.
     kb_stuck_after_seconds: float = Field(900.0, alias="KB_STUCK_AFTER_SECONDS", gt=0)
     sse_keepalive_seconds: float = Field(15.0, alias="SSE_KEEPALIVE_SECONDS", gt=0)
@@ -157,6 +163,9 @@ class Settings(BaseSettings):
     wa_js_path: Path | None = Field(None, alias="WA_JS_PATH")
     sessions_per_host: int = Field(10, alias="SESSIONS_PER_HOST", ge=1)
     session_lease_seconds: int = Field(30, alias="SESSION_LEASE_SECONDS", ge=5)
+    # The browser profiles (each tenant's linked login). Session hosts with their own data dirs point this at one
+    # shared mount, so a host can take over a dead host's sessions without a new QR scan.
+    session_profiles_dir: Path | None = Field(None, alias="SESSION_PROFILES_DIR")
     session_sends_per_minute: int = Field(20, alias="SESSION_SENDS_PER_MINUTE", ge=1)
     qr_expiry_seconds: float = Field(90.0, alias="QR_EXPIRY_SECONDS", gt=0)
     # REST rate limits per client address (flask-limiter syntax), on every WhatsApp route and on sends.
@@ -297,6 +306,10 @@ class Settings(BaseSettings):
     @property
     def resolved_log_dir(self) -> Path:
         return self.log_dir or self.data_dir / "logs"
+
+    @property
+    def resolved_profiles_dir(self) -> Path:
+        return (self.session_profiles_dir or self.data_dir / "browser-profiles").resolve()
 
     @property
     def is_production(self) -> bool:

@@ -57,6 +57,15 @@ class AccountEmailRequestRepository(Repository):
         self.conn.execute("delete from public.account_email_requests "
                           "where purpose = 'sign_up' and lower(email) = lower(%s)", [email])
 
+    def unsent(self, *, older_than: timedelta, newer_than: timedelta, limit: int = 500) -> list[uuid.UUID]:
+        """Requests no mail job has handled yet: sent ones are marked, and the rest deleted once answered."""
+        return [row[0] for row in self.conn.execute(
+            """select id from public.account_email_requests
+                where sent_at is null and created_at < now() - %s and created_at > now() - %s
+                order by created_at limit %s""",
+            [older_than, newer_than, limit],
+        ).fetchall()]
+
     def delete_older_than(self, age: timedelta) -> int:
         return self.conn.execute("delete from public.account_email_requests where created_at < now() - %s",
                                  [age]).rowcount

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
+from services.db import SystemUow, TenantUow
 from services.repositories import Repository
 
 IDLE_LIFETIME = timedelta(days=7)
@@ -113,3 +114,44 @@ class AccountSessionRepository(Repository):
                 order by last_seen_at desc, created_at desc""",
             [IDLE_LIFETIME, ABSOLUTE_LIFETIME],
         )
+
+
+# --- use cases: signing in and out of the dashboard, and ending sessions from /account -------------------
+
+
+def open_session(system_uow: SystemUow, user_id: uuid.UUID, token: str, *, user_agent: str, ip: str) -> uuid.UUID:
+    with system_uow() as uow:
+        return AccountSessionRepository(uow.conn).open(user_id, token, user_agent=user_agent, ip=ip)
+
+
+def end_by_token(system_uow: SystemUow, token: str) -> None:
+    with system_uow() as uow:
+        AccountSessionRepository(uow.conn).revoke_token(token)
+
+
+def active(system_uow: SystemUow, token: str) -> ActiveSession | None:
+    """The open session the cookie's token belongs to (not signed out, not expired, password unchanged)."""
+    with system_uow() as uow:
+        return AccountSessionRepository(uow.conn).find_active(token)
+
+
+def listed(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[dict]:
+    with tenant_uow(user_id) as uow:
+        return AccountSessionRepository(uow.conn).list_active()
+
+
+def end(tenant_uow: TenantUow, user_id: uuid.UUID, session_id: uuid.UUID) -> bool:
+    """False when that session had already ended (or is another tenant's: RLS hides it)."""
+    with tenant_uow(user_id) as uow:
+        ended = AccountSessionRepository(uow.conn).revoke(session_id)
+        if ended:
+            uow.audit.log(user_id, "account.session_ended", {"session_id": str(session_id)})
+    return ended
+
+
+def end_others(tenant_uow: TenantUow, user_id: uuid.UUID, keep: uuid.UUID | None) -> int:
+    """How many sessions other than `keep` were signed out."""
+    with tenant_uow(user_id) as uow:
+        ended = AccountSessionRepository(uow.conn).revoke_all(user_id, keep=keep)
+        uow.audit.log(user_id, "account.other_sessions_ended", {"sessions_ended": ended})
+    return ended

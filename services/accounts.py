@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from schemas.jobs import ProvisionTenant, SendAccountEmail
 from services.account_email_requests import AccountEmailRequestRepository
 from services.account_sessions import AccountSessionRepository
+from services.db import SystemUow
 from services.handlers.tenant import provision_tenant
 
 log = logging.getLogger(__name__)
@@ -109,3 +111,25 @@ def _signed_out_everywhere(container, user_id: uuid.UUID, action: str) -> None:
     with container.tenant_uow(user_id) as uow:
         ended = AccountSessionRepository(uow.conn).revoke_all(user_id)
         uow.audit.log(user_id, action, {"sessions_ended": ended})
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    email: str
+    plan: str | None  # None on a self-hosted install: no plan was ever set
+    created_at: datetime
+
+
+def summary(system_uow: SystemUow, user_id: uuid.UUID) -> AccountSummary | None:
+    """The account an API key or session acts for; None when it no longer exists."""
+    with system_uow() as uow:
+        row = uow.conn.execute(
+            "select email, raw_app_meta_data ->> 'plan', created_at from auth.users where id = %s",
+            [user_id]).fetchone()
+    return AccountSummary(*row) if row else None
+
+
+def user_id_for_email(system_uow: SystemUow, email: str) -> uuid.UUID | None:
+    with system_uow() as uow:
+        user = uow.users.find_by_email(email)
+    return user["id"] if user else None

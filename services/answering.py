@@ -9,14 +9,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
-from pipelines import abstention, answers, sentences
-from pipelines.retrieval import PHRASING_WORDS, Ranked, content_terms, coverage, fuse, rarity, stems
+from pipelines import abstention, answers, intent, sentences
+from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems
 from schemas.bot import BotSettings
+from schemas.messages import IntentResult
 from services.db import UnitOfWork
-from services.llm import AllModelsFailedError
+from services.intent_classifier import IntentSetup
+from services.llm import AllModelsFailedError, complete_parsed
 from services.ports import ChatModel, Embedder, VectorStore
 from services.retrieval import chunk_texts, describe_location
 
@@ -108,48 +111,80 @@ class Answer:
     support: abstention.Support | None
     trace: dict = field(default_factory=dict)
     sentences: list[sentences.Scored] = field(default_factory=list)  # every candidate, best first
+    verdict: IntentResult | None = None  # asked for with `classify`: the model's (None when every model failed)
+    verdict_model: str = ""
 
 
 def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
-           history: Sequence[answers.Turn] = (), *, use_models: bool = True) -> Answer:
-    """The reply to a customer's question, and what led to it (for the trace)."""
+           history: Sequence[answers.Turn] = (), *, use_models: bool = True,
+           classify: IntentSetup | None = None) -> Answer:
+    """The reply to a customer's question, and what led to it (for the trace). With `classify` and a model
+    configured, the same model call also gives the intent verdict (the one-call mode): the model is then
+    asked even when the documents do not answer, and its reply used only when they do."""
     search_text = answers.question_with_context(question, history)
     retrieval = retrieve(deps, user_id, search_text)
-    scored = _scored_sentences(deps, retrieval)
-    support = _support(retrieval, scored)
+    scored, relatedness = _scored_sentences(deps, retrieval)
+    support = _support(retrieval, scored, relatedness)
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {"sentence": round(support.best_sentence, 4), "coverage": round(support.coverage, 4),
                             "agreement": support.agreement, "unknown": round(support.unknown, 4),
                             "score": round(support.score, 4),
                             "threshold": round(abstention.threshold(settings.min_relevance), 4)}
-    if not abstention.answerable(support, settings.min_relevance):
-        trace.update(answer=ABSTAINED, chunks=[])
-        return Answer(ABSTAINED, settings.dont_know_reply, settings.handoff_when_unknown, retrieval, support, trace,
-                      scored)
-    trace["chunks"] = [{"source": f.source, "score": round(f.cosine, 4)} for f in retrieval.found]
-    models = list(settings.models) if use_models else []
-    if models and deps.chat is not None:
-        style = answers.ReplyStyle(max_chars=settings.max_reply_chars, language=settings.language,
-                                   tone=settings.tone)
-        passages = [answers.Passage(f.content, f.cosine, f.source) for f in retrieval.found]
-        prompt = answers.compose_prompt(system_prompt=settings.system_prompt,
-                                        business=settings.business.model_dump(), passages=passages,
-                                        history=history, question=question, style=style,
-                                        dont_know=settings.dont_know_reply)
+    answerable = abstention.answerable(support, settings.min_relevance)
+    models = list(settings.models) if use_models and deps.chat is not None else []
+    reply, model = "", ""
+    verdict: IntentResult | None = None
+    if models and classify is not None:
+        ask = intent.intent_instructions(classify.task_types, classify.intents, with_reply=True)
         try:
-            completion = deps.chat.complete(models, prompt, temperature=settings.temperature,
-                                            max_tokens=max(64, style.max_chars // 2))
+            (verdict, reply), completion = complete_parsed(
+                deps.chat, models, _prompt(settings, retrieval, history, question, ask),
+                lambda raw: intent.parse_llm_answer(raw, classify.task_types),
+                temperature=settings.temperature, max_tokens=_reply_tokens(settings) + 300)
         except AllModelsFailedError as exc:
             trace.update(fallbacks=exc.attempts)
         else:
-            if completion.text:
-                trace.update(answer=MODEL, model=completion.model, fallbacks=completion.attempts)
-                return Answer(MODEL, completion.text, False, retrieval, support, trace, scored)
+            model = completion.model
+            trace.update(model=model, fallbacks=completion.attempts)
+    elif models and answerable and deps.chat is not None:  # `models` is empty without a chat client
+        try:
+            completion = deps.chat.complete(models, _prompt(settings, retrieval, history, question),
+                                            temperature=settings.temperature, max_tokens=_reply_tokens(settings))
+        except AllModelsFailedError as exc:
+            trace.update(fallbacks=exc.attempts)
+        else:
+            reply, model = completion.text, completion.model
+            trace.update(model=model, fallbacks=completion.attempts)
+    common: dict[str, Any] = {"retrieval": retrieval, "support": support, "trace": trace, "sentences": scored,
+                              "verdict": verdict, "verdict_model": model if verdict is not None else ""}
+    if not answerable:
+        trace.update(answer=ABSTAINED, chunks=[])
+        return Answer(ABSTAINED, settings.dont_know_reply, settings.handoff_when_unknown, **common)
+    trace["chunks"] = [{"source": f.source, "score": round(f.cosine, 4)} for f in retrieval.found]
+    if reply:
+        trace["answer"] = MODEL
+        return Answer(MODEL, reply, False, **common)
     picked = sentences.pick(scored, settings.max_reply_chars)
-    reply = answers.truncate(" ".join(c.text for c in picked), settings.max_reply_chars)
     trace["answer"] = EXTRACTIVE
-    return Answer(EXTRACTIVE, reply, False, retrieval, support, trace, scored)
+    return Answer(EXTRACTIVE, answers.truncate(" ".join(c.text for c in picked), settings.max_reply_chars), False,
+                  **common)
+
+
+def _reply_tokens(settings: BotSettings) -> int:
+    return max(64, settings.max_reply_chars // 2)
+
+
+def _prompt(settings: BotSettings, retrieval: Retrieval, history: Sequence[answers.Turn], question: str,
+            classify: str = "") -> list[dict]:
+    style = answers.ReplyStyle(max_chars=settings.max_reply_chars, language=settings.language, tone=settings.tone)
+    passages = [answers.Passage(f.content, f.cosine, f.source) for f in retrieval.found]
+    prompt = answers.compose_prompt(system_prompt=settings.system_prompt, business=settings.business.model_dump(),
+                                    passages=passages, history=history, question=question, style=style,
+                                    dont_know=settings.dont_know_reply)
+    if classify:
+        prompt[0] = {"role": "system", "content": f"{prompt[0]['content']}\n\n{classify}"}
+    return prompt
 
 
 def ranked_trace(retrieval: Retrieval) -> list[dict]:
@@ -159,17 +194,23 @@ def ranked_trace(retrieval: Retrieval) -> list[dict]:
              "keyword_rank": f.ranked.keyword_rank} for f in retrieval.found]
 
 
-def _scored_sentences(deps: Deps, retrieval: Retrieval) -> list[sentences.Scored]:
+def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.Scored], dict[str, float]]:
+    """Every candidate sentence scored, and each unknown topic word's best cosine to one of them (how far
+    the top passages say it in other words)."""
     found = sentences.candidates([f.for_sentences() for f in retrieval.found[:SENTENCE_PASSAGES]])
     if not found:
-        return []
-    # One batch for every candidate: a few dozen short texts cost about one chunk's embedding.
-    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found]), dtype=np.float32)
-    similarities = vectors @ np.asarray(retrieval.vector, dtype=np.float32)
-    return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights)
+        return [], {}
+    unknown = [t for t in retrieval.unknown if t not in abstention.UNTELLING_WORDS]
+    # One batch for every candidate and unknown word: a few dozen short texts cost about one chunk's embedding.
+    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + unknown), dtype=np.float32)
+    candidates, words = vectors[:len(found)], vectors[len(found):]
+    similarities = candidates @ np.asarray(retrieval.vector, dtype=np.float32)
+    relatedness = {t: float(row.max()) for t, row in zip(unknown, words @ candidates.T, strict=True)}
+    return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights), relatedness
 
 
-def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored]) -> abstention.Support | None:
+def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored],
+             relatedness: dict[str, float]) -> abstention.Support | None:
     if not scored:
         return None
     covers = max((coverage(retrieval.terms, f.content, retrieval.weights) for f in retrieval.found[:3]),
@@ -177,6 +218,5 @@ def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored]) -> absten
     top = retrieval.found[0].ranked
     agreement = (top.vector_rank is not None and top.vector_rank <= 3
                  and top.keyword_rank is not None and top.keyword_rank <= 3)
-    topical = {t: w for t, w in retrieval.weights.items() if t not in PHRASING_WORDS}
-    unknown = (sum(topical[t] for t in retrieval.unknown if t in topical) / sum(topical.values())) if topical else 0.0
+    unknown = abstention.unknown_share(retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS)
     return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)

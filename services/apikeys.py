@@ -7,6 +7,7 @@ import secrets
 import uuid
 
 from services.bootstrap import Container
+from services.db import TenantUow
 
 KEY_PREFIX = "sbk_"
 
@@ -30,3 +31,17 @@ def tenant_for_key(container: Container, key: str) -> uuid.UUID | None:
     # secret itself never happens in Python (no timing leak on the key).
     with container.system_uow() as uow:
         return uow.api_keys.owner_of(hash_key(key))
+
+
+def listed(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[dict]:
+    with tenant_uow(user_id) as uow:
+        return uow.api_keys.list()
+
+
+def revoke(tenant_uow: TenantUow, user_id: uuid.UUID, key_id: uuid.UUID) -> bool:
+    """False when the business has no such live key; the revocation is audited."""
+    with tenant_uow(user_id) as uow:
+        if not uow.api_keys.revoke(key_id):
+            return False
+        uow.audit.log(user_id, "api_key.revoked", {"api_key_id": str(key_id)})
+    return True

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import os
 import socket
 import uuid
 from collections.abc import Callable, Sequence
@@ -55,6 +54,7 @@ from services.llm import LiteLLMChat
 from services.mailer import make_mailer
 from services.playground import PlaygroundRouting
 from services.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
+from services.query_vectors import SharedQueryVectors
 from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
 from services.storage import LocalStorage
 from services.transport import GatewayTransport, UnconfiguredTransport
@@ -82,6 +82,8 @@ class Container:
     transport: Transport
     egress: EgressPolicy
     stuck_finders: list[StuckFinder] = field(default_factory=list)
+    # A session host's own queue (commands for the sessions whose lease it holds), named by its worker.
+    own_session_queue: str | None = None
     # Each handler takes the job type it is filed under (not expressible as one dict type).
     handlers: dict[type[QueuedJob], Callable[[Any], object]] = field(default_factory=dict)
     # Called once a job is given up on (retries exhausted or a permanent error).
@@ -108,7 +110,8 @@ class Container:
         return ingest.IngestDeps(
             tenant_uow=self.tenant_uow, storage=self.storage, embedder=self.embedder, vectors=self.vectors,
             events=self.events,
-            limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds),
+            limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds,
+                                    max_memory_mb=s.extract_max_memory_mb),
             chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
             chunks_per_job=s.embed_job_chunks,
         )
@@ -117,7 +120,9 @@ class Container:
     def messages(self) -> MessageDeps:
         s = self.settings
         return MessageDeps(
-            tenant_uow=self.tenant_uow, keyring=self.keyring, embedder=self.embedder, vectors=self.vectors,
+            tenant_uow=self.tenant_uow, keyring=self.keyring, vectors=self.vectors,
+            # The customer's message is embedded by intent.classify and reused by rag.respond.
+            embedder=SharedQueryVectors(self.embedder, self.redis),
             # The client for no tenant in particular: a stage that calls a model gets `messages_for(user_id)`.
             chat=self.chat,  # type: ignore[arg-type]
             transport=self.transport, events=self.events,
@@ -155,15 +160,16 @@ class Container:
         s = self.settings
         bundle = s.wa_js_path or Path(__file__).resolve().parents[1] / "node_modules" / "@wppconnect" / "wa-js" / \
             "dist" / "wppconnect-wa.js"
-        return SessionHost(self, url=s.whatsapp_web_url, profiles_root=s.data_dir.resolve() / "browser-profiles",
+        return SessionHost(self, url=s.whatsapp_web_url, profiles_root=s.resolved_profiles_dir,
                            wa_js_path=bundle, remote_url=s.selenium_remote_url, max_sessions=s.sessions_per_host,
                            host_name=self.session_queue, sends_per_minute=s.session_sends_per_minute,
                            qr_expiry_seconds=s.qr_expiry_seconds, typing_ms_per_char=s.typing_delay_ms_per_char,
-                           typing_max_seconds=s.typing_delay_max_seconds)
+                           typing_max_seconds=s.typing_delay_max_seconds,
+                           holds_lease=lambda user_id: self.session_leases.owner(user_id) == self.session_queue)
 
     @property
     def session_queue(self) -> str:
-        return os.environ.get("SALESBOY_SESSION_QUEUE") or f"sessions.{socket.gethostname()}"
+        return self.own_session_queue or f"sessions.{socket.gethostname()}"
 
     @functools.cached_property
     def session_leases(self):
@@ -289,6 +295,7 @@ def bootstrap(
     publisher: db.Publisher | None = None,
     stuck_finders: Sequence[StuckFinder] = (),
     open_pool: bool = True,
+    session_queue: str | None = None,
     **overrides: Any,
 ) -> Container:
     """Build every adapter; `overrides` replace one by name (storage, embedder, vectors, events)."""
@@ -332,6 +339,7 @@ def bootstrap(
             operator_models=settings.operator_models, egress=egress, own_key=provider_keys.loader(tenant_uow, keyring),
             timeout=settings.llm_timeout_seconds, retries=settings.llm_retries),
         egress=egress,
+        own_session_queue=session_queue,
         # Replies through a linked WhatsApp are handed to its session host by outbound.deliver; this
         # transport carries the rest (the gateway, or the refusal saying nothing is configured).
         transport=PlaygroundRouting(overrides.get("transport") or _transport(settings), events),
@@ -340,11 +348,13 @@ def bootstrap(
     chat = container.messages
     container.stuck_finders = [
         ingest.stuck_documents(deps, settings.kb_stuck_after_seconds),
+        ingest.other_model_documents(deps),
         messages.stuck_messages(settings.message_stuck_after_seconds, settings.message_max_attempts),
         dispatch.stuck_tasks(container.dispatch, pending_after=settings.task_pending_after_seconds,
                              max_dispatches=settings.task_max_dispatches,
                              deadlines=settings.task_callback_deadlines,
                              default_deadline=settings.task_callback_deadline_seconds),
+        mail.stuck_account_emails,
         *stuck_finders,
     ]
     container.handlers = {

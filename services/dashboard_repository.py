@@ -17,7 +17,7 @@ from services.rows import one_row
 BOT_FIELDS = ("enabled", "system_prompt", "models", "temperature", "max_reply_chars", "language", "tone",
               "business", "dont_know_reply", "whitelist_enabled", "owner_pause_minutes", "debounce_seconds",
               "allowed_task_types", "n8n_urls", "intent_examples", "owner_notify_phone", "handoff_when_unknown",
-              "min_relevance", "history_turns", "group_mention_only_default", "task_settings", "intents")
+              "min_relevance", "history_turns", "group_mention_only_default", "task_settings", "intents", "model_calls")
 JSON_FIELDS = {"models", "business", "n8n_urls", "intent_examples", "task_settings", "intents"}
 # What rag.respond records when the documents do not answer the question (services/answering.py);
 # the second is how messages answered before the abstention decision existed read.

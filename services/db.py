@@ -22,6 +22,7 @@ from psycopg.pq import TransactionStatus
 from psycopg_pool import ConnectionPool
 
 from schemas.jobs import QueuedJob
+from services.account_email_requests import AccountEmailRequestRepository
 from services.kb_repository import KnowledgeBaseRepository
 from services.message_repository import MessageRepository
 from services.repositories import (
@@ -186,6 +187,10 @@ class UnitOfWork:
         return AlertRepository(self._require_conn())
 
     @property
+    def account_email_requests(self) -> AccountEmailRequestRepository:
+        return AccountEmailRequestRepository(self._require_conn())
+
+    @property
     def job_failures(self) -> JobFailureRepository:
         return JobFailureRepository(self._require_conn())
 
@@ -222,6 +227,8 @@ def _restore_autocommit(conn: psycopg.Connection) -> None:
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
+SystemUow = UnitOfWorkFactory  # the container's `system_uow`
+TenantUow = Callable[[uuid.UUID], UnitOfWork]  # the container's `tenant_uow`
 
 
 def tenant_uow(pool: ConnectionPool, publisher: Publisher, user_id: uuid.UUID | str, *,

@@ -40,8 +40,11 @@ class OnnxEmbedder:
         self._lock = threading.Lock()
         self._state: _Loaded | None = None
         self._pool: ThreadPoolExecutor | None = None
-        # Same name as the torch embedder: the vectors are the same, so existing indexes stay valid.
-        self.model_name = DEFAULT_MODEL_NAME if model_path is None else os.path.basename(model_path.rstrip("/"))
+        # fp32 has the torch embedder's name: the vectors are the same, so existing indexes stay valid.
+        # int8 vectors differ a little (cosine 0.96-1.0), so they carry a name of their own: they are
+        # never compared with fp32 ones, and the sweeper re-embeds a document made by the other.
+        name = DEFAULT_MODEL_NAME if model_path is None else os.path.basename(model_path.rstrip("/"))
+        self.model_name = name if variant == "fp32" else f"{name}-{variant}"
 
     def _loaded(self) -> _Loaded:
         with self._lock:

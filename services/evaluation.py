@@ -9,6 +9,7 @@ The workers of a running deployment do all the work; nothing here decides anythi
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import logging
 import os
@@ -294,10 +295,11 @@ def run_intents_in_process(container, suite: Suite, *, split: str, limit: int | 
     settings = BotSettings.model_validate({**BotSettings().model_dump(mode="json"), **suite.settings,
                                            "debounce_seconds": 0, "models": []})
     config = settings.stored()
-    deps = container.messages
+    # The embedder itself, not the stages' shared one: thousands of cases would only fill Redis.
+    deps = dataclasses.replace(container.messages, embedder=container.embedder)
     outcomes = []
     for done, case in enumerate(cases, start=1):
-        result, how = _intent(deps, config, case.text)
+        result, how, _failures = _intent(deps, config, case.text)
         label = getattr(result, "label", None) or ev.label_from_trace(
             {"intent": result.intent, "task_type": result.task_type})
         outcomes.append(ev.Outcome(case, "answered", label, intent_detail=f"{how}: {result.raw_analysis}"[:300]))

@@ -55,6 +55,7 @@ class ExtractionLimits:
     max_unpacked_bytes: int = 200 * 1024 * 1024
     max_compression_ratio: int = 100
     max_rows: int = 200_000
+    max_memory_mb: int = 1024  # the reading child process's address space (services/extract_isolated.py)
 
 
 def sniff_type(data: bytes, filename: str) -> str:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import uuid
 
+from services.dashboard_repository import DashboardRepository
+from services.db import TenantUow
 
-def release(container, user_id: uuid.UUID, chat_id: str, *, via: str) -> bool:
+
+def release(tenant_uow: TenantUow, user_id: uuid.UUID, chat_id: str, *, via: str) -> bool:
     """False when no chat by that id waits for a person; the release is audited with where it came from."""
-    with container.tenant_uow(user_id) as uow:
+    with tenant_uow(user_id) as uow:
         if not uow.messages.release_handoff(user_id, chat_id):
             return False
         uow.audit.log(user_id, "chat.handoff_released", {"chat_id": chat_id, "via": via})
     return True
+
+
+def waiting(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[dict]:
+    """Chats a person took over, with when."""
+    with tenant_uow(user_id) as uow:
+        return DashboardRepository(uow.conn).handoffs()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 
 import psycopg
@@ -13,9 +14,12 @@ from schemas.kb import DocumentView, SearchHit
 from schemas.pipelines import DOCUMENT_IN_PROGRESS
 from services import answering, bot_settings, rows
 from services.bootstrap import Container
+from services.db import PublishAfterCommitError
 from services.extract import SUPPORTED_TYPES, UnsupportedTypeError, sniff_type
 from services.handlers.ingest import KB_BUCKET, document_prefix, extracted_path
 from services.ports import StorageObjectMissingError
+
+log = logging.getLogger(__name__)
 
 
 class KnowledgeBaseError(Exception):
@@ -86,6 +90,11 @@ def upload(container: Container, user_id: uuid.UUID, filename: str, data: bytes)
         container.storage.delete_prefix(KB_BUCKET, document_prefix(user_id, document_id))
         with container.tenant_uow(user_id) as uow:
             raise _duplicate(rows.existing(uow.kb.find_by_sha256(sha256), "the first copy")) from None
+    except PublishAfterCommitError as exc:
+        # The document and its file are stored: the stuck-document sweeper sends the extract job once the
+        # broker answers again, so the upload succeeded and its file must stay.
+        log.warning("document stored; its ingestion is left for the sweeper",
+                    extra={"document_id": str(document_id), "error": str(exc)})
     except BaseException:
         container.storage.delete_prefix(KB_BUCKET, document_prefix(user_id, document_id))
         raise

@@ -58,6 +58,15 @@ class KnowledgeBaseRepository(Repository):
             [list(DOCUMENT_IN_PROGRESS), older_than_seconds],
         )
 
+    def embedded_by_other_model(self, model: str, limit: int) -> builtins.list[dict]:
+        """Ready documents whose vectors another embedding model made: searches with `model` no longer see them."""
+        return self._rows(
+            """select id, user_id, embedding_model from public.knowledge_base
+               where status = 'ready' and embedding_model is not null and embedding_model <> %s
+               order by updated_at limit %s for update skip locked""",
+            [model, limit],
+        )
+
     # --- chunks ---------------------------------------------------------------------------
 
     def replace_chunks(self, user_id: uuid.UUID, document_id: uuid.UUID, chunks: builtins.list[dict]) -> int:

@@ -21,12 +21,13 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 import httpx
 
 from pipelines.egress import REFUSED_MESSAGE, EgressRefused
+from pipelines.intent import repair_message
 from pipelines.model_rules import model_problem
 from schemas.messages import ModelSpec
 from schemas.settings import OperatorModel
@@ -36,6 +37,7 @@ from services.litellm_setup import load_litellm
 from services.metrics import process_metrics
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Sent as the key of an own model on a server that wants none: litellm and the OpenAI client
 # read OPENAI_API_KEY from the environment whenever the key they are given is empty.
@@ -61,6 +63,30 @@ class Completion:
     text: str
     model: str
     attempts: list[dict] = field(default_factory=list)  # the failures before the answer
+
+
+def complete_parsed(chat, models: list[ModelSpec], messages: list[dict], parse: Callable[[str], T], *,
+                    temperature: float, max_tokens: int, repairs: int = 2) -> tuple[T, Completion]:
+    """A structured answer: the model's JSON read by `parse` (which raises ValueError saying what is wrong),
+    sent back for repair up to `repairs` times. The repair goes to the model that made the mistake (and
+    those after it). Raises AllModelsFailedError with every failure, an unrepaired answer included."""
+    messages, failed = list(messages), list[dict]()
+    for _round in range(repairs + 1):
+        try:
+            completion = chat.complete(models, messages, temperature=temperature, max_tokens=max_tokens,
+                                       json_mode=True)
+        except AllModelsFailedError as exc:
+            raise AllModelsFailedError(failed + exc.attempts) from exc
+        failed += completion.attempts
+        try:
+            return parse(completion.text), replace(completion, attempts=failed)
+        except ValueError as exc:
+            problem = str(exc)
+            models = models[[m.model for m in models].index(completion.model):]
+            messages += [{"role": "assistant", "content": completion.text},
+                         {"role": "user", "content": repair_message(problem)}]
+    unusable = {"model": completion.model, "error": f"unusable answer after {repairs} repairs: {problem}"[:300]}
+    raise AllModelsFailedError([*failed, unusable])
 
 
 class Unusable(Exception):

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 
 from services.crypto import DecryptionError, Sealed
+from services.dashboard_repository import DashboardRepository, Page
+from services.db import TenantUow
 
 log = logging.getLogger(__name__)
 UNREADABLE = "[this message could not be decrypted: its key is missing or it was altered]"
@@ -46,3 +50,59 @@ def message_trace(container, user_id: uuid.UUID, inbox_id: uuid.UUID) -> dict | 
                      "text": opened(container, user_id, ciphertext=r[6], nonce=r[7], key_id=r[8], chat_id=r[9])}
                     for r in replies],
     }
+
+
+def conversations(tenant_uow: TenantUow, user_id: uuid.UUID, *, handoff: bool | None, limit: int,
+                  after) -> list[dict]:
+    """Chats with their last inbound time, pause and hand-off state, most recent first."""
+    with tenant_uow(user_id) as uow:
+        return DashboardRepository(uow.conn).conversations(handoff=handoff, limit=limit, after=after)
+
+
+def chat_logs(tenant_uow: TenantUow, user_id: uuid.UUID, *, contact: str | None, chat_id: str | None,
+              since: datetime | None, until: datetime | None, intent: str | None, outcome: str | None, limit: int,
+              after) -> list[dict]:
+    """Chat-log rows, still sealed (see `readable`), newest first."""
+    with tenant_uow(user_id) as uow:
+        return DashboardRepository(uow.conn).chat_logs(contact=contact, chat_id=chat_id, since=since, until=until,
+                                                       intent=intent, outcome=outcome, limit=limit, after=after)
+
+
+@dataclass(frozen=True)
+class LogsTab:
+    listing: Page
+    handoffs: list[dict]
+
+
+def logs_tab(tenant_uow: TenantUow, user_id: uuid.UUID, tab: str, *, contact: str | None, action: str | None,
+             status: str | None, waiting_only: bool, since: datetime | None, until: datetime | None, limit: int,
+             offset: int) -> LogsTab:
+    """One page of the dashboard's chats, audit or tasks tab, with the chats waiting for a person."""
+    with tenant_uow(user_id) as uow:
+        repo = DashboardRepository(uow.conn)
+        if tab == "chats":
+            listing = repo.threads(contact=contact, since=since, until=until, waiting_only=waiting_only,
+                                   limit=limit, offset=offset)
+        elif tab == "audit":
+            listing = repo.audit(action=action, since=since, limit=limit, offset=offset)
+        else:
+            listing = repo.task_page(status=status, since=since, until=until, limit=limit, offset=offset)
+        return LogsTab(listing, repo.handoffs())
+
+
+@dataclass(frozen=True)
+class Thread:
+    chat: dict | None
+    messages: list[dict]  # still sealed (see `readable`)
+    total: int
+    known: bool  # the chat exists, or has messages or work of any kind
+
+
+def thread(tenant_uow: TenantUow, user_id: uuid.UUID, chat_id: str, *, limit: int,
+           before: datetime | None) -> Thread:
+    with tenant_uow(user_id) as uow:
+        repo = DashboardRepository(uow.conn)
+        chat = repo.chat_state(chat_id)
+        messages, total = repo.thread(chat_id, limit=limit, before=before)
+        known = chat is not None or bool(messages) or repo.chat_has_work(chat_id)
+    return Thread(chat, messages, total, known)

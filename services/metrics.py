@@ -45,6 +45,7 @@ class ProcessMetrics:
     llm_calls: Counter
     llm_seconds: Histogram
     llm_fallbacks: Counter
+    query_vectors: Counter
 
 
 @functools.cache
@@ -64,6 +65,8 @@ def process_metrics() -> ProcessMetrics:
         Histogram("salesboy_llm_seconds", "Model call latency by model", ["model"], buckets=_LLM_BUCKETS),
         Counter("salesboy_llm_fallbacks_total",
                 "Times a model failed and the next one in the list (or the extractive answer) took over", ["model"]),
+        Counter("salesboy_query_vectors_total",
+                "A customer message's embedding: computed, or reused from an earlier stage (hit)", ["outcome"]),
     )
 
 
@@ -232,3 +235,43 @@ class _Forward:
         for family in self._source.collect():
             if family.name.startswith("salesboy_"):
                 yield family
+
+
+def serve_worker_metrics(directory: str, host: str, port: int, token: str | None):
+    """Serve this worker's own `/metrics` (every process of it, from its multiprocess folder) in a thread.
+
+    For worker hosts or containers that do not share a folder with an API host: pids repeat across
+    containers, so their files would overwrite each other in one shared folder. Each worker keeps its own
+    folder and Prometheus scrapes each worker; the `instance` label tells them apart. Returns the server
+    (its `server_port` is the one bound, `shutdown()` stops it)."""
+    import threading
+    from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+    from prometheus_client import CollectorRegistry, make_wsgi_app, multiprocess
+    from prometheus_client.exposition import ThreadingWSGIServer
+
+    from pipelines.metrics_access import FORWARDING_HEADERS, scrape_allowed
+
+    registry = CollectorRegistry(auto_describe=False)
+    multiprocess.MultiProcessCollector(registry, path=directory)
+    exposition_app = make_wsgi_app(registry)
+
+    def app(environ, start_response):
+        if environ.get("PATH_INFO") != "/metrics":
+            start_response("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"only /metrics here\n"]
+        forwarded = any(f"HTTP_{name.upper().replace('-', '_')}" in environ for name in FORWARDING_HEADERS)
+        if not scrape_allowed(token, environ.get("HTTP_AUTHORIZATION", ""), forwarded, environ.get("REMOTE_ADDR", "")):
+            start_response("401 Unauthorized", [("Content-Type", "text/plain")])
+            return [b"metrics need `Authorization: Bearer <METRICS_TOKEN>` "
+                    b"(or, with no METRICS_TOKEN set, a direct request from this machine)\n"]
+        return exposition_app(environ, start_response)
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, format, *args):  # one line per scrape on stderr is noise, not a log
+            return
+
+    server = make_server(host, port, app, ThreadingWSGIServer, handler_class=Quiet)
+    threading.Thread(target=server.serve_forever, daemon=True, name="worker-metrics").start()
+    log.info("worker metrics served", extra={"address": f"{host}:{server.server_port}", "folder": directory})
+    return server

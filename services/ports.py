@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # annotations only: the ports module imports no adapter
+    from schemas.jobs import QueuedJob
+    from services.account_email_requests import AccountEmailRequestRepository
+    from services.kb_repository import KnowledgeBaseRepository
+    from services.message_repository import MessageRepository
+    from services.repositories import AlertRepository, AuditRepository, TenantRepository, UserRepository
 
 
 class Storage(Protocol):
@@ -24,7 +31,9 @@ class StorageObjectMissingError(LookupError):
 
 
 class Embedder(Protocol):
-    model_name: str
+    # Read-only: a wrapper (SharedQueryVectors) answers with its inner model's.
+    @property
+    def model_name(self) -> str: ...
 
     @property
     def dimensions(self) -> int: ...
@@ -82,6 +91,70 @@ class VectorStore(Protocol):
     def delete_tenant(self, user_id: uuid.UUID) -> None: ...
 
     def count(self, user_id: uuid.UUID, document_id: uuid.UUID | None = None) -> int: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction (`services.db.UnitOfWork`): its repositories share it, and jobs handed to
+    `publish_after_commit` are sent once it commits, never when the block raises. Stage handlers take
+    factories of these, so a test can run them over an in-memory stand-in."""
+
+    def __enter__(self) -> UnitOfWork: ...
+
+    def __exit__(self, exc_type, exc, tb) -> None: ...
+
+    def publish_after_commit(self, job: QueuedJob, countdown: float = 0, queue: str | None = None) -> None: ...
+
+    @property
+    def messages(self) -> MessageRepository: ...
+
+    @property
+    def kb(self) -> KnowledgeBaseRepository: ...
+
+    @property
+    def tenants(self) -> TenantRepository: ...
+
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def audit(self) -> AuditRepository: ...
+
+    @property
+    def alerts(self) -> AlertRepository: ...
+
+    @property
+    def account_email_requests(self) -> AccountEmailRequestRepository: ...
+
+
+class SessionHost(Protocol):
+    """The browsers one sessions worker runs (`services.whatsapp.host.SessionHost`), as the session
+    stages use them."""
+
+    def start(self, user_id: uuid.UUID) -> None: ...
+
+    def stop(self, user_id: uuid.UUID, *, status: str = "STOPPED", delete_profile: bool = False) -> None: ...
+
+    def logout(self, user_id: uuid.UUID) -> None: ...
+
+    def running(self) -> list[uuid.UUID]: ...
+
+    def groups(self, user_id: uuid.UUID) -> list[dict]: ...
+
+    def contacts(self, user_id: uuid.UUID) -> list[dict]: ...
+
+    def pairing_code(self, user_id: uuid.UUID, phone: str) -> str: ...
+
+
+class SessionLeases(Protocol):
+    """Which host runs a tenant's WhatsApp (`services.whatsapp.leases.SessionLeases`): one at a time."""
+
+    def acquire(self, user_id: uuid.UUID) -> bool: ...
+
+    def renew(self, user_id: uuid.UUID) -> bool: ...
+
+    def release(self, user_id: uuid.UUID) -> None: ...
+
+    def owner(self, user_id: uuid.UUID) -> str | None: ...
 
 
 class EventPublisher(Protocol):

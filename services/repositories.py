@@ -72,6 +72,12 @@ class TenantRepository(Repository):
         rows = self._rows("select * from public.profiles where user_id = %s", [user_id])
         return rows[0] if rows else None
 
+    def sessions_meant_to_run(self) -> list[uuid.UUID]:
+        """Tenants whose WhatsApp should be running (starting, showing a QR code, or working)."""
+        return [row[0] for row in self.conn.execute(
+            "select user_id from public.sessions where status in ('STARTING', 'SCAN_QR_CODE', 'WORKING')"
+        ).fetchall()]
+
     def set_session(self, user_id: uuid.UUID, *, status: str, host: str, error: str | None, qr_shown: bool) -> None:
         self.conn.execute(
             """insert into public.sessions (user_id, status, host, last_error, qr_updated_at)

@@ -9,6 +9,7 @@ nobody can hold an address they do not read.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import timedelta
 
@@ -18,9 +19,11 @@ from schemas.jobs import SendAccountEmail
 from services.account_email_requests import AccountEmailRequestRepository
 from services.accounts import Account, AccountError, check_password_strength, set_up_tenant
 from services.accounts_local import hash_password
+from services.db import PublishAfterCommitError
 
 CONFIRM_SALT = "salesboy.confirm-email"
 CONFIRM_LIFETIME = timedelta(hours=48)
+log = logging.getLogger(__name__)
 USED_OR_EXPIRED = "this confirmation link was already used or has expired; sign in, or sign up again"
 
 
@@ -37,10 +40,14 @@ def tell_owner_about_sign_up(container, email: str) -> None:
 
 
 def _queue(container, email: str, *, password_hash: str | None, display_name: str | None) -> None:
-    with container.system_uow() as uow:
-        request_id = AccountEmailRequestRepository(uow.conn).add(
-            "sign_up", email, password_hash=password_hash, display_name=display_name)
-        uow.publish_after_commit(SendAccountEmail(request_id=request_id))
+    try:
+        with container.system_uow() as uow:
+            request_id = AccountEmailRequestRepository(uow.conn).add(
+                "sign_up", email, password_hash=password_hash, display_name=display_name)
+            uow.publish_after_commit(SendAccountEmail(request_id=request_id))
+    except PublishAfterCommitError as exc:
+        # The request is stored: the sweeper (stuck_account_emails) sends its job once the broker answers.
+        log.warning("sign-up request stored; its email is left for the sweeper", extra={"error": str(exc)})
 
 
 def confirmation_token(secret_key: str, request_id: uuid.UUID) -> str:

@@ -78,7 +78,10 @@ class Supervisor:
                           "--bind", f"{s.api_host}:{s.api_port}", "--graceful-timeout", "5",
                           "--timeout", "60", "--no-control-socket", "--config", str(_GUNICORN_CONFIG),
                           "api:create_app()"]),
-            Child("worker", [*workers, "worker", "--queues", ",".join(q for q in QUEUES if q != "sessions")]),
+            Child("worker", [*workers, "worker", "--queues",
+                             ",".join(q for q in QUEUES if q not in ("sessions", "ingest"))]),
+            # Documents in a pool of their own: a big upload can never hold the processes answering customers.
+            Child("ingest", [*workers, "worker", "--queues", "ingest", "--concurrency", "1"]),
             # Browsers live in their own process (threads pool), apart from the CPU-bound stages.
             Child("sessions", [*workers, "worker", "--queues", "sessions", "--pool", "threads"]),
             Child("beat", [*workers, "beat"]),

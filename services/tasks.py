@@ -8,14 +8,20 @@ transaction: replies and alerts have unique keys, so each is written once howeve
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from pipelines import tasks as words
 from schemas.jobs import DeliverReply, DispatchTask, EmailOwnerAlert
+from schemas.messages import TaskCallback, TaskRequest
 from services import rows
-from services.crypto import Keyring, Sealed
-from services.db import UnitOfWork
+from services.crypto import Keyring, Sealed, seal_task_payload
+from services.db import PublishAfterCommitError, TenantUow
+from services.ports import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -118,3 +124,98 @@ def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: u
         return task_id, False
     uow.publish_after_commit(DispatchTask(user_id=user_id, task_id=task_id, trace_id=trace_id))
     return task_id, True
+
+
+# --- use cases for the API: n8n's callback and the tenant's task endpoints ---------------------------
+
+
+class UnknownTaskError(LookupError):
+    """No such task for this tenant (RLS hides other tenants' tasks: theirs are unknown, never forbidden)."""
+
+
+class TaskAlreadyFinalError(RuntimeError):
+    def __init__(self, status: str) -> None:
+        super().__init__(f"the task is already {status}")
+        self.status = status
+
+
+class TaskTypeNotAllowedError(ValueError):
+    def __init__(self, task_type: str, allowed: list[str]) -> None:
+        super().__init__(f"{task_type} is not one of the business's allowed_task_types (nor human_handoff)")
+        self.allowed = allowed
+
+
+@dataclass(frozen=True)
+class CallbackRecorded:
+    task_id: uuid.UUID
+    status: str
+    enqueued: bool  # False: committed, but its replies and alerts wait for the sweeper
+
+
+@dataclass(frozen=True)
+class CreatedTask:
+    id: uuid.UUID
+    status: str
+    dispatched: bool
+
+
+def record_callback(tenant_uow: TenantUow, rules: TaskRules, callback: TaskCallback,
+                    webhook_id: str) -> CallbackRecorded:
+    """Finish a task as n8n reports it, once: the customer and the owner are told in the same transaction."""
+    try:
+        with tenant_uow(callback.tenant) as uow:
+            task = uow.messages.task(callback.task_id, lock=True)
+            if task is None:
+                raise UnknownTaskError(str(callback.task_id))
+            if task["status"] in ("succeeded", "failed"):
+                raise TaskAlreadyFinalError(task["status"])
+            received = {"webhook_id": webhook_id, "status": callback.status, "at": datetime.now(UTC).isoformat(),
+                        "reply": callback.reply_text is not None}
+            if callback.status == "failed":
+                # The customer hears once that a person will follow up; the owner is alerted with the reason.
+                reason = str(callback.result.get("error") or "the workflow reported a failure")
+                fail(uow, rules, task, f"n8n: {reason}")
+            else:
+                uow.audit.log(callback.tenant, "task.succeeded", {"task_id": str(callback.task_id),
+                                                                  "task_type": task["task_type"]})
+                succeeded(uow, rules, task, callback.reply_text)
+            uow.messages.finish_task(callback.task_id, status=callback.status, result=callback.result,
+                                     callback=received)
+    except PublishAfterCommitError as exc:
+        # The task is finished and its replies are stored: the stuck-message sweeper sends them. Answering
+        # an error here would only make n8n retry a callback that is already recorded.
+        log.warning("n8n callback recorded; its messages are left for the sweeper",
+                    extra={"task_id": str(callback.task_id), "error": str(exc)})
+        return CallbackRecorded(callback.task_id, callback.status, enqueued=False)
+    return CallbackRecorded(callback.task_id, callback.status, enqueued=True)
+
+
+def create_requested(tenant_uow: TenantUow, rules: TaskRules, user_id: uuid.UUID, wanted: TaskRequest, *,
+                     trace_id: str) -> CreatedTask:
+    """A task the tenant asks for through the API, handled as one a customer asked for in a message."""
+    with tenant_uow(user_id) as uow:
+        config = uow.messages.bot_config() or {}
+        allowed = {*(config.get("allowed_task_types") or []), words.HANDOFF}
+        if wanted.task_type not in allowed:
+            raise TaskTypeNotAllowedError(wanted.task_type, sorted(allowed))
+        if wanted.task_type == words.HANDOFF:
+            uow.messages.start_handoff(user_id, wanted.chat_id)
+        sealed = seal_task_payload(rules.keyring, wanted.payload(), tenant=user_id, chat=wanted.chat_id)
+        task_id, handed_over = create(uow, rules, user_id=user_id, inbox_id=None, chat_id=wanted.chat_id,
+                                      task_type=wanted.task_type, payload=sealed, trace_id=trace_id, config=config)
+        uow.audit.log(user_id, "task.created", {"task_id": str(task_id), "task_type": wanted.task_type,
+                                                "via": "api"})
+        status = rows.existing(uow.messages.task(task_id), "task")["status"]
+    return CreatedTask(task_id, status, handed_over)
+
+
+def listed(tenant_uow: TenantUow, user_id: uuid.UUID, *, status: str | None, task_type: str | None,
+           since: datetime | None, until: datetime | None, limit: int, after) -> list[dict]:
+    with tenant_uow(user_id) as uow:
+        return uow.messages.tasks(status=status, task_type=task_type, since=since, until=until, limit=limit,
+                                  after=after)
+
+
+def find(tenant_uow: TenantUow, user_id: uuid.UUID, task_id: uuid.UUID) -> dict | None:
+    with tenant_uow(user_id) as uow:
+        return uow.messages.task(task_id)

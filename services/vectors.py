@@ -60,15 +60,17 @@ class PgVectorStore:
         chunk_documents = "and c.document_id = any(%(docs)s)" if document_ids else ""
         # Words weigh by rarity (pipelines.retrieval.rarity, computed here from the GIN index): a match
         # on "fitting" counts for more than one on "bike", which every chunk of a bike shop holds.
-        keyword = (f"""select id, row_number() over (order by text_rank desc, id) as rank
-                         from (select c.id, sum(w.weight) as text_rank
+        # Chunks holding the same words tie; the one nearer the question in meaning goes first, so the
+        # order does not depend on chunk ids (which differ from one upload to the next).
+        keyword = (f"""select id, row_number() over (order by text_rank desc, distance, id) as rank
+                         from (select c.id, sum(w.weight) as text_rank, min(c.embedding <=> %(q)s) as distance
                                  from public.kb_chunks c
                                  join weights w on c.fts @@ w.query
                                 where c.user_id = %(user)s and c.embedding_model = %(model)s
                                   and c.embedding is not null {chunk_documents}
                                   and c.fts @@ to_tsquery('simple', %(terms)s)
                                 group by c.id
-                                order by text_rank desc, c.id
+                                order by text_rank desc, distance, c.id
                                 limit %(k)s) matched"""
                    if terms else "select null::text as id, null::bigint as rank where false")
         weights = ("""select q.query, ln((indexed.n + 1)::float / (count(c.id) + 1)) + 1 as weight

@@ -164,11 +164,13 @@ def subprocess_env(**values: str) -> dict[str, str]:
 class WorkerProcess:
     """A real `python -m workers worker` process consuming from the test Redis."""
 
-    def __init__(self, env: dict[str, str], cwd: Path, queues: str, log_path: Path) -> None:
+    def __init__(self, env: dict[str, str], cwd: Path, queues: str, log_path: Path,
+                 prefix: tuple[str, ...] = ()) -> None:
+        """`prefix`: a command the worker runs under (one that ends by exec-ing it, so the pid stays its own)."""
         self.log_path = log_path
         self._log = log_path.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "workers", "worker", "--queues", queues, "--pool", "solo",
+            [*prefix, sys.executable, "-m", "workers", "worker", "--queues", queues, "--pool", "solo",
              "--name", f"test-{uuid.uuid4().hex[:8]}@localhost"],
             env=env, cwd=cwd, stdout=self._log, stderr=subprocess.STDOUT,
         )

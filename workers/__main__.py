@@ -11,6 +11,9 @@ from schemas.queues import QUEUES
 from schemas.settings import InsecureSettingsError, Settings, SettingsError, load_settings
 from services.embedded import EmbeddedServiceError
 from services.logging import configure_logging
+
+# Imports no prometheus_client: that happens on first use, after the worker's folder is set.
+from services.metrics import MULTIPROC_ENV, fresh_multiprocess_dir, serve_worker_metrics
 from services.runtime import flower_login, refuse_privileged_runtime, resolve_database_url, resolve_redis_url
 from workers.app import create_worker_app
 
@@ -22,7 +25,7 @@ def _settings() -> Settings:
         raise click.ClickException(str(exc)) from None
 
 
-def _app(settings: Settings, process_name: str):
+def _app(settings: Settings, process_name: str, session_queue: str | None = None):
     configure_logging(settings.log_level, settings.resolved_log_dir, process_name)
     try:
         database_url, _ = resolve_database_url(settings, start=False)
@@ -30,7 +33,7 @@ def _app(settings: Settings, process_name: str):
         redis_url, _ = resolve_redis_url(settings, start=False)
     except (EmbeddedServiceError, InsecureSettingsError) as exc:
         raise click.ClickException(str(exc)) from None
-    return create_worker_app(settings, database_url=database_url, redis_url=redis_url)
+    return create_worker_app(settings, database_url=database_url, redis_url=redis_url, session_queue=session_queue)
 
 
 @click.group()
@@ -46,7 +49,10 @@ def main() -> None:
 @click.option("--concurrency", "-c", type=int, default=None,
               help="Processes/threads (default: WORKER_CONCURRENCY).")
 @click.option("--name", default=None, help="Worker node name (default: <queues>.<pid>@<host>).")
-def worker(queues: str, pool: str | None, concurrency: int | None, name: str | None) -> None:
+@click.option("--metrics-port", type=int, default=None,
+              help="Serve this worker's own /metrics on this port (default: WORKER_METRICS_PORT; unset: none).")
+def worker(queues: str, pool: str | None, concurrency: int | None, name: str | None,
+           metrics_port: int | None) -> None:
     """Consume the given queues."""
     wanted = [q.strip() for q in queues.split(",") if q.strip()]
     unknown = sorted(set(wanted) - set(QUEUES))
@@ -56,12 +62,18 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
     settings = _settings()
     label = "all" if set(wanted) == set(QUEUES) else "-".join(wanted)
     node = name or f"{label}.{os.getpid()}@{socket.gethostname()}"
+    own = None
     if "sessions" in wanted:
         # This host's own queue: commands for the sessions whose lease it holds.
         own = f"sessions.{node}"
-        os.environ["SALESBOY_SESSION_QUEUE"] = own
         wanted.append(own)
-    app = _app(settings, "worker")
+    metrics_port = metrics_port or settings.worker_metrics_port
+    if metrics_port:
+        _own_metrics_folder(settings, node)  # before prometheus_client is imported: it reads the folder then
+    app = _app(settings, "worker", session_queue=own)
+    if metrics_port:
+        token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
+        serve_worker_metrics(os.environ[MULTIPROC_ENV], settings.worker_metrics_host, metrics_port, token)
     pool = pool or settings.worker_pool
     concurrency = concurrency or settings.worker_concurrency
     if "sessions" in wanted and pool == "prefork":
@@ -77,6 +89,12 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
         "--hostname", node,
         "--loglevel", settings.log_level, "--task-events", "--without-mingle",
     ])
+
+
+def _own_metrics_folder(settings: Settings, node: str) -> None:
+    """This worker's multiprocess folder, emptied: it alone writes and reads it (stale files would count)."""
+    folder = os.environ.get(MULTIPROC_ENV) or str(settings.data_dir.resolve() / "run" / f"metrics-{node}")
+    os.environ[MULTIPROC_ENV] = fresh_multiprocess_dir(folder)
 
 
 @main.command()

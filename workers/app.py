@@ -22,10 +22,12 @@ log = logging.getLogger(__name__)
 TASK_MODULES = (maintenance, ingest, messages, dispatch, sessions, mail)
 
 
-def create_worker_app(settings: Settings, *, database_url: str, redis_url: str) -> Celery:
+def create_worker_app(settings: Settings, *, database_url: str, redis_url: str,
+                      session_queue: str | None = None) -> Celery:
     app = make_celery(settings, redis_url)
     app.conf.beat_schedule = beat_schedule(settings)
-    holder = ContainerHolder(lambda: bootstrap(settings, database_url=database_url, redis_url=redis_url))
+    holder = ContainerHolder(lambda: bootstrap(settings, database_url=database_url, redis_url=redis_url,
+                                               session_queue=session_queue))
     app.salesboy_container = holder  # type: ignore[attr-defined]
     for module in TASK_MODULES:
         module.register(app, holder)

@@ -13,8 +13,7 @@ from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
 from pipelines import plain_words
 from pipelines.phones import PhoneError, parse_contact_lines, to_e164
-from services import whitelist_contacts
-from services.dashboard_repository import DashboardRepository
+from services import group_settings, whitelist_contacts
 
 blueprint = Blueprint("contacts", __name__, url_prefix="/dashboard")
 MAX_IMPORT_BYTES = 1024 * 1024
@@ -23,11 +22,11 @@ CONTACTS_PER_PAGE = 50
 
 def _whitelist_page(user_id: uuid.UUID, *, add_form=None, import_form=None, report=None, status=200):
     search = request.args.get("q", "").strip()[:100]
-    with container().tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
-        listing = repo.whitelist_page(search, CONTACTS_PER_PAGE, (page_number() - 1) * CONTACTS_PER_PAGE)
-        enabled = repo.bot_config().get("whitelist_enabled", False)
-    return page("dashboard/whitelist.html", contacts=listing.rows, listing=listing, enabled=enabled, search=search,
+    found = whitelist_contacts.page(container().tenant_uow, user_id, search, limit=CONTACTS_PER_PAGE,
+                                    offset=(page_number() - 1) * CONTACTS_PER_PAGE)
+    listing = found.listing
+    return page("dashboard/whitelist.html", contacts=listing.rows, listing=listing, enabled=found.enabled,
+                search=search,
                 add_form=add_form or ContactForm(formdata=None), import_form=import_form or ImportForm(formdata=None),
                 report=report, status=status)
 
@@ -51,9 +50,7 @@ def add_contact(user_id: uuid.UUID):
             form.add_problems({"phone": plain_words.reason(str(exc))})
     if form.errors or phone is None:  # no phone without an error said about it
         return _whitelist_page(user_id, add_form=form, status=400)
-    with container().tenant_uow(user_id) as uow:
-        added = DashboardRepository(uow.conn).add_contacts(user_id, [(phone, form.name.data or "")])
-        uow.audit.log(user_id, "whitelist.added", {"phone": phone, "count": added})
+    added = whitelist_contacts.add_one(container().tenant_uow, user_id, phone, form.name.data or "")
     return done(f"{phone} {'added' if added else 'was already on the whitelist'}.", "contacts.whitelist")
 
 
@@ -78,9 +75,7 @@ def import_contacts(user_id: uuid.UUID):
         form.add_problems({"lines": "Paste one number per line, like +2348012345678, Ama."})
         return _whitelist_page(user_id, import_form=form, status=400)
     good = [(line.phone, line.name) for line in report if line.phone]
-    with container().tenant_uow(user_id) as uow:
-        added = DashboardRepository(uow.conn).add_contacts(user_id, good) if good else 0
-        uow.audit.log(user_id, "whitelist.imported", {"added": added, "lines": len(report)})
+    added = whitelist_contacts.import_lines(container().tenant_uow, user_id, good, lines=len(report))
     summary = {"added": added, "existing": len(good) - added, "invalid": len(report) - len(good)}
     left = ImportForm(formdata=None, data={"lines": "\n".join(line.raw for line in report if not line.phone)})
     return _whitelist_page(user_id, report={"lines": report, **summary}, import_form=left)
@@ -89,7 +84,8 @@ def import_contacts(user_id: uuid.UUID):
 @blueprint.post("/whitelist/<contact_id>/delete")
 @login_required
 def remove_contact(user_id: uuid.UUID, contact_id: str):
-    removed = whitelist_contacts.remove(container(), user_id, id_or_404(contact_id, "contact"), via="dashboard")
+    removed = whitelist_contacts.remove(container().tenant_uow, user_id, id_or_404(contact_id, "contact"),
+                                        via="dashboard")
     if removed is None:
         abort(404, description="There is no such contact.")
     return done(f"{removed['phone'] or removed['lid']} removed from the whitelist.", "contacts.whitelist")
@@ -99,9 +95,7 @@ def remove_contact(user_id: uuid.UUID, contact_id: str):
 @login_required
 def whitelist_mode(user_id: uuid.UUID):
     enabled = request.form.get("enabled") == "on"
-    with container().tenant_uow(user_id) as uow:
-        DashboardRepository(uow.conn).update_bot_config(user_id, {"whitelist_enabled": enabled})
-        uow.audit.log(user_id, "whitelist.mode", {"enabled": enabled})
+    whitelist_contacts.set_mode(container().tenant_uow, user_id, enabled)
     message = "Only whitelisted contacts get answers now." if enabled else "Every contact gets answers now."
     return done(message, "contacts.whitelist")
 
@@ -109,9 +103,7 @@ def whitelist_mode(user_id: uuid.UUID):
 @blueprint.get("/groups")
 @login_required
 def groups(user_id: uuid.UUID):
-    with container().tenant_uow(user_id) as uow:
-        rows = DashboardRepository(uow.conn).groups()
-    return page("dashboard/groups.html", groups=rows)
+    return page("dashboard/groups.html", groups=group_settings.listed(container().tenant_uow, user_id))
 
 
 @blueprint.post("/groups/refresh")
@@ -123,8 +115,7 @@ def refresh_groups(user_id: uuid.UUID):
         flash(f"Could not read your groups: {exc or 'WhatsApp did not answer in time'}", "error")
         return redirect(url_for("contacts.groups"))
     pairs = [(g["id"], str(g.get("name") or "")[:200]) for g in found if str(g.get("id", "")).endswith("@g.us")]
-    with container().tenant_uow(user_id) as uow:
-        DashboardRepository(uow.conn).remember_groups(user_id, pairs)
+    group_settings.remember(container().tenant_uow, user_id, pairs)
     return done(f"{len(pairs)} groups read from WhatsApp.", "contacts.groups")
 
 
@@ -132,9 +123,7 @@ def refresh_groups(user_id: uuid.UUID):
 @login_required
 def set_group(user_id: uuid.UUID, group_id: str):
     auto_reply, mention_only = request.form.get("auto_reply") == "on", request.form.get("mention_only") == "on"
-    with container().tenant_uow(user_id) as uow:
-        if not DashboardRepository(uow.conn).set_group(group_id, auto_reply=auto_reply, mention_only=mention_only):
-            abort(404, description="There is no such group.")
-        uow.audit.log(user_id, "group.updated", {"group_id": group_id, "auto_reply": auto_reply,
-                                                  "mention_only": mention_only})
+    if not group_settings.set_flags(container().tenant_uow, user_id, group_id, auto_reply=auto_reply,
+                                    mention_only=mention_only):
+        abort(404, description="There is no such group.")
     return done("Group settings saved.", "contacts.groups")

@@ -169,6 +169,9 @@ class BotSettingsForm(Form):
                                 "default, higher says “don't know” more often)",
                                 render_kw={"type": "number", "min": 0, "max": 1, "step": "0.05",
                                            "inputmode": "decimal"})
+    model_calls = SelectField("Model calls per message", coerce=int,
+                              choices=[(1, "1: the intent and the answer from one call (quicker, cheaper)"),
+                                       (2, "2: one call classifies, a second one answers")])
     history_turns = StringField("Earlier turns the bot reads",
                                 render_kw={"type": "number", "min": 0, "max": 50, "inputmode": "numeric"})
     owner_notify_phone = TelField("Your WhatsApp number for hand-off alerts")

@@ -13,9 +13,8 @@ from api.dashboard.forms import ReplyForm, text_of
 from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
 from schemas.messages import PLAYGROUND_SUFFIX
-from services import handoffs, owner_replies
+from services import handoffs, message_views, owner_replies
 from services.crypto import DecryptionError
-from services.dashboard_repository import DashboardRepository
 from services.message_views import message_trace, readable
 
 blueprint = Blueprint("logs", __name__, url_prefix="/dashboard/logs")
@@ -49,23 +48,18 @@ def index(user_id: uuid.UUID):
     per_page = PER_PAGE[tab]
     offset = (page_number() - 1) * per_page
     c = container()
-    with c.tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
-        if tab == "chats":
-            listing = repo.threads(contact=args.get("contact", "").strip()[:100] or None, since=since, until=until,
-                                   waiting_only=args.get("waiting") == "1", limit=per_page, offset=offset)
-        elif tab == "audit":
-            listing = repo.audit(action=args.get("action", "").strip()[:100] or None, since=since, limit=per_page,
-                                 offset=offset)
-        else:
-            status = args.get("status") if args.get("status") in TASK_STATUSES else None
-            listing = repo.task_page(status=status, since=since, until=until, limit=per_page, offset=offset)
-        handoffs = repo.handoffs()
+    found = message_views.logs_tab(
+        c.tenant_uow, user_id, tab, contact=args.get("contact", "").strip()[:100] or None,
+        action=args.get("action", "").strip()[:100] or None,
+        status=args.get("status") if args.get("status") in TASK_STATUSES else None,
+        waiting_only=args.get("waiting") == "1", since=since, until=until, limit=per_page, offset=offset)
+    listing = found.listing
     if tab == "chats":
         for row in listing.rows:
             row["text"] = readable(c, user_id, row)
     return page("dashboard/logs.html", tab=tab, listing=listing, args=args, errors=errors,
-                task_statuses=TASK_STATUSES, handoffs=handoffs, now=datetime.now(UTC), status=400 if errors else 200)
+                task_statuses=TASK_STATUSES, handoffs=found.handoffs, now=datetime.now(UTC),
+                status=400 if errors else 200)
 
 
 @blueprint.get("/chats/<path:chat_id>")
@@ -81,12 +75,9 @@ def _thread_page(user_id: uuid.UUID, chat_id: str, form: ReplyForm | None = None
     except ValueError:
         before_at = None
     c = container()
-    with c.tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
-        chat = repo.chat_state(chat_id)
-        messages, total = repo.thread(chat_id, limit=THREAD_PAGE, before=before_at)
-        known = chat is not None or bool(messages) or repo.chat_has_work(chat_id)
-    if not known:
+    found = message_views.thread(c.tenant_uow, user_id, chat_id, limit=THREAD_PAGE, before=before_at)
+    chat, messages, total = found.chat, found.messages, found.total
+    if not found.known:
         abort(404, description="There is no such conversation.")
     for row in messages:
         row["text"] = readable(c, user_id, row)
@@ -128,7 +119,7 @@ def trace(user_id: uuid.UUID, message_id: str):
 @blueprint.post("/chats/<path:chat_id>/release")
 @login_required
 def release(user_id: uuid.UUID, chat_id: str):
-    if not handoffs.release(container(), user_id, chat_id, via="dashboard"):
+    if not handoffs.release(container().tenant_uow, user_id, chat_id, via="dashboard"):
         abort(404, description="No chat by that id waits for a person.")
     if request.form.get("back") == "thread":
         return done("The bot answers this chat again.", "logs.thread", chat_id=chat_id)

@@ -13,7 +13,8 @@ from api.context import container
 from api.dashboard.web import login_required, page, safe_next
 from api.errors import id_or_404
 from pipelines import charts
-from services.dashboard_repository import DashboardRepository
+from services import alerts as owner_alerts
+from services import overview
 from services.message_views import readable
 
 blueprint = Blueprint("overview", __name__, url_prefix="/dashboard")
@@ -65,12 +66,8 @@ def checklist(done: dict) -> list[dict]:
 def index(user_id: uuid.UUID):
     since, until, chosen = date_range(request.args)
     c = container()
-    with c.tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
-        stats = repo.overview(since, until)
-        unanswered = repo.unanswered_questions(since, until)
-        progress = repo.first_run()
-        profile = uow.tenants.profile(user_id) or {}
+    found = overview.overview(c.tenant_uow, user_id, since, until)
+    stats, unanswered, progress = found.stats, found.unanswered, found.progress
     days = stats["days"]
     totals = {key: sum(day[key] for day in days) for key, _ in OUTCOME_SERIES}
     asked: Counter[str] = Counter()
@@ -84,7 +81,7 @@ def index(user_id: uuid.UUID):
     steps = checklist(progress)
     return page(
         "dashboard/overview.html", stats=stats, totals=totals, chosen=chosen, ranges=RANGES, steps=steps,
-        steps_done=sum(s["done"] for s in steps), display_name=profile.get("display_name") or "",
+        steps_done=sum(s["done"] for s in steps), display_name=found.display_name,
         top_unanswered=top_unanswered, unanswered_total=len(unanswered),
         messages_chart=charts.stacked_days(days, OUTCOME_SERIES),
         reply_chart=charts.stacked_days(days, (("reply_s", "median reply time"),), unit=" s",
@@ -94,8 +91,7 @@ def index(user_id: uuid.UUID):
 @blueprint.post("/alerts/<alert_id>/dismiss")
 @login_required
 def dismiss_alert(user_id: uuid.UUID, alert_id: str):
-    with container().tenant_uow(user_id) as uow:
-        if not uow.alerts.dismiss(id_or_404(alert_id, "alert")):
-            abort(404, description="no such alert")
+    if not owner_alerts.dismiss(container().tenant_uow, user_id, id_or_404(alert_id, "alert")):
+        abort(404, description="no such alert")
     back = urlsplit(request.referrer or "")
     return redirect(safe_next(back.path) if back.path else url_for("overview.index"))

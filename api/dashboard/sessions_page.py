@@ -12,6 +12,7 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from api.context import container
 from api.dashboard.web import done, login_required, page
 from schemas.jobs import SessionAction
+from services import session_control
 from services.whatsapp.host import latest_qr_key, qr_data_uri
 
 blueprint = Blueprint("sessions_page", __name__, url_prefix="/dashboard/sessions")
@@ -22,9 +23,8 @@ ACTIONS = {"start": "Starting WhatsApp…", "stop": "Stopping WhatsApp.", "logou
 @login_required
 def index(user_id: uuid.UUID):
     c = container()
-    with c.tenant_uow(user_id) as uow:
-        row = uow.conn.execute("select status, last_error, phone, updated_at from public.sessions").fetchone()
-    status, error, phone, updated_at = row or ("STOPPED", None, None, None)
+    found = session_control.state(c.tenant_uow, user_id)
+    status, error, phone, updated_at = found.status, found.last_error, found.phone, found.updated_at
     code = c.redis.get(latest_qr_key(user_id)) if status == "SCAN_QR_CODE" else None
     if isinstance(code, bytes):
         code = code.decode()
@@ -38,9 +38,9 @@ def command(user_id: uuid.UUID, action: str):
     if action not in ACTIONS:
         abort(404, description="no such session action")
     c = container()
-    c.send_session_command(user_id, cast(SessionAction, action))  # one of ACTIONS, checked above
-    with c.tenant_uow(user_id) as uow:
-        uow.audit.log(user_id, f"session.{action}_requested", {"via": "dashboard"})
+    # One of ACTIONS, checked above.
+    session_control.request(c.send_session_command, c.tenant_uow, user_id, cast(SessionAction, action),
+                            via="dashboard")
     return done(ACTIONS[action], "sessions_page.index")
 
 

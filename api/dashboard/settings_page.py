@@ -13,7 +13,7 @@ from api.dashboard.web import done, login_required, page
 from api.errors import id_or_404
 from pipelines import plain_words
 from schemas.bot import BotSettings, ProviderKeyInput
-from services import bot_settings, provider_keys
+from services import apikeys, bot_settings, provider_keys
 from services.apikeys import create_api_key
 
 blueprint = Blueprint("settings_page", __name__, url_prefix="/dashboard/settings")
@@ -39,6 +39,8 @@ def form_to_values(form, current: BotSettings) -> dict:
     values = current.model_dump(mode="json")
     values.update({name: form.get(name, "") for name in TEXT_FIELDS})
     values["owner_notify_phone"] = values["owner_notify_phone"].strip() or None
+    calls = form.get("model_calls", "").strip()  # absent from a page made before the choice existed
+    values["model_calls"] = (int(calls) if calls.isdigit() else calls) if calls else current.model_calls
     values.update({name: form.get(name) in CHECKED for name in CHECKBOXES})
     values["business"] = {key: form.get(f"business_{key}", "") for key in values["business"]}
     values["models"] = []
@@ -102,8 +104,7 @@ def _page(user_id: uuid.UUID, *, form: BotSettingsForm | None = None, key_form: 
     c = container()
     if form is None:
         form = BotSettingsForm(formdata=None, data=values_to_form(bot_settings.current(c, user_id)))
-    with c.tenant_uow(user_id) as uow:
-        keys = uow.api_keys.list()
+    keys = apikeys.listed(c.tenant_uow, user_id)
     return page("dashboard/settings.html", form=form, key_form=key_form or ApiKeyForm(formdata=None),
                 provider_form=provider_form or ProviderKeyForm(formdata=None), keys=keys, new_key=new_key,
                 status=status, operator_models=bot_settings.operator_models(c),
@@ -147,10 +148,8 @@ def create_key(user_id: uuid.UUID):
 @blueprint.post("/api-keys/<key_id>/revoke")
 @login_required
 def revoke_key(user_id: uuid.UUID, key_id: str):
-    with container().tenant_uow(user_id) as uow:
-        if not uow.api_keys.revoke(id_or_404(key_id, "API key")):
-            abort(404, description="There is no such live API key.")
-        uow.audit.log(user_id, "api_key.revoked", {"api_key_id": key_id})
+    if not apikeys.revoke(container().tenant_uow, user_id, id_or_404(key_id, "API key")):
+        abort(404, description="There is no such live API key.")
     return done("The API key is revoked; requests using it are refused from now on.", "settings_page.bot")
 
 

@@ -11,7 +11,9 @@ from flask import current_app, flash, g, redirect, render_template, request, ses
 from api.api_keys import carries_api_key
 from api.context import container
 from schemas.settings import Settings
-from services.account_sessions import AccountSessionRepository, network_of, new_token
+from services import account_sessions
+from services import alerts as owner_alerts
+from services.account_sessions import network_of, new_token
 from services.logging import log_context
 
 NAV = (
@@ -35,9 +37,8 @@ def app_settings() -> Settings:
 def sign_in(user_id: uuid.UUID, email: str) -> None:
     """A new server-side session for this browser (a fresh token on every sign-in: no fixation)."""
     token = new_token()
-    with container().system_uow() as uow:
-        AccountSessionRepository(uow.conn).open(user_id, token, user_agent=request.user_agent.string,
-                                                ip=network_of(request.remote_addr))
+    account_sessions.open_session(container().system_uow, user_id, token, user_agent=request.user_agent.string,
+                                  ip=network_of(request.remote_addr))
     session.clear()
     session.permanent = True
     # user_id and email are for display; the token alone is checked, against the database, on every request.
@@ -47,8 +48,7 @@ def sign_in(user_id: uuid.UUID, email: str) -> None:
 def sign_out() -> None:
     token = session.get("sid")
     if token:
-        with container().system_uow() as uow:
-            AccountSessionRepository(uow.conn).revoke_token(token)
+        account_sessions.end_by_token(container().system_uow, token)
     session.clear()
     g.dashboard_user = None
 
@@ -63,8 +63,7 @@ def signed_in_user() -> uuid.UUID | None:
     token = session.get("sid")
     active = None
     if token:
-        with container().system_uow() as uow:
-            active = AccountSessionRepository(uow.conn).find_active(token)
+        active = account_sessions.active(container().system_uow, token)
     if active is None or str(active.user_id) != session.get("user_id"):
         if token or "user_id" in session:
             session.clear()  # signed out, expired or revoked: the browser forgets it too
@@ -108,8 +107,7 @@ def page(template: str, *, status: int = 200, **context):
     user_id = g.get("dashboard_user")
     alerts: list[dict] = []
     if user_id is not None:  # what the owner must act on: failed tasks, customers asking for a person
-        with container().tenant_uow(user_id) as uow:
-            alerts = uow.alerts.open(5)
+        alerts = owner_alerts.open_alerts(container().tenant_uow, user_id, 5)
     return render_template(template, nav=NAV, owner_alerts=alerts, **context), status
 
 

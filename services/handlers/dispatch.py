@@ -32,12 +32,11 @@ from schemas.bot import TaskSettings
 from schemas.jobs import DispatchTask, EmailOwnerAlert, QueuedJob
 from services import tasks
 from services.crypto import Keyring, Sealed, open_task_payload
-from services.db import UnitOfWork
 from services.egress import EgressPolicy
 from services.errors import PermanentError, TransientError
 from services.handlers.ingest import KB_BUCKET
 from services.mailer import Mailer
-from services.ports import Storage, StorageObjectMissingError
+from services.ports import Storage, StorageObjectMissingError, UnitOfWork
 from services.rows import existing
 from services.signing import signed_headers
 

@@ -18,10 +18,18 @@ from pipelines.chunking import ChunkingOptions, chunk_sections
 from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, QueuedJob
 from schemas.kb import ExtractedDocument
 from schemas.pipelines import DOCUMENT_NEXT_JOB
-from services.db import UnitOfWork
 from services.errors import TransientError
-from services.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError, extract
-from services.ports import Embedder, EventPublisher, Storage, VectorItem, VectorStore
+from services.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError
+from services.extract_isolated import FileReader, extract_isolated
+from services.ports import (
+    Embedder,
+    EventPublisher,
+    Storage,
+    StorageObjectMissingError,
+    UnitOfWork,
+    VectorItem,
+    VectorStore,
+)
 from services.rows import existing
 
 # The jobs of one document's way to the index: each names the document.
@@ -44,6 +52,8 @@ class IngestDeps:
     chunk_max_tokens: int
     chunk_overlap_tokens: int
     chunks_per_job: int
+    # In a child process with hard limits: a hostile file can never hold this worker past them.
+    read_file: FileReader = extract_isolated
 
 
 def document_prefix(user_id: uuid.UUID, document_id: uuid.UUID) -> str:
@@ -84,7 +94,7 @@ def extract_document(job: ExtractDocument, *, deps: IngestDeps) -> None:
         _progress(deps, uow, job, status="extracting", progress=5, error=None)
     data = deps.storage.get(KB_BUCKET, doc["storage_path"])
     try:
-        extracted = extract(data, doc["mime_type"], deps.limits)
+        extracted = deps.read_file(data, doc["mime_type"], deps.limits)
     except (ExtractionError, UnsupportedTypeError) as exc:
         fail_document(job, str(exc), deps=deps)
         return
@@ -227,4 +237,30 @@ def stuck_documents(deps: IngestDeps, older_than_seconds: float):
         return jobs
 
     find.__name__ = "stuck_documents"
+    return find
+
+
+def other_model_documents(deps: IngestDeps, per_sweep: int = 20):
+    """Sweeper finder, the migration when the embedding model changes (another model, or the int8
+    variant of the same one): each ready document embedded by another model goes through the re-embed
+    path again, from chunking (from extraction if its text is gone). Until then searches skip its
+    chunks, as they filter on the model, so old and new vectors are never compared. A few a sweep,
+    so a large knowledge base is re-embedded in the background without filling the queue."""
+    def find(uow: UnitOfWork) -> list[QueuedJob]:
+        jobs: list[QueuedJob] = []
+        model = deps.embedder.model_name
+        for doc in uow.kb.embedded_by_other_model(model, per_sweep):
+            kind: type[ChunkDocument | ExtractDocument]
+            try:
+                deps.storage.get(KB_BUCKET, extracted_path(doc["user_id"], doc["id"]))
+                status, kind = "chunking", ChunkDocument
+            except StorageObjectMissingError:
+                status, kind = "queued", ExtractDocument
+            uow.kb.update(doc["id"], status=status, progress=0, error=None)
+            uow.audit.log(doc["user_id"], "kb.document_reembedded",
+                          {"document_id": str(doc["id"]), "from_model": doc["embedding_model"], "to_model": model})
+            jobs.append(kind(user_id=doc["user_id"], document_id=doc["id"]))
+        return jobs
+
+    find.__name__ = "other_model_documents"
     return find

@@ -9,17 +9,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Protocol
 
 from pipelines import account_emails
-from schemas.jobs import SendAccountEmail
+from schemas.jobs import QueuedJob, SendAccountEmail
 from schemas.settings import Settings
-from services.account_email_requests import AccountEmailRequest, AccountEmailRequestRepository
-from services.db import UnitOfWork
+from services.account_email_requests import AccountEmailRequest
 from services.mailer import Mailer
+from services.ports import UnitOfWork
 from services.sign_up import CONFIRM_LIFETIME, confirmation_token
 
 log = logging.getLogger(__name__)
+# Long enough for a queued job to have run; a request older than this that no job answered lost its job.
+STUCK_AFTER = timedelta(minutes=5)
 
 
 class ResetSender(Protocol):
@@ -50,7 +53,7 @@ def mail_deps(container) -> MailDeps:
 
 def send_account_email(job: SendAccountEmail, *, deps: MailDeps) -> None:
     with deps.system_uow() as uow:
-        requests = AccountEmailRequestRepository(uow.conn)
+        requests = uow.account_email_requests
         requests.delete_older_than(CONFIRM_LIFETIME)  # unconfirmed sign-ups, and requests that kept failing
         request = requests.get(job.request_id)
     if request is None or request.sent:
@@ -75,11 +78,18 @@ def _answer_sign_up(deps: MailDeps, request: AccountEmailRequest) -> None:
         text = account_emails.confirm_sign_up(deps.base_url, token, int(CONFIRM_LIFETIME.total_seconds() // 3600))
         deps.mailer.send(request.email, text.subject, text.body)
         with deps.system_uow() as uow:
-            AccountEmailRequestRepository(uow.conn).mark_sent(request.id)  # kept until its link is followed
+            uow.account_email_requests.mark_sent(request.id)  # kept until its link is followed
     else:
         _forget(deps, request)  # a note for an owner who no longer has an account: nothing to say
 
 
 def _forget(deps: MailDeps, request: AccountEmailRequest) -> None:
     with deps.system_uow() as uow:
-        AccountEmailRequestRepository(uow.conn).delete(request.id)
+        uow.account_email_requests.delete(request.id)
+
+
+def stuck_account_emails(uow: UnitOfWork) -> list[QueuedJob]:
+    """Sweeper finder: the job again for each account email stored but never handled (its enqueue failed
+    after the commit, or Redis lost it), until the request expires."""
+    ids = uow.account_email_requests.unsent(older_than=STUCK_AFTER, newer_than=CONFIRM_LIFETIME)
+    return [SendAccountEmail(request_id=request_id) for request_id in ids]

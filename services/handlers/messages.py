@@ -26,7 +26,7 @@ from services.crypto import Keyring, Sealed, seal_task_payload
 from services.db import UnitOfWork
 from services.errors import PermanentError
 from services.intent_classifier import IntentHeads, IntentSetup, decide_intent
-from services.llm import AllModelsFailedError
+from services.llm import AllModelsFailedError, complete_parsed
 from services.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
 
 log = logging.getLogger(__name__)
@@ -143,6 +143,14 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
 
 # --- intent.classify ------------------------------------------------------------------------------
 
+ONE_CALL = "with the answer, in rag.respond's model call"
+
+
+def _one_call(settings: BotSettings) -> bool:
+    """The intent verdict and the answer from one model call, made by rag.respond."""
+    return bool(settings.models) and settings.model_calls == 1
+
+
 def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
@@ -150,7 +158,8 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
         if claimed is None:
             return
         row, config = claimed
-        window = _settings(config).debounce_seconds
+        settings = _settings(config)
+        window = settings.debounce_seconds
         if window and filters.superseded(row["created_at"],
                                          uow.messages.newer_in_chat(row["chat_id"], row["created_at"], row["id"]),
                                          window):
@@ -159,86 +168,105 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
             uow.messages.set_inbound(job.inbox_id, status="ignored", reason=reason, trace=trace)
             _log_inbound(deps, uow, row, _open(deps, row), outcome="ignored", reason=reason, trace=trace)
             return
+        if _one_call(settings):
+            # The model's verdict comes with its answer: rag.respond asks for both and acts on the verdict.
+            uow.messages.set_inbound(job.inbox_id, status="classified", trace=_stage("intent", started,
+                                                                                     method=ONE_CALL))
+            uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
+                                                    trace_id=job.trace_id))
+            return
         text = _open(deps, row)
-    result, how = _intent(deps, config, text)
+    result, how, failures = _intent(deps, config, text)
     stored = intent.at_rest(result, how)
-    trace = _stage("intent", started, method=how, **stored)
+    trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
     with deps.tenant_uow(job.user_id) as uow:
         row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
             job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace)
         if row is None:
             return
-        canned = IntentSetup.of(config).reply_for(result.label) if result.label.startswith("Answer:") else ""
-        if result.intent == "Response" and not canned:
+        if not _act(deps, uow, job, row=row, config=config, result=result, text=text, trace=trace):
             # An Answer:<key> without a reply of its own is answered from the documents; the
             # label stays in the trace as the respond stage's routing hint.
             uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
                                                     trace_id=job.trace_id))
-            return
-        if canned:
-            _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0")
-            uow.messages.set_inbound(job.inbox_id, status="answered",
-                                     trace={"respond": {"answer": "canned", "intent": result.label},
-                                            "reply": {"parts": 1, "kind": "canned"}})
-            _log_inbound(deps, uow, row, text, outcome="answered", reason=result.label, intent_name=result.intent,
-                         trace=trace)
-            return
-        contact = row["sender_phone"] or row["sender_lid"]
-        if result.intent == "Task":
-            payload = seal_task_payload(deps.keyring, {**result.payload, "message": text}, tenant=job.user_id,
-                                        chat=row["chat_id"])
-            _task_id, handed_over = tasks.create(
-                uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
-                task_type=result.task_type,  # type: ignore[arg-type]  # a Task result always names its type
-                payload=payload, trace_id=job.trace_id, config=config, contact=contact)
-            # Without a workflow the customer has just been told, once, that a person will follow up.
-            reply, outcome = (task_words.ACKNOWLEDGED if handed_over else None), "task"
-        else:
-            uow.messages.start_handoff(job.user_id, row["chat_id"])
-            payload = seal_task_payload(deps.keyring, {"message": text, "contact": contact}, tenant=job.user_id,
-                                        chat=row["chat_id"])
-            tasks.create(uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
-                         task_type=task_words.HANDOFF, payload=payload, trace_id=job.trace_id, config=config,
-                         contact=row["sender_phone"] or row["chat_id"],
-                         handoff_note=f"A customer ({row['sender_phone'] or row['chat_id']}) asked for a person: "
-                                      f"{text}"[:1000])
-            reply, outcome = task_words.HANDOFF_REPLY, "handed_off"
-        if reply:
-            _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0")
-        uow.messages.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
-                                 trace={"reply": {"parts": 1, "kind": outcome}})
-        _log_inbound(deps, uow, row, text, outcome=outcome, reason=str(stored["analysis"]), intent_name=result.intent,
+
+
+def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRag, *, row: dict, config: dict,
+         result: IntentResult, text: str, trace: dict) -> bool:
+    """Act on a verdict that is not answered from the documents: a business's canned answer, a task or a
+    hand-off, with the message's final status. False (nothing done) for a question for the documents."""
+    canned = IntentSetup.of(config).reply_for(result.label) if result.label.startswith("Answer:") else ""
+    if result.intent == "Response" and not canned:
+        return False
+    if canned:
+        _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0")
+        # Added to the respond stage's own trace when it asked the model (one-call mode): its fallbacks stay.
+        respond_trace = {**trace.get("respond", {}), "answer": "canned", "intent": result.label}
+        uow.messages.set_inbound(job.inbox_id, status="answered",
+                                 trace={"respond": respond_trace, "reply": {"parts": 1, "kind": "canned"}})
+        _log_inbound(deps, uow, row, text, outcome="answered", reason=result.label, intent_name=result.intent,
                      trace=trace)
+        return True
+    contact = row["sender_phone"] or row["sender_lid"]
+    if result.intent == "Task":
+        payload = seal_task_payload(deps.keyring, {**result.payload, "message": text}, tenant=job.user_id,
+                                    chat=row["chat_id"])
+        _task_id, handed_over = tasks.create(
+            uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
+            task_type=result.task_type,  # type: ignore[arg-type]  # a Task result always names its type
+            payload=payload, trace_id=job.trace_id, config=config, contact=contact)
+        # Without a workflow the customer has just been told, once, that a person will follow up.
+        reply, outcome = (task_words.ACKNOWLEDGED if handed_over else None), "task"
+    else:
+        uow.messages.start_handoff(job.user_id, row["chat_id"])
+        payload = seal_task_payload(deps.keyring, {"message": text, "contact": contact}, tenant=job.user_id,
+                                    chat=row["chat_id"])
+        tasks.create(uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
+                     task_type=task_words.HANDOFF, payload=payload, trace_id=job.trace_id, config=config,
+                     contact=row["sender_phone"] or row["chat_id"],
+                     handoff_note=f"A customer ({row['sender_phone'] or row['chat_id']}) asked for a person: "
+                                  f"{text}"[:1000])
+        reply, outcome = task_words.HANDOFF_REPLY, "handed_off"
+    if reply:
+        _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0")
+    uow.messages.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
+                             trace={"reply": {"parts": 1, "kind": outcome}})
+    _log_inbound(deps, uow, row, text, outcome=outcome, reason=str(trace.get("intent", {}).get("analysis")),
+                 intent_name=result.intent, trace=trace)
+    return True
 
 
-def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, str]:
+def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, str, list[dict]]:
+    """The verdict, how it was reached, and the model failures on the way (for the trace)."""
     setup = IntentSetup.of(config)
-    allowed = setup.task_types
     models = model_specs(config.get("models"))
-    if models:
-        messages = [{"role": "system", "content": intent.intent_instructions(allowed, setup.intents)},
-                    {"role": "user", "content": text}]
-        for _round in range(3):  # the first answer and up to two repairs
-            try:
-                completion = deps.chat.complete(models, messages, temperature=0.0, max_tokens=300, json_mode=True)
-            except AllModelsFailedError:
-                break
-            try:
-                result = intent.parse_llm_intent(completion.text, allowed)
-            except ValueError as exc:
-                # The repair goes to the model that made the mistake (and those after it).
-                models = models[[m.model for m in models].index(completion.model):]
-                messages += [{"role": "assistant", "content": completion.text},
-                             {"role": "user", "content": intent.repair_message(str(exc))}]
-                continue
-            if result.intent == "Response" and any(i.kind == "answer" for i in setup.intents):
-                # Which of the business's answers it is, the examples tell (the model only says "a question").
-                answer = decide_intent(text, setup, heads=deps.intent_heads, rules=deps.intent_rules)
-                if answer.label.startswith("Answer:"):
-                    result = result.model_copy(update={"label": answer.label, "top": answer.top})
-            return result, f"llm:{completion.model}"
-    result = decide_intent(text, setup, heads=deps.intent_heads, rules=deps.intent_rules)
-    return result, "embeddings" + (" (after the models failed)" if models else "")
+    if not models:
+        return _decide(deps, text, setup), "embeddings", []
+    messages = [{"role": "system", "content": intent.intent_instructions(setup.task_types, setup.intents)},
+                {"role": "user", "content": text}]
+    try:
+        result, completion = complete_parsed(deps.chat, models, messages,
+                                             lambda raw: intent.parse_llm_intent(raw, setup.task_types),
+                                             temperature=0.0, max_tokens=300)
+    except AllModelsFailedError as exc:
+        return _decide(deps, text, setup), "embeddings (after the models failed)", exc.attempts
+    return _business_answer(deps, result, text, setup), f"llm:{completion.model}", completion.attempts
+
+
+def _business_answer(deps: MessageDeps, result: IntentResult, text: str, setup: IntentSetup) -> IntentResult:
+    """A model's Response, labelled with the business's own answer the examples pick, if any: the model
+    only says "a question"."""
+    if result.intent == "Response" and any(i.kind == "answer" for i in setup.intents):
+        answer = _decide(deps, text, setup)
+        if answer.label.startswith("Answer:"):
+            return result.model_copy(update={"label": answer.label, "top": answer.top})
+    return result
+
+
+def _decide(deps: MessageDeps, text: str, setup: IntentSetup) -> IntentResult:
+    # Embedded through the stages' embedder, so rag.respond finds this vector instead of computing it again.
+    vector = deps.embedder.embed([text])[0]
+    return decide_intent(vector, setup, heads=deps.intent_heads, rules=deps.intent_rules, text=text)
 
 
 # --- rag.respond ------------------------------------------------------------------------------------
@@ -259,14 +287,32 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
                                 deps.keyring.open(Sealed(h["ciphertext"], h["nonce"], h["key_id"]),
                                                   tenant=job.user_id, chat=row["chat_id"]))
                    for h in uow.messages.history(row["chat_id"], row["created_at"], settings.history_turns)]
+    one_call = _one_call(settings) and row["intent"] is None  # not when classify already decided
+    setup = IntentSetup.of(settings) if one_call else None
     result = answering.answer(answering.Deps(deps.embedder, deps.vectors, deps.tenant_uow, deps.chat),
-                              job.user_id, settings, question, history)
+                              job.user_id, settings, question, history, classify=setup)
+    verdict, intent_trace = None, {}
+    if setup is not None:
+        verdict, how = _verdict(deps, result, question, setup)
+        intent_trace = {"intent": {**_stage("intent", started, method=how)["intent"],
+                                   **intent.at_rest(verdict, how)}}
     handoff = result.handoff
     parts = answers.split_reply(result.reply, settings.max_reply_chars) or [settings.dont_know_reply]
-    trace = _stage("respond", started, **result.trace, reply_parts=len(parts))
+    trace = {**intent_trace, **_stage("respond", started, **result.trace, reply_parts=len(parts))}
     with deps.tenant_uow(job.user_id) as uow:
+        # `verdict` is only set with a `setup`.
+        if verdict is not None and setup is not None and (verdict.intent != "Response"
+                                                          or setup.reply_for(verdict.label)):
+            # A task, a hand-off or a canned answer: the model's reply is not sent.
+            trace["respond"].update(answer="none", acted_on=verdict.label)
+            row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+                job.inbox_id, expected="classified", status="classified", intent=verdict.intent, trace=trace)
+            if row is not None:
+                _act(deps, uow, job, row=row, config=config, result=verdict, text=question, trace=trace)
+            return
         row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
-            job.inbox_id, expected="classified", status="handed_off" if handoff else "answered", trace=trace)
+            job.inbox_id, expected="classified", status="handed_off" if handoff else "answered", trace=trace,
+            intent="Response" if verdict is not None else None)
         if row is None:
             return
         for index, part in enumerate(parts):
@@ -274,7 +320,15 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
         if handoff:
             uow.messages.start_handoff(job.user_id, row["chat_id"])
         _log_inbound(deps, uow, row, question, outcome="handed_off" if handoff else "answered",
-                     reason=trace.get("answer"), intent_name="Response", trace=trace)
+                     reason=trace["respond"].get("answer"), intent_name="Response", trace=trace)
+
+
+def _verdict(deps: MessageDeps, result: answering.Answer, text: str, setup: IntentSetup) -> tuple[IntentResult, str]:
+    """The one-call mode's verdict: the model's, or the embedding classifier's when every model failed
+    (their errors are in the respond stage's trace, as fallbacks)."""
+    if result.verdict is None:
+        return _decide(deps, text, setup), "embeddings (after the models failed)"
+    return _business_answer(deps, result.verdict, text, setup), f"llm:{result.verdict_model}"
 
 
 # --- outbound.deliver ---------------------------------------------------------------------------------

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 
 from schemas.jobs import SessionCommand, SessionQuery
 from services.errors import PermanentError
-from services.whatsapp.host import NotLinkedError, SessionHost, SessionRestartingError
-from services.whatsapp.leases import SessionLeases
+from services.ports import SessionHost, SessionLeases, UnitOfWork
+from services.whatsapp.host import NotLinkedError, SessionRestartingError
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +35,11 @@ def heartbeat(host: SessionHost, leases: SessionLeases) -> None:
             host.stop(user_id, status="STARTING")
 
 
-def restorable(system_uow, leases: SessionLeases) -> list[uuid.UUID]:
+def restorable(system_uow: Callable[[], UnitOfWork], leases: SessionLeases) -> list[uuid.UUID]:
     """Sessions that should be running but no live host holds (after a restart or a dead host)."""
     with system_uow() as uow:
-        rows = uow.conn.execute(
-            "select user_id from public.sessions where status in ('STARTING', 'SCAN_QR_CODE', 'WORKING')"
-        ).fetchall()
-    return [user_id for (user_id,) in rows if leases.owner(user_id) is None]
+        meant_to_run = uow.tenants.sessions_meant_to_run()
+    return [user_id for user_id in meant_to_run if leases.owner(user_id) is None]
 
 
 def run_query(job: SessionQuery, *, host: SessionHost) -> object:

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 
 from schemas.jobs import ProvisionTenant
-from services.db import UnitOfWork
+from services.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
 

@@ -17,6 +17,7 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +41,7 @@ from services.whatsapp.browser import (
     SendFailedError,
 )
 from services.whatsapp.pacing import SendWindow
+from services.whatsapp.profile_lock import release_stale_lock
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +103,8 @@ class SessionHost:
     def __init__(self, container, *, url: str, profiles_root: Path, wa_js_path: Path | None = None,
                  remote_url: str | None = None, poll_seconds: float = 0.2, max_sessions: int = 10,
                  host_name: str = "local", sends_per_minute: int = 20, qr_expiry_seconds: float = 90.0,
-                 typing_ms_per_char: float = 15.0, typing_max_seconds: float = 4.0) -> None:
+                 typing_ms_per_char: float = 15.0, typing_max_seconds: float = 4.0,
+                 holds_lease: Callable[[uuid.UUID], bool] | None = None) -> None:
         self._container = container
         self._url = url
         self._profiles = profiles_root
@@ -116,6 +119,8 @@ class SessionHost:
         self._qr_expiry = qr_expiry_seconds
         self._typing_ms_per_char = typing_ms_per_char
         self._typing_max_seconds = typing_max_seconds
+        # Whether this host holds the tenant's lease now: only then is a lock from another machine stale.
+        self._holds_lease = holds_lease or (lambda _user_id: False)
         # Set when this process closes: from then on nothing a watcher sees is a failure of the session.
         self._closing = threading.Event()
 
@@ -239,6 +244,7 @@ class SessionHost:
         while not self._stopping(live):
             try:
                 self._set(user_id, "STARTING", live=live, error=note)
+                self._release_stale_lock(user_id)
                 live.browser.open()
                 state = live.browser.state()
                 if state.get("linked"):
@@ -268,6 +274,13 @@ class SessionHost:
                 live.browser.close()
                 self._forget(user_id, live)
                 return
+
+    def _release_stale_lock(self, user_id: uuid.UUID) -> None:
+        """A host killed with this profile open left Chromium's lock in it (on a shared profiles mount,
+        naming another machine): without this the browser here refuses the profile and the login in it."""
+        if self._remote:
+            return  # with Selenium Grid the profile lives on the grid's node
+        release_stale_lock(self.profile_dir(user_id), lease_is_ours=self._holds_lease(user_id))
 
     def _forget(self, user_id: uuid.UUID, live: _Live) -> None:
         live.stop.set()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from pipelines import sentences
 from schemas.bot import BotSettings
 from services import answering, kb
 from services.bootstrap import bootstrap
@@ -108,7 +109,16 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                                                          "coverage": support.coverage,
                                                          "agreement": support.agreement,
                                                          "unknown": support.unknown},
-                "candidates": [{"text": s.candidate.text, "passage": s.candidate.passage,
+                "terms": result.retrieval.terms, "weights": result.retrieval.weights,
+                "unknown_terms": result.retrieval.unknown,
+                "found": [{"content": f.content, "filename": f.filename, "cosine": f.cosine,
+                           "vector_rank": f.ranked.vector_rank, "keyword_rank": f.ranked.keyword_rank}
+                          for f in result.retrieval.found],
+                # the reply the bot would give were it not to abstain, to weigh a lower threshold
+                "would_reply": result.reply if not abstained else " ".join(
+                    c.text for c in sentences.pick(result.sentences, settings.max_reply_chars)),
+                "candidates": [{"text": s.candidate.text, "scoring_text": s.candidate.scoring_text,
+                                "passage": s.candidate.passage,
                                 "position": s.candidate.position, "paragraph": s.candidate.paragraph,
                                 "similarity": s.similarity, "overlap": s.overlap} for s in result.sentences],
             }) + "\n")

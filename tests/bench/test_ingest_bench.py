@@ -68,4 +68,4 @@ def test_ingest_throughput_against_raw_encode(worker, container):
     print(f"\ningest: {len(texts)} chunks of <= {container.settings.chunk_max_tokens} tokens; "
           f"pipeline (upload to ready, median of {len(pipeline_times)}) {pipeline_rate:.1f} chunks/s; "
           f"raw model.encode (median of {len(raw_times)}) {raw_rate:.1f} chunks/s; "
-          f"ratio {pipeline_rate / raw_rate:.2f} (target >= 0.9)")
+          f"ratio {pipeline_rate / raw_rate:.2f} (target >= 2)")

@@ -60,6 +60,11 @@ def _median_post_seconds(client, path: str, forms: list[dict], token: str) -> fl
     return statistics.median(times)
 
 
+def _iqr(values: list[float]) -> float:
+    q1, _, q3 = statistics.quantiles(values, n=4)
+    return q3 - q1
+
+
 def _same_time(first: float, second: float) -> bool:
     return abs(first - second) <= 0.2 * max(first, second)
 
@@ -76,7 +81,11 @@ def test_a_reset_takes_as_long_for_an_unknown_email_as_for_an_account(settings, 
         known.append(_median_post_seconds(client, "/reset", [{"email": email}], token))
         unknown.append(_median_post_seconds(client, "/reset", [{"email": f"nobody-{i}@example.com"}], token))
     known_median, unknown_median = statistics.median(known), statistics.median(unknown)
-    assert _same_time(known_median, unknown_median), (known_median, unknown_median)
+    # Within 20%, or within the spread a loaded machine puts between runs of the same request (each kind's
+    # own spread: pooled, two distinct timings would look like spread).
+    spread = max(_iqr(known), _iqr(unknown))
+    assert _same_time(known_median, unknown_median) or abs(known_median - unknown_median) <= spread, \
+        (known_median, unknown_median, spread)
     assert inbox.wait_for(email, count=21).body.count("/reset/") == 1  # the emails did go out
 
 

@@ -153,3 +153,31 @@ def test_the_own_provider_key_is_sealed_masked_replaceable_and_deletable(browser
         assert uow.conn.execute("select count(*) from public.provider_keys").fetchone()[0] == 0
         actions = [r["action"] for r in uow.audit.recent(20)]
     assert actions.count("provider_key.saved") == 2 and "provider_key.deleted" in actions
+
+
+def test_model_calls_is_chosen_on_the_settings_page_and_through_the_api(browser, container):
+    email = browser.sign_up()
+    headers = _api_key(browser)
+
+    def stored():
+        with container.tenant_uow(_user(container, email)) as uow:
+            return DashboardRepository(uow.conn).bot_config()["model_calls"]
+
+    page = browser.client.get("/dashboard/settings/bot").get_data(as_text=True)
+    assert 'name="model_calls"' in page and stored() == 1  # one call by default
+    saved = browser.post("/dashboard/settings/bot", {**FORM, "model_calls": "2"}, page="/dashboard/settings/bot")
+    assert saved.status_code in (200, 302, 303) and stored() == 2
+    assert browser.client.get("/api/bot", headers=headers).get_json()["model_calls"] == 2
+    # A form from before the choice existed keeps the saved value.
+    browser.post("/dashboard/settings/bot", FORM, page="/dashboard/settings/bot")
+    assert stored() == 2
+    refused = browser.post("/dashboard/settings/bot", {**FORM, "model_calls": "3"}, page="/dashboard/settings/bot")
+    assert refused.status_code == 400 and stored() == 2
+
+    assert browser.client.patch("/api/bot", headers=headers, json={"model_calls": 1}).get_json()["model_calls"] == 1
+    assert stored() == 1
+    for wrong in (3, 0, "two", None):
+        answer = browser.client.patch("/api/bot", headers=headers, json={"model_calls": wrong})
+        assert answer.status_code == 422, wrong
+        assert answer.get_json()["fields"][0]["field"] == "model_calls"
+    assert stored() == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -334,11 +335,14 @@ def test_owner_journey(dashboard, tmp_path):
     # A model and a new system prompt: the next answer uses them.
     def answer(body):
         system = body["messages"][0]["content"]
+        signature = re.search(r"Sign every answer as (\w+)", system)
+        reply = "We deliver to Accra in 3 days." + (f" — {signature.group(1)}" if signature else "")
+        if "and write the reply" in system:  # one model call (the default): the verdict and the reply together
+            return 200, chat_completion(body["model"], json.dumps({"intent": "Response", "confidence": 0.9,
+                                                                   "reply": reply}))
         if "Classify the customer's last message" in system:
             return 200, chat_completion(body["model"], '{"intent": "Response", "confidence": 0.9}')
-        signature = re.search(r"Sign every answer as (\w+)", system)
-        return 200, chat_completion(body["model"], f"We deliver to Accra in 3 days. — {signature.group(1)}"
-                                    if signature else "We deliver to Accra in 3 days.")
+        return 200, chat_completion(body["model"], reply)
 
     llm.routes[("POST", "/v1/chat/completions")] = answer
     ui.visit("/dashboard/settings/bot")

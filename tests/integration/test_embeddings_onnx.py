@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
@@ -14,7 +15,13 @@ import pytest
 
 from services.embeddings import SentenceTransformerEmbedder, default_model_path
 from services.embeddings_onnx import OnnxEmbedder
-from services.embeddings_onnx_export import OnnxExportError, cached_graph_path, ensure_exported
+from services.embeddings_onnx_export import (
+    EXPORT_FORMAT,
+    OnnxExportError,
+    cached_graph_path,
+    ensure_exported,
+    prune_superseded,
+)
 from tests.samples import realistic_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,13 +53,16 @@ def test_vectors_match_sentence_transformers_on_pytorch(onnx_embedder, torch_emb
     alone = np.array(onnx_embedder.embed([texts[0]]))[0]
     assert float(alone @ ours[0]) >= 0.9999
     assert onnx_embedder.model_name == torch_embedder.model_name
+    # int8 vectors are not the same: an index of them carries a name of its own.
+    assert OnnxEmbedder(cache_dir=Path("unused"), variant="int8").model_name == "all-MiniLM-L6-v2-int8"
     assert onnx_embedder.dimensions == torch_embedder.dimensions == 384
     assert onnx_embedder.max_tokens == torch_embedder.max_tokens == 254
     assert onnx_embedder.count_tokens_many(texts) == torch_embedder.count_tokens_many(texts)
     assert onnx_embedder.embed([]) == []
 
 
-def test_the_cached_export_is_reused_and_remade_when_the_model_changes(onnx_embedder, cache_dir, tmp_path):
+def test_the_cached_export_is_reused_and_remade_and_the_old_one_pruned_when_the_model_changes(
+        onnx_embedder, cache_dir, tmp_path):
     graph = onnx_embedder.graph_path
     made = graph.stat().st_mtime_ns
     again = OnnxEmbedder(cache_dir=cache_dir)
@@ -71,16 +81,37 @@ def test_the_cached_export_is_reused_and_remade_when_the_model_changes(onnx_embe
     (changed / "config.json").unlink()
     (changed / "config.json").write_text(json.dumps({**config, "layer_norm_eps": 1e-12, "note": "re-exported"}))
     assert cached_graph_path(changed, cache_dir, "fp32") != graph
+    # What an export of the changed folder before its last change left behind: superseded once the new one is written.
+    superseded = _plant_export(cache_dir / "all-MiniLM-L6-v2-0123456789abcdef", changed)
+    busy = _plant_export(cache_dir / "all-MiniLM-L6-v2-fedcba9876543210", changed)
+    newer = _plant_export(cache_dir / "all-MiniLM-L6-v2-aaaaaaaaaaaaaaaa", changed, EXPORT_FORMAT + 1)
 
     paths: list[Path] = []
-    threads = [threading.Thread(target=lambda: paths.append(ensure_exported(changed, cache_dir))) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    with (busy / ".export.lock").open("w") as lock:  # another process is still writing this one
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        threads = [threading.Thread(target=lambda: paths.append(ensure_exported(changed, cache_dir))) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     assert len(paths) == 2 and paths[0] == paths[1] != graph and paths[0].is_file()
     assert not [p for p in paths[0].parent.iterdir() if p.name.endswith(".partial")]
-    assert graph.is_file() and graph.stat().st_mtime_ns == made  # the old graph is left as it was
+    assert not superseded.exists()
+    assert (busy / "model-fp32.onnx").is_file()
+    assert (newer / "model-fp32.onnx").is_file()  # a newer Salesboy's, sharing the cache
+    # The export of another model folder (the packaged one) is not this folder's to prune.
+    assert graph.is_file() and graph.stat().st_mtime_ns == made
+    # Already exported: nothing is written, so nothing is pruned.
+    assert ensure_exported(changed, cache_dir) == paths[0] and (busy / "model-fp32.onnx").is_file()
+    assert prune_superseded(changed, cache_dir, keep=paths[0].parent) == [busy] and not busy.exists()
+
+
+def _plant_export(folder: Path, source: Path, export_format: int = 0) -> Path:
+    folder.mkdir()
+    (folder / "model-fp32.onnx").write_bytes(b"an older graph")
+    (folder / "manifest-fp32.json").write_text(json.dumps({"source": str(source), "fingerprint": "0" * 64,
+                                                           "format": export_format, "variant": "fp32"}))
+    return folder
 
 
 def test_a_model_the_graph_cannot_pool_like_is_refused(tmp_path, cache_dir):

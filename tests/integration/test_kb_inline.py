@@ -54,6 +54,16 @@ def inline(tmp_path, database_url, redis_url, pinecone):
     container.close()
 
 
+@pytest.fixture
+def inline_pgvector(tmp_path, database_url, redis_url):
+    settings = make_settings(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_url, EMBED_JOB_CHUNKS=4)
+    publisher = InlinePublisher()
+    container = bootstrap(settings, database_url=database_url, redis_url=redis_url, publisher=publisher)
+    publisher.container = container
+    yield container, publisher
+    container.close()
+
+
 def test_pinecone_backend_end_to_end_keeps_tenants_apart(inline, pinecone):
     container, jobs = inline
     a, b = create_user(container), create_user(container)
@@ -138,3 +148,40 @@ def test_stale_jobs_are_no_ops(inline):
     for job_type in (ExtractDocument, ChunkDocument, IndexDocument):
         container.handle(job_type(user_id=user, document_id=missing))
     assert not jobs.queue
+
+
+def test_documents_another_model_embedded_are_re_embedded_by_the_sweeper(inline_pgvector, owner_database_url):
+    container, jobs = inline_pgvector
+    user = create_user(container)
+    doc = kb.upload(container, user, "hours.txt", b"We are open from nine to five, Monday to Saturday.")
+    # Its extracted text is gone (a data dir restored without it): it is read again from the file.
+    other = kb.upload(container, user, "returns.txt", b"Returns are accepted within 14 days with a receipt.")
+    jobs.drain()
+    container.storage.delete_prefix(KB_BUCKET, f"{user}/{other.id}/extracted.json")
+    model = container.embedder.model_name
+    assert kb.get_document(container, user, doc.id)[0].embedding_model == model
+    # As an index made with the int8 variant was left when the deployment switched to this model.
+    with psycopg.connect(owner_database_url, autocommit=True) as conn:
+        for table, key in (("knowledge_base", "id"), ("kb_chunks", "document_id")):
+            conn.execute(f"update public.{table} set embedding_model = 'all-MiniLM-L6-v2-int8' "
+                         f"where {key} = any(%s)", [[doc.id, other.id]])
+    # Vectors of another model are never compared with this model's query vector.
+    assert not [h for h in kb.search(container, user, "when are you open?", k=3) if h.document_id == doc.id]
+
+    container.handle(SweepStuck())
+    assert kb.get_document(container, user, doc.id)[0].status == "chunking"
+    assert kb.get_document(container, user, other.id)[0].status == "queued"
+    jobs.drain()
+    assert kb.get_document(container, user, other.id)[0].embedding_model == model
+    view = kb.get_document(container, user, doc.id)[0]
+    assert view.status == "ready" and view.embedding_model == model
+    hits = kb.search(container, user, "when are you open?", k=3)
+    assert hits and hits[0].document_id == doc.id and "nine to five" in hits[0].content
+    with psycopg.connect(owner_database_url, autocommit=True) as conn:
+        assert conn.execute("select count(*) from public.kb_chunks where document_id = %s and embedding_model = %s",
+                            [doc.id, model]).fetchone()[0] == view.chunks_total
+
+    # Done: the next sweep leaves it alone.
+    container.handle(SweepStuck())
+    assert not [j for j in jobs.queue if getattr(j, "document_id", None) == doc.id]
+    jobs.queue.clear()

@@ -72,7 +72,7 @@ def test_models_answer_with_repair_and_fallback(client, shop, gateway, llm):
     llm.routes[("POST", "/v1/chat/completions")] = chat
     container = client.application.extensions["salesboy"]
     provider_keys.save(container, user, LLM_KEY, via="test")  # the business's own key for its own server
-    _configure(container, user, models=[{"model": "openai/primary", "api_base": llm.base_url},
+    _configure(container, user, model_calls=2, models=[{"model": "openai/primary", "api_base": llm.base_url},
                                         {"model": "openai/backup", "api_base": llm.base_url}])
     llm.fail_next(500, times=1)  # the primary's first call fails: the backup answers (and needs one repair)
     payload = _message(user, "Can you deliver to Accra?", sender_phone="+2348055550001")
@@ -88,7 +88,7 @@ def test_all_models_down_falls_back_to_an_extractive_answer(client, shop, gatewa
     user, headers = shop
     llm.routes[("POST", "/v1/chat/completions")] = lambda body: (503, {"error": {"message": "overloaded"}})
     provider_keys.save(client.application.extensions["salesboy"], user, LLM_KEY, via="test")
-    _configure(client.application.extensions["salesboy"], user, models=[
+    _configure(client.application.extensions["salesboy"], user, model_calls=2, models=[
         {"model": "openai/only", "api_base": llm.base_url}])
     payload = _message(user, "Do you deliver to Abuja?", sender_phone="+2348077778888")
     inbox_id = _post(client, payload).get_json()["inbox_id"]

@@ -111,7 +111,7 @@ def test_a_worker_killed_mid_stage_still_gives_exactly_one_reply(own_stack, gate
     llm.routes[("POST", "/v1/chat/completions")] = slow_answer
     provider_keys.save(container, user, LLM_KEY, via="test")
     with container.tenant_uow(user) as uow:
-        uow.conn.execute("update public.bot_config set models = %s where user_id = %s", [Jsonb(
+        uow.conn.execute("update public.bot_config set models = %s, model_calls = 2 where user_id = %s", [Jsonb(
             [{"model": "openai/slow", "api_base": llm.base_url}]), user])
     chat_id, inbox = _send(client, user, "When do you open?", "+2348023232323")
     wait_for(lambda: _status(container, user, inbox) == "classified" and len(calls) >= 2, timeout=60,

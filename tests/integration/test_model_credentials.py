@@ -79,7 +79,7 @@ def test_an_internal_model_endpoint_gets_no_connection_and_the_business_sees_one
     user, headers = shop
     # Written straight to the table, as a name that resolved to a public address when saved and to
     # an internal one now would be: the check at connect time is the one that holds.
-    _configure(client.application.extensions["salesboy"], user, models=[
+    _configure(client.application.extensions["salesboy"], user, model_calls=2, models=[
         {"model": "openai/x", "api_base": f"{internal.url}/v1"}])
     payload = _message(user, "Do you deliver to Accra?", sender_phone="+2348061616161")
     inbox_id = _post(client, payload).get_json()["inbox_id"]
@@ -94,7 +94,7 @@ def test_a_business_endpoint_gets_no_server_secret_and_the_operator_key_stays_wi
         client, shop, gateway, llm, allowed, database_url):
     user, headers = shop
     _answer_with_models(llm, fail_operator=True)  # the operator's model fails: the business's is tried next
-    _configure(client.application.extensions["salesboy"], user, models=[
+    _configure(client.application.extensions["salesboy"], user, model_calls=2, models=[
         {"model": f"operator/{OPERATOR_MODEL}"}, {"model": "openai/mine", "api_base": f"{allowed.url}/v1"}])
     payload = _message(user, "Do you deliver to Accra?", sender_phone="+2348062626262")
     inbox_id = _post(client, payload).get_json()["inbox_id"]
@@ -118,7 +118,7 @@ def test_a_business_endpoint_gets_the_business_key_and_nothing_else(client, shop
     container = client.application.extensions["salesboy"]
     own_key = "sk-own-" + uuid.uuid4().hex
     provider_keys.save(container, user, own_key, via="test")
-    _configure(container, user, models=[{"model": "openai/mine", "api_base": f"{allowed.url}/v1"}])
+    _configure(container, user, model_calls=2, models=[{"model": "openai/mine", "api_base": f"{allowed.url}/v1"}])
     payload = _message(user, "Do you deliver to Accra?", sender_phone="+2348063636363")
     _post(client, payload)
     (reply,) = _replies(gateway, payload["chat_id"])
@@ -131,7 +131,7 @@ def test_a_business_endpoint_gets_the_business_key_and_nothing_else(client, shop
 def test_an_operator_model_answers_with_the_operators_key(client, shop, gateway, llm):
     user, headers = shop
     _answer_with_models(llm)
-    _configure(client.application.extensions["salesboy"], user, models=[f"operator/{OPERATOR_MODEL}"])
+    _configure(client.application.extensions["salesboy"], user, model_calls=2, models=[f"operator/{OPERATOR_MODEL}"])
     payload = _message(user, "Do you deliver to Accra?", sender_phone="+2348064646464")
     inbox_id = _post(client, payload).get_json()["inbox_id"]
     (reply,) = _replies(gateway, payload["chat_id"])

@@ -8,8 +8,24 @@ import json
 from openapi_spec_validator import validate
 
 from api import create_app
-from api.openapi import build_spec, postman_collection, v1_path
+from api.openapi import OPS, build_spec, postman_collection, v1_path
+from schemas.api import DESCRIBED
 from tests.conftest import REPO_ROOT
+
+
+def test_every_described_model_is_a_schema_the_routes_share():
+    """The description is built from schemas/ only: a model made up beside the description could drift from
+    what the routes validate and answer."""
+    named = {body for op in OPS for body in (op.request, *op.responses.values()) if isinstance(body, type)}
+    assert named, "no operation names a model"
+    outside = sorted(f"{m.__module__}.{m.__name__}" for m in named | set(DESCRIBED)
+                     if not m.__module__.startswith("schemas."))
+    assert outside == []
+    top_level = {m.__name__ for m in DESCRIBED}
+    components = build_spec(None)["components"]["schemas"]
+    assert top_level <= set(components)
+    # Every model an operation names is listed (or reached through one that is), so its schema is a component.
+    assert {m.__name__ for m in named} <= set(components)
 
 
 def test_every_api_route_is_described_and_versioned(settings, container):

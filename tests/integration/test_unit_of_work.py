@@ -195,6 +195,20 @@ def test_deleting_an_account_deletes_what_it_owns(container):
     assert left == 0
 
 
+def test_sessions_meant_to_run_are_those_starting_showing_a_qr_code_or_working(container):
+    users = {status: create_user(container) for status in ("STARTING", "SCAN_QR_CODE", "WORKING", "STOPPED")}
+    for status, user in users.items():
+        with container.tenant_uow(user) as uow:
+            uow.tenants.ensure_defaults(user)
+            uow.tenants.set_session(user, status=status, host="sessions.test", error=None, qr_shown=False)
+    with container.system_uow() as uow:
+        meant = set(uow.tenants.sessions_meant_to_run())
+    assert meant >= {users["STARTING"], users["SCAN_QR_CODE"], users["WORKING"]}
+    assert users["STOPPED"] not in meant
+    with container.tenant_uow(users["WORKING"]) as uow:  # a tenant sees its own row only
+        assert uow.tenants.sessions_meant_to_run() == [users["WORKING"]]
+
+
 def test_unknown_user_cannot_be_provisioned(container):
     with pytest.raises(psycopg.errors.ForeignKeyViolation):
         provision_tenant(ProvisionTenant(user_id=uuid.uuid4()), tenant_uow=container.tenant_uow)

@@ -14,7 +14,7 @@ from pipelines.answers import (
     truncate,
 )
 from pipelines.filters import ChatRules, decide, superseded
-from pipelines.intent import extract_payload, parse_llm_intent, repair_message
+from pipelines.intent import extract_payload, intent_instructions, parse_llm_answer, parse_llm_intent, repair_message
 from schemas.messages import InboundMessage, IntentResult
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
@@ -105,6 +105,23 @@ def test_llm_verdicts_are_parsed_strictly_with_readable_errors():
     downgraded = parse_llm_intent('{"intent": "Task", "confidence": 0.8, "task_type": "wire_money"}', ["send_email"])
     assert downgraded.intent == "Response"
     assert "could not be used: boom" in repair_message("boom")
+
+
+def test_one_call_answers_carry_the_verdict_and_the_reply():
+    verdict, reply = parse_llm_answer('{"intent": "Response", "confidence": 0.9, "raw_analysis": "asks", '
+                                      '"reply": " We deliver on Mondays. "}', [])
+    assert verdict.label == "Response" and reply == "We deliver on Mondays."
+    task, reply = parse_llm_answer('{"intent": "Task", "confidence": 0.9, "task_type": "send_email"}', ["send_email"])
+    assert task.label == "Task:send_email" and reply == ""
+    for missing in ('{"intent": "Response", "confidence": 0.9}', '{"intent": "Response", "confidence": 0.9, '
+                    '"reply": "  "}', '{"intent": "Response", "confidence": 0.9, "reply": 3}'):
+        with pytest.raises(ValueError, match="reply: the message to send is required"):
+            parse_llm_answer(missing, [])
+    with pytest.raises(ValueError, match="not valid JSON"):
+        parse_llm_answer("We deliver on Mondays.", [])
+    with pytest.raises(ValueError, match="the JSON does not match the schema"):
+        parse_llm_answer('{"intent": "Response", "confidence": 0.9, "reply": "hi", "mood": "good"}', [])
+    assert "reply (" in intent_instructions([], with_reply=True) and "reply" not in intent_instructions([])
 
 
 def test_follow_up_questions_fold_in_the_previous_one():

@@ -77,6 +77,26 @@ def test_alert_rules_pass_promtool():
             "SalesboySessionsFailed"} <= names
 
 
+def test_prometheus_config_passes_promtool_and_scrapes_every_worker(tmp_path):
+    promtool = _tool("promtool")
+    config = (REPO / "ops" / "monitoring" / "prometheus.yml").read_text()
+    (tmp_path / "token").write_text("metrics-token")
+    local = config.replace("/etc/prometheus/salesboy-alerts.yml", str(REPO / "ops" / "monitoring" / "alerts.yml"))
+    local = local.replace("/prometheus/metrics-token", str(tmp_path / "token"))
+    (tmp_path / "prometheus.yml").write_text(local)
+    result = subprocess.run([promtool, "check", "config", str(tmp_path / "prometheus.yml")], capture_output=True,
+                            text=True, timeout=30)
+    assert result.returncode == 0, result.stdout + result.stderr
+    jobs = {job["job_name"]: job for job in yaml.safe_load(config)["scrape_configs"]}
+    compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())["services"]
+    workers = jobs["salesboy-workers"]["dns_sd_configs"][0]
+    assert set(workers["names"]) == {"worker", "ingest", "sessions"}
+    for name in workers["names"]:
+        assert compose[name]["environment"]["WORKER_METRICS_PORT"] == str(workers["port"])
+    assert all("credentials_file" in job["authorization"] for job in jobs.values())
+    assert "./ops/monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro" in compose["prometheus"]["volumes"]
+
+
 def test_grafana_dashboard_uses_exported_metrics():
     dashboard = json.loads((REPO / "ops" / "monitoring" / "grafana-dashboard.json").read_text())
     exprs = " ".join(t["expr"] for p in dashboard["panels"] for t in p["targets"])
@@ -100,6 +120,15 @@ def test_compose_file_passes_docker_compose_config(tmp_path):
         if name != "migrate":
             assert "healthcheck" in service, f"{name} has no healthcheck"
     assert "MIGRATION_DATABASE_URL" in services["migrate"]["environment"]
+    # Every worker container serves its own metrics from a folder of its own: not on a volume another
+    # container mounts, where files named by pid would collide.
+    for name in ("worker", "ingest", "sessions"):
+        env = services[name]["environment"]
+        folder = env["PROMETHEUS_MULTIPROC_DIR"]
+        mounted = [v.split(":")[1] for s in services.values() for v in s.get("volumes") or []]
+        assert not any(folder.startswith(m) for m in mounted), f"{name}'s metrics folder is on a shared volume"
+        assert env["WORKER_METRICS_PORT"] and env["WORKER_METRICS_HOST"] == "0.0.0.0"
+    assert "monitoring" in services["prometheus"]["profiles"]
     assert all("MIGRATION_DATABASE_URL" not in (s.get("environment") or {}) for n, s in services.items()
                if n != "migrate")
 

@@ -57,6 +57,20 @@ def test_a_trace_reads_as_a_story_without_raw_values():
     assert details["models that failed first"] == "a/b: timeout" and details["time taken"] == "4 ms"
 
 
+def test_a_canned_answer_or_an_action_is_never_told_as_a_dont_know():
+    heard = {"filter": {"answer": True, "reason": "answer"}}
+    canned = plain_words.trace_story({**heard, "intent": {"intent": "Response", "label": "Answer:hours",
+                                                          "method": "embeddings", "confidence": 0.9},
+                                      "respond": {"answer": "canned", "intent": "Answer:hours"}}, status="answered")
+    assert canned[-1] == "It sent the reply you wrote for this intent."
+    acted = plain_words.trace_story({**heard, "intent": {"intent": "Task", "task_type": "send_email",
+                                                         "label": "Task:send_email", "method": "llm:openai/x",
+                                                         "confidence": 0.9},
+                                     "respond": {"answer": "none", "acted_on": "Task:send_email", "chunks": [],
+                                                 "model": "openai/x", "fallbacks": []}}, status="answered")
+    assert "acted on what the customer asked for" in acted[-1] and "don't know" not in " ".join(acted)
+
+
 def test_audit_entries_are_sentences():
     assert plain_words.audit_sentence("kb.document_uploaded", {"filename": "faq.md"}) == "You uploaded faq.md."
     assert plain_words.audit_sentence("session.start_requested", {"via": "dashboard"}) == \

@@ -26,7 +26,7 @@ def app(monkeypatch, tmp_path):
     monkeypatch.delenv("OMP_NUM_THREADS")
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
     recording = RecordingApp()
-    monkeypatch.setattr(worker_cli, "_app", lambda settings, name: recording)
+    monkeypatch.setattr(worker_cli, "_app", lambda settings, name, session_queue=None: recording)
     return recording
 
 

@@ -1,0 +1,75 @@
+"""The message pipeline run in-process (each job handled as soon as it is published) against the real
+embedding model, Postgres and Redis: a test sees exactly what one message costs."""
+
+from __future__ import annotations
+
+import uuid
+from collections import deque
+
+from schemas.jobs import ProvisionTenant
+from services import kb, playground
+from services.bootstrap import _embedder, bootstrap
+from services.handlers.tenant import provision_tenant
+from tests.conftest import create_user
+from tests.integration.messaging import FAQ, _configure
+
+
+class InlinePublisher:
+    """Collects published jobs; `drain()` runs them, and whatever they publish, to the end."""
+
+    def __init__(self) -> None:
+        self.container = None
+        self.queue: deque = deque()
+
+    def publish(self, job, countdown: float = 0, queue: str | None = None) -> None:
+        self.queue.append(job)
+
+    def drain(self) -> None:
+        while self.queue:
+            self.container.handle(self.queue.popleft())
+
+
+class CountingEmbedder:
+    """The real embedder, with every text it was asked to encode written down."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.texts: list[str] = []
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        self.texts.extend(texts)
+        return self.inner.embed(texts)
+
+
+def inline_container(settings):
+    publisher = InlinePublisher()
+    counting = CountingEmbedder(_embedder(settings))  # the backend the settings pick, as a worker's
+    container = bootstrap(settings, database_url=settings.database_url, redis_url=settings.redis_url,
+                          publisher=publisher, embedder=counting)
+    publisher.container = container
+    return container, publisher, counting
+
+
+def shop(container, publisher, **config) -> uuid.UUID:
+    """A tenant with the FAQ indexed, answering at once (no debounce window)."""
+    user = create_user(container)
+    provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
+    kb.upload(container, user, "faq.md", FAQ + uuid.uuid4().hex.encode())
+    publisher.drain()
+    _configure(container, user, debounce_seconds=0, **config)
+    return user
+
+
+def ask(container, publisher, user, text: str) -> tuple[dict, list[str]]:
+    """The message's final trace and the replies it got."""
+    chat_id = playground.new_chat_id()
+    inbox_id = playground.ask(container, user, chat_id, text)
+    publisher.drain()
+    rows, pending = playground.conversation(container, user, chat_id)
+    assert pending == 0
+    with container.tenant_uow(user) as uow:
+        trace = uow.messages.inbound(inbox_id)["trace"]
+    return trace, [r["text"] for r in rows if r["direction"] == "outbound"]

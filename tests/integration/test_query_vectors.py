@@ -1,0 +1,62 @@
+"""A customer's message is embedded once: intent.classify computes its vector and rag.respond reuses
+it through Redis, with the same reply as when every stage embeds for itself."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import redis
+
+from services import answering, bot_settings
+from services.query_vectors import SharedQueryVectors, cache_key
+from tests.integration.inline_messages import ask, inline_container, shop
+
+QUESTION = "Do you deliver to Abuja?"
+
+
+@pytest.fixture
+def inline(settings):
+    container, publisher, counting = inline_container(settings)
+    yield container, publisher, counting
+    container.close()
+
+
+def test_a_message_is_embedded_once_and_answered_as_before(inline):
+    container, publisher, counting = inline
+    user = shop(container, publisher)
+    container.redis.delete(cache_key(counting.model_name, QUESTION))  # an earlier run's vector would hide the count
+    counting.texts.clear()
+
+    trace, replies = ask(container, publisher, user, QUESTION)
+
+    assert counting.texts.count(QUESTION) == 1, counting.texts
+    assert trace["intent"]["method"] == "embeddings" and trace["respond"]["answer"] == "extractive"
+    # The same reply as rag.respond gives with an embedder of its own, that shares nothing.
+    settings = bot_settings.current(container, user)
+    alone = answering.answer(answering.Deps(counting.inner, container.vectors, container.tenant_uow), user,
+                             settings, QUESTION)
+    assert replies == [alone.reply] and "Abuja" in alone.reply
+
+
+def test_a_shared_vector_is_the_one_the_model_computed(inline):
+    container, _publisher, counting = inline
+    text = "Is delivery free above 50,000 naira? (shared vector test)"
+    container.redis.delete(cache_key(counting.model_name, text))
+    shared = SharedQueryVectors(counting, container.redis, ttl_seconds=30)
+    counting.texts.clear()
+    first, again = shared.embed([text])[0], shared.embed([text])[0]
+    assert counting.texts == [text]  # the second came from Redis
+    assert np.array_equal(np.asarray(first, dtype=np.float32), np.asarray(again, dtype=np.float32))
+    assert 0 < container.redis.ttl(cache_key(counting.model_name, text)) <= 30
+    # Batches are never cached: each is embedded as asked.
+    shared.embed([text, "another"])
+    assert counting.texts == [text, text, "another"]
+
+
+def test_without_redis_the_message_is_still_embedded(inline):
+    _container, _publisher, counting = inline
+    unreachable = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2, socket_timeout=0.2)
+    shared = SharedQueryVectors(counting, unreachable)
+    counting.texts.clear()
+    assert len(shared.embed(["hello there"])[0]) == shared.dimensions
+    assert counting.texts == ["hello there"]

@@ -1,0 +1,148 @@
+"""The ingest stages: extract -> chunk -> embed (batched) -> index, each moving the document's state on, and
+failing it with a reason its owner can act on."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument
+from services.errors import TransientError
+from services.extract import ExtractionLimits, extract
+from services.handlers import ingest
+from tests.unit.handlers.fakes import FakeEmbedder
+
+TEXT = "\n\n".join(f"Section {n}. " + " ".join(f"word{n}x{i}" for i in range(40)) for n in range(6))
+
+
+@pytest.fixture
+def deps(backend, storage, embedder, vectors, events) -> ingest.IngestDeps:
+    return ingest.IngestDeps(tenant_uow=backend.tenant_uow, storage=storage, embedder=embedder, vectors=vectors,
+                             events=events, limits=ExtractionLimits(), chunk_max_tokens=50, chunk_overlap_tokens=5,
+                             chunks_per_job=2, read_file=extract)
+
+
+@pytest.fixture
+def uploaded(backend, storage, tenant):
+    def upload(data: bytes = TEXT.encode(), mime_type: str = "text/plain") -> dict:
+        doc = backend.db.add_document(user_id=tenant, filename="guide.txt", mime_type=mime_type,
+                                      storage_path=f"{tenant}/guide.txt", size_bytes=len(data))
+        storage.put(ingest.KB_BUCKET, doc["storage_path"], data, mime_type)
+        return doc
+    return upload
+
+
+def _run_until_idle(backend, deps, first) -> None:
+    """Run the job and every ingest job it leads to, as the workers would."""
+    stages = {ExtractDocument: ingest.extract_document, ChunkDocument: ingest.chunk_document,
+              EmbedChunks: ingest.embed_chunks, IndexDocument: ingest.index_document}
+    queue = [first]
+    while queue:
+        job = queue.pop(0)
+        before = len(backend.publisher.sent)
+        stages[type(job)](job, deps=deps)
+        queue += [sent for sent, _, _ in backend.publisher.sent[before:]]
+
+
+def test_a_document_goes_from_upload_to_ready(backend, deps, uploaded, vectors, events, tenant) -> None:
+    doc = uploaded()
+    _run_until_idle(backend, deps, ExtractDocument(user_id=tenant, document_id=doc["id"]))
+    stored = backend.db.documents[doc["id"]]
+    assert (stored["status"], stored["progress"], stored["error"]) == ("ready", 100, None)
+    chunks = [c for c in backend.db.chunks.values() if c["document_id"] == doc["id"]]
+    assert stored["chunks_total"] == stored["chunks_done"] == len(chunks) > 2
+    assert all(c["indexed_at"] and c["embedding_model"] == FakeEmbedder.model_name for c in chunks)
+    assert vectors.count(tenant, doc["id"]) == len(chunks)
+    assert len(backend.publisher.jobs(EmbedChunks)) == -(-len(chunks) // 2)  # batches of chunks_per_job
+    statuses = [data["status"] for _, event, data in events.published if event == "kb.progress"]
+    assert statuses[0] == "extracting" and statuses[-1] == "ready"
+    assert list(dict.fromkeys(statuses)) == ["extracting", "chunking", "embedding", "indexing", "ready"]
+
+
+def test_extraction_stores_the_text_and_moves_to_chunking(backend, deps, uploaded, storage, tenant) -> None:
+    doc = uploaded()
+    ingest.extract_document(ExtractDocument(user_id=tenant, document_id=doc["id"]), deps=deps)
+    assert backend.db.documents[doc["id"]]["status"] == "chunking"
+    assert (ingest.KB_BUCKET, ingest.extracted_path(tenant, doc["id"])) in storage.objects
+    [job] = backend.publisher.jobs()
+    assert isinstance(job, ChunkDocument) and job.document_id == doc["id"]
+
+
+def test_a_file_that_cannot_be_read_fails_with_the_reason(backend, deps, uploaded, tenant) -> None:
+    doc = uploaded(b"MZ\x90\x00binary", "application/x-msdownload")
+    ingest.extract_document(ExtractDocument(user_id=tenant, document_id=doc["id"]), deps=deps)
+    stored = backend.db.documents[doc["id"]]
+    assert stored["status"] == "failed" and stored["error"]
+    assert backend.publisher.sent == []
+
+
+def test_a_file_without_text_fails_saying_so(backend, deps, uploaded, tenant) -> None:
+    doc = uploaded(b"   \n\n  ")
+    _run_until_idle(backend, deps, ExtractDocument(user_id=tenant, document_id=doc["id"]))
+    stored = backend.db.documents[doc["id"]]
+    assert stored["status"] == "failed"
+    assert stored["error"].startswith("No text could be extracted from this file.")
+    assert backend.publisher.sent == [] and backend.db.chunks == {}
+
+
+@pytest.mark.parametrize("job_type", [ExtractDocument, ChunkDocument, IndexDocument])
+def test_a_stale_job_for_a_finished_document_does_nothing(backend, deps, uploaded, tenant, job_type) -> None:
+    doc = uploaded()
+    backend.db.documents[doc["id"]]["status"] = "ready"
+    ingest_stage = {ExtractDocument: ingest.extract_document, ChunkDocument: ingest.chunk_document,
+                    IndexDocument: ingest.index_document}[job_type]
+    ingest_stage(job_type(user_id=tenant, document_id=doc["id"]), deps=deps)
+    assert backend.db.documents[doc["id"]]["status"] == "ready" and backend.publisher.sent == []
+
+
+def test_re_chunking_changed_text_drops_the_old_vectors(backend, deps, uploaded, storage, vectors, tenant) -> None:
+    doc = uploaded()
+    _run_until_idle(backend, deps, ExtractDocument(user_id=tenant, document_id=doc["id"]))
+    old = {c for c in backend.db.chunks if c.startswith(str(doc["id"]))}
+    storage.put(ingest.KB_BUCKET, doc["storage_path"], b"A short new text about opening hours.", "text/plain")
+    backend.db.documents[doc["id"]]["status"] = "queued"  # re-embed, as the dashboard's button does
+    _run_until_idle(backend, deps, ExtractDocument(user_id=tenant, document_id=doc["id"]))
+    new = {c for c in backend.db.chunks if c.startswith(str(doc["id"]))}
+    assert new and not new & old
+    assert set(vectors.items[tenant]) == new
+    assert backend.db.documents[doc["id"]]["status"] == "ready"
+
+
+def test_an_index_that_lags_is_retried_before_the_document_is_ready(backend, deps, uploaded, vectors,
+                                                                    tenant) -> None:
+    doc = uploaded()
+    vectors.visible_lag = 1
+    with pytest.raises(TransientError):
+        _run_until_idle(backend, deps, ExtractDocument(user_id=tenant, document_id=doc["id"]))
+    assert backend.db.documents[doc["id"]]["status"] == "indexing"
+    vectors.visible_lag = 0
+    ingest.index_document(IndexDocument(user_id=tenant, document_id=doc["id"]), deps=deps)
+    assert backend.db.documents[doc["id"]]["status"] == "ready"
+
+
+def test_a_new_embedding_model_re_embeds_every_chunk(backend, deps, uploaded, tenant) -> None:
+    doc = uploaded()
+    _run_until_idle(backend, deps, ExtractDocument(user_id=tenant, document_id=doc["id"]))
+    other = FakeEmbedder()
+    other.model_name = "another-model"
+    deps = dataclasses.replace(deps, embedder=other)
+    backend.db.documents[doc["id"]]["status"] = "chunking"
+    backend.publisher.sent.clear()
+    _run_until_idle(backend, deps, ChunkDocument(user_id=tenant, document_id=doc["id"]))
+    assert backend.db.documents[doc["id"]]["embedding_model"] == "another-model"
+    assert all(c["embedding_model"] == "another-model" for c in backend.db.chunks.values())
+    assert backend.db.documents[doc["id"]]["status"] == "ready"
+
+
+def test_giving_up_fails_an_unfinished_document_with_a_reason_to_act_on(backend, deps, uploaded, tenant) -> None:
+    working, ready = uploaded(), uploaded()
+    backend.db.documents[working["id"]]["status"] = "embedding"
+    backend.db.documents[ready["id"]]["status"] = "ready"
+    for doc in (working, ready):
+        reason = ingest.give_up_reason("embedding", TimeoutError("model busy"))
+        ingest.fail_document(EmbedChunks(user_id=tenant, document_id=doc["id"], first_ordinal=0, last_ordinal=1),
+                             reason, deps=deps)
+    assert backend.db.documents[working["id"]]["status"] == "failed"
+    assert "during embedding (TimeoutError: model busy)" in backend.db.documents[working["id"]]["error"]
+    assert backend.db.documents[ready["id"]]["status"] == "ready"

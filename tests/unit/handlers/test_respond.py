@@ -1,0 +1,115 @@
+"""rag.respond: the answer found in the documents, the don't-know reply (and a hand-off when the business asks
+for one), each written to the outbox once and delivered only after the transaction commits."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from schemas.jobs import DeliverReply, RespondWithRag
+from services.handlers.messages import respond
+from tests.unit.handlers.fakes import FakeMessageRepository
+from tests.unit.handlers.support import customer_says, indexed_document, open_body
+
+FAQ = ["Delivery costs 5 dollars and takes two days within the city.",
+       "Our shop is at 12 Market Street, next to the bank.",
+       "We accept cards, cash and mobile money."]
+DONT_KNOW = "I'm not sure; the team will get back to you."
+
+
+@pytest.fixture
+def faq(backend, vectors, embedder, tenant) -> dict:
+    backend.db.bot_config[tenant] = {"user_id": tenant, "dont_know_reply": DONT_KNOW, "debounce_seconds": 0}
+    indexed_document(backend, vectors, embedder, tenant, "faq.txt", FAQ)
+    return backend.db.bot_config[tenant]
+
+
+def _respond(backend, deps, keyring, tenant, text: str, **row) -> dict:
+    inbound = customer_says(backend, keyring, tenant, text, status="classified", **row)
+    respond(RespondWithRag(user_id=tenant, inbox_id=inbound["id"], trace_id=inbound["trace_id"]), deps=deps)
+    return backend.db.inbox[inbound["id"]]
+
+
+def _replies(backend, keyring) -> list[tuple[str, str]]:
+    return [(row["reply_key"], open_body(keyring, row)) for row in backend.db.outbox.values()]
+
+
+def test_a_question_the_documents_answer_gets_that_answer(backend, keyring, tenant, message_deps, faq) -> None:
+    stored = _respond(backend, message_deps, keyring, tenant, "how much does delivery cost?")
+    assert stored["status"] == "answered"
+    assert stored["trace"]["respond"]["answer"] == "extractive"
+    assert _replies(backend, keyring) == [(f"{stored['id']}:0", FAQ[0])]
+    [job] = backend.publisher.jobs()
+    assert isinstance(job, DeliverReply) and job.outbox_id == next(iter(backend.db.outbox))
+    [logged] = backend.db.chat_logs
+    assert (logged["outcome"], logged["intent"]) == ("answered", "Response")
+    assert not backend.db.chats[(tenant, stored["chat_id"])]["handoff_active"]
+
+
+def test_a_question_they_do_not_answer_gets_the_dont_know_reply(backend, keyring, tenant, message_deps,
+                                                                faq) -> None:
+    stored = _respond(backend, message_deps, keyring, tenant, "do you repair motorbikes?")
+    assert stored["status"] == "answered"
+    assert stored["trace"]["respond"]["answer"] == "abstained"
+    assert [text for _, text in _replies(backend, keyring)] == [DONT_KNOW]
+    assert backend.db.chat_logs[0]["outcome"] == "answered"
+
+
+def test_a_business_that_wants_it_hands_unknown_questions_to_a_person(backend, keyring, tenant, message_deps,
+                                                                      faq) -> None:
+    faq["handoff_when_unknown"] = True
+    stored = _respond(backend, message_deps, keyring, tenant, "do you repair motorbikes?")
+    assert stored["status"] == "handed_off"
+    assert backend.db.chats[(tenant, stored["chat_id"])]["handoff_active"]
+    assert [text for _, text in _replies(backend, keyring)] == [DONT_KNOW]
+    assert backend.db.chat_logs[0]["outcome"] == "handed_off"
+
+
+def test_a_models_answer_is_sent_when_one_is_configured(backend, keyring, tenant, message_deps, chat, faq) -> None:
+    faq.update(models=["openai/gpt-4o-mini"], model_calls=2)  # the reply alone, the verdict made before
+    chat.texts = ["Delivery is 5 dollars in the city, two days."]
+    stored = _respond(backend, message_deps, keyring, tenant, "how much does delivery cost?")
+    assert stored["trace"]["respond"]["answer"] == "model"
+    assert [text for _, text in _replies(backend, keyring)] == ["Delivery is 5 dollars in the city, two days."]
+    assert FAQ[0] in str(chat.calls[0])  # the passage found is what the model was given
+    assert chat.json_modes == [False]  # a plain reply: the verdict is not asked for again
+
+
+def test_a_long_answer_goes_out_in_parts_each_delivered(backend, keyring, tenant, message_deps, chat, faq) -> None:
+    faq.update(models=["openai/gpt-4o-mini"], model_calls=2, max_reply_chars=80)
+    chat.texts = [" ".join(["Delivery is 5 dollars in the city and takes two days."] * 3)]
+    stored = _respond(backend, message_deps, keyring, tenant, "how much does delivery cost?")
+    replies = _replies(backend, keyring)
+    assert len(replies) > 1 and all(len(text) <= 80 for _, text in replies)
+    assert [key for key, _ in replies] == [f"{stored['id']}:{i}" for i in range(len(replies))]
+    assert len(backend.publisher.jobs(DeliverReply)) == len(replies)
+
+
+def test_a_burst_is_answered_as_one_question(backend, keyring, tenant, message_deps, faq) -> None:
+    faq["debounce_seconds"] = 10
+    first = customer_says(backend, keyring, tenant, "hi", status="ignored")
+    stored = _respond(backend, message_deps, keyring, tenant, "where is your shop?",
+                      created_at=first["created_at"] + timedelta(seconds=3))
+    assert [text for _, text in _replies(backend, keyring)] == [FAQ[1]]
+    assert open_body(keyring, backend.db.chat_logs[0], prefix="") == "where is your shop?"  # the ignored one left out
+    assert stored["status"] == "answered"
+
+
+def test_nothing_is_written_or_sent_when_the_transaction_fails(backend, keyring, tenant, message_deps, faq,
+                                                               monkeypatch) -> None:
+    def broken_log(self, **_values):
+        raise RuntimeError("connection lost")
+
+    monkeypatch.setattr(FakeMessageRepository, "log", broken_log)
+    with pytest.raises(RuntimeError):
+        _respond(backend, message_deps, keyring, tenant, "how much does delivery cost?")
+    assert backend.db.outbox == {}
+    assert backend.publisher.sent == []
+    assert next(iter(backend.db.inbox.values()))["status"] == "classified"  # the redelivered job answers it
+
+
+def test_a_redelivered_job_answers_once(backend, keyring, tenant, message_deps, faq) -> None:
+    stored = _respond(backend, message_deps, keyring, tenant, "where is your shop?")
+    respond(RespondWithRag(user_id=tenant, inbox_id=stored["id"]), deps=message_deps)
+    assert len(backend.db.outbox) == 1 and len(backend.publisher.sent) == 1 and len(backend.db.chat_logs) == 1
