@@ -1,4 +1,8 @@
-"""Worker-side processes: `python -m workers worker|beat|flower` (also `salesboy worker` ...)."""
+"""Worker-side processes: `python -m workers worker|beat|flower` (also `salesboy worker` ...).
+
+Nothing imported here loads prometheus_client (services.metrics does on first use): it picks its value
+class from PROMETHEUS_MULTIPROC_DIR when first imported, which `worker` sets to its own folder first.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,6 @@ from schemas.queues import QUEUES
 from schemas.settings import InsecureSettingsError, Settings, SettingsError, load_settings
 from services.embedded import EmbeddedServiceError
 from services.logging import configure_logging
-
-# Imports no prometheus_client: that happens on first use, after the worker's folder is set.
 from services.metrics import MULTIPROC_ENV, fresh_multiprocess_dir, serve_worker_metrics
 from services.runtime import flower_login, refuse_privileged_runtime, resolve_database_url, resolve_redis_url
 from workers.app import create_worker_app
