@@ -5,17 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from schemas.settings import Settings
-from services.bootstrap import Container
+from api import bot, dashboard, errors, health, kb, messages, observability, openapi, rest, sessions, stream, tasks
+from api.dashboard import errors as dashboard_errors
+from schemas.settings import Settings, revealed
+from services.bootstrap import Container, bootstrap
+from services.logging import configure_logging
+from services.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
 
 
 def create_app(settings: Settings | None = None, container: Container | None = None) -> Flask:
-    from api import bot, dashboard, errors, health, kb, messages, observability, openapi, rest, sessions, stream, tasks
-    from services.bootstrap import bootstrap
-    from services.logging import configure_logging
-    from services.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
-
     settings = settings or Settings()
     if container is None:
         configure_logging(settings.log_level, settings.resolved_log_dir, "api")
@@ -27,19 +27,19 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     here = Path(__file__).resolve().parent
     app = Flask("salesboy", root_path=str(here), template_folder="templates", static_folder="static")
     app.config.update(
-        SECRET_KEY=settings.secret_key.get_secret_value(),
+        SECRET_KEY=revealed(settings.secret_key, "SALESBOY_SECRET_KEY"),
         MAX_CONTENT_LENGTH=settings.max_request_bytes,
         JSON_SORT_KEYS=False,
     )
     app.extensions["salesboy"] = container
     if settings.trusted_proxies:
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
         n = settings.trusted_proxies
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=0)
+        # Werkzeug's documented way to put middleware in front of a Flask app.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=0)
     observability.init_app(app)
     dashboard.init_app(app, container, settings)
-    errors.init_app(app)
+    errors.init_app(app, wants_page=dashboard_errors.wants_page, error_page=dashboard_errors.error_page)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(kb.blueprint)
     app.register_blueprint(stream.blueprint)

@@ -11,35 +11,19 @@ from __future__ import annotations
 import functools
 import uuid
 
-from flask import abort, g, request
+from flask import abort, g
 
-from api.context import container
-from services.apikeys import tenant_for_key
+from api.api_keys import API_KEY_HEADER, api_key_tenant, carries_api_key
+from api.dashboard.web import signed_in_user
+from services.logging import log_context
 
-API_KEY_HEADER = "X-API-KEY"
-
-
-def carries_api_key() -> bool:
-    return API_KEY_HEADER in request.headers
-
-
-def api_key_tenant() -> uuid.UUID | None:
-    """The tenant of the request's API key; None when it has none or it is not valid (looked up once)."""
-    if "api_key_tenant" not in g:
-        key = request.headers.get(API_KEY_HEADER)
-        g.api_key_tenant = tenant_for_key(container(), key) if key else None
-    return g.api_key_tenant
+__all__ = ["API_KEY_HEADER", "api_key_tenant", "carries_api_key", "current_tenant", "tenant_required"]
 
 
 def current_tenant() -> uuid.UUID | None:
     if "user_id" in g:
         return g.user_id
-    if carries_api_key():
-        user_id = api_key_tenant()
-    else:
-        from api.dashboard.web import signed_in_user
-
-        user_id = signed_in_user()
+    user_id = api_key_tenant() if carries_api_key() else signed_in_user()
     g.user_id = user_id
     return user_id
 
@@ -50,8 +34,6 @@ def tenant_required(view):
         user_id = current_tenant()
         if user_id is None:
             abort(401, description="sign in, or send a valid X-API-KEY header")
-        from services.logging import log_context
-
         with log_context(user_id=user_id):
             return view(*args, user_id=user_id, **kwargs)
 

@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import click
 
-from schemas.settings import Settings, SettingsError, load_settings
+from api import create_app
+from api.openapi import build_spec, postman_collection
+from pipelines.evaluation import render
+from schemas.settings import Settings, SettingsError, load_settings, revealed
+from services import evaluation
+from services import kb as kb_service
+from services.accounts import user_id_for_email
+from services.apikeys import create_api_key
+from services.backup import BackupError, backup, restore
+from services.bootstrap import bootstrap, storage_for
+from services.crypto import Keyring
+from services.embedded import EmbeddedServiceError
+from services.logging import configure_logging
+from services.migrate import MigrationError
+from services.reencrypt import reencrypt as reencrypt_stored
+from services.runtime import migrate_database, resolve_database_url, resolve_owner_database_url, resolve_redis_url
+from services.seed import InlineJobs, QuietEvents, seed_demo_tenant
+from services.supervisor import StartupError, Supervisor
 
 
 def _settings() -> Settings:
@@ -30,11 +50,6 @@ def main() -> None:
 @click.option("--demo", is_flag=True, help="Create (or reset) the demo account and print its login.")
 def up(no_flower: bool, demo: bool) -> None:
     """Start everything: embedded services, migrations, API, workers, beat, Flower."""
-    from services.embedded import EmbeddedServiceError
-    from services.logging import configure_logging
-    from services.migrate import MigrationError
-    from services.supervisor import StartupError, Supervisor
-
     settings = _settings()
     configure_logging(settings.log_level, settings.resolved_log_dir, "supervisor")
     try:
@@ -47,10 +62,6 @@ def up(no_flower: bool, demo: bool) -> None:
 @main.command()
 def migrate() -> None:
     """Apply pending database migrations."""
-    from services.embedded import EmbeddedServiceError
-    from services.migrate import MigrationError
-    from services.runtime import migrate_database, resolve_owner_database_url
-
     settings = _settings()
     try:
         url, started = resolve_owner_database_url(settings, start=True)
@@ -71,11 +82,6 @@ def migrate() -> None:
 @main.command()
 def seed() -> None:
     """Create (or reset) the demo tenant and print its login."""
-    from services.bootstrap import bootstrap
-    from services.embedded import EmbeddedServiceError
-    from services.runtime import migrate_database, resolve_database_url, resolve_owner_database_url
-    from services.seed import InlineJobs, QuietEvents, seed_demo_tenant
-
     settings = _settings()
     try:
         owner_url, started = resolve_owner_database_url(settings, start=True)
@@ -104,10 +110,6 @@ def seed() -> None:
 @contextlib.contextmanager
 def _running_container(settings: Settings):
     """The container of a running deployment (database and broker must be up)."""
-    from services.bootstrap import bootstrap
-    from services.embedded import EmbeddedServiceError
-    from services.runtime import resolve_database_url, resolve_redis_url
-
     try:
         database_url, _ = resolve_database_url(settings, start=False)
         redis_url, _ = resolve_redis_url(settings, start=False)
@@ -121,8 +123,6 @@ def _running_container(settings: Settings):
 
 
 def _tenant(container, email: str):
-    from services.accounts import user_id_for_email
-
     user_id = user_id_for_email(container.system_uow, email)
     if user_id is None:
         raise click.ClickException(f"no account with email {email}")
@@ -141,8 +141,6 @@ def kb() -> None:
 @click.option("--timeout", default=1800.0, show_default=True, help="Seconds to wait for all documents.")
 def kb_ingest(paths: tuple[Path, ...], email: str, no_wait: bool, timeout: float) -> None:
     """Upload files through the same path as the API and wait until each is ready or failed."""
-    from services import kb as kb_service
-
     settings = _settings()
     with _running_container(settings) as container:
         user_id = _tenant(container, email)
@@ -164,17 +162,15 @@ def kb_ingest(paths: tuple[Path, ...], email: str, no_wait: bool, timeout: float
 
 
 def _wait_for_documents(container, user_id, queued: dict, timeout: float) -> int:
-    from services import kb as kb_service
-
     deadline = time.monotonic() + timeout
     finished: dict = {}
     with click.progressbar(length=100 * len(queued), label="ingesting", show_percent=True) as bar:
         shown = 0
         while len(finished) < len(queued) and time.monotonic() < deadline:
             documents = {d.id: d for d in kb_service.list_documents(container, user_id) if d.id in queued}
-            for doc_id, doc in documents.items():
-                if doc.status in ("ready", "failed") and doc_id not in finished:
-                    finished[doc_id] = doc
+            for doc_id, current in documents.items():
+                if current.status in ("ready", "failed") and doc_id not in finished:
+                    finished[doc_id] = current
             total = sum(100 if d.id in finished else d.progress for d in documents.values())
             bar.update(max(0, total - shown))
             shown = max(shown, total)
@@ -199,8 +195,6 @@ def _wait_for_documents(container, user_id, queued: dict, timeout: float) -> int
 @click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 50))
 def kb_search(query: str, email: str, k: int) -> None:
     """Show what the bot would find for QUERY: score, document, location and text."""
-    from services import kb as kb_service
-
     settings = _settings()
     with _running_container(settings) as container:
         hits = kb_service.search(container, _tenant(container, email), query, k)
@@ -233,11 +227,6 @@ def eval_command(suite_dir: Path, *, email: str | None, split: str, limit: int |
                  models: tuple[str, ...], keep: bool, data: Path | None, api_url: str | None,
                  timeout: float, intents_only: bool) -> None:
     """Measure answer quality: run SUITE_DIR's cases through the pipeline of the running deployment."""
-    import json
-
-    from pipelines.evaluation import render
-    from services import evaluation
-
     settings = _settings()
 
     def progress(message: str) -> None:
@@ -261,8 +250,6 @@ def eval_command(suite_dir: Path, *, email: str | None, split: str, limit: int |
 
 def _app_door(settings: Settings, container):
     """The webhook route of the API, served in this process: the same verification and accept."""
-    from api import create_app
-
     client = create_app(settings, container).test_client()
 
     def post(body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
@@ -273,10 +260,6 @@ def _app_door(settings: Settings, container):
 
 
 def _http_door(api_url: str):
-    import json
-    import urllib.error
-    import urllib.request
-
     url = api_url.rstrip("/") + "/api/webhook/whatsapp"
     if not url.startswith(("http://", "https://")):
         raise click.ClickException("--api-url must start with http:// or https://")
@@ -295,11 +278,9 @@ def _http_door(api_url: str):
 @main.command()
 def reencrypt() -> None:
     """Re-encrypt stored messages with the current key (the first in CHAT_ENCRYPTION_KEYS)."""
-    from services.reencrypt import reencrypt as run
-
     settings = _settings()
     with _running_container(settings) as container:
-        report = run(container)
+        report = reencrypt_stored(container)
     for table, count in report.rows.items():
         click.echo(f"{table}: {count} row(s) re-encrypted")
 
@@ -308,10 +289,6 @@ def reencrypt() -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("docs/postman"))
 def api_docs(directory: Path) -> None:
     """Write the OpenAPI description and the Postman collection generated from it into DIRECTORY."""
-    import json
-
-    from api.openapi import build_spec, postman_collection
-
     spec = build_spec(None)
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "openapi.json").write_text(json.dumps(spec, indent=2, sort_keys=True) + "\n")
@@ -326,11 +303,6 @@ def backup_command(directory: Path) -> None:
     """Back up the database (as its owner) and the stored files into DIRECTORY, with a manifest.
 
     The encryption keys are never written to a backup: keep CHAT_ENCRYPTION_KEYS apart from it."""
-    from services.backup import BackupError, backup
-    from services.bootstrap import storage_for
-    from services.embedded import EmbeddedServiceError
-    from services.runtime import resolve_owner_database_url
-
     settings = _settings()
     try:
         owner_url, started = resolve_owner_database_url(settings, start=True)
@@ -353,15 +325,8 @@ def backup_command(directory: Path) -> None:
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def restore_command(directory: Path) -> None:
     """Restore a backup from DIRECTORY into an empty database and a new data dir."""
-    from services.backup import BackupError, restore
-    from services.bootstrap import storage_for
-    from services.crypto import Keyring
-    from services.embedded import EmbeddedServiceError
-    from services.migrate import MigrationError
-    from services.runtime import resolve_owner_database_url
-
     settings = _settings()
-    key_ids = Keyring.parse(settings.chat_encryption_keys.get_secret_value()).key_ids
+    key_ids = Keyring.parse(revealed(settings.chat_encryption_keys, "CHAT_ENCRYPTION_KEYS")).key_ids
     try:
         owner_url, started = resolve_owner_database_url(settings, start=True)
         try:
@@ -386,8 +351,6 @@ def apikey() -> None:
 @click.option("--name", default="cli", show_default=True)
 def apikey_create(email: str, name: str) -> None:
     """Create an API key; it is shown once."""
-    from services.apikeys import create_api_key
-
     settings = _settings()
     with _running_container(settings) as container:
         key, _ = create_api_key(container, _tenant(container, email), name)

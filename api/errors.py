@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 
 from flask import Flask, abort, g, jsonify
+from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from pipelines import plain_words
@@ -35,15 +37,17 @@ def invalid(exc, status: int, error: str, message: str):
     return error_response(status, error, message, fields=fields)
 
 
-def init_app(app: Flask) -> None:
-    from api.dashboard.errors import error_page, wants_page
+def init_app(app: Flask, *, wants_page: Callable[[], bool],
+             error_page: Callable[[int, str | None], ResponseReturnValue]) -> None:
+    """`wants_page` tells a browser's page request from a machine's; `error_page` answers the former
+    (the dashboard's, passed in: the dashboard builds on this module, never the other way round)."""
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
         code = exc.code or 500
         # Werkzeug's stock sentences are for developers; ours say what happened and what to do.
         stock = not exc.description or exc.description == type(exc).description
-        message = plain_words.http_error(code)[1] if stock else exc.description
+        message = plain_words.http_error(code)[1] if stock or exc.description is None else exc.description
         if wants_page():
             return error_page(code, message)
         error = (exc.name or "error").lower().replace(" ", "_")

@@ -7,7 +7,9 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from api.context import container
 from pipelines.metrics_access import FORWARDING_HEADERS, scrape_allowed
+from schemas.queues import QUEUES
 from services.health import readiness
+from services.metrics import exposition
 
 blueprint = Blueprint("health", __name__)
 
@@ -36,8 +38,6 @@ def metrics():
     if not _metrics_allowed():
         abort(401, description="metrics need `Authorization: Bearer <METRICS_TOKEN>` "
                                "(or, with no METRICS_TOKEN set, a direct request from this machine)")
-    from schemas.queues import QUEUES
-    from services.metrics import exposition
 
     registry = current_app.extensions["salesboy.metrics"].registry
     return Response(exposition(registry, container(), QUEUES), mimetype=CONTENT_TYPE_LATEST)

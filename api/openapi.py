@@ -16,11 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from apispec import APISpec
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template_string, send_from_directory
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from schemas import api as s
+from schemas.bot import BotSettings, BusinessIntent, ProviderKeyInput
+from schemas.kb import SearchRequest
+from schemas.messages import InboundMessage, TaskCallback
 
 V1 = "/api/v1"
 # Earlier paths and the v1 route each one is an alias of.
@@ -85,16 +89,16 @@ OPS: list[Op] = [
     Op("patch", "/group-settings/{group_id}", "audience", "Turn auto-reply or mention-only on or off",
        s.GroupSettingUpdate, {200: s.GroupSetting}),
     # bot
-    Op("get", "/bot", "bot", "Bot settings", None, {200: s.BotSettings}),
-    Op("patch", "/bot", "bot", "Change bot settings (fields not sent keep their value)", s.BotSettings,
-       {200: s.BotSettings}),
+    Op("get", "/bot", "bot", "Bot settings", None, {200: BotSettings}),
+    Op("patch", "/bot", "bot", "Change bot settings (fields not sent keep their value)", BotSettings,
+       {200: BotSettings}),
     Op("get", "/bot/models", "bot", "Models a business may list, and its saved provider key", None, {200: s.Object}),
-    Op("put", "/bot/provider-key", "bot", "Save the business's own provider key", s.ProviderKeyInput,
+    Op("put", "/bot/provider-key", "bot", "Save the business's own provider key", ProviderKeyInput,
        {200: s.ProviderKeySaved}),
     Op("delete", "/bot/provider-key", "bot", "Delete the provider key", None, {204: None}),
     Op("get", "/bot/intents", "bot", "The business's own intents", None, {200: s.IntentList}),
-    Op("put", "/bot/intents/{key}", "bot", "Add an intent, or replace the one with this key", s.BusinessIntent,
-       {200: s.BusinessIntent}),
+    Op("put", "/bot/intents/{key}", "bot", "Add an intent, or replace the one with this key", BusinessIntent,
+       {200: BusinessIntent}),
     Op("delete", "/bot/intents/{key}", "bot", "Delete an intent", None, {204: None}),
     # knowledge base
     Op("post", "/kb/upload", "knowledge-base", "Upload a document (multipart field `file`)", "multipart",
@@ -104,7 +108,7 @@ OPS: list[Op] = [
        {200: s.DocumentDetail}),
     Op("delete", "/kb/{document_id}", "knowledge-base", "Delete a document, its chunks and vectors", None, {204: None}),
     Op("post", "/kb/{document_id}/reembed", "knowledge-base", "Chunk and embed again", None, {202: s.DocumentEnvelope}),
-    Op("post", "/kb/search", "knowledge-base", "Retrieval test: the top chunks for a query", s.SearchRequest,
+    Op("post", "/kb/search", "knowledge-base", "Retrieval test: the top chunks for a query", SearchRequest,
        {200: s.SearchResults}),
     # conversations
     Op("get", "/conversations", "conversations", "Chats, most recent first", None, {200: s.ConversationPage},
@@ -128,9 +132,9 @@ OPS: list[Op] = [
     Op("get", "/alerts", "tasks", "What the owner must act on", None, {200: s.AlertPage}, paged=True),
     Op("post", "/alerts/{alert_id}/dismiss", "tasks", "Dismiss an alert", None, {200: s.Object}),
     # machines
-    Op("post", "/webhook/whatsapp", "machines", "A WhatsApp message from a gateway (signed)", s.InboundMessage,
+    Op("post", "/webhook/whatsapp", "machines", "A WhatsApp message from a gateway (signed)", InboundMessage,
        {200: s.WebhookAccepted}, auth="signed"),
-    Op("post", "/callbacks/n8n", "machines", "n8n reports a task's outcome (signed)", s.TaskCallback, {200: s.Object},
+    Op("post", "/callbacks/n8n", "machines", "n8n reports a task's outcome (signed)", TaskCallback, {200: s.Object},
        auth="signed"),
     Op("get", "/stream", "machines", "Server-sent events for the caller (document progress, QR, status)", None,
        {200: "sse"}),
@@ -154,14 +158,14 @@ def _content(body: Body, refs: dict[str, str]) -> dict:
         return {"text/event-stream": {"schema": {"type": "string"}}}
     if body == "html":
         return {"text/html": {"schema": {"type": "string"}}}
+    if not isinstance(body, type):
+        raise ValueError(f"no content type for the body {body!r}")
     return {"application/json": {"schema": {"$ref": refs[body.__name__]}}}
 
 
 @functools.cache
 def build_spec(public_url: str | None = None) -> dict:
     """The description as a dict (cached: it depends only on the code)."""
-    from apispec import APISpec
-
     spec = APISpec(
         title="Salesboy API", version="1.0.0", openapi_version="3.1.0",
         info={"description": (
@@ -198,7 +202,7 @@ def build_spec(public_url: str | None = None) -> dict:
         if op.request is not None:
             operation["requestBody"] = {"required": True, "content": _content(op.request, refs)}
         for status, body in op.responses.items():
-            answer = {"description": "OK" if status < 300 else str(status)}
+            answer: dict[str, Any] = {"description": "OK" if status < 300 else str(status)}
             if body is not None:
                 answer["content"] = _content(body, refs)
             operation["responses"][str(status)] = answer
@@ -232,12 +236,12 @@ def v1_path(rule: str) -> str:
 
 def versioned_aliases(app: Flask) -> None:
     """Serve every `/api/…` route at `/api/v1/…` too (same view, limits, CSRF rules and error envelope)."""
-    existing = {(r.rule, m) for r in app.url_map.iter_rules() for m in r.methods}
+    existing = {(r.rule, m) for r in app.url_map.iter_rules() for m in r.methods or ()}
     for rule in list(app.url_map.iter_rules()):
         if not rule.rule.startswith("/api/") or rule.rule.startswith(V1 + "/"):
             continue
         target = LEGACY_ALIASES.get(rule.rule) or V1 + rule.rule.removeprefix("/api")
-        methods = sorted(m for m in rule.methods if m not in ("HEAD", "OPTIONS") and (target, m) not in existing)
+        methods = sorted(m for m in rule.methods or () if m not in ("HEAD", "OPTIONS") and (target, m) not in existing)
         if methods:
             app.add_url_rule(target, endpoint=rule.endpoint, methods=methods)
             existing.update((target, m) for m in methods)
@@ -286,7 +290,7 @@ def _example(schema: dict, components: dict, depth: int = 0) -> Any:
                 if name in required or depth == 0}
     if kind == "array":
         return [_example(schema.get("items", {}), components, depth + 1)]
-    return {"integer": 1, "number": 1.0, "boolean": True, "string": ""}.get(kind)
+    return {"integer": 1, "number": 1.0, "boolean": True, "string": ""}.get(str(kind))
 
 
 def postman_collection(spec: dict) -> dict:

@@ -18,8 +18,11 @@ from api.context import container
 from api.errors import error_response
 from api.pagination import paginated
 from pipelines import plain_words
+from schemas.jobs import SessionAction, SessionQueryKind
 from schemas.settings import Settings
 from services import session_control
+from services.whatsapp.host import latest_qr_key, qr_data_uri
+from services.whatsapp.media import MediaRefusedError, SendRefusedError, send_media, send_text
 
 blueprint = Blueprint("sessions", __name__)
 
@@ -55,17 +58,15 @@ def status(user_id: uuid.UUID):
 @blueprint.get("/api/sessions/qr")
 @tenant_required
 def qr(user_id: uuid.UUID):
-    from services.whatsapp.host import latest_qr_key, qr_data_uri
-
     code = container().redis.get(latest_qr_key(user_id))
     if code is None:
         return error_response(404, "no_qr", "There is no QR code to scan right now: start the session, or it is "
                                             "linked already (see /api/sessions/status).")
-    code = code.decode()
+    code = code.decode() if isinstance(code, bytes) else code
     return jsonify(qr=qr_data_uri(code), code=code)
 
 
-def _command(user_id: uuid.UUID, action: str):
+def _command(user_id: uuid.UUID, action: SessionAction):
     c = container()
     session_control.request(c.send_session_command, c.tenant_uow, user_id, action)
     return jsonify(accepted=action), 202
@@ -92,7 +93,7 @@ def logout(user_id: uuid.UUID):
     return _command(user_id, "logout")
 
 
-def _ask(user_id: uuid.UUID, query: str, phone: str | None = None):
+def _ask(user_id: uuid.UUID, query: SessionQueryKind, phone: str | None = None):
     try:
         return container().ask_session(user_id, query, phone)
     except LookupError as exc:
@@ -137,8 +138,6 @@ def _refused(exc):
 @tenant_required
 def send_message(user_id: uuid.UUID):
     """JSON `{"to": "+234…" or "…@c.us", "text": "…"}`, or multipart `to`, `file`, optional `caption`."""
-    from services.whatsapp.media import SendRefusedError, send_media, send_text
-
     upload = request.files.get("file")
     body = request.form if upload is not None else (request.get_json(silent=True) or {})
     chat_id = _chat_id(body.get("to") or body.get("chat_id"))
@@ -163,8 +162,6 @@ def send_message(user_id: uuid.UUID):
 @blueprint.post("/api/session/send-media")
 @tenant_required
 def send_media_file(user_id: uuid.UUID):
-    from services.whatsapp.media import MediaRefusedError, send_media
-
     upload = request.files.get("file")
     chat_id = _chat_id(request.form.get("chat_id", ""))
     caption = request.form.get("caption", "")[:1024]

@@ -12,6 +12,7 @@ import json
 import uuid
 
 from flask import Blueprint, Response, abort, request, stream_with_context
+from flask_sse import Message
 
 from api.auth import tenant_required
 from api.context import container
@@ -32,8 +33,6 @@ def stream(user_id: uuid.UUID):
     pubsub.subscribe(tenant_channel(user_id))
 
     def events():
-        from flask_sse import Message
-
         try:
             yield ": connected\n\n"
             while True:

@@ -34,5 +34,7 @@ N8N_HOME=$(bash ops/n8n/install.sh)
 export N8N_HOME SALESBOY_REQUIRE_N8N=1
 .venv/bin/ruff check .
 .venv/bin/lint-imports
+# Types: strict on schemas/ and pipelines/, the default elsewhere (pyproject.toml [tool.mypy]).
+.venv/bin/mypy
 # pytest exits 5 when it collected nothing: set -e turns that into a failure.
 .venv/bin/python -m pytest --cov --cov-report=term-missing:skip-covered "$@"

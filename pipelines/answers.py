@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -38,8 +39,8 @@ def question_with_context(question: str, history: Sequence[Turn]) -> str:
     return question
 
 
-def compose_prompt(*, system_prompt: str, business: dict, passages: Sequence[Passage], history: Sequence[Turn],
-                   question: str, style: ReplyStyle, dont_know: str) -> list[dict[str, str]]:
+def compose_prompt(*, system_prompt: str, business: dict[str, Any], passages: Sequence[Passage],
+                   history: Sequence[Turn], question: str, style: ReplyStyle, dont_know: str) -> list[dict[str, str]]:
     facts = "\n".join(f"- {k}: {v}" for k, v in business.items() if str(v).strip())
     context = "\n\n".join(f"[{i}] {p.text}" for i, p in enumerate(passages, start=1))
     language = "the customer's language" if style.language == "auto" else style.language

@@ -6,9 +6,10 @@ Server-rendered, so the page needs no script and the CSP stays strict.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 8, 10, 26
@@ -45,7 +46,7 @@ def nice_top(value: float) -> float:
     """A round axis maximum at or above `value` (1, 2 or 5 times a power of ten)."""
     if value <= 0:
         return 1
-    power = 10 ** math.floor(math.log10(value))
+    power: float = 10 ** math.floor(math.log10(value))
     for step in (1, 2, 5, 10):
         if value <= step * power:
             return step * power
@@ -56,8 +57,8 @@ def _day_label(day: date, span: int) -> str:
     return day.strftime("%d %b") if span > 7 else day.strftime("%a %d")
 
 
-def stacked_days(days: Sequence[Mapping[str, object]], series: Sequence[tuple[str, str]], *,
-                 unit: str = "", number=lambda v: f"{v:g}") -> Chart:
+def stacked_days(days: Sequence[Mapping[str, Any]], series: Sequence[tuple[str, str]], *,
+                 unit: str = "", number: Callable[[float], str] = lambda v: f"{v:g}") -> Chart:
     """One bar per day, stacked by series ((key, label) pairs, bottom first)."""
     inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     totals = [sum(float(day.get(key) or 0) for key, _ in series) for day in days]
@@ -66,7 +67,7 @@ def stacked_days(days: Sequence[Mapping[str, object]], series: Sequence[tuple[st
     gap = min(4.0, slot * 0.2)
     bars: list[Bar] = []
     for index, day in enumerate(days):
-        base = TOP + inner_h
+        base: float = TOP + inner_h
         when = day["day"]
         for key, label in series:
             value = float(day.get(key) or 0)

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 KINDS = ("question", "intent", "out_of_scope")
 SPLITS = ("dev", "test")
@@ -66,19 +67,22 @@ def _case(number: int, data: object) -> Case:
         raise ValueError("text must be a non-empty string")
     if split not in SPLITS:
         raise ValueError(f"split must be one of {', '.join(SPLITS)}")
-    facts, source, label = (), None, None
+    facts: tuple[str, ...] = ()
+    source: str | None = None
+    label: str | None = None
     if kind == "question":
-        facts = data.get("facts")
-        if not isinstance(facts, list) or not facts or not all(isinstance(f, str) and f.strip() for f in facts):
+        listed = data.get("facts")
+        if not isinstance(listed, list) or not listed or not all(isinstance(f, str) and f.strip() for f in listed):
             raise ValueError("a question needs facts: a list of non-empty strings")
-        source = data.get("source")
-        if not isinstance(source, str) or not source:
+        named = data.get("source")
+        if not isinstance(named, str) or not named:
             raise ValueError("a question needs the source document's filename")
-        facts = tuple(facts)
+        facts, source = tuple(listed), named
     if kind == "intent":
-        label = data.get("label")
-        if not isinstance(label, str) or not LABEL.match(label):
+        labelled = data.get("label")
+        if not isinstance(labelled, str) or not LABEL.match(labelled):
             raise ValueError("label must be Response, HumanHandoff, Task:<task_type> or Answer:<key>")
+        label = labelled
     return Case(number, kind, text.strip(), split, facts, source, label)
 
 
@@ -138,7 +142,7 @@ class Outcome:
         return (self.answer or "") in LEGACY_ABSTENTIONS
 
 
-def label_from_trace(intent_trace: Mapping | None) -> str | None:
+def label_from_trace(intent_trace: Mapping[str, Any] | None) -> str | None:
     """trace.intent.label, else what intent + task_type say."""
     if not intent_trace:
         return None
@@ -150,7 +154,7 @@ def label_from_trace(intent_trace: Mapping | None) -> str | None:
     return str(kind) if kind else None
 
 
-def ranked_from_trace(respond_trace: Mapping | None) -> tuple[tuple[str, ...], tuple[float, ...]]:
+def ranked_from_trace(respond_trace: Mapping[str, Any] | None) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """trace.respond.ranked documents (best first), else the sources of the passages kept."""
     if not respond_trace:
         return (), ()
@@ -164,7 +168,7 @@ def ranked_from_trace(respond_trace: Mapping | None) -> tuple[tuple[str, ...], t
             tuple(float(c.get("score", 0.0)) for c in chunks))
 
 
-def outcome_from_trace(case: Case, status: str, stages: Mapping | None, replies: Sequence[str]) -> Outcome:
+def outcome_from_trace(case: Case, status: str, stages: Mapping[str, Any] | None, replies: Sequence[str]) -> Outcome:
     stages = stages or {}
     intent_trace = stages.get("intent") or {}
     respond_trace = stages.get("respond") or {}
@@ -227,7 +231,7 @@ def figures(outcomes: Sequence[Outcome]) -> Figures:
 
 def confusion(outcomes: Sequence[Outcome]) -> dict[str, dict[str, int]]:
     """Expected label -> decided label -> count."""
-    table: dict[str, Counter] = defaultdict(Counter)
+    table: dict[str, Counter[str]] = defaultdict(Counter)
     for o in outcomes:
         table[o.case.expected_label][o.label or "(none)"] += 1
     return {expected: dict(sorted(got.items())) for expected, got in sorted(table.items())}
@@ -267,7 +271,7 @@ def misses(outcomes: Sequence[Outcome]) -> list[Miss]:
         c = o.case
         summary = trace_summary(o)
 
-        def miss(what: str, expected: str, got: str, c=c, summary=summary) -> None:
+        def miss(what: str, expected: str, got: str, c: Case = c, summary: str = summary) -> None:
             found.append(Miss(c.number, c.kind, c.split, c.text, what, expected, got, summary))
 
         if o.label != c.expected_label:
@@ -294,7 +298,7 @@ class Report:
     misses: list[Miss] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"suite": self.suite, "method": self.method, "split": self.split,
                 "figures": {name: asdict(f) for name, f in self.figures.items()},
                 "confusion": self.confusion, "misses": [asdict(m) for m in self.misses], "notes": self.notes}
@@ -371,7 +375,7 @@ def intent_key(category: str) -> str:
 
 
 def few_shot_suite(train: Sequence[tuple[str, str]], test: Sequence[tuple[str, str]], *,
-                   per_intent: int = 10) -> tuple[list[dict], list[Case]]:
+                   per_intent: int = 10) -> tuple[list[dict[str, Any]], list[Case]]:
     """The first `per_intent` training rows of each category (in file order) become that intent's examples;
     every test row is an intent case labelled Answer:<key>. Returns (intents, cases)."""
     examples: dict[str, list[str]] = {}

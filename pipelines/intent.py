@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -225,12 +226,14 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
 def from_label(label: str, confidence: float, payload: dict[str, object], analysis: str,
                top: list[RankedLabel] | None = None) -> IntentResult:
     confidence = max(0.0, min(1.0, confidence))
-    common = {"confidence": confidence, "label": label, "top": top or [], "raw_analysis": analysis[:2000]}
+    ranked, reason = top or [], analysis[:2000]
     if label.startswith("Task:"):
-        return IntentResult(intent="Task", task_type=label.split(":", 1)[1], payload=payload, **common)
+        return IntentResult(intent="Task", task_type=label.split(":", 1)[1], payload=payload, confidence=confidence,
+                            label=label, top=ranked, raw_analysis=reason)
     if label == "HumanHandoff":
-        return IntentResult(intent="HumanHandoff", payload=payload, **common)
-    return IntentResult(intent="Response", **common)
+        return IntentResult(intent="HumanHandoff", payload=payload, confidence=confidence, label=label, top=ranked,
+                            raw_analysis=reason)
+    return IntentResult(intent="Response", confidence=confidence, label=label, top=ranked, raw_analysis=reason)
 
 
 def training_set(examples: Mapping[str, Sequence[str]], intents: Sequence[BusinessIntent]) -> dict[str, list[str]]:
@@ -311,7 +314,7 @@ def intent_instructions(allowed_task_types: Sequence[str], intents: Sequence[Bus
 _kind_words = {"task": "Task with task_type", "handoff": "HumanHandoff for"}
 
 
-def _json_object(raw: str) -> dict:
+def _json_object(raw: str) -> dict[str, Any]:
     text = raw.strip()
     fenced = re.match(r"^```(?:json)?\s*(.*?)\s*```$", text, re.S)
     if fenced:
@@ -342,7 +345,7 @@ def parse_llm_answer(raw: str, allowed_task_types: Sequence[str]) -> tuple[Inten
     return _verdict(data, allowed_task_types), reply.strip()
 
 
-def _verdict(data: dict, allowed_task_types: Sequence[str]) -> IntentResult:
+def _verdict(data: dict[str, Any], allowed_task_types: Sequence[str]) -> IntentResult:
     if isinstance(data.get("confidence"), int):
         data["confidence"] = float(data["confidence"])
     try:

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, cast
 
 from pipelines import session_status
 from schemas.pipelines import MESSAGE_IN_PROGRESS
@@ -211,7 +212,7 @@ FIELD_HINTS = {
 }
 
 
-def field_problems(errors: Iterable[Mapping[str, object]],
+def field_problems(errors: Iterable[Mapping[str, Any]],
                    field_of: Mapping[str, str] | None = None) -> dict[str, list[str]]:
     """Every validation problem, grouped under the form field it belongs to, each as a sentence.
 
@@ -288,7 +289,7 @@ def reason(text: str | None) -> str:
     return _sentence(text)
 
 
-def _percent(value: object) -> str:
+def _percent(value: Any) -> str:
     try:
         return f"{round(float(value) * 100)}%"
     except (TypeError, ValueError):
@@ -323,7 +324,7 @@ def trace_story(trace: Mapping[str, object] | None, *, status: str | None = None
     return story
 
 
-def _intent_story(decided: Mapping[str, object], intent_name: str | None) -> list[str]:
+def _intent_story(decided: Mapping[str, Any], intent_name: str | None) -> list[str]:
     kind = decided.get("intent") or intent_name
     how = str(decided.get("method") or "")
     by = "your model" if how.startswith("llm") else "comparing it with example messages"
@@ -348,7 +349,7 @@ def _intent_story(decided: Mapping[str, object], intent_name: str | None) -> lis
     return story
 
 
-def _respond_story(responded: Mapping[str, object], status: str | None) -> list[str]:
+def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str]:
     chunks = responded.get("chunks") or []
     how = responded.get("answer")
     story = []
@@ -461,7 +462,7 @@ def audit_sentence(action: str, detail: Mapping[str, object] | str | None) -> st
     """An audit entry as a sentence; an action without its own wording is still readable."""
     if isinstance(detail, str):
         try:
-            detail = json.loads(detail)
+            detail = cast("Mapping[str, object]", json.loads(detail))
         except ValueError:
             detail = {}
     detail = dict(detail or {})

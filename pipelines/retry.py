@@ -16,6 +16,6 @@ def backoff_delay(
     """
     if attempt < 0:
         raise ValueError("attempt must be >= 0")
-    ceiling = min(cap, base * (2**attempt))
-    draw = (rng or random).uniform(0.5, 1.0)
+    ceiling: float = min(cap, base * (2**attempt))
+    draw: float = (rng or random).uniform(0.5, 1.0)
     return ceiling * draw

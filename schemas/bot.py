@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator, model_validator
 
@@ -169,7 +169,7 @@ class BotSettings(BaseModel):
         """Task types the bot may start: the allowed built-in ones and every intent of kind task."""
         return list(dict.fromkeys([*self.allowed_task_types, *(i.key for i in self.intents if i.kind == "task")]))
 
-    def stored(self) -> dict:
+    def stored(self) -> dict[str, Any]:
         """The values as bot_config columns hold them."""
         values = self.model_dump(mode="json")
         values["models"] = [m.model_dump(mode="json", exclude_none=True) for m in self.models]

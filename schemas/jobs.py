@@ -6,7 +6,7 @@ Jobs carry ids, never document bodies or vectors: a task re-reads the database.
 from __future__ import annotations
 
 import uuid
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,7 +25,7 @@ class QueuedJob(BaseModel):
     job_id: uuid.UUID = Field(default_factory=uuid.uuid4)
     trace_id: str = Field(default_factory=new_trace_id, pattern=r"^[0-9a-f]{32}$")
 
-    def payload(self) -> dict:
+    def payload(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 
 
@@ -113,18 +113,22 @@ class EmailOwnerAlert(Job):
     alert_id: uuid.UUID
 
 
+SessionAction = Literal["start", "stop", "logout"]
+SessionQueryKind = Literal["groups", "contacts", "pairing_code"]
+
+
 class SessionCommand(Job):
     """Start, stop or log out a tenant's WhatsApp session on the host that runs it."""
 
     task_name: ClassVar[str] = "sessions.command"
-    action: Literal["start", "stop", "logout"]
+    action: SessionAction
 
 
 class SessionQuery(Job):
     """Ask the host running the tenant's WhatsApp for groups, contacts or a pairing code (the caller waits)."""
 
     task_name: ClassVar[str] = "sessions.query"
-    query: Literal["groups", "contacts", "pairing_code"]
+    query: SessionQueryKind
     phone: str | None = Field(None, pattern=r"^\+[1-9][0-9]{6,14}$")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -176,9 +176,9 @@ class TaskRequest(BaseModel):
             raise ValueError("start must include a timezone (e.g. 2026-12-01T15:00:00+01:00)")
         return value
 
-    def payload(self) -> dict:
+    def payload(self) -> dict[str, Any]:
         """The task payload, shaped as the intent stage shapes it."""
-        values: dict = {**self.details, "message": self.message}
+        values: dict[str, Any] = {**self.details, "message": self.message}
         if self.emails:
             values["emails"] = self.emails
         if self.start:

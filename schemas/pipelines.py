@@ -22,7 +22,7 @@ from schemas.jobs import (
 
 # knowledge_base.status. Embedding is done by batches (EmbedChunks) the chunk stage publishes, so a
 # document stuck while embedding is chunked again: chunking is idempotent and re-queues the batches.
-DOCUMENT_NEXT_JOB: dict[str, type[QueuedJob]] = {
+DOCUMENT_NEXT_JOB: dict[str, type[ExtractDocument] | type[ChunkDocument] | type[IndexDocument]] = {
     "queued": ExtractDocument, "extracting": ExtractDocument, "chunking": ChunkDocument,
     "embedding": ChunkDocument, "indexing": IndexDocument,
 }
@@ -30,7 +30,7 @@ DOCUMENT_IN_PROGRESS = tuple(DOCUMENT_NEXT_JOB)
 DOCUMENT_DONE = ("ready", "failed")
 
 # inbox.status
-MESSAGE_NEXT_JOB: dict[str, type[QueuedJob]] = {
+MESSAGE_NEXT_JOB: dict[str, type[FilterInbound] | type[ClassifyIntent] | type[RespondWithRag]] = {
     "received": FilterInbound, "filtered": ClassifyIntent, "classified": RespondWithRag,
 }
 MESSAGE_IN_PROGRESS = tuple(MESSAGE_NEXT_JOB)

@@ -5,10 +5,12 @@ Nothing here runs at import; callers build one `Settings` and pass it down.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Development defaults let `salesboy up` run with no configuration at all.
@@ -36,9 +38,6 @@ SIGNING_SECRETS = ("WHATSAPP_WEBHOOK_SECRETS", "N8N_SIGNING_SECRET", "N8N_CALLBA
 
 def signing_key_bytes(secret: str) -> int:
     """Bytes of key in one secret: `whsec_<base64>` as Standard Webhooks encodes it, else its UTF-8."""
-    import base64
-    import binascii
-
     if secret.startswith("whsec_"):
         try:
             return len(base64.b64decode(secret[len("whsec_"):], validate=True))
@@ -319,8 +318,6 @@ class Settings(BaseSettings):
 
 def load_settings() -> Settings:
     """Build settings from the environment and .env, with one readable error."""
-    from pydantic import ValidationError
-
     try:
         return Settings()
     except ValidationError as exc:
@@ -334,6 +331,21 @@ def load_settings() -> Settings:
 
 class SettingsError(ValueError):
     """The environment/.env does not make valid settings; the message lists why."""
+
+
+T = TypeVar("T")
+
+
+def required(value: T | None, name: str) -> T:
+    """A setting the validators make sure is set where it is used (a chosen backend's, a filled-in secret)."""
+    if value is None:
+        raise SettingsError(f"{name} is not set")
+    return value
+
+
+def revealed(secret: SecretStr | None, name: str) -> str:
+    """The value of a secret the validators fill in (development) or refuse to start without (production)."""
+    return required(secret, name).get_secret_value()
 
 
 _FIELD_BY_ENV = {

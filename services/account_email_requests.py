@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Literal
 
 from services.repositories import Repository
+from services.rows import one_row
 
 Purpose = Literal["password_reset", "sign_up"]
 
@@ -30,11 +31,11 @@ class AccountEmailRequest:
 class AccountEmailRequestRepository(Repository):
     def add(self, purpose: Purpose, email: str, *, password_hash: str | None = None,
             display_name: str | None = None) -> uuid.UUID:
-        return self.conn.execute(
+        return one_row(self.conn.execute(
             """insert into public.account_email_requests (purpose, email, password_hash, display_name)
                values (%s, lower(%s), %s, %s) returning id""",
             [purpose, email.strip(), password_hash, display_name],
-        ).fetchone()[0]
+        ))[0]
 
     def get(self, request_id: uuid.UUID) -> AccountEmailRequest | None:
         """Locked until the transaction ends: a confirmation link is used once, even clicked twice at once."""

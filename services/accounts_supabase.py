@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 
+import httpx
 from supabase_auth import SyncGoTrueClient
 from supabase_auth.errors import AuthApiError, AuthError, AuthRetryableError
 
@@ -35,7 +36,6 @@ class SupabaseAccounts:
 
     def _client(self) -> SyncGoTrueClient:
         # One client per call: each holds the session of the one user it acts for.
-        import httpx
 
         return SyncGoTrueClient(url=self._url, headers=self._headers, auto_refresh_token=False,
                                 persist_session=True, http_client=httpx.Client(timeout=self._timeout))

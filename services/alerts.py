@@ -16,4 +16,4 @@ def open_alerts(tenant_uow: TenantUow, user_id: uuid.UUID, limit: int) -> list[d
 def dismiss(tenant_uow: TenantUow, user_id: uuid.UUID, alert_id: uuid.UUID) -> bool:
     """False when the business has no such open alert."""
     with tenant_uow(user_id) as uow:
-        return uow.alerts.dismiss(alert_id)
+        return uow.alerts.dismiss(alert_id) > 0  # how many rows it dismissed: 0 or 1

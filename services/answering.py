@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -80,9 +81,9 @@ def retrieve(deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES
     hits = [h for h in hits if h.chunk_id in rows]  # an index entry whose chunk is gone (mid-delete)
     vector_only = all(h.vector_rank is None and h.keyword_rank is None for h in hits)
     vector_ids = [h.chunk_id for h in (hits if vector_only else sorted(
-        (h for h in hits if h.vector_rank is not None), key=lambda h: h.vector_rank))]
+        (h for h in hits if h.vector_rank is not None), key=lambda h: h.vector_rank))]  # type: ignore[arg-type,return-value]  # ranks filtered not None
     keyword_ids = [h.chunk_id for h in sorted((h for h in hits if h.keyword_rank is not None),
-                                              key=lambda h: h.keyword_rank)]
+                                              key=lambda h: h.keyword_rank)]  # type: ignore[arg-type,return-value]  # same
     by_id = {h.chunk_id: h for h in hits}
     found = []
     for ranked in fuse(vector_ids, keyword_ids, limit=limit):
@@ -132,7 +133,8 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
                             "threshold": round(abstention.threshold(settings.min_relevance), 4)}
     answerable = abstention.answerable(support, settings.min_relevance)
     models = list(settings.models) if use_models and deps.chat is not None else []
-    reply, verdict, model = "", None, ""
+    reply, model = "", ""
+    verdict: IntentResult | None = None
     if models and classify is not None:
         ask = intent.intent_instructions(classify.task_types, classify.intents, with_reply=True)
         try:
@@ -145,7 +147,7 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
         else:
             model = completion.model
             trace.update(model=model, fallbacks=completion.attempts)
-    elif models and answerable:
+    elif models and answerable and deps.chat is not None:  # `models` is empty without a chat client
         try:
             completion = deps.chat.complete(models, _prompt(settings, retrieval, history, question),
                                             temperature=settings.temperature, max_tokens=_reply_tokens(settings))
@@ -154,8 +156,8 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
         else:
             reply, model = completion.text, completion.model
             trace.update(model=model, fallbacks=completion.attempts)
-    common = {"retrieval": retrieval, "support": support, "trace": trace, "sentences": scored, "verdict": verdict,
-             "verdict_model": model if verdict is not None else ""}
+    common: dict[str, Any] = {"retrieval": retrieval, "support": support, "trace": trace, "sentences": scored,
+                              "verdict": verdict, "verdict_model": model if verdict is not None else ""}
     if not answerable:
         trace.update(answer=ABSTAINED, chunks=[])
         return Answer(ABSTAINED, settings.dont_know_reply, settings.handoff_when_unknown, **common)

@@ -33,10 +33,15 @@ from importlib import metadata
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from schemas.settings import Settings
 from services.embedded import pg_client_tool
+from services.handlers.ingest import KB_BUCKET, extracted_path
+from services.ports import StorageObjectMissingError
+from services.rows import one_row
+from services.runtime import migrate_database
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +126,7 @@ def _salesboy_version() -> str:
 
 def _database_facts(owner_url: str) -> dict:
     with psycopg.connect(owner_url, autocommit=True, connect_timeout=10) as conn:
-        server = conn.execute("show server_version").fetchone()[0]
+        server = one_row(conn.execute("show server_version"))[0]
         who = conn.execute("select rolsuper or rolbypassrls from pg_roles where rolname = current_user").fetchone()
         if not who or not who[0]:
             raise BackupError(
@@ -137,8 +142,8 @@ def _database_facts(owner_url: str) -> dict:
         for table, column in _KEY_ID_COLUMNS:
             rows = conn.execute(f"select distinct {column} from {table} where {column} is not null").fetchall()  # noqa: S608 (constant names)
             key_ids.update(r[0] for r in rows)
-        tenants = conn.execute("select count(*) from auth.users").fetchone()[0]
-        chunks = conn.execute("select count(*) from public.kb_chunks").fetchone()[0]
+        tenants = one_row(conn.execute("select count(*) from auth.users"))[0]
+        chunks = one_row(conn.execute("select count(*) from public.kb_chunks"))[0]
     return {"server_version": server, "migrations": [f"{v}_{n}" for v, n, _ in migrations],
             "encryption_key_ids": sorted(key_ids), "tenants": tenants, "chunks": chunks}
 
@@ -156,8 +161,6 @@ def _copy_stored_files(settings: Settings, storage, owner_url: str, target: Path
         else:
             target.mkdir()
         return
-    from services.handlers.ingest import KB_BUCKET, extracted_path
-    from services.ports import StorageObjectMissingError
 
     target.mkdir()
     with psycopg.connect(owner_url, autocommit=True, connect_timeout=10) as conn:
@@ -234,16 +237,14 @@ def _require_keys(manifest: dict, key_ids: list[str]) -> None:
 
 
 def _require_empty(conn: psycopg.Connection) -> None:
-    taken = conn.execute(
-        "select count(*) from pg_tables where schemaname in ('public', 'auth', 'storage')").fetchone()[0]
+    taken = one_row(conn.execute(
+        "select count(*) from pg_tables where schemaname in ('public', 'auth', 'storage')"))[0]
     if taken:
         raise BackupError("the target database is not empty: restore into a new, empty database")
 
 
 def _ensure_roles(conn: psycopg.Connection) -> None:
     """The cluster-wide roles the dump's grants name (pg_dump saves a database, not its cluster's roles)."""
-    from psycopg import sql
-
     for role, attributes in _SUPABASE_ROLES.items():
         if not conn.execute("select 1 from pg_roles where rolname = %s", [role]).fetchone():
             conn.execute(sql.SQL("create role {} " + attributes).format(sql.Identifier(role)))
@@ -252,8 +253,6 @@ def _ensure_roles(conn: psycopg.Connection) -> None:
 
 def restore(settings: Settings, owner_url: str, directory: Path, *, key_ids: list[str], storage=None) -> dict:
     """Restore the backup in `directory` into the empty database at `owner_url` and the configured storage."""
-    from services.runtime import migrate_database
-
     directory = directory.resolve()
     manifest = read_manifest(directory)
     _require_keys(manifest, key_ids)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import socket
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import httpx
 import redis
@@ -28,27 +31,36 @@ from schemas.jobs import (
     RespondWithRag,
     SendAccountEmail,
     SendThroughSession,
+    SessionAction,
     SessionCommand,
     SessionQuery,
+    SessionQueryKind,
     SweepStuck,
 )
-from schemas.settings import Settings
+from schemas.settings import Settings, required, revealed
 from services import db, provider_keys, tasks
+from services.accounts_local import LocalAccounts
 from services.celery_app import CeleryPublisher, make_celery
 from services.crypto import Keyring
 from services.egress import EgressPolicy, guarded_client
 from services.events import RedisEventPublisher
 from services.extract import ExtractionLimits
 from services.handlers import dispatch, ingest, mail, messages, sessions
+from services.handlers.messages import MessageDeps
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
 from services.intent_classifier import IntentHeads
 from services.llm import LiteLLMChat
+from services.mailer import make_mailer
 from services.playground import PlaygroundRouting
 from services.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
 from services.query_vectors import SharedQueryVectors
 from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
-from services.whatsapp.leases import lease_owner
+from services.storage import LocalStorage
+from services.transport import GatewayTransport, UnconfiguredTransport
+from services.vectors import PgVectorStore
+from services.whatsapp.host import SessionHost
+from services.whatsapp.leases import SessionLeases, lease_owner
 from services.whatsapp.transport import send_through_host
 
 
@@ -72,9 +84,10 @@ class Container:
     stuck_finders: list[StuckFinder] = field(default_factory=list)
     # A session host's own queue (commands for the sessions whose lease it holds), named by its worker.
     own_session_queue: str | None = None
-    handlers: dict[type[QueuedJob], Callable[[QueuedJob], object]] = field(default_factory=dict)
+    # Each handler takes the job type it is filed under (not expressible as one dict type).
+    handlers: dict[type[QueuedJob], Callable[[Any], object]] = field(default_factory=dict)
     # Called once a job is given up on (retries exhausted or a permanent error).
-    give_up_handlers: dict[type[QueuedJob], Callable[[QueuedJob, BaseException], None]] = field(
+    give_up_handlers: dict[type[QueuedJob], Callable[[Any, BaseException], None]] = field(
         default_factory=dict)
 
     def tenant_uow(self, user_id: uuid.UUID | str, *, settings: dict[str, str] | None = None) -> db.UnitOfWork:
@@ -104,19 +117,21 @@ class Container:
         )
 
     @functools.cached_property
-    def messages(self) -> messages.MessageDeps:
+    def messages(self) -> MessageDeps:
         s = self.settings
-        return messages.MessageDeps(
+        return MessageDeps(
             tenant_uow=self.tenant_uow, keyring=self.keyring, vectors=self.vectors,
             # The customer's message is embedded by intent.classify and reused by rag.respond.
             embedder=SharedQueryVectors(self.embedder, self.redis),
-            chat=self.chat, transport=self.transport, events=self.events,
+            # The client for no tenant in particular: a stage that calls a model gets `messages_for(user_id)`.
+            chat=self.chat,  # type: ignore[arg-type]
+            transport=self.transport, events=self.events,
             task_rules=self.task_rules, intent_heads=IntentHeads(self.embedder),
             typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
             session_owner=functools.partial(lease_owner, self.redis),
         )
 
-    def messages_for(self, user_id: uuid.UUID) -> messages.MessageDeps:
+    def messages_for(self, user_id: uuid.UUID) -> MessageDeps:
         """The message stages' dependencies with the model client bound to the job's tenant, so own model
         entries are called with that tenant's key and nobody else's."""
         return dataclasses.replace(self.messages, chat=self.chat.for_tenant(user_id))
@@ -126,7 +141,7 @@ class Container:
         s = self.settings
         return dispatch.DispatchDeps(
             tenant_uow=self.tenant_uow, system_uow=self.system_uow, keyring=self.keyring,
-            signing_key=secret_key(s.n8n_signing_secret.get_secret_value()), n8n_base_url=s.n8n_base_url,
+            signing_key=secret_key(revealed(s.n8n_signing_secret, "N8N_SIGNING_SECRET")), n8n_base_url=s.n8n_base_url,
             public_url=s.public_url or f"http://{s.api_host}:{s.api_port}",
             http=httpx.Client(timeout=s.n8n_timeout_seconds),
             tenant_http=guarded_client(self.egress, timeout=s.n8n_timeout_seconds),
@@ -142,10 +157,6 @@ class Container:
     @functools.cached_property
     def session_host(self):
         """The browsers this process runs (built only in a sessions worker)."""
-        from pathlib import Path
-
-        from services.whatsapp.host import SessionHost
-
         s = self.settings
         bundle = s.wa_js_path or Path(__file__).resolve().parents[1] / "node_modules" / "@wppconnect" / "wa-js" / \
             "dist" / "wppconnect-wa.js"
@@ -158,21 +169,17 @@ class Container:
 
     @property
     def session_queue(self) -> str:
-        import socket
-
         return self.own_session_queue or f"sessions.{socket.gethostname()}"
 
     @functools.cached_property
     def session_leases(self):
-        from services.whatsapp.leases import SessionLeases
-
         return SessionLeases(self.redis, self.session_queue, self.settings.session_lease_seconds)
 
-    def send_session_command(self, user_id: uuid.UUID, action: str) -> None:
+    def send_session_command(self, user_id: uuid.UUID, action: SessionAction) -> None:
         """To the host holding the tenant's lease, or to any host (the routing table's queue) when none does."""
         self.publisher.publish(SessionCommand(user_id=user_id, action=action), queue=lease_owner(self.redis, user_id))
 
-    def ask_session(self, user_id: uuid.UUID, query: str, phone: str | None = None, timeout: float = 30.0):
+    def ask_session(self, user_id: uuid.UUID, query: SessionQueryKind, phone: str | None = None, timeout: float = 30.0):
         """A question for the host running the tenant's WhatsApp; LookupError when none runs it.
 
         For the API only: the caller's HTTP request waits (bounded) for the answer. A task never asks:
@@ -201,25 +208,21 @@ class Container:
             from services.accounts_supabase import SupabaseAccounts
 
             return SupabaseAccounts(s.supabase_url, s.supabase_anon_key.get_secret_value())
-        from services.accounts_local import LocalAccounts
-
         return LocalAccounts(self.system_uow, self.mailer, secret_key=s.secret_key.get_secret_value(),
                              reset_minutes=s.password_reset_minutes)
 
     @functools.cached_property
     def mailer(self):
-        from services.mailer import make_mailer
-
         return make_mailer(self.settings)
 
     @functools.cached_property
     def webhook_verifier(self) -> WebhookVerifier:
-        keys = parse_secrets(self.settings.whatsapp_webhook_secrets.get_secret_value())
+        keys = parse_secrets(revealed(self.settings.whatsapp_webhook_secrets, "WHATSAPP_WEBHOOK_SECRETS"))
         return WebhookVerifier(keys, RedisReplayGuard(self.redis, "whatsapp"))
 
     @functools.cached_property
     def n8n_callback_verifier(self) -> WebhookVerifier:
-        keys = parse_secrets(self.settings.n8n_callback_secrets.get_secret_value())
+        keys = parse_secrets(revealed(self.settings.n8n_callback_secrets, "N8N_CALLBACK_SECRETS"))
         return WebhookVerifier(keys, RedisReplayGuard(self.redis, "n8n"))
 
     def close(self) -> None:
@@ -244,9 +247,8 @@ def _storage(settings: Settings) -> Storage:
     if settings.storage_backend == "supabase":
         from services.storage_supabase import SupabaseStorage
 
-        return SupabaseStorage(settings.supabase_url, settings.supabase_service_role_key.get_secret_value())
-    from services.storage import LocalStorage
-
+        return SupabaseStorage(required(settings.supabase_url, "SUPABASE_URL"),
+                               revealed(settings.supabase_service_role_key, "SUPABASE_SERVICE_ROLE_KEY"))
     return LocalStorage(settings.data_dir / "storage")
 
 
@@ -273,19 +275,14 @@ def _vectors(settings: Settings, tenant_uow) -> VectorStore:
     if settings.vector_backend == "pinecone":
         from services.vectors_pinecone import PineconeVectorStore
 
-        return PineconeVectorStore(settings.pinecone_api_key.get_secret_value(), settings.pinecone_host)
-    from services.vectors import PgVectorStore
-
+        return PineconeVectorStore(revealed(settings.pinecone_api_key, "PINECONE_API_KEY"),
+                                   required(settings.pinecone_host, "PINECONE_HOST"))
     return PgVectorStore(tenant_uow)
 
 
 def _transport(settings: Settings) -> Transport:
-    from services.transport import GatewayTransport, UnconfiguredTransport
-
     if settings.outbound_gateway_url:
-        from services.signing import secret_key
-
-        key = secret_key(settings.outbound_gateway_secret.get_secret_value())
+        key = secret_key(revealed(settings.outbound_gateway_secret, "OUTBOUND_GATEWAY_SECRET"))
         return GatewayTransport(settings.outbound_gateway_url, key)
     return UnconfiguredTransport()
 
@@ -299,7 +296,7 @@ def bootstrap(
     stuck_finders: Sequence[StuckFinder] = (),
     open_pool: bool = True,
     session_queue: str | None = None,
-    **overrides: object,
+    **overrides: Any,
 ) -> Container:
     """Build every adapter; `overrides` replace one by name (storage, embedder, vectors, events)."""
     pool = db.make_pool(
@@ -323,7 +320,7 @@ def bootstrap(
     if unknown:
         raise TypeError(f"unknown overrides: {sorted(unknown)}")
     events = overrides.get("events") or RedisEventPublisher(client)
-    keyring = Keyring.parse(settings.chat_encryption_keys.get_secret_value())
+    keyring = Keyring.parse(revealed(settings.chat_encryption_keys, "CHAT_ENCRYPTION_KEYS"))
     egress = EgressPolicy.from_settings(settings)
     container = Container(
         settings=settings,
@@ -382,6 +379,7 @@ def bootstrap(
                                                           redis_client=container.redis, storage=container.storage,
                                                           events=container.events),
     }
+    job_type: type[QueuedJob]
     for job_type, stage in ((ExtractDocument, "extraction"), (ChunkDocument, "chunking"),
                             (EmbedChunks, "embedding"), (IndexDocument, "indexing")):
         container.give_up_handlers[job_type] = functools.partial(_fail_document, deps=deps, stage=stage)
@@ -397,5 +395,5 @@ def bootstrap(
     return container
 
 
-def _fail_document(job: QueuedJob, error: BaseException, *, deps: ingest.IngestDeps, stage: str) -> None:
+def _fail_document(job: ingest.DocumentJob, error: BaseException, *, deps: ingest.IngestDeps, stage: str) -> None:
     ingest.fail_document(job, ingest.give_up_reason(stage, error), deps=deps)

@@ -7,6 +7,7 @@ fast instead of hanging a request.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from celery import Celery
@@ -83,6 +84,6 @@ class CeleryPublisher:
         self._app = app
 
     def publish(self, job, countdown: float = 0, queue: str | None = None) -> None:
-        options = {"queue": queue} if queue else {}
+        options: dict[str, Any] = {"queue": queue} if queue else {}
         self._app.send_task(job.task_name, kwargs={"payload": job.payload()}, countdown=countdown or None,
                             task_id=str(job.job_id), **options)

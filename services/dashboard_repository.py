@@ -5,12 +5,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from psycopg.types.json import Jsonb
 
 from schemas.messages import PLAYGROUND_SUFFIX
 from schemas.pipelines import MESSAGE_IN_PROGRESS
 from services.repositories import Repository
+from services.rows import one_row
 
 BOT_FIELDS = ("enabled", "system_prompt", "models", "temperature", "max_reply_chars", "language", "tone",
               "business", "dont_know_reply", "whitelist_enabled", "owner_pause_minutes", "debounce_seconds",
@@ -27,7 +29,7 @@ DONT_KNOW_ANSWERS = [DONT_KNOW_ANSWER, "nothing relevant in the knowledge base"]
 class Page:
     """One page of a longer list: its rows, how many there are in all, and where this page starts."""
 
-    rows: list[dict]
+    rows: list[Any]  # rows as dicts, or the views made from them (documents)
     total: int
     offset: int
 
@@ -141,9 +143,9 @@ class DashboardRepository(Repository):
 
     def whitelist_page(self, search: str, limit: int, offset: int) -> Page:
         pattern = f"%{search.strip()}%"
-        total = self.conn.execute(
+        total = one_row(self.conn.execute(
             "select count(*) from public.whitelists where name ilike %(s)s or phone ilike %(s)s or lid ilike %(s)s",
-            {"s": pattern}).fetchone()[0]
+            {"s": pattern}))[0]
         return Page(self.whitelist(search, limit, offset), total, offset)
 
     def add_contacts(self, user_id: uuid.UUID, contacts: list[tuple[str, str]]) -> int:
@@ -220,9 +222,9 @@ class DashboardRepository(Repository):
 
     def pending_in_chat(self, chat_id: str) -> int:
         """Inbound messages of this chat still on their way through the pipeline."""
-        return self.conn.execute(
+        return one_row(self.conn.execute(
             "select count(*) from public.inbox where chat_id = %s and status = any(%s)",
-            [chat_id, list(MESSAGE_IN_PROGRESS)]).fetchone()[0]
+            [chat_id, list(MESSAGE_IN_PROGRESS)]))[0]
 
     def audit(self, *, action: str | None, since: datetime | None, limit: int = 200, offset: int = 0) -> Page:
         params = {"action": action, "prefix": f"{action}%" if action else None, "since": since, "limit": limit,
@@ -231,7 +233,7 @@ class DashboardRepository(Repository):
                      and (%(since)s::timestamptz is null or created_at >= %(since)s)"""
         rows = self._rows(f"""select action, detail, created_at from public.audit_logs {where}
                               order by created_at desc, id desc limit %(limit)s offset %(offset)s""", params)
-        return Page(rows, self.conn.execute(f"select count(*) from public.audit_logs {where}", params).fetchone()[0],
+        return Page(rows, one_row(self.conn.execute(f"select count(*) from public.audit_logs {where}", params))[0],
                     offset)
 
     def task_page(self, *, status: str | None, since: datetime | None, until: datetime | None, limit: int,
@@ -243,7 +245,7 @@ class DashboardRepository(Repository):
         rows = self._rows(f"""select id, chat_id, task_type, status, attempts, last_error, created_at, updated_at
                               from public.tasks {where} order by created_at desc limit %(limit)s offset %(offset)s""",
                           params)
-        return Page(rows, self.conn.execute(f"select count(*) from public.tasks {where}", params).fetchone()[0],
+        return Page(rows, one_row(self.conn.execute(f"select count(*) from public.tasks {where}", params))[0],
                     offset)
 
     # --- conversations, one thread per customer ---------------------------------------------------
@@ -278,9 +280,9 @@ class DashboardRepository(Repository):
                   left join public.chats c on c.chat_id = last.chat_id
                  where true {having}
                  order by last.created_at desc limit %(limit)s offset %(offset)s""", params)
-        total = self.conn.execute(
+        total = one_row(self.conn.execute(
             f"""select count(*) from (select l.chat_id from public.chat_logs l {where} group by l.chat_id) t
-                left join public.chats c on c.chat_id = t.chat_id where true {having}""", params).fetchone()[0]
+                left join public.chats c on c.chat_id = t.chat_id where true {having}""", params))[0]
         return Page(rows, total, offset)
 
     def thread(self, chat_id: str, *, limit: int = 50, before: datetime | None = None) -> tuple[list[dict], int]:
@@ -293,14 +295,14 @@ class DashboardRepository(Repository):
                 order by created_at desc, direction limit %(limit)s""",
             {"chat": chat_id, "before": before, "limit": limit})
         rows.reverse()
-        total = self.conn.execute("select count(*) from public.chat_logs where chat_id = %s", [chat_id]).fetchone()[0]
+        total = one_row(self.conn.execute("select count(*) from public.chat_logs where chat_id = %s", [chat_id]))[0]
         return rows, total
 
     def chat_has_work(self, chat_id: str) -> bool:
         """A task or a reply exists for the chat (e.g. a task created over REST before any message)."""
-        return self.conn.execute(
+        return one_row(self.conn.execute(
             "select exists (select 1 from public.tasks where chat_id = %s) "
-            "or exists (select 1 from public.outbox where chat_id = %s)", [chat_id, chat_id]).fetchone()[0]
+            "or exists (select 1 from public.outbox where chat_id = %s)", [chat_id, chat_id]))[0]
 
     def chat_state(self, chat_id: str) -> dict | None:
         rows = self._rows("""select chat_id, contact_phone, contact_lid, is_group, paused_until, handoff_active,

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Protocol
 
 import psycopg
+from pgvector.psycopg import register_vector
 from psycopg import sql
 from psycopg.pq import TransactionStatus
 from psycopg_pool import ConnectionPool
@@ -56,8 +57,6 @@ class PublishAfterCommitError(RuntimeError):
 
 
 def _configure_connection(conn: psycopg.Connection) -> None:
-    from pgvector.psycopg import register_vector
-
     register_vector(conn)
     conn.commit()
 
@@ -93,7 +92,12 @@ class UnitOfWork:
         self._settings = settings or {}
         self._pending: list[tuple[QueuedJob, float, str | None]] = []
         self._stack: contextlib.ExitStack | None = None
-        self.conn: psycopg.Connection | None = None
+        self._conn: psycopg.Connection | None = None
+
+    @property
+    def conn(self) -> psycopg.Connection:
+        """This transaction's connection; only inside the `with` block."""
+        return self._require_conn()
 
     def __enter__(self) -> UnitOfWork:
         stack = contextlib.ExitStack()
@@ -108,14 +112,14 @@ class UnitOfWork:
         except BaseException:
             stack.close()
             raise
-        self.conn = conn
+        self._conn = conn
         self._stack = stack
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        assert self._stack is not None and self.conn is not None
+        assert self._stack is not None and self._conn is not None
         stack, self._stack = self._stack, None
-        conn, self.conn = self.conn, None
+        conn, self._conn = self._conn, None
         with stack:  # hands the connection back to the pool, whatever happens here
             if exc_type is None:
                 _commit(conn)
@@ -191,9 +195,9 @@ class UnitOfWork:
         return JobFailureRepository(self._require_conn())
 
     def _require_conn(self) -> psycopg.Connection:
-        if self.conn is None:
+        if self._conn is None:
             raise RuntimeError("unit of work used outside its `with` block")
-        return self.conn
+        return self._conn
 
 
 class FailedTransactionError(RuntimeError):

@@ -37,7 +37,7 @@ TENANT_LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=5)
 def resolve(host: str, port: int) -> list[str]:
     """Every address the system resolver gives for host (IPv4 and IPv6), in its order."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(info[4][0] for info in infos))
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))  # an address string for IPv4 and IPv6
 
 
 class EgressPolicy:

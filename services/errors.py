@@ -14,7 +14,7 @@ class PermanentError(RuntimeError):
     """A failure that retrying cannot fix: record it and stop."""
 
 
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
     TransientError,
     psycopg.OperationalError,
     redis.ConnectionError,

@@ -8,6 +8,7 @@ The workers of a running deployment do all the work; nothing here decides anythi
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import json
 import logging
@@ -25,6 +26,8 @@ from pipelines import evaluation as ev
 from schemas.bot import BotSettings
 from schemas.messages import PLAYGROUND_SUFFIX
 from services import bot_settings, kb
+from services.accounts import sign_up
+from services.handlers.messages import _intent
 from services.message_views import message_trace
 from services.signing import parse_secrets, signed_headers
 
@@ -91,8 +94,6 @@ def banking77_dir(data: Path | None, suite_dir: Path) -> Path:
 
 
 def read_rows(path: Path) -> list[tuple[str, str]]:
-    import csv
-
     with path.open(newline="", encoding="utf-8") as handle:
         return [(row["text"], row["category"]) for row in csv.DictReader(handle)]
 
@@ -119,8 +120,6 @@ class Tenant:
 
 def throwaway_tenant(container) -> Tenant:
     """A fresh account made by the same sign-up the dashboard uses; removed by `remove_tenant`."""
-    from services.accounts import sign_up
-
     email = f"eval-{uuid.uuid4().hex[:12]}@{THROWAWAY_DOMAIN}"
     account = sign_up(container, email, secrets.token_urlsafe(24), "Evaluation")
     return Tenant(account.user_id, account.email, True)
@@ -287,8 +286,6 @@ def run_intents_in_process(container, suite: Suite, *, split: str, limit: int | 
                            progress: Progress = lambda _m: None) -> ev.Report:
     """Score intent cases by calling the intent stage's own decision with the workers' embedder: sending
     thousands of messages through the queues would measure the queues, not the classifier."""
-    from services.handlers.messages import _intent
-
     if "intents" in suite.settings and not intents_supported():
         raise EvaluationError(f"{suite.name} needs business-defined intents (bot settings `intents`), which this "
                               "build does not have yet: skipped")

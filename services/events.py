@@ -11,6 +11,7 @@ import logging
 import uuid
 
 import redis
+from flask_sse import Message
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +25,6 @@ class RedisEventPublisher:
         self._redis = client
 
     def publish(self, user_id: uuid.UUID, event: str, data: dict) -> None:
-        from flask_sse import Message
-
         message = Message(data, type=event)
         # Live progress is a convenience: the row in Postgres is the truth, so a
         # dropped event is logged, never allowed to fail the stage.

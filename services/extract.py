@@ -305,7 +305,7 @@ def _markdown(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Se
 
 def _split_on_headings(lines: list[str], heading_of) -> list[Section]:
     """Sections under each heading; `heading_of(line)` gives (level, text) for a heading line."""
-    sections: list[Section] = []
+    sections: list[TextSection] = []
     open_headings: list[tuple[int, str]] = []  # the current heading and those it sits under
     buffer: list[str] = []
 

@@ -12,6 +12,7 @@ from celery import Celery
 from psycopg_pool import ConnectionPool
 
 from schemas.queues import QUEUES
+from services.rows import one_row
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _timed(check, timeout: float) -> ComponentStatus:
 def check_postgres(pool: ConnectionPool, timeout: float) -> ComponentStatus:
     def probe() -> str:
         with pool.connection(timeout=timeout) as conn:
-            version = conn.execute("select current_setting('server_version')").fetchone()[0]
+            version = one_row(conn.execute("select current_setting('server_version')"))[0]
         return f"PostgreSQL {version}"
 
     return _timed(probe, timeout)

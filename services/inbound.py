@@ -8,20 +8,31 @@ work happens here, so a webhook is answered in milliseconds.
 from __future__ import annotations
 
 import uuid
+from typing import Protocol
 
 import psycopg
 
 from schemas.jobs import FilterInbound, new_trace_id
 from schemas.messages import InboundMessage
-from services.bootstrap import Container
-from services.db import PublishAfterCommitError
+from services.crypto import Keyring
+from services.db import PublishAfterCommitError, UnitOfWork
+from services.rows import existing
 
 
 class UnknownTenantError(LookupError):
     pass
 
 
-def accept(container: Container, message: InboundMessage) -> tuple[uuid.UUID, bool]:
+class InboundDoor(Protocol):
+    """What accepting a message needs (the container has it): the session host and the playground
+    take this door too, and the composition root builds them, so none of them may import it."""
+
+    keyring: Keyring
+
+    def tenant_uow(self, user_id: uuid.UUID) -> UnitOfWork: ...
+
+
+def accept(container: InboundDoor, message: InboundMessage) -> tuple[uuid.UUID, bool]:
     """Returns the inbox id and whether this call created it."""
     trace_id = new_trace_id()
     body = container.keyring.seal(message.text, tenant=message.tenant, chat=message.chat_id)
@@ -34,11 +45,11 @@ def accept(container: Container, message: InboundMessage) -> tuple[uuid.UUID, bo
                 sent_at=message.timestamp, trace_id=trace_id,
             )
             if inbox_id is None:
-                return uow.messages.inbound_id(message.provider_message_id), False
+                return existing(uow.messages.inbound_id(message.provider_message_id), "inbox row"), False
             uow.publish_after_commit(FilterInbound(user_id=message.tenant, inbox_id=inbox_id, trace_id=trace_id))
     except psycopg.errors.ForeignKeyViolation:
         raise UnknownTenantError(f"no Salesboy account {message.tenant}") from None
     except PublishAfterCommitError:
         # Stored and committed: the sweeper enqueues it once the broker is back.
         pass
-    return inbox_id, True
+    return inbox_id, True  # type: ignore[return-value]  # None only for a duplicate, returned above

@@ -139,8 +139,9 @@ class IntentSetup:
         return next((i.reply for i in self.intents if i.kind == "answer" and i.key == key), "")
 
 
-def decide_intent(text_or_vector: str | Sequence[float], settings: BotSettings | Mapping, *, heads: IntentHeads,
-                  rules: intent.DecisionRules | None = None, payload: dict[str, object] | None = None,
+def decide_intent(text_or_vector: str | Sequence[float], settings: BotSettings | Mapping | IntentSetup, *,
+                  heads: IntentHeads, rules: intent.DecisionRules | None = None,
+                  payload: dict[str, object] | None = None,
                   text: str | None = None) -> IntentResult:
     """The intent stage's decision without a model, for one message: its text (embedded here, once),
     or its embedding with the text alongside (the text's form is evidence too)."""
@@ -148,7 +149,7 @@ def decide_intent(text_or_vector: str | Sequence[float], settings: BotSettings |
     head = heads.head(intent.training_set(setup.examples, setup.intents))
     if isinstance(text_or_vector, str):
         text = text_or_vector
-        vector = heads.embedder.embed([text])[0]
+        vector: Sequence[float] = heads.embedder.embed([text])[0]
     else:
         vector = text_or_vector
     if payload is None:

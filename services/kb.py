@@ -12,7 +12,7 @@ from pipelines.filenames import safe_filename
 from schemas.jobs import ChunkDocument, ExtractDocument
 from schemas.kb import DocumentView, SearchHit
 from schemas.pipelines import DOCUMENT_IN_PROGRESS
-from services import answering, bot_settings
+from services import answering, bot_settings, rows
 from services.bootstrap import Container
 from services.db import PublishAfterCommitError
 from services.extract import SUPPORTED_TYPES, UnsupportedTypeError, sniff_type
@@ -89,7 +89,7 @@ def upload(container: Container, user_id: uuid.UUID, filename: str, data: bytes)
         # The same file arrived twice at once: keep the first, drop this copy.
         container.storage.delete_prefix(KB_BUCKET, document_prefix(user_id, document_id))
         with container.tenant_uow(user_id) as uow:
-            raise _duplicate(uow.kb.find_by_sha256(sha256)) from None
+            raise _duplicate(rows.existing(uow.kb.find_by_sha256(sha256), "the first copy")) from None
     except PublishAfterCommitError as exc:
         # The document and its file are stored: the stuck-document sweeper sends the extract job once the
         # broker answers again, so the upload succeeded and its file must stay.
@@ -143,6 +143,7 @@ def delete_document(container: Container, user_id: uuid.UUID, document_id: uuid.
 
 def reembed_document(container: Container, user_id: uuid.UUID, document_id: uuid.UUID) -> DocumentView:
     """Run the document again from chunking (from extraction if that never finished)."""
+    job_type: type[ChunkDocument] | type[ExtractDocument]
     try:
         container.storage.get(KB_BUCKET, extracted_path(user_id, document_id))
         restart_at, job_type = "chunking", ChunkDocument

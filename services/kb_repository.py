@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # KnowledgeBaseRepository.list shadows `list` in the annotations after it
 import uuid
 
 from psycopg.rows import dict_row
@@ -9,6 +10,7 @@ from psycopg.types.json import Jsonb
 
 from schemas.pipelines import DOCUMENT_IN_PROGRESS
 from services.repositories import Repository
+from services.rows import one_row
 
 _DOC_COLUMNS = ("id, user_id, filename, storage_path, mime_type, size_bytes, sha256, status, progress, "
                 "chunks_total, chunks_done, error, embedding_model, created_at, updated_at")
@@ -48,7 +50,7 @@ class KnowledgeBaseRepository(Repository):
     def delete(self, document_id: uuid.UUID) -> bool:
         return self.conn.execute("delete from public.knowledge_base where id = %s", [document_id]).rowcount == 1
 
-    def stuck(self, older_than_seconds: float) -> list[dict]:
+    def stuck(self, older_than_seconds: float) -> builtins.list[dict]:
         return self._rows(
             """select id, user_id, status from public.knowledge_base
                where status = any(%s) and updated_at < now() - make_interval(secs => %s)
@@ -56,7 +58,7 @@ class KnowledgeBaseRepository(Repository):
             [list(DOCUMENT_IN_PROGRESS), older_than_seconds],
         )
 
-    def embedded_by_other_model(self, model: str, limit: int) -> list[dict]:
+    def embedded_by_other_model(self, model: str, limit: int) -> builtins.list[dict]:
         """Ready documents whose vectors another embedding model made: searches with `model` no longer see them."""
         return self._rows(
             """select id, user_id, embedding_model from public.knowledge_base
@@ -67,7 +69,7 @@ class KnowledgeBaseRepository(Repository):
 
     # --- chunks ---------------------------------------------------------------------------
 
-    def replace_chunks(self, user_id: uuid.UUID, document_id: uuid.UUID, chunks: list[dict]) -> int:
+    def replace_chunks(self, user_id: uuid.UUID, document_id: uuid.UUID, chunks: builtins.list[dict]) -> int:
         """Make the document's chunks exactly `chunks`; returns how many stale ones went.
 
         Rows whose id (and so content) is unchanged keep their index state.
@@ -84,7 +86,7 @@ class KnowledgeBaseRepository(Repository):
             )
         return stale
 
-    def unindexed_ordinals(self, document_id: uuid.UUID, model: str) -> list[int]:
+    def unindexed_ordinals(self, document_id: uuid.UUID, model: str) -> builtins.list[int]:
         return [r[0] for r in self.conn.execute(
             """select ordinal from public.kb_chunks where document_id = %s
                and (indexed_at is null or embedding_model is distinct from %s) order by ordinal""",
@@ -93,14 +95,14 @@ class KnowledgeBaseRepository(Repository):
     def clear_index_state(self, document_id: uuid.UUID) -> None:
         self.conn.execute("update public.kb_chunks set indexed_at = null where document_id = %s", [document_id])
 
-    def chunks_between(self, document_id: uuid.UUID, first: int, last: int) -> list[dict]:
+    def chunks_between(self, document_id: uuid.UUID, first: int, last: int) -> builtins.list[dict]:
         return self._rows(
             """select id, ordinal, content from public.kb_chunks
                where document_id = %s and ordinal between %s and %s order by ordinal""",
             [document_id, first, last],
         )
 
-    def mark_indexed(self, chunk_ids: list[str], model: str) -> None:
+    def mark_indexed(self, chunk_ids: builtins.list[str], model: str) -> None:
         # Rows the pgvector store already marked are skipped: rewriting them would
         # add every chunk to the HNSW index a second time.
         self.conn.execute(
@@ -110,12 +112,12 @@ class KnowledgeBaseRepository(Repository):
         )
 
     def indexed_count(self, document_id: uuid.UUID, model: str) -> int:
-        return self.conn.execute(
+        return one_row(self.conn.execute(
             """select count(*) from public.kb_chunks
                where document_id = %s and indexed_at is not null and embedding_model = %s""",
-            [document_id, model]).fetchone()[0]
+            [document_id, model]))[0]
 
-    def preview(self, document_id: uuid.UUID, limit: int = 5, offset: int = 0) -> list[dict]:
+    def preview(self, document_id: uuid.UUID, limit: int = 5, offset: int = 0) -> builtins.list[dict]:
         return self._rows(
             "select id, ordinal, content, metadata from public.kb_chunks where document_id = %s "
             "order by ordinal limit %s offset %s",
@@ -123,22 +125,22 @@ class KnowledgeBaseRepository(Repository):
         )
 
     def chunk_count(self, document_id: uuid.UUID) -> int:
-        return self.conn.execute("select count(*) from public.kb_chunks where document_id = %s",
-                                 [document_id]).fetchone()[0]
+        return one_row(self.conn.execute("select count(*) from public.kb_chunks where document_id = %s",
+                                 [document_id]))[0]
 
-    def term_counts(self, user_id: uuid.UUID, stems: list[str], model: str) -> tuple[int, list[int]]:
+    def term_counts(self, user_id: uuid.UUID, stems: builtins.list[str], model: str) -> tuple[int, builtins.list[int]]:
         """How many indexed chunks there are, and how many contain each stem (a `to_tsquery('simple')`
         text), through the full-text index: what a word's rarity is computed from."""
-        row = self.conn.execute(
+        row = one_row(self.conn.execute(
             """select (select count(*) from public.kb_chunks where user_id = %(user)s and embedding_model = %(model)s),
                       array(select (select count(*) from public.kb_chunks c
                                      where c.user_id = %(user)s and c.embedding_model = %(model)s
                                        and c.fts @@ to_tsquery('simple', s.stem))
                               from unnest(%(stems)s::text[]) with ordinality as s(stem, n) order by s.n)""",
-            {"user": user_id, "model": model, "stems": stems}).fetchone()
+            {"user": user_id, "model": model, "stems": stems}))
         return row[0], list(row[1])
 
-    def hydrate(self, chunk_ids: list[str]) -> dict[str, dict]:
+    def hydrate(self, chunk_ids: builtins.list[str]) -> dict[str, dict]:
         with self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(
                 """select c.id, c.document_id, c.content, c.metadata, d.filename

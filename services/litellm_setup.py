@@ -23,7 +23,7 @@ def load_litellm() -> Any:
     # Retries belong to the task queue (backoff, a retry budget): none hidden below it. litellm 1.110's
     # OpenAI embedding path reads `max_retries or DEFAULT_MAX_RETRIES`, so a per-call 0 still meant 3 tries;
     # only the embedding paths read this default.
-    litellm.DEFAULT_MAX_RETRIES = 0
+    litellm.DEFAULT_MAX_RETRIES = 0  # type: ignore[misc]  # a Final in litellm, overridden on purpose (above)
     # Otherwise every failure also prints a "Give Feedback / Get Help" banner to stdout.
     litellm.suppress_debug_info = True
     # Some model names make token_counter fetch a tokenizer from a model hub: never at run time.
@@ -57,6 +57,7 @@ def _skip_unused_bookkeeping(litellm: Any) -> None:
     def success_handler(self, *args, **kwargs):
         return log_success(self, *args, **kwargs) if callbacks_wanted() else None
 
-    Logging.response_cost_calculator = response_cost_calculator
-    Logging.success_handler = success_handler
-    Logging._salesboy_lean = True
+    # Patched on the class on purpose: litellm builds a Logging per call, deep inside.
+    Logging.response_cost_calculator = response_cost_calculator  # type: ignore[method-assign]
+    Logging.success_handler = success_handler  # type: ignore[method-assign]
+    Logging._salesboy_lean = True  # type: ignore[attr-defined]  # our marker: patched once per process

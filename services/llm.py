@@ -70,7 +70,7 @@ def complete_parsed(chat, models: list[ModelSpec], messages: list[dict], parse: 
     """A structured answer: the model's JSON read by `parse` (which raises ValueError saying what is wrong),
     sent back for repair up to `repairs` times. The repair goes to the model that made the mistake (and
     those after it). Raises AllModelsFailedError with every failure, an unrepaired answer included."""
-    messages, failed = list(messages), []
+    messages, failed = list(messages), list[dict]()
     for _round in range(repairs + 1):
         try:
             completion = chat.complete(models, messages, temperature=temperature, max_tokens=max_tokens,
@@ -178,10 +178,10 @@ class LiteLLMChat:
 
     def _own_server_call(self, spec: ModelSpec, key: str) -> _Call:
         try:
-            self._egress.check_url(spec.api_base)
+            self._egress.check_url(spec.api_base)  # type: ignore[arg-type]  # own-server entries carry api_base
         except EgressRefused as exc:
             raise Unusable(str(exc)) from None
-        client = self._own_client(spec.api_base, key)
+        client = self._own_client(spec.api_base, key)  # type: ignore[arg-type]  # as above
         return _Call({"model": spec.model, "api_base": spec.api_base, "api_key": key, "client": client},
                      hidden=(key,))
 
@@ -203,7 +203,7 @@ class LiteLLMChat:
             # OpenAIChatCompletion.completion, whose _get_openai_client (llms/openai/openai.py) returns a given
             # client unchanged apart from organization and max_retries, so its base_url, key and http client
             # are ours.
-            client = openai.OpenAI(base_url=api_base, api_key=key, http_client=http, max_retries=0,
+            client = openai.OpenAI(base_url=api_base, api_key=key, http_client=http, max_retries=0,  # type: ignore[arg-type]  # openai types it as httpx2.Client: the same httpx API
                                    default_headers={"Authorization": f"Bearer {key}"})
             self._own_clients[(api_base, key)] = client
             if len(self._own_clients) > _OWN_CLIENTS_KEPT:

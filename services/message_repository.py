@@ -10,6 +10,7 @@ from psycopg.types.json import Jsonb
 from schemas.pipelines import MESSAGE_IN_PROGRESS, REPLY_IN_PROGRESS
 from services.crypto import Sealed
 from services.repositories import Repository
+from services.rows import one_row
 
 
 class MessageRepository(Repository):
@@ -157,9 +158,9 @@ class MessageRepository(Repository):
         return rows[0] if rows else None
 
     def whitelisted(self, phone: str | None, lid: str | None) -> bool:
-        return self.conn.execute(
+        return one_row(self.conn.execute(
             "select exists (select 1 from public.whitelists where (phone = %s) or (lid = %s))", [phone, lid]
-        ).fetchone()[0]
+        ))[0]
 
     def group(self, group_id: str) -> dict | None:
         rows = self._rows("select * from public.group_settings where group_id = %s", [group_id])
@@ -170,12 +171,12 @@ class MessageRepository(Repository):
     def add_reply(self, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None, chat_id: str,
                   body: Sealed, trace_id: str) -> uuid.UUID:
         """The outbox row for this reply key, created once however often this runs."""
-        row = self.conn.execute(
+        row = one_row(self.conn.execute(
             """insert into public.outbox (user_id, reply_key, inbox_id, chat_id, body_ciphertext, body_nonce,
                    body_key_id, trace_id) values (%s, %s, %s, %s, %s, %s, %s, %s)
                on conflict (user_id, reply_key) do update set reply_key = excluded.reply_key returning id""",
             [user_id, reply_key, inbox_id, chat_id, body.ciphertext, body.nonce, body.key_id, trace_id],
-        ).fetchone()
+        ))
         return row[0]
 
     def start_sending(self, outbox_id: uuid.UUID) -> dict | None:
@@ -249,14 +250,14 @@ class MessageRepository(Repository):
 
     # --- tasks ------------------------------------------------------------------------------------
 
-    def add_task(self, *, user_id: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, task_type: str, payload: Sealed,
+    def add_task(self, *, user_id: uuid.UUID, inbox_id: uuid.UUID | None, chat_id: str, task_type: str, payload: Sealed,
                  trace_id: str) -> uuid.UUID:
-        row = self.conn.execute(
+        row = one_row(self.conn.execute(
             """insert into public.tasks (user_id, inbox_id, chat_id, task_type, payload_ciphertext, payload_nonce,
                    payload_key_id, trace_id)
                values (%s, %s, %s, %s, %s, %s, %s, %s) returning id""",
             [user_id, inbox_id, chat_id, task_type, payload.ciphertext, payload.nonce, payload.key_id, trace_id],
-        ).fetchone()
+        ))
         return row[0]
 
     def task_for_inbound(self, inbox_id: uuid.UUID, task_type: str) -> uuid.UUID | None:

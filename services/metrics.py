@@ -18,10 +18,16 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported for real on first use (see process_metrics)
+    from prometheus_client import Counter, Histogram
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +38,14 @@ _LLM_BUCKETS = (0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60)
 
 @dataclass(frozen=True)
 class ProcessMetrics:
-    stage_seconds: object
-    stage_runs: object
-    stage_retries: object
-    sweeper_reenqueued: object
-    llm_calls: object
-    llm_seconds: object
-    llm_fallbacks: object
-    query_vectors: object
+    stage_seconds: Histogram
+    stage_runs: Counter
+    stage_retries: Counter
+    sweeper_reenqueued: Counter
+    llm_calls: Counter
+    llm_seconds: Histogram
+    llm_fallbacks: Counter
+    query_vectors: Counter
 
 
 @functools.cache
@@ -66,9 +72,6 @@ def process_metrics() -> ProcessMetrics:
 
 def fresh_multiprocess_dir(directory) -> str:
     """Empty the multiprocess folder before the processes that write to it start (stale files would count)."""
-    import shutil
-    from pathlib import Path
-
     path = Path(directory)
     if path.exists():
         shutil.rmtree(path)

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
+
+from services.rows import one_row
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +72,9 @@ def load_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
 
 def apply_migrations(database_url: str, directory: Path = MIGRATIONS_DIR) -> MigrationReport:
     migrations = load_migrations(directory)
-    applied, skipped, already = [], [], []
+    applied: list[str] = []
+    skipped: list[str] = []
+    already: list[str] = []
     with psycopg.connect(database_url, autocommit=True, connect_timeout=10) as conn:
         conn.execute("select pg_advisory_lock(%s)", [_ADVISORY_LOCK_KEY])
         try:
@@ -82,7 +87,8 @@ def apply_migrations(database_url: str, directory: Path = MIGRATIONS_DIR) -> Mig
                        applied_at timestamptz not null default now())"""
             )
             conn.execute("revoke all on public.schema_migrations from public")
-            recorded = dict(conn.execute("select version, checksum from public.schema_migrations").fetchall())
+            recorded: dict[str, str] = dict(
+                conn.execute("select version, checksum from public.schema_migrations").fetchall())
             for migration in migrations:
                 label = f"{migration.version}_{migration.name}"
                 if migration.version in recorded:
@@ -113,7 +119,7 @@ def _should_skip(conn: psycopg.Connection, migration: Migration) -> bool:
     relation = migration.skip_if_exists
     if relation is None:
         return False
-    return conn.execute("select to_regclass(%s) is not null", [relation]).fetchone()[0]
+    return one_row(conn.execute("select to_regclass(%s) is not null", [relation]))[0]
 
 
 # The login role the API and workers connect as: no superuser, no BYPASSRLS, and NOINHERIT, so
@@ -123,9 +129,8 @@ RUNTIME_ROLE = "salesboy_app"
 
 def ensure_runtime_role(owner_url: str, password: str | None, role: str = RUNTIME_ROLE) -> None:
     """Create (or re-password) the runtime login role; run by the database owner after migrations."""
-    from psycopg import sql
-
-    attributes = sql.SQL("login noinherit nosuperuser nobypassrls nocreatedb nocreaterole noreplication")
+    attributes: sql.Composable = sql.SQL(
+        "login noinherit nosuperuser nobypassrls nocreatedb nocreaterole noreplication")
     if password is not None:  # None: the server authenticates it otherwise (peer, certificates)
         attributes = sql.SQL("{} password {}").format(attributes, sql.Literal(password))
     with psycopg.connect(owner_url, autocommit=True, connect_timeout=10) as conn:
@@ -138,8 +143,8 @@ def ensure_runtime_role(owner_url: str, password: str | None, role: str = RUNTIM
 def runtime_role_problems(database_url: str) -> list[str]:
     """Why the runtime connection is more powerful than it should be (empty when it is not)."""
     with psycopg.connect(database_url, autocommit=True, connect_timeout=10) as conn:
-        name, superuser, bypass = conn.execute(
-            "select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user").fetchone()
+        name, superuser, bypass = one_row(conn.execute(
+            "select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user"))
     problems = []
     if superuser:
         problems.append(f"DATABASE_URL connects as {name}, a superuser")

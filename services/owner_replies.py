@@ -32,7 +32,7 @@ def reply(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: s
         # Stored and committed: the stuck-reply sweeper sends it once the broker answers again.
         log.error("owner reply stored; its delivery is left for the sweeper", extra={"error": str(exc)})
         (unsent,) = exc.jobs  # the reply's one DeliverReply
-        return unsent.outbox_id
+        return unsent.outbox_id  # type: ignore[attr-defined]  # the one job queued here: a DeliverReply
 
 
 def _queue(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: str) -> uuid.UUID:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage
 from services.dashboard_repository import DashboardRepository
+from services.inbound import accept
 from services.message_views import readable
 
 
@@ -40,8 +41,6 @@ def new_chat_id() -> str:
 
 def ask(container, user_id: uuid.UUID, chat_id: str, text: str) -> uuid.UUID:
     """Put the owner's message into the pipeline exactly as a WhatsApp message would arrive."""
-    from services.inbound import accept
-
     if not chat_id.endswith(PLAYGROUND_SUFFIX):
         raise ValueError("not a playground chat")
     message = InboundMessage(tenant=user_id, provider_message_id=f"playground.{uuid.uuid4().hex}", chat_id=chat_id,

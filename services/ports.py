@@ -31,9 +31,17 @@ class StorageObjectMissingError(LookupError):
 
 
 class Embedder(Protocol):
-    model_name: str
-    dimensions: int
-    max_tokens: int  # longest input (without special tokens) the model reads whole
+    # Read-only: a wrapper (SharedQueryVectors) answers with its inner model's.
+    @property
+    def model_name(self) -> str: ...
+
+    @property
+    def dimensions(self) -> int: ...
+
+    @property
+    def max_tokens(self) -> int:
+        """The longest input (without special tokens) the model reads whole."""
+        ...
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         """Unit-length vectors, one per text, in order."""

@@ -11,6 +11,7 @@ from datetime import datetime
 from services.crypto import Keyring, Sealed
 from services.db import UnitOfWork
 from services.repositories import Repository
+from services.rows import existing
 
 # The keyring binds a sealed record to its tenant and a second value (a chat id for chat bodies);
 # this purpose stands in its place, so a provider key cannot be opened as a chat message or the reverse.
@@ -51,7 +52,7 @@ def save(container, user_id: uuid.UUID, key: str, *, via: str) -> SavedKey:
     with container.tenant_uow(user_id) as uow:
         repo = ProviderKeyRepository(uow.conn)
         repo.put(user_id, sealed, key[-HINT_CHARS:])
-        row = repo.sealed()
+        row = existing(repo.sealed(), "the saved key")
         uow.audit.log(user_id, "provider_key.saved", {"via": via})
     return SavedKey(mask(row["hint"]), row["updated_at"])
 

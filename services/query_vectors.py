@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from typing import cast
 
 import numpy as np
 import redis
@@ -68,7 +69,8 @@ class SharedQueryVectors:
             stored = None
         if stored:
             metrics.query_vectors.labels("hit").inc()
-            return [np.frombuffer(stored, dtype=np.float32).tolist()]
+            # The client answers bytes (no decode_responses): the vector was stored as raw float32.
+            return [np.frombuffer(cast(bytes, stored), dtype=np.float32).tolist()]
         vectors = self._inner.embed(texts)
         metrics.query_vectors.labels("computed").inc()
         try:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import psycopg
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
+from services.rows import one_row
+
 
 @dataclass(frozen=True)
 class Repository:
     conn: psycopg.Connection
 
-    def _rows(self, sql: str, params: object = None) -> list[dict]:
+    def _rows(self, sql: str, params: Sequence[object] | Mapping[str, object] | None = None) -> list[dict]:
         with self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(sql, params)
             return cur.fetchall()
@@ -24,11 +27,11 @@ class UserRepository(Repository):
     """Local accounts in the Supabase-shaped auth.users (system unit of work only)."""
 
     def create(self, email: str, password_hash: str, *, metadata: dict | None = None) -> uuid.UUID:
-        row = self.conn.execute(
+        row = one_row(self.conn.execute(
             """insert into auth.users (email, encrypted_password, email_confirmed_at, raw_user_meta_data)
                values (lower(%s), %s, now(), %s) returning id""",
             [email, password_hash, Jsonb(metadata or {})],
-        ).fetchone()
+        ))
         return row[0]
 
     def set_password_hash(self, user_id: uuid.UUID, password_hash: str) -> None:
@@ -99,9 +102,9 @@ class TenantRepository(Repository):
 
 class AuditRepository(Repository):
     def log(self, user_id: uuid.UUID, action: str, detail: dict | None = None) -> int:
-        row = self.conn.execute(
+        row = one_row(self.conn.execute(
             "select public.log_audit_action(%s, %s, %s)", [user_id, action, Jsonb(detail or {})]
-        ).fetchone()
+        ))
         return row[0]
 
     def recent(self, limit: int = 50) -> list[dict]:
@@ -153,11 +156,11 @@ class JobFailureRepository(Repository):
         self, *, task_name: str, reason: str, payload: object, job_id: str | None,
         user_id: str | None, trace_id: str | None,
     ) -> int:
-        row = self.conn.execute(
+        row = one_row(self.conn.execute(
             """insert into public.job_failures (task_name, job_id, user_id, trace_id, reason, payload)
                values (%s, %s, %s, %s, %s, %s) returning id""",
             [task_name, job_id, _uuid_or_none(user_id), trace_id, reason[:2000], Jsonb(payload)],
-        ).fetchone()
+        ))
         return row[0]
 
     def recent(self, limit: int = 50) -> list[dict]:

@@ -11,6 +11,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from psycopg.conninfo import conninfo_to_dict
+
 from schemas.settings import InsecureSettingsError, Settings
 from services.embedded import (
     EmbeddedPostgres,
@@ -99,15 +101,14 @@ def migrate_database(settings: Settings, owner_url: str) -> MigrationReport:
     """Apply migrations as the owner, then make the runtime role: the embedded server's own, or the
     DATABASE_URL user when MIGRATION_DATABASE_URL names a different owner (so an operator only writes
     the two URLs, and only the migration step ever holds the owner's password)."""
-    from psycopg.conninfo import conninfo_to_dict
-
     report = apply_migrations(owner_url)
     if not settings.database_url:
         ensure_runtime_role(owner_url, embedded_postgres(settings).runtime_password())
     elif settings.migration_database_url:
         runtime = conninfo_to_dict(settings.database_url)
         if runtime.get("user") and runtime["user"] != conninfo_to_dict(owner_url).get("user"):
-            ensure_runtime_role(owner_url, runtime.get("password"), str(runtime["user"]))
+            password = runtime.get("password")
+            ensure_runtime_role(owner_url, None if password is None else str(password), str(runtime["user"]))
     return report
 
 

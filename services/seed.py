@@ -81,6 +81,8 @@ class InlineJobs:
         self.queue.append(job)
 
     def drain(self) -> None:
+        if self.container is None:
+            raise RuntimeError("no container to run the queued jobs with: set InlineJobs.container first")
         while self.queue:
             self.container.handle(self.queue.popleft())
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from schemas.jobs import SessionAction
 from services.db import TenantUow
 
 
@@ -27,8 +28,8 @@ def state(tenant_uow: TenantUow, user_id: uuid.UUID) -> SessionState:
     return SessionState(*row) if row else SessionState("STOPPED", None, None, None, None, None)
 
 
-def request(send: Callable[[uuid.UUID, str], object], tenant_uow: TenantUow, user_id: uuid.UUID, action: str, *,
-            via: str | None = None) -> None:
+def request(send: Callable[[uuid.UUID, SessionAction], object], tenant_uow: TenantUow, user_id: uuid.UUID,
+            action: SessionAction, *, via: str | None = None) -> None:
     """Send `action` (start, stop, logout) to the session host and audit the request (`via` where it came from)."""
     send(user_id, action)
     with tenant_uow(user_id) as uow:

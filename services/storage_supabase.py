@@ -55,7 +55,7 @@ class SupabaseStorage:
         names = list(self._names_under(bucket, prefix))
         for start in range(0, len(names), self._remove_batch_size):
             batch = names[start:start + self._remove_batch_size]
-            self._call(f"remove {len(batch)} objects from {bucket}", lambda b=batch: self._bucket(bucket).remove(b))
+            self._call(f"remove {len(batch)} objects from {bucket}", lambda b=batch: self._bucket(bucket).remove(b))  # type: ignore[misc]  # mypy cannot type a lambda default
 
     def _names_under(self, bucket: str, prefix: str) -> Iterator[str]:
         """Every object name starting with `prefix`, walking the folder tree page by page."""
@@ -74,7 +74,7 @@ class SupabaseStorage:
         while True:
             options = {"limit": self._page_size, "offset": offset, "sortBy": {"column": "name", "order": "asc"}}
             page = self._call(f"list {bucket}/{folder}",
-                              lambda o=options: self._bucket(bucket).list(folder, o))
+                              lambda o=options: self._bucket(bucket).list(folder, o))  # type: ignore[misc]  # same
             yield from page
             if len(page) < self._page_size:
                 return

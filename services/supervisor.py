@@ -17,13 +17,16 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from pipelines.retry import backoff_delay
 from schemas.queues import QUEUES
 from schemas.settings import Settings
+from services.bootstrap import bootstrap
 from services.embedded import port_is_free
 from services.metrics import MULTIPROC_ENV, fresh_multiprocess_dir
 from services.runtime import FlowerLogin, ensure_services, flower_login, migrate_database
+from services.seed import seed_demo_tenant
 
 _STOP_GRACE_SECONDS = 20
 _STABLE_AFTER_SECONDS = 60
@@ -50,7 +53,7 @@ class Supervisor:
     with_flower: bool = True
     with_demo: bool = False  # seed the demo tenant once everything is up, and print its login
     ready_timeout: float = 120.0
-    out: object = field(default=sys.stdout)
+    out: TextIO = field(default=sys.stdout)
     children: list[Child] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
     _flower_login: FlowerLogin | None = None
@@ -136,7 +139,8 @@ class Supervisor:
         while time.monotonic() < deadline and not self._stop.is_set():
             dead = self._dead_child()
             if dead is not None:
-                raise StartupError(f"{dead.name} exited with code {dead.process.returncode} while starting")
+                code = dead.process.returncode if dead.process else None
+                raise StartupError(f"{dead.name} exited with code {code} while starting")
             try:
                 with urllib.request.urlopen(url, timeout=5) as response:
                     if response.status == 200:
@@ -189,9 +193,6 @@ class Supervisor:
         return (s.public_url or f"http://{s.api_host}:{s.api_port}").rstrip("/")
 
     def _seed_demo(self, services):
-        from services.bootstrap import bootstrap
-        from services.seed import seed_demo_tenant
-
         container = bootstrap(self.settings, database_url=services.database_url, redis_url=services.redis_url)
         try:
             return seed_demo_tenant(container)
@@ -225,16 +226,16 @@ class Supervisor:
         return 0
 
     def _stop_children(self) -> None:
-        running = [c for c in reversed(self.children) if c.process and c.process.poll() is None]
+        running = [(c, c.process) for c in reversed(self.children) if c.process and c.process.poll() is None]
         # Each child's own process first, not its whole group: a worker then closes what it runs
         # (browsers included) in order, instead of its chromedriver dying under it.
-        for child in running:
+        for _child, process in running:
             with contextlib.suppress(ProcessLookupError):
-                child.process.send_signal(signal.SIGTERM)
+                process.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + _STOP_GRACE_SECONDS
-        for child in running:
+        for child, process in running:
             try:
-                child.process.wait(max(0.1, deadline - time.monotonic()))
+                process.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 self._say(f"{child.name} did not stop in {_STOP_GRACE_SECONDS}s; killing it")
         # Whatever is left in a child's process group (prefork pool children) goes too.

@@ -16,8 +16,10 @@ from datetime import UTC, datetime
 from pipelines import tasks as words
 from schemas.jobs import DeliverReply, DispatchTask, EmailOwnerAlert
 from schemas.messages import TaskCallback, TaskRequest
+from services import rows
 from services.crypto import Keyring, Sealed, seal_task_payload
-from services.db import PublishAfterCommitError, TenantUow, UnitOfWork
+from services.db import PublishAfterCommitError, TenantUow
+from services.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +105,7 @@ def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: u
     """
     existing = uow.messages.task_for_inbound(inbox_id, task_type) if inbox_id else None
     if existing is not None:
-        return existing, uow.messages.task(existing)["status"] in ("pending", "dispatched")
+        return existing, rows.existing(uow.messages.task(existing), "task")["status"] in ("pending", "dispatched")
     task_id = uow.messages.add_task(user_id=user_id, inbox_id=inbox_id, chat_id=chat_id, task_type=task_type,
                                     payload=payload, trace_id=trace_id)
     via_n8n = n8n_configured(rules, config, task_type)
@@ -117,8 +119,8 @@ def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: u
             uow.audit.log(user_id, "task.succeeded", {"task_id": str(task_id), "task_type": task_type})
             return task_id, False
     elif not via_n8n:
-        fail(uow, rules, uow.messages.task(task_id), f"no n8n workflow is configured for {task_type}",
-             config=config)
+        fail(uow, rules, rows.existing(uow.messages.task(task_id), "task"),
+             f"no n8n workflow is configured for {task_type}", config=config)
         return task_id, False
     uow.publish_after_commit(DispatchTask(user_id=user_id, task_id=task_id, trace_id=trace_id))
     return task_id, True
@@ -203,7 +205,7 @@ def create_requested(tenant_uow: TenantUow, rules: TaskRules, user_id: uuid.UUID
                                       task_type=wanted.task_type, payload=sealed, trace_id=trace_id, config=config)
         uow.audit.log(user_id, "task.created", {"task_id": str(task_id), "task_type": wanted.task_type,
                                                 "via": "api"})
-        status = uow.messages.task(task_id)["status"]
+        status = rows.existing(uow.messages.task(task_id), "task")["status"]
     return CreatedTask(task_id, status, handed_over)
 
 

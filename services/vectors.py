@@ -16,6 +16,7 @@ from pipelines.retrieval import stems, tsquery
 from services.db import UnitOfWork
 from services.errors import PermanentError
 from services.ports import VectorHit, VectorItem
+from services.rows import one_row
 
 PGVECTOR_DIMENSIONS = 384  # kb_chunks.embedding is vector(384)
 
@@ -129,8 +130,8 @@ class PgVectorStore:
 
     def count(self, user_id: uuid.UUID, document_id: uuid.UUID | None = None) -> int:
         with self._tenant_uow(user_id) as uow:
-            return uow.conn.execute(
+            return one_row(uow.conn.execute(
                 "select count(*) from public.kb_chunks where user_id = %s and embedding is not null "
                 "and (%s::uuid is null or document_id = %s)",
                 [user_id, document_id, document_id],
-            ).fetchone()[0]
+            ))[0]

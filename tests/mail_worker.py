@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from celery import Celery
+
 from tests.conftest import WorkerProcess, subprocess_env, wait_for
 from tests.fakes.smtp_server import FakeSmtp
 
@@ -55,8 +57,6 @@ class MailWorker:
         self.start(**env)
 
     def start(self, **env: str) -> None:
-        from celery import Celery
-
         database_url, redis_url, data_dir = self._args
         values = subprocess_env(**{
             "SALESBOY_ENV": "test", "SALESBOY_DATA_DIR": str(data_dir), "DATABASE_URL": database_url,

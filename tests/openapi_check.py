@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Iterator
 
 import jsonschema
+from flask import request, request_finished
 
 from api.openapi import build_spec, v1_path
 
@@ -51,8 +52,6 @@ def check(rule: str, method: str, response) -> None:
 @contextlib.contextmanager
 def watching() -> Iterator[list[str]]:
     """Check every answer any app gives while inside; yields the list of violations found."""
-    from flask import request, request_finished
-
     violations: list[str] = []
 
     def _check(sender, response, **_extra):

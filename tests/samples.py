@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
+
+import docx as python_docx
+import openpyxl
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
 
 
 def pdf(pages: list[str], password: str | None = None) -> bytes:
-    from fpdf import FPDF
-
     doc = FPDF()
     doc.set_font("helvetica", size=11)
     for text in pages:
@@ -17,7 +21,6 @@ def pdf(pages: list[str], password: str | None = None) -> bytes:
     data = bytes(doc.output())
     if password is None:
         return data
-    from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     writer.encrypt(user_password=password, owner_password=password + "-owner")
@@ -28,8 +31,6 @@ def pdf(pages: list[str], password: str | None = None) -> bytes:
 
 def docx(blocks: list[tuple[str, str]], table: list[list[str]] | None = None) -> bytes:
     """blocks: (style, text) with style "h1"/"h2" for headings or "p" for paragraphs."""
-    import docx as python_docx
-
     document = python_docx.Document()
     for style, text in blocks:
         if style.startswith("h"):
@@ -47,8 +48,6 @@ def docx(blocks: list[tuple[str, str]], table: list[list[str]] | None = None) ->
 
 
 def xlsx(sheets: dict[str, list[list[object]]]) -> bytes:
-    import openpyxl
-
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for title, rows in sheets.items():
@@ -92,8 +91,6 @@ _CHAT_WORDS = ["abeg", "wetin", "dey", "price", "deliver", "café", "naïve", "�
 def realistic_texts(count: int, seed: int = 7) -> list[str]:
     """What the embedder sees: customer questions, catalogue lines, FAQ chunks of up to ~200 tokens
     (some longer than the model reads), chatty messages with pidgin, accents and emoji."""
-    import random
-
     rng = random.Random(seed)
     texts = []
     for i in range(count):

@@ -1,4 +1,8 @@
-"""Worker-side processes: `python -m workers worker|beat|flower` (also `salesboy worker` ...)."""
+"""Worker-side processes: `python -m workers worker|beat|flower` (also `salesboy worker` ...).
+
+Nothing imported here loads prometheus_client (services.metrics does on first use): it picks its value
+class from PROMETHEUS_MULTIPROC_DIR when first imported, which `worker` sets to its own folder first.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,12 @@ import socket
 import click
 
 from schemas.queues import QUEUES
-from schemas.settings import Settings, SettingsError, load_settings
+from schemas.settings import InsecureSettingsError, Settings, SettingsError, load_settings
+from services.embedded import EmbeddedServiceError
+from services.logging import configure_logging
+from services.metrics import MULTIPROC_ENV, fresh_multiprocess_dir, serve_worker_metrics
+from services.runtime import flower_login, refuse_privileged_runtime, resolve_database_url, resolve_redis_url
+from workers.app import create_worker_app
 
 
 def _settings() -> Settings:
@@ -19,12 +28,6 @@ def _settings() -> Settings:
 
 
 def _app(settings: Settings, process_name: str, session_queue: str | None = None):
-    from schemas.settings import InsecureSettingsError
-    from services.embedded import EmbeddedServiceError
-    from services.logging import configure_logging
-    from services.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
-    from workers.app import create_worker_app
-
     configure_logging(settings.log_level, settings.resolved_log_dir, process_name)
     try:
         database_url, _ = resolve_database_url(settings, start=False)
@@ -71,8 +74,6 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
         _own_metrics_folder(settings, node)  # before prometheus_client is imported: it reads the folder then
     app = _app(settings, "worker", session_queue=own)
     if metrics_port:
-        from services.metrics import MULTIPROC_ENV, serve_worker_metrics
-
         token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
         serve_worker_metrics(os.environ[MULTIPROC_ENV], settings.worker_metrics_host, metrics_port, token)
     pool = pool or settings.worker_pool
@@ -94,8 +95,6 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
 
 def _own_metrics_folder(settings: Settings, node: str) -> None:
     """This worker's multiprocess folder, emptied: it alone writes and reads it (stale files would count)."""
-    from services.metrics import MULTIPROC_ENV, fresh_multiprocess_dir
-
     folder = os.environ.get(MULTIPROC_ENV) or str(settings.data_dir.resolve() / "run" / f"metrics-{node}")
     os.environ[MULTIPROC_ENV] = fresh_multiprocess_dir(folder)
 
@@ -116,7 +115,6 @@ def flower() -> None:
     settings = _settings()
     app = _app(settings, "flower")
     # Passed through the environment so the password never shows in `ps`.
-    from services.runtime import flower_login
 
     login = flower_login(settings)
     os.environ["FLOWER_BASIC_AUTH"] = f"{login.user}:{login.password}"

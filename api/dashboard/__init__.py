@@ -4,13 +4,32 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, abort, request, send_from_directory, session, url_for
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
-from api.auth import api_key_tenant, carries_api_key
+from api.api_keys import api_key_tenant, carries_api_key
+from api.dashboard import (
+    account_page,
+    accounts,
+    contacts,
+    errors,
+    intents_page,
+    kb_page,
+    logs,
+    overview,
+    playground,
+    sessions_page,
+    settings_page,
+    task_settings_page,
+)
+from api.dashboard.accounts import too_many_sign_ups
+from api.dashboard.web import signed_in_user
+from api.errors import error_response
+from pipelines import plain_words
 from schemas.settings import Settings
 from services.bootstrap import Container
 
@@ -24,21 +43,6 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 
 
 
 def init_app(app: Flask, container: Container, settings: Settings) -> None:
-    from api.dashboard import (
-        account_page,
-        accounts,
-        contacts,
-        errors,
-        intents_page,
-        kb_page,
-        logs,
-        overview,
-        playground,
-        sessions_page,
-        settings_page,
-        task_settings_page,
-    )
-
     secure = settings.session_cookie_secure
     if secure is None:
         secure = (settings.public_url or "").startswith("https://")
@@ -49,8 +53,6 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
     )
     csrf = CSRFProtect(app)
     app.extensions["salesboy.settings"] = settings
-    from api.dashboard.web import signed_in_user
-
     @app.before_request
     def _csrf_for_sessions():
         if request.method in SAFE_METHODS:
@@ -109,8 +111,11 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
             current = max(1, int(request.args.get("page", "1")))
         except ValueError:
             current = 1
-        args = {**request.args.to_dict(), "page": str(max(1, current + step))}
-        return url_for(request.endpoint, **(request.view_args or {}), **args)
+        values: dict[str, Any] = {**(request.view_args or {}), **request.args.to_dict(),
+                                  "page": str(max(1, current + step))}
+        if request.endpoint is None:
+            raise RuntimeError("a list's page link outside a routed request")
+        return url_for(request.endpoint, **values)
 
     @app.template_global()
     def is_current(endpoint: str) -> bool:
@@ -130,15 +135,11 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
             return exc.response
         if errors.wants_page():
             return errors.error_page(429, exc.description)
-        from api.errors import error_response
-
         return error_response(429, "too_many_requests", exc.description)
 
 
 def _plain_words_filters(app: Flask) -> None:
     """Templates say states, decisions and errors in the owner's words (pipelines/plain_words.py)."""
-    from pipelines import plain_words
-
     app.add_template_filter(plain_words.session_state, "session_words")
     app.add_template_filter(plain_words.session_error, "session_error")
     app.add_template_filter(plain_words.outcome, "outcome_words")
@@ -162,8 +163,6 @@ def _limit_account_forms(app: Flask, limiter: Limiter, settings: Settings) -> No
     addresses still meets each address's limit. Reset requests stay limited per email
     alone, so nobody can flood an inbox with reset links from many addresses.
     """
-    from api.dashboard.accounts import too_many_sign_ups
-
     def email() -> str:
         return request.form.get("email", "").strip().lower()
 
@@ -174,8 +173,9 @@ def _limit_account_forms(app: Flask, limiter: Limiter, settings: Settings) -> No
         return f"email:{email()}|{get_remote_address()}"
 
     def limit(endpoint: str, value: str, key_func=None, on_breach=None) -> None:
-        app.view_functions[endpoint] = limiter.limit(value, methods=["POST"], key_func=key_func,
-                                                     on_breach=on_breach)(app.view_functions[endpoint])
+        # flask-limiter's decorator is typed for async views too; the view it wraps here is a plain one.
+        limited = limiter.limit(value, methods=["POST"], key_func=key_func, on_breach=on_breach)
+        app.view_functions[endpoint] = limited(app.view_functions[endpoint])  # type: ignore[assignment]
 
     limit("accounts.login", settings.login_rate_limit_per_ip)
     limit("accounts.login", settings.login_rate_limit, per_email_and_address)

@@ -14,7 +14,7 @@ from flask import Blueprint, Response, make_response, redirect, request, session
 from flask_limiter import RequestLimit
 
 from api.context import container
-from api.dashboard.forms import ChangePasswordForm, LoginForm, NewPasswordForm, ResetRequestForm, SignUpForm
+from api.dashboard.forms import ChangePasswordForm, LoginForm, NewPasswordForm, ResetRequestForm, SignUpForm, text_of
 from api.dashboard.web import (
     app_settings,
     done,
@@ -65,7 +65,7 @@ def signup():
 
 def _sign_up(form: SignUpForm):
     c, settings = container(), app_settings()
-    email, password, name = form.email.data, form.password.data, form.display_name.data
+    email, password, name = text_of(form.email), text_of(form.password), text_of(form.display_name)
     if not settings.is_production:
         # The single-owner default: the account is usable at once, and a taken email is said plainly.
         account = accounts.sign_up(c, email, password, name)
@@ -145,7 +145,7 @@ def reset_request():
         if settings.auth_backend == "local" and not can_send_mail(settings):
             form.add_problems({"email": _mail_refused("resetting a password")})
             return page("auth/reset_request.html", form=form, message=None, status=503)
-        accounts.request_reset(c, form.email.data)
+        accounts.request_reset(c, text_of(form.email))
         # The same answer whether or not the account exists: no one learns who has an account.
         return done(CHECK_EMAIL.format(minutes=int(settings.password_reset_minutes)), "accounts.login")
     return page("auth/reset_request.html", form=form, message=None)
@@ -156,7 +156,7 @@ def reset_confirm(token: str):
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:
-            account = accounts.reset_password(container(), token, form.password.data)
+            account = accounts.reset_password(container(), token, text_of(form.password))
         except accounts.AccountError as exc:
             form.add_problems({exc.field or "form": _sentence(exc)})
         else:
@@ -172,7 +172,7 @@ def change_password(user_id: uuid.UUID):
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            accounts.change_password(container(), user_id, form.current_password.data, form.password.data)
+            accounts.change_password(container(), user_id, text_of(form.current_password), text_of(form.password))
         except accounts.AccountError as exc:
             field = "password" if exc.field == "new_password" else (exc.field or "form")
             form.add_problems({field: _sentence(exc)})

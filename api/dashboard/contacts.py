@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from celery.exceptions import TimeoutError as NoAnswerError
 from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from api.context import container
@@ -44,10 +45,10 @@ def add_contact(user_id: uuid.UUID):
     phone = None
     if not form.phone.errors:
         try:
-            phone = to_e164(form.phone.data)
+            phone = to_e164(form.phone.data or "")
         except PhoneError as exc:
             form.add_problems({"phone": plain_words.reason(str(exc))})
-    if form.errors:
+    if form.errors or phone is None:  # no phone without an error said about it
         return _whitelist_page(user_id, add_form=form, status=400)
     added = whitelist_contacts.add_one(container().tenant_uow, user_id, phone, form.name.data or "")
     return done(f"{phone} {'added' if added else 'was already on the whitelist'}.", "contacts.whitelist")
@@ -108,8 +109,6 @@ def groups(user_id: uuid.UUID):
 @blueprint.post("/groups/refresh")
 @login_required
 def refresh_groups(user_id: uuid.UUID):
-    from celery.exceptions import TimeoutError as NoAnswerError
-
     try:
         found = container().ask_session(user_id, "groups")
     except (LookupError, NoAnswerError) as exc:

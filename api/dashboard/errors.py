@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
 
 from api.dashboard.web import NAV
+from api.errors import error_response
 from pipelines import plain_words
 
 MACHINE_PREFIXES = ("/api/", "/healthz", "/readyz", "/metrics", "/assets/")
@@ -23,13 +25,9 @@ def error_page(status: int, message: str | None):
 
 
 def init_app(app: Flask) -> None:
-    from flask_wtf.csrf import CSRFError
-
     @app.errorhandler(CSRFError)
     def _csrf(exc: CSRFError):
         message = "This form expired or did not come from Salesboy. Reload the page and try again."
         if wants_page():
             return error_page(400, message)
-        from api.errors import error_response
-
         return error_response(400, "csrf_failed", f"{message} ({exc.description})")

@@ -7,11 +7,13 @@ themselves carry no token of their own; the page template adds the one token.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from flask_wtf import FlaskForm
-from wtforms import (
+from wtforms import (  # type: ignore[attr-defined]  # SelectChoice: in wtforms 3.3, its stubs (3.2) predate it
     BooleanField,
     EmailField,
+    Field,
     HiddenField,
     PasswordField,
     SelectChoice,
@@ -25,6 +27,12 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 from pipelines import plain_words
 
 MIN_PASSWORD = 10
+
+
+def text_of(field: Field) -> str:
+    """A validated text field's value. wtforms types `data` as `str | None` (None until input is
+    processed); after `validate()` a text field holds its string."""
+    return cast(str, field.data)
 
 
 class Form(FlaskForm):

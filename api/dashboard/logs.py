@@ -9,7 +9,7 @@ from datetime import UTC, datetime, time, timedelta
 from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from api.context import container
-from api.dashboard.forms import ReplyForm
+from api.dashboard.forms import ReplyForm, text_of
 from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
 from schemas.messages import PLAYGROUND_SUFFIX
@@ -95,7 +95,8 @@ def reply(user_id: uuid.UUID, chat_id: str):
     if not form.validate():
         return _thread_page(user_id, chat_id, form=form, status=400)
     try:
-        owner_replies.reply(container(), user_id, chat_id, form.text.data, form.key.data or secrets.token_urlsafe(12))
+        owner_replies.reply(container(), user_id, chat_id, text_of(form.text),
+                            form.key.data or secrets.token_urlsafe(12))
     except owner_replies.NoSuchChatError:
         abort(404, description="There is no such conversation.")
     flash("Your reply is on its way through WhatsApp. The bot stays quiet in this chat for a while.", "success")

@@ -39,9 +39,9 @@ def date_range(args) -> tuple[datetime, datetime, dict]:
         if since is not None and not chosen["error"]:
             chosen["error"] = "Pick a start before the end, at most a year apart."
         days = int(args.get("days", "7")) if args.get("days", "7").isdigit() else 7
-        chosen["days"] = days if days in RANGES else 7
+        chosen["days"] = days = days if days in RANGES else 7
         until = today
-        since = today - timedelta(days=chosen["days"] - 1)
+        since = today - timedelta(days=days - 1)
     start = datetime.combine(since, time.min, tzinfo=UTC)
     end = datetime.combine(until, time.min, tzinfo=UTC) + timedelta(days=1)
     return start, end, chosen
@@ -70,7 +70,7 @@ def index(user_id: uuid.UUID):
     stats, unanswered, progress = found.stats, found.unanswered, found.progress
     days = stats["days"]
     totals = {key: sum(day[key] for day in days) for key, _ in OUTCOME_SERIES}
-    asked = Counter()
+    asked: Counter[str] = Counter()
     example: dict[str, dict] = {}
     for row in unanswered:
         text = " ".join(readable(c, user_id, row).split())

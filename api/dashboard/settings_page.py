@@ -8,7 +8,7 @@ from flask import Blueprint, abort, request
 from pydantic import ValidationError
 
 from api.context import container
-from api.dashboard.forms import ApiKeyForm, BotSettingsForm, ProviderKeyForm
+from api.dashboard.forms import ApiKeyForm, BotSettingsForm, ProviderKeyForm, text_of
 from api.dashboard.web import done, login_required, page
 from api.errors import id_or_404
 from pipelines import plain_words
@@ -141,7 +141,7 @@ def create_key(user_id: uuid.UUID):
     key_form = ApiKeyForm()
     if not key_form.validate():
         return _page(user_id, key_form=key_form, status=400)
-    key, _ = create_api_key(container(), user_id, key_form.name.data)
+    key, _ = create_api_key(container(), user_id, text_of(key_form.name))
     return _page(user_id, new_key=key)
 
 

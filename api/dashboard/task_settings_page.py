@@ -6,7 +6,7 @@ import uuid
 
 from flask import Blueprint, request
 from pydantic import ValidationError
-from wtforms import SelectChoice
+from wtforms import SelectChoice  # type: ignore[attr-defined]  # in wtforms 3.3; its stubs (3.2) predate it
 
 from api.context import container
 from api.dashboard.forms import TaskSettingsForm
@@ -52,7 +52,7 @@ def tasks(user_id: uuid.UUID):
 def save_tasks(user_id: uuid.UUID):
     current = bot_settings.current(container(), user_id)
     form = _form(user_id, formdata=request.form)
-    wanted = {name: (request.form.get(name) or "").strip() for name in TaskSettings.model_fields}
+    wanted: dict[str, str | None] = {name: (request.form.get(name) or "").strip() for name in TaskSettings.model_fields}
     wanted.update({name: wanted[name] or None for name in OPTIONAL})
     try:
         settings = BotSettings.model_validate({**current.model_dump(mode="json"), "task_settings": wanted})

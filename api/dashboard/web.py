@@ -8,12 +8,13 @@ from urllib.parse import urlsplit
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 
-from api.auth import carries_api_key
+from api.api_keys import carries_api_key
 from api.context import container
 from schemas.settings import Settings
 from services import account_sessions
 from services import alerts as owner_alerts
 from services.account_sessions import network_of, new_token
+from services.logging import log_context
 
 NAV = (
     ("overview.index", "Overview"),
@@ -81,8 +82,6 @@ def login_required(view):
         user_id = signed_in_user()
         if user_id is None:
             return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
-        from services.logging import log_context
-
         with log_context(user_id=user_id):
             return view(*args, user_id=user_id, **kwargs)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import json
+import smtplib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from services.errors import PermanentError, TransientError
 from services.handlers.ingest import KB_BUCKET
 from services.mailer import Mailer
 from services.ports import Storage, StorageObjectMissingError, UnitOfWork
+from services.rows import existing
 from services.signing import signed_headers
 
 RETRIED_STATUSES = {404, 408, 425, 429}
@@ -193,7 +195,7 @@ def _note(deps: DispatchDeps, job: DispatchTask, error: str) -> None:
         uow.messages.set_task(job.task_id, status="pending", error=error[:1000])
 
 
-def fail_task(job: QueuedJob, error: BaseException, *, deps: DispatchDeps) -> None:
+def fail_task(job: DispatchTask, error: BaseException, *, deps: DispatchDeps) -> None:
     """Give-up handler: the task could not be handed to n8n."""
     with deps.tenant_uow(job.user_id) as uow:
         task = uow.messages.task(job.task_id, lock=True)
@@ -209,7 +211,7 @@ def stuck_tasks(deps: DispatchDeps, *, pending_after: float, max_dispatches: int
         jobs: list[QueuedJob] = []
         for row in uow.messages.stuck_pending_tasks(pending_after):
             if row["attempts"] >= max_dispatches:
-                task = uow.messages.task(row["id"], lock=True)
+                task = existing(uow.messages.task(row["id"], lock=True), "task")
                 tasks.fail(uow, deps.rules, task, f"gave up after {row['attempts']} attempts to hand the task "
                                                   f"to n8n: {task['last_error'] or 'no answer'}")
                 continue
@@ -227,8 +229,6 @@ def stuck_tasks(deps: DispatchDeps, *, pending_after: float, max_dispatches: int
 
 def email_alert(job: EmailOwnerAlert, *, deps: DispatchDeps) -> None:
     """Email an owner alert to the business's owner email (or the account's)."""
-    import smtplib
-
     with deps.tenant_uow(job.user_id) as uow:
         alert = uow.alerts.get(job.alert_id)
         if alert is None or alert["emailed_at"] is not None:
@@ -255,6 +255,6 @@ def email_alert(job: EmailOwnerAlert, *, deps: DispatchDeps) -> None:
         uow.alerts.set_emailed(job.alert_id)
 
 
-def email_alert_failed(job: QueuedJob, error: BaseException, *, deps: DispatchDeps) -> None:
+def email_alert_failed(job: EmailOwnerAlert, error: BaseException, *, deps: DispatchDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
         uow.alerts.set_emailed(job.alert_id, error=f"{type(error).__name__}: {error}"[:1000])

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipelines.chunking import ChunkingOptions, chunk_sections
-from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, Job, QueuedJob
+from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, QueuedJob
 from schemas.kb import ExtractedDocument
 from schemas.pipelines import DOCUMENT_NEXT_JOB
 from services.errors import TransientError
@@ -30,6 +30,10 @@ from services.ports import (
     VectorItem,
     VectorStore,
 )
+from services.rows import existing
+
+# The jobs of one document's way to the index: each names the document.
+DocumentJob = ExtractDocument | ChunkDocument | EmbedChunks | IndexDocument
 
 log = logging.getLogger(__name__)
 
@@ -64,16 +68,16 @@ def chunk_id(document_id: uuid.UUID, ordinal: int, content: str) -> str:
     return f"{document_id}:{ordinal}:{hashlib.sha256(content.encode()).hexdigest()[:12]}"
 
 
-def _progress(deps: IngestDeps, uow: UnitOfWork, job: Job, **values: object) -> None:
+def _progress(deps: IngestDeps, uow: UnitOfWork, job: DocumentJob, **values: object) -> None:
     uow.kb.update(job.document_id, **values)
-    doc = uow.kb.get(job.document_id)
+    doc = existing(uow.kb.get(job.document_id), "document")
     deps.events.publish(job.user_id, "kb.progress", {
         "document_id": str(job.document_id), "status": doc["status"], "progress": doc["progress"],
         "chunks_done": doc["chunks_done"], "chunks_total": doc["chunks_total"], "error": doc["error"],
     })
 
 
-def _load(uow: UnitOfWork, job: Job, allowed: tuple[str, ...]) -> dict | None:
+def _load(uow: UnitOfWork, job: DocumentJob, allowed: tuple[str, ...]) -> dict | None:
     doc = uow.kb.get(job.document_id, lock=True)
     if doc is None or doc["status"] not in allowed:
         log.info("stale ingest job skipped", extra={"document_id": str(job.document_id),
@@ -185,7 +189,7 @@ def index_document(job: IndexDocument, *, deps: IngestDeps) -> None:
     log.info("document ready", extra={"document_id": str(job.document_id), "chunks": doc["chunks_total"]})
 
 
-def fail_document(job: QueuedJob, reason: str, *, deps: IngestDeps) -> None:
+def fail_document(job: DocumentJob, reason: str, *, deps: IngestDeps) -> None:
     """Mark the job's document failed with a reason its owner can act on."""
     document_id = getattr(job, "document_id", None)
     user_id = getattr(job, "user_id", None)
@@ -204,7 +208,7 @@ def give_up_reason(stage: str, error: BaseException) -> str:
             "Try re-embedding the document; if it fails again, contact support.")
 
 
-def _to_indexing(deps: IngestDeps, uow: UnitOfWork, job: Job) -> None:
+def _to_indexing(deps: IngestDeps, uow: UnitOfWork, job: DocumentJob) -> None:
     _progress(deps, uow, job, status="indexing", progress=97)
     uow.publish_after_commit(IndexDocument(user_id=job.user_id, document_id=job.document_id,
                                            trace_id=job.trace_id))
@@ -246,6 +250,7 @@ def other_model_documents(deps: IngestDeps, per_sweep: int = 20):
         jobs: list[QueuedJob] = []
         model = deps.embedder.model_name
         for doc in uow.kb.embedded_by_other_model(model, per_sweep):
+            kind: type[ChunkDocument | ExtractDocument]
             try:
                 deps.storage.get(KB_BUCKET, extracted_path(doc["user_id"], doc["id"]))
                 status, kind = "chunking", ChunkDocument

@@ -80,7 +80,7 @@ def _stage(name: str, started: float, **details: object) -> dict:
     return {name: {"ms": round((time.perf_counter() - started) * 1000, 1), **details}}
 
 
-def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, *, outcome: str, reason: str,
+def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, *, outcome: str, reason: str | None,
                  intent_name: str | None = None, trace: dict | None = None) -> None:
     uow.messages.log(user_id=row["user_id"], chat_id=row["chat_id"], direction="inbound",
                      body=deps.keyring.seal(text, tenant=row["user_id"], chat=row["chat_id"]), inbox_id=row["id"],
@@ -180,8 +180,8 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
     stored = intent.at_rest(result, how)
     trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.advance_inbound(job.inbox_id, expected="filtered", status="classified",
-                                           intent=result.intent, trace=trace)
+        row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+            job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace)
         if row is None:
             return
         if not _act(deps, uow, job, row=row, config=config, result=result, text=text, trace=trace):
@@ -213,7 +213,8 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
                                     chat=row["chat_id"])
         _task_id, handed_over = tasks.create(
             uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
-            task_type=result.task_type, payload=payload, trace_id=job.trace_id, config=config, contact=contact)
+            task_type=result.task_type,  # type: ignore[arg-type]  # a Task result always names its type
+            payload=payload, trace_id=job.trace_id, config=config, contact=contact)
         # Without a workflow the customer has just been told, once, that a person will follow up.
         reply, outcome = (task_words.ACKNOWLEDGED if handed_over else None), "task"
     else:
@@ -299,17 +300,19 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
     parts = answers.split_reply(result.reply, settings.max_reply_chars) or [settings.dont_know_reply]
     trace = {**intent_trace, **_stage("respond", started, **result.trace, reply_parts=len(parts))}
     with deps.tenant_uow(job.user_id) as uow:
-        if verdict is not None and (verdict.intent != "Response" or setup.reply_for(verdict.label)):
+        # `verdict` is only set with a `setup`.
+        if verdict is not None and setup is not None and (verdict.intent != "Response"
+                                                          or setup.reply_for(verdict.label)):
             # A task, a hand-off or a canned answer: the model's reply is not sent.
             trace["respond"].update(answer="none", acted_on=verdict.label)
-            row = uow.messages.advance_inbound(job.inbox_id, expected="classified", status="classified",
-                                               intent=verdict.intent, trace=trace)
+            row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+                job.inbox_id, expected="classified", status="classified", intent=verdict.intent, trace=trace)
             if row is not None:
                 _act(deps, uow, job, row=row, config=config, result=verdict, text=question, trace=trace)
             return
-        row = uow.messages.advance_inbound(job.inbox_id, expected="classified",
-                                           status="handed_off" if handoff else "answered", trace=trace,
-                                           intent="Response" if verdict is not None else None)
+        row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+            job.inbox_id, expected="classified", status="handed_off" if handoff else "answered", trace=trace,
+            intent="Response" if verdict is not None else None)
         if row is None:
             return
         for index, part in enumerate(parts):
@@ -371,14 +374,15 @@ def record_sent(row: dict, text: str, provider_id: str, *, tenant_uow: Callable[
     events.publish(user_id, "message.sent", {"outbox_id": str(outbox_id), "chat_id": row["chat_id"]})
 
 
-def fail_reply(job: QueuedJob, error: BaseException, *, deps: MessageDeps) -> None:
+def fail_reply(job: DeliverReply | SendThroughSession, error: BaseException, *, deps: MessageDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
         row = uow.messages.reply(job.outbox_id, lock=True)
         if row is not None and row["status"] != "sent":
             uow.messages.set_reply(job.outbox_id, status="failed", error=f"{type(error).__name__}: {error}"[:1000])
 
 
-def fail_inbound(job: QueuedJob, error: BaseException, *, deps: MessageDeps) -> None:
+def fail_inbound(job: FilterInbound | ClassifyIntent | RespondWithRag, error: BaseException, *,
+                 deps: MessageDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
         row = uow.messages.inbound(job.inbox_id, lock=True)
         if row is not None and row["status"] not in ("answered", "ignored", "handed_off", "failed"):

@@ -9,11 +9,16 @@ cross `execute_script`.
 
 from __future__ import annotations
 
+import base64
+import http.client
 import logging
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import psutil
 
 log = logging.getLogger(__name__)
 
@@ -156,8 +161,6 @@ class BrowserStartError(BrowserGoneError):
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
-    import http.client
-
     import urllib3
     from selenium.common.exceptions import WebDriverException
 
@@ -176,7 +179,7 @@ class BrowserOptions:
 class BrowserSession:
     def __init__(self, options: BrowserOptions) -> None:
         self.options = options
-        self._driver = None
+        self._driver: Any = None  # a selenium WebDriver once started (selenium is imported on first use)
         self._processes: list = []
 
     def open(self) -> None:
@@ -291,8 +294,6 @@ class BrowserSession:
 
     def send_file(self, chat_id: str, data: bytes, *, mimetype: str, filename: str, caption: str = "",
                   key: str | None = None) -> str:
-        import base64
-
         kind = "image" if mimetype.startswith("image/") else "document"
         result = self._async("""
             const done = arguments[arguments.length - 1];
@@ -318,8 +319,6 @@ class BrowserSession:
         return result["id"]
 
     def download_media(self, message_id: str) -> bytes:
-        import base64
-
         result = self._async("""
             const done = arguments[arguments.length - 1];
             WPP.chat.downloadMedia(arguments[0]).then((blob) => {
@@ -374,16 +373,12 @@ class BrowserSession:
     def _remember_browser(self, service) -> None:
         """Chromium's processes, so a browser whose driver died can still be ended: left running, it would
         hold the profile's lock and no new browser could open the same profile."""
-        import psutil
-
         try:
             self._processes = psutil.Process(service.process.pid).children(recursive=True)
         except (psutil.Error, AttributeError):
             self._processes = []
 
     def close(self, *, delete_profile: bool = False) -> None:
-        import psutil
-
         driver, self._driver = self._driver, None
         processes, self._processes = self._processes, []
         if driver is not None:
@@ -401,8 +396,6 @@ class BrowserSession:
 
     def kill_browser(self) -> None:
         """Crash the browser hard (tests of the watchdog)."""
-        import psutil
-
         pid = self._driver.service.process.pid if self._driver else None
         if pid:
             for child in psutil.Process(pid).children(recursive=True):

@@ -22,13 +22,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import segno
 from pydantic import ValidationError
 
 from pipelines.delivery import send_error_is_permanent
+from pipelines.filenames import safe_filename
 from pipelines.retry import backoff_delay
 from pipelines.session_status import HOST_FULL, QR_EXPIRED, QR_IDLE, describe_failure, retrying, status_text
 from schemas.messages import InboundMessage
 from services.errors import PermanentError, TransientError
+from services.inbound import accept
 from services.whatsapp.browser import (
     BrowserGoneError,
     BrowserOptions,
@@ -38,6 +41,7 @@ from services.whatsapp.browser import (
     SendFailedError,
 )
 from services.whatsapp.pacing import SendWindow
+from services.whatsapp.profile_lock import release_stale_lock
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +63,6 @@ def latest_qr_key(user_id: uuid.UUID) -> str:
 
 
 def qr_data_uri(code: str) -> str:
-    import segno
-
     return segno.make(code, error="l").svg_data_uri(scale=4)
 
 
@@ -278,8 +280,6 @@ class SessionHost:
         naming another machine): without this the browser here refuses the profile and the login in it."""
         if self._remote:
             return  # with Selenium Grid the profile lives on the grid's node
-        from services.whatsapp.profile_lock import release_stale_lock
-
         release_stale_lock(self.profile_dir(user_id), lease_is_ours=self._holds_lease(user_id))
 
     def _forget(self, user_id: uuid.UUID, live: _Live) -> None:
@@ -323,8 +323,6 @@ class SessionHost:
 
     def _take(self, user_id: uuid.UUID, live: _Live, event: dict) -> bool:
         """One message event through inbound.accept; True when it was new."""
-        from services.inbound import accept
-
         media_ref = self._save_media(user_id, live, event) if event.get("mimetype") else None
         message = inbound_from_event(user_id, event, media_ref)
         return message is not None and accept(self._container, message)[1]
@@ -358,8 +356,6 @@ class SessionHost:
 
     def _save_media(self, user_id: uuid.UUID, live: _Live, event: dict) -> str | None:
         """The attachment in the `media` bucket; its path becomes the message's media_ref."""
-        from pipelines.filenames import safe_filename
-
         try:
             data = live.browser.download_media(event["id"])
         except BrowserGoneError:

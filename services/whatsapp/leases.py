@@ -18,7 +18,9 @@ def _key(user_id: uuid.UUID) -> str:
 def lease_owner(client: redis.Redis, user_id: uuid.UUID) -> str | None:
     """The queue of the host running this tenant's session, or None when no live host does."""
     value = client.get(_key(user_id))
-    return value.decode() if value else None
+    if isinstance(value, bytes):
+        return value.decode()
+    return value or None
 
 
 class SessionLeases:

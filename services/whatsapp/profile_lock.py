@@ -8,6 +8,8 @@ import os
 import socket
 from pathlib import Path
 
+import psutil
+
 from pipelines.profile_lock import LockHolder, lock_is_stale, parse_lock_target
 
 log = logging.getLogger(__name__)
@@ -27,8 +29,6 @@ def lock_holder(profile_dir: Path) -> LockHolder | None:
 
 def release_stale_lock(profile_dir: Path, *, lease_is_ours: bool, this_host: str | None = None) -> LockHolder | None:
     """The holder whose stale lock was removed, or None (no lock, or a lock that may still be live)."""
-    import psutil
-
     holder = lock_holder(profile_dir)
     if holder is None:
         return None

@@ -20,11 +20,15 @@ import base64
 import hashlib
 import hmac
 import json
+import logging
 import os
 import time
 import uuid
 
+import httpx
+import psycopg
 from celery import Celery
+from pgvector.psycopg import register_vector
 
 app = Celery("raw_chain", broker=os.environ.get("RAW_CHAIN_BROKER", "redis://127.0.0.1:6379/15"))
 app.conf.update(task_serializer="json", accept_content=["json"], task_ignore_result=True, task_acks_late=True,
@@ -40,9 +44,6 @@ def _work() -> dict:
         with open(os.environ["RAW_CHAIN_WORK"]) as file:
             work = json.load(file)
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        import httpx
-        import psycopg
-        from pgvector.psycopg import register_vector
         from sentence_transformers import SentenceTransformer
 
         conn = psycopg.connect(work["database_url"], autocommit=True)
@@ -70,8 +71,6 @@ def _post_llm(body: dict, mode: str) -> str:
 
 def _litellm():
     if "litellm" not in _process:
-        import logging
-
         os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
         import litellm
 

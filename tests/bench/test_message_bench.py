@@ -35,6 +35,7 @@ from services.bootstrap import bootstrap
 from services.embeddings import default_model_path
 from services.handlers.tenant import provision_tenant
 from services.inbound import accept
+from tests.bench import raw_chain
 from tests.conftest import (
     GATEWAY_SECRET,
     LLM_KEY,
@@ -113,8 +114,6 @@ def _latency(container, user, llm, gateway, database_url, redis_url, tmp_path):
         env={**os.environ, "RAW_CHAIN_BROKER": raw_broker, "RAW_CHAIN_WORK": str(work_path)},
         cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        from tests.bench import raw_chain
-
         raw_chain.app.conf.broker_url = raw_broker
         raw_client = redis_lib.Redis.from_url(raw_broker)
         wait_for(lambda: raw_chain.app.control.ping(timeout=0.5), timeout=60, message="the raw chain worker")

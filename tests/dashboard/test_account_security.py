@@ -11,6 +11,7 @@ import pytest
 
 from api import create_app
 from services.apikeys import create_api_key
+from services.mailer import LogMailer, MailNotConfiguredError, make_mailer
 from tests.dashboard.conftest import TOKEN, Browser
 
 PASSWORD = "correct horse battery"
@@ -210,8 +211,6 @@ def test_sign_up_is_rate_limited_per_address_with_a_clear_message(settings, cont
 
 @pytest.mark.parametrize("mode", ["test", "production"])
 def test_mail_is_never_written_to_the_log_in_production(settings, mode, caplog):
-    from services.mailer import LogMailer, MailNotConfiguredError, make_mailer
-
     mailer = make_mailer(settings.model_copy(update={"env": mode, "smtp_host": None}))
     if mode == "test":
         assert isinstance(mailer, LogMailer)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import uuid
 
+import psycopg
+
+from services.accounts_local import hash_password
 from tests.dashboard.conftest import Browser
 
 COOKIE = "salesboy_session"
@@ -98,7 +101,6 @@ def test_a_password_change_ends_the_other_sessions_and_keeps_this_one(app, brows
 
 def test_a_password_changed_outside_the_dashboard_ends_every_session(browser, container):
     email = browser.sign_up()
-    from services.accounts_local import hash_password
 
     with container.system_uow() as uow:
         uow.users.set_password_hash(_user_id(container, email), hash_password("set by the operator"))
@@ -106,8 +108,6 @@ def test_a_password_changed_outside_the_dashboard_ends_every_session(browser, co
 
 
 def test_a_session_unused_for_a_week_has_ended(browser, owner_database_url, container):
-    import psycopg
-
     email = browser.sign_up()
     with psycopg.connect(owner_database_url, autocommit=True) as conn:
         conn.execute("update public.account_sessions set last_seen_at = now() - interval '8 days' "

@@ -6,6 +6,7 @@ import re
 import uuid
 
 from services.dashboard_repository import DashboardRepository
+from services.embedded import free_port
 from tests.conftest import wait_for
 
 
@@ -132,8 +133,6 @@ def test_change_password(browser):
 
 
 def test_a_mail_server_that_fails_changes_nothing_on_the_page_and_is_recorded(browser, mail_worker, container):
-    from services.embedded import free_port
-
     email = browser.sign_up()
     with mail_worker.configured(SMTP_PORT=str(free_port())):  # nothing listens there
         failed = browser.post("/reset", {"email": email}, page="/reset", follow_redirects=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from services import bot_settings
+from tests.dashboard.test_model_settings import _api_key
 from tests.dashboard.test_pages import _user
 
 PAGE = "/dashboard/settings/intents"
@@ -53,8 +54,6 @@ def test_bad_intents_are_refused_with_the_owners_words(browser, container):
 
 
 def test_intents_through_the_rest_api(browser, container):
-    from tests.dashboard.test_model_settings import _api_key
-
     email = browser.sign_up()
     headers = _api_key(browser)
     hours = {"name": "Horaires", "kind": "answer", "examples": ["vous êtes ouverts dimanche ?"],

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from services import tasks
 from services.dashboard_repository import DashboardRepository
 
 PAGES = ["/dashboard", "/dashboard/sessions", "/dashboard/kb", "/dashboard/groups", "/dashboard/whitelist",
@@ -264,8 +265,6 @@ def test_a_chat_waiting_for_a_person_is_handed_back_to_the_bot(browser, containe
 
 
 def test_owner_alerts_show_as_a_banner_until_dismissed(browser, container):
-    from services import tasks
-
     user_id = _user(container, browser.sign_up())
     rules = tasks.TaskRules(keyring=container.keyring, n8n_base_url=None, email_alerts=False)
     with container.tenant_uow(user_id) as uow:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from pydantic import ValidationError
 
 from schemas.settings import Settings
 from services.accounts_supabase import SupabaseAccounts
@@ -79,8 +80,6 @@ def test_email_confirmation_and_an_unreachable_service(gotrue, browser):
 
 
 def test_supabase_mode_needs_its_url_and_key(tmp_path):
-    from pydantic import ValidationError
-
     with pytest.raises(ValidationError, match="SUPABASE_ANON_KEY"):
         Settings(_env_file=None, AUTH_BACKEND="supabase", SUPABASE_URL="http://127.0.0.1:1")
     ok = Settings(_env_file=None, AUTH_BACKEND="supabase", SUPABASE_URL="http://127.0.0.1:1", SUPABASE_ANON_KEY="k")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from services import bot_settings
+from services import bot_settings, kb
 from tests.dashboard.test_model_settings import _user
 
 PAGE = "/dashboard/settings/tasks"
@@ -56,8 +56,6 @@ def test_an_internal_order_address_is_refused(browser, container):
 
 
 def test_a_ready_document_can_be_attached(browser, container):
-    from services import kb
-
     email = browser.sign_up()
     user = _user(container, email)
     document = kb.upload(container, user, "prices.txt", b"Rice 10,000 naira a bag.")

@@ -7,6 +7,7 @@ Each page is photographed; set SCREENSHOTS_DIR=docs/screenshots to refresh the u
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -127,8 +128,6 @@ class Ui:
 
     def shot(self, name: str) -> None:
         """The whole page (up to 2,400 px high), not only what fits in the window."""
-        import base64
-
         self.shots.mkdir(parents=True, exist_ok=True)
         size = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
         clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 2400), "scale": 1}

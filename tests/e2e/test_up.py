@@ -4,6 +4,7 @@ import base64
 import json
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -120,8 +121,6 @@ def test_up_runs_on_embedded_defaults_and_stops_cleanly(tmp_path):
 
 
 def test_up_refuses_a_busy_port_with_a_clear_message(tmp_path):
-    import socket
-
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()

@@ -13,6 +13,7 @@ from services.apikeys import create_api_key
 from services.handlers.tenant import provision_tenant
 from tests.conftest import create_user, wait_for
 from tests.integration.messaging import FAQ
+from tests.openapi_check import watching
 
 
 @pytest.fixture
@@ -36,8 +37,6 @@ def client(settings, container):
 @pytest.fixture(autouse=True)
 def answers_match_the_description():
     """Every answer an `/api` route gives in an integration test must match the OpenAPI description."""
-    from tests.openapi_check import watching
-
     with watching() as violations:
         yield
     assert not violations, "answers that do not match the OpenAPI description:\n" + "\n".join(violations)

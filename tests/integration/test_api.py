@@ -3,11 +3,14 @@ import logging
 import time
 
 import pytest
+from flask import request
+from pydantic import SecretStr
 
 from api import create_app
 from schemas.queues import QUEUES
 from services.bootstrap import bootstrap
 from services.embedded import EmbeddedRedis, free_port
+from services.logging import JsonFormatter
 
 
 @pytest.fixture
@@ -116,7 +119,6 @@ def test_oversized_body_is_a_json_413(settings, container):
 
     @app.post("/api/echo")
     def echo():
-        from flask import request
         return {"size": len(request.get_data())}
 
     response = app.test_client().post("/api/echo", data=b"x" * 4096, headers={"X-API-KEY": "sbk_any"})
@@ -148,8 +150,6 @@ def test_metrics_without_a_token_answer_only_direct_requests_from_this_machine(c
 
 
 def test_metrics_with_a_token_need_it_from_everywhere(client, container, monkeypatch):
-    from pydantic import SecretStr
-
     monkeypatch.setattr(container.settings, "metrics_token", SecretStr("metrics-token-0123456789"))
     assert client.get("/metrics").status_code == 401
     assert client.get("/metrics", headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -159,8 +159,6 @@ def test_metrics_with_a_token_need_it_from_everywhere(client, container, monkeyp
 
 
 def test_request_logs_are_json_with_trace_and_request_ids(client, caplog):
-    from services.logging import JsonFormatter
-
     with caplog.at_level(logging.INFO, logger="salesboy.http"):
         client.get("/no/such/page", headers={"X-Request-ID": "trace-me-123"})
     record = next(r for r in caplog.records if r.name == "salesboy.http")

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg.rows import dict_row
 
 from schemas.settings import DEV_ENCRYPTION_KEYS
 from services import kb
+from services.backup import BackupError, read_manifest
 from services.bootstrap import bootstrap
 from services.embedded import EmbeddedPostgres, free_port
 from services.message_views import readable
@@ -35,8 +37,6 @@ def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
 
 
 def _logs(container, user) -> list[tuple[str, str, str]]:
-    from psycopg.rows import dict_row
-
     with container.tenant_uow(user) as uow, uow.conn.cursor(row_factory=dict_row) as cur:
         rows = cur.execute(
             "select id, chat_id, direction, ciphertext, nonce, key_id from public.chat_logs order by id").fetchall()
@@ -114,8 +114,6 @@ def test_backup_restores_into_a_fresh_install(client, shop, container, settings,
 
 
 def test_a_damaged_backup_is_refused(backup_root, tmp_path):
-    from services.backup import BackupError, read_manifest
-
     (backup_root / "database.dump").write_bytes(b"dump")
     manifest = {"format": 1, "encryption_key_ids": [], "files": [
         {"path": "database.dump", "size": 4, "sha256": "0" * 64}]}

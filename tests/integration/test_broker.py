@@ -2,10 +2,11 @@
 
 import redis
 from kombu import Connection
+from kombu.transport.redis import Mutex
 
 from schemas.settings import Settings
 from services import broker
-from services.celery_app import make_celery
+from services.celery_app import UNACKED_MUTEX_EXPIRE_SECONDS, make_celery
 
 
 def test_commands_reuse_one_client_until_the_pool_changes(redis_url):
@@ -29,10 +30,6 @@ def test_celery_uses_it_for_redis_urls_only():
 
 
 def test_a_worker_killed_while_restoring_unacked_jobs_blocks_the_others_briefly(redis_url):
-    from kombu.transport.redis import Mutex
-
-    from services.celery_app import UNACKED_MUTEX_EXPIRE_SECONDS
-
     settings = Settings(_env_file=None, SALESBOY_ENV="test")
     app = make_celery(settings, redis_url)
     with app.connection_for_write() as connection:

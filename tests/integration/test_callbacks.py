@@ -7,9 +7,10 @@ import time
 import uuid
 
 from schemas.settings import DEV_N8N_CALLBACK_SECRETS
+from services.apikeys import create_api_key
 from services.signing import secret_key, signed_headers
-from tests.conftest import wait_for
-from tests.integration.messaging import _message, _post, _replies
+from tests.conftest import create_user, wait_for
+from tests.integration.messaging import _configure, _message, _post, _replies
 
 CALLBACK_KEY = secret_key(DEV_N8N_CALLBACK_SECRETS)
 
@@ -78,9 +79,6 @@ def test_bad_callbacks_change_nothing(client, shop, gateway, n8n, container):
 
 
 def test_task_api_filters_and_scopes(client, shop, container):
-    from services.apikeys import create_api_key
-    from tests.conftest import create_user
-
     user, headers = shop
     assert client.get("/api/tasks?status=bogus", headers=headers).status_code == 400
     assert client.get("/api/tasks?since=yesterday", headers=headers).status_code == 400
@@ -95,8 +93,6 @@ def test_task_api_filters_and_scopes(client, shop, container):
 
 
 def test_a_failed_callback_tells_the_customer_once_and_alerts_the_owner(client, shop, gateway, n8n, container):
-    from tests.integration.messaging import _configure
-
     client.application.config["TEST_GATEWAY"] = gateway
     user, headers = shop
     _configure(container, user, owner_notify_phone="+2348099992222")

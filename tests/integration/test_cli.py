@@ -8,9 +8,11 @@ import bcrypt
 import psycopg
 import pytest
 
+from services.apikeys import tenant_for_key
 from services.embedded import EmbeddedPostgres, free_port
+from services.migrate import runtime_role_problems
 from services.seed import DEMO_EMAIL
-from tests.conftest import create_database, subprocess_env
+from tests.conftest import create_database, create_user, subprocess_env
 
 
 def salesboy(*args, env, cwd, timeout=120):
@@ -96,8 +98,6 @@ def test_worker_without_a_reachable_database_explains_itself(tmp_path):
 
 
 def test_migrate_with_an_owner_url_makes_the_runtime_role_database_url_names(tmp_path, pg_server):
-    from services.migrate import runtime_role_problems
-
     owner = create_database(pg_server, "cli_roles")
     runtime = f"postgresql://shop_runtime:s3cret-runtime@{pg_server.host}:{pg_server.port}/cli_roles"
     env = subprocess_env(MIGRATION_DATABASE_URL=owner, DATABASE_URL=runtime,
@@ -121,9 +121,6 @@ def test_worker_rejects_unknown_queues(tmp_path):
 
 def test_kb_ingest_search_and_api_keys_from_the_command_line(worker, container, tmp_path, shared_data_dir,
                                                             database_url, redis_url):
-    from services.apikeys import tenant_for_key
-    from tests.conftest import create_user
-
     email = f"cli-{uuid.uuid4().hex[:8]}@shop.test"
     user = create_user(container, email)
     env = subprocess_env(DATABASE_URL=database_url, REDIS_URL=redis_url, SALESBOY_DATA_DIR=str(shared_data_dir),

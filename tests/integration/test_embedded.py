@@ -1,7 +1,9 @@
 import socket
+import stat
 from pathlib import Path
 
 import pytest
+import redis
 
 from services.embedded import EmbeddedPostgres, EmbeddedRedis, EmbeddedServiceError, free_port, redis_answers
 from services.runtime import ensure_services, resolve_database_url, resolve_redis_url
@@ -83,10 +85,6 @@ def test_resolution_starts_bundled_services_only_when_asked(tmp_path):
 
 
 def test_bundled_redis_requires_its_generated_password_kept_off_the_command_line(tmp_path):
-    import stat
-
-    import redis
-
     server = EmbeddedRedis(tmp_path / "r", port=free_port()).start()
     try:
         assert redis_answers(server.url)

@@ -11,7 +11,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from schemas.jobs import ProvisionTenant
 from services.evaluation import THROWAWAY_DOMAIN
+from services.handlers.tenant import provision_tenant
 from tests.conftest import REPO_ROOT, create_user, subprocess_env, worker_settings_env
 
 COFFEE = REPO_ROOT / "evals" / "coffee_roaster"
@@ -81,8 +83,6 @@ def test_a_fact_the_documents_do_not_hold_is_reported_as_a_miss(eval_env, contai
     (suite / "cases.jsonl").write_text("".join(json.dumps(c) + "\n" for c in wrong))
     email = f"eval-owner-{suite.stat().st_ino}@example.test"
     user = create_user(container, email)
-    from schemas.jobs import ProvisionTenant
-    from services.handlers.tenant import provision_tenant
 
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
     report = json.loads(salesboy_eval(str(suite), "--tenant", email, "--json", env=eval_env, cwd=tmp_path).stdout)

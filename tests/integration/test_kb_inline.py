@@ -7,9 +7,10 @@ from __future__ import annotations
 import uuid
 from collections import deque
 
+import psycopg
 import pytest
 
-from schemas.jobs import EmbedChunks, SweepStuck
+from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, SweepStuck
 from services import kb
 from services.bootstrap import bootstrap
 from services.errors import PermanentError
@@ -131,8 +132,6 @@ def test_a_dead_index_fails_the_document_with_a_reason(inline, pinecone):
 
 
 def test_sweeper_restarts_documents_stuck_mid_pipeline(inline, owner_database_url):
-    import psycopg
-
     container, jobs = inline
     user = create_user(container)
     doc = kb.upload(container, user, "stuck.txt", b"Deliveries leave every morning at eight.")
@@ -147,8 +146,6 @@ def test_sweeper_restarts_documents_stuck_mid_pipeline(inline, owner_database_ur
 
 
 def test_stale_jobs_are_no_ops(inline):
-    from schemas.jobs import ChunkDocument, ExtractDocument, IndexDocument
-
     container, jobs = inline
     user = create_user(container)
     missing = uuid.uuid4()
@@ -158,8 +155,6 @@ def test_stale_jobs_are_no_ops(inline):
 
 
 def test_documents_another_model_embedded_are_re_embedded_by_the_sweeper(inline_pgvector, owner_database_url):
-    import psycopg
-
     container, jobs = inline_pgvector
     user = create_user(container)
     doc = kb.upload(container, user, "hours.txt", b"We are open from nine to five, Monday to Saturday.")

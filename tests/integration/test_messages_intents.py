@@ -3,7 +3,11 @@ or hand-off, with the decided label and the top three in the trace (never the cu
 
 from __future__ import annotations
 
-from tests.conftest import wait_for
+import json
+
+from services import provider_keys
+from tests.conftest import LLM_KEY, wait_for
+from tests.fakes.gateway_server import chat_completion
 from tests.integration.messaging import _configure, _final, _message, _post, _replies
 
 INTENTS = [
@@ -84,12 +88,6 @@ def test_a_plain_question_using_booking_words_is_answered_not_booked(client, sho
 
 
 def test_with_a_model_the_business_answer_is_still_picked_from_its_examples(client, shop, gateway, llm):
-    import json
-
-    from services import provider_keys
-    from tests.conftest import LLM_KEY
-    from tests.fakes.gateway_server import chat_completion
-
     user, headers = shop
     container = client.application.extensions["salesboy"]
     systems = []

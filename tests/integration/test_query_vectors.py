@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import redis
 
 from services import answering, bot_settings
 from services.query_vectors import SharedQueryVectors, cache_key
@@ -53,8 +54,6 @@ def test_a_shared_vector_is_the_one_the_model_computed(inline):
 
 
 def test_without_redis_the_message_is_still_embedded(inline):
-    import redis
-
     _container, _publisher, counting = inline
     unreachable = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2, socket_timeout=0.2)
     shared = SharedQueryVectors(counting, unreachable)

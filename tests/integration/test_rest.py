@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 
+import psycopg
+
+from services.apikeys import create_api_key
 from services.dashboard_repository import DashboardRepository
 from tests.conftest import create_user, wait_for
 from tests.integration.messaging import _final, _message, _post
 
 
 def _key(client, container, user):
-    from services.apikeys import create_api_key
-
     key, _ = create_api_key(container, user, "tests")
     return {"X-API-KEY": key}
 
@@ -122,11 +125,6 @@ def _walk(client, headers, path, name, limit=3, **query):
 def test_growing_lists_page_in_sql_through_ties_without_repeats(client, container, owner_database_url):
     """Messages, tasks and conversations are paged by keyset in SQL: rows written in one transaction share
     created_at, and every row is still listed once, newest first, whatever the list's length."""
-    import base64
-    import json
-
-    import psycopg
-
     user = create_user(container)
     headers = _key(client, container, user)
     with psycopg.connect(owner_database_url, autocommit=True) as conn, conn.transaction():

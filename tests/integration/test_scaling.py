@@ -20,6 +20,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import kombu
 import pytest
 
 from api import create_app
@@ -146,8 +147,6 @@ def _answers(url: str) -> bool:
 
 
 def _rabbit_or_skip() -> str:
-    import kombu
-
     try:
         with kombu.Connection(AMQP_URL, connect_timeout=3) as connection:
             connection.ensure_connection(max_retries=1)

@@ -22,6 +22,7 @@ from services.celery_app import make_celery
 from services.handlers.messages import stuck_messages
 from services.whatsapp.host import SessionHost
 from services.whatsapp.leases import SessionLeases
+from services.whatsapp.transport import CLAIM_SECONDS
 from tests.conftest import create_user, wait_for
 from workers.base import ContainerHolder, define_stage
 
@@ -219,8 +220,6 @@ def test_a_session_that_is_not_linked_fails_the_row_with_the_reason(stack):
 
 
 def test_a_redelivered_send_leaves_the_row_to_the_attempt_sending_it(stack):
-    from services.whatsapp.transport import CLAIM_SECONDS
-
     user = stack.linked()
     chat = "2348011110005@c.us"
     outbox_id = stack.reply(user, chat, "On its way.")

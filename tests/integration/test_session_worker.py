@@ -3,10 +3,12 @@ lease in Redis; a host that dies loses its lease and another restores the sessio
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
 
+import psutil
 import pytest
 
 from api import create_app
@@ -14,6 +16,7 @@ from services.apikeys import create_api_key
 from services.whatsapp.leases import SessionLeases
 from tests.conftest import WorkerProcess, create_user, stop_every_session, subprocess_env, wait_for
 from tests.fakes.phone import Phone
+from tests.integration.messaging import _message, _post
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("chromedriver") is None, reason="chromium-driver is not installed")]
@@ -55,7 +58,6 @@ def test_commands_leases_and_takeover(container, settings, database_url, redis_u
         assert code.status_code == 200 and code.get_json()["code"] == "2222ABCD"
         assert client.post("/api/session/pairing-code", headers=headers, json={"phone": "0801"}).status_code == 400
 
-        import io
 
         media = client.post("/api/session/send-media", headers=headers, content_type="multipart/form-data",
                             data={"file": (io.BytesIO(b"%PDF-1.4 prices"), "prices.pdf"),
@@ -67,7 +69,6 @@ def test_commands_leases_and_takeover(container, settings, database_url, redis_u
         assert refused.status_code == 415
 
         # A customer writes; the reply goes out through this linked WhatsApp, once.
-        from tests.integration.messaging import _message, _post
 
         _configure_reply = container.tenant_uow(user)
         with _configure_reply as uow:
@@ -84,7 +85,6 @@ def test_commands_leases_and_takeover(container, settings, database_url, redis_u
         client.post("/api/session/start", headers=headers)
         wait_for(lambda: status() == "WORKING", timeout=60, message="a restart from the kept profile")
 
-        import psutil
 
         browsers = psutil.Process(first.process.pid).children(recursive=True)
         os.kill(first.process.pid, signal.SIGKILL)  # the host dies, and its browsers with it

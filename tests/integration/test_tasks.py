@@ -5,8 +5,14 @@ from __future__ import annotations
 import time
 import uuid
 
+import psycopg
+
+from api import create_app
+from schemas.jobs import DispatchTask, SweepStuck
+from services.bootstrap import bootstrap
 from services.crypto import open_task_payload, seal_task_payload
-from tests.conftest import wait_for
+from services.errors import TransientError
+from tests.conftest import create_user, wait_for
 from tests.integration.messaging import _configure, _final, _message, _post, _replies
 
 
@@ -93,11 +99,6 @@ def test_a_customer_asking_for_a_person_is_handed_over(client, shop, gateway, n8
 
 
 def test_dispatch_retries_timeouts_and_is_idempotent_on_redelivery(settings, database_url, redis_url, n8n):
-    from schemas.jobs import DispatchTask
-    from services.bootstrap import bootstrap
-    from services.errors import TransientError
-    from tests.conftest import create_user
-
     quick = settings.model_copy(update={"n8n_timeout_seconds": 0.5})
     container = bootstrap(quick, database_url=database_url, redis_url=redis_url)
     try:
@@ -180,9 +181,6 @@ def test_n8n_down_for_good_fails_the_task_and_tells_customer_and_owner_once(clie
 
 
 def test_without_n8n_customers_hear_once_and_owners_are_alerted(settings, database_url, redis_url, shop, gateway):
-    from api import create_app
-    from services.bootstrap import bootstrap
-
     user, headers = shop
     bare = settings.model_copy(update={"n8n_base_url": None})
     container = bootstrap(bare, database_url=database_url, redis_url=redis_url)
@@ -209,10 +207,6 @@ def test_without_n8n_customers_hear_once_and_owners_are_alerted(settings, databa
 
 
 def test_the_sweeper_resends_lost_dispatches_and_fails_overdue_ones(client, shop, gateway, n8n, owner_database_url):
-    import psycopg
-
-    from schemas.jobs import SweepStuck
-
     user, headers = shop
     container = client.application.extensions["salesboy"]
     lost = _api_task(client, headers, chat_id="2348011616161@c.us", task_type="send_email", message="x",

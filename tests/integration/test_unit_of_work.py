@@ -1,14 +1,22 @@
+import base64
 import contextlib
 import uuid
 
 import psycopg
 import pytest
 from psycopg.pq import TransactionStatus
+from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
 
 from schemas.jobs import ProvisionTenant
 from services import db
+from services.bootstrap import bootstrap
+from services.crypto import Keyring, Sealed, open_task_payload, seal_task_payload
 from services.handlers.tenant import provision_tenant
-from tests.conftest import create_user
+from services.migrate import apply_migrations
+from services.reencrypt import reencrypt
+from services.rows import MissingRowError, existing, one_row
+from tests.conftest import create_database, create_user
 
 
 class RecordingPublisher:
@@ -207,18 +215,6 @@ def test_unknown_user_cannot_be_provisioned(container):
 
 
 def test_reencrypt_moves_every_message_to_the_current_key(pg_server, settings):
-    import base64
-
-    import psycopg
-    from psycopg.rows import dict_row
-    from psycopg.types.json import Jsonb
-
-    from services.bootstrap import bootstrap
-    from services.crypto import Keyring, Sealed, open_task_payload, seal_task_payload
-    from services.migrate import apply_migrations
-    from services.reencrypt import reencrypt
-    from tests.conftest import create_database
-
     url = create_database(pg_server, "reencrypt")  # it rewrites every tenant's rows: keep them apart
     apply_migrations(url)
     container = bootstrap(settings, database_url=url, redis_url=settings.redis_url)
@@ -260,3 +256,25 @@ def test_reencrypt_moves_every_message_to_the_current_key(pg_server, settings):
     assert report.rows["chat_logs"] >= 1 and row[2] == "new2"
     assert Keyring.parse(new).open(Sealed(row[0], row[1], row[2]), tenant=user, chat="234801@c.us") == \
         "my address is 12 Marina Road"
+
+
+def test_a_unit_of_work_has_no_connection_outside_its_block(container):
+    uow = container.system_uow()
+    with pytest.raises(RuntimeError, match="outside its `with` block"):
+        _ = uow.conn
+    with uow:
+        assert uow.conn.execute("select 1").fetchone() == (1,)
+    with pytest.raises(RuntimeError, match="outside its `with` block"):
+        _ = uow.conn
+
+
+def test_a_statement_that_returns_no_row_is_an_error_not_a_none(container):
+    with container.system_uow() as uow:
+        assert one_row(uow.conn.execute("select 41 + 1")) == (42,)
+        with pytest.raises(MissingRowError, match="no row"):
+            one_row(uow.conn.execute("select 1 where false"))
+        gone = uow.alerts.get(uuid.uuid4())
+        with pytest.raises(MissingRowError, match="alert is gone"):
+            existing(gone, "alert")
+        row = {"id": 1}
+        assert existing(row, "row") is row

@@ -5,6 +5,7 @@ wa-js function for each) has a test here showing the product handles it."""
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import threading
@@ -12,15 +13,22 @@ import time
 import uuid
 from pathlib import Path
 
+import psutil
 import pytest
+import redis
 from werkzeug.middleware.shared_data import SharedDataMiddleware
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Response
 
+from services.crypto import Sealed
+from services.errors import TransientError
 from services.events import tenant_channel
-from services.whatsapp.browser import BrowserGoneError
+from services.handlers.sessions import restorable
+from services.whatsapp.browser import WPP_CALLS, BrowserGoneError, BrowserOptions, BrowserSession
 from services.whatsapp.host import SessionHost, inbound_from_event
+from services.whatsapp.leases import SessionLeases
 from tests.conftest import create_user, wait_for
+from tests.fakes.phone import Phone
 
 PAGE_DIR = Path(__file__).resolve().parents[1] / "fakes" / "whatsapp_web"
 pytestmark = [pytest.mark.slow,
@@ -53,8 +61,6 @@ class Listener:
         self._thread.start()
 
     def _read(self):
-        import redis
-
         try:
             for message in self._pubsub.listen():
                 data = json.loads(message["data"])
@@ -76,8 +82,6 @@ def _status(host, user, wanted, timeout=30):
 
 def _inbox(container, user, message_id):
     """(count, sender_phone, sender_lid, text) of a stored inbound message."""
-    from services.crypto import Sealed
-
     with container.tenant_uow(user) as uow:
         rows = uow.conn.execute("select sender_phone, sender_lid, body_ciphertext, body_nonce, body_key_id, chat_id "
                                 "from public.inbox where provider_message_id = %s", [message_id]).fetchall()
@@ -263,8 +267,6 @@ def test_message_events_become_inbound_messages():
 
 
 def test_the_real_wa_js_is_injected_where_the_page_has_no_wpp(fake_whatsapp, tmp_path):
-    from services.whatsapp.browser import BrowserOptions, BrowserSession
-
     bundle = Path(__file__).resolve().parents[2] / "node_modules" / "@wppconnect" / "wa-js" / "dist" / \
         "wppconnect-wa.js"
     assert bundle.exists(), "run ops/setup.sh (npm ci) to install @wppconnect/wa-js"
@@ -279,10 +281,6 @@ def test_the_real_wa_js_is_injected_where_the_page_has_no_wpp(fake_whatsapp, tmp
 
 
 def test_media_both_ways_and_the_send_rate_limit(container, fake_whatsapp, tmp_path):
-    import base64
-
-    from services.errors import TransientError
-
     host = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1,
                        sends_per_minute=3)
     user = create_user(container)
@@ -367,15 +365,10 @@ def test_the_phone_can_log_out(container, fake_whatsapp, tmp_path):
 
 
 def _chromedriver(host, user):
-    import psutil
-
     return psutil.Process(_page(host, user)._driver.service.process.pid)
 
 
 def test_a_dead_chromedriver_is_a_lost_browser_and_a_shutdown_is_no_failure(container, fake_whatsapp, tmp_path):
-    from services.handlers.sessions import restorable
-    from services.whatsapp.leases import SessionLeases
-
     host = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
     user = create_user(container)
     listener = Listener(container, user)
@@ -403,8 +396,6 @@ def test_a_dead_chromedriver_is_a_lost_browser_and_a_shutdown_is_no_failure(cont
 
 
 def test_messages_received_while_the_browser_was_down_are_read_after_reconnecting(container, tmp_path):
-    from tests.fakes.phone import Phone
-
     phone = Phone()
     host = SessionHost(container, url=phone.url, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
     user = create_user(container)
@@ -438,8 +429,6 @@ def test_messages_received_while_the_browser_was_down_are_read_after_reconnectin
 
 
 def test_every_wpp_member_the_product_calls_exists_in_the_real_bundle_and_the_stand_in(fake_whatsapp, tmp_path):
-    from services.whatsapp.browser import WPP_CALLS, BrowserOptions, BrowserSession
-
     bundle = Path(__file__).resolve().parents[2] / "node_modules" / "@wppconnect" / "wa-js" / "dist" / \
         "wppconnect-wa.js"
     check = """return arguments[0].filter((path) => typeof path.split('.').reduce(

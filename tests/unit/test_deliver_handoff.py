@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from schemas.jobs import DeliverReply, SendThroughSession
 from services.handlers import messages
@@ -121,8 +122,6 @@ def test_the_typing_pause_is_a_countdown_on_the_delivery_not_a_sleep():
 
 
 def test_every_enqueue_goes_through_the_publisher_and_no_task_waits_on_another():
-    from pathlib import Path
-
     root = Path(__file__).resolve().parents[2]
     for path in [*root.glob("services/**/*.py"), *root.glob("workers/*.py")]:
         text = path.read_text()

@@ -1,3 +1,6 @@
+import io
+import zipfile
+
 import pytest
 
 from schemas.kb import TableSection, TextSection
@@ -32,9 +35,6 @@ def test_unsupported_types_say_what_they_are(data, reason):
 
 
 def test_a_plain_zip_is_not_a_document():
-    import io
-    import zipfile
-
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("photos/a.txt", "x")

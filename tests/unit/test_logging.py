@@ -1,6 +1,8 @@
 import json
 import logging
+import sys
 
+from services.litellm_setup import load_litellm
 from services.logging import JsonFormatter, configure_logging, current_context, log_context
 
 
@@ -31,7 +33,6 @@ def test_exceptions_are_serialised():
     try:
         raise ValueError("bad")
     except ValueError:
-        import sys
         record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed", (), sys.exc_info())
     line = json.loads(JsonFormatter().format(record))
     assert "ValueError: bad" in line["exc"]
@@ -57,10 +58,6 @@ def test_configure_logging_writes_json_lines_to_a_rotating_file(tmp_path):
 
 
 def test_litellm_per_call_chatter_is_off_but_its_warnings_are_kept():
-    import logging
-
-    from services.litellm_setup import load_litellm
-
     load_litellm()
     chatty = logging.getLogger("LiteLLM")
     assert not chatty.isEnabledFor(logging.INFO) and chatty.isEnabledFor(logging.WARNING)

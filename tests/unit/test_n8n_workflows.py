@@ -4,6 +4,7 @@ accepts exactly what Salesboy's Python verifier accepts."""
 from __future__ import annotations
 
 import base64
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -33,8 +34,6 @@ def test_every_task_type_has_a_workflow():
 
 
 def test_committed_exports_match_the_generator(tmp_path):
-    import importlib.util
-
     spec = importlib.util.spec_from_file_location("build", ROOT / "ops" / "n8n" / "build_workflows.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)

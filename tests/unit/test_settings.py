@@ -1,9 +1,19 @@
 import base64
+import re
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from schemas.settings import DEV_SECRET_KEY, SECRET_DEFAULTS, InsecureSettingsError, Settings
+from schemas.settings import (
+    DEV_SECRET_KEY,
+    SECRET_DEFAULTS,
+    InsecureSettingsError,
+    Settings,
+    SettingsError,
+    required,
+    revealed,
+)
 
 STRONG = "whsec_" + base64.b64encode(bytes(range(32))).decode()
 GOOD_SECRETS = {
@@ -99,9 +109,6 @@ def test_visibility_timeout_must_outlast_task_time_limit():
 
 
 def test_env_example_documents_every_setting_and_nothing_else():
-    import re
-    from pathlib import Path
-
     text = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
     documented = set(re.findall(r"^([A-Z][A-Z0-9_]+)=", text, re.M))
     expected = {field.alias for field in Settings.model_fields.values()}
@@ -109,10 +116,17 @@ def test_env_example_documents_every_setting_and_nothing_else():
 
 
 def test_env_example_values_load_in_development(tmp_path, monkeypatch):
-    from pathlib import Path
-
     example = Path(__file__).resolve().parents[2] / ".env.example"
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".env").write_text(example.read_text())
     settings = Settings()
     assert settings.api_port == 8000 and settings.database_url in (None, "")
+
+
+def test_a_setting_used_unset_says_which():
+    with pytest.raises(SettingsError, match="PINECONE_HOST is not set"):
+        required(None, "PINECONE_HOST")
+    assert required("https://h.example", "PINECONE_HOST") == "https://h.example"
+    with pytest.raises(SettingsError, match="OUTBOUND_GATEWAY_SECRET is not set"):
+        revealed(None, "OUTBOUND_GATEWAY_SECRET")
+    assert revealed(Settings(_env_file=None).secret_key, "SALESBOY_SECRET_KEY") == DEV_SECRET_KEY

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 import pytest
 from celery.exceptions import Reject
 
-from schemas.jobs import ProvisionTenant
+from schemas.jobs import ProvisionTenant, SweepStuck
 from services.celery_app import make_celery
+from services.db import PublishAfterCommitError
 from services.errors import TransientError
+from services.handlers.sweeper import sweep
 from tests.conftest import make_settings
 from workers.base import ContainerHolder, define_stage
 
@@ -126,8 +128,6 @@ def test_permanent_failure_is_recorded_at_once(harness):
 
 
 def test_a_committed_stage_whose_next_enqueue_failed_is_left_for_the_sweeper(harness):
-    from services.db import PublishAfterCommitError
-
     unsent = [ProvisionTenant(user_id=uuid.uuid4())]
     task, fake = harness([PublishAfterCommitError(unsent, ConnectionError("broker down"))])
     assert task.apply(kwargs={"payload": payload()}).successful()
@@ -164,9 +164,6 @@ def test_container_holder_builds_once_and_resets():
 
 
 def test_sweeper_resends_what_each_finder_returns():
-    from schemas.jobs import SweepStuck
-    from services.handlers.sweeper import sweep
-
     class Uow:
         def __init__(self):
             self.queued = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from services.crypto import Keyring, Sealed
+from services.ports import VectorItem
 
 
 def open_body(keyring: Keyring, row: dict, prefix: str = "body_") -> str:
@@ -28,8 +29,6 @@ def customer_says(backend, keyring: Keyring, tenant: uuid.UUID, text: str, *, ch
 
 def indexed_document(backend, vectors, embedder, tenant: uuid.UUID, filename: str, passages: list[str]) -> dict:
     """A ready document whose passages are chunked, embedded and in the vector store."""
-    from services.ports import VectorItem
-
     doc = backend.db.add_document(user_id=tenant, filename=filename, mime_type="text/plain",
                                   storage_path=f"{tenant}/{filename}", status="ready",
                                   chunks_total=len(passages), chunks_done=len(passages))

@@ -1,0 +1,26 @@
+"""Whether a request speaks with an API key, and for which tenant (told apart before anything looks at
+its cookie). Kept apart from api/auth.py, which also reads the dashboard's session: the dashboard needs
+these two and api/auth.py needs the dashboard."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import g, request
+
+from api.context import container
+from services.apikeys import tenant_for_key
+
+API_KEY_HEADER = "X-API-KEY"
+
+
+def carries_api_key() -> bool:
+    return API_KEY_HEADER in request.headers
+
+
+def api_key_tenant() -> uuid.UUID | None:
+    """The tenant of the request's API key; None when it has none or it is not valid (looked up once)."""
+    if "api_key_tenant" not in g:
+        key = request.headers.get(API_KEY_HEADER)
+        g.api_key_tenant = tenant_for_key(container(), key) if key else None
+    return g.api_key_tenant
