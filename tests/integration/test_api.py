@@ -11,6 +11,7 @@ from schemas.queues import QUEUES
 from services.bootstrap import bootstrap
 from services.embedded import EmbeddedRedis, free_port
 from services.logging import JsonFormatter
+from tests.conftest import wait_for
 
 
 @pytest.fixture
@@ -32,8 +33,10 @@ def test_healthz_answers_without_dependencies(client):
 def test_readyz_names_each_queue_without_a_consumer(client, worker, container):
     # The test worker consumes neither `sessions` (browsers have their own worker) nor `mail` (the mail tests
     # start theirs, which may still run); whatever else runs now, readyz names exactly the queues nobody takes.
-    consumed = {queue["name"] for listed in (container.celery.control.inspect(timeout=1.0).active_queues() or {})
-                .values() for queue in (listed or [])}
+    # Asked until the workers answer: on a loaded machine one second may pass without a reply.
+    replies = wait_for(lambda: container.celery.control.inspect(timeout=1.0).active_queues(), timeout=30,
+                       message="the workers to list their queues")
+    consumed = {queue["name"] for listed in replies.values() for queue in (listed or [])}
     response = client.get("/readyz")
     body = response.get_json()
     assert response.status_code == 503, body
