@@ -149,18 +149,24 @@ def reembed_document(container: Container, user_id: uuid.UUID, document_id: uuid
         restart_at, job_type = "chunking", ChunkDocument
     except StorageObjectMissingError:
         restart_at, job_type = "queued", ExtractDocument
-    with container.tenant_uow(user_id) as uow:
-        row = uow.kb.get(document_id, lock=True)
-        if row is None:
-            raise DocumentNotFoundError("no such document")
-        if row["status"] in DOCUMENT_IN_PROGRESS:
-            raise DocumentBusyError(f"the document is still being processed ({row['status']})",
-                                    document_status=row["status"])
-        uow.kb.update(document_id, status=restart_at, progress=0, error=None)
-        uow.audit.log(user_id, "kb.document_reembedded", {"document_id": str(document_id),
-                                                           "filename": row["filename"]})
-        uow.publish_after_commit(job_type(user_id=user_id, document_id=document_id))
-        return DocumentView.model_validate(uow.kb.get(document_id))
+    try:
+        with container.tenant_uow(user_id) as uow:
+            row = uow.kb.get(document_id, lock=True)
+            if row is None:
+                raise DocumentNotFoundError("no such document")
+            if row["status"] in DOCUMENT_IN_PROGRESS:
+                raise DocumentBusyError(f"the document is still being processed ({row['status']})",
+                                        document_status=row["status"])
+            uow.kb.update(document_id, status=restart_at, progress=0, error=None)
+            uow.audit.log(user_id, "kb.document_reembedded", {"document_id": str(document_id),
+                                                               "filename": row["filename"]})
+            uow.publish_after_commit(job_type(user_id=user_id, document_id=document_id))
+            view = DocumentView.model_validate(uow.kb.get(document_id))
+    except PublishAfterCommitError as exc:
+        # Committed: the stuck-document sweeper sends the job once the broker answers again.
+        log.warning("document restarted; its job is left for the sweeper",
+                    extra={"document_id": str(document_id), "error": str(exc)})
+    return view
 
 
 def search(container: Container, user_id: uuid.UUID, query: str, k: int = 5,

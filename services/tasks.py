@@ -193,19 +193,25 @@ def record_callback(tenant_uow: TenantUow, rules: TaskRules, callback: TaskCallb
 def create_requested(tenant_uow: TenantUow, rules: TaskRules, user_id: uuid.UUID, wanted: TaskRequest, *,
                      trace_id: str) -> CreatedTask:
     """A task the tenant asks for through the API, handled as one a customer asked for in a message."""
-    with tenant_uow(user_id) as uow:
-        config = uow.messages.bot_config() or {}
-        allowed = {*(config.get("allowed_task_types") or []), words.HANDOFF}
-        if wanted.task_type not in allowed:
-            raise TaskTypeNotAllowedError(wanted.task_type, sorted(allowed))
-        if wanted.task_type == words.HANDOFF:
-            uow.messages.start_handoff(user_id, wanted.chat_id)
-        sealed = seal_task_payload(rules.keyring, wanted.payload(), tenant=user_id, chat=wanted.chat_id)
-        task_id, handed_over = create(uow, rules, user_id=user_id, inbox_id=None, chat_id=wanted.chat_id,
-                                      task_type=wanted.task_type, payload=sealed, trace_id=trace_id, config=config)
-        uow.audit.log(user_id, "task.created", {"task_id": str(task_id), "task_type": wanted.task_type,
-                                                "via": "api"})
-        status = rows.existing(uow.messages.task(task_id), "task")["status"]
+    try:
+        with tenant_uow(user_id) as uow:
+            config = uow.messages.bot_config() or {}
+            allowed = {*(config.get("allowed_task_types") or []), words.HANDOFF}
+            if wanted.task_type not in allowed:
+                raise TaskTypeNotAllowedError(wanted.task_type, sorted(allowed))
+            if wanted.task_type == words.HANDOFF:
+                uow.messages.start_handoff(user_id, wanted.chat_id)
+            sealed = seal_task_payload(rules.keyring, wanted.payload(), tenant=user_id, chat=wanted.chat_id)
+            task_id, handed_over = create(uow, rules, user_id=user_id, inbox_id=None, chat_id=wanted.chat_id,
+                                          task_type=wanted.task_type, payload=sealed, trace_id=trace_id,
+                                          config=config)
+            uow.audit.log(user_id, "task.created", {"task_id": str(task_id), "task_type": wanted.task_type,
+                                                    "via": "api"})
+            status = rows.existing(uow.messages.task(task_id), "task")["status"]
+    except PublishAfterCommitError as exc:
+        # Committed as pending: the sweeper dispatches it once the broker answers again.
+        log.warning("task created; its dispatch is left for the sweeper",
+                    extra={"task_id": str(task_id), "error": str(exc)})
     return CreatedTask(task_id, status, handed_over)
 
 

@@ -17,7 +17,7 @@ import pytest
 from api import create_app
 from schemas.jobs import ExtractDocument, ProvisionTenant, SendAccountEmail, new_trace_id
 from schemas.settings import DEV_N8N_CALLBACK_SECRETS
-from services import kb, sign_up
+from services import accounts, kb, sign_up
 from services.apikeys import create_api_key
 from services.bootstrap import bootstrap
 from services.celery_app import CeleryPublisher, make_celery
@@ -113,3 +113,42 @@ def test_a_callback_recorded_while_the_broker_is_down_is_answered_and_its_reply_
         (reply,) = uow.conn.execute("select id, status from public.outbox where reply_key = %s",
                                     [f"task:{task_id}:done"]).fetchall()
     assert reply[1] == "pending"  # stored, not sent: the stuck-message sweeper delivers it
+    # Left for the sweeper in this test only: other tests' sweeps must not deliver it.
+    with broker_down.system_uow() as uow:
+        uow.conn.execute("update public.outbox set status = 'failed' where id = %s", [reply[0]])
+
+
+def test_a_reset_request_stored_while_the_broker_is_down_is_accepted(broker_down, caplog):
+    email = f"forgot-{uuid.uuid4().hex[:12]}@example.test"
+    with caplog.at_level(logging.WARNING, logger="services.accounts"):
+        accounts.request_reset(broker_down, email)  # no error: it is stored
+    assert any("left for the sweeper" in r.getMessage() for r in caplog.records)
+    with broker_down.system_uow() as uow:
+        stored = uow.conn.execute("select purpose from public.account_email_requests where email = %s",
+                                  [email]).fetchall()
+    assert stored == [("password_reset",)]
+
+
+def test_an_api_task_and_a_re_embed_stored_while_the_broker_is_down_answer_success(settings, broker_down):
+    user = create_user(broker_down)
+    provision_tenant(ProvisionTenant(user_id=user), tenant_uow=broker_down.tenant_uow)
+    key, _ = create_api_key(broker_down, user, "tests")
+    client = create_app(settings, broker_down).test_client()
+
+    created = client.post("/api/v1/tasks", headers={"X-API-KEY": key},
+                          json={"task_type": "human_handoff", "chat_id": "2348073737373@c.us",
+                                "message": "Please call me back."})
+    assert created.status_code == 201, created.get_data(as_text=True)
+    with broker_down.tenant_uow(user) as uow:
+        assert uow.messages.task(uuid.UUID(created.get_json()["id"]))["status"] == "pending"  # the sweeper sends it
+        uow.conn.execute("update public.tasks set status = 'failed' where id = %s", [created.get_json()["id"]])
+
+    # A document that finished once, restarted while the broker is down.
+    document = client.post("/api/v1/kb/upload", headers={"X-API-KEY": key},
+                           data={"file": (io.BytesIO(b"Suya is 1500 NGN a stick."), "menu.txt")},
+                           content_type="multipart/form-data").get_json()["document"]
+    with broker_down.tenant_uow(user) as uow:
+        uow.kb.update(uuid.UUID(document["id"]), status="ready", progress=100, error=None)
+    again = client.post(f"/api/v1/kb/{document['id']}/reembed", headers={"X-API-KEY": key})
+    assert again.status_code in (200, 202), again.get_data(as_text=True)
+    assert kb.get_document(broker_down, user, document["id"])[0].status == "queued"
