@@ -10,9 +10,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from api import bot, dashboard, errors, health, kb, messages, observability, openapi, rest, sessions, stream, tasks
 from api.dashboard import errors as dashboard_errors
 from schemas.settings import Settings, revealed
+from services.adapters.logging import configure_logging
 from services.bootstrap import Container, bootstrap
-from services.logging import configure_logging
-from services.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
+from services.runtime.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
 
 
 def create_app(settings: Settings | None = None, container: Container | None = None) -> Flask:

@@ -9,7 +9,7 @@ import uuid
 from flask import g, request
 
 from api.context import container
-from services.apikeys import tenant_for_key
+from services.usecases.apikeys import tenant_for_key
 
 API_KEY_HEADER = "X-API-KEY"
 

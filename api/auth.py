@@ -15,7 +15,7 @@ from flask import abort, g
 
 from api.api_keys import API_KEY_HEADER, api_key_tenant, carries_api_key
 from api.dashboard.web import signed_in_user
-from services.logging import log_context
+from services.adapters.logging import log_context
 
 __all__ = ["API_KEY_HEADER", "api_key_tenant", "carries_api_key", "current_tenant", "tenant_required"]
 

@@ -12,7 +12,7 @@ from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, invalid
 from schemas.bot import BotSettings, ProviderKeyInput
-from services import bot_settings, provider_keys
+from services.usecases import bot_settings, provider_keys
 
 blueprint = Blueprint("bot", __name__, url_prefix="/api/bot")
 

@@ -17,20 +17,25 @@ from api import create_app
 from api.openapi import build_spec, postman_collection
 from pipelines.evaluation import render
 from schemas.settings import Settings, SettingsError, load_settings, revealed
-from services import evaluation
-from services import kb as kb_service
-from services.accounts import user_id_for_email
-from services.apikeys import create_api_key
-from services.backup import BackupError, backup, restore
+from services.adapters.logging import configure_logging
 from services.bootstrap import bootstrap, storage_for
-from services.crypto import Keyring
-from services.embedded import EmbeddedServiceError
-from services.logging import configure_logging
-from services.migrate import MigrationError
-from services.reencrypt import reencrypt as reencrypt_stored
-from services.runtime import migrate_database, resolve_database_url, resolve_owner_database_url, resolve_redis_url
-from services.seed import InlineJobs, QuietEvents, seed_demo_tenant
-from services.supervisor import StartupError, Supervisor
+from services.core.crypto import Keyring
+from services.runtime.backup import BackupError, backup, restore
+from services.runtime.embedded import EmbeddedServiceError
+from services.runtime.migrate import MigrationError
+from services.runtime.reencrypt import reencrypt as reencrypt_stored
+from services.runtime.runtime import (
+    migrate_database,
+    resolve_database_url,
+    resolve_owner_database_url,
+    resolve_redis_url,
+)
+from services.runtime.seed import InlineJobs, QuietEvents, seed_demo_tenant
+from services.runtime.supervisor import StartupError, Supervisor
+from services.usecases import evaluation
+from services.usecases import kb as kb_service
+from services.usecases.accounts import user_id_for_email
+from services.usecases.apikeys import create_api_key
 
 
 def _settings() -> Settings:

@@ -8,8 +8,8 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from api.context import container
 from pipelines.metrics_access import FORWARDING_HEADERS, scrape_allowed
 from schemas.queues import QUEUES
-from services.health import readiness
-from services.metrics import exposition
+from services.adapters.metrics import exposition
+from services.runtime.health import readiness
 
 blueprint = Blueprint("health", __name__)
 

@@ -12,7 +12,7 @@ from api.context import container
 from api.errors import error_response, id_or_404, invalid
 from api.pagination import paginated
 from schemas.kb import SearchRequest
-from services import kb
+from services.usecases import kb
 
 blueprint = Blueprint("kb", __name__, url_prefix="/api/kb")
 

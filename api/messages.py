@@ -12,10 +12,10 @@ from api.auth import tenant_required
 from api.context import container
 from api.errors import error_response, id_or_404, invalid
 from schemas.messages import InboundMessage
-from services import handoffs
-from services.inbound import UnknownTenantError, accept
-from services.message_views import message_trace
-from services.signing import SignatureError
+from services.adapters.signing import SignatureError
+from services.usecases import handoffs
+from services.usecases.inbound import UnknownTenantError, accept
+from services.usecases.message_views import message_trace
 
 blueprint = Blueprint("messages", __name__)
 

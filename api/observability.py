@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from flask import Flask, g, request
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
-from services.logging import log_context
+from services.adapters.logging import log_context
 
 log = logging.getLogger("salesboy.http")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")

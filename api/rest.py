@@ -22,11 +22,11 @@ from schemas.api import (
     WhitelistBulk,
     WhitelistEntry,
 )
-from services import accounts, apikeys, message_views, playground, whitelist_contacts
-from services import group_settings as groups_service
-from services import handoffs as handoffs_service
-from services.apikeys import create_api_key
-from services.message_views import readable
+from services.usecases import accounts, apikeys, message_views, playground, whitelist_contacts
+from services.usecases import group_settings as groups_service
+from services.usecases import handoffs as handoffs_service
+from services.usecases.apikeys import create_api_key
+from services.usecases.message_views import readable
 
 blueprint = Blueprint("rest", __name__, url_prefix="/api")
 

@@ -20,7 +20,7 @@ from api.pagination import paginated
 from pipelines import plain_words
 from schemas.jobs import SessionAction, SessionQueryKind
 from schemas.settings import Settings
-from services import session_control
+from services.usecases import session_control
 from services.whatsapp.host import latest_qr_key, qr_data_uri
 from services.whatsapp.media import MediaRefusedError, SendRefusedError, send_media, send_text
 

@@ -16,7 +16,7 @@ from flask_sse import Message
 
 from api.auth import tenant_required
 from api.context import container
-from services.events import tenant_channel
+from services.adapters.events import tenant_channel
 
 blueprint = Blueprint("stream", __name__)
 

@@ -15,9 +15,9 @@ from api.errors import error_response, id_or_404, invalid
 from api.pagination import LIST_SCAN_LIMIT, keyset_page, paginated, time_and_id
 from schemas.jobs import new_trace_id
 from schemas.messages import TaskCallback, TaskRequest
-from services import alerts, tasks
-from services.crypto import open_task_payload
-from services.signing import SignatureError
+from services.adapters.signing import SignatureError
+from services.core.crypto import open_task_payload
+from services.usecases import alerts, tasks
 
 blueprint = Blueprint("tasks", __name__)
 _MAX_CALLBACK_BYTES = 256 * 1024

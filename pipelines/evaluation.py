@@ -1,6 +1,6 @@
 """Answer-quality evaluation: reading a suite's cases, judging what the pipeline did with each, and the figures.
 
-Pure: the runner (services/evaluation.py) sends the cases and hands back what it read from each message's
+Pure: the runner (services/usecases/evaluation.py) sends the cases and hands back what it read from each message's
 trace and replies; everything measured is computed here, so it can be checked without a pipeline.
 """
 

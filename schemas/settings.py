@@ -21,7 +21,7 @@ DEV_WEBHOOK_SECRETS = "whsec_ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQ="
 DEV_N8N_SIGNING_SECRET = "whsec_ZGV2LW9ubHktbjhuLXNpZ25pbmctc2VjcmV0"  # noqa: S105 (development default, refused in production)
 DEV_N8N_CALLBACK_SECRETS = "whsec_ZGV2LW9ubHktbjhuLWNhbGxiYWNrLXNlY3JldA=="
 # env var name -> development default that production must replace. Flower has no fixed
-# default: outside production its password is generated per data dir (services/runtime.py).
+# default: outside production its password is generated per data dir (services/runtime/runtime.py).
 SECRET_DEFAULTS = {
     "SALESBOY_SECRET_KEY": DEV_SECRET_KEY,
     "CHAT_ENCRYPTION_KEYS": DEV_ENCRYPTION_KEYS,

@@ -38,27 +38,28 @@ from schemas.jobs import (
     SweepStuck,
 )
 from schemas.settings import Settings, required, revealed
-from services import db, provider_keys, tasks
-from services.accounts_local import LocalAccounts
-from services.celery_app import CeleryPublisher, make_celery
-from services.crypto import Keyring
-from services.egress import EgressPolicy, guarded_client
-from services.events import RedisEventPublisher
-from services.extract import ExtractionLimits
+from services.adapters.celery_app import CeleryPublisher, make_celery
+from services.adapters.egress import EgressPolicy, guarded_client
+from services.adapters.events import RedisEventPublisher
+from services.adapters.extract import ExtractionLimits
+from services.adapters.intent_classifier import IntentHeads
+from services.adapters.llm import LiteLLMChat
+from services.adapters.mailer import make_mailer
+from services.adapters.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
+from services.adapters.query_vectors import SharedQueryVectors
+from services.adapters.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
+from services.adapters.storage import LocalStorage
+from services.adapters.transport import GatewayTransport, UnconfiguredTransport
+from services.adapters.vectors import PgVectorStore
+from services.core.crypto import Keyring
 from services.handlers import dispatch, ingest, mail, messages, sessions
 from services.handlers.messages import MessageDeps
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
-from services.intent_classifier import IntentHeads
-from services.llm import LiteLLMChat
-from services.mailer import make_mailer
-from services.playground import PlaygroundRouting
-from services.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
-from services.query_vectors import SharedQueryVectors
-from services.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
-from services.storage import LocalStorage
-from services.transport import GatewayTransport, UnconfiguredTransport
-from services.vectors import PgVectorStore
+from services.repositories import db
+from services.usecases import provider_keys, tasks
+from services.usecases.accounts_local import LocalAccounts
+from services.usecases.playground import PlaygroundRouting
 from services.whatsapp.host import SessionHost
 from services.whatsapp.leases import SessionLeases, lease_owner
 from services.whatsapp.transport import send_through_host
@@ -205,7 +206,7 @@ class Container:
     def accounts(self):
         s = self.settings
         if s.auth_backend == "supabase":
-            from services.accounts_supabase import SupabaseAccounts
+            from services.usecases.accounts_supabase import SupabaseAccounts
 
             return SupabaseAccounts(s.supabase_url, s.supabase_anon_key.get_secret_value())
         return LocalAccounts(self.system_uow, self.mailer, secret_key=s.secret_key.get_secret_value(),
@@ -245,7 +246,7 @@ def storage_for(settings: Settings) -> Storage:
 
 def _storage(settings: Settings) -> Storage:
     if settings.storage_backend == "supabase":
-        from services.storage_supabase import SupabaseStorage
+        from services.adapters.storage_supabase import SupabaseStorage
 
         return SupabaseStorage(required(settings.supabase_url, "SUPABASE_URL"),
                                revealed(settings.supabase_service_role_key, "SUPABASE_SERVICE_ROLE_KEY"))
@@ -254,26 +255,26 @@ def _storage(settings: Settings) -> Storage:
 
 def _embedder(settings: Settings) -> Embedder:
     if settings.embedding_backend == "litellm":
-        from services.embeddings_litellm import LiteLLMEmbedder
+        from services.adapters.embeddings_litellm import LiteLLMEmbedder
 
         key = settings.embedding_api_key.get_secret_value() if settings.embedding_api_key else None
         return LiteLLMEmbedder(settings.embedding_model, dimensions=settings.embedding_dimensions,
                                api_base=settings.embedding_api_base, api_key=key,
                                batch_size=settings.embed_batch_size)
     if settings.embedding_runtime == "onnx":
-        from services.embeddings_onnx import OnnxEmbedder
+        from services.adapters.embeddings_onnx import OnnxEmbedder
 
         cache_dir = settings.embedding_cache_dir or settings.data_dir / "models"
         return OnnxEmbedder(settings.embedding_model_path, cache_dir=cache_dir, variant=settings.embedding_onnx_variant,
                             batch_size=settings.embed_batch_size, threads=settings.embedding_threads)
-    from services.embeddings import SentenceTransformerEmbedder
+    from services.adapters.embeddings import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder(settings.embedding_model_path, batch_size=settings.embed_batch_size)
 
 
 def _vectors(settings: Settings, tenant_uow) -> VectorStore:
     if settings.vector_backend == "pinecone":
-        from services.vectors_pinecone import PineconeVectorStore
+        from services.adapters.vectors_pinecone import PineconeVectorStore
 
         return PineconeVectorStore(revealed(settings.pinecone_api_key, "PINECONE_API_KEY"),
                                    required(settings.pinecone_host, "PINECONE_HOST"))

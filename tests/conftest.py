@@ -23,12 +23,12 @@ import pytest
 from celery import Celery
 
 from schemas.settings import DEV_N8N_SIGNING_SECRET, Settings
+from services.adapters.embeddings import default_model_path
+from services.adapters.embeddings_onnx_export import ensure_exported
+from services.adapters.signing import secret_key
 from services.bootstrap import Container, bootstrap
-from services.embedded import EmbeddedPostgres, EmbeddedRedis, free_port
-from services.embeddings import default_model_path
-from services.embeddings_onnx_export import ensure_exported
-from services.migrate import RUNTIME_ROLE, apply_migrations, ensure_runtime_role
-from services.signing import secret_key
+from services.runtime.embedded import EmbeddedPostgres, EmbeddedRedis, free_port
+from services.runtime.migrate import RUNTIME_ROLE, apply_migrations, ensure_runtime_role
 from tests.fakes.gateway_server import FakeGateway, FakeN8n
 from tests.fakes.openai_server import FakeOpenAI
 

@@ -1,6 +1,6 @@
 """Worker-side processes: `python -m workers worker|beat|flower` (also `salesboy worker` ...).
 
-Nothing imported here loads prometheus_client (services.metrics does on first use): it picks its value
+Nothing imported here loads prometheus_client (services.adapters.metrics does on first use): it picks its value
 class from PROMETHEUS_MULTIPROC_DIR when first imported, which `worker` sets to its own folder first.
 """
 
@@ -13,10 +13,10 @@ import click
 
 from schemas.queues import QUEUES
 from schemas.settings import InsecureSettingsError, Settings, SettingsError, load_settings
-from services.embedded import EmbeddedServiceError
-from services.logging import configure_logging
-from services.metrics import MULTIPROC_ENV, fresh_multiprocess_dir, serve_worker_metrics
-from services.runtime import flower_login, refuse_privileged_runtime, resolve_database_url, resolve_redis_url
+from services.adapters.logging import configure_logging
+from services.adapters.metrics import MULTIPROC_ENV, fresh_multiprocess_dir, serve_worker_metrics
+from services.runtime.embedded import EmbeddedServiceError
+from services.runtime.runtime import flower_login, refuse_privileged_runtime, resolve_database_url, resolve_redis_url
 from workers.app import create_worker_app
 
 

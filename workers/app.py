@@ -11,8 +11,8 @@ import logging
 from celery import Celery, signals
 
 from schemas.settings import Settings
+from services.adapters.celery_app import make_celery
 from services.bootstrap import Container, bootstrap
-from services.celery_app import make_celery
 from workers import dispatch, ingest, mail, maintenance, messages, sessions
 from workers.base import ContainerHolder
 from workers.schedule import beat_schedule

@@ -23,11 +23,11 @@ from pydantic import ValidationError
 
 from pipelines.retry import backoff_delay
 from schemas.jobs import QueuedJob
+from services.adapters.logging import log_context
+from services.adapters.metrics import process_metrics, timed_stage
 from services.bootstrap import Container
-from services.db import PublishAfterCommitError
-from services.errors import TRANSIENT_ERRORS
-from services.logging import log_context
-from services.metrics import process_metrics, timed_stage
+from services.core.errors import TRANSIENT_ERRORS
+from services.repositories.db import PublishAfterCommitError
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from flask import Blueprint
 from api.context import container
 from api.dashboard.web import current_session_id, done, login_required, page, sign_out
 from api.errors import id_or_404
-from services import account_sessions
+from services.repositories import account_sessions
 
 blueprint = Blueprint("account", __name__, url_prefix="/account")
 

@@ -26,8 +26,8 @@ from api.dashboard.web import (
     signed_in_user,
 )
 from pipelines import plain_words
-from services import accounts, sign_up
-from services.mailer import can_send_mail
+from services.adapters.mailer import can_send_mail
+from services.usecases import accounts, sign_up
 
 log = logging.getLogger(__name__)
 blueprint = Blueprint("accounts", __name__)

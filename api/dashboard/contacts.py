@@ -13,7 +13,7 @@ from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
 from pipelines import plain_words
 from pipelines.phones import PhoneError, parse_contact_lines, to_e164
-from services import group_settings, whitelist_contacts
+from services.usecases import group_settings, whitelist_contacts
 
 blueprint = Blueprint("contacts", __name__, url_prefix="/dashboard")
 MAX_IMPORT_BYTES = 1024 * 1024

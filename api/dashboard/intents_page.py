@@ -13,7 +13,7 @@ from api.dashboard.forms import IntentForm
 from api.dashboard.web import done, login_required, page
 from pipelines import plain_words
 from schemas.bot import MAX_EXAMPLES_TOTAL, MAX_INTENT_EXAMPLES, MAX_INTENTS, BotSettings
-from services import bot_settings
+from services.usecases import bot_settings
 
 blueprint = Blueprint("intents_page", __name__, url_prefix="/dashboard/settings/intents")
 FIELDS = ("key", "name", "kind", "examples", "reply", "description")

@@ -13,9 +13,9 @@ from api.dashboard.forms import ReplyForm, text_of
 from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
 from schemas.messages import PLAYGROUND_SUFFIX
-from services import handoffs, message_views, owner_replies
-from services.crypto import DecryptionError
-from services.message_views import message_trace, readable
+from services.core.crypto import DecryptionError
+from services.usecases import handoffs, message_views, owner_replies
+from services.usecases.message_views import message_trace, readable
 
 blueprint = Blueprint("logs", __name__, url_prefix="/dashboard/logs")
 TASK_STATUSES = ("pending", "dispatched", "succeeded", "failed")

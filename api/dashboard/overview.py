@@ -13,9 +13,9 @@ from api.context import container
 from api.dashboard.web import login_required, page, safe_next
 from api.errors import id_or_404
 from pipelines import charts
-from services import alerts as owner_alerts
-from services import overview
-from services.message_views import readable
+from services.usecases import alerts as owner_alerts
+from services.usecases import overview
+from services.usecases.message_views import readable
 
 blueprint = Blueprint("overview", __name__, url_prefix="/dashboard")
 RANGES = (7, 30, 90)

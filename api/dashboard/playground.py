@@ -10,7 +10,7 @@ from api.context import container
 from api.dashboard.forms import PlaygroundForm
 from api.dashboard.web import login_required, page
 from schemas.messages import MAX_TEXT
-from services import playground
+from services.usecases import playground
 
 blueprint = Blueprint("playground", __name__, url_prefix="/dashboard/playground")
 

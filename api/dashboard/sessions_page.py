@@ -12,7 +12,7 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from api.context import container
 from api.dashboard.web import done, login_required, page
 from schemas.jobs import SessionAction
-from services import session_control
+from services.usecases import session_control
 from services.whatsapp.host import latest_qr_key, qr_data_uri
 
 blueprint = Blueprint("sessions_page", __name__, url_prefix="/dashboard/sessions")

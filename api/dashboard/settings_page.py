@@ -13,8 +13,8 @@ from api.dashboard.web import done, login_required, page
 from api.errors import id_or_404
 from pipelines import plain_words
 from schemas.bot import BotSettings, ProviderKeyInput
-from services import apikeys, bot_settings, provider_keys
-from services.apikeys import create_api_key
+from services.usecases import apikeys, bot_settings, provider_keys
+from services.usecases.apikeys import create_api_key
 
 blueprint = Blueprint("settings_page", __name__, url_prefix="/dashboard/settings")
 CHECKBOXES = ("enabled", "handoff_when_unknown", "group_mention_only_default")

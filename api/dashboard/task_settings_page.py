@@ -13,7 +13,7 @@ from api.dashboard.forms import TaskSettingsForm
 from api.dashboard.web import done, login_required, page
 from pipelines import plain_words
 from schemas.bot import BotSettings, TaskSettings
-from services import bot_settings, kb
+from services.usecases import bot_settings, kb
 
 blueprint = Blueprint("task_settings_page", __name__, url_prefix="/dashboard/settings")
 # Empty means "not set" for these; the schema wants None rather than "".

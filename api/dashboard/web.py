@@ -11,10 +11,10 @@ from flask import current_app, flash, g, redirect, render_template, request, ses
 from api.api_keys import carries_api_key
 from api.context import container
 from schemas.settings import Settings
-from services import account_sessions
-from services import alerts as owner_alerts
-from services.account_sessions import network_of, new_token
-from services.logging import log_context
+from services.adapters.logging import log_context
+from services.repositories import account_sessions
+from services.repositories.account_sessions import network_of, new_token
+from services.usecases import alerts as owner_alerts
 
 NAV = (
     ("overview.index", "Overview"),

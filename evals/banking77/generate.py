@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from services.evaluation import EvaluationError, load_suite
+from services.usecases.evaluation import EvaluationError, load_suite
 
 HERE = Path(__file__).resolve().parent
 

@@ -30,15 +30,15 @@ from pipelines.egress import EgressRefused
 from pipelines.tasks import callback_deadline
 from schemas.bot import TaskSettings
 from schemas.jobs import DispatchTask, EmailOwnerAlert, QueuedJob
-from services import tasks
-from services.crypto import Keyring, Sealed, open_task_payload
-from services.egress import EgressPolicy
-from services.errors import PermanentError, TransientError
+from services.adapters.egress import EgressPolicy
+from services.adapters.mailer import Mailer
+from services.adapters.ports import Storage, StorageObjectMissingError, UnitOfWork
+from services.adapters.signing import signed_headers
+from services.core.crypto import Keyring, Sealed, open_task_payload
+from services.core.errors import PermanentError, TransientError
 from services.handlers.ingest import KB_BUCKET
-from services.mailer import Mailer
-from services.ports import Storage, StorageObjectMissingError, UnitOfWork
-from services.rows import existing
-from services.signing import signed_headers
+from services.repositories.rows import existing
+from services.usecases import tasks
 
 RETRIED_STATUSES = {404, 408, 425, 429}
 

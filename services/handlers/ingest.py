@@ -18,10 +18,9 @@ from pipelines.chunking import ChunkingOptions, chunk_sections
 from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, QueuedJob
 from schemas.kb import ExtractedDocument
 from schemas.pipelines import DOCUMENT_NEXT_JOB
-from services.errors import TransientError
-from services.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError
-from services.extract_isolated import FileReader, extract_isolated
-from services.ports import (
+from services.adapters.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError
+from services.adapters.extract_isolated import FileReader, extract_isolated
+from services.adapters.ports import (
     Embedder,
     EventPublisher,
     Storage,
@@ -30,7 +29,8 @@ from services.ports import (
     VectorItem,
     VectorStore,
 )
-from services.rows import existing
+from services.core.errors import TransientError
+from services.repositories.rows import existing
 
 # The jobs of one document's way to the index: each names the document.
 DocumentJob = ExtractDocument | ChunkDocument | EmbedChunks | IndexDocument

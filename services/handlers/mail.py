@@ -15,10 +15,10 @@ from typing import Protocol
 from pipelines import account_emails
 from schemas.jobs import QueuedJob, SendAccountEmail
 from schemas.settings import Settings
-from services.account_email_requests import AccountEmailRequest
-from services.mailer import Mailer
-from services.ports import UnitOfWork
-from services.sign_up import CONFIRM_LIFETIME, confirmation_token
+from services.adapters.mailer import Mailer
+from services.adapters.ports import UnitOfWork
+from services.repositories.account_email_requests import AccountEmailRequest
+from services.usecases.sign_up import CONFIRM_LIFETIME, confirmation_token
 
 log = logging.getLogger(__name__)
 # Long enough for a queued job to have run; a request older than this that no job answered lost its job.

@@ -21,13 +21,13 @@ from schemas.bot import BotSettings
 from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob, RespondWithRag, SendThroughSession
 from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage, IntentResult, model_specs
 from schemas.pipelines import MESSAGE_NEXT_JOB
-from services import answering, bot_settings, tasks
-from services.crypto import Keyring, Sealed, seal_task_payload
-from services.db import UnitOfWork
-from services.errors import PermanentError
-from services.intent_classifier import IntentHeads, IntentSetup, decide_intent
-from services.llm import AllModelsFailedError, complete_parsed
-from services.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
+from services.adapters.intent_classifier import IntentHeads, IntentSetup, decide_intent
+from services.adapters.llm import AllModelsFailedError, complete_parsed
+from services.adapters.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
+from services.core.crypto import Keyring, Sealed, seal_task_payload
+from services.core.errors import PermanentError
+from services.repositories.db import UnitOfWork
+from services.usecases import answering, bot_settings, tasks
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ import uuid
 from collections.abc import Callable
 
 from schemas.jobs import SessionCommand, SessionQuery
-from services.errors import PermanentError
-from services.ports import SessionHost, SessionLeases, UnitOfWork
+from services.adapters.ports import SessionHost, SessionLeases, UnitOfWork
+from services.core.errors import PermanentError
 from services.whatsapp.host import NotLinkedError, SessionRestartingError
 
 log = logging.getLogger(__name__)

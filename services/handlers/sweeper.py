@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable, Sequence
 
 from schemas.jobs import QueuedJob, SweepStuck
-from services.metrics import process_metrics
-from services.ports import UnitOfWork
+from services.adapters.metrics import process_metrics
+from services.adapters.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
 

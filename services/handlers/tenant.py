@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 
 from schemas.jobs import ProvisionTenant
-from services.ports import UnitOfWork
+from services.adapters.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
 

@@ -30,8 +30,8 @@ from pipelines.filenames import safe_filename
 from pipelines.retry import backoff_delay
 from pipelines.session_status import HOST_FULL, QR_EXPIRED, QR_IDLE, describe_failure, retrying, status_text
 from schemas.messages import InboundMessage
-from services.errors import PermanentError, TransientError
-from services.inbound import accept
+from services.core.errors import PermanentError, TransientError
+from services.usecases.inbound import accept
 from services.whatsapp.browser import (
     BrowserGoneError,
     BrowserOptions,

@@ -18,9 +18,9 @@ import uuid
 
 from pipelines.filenames import safe_filename
 from schemas.jobs import SendThroughSession
-from services.db import PublishAfterCommitError
-from services.errors import PermanentError
+from services.core.errors import PermanentError
 from services.handlers.messages import API_SEND_PREFIX
+from services.repositories.db import PublishAfterCommitError
 from services.whatsapp.host import MessageRefusedError  # loaded here so the host's errors come back typed
 from services.whatsapp.leases import lease_owner
 from services.whatsapp.pacing import SendLimitError, SendWindow

@@ -11,7 +11,7 @@ import uuid
 
 import redis
 
-from services.errors import TransientError
+from services.core.errors import TransientError
 
 # Atomic: trim the minute, refuse when full (answering how long until a slot frees), else take a slot.
 _TAKE = """

@@ -26,10 +26,10 @@ import uuid
 from collections.abc import Callable
 
 from schemas.jobs import SendThroughSession
-from services.crypto import Keyring, Sealed
-from services.errors import PermanentError
+from services.adapters.ports import EventPublisher, Storage
+from services.core.crypto import Keyring, Sealed
+from services.core.errors import PermanentError
 from services.handlers.messages import record_sent
-from services.ports import EventPublisher, Storage
 
 log = logging.getLogger(__name__)
 

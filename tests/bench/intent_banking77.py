@@ -21,8 +21,8 @@ from pathlib import Path
 
 from pipelines.intent import DecisionRules
 from schemas.bot import BotSettings
-from services.embeddings import SentenceTransformerEmbedder
-from services.intent_classifier import IntentHeads, IntentSetup, decide_intent
+from services.adapters.embeddings import SentenceTransformerEmbedder
+from services.adapters.intent_classifier import IntentHeads, IntentSetup, decide_intent
 
 SHOTS = 10
 

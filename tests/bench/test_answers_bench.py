@@ -1,5 +1,5 @@
 """Answer quality on the evaluation suites, in-process: the documents go through the real ingest
-pipeline (extract, chunk, embed, pgvector) and each case through `services.answering.answer`, the
+pipeline (extract, chunk, embed, pgvector) and each case through `services.usecases.answering.answer`, the
 function rag.respond calls. Prints hit@3, fact-in-reply, out-of-scope abstention and false
 abstention per suite and split.
 
@@ -19,8 +19,8 @@ import pytest
 
 from pipelines import sentences
 from schemas.bot import BotSettings
-from services import answering, kb
 from services.bootstrap import bootstrap
+from services.usecases import answering, kb
 from tests.conftest import create_user, make_settings
 
 ROOT = Path(__file__).resolve().parents[2]

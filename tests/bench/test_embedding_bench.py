@@ -30,11 +30,11 @@ import psutil
 from celery import Celery
 
 from schemas.queues import QUEUES
-from services import kb
+from services.adapters.embeddings import default_model_path
+from services.adapters.embeddings_onnx import OnnxEmbedder
 from services.bootstrap import bootstrap
-from services.embeddings import default_model_path
-from services.embeddings_onnx import OnnxEmbedder
-from services.inbound import accept
+from services.usecases import kb
+from services.usecases.inbound import accept
 from tests.bench.test_eval_suites import SUITES
 from tests.bench.test_ingest_bench import _handbook
 from tests.bench.test_message_bench import _message, _shop

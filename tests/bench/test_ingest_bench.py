@@ -10,8 +10,8 @@ import statistics
 import time
 import uuid
 
-from services import kb
-from services.embeddings import SentenceTransformerEmbedder
+from services.adapters.embeddings import SentenceTransformerEmbedder
+from services.usecases import kb
 from tests.conftest import create_user, wait_for
 
 PARAGRAPHS = 1500

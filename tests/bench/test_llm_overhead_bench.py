@@ -17,8 +17,8 @@ import httpx
 
 from schemas.messages import ModelSpec
 from schemas.settings import OperatorModel, Settings
-from services.egress import EgressPolicy
-from services.llm import LiteLLMChat
+from services.adapters.egress import EgressPolicy
+from services.adapters.llm import LiteLLMChat
 from tests.conftest import REPO_ROOT
 
 CALLS = 200

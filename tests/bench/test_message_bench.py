@@ -30,11 +30,11 @@ from psycopg.types.json import Jsonb
 from schemas.jobs import ProvisionTenant
 from schemas.messages import InboundMessage
 from schemas.queues import QUEUES
-from services import kb, provider_keys
+from services.adapters.embeddings import default_model_path
 from services.bootstrap import bootstrap
-from services.embeddings import default_model_path
 from services.handlers.tenant import provision_tenant
-from services.inbound import accept
+from services.usecases import kb, provider_keys
+from services.usecases.inbound import accept
 from tests.bench import raw_chain
 from tests.conftest import (
     GATEWAY_SECRET,

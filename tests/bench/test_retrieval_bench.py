@@ -19,10 +19,10 @@ import numpy as np
 import psycopg
 from pgvector.psycopg import register_vector
 
-from services import kb
+from services.adapters.embeddings import SentenceTransformerEmbedder
 from services.bootstrap import bootstrap
-from services.embeddings import SentenceTransformerEmbedder
-from services.migrate import apply_migrations
+from services.runtime.migrate import apply_migrations
+from services.usecases import kb
 from tests.conftest import create_database, make_settings
 
 TENANTS = 10

@@ -10,8 +10,8 @@ import uuid
 import pytest
 
 from api import create_app
-from services.apikeys import create_api_key
-from services.mailer import LogMailer, MailNotConfiguredError, make_mailer
+from services.adapters.mailer import LogMailer, MailNotConfiguredError, make_mailer
+from services.usecases.apikeys import create_api_key
 from tests.dashboard.conftest import TOKEN, Browser
 
 PASSWORD = "correct horse battery"

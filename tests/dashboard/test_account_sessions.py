@@ -7,7 +7,7 @@ import uuid
 
 import psycopg
 
-from services.accounts_local import hash_password
+from services.usecases.accounts_local import hash_password
 from tests.dashboard.conftest import Browser
 
 COOKIE = "salesboy_session"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import uuid
 
-from services.dashboard_repository import DashboardRepository
-from services.embedded import free_port
+from services.repositories.dashboard_repository import DashboardRepository
+from services.runtime.embedded import free_port
 from tests.conftest import wait_for
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services import bot_settings
+from services.usecases import bot_settings
 from tests.dashboard.test_model_settings import _api_key
 from tests.dashboard.test_pages import _user
 

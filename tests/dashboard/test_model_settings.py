@@ -8,9 +8,9 @@ import pytest
 
 from pipelines.egress import REFUSED_MESSAGE
 from schemas.messages import API_KEY_ENV_GONE
-from services.crypto import DecryptionError, Sealed
-from services.dashboard_repository import DashboardRepository
-from services.provider_keys import PURPOSE
+from services.core.crypto import DecryptionError, Sealed
+from services.repositories.dashboard_repository import DashboardRepository
+from services.usecases.provider_keys import PURPOSE
 from tests.conftest import OPERATOR_MODEL
 from tests.fakes.listener import RecordingListener, closed_port
 

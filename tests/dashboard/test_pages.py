@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from services import tasks
-from services.dashboard_repository import DashboardRepository
+from services.repositories.dashboard_repository import DashboardRepository
+from services.usecases import tasks
 
 PAGES = ["/dashboard", "/dashboard/sessions", "/dashboard/kb", "/dashboard/groups", "/dashboard/whitelist",
          "/dashboard/logs", "/dashboard/logs?tab=audit", "/dashboard/logs?tab=tasks", "/dashboard/settings/bot",

@@ -8,8 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from schemas.settings import Settings
-from services.accounts_supabase import SupabaseAccounts
-from services.dashboard_repository import DashboardRepository
+from services.repositories.dashboard_repository import DashboardRepository
+from services.usecases.accounts_supabase import SupabaseAccounts
 from tests.conftest import wait_for
 from tests.fakes.gotrue_server import FakeGoTrue
 

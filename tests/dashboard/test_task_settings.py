@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from services import bot_settings, kb
+from services.usecases import bot_settings, kb
 from tests.dashboard.test_model_settings import _user
 
 PAGE = "/dashboard/settings/tasks"

@@ -22,7 +22,7 @@ from werkzeug.serving import make_server
 
 from api import create_app
 from pipelines.plain_words import DEVELOPER_WORDS
-from services.embedded import free_port
+from services.runtime.embedded import free_port
 from tests.conftest import WorkerProcess, stop_every_session, subprocess_env, wait_for, worker_settings_env
 from tests.e2e.test_dashboard_browser import PASSWORD, Ui
 from tests.integration.messaging import FAQ

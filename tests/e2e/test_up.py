@@ -14,7 +14,7 @@ import urllib.request
 import psutil
 import pytest
 
-from services.embedded import free_port, port_is_free
+from services.runtime.embedded import free_port, port_is_free
 from tests.conftest import subprocess_env, wait_for
 
 pytestmark = pytest.mark.slow

@@ -16,7 +16,7 @@ import urllib.request
 import psutil
 import pytest
 
-from services.embedded import free_port
+from services.runtime.embedded import free_port
 from tests.conftest import subprocess_env, wait_for
 from tests.fakes.phone import Phone
 

@@ -8,9 +8,9 @@ import pytest
 
 from api import create_app
 from schemas.jobs import ProvisionTenant
-from services import kb
-from services.apikeys import create_api_key
 from services.handlers.tenant import provision_tenant
+from services.usecases import kb
+from services.usecases.apikeys import create_api_key
 from tests.conftest import create_user, wait_for
 from tests.integration.messaging import FAQ
 from tests.openapi_check import watching

@@ -7,9 +7,9 @@ import uuid
 from collections import deque
 
 from schemas.jobs import ProvisionTenant
-from services import kb, playground
 from services.bootstrap import _embedder, bootstrap
 from services.handlers.tenant import provision_tenant
+from services.usecases import kb, playground
 from tests.conftest import create_user
 from tests.integration.messaging import FAQ, _configure
 

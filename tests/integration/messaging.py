@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from psycopg.types.json import Jsonb
 
 from schemas.settings import DEV_WEBHOOK_SECRETS
-from services.signing import secret_key, signed_headers
+from services.adapters.signing import secret_key, signed_headers
 from tests.conftest import wait_for
 
 KEY = secret_key(DEV_WEBHOOK_SECRETS)

@@ -8,9 +8,9 @@ from pydantic import SecretStr
 
 from api import create_app
 from schemas.queues import QUEUES
+from services.adapters.logging import JsonFormatter
 from services.bootstrap import bootstrap
-from services.embedded import EmbeddedRedis, free_port
-from services.logging import JsonFormatter
+from services.runtime.embedded import EmbeddedRedis, free_port
 from tests.conftest import wait_for
 
 

@@ -19,12 +19,12 @@ import pytest
 from psycopg.rows import dict_row
 
 from schemas.settings import DEV_ENCRYPTION_KEYS
-from services import kb
-from services.backup import BackupError, read_manifest
 from services.bootstrap import bootstrap
-from services.embedded import EmbeddedPostgres, free_port
-from services.message_views import readable
-from services.migrate import RUNTIME_ROLE
+from services.runtime.backup import BackupError, read_manifest
+from services.runtime.embedded import EmbeddedPostgres, free_port
+from services.runtime.migrate import RUNTIME_ROLE
+from services.usecases import kb
+from services.usecases.message_views import readable
 from tests.conftest import REPO_ROOT, make_settings, subprocess_env
 from tests.integration.messaging import _final, _message, _post
 

@@ -5,8 +5,8 @@ from kombu import Connection
 from kombu.transport.redis import Mutex
 
 from schemas.settings import Settings
-from services import broker
-from services.celery_app import UNACKED_MUTEX_EXPIRE_SECONDS, make_celery
+from services.adapters import broker
+from services.adapters.celery_app import UNACKED_MUTEX_EXPIRE_SECONDS, make_celery
 
 
 def test_commands_reuse_one_client_until_the_pool_changes(redis_url):

@@ -17,14 +17,14 @@ import pytest
 from api import create_app
 from schemas.jobs import ExtractDocument, ProvisionTenant, SendAccountEmail, new_trace_id
 from schemas.settings import DEV_N8N_CALLBACK_SECRETS
-from services import accounts, kb, sign_up
-from services.apikeys import create_api_key
+from services.adapters.celery_app import CeleryPublisher, make_celery
+from services.adapters.signing import secret_key, signed_headers
 from services.bootstrap import bootstrap
-from services.celery_app import CeleryPublisher, make_celery
-from services.crypto import seal_task_payload
+from services.core.crypto import seal_task_payload
 from services.handlers import ingest, mail
 from services.handlers.tenant import provision_tenant
-from services.signing import secret_key, signed_headers
+from services.usecases import accounts, kb, sign_up
+from services.usecases.apikeys import create_api_key
 from tests.conftest import create_user
 
 
@@ -53,7 +53,7 @@ def test_an_upload_stored_while_the_broker_is_down_is_accepted_and_left_for_the_
     key, _ = create_api_key(broker_down, user, "tests")
     client = create_app(settings, broker_down).test_client()
 
-    with caplog.at_level(logging.WARNING, logger="services.kb"):
+    with caplog.at_level(logging.WARNING, logger="services.usecases.kb"):
         answer = client.post("/api/kb/upload", headers={"X-API-KEY": key},
                              data={"file": (io.BytesIO(b"Suya is 1500 NGN a stick."), "menu.txt")},
                              content_type="multipart/form-data")
@@ -102,7 +102,7 @@ def test_a_callback_recorded_while_the_broker_is_down_is_answered_and_its_reply_
     headers = signed_headers(secret_key(DEV_N8N_CALLBACK_SECRETS), f"cb_{uuid.uuid4().hex}", body)
     client = create_app(settings, broker_down).test_client()
 
-    with caplog.at_level(logging.WARNING, logger="services.tasks"):
+    with caplog.at_level(logging.WARNING, logger="services.usecases.tasks"):
         answer = client.post("/api/callbacks/n8n", data=body, headers={**headers, "content-type": "application/json"})
 
     assert answer.status_code == 200, answer.get_data(as_text=True)
@@ -120,7 +120,7 @@ def test_a_callback_recorded_while_the_broker_is_down_is_answered_and_its_reply_
 
 def test_a_reset_request_stored_while_the_broker_is_down_is_accepted(broker_down, caplog):
     email = f"forgot-{uuid.uuid4().hex[:12]}@example.test"
-    with caplog.at_level(logging.WARNING, logger="services.accounts"):
+    with caplog.at_level(logging.WARNING, logger="services.usecases.accounts"):
         accounts.request_reset(broker_down, email)  # no error: it is stored
     assert any("left for the sweeper" in r.getMessage() for r in caplog.records)
     with broker_down.system_uow() as uow:

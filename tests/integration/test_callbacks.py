@@ -7,8 +7,8 @@ import time
 import uuid
 
 from schemas.settings import DEV_N8N_CALLBACK_SECRETS
-from services.apikeys import create_api_key
-from services.signing import secret_key, signed_headers
+from services.adapters.signing import secret_key, signed_headers
+from services.usecases.apikeys import create_api_key
 from tests.conftest import create_user, wait_for
 from tests.integration.messaging import _configure, _message, _post, _replies
 

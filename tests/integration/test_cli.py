@@ -8,10 +8,10 @@ import bcrypt
 import psycopg
 import pytest
 
-from services.apikeys import tenant_for_key
-from services.embedded import EmbeddedPostgres, free_port
-from services.migrate import runtime_role_problems
-from services.seed import DEMO_EMAIL
+from services.runtime.embedded import EmbeddedPostgres, free_port
+from services.runtime.migrate import runtime_role_problems
+from services.runtime.seed import DEMO_EMAIL
+from services.usecases.apikeys import tenant_for_key
 from tests.conftest import create_database, create_user, subprocess_env
 
 

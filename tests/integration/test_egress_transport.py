@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from pipelines.egress import REFUSED_MESSAGE, EgressRefused, parse_allowlist
-from services.egress import EgressPolicy, guarded_client
+from services.adapters.egress import EgressPolicy, guarded_client
 from tests.fakes.listener import RecordingListener, closed_port
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import redis
 
-from services.embedded import EmbeddedPostgres, EmbeddedRedis, EmbeddedServiceError, free_port, redis_answers
-from services.runtime import ensure_services, resolve_database_url, resolve_redis_url
+from services.runtime.embedded import EmbeddedPostgres, EmbeddedRedis, EmbeddedServiceError, free_port, redis_answers
+from services.runtime.runtime import ensure_services, resolve_database_url, resolve_redis_url
 from tests.conftest import make_settings
 
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from services.embedded import free_port
-from services.embeddings_litellm import LiteLLMEmbedder
-from services.errors import PermanentError, TransientError
+from services.adapters.embeddings_litellm import LiteLLMEmbedder
+from services.core.errors import PermanentError, TransientError
+from services.runtime.embedded import free_port
 from tests.fakes.openai_server import FakeOpenAI, fake_vector
 
 KEY = "sk-test-key"

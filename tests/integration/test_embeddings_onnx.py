@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from services.embeddings import SentenceTransformerEmbedder, default_model_path
-from services.embeddings_onnx import OnnxEmbedder
-from services.embeddings_onnx_export import (
+from services.adapters.embeddings import SentenceTransformerEmbedder, default_model_path
+from services.adapters.embeddings_onnx import OnnxEmbedder
+from services.adapters.embeddings_onnx_export import (
     EXPORT_FORMAT,
     OnnxExportError,
     cached_graph_path,
@@ -131,7 +131,7 @@ def test_a_model_the_graph_cannot_pool_like_is_refused(tmp_path, cache_dir):
 
 def test_embedding_with_onnx_never_loads_torch(onnx_embedder, cache_dir):
     onnx_embedder.graph_path  # noqa: B018 - exported (or reused) before the child runs
-    code = ("import sys; from pathlib import Path; from services.embeddings_onnx import OnnxEmbedder; "
+    code = ("import sys; from pathlib import Path; from services.adapters.embeddings_onnx import OnnxEmbedder; "
             f"e = OnnxEmbedder(cache_dir=Path({str(cache_dir)!r})); e.embed(['hello', 'price of rice?'] * 10); "
             "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules, 'torch loaded'")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

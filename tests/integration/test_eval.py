@@ -12,8 +12,8 @@ import psycopg
 import pytest
 
 from schemas.jobs import ProvisionTenant
-from services.evaluation import THROWAWAY_DOMAIN
 from services.handlers.tenant import provision_tenant
+from services.usecases.evaluation import THROWAWAY_DOMAIN
 from tests.conftest import REPO_ROOT, create_user, subprocess_env, worker_settings_env
 
 COFFEE = REPO_ROOT / "evals" / "coffee_roaster"

@@ -8,9 +8,9 @@ import uuid
 import pytest
 
 from pipelines.retrieval import content_terms
-from services import answering
+from services.adapters.ports import VectorItem
 from services.handlers.ingest import chunk_id
-from services.ports import VectorItem
+from services.usecases import answering
 from tests.conftest import create_user
 
 MODEL = "test-model"

@@ -10,9 +10,9 @@ import uuid
 import pytest
 
 from api import create_app
-from services.accounts_local import hash_password
-from services.apikeys import create_api_key
 from services.handlers.ingest import KB_BUCKET
+from services.usecases.accounts_local import hash_password
+from services.usecases.apikeys import create_api_key
 from tests import samples
 from tests.conftest import wait_for
 

@@ -11,10 +11,10 @@ import psycopg
 import pytest
 
 from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, SweepStuck
-from services import kb
 from services.bootstrap import bootstrap
-from services.errors import PermanentError
+from services.core.errors import PermanentError
 from services.handlers.ingest import KB_BUCKET
+from services.usecases import kb
 from tests.conftest import create_user, make_settings
 from tests.fakes.pinecone_server import running_pinecone
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from services import kb
 from services.bootstrap import bootstrap
-from services.embedded import EmbeddedRedis, free_port
+from services.runtime.embedded import EmbeddedRedis, free_port
+from services.usecases import kb
 from tests.conftest import WorkerProcess, create_user, make_settings, subprocess_env, wait_for
 
 pytestmark = pytest.mark.slow

@@ -10,8 +10,8 @@ import pytest
 
 from pipelines.egress import parse_allowlist
 from schemas.messages import ModelSpec
-from services.egress import EgressPolicy
-from services.llm import AllModelsFailedError, LiteLLMChat
+from services.adapters.egress import EgressPolicy
+from services.adapters.llm import AllModelsFailedError, LiteLLMChat
 from tests.conftest import LLM_KEY
 from tests.fakes.gateway_server import chat_completion
 

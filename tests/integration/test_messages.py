@@ -14,10 +14,10 @@ import uuid
 
 import pytest
 
-from services import provider_keys
-from services.apikeys import create_api_key
-from services.crypto import Sealed
-from services.signing import secret_key, signed_headers
+from services.adapters.signing import secret_key, signed_headers
+from services.core.crypto import Sealed
+from services.usecases import provider_keys
+from services.usecases.apikeys import create_api_key
 from tests.conftest import LLM_KEY, create_user, wait_for
 from tests.fakes.gateway_server import chat_completion
 from tests.integration.messaging import KEY, _configure, _final, _message, _post, _replies

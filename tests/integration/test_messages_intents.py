@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from services import provider_keys
+from services.usecases import provider_keys
 from tests.conftest import LLM_KEY, wait_for
 from tests.fakes.gateway_server import chat_completion
 from tests.integration.messaging import _configure, _final, _message, _post, _replies

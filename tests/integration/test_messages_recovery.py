@@ -15,11 +15,11 @@ from psycopg.types.json import Jsonb
 from api import create_app
 from schemas.jobs import ProvisionTenant, SweepStuck
 from schemas.settings import DEV_WEBHOOK_SECRETS
-from services import kb, provider_keys
+from services.adapters.signing import secret_key, signed_headers
 from services.bootstrap import bootstrap
-from services.embedded import EmbeddedRedis, free_port
 from services.handlers.tenant import provision_tenant
-from services.signing import secret_key, signed_headers
+from services.runtime.embedded import EmbeddedRedis, free_port
+from services.usecases import kb, provider_keys
 from tests.conftest import (
     LLM_KEY,
     WorkerProcess,

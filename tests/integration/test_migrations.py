@@ -3,7 +3,7 @@ import shutil
 import psycopg
 import pytest
 
-from services.migrate import MIGRATIONS_DIR, MigrationError, apply_migrations, load_migrations
+from services.runtime.migrate import MIGRATIONS_DIR, MigrationError, apply_migrations, load_migrations
 from tests.conftest import create_database
 
 

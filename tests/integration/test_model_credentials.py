@@ -21,12 +21,12 @@ from pipelines.egress import REFUSED_MESSAGE, parse_allowlist
 from schemas.jobs import DispatchTask
 from schemas.messages import ModelSpec
 from schemas.settings import DEV_ENCRYPTION_KEYS, DEV_N8N_SIGNING_SECRET, DEV_SECRET_KEY, OperatorModel
-from services import provider_keys
-from services.crypto import DecryptionError, Keyring, seal_task_payload
-from services.egress import EgressPolicy, guarded_client
-from services.errors import PermanentError
+from services.adapters.egress import EgressPolicy, guarded_client
+from services.adapters.llm import NO_OWN_KEY, UNREADABLE_OWN_KEY, AllModelsFailedError, LiteLLMChat
+from services.core.crypto import DecryptionError, Keyring, seal_task_payload
+from services.core.errors import PermanentError
 from services.handlers import dispatch
-from services.llm import NO_OWN_KEY, UNREADABLE_OWN_KEY, AllModelsFailedError, LiteLLMChat
+from services.usecases import provider_keys
 from tests.conftest import LLM_KEY, OPERATOR_MODEL, REPO_ROOT, SERVER_ONLY_ENV, create_user, wait_for
 from tests.fakes.gateway_server import chat_completion
 from tests.fakes.listener import RecordingListener, closed_port

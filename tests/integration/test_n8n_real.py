@@ -31,12 +31,12 @@ from werkzeug.wrappers import Request, Response
 from api import create_app
 from schemas.jobs import ProvisionTenant
 from schemas.settings import DEV_N8N_CALLBACK_SECRETS, DEV_N8N_SIGNING_SECRET
-from services import kb
-from services.apikeys import create_api_key
+from services.adapters.signing import secret_key, signed_headers
 from services.bootstrap import bootstrap
-from services.embedded import free_port
 from services.handlers.tenant import provision_tenant
-from services.signing import secret_key, signed_headers
+from services.runtime.embedded import free_port
+from services.usecases import kb
+from services.usecases.apikeys import create_api_key
 from tests.conftest import (
     WorkerProcess,
     create_user,

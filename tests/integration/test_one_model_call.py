@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from services import provider_keys
+from services.usecases import provider_keys
 from tests.conftest import LLM_KEY
 from tests.fakes.gateway_server import chat_completion
 from tests.integration.inline_messages import ask, inline_container, shop

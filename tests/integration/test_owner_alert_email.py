@@ -6,7 +6,7 @@ import pytest
 
 from schemas.jobs import EmailOwnerAlert, ProvisionTenant
 from services.bootstrap import bootstrap
-from services.errors import PermanentError
+from services.core.errors import PermanentError
 from services.handlers import dispatch
 from services.handlers.tenant import provision_tenant
 from tests.conftest import create_user

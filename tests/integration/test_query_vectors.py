@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 import redis
 
-from services import answering, bot_settings
-from services.query_vectors import SharedQueryVectors, cache_key
+from services.adapters.query_vectors import SharedQueryVectors, cache_key
+from services.usecases import answering, bot_settings
 from tests.integration.inline_messages import ask, inline_container, shop
 
 QUESTION = "Do you deliver to Abuja?"

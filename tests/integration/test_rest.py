@@ -8,8 +8,8 @@ import uuid
 
 import psycopg
 
-from services.apikeys import create_api_key
-from services.dashboard_repository import DashboardRepository
+from services.repositories.dashboard_repository import DashboardRepository
+from services.usecases.apikeys import create_api_key
 from tests.conftest import create_user, wait_for
 from tests.integration.messaging import _final, _message, _post
 

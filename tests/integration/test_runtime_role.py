@@ -9,8 +9,8 @@ import psycopg
 import pytest
 
 from schemas.settings import InsecureSettingsError
-from services.migrate import runtime_role_problems
-from services.runtime import refuse_privileged_runtime
+from services.runtime.migrate import runtime_role_problems
+from services.runtime.runtime import refuse_privileged_runtime
 from tests.conftest import make_settings
 
 

@@ -25,11 +25,11 @@ import pytest
 
 from api import create_app
 from schemas.jobs import SweepStuck
+from services.adapters.signing import signed_headers
 from services.bootstrap import bootstrap
-from services.embedded import free_port
 from services.handlers import messages
 from services.handlers.sweeper import sweep
-from services.signing import signed_headers
+from services.runtime.embedded import free_port
 from tests.conftest import REPO_ROOT, WorkerProcess, subprocess_env, wait_for, worker_settings_env
 from tests.integration.messaging import KEY, _message, _post
 

@@ -17,8 +17,8 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Response
 
 from schemas.jobs import DeliverReply, SendThroughSession
+from services.adapters.celery_app import make_celery
 from services.bootstrap import bootstrap
-from services.celery_app import make_celery
 from services.handlers.messages import stuck_messages
 from services.whatsapp.host import SessionHost
 from services.whatsapp.leases import SessionLeases

@@ -12,7 +12,7 @@ import psutil
 import pytest
 
 from api import create_app
-from services.apikeys import create_api_key
+from services.usecases.apikeys import create_api_key
 from services.whatsapp.leases import SessionLeases
 from tests.conftest import WorkerProcess, create_user, stop_every_session, subprocess_env, wait_for
 from tests.fakes.phone import Phone

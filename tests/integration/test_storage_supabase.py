@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from services.embedded import free_port
-from services.errors import PermanentError, TransientError
-from services.ports import StorageObjectMissingError
-from services.storage_supabase import SupabaseStorage
+from services.adapters.ports import StorageObjectMissingError
+from services.adapters.storage_supabase import SupabaseStorage
+from services.core.errors import PermanentError, TransientError
+from services.runtime.embedded import free_port
 from tests.fakes.supabase_server import FakeSupabaseStorage, StoredObject
 
 KEY = "test-service-role-key"

@@ -10,8 +10,8 @@ import psycopg
 from api import create_app
 from schemas.jobs import DispatchTask, SweepStuck
 from services.bootstrap import bootstrap
-from services.crypto import open_task_payload, seal_task_payload
-from services.errors import TransientError
+from services.core.crypto import open_task_payload, seal_task_payload
+from services.core.errors import TransientError
 from tests.conftest import create_user, wait_for
 from tests.integration.messaging import _configure, _final, _message, _post, _replies
 

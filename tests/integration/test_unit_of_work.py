@@ -9,13 +9,13 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
 from schemas.jobs import ProvisionTenant
-from services import db
 from services.bootstrap import bootstrap
-from services.crypto import Keyring, Sealed, open_task_payload, seal_task_payload
+from services.core.crypto import Keyring, Sealed, open_task_payload, seal_task_payload
 from services.handlers.tenant import provision_tenant
-from services.migrate import apply_migrations
-from services.reencrypt import reencrypt
-from services.rows import MissingRowError, existing, one_row
+from services.repositories import db
+from services.repositories.rows import MissingRowError, existing, one_row
+from services.runtime.migrate import apply_migrations
+from services.runtime.reencrypt import reencrypt
 from tests.conftest import create_database, create_user
 
 

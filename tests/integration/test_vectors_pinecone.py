@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from services.embedded import free_port
-from services.errors import PermanentError, TransientError
-from services.ports import VectorItem
-from services.vectors_pinecone import PineconeVectorStore
+from services.adapters.ports import VectorItem
+from services.adapters.vectors_pinecone import PineconeVectorStore
+from services.core.errors import PermanentError, TransientError
+from services.runtime.embedded import free_port
 from tests.conftest import REPO_ROOT
 from tests.fakes.pinecone_server import FakePineconeServer, running_pinecone
 
@@ -287,7 +287,7 @@ def test_a_server_that_never_answers_times_out_as_transient():
 
 
 def test_importing_the_module_does_not_import_the_sdk():
-    code = ("import sys, services.vectors_pinecone; "
+    code = ("import sys, services.adapters.vectors_pinecone; "
             "sys.exit(1 if any(m == 'pinecone' or m.startswith('pinecone.') for m in sys.modules) else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

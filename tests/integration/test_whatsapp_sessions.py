@@ -20,9 +20,9 @@ from werkzeug.middleware.shared_data import SharedDataMiddleware
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Response
 
-from services.crypto import Sealed
-from services.errors import TransientError
-from services.events import tenant_channel
+from services.adapters.events import tenant_channel
+from services.core.crypto import Sealed
+from services.core.errors import TransientError
 from services.handlers.sessions import restorable
 from services.whatsapp.browser import WPP_CALLS, BrowserGoneError, BrowserOptions, BrowserSession
 from services.whatsapp.host import SessionHost, inbound_from_event

@@ -17,7 +17,7 @@ import pytest
 from celery import Celery
 from prometheus_client.parser import text_string_to_metric_families
 
-from services.embedded import free_port
+from services.runtime.embedded import free_port
 from tests.conftest import WorkerProcess, subprocess_env, wait_for
 
 pytestmark = pytest.mark.slow

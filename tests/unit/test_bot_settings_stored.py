@@ -1,6 +1,6 @@
-"""Every message stage reads the tenant's stored settings through BotSettings (services/bot_settings.py)."""
+"""Every message stage reads the tenant's stored settings through BotSettings (services/usecases/bot_settings.py)."""
 
-from services.bot_settings import from_stored
+from services.usecases.bot_settings import from_stored
 
 
 def test_stored_rows_read_with_the_schemas_defaults():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.evaluation import normalised
-from services.evaluation import load_suite
+from services.usecases.evaluation import load_suite
 
 EVALS = Path(__file__).resolve().parents[2] / "evals"
 DOCUMENT_SUITES = ("coffee_roaster", "bike_workshop")

@@ -4,7 +4,7 @@ import zipfile
 import pytest
 
 from schemas.kb import TableSection, TextSection
-from services import extract as ex
+from services.adapters import extract as ex
 from tests import samples
 
 

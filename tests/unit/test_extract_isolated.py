@@ -1,4 +1,4 @@
-"""Reading a file in a child process with hard limits (services/extract_isolated.py): the same results and
+"""Reading a file in a child process with hard limits (services/adapters/extract_isolated.py): the same results and
 errors as reading it in-process, and a file that would hold a worker for minutes is stopped at the limit."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from services.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError, extract
-from services.extract_isolated import extract_isolated
+from services.adapters.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError, extract
+from services.adapters.extract_isolated import extract_isolated
 
 FAQ = b"# Delivery\n\nWe deliver to Accra in 2 days.\n\n## Prices\n\nA 250 g bag costs 13.90 EUR.\n"
 

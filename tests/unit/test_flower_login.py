@@ -1,7 +1,7 @@
 import stat
 
 from schemas.settings import Settings
-from services.runtime import flower_login
+from services.runtime.runtime import flower_login
 
 
 def test_development_password_is_random_per_data_dir_kept_owner_only_and_reused(tmp_path):

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from pipelines.intent import DEFAULT_EXAMPLES, DecisionRules, at_rest, decide, message_form, training_key, training_set
 from schemas.bot import MAX_INTENTS, BotSettings, BusinessIntent
-from services.intent_classifier import IntentHeads, IntentSetup, decide_intent, fit_head
+from services.adapters.intent_classifier import IntentHeads, IntentSetup, decide_intent, fit_head
 
 ALLOWED = ["send_email", "book_calendar", "create_order"]
 RULES = DecisionRules()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from litellm.litellm_core_utils.litellm_logging import Logging
 
-from services.litellm_setup import load_litellm
+from services.adapters.litellm_setup import load_litellm
 
 
 def test_pricing_and_success_logging_are_skipped_only_while_no_callback_is_registered(monkeypatch):

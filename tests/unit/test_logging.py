@@ -2,8 +2,8 @@ import json
 import logging
 import sys
 
-from services.litellm_setup import load_litellm
-from services.logging import JsonFormatter, configure_logging, current_context, log_context
+from services.adapters.litellm_setup import load_litellm
+from services.adapters.logging import JsonFormatter, configure_logging, current_context, log_context
 
 
 def _format(record_factory, **extra):

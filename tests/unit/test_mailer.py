@@ -7,7 +7,7 @@ import smtplib
 
 import pytest
 
-from services.mailer import LogMailer, SmtpMailer
+from services.adapters.mailer import LogMailer, SmtpMailer
 from tests.fakes.smtp_server import FakeSmtp
 
 
@@ -37,7 +37,7 @@ def test_smtp_refusal_is_raised_not_swallowed(smtp):
 
 
 def test_without_smtp_the_email_goes_to_the_log(caplog):
-    with caplog.at_level(logging.WARNING, logger="services.mailer"):
+    with caplog.at_level(logging.WARNING, logger="services.adapters.mailer"):
         LogMailer().send("ama@example.com", "Reset", "the link: https://x/reset/t")
     record = caplog.records[-1]
     assert record.body == "the link: https://x/reset/t" and record.to == "ama@example.com"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from services.signing import SignatureError, WebhookVerifier, secret_key, sign, signed_headers
+from services.adapters.signing import SignatureError, WebhookVerifier, secret_key, sign, signed_headers
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = sorted((ROOT / "ops" / "n8n" / "workflows").glob("*.json"))

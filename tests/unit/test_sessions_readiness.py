@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipelines.session_status import BROWSER_LOST, UNREACHABLE, describe_failure, retrying, status_text
 from schemas.queues import QUEUES
-from services.health import check_workers
+from services.runtime.health import check_workers
 
 
 class FakeInspect:

@@ -4,8 +4,8 @@ import uuid
 import pytest
 
 from schemas.settings import DEV_ENCRYPTION_KEYS
-from services.crypto import DecryptionError, Keyring, Sealed
-from services.signing import SignatureError, WebhookVerifier, parse_secrets, secret_key, sign, signed_headers
+from services.adapters.signing import SignatureError, WebhookVerifier, parse_secrets, secret_key, sign, signed_headers
+from services.core.crypto import DecryptionError, Keyring, Sealed
 
 SPEC_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 SPEC_ID = "msg_p5jXN8AQM9LWM0D4loKWxJek"

@@ -7,10 +7,10 @@ import pytest
 from celery.exceptions import Reject
 
 from schemas.jobs import ProvisionTenant, SweepStuck
-from services.celery_app import make_celery
-from services.db import PublishAfterCommitError
-from services.errors import TransientError
+from services.adapters.celery_app import make_celery
+from services.core.errors import TransientError
 from services.handlers.sweeper import sweep
+from services.repositories.db import PublishAfterCommitError
 from tests.conftest import make_settings
 from workers.base import ContainerHolder, define_stage
 

@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from services.metrics import serve_worker_metrics
+from services.adapters.metrics import serve_worker_metrics
 
 
 def _get(port: int, path: str = "/metrics", **headers: str) -> int:

@@ -11,12 +11,12 @@ import pytest
 import redis.connection
 
 from schemas.settings import DEV_ENCRYPTION_KEYS
-from services import embeddings, embeddings_litellm, embeddings_onnx
-from services.celery_app import CeleryPublisher
-from services.crypto import Keyring
+from services.adapters import embeddings, embeddings_litellm, embeddings_onnx
+from services.adapters.celery_app import CeleryPublisher
+from services.adapters.intent_classifier import IntentHeads
+from services.core.crypto import Keyring
 from services.handlers.messages import MessageDeps
-from services.intent_classifier import IntentHeads
-from services.tasks import TaskRules
+from services.usecases.tasks import TaskRules
 from tests.unit.handlers.fakes import (
     Backend,
     FakeChat,

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from schemas.pipelines import DOCUMENT_IN_PROGRESS, MESSAGE_IN_PROGRESS, REPLY_IN_PROGRESS
-from services.account_email_requests import AccountEmailRequest
-from services.crypto import Sealed
-from services.llm import AllModelsFailedError, Completion
-from services.ports import StorageObjectMissingError, VectorHit, VectorItem
+from services.adapters.llm import AllModelsFailedError, Completion
+from services.adapters.ports import StorageObjectMissingError, VectorHit, VectorItem
+from services.core.crypto import Sealed
+from services.repositories.account_email_requests import AccountEmailRequest
 
 # --- clock --------------------------------------------------------------------------------------
 

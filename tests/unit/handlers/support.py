@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from services.crypto import Keyring, Sealed
-from services.ports import VectorItem
+from services.adapters.ports import VectorItem
+from services.core.crypto import Keyring, Sealed
 
 
 def open_body(keyring: Keyring, row: dict, prefix: str = "body_") -> str:

@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from schemas.jobs import ClassifyIntent, DeliverReply, SendThroughSession
-from services.errors import PermanentError, TransientError
+from services.core.errors import PermanentError, TransientError
 from services.handlers.messages import deliver, fail_inbound, fail_reply
 from tests.unit.handlers.support import customer_says, open_body
 

@@ -16,12 +16,12 @@ import pytest
 from pipelines import tasks as task_words
 from pipelines.egress import EgressRefused
 from schemas.jobs import DeliverReply, DispatchTask, EmailOwnerAlert
-from services.crypto import seal_task_payload
-from services.egress import EgressPolicy, parse_allowlist
-from services.errors import PermanentError, TransientError
+from services.adapters.egress import EgressPolicy, parse_allowlist
+from services.core.crypto import seal_task_payload
+from services.core.errors import PermanentError, TransientError
 from services.handlers import dispatch
 from services.handlers.ingest import KB_BUCKET
-from services.tasks import TaskRules
+from services.usecases.tasks import TaskRules
 from tests.unit.handlers.fakes import FakeMailer
 from tests.unit.handlers.support import open_body
 

@@ -8,12 +8,13 @@ import inspect
 
 import pytest
 
-from services import db, kb_repository, mailer, message_repository, ports, repositories
-from services.account_email_requests import AccountEmailRequestRepository
+from services.adapters import mailer, ports
+from services.adapters.storage import LocalStorage
+from services.adapters.transport import GatewayTransport
+from services.adapters.vectors import PgVectorStore
 from services.handlers import mail
-from services.storage import LocalStorage
-from services.transport import GatewayTransport
-from services.vectors import PgVectorStore
+from services.repositories import db, kb_repository, message_repository, repositories
+from services.repositories.account_email_requests import AccountEmailRequestRepository
 from services.whatsapp import host, leases
 from tests.unit.handlers import fakes
 

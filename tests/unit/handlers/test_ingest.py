@@ -8,8 +8,8 @@ import dataclasses
 import pytest
 
 from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument
-from services.errors import TransientError
-from services.extract import ExtractionLimits, extract
+from services.adapters.extract import ExtractionLimits, extract
+from services.core.errors import TransientError
 from services.handlers import ingest
 from tests.unit.handlers.fakes import FakeEmbedder
 

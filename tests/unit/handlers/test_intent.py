@@ -13,9 +13,9 @@ import pytest
 from pipelines import intent
 from pipelines import tasks as task_words
 from schemas.jobs import ClassifyIntent, DeliverReply, DispatchTask, RespondWithRag
-from services.crypto import open_task_payload
+from services.core.crypto import open_task_payload
 from services.handlers.messages import classify_intent
-from services.tasks import TaskRules
+from services.usecases.tasks import TaskRules
 from tests.unit.handlers.support import customer_says, open_body
 
 HOURS = "We are open 9 to 17, Monday to Saturday."

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines import tasks as task_words
 from schemas.jobs import ClassifyIntent, DeliverReply, DispatchTask, RespondWithRag
-from services.crypto import open_task_payload
+from services.core.crypto import open_task_payload
 from services.handlers.messages import ONE_CALL, classify_intent, respond
 from tests.unit.handlers.support import customer_says, indexed_document, open_body
 

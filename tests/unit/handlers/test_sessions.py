@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from schemas.jobs import SessionCommand, SessionQuery
-from services.errors import PermanentError
+from services.core.errors import PermanentError
 from services.handlers import sessions
 from services.whatsapp.host import NotLinkedError, SessionRestartingError
 from tests.unit.handlers.fakes import FakeSessionHost, FakeSessionLeases

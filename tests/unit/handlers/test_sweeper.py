@@ -9,13 +9,13 @@ import httpx
 import pytest
 
 from schemas.jobs import ChunkDocument, ClassifyIntent, DeliverReply, DispatchTask, FilterInbound, SweepStuck
-from services.crypto import seal_task_payload
-from services.egress import EgressPolicy, parse_allowlist
-from services.extract import ExtractionLimits, extract
+from services.adapters.egress import EgressPolicy, parse_allowlist
+from services.adapters.extract import ExtractionLimits, extract
+from services.core.crypto import seal_task_payload
 from services.handlers import dispatch, ingest
 from services.handlers.messages import API_SEND_PREFIX, stuck_messages
 from services.handlers.sweeper import sweep
-from services.tasks import TaskRules
+from services.usecases.tasks import TaskRules
 from tests.unit.handlers.fakes import FakeMailer
 from tests.unit.handlers.support import customer_says
 

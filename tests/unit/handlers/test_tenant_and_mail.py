@@ -12,7 +12,7 @@ import pytest
 from schemas.jobs import ProvisionTenant, SendAccountEmail
 from services.handlers.mail import MailDeps, send_account_email
 from services.handlers.tenant import provision_tenant
-from services.sign_up import CONFIRM_LIFETIME, _request_id
+from services.usecases.sign_up import CONFIRM_LIFETIME, _request_id
 from tests.unit.handlers.fakes import FakeMailer, FakeResetSender
 
 SECRET = "s" * 40

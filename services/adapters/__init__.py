@@ -1,0 +1,1 @@
+"""Clients for the world outside: broker, models, storage, vectors, mail, transport."""

@@ -1,0 +1,180 @@
+"""all-MiniLM-L6-v2 on ONNX Runtime: the same vectors as sentence-transformers, without torch.
+
+The graph (encoder, mean pooling and L2 normalisation in one) is exported once from the
+packaged model and cached under the data dir (`services/adapters/embeddings_onnx_export.py`). Here
+only `tokenizers`, `onnxruntime` and numpy run, so a worker process stays small.
+
+Threads: one session with one intra-op thread. A query (one short text) runs on it alone,
+which is the lowest latency on a small machine: thread hand-offs cost more than they save
+on a dozen tokens. A batch of many texts is cut into sub-batches that run side by side on
+the same session (ONNX Runtime lets several threads call one session), one per core.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import json
+import math
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from services.adapters.embeddings import DEFAULT_MODEL_NAME, default_model_path
+from services.adapters.embeddings_onnx_export import INPUT_NAMES, ensure_exported
+
+_DEFAULT_MAX_SEQ_LENGTH = 256
+
+
+class OnnxEmbedder:
+    """Loads (and on first ever use exports) the model once per process; safe to share between threads."""
+
+    def __init__(self, model_path: str | None = None, *, cache_dir: Path, variant: str = "fp32",
+                 batch_size: int = 32, threads: int | None = None) -> None:
+        self._path = Path(model_path or default_model_path())
+        self._cache_dir = Path(cache_dir)
+        self._variant = variant
+        self._batch_size = batch_size
+        self._threads = max(1, threads or min(os.cpu_count() or 1, 4))
+        self._lock = threading.Lock()
+        self._state: _Loaded | None = None
+        self._pool: ThreadPoolExecutor | None = None
+        # fp32 has the torch embedder's name: the vectors are the same, so existing indexes stay valid.
+        # int8 vectors differ a little (cosine 0.96-1.0), so they carry a name of their own: they are
+        # never compared with fp32 ones, and the sweeper re-embeds a document made by the other.
+        name = DEFAULT_MODEL_NAME if model_path is None else os.path.basename(model_path.rstrip("/"))
+        self.model_name = name if variant == "fp32" else f"{name}-{variant}"
+
+    def _loaded(self) -> _Loaded:
+        with self._lock:
+            if self._state is None:
+                graph = ensure_exported(self._path, self._cache_dir, self._variant)
+                self._state = _Loaded(self._path, graph)
+            return self._state
+
+    @property
+    def graph_path(self) -> Path:
+        return self._loaded().graph
+
+    @property
+    def dimensions(self) -> int:
+        return self._loaded().dimensions
+
+    @property
+    def max_tokens(self) -> int:
+        # max_seq_length counts [CLS] and [SEP]; text beyond it is silently dropped.
+        return self._loaded().max_seq_length - 2
+
+    def count_tokens(self, text: str) -> int:
+        return self.count_tokens_many([text])[0]
+
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        encoded = self._loaded().counter.encode_batch(texts, add_special_tokens=False)
+        return [len(item.ids) for item in encoded]
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        state = self._loaded()
+        # Texts of similar length share a batch, so little of it is padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        batches = [order[start:start + size] for start, size in self._batch_bounds(len(order))]
+        if len(batches) == 1:
+            results = [state.run([texts[i] for i in batches[0]])]
+        else:
+            results = list(self._workers().map(lambda batch: state.run([texts[i] for i in batch]), batches))
+        vectors: list[list[float]] = [[] for _ in texts]
+        for batch, rows in zip(batches, results, strict=True):
+            for index, row in zip(batch, rows.tolist(), strict=True):
+                vectors[index] = row
+        if len(texts) > 1:
+            _return_freed_memory()
+        return vectors
+
+    def _batch_bounds(self, count: int) -> list[tuple[int, int]]:
+        # At least one sub-batch per thread once there are a few texts to share out.
+        parts = max(math.ceil(count / self._batch_size), min(self._threads, count // 4) or 1)
+        size = math.ceil(count / parts)
+        return [(start, size) for start in range(0, count, size)]
+
+    def _workers(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=self._threads, thread_name_prefix="embed")
+            return self._pool
+
+
+class _Loaded:
+    """The tokenizers and the ONNX Runtime session for one exported graph."""
+
+    def __init__(self, model_path: Path, graph: Path) -> None:
+        import numpy as np
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self.graph = graph
+        self._np = np
+        self.max_seq_length = _max_seq_length(model_path)
+        self.dimensions = _dimensions(model_path)
+        self.counter = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+        # The file may carry padding/truncation of its own (fixed 128 for this model);
+        # sentence-transformers pads to the longest text and truncates at max_seq_length.
+        self.counter.no_truncation()
+        self.counter.no_padding()
+        self.tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+        padding = self.tokenizer.padding or {}
+        self.tokenizer.enable_truncation(max_length=self.max_seq_length)
+        self.tokenizer.enable_padding(pad_id=padding.get("pad_id", 0), pad_token=padding.get("pad_token", "[PAD]"),
+                                      pad_type_id=padding.get("pad_type_id", 0))
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Without the arena a big ingest batch gives its buffers back instead of keeping
+        # them for the life of the process: memory at rest stays the model's own.
+        options.enable_cpu_mem_arena = False
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+
+    def run(self, texts: list[str]):
+        np = self._np
+        encoded = self.tokenizer.encode_batch(texts)
+        inputs = {
+            INPUT_NAMES[0]: np.array([item.ids for item in encoded], dtype=np.int64),
+            INPUT_NAMES[1]: np.array([item.attention_mask for item in encoded], dtype=np.int64),
+            INPUT_NAMES[2]: np.array([item.type_ids for item in encoded], dtype=np.int64),
+        }
+        return self._session.run(None, inputs)[0]
+
+
+@functools.cache
+def _malloc_trim():
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to call
+        return None
+
+
+def _return_freed_memory() -> None:
+    # A batch of long texts needs a few hundred MiB of activations for a moment. ONNX Runtime frees
+    # them, but glibc keeps freed heap pages mapped, so the process would sit at its peak size for
+    # the rest of its life; giving them back keeps a worker at rest at the model's own size.
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _max_seq_length(model_path: Path) -> int:
+    config = model_path / "sentence_bert_config.json"
+    if config.is_file():
+        return int(json.loads(config.read_text()).get("max_seq_length") or _DEFAULT_MAX_SEQ_LENGTH)
+    return _DEFAULT_MAX_SEQ_LENGTH
+
+
+def _dimensions(model_path: Path) -> int:
+    pooling = model_path / "1_Pooling" / "config.json"
+    if pooling.is_file():
+        return int(json.loads(pooling.read_text())["word_embedding_dimension"])
+    return int(json.loads((model_path / "config.json").read_text())["hidden_size"])

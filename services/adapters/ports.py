@@ -1,0 +1,194 @@
+"""Ports: the small interfaces stage handlers depend on. Adapters live beside them
+(`services/adapters/storage.py`, `services/adapters/embeddings.py`, `services/adapters/vectors.py`, ...) and
+`bootstrap()` picks one per port from settings."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # annotations only: the ports module imports no adapter
+    from schemas.jobs import QueuedJob
+    from services.repositories.account_email_requests import AccountEmailRequestRepository
+    from services.repositories.kb_repository import KnowledgeBaseRepository
+    from services.repositories.message_repository import MessageRepository
+    from services.repositories.repositories import AlertRepository, AuditRepository, TenantRepository, UserRepository
+
+
+class Storage(Protocol):
+    """Private object storage laid out as `<bucket>/<user_id>/<...>`."""
+
+    def put(self, bucket: str, path: str, data: bytes, content_type: str) -> None: ...
+
+    def get(self, bucket: str, path: str) -> bytes: ...
+
+    def delete_prefix(self, bucket: str, prefix: str) -> None: ...
+
+
+class StorageObjectMissingError(LookupError):
+    """The object does not exist (deleted, or never written)."""
+
+
+class Embedder(Protocol):
+    # Read-only: a wrapper (SharedQueryVectors) answers with its inner model's.
+    @property
+    def model_name(self) -> str: ...
+
+    @property
+    def dimensions(self) -> int: ...
+
+    @property
+    def max_tokens(self) -> int:
+        """The longest input (without special tokens) the model reads whole."""
+        ...
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Unit-length vectors, one per text, in order."""
+        ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def count_tokens_many(self, texts: list[str]) -> list[int]: ...
+
+
+@dataclass(frozen=True)
+class VectorItem:
+    chunk_id: str
+    document_id: uuid.UUID
+    ordinal: int
+    vector: list[float]
+    model: str
+
+
+@dataclass(frozen=True)
+class VectorHit:
+    chunk_id: str
+    score: float  # cosine similarity, higher is closer
+    # Filled by stores that keep the text beside the vector (pgvector), saving a lookup.
+    chunk: dict | None = None
+    # Where the hit stood in each ranking (1 = best; None = not in that list). A store that ranks by
+    # vector only leaves both None and its hits' order is the vector ranking.
+    vector_rank: int | None = None
+    keyword_rank: int | None = None
+
+
+class VectorStore(Protocol):
+    """Tenant-scoped vectors: every call names the tenant, and no call crosses tenants."""
+
+    def upsert(self, user_id: uuid.UUID, items: list[VectorItem]) -> None: ...
+
+    def query(
+        self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
+        document_ids: list[uuid.UUID] | None = None, terms: list[str] | None = None,
+    ) -> list[VectorHit]:
+        """The k nearest chunks; with `terms` (pipelines.retrieval.content_terms), a store that can
+        also search the chunk text adds its k best keyword matches, each hit carrying both ranks."""
+        ...
+
+    def delete_document(self, user_id: uuid.UUID, document_id: uuid.UUID) -> None: ...
+
+    def delete_tenant(self, user_id: uuid.UUID) -> None: ...
+
+    def count(self, user_id: uuid.UUID, document_id: uuid.UUID | None = None) -> int: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction (`services.repositories.db.UnitOfWork`): its repositories share it, and jobs handed to
+    `publish_after_commit` are sent once it commits, never when the block raises. Stage handlers take
+    factories of these, so a test can run them over an in-memory stand-in."""
+
+    def __enter__(self) -> UnitOfWork: ...
+
+    def __exit__(self, exc_type, exc, tb) -> None: ...
+
+    def publish_after_commit(self, job: QueuedJob, countdown: float = 0, queue: str | None = None) -> None: ...
+
+    @property
+    def messages(self) -> MessageRepository: ...
+
+    @property
+    def kb(self) -> KnowledgeBaseRepository: ...
+
+    @property
+    def tenants(self) -> TenantRepository: ...
+
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def audit(self) -> AuditRepository: ...
+
+    @property
+    def alerts(self) -> AlertRepository: ...
+
+    @property
+    def account_email_requests(self) -> AccountEmailRequestRepository: ...
+
+
+class SessionHost(Protocol):
+    """The browsers one sessions worker runs (`services.whatsapp.host.SessionHost`), as the session
+    stages use them."""
+
+    def start(self, user_id: uuid.UUID) -> None: ...
+
+    def stop(self, user_id: uuid.UUID, *, status: str = "STOPPED", delete_profile: bool = False) -> None: ...
+
+    def logout(self, user_id: uuid.UUID) -> None: ...
+
+    def running(self) -> list[uuid.UUID]: ...
+
+    def groups(self, user_id: uuid.UUID) -> list[dict]: ...
+
+    def contacts(self, user_id: uuid.UUID) -> list[dict]: ...
+
+    def pairing_code(self, user_id: uuid.UUID, phone: str) -> str: ...
+
+
+class SessionLeases(Protocol):
+    """Which host runs a tenant's WhatsApp (`services.whatsapp.leases.SessionLeases`): one at a time."""
+
+    def acquire(self, user_id: uuid.UUID) -> bool: ...
+
+    def renew(self, user_id: uuid.UUID) -> bool: ...
+
+    def release(self, user_id: uuid.UUID) -> None: ...
+
+    def owner(self, user_id: uuid.UUID) -> str | None: ...
+
+
+class EventPublisher(Protocol):
+    """Live events for a tenant's dashboard (server-sent events)."""
+
+    def publish(self, user_id: uuid.UUID, event: str, data: dict) -> None: ...
+
+
+class Transport(Protocol):
+    """Sends WhatsApp messages; the idempotency key lets the far side drop a repeat."""
+
+    def send_text(self, user_id: uuid.UUID, chat_id: str, text: str, idempotency_key: str) -> str:
+        """Returns the provider's message id."""
+        ...
+
+
+class ChatModel(Protocol):
+    def complete(self, models: list, messages: list[dict], *, temperature: float, max_tokens: int,
+                 json_mode: bool = False): ...
+
+
+class AccountBackend(Protocol):
+    """Where logins live: Salesboy's own `auth.users`, or Supabase Auth. Errors are AccountError."""
+
+    def register(self, email: str, password: str, display_name: str) -> tuple[uuid.UUID, bool]:
+        """The new user's id, and whether they may sign in now (False: they must confirm their email)."""
+        ...
+
+    def verify(self, email: str, password: str) -> uuid.UUID | None: ...
+
+    def change_password(self, user_id: uuid.UUID, email: str, current: str, new: str) -> None: ...
+
+    def send_reset(self, email: str, reset_url: str) -> None:
+        """Email a reset link (`reset_url` + "/" + token) if the account exists; silent otherwise."""
+        ...
+
+    def finish_reset(self, token: str, new: str) -> uuid.UUID: ...

@@ -1,0 +1,1 @@
+"""Errors and keys every layer of services shares."""

@@ -1,0 +1,1 @@
+"""Postgres access: the unit of work and the repositories it hands out."""

@@ -1,0 +1,151 @@
+"""SQL for knowledge-base documents and their chunks (inside the caller's transaction)."""
+
+from __future__ import annotations
+
+import builtins  # KnowledgeBaseRepository.list shadows `list` in the annotations after it
+import uuid
+
+from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
+
+from schemas.pipelines import DOCUMENT_IN_PROGRESS
+from services.repositories.repositories import Repository
+from services.repositories.rows import one_row
+
+_DOC_COLUMNS = ("id, user_id, filename, storage_path, mime_type, size_bytes, sha256, status, progress, "
+                "chunks_total, chunks_done, error, embedding_model, created_at, updated_at")
+
+
+class KnowledgeBaseRepository(Repository):
+    def insert(self, *, document_id: uuid.UUID, user_id: uuid.UUID, filename: str, storage_path: str,
+               mime_type: str, size_bytes: int, sha256: str) -> dict:
+        return self._rows(
+            f"""insert into public.knowledge_base (id, user_id, filename, storage_path, mime_type, size_bytes, sha256)
+                values (%s, %s, %s, %s, %s, %s, %s) returning {_DOC_COLUMNS}""",
+            [document_id, user_id, filename, storage_path, mime_type, size_bytes, sha256],
+        )[0]
+
+    def get(self, document_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+        rows = self._rows(
+            f"select {_DOC_COLUMNS} from public.knowledge_base where id = %s{' for update' if lock else ''}",
+            [document_id],
+        )
+        return rows[0] if rows else None
+
+    def find_by_sha256(self, sha256: str) -> dict | None:
+        rows = self._rows(f"select {_DOC_COLUMNS} from public.knowledge_base where sha256 = %s", [sha256])
+        return rows[0] if rows else None
+
+    def list(self) -> list[dict]:
+        return self._rows(f"select {_DOC_COLUMNS} from public.knowledge_base order by created_at desc, id")
+
+    def update(self, document_id: uuid.UUID, **values: object) -> None:
+        allowed = {"status", "progress", "chunks_total", "chunks_done", "error", "embedding_model"}
+        if not values or set(values) - allowed:
+            raise ValueError(f"cannot update {sorted(set(values) - allowed)}")
+        assignments = ", ".join(f"{name} = %s" for name in values)
+        self.conn.execute(f"update public.knowledge_base set {assignments} where id = %s",
+                          [*values.values(), document_id])
+
+    def delete(self, document_id: uuid.UUID) -> bool:
+        return self.conn.execute("delete from public.knowledge_base where id = %s", [document_id]).rowcount == 1
+
+    def stuck(self, older_than_seconds: float) -> builtins.list[dict]:
+        return self._rows(
+            """select id, user_id, status from public.knowledge_base
+               where status = any(%s) and updated_at < now() - make_interval(secs => %s)
+               order by updated_at limit 500""",
+            [list(DOCUMENT_IN_PROGRESS), older_than_seconds],
+        )
+
+    def embedded_by_other_model(self, model: str, limit: int) -> builtins.list[dict]:
+        """Ready documents whose vectors another embedding model made: searches with `model` no longer see them."""
+        return self._rows(
+            """select id, user_id, embedding_model from public.knowledge_base
+               where status = 'ready' and embedding_model is not null and embedding_model <> %s
+               order by updated_at limit %s for update skip locked""",
+            [model, limit],
+        )
+
+    # --- chunks ---------------------------------------------------------------------------
+
+    def replace_chunks(self, user_id: uuid.UUID, document_id: uuid.UUID, chunks: builtins.list[dict]) -> int:
+        """Make the document's chunks exactly `chunks`; returns how many stale ones went.
+
+        Rows whose id (and so content) is unchanged keep their index state.
+        """
+        ids = [c["id"] for c in chunks]
+        stale = self.conn.execute(
+            "delete from public.kb_chunks where document_id = %s and not (id = any(%s))", [document_id, ids]
+        ).rowcount
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                """insert into public.kb_chunks (id, user_id, document_id, ordinal, content, metadata)
+                   values (%s, %s, %s, %s, %s, %s) on conflict (id) do nothing""",
+                [(c["id"], user_id, document_id, c["ordinal"], c["content"], Jsonb(c["metadata"])) for c in chunks],
+            )
+        return stale
+
+    def unindexed_ordinals(self, document_id: uuid.UUID, model: str) -> builtins.list[int]:
+        return [r[0] for r in self.conn.execute(
+            """select ordinal from public.kb_chunks where document_id = %s
+               and (indexed_at is null or embedding_model is distinct from %s) order by ordinal""",
+            [document_id, model]).fetchall()]
+
+    def clear_index_state(self, document_id: uuid.UUID) -> None:
+        self.conn.execute("update public.kb_chunks set indexed_at = null where document_id = %s", [document_id])
+
+    def chunks_between(self, document_id: uuid.UUID, first: int, last: int) -> builtins.list[dict]:
+        return self._rows(
+            """select id, ordinal, content from public.kb_chunks
+               where document_id = %s and ordinal between %s and %s order by ordinal""",
+            [document_id, first, last],
+        )
+
+    def mark_indexed(self, chunk_ids: builtins.list[str], model: str) -> None:
+        # Rows the pgvector store already marked are skipped: rewriting them would
+        # add every chunk to the HNSW index a second time.
+        self.conn.execute(
+            "update public.kb_chunks set indexed_at = now(), embedding_model = %s where id = any(%s) "
+            "and (indexed_at is null or embedding_model is distinct from %s)",
+            [model, chunk_ids, model],
+        )
+
+    def indexed_count(self, document_id: uuid.UUID, model: str) -> int:
+        return one_row(self.conn.execute(
+            """select count(*) from public.kb_chunks
+               where document_id = %s and indexed_at is not null and embedding_model = %s""",
+            [document_id, model]))[0]
+
+    def preview(self, document_id: uuid.UUID, limit: int = 5, offset: int = 0) -> builtins.list[dict]:
+        return self._rows(
+            "select id, ordinal, content, metadata from public.kb_chunks where document_id = %s "
+            "order by ordinal limit %s offset %s",
+            [document_id, limit, offset],
+        )
+
+    def chunk_count(self, document_id: uuid.UUID) -> int:
+        return one_row(self.conn.execute("select count(*) from public.kb_chunks where document_id = %s",
+                                 [document_id]))[0]
+
+    def term_counts(self, user_id: uuid.UUID, stems: builtins.list[str], model: str) -> tuple[int, builtins.list[int]]:
+        """How many indexed chunks there are, and how many contain each stem (a `to_tsquery('simple')`
+        text), through the full-text index: what a word's rarity is computed from."""
+        row = one_row(self.conn.execute(
+            """select (select count(*) from public.kb_chunks where user_id = %(user)s and embedding_model = %(model)s),
+                      array(select (select count(*) from public.kb_chunks c
+                                     where c.user_id = %(user)s and c.embedding_model = %(model)s
+                                       and c.fts @@ to_tsquery('simple', s.stem))
+                              from unnest(%(stems)s::text[]) with ordinality as s(stem, n) order by s.n)""",
+            {"user": user_id, "model": model, "stems": stems}))
+        return row[0], list(row[1])
+
+    def hydrate(self, chunk_ids: builtins.list[str]) -> dict[str, dict]:
+        with self.conn.cursor(row_factory=dict_row) as cur:
+            cur.execute(
+                """select c.id, c.document_id, c.content, c.metadata, d.filename
+                   from public.kb_chunks c join public.knowledge_base d on d.id = c.document_id
+                   where c.id = any(%s)""",
+                [chunk_ids],
+            )
+            return {row["id"]: row for row in cur.fetchall()}

@@ -1,0 +1,1 @@
+"""Running the product: the supervisor, the embedded Postgres, migrations, backups."""

@@ -1,0 +1,222 @@
+"""Answering a question from the documents: retrieval, the abstention decision and the reply.
+
+One code path for rag.respond, the knowledge base's search box (dashboard and REST) and, since it
+runs the real pipeline, the playground: what the owner tests is what customers get.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from pipelines import abstention, answers, intent, sentences
+from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems
+from schemas.bot import BotSettings
+from schemas.messages import IntentResult
+from services.adapters.intent_classifier import IntentSetup
+from services.adapters.llm import AllModelsFailedError, complete_parsed
+from services.adapters.ports import ChatModel, Embedder, VectorStore
+from services.adapters.retrieval import chunk_texts, describe_location
+from services.repositories.db import UnitOfWork
+
+FETCH = 8  # from each list (vector, keyword) before fusing
+PASSAGES = 5  # fused passages kept: traced, given to a model, searched for sentences
+SENTENCE_PASSAGES = 4  # the best passages whose sentences the extractive answer considers
+ABSTAINED, EXTRACTIVE, MODEL = "abstained", "extractive", "model"
+
+
+@dataclass(frozen=True)
+class Found:
+    chunk_id: str
+    document_id: uuid.UUID
+    filename: str
+    location: str
+    content: str
+    metadata: dict
+    cosine: float
+    ranked: Ranked
+
+    @property
+    def source(self) -> str:
+        return f"{self.filename} ({self.location})"
+
+    def for_sentences(self) -> sentences.Source:
+        meta = self.metadata
+        kind = "table" if meta.get("kind") == "table" else "text"
+        heading = meta.get("sheet") if kind == "table" else meta.get("heading")
+        return sentences.Source(self.content, str(heading) if heading else None, kind,
+                                tuple(str(c) for c in meta.get("columns") or ()))
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    text: str
+    vector: list[float]
+    terms: list[str]
+    found: list[Found]  # fused, best first
+    weights: dict[str, float]  # each term's rarity among the tenant's chunks
+    unknown: list[str]  # terms no chunk of the tenant's contains
+
+
+@dataclass(frozen=True)
+class Deps:
+    embedder: Embedder
+    vectors: VectorStore
+    tenant_uow: Callable[[uuid.UUID], UnitOfWork]
+    chat: ChatModel | None = None
+
+
+def retrieve(deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES,
+             document_ids: list[uuid.UUID] | None = None) -> Retrieval:
+    vector = deps.embedder.embed([text])[0]
+    terms = content_terms(text)
+    hits = deps.vectors.query(user_id, vector, max(FETCH, limit), model=deps.embedder.model_name,
+                              document_ids=document_ids, terms=terms)
+    rows = chunk_texts(deps.tenant_uow, user_id, hits)
+    weights, unknown = _rarity(deps, user_id, terms)
+    hits = [h for h in hits if h.chunk_id in rows]  # an index entry whose chunk is gone (mid-delete)
+    vector_only = all(h.vector_rank is None and h.keyword_rank is None for h in hits)
+    vector_ids = [h.chunk_id for h in (hits if vector_only else sorted(
+        (h for h in hits if h.vector_rank is not None), key=lambda h: h.vector_rank))]  # type: ignore[arg-type,return-value]  # ranks filtered not None
+    keyword_ids = [h.chunk_id for h in sorted((h for h in hits if h.keyword_rank is not None),
+                                              key=lambda h: h.keyword_rank)]  # type: ignore[arg-type,return-value]  # same
+    by_id = {h.chunk_id: h for h in hits}
+    found = []
+    for ranked in fuse(vector_ids, keyword_ids, limit=limit):
+        row = rows[ranked.chunk_id]
+        found.append(Found(ranked.chunk_id, row["document_id"], row["filename"], describe_location(row["metadata"]),
+                           row["content"], row["metadata"], by_id[ranked.chunk_id].score, ranked))
+    return Retrieval(text, vector, terms, found, weights, unknown)
+
+
+def _rarity(deps: Deps, user_id: uuid.UUID, terms: list[str]) -> tuple[dict[str, float], list[str]]:
+    if not terms:
+        return {}, []
+    with deps.tenant_uow(user_id) as uow:
+        total, counts = uow.kb.term_counts(user_id, stems(terms), deps.embedder.model_name)
+    return ({term: rarity(total, count) for term, count in zip(terms, counts, strict=True)},
+            [term for term, count in zip(terms, counts, strict=True) if count == 0])
+
+
+@dataclass
+class Answer:
+    how: str  # ABSTAINED, EXTRACTIVE or MODEL
+    reply: str
+    handoff: bool
+    retrieval: Retrieval
+    support: abstention.Support | None
+    trace: dict = field(default_factory=dict)
+    sentences: list[sentences.Scored] = field(default_factory=list)  # every candidate, best first
+    verdict: IntentResult | None = None  # asked for with `classify`: the model's (None when every model failed)
+    verdict_model: str = ""
+
+
+def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
+           history: Sequence[answers.Turn] = (), *, use_models: bool = True,
+           classify: IntentSetup | None = None) -> Answer:
+    """The reply to a customer's question, and what led to it (for the trace). With `classify` and a model
+    configured, the same model call also gives the intent verdict (the one-call mode): the model is then
+    asked even when the documents do not answer, and its reply used only when they do."""
+    search_text = answers.question_with_context(question, history)
+    retrieval = retrieve(deps, user_id, search_text)
+    scored, relatedness = _scored_sentences(deps, retrieval)
+    support = _support(retrieval, scored, relatedness)
+    trace: dict = {"ranked": ranked_trace(retrieval)}
+    if support is not None:
+        trace["support"] = {"sentence": round(support.best_sentence, 4), "coverage": round(support.coverage, 4),
+                            "agreement": support.agreement, "unknown": round(support.unknown, 4),
+                            "score": round(support.score, 4),
+                            "threshold": round(abstention.threshold(settings.min_relevance), 4)}
+    answerable = abstention.answerable(support, settings.min_relevance)
+    models = list(settings.models) if use_models and deps.chat is not None else []
+    reply, model = "", ""
+    verdict: IntentResult | None = None
+    if models and classify is not None:
+        ask = intent.intent_instructions(classify.task_types, classify.intents, with_reply=True)
+        try:
+            (verdict, reply), completion = complete_parsed(
+                deps.chat, models, _prompt(settings, retrieval, history, question, ask),
+                lambda raw: intent.parse_llm_answer(raw, classify.task_types),
+                temperature=settings.temperature, max_tokens=_reply_tokens(settings) + 300)
+        except AllModelsFailedError as exc:
+            trace.update(fallbacks=exc.attempts)
+        else:
+            model = completion.model
+            trace.update(model=model, fallbacks=completion.attempts)
+    elif models and answerable and deps.chat is not None:  # `models` is empty without a chat client
+        try:
+            completion = deps.chat.complete(models, _prompt(settings, retrieval, history, question),
+                                            temperature=settings.temperature, max_tokens=_reply_tokens(settings))
+        except AllModelsFailedError as exc:
+            trace.update(fallbacks=exc.attempts)
+        else:
+            reply, model = completion.text, completion.model
+            trace.update(model=model, fallbacks=completion.attempts)
+    common: dict[str, Any] = {"retrieval": retrieval, "support": support, "trace": trace, "sentences": scored,
+                              "verdict": verdict, "verdict_model": model if verdict is not None else ""}
+    if not answerable:
+        trace.update(answer=ABSTAINED, chunks=[])
+        return Answer(ABSTAINED, settings.dont_know_reply, settings.handoff_when_unknown, **common)
+    trace["chunks"] = [{"source": f.source, "score": round(f.cosine, 4)} for f in retrieval.found]
+    if reply:
+        trace["answer"] = MODEL
+        return Answer(MODEL, reply, False, **common)
+    picked = sentences.pick(scored, settings.max_reply_chars)
+    trace["answer"] = EXTRACTIVE
+    return Answer(EXTRACTIVE, answers.truncate(" ".join(c.text for c in picked), settings.max_reply_chars), False,
+                  **common)
+
+
+def _reply_tokens(settings: BotSettings) -> int:
+    return max(64, settings.max_reply_chars // 2)
+
+
+def _prompt(settings: BotSettings, retrieval: Retrieval, history: Sequence[answers.Turn], question: str,
+            classify: str = "") -> list[dict]:
+    style = answers.ReplyStyle(max_chars=settings.max_reply_chars, language=settings.language, tone=settings.tone)
+    passages = [answers.Passage(f.content, f.cosine, f.source) for f in retrieval.found]
+    prompt = answers.compose_prompt(system_prompt=settings.system_prompt, business=settings.business.model_dump(),
+                                    passages=passages, history=history, question=question, style=style,
+                                    dont_know=settings.dont_know_reply)
+    if classify:
+        prompt[0] = {"role": "system", "content": f"{prompt[0]['content']}\n\n{classify}"}
+    return prompt
+
+
+def ranked_trace(retrieval: Retrieval) -> list[dict]:
+    """The fused ranking as the trace (and the evaluation) read it, before the abstention decision."""
+    return [{"document": f.filename, "location": f.location, "score": round(f.cosine, 4),
+             "fused": round(f.ranked.fused, 5), "vector_rank": f.ranked.vector_rank,
+             "keyword_rank": f.ranked.keyword_rank} for f in retrieval.found]
+
+
+def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.Scored], dict[str, float]]:
+    """Every candidate sentence scored, and each unknown topic word's best cosine to one of them (how far
+    the top passages say it in other words)."""
+    found = sentences.candidates([f.for_sentences() for f in retrieval.found[:SENTENCE_PASSAGES]])
+    if not found:
+        return [], {}
+    unknown = [t for t in retrieval.unknown if t not in abstention.UNTELLING_WORDS]
+    # One batch for every candidate and unknown word: a few dozen short texts cost about one chunk's embedding.
+    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + unknown), dtype=np.float32)
+    candidates, words = vectors[:len(found)], vectors[len(found):]
+    similarities = candidates @ np.asarray(retrieval.vector, dtype=np.float32)
+    relatedness = {t: float(row.max()) for t, row in zip(unknown, words @ candidates.T, strict=True)}
+    return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights), relatedness
+
+
+def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored],
+             relatedness: dict[str, float]) -> abstention.Support | None:
+    if not scored:
+        return None
+    covers = max((coverage(retrieval.terms, f.content, retrieval.weights) for f in retrieval.found[:3]),
+                 default=0.0)
+    top = retrieval.found[0].ranked
+    agreement = (top.vector_rank is not None and top.vector_rank <= 3
+                 and top.keyword_rank is not None and top.keyword_rank <= 3)
+    unknown = abstention.unknown_share(retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS)
+    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)

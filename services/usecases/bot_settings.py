@@ -1,0 +1,107 @@
+"""Reading and saving a tenant's bot settings, validated by one schema for the API and the dashboard.
+
+Saving also checks what the schema cannot: that each model entry is one the business may use
+and that every URL it set (model api_base, n8n webhooks) passes the egress policy. The same
+checks run again when a model is called or a webhook posted, on the address then resolved.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from pydantic import ValidationError
+
+from pipelines.egress import EgressRefused
+from pipelines.model_rules import HOSTED_PROVIDERS, model_problem
+from schemas.bot import BotSettings, Business, OperatorModelChoice
+from services.repositories.dashboard_repository import DashboardRepository
+
+log = logging.getLogger(__name__)
+
+
+class SettingsRefused(ValueError):
+    """Valid settings that point somewhere Salesboy will not go: {field path: message for the business}."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.problems = problems
+
+
+def current(container, user_id: uuid.UUID) -> BotSettings:
+    with container.tenant_uow(user_id) as uow:
+        row = DashboardRepository(uow.conn).bot_config()
+    return from_stored(row)
+
+
+def from_stored(row: dict | None) -> BotSettings:
+    """A bot_config row (or the `to_jsonb` of one) read through the schema, so every stage sees the same
+    values and defaults as the dashboard and the API. No row: the defaults, with the bot off."""
+    if not row:
+        return BotSettings(enabled=False)
+    values = {k: v for k, v in row.items() if k in BotSettings.model_fields and v is not None}
+    values["models"] = [{"model": m} if isinstance(m, str) else m for m in values.get("models") or []]
+    values["business"] = {k: str(v) for k, v in (values.get("business") or {}).items()
+                          if k in Business.model_fields}
+    try:
+        return BotSettings.model_validate(values)
+    except ValidationError as exc:
+        # A value saved under older, looser rules: that field falls back to its default rather than
+        # stopping every message; saving the settings again repairs it.
+        broken = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+        log.warning("stored bot settings no longer valid, using defaults for %s", sorted(broken))
+        return BotSettings.model_validate({k: v for k, v in values.items() if k not in broken})
+
+
+def refusals(container, settings: BotSettings) -> dict[str, str]:
+    """Why the settings may not be saved, by field path (`models.0.api_base`, `n8n_urls.send_email`)."""
+    operator_names = [m.name for m in container.settings.operator_models]
+    problems: dict[str, str] = {}
+    for index, spec in enumerate(settings.models):
+        problem = model_problem(spec, operator_names)
+        if problem:
+            problems[f"models.{index}.model"] = problem
+        elif spec.api_base:
+            _check_url(container, spec.api_base, f"models.{index}.api_base", problems)
+    for task_type, url in settings.n8n_urls.items():
+        _check_url(container, str(url), f"n8n_urls.{task_type}", problems)
+    # n8n posts orders here on the business's behalf: the same policy as Salesboy's own requests.
+    if settings.task_settings.order_url:
+        _check_url(container, str(settings.task_settings.order_url), "task_settings.order_url", problems)
+    return problems
+
+
+def _check_url(container, url: str, where: str, problems: dict[str, str]) -> None:
+    try:
+        container.egress.check_url(url)
+    except EgressRefused as exc:
+        problems[where] = str(exc)
+
+
+def save(container, user_id: uuid.UUID, settings: BotSettings, *, via: str) -> None:
+    problems = refusals(container, settings)
+    if problems:
+        raise SettingsRefused(problems)
+    values = settings.stored()
+    with container.tenant_uow(user_id) as uow:
+        DashboardRepository(uow.conn).update_bot_config(user_id, values)
+        uow.audit.log(user_id, "bot.settings_changed", {"via": via, "fields": sorted(values)})
+
+
+def remove_intent(container, user_id: uuid.UUID, key: str, *, via: str) -> bool:
+    """Delete one of the business's own intents; False when it has none with this key."""
+    settings = current(container, user_id)
+    kept = [i for i in settings.intents if i.key != key]
+    if len(kept) == len(settings.intents):
+        return False
+    save(container, user_id, settings.model_copy(update={"intents": kept}), via=via)
+    return True
+
+
+def operator_models(container) -> list[OperatorModelChoice]:
+    return [OperatorModelChoice.of(m.name, m.label, m.model) for m in container.settings.operator_models]
+
+
+def own_model_providers() -> list[str]:
+    """Providers an own model may name without an api_base (with one, it is openai/...)."""
+    return list(HOSTED_PROVIDERS)

@@ -1,0 +1,29 @@
+"""What the dashboard's overview shows: message counts by day, questions the bot could not answer, and how
+far the owner is through setting Salesboy up."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.db import TenantUow
+
+
+@dataclass(frozen=True)
+class Overview:
+    stats: dict
+    unanswered: list[dict]  # still sealed chat-log rows (see message_views.readable)
+    progress: dict  # the first-run checklist's facts
+    display_name: str
+
+
+def overview(tenant_uow: TenantUow, user_id: uuid.UUID, since: datetime, until: datetime) -> Overview:
+    with tenant_uow(user_id) as uow:
+        repo = DashboardRepository(uow.conn)
+        stats = repo.overview(since, until)
+        unanswered = repo.unanswered_questions(since, until)
+        progress = repo.first_run()
+        profile = uow.tenants.profile(user_id) or {}
+    return Overview(stats, unanswered, progress, profile.get("display_name") or "")
