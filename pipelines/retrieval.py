@@ -36,10 +36,12 @@ don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll 
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 # Words a question is phrased with. They stay search terms ("how long does it take" finds the
 # sentence that says how long), but a document not using "happens" says nothing about whether it
-# answers "what happens if…", so they never count as words the documents do not know.
+# answers "what happens if…", so they never count as words the documents do not know, nor as the
+# question's most specific word ("how does the subscription work?", "if the repair gets dearer").
 _PHRASING_TEXT = """
 long take takes took happen happens happened bring put let make try send back way best good able use
 go come say see look find usually often around inside something anything thing things
+gets getting work works
 """
 PHRASING_WORDS = frozenset(_PHRASING_TEXT.split())
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")

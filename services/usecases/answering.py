@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from pipelines import abstention, answers, intent, sentences
-from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems
+from pipelines.retrieval import Ranked, content_terms, coverage, covered, fuse, rarity, stems
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
 from services.adapters.intent_classifier import IntentSetup
@@ -26,6 +26,7 @@ from services.repositories.db import UnitOfWork
 FETCH = 8  # from each list (vector, keyword) before fusing
 PASSAGES = 5  # fused passages kept: traced, given to a model, searched for sentences
 SENTENCE_PASSAGES = 4  # the best passages whose sentences the extractive answer considers
+COVERAGE_PASSAGES = 3  # the best passages the question's words are looked for in
 ABSTAINED, EXTRACTIVE, MODEL = "abstained", "extractive", "model"
 
 
@@ -129,6 +130,7 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
     if support is not None:
         trace["support"] = {"sentence": round(support.best_sentence, 4), "coverage": round(support.coverage, 4),
                             "agreement": support.agreement, "unknown": round(support.unknown, 4),
+                            "unplaced": round(support.unplaced, 4),
                             "score": round(support.score, 4),
                             "threshold": round(abstention.threshold(settings.min_relevance), 4)}
     answerable = abstention.answerable(support, settings.min_relevance)
@@ -201,11 +203,13 @@ def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.
     if not found:
         return [], {}
     unknown = [t for t in retrieval.unknown if t not in abstention.UNTELLING_WORDS]
-    # One batch for every candidate and unknown word: a few dozen short texts cost about one chunk's embedding.
-    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + unknown), dtype=np.float32)
+    unplaced = [t for t in _rarest_known(retrieval) if t not in _placed(retrieval)]
+    related = unknown + unplaced
+    # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding.
+    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + related), dtype=np.float32)
     candidates, words = vectors[:len(found)], vectors[len(found):]
     similarities = candidates @ np.asarray(retrieval.vector, dtype=np.float32)
-    relatedness = {t: float(row.max()) for t, row in zip(unknown, words @ candidates.T, strict=True)}
+    relatedness = {t: float(row.max()) for t, row in zip(related, words @ candidates.T, strict=True)}
     return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights), relatedness
 
 
@@ -213,10 +217,21 @@ def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored],
              relatedness: dict[str, float]) -> abstention.Support | None:
     if not scored:
         return None
-    covers = max((coverage(retrieval.terms, f.content, retrieval.weights) for f in retrieval.found[:3]),
+    covers = max((coverage(retrieval.terms, f.content, retrieval.weights)
+                  for f in retrieval.found[:COVERAGE_PASSAGES]),
                  default=0.0)
     top = retrieval.found[0].ranked
     agreement = (top.vector_rank is not None and top.vector_rank <= 3
                  and top.keyword_rank is not None and top.keyword_rank <= 3)
     unknown = abstention.unknown_share(retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS)
-    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)
+    unplaced = abstention.unplaced_novelty(_rarest_known(retrieval), _placed(retrieval), relatedness)
+    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown, unplaced)
+
+
+def _rarest_known(retrieval: Retrieval) -> list[str]:
+    return abstention.rarest_known(retrieval.weights, retrieval.unknown, abstention.UNTELLING_WORDS)
+
+
+def _placed(retrieval: Retrieval) -> list[str]:
+    """The question's topic words one of the passages coverage is measured on holds."""
+    return covered(retrieval.terms, "\n".join(f.content for f in retrieval.found[:COVERAGE_PASSAGES]))

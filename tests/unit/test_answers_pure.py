@@ -210,3 +210,37 @@ def test_phrasing_and_general_english_words_never_count_as_unknown():
                                      abstention.UNTELLING_WORDS)
     assert share == pytest.approx(4.83 / 6.95)
     assert not abstention.answerable(abstention.Support(0.417, 0.18, True, unknown=share))
+
+
+def test_the_rarest_known_word_missing_from_the_top_passages_counts_against_answering():
+    # Figures of the bike suite: "Do you sell children's bikes?" finds "We repair children's bikes from 16 inch
+    # wheels upwards." (cosine 0.68). Every word is in the documents, but "sell", the rarest, is in none of the
+    # top passages and no candidate sentence says it in other words (0.14): they are about something else.
+    weights = {"sell": 4.14, "children": 3.73, "bikes": 1.53}
+    assert abstention.rarest_known(weights, []) == ["sell"]
+    missing = abstention.unplaced_novelty(["sell"], ["children", "bikes"], {"sell": 0.14})
+    assert missing == 1.0
+    figures = {"best_sentence": 0.676, "coverage": 0.56, "agreement": True}
+    assert abstention.answerable(abstention.Support(**figures))
+    assert not abstention.answerable(abstention.Support(**figures, unplaced=missing))
+    # "Do you repair children's bikes?": the passages hold "repair", so nothing counts.
+    assert abstention.unplaced_novelty(["repair"], ["repair", "children", "bikes"], {}) == 0.0
+
+
+def test_the_rarest_known_word_leaves_out_unknown_and_phrasing_words_and_keeps_ties():
+    # "Will you call me if the repair gets more expensive?": "expensive" is in no document (that is `unknown`'s
+    # part) and "gets" says nothing, so the rarest word the documents know is "repair".
+    weights = {"repair": 2.0, "gets": 4.1, "expensive": 4.8}
+    assert abstention.rarest_known(weights, ["expensive"], abstention.UNTELLING_WORDS) == ["repair"]
+    assert abstention.rarest_known({"wholesale": 4.0, "minimum": 4.0, "prices": 1.6}, []) == ["wholesale", "minimum"]
+    assert abstention.rarest_known({"calories": 4.7}, ["calories"]) == []
+
+
+def test_a_missing_rarest_word_a_sentence_says_in_other_words_counts_less():
+    # "What does pick-up and delivery cost for a cargo bike?": "pick", "delivery" and "cost" are equally rare; the
+    # price row holds the first two but says "price", not "cost" (0.30 from "Pick-up and delivery, service,
+    # within 5 km: 15.00 EUR (both ways; cargo bikes 30.00)."), so half of it counts.
+    rarest = ["pick", "delivery", "cost"]
+    assert abstention.unplaced_novelty(rarest, ["pick", "delivery"], {"cost": 0.30}) == pytest.approx(0.5)
+    assert abstention.unplaced_novelty(rarest, ["pick", "delivery"], {"cost": 0.20}) == 1.0
+    assert abstention.unplaced_novelty(["cost"], [], {"cost": 0.40}) == 0.0
