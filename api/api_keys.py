@@ -14,13 +14,23 @@ from services.usecases.apikeys import tenant_for_key
 API_KEY_HEADER = "X-API-KEY"
 
 
+def presented_key() -> str | None:
+    """The key in `X-API-KEY`, or else in `Authorization: Bearer …` (what most HTTP clients send)."""
+    key = request.headers.get(API_KEY_HEADER)
+    if key is None:
+        scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and value.strip():
+            key = value.strip()
+    return key
+
+
 def carries_api_key() -> bool:
-    return API_KEY_HEADER in request.headers
+    return presented_key() is not None
 
 
 def api_key_tenant() -> uuid.UUID | None:
     """The tenant of the request's API key; None when it has none or it is not valid (looked up once)."""
     if "api_key_tenant" not in g:
-        key = request.headers.get(API_KEY_HEADER)
+        key = presented_key()
         g.api_key_tenant = tenant_for_key(container(), key) if key else None
     return g.api_key_tenant

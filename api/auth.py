@@ -33,7 +33,7 @@ def tenant_required(view):
     def wrapper(*args, **kwargs):
         user_id = current_tenant()
         if user_id is None:
-            abort(401, description="sign in, or send a valid X-API-KEY header")
+            abort(401, description="sign in, or send a valid API key (X-API-KEY header or Authorization: Bearer)")
         with log_context(user_id=user_id):
             return view(*args, user_id=user_id, **kwargs)
 

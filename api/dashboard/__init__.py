@@ -61,7 +61,9 @@ def init_app(app: Flask, container: Container, settings: Settings) -> None:
             return
         # Only a valid key is exempt: such a request is judged by its key alone, never by a cookie
         # (api/auth.py), so a made-up key is no way around the CSRF check for a cookie's request.
-        if carries_api_key() and api_key_tenant() is not None:
+        if carries_api_key():
+            if api_key_tenant() is None:
+                abort(401, description="the API key is not valid: it was revoked or mistyped")
             return
         csrf.protect()
 

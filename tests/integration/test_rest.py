@@ -75,10 +75,15 @@ def test_api_keys_are_created_listed_and_revoked(client, container):
     assert made.status_code == 201
     new = made.get_json()
     assert client.get("/api/v1/me", headers={"X-API-KEY": new["key"]}).status_code == 200
+    # The same key as most HTTP clients send one; a POST with it needs no CSRF token.
+    bearer = {"Authorization": f"Bearer {new['key']}"}
+    assert client.get("/api/v1/me", headers=bearer).get_json()["account_id"] == str(user)
+    assert client.post("/api/v1/keys", json={"name": "zapier"}, headers=bearer).status_code == 201
     listed = client.get("/api/v1/keys", headers=headers).get_json()["keys"]
-    assert {k["name"] for k in listed} == {"tests", "crm"} and all("key" not in k for k in listed)
+    assert {k["name"] for k in listed} == {"tests", "crm", "zapier"} and all("key" not in k for k in listed)
     assert client.delete(f"/api/v1/keys/{new['id']}", headers=headers).status_code == 204
     assert client.get("/api/v1/me", headers={"X-API-KEY": new["key"]}).status_code == 401
+    assert client.get("/api/v1/me", headers=bearer).status_code == 401
 
 
 def test_conversations_messages_handoffs_and_playground(client, shop):
