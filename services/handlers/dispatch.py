@@ -62,16 +62,16 @@ class DispatchDeps:
 
 def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
-        task = uow.messages.task(job.task_id, lock=True)
+        task = uow.tasks.task(job.task_id, lock=True)
         if task is None or task["status"] != "pending":
             return
-        config = uow.messages.bot_config() or {}
+        config = uow.bot_config.get() or {}
         own_url = (config.get("n8n_urls") or {}).get(task["task_type"])
         url = own_url or (
             f"{deps.n8n_base_url.rstrip('/')}/webhook/{task['task_type']}" if deps.n8n_base_url else None)
-        inbound = uow.messages.inbound(task["inbox_id"]) if task["inbox_id"] else None
-        history = uow.messages.history(task["chat_id"], task["created_at"], 6)
-        uow.messages.set_task(job.task_id, status="pending", count_attempt=True)
+        inbound = uow.inbox.inbound(task["inbox_id"]) if task["inbox_id"] else None
+        history = uow.chat_logs.history(task["chat_id"], task["created_at"], 6)
+        uow.tasks.set_task(job.task_id, status="pending", count_attempt=True)
     if url is None:
         raise PermanentError(f"no n8n workflow is configured for {task['task_type']}")
     summary = "\n".join(f"{'customer' if h['direction'] == 'inbound' else 'business'}: {_text(deps, job, task, h)}"
@@ -101,7 +101,7 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
     status = response.status_code
     if status in (202, 409) and _names_task(response, job.task_id, duplicate=status == 409):
         with deps.tenant_uow(job.user_id) as uow:
-            uow.messages.mark_dispatched(job.task_id)
+            uow.tasks.mark_dispatched(job.task_id)
         return
     if status >= 500 or status in RETRIED_STATUSES:
         hint = " (n8n registers a workflow's webhook a few seconds after it starts or is activated)" \
@@ -192,13 +192,13 @@ def _text(deps: DispatchDeps, job: DispatchTask, task: dict, logged: dict) -> st
 
 def _note(deps: DispatchDeps, job: DispatchTask, error: str) -> None:
     with deps.tenant_uow(job.user_id) as uow:
-        uow.messages.set_task(job.task_id, status="pending", error=error[:1000])
+        uow.tasks.set_task(job.task_id, status="pending", error=error[:1000])
 
 
 def fail_task(job: DispatchTask, error: BaseException, *, deps: DispatchDeps) -> None:
     """Give-up handler: the task could not be handed to n8n."""
     with deps.tenant_uow(job.user_id) as uow:
-        task = uow.messages.task(job.task_id, lock=True)
+        task = uow.tasks.task(job.task_id, lock=True)
         if task is not None:
             tasks.fail(uow, deps.rules, task, str(error))
 
@@ -209,15 +209,15 @@ def stuck_tasks(deps: DispatchDeps, *, pending_after: float, max_dispatches: int
     reported on within their type's deadline."""
     def find(uow: UnitOfWork) -> list[QueuedJob]:
         jobs: list[QueuedJob] = []
-        for row in uow.messages.stuck_pending_tasks(pending_after):
+        for row in uow.tasks.stuck_pending_tasks(pending_after):
             if row["attempts"] >= max_dispatches:
-                task = existing(uow.messages.task(row["id"], lock=True), "task")
+                task = existing(uow.tasks.task(row["id"], lock=True), "task")
                 tasks.fail(uow, deps.rules, task, f"gave up after {row['attempts']} attempts to hand the task "
                                                   f"to n8n: {task['last_error'] or 'no answer'}")
                 continue
-            uow.messages.set_task(row["id"], status="pending")  # resets the clock
+            uow.tasks.set_task(row["id"], status="pending")  # resets the clock
             jobs.append(DispatchTask(user_id=row["user_id"], task_id=row["id"], trace_id=row["trace_id"]))
-        for task in uow.messages.overdue_tasks(deadlines, default_deadline):
+        for task in uow.tasks.overdue_tasks(deadlines, default_deadline):
             waited = callback_deadline(task["task_type"], deadlines, default_deadline)
             tasks.fail(uow, deps.rules, task, f"n8n accepted the task but did not report back within "
                                               f"{round(waited / 60, 1):g} minutes")
@@ -233,7 +233,7 @@ def email_alert(job: EmailOwnerAlert, *, deps: DispatchDeps) -> None:
         alert = uow.alerts.get(job.alert_id)
         if alert is None or alert["emailed_at"] is not None:
             return
-        config = uow.messages.bot_config() or {}
+        config = uow.bot_config.get() or {}
     to = (config.get("task_settings") or {}).get("owner_email")
     if not to:
         with deps.system_uow() as uow:

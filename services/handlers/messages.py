@@ -70,7 +70,7 @@ def _settings(config: dict) -> BotSettings:
 def _claim(uow: UnitOfWork, inbox_id: uuid.UUID, status: str) -> tuple[dict, dict] | None:
     """The message locked for this stage and its tenant's bot settings (one round trip), or None when
     a redelivered or stale job finds it moved on."""
-    row = uow.messages.inbound_with_config(inbox_id)
+    row = uow.inbox.inbound_with_config(inbox_id)
     if row is None or row["status"] != status:
         return None
     return row, row.pop("config") or {}
@@ -82,7 +82,7 @@ def _stage(name: str, started: float, **details: object) -> dict:
 
 def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, *, outcome: str, reason: str | None,
                  intent_name: str | None = None, trace: dict | None = None) -> None:
-    uow.messages.log(user_id=row["user_id"], chat_id=row["chat_id"], direction="inbound",
+    uow.chat_logs.log(user_id=row["user_id"], chat_id=row["chat_id"], direction="inbound",
                      body=deps.keyring.seal(text, tenant=row["user_id"], chat=row["chat_id"]), inbox_id=row["id"],
                      outcome=outcome, reason=reason, intent=intent_name, trace=trace or {},
                      phone=row["sender_phone"], lid=row["sender_lid"])
@@ -90,7 +90,7 @@ def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, *, ou
 
 def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, key: str) -> None:
     sealed = deps.keyring.seal(text, tenant=row["user_id"], chat=row["chat_id"])
-    outbox_id = uow.messages.add_reply(user_id=row["user_id"], reply_key=key, inbox_id=row["id"],
+    outbox_id = uow.outbox.add_reply(user_id=row["user_id"], reply_key=key, inbox_id=row["id"],
                                        chat_id=row["chat_id"], body=sealed, trace_id=row["trace_id"])
     # The typing pause is the broker's countdown: no worker sits in a sleep while the customer waits.
     pause = delivery.typing_pause_seconds(len(text), ms_per_char=deps.typing_delay_ms_per_char,
@@ -110,7 +110,7 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
         row, config = claimed
         settings = _settings(config)
         text = _open(deps, row)
-        chat = uow.messages.chat_rules(job.user_id, row["chat_id"], phone=row["sender_phone"],
+        chat = uow.chats.chat_rules(job.user_id, row["chat_id"], phone=row["sender_phone"],
                                        lid=row["sender_lid"], is_group=row["is_group"],
                                        inbound_at=None if row["from_me"] else row["created_at"])
         in_group = row["is_group"] and chat["group_auto_reply"] is not None
@@ -130,12 +130,12 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
         decision = filters.decide(message, rules, _now())
         trace = _stage("filter", started, answer=decision.answer, reason=decision.reason)
         if decision.pause_chat_until is not None:
-            uow.messages.pause_chat(job.user_id, row["chat_id"], decision.pause_chat_until)
+            uow.chats.pause_chat(job.user_id, row["chat_id"], decision.pause_chat_until)
         if not decision.answer:
-            uow.messages.set_inbound(job.inbox_id, status="ignored", reason=decision.reason, trace=trace)
+            uow.inbox.set_inbound(job.inbox_id, status="ignored", reason=decision.reason, trace=trace)
             _log_inbound(deps, uow, row, text, outcome="ignored", reason=decision.reason, trace=trace)
             return
-        uow.messages.set_inbound(job.inbox_id, status="filtered", reason=decision.reason, trace=trace)
+        uow.inbox.set_inbound(job.inbox_id, status="filtered", reason=decision.reason, trace=trace)
         # Wait out a burst before classifying: then only its last message is answered, for all of it.
         uow.publish_after_commit(ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id),
                                  countdown=settings.debounce_seconds)
@@ -161,16 +161,16 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
         settings = _settings(config)
         window = settings.debounce_seconds
         if window and filters.superseded(row["created_at"],
-                                         uow.messages.newer_in_chat(row["chat_id"], row["created_at"], row["id"]),
+                                         uow.inbox.newer_in_chat(row["chat_id"], row["created_at"], row["id"]),
                                          window):
             reason = "answered together with the customer's next message"
             trace = _stage("intent", started, skipped=reason)
-            uow.messages.set_inbound(job.inbox_id, status="ignored", reason=reason, trace=trace)
+            uow.inbox.set_inbound(job.inbox_id, status="ignored", reason=reason, trace=trace)
             _log_inbound(deps, uow, row, _open(deps, row), outcome="ignored", reason=reason, trace=trace)
             return
         if _one_call(settings):
             # The model's verdict comes with its answer: rag.respond asks for both and acts on the verdict.
-            uow.messages.set_inbound(job.inbox_id, status="classified", trace=_stage("intent", started,
+            uow.inbox.set_inbound(job.inbox_id, status="classified", trace=_stage("intent", started,
                                                                                      method=ONE_CALL))
             uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
                                                     trace_id=job.trace_id))
@@ -180,7 +180,7 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
     stored = intent.at_rest(result, how)
     trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+        row = uow.inbox.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
             job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace)
         if row is None:
             return
@@ -202,7 +202,7 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
         _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0")
         # Added to the respond stage's own trace when it asked the model (one-call mode): its fallbacks stay.
         respond_trace = {**trace.get("respond", {}), "answer": "canned", "intent": result.label}
-        uow.messages.set_inbound(job.inbox_id, status="answered",
+        uow.inbox.set_inbound(job.inbox_id, status="answered",
                                  trace={"respond": respond_trace, "reply": {"parts": 1, "kind": "canned"}})
         _log_inbound(deps, uow, row, text, outcome="answered", reason=result.label, intent_name=result.intent,
                      trace=trace)
@@ -218,7 +218,7 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
         # Without a workflow the customer has just been told, once, that a person will follow up.
         reply, outcome = (task_words.ACKNOWLEDGED if handed_over else None), "task"
     else:
-        uow.messages.start_handoff(job.user_id, row["chat_id"])
+        uow.chats.start_handoff(job.user_id, row["chat_id"])
         payload = seal_task_payload(deps.keyring, {"message": text, "contact": contact}, tenant=job.user_id,
                                     chat=row["chat_id"])
         tasks.create(uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
@@ -229,7 +229,7 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
         reply, outcome = task_words.HANDOFF_REPLY, "handed_off"
     if reply:
         _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0")
-    uow.messages.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
+    uow.inbox.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
                              trace={"reply": {"parts": 1, "kind": outcome}})
     _log_inbound(deps, uow, row, text, outcome=outcome, reason=str(trace.get("intent", {}).get("analysis")),
                  intent_name=result.intent, trace=trace)
@@ -281,12 +281,12 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
         settings = _settings(config)
         window = settings.debounce_seconds
         # With no debounce window the burst is this message alone: no need to ask.
-        burst = uow.messages.burst(row["chat_id"], row["created_at"], window) if window else [row]
+        burst = uow.inbox.burst(row["chat_id"], row["created_at"], window) if window else [row]
         question = "\n".join(_open(deps, r) for r in burst if r["status"] != "ignored" or r["id"] == row["id"])
         history = [answers.Turn("customer" if h["direction"] == "inbound" else "business",
                                 deps.keyring.open(Sealed(h["ciphertext"], h["nonce"], h["key_id"]),
                                                   tenant=job.user_id, chat=row["chat_id"]))
-                   for h in uow.messages.history(row["chat_id"], row["created_at"], settings.history_turns)]
+                   for h in uow.chat_logs.history(row["chat_id"], row["created_at"], settings.history_turns)]
     one_call = _one_call(settings) and row["intent"] is None  # not when classify already decided
     setup = IntentSetup.of(settings) if one_call else None
     result = answering.answer(answering.Deps(deps.embedder, deps.vectors, deps.tenant_uow, deps.chat),
@@ -305,12 +305,12 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
                                                           or setup.reply_for(verdict.label)):
             # A task, a hand-off or a canned answer: the model's reply is not sent.
             trace["respond"].update(answer="none", acted_on=verdict.label)
-            row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+            row = uow.inbox.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
                 job.inbox_id, expected="classified", status="classified", intent=verdict.intent, trace=trace)
             if row is not None:
                 _act(deps, uow, job, row=row, config=config, result=verdict, text=question, trace=trace)
             return
-        row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+        row = uow.inbox.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
             job.inbox_id, expected="classified", status="handed_off" if handoff else "answered", trace=trace,
             intent="Response" if verdict is not None else None)
         if row is None:
@@ -318,7 +318,7 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
         for index, part in enumerate(parts):
             _add_reply(deps, uow, row, part, f"{job.inbox_id}:{index}")
         if handoff:
-            uow.messages.start_handoff(job.user_id, row["chat_id"])
+            uow.chats.start_handoff(job.user_id, row["chat_id"])
         _log_inbound(deps, uow, row, question, outcome="handed_off" if handoff else "answered",
                      reason=trace["respond"].get("answer"), intent_name="Response", trace=trace)
 
@@ -342,7 +342,7 @@ def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
     """
     owner = deps.session_owner(job.user_id)  # read before the transaction: no I/O inside it
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.start_sending(job.outbox_id)
+        row = uow.outbox.start_sending(job.outbox_id)
         if row is None:
             return
         if owner is not None and not row["chat_id"].endswith(PLAYGROUND_SUFFIX):
@@ -354,7 +354,7 @@ def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
         provider_id = deps.transport.send_text(job.user_id, row["chat_id"], text, str(job.outbox_id))
     except PermanentError as exc:
         with deps.tenant_uow(job.user_id) as uow:
-            uow.messages.set_reply(job.outbox_id, status="failed", error=str(exc)[:1000])
+            uow.outbox.set_reply(job.outbox_id, status="failed", error=str(exc)[:1000])
         raise
     record_sent(row, text, provider_id, tenant_uow=deps.tenant_uow, keyring=deps.keyring, events=deps.events)
 
@@ -365,9 +365,9 @@ def record_sent(row: dict, text: str, provider_id: str, *, tenant_uow: Callable[
     many attempts get here)."""
     user_id, outbox_id = row["user_id"], row["id"]
     with tenant_uow(user_id) as uow:
-        if not uow.messages.mark_sent(outbox_id, provider_id):
+        if not uow.outbox.mark_sent(outbox_id, provider_id):
             return
-        uow.messages.log(user_id=user_id, chat_id=row["chat_id"], direction="outbound",
+        uow.chat_logs.log(user_id=user_id, chat_id=row["chat_id"], direction="outbound",
                          body=keyring.seal(text, tenant=user_id, chat=row["chat_id"]),
                          inbox_id=row["inbox_id"], outcome=None, reason=None, intent=None,
                          trace={"outbox_id": str(outbox_id), "provider_message_id": provider_id})
@@ -376,17 +376,17 @@ def record_sent(row: dict, text: str, provider_id: str, *, tenant_uow: Callable[
 
 def fail_reply(job: DeliverReply | SendThroughSession, error: BaseException, *, deps: MessageDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.reply(job.outbox_id, lock=True)
+        row = uow.outbox.reply(job.outbox_id, lock=True)
         if row is not None and row["status"] != "sent":
-            uow.messages.set_reply(job.outbox_id, status="failed", error=f"{type(error).__name__}: {error}"[:1000])
+            uow.outbox.set_reply(job.outbox_id, status="failed", error=f"{type(error).__name__}: {error}"[:1000])
 
 
 def fail_inbound(job: FilterInbound | ClassifyIntent | RespondWithRag, error: BaseException, *,
                  deps: MessageDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.inbound(job.inbox_id, lock=True)
+        row = uow.inbox.inbound(job.inbox_id, lock=True)
         if row is not None and row["status"] not in ("answered", "ignored", "handed_off", "failed"):
-            uow.messages.set_inbound(job.inbox_id, status="failed",
+            uow.inbox.set_inbound(job.inbox_id, status="failed",
                                      reason=f"{type(error).__name__}: {error}"[:1000])
 
 
@@ -394,24 +394,24 @@ def stuck_messages(older_than_seconds: float, max_attempts: int):
     """Sweeper finder: re-send the next job for messages and replies stuck mid-way."""
     def find(uow: UnitOfWork) -> list[QueuedJob]:
         jobs: list[QueuedJob] = []
-        for row in uow.messages.stuck_inbound(older_than_seconds):
+        for row in uow.inbox.stuck_inbound(older_than_seconds):
             if row["attempts"] >= max_attempts:
-                uow.messages.set_inbound(row["id"], status="failed", reason="gave up: kept getting stuck")
+                uow.inbox.set_inbound(row["id"], status="failed", reason="gave up: kept getting stuck")
                 continue
             kind = MESSAGE_NEXT_JOB[row["status"]]
             jobs.append(kind(user_id=row["user_id"], inbox_id=row["id"], trace_id=row["trace_id"]))
-            uow.messages.set_inbound(row["id"], status=row["status"])  # counts the attempt, resets the clock
-        for row in uow.messages.stuck_replies(older_than_seconds):
+            uow.inbox.set_inbound(row["id"], status=row["status"])  # counts the attempt, resets the clock
+        for row in uow.outbox.stuck_replies(older_than_seconds):
             if row["reply_key"].startswith(API_SEND_PREFIX):
                 # A REST send whose request ended before the host answered: its caller was never told it went,
                 # and a resend through outbound.deliver would drop its file. Left as failed, never sent later.
-                uow.messages.fail_unsent(row["id"], "the sending request ended before WhatsApp answered")
+                uow.outbox.fail_unsent(row["id"], "the sending request ended before WhatsApp answered")
                 continue
             if row["attempts"] >= max_attempts:
-                uow.messages.set_reply(row["id"], status="failed", error="gave up: kept getting stuck")
+                uow.outbox.set_reply(row["id"], status="failed", error="gave up: kept getting stuck")
                 continue
             jobs.append(DeliverReply(user_id=row["user_id"], outbox_id=row["id"], trace_id=row["trace_id"]))
-            uow.messages.set_reply(row["id"], status=row["status"], count_attempt=True)
+            uow.outbox.set_reply(row["id"], status=row["status"], count_attempt=True)
         return jobs
 
     find.__name__ = "stuck_messages"

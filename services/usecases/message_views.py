@@ -32,7 +32,7 @@ def readable(container, user_id: uuid.UUID, row: dict) -> str:
 def message_trace(container, user_id: uuid.UUID, inbox_id: uuid.UUID) -> dict | None:
     """One inbound message with its stages, decision, intent and replies; None if the tenant has no such message."""
     with container.tenant_uow(user_id) as uow:
-        row = uow.messages.inbound(inbox_id)
+        row = uow.inbox.inbound(inbox_id)
         if row is None:
             return None
         replies = uow.conn.execute(

@@ -38,7 +38,7 @@ def n8n_configured(rules: TaskRules, config: dict, task_type: str) -> bool:
 def say(uow: UnitOfWork, rules: TaskRules, task: dict, text: str, key: str) -> None:
     """One message to the task's chat, written once per key."""
     sealed = rules.keyring.seal(text, tenant=task["user_id"], chat=task["chat_id"])
-    outbox_id = uow.messages.add_reply(user_id=task["user_id"], reply_key=key, inbox_id=task["inbox_id"],
+    outbox_id = uow.outbox.add_reply(user_id=task["user_id"], reply_key=key, inbox_id=task["inbox_id"],
                                        chat_id=task["chat_id"], body=sealed, trace_id=task["trace_id"])
     uow.publish_after_commit(DeliverReply(user_id=task["user_id"], outbox_id=outbox_id, trace_id=task["trace_id"]))
 
@@ -57,7 +57,7 @@ def alert_owner(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, config
     if owner:
         chat = owner.lstrip("+") + "@c.us"
         sealed = rules.keyring.seal(note or words.owner_note(title, detail), tenant=user_id, chat=chat)
-        outbox_id = uow.messages.add_reply(user_id=user_id, reply_key=f"alert:{key}", inbox_id=None, chat_id=chat,
+        outbox_id = uow.outbox.add_reply(user_id=user_id, reply_key=f"alert:{key}", inbox_id=None, chat_id=chat,
                                            body=sealed, trace_id=trace_id)
         uow.publish_after_commit(DeliverReply(user_id=user_id, outbox_id=outbox_id, trace_id=trace_id))
     if rules.email_alerts:
@@ -73,9 +73,9 @@ def fail(uow: UnitOfWork, rules: TaskRules, task: dict, reason: str, *, config: 
     if task["status"] in ("succeeded", "failed"):
         return False
     if config is None:
-        config = uow.messages.bot_config(task["user_id"]) or {}
+        config = uow.bot_config.get(task["user_id"]) or {}
     reason = reason[:1000]
-    uow.messages.set_task(task["id"], status="failed", error=reason)
+    uow.tasks.set_task(task["id"], status="failed", error=reason)
     uow.audit.log(task["user_id"], "task.failed", {"task_id": str(task["id"]), "task_type": task["task_type"],
                                                    "reason": reason})
     text = words.failure_reply(task["task_type"])
@@ -103,10 +103,10 @@ def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: u
     Without a workflow for the type, a task fails at once (the customer hears one message, the owner
     is alerted); a hand-off then succeeds, because alerting the owner is what it asks for.
     """
-    existing = uow.messages.task_for_inbound(inbox_id, task_type) if inbox_id else None
+    existing = uow.tasks.task_for_inbound(inbox_id, task_type) if inbox_id else None
     if existing is not None:
-        return existing, rows.existing(uow.messages.task(existing), "task")["status"] in ("pending", "dispatched")
-    task_id = uow.messages.add_task(user_id=user_id, inbox_id=inbox_id, chat_id=chat_id, task_type=task_type,
+        return existing, rows.existing(uow.tasks.task(existing), "task")["status"] in ("pending", "dispatched")
+    task_id = uow.tasks.add_task(user_id=user_id, inbox_id=inbox_id, chat_id=chat_id, task_type=task_type,
                                     payload=payload, trace_id=trace_id)
     via_n8n = n8n_configured(rules, config, task_type)
     if task_type == words.HANDOFF:
@@ -115,11 +115,11 @@ def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: u
                     title=title, detail=detail, task_id=task_id, chat_id=chat_id, trace_id=trace_id,
                     note=handoff_note)
         if not via_n8n:
-            uow.messages.set_task(task_id, status="succeeded", result={"owner_alerted_by": "salesboy"})
+            uow.tasks.set_task(task_id, status="succeeded", result={"owner_alerted_by": "salesboy"})
             uow.audit.log(user_id, "task.succeeded", {"task_id": str(task_id), "task_type": task_type})
             return task_id, False
     elif not via_n8n:
-        fail(uow, rules, rows.existing(uow.messages.task(task_id), "task"),
+        fail(uow, rules, rows.existing(uow.tasks.task(task_id), "task"),
              f"no n8n workflow is configured for {task_type}", config=config)
         return task_id, False
     uow.publish_after_commit(DispatchTask(user_id=user_id, task_id=task_id, trace_id=trace_id))
@@ -164,7 +164,7 @@ def record_callback(tenant_uow: TenantUow, rules: TaskRules, callback: TaskCallb
     """Finish a task as n8n reports it, once: the customer and the owner are told in the same transaction."""
     try:
         with tenant_uow(callback.tenant) as uow:
-            task = uow.messages.task(callback.task_id, lock=True)
+            task = uow.tasks.task(callback.task_id, lock=True)
             if task is None:
                 raise UnknownTaskError(str(callback.task_id))
             if task["status"] in ("succeeded", "failed"):
@@ -179,7 +179,7 @@ def record_callback(tenant_uow: TenantUow, rules: TaskRules, callback: TaskCallb
                 uow.audit.log(callback.tenant, "task.succeeded", {"task_id": str(callback.task_id),
                                                                   "task_type": task["task_type"]})
                 succeeded(uow, rules, task, callback.reply_text)
-            uow.messages.finish_task(callback.task_id, status=callback.status, result=callback.result,
+            uow.tasks.finish_task(callback.task_id, status=callback.status, result=callback.result,
                                      callback=received)
     except PublishAfterCommitError as exc:
         # The task is finished and its replies are stored: the stuck-message sweeper sends them. Answering
@@ -195,19 +195,19 @@ def create_requested(tenant_uow: TenantUow, rules: TaskRules, user_id: uuid.UUID
     """A task the tenant asks for through the API, handled as one a customer asked for in a message."""
     try:
         with tenant_uow(user_id) as uow:
-            config = uow.messages.bot_config() or {}
+            config = uow.bot_config.get() or {}
             allowed = {*(config.get("allowed_task_types") or []), words.HANDOFF}
             if wanted.task_type not in allowed:
                 raise TaskTypeNotAllowedError(wanted.task_type, sorted(allowed))
             if wanted.task_type == words.HANDOFF:
-                uow.messages.start_handoff(user_id, wanted.chat_id)
+                uow.chats.start_handoff(user_id, wanted.chat_id)
             sealed = seal_task_payload(rules.keyring, wanted.payload(), tenant=user_id, chat=wanted.chat_id)
             task_id, handed_over = create(uow, rules, user_id=user_id, inbox_id=None, chat_id=wanted.chat_id,
                                           task_type=wanted.task_type, payload=sealed, trace_id=trace_id,
                                           config=config)
             uow.audit.log(user_id, "task.created", {"task_id": str(task_id), "task_type": wanted.task_type,
                                                     "via": "api"})
-            status = rows.existing(uow.messages.task(task_id), "task")["status"]
+            status = rows.existing(uow.tasks.task(task_id), "task")["status"]
     except PublishAfterCommitError as exc:
         # Committed as pending: the sweeper dispatches it once the broker answers again.
         log.warning("task created; its dispatch is left for the sweeper",
@@ -218,10 +218,10 @@ def create_requested(tenant_uow: TenantUow, rules: TaskRules, user_id: uuid.UUID
 def listed(tenant_uow: TenantUow, user_id: uuid.UUID, *, status: str | None, task_type: str | None,
            since: datetime | None, until: datetime | None, limit: int, after) -> list[dict]:
     with tenant_uow(user_id) as uow:
-        return uow.messages.tasks(status=status, task_type=task_type, since=since, until=until, limit=limit,
+        return uow.tasks.page(status=status, task_type=task_type, since=since, until=until, limit=limit,
                                   after=after)
 
 
 def find(tenant_uow: TenantUow, user_id: uuid.UUID, task_id: uuid.UUID) -> dict | None:
     with tenant_uow(user_id) as uow:
-        return uow.messages.task(task_id)
+        return uow.tasks.task(task_id)

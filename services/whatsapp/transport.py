@@ -56,7 +56,7 @@ def send_through_host(job: SendThroughSession, *, host, tenant_uow: Callable, ke
     """On the host: send the outbox row once, mark it sent, and return WhatsApp's message id (None when the
     row is not this attempt's to send: failed meanwhile, gone, or being sent by another attempt)."""
     with tenant_uow(job.user_id) as uow:
-        row = uow.messages.reply(job.outbox_id)
+        row = uow.outbox.reply(job.outbox_id)
     if row is None or row["status"] == "failed":
         return None  # deleted with its tenant, or given up (the caller was told): never sent behind its back
     if row["status"] == "sent":

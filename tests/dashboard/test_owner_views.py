@@ -21,9 +21,9 @@ def _message(container, user, chat, text, *, status="answered", trace=None, from
                values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb) returning id""",
             [user, uuid.uuid4().hex, chat, "+" + chat.split("@")[0], from_me, sealed.ciphertext, sealed.nonce,
              sealed.key_id, status, uuid.uuid4().hex, json.dumps(trace or {})]).fetchone()[0]
-        uow.messages.chat_rules(user, chat, phone="+" + chat.split("@")[0], lid=None, is_group=False,
+        uow.chats.chat_rules(user, chat, phone="+" + chat.split("@")[0], lid=None, is_group=False,
                                 inbound_at=datetime.now(UTC))
-        uow.messages.log(user_id=user, chat_id=chat, direction="inbound", body=sealed, inbox_id=inbox_id,
+        uow.chat_logs.log(user_id=user, chat_id=chat, direction="inbound", body=sealed, inbox_id=inbox_id,
                          outcome=outcome, reason=(trace or {}).get("respond", {}).get("answer"), intent="Response",
                          trace=trace or {})
     return inbox_id

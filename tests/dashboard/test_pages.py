@@ -71,7 +71,7 @@ def test_markup_in_names_prompts_and_messages_is_shown_as_text(browser, containe
     user_id = _user(container, email)
     sealed = container.keyring.seal(payload, tenant=user_id, chat="2348012345670@c.us")
     with container.tenant_uow(user_id) as uow:
-        uow.messages.log(user_id=user_id, chat_id="2348012345670@c.us", direction="inbound", body=sealed,
+        uow.chat_logs.log(user_id=user_id, chat_id="2348012345670@c.us", direction="inbound", body=sealed,
                          inbox_id=None, outcome="ignored", reason=payload, intent=None, trace={})
     logs = browser.get("/dashboard/logs").get_data(as_text=True)
     assert payload not in logs and "&lt;script&gt;" in logs
@@ -252,8 +252,8 @@ def test_a_chat_waiting_for_a_person_is_handed_back_to_the_bot(browser, containe
     user = _user(container, browser.sign_up())
     chat = "2348070000001@c.us"
     with container.tenant_uow(user) as uow:
-        uow.messages.chat_rules(user, chat, phone="+2348070000001", lid=None, is_group=False, inbound_at=None)
-        uow.messages.start_handoff(user, chat)
+        uow.chats.chat_rules(user, chat, phone="+2348070000001", lid=None, is_group=False, inbound_at=None)
+        uow.chats.start_handoff(user, chat)
     assert "Hand back to the bot" in browser.get("/dashboard/logs").get_data(as_text=True)
     assert browser.post(f"/dashboard/logs/chats/{chat}/release", page="/dashboard/logs").status_code == 302
     again = browser.post(f"/dashboard/logs/chats/{chat}/release", page="/dashboard/logs")

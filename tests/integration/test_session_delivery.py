@@ -116,7 +116,7 @@ class Stack:
 
     def reply(self, user, chat_id: str, text: str) -> uuid.UUID:
         with self.container.tenant_uow(user) as uow:
-            return uow.messages.add_reply(user_id=user, reply_key=f"test:{uuid.uuid4()}", inbox_id=None,
+            return uow.outbox.add_reply(user_id=user, reply_key=f"test:{uuid.uuid4()}", inbox_id=None,
                                           chat_id=chat_id,
                                           body=self.container.keyring.seal(text, tenant=user, chat=chat_id),
                                           trace_id=uuid.uuid4().hex)
@@ -133,7 +133,7 @@ class Stack:
 
     def row(self, user, outbox_id) -> dict:
         with self.container.tenant_uow(user) as uow:
-            return uow.messages.reply(outbox_id)
+            return uow.outbox.reply(outbox_id)
 
     def sent_to(self, user, chat_id) -> list[dict]:
         return [m for m in self.page(user)._script("return window.__fake.sent();") if m["chatId"] == chat_id]
@@ -245,11 +245,11 @@ def test_a_rest_send_whose_request_died_is_failed_by_the_sweeper_not_resent(stac
     chat = "2348011110006@c.us"
     with stack.container.tenant_uow(user) as uow:
         # As services/whatsapp/media.py leaves it when the API process dies while waiting for the host.
-        outbox_id = uow.messages.add_reply(user_id=user, reply_key=f"api:{uuid.uuid4()}", inbox_id=None,
+        outbox_id = uow.outbox.add_reply(user_id=user, reply_key=f"api:{uuid.uuid4()}", inbox_id=None,
                                            chat_id=chat, body=stack.container.keyring.seal("Price list", tenant=user,
                                                                                           chat=chat),
                                            trace_id=uuid.uuid4().hex)
-        uow.messages.set_reply(outbox_id, status="sending", count_attempt=True)
+        uow.outbox.set_reply(outbox_id, status="sending", count_attempt=True)
     time.sleep(1.5)
     with stack.container.system_uow() as uow:
         resent = [j for j in stuck_messages(1, 5)(uow) if getattr(j, "outbox_id", None) == outbox_id]

@@ -104,7 +104,7 @@ def test_dispatch_retries_timeouts_and_is_idempotent_on_redelivery(settings, dat
     try:
         user = create_user(container)
         with container.tenant_uow(user) as uow:
-            task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id="2348090909090@c.us",
+            task_id = uow.tasks.add_task(user_id=user, inbox_id=None, chat_id="2348090909090@c.us",
                                             task_type="slow_type", trace_id=uuid.uuid4().hex,
                                             payload=seal_task_payload(container.keyring, {}, tenant=user,
                                                                       chat="2348090909090@c.us"))
@@ -116,12 +116,12 @@ def test_dispatch_retries_timeouts_and_is_idempotent_on_redelivery(settings, dat
         except TransientError as exc:
             assert "unreachable" in str(exc)
         with container.tenant_uow(user) as uow:
-            task = uow.messages.task(task_id)
+            task = uow.tasks.task(task_id)
         assert task["status"] == "pending" and "ReadTimeout" in task["last_error"] and task["attempts"] == 1
         container.handle(job)  # the retry
         container.handle(job)  # a redelivered copy: already dispatched, nothing sent
         with container.tenant_uow(user) as uow:
-            task = uow.messages.task(task_id)
+            task = uow.tasks.task(task_id)
         assert task["status"] == "dispatched" and task["attempts"] == 2
         assert len(n8n.tasks_for(str(task_id))) == 2  # the timed-out attempt and the retry; no third
     finally:
@@ -136,7 +136,7 @@ def _api_task(client, headers, **body):
 
 def _task_row(container, user, task_id):
     with container.tenant_uow(user) as uow:
-        return uow.messages.task(uuid.UUID(task_id))
+        return uow.tasks.task(uuid.UUID(task_id))
 
 
 def test_only_the_workflows_acknowledgement_counts_as_dispatched(client, shop, gateway, n8n):

@@ -50,7 +50,7 @@ class FakeUow:
     """Publishes what it collected once the `with` block ends cleanly, as the real unit of work does."""
 
     def __init__(self, repo, publisher):
-        self.messages = repo
+        self.outbox = repo
         self._publisher = publisher
         self._pending = []
 

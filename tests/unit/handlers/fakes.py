@@ -129,10 +129,10 @@ class _Repo:
         return row
 
 
-# --- messages -----------------------------------------------------------------------------------
+# --- the message pipeline's tables ----------------------------------------------------------------
 
 
-class FakeMessageRepository(_Repo):
+class FakeInboxRepository(_Repo):
     def inbound(self, inbox_id: uuid.UUID, *, lock: bool = False) -> dict | None:
         row = self._visible(self.db.inbox.get(inbox_id))
         return dict(row) if row else None
@@ -179,8 +179,8 @@ class FakeMessageRepository(_Repo):
     def _inbox(self) -> list[dict]:
         return [r for r in self.db.inbox.values() if self._visible(r)]
 
-    # chats
 
+class FakeChatRepository(_Repo):
     def _chat(self, user_id: uuid.UUID, chat_id: str, phone, lid, is_group, inbound_at) -> dict:
         key = (user_id, chat_id)
         row = self.db.chats.get(key)
@@ -225,11 +225,6 @@ class FakeMessageRepository(_Repo):
         row.update(handoff_active=False, handoff_since=None)
         return True
 
-    def bot_config(self, user_id: uuid.UUID | None = None) -> dict | None:
-        user_id = user_id or self.tenant
-        config = self.db.bot_config.get(user_id)
-        return copy.deepcopy(config) if config is not None else None
-
     def whitelisted(self, phone: str | None, lid: str | None) -> bool:
         return any((phone is not None and w.get("phone") == phone) or (lid is not None and w.get("lid") == lid)
                    for w in self.db.whitelists if self._visible(w))
@@ -238,8 +233,8 @@ class FakeMessageRepository(_Repo):
         row = self.db.group_settings.get((self.tenant, group_id))
         return dict(row) if row else None
 
-    # outbox
 
+class FakeOutboxRepository(_Repo):
     def add_reply(self, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None, chat_id: str,
                   body: Sealed, trace_id: str) -> uuid.UUID:
         for row in self.db.outbox.values():
@@ -296,8 +291,8 @@ class FakeMessageRepository(_Repo):
                 for r in sorted(self.db.outbox.values(), key=lambda r: r["updated_at"])
                 if self._visible(r) and r["status"] in REPLY_IN_PROGRESS and r["updated_at"] < cutoff]
 
-    # chat log
 
+class FakeChatLogRepository(_Repo):
     def log(self, *, user_id: uuid.UUID, chat_id: str, direction: str, body: Sealed, inbox_id: uuid.UUID | None,
             outcome: str | None, reason: str | None, intent: str | None, trace: dict, phone: str | None = None,
             lid: str | None = None) -> None:
@@ -314,8 +309,8 @@ class FakeMessageRepository(_Repo):
         return [{k: r[k] for k in ("direction", "ciphertext", "nonce", "key_id", "created_at")}
                 for r in reversed(newest)]
 
-    # tasks
 
+class FakeTaskRepository(_Repo):
     def add_task(self, *, user_id: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, task_type: str, payload: Sealed,
                  trace_id: str) -> uuid.UUID:
         now = self.db.clock.now
@@ -359,6 +354,14 @@ class FakeMessageRepository(_Repo):
         return [dict(r) for r in sorted(self.db.tasks.values(), key=lambda r: r["dispatched_at"] or now)
                 if self._visible(r) and r["status"] == "dispatched"
                 and r["dispatched_at"] < now - timedelta(seconds=deadlines.get(r["task_type"], default_seconds))]
+
+
+
+class FakeBotConfigRepository(_Repo):
+    def get(self, user_id: uuid.UUID | None = None) -> dict | None:
+        user_id = user_id or self.tenant
+        config = self.db.bot_config.get(user_id)
+        return copy.deepcopy(config) if config is not None else None
 
 
 # --- knowledge base ------------------------------------------------------------------------------
@@ -583,8 +586,28 @@ class FakeUnitOfWork:
         return kind(self.db, self.tenant)
 
     @property
-    def messages(self) -> FakeMessageRepository:
-        return self._repo(FakeMessageRepository)
+    def inbox(self) -> FakeInboxRepository:
+        return self._repo(FakeInboxRepository)
+
+    @property
+    def outbox(self) -> FakeOutboxRepository:
+        return self._repo(FakeOutboxRepository)
+
+    @property
+    def chats(self) -> FakeChatRepository:
+        return self._repo(FakeChatRepository)
+
+    @property
+    def chat_logs(self) -> FakeChatLogRepository:
+        return self._repo(FakeChatLogRepository)
+
+    @property
+    def tasks(self) -> FakeTaskRepository:
+        return self._repo(FakeTaskRepository)
+
+    @property
+    def bot_config(self) -> FakeBotConfigRepository:
+        return self._repo(FakeBotConfigRepository)
 
     @property
     def kb(self) -> FakeKnowledgeBaseRepository:

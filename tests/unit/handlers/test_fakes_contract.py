@@ -13,7 +13,7 @@ from services.adapters.storage import LocalStorage
 from services.adapters.transport import GatewayTransport
 from services.adapters.vectors import PgVectorStore
 from services.handlers import mail
-from services.repositories import db, kb_repository, message_repository, repositories
+from services.repositories import bot_config, chat_logs, chats, db, inbox, kb_repository, outbox, repositories, tasks
 from services.repositories.account_email_requests import AccountEmailRequestRepository
 from services.whatsapp import host, leases
 from tests.unit.handlers import fakes
@@ -35,7 +35,12 @@ def _members(protocol) -> set[str]:
 
 
 @pytest.mark.parametrize(("fake", "real"), [
-    (fakes.FakeMessageRepository, message_repository.MessageRepository),
+    (fakes.FakeInboxRepository, inbox.InboxRepository),
+    (fakes.FakeOutboxRepository, outbox.OutboxRepository),
+    (fakes.FakeChatRepository, chats.ChatRepository),
+    (fakes.FakeChatLogRepository, chat_logs.ChatLogRepository),
+    (fakes.FakeTaskRepository, tasks.TaskRepository),
+    (fakes.FakeBotConfigRepository, bot_config.BotConfigRepository),
     (fakes.FakeKnowledgeBaseRepository, kb_repository.KnowledgeBaseRepository),
     (fakes.FakeUserRepository, repositories.UserRepository),
     (fakes.FakeTenantRepository, repositories.TenantRepository),
