@@ -28,15 +28,16 @@ import httpx
 
 from pipelines.egress import EgressRefused
 from pipelines.tasks import callback_deadline
-from schemas.bot import TaskSettings
+from schemas.bot import BotSettings, TaskSettings
 from schemas.jobs import DispatchTask, EmailOwnerAlert, QueuedJob
 from services.adapters.egress import EgressPolicy
 from services.adapters.mailer import Mailer
 from services.adapters.ports import Storage, StorageObjectMissingError, UnitOfWork
 from services.adapters.signing import signed_headers
-from services.core.crypto import Keyring, Sealed, open_task_payload
+from services.core.crypto import Keyring, open_task_payload
 from services.core.errors import PermanentError, TransientError
 from services.handlers.ingest import KB_BUCKET
+from services.repositories.chat_logs import Turn
 from services.repositories.rows import existing
 from services.usecases import tasks
 
@@ -65,8 +66,9 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
         task = uow.tasks.task(job.task_id, lock=True)
         if task is None or task["status"] != "pending":
             return
-        config = uow.bot_config.get() or {}
-        own_url = (config.get("n8n_urls") or {}).get(task["task_type"])
+        settings = uow.bot_config.get()
+        own = settings.n8n_urls.get(task["task_type"])
+        own_url = str(own) if own else None
         url = own_url or (
             f"{deps.n8n_base_url.rstrip('/')}/webhook/{task['task_type']}" if deps.n8n_base_url else None)
         inbound = uow.inbox.inbound(task["inbox_id"]) if task["inbox_id"] else None
@@ -74,20 +76,20 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
         uow.tasks.set_task(job.task_id, status="pending", count_attempt=True)
     if url is None:
         raise PermanentError(f"no n8n workflow is configured for {task['task_type']}")
-    summary = "\n".join(f"{'customer' if h['direction'] == 'inbound' else 'business'}: {_text(deps, job, task, h)}"
+    summary = "\n".join(f"{'customer' if h.direction == 'inbound' else 'business'}: {_text(deps, job, task, h)}"
                         for h in history)
     document = {
         "task_id": str(job.task_id), "tenant": str(job.user_id), "task_type": task["task_type"],
         "payload": open_task_payload(deps.keyring, task),
         "contact": {"chat_id": task["chat_id"],
-                    "phone": inbound["sender_phone"] if inbound else _phone_of(task["chat_id"]),
-                    "lid": inbound["sender_lid"] if inbound else None},
+                    "phone": inbound.sender_phone if inbound else _phone_of(task["chat_id"]),
+                    "lid": inbound.sender_lid if inbound else None},
         "conversation_summary": summary,
-        "settings": _settings(deps, job.user_id, config),
+        "settings": _settings(deps, job.user_id, settings),
         "callback_url": f"{deps.public_url.rstrip('/')}/api/callbacks/n8n",
     }
     if task["task_type"] == "send_email":
-        document["attachment"] = _attachment(deps, job.user_id, config)
+        document["attachment"] = _attachment(deps, job.user_id, settings.task_settings)
     body = json.dumps(document).encode()
     headers = {"content-type": "application/json", **signed_headers(deps.signing_key, str(job.task_id), body)}
     client = deps.tenant_http if own_url else deps.http
@@ -132,12 +134,9 @@ def _names_task(response: httpx.Response, task_id: uuid.UUID, *, duplicate: bool
     return answer.get("duplicate") is True if duplicate else answer.get("accepted") is True
 
 
-def _settings(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict:
+def _settings(deps: DispatchDeps, user_id: uuid.UUID, settings: BotSettings) -> dict:
     """The business's task settings as the workflows read them."""
-    try:
-        chosen = TaskSettings.model_validate(config.get("task_settings") or {})
-    except ValueError as exc:
-        raise PermanentError(f"the business's task settings are not valid: {exc}") from None
+    chosen = settings.task_settings
     order_url = str(chosen.order_url) if chosen.order_url else None
     if order_url:
         try:  # checked on save; checked again here, as the address may resolve elsewhere now
@@ -149,7 +148,7 @@ def _settings(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict:
         with deps.system_uow() as uow:
             owner_email = uow.users.email_of(user_id)
     sender_email = chosen.sender_email or owner_email
-    business = (config.get("business") or {}).get("name") or ""
+    business = settings.business.name
     sender_name = chosen.sender_name or business
     text = chosen.email_text + (f"\n{chosen.email_link}\n" if chosen.email_link else "")
     return {
@@ -165,13 +164,12 @@ def _settings(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict:
     }
 
 
-def _attachment(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict | None:
+def _attachment(deps: DispatchDeps, user_id: uuid.UUID, chosen: TaskSettings) -> dict | None:
     """The knowledge base document the business attaches to its emails, inline (base64)."""
-    document_id = (config.get("task_settings") or {}).get("email_document_id")
-    if not document_id:
+    if chosen.email_document_id is None:
         return None
     with deps.tenant_uow(user_id) as uow:
-        row = uow.kb.get(uuid.UUID(str(document_id)))
+        row = uow.kb.get(chosen.email_document_id)
     if row is None:
         raise PermanentError("the document to attach to the email is no longer in the knowledge base")
     if row["size_bytes"] > deps.attachment_max_bytes:
@@ -185,9 +183,8 @@ def _attachment(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict | 
             "data_base64": base64.b64encode(data).decode()}
 
 
-def _text(deps: DispatchDeps, job: DispatchTask, task: dict, logged: dict) -> str:
-    sealed = Sealed(logged["ciphertext"], logged["nonce"], logged["key_id"])
-    return deps.keyring.open(sealed, tenant=job.user_id, chat=task["chat_id"])
+def _text(deps: DispatchDeps, job: DispatchTask, task: dict, logged: Turn) -> str:
+    return deps.keyring.open(logged.body, tenant=job.user_id, chat=task["chat_id"])
 
 
 def _note(deps: DispatchDeps, job: DispatchTask, error: str) -> None:
@@ -233,8 +230,7 @@ def email_alert(job: EmailOwnerAlert, *, deps: DispatchDeps) -> None:
         alert = uow.alerts.get(job.alert_id)
         if alert is None or alert["emailed_at"] is not None:
             return
-        config = uow.bot_config.get() or {}
-    to = (config.get("task_settings") or {}).get("owner_email")
+        to = uow.bot_config.get().task_settings.owner_email
     if not to:
         with deps.system_uow() as uow:
             to = uow.users.email_of(job.user_id)

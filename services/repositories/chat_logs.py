@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 from psycopg.types.json import Jsonb
@@ -11,8 +12,22 @@ from services.core.crypto import Sealed
 from services.repositories.repositories import Repository
 
 
-class ChatLogRepository(Repository):
+@dataclass(frozen=True)
+class Turn:
+    """One logged turn of a conversation, still sealed."""
 
+    direction: str  # inbound (the customer) or outbound (the business)
+    ciphertext: bytes
+    nonce: bytes
+    key_id: str
+    created_at: datetime
+
+    @property
+    def body(self) -> Sealed:
+        return Sealed(self.ciphertext, self.nonce, self.key_id)
+
+
+class ChatLogRepository(Repository):
     def log(self, *, user_id: uuid.UUID, chat_id: str, direction: str, body: Sealed, inbox_id: uuid.UUID | None,
             outcome: str | None, reason: str | None, intent: str | None, trace: dict, phone: str | None = None,
             lid: str | None = None) -> None:
@@ -24,9 +39,10 @@ class ChatLogRepository(Repository):
              body.ciphertext, body.nonce, body.key_id],
         )
 
-    def history(self, chat_id: str, before: datetime, limit: int) -> list[dict]:
+    def history(self, chat_id: str, before: datetime, limit: int) -> list[Turn]:
         """The chat's last `limit` logged turns before `before`, oldest first."""
-        rows = self._rows(
+        rows = self._records(
+            Turn,
             """select direction, ciphertext, nonce, key_id, created_at from public.chat_logs
                where chat_id = %s and created_at < %s and (direction = 'outbound' or outcome is distinct from
                'ignored') order by created_at desc limit %s""",

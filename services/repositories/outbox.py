@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 
 from schemas.pipelines import REPLY_IN_PROGRESS
 from services.core.crypto import Sealed
@@ -10,8 +12,41 @@ from services.repositories.repositories import Repository
 from services.repositories.rows import one_row
 
 
-class OutboxRepository(Repository):
+@dataclass(frozen=True)
+class ReplyRow:
+    """One reply in the outbox (`select *`)."""
 
+    id: uuid.UUID
+    user_id: uuid.UUID
+    reply_key: str
+    inbox_id: uuid.UUID | None
+    chat_id: str
+    body_ciphertext: bytes
+    body_nonce: bytes
+    body_key_id: str
+    status: str
+    attempts: int
+    last_error: str | None
+    provider_message_id: str | None
+    sent_at: datetime | None
+    trace_id: str
+
+    @property
+    def body(self) -> Sealed:
+        return Sealed(self.body_ciphertext, self.body_nonce, self.body_key_id)
+
+
+@dataclass(frozen=True)
+class StuckReply:
+    id: uuid.UUID
+    user_id: uuid.UUID
+    status: str
+    attempts: int
+    trace_id: str
+    reply_key: str
+
+
+class OutboxRepository(Repository):
     def add_reply(self, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None, chat_id: str,
                   body: Sealed, trace_id: str) -> uuid.UUID:
         """The outbox row for this reply key, created once however often this runs."""
@@ -23,20 +58,19 @@ class OutboxRepository(Repository):
         ))
         return row[0]
 
-    def start_sending(self, outbox_id: uuid.UUID) -> dict | None:
+    def start_sending(self, outbox_id: uuid.UUID) -> ReplyRow | None:
         """Mark a pending (or interrupted) reply as being sent, counting the attempt; None if it is done."""
-        rows = self._rows(
+        return self._record(
+            ReplyRow,
             """update public.outbox set status = 'sending', last_error = null, attempts = attempts + 1
                where id = %s and status in ('pending', 'sending') returning *""",
             [outbox_id],
         )
-        return rows[0] if rows else None
 
-    def reply(self, outbox_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+    def reply(self, outbox_id: uuid.UUID, *, lock: bool = False) -> ReplyRow | None:
         sql = ("select * from public.outbox where id = %s for update" if lock
                else "select * from public.outbox where id = %s")
-        rows = self._rows(sql, [outbox_id])
-        return rows[0] if rows else None
+        return self._record(ReplyRow, sql, [outbox_id])
 
     def set_reply(self, outbox_id: uuid.UUID, *, status: str, error: str | None = None,
                   provider_message_id: str | None = None, count_attempt: bool = False) -> None:
@@ -63,8 +97,9 @@ class OutboxRepository(Repository):
                where id = %s and status in ('pending', 'sending') returning id""", [error, outbox_id]).fetchall()
         return bool(rows)
 
-    def stuck_replies(self, older_than_seconds: float) -> list[dict]:
-        return self._rows(
+    def stuck_replies(self, older_than_seconds: float) -> list[StuckReply]:
+        return self._records(
+            StuckReply,
             """select id, user_id, status, attempts, trace_id, reply_key from public.outbox
                where status = any(%s) and updated_at < now() - make_interval(secs => %s)
                order by updated_at limit 500""",

@@ -10,7 +10,7 @@ import psycopg
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
-from services.repositories.rows import one_row
+from services.repositories.rows import Record, one_row, record
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,15 @@ class Repository:
         with self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(sql, params)
             return cur.fetchall()
+
+    def _records(self, kind: type[Record], sql: str,
+                 params: Sequence[object] | Mapping[str, object] | None = None) -> list[Record]:
+        return [record(kind, row) for row in self._rows(sql, params)]
+
+    def _record(self, kind: type[Record], sql: str,
+                params: Sequence[object] | Mapping[str, object] | None = None) -> Record | None:
+        rows = self._records(kind, sql, params)
+        return rows[0] if rows else None
 
 
 class UserRepository(Repository):

@@ -1,10 +1,16 @@
-"""Reading the row a statement always returns (a count, an insert ... returning, an upsert)."""
+"""Reading rows: the row a statement always returns (a count, an insert ... returning, an upsert), and
+rows as the typed records repositories hand out."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+import dataclasses
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 Row = TypeVar("Row")
 
@@ -28,3 +34,12 @@ def existing(row: T | None, what: str) -> T:
     if row is None:
         raise MissingRowError(f"{what} is gone")
     return row
+
+
+Record = TypeVar("Record", bound="DataclassInstance")
+
+
+def record(kind: type[Record], columns: Mapping[str, Any]) -> Record:
+    """A row as its record type, picked by field name: columns the type does not name (`select *` of a table
+    that grew a column) are left out, and a column it names but the statement lacks fails here."""
+    return kind(**{f.name: columns[f.name] for f in dataclasses.fields(kind)})

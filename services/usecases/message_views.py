@@ -39,12 +39,11 @@ def message_trace(container, user_id: uuid.UUID, inbox_id: uuid.UUID) -> dict | 
             "select id, reply_key, status, attempts, last_error, sent_at, body_ciphertext, body_nonce, body_key_id, "
             "chat_id from public.outbox where inbox_id = %s order by reply_key", [inbox_id]).fetchall()
     return {
-        "id": str(row["id"]), "chat_id": row["chat_id"], "status": row["status"], "reason": row["decision_reason"],
-        "contact": row.get("sender_phone") or row.get("sender_lid"),
-        "intent": row["intent"], "received_at": row["created_at"].isoformat(),
-        "text": opened(container, user_id, ciphertext=row["body_ciphertext"], nonce=row["body_nonce"],
-                       key_id=row["body_key_id"], chat_id=row["chat_id"]),
-        "stages": row["trace"],
+        "id": str(row.id), "chat_id": row.chat_id, "status": row.status, "reason": row.decision_reason,
+        "contact": row.contact, "intent": row.intent, "received_at": row.created_at.isoformat(),
+        "text": opened(container, user_id, ciphertext=row.body_ciphertext, nonce=row.body_nonce,
+                       key_id=row.body_key_id, chat_id=row.chat_id),
+        "stages": row.trace,
         "replies": [{"id": str(r[0]), "key": r[1], "status": r[2], "attempts": r[3], "error": r[4],
                      "sent_at": r[5].isoformat() if r[5] else None,
                      "text": opened(container, user_id, ciphertext=r[6], nonce=r[7], key_id=r[8], chat_id=r[9])}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pipelines import tasks as words
+from schemas.bot import BotSettings
 from schemas.jobs import DeliverReply, DispatchTask, EmailOwnerAlert
 from schemas.messages import TaskCallback, TaskRequest
 from services.adapters.ports import UnitOfWork
@@ -31,8 +32,8 @@ class TaskRules:
     email_alerts: bool  # SMTP is configured: alerts are emailed to the owner too
 
 
-def n8n_configured(rules: TaskRules, config: dict, task_type: str) -> bool:
-    return bool((config.get("n8n_urls") or {}).get(task_type) or rules.n8n_base_url)
+def n8n_configured(rules: TaskRules, settings: BotSettings, task_type: str) -> bool:
+    return bool(settings.n8n_urls.get(task_type) or rules.n8n_base_url)
 
 
 def say(uow: UnitOfWork, rules: TaskRules, task: dict, text: str, key: str) -> None:
@@ -43,7 +44,7 @@ def say(uow: UnitOfWork, rules: TaskRules, task: dict, text: str, key: str) -> N
     uow.publish_after_commit(DeliverReply(user_id=task["user_id"], outbox_id=outbox_id, trace_id=task["trace_id"]))
 
 
-def alert_owner(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, config: dict, key: str, kind: str,
+def alert_owner(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, settings: BotSettings, key: str, kind: str,
                 title: str, detail: str, task_id: uuid.UUID | None, chat_id: str | None, trace_id: str,
                 note: str | None = None) -> uuid.UUID | None:
     """Raise an alert once per key: a dashboard banner, a WhatsApp note to the owner's phone when one is
@@ -53,7 +54,7 @@ def alert_owner(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, config
                               chat_id=chat_id)
     if alert_id is None:
         return None
-    owner = config.get("owner_notify_phone")
+    owner = settings.owner_notify_phone
     if owner:
         chat = owner.lstrip("+") + "@c.us"
         sealed = rules.keyring.seal(note or words.owner_note(title, detail), tenant=user_id, chat=chat)
@@ -67,13 +68,13 @@ def alert_owner(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, config
     return alert_id
 
 
-def fail(uow: UnitOfWork, rules: TaskRules, task: dict, reason: str, *, config: dict | None = None) -> bool:
+def fail(uow: UnitOfWork, rules: TaskRules, task: dict, reason: str, *, settings: BotSettings | None = None) -> bool:
     """Mark an open task failed with the reason, tell the customer once that a person will follow up,
     and alert the owner. False when the task had already finished."""
     if task["status"] in ("succeeded", "failed"):
         return False
-    if config is None:
-        config = uow.bot_config.get(task["user_id"]) or {}
+    if settings is None:
+        settings = uow.bot_config.get(task["user_id"])
     reason = reason[:1000]
     uow.tasks.set_task(task["id"], status="failed", error=reason)
     uow.audit.log(task["user_id"], "task.failed", {"task_id": str(task["id"]), "task_type": task["task_type"],
@@ -82,7 +83,7 @@ def fail(uow: UnitOfWork, rules: TaskRules, task: dict, reason: str, *, config: 
     if text:
         say(uow, rules, task, text, f"task:{task['id']}:failed")
     title, detail = words.failed_alert(task["task_type"], words.contact_label(None, task["chat_id"]), reason)
-    alert_owner(uow, rules, user_id=task["user_id"], config=config, key=f"task:{task['id']}:failed",
+    alert_owner(uow, rules, user_id=task["user_id"], settings=settings, key=f"task:{task['id']}:failed",
                 kind="task_failed", title=title, detail=detail, task_id=task["id"], chat_id=task["chat_id"],
                 trace_id=task["trace_id"])
     return True
@@ -96,7 +97,7 @@ def succeeded(uow: UnitOfWork, rules: TaskRules, task: dict, reply_text: str | N
 
 
 def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: uuid.UUID | None, chat_id: str,
-           task_type: str, payload: Sealed, trace_id: str, config: dict, contact: str | None = None,
+           task_type: str, payload: Sealed, trace_id: str, settings: BotSettings, contact: str | None = None,
            handoff_note: str | None = None) -> tuple[uuid.UUID, bool]:
     """The task for a request (created once per inbound message and type) and whether it goes to n8n.
 
@@ -108,10 +109,10 @@ def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: u
         return existing, rows.existing(uow.tasks.task(existing), "task")["status"] in ("pending", "dispatched")
     task_id = uow.tasks.add_task(user_id=user_id, inbox_id=inbox_id, chat_id=chat_id, task_type=task_type,
                                     payload=payload, trace_id=trace_id)
-    via_n8n = n8n_configured(rules, config, task_type)
+    via_n8n = n8n_configured(rules, settings, task_type)
     if task_type == words.HANDOFF:
         title, detail = words.handoff_alert(contact or words.contact_label(None, chat_id), via_n8n)
-        alert_owner(uow, rules, user_id=user_id, config=config, key=f"handoff:{task_id}", kind="handoff",
+        alert_owner(uow, rules, user_id=user_id, settings=settings, key=f"handoff:{task_id}", kind="handoff",
                     title=title, detail=detail, task_id=task_id, chat_id=chat_id, trace_id=trace_id,
                     note=handoff_note)
         if not via_n8n:
@@ -120,7 +121,7 @@ def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: u
             return task_id, False
     elif not via_n8n:
         fail(uow, rules, rows.existing(uow.tasks.task(task_id), "task"),
-             f"no n8n workflow is configured for {task_type}", config=config)
+             f"no n8n workflow is configured for {task_type}", settings=settings)
         return task_id, False
     uow.publish_after_commit(DispatchTask(user_id=user_id, task_id=task_id, trace_id=trace_id))
     return task_id, True
@@ -195,8 +196,8 @@ def create_requested(tenant_uow: TenantUow, rules: TaskRules, user_id: uuid.UUID
     """A task the tenant asks for through the API, handled as one a customer asked for in a message."""
     try:
         with tenant_uow(user_id) as uow:
-            config = uow.bot_config.get() or {}
-            allowed = {*(config.get("allowed_task_types") or []), words.HANDOFF}
+            settings = uow.bot_config.get()
+            allowed = {*settings.allowed_task_types, words.HANDOFF}
             if wanted.task_type not in allowed:
                 raise TaskTypeNotAllowedError(wanted.task_type, sorted(allowed))
             if wanted.task_type == words.HANDOFF:
@@ -204,7 +205,7 @@ def create_requested(tenant_uow: TenantUow, rules: TaskRules, user_id: uuid.UUID
             sealed = seal_task_payload(rules.keyring, wanted.payload(), tenant=user_id, chat=wanted.chat_id)
             task_id, handed_over = create(uow, rules, user_id=user_id, inbox_id=None, chat_id=wanted.chat_id,
                                           task_type=wanted.task_type, payload=sealed, trace_id=trace_id,
-                                          config=config)
+                                          settings=settings)
             uow.audit.log(user_id, "task.created", {"task_id": str(task_id), "task_type": wanted.task_type,
                                                     "via": "api"})
             status = rows.existing(uow.tasks.task(task_id), "task")["status"]

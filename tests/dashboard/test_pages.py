@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from schemas.bot import BotSettings
 from services.repositories.dashboard_repository import DashboardRepository
 from services.usecases import tasks
 
@@ -268,11 +269,12 @@ def test_owner_alerts_show_as_a_banner_until_dismissed(browser, container):
     user_id = _user(container, browser.sign_up())
     rules = tasks.TaskRules(keyring=container.keyring, n8n_base_url=None, email_alerts=False)
     with container.tenant_uow(user_id) as uow:
-        tasks.alert_owner(uow, rules, user_id=user_id, config={}, key="test:1", kind="task_failed",
+        tasks.alert_owner(uow, rules, user_id=user_id, settings=BotSettings(), key="test:1", kind="task_failed",
                           title="Follow up with <b>2348011</b>: an order could not be completed",
                           detail="Reason: n8n answered 503", task_id=None, chat_id=None, trace_id="0" * 32)
-        again = tasks.alert_owner(uow, rules, user_id=user_id, config={}, key="test:1", kind="task_failed",
-                                  title="dup", detail="", task_id=None, chat_id=None, trace_id="0" * 32)
+        again = tasks.alert_owner(uow, rules, user_id=user_id, settings=BotSettings(), key="test:1",
+                                  kind="task_failed", title="dup", detail="", task_id=None, chat_id=None,
+                                  trace_id="0" * 32)
         (alert,) = uow.alerts.open()
     assert again is None
     page = browser.get("/dashboard/logs").get_data(as_text=True)

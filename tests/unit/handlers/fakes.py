@@ -19,11 +19,17 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from schemas.bot import BotSettings
 from schemas.pipelines import DOCUMENT_IN_PROGRESS, MESSAGE_IN_PROGRESS, REPLY_IN_PROGRESS
 from services.adapters.llm import AllModelsFailedError, Completion
 from services.adapters.ports import StorageObjectMissingError, VectorHit, VectorItem
 from services.core.crypto import Sealed
 from services.repositories.account_email_requests import AccountEmailRequest
+from services.repositories.chat_logs import Turn
+from services.repositories.chats import ChatRules
+from services.repositories.inbox import InboundMessageRow, StuckInbound
+from services.repositories.outbox import ReplyRow, StuckReply
+from services.repositories.rows import record
 
 # --- clock --------------------------------------------------------------------------------------
 
@@ -118,6 +124,10 @@ def _touch(db: FakeDatabase, row: dict, **values) -> None:
     row["updated_at"] = db.clock.now
 
 
+def _inbound(row: dict) -> InboundMessageRow:
+    return record(InboundMessageRow, row)
+
+
 class _Repo:
     def __init__(self, db: FakeDatabase, tenant: uuid.UUID | None) -> None:
         self.db = db
@@ -133,24 +143,23 @@ class _Repo:
 
 
 class FakeInboxRepository(_Repo):
-    def inbound(self, inbox_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+    def inbound(self, inbox_id: uuid.UUID, *, lock: bool = False) -> InboundMessageRow | None:
         row = self._visible(self.db.inbox.get(inbox_id))
-        return dict(row) if row else None
+        return _inbound(row) if row else None
 
-    def inbound_with_config(self, inbox_id: uuid.UUID) -> dict | None:
+    def inbound_with_settings(self, inbox_id: uuid.UUID) -> tuple[InboundMessageRow, BotSettings] | None:
         row = self._visible(self.db.inbox.get(inbox_id))
         if row is None:
             return None
-        config = self.db.bot_config.get(row["user_id"])
-        return {**row, "config": copy.deepcopy(config) if config is not None else None}
+        return _inbound(row), BotSettings.from_stored(self.db.bot_config.get(row["user_id"]))
 
     def advance_inbound(self, inbox_id: uuid.UUID, *, expected: str, status: str, reason: str | None = None,
-                        intent: str | None = None, trace: dict | None = None) -> dict | None:
+                        intent: str | None = None, trace: dict | None = None) -> InboundMessageRow | None:
         row = self._visible(self.db.inbox.get(inbox_id))
         if row is None or row["status"] != expected:
             return None
         self.set_inbound(inbox_id, status=status, reason=reason, intent=intent, trace=trace)
-        return dict(row)
+        return _inbound(row)
 
     def set_inbound(self, inbox_id: uuid.UUID, *, status: str, reason: str | None = None,
                     intent: str | None = None, trace: dict | None = None) -> None:
@@ -165,14 +174,14 @@ class FakeInboxRepository(_Repo):
         return [r["created_at"] for r in self._inbox() if r["chat_id"] == chat_id and r["id"] != inbox_id
                 and r["created_at"] > after and not r["from_me"] and r["status"] != "ignored"]
 
-    def burst(self, chat_id: str, until: datetime, window_seconds: float) -> list[dict]:
+    def burst(self, chat_id: str, until: datetime, window_seconds: float) -> list[InboundMessageRow]:
         start = until - timedelta(seconds=window_seconds)
-        return sorted((dict(r) for r in self._inbox() if r["chat_id"] == chat_id and not r["from_me"]
-                       and start <= r["created_at"] <= until), key=lambda r: r["created_at"])
+        return sorted((_inbound(r) for r in self._inbox() if r["chat_id"] == chat_id and not r["from_me"]
+                       and start <= r["created_at"] <= until), key=lambda r: r.created_at)
 
-    def stuck_inbound(self, older_than_seconds: float) -> list[dict]:
+    def stuck_inbound(self, older_than_seconds: float) -> list[StuckInbound]:
         cutoff = self.db.clock.now - timedelta(seconds=older_than_seconds)
-        return [{k: r[k] for k in ("id", "user_id", "status", "attempts", "trace_id")}
+        return [record(StuckInbound, r)
                 for r in sorted(self._inbox(), key=lambda r: r["updated_at"])
                 if r["status"] in MESSAGE_IN_PROGRESS and r["updated_at"] < cutoff]
 
@@ -195,18 +204,15 @@ class FakeChatRepository(_Repo):
                 row["last_inbound_at"] = max(filter(None, (row["last_inbound_at"], inbound_at)))
         return row
 
-    def chat(self, user_id: uuid.UUID, chat_id: str, *, phone: str | None, lid: str | None, is_group: bool,
-             inbound_at: datetime | None) -> dict:
-        return dict(self._chat(user_id, chat_id, phone, lid, is_group, inbound_at))
-
     def chat_rules(self, user_id: uuid.UUID, chat_id: str, *, phone: str | None, lid: str | None, is_group: bool,
-                   inbound_at: datetime | None) -> dict:
+                   inbound_at: datetime | None) -> ChatRules:
         row = self._chat(user_id, chat_id, phone, lid, is_group, inbound_at)
         group = self.db.group_settings.get((user_id, chat_id)) if is_group else None
-        return {"handoff_active": row["handoff_active"], "paused_until": row["paused_until"],
-                "whitelisted": self.whitelisted(phone, lid),
-                "group_auto_reply": group["auto_reply"] if group else None,
-                "group_mention_only": group["mention_only"] if group else None}
+        whitelisted = any((phone is not None and w.get("phone") == phone) or (lid is not None and w.get("lid") == lid)
+                          for w in self.db.whitelists if self._visible(w))
+        return ChatRules(handoff_active=row["handoff_active"], paused_until=row["paused_until"],
+                         whitelisted=whitelisted, group_auto_reply=group["auto_reply"] if group else None,
+                         group_mention_only=group["mention_only"] if group else None)
 
     def pause_chat(self, user_id: uuid.UUID, chat_id: str, until: datetime) -> None:
         row = self.db.chats.get((user_id, chat_id))
@@ -225,13 +231,6 @@ class FakeChatRepository(_Repo):
         row.update(handoff_active=False, handoff_since=None)
         return True
 
-    def whitelisted(self, phone: str | None, lid: str | None) -> bool:
-        return any((phone is not None and w.get("phone") == phone) or (lid is not None and w.get("lid") == lid)
-                   for w in self.db.whitelists if self._visible(w))
-
-    def group(self, group_id: str) -> dict | None:
-        row = self.db.group_settings.get((self.tenant, group_id))
-        return dict(row) if row else None
 
 
 class FakeOutboxRepository(_Repo):
@@ -249,16 +248,16 @@ class FakeOutboxRepository(_Repo):
         self.db.outbox[row["id"]] = row
         return row["id"]
 
-    def start_sending(self, outbox_id: uuid.UUID) -> dict | None:
+    def start_sending(self, outbox_id: uuid.UUID) -> ReplyRow | None:
         row = self._visible(self.db.outbox.get(outbox_id))
         if row is None or row["status"] not in ("pending", "sending"):
             return None
         _touch(self.db, row, status="sending", last_error=None, attempts=row["attempts"] + 1)
-        return dict(row)
+        return record(ReplyRow, row)
 
-    def reply(self, outbox_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+    def reply(self, outbox_id: uuid.UUID, *, lock: bool = False) -> ReplyRow | None:
         row = self._visible(self.db.outbox.get(outbox_id))
-        return dict(row) if row else None
+        return record(ReplyRow, row) if row else None
 
     def set_reply(self, outbox_id: uuid.UUID, *, status: str, error: str | None = None,
                   provider_message_id: str | None = None, count_attempt: bool = False) -> None:
@@ -285,9 +284,9 @@ class FakeOutboxRepository(_Repo):
         _touch(self.db, row, status="failed", last_error=error)
         return True
 
-    def stuck_replies(self, older_than_seconds: float) -> list[dict]:
+    def stuck_replies(self, older_than_seconds: float) -> list[StuckReply]:
         cutoff = self.db.clock.now - timedelta(seconds=older_than_seconds)
-        return [{k: r[k] for k in ("id", "user_id", "status", "attempts", "trace_id", "reply_key")}
+        return [record(StuckReply, r)
                 for r in sorted(self.db.outbox.values(), key=lambda r: r["updated_at"])
                 if self._visible(r) and r["status"] in REPLY_IN_PROGRESS and r["updated_at"] < cutoff]
 
@@ -302,12 +301,11 @@ class FakeChatLogRepository(_Repo):
             "trace": copy.deepcopy(trace), "ciphertext": body.ciphertext, "nonce": body.nonce,
             "key_id": body.key_id, "created_at": self.db.clock.now})
 
-    def history(self, chat_id: str, before: datetime, limit: int) -> list[dict]:
+    def history(self, chat_id: str, before: datetime, limit: int) -> list[Turn]:
         rows = [r for r in self.db.chat_logs if self._visible(r) and r["chat_id"] == chat_id
                 and r["created_at"] < before and (r["direction"] == "outbound" or r["outcome"] != "ignored")]
         newest = sorted(rows, key=lambda r: r["created_at"], reverse=True)[:limit]
-        return [{k: r[k] for k in ("direction", "ciphertext", "nonce", "key_id", "created_at")}
-                for r in reversed(newest)]
+        return [record(Turn, r) for r in reversed(newest)]
 
 
 class FakeTaskRepository(_Repo):
@@ -358,10 +356,8 @@ class FakeTaskRepository(_Repo):
 
 
 class FakeBotConfigRepository(_Repo):
-    def get(self, user_id: uuid.UUID | None = None) -> dict | None:
-        user_id = user_id or self.tenant
-        config = self.db.bot_config.get(user_id)
-        return copy.deepcopy(config) if config is not None else None
+    def get(self, user_id: uuid.UUID | None = None) -> BotSettings:
+        return BotSettings.from_stored(self.db.bot_config.get(user_id or self.tenant))
 
 
 # --- knowledge base ------------------------------------------------------------------------------
