@@ -34,11 +34,12 @@ from services.adapters.egress import EgressPolicy
 from services.adapters.mailer import Mailer
 from services.adapters.ports import Storage, StorageObjectMissingError, UnitOfWork
 from services.adapters.signing import signed_headers
-from services.core.crypto import Keyring, open_task_payload
+from services.core.crypto import Keyring
 from services.core.errors import PermanentError, TransientError
 from services.handlers.ingest import KB_BUCKET
 from services.repositories.chat_logs import Turn
 from services.repositories.rows import existing
+from services.repositories.tasks import TaskRow
 from services.usecases import tasks
 
 RETRIED_STATUSES = {404, 408, 425, 429}
@@ -64,31 +65,31 @@ class DispatchDeps:
 def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
         task = uow.tasks.task(job.task_id, lock=True)
-        if task is None or task["status"] != "pending":
+        if task is None or task.status != "pending":
             return
         settings = uow.bot_config.get()
-        own = settings.n8n_urls.get(task["task_type"])
+        own = settings.n8n_urls.get(task.task_type)
         own_url = str(own) if own else None
         url = own_url or (
-            f"{deps.n8n_base_url.rstrip('/')}/webhook/{task['task_type']}" if deps.n8n_base_url else None)
-        inbound = uow.inbox.inbound(task["inbox_id"]) if task["inbox_id"] else None
-        history = uow.chat_logs.history(task["chat_id"], task["created_at"], 6)
+            f"{deps.n8n_base_url.rstrip('/')}/webhook/{task.task_type}" if deps.n8n_base_url else None)
+        inbound = uow.inbox.inbound(task.inbox_id) if task.inbox_id else None
+        history = uow.chat_logs.history(task.chat_id, task.created_at, 6)
         uow.tasks.set_task(job.task_id, status="pending", count_attempt=True)
     if url is None:
-        raise PermanentError(f"no n8n workflow is configured for {task['task_type']}")
+        raise PermanentError(f"no n8n workflow is configured for {task.task_type}")
     summary = "\n".join(f"{'customer' if h.direction == 'inbound' else 'business'}: {_text(deps, job, task, h)}"
                         for h in history)
-    document = {
-        "task_id": str(job.task_id), "tenant": str(job.user_id), "task_type": task["task_type"],
-        "payload": open_task_payload(deps.keyring, task),
-        "contact": {"chat_id": task["chat_id"],
-                    "phone": inbound.sender_phone if inbound else _phone_of(task["chat_id"]),
+    document: dict[str, object] = {
+        "task_id": str(job.task_id), "tenant": str(job.user_id), "task_type": task.task_type,
+        "payload": task.open_payload(deps.keyring),
+        "contact": {"chat_id": task.chat_id,
+                    "phone": inbound.sender_phone if inbound else _phone_of(task.chat_id),
                     "lid": inbound.sender_lid if inbound else None},
         "conversation_summary": summary,
         "settings": _settings(deps, job.user_id, settings),
         "callback_url": f"{deps.public_url.rstrip('/')}/api/callbacks/n8n",
     }
-    if task["task_type"] == "send_email":
+    if task.task_type == "send_email":
         document["attachment"] = _attachment(deps, job.user_id, settings.task_settings)
     body = json.dumps(document).encode()
     headers = {"content-type": "application/json", **signed_headers(deps.signing_key, str(job.task_id), body)}
@@ -96,7 +97,7 @@ def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
     try:
         response = client.post(url, content=body, headers=headers)
     except EgressRefused as exc:  # no connection was made; what was refused is in the operator log
-        raise PermanentError(f"the n8n URL for {task['task_type']} was refused: {exc}") from None
+        raise PermanentError(f"the n8n URL for {task.task_type} was refused: {exc}") from None
     except httpx.HTTPError as exc:
         _note(deps, job, f"n8n unreachable: {type(exc).__name__}")
         raise TransientError(f"n8n unreachable at {url}: {type(exc).__name__}: {exc}") from exc
@@ -183,8 +184,8 @@ def _attachment(deps: DispatchDeps, user_id: uuid.UUID, chosen: TaskSettings) ->
             "data_base64": base64.b64encode(data).decode()}
 
 
-def _text(deps: DispatchDeps, job: DispatchTask, task: dict, logged: Turn) -> str:
-    return deps.keyring.open(logged.body, tenant=job.user_id, chat=task["chat_id"])
+def _text(deps: DispatchDeps, job: DispatchTask, task: TaskRow, logged: Turn) -> str:
+    return deps.keyring.open(logged.body, tenant=job.user_id, chat=task.chat_id)
 
 
 def _note(deps: DispatchDeps, job: DispatchTask, error: str) -> None:
@@ -207,15 +208,15 @@ def stuck_tasks(deps: DispatchDeps, *, pending_after: float, max_dispatches: int
     def find(uow: UnitOfWork) -> list[QueuedJob]:
         jobs: list[QueuedJob] = []
         for row in uow.tasks.stuck_pending_tasks(pending_after):
-            if row["attempts"] >= max_dispatches:
-                task = existing(uow.tasks.task(row["id"], lock=True), "task")
-                tasks.fail(uow, deps.rules, task, f"gave up after {row['attempts']} attempts to hand the task "
-                                                  f"to n8n: {task['last_error'] or 'no answer'}")
+            if row.attempts >= max_dispatches:
+                task = existing(uow.tasks.task(row.id, lock=True), "task")
+                tasks.fail(uow, deps.rules, task, f"gave up after {row.attempts} attempts to hand the task "
+                                                  f"to n8n: {task.last_error or 'no answer'}")
                 continue
-            uow.tasks.set_task(row["id"], status="pending")  # resets the clock
-            jobs.append(DispatchTask(user_id=row["user_id"], task_id=row["id"], trace_id=row["trace_id"]))
+            uow.tasks.set_task(row.id, status="pending")  # resets the clock
+            jobs.append(DispatchTask(user_id=row.user_id, task_id=row.id, trace_id=row.trace_id))
         for task in uow.tasks.overdue_tasks(deadlines, default_deadline):
-            waited = callback_deadline(task["task_type"], deadlines, default_deadline)
+            waited = callback_deadline(task.task_type, deadlines, default_deadline)
             tasks.fail(uow, deps.rules, task, f"n8n accepted the task but did not report back within "
                                               f"{round(waited / 60, 1):g} minutes")
         return jobs

@@ -79,15 +79,15 @@ def _stage(name: str, started: float, **details: object) -> dict:
 def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, *, outcome: str,
                  reason: str | None, intent_name: str | None = None, trace: dict | None = None) -> None:
     uow.chat_logs.log(user_id=row.user_id, chat_id=row.chat_id, direction="inbound",
-                     body=deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id), inbox_id=row.id,
-                     outcome=outcome, reason=reason, intent=intent_name, trace=trace or {},
-                     phone=row.sender_phone, lid=row.sender_lid)
+                      body=deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id), inbox_id=row.id,
+                      outcome=outcome, reason=reason, intent=intent_name, trace=trace or {},
+                      phone=row.sender_phone, lid=row.sender_lid)
 
 
 def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str) -> None:
     sealed = deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id)
     outbox_id = uow.outbox.add_reply(user_id=row.user_id, reply_key=key, inbox_id=row.id,
-                                       chat_id=row.chat_id, body=sealed, trace_id=row.trace_id)
+                                     chat_id=row.chat_id, body=sealed, trace_id=row.trace_id)
     # The typing pause is the broker's countdown: no worker sits in a sleep while the customer waits.
     pause = delivery.typing_pause_seconds(len(text), ms_per_char=deps.typing_delay_ms_per_char,
                                           max_seconds=deps.typing_delay_max_seconds)
@@ -106,8 +106,8 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
         row, settings = claimed
         text = _open(deps, row)
         chat = uow.chats.chat_rules(job.user_id, row.chat_id, phone=row.sender_phone,
-                                       lid=row.sender_lid, is_group=row.is_group,
-                                       inbound_at=None if row.from_me else row.created_at)
+                                    lid=row.sender_lid, is_group=row.is_group,
+                                    inbound_at=None if row.from_me else row.created_at)
         in_group = row.is_group and chat.group_auto_reply is not None
         message = InboundMessage(
             tenant=job.user_id, provider_message_id=row.provider_message_id, chat_id=row.chat_id,
@@ -198,7 +198,7 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
         # Added to the respond stage's own trace when it asked the model (one-call mode): its fallbacks stay.
         respond_trace = {**trace.get("respond", {}), "answer": "canned", "intent": result.label}
         uow.inbox.set_inbound(job.inbox_id, status="answered",
-                                 trace={"respond": respond_trace, "reply": {"parts": 1, "kind": "canned"}})
+                              trace={"respond": respond_trace, "reply": {"parts": 1, "kind": "canned"}})
         _log_inbound(deps, uow, row, text, outcome="answered", reason=result.label, intent_name=result.intent,
                      trace=trace)
         return True
@@ -225,7 +225,7 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
     if reply:
         _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0")
     uow.inbox.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
-                             trace={"reply": {"parts": 1, "kind": outcome}})
+                          trace={"reply": {"parts": 1, "kind": outcome}})
     _log_inbound(deps, uow, row, text, outcome=outcome, reason=str(trace.get("intent", {}).get("analysis")),
                  intent_name=result.intent, trace=trace)
     return True
@@ -361,9 +361,9 @@ def record_sent(row: ReplyRow, text: str, provider_id: str, *, tenant_uow: Calla
         if not uow.outbox.mark_sent(outbox_id, provider_id):
             return
         uow.chat_logs.log(user_id=user_id, chat_id=row.chat_id, direction="outbound",
-                         body=keyring.seal(text, tenant=user_id, chat=row.chat_id),
-                         inbox_id=row.inbox_id, outcome=None, reason=None, intent=None,
-                         trace={"outbox_id": str(outbox_id), "provider_message_id": provider_id})
+                          body=keyring.seal(text, tenant=user_id, chat=row.chat_id),
+                          inbox_id=row.inbox_id, outcome=None, reason=None, intent=None,
+                          trace={"outbox_id": str(outbox_id), "provider_message_id": provider_id})
     events.publish(user_id, "message.sent", {"outbox_id": str(outbox_id), "chat_id": row.chat_id})
 
 
@@ -380,7 +380,7 @@ def fail_inbound(job: FilterInbound | ClassifyIntent | RespondWithRag, error: Ba
         row = uow.inbox.inbound(job.inbox_id, lock=True)
         if row is not None and row.status not in ("answered", "ignored", "handed_off", "failed"):
             uow.inbox.set_inbound(job.inbox_id, status="failed",
-                                     reason=f"{type(error).__name__}: {error}"[:1000])
+                                  reason=f"{type(error).__name__}: {error}"[:1000])
 
 
 def stuck_messages(older_than_seconds: float, max_attempts: int):

@@ -48,7 +48,7 @@ def _queue(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: 
         sealed = container.keyring.seal(text, tenant=user_id, chat=chat_id)
         job = DeliverReply(user_id=user_id, outbox_id=uuid.uuid4())
         outbox_id = uow.outbox.add_reply(user_id=user_id, reply_key=f"owner:{request_key}", inbox_id=None,
-                                           chat_id=chat_id, body=sealed, trace_id=job.trace_id)
+                                         chat_id=chat_id, body=sealed, trace_id=job.trace_id)
         if minutes:
             uow.chats.pause_chat(user_id, chat_id, datetime.now(UTC) + timedelta(minutes=minutes))
         uow.audit.log(user_id, "chat.owner_replied", {"chat_id": chat_id, "via": "dashboard"})

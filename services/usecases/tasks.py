@@ -21,6 +21,7 @@ from services.adapters.ports import UnitOfWork
 from services.core.crypto import Keyring, Sealed, seal_task_payload
 from services.repositories import rows
 from services.repositories.db import PublishAfterCommitError, TenantUow
+from services.repositories.tasks import TaskRow, TaskSummary
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +37,12 @@ def n8n_configured(rules: TaskRules, settings: BotSettings, task_type: str) -> b
     return bool(settings.n8n_urls.get(task_type) or rules.n8n_base_url)
 
 
-def say(uow: UnitOfWork, rules: TaskRules, task: dict, text: str, key: str) -> None:
+def say(uow: UnitOfWork, rules: TaskRules, task: TaskRow, text: str, key: str) -> None:
     """One message to the task's chat, written once per key."""
-    sealed = rules.keyring.seal(text, tenant=task["user_id"], chat=task["chat_id"])
-    outbox_id = uow.outbox.add_reply(user_id=task["user_id"], reply_key=key, inbox_id=task["inbox_id"],
-                                       chat_id=task["chat_id"], body=sealed, trace_id=task["trace_id"])
-    uow.publish_after_commit(DeliverReply(user_id=task["user_id"], outbox_id=outbox_id, trace_id=task["trace_id"]))
+    sealed = rules.keyring.seal(text, tenant=task.user_id, chat=task.chat_id)
+    outbox_id = uow.outbox.add_reply(user_id=task.user_id, reply_key=key, inbox_id=task.inbox_id,
+                                     chat_id=task.chat_id, body=sealed, trace_id=task.trace_id)
+    uow.publish_after_commit(DeliverReply(user_id=task.user_id, outbox_id=outbox_id, trace_id=task.trace_id))
 
 
 def alert_owner(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, settings: BotSettings, key: str, kind: str,
@@ -59,7 +60,7 @@ def alert_owner(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, settin
         chat = owner.lstrip("+") + "@c.us"
         sealed = rules.keyring.seal(note or words.owner_note(title, detail), tenant=user_id, chat=chat)
         outbox_id = uow.outbox.add_reply(user_id=user_id, reply_key=f"alert:{key}", inbox_id=None, chat_id=chat,
-                                           body=sealed, trace_id=trace_id)
+                                         body=sealed, trace_id=trace_id)
         uow.publish_after_commit(DeliverReply(user_id=user_id, outbox_id=outbox_id, trace_id=trace_id))
     if rules.email_alerts:
         uow.publish_after_commit(EmailOwnerAlert(user_id=user_id, alert_id=alert_id, trace_id=trace_id))
@@ -68,32 +69,32 @@ def alert_owner(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, settin
     return alert_id
 
 
-def fail(uow: UnitOfWork, rules: TaskRules, task: dict, reason: str, *, settings: BotSettings | None = None) -> bool:
+def fail(uow: UnitOfWork, rules: TaskRules, task: TaskRow, reason: str, *, settings: BotSettings | None = None) -> bool:
     """Mark an open task failed with the reason, tell the customer once that a person will follow up,
     and alert the owner. False when the task had already finished."""
-    if task["status"] in ("succeeded", "failed"):
+    if task.status in ("succeeded", "failed"):
         return False
     if settings is None:
-        settings = uow.bot_config.get(task["user_id"])
+        settings = uow.bot_config.get(task.user_id)
     reason = reason[:1000]
-    uow.tasks.set_task(task["id"], status="failed", error=reason)
-    uow.audit.log(task["user_id"], "task.failed", {"task_id": str(task["id"]), "task_type": task["task_type"],
+    uow.tasks.set_task(task.id, status="failed", error=reason)
+    uow.audit.log(task.user_id, "task.failed", {"task_id": str(task.id), "task_type": task.task_type,
                                                    "reason": reason})
-    text = words.failure_reply(task["task_type"])
+    text = words.failure_reply(task.task_type)
     if text:
-        say(uow, rules, task, text, f"task:{task['id']}:failed")
-    title, detail = words.failed_alert(task["task_type"], words.contact_label(None, task["chat_id"]), reason)
-    alert_owner(uow, rules, user_id=task["user_id"], settings=settings, key=f"task:{task['id']}:failed",
-                kind="task_failed", title=title, detail=detail, task_id=task["id"], chat_id=task["chat_id"],
-                trace_id=task["trace_id"])
+        say(uow, rules, task, text, f"task:{task.id}:failed")
+    title, detail = words.failed_alert(task.task_type, words.contact_label(None, task.chat_id), reason)
+    alert_owner(uow, rules, user_id=task.user_id, settings=settings, key=f"task:{task.id}:failed",
+                kind="task_failed", title=title, detail=detail, task_id=task.id, chat_id=task.chat_id,
+                trace_id=task.trace_id)
     return True
 
 
-def succeeded(uow: UnitOfWork, rules: TaskRules, task: dict, reply_text: str | None) -> None:
+def succeeded(uow: UnitOfWork, rules: TaskRules, task: TaskRow, reply_text: str | None) -> None:
     """Tell the customer a task is done: n8n's words, or a default for the type."""
-    text = words.success_reply(task["task_type"], reply_text)
+    text = words.success_reply(task.task_type, reply_text)
     if text:
-        say(uow, rules, task, text, f"task:{task['id']}:done")
+        say(uow, rules, task, text, f"task:{task.id}:done")
 
 
 def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: uuid.UUID | None, chat_id: str,
@@ -106,9 +107,9 @@ def create(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, inbox_id: u
     """
     existing = uow.tasks.task_for_inbound(inbox_id, task_type) if inbox_id else None
     if existing is not None:
-        return existing, rows.existing(uow.tasks.task(existing), "task")["status"] in ("pending", "dispatched")
+        return existing, rows.existing(uow.tasks.task(existing), "task").status in ("pending", "dispatched")
     task_id = uow.tasks.add_task(user_id=user_id, inbox_id=inbox_id, chat_id=chat_id, task_type=task_type,
-                                    payload=payload, trace_id=trace_id)
+                                 payload=payload, trace_id=trace_id)
     via_n8n = n8n_configured(rules, settings, task_type)
     if task_type == words.HANDOFF:
         title, detail = words.handoff_alert(contact or words.contact_label(None, chat_id), via_n8n)
@@ -168,8 +169,8 @@ def record_callback(tenant_uow: TenantUow, rules: TaskRules, callback: TaskCallb
             task = uow.tasks.task(callback.task_id, lock=True)
             if task is None:
                 raise UnknownTaskError(str(callback.task_id))
-            if task["status"] in ("succeeded", "failed"):
-                raise TaskAlreadyFinalError(task["status"])
+            if task.status in ("succeeded", "failed"):
+                raise TaskAlreadyFinalError(task.status)
             received = {"webhook_id": webhook_id, "status": callback.status, "at": datetime.now(UTC).isoformat(),
                         "reply": callback.reply_text is not None}
             if callback.status == "failed":
@@ -178,10 +179,10 @@ def record_callback(tenant_uow: TenantUow, rules: TaskRules, callback: TaskCallb
                 fail(uow, rules, task, f"n8n: {reason}")
             else:
                 uow.audit.log(callback.tenant, "task.succeeded", {"task_id": str(callback.task_id),
-                                                                  "task_type": task["task_type"]})
+                                                                  "task_type": task.task_type})
                 succeeded(uow, rules, task, callback.reply_text)
             uow.tasks.finish_task(callback.task_id, status=callback.status, result=callback.result,
-                                     callback=received)
+                                  callback=received)
     except PublishAfterCommitError as exc:
         # The task is finished and its replies are stored: the stuck-message sweeper sends them. Answering
         # an error here would only make n8n retry a callback that is already recorded.
@@ -208,7 +209,7 @@ def create_requested(tenant_uow: TenantUow, rules: TaskRules, user_id: uuid.UUID
                                           settings=settings)
             uow.audit.log(user_id, "task.created", {"task_id": str(task_id), "task_type": wanted.task_type,
                                                     "via": "api"})
-            status = rows.existing(uow.tasks.task(task_id), "task")["status"]
+            status = rows.existing(uow.tasks.task(task_id), "task").status
     except PublishAfterCommitError as exc:
         # Committed as pending: the sweeper dispatches it once the broker answers again.
         log.warning("task created; its dispatch is left for the sweeper",
@@ -217,12 +218,12 @@ def create_requested(tenant_uow: TenantUow, rules: TaskRules, user_id: uuid.UUID
 
 
 def listed(tenant_uow: TenantUow, user_id: uuid.UUID, *, status: str | None, task_type: str | None,
-           since: datetime | None, until: datetime | None, limit: int, after) -> list[dict]:
+           since: datetime | None, until: datetime | None, limit: int, after) -> list[TaskSummary]:
     with tenant_uow(user_id) as uow:
         return uow.tasks.page(status=status, task_type=task_type, since=since, until=until, limit=limit,
-                                  after=after)
+                              after=after)
 
 
-def find(tenant_uow: TenantUow, user_id: uuid.UUID, task_id: uuid.UUID) -> dict | None:
+def find(tenant_uow: TenantUow, user_id: uuid.UUID, task_id: uuid.UUID) -> TaskRow | None:
     with tenant_uow(user_id) as uow:
         return uow.tasks.task(task_id)

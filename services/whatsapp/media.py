@@ -107,7 +107,7 @@ def _send(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str,
         (unsent,) = exc.jobs
         with container.tenant_uow(user_id) as uow:
             uow.outbox.fail_unsent(unsent.outbox_id,  # type: ignore[attr-defined]  # the one job queued here
-                                     f"not queued: {exc}"[:1000])
+                                   f"not queued: {exc}"[:1000])
         raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.",
                                code="not_sent") from exc
     try:

@@ -22,10 +22,10 @@ def _message(container, user, chat, text, *, status="answered", trace=None, from
             [user, uuid.uuid4().hex, chat, "+" + chat.split("@")[0], from_me, sealed.ciphertext, sealed.nonce,
              sealed.key_id, status, uuid.uuid4().hex, json.dumps(trace or {})]).fetchone()[0]
         uow.chats.chat_rules(user, chat, phone="+" + chat.split("@")[0], lid=None, is_group=False,
-                                inbound_at=datetime.now(UTC))
+                             inbound_at=datetime.now(UTC))
         uow.chat_logs.log(user_id=user, chat_id=chat, direction="inbound", body=sealed, inbox_id=inbox_id,
-                         outcome=outcome, reason=(trace or {}).get("respond", {}).get("answer"), intent="Response",
-                         trace=trace or {})
+                          outcome=outcome, reason=(trace or {}).get("respond", {}).get("answer"), intent="Response",
+                          trace=trace or {})
     return inbox_id
 
 

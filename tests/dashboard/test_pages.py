@@ -73,7 +73,7 @@ def test_markup_in_names_prompts_and_messages_is_shown_as_text(browser, containe
     sealed = container.keyring.seal(payload, tenant=user_id, chat="2348012345670@c.us")
     with container.tenant_uow(user_id) as uow:
         uow.chat_logs.log(user_id=user_id, chat_id="2348012345670@c.us", direction="inbound", body=sealed,
-                         inbox_id=None, outcome="ignored", reason=payload, intent=None, trace={})
+                          inbox_id=None, outcome="ignored", reason=payload, intent=None, trace={})
     logs = browser.get("/dashboard/logs").get_data(as_text=True)
     assert payload not in logs and "&lt;script&gt;" in logs
     thread = browser.get("/dashboard/logs/chats/2348012345670@c.us").get_data(as_text=True)

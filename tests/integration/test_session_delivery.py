@@ -118,9 +118,9 @@ class Stack:
     def reply(self, user, chat_id: str, text: str) -> uuid.UUID:
         with self.container.tenant_uow(user) as uow:
             return uow.outbox.add_reply(user_id=user, reply_key=f"test:{uuid.uuid4()}", inbox_id=None,
-                                          chat_id=chat_id,
-                                          body=self.container.keyring.seal(text, tenant=user, chat=chat_id),
-                                          trace_id=uuid.uuid4().hex)
+                                        chat_id=chat_id,
+                                        body=self.container.keyring.seal(text, tenant=user, chat=chat_id),
+                                        trace_id=uuid.uuid4().hex)
 
     def deliver(self, user, outbox_id) -> list[SendThroughSession]:
         """Run outbound.deliver; the `sessions.send` jobs it handed over (each to this host's queue)."""
@@ -247,9 +247,9 @@ def test_a_rest_send_whose_request_died_is_failed_by_the_sweeper_not_resent(stac
     with stack.container.tenant_uow(user) as uow:
         # As services/whatsapp/media.py leaves it when the API process dies while waiting for the host.
         outbox_id = uow.outbox.add_reply(user_id=user, reply_key=f"api:{uuid.uuid4()}", inbox_id=None,
-                                           chat_id=chat, body=stack.container.keyring.seal("Price list", tenant=user,
+                                         chat_id=chat, body=stack.container.keyring.seal("Price list", tenant=user,
                                                                                           chat=chat),
-                                           trace_id=uuid.uuid4().hex)
+                                         trace_id=uuid.uuid4().hex)
         uow.outbox.set_reply(outbox_id, status="sending", count_attempt=True)
     time.sleep(1.5)
     with stack.container.system_uow() as uow:

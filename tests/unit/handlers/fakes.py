@@ -30,6 +30,7 @@ from services.repositories.chats import ChatRules
 from services.repositories.inbox import InboundMessageRow, StuckInbound
 from services.repositories.outbox import ReplyRow, StuckReply
 from services.repositories.rows import record
+from services.repositories.tasks import StuckTask, TaskRow
 
 # --- clock --------------------------------------------------------------------------------------
 
@@ -313,8 +314,9 @@ class FakeTaskRepository(_Repo):
                  trace_id: str) -> uuid.UUID:
         now = self.db.clock.now
         row = {"id": uuid.uuid4(), "user_id": user_id, "inbox_id": inbox_id, "chat_id": chat_id,
-               "task_type": task_type, "payload_ciphertext": payload.ciphertext, "payload_nonce": payload.nonce,
-               "payload_key_id": payload.key_id, "trace_id": trace_id, "status": "pending", "attempts": 0,
+               "task_type": task_type, "payload": {}, "payload_ciphertext": payload.ciphertext,
+               "payload_nonce": payload.nonce, "payload_key_id": payload.key_id, "trace_id": trace_id,
+               "status": "pending", "attempts": 0,
                "last_error": None, "result": None, "callbacks": [], "dispatched_at": None, "created_at": now,
                "updated_at": now}
         self.db.tasks[row["id"]] = row
@@ -324,9 +326,9 @@ class FakeTaskRepository(_Repo):
         return next((r["id"] for r in self.db.tasks.values() if self._visible(r) and r["inbox_id"] == inbox_id
                      and r["task_type"] == task_type), None)
 
-    def task(self, task_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+    def task(self, task_id: uuid.UUID, *, lock: bool = False) -> TaskRow | None:
         row = self._visible(self.db.tasks.get(task_id))
-        return dict(row) if row else None
+        return record(TaskRow, row) if row else None
 
     def set_task(self, task_id: uuid.UUID, *, status: str, error: str | None = None, result: dict | None = None,
                  count_attempt: bool = False) -> None:
@@ -341,15 +343,15 @@ class FakeTaskRepository(_Repo):
         if row is not None and row["status"] == "pending":
             _touch(self.db, row, status="dispatched", last_error=None, dispatched_at=self.db.clock.now)
 
-    def stuck_pending_tasks(self, older_than_seconds: float) -> list[dict]:
+    def stuck_pending_tasks(self, older_than_seconds: float) -> list[StuckTask]:
         cutoff = self.db.clock.now - timedelta(seconds=older_than_seconds)
-        return [{k: r[k] for k in ("id", "user_id", "task_type", "attempts", "trace_id")}
+        return [record(StuckTask, r)
                 for r in sorted(self.db.tasks.values(), key=lambda r: r["updated_at"])
                 if self._visible(r) and r["status"] == "pending" and r["updated_at"] < cutoff]
 
-    def overdue_tasks(self, deadlines: dict[str, float], default_seconds: float) -> list[dict]:
+    def overdue_tasks(self, deadlines: dict[str, float], default_seconds: float) -> list[TaskRow]:
         now = self.db.clock.now
-        return [dict(r) for r in sorted(self.db.tasks.values(), key=lambda r: r["dispatched_at"] or now)
+        return [record(TaskRow, r) for r in sorted(self.db.tasks.values(), key=lambda r: r["dispatched_at"] or now)
                 if self._visible(r) and r["status"] == "dispatched"
                 and r["dispatched_at"] < now - timedelta(seconds=deadlines.get(r["task_type"], default_seconds))]
 

@@ -80,8 +80,8 @@ def task(backend, keyring, tenant):
         chat_id = "15550001111@c.us"
         with backend.tenant_uow(tenant) as uow:
             uow.chat_logs.log(user_id=tenant, chat_id=chat_id, direction="inbound", inbox_id=None, outcome="task",
-                             reason=None, intent="Task", trace={},
-                             body=keyring.seal("book me friday 10am", tenant=tenant, chat=chat_id))
+                              reason=None, intent="Task", trace={},
+                              body=keyring.seal("book me friday 10am", tenant=tenant, chat=chat_id))
         backend.db.clock.advance(1)  # the task comes after the message that asked for it
         with backend.tenant_uow(tenant) as uow:
             task_id = uow.tasks.add_task(
