@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
@@ -43,3 +44,21 @@ def record(kind: type[Record], columns: Mapping[str, Any]) -> Record:
     """A row as its record type, picked by field name: columns the type does not name (`select *` of a table
     that grew a column) are left out, and a column it names but the statement lacks fails here."""
     return kind(**{f.name: columns[f.name] for f in dataclasses.fields(kind)})
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a longer list: its rows, how many there are in all, and where this page starts."""
+
+    rows: list[Any]  # rows as dicts, or the views made from them (documents)
+    total: int
+    offset: int
+
+    @property
+    def shown(self) -> int:
+        return len(self.rows)
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.rows) < self.total
+

@@ -13,7 +13,7 @@ import uuid
 from pipelines.egress import EgressRefused
 from pipelines.model_rules import HOSTED_PROVIDERS, model_problem
 from schemas.bot import BotSettings, OperatorModelChoice
-from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.bot_config import BotConfigRepository
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +28,7 @@ class SettingsRefused(ValueError):
 
 def current(container, user_id: uuid.UUID) -> BotSettings:
     with container.tenant_uow(user_id) as uow:
-        row = DashboardRepository(uow.conn).bot_config()
-    return from_stored(row)
+        return uow.bot_config.get()
 
 
 def from_stored(row: dict | None) -> BotSettings:
@@ -67,7 +66,7 @@ def save(container, user_id: uuid.UUID, settings: BotSettings, *, via: str) -> N
         raise SettingsRefused(problems)
     values = settings.stored()
     with container.tenant_uow(user_id) as uow:
-        DashboardRepository(uow.conn).update_bot_config(user_id, values)
+        BotConfigRepository(uow.conn).update(user_id, values)
         uow.audit.log(user_id, "bot.settings_changed", {"via": via, "fields": sorted(values)})
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.conversations import ConversationRepository
 from services.repositories.db import TenantUow
 
 
@@ -20,4 +20,4 @@ def release(tenant_uow: TenantUow, user_id: uuid.UUID, chat_id: str, *, via: str
 def waiting(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[dict]:
     """Chats a person took over, with when."""
     with tenant_uow(user_id) as uow:
-        return DashboardRepository(uow.conn).handoffs()
+        return ConversationRepository(uow.conn).handoffs()

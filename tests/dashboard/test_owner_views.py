@@ -6,7 +6,7 @@ import json
 import uuid
 from datetime import UTC, datetime
 
-from services.repositories.dashboard_repository import DONT_KNOW_ANSWER
+from services.repositories.activity import DONT_KNOW_ANSWER
 from tests.dashboard.test_pages import _user
 
 CHAT = "2348070000002@c.us"
