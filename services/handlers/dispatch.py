@@ -37,7 +37,7 @@ from services.adapters.signing import signed_headers
 from services.core.crypto import Keyring
 from services.core.errors import PermanentError, TransientError
 from services.handlers.ingest import KB_BUCKET
-from services.repositories.chat_logs import Turn
+from services.repositories.chat_logs import LoggedTurn
 from services.repositories.rows import existing
 from services.repositories.tasks import TaskRow
 from services.usecases import tasks
@@ -184,7 +184,7 @@ def _attachment(deps: DispatchDeps, user_id: uuid.UUID, chosen: TaskSettings) ->
             "data_base64": base64.b64encode(data).decode()}
 
 
-def _text(deps: DispatchDeps, job: DispatchTask, task: TaskRow, logged: Turn) -> str:
+def _text(deps: DispatchDeps, job: DispatchTask, task: TaskRow, logged: LoggedTurn) -> str:
     return deps.keyring.open(logged.body, tenant=job.user_id, chat=task.chat_id)
 
 

@@ -13,7 +13,7 @@ from services.repositories.repositories import Repository
 
 
 @dataclass(frozen=True)
-class Turn:
+class LoggedTurn:
     """One logged turn of a conversation, still sealed."""
 
     direction: str  # inbound (the customer) or outbound (the business)
@@ -39,10 +39,10 @@ class ChatLogRepository(Repository):
              body.ciphertext, body.nonce, body.key_id],
         )
 
-    def history(self, chat_id: str, before: datetime, limit: int) -> list[Turn]:
+    def history(self, chat_id: str, before: datetime, limit: int) -> list[LoggedTurn]:
         """The chat's last `limit` logged turns before `before`, oldest first."""
         rows = self._records(
-            Turn,
+            LoggedTurn,
             """select direction, ciphertext, nonce, key_id, created_at from public.chat_logs
                where chat_id = %s and created_at < %s and (direction = 'outbound' or outcome is distinct from
                'ignored') order by created_at desc limit %s""",

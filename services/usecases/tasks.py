@@ -72,14 +72,14 @@ def alert_owner(uow: UnitOfWork, rules: TaskRules, *, user_id: uuid.UUID, settin
 def fail(uow: UnitOfWork, rules: TaskRules, task: TaskRow, reason: str, *, settings: BotSettings | None = None) -> bool:
     """Mark an open task failed with the reason, tell the customer once that a person will follow up,
     and alert the owner. False when the task had already finished."""
-    if task.status in ("succeeded", "failed"):
+    if task.finished:
         return False
     if settings is None:
         settings = uow.bot_config.get(task.user_id)
     reason = reason[:1000]
     uow.tasks.set_task(task.id, status="failed", error=reason)
     uow.audit.log(task.user_id, "task.failed", {"task_id": str(task.id), "task_type": task.task_type,
-                                                   "reason": reason})
+                                                "reason": reason})
     text = words.failure_reply(task.task_type)
     if text:
         say(uow, rules, task, text, f"task:{task.id}:failed")
@@ -169,7 +169,7 @@ def record_callback(tenant_uow: TenantUow, rules: TaskRules, callback: TaskCallb
             task = uow.tasks.task(callback.task_id, lock=True)
             if task is None:
                 raise UnknownTaskError(str(callback.task_id))
-            if task.status in ("succeeded", "failed"):
+            if task.finished:
                 raise TaskAlreadyFinalError(task.status)
             received = {"webhook_id": webhook_id, "status": callback.status, "at": datetime.now(UTC).isoformat(),
                         "reply": callback.reply_text is not None}

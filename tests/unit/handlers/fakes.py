@@ -25,7 +25,7 @@ from services.adapters.llm import AllModelsFailedError, Completion
 from services.adapters.ports import StorageObjectMissingError, VectorHit, VectorItem
 from services.core.crypto import Sealed
 from services.repositories.account_email_requests import AccountEmailRequest
-from services.repositories.chat_logs import Turn
+from services.repositories.chat_logs import LoggedTurn
 from services.repositories.chats import ChatRules
 from services.repositories.inbox import InboundMessageRow, StuckInbound
 from services.repositories.outbox import ReplyRow, StuckReply
@@ -302,11 +302,11 @@ class FakeChatLogRepository(_Repo):
             "trace": copy.deepcopy(trace), "ciphertext": body.ciphertext, "nonce": body.nonce,
             "key_id": body.key_id, "created_at": self.db.clock.now})
 
-    def history(self, chat_id: str, before: datetime, limit: int) -> list[Turn]:
+    def history(self, chat_id: str, before: datetime, limit: int) -> list[LoggedTurn]:
         rows = [r for r in self.db.chat_logs if self._visible(r) and r["chat_id"] == chat_id
                 and r["created_at"] < before and (r["direction"] == "outbound" or r["outcome"] != "ignored")]
         newest = sorted(rows, key=lambda r: r["created_at"], reverse=True)[:limit]
-        return [record(Turn, r) for r in reversed(newest)]
+        return [record(LoggedTurn, r) for r in reversed(newest)]
 
 
 class FakeTaskRepository(_Repo):
