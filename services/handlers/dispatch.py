@@ -229,7 +229,7 @@ def email_alert(job: EmailOwnerAlert, *, deps: DispatchDeps) -> None:
     """Email an owner alert to the business's owner email (or the account's)."""
     with deps.tenant_uow(job.user_id) as uow:
         alert = uow.alerts.get(job.alert_id)
-        if alert is None or alert["emailed_at"] is not None:
+        if alert is None or alert.emailed_at is not None:
             return
         to = uow.bot_config.get().task_settings.owner_email
     if not to:
@@ -237,9 +237,9 @@ def email_alert(job: EmailOwnerAlert, *, deps: DispatchDeps) -> None:
             to = uow.users.email_of(job.user_id)
     if not to:
         raise PermanentError("the account has no email address")
-    body = f"{alert['title']}.\n\n{alert['detail']}\n\nSee the Salesboy dashboard for the conversation.\n"
+    body = f"{alert.title}.\n\n{alert.detail}\n\nSee the Salesboy dashboard for the conversation.\n"
     try:
-        deps.mailer.send(to, f"Salesboy: {alert['title']}", body)
+        deps.mailer.send(to, f"Salesboy: {alert.title}", body)
     except smtplib.SMTPResponseException as exc:
         if exc.smtp_code >= 500:
             raise PermanentError(f"SMTP refused the alert: {exc.smtp_code} {exc.smtp_error!r}") from exc

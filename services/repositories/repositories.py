@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import psycopg
 from psycopg.rows import dict_row
@@ -124,6 +125,24 @@ class AuditRepository(Repository):
         )
 
 
+@dataclass(frozen=True)
+class AlertRow:
+    """One owner alert (`select *` of owner_alerts)."""
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    alert_key: str
+    kind: str
+    title: str
+    detail: str
+    task_id: uuid.UUID | None
+    chat_id: str | None
+    emailed_at: datetime | None
+    email_error: str | None
+    dismissed_at: datetime | None
+    created_at: datetime
+
+
 class AlertRepository(Repository):
     """Owner alerts: what the owner must act on, shown until dismissed."""
 
@@ -137,9 +156,8 @@ class AlertRepository(Repository):
         ).fetchone()
         return row[0] if row else None
 
-    def get(self, alert_id: uuid.UUID) -> dict | None:
-        rows = self._rows("select * from public.owner_alerts where id = %s", [alert_id])
-        return rows[0] if rows else None
+    def get(self, alert_id: uuid.UUID) -> AlertRow | None:
+        return self._record(AlertRow, "select * from public.owner_alerts where id = %s", [alert_id])
 
     def open(self, limit: int = 20) -> list[dict]:
         return self._rows(

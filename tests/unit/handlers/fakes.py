@@ -29,6 +29,7 @@ from services.repositories.chat_logs import LoggedTurn
 from services.repositories.chats import ChatRules
 from services.repositories.inbox import InboundMessageRow, StuckInbound
 from services.repositories.outbox import ReplyRow, StuckReply
+from services.repositories.repositories import AlertRow
 from services.repositories.rows import record
 from services.repositories.tasks import StuckTask, TaskRow
 
@@ -491,9 +492,9 @@ class FakeAlertRepository(_Repo):
         self.db.alerts[row["id"]] = row
         return row["id"]
 
-    def get(self, alert_id: uuid.UUID) -> dict | None:
+    def get(self, alert_id: uuid.UUID) -> AlertRow | None:
         row = self._visible(self.db.alerts.get(alert_id))
-        return dict(row) if row else None
+        return record(AlertRow, row) if row else None
 
     def set_emailed(self, alert_id: uuid.UUID, *, error: str | None = None) -> None:
         row = self._visible(self.db.alerts.get(alert_id))
