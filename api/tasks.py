@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from datetime import UTC, datetime
@@ -16,7 +17,6 @@ from api.pagination import LIST_SCAN_LIMIT, keyset_page, paginated, time_and_id
 from schemas.jobs import new_trace_id
 from schemas.messages import TaskCallback, TaskRequest
 from services.adapters.signing import SignatureError
-from services.core.crypto import open_task_payload
 from services.usecases import alerts, tasks
 
 blueprint = Blueprint("tasks", __name__)
@@ -68,8 +68,8 @@ def list_tasks(user_id: uuid.UUID):
     def fetch(after, limit):
         rows = tasks.listed(container().tenant_uow, user_id, status=status, task_type=request.args.get("type"),
                             since=_when("since"), until=_when("until"), limit=limit, after=time_and_id(after))
-        return [{**r, "id": str(r["id"]), "created_at": r["created_at"].isoformat(),
-                 "updated_at": r["updated_at"].isoformat()} for r in rows]
+        return [{**dataclasses.asdict(r), "id": str(r.id), "created_at": r.created_at.isoformat(),
+                 "updated_at": r.updated_at.isoformat()} for r in rows]
 
     return jsonify(keyset_page("tasks", fetch, lambda t: [t["created_at"], t["id"]], 2))
 
@@ -101,11 +101,10 @@ def get_task(user_id: uuid.UUID, task_id: str):
     task = tasks.find(container().tenant_uow, user_id, wanted)
     if task is None:
         abort(404, description="no such task")
-    return jsonify(id=str(task["id"]), chat_id=task["chat_id"], task_type=task["task_type"],
-                   status=task["status"], payload=open_task_payload(container().keyring, task),
-                   attempts=task["attempts"],
-                   last_error=task["last_error"], result=task["result"], callbacks=task["callbacks"],
-                   created_at=task["created_at"].isoformat(), updated_at=task["updated_at"].isoformat())
+    return jsonify(id=str(task.id), chat_id=task.chat_id, task_type=task.task_type,
+                   status=task.status, payload=task.open_payload(container().keyring), attempts=task.attempts,
+                   last_error=task.last_error, result=task.result, callbacks=task.callbacks,
+                   created_at=task.created_at.isoformat(), updated_at=task.updated_at.isoformat())
 
 
 @blueprint.get("/api/alerts")

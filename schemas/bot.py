@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, ValidationError, field_validator, model_validator
 
 from schemas.messages import E164, OPERATOR_PREFIX, ModelSpec
+
+log = logging.getLogger(__name__)
 
 TaskType = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
 INTENT_KEY = re.compile(r"^(Response|HumanHandoff|Task:[a-z][a-z0-9_]{0,62})$")
@@ -174,6 +178,25 @@ class BotSettings(BaseModel):
         values = self.model_dump(mode="json")
         values["models"] = [m.model_dump(mode="json", exclude_none=True) for m in self.models]
         return values
+
+    @classmethod
+    def from_stored(cls, row: Mapping[str, Any] | None) -> BotSettings:
+        """A bot_config row (or the `to_jsonb` of one) read through the schema, so every stage sees the same
+        values and defaults as the dashboard and the API. No row: the defaults, with the bot off."""
+        if not row:
+            return cls(enabled=False)
+        values = {k: v for k, v in row.items() if k in cls.model_fields and v is not None}
+        values["models"] = [{"model": m} if isinstance(m, str) else m for m in values.get("models") or []]
+        values["business"] = {k: str(v) for k, v in (values.get("business") or {}).items()
+                              if k in Business.model_fields}
+        try:
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            # A value saved under older, looser rules: that field falls back to its default rather than
+            # stopping every message; saving the settings again repairs it.
+            broken = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+            log.warning("stored bot settings no longer valid, using defaults for %s", sorted(broken))
+            return cls.model_validate({k: v for k, v in values.items() if k not in broken})
 
 
 class ProviderKeyInput(BaseModel):

@@ -9,7 +9,7 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from api.context import container
 from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
-from services.repositories.dashboard_repository import Page
+from services.repositories.rows import Page
 from services.usecases import kb
 
 blueprint = Blueprint("kb_page", __name__, url_prefix="/dashboard/kb")

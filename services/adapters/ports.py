@@ -11,9 +11,14 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:  # annotations only: the ports module imports no adapter
     from schemas.jobs import QueuedJob
     from services.repositories.account_email_requests import AccountEmailRequestRepository
+    from services.repositories.bot_config import BotConfigRepository
+    from services.repositories.chat_logs import ChatLogRepository
+    from services.repositories.chats import ChatRepository
+    from services.repositories.inbox import InboxRepository
     from services.repositories.kb_repository import KnowledgeBaseRepository
-    from services.repositories.message_repository import MessageRepository
+    from services.repositories.outbox import OutboxRepository
     from services.repositories.repositories import AlertRepository, AuditRepository, TenantRepository, UserRepository
+    from services.repositories.tasks import TaskRepository
 
 
 class Storage(Protocol):
@@ -105,7 +110,22 @@ class UnitOfWork(Protocol):
     def publish_after_commit(self, job: QueuedJob, countdown: float = 0, queue: str | None = None) -> None: ...
 
     @property
-    def messages(self) -> MessageRepository: ...
+    def inbox(self) -> InboxRepository: ...
+
+    @property
+    def outbox(self) -> OutboxRepository: ...
+
+    @property
+    def chats(self) -> ChatRepository: ...
+
+    @property
+    def chat_logs(self) -> ChatLogRepository: ...
+
+    @property
+    def tasks(self) -> TaskRepository: ...
+
+    @property
+    def bot_config(self) -> BotConfigRepository: ...
 
     @property
     def kb(self) -> KnowledgeBaseRepository: ...

@@ -28,16 +28,18 @@ import httpx
 
 from pipelines.egress import EgressRefused
 from pipelines.tasks import callback_deadline
-from schemas.bot import TaskSettings
+from schemas.bot import BotSettings, TaskSettings
 from schemas.jobs import DispatchTask, EmailOwnerAlert, QueuedJob
 from services.adapters.egress import EgressPolicy
 from services.adapters.mailer import Mailer
 from services.adapters.ports import Storage, StorageObjectMissingError, UnitOfWork
 from services.adapters.signing import signed_headers
-from services.core.crypto import Keyring, Sealed, open_task_payload
+from services.core.crypto import Keyring
 from services.core.errors import PermanentError, TransientError
 from services.handlers.ingest import KB_BUCKET
+from services.repositories.chat_logs import LoggedTurn
 from services.repositories.rows import existing
+from services.repositories.tasks import TaskRow
 from services.usecases import tasks
 
 RETRIED_STATUSES = {404, 408, 425, 429}
@@ -62,46 +64,47 @@ class DispatchDeps:
 
 def dispatch_task(job: DispatchTask, *, deps: DispatchDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
-        task = uow.messages.task(job.task_id, lock=True)
-        if task is None or task["status"] != "pending":
+        task = uow.tasks.task(job.task_id, lock=True)
+        if task is None or task.status != "pending":
             return
-        config = uow.messages.bot_config() or {}
-        own_url = (config.get("n8n_urls") or {}).get(task["task_type"])
+        settings = uow.bot_config.get()
+        own = settings.n8n_urls.get(task.task_type)
+        own_url = str(own) if own else None
         url = own_url or (
-            f"{deps.n8n_base_url.rstrip('/')}/webhook/{task['task_type']}" if deps.n8n_base_url else None)
-        inbound = uow.messages.inbound(task["inbox_id"]) if task["inbox_id"] else None
-        history = uow.messages.history(task["chat_id"], task["created_at"], 6)
-        uow.messages.set_task(job.task_id, status="pending", count_attempt=True)
+            f"{deps.n8n_base_url.rstrip('/')}/webhook/{task.task_type}" if deps.n8n_base_url else None)
+        inbound = uow.inbox.inbound(task.inbox_id) if task.inbox_id else None
+        history = uow.chat_logs.history(task.chat_id, task.created_at, 6)
+        uow.tasks.set_task(job.task_id, status="pending", count_attempt=True)
     if url is None:
-        raise PermanentError(f"no n8n workflow is configured for {task['task_type']}")
-    summary = "\n".join(f"{'customer' if h['direction'] == 'inbound' else 'business'}: {_text(deps, job, task, h)}"
+        raise PermanentError(f"no n8n workflow is configured for {task.task_type}")
+    summary = "\n".join(f"{'customer' if h.direction == 'inbound' else 'business'}: {_text(deps, job, task, h)}"
                         for h in history)
-    document = {
-        "task_id": str(job.task_id), "tenant": str(job.user_id), "task_type": task["task_type"],
-        "payload": open_task_payload(deps.keyring, task),
-        "contact": {"chat_id": task["chat_id"],
-                    "phone": inbound["sender_phone"] if inbound else _phone_of(task["chat_id"]),
-                    "lid": inbound["sender_lid"] if inbound else None},
+    document: dict[str, object] = {
+        "task_id": str(job.task_id), "tenant": str(job.user_id), "task_type": task.task_type,
+        "payload": task.open_payload(deps.keyring),
+        "contact": {"chat_id": task.chat_id,
+                    "phone": inbound.sender_phone if inbound else _phone_of(task.chat_id),
+                    "lid": inbound.sender_lid if inbound else None},
         "conversation_summary": summary,
-        "settings": _settings(deps, job.user_id, config),
+        "settings": _settings(deps, job.user_id, settings),
         "callback_url": f"{deps.public_url.rstrip('/')}/api/callbacks/n8n",
     }
-    if task["task_type"] == "send_email":
-        document["attachment"] = _attachment(deps, job.user_id, config)
+    if task.task_type == "send_email":
+        document["attachment"] = _attachment(deps, job.user_id, settings.task_settings)
     body = json.dumps(document).encode()
     headers = {"content-type": "application/json", **signed_headers(deps.signing_key, str(job.task_id), body)}
     client = deps.tenant_http if own_url else deps.http
     try:
         response = client.post(url, content=body, headers=headers)
     except EgressRefused as exc:  # no connection was made; what was refused is in the operator log
-        raise PermanentError(f"the n8n URL for {task['task_type']} was refused: {exc}") from None
+        raise PermanentError(f"the n8n URL for {task.task_type} was refused: {exc}") from None
     except httpx.HTTPError as exc:
         _note(deps, job, f"n8n unreachable: {type(exc).__name__}")
         raise TransientError(f"n8n unreachable at {url}: {type(exc).__name__}: {exc}") from exc
     status = response.status_code
     if status in (202, 409) and _names_task(response, job.task_id, duplicate=status == 409):
         with deps.tenant_uow(job.user_id) as uow:
-            uow.messages.mark_dispatched(job.task_id)
+            uow.tasks.mark_dispatched(job.task_id)
         return
     if status >= 500 or status in RETRIED_STATUSES:
         hint = " (n8n registers a workflow's webhook a few seconds after it starts or is activated)" \
@@ -132,12 +135,9 @@ def _names_task(response: httpx.Response, task_id: uuid.UUID, *, duplicate: bool
     return answer.get("duplicate") is True if duplicate else answer.get("accepted") is True
 
 
-def _settings(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict:
+def _settings(deps: DispatchDeps, user_id: uuid.UUID, settings: BotSettings) -> dict:
     """The business's task settings as the workflows read them."""
-    try:
-        chosen = TaskSettings.model_validate(config.get("task_settings") or {})
-    except ValueError as exc:
-        raise PermanentError(f"the business's task settings are not valid: {exc}") from None
+    chosen = settings.task_settings
     order_url = str(chosen.order_url) if chosen.order_url else None
     if order_url:
         try:  # checked on save; checked again here, as the address may resolve elsewhere now
@@ -149,7 +149,7 @@ def _settings(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict:
         with deps.system_uow() as uow:
             owner_email = uow.users.email_of(user_id)
     sender_email = chosen.sender_email or owner_email
-    business = (config.get("business") or {}).get("name") or ""
+    business = settings.business.name
     sender_name = chosen.sender_name or business
     text = chosen.email_text + (f"\n{chosen.email_link}\n" if chosen.email_link else "")
     return {
@@ -165,13 +165,12 @@ def _settings(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict:
     }
 
 
-def _attachment(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict | None:
+def _attachment(deps: DispatchDeps, user_id: uuid.UUID, chosen: TaskSettings) -> dict | None:
     """The knowledge base document the business attaches to its emails, inline (base64)."""
-    document_id = (config.get("task_settings") or {}).get("email_document_id")
-    if not document_id:
+    if chosen.email_document_id is None:
         return None
     with deps.tenant_uow(user_id) as uow:
-        row = uow.kb.get(uuid.UUID(str(document_id)))
+        row = uow.kb.get(chosen.email_document_id)
     if row is None:
         raise PermanentError("the document to attach to the email is no longer in the knowledge base")
     if row["size_bytes"] > deps.attachment_max_bytes:
@@ -185,20 +184,19 @@ def _attachment(deps: DispatchDeps, user_id: uuid.UUID, config: dict) -> dict | 
             "data_base64": base64.b64encode(data).decode()}
 
 
-def _text(deps: DispatchDeps, job: DispatchTask, task: dict, logged: dict) -> str:
-    sealed = Sealed(logged["ciphertext"], logged["nonce"], logged["key_id"])
-    return deps.keyring.open(sealed, tenant=job.user_id, chat=task["chat_id"])
+def _text(deps: DispatchDeps, job: DispatchTask, task: TaskRow, logged: LoggedTurn) -> str:
+    return deps.keyring.open(logged.body, tenant=job.user_id, chat=task.chat_id)
 
 
 def _note(deps: DispatchDeps, job: DispatchTask, error: str) -> None:
     with deps.tenant_uow(job.user_id) as uow:
-        uow.messages.set_task(job.task_id, status="pending", error=error[:1000])
+        uow.tasks.set_task(job.task_id, status="pending", error=error[:1000])
 
 
 def fail_task(job: DispatchTask, error: BaseException, *, deps: DispatchDeps) -> None:
     """Give-up handler: the task could not be handed to n8n."""
     with deps.tenant_uow(job.user_id) as uow:
-        task = uow.messages.task(job.task_id, lock=True)
+        task = uow.tasks.task(job.task_id, lock=True)
         if task is not None:
             tasks.fail(uow, deps.rules, task, str(error))
 
@@ -209,16 +207,16 @@ def stuck_tasks(deps: DispatchDeps, *, pending_after: float, max_dispatches: int
     reported on within their type's deadline."""
     def find(uow: UnitOfWork) -> list[QueuedJob]:
         jobs: list[QueuedJob] = []
-        for row in uow.messages.stuck_pending_tasks(pending_after):
-            if row["attempts"] >= max_dispatches:
-                task = existing(uow.messages.task(row["id"], lock=True), "task")
-                tasks.fail(uow, deps.rules, task, f"gave up after {row['attempts']} attempts to hand the task "
-                                                  f"to n8n: {task['last_error'] or 'no answer'}")
+        for row in uow.tasks.stuck_pending_tasks(pending_after):
+            if row.attempts >= max_dispatches:
+                task = existing(uow.tasks.task(row.id, lock=True), "task")
+                tasks.fail(uow, deps.rules, task, f"gave up after {row.attempts} attempts to hand the task "
+                                                  f"to n8n: {task.last_error or 'no answer'}")
                 continue
-            uow.messages.set_task(row["id"], status="pending")  # resets the clock
-            jobs.append(DispatchTask(user_id=row["user_id"], task_id=row["id"], trace_id=row["trace_id"]))
-        for task in uow.messages.overdue_tasks(deadlines, default_deadline):
-            waited = callback_deadline(task["task_type"], deadlines, default_deadline)
+            uow.tasks.set_task(row.id, status="pending")  # resets the clock
+            jobs.append(DispatchTask(user_id=row.user_id, task_id=row.id, trace_id=row.trace_id))
+        for task in uow.tasks.overdue_tasks(deadlines, default_deadline):
+            waited = callback_deadline(task.task_type, deadlines, default_deadline)
             tasks.fail(uow, deps.rules, task, f"n8n accepted the task but did not report back within "
                                               f"{round(waited / 60, 1):g} minutes")
         return jobs
@@ -231,18 +229,17 @@ def email_alert(job: EmailOwnerAlert, *, deps: DispatchDeps) -> None:
     """Email an owner alert to the business's owner email (or the account's)."""
     with deps.tenant_uow(job.user_id) as uow:
         alert = uow.alerts.get(job.alert_id)
-        if alert is None or alert["emailed_at"] is not None:
+        if alert is None or alert.emailed_at is not None:
             return
-        config = uow.messages.bot_config() or {}
-    to = (config.get("task_settings") or {}).get("owner_email")
+        to = uow.bot_config.get().task_settings.owner_email
     if not to:
         with deps.system_uow() as uow:
             to = uow.users.email_of(job.user_id)
     if not to:
         raise PermanentError("the account has no email address")
-    body = f"{alert['title']}.\n\n{alert['detail']}\n\nSee the Salesboy dashboard for the conversation.\n"
+    body = f"{alert.title}.\n\n{alert.detail}\n\nSee the Salesboy dashboard for the conversation.\n"
     try:
-        deps.mailer.send(to, f"Salesboy: {alert['title']}", body)
+        deps.mailer.send(to, f"Salesboy: {alert.title}", body)
     except smtplib.SMTPResponseException as exc:
         if exc.smtp_code >= 500:
             raise PermanentError(f"SMTP refused the alert: {exc.smtp_code} {exc.smtp_error!r}") from exc

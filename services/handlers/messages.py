@@ -19,15 +19,17 @@ from pipelines import answers, delivery, filters, intent
 from pipelines import tasks as task_words
 from schemas.bot import BotSettings
 from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob, RespondWithRag, SendThroughSession
-from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage, IntentResult, model_specs
+from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage, IntentResult
 from schemas.pipelines import MESSAGE_NEXT_JOB
 from services.adapters.intent_classifier import IntentHeads, IntentSetup, decide_intent
 from services.adapters.llm import AllModelsFailedError, complete_parsed
 from services.adapters.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
-from services.core.crypto import Keyring, Sealed, seal_task_payload
+from services.core.crypto import Keyring, seal_task_payload
 from services.core.errors import PermanentError
 from services.repositories.db import UnitOfWork
-from services.usecases import answering, bot_settings, tasks
+from services.repositories.inbox import InboundMessageRow
+from services.repositories.outbox import ReplyRow
+from services.usecases import answering, tasks
 
 log = logging.getLogger(__name__)
 
@@ -57,45 +59,39 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _open(deps: MessageDeps, row: dict, prefix: str = "body_") -> str:
-    sealed = Sealed(row[f"{prefix}ciphertext"], row[f"{prefix}nonce"], row[f"{prefix}key_id"])
-    return deps.keyring.open(sealed, tenant=row["user_id"], chat=row["chat_id"])
+def _open(deps: MessageDeps, row: InboundMessageRow | ReplyRow) -> str:
+    return deps.keyring.open(row.body, tenant=row.user_id, chat=row.chat_id)
 
 
-def _settings(config: dict) -> BotSettings:
-    """The tenant's settings read through the schema the dashboard and API save with: same defaults."""
-    return bot_settings.from_stored(config)
-
-
-def _claim(uow: UnitOfWork, inbox_id: uuid.UUID, status: str) -> tuple[dict, dict] | None:
+def _claim(uow: UnitOfWork, inbox_id: uuid.UUID, status: str) -> tuple[InboundMessageRow, BotSettings] | None:
     """The message locked for this stage and its tenant's bot settings (one round trip), or None when
     a redelivered or stale job finds it moved on."""
-    row = uow.messages.inbound_with_config(inbox_id)
-    if row is None or row["status"] != status:
+    claimed = uow.inbox.inbound_with_settings(inbox_id)
+    if claimed is None or claimed[0].status != status:
         return None
-    return row, row.pop("config") or {}
+    return claimed
 
 
 def _stage(name: str, started: float, **details: object) -> dict:
     return {name: {"ms": round((time.perf_counter() - started) * 1000, 1), **details}}
 
 
-def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, *, outcome: str, reason: str | None,
-                 intent_name: str | None = None, trace: dict | None = None) -> None:
-    uow.messages.log(user_id=row["user_id"], chat_id=row["chat_id"], direction="inbound",
-                     body=deps.keyring.seal(text, tenant=row["user_id"], chat=row["chat_id"]), inbox_id=row["id"],
-                     outcome=outcome, reason=reason, intent=intent_name, trace=trace or {},
-                     phone=row["sender_phone"], lid=row["sender_lid"])
+def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, *, outcome: str,
+                 reason: str | None, intent_name: str | None = None, trace: dict | None = None) -> None:
+    uow.chat_logs.log(user_id=row.user_id, chat_id=row.chat_id, direction="inbound",
+                      body=deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id), inbox_id=row.id,
+                      outcome=outcome, reason=reason, intent=intent_name, trace=trace or {},
+                      phone=row.sender_phone, lid=row.sender_lid)
 
 
-def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: dict, text: str, key: str) -> None:
-    sealed = deps.keyring.seal(text, tenant=row["user_id"], chat=row["chat_id"])
-    outbox_id = uow.messages.add_reply(user_id=row["user_id"], reply_key=key, inbox_id=row["id"],
-                                       chat_id=row["chat_id"], body=sealed, trace_id=row["trace_id"])
+def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str) -> None:
+    sealed = deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id)
+    outbox_id = uow.outbox.add_reply(user_id=row.user_id, reply_key=key, inbox_id=row.id,
+                                     chat_id=row.chat_id, body=sealed, trace_id=row.trace_id)
     # The typing pause is the broker's countdown: no worker sits in a sleep while the customer waits.
     pause = delivery.typing_pause_seconds(len(text), ms_per_char=deps.typing_delay_ms_per_char,
                                           max_seconds=deps.typing_delay_max_seconds)
-    uow.publish_after_commit(DeliverReply(user_id=row["user_id"], outbox_id=outbox_id, trace_id=row["trace_id"]),
+    uow.publish_after_commit(DeliverReply(user_id=row.user_id, outbox_id=outbox_id, trace_id=row.trace_id),
                              countdown=pause)
 
 
@@ -107,35 +103,34 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
         claimed = _claim(uow, job.inbox_id, "received")
         if claimed is None:
             return
-        row, config = claimed
-        settings = _settings(config)
+        row, settings = claimed
         text = _open(deps, row)
-        chat = uow.messages.chat_rules(job.user_id, row["chat_id"], phone=row["sender_phone"],
-                                       lid=row["sender_lid"], is_group=row["is_group"],
-                                       inbound_at=None if row["from_me"] else row["created_at"])
-        in_group = row["is_group"] and chat["group_auto_reply"] is not None
+        chat = uow.chats.chat_rules(job.user_id, row.chat_id, phone=row.sender_phone,
+                                    lid=row.sender_lid, is_group=row.is_group,
+                                    inbound_at=None if row.from_me else row.created_at)
+        in_group = row.is_group and chat.group_auto_reply is not None
         message = InboundMessage(
-            tenant=job.user_id, provider_message_id=row["provider_message_id"], chat_id=row["chat_id"],
-            sender_phone=row["sender_phone"], sender_lid=row["sender_lid"], is_group=row["is_group"],
-            from_me=row["from_me"], mentions_me=row["mentions_me"], text=text, media_ref=row["media_ref"],
-            timestamp=row["sent_at"] or row["created_at"])
+            tenant=job.user_id, provider_message_id=row.provider_message_id, chat_id=row.chat_id,
+            sender_phone=row.sender_phone, sender_lid=row.sender_lid, is_group=row.is_group,
+            from_me=row.from_me, mentions_me=row.mentions_me, text=text, media_ref=row.media_ref,
+            timestamp=row.sent_at or row.created_at)
         rules = filters.ChatRules(
             bot_enabled=settings.enabled,
             whitelist_enabled=settings.whitelist_enabled,
-            whitelisted=chat["whitelisted"],
-            group_auto_reply=bool(in_group and chat["group_auto_reply"]),
-            group_mention_only=bool(chat["group_mention_only"]) if in_group else True,
-            handoff_active=chat["handoff_active"], paused_until=chat["paused_until"],
+            whitelisted=chat.whitelisted,
+            group_auto_reply=bool(in_group and chat.group_auto_reply),
+            group_mention_only=bool(chat.group_mention_only) if in_group else True,
+            handoff_active=chat.handoff_active, paused_until=chat.paused_until,
             owner_pause_minutes=settings.owner_pause_minutes)
         decision = filters.decide(message, rules, _now())
         trace = _stage("filter", started, answer=decision.answer, reason=decision.reason)
         if decision.pause_chat_until is not None:
-            uow.messages.pause_chat(job.user_id, row["chat_id"], decision.pause_chat_until)
+            uow.chats.pause_chat(job.user_id, row.chat_id, decision.pause_chat_until)
         if not decision.answer:
-            uow.messages.set_inbound(job.inbox_id, status="ignored", reason=decision.reason, trace=trace)
+            uow.inbox.set_inbound(job.inbox_id, status="ignored", reason=decision.reason, trace=trace)
             _log_inbound(deps, uow, row, text, outcome="ignored", reason=decision.reason, trace=trace)
             return
-        uow.messages.set_inbound(job.inbox_id, status="filtered", reason=decision.reason, trace=trace)
+        uow.inbox.set_inbound(job.inbox_id, status="filtered", reason=decision.reason, trace=trace)
         # Wait out a burst before classifying: then only its last message is answered, for all of it.
         uow.publish_after_commit(ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id),
                                  countdown=settings.debounce_seconds)
@@ -157,89 +152,89 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
         claimed = _claim(uow, job.inbox_id, "filtered")
         if claimed is None:
             return
-        row, config = claimed
-        settings = _settings(config)
+        row, settings = claimed
         window = settings.debounce_seconds
-        if window and filters.superseded(row["created_at"],
-                                         uow.messages.newer_in_chat(row["chat_id"], row["created_at"], row["id"]),
+        if window and filters.superseded(row.created_at,
+                                         uow.inbox.newer_in_chat(row.chat_id, row.created_at, row.id),
                                          window):
             reason = "answered together with the customer's next message"
             trace = _stage("intent", started, skipped=reason)
-            uow.messages.set_inbound(job.inbox_id, status="ignored", reason=reason, trace=trace)
+            uow.inbox.set_inbound(job.inbox_id, status="ignored", reason=reason, trace=trace)
             _log_inbound(deps, uow, row, _open(deps, row), outcome="ignored", reason=reason, trace=trace)
             return
         if _one_call(settings):
             # The model's verdict comes with its answer: rag.respond asks for both and acts on the verdict.
-            uow.messages.set_inbound(job.inbox_id, status="classified", trace=_stage("intent", started,
+            uow.inbox.set_inbound(job.inbox_id, status="classified", trace=_stage("intent", started,
                                                                                      method=ONE_CALL))
             uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
                                                     trace_id=job.trace_id))
             return
         text = _open(deps, row)
-    result, how, failures = _intent(deps, config, text)
+    result, how, failures = _intent(deps, settings, text)
     stored = intent.at_rest(result, how)
     trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+        advanced = uow.inbox.advance_inbound(
             job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace)
-        if row is None:
+        if advanced is None:  # another run moved it on
             return
-        if not _act(deps, uow, job, row=row, config=config, result=result, text=text, trace=trace):
+        if not _act(deps, uow, job, row=advanced, settings=settings, result=result, text=text, trace=trace):
             # An Answer:<key> without a reply of its own is answered from the documents; the
             # label stays in the trace as the respond stage's routing hint.
             uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
                                                     trace_id=job.trace_id))
 
 
-def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRag, *, row: dict, config: dict,
+def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRag, *, row: InboundMessageRow,
+         settings: BotSettings,
          result: IntentResult, text: str, trace: dict) -> bool:
     """Act on a verdict that is not answered from the documents: a business's canned answer, a task or a
     hand-off, with the message's final status. False (nothing done) for a question for the documents."""
-    canned = IntentSetup.of(config).reply_for(result.label) if result.label.startswith("Answer:") else ""
+    canned = IntentSetup.of(settings).reply_for(result.label) if result.label.startswith("Answer:") else ""
     if result.intent == "Response" and not canned:
         return False
     if canned:
         _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0")
         # Added to the respond stage's own trace when it asked the model (one-call mode): its fallbacks stay.
         respond_trace = {**trace.get("respond", {}), "answer": "canned", "intent": result.label}
-        uow.messages.set_inbound(job.inbox_id, status="answered",
-                                 trace={"respond": respond_trace, "reply": {"parts": 1, "kind": "canned"}})
+        uow.inbox.set_inbound(job.inbox_id, status="answered",
+                              trace={"respond": respond_trace, "reply": {"parts": 1, "kind": "canned"}})
         _log_inbound(deps, uow, row, text, outcome="answered", reason=result.label, intent_name=result.intent,
                      trace=trace)
         return True
-    contact = row["sender_phone"] or row["sender_lid"]
+    contact = row.contact
     if result.intent == "Task":
         payload = seal_task_payload(deps.keyring, {**result.payload, "message": text}, tenant=job.user_id,
-                                    chat=row["chat_id"])
+                                    chat=row.chat_id)
         _task_id, handed_over = tasks.create(
-            uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
+            uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row.chat_id,
             task_type=result.task_type,  # type: ignore[arg-type]  # a Task result always names its type
-            payload=payload, trace_id=job.trace_id, config=config, contact=contact)
+            payload=payload, trace_id=job.trace_id, settings=settings, contact=contact)
         # Without a workflow the customer has just been told, once, that a person will follow up.
         reply, outcome = (task_words.ACKNOWLEDGED if handed_over else None), "task"
     else:
-        uow.messages.start_handoff(job.user_id, row["chat_id"])
+        uow.chats.start_handoff(job.user_id, row.chat_id)
         payload = seal_task_payload(deps.keyring, {"message": text, "contact": contact}, tenant=job.user_id,
-                                    chat=row["chat_id"])
-        tasks.create(uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row["chat_id"],
-                     task_type=task_words.HANDOFF, payload=payload, trace_id=job.trace_id, config=config,
-                     contact=row["sender_phone"] or row["chat_id"],
-                     handoff_note=f"A customer ({row['sender_phone'] or row['chat_id']}) asked for a person: "
+                                    chat=row.chat_id)
+        tasks.create(uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row.chat_id,
+                     task_type=task_words.HANDOFF, payload=payload, trace_id=job.trace_id, settings=settings,
+                     contact=row.sender_phone or row.chat_id,
+                     handoff_note=f"A customer ({row.sender_phone or row.chat_id}) asked for a person: "
                                   f"{text}"[:1000])
         reply, outcome = task_words.HANDOFF_REPLY, "handed_off"
     if reply:
         _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0")
-    uow.messages.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
-                             trace={"reply": {"parts": 1, "kind": outcome}})
+    uow.inbox.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
+                          trace={"reply": {"parts": 1, "kind": outcome}})
     _log_inbound(deps, uow, row, text, outcome=outcome, reason=str(trace.get("intent", {}).get("analysis")),
                  intent_name=result.intent, trace=trace)
     return True
 
 
-def _intent(deps: MessageDeps, config: dict, text: str) -> tuple[IntentResult, str, list[dict]]:
+def _intent(deps: MessageDeps, settings: BotSettings, text: str) -> tuple[IntentResult, str, list[dict]]:
     """The verdict, how it was reached, and the model failures on the way (for the trace)."""
-    setup = IntentSetup.of(config)
-    models = model_specs(config.get("models"))
+    setup = IntentSetup.of(settings)
+    models = settings.models
     if not models:
         return _decide(deps, text, setup), "embeddings", []
     messages = [{"role": "system", "content": intent.intent_instructions(setup.task_types, setup.intents)},
@@ -277,17 +272,15 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
         claimed = _claim(uow, job.inbox_id, "classified")
         if claimed is None:
             return
-        row, config = claimed
-        settings = _settings(config)
+        row, settings = claimed
         window = settings.debounce_seconds
         # With no debounce window the burst is this message alone: no need to ask.
-        burst = uow.messages.burst(row["chat_id"], row["created_at"], window) if window else [row]
-        question = "\n".join(_open(deps, r) for r in burst if r["status"] != "ignored" or r["id"] == row["id"])
-        history = [answers.Turn("customer" if h["direction"] == "inbound" else "business",
-                                deps.keyring.open(Sealed(h["ciphertext"], h["nonce"], h["key_id"]),
-                                                  tenant=job.user_id, chat=row["chat_id"]))
-                   for h in uow.messages.history(row["chat_id"], row["created_at"], settings.history_turns)]
-    one_call = _one_call(settings) and row["intent"] is None  # not when classify already decided
+        burst = uow.inbox.burst(row.chat_id, row.created_at, window) if window else [row]
+        question = "\n".join(_open(deps, r) for r in burst if r.status != "ignored" or r.id == row.id)
+        history = [answers.Turn("customer" if h.direction == "inbound" else "business",
+                                deps.keyring.open(h.body, tenant=job.user_id, chat=row.chat_id))
+                   for h in uow.chat_logs.history(row.chat_id, row.created_at, settings.history_turns)]
+    one_call = _one_call(settings) and row.intent is None  # not when classify already decided
     setup = IntentSetup.of(settings) if one_call else None
     result = answering.answer(answering.Deps(deps.embedder, deps.vectors, deps.tenant_uow, deps.chat),
                               job.user_id, settings, question, history, classify=setup)
@@ -305,21 +298,21 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
                                                           or setup.reply_for(verdict.label)):
             # A task, a hand-off or a canned answer: the model's reply is not sent.
             trace["respond"].update(answer="none", acted_on=verdict.label)
-            row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+            advanced = uow.inbox.advance_inbound(  # None: another run moved it on
                 job.inbox_id, expected="classified", status="classified", intent=verdict.intent, trace=trace)
-            if row is not None:
-                _act(deps, uow, job, row=row, config=config, result=verdict, text=question, trace=trace)
+            if advanced is not None:
+                _act(deps, uow, job, row=advanced, settings=settings, result=verdict, text=question, trace=trace)
             return
-        row = uow.messages.advance_inbound(  # type: ignore[assignment]  # None: another run moved it on
+        answered = uow.inbox.advance_inbound(
             job.inbox_id, expected="classified", status="handed_off" if handoff else "answered", trace=trace,
             intent="Response" if verdict is not None else None)
-        if row is None:
+        if answered is None:  # another run moved it on
             return
         for index, part in enumerate(parts):
-            _add_reply(deps, uow, row, part, f"{job.inbox_id}:{index}")
+            _add_reply(deps, uow, answered, part, f"{job.inbox_id}:{index}")
         if handoff:
-            uow.messages.start_handoff(job.user_id, row["chat_id"])
-        _log_inbound(deps, uow, row, question, outcome="handed_off" if handoff else "answered",
+            uow.chats.start_handoff(job.user_id, answered.chat_id)
+        _log_inbound(deps, uow, answered, question, outcome="handed_off" if handoff else "answered",
                      reason=trace["respond"].get("answer"), intent_name="Response", trace=trace)
 
 
@@ -342,76 +335,76 @@ def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
     """
     owner = deps.session_owner(job.user_id)  # read before the transaction: no I/O inside it
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.start_sending(job.outbox_id)
+        row = uow.outbox.start_sending(job.outbox_id)
         if row is None:
             return
-        if owner is not None and not row["chat_id"].endswith(PLAYGROUND_SUFFIX):
+        if owner is not None and not row.chat_id.endswith(PLAYGROUND_SUFFIX):
             uow.publish_after_commit(SendThroughSession(user_id=job.user_id, outbox_id=job.outbox_id,
                                                         trace_id=job.trace_id), queue=owner)
             return
         text = _open(deps, row)
     try:
-        provider_id = deps.transport.send_text(job.user_id, row["chat_id"], text, str(job.outbox_id))
+        provider_id = deps.transport.send_text(job.user_id, row.chat_id, text, str(job.outbox_id))
     except PermanentError as exc:
         with deps.tenant_uow(job.user_id) as uow:
-            uow.messages.set_reply(job.outbox_id, status="failed", error=str(exc)[:1000])
+            uow.outbox.set_reply(job.outbox_id, status="failed", error=str(exc)[:1000])
         raise
     record_sent(row, text, provider_id, tenant_uow=deps.tenant_uow, keyring=deps.keyring, events=deps.events)
 
 
-def record_sent(row: dict, text: str, provider_id: str, *, tenant_uow: Callable[[uuid.UUID], UnitOfWork],
+def record_sent(row: ReplyRow, text: str, provider_id: str, *, tenant_uow: Callable[[uuid.UUID], UnitOfWork],
                 keyring: Keyring, events: EventPublisher) -> None:
     """The reply went out: the row says so, the chat log shows it, the dashboard hears of it (once, however
     many attempts get here)."""
-    user_id, outbox_id = row["user_id"], row["id"]
+    user_id, outbox_id = row.user_id, row.id
     with tenant_uow(user_id) as uow:
-        if not uow.messages.mark_sent(outbox_id, provider_id):
+        if not uow.outbox.mark_sent(outbox_id, provider_id):
             return
-        uow.messages.log(user_id=user_id, chat_id=row["chat_id"], direction="outbound",
-                         body=keyring.seal(text, tenant=user_id, chat=row["chat_id"]),
-                         inbox_id=row["inbox_id"], outcome=None, reason=None, intent=None,
-                         trace={"outbox_id": str(outbox_id), "provider_message_id": provider_id})
-    events.publish(user_id, "message.sent", {"outbox_id": str(outbox_id), "chat_id": row["chat_id"]})
+        uow.chat_logs.log(user_id=user_id, chat_id=row.chat_id, direction="outbound",
+                          body=keyring.seal(text, tenant=user_id, chat=row.chat_id),
+                          inbox_id=row.inbox_id, outcome=None, reason=None, intent=None,
+                          trace={"outbox_id": str(outbox_id), "provider_message_id": provider_id})
+    events.publish(user_id, "message.sent", {"outbox_id": str(outbox_id), "chat_id": row.chat_id})
 
 
 def fail_reply(job: DeliverReply | SendThroughSession, error: BaseException, *, deps: MessageDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.reply(job.outbox_id, lock=True)
-        if row is not None and row["status"] != "sent":
-            uow.messages.set_reply(job.outbox_id, status="failed", error=f"{type(error).__name__}: {error}"[:1000])
+        row = uow.outbox.reply(job.outbox_id, lock=True)
+        if row is not None and row.status != "sent":
+            uow.outbox.set_reply(job.outbox_id, status="failed", error=f"{type(error).__name__}: {error}"[:1000])
 
 
 def fail_inbound(job: FilterInbound | ClassifyIntent | RespondWithRag, error: BaseException, *,
                  deps: MessageDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
-        row = uow.messages.inbound(job.inbox_id, lock=True)
-        if row is not None and row["status"] not in ("answered", "ignored", "handed_off", "failed"):
-            uow.messages.set_inbound(job.inbox_id, status="failed",
-                                     reason=f"{type(error).__name__}: {error}"[:1000])
+        row = uow.inbox.inbound(job.inbox_id, lock=True)
+        if row is not None and row.status not in ("answered", "ignored", "handed_off", "failed"):
+            uow.inbox.set_inbound(job.inbox_id, status="failed",
+                                  reason=f"{type(error).__name__}: {error}"[:1000])
 
 
 def stuck_messages(older_than_seconds: float, max_attempts: int):
     """Sweeper finder: re-send the next job for messages and replies stuck mid-way."""
     def find(uow: UnitOfWork) -> list[QueuedJob]:
         jobs: list[QueuedJob] = []
-        for row in uow.messages.stuck_inbound(older_than_seconds):
-            if row["attempts"] >= max_attempts:
-                uow.messages.set_inbound(row["id"], status="failed", reason="gave up: kept getting stuck")
+        for row in uow.inbox.stuck_inbound(older_than_seconds):
+            if row.attempts >= max_attempts:
+                uow.inbox.set_inbound(row.id, status="failed", reason="gave up: kept getting stuck")
                 continue
-            kind = MESSAGE_NEXT_JOB[row["status"]]
-            jobs.append(kind(user_id=row["user_id"], inbox_id=row["id"], trace_id=row["trace_id"]))
-            uow.messages.set_inbound(row["id"], status=row["status"])  # counts the attempt, resets the clock
-        for row in uow.messages.stuck_replies(older_than_seconds):
-            if row["reply_key"].startswith(API_SEND_PREFIX):
+            kind = MESSAGE_NEXT_JOB[row.status]
+            jobs.append(kind(user_id=row.user_id, inbox_id=row.id, trace_id=row.trace_id))
+            uow.inbox.set_inbound(row.id, status=row.status)  # counts the attempt, resets the clock
+        for reply in uow.outbox.stuck_replies(older_than_seconds):
+            if reply.reply_key.startswith(API_SEND_PREFIX):
                 # A REST send whose request ended before the host answered: its caller was never told it went,
                 # and a resend through outbound.deliver would drop its file. Left as failed, never sent later.
-                uow.messages.fail_unsent(row["id"], "the sending request ended before WhatsApp answered")
+                uow.outbox.fail_unsent(reply.id, "the sending request ended before WhatsApp answered")
                 continue
-            if row["attempts"] >= max_attempts:
-                uow.messages.set_reply(row["id"], status="failed", error="gave up: kept getting stuck")
+            if reply.attempts >= max_attempts:
+                uow.outbox.set_reply(reply.id, status="failed", error="gave up: kept getting stuck")
                 continue
-            jobs.append(DeliverReply(user_id=row["user_id"], outbox_id=row["id"], trace_id=row["trace_id"]))
-            uow.messages.set_reply(row["id"], status=row["status"], count_attempt=True)
+            jobs.append(DeliverReply(user_id=reply.user_id, outbox_id=reply.id, trace_id=reply.trace_id))
+            uow.outbox.set_reply(reply.id, status=reply.status, count_attempt=True)
         return jobs
 
     find.__name__ = "stuck_messages"

@@ -23,8 +23,12 @@ from psycopg_pool import ConnectionPool
 
 from schemas.jobs import QueuedJob
 from services.repositories.account_email_requests import AccountEmailRequestRepository
+from services.repositories.bot_config import BotConfigRepository
+from services.repositories.chat_logs import ChatLogRepository
+from services.repositories.chats import ChatRepository
+from services.repositories.inbox import InboxRepository
 from services.repositories.kb_repository import KnowledgeBaseRepository
-from services.repositories.message_repository import MessageRepository
+from services.repositories.outbox import OutboxRepository
 from services.repositories.repositories import (
     AlertRepository,
     ApiKeyRepository,
@@ -33,6 +37,7 @@ from services.repositories.repositories import (
     TenantRepository,
     UserRepository,
 )
+from services.repositories.tasks import TaskRepository
 
 log = logging.getLogger(__name__)
 
@@ -175,8 +180,28 @@ class UnitOfWork:
         return ApiKeyRepository(self._require_conn())
 
     @property
-    def messages(self) -> MessageRepository:
-        return MessageRepository(self._require_conn())
+    def inbox(self) -> InboxRepository:
+        return InboxRepository(self._require_conn())
+
+    @property
+    def outbox(self) -> OutboxRepository:
+        return OutboxRepository(self._require_conn())
+
+    @property
+    def chats(self) -> ChatRepository:
+        return ChatRepository(self._require_conn())
+
+    @property
+    def chat_logs(self) -> ChatLogRepository:
+        return ChatLogRepository(self._require_conn())
+
+    @property
+    def tasks(self) -> TaskRepository:
+        return TaskRepository(self._require_conn())
+
+    @property
+    def bot_config(self) -> BotConfigRepository:
+        return BotConfigRepository(self._require_conn())
 
     @property
     def kb(self) -> KnowledgeBaseRepository:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import psycopg
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
-from services.repositories.rows import one_row
+from services.repositories.rows import Record, one_row, record
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,15 @@ class Repository:
         with self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(sql, params)
             return cur.fetchall()
+
+    def _records(self, kind: type[Record], sql: str,
+                 params: Sequence[object] | Mapping[str, object] | None = None) -> list[Record]:
+        return [record(kind, row) for row in self._rows(sql, params)]
+
+    def _record(self, kind: type[Record], sql: str,
+                params: Sequence[object] | Mapping[str, object] | None = None) -> Record | None:
+        rows = self._records(kind, sql, params)
+        return rows[0] if rows else None
 
 
 class UserRepository(Repository):
@@ -115,6 +125,24 @@ class AuditRepository(Repository):
         )
 
 
+@dataclass(frozen=True)
+class AlertRow:
+    """One owner alert (`select *` of owner_alerts)."""
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    alert_key: str
+    kind: str
+    title: str
+    detail: str
+    task_id: uuid.UUID | None
+    chat_id: str | None
+    emailed_at: datetime | None
+    email_error: str | None
+    dismissed_at: datetime | None
+    created_at: datetime
+
+
 class AlertRepository(Repository):
     """Owner alerts: what the owner must act on, shown until dismissed."""
 
@@ -128,9 +156,8 @@ class AlertRepository(Repository):
         ).fetchone()
         return row[0] if row else None
 
-    def get(self, alert_id: uuid.UUID) -> dict | None:
-        rows = self._rows("select * from public.owner_alerts where id = %s", [alert_id])
-        return rows[0] if rows else None
+    def get(self, alert_id: uuid.UUID) -> AlertRow | None:
+        return self._record(AlertRow, "select * from public.owner_alerts where id = %s", [alert_id])
 
     def open(self, limit: int = 20) -> list[dict]:
         return self._rows(

@@ -1,10 +1,17 @@
-"""Reading the row a statement always returns (a count, an insert ... returning, an upsert)."""
+"""Reading rows: the row a statement always returns (a count, an insert ... returning, an upsert), and
+rows as the typed records repositories hand out."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 Row = TypeVar("Row")
 
@@ -28,3 +35,30 @@ def existing(row: T | None, what: str) -> T:
     if row is None:
         raise MissingRowError(f"{what} is gone")
     return row
+
+
+Record = TypeVar("Record", bound="DataclassInstance")
+
+
+def record(kind: type[Record], columns: Mapping[str, Any]) -> Record:
+    """A row as its record type, picked by field name: columns the type does not name (`select *` of a table
+    that grew a column) are left out, and a column it names but the statement lacks fails here."""
+    return kind(**{f.name: columns[f.name] for f in dataclasses.fields(kind)})
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a longer list: its rows, how many there are in all, and where this page starts."""
+
+    rows: list[Any]  # rows as dicts, or the views made from them (documents)
+    total: int
+    offset: int
+
+    @property
+    def shown(self) -> int:
+        return len(self.rows)
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.rows) < self.total
+

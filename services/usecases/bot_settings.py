@@ -10,12 +10,10 @@ from __future__ import annotations
 import logging
 import uuid
 
-from pydantic import ValidationError
-
 from pipelines.egress import EgressRefused
 from pipelines.model_rules import HOSTED_PROVIDERS, model_problem
-from schemas.bot import BotSettings, Business, OperatorModelChoice
-from services.repositories.dashboard_repository import DashboardRepository
+from schemas.bot import BotSettings, OperatorModelChoice
+from services.repositories.bot_config import BotConfigRepository
 
 log = logging.getLogger(__name__)
 
@@ -30,27 +28,11 @@ class SettingsRefused(ValueError):
 
 def current(container, user_id: uuid.UUID) -> BotSettings:
     with container.tenant_uow(user_id) as uow:
-        row = DashboardRepository(uow.conn).bot_config()
-    return from_stored(row)
+        return uow.bot_config.get()
 
 
 def from_stored(row: dict | None) -> BotSettings:
-    """A bot_config row (or the `to_jsonb` of one) read through the schema, so every stage sees the same
-    values and defaults as the dashboard and the API. No row: the defaults, with the bot off."""
-    if not row:
-        return BotSettings(enabled=False)
-    values = {k: v for k, v in row.items() if k in BotSettings.model_fields and v is not None}
-    values["models"] = [{"model": m} if isinstance(m, str) else m for m in values.get("models") or []]
-    values["business"] = {k: str(v) for k, v in (values.get("business") or {}).items()
-                          if k in Business.model_fields}
-    try:
-        return BotSettings.model_validate(values)
-    except ValidationError as exc:
-        # A value saved under older, looser rules: that field falls back to its default rather than
-        # stopping every message; saving the settings again repairs it.
-        broken = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
-        log.warning("stored bot settings no longer valid, using defaults for %s", sorted(broken))
-        return BotSettings.model_validate({k: v for k, v in values.items() if k not in broken})
+    return BotSettings.from_stored(row)
 
 
 def refusals(container, settings: BotSettings) -> dict[str, str]:
@@ -84,7 +66,7 @@ def save(container, user_id: uuid.UUID, settings: BotSettings, *, via: str) -> N
         raise SettingsRefused(problems)
     values = settings.stored()
     with container.tenant_uow(user_id) as uow:
-        DashboardRepository(uow.conn).update_bot_config(user_id, values)
+        BotConfigRepository(uow.conn).update(user_id, values)
         uow.audit.log(user_id, "bot.settings_changed", {"via": via, "fields": sorted(values)})
 
 

@@ -294,12 +294,11 @@ def run_intents_in_process(container, suite: Suite, *, split: str, limit: int | 
              for c in ev.select(suite.cases, split, limit)]
     settings = BotSettings.model_validate({**BotSettings().model_dump(mode="json"), **suite.settings,
                                            "debounce_seconds": 0, "models": []})
-    config = settings.stored()
     # The embedder itself, not the stages' shared one: thousands of cases would only fill Redis.
     deps = dataclasses.replace(container.messages, embedder=container.embedder)
     outcomes = []
     for done, case in enumerate(cases, start=1):
-        result, how, _failures = _intent(deps, config, case.text)
+        result, how, _failures = _intent(deps, settings, case.text)
         label = getattr(result, "label", None) or ev.label_from_trace(
             {"intent": result.intent, "task_type": result.task_type})
         outcomes.append(ev.Outcome(case, "answered", label, intent_detail=f"{how}: {result.raw_analysis}"[:300]))

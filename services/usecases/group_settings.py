@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import uuid
 
-from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.audience import AudienceRepository
 from services.repositories.db import TenantUow
 
 
 def listed(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[dict]:
     """The groups the bot knows of (read from WhatsApp with `remember`)."""
     with tenant_uow(user_id) as uow:
-        return DashboardRepository(uow.conn).groups()
+        return AudienceRepository(uow.conn).groups()
 
 
 def remember(tenant_uow: TenantUow, user_id: uuid.UUID, groups: list[tuple[str, str]]) -> None:
     """(group id, name) pairs just read from the linked WhatsApp."""
     with tenant_uow(user_id) as uow:
-        DashboardRepository(uow.conn).remember_groups(user_id, groups)
+        AudienceRepository(uow.conn).remember_groups(user_id, groups)
 
 
 def update(tenant_uow: TenantUow, user_id: uuid.UUID, group_id: str, *, auto_reply: bool | None,
            mention_only: bool | None) -> dict | None:
     """Change what is given (None keeps the current value); the group as saved, or None for an unknown group."""
     with tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
+        repo = AudienceRepository(uow.conn)
         current = next((g for g in repo.groups() if g["group_id"] == group_id), None)
         if current is None:
             return None
@@ -39,7 +39,7 @@ def set_flags(tenant_uow: TenantUow, user_id: uuid.UUID, group_id: str, *, auto_
               mention_only: bool) -> bool:
     """Set both switches; False for an unknown group."""
     with tenant_uow(user_id) as uow:
-        if not DashboardRepository(uow.conn).set_group(group_id, auto_reply=auto_reply, mention_only=mention_only):
+        if not AudienceRepository(uow.conn).set_group(group_id, auto_reply=auto_reply, mention_only=mention_only):
             return False
         _audit(uow, user_id, group_id, auto_reply, mention_only)
     return True

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.conversations import ConversationRepository
 from services.repositories.db import TenantUow
 
 
 def release(tenant_uow: TenantUow, user_id: uuid.UUID, chat_id: str, *, via: str) -> bool:
     """False when no chat by that id waits for a person; the release is audited with where it came from."""
     with tenant_uow(user_id) as uow:
-        if not uow.messages.release_handoff(user_id, chat_id):
+        if not uow.chats.release_handoff(user_id, chat_id):
             return False
         uow.audit.log(user_id, "chat.handoff_released", {"chat_id": chat_id, "via": via})
     return True
@@ -20,4 +20,4 @@ def release(tenant_uow: TenantUow, user_id: uuid.UUID, chat_id: str, *, via: str
 def waiting(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[dict]:
     """Chats a person took over, with when."""
     with tenant_uow(user_id) as uow:
-        return DashboardRepository(uow.conn).handoffs()
+        return ConversationRepository(uow.conn).handoffs()

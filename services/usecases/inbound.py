@@ -38,14 +38,14 @@ def accept(container: InboundDoor, message: InboundMessage) -> tuple[uuid.UUID, 
     body = container.keyring.seal(message.text, tenant=message.tenant, chat=message.chat_id)
     try:
         with container.tenant_uow(message.tenant) as uow:
-            inbox_id = uow.messages.insert_inbound(
+            inbox_id = uow.inbox.insert_inbound(
                 user_id=message.tenant, provider_message_id=message.provider_message_id, chat_id=message.chat_id,
                 sender_phone=message.sender_phone, sender_lid=message.sender_lid, is_group=message.is_group,
                 from_me=message.from_me, mentions_me=message.mentions_me, body=body, media_ref=message.media_ref,
                 sent_at=message.timestamp, trace_id=trace_id,
             )
             if inbox_id is None:
-                return existing(uow.messages.inbound_id(message.provider_message_id), "inbox row"), False
+                return existing(uow.inbox.inbound_id(message.provider_message_id), "inbox row"), False
             uow.publish_after_commit(FilterInbound(user_id=message.tenant, inbox_id=inbox_id, trace_id=trace_id))
     except psycopg.errors.ForeignKeyViolation:
         raise UnknownTenantError(f"no Salesboy account {message.tenant}") from None

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from services.core.crypto import DecryptionError, Sealed
-from services.repositories.dashboard_repository import DashboardRepository, Page
+from services.repositories.activity import ActivityRepository
+from services.repositories.conversations import ConversationRepository
 from services.repositories.db import TenantUow
+from services.repositories.rows import Page
 
 log = logging.getLogger(__name__)
 UNREADABLE = "[this message could not be decrypted: its key is missing or it was altered]"
@@ -32,19 +34,18 @@ def readable(container, user_id: uuid.UUID, row: dict) -> str:
 def message_trace(container, user_id: uuid.UUID, inbox_id: uuid.UUID) -> dict | None:
     """One inbound message with its stages, decision, intent and replies; None if the tenant has no such message."""
     with container.tenant_uow(user_id) as uow:
-        row = uow.messages.inbound(inbox_id)
+        row = uow.inbox.inbound(inbox_id)
         if row is None:
             return None
         replies = uow.conn.execute(
             "select id, reply_key, status, attempts, last_error, sent_at, body_ciphertext, body_nonce, body_key_id, "
             "chat_id from public.outbox where inbox_id = %s order by reply_key", [inbox_id]).fetchall()
     return {
-        "id": str(row["id"]), "chat_id": row["chat_id"], "status": row["status"], "reason": row["decision_reason"],
-        "contact": row.get("sender_phone") or row.get("sender_lid"),
-        "intent": row["intent"], "received_at": row["created_at"].isoformat(),
-        "text": opened(container, user_id, ciphertext=row["body_ciphertext"], nonce=row["body_nonce"],
-                       key_id=row["body_key_id"], chat_id=row["chat_id"]),
-        "stages": row["trace"],
+        "id": str(row.id), "chat_id": row.chat_id, "status": row.status, "reason": row.decision_reason,
+        "contact": row.contact, "intent": row.intent, "received_at": row.created_at.isoformat(),
+        "text": opened(container, user_id, ciphertext=row.body_ciphertext, nonce=row.body_nonce,
+                       key_id=row.body_key_id, chat_id=row.chat_id),
+        "stages": row.trace,
         "replies": [{"id": str(r[0]), "key": r[1], "status": r[2], "attempts": r[3], "error": r[4],
                      "sent_at": r[5].isoformat() if r[5] else None,
                      "text": opened(container, user_id, ciphertext=r[6], nonce=r[7], key_id=r[8], chat_id=r[9])}
@@ -56,7 +57,7 @@ def conversations(tenant_uow: TenantUow, user_id: uuid.UUID, *, handoff: bool | 
                   after) -> list[dict]:
     """Chats with their last inbound time, pause and hand-off state, most recent first."""
     with tenant_uow(user_id) as uow:
-        return DashboardRepository(uow.conn).conversations(handoff=handoff, limit=limit, after=after)
+        return ConversationRepository(uow.conn).conversations(handoff=handoff, limit=limit, after=after)
 
 
 def chat_logs(tenant_uow: TenantUow, user_id: uuid.UUID, *, contact: str | None, chat_id: str | None,
@@ -64,7 +65,7 @@ def chat_logs(tenant_uow: TenantUow, user_id: uuid.UUID, *, contact: str | None,
               after) -> list[dict]:
     """Chat-log rows, still sealed (see `readable`), newest first."""
     with tenant_uow(user_id) as uow:
-        return DashboardRepository(uow.conn).chat_logs(contact=contact, chat_id=chat_id, since=since, until=until,
+        return ConversationRepository(uow.conn).chat_logs(contact=contact, chat_id=chat_id, since=since, until=until,
                                                        intent=intent, outcome=outcome, limit=limit, after=after)
 
 
@@ -79,15 +80,15 @@ def logs_tab(tenant_uow: TenantUow, user_id: uuid.UUID, tab: str, *, contact: st
              offset: int) -> LogsTab:
     """One page of the dashboard's chats, audit or tasks tab, with the chats waiting for a person."""
     with tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
+        conversations, activity = ConversationRepository(uow.conn), ActivityRepository(uow.conn)
         if tab == "chats":
-            listing = repo.threads(contact=contact, since=since, until=until, waiting_only=waiting_only,
-                                   limit=limit, offset=offset)
+            listing = conversations.threads(contact=contact, since=since, until=until, waiting_only=waiting_only,
+                                            limit=limit, offset=offset)
         elif tab == "audit":
-            listing = repo.audit(action=action, since=since, limit=limit, offset=offset)
+            listing = activity.audit(action=action, since=since, limit=limit, offset=offset)
         else:
-            listing = repo.task_page(status=status, since=since, until=until, limit=limit, offset=offset)
-        return LogsTab(listing, repo.handoffs())
+            listing = activity.task_page(status=status, since=since, until=until, limit=limit, offset=offset)
+        return LogsTab(listing, conversations.handoffs())
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class Thread:
 def thread(tenant_uow: TenantUow, user_id: uuid.UUID, chat_id: str, *, limit: int,
            before: datetime | None) -> Thread:
     with tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
+        repo = ConversationRepository(uow.conn)
         chat = repo.chat_state(chat_id)
         messages, total = repo.thread(chat_id, limit=limit, before=before)
         known = chat is not None or bool(messages) or repo.chat_has_work(chat_id)

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.activity import ActivityRepository
 from services.repositories.db import TenantUow
 
 
@@ -21,7 +21,7 @@ class Overview:
 
 def overview(tenant_uow: TenantUow, user_id: uuid.UUID, since: datetime, until: datetime) -> Overview:
     with tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
+        repo = ActivityRepository(uow.conn)
         stats = repo.overview(since, until)
         unanswered = repo.unanswered_questions(since, until)
         progress = repo.first_run()

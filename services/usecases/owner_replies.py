@@ -44,14 +44,13 @@ def _queue(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: 
                                  [f"owner:{request_key}"]).fetchone()
         if known is not None:
             return known[0]  # the same form posted again: already on its way
-        config = uow.messages.bot_config() or {}
+        minutes = uow.bot_config.get().owner_pause_minutes
         sealed = container.keyring.seal(text, tenant=user_id, chat=chat_id)
         job = DeliverReply(user_id=user_id, outbox_id=uuid.uuid4())
-        outbox_id = uow.messages.add_reply(user_id=user_id, reply_key=f"owner:{request_key}", inbox_id=None,
-                                           chat_id=chat_id, body=sealed, trace_id=job.trace_id)
-        minutes = config.get("owner_pause_minutes") or 0
+        outbox_id = uow.outbox.add_reply(user_id=user_id, reply_key=f"owner:{request_key}", inbox_id=None,
+                                         chat_id=chat_id, body=sealed, trace_id=job.trace_id)
         if minutes:
-            uow.messages.pause_chat(user_id, chat_id, datetime.now(UTC) + timedelta(minutes=minutes))
+            uow.chats.pause_chat(user_id, chat_id, datetime.now(UTC) + timedelta(minutes=minutes))
         uow.audit.log(user_id, "chat.owner_replied", {"chat_id": chat_id, "via": "dashboard"})
         uow.publish_after_commit(DeliverReply(user_id=user_id, outbox_id=outbox_id, trace_id=job.trace_id))
     return outbox_id

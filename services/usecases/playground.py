@@ -11,7 +11,7 @@ import uuid
 from datetime import UTC, datetime
 
 from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage
-from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.conversations import ConversationRepository
 from services.usecases.inbound import accept
 from services.usecases.message_views import readable
 
@@ -52,7 +52,7 @@ def ask(container, user_id: uuid.UUID, chat_id: str, text: str) -> uuid.UUID:
 def conversation(container, user_id: uuid.UUID, chat_id: str, limit: int = 50) -> tuple[list[dict], int]:
     """The chat's logged turns, oldest first, and how many messages are still being answered."""
     with container.tenant_uow(user_id) as uow:
-        repo = DashboardRepository(uow.conn)
+        repo = ConversationRepository(uow.conn)
         rows = repo.chat_logs(contact=None, since=None, until=None, intent=None, outcome=None, chat_id=chat_id,
                               limit=limit)
         pending = repo.pending_in_chat(chat_id)

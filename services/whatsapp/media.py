@@ -106,8 +106,8 @@ def _send(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str,
         # The host never got it: say so now, and fail the row so the sweeper never sends it later.
         (unsent,) = exc.jobs
         with container.tenant_uow(user_id) as uow:
-            uow.messages.fail_unsent(unsent.outbox_id,  # type: ignore[attr-defined]  # the one job queued here
-                                     f"not queued: {exc}"[:1000])
+            uow.outbox.fail_unsent(unsent.outbox_id,  # type: ignore[attr-defined]  # the one job queued here
+                                   f"not queued: {exc}"[:1000])
         raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.",
                                code="not_sent") from exc
     try:
@@ -116,7 +116,7 @@ def _send(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str,
         # Failed unless the host got there first, so the stuck-reply sweeper never sends it again behind the
         # caller's back (the host leaves a failed row alone).
         with container.tenant_uow(user_id) as uow:
-            uow.messages.fail_unsent(outbox_id, f"{type(exc).__name__}: {exc}"[:1000])
+            uow.outbox.fail_unsent(outbox_id, f"{type(exc).__name__}: {exc}"[:1000])
         raise _refusal(container, exc) from exc
     if provider_id is None:
         raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.", code="not_sent")
@@ -128,10 +128,10 @@ def _queue(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str
     """The send's outbox row, claimed (`sending`), and its job, published to the host's queue on commit."""
     send_id = uuid.uuid4()
     with container.tenant_uow(user_id) as uow:
-        outbox_id = uow.messages.add_reply(
+        outbox_id = uow.outbox.add_reply(
             user_id=user_id, reply_key=f"{API_SEND_PREFIX}{send_id}", inbox_id=None, chat_id=chat_id,
             body=container.keyring.seal(text, tenant=user_id, chat=chat_id), trace_id=send_id.hex)
-        uow.messages.set_reply(outbox_id, status="sending", count_attempt=True)
+        uow.outbox.set_reply(outbox_id, status="sending", count_attempt=True)
         uow.audit.log(user_id, action, audit)
         job = SendThroughSession(user_id=user_id, outbox_id=outbox_id, media_path=media_path, paced=True,
                                  trace_id=send_id.hex)

@@ -27,9 +27,10 @@ from collections.abc import Callable
 
 from schemas.jobs import SendThroughSession
 from services.adapters.ports import EventPublisher, Storage
-from services.core.crypto import Keyring, Sealed
+from services.core.crypto import Keyring
 from services.core.errors import PermanentError
 from services.handlers.messages import record_sent
+from services.repositories.outbox import ReplyRow
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +57,12 @@ def send_through_host(job: SendThroughSession, *, host, tenant_uow: Callable, ke
     """On the host: send the outbox row once, mark it sent, and return WhatsApp's message id (None when the
     row is not this attempt's to send: failed meanwhile, gone, or being sent by another attempt)."""
     with tenant_uow(job.user_id) as uow:
-        row = uow.messages.reply(job.outbox_id)
-    if row is None or row["status"] == "failed":
+        row = uow.outbox.reply(job.outbox_id)
+    if row is None or row.status == "failed":
         return None  # deleted with its tenant, or given up (the caller was told): never sent behind its back
-    if row["status"] == "sent":
-        return row["provider_message_id"]
-    text = keyring.open(Sealed(row["body_ciphertext"], row["body_nonce"], row["body_key_id"]),
-                        tenant=job.user_id, chat=row["chat_id"])
+    if row.status == "sent":
+        return row.provider_message_id
+    text = keyring.open(row.body, tenant=job.user_id, chat=row.chat_id)
     earlier = redis_client.get(sent_key(job.outbox_id))
     if earlier:
         provider_id = earlier.decode()
@@ -82,13 +82,13 @@ def send_through_host(job: SendThroughSession, *, host, tenant_uow: Callable, ke
     return provider_id
 
 
-def _send(job: SendThroughSession, row: dict, text: str, *, host, storage: Storage) -> str:
+def _send(job: SendThroughSession, row: ReplyRow, text: str, *, host, storage: Storage) -> str:
     key = str(job.outbox_id)
     if not job.media_path:
-        return host.send_text(job.user_id, row["chat_id"], text, paced=job.paced, key=key)
+        return host.send_text(job.user_id, row.chat_id, text, paced=job.paced, key=key)
     if not job.media_path.startswith(f"{job.user_id}/"):
         raise PermanentError("media outside the tenant's folder")
     data = storage.get("media", job.media_path)
-    return host.send_file(job.user_id, row["chat_id"], data,
+    return host.send_file(job.user_id, row.chat_id, data,
                           mimetype=mimetypes.guess_type(job.media_path)[0] or "application/octet-stream",
                           filename=job.media_path.rsplit("/", 1)[-1], caption=text, key=key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.bot_config import BotConfigRepository
 from services.runtime.embedded import free_port
 from tests.conftest import wait_for
 
@@ -17,7 +17,7 @@ def test_sign_up_creates_the_tenant_and_signs_in(browser, container):
     with container.system_uow() as uow:
         user_id = uow.users.find_by_email(email)["id"]
     with container.tenant_uow(user_id) as uow:
-        assert DashboardRepository(uow.conn).bot_config()["enabled"] is True
+        assert BotConfigRepository(uow.conn).stored()["enabled"] is True
         assert uow.tenants.profile(user_id)["display_name"] == "Kofi Foods"
         assert uow.conn.execute("select status from public.sessions").fetchone()[0] == "STOPPED"
         actions = [r[0] for r in uow.conn.execute("select action from public.audit_logs order by id")]

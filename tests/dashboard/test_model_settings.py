@@ -9,7 +9,7 @@ import pytest
 from pipelines.egress import REFUSED_MESSAGE
 from schemas.messages import API_KEY_ENV_GONE
 from services.core.crypto import DecryptionError, Sealed
-from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.bot_config import BotConfigRepository
 from services.usecases.provider_keys import PURPOSE
 from tests.conftest import OPERATOR_MODEL
 from tests.fakes.listener import RecordingListener, closed_port
@@ -39,7 +39,7 @@ def _api_key(browser) -> dict:
 
 def _stored_models(container, email):
     with container.tenant_uow(_user(container, email)) as uow:
-        return DashboardRepository(uow.conn).bot_config()["models"]
+        return BotConfigRepository(uow.conn).stored()["models"]
 
 
 def test_a_model_cannot_name_a_server_environment_variable(browser, container):
@@ -74,7 +74,7 @@ def test_internal_n8n_urls_are_refused_on_save(browser, container, internal, url
         html = form.get_data(as_text=True)
         assert form.status_code == 400 and 'id="e-n8n_urls"' in html and "this address is not allowed" in html.lower()
         with container.tenant_uow(_user(container, email)) as uow:
-            assert DashboardRepository(uow.conn).bot_config()["n8n_urls"] == {}
+            assert BotConfigRepository(uow.conn).stored()["n8n_urls"] == {}
     assert internal.connections == 0
 
 
@@ -161,7 +161,7 @@ def test_model_calls_is_chosen_on_the_settings_page_and_through_the_api(browser,
 
     def stored():
         with container.tenant_uow(_user(container, email)) as uow:
-            return DashboardRepository(uow.conn).bot_config()["model_calls"]
+            return BotConfigRepository(uow.conn).stored()["model_calls"]
 
     page = browser.client.get("/dashboard/settings/bot").get_data(as_text=True)
     assert 'name="model_calls"' in page and stored() == 1  # one call by default

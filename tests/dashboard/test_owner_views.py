@@ -6,7 +6,7 @@ import json
 import uuid
 from datetime import UTC, datetime
 
-from services.repositories.dashboard_repository import DONT_KNOW_ANSWER
+from services.repositories.activity import DONT_KNOW_ANSWER
 from tests.dashboard.test_pages import _user
 
 CHAT = "2348070000002@c.us"
@@ -21,11 +21,11 @@ def _message(container, user, chat, text, *, status="answered", trace=None, from
                values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb) returning id""",
             [user, uuid.uuid4().hex, chat, "+" + chat.split("@")[0], from_me, sealed.ciphertext, sealed.nonce,
              sealed.key_id, status, uuid.uuid4().hex, json.dumps(trace or {})]).fetchone()[0]
-        uow.messages.chat_rules(user, chat, phone="+" + chat.split("@")[0], lid=None, is_group=False,
-                                inbound_at=datetime.now(UTC))
-        uow.messages.log(user_id=user, chat_id=chat, direction="inbound", body=sealed, inbox_id=inbox_id,
-                         outcome=outcome, reason=(trace or {}).get("respond", {}).get("answer"), intent="Response",
-                         trace=trace or {})
+        uow.chats.chat_rules(user, chat, phone="+" + chat.split("@")[0], lid=None, is_group=False,
+                             inbound_at=datetime.now(UTC))
+        uow.chat_logs.log(user_id=user, chat_id=chat, direction="inbound", body=sealed, inbox_id=inbox_id,
+                          outcome=outcome, reason=(trace or {}).get("respond", {}).get("answer"), intent="Response",
+                          trace=trace or {})
     return inbox_id
 
 

@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from services.repositories.dashboard_repository import DashboardRepository
+from schemas.bot import BotSettings
+from services.repositories.audience import AudienceRepository
+from services.repositories.bot_config import BotConfigRepository
 from services.usecases import tasks
 
 PAGES = ["/dashboard", "/dashboard/sessions", "/dashboard/kb", "/dashboard/groups", "/dashboard/whitelist",
@@ -52,14 +54,14 @@ def test_whitelist_add_import_search_remove(browser, container):
     found = browser.get("/dashboard/whitelist?q=bob").get_data(as_text=True).split('id="contacts"')[1]
     assert "+14155550123" in found and "+2348012345678" not in found
     with container.tenant_uow(_user(container, email)) as uow:
-        contacts = DashboardRepository(uow.conn).whitelist()
+        contacts = AudienceRepository(uow.conn).whitelist()
     assert sorted(c["phone"] for c in contacts) == ["+14155550123", "+2348012345678"]
     bob = next(c for c in contacts if c["phone"] == "+14155550123")
     assert browser.post(f"/dashboard/whitelist/{bob['id']}/delete", page="/dashboard/whitelist").status_code == 302
     assert "+14155550123" not in browser.get("/dashboard/whitelist").get_data(as_text=True).split('id="contacts"')[1]
     browser.post("/dashboard/whitelist/mode", {"enabled": "on"}, page="/dashboard/whitelist")
     with container.tenant_uow(_user(container, email)) as uow:
-        assert DashboardRepository(uow.conn).bot_config()["whitelist_enabled"] is True
+        assert BotConfigRepository(uow.conn).stored()["whitelist_enabled"] is True
 
 
 def test_markup_in_names_prompts_and_messages_is_shown_as_text(browser, container):
@@ -71,8 +73,8 @@ def test_markup_in_names_prompts_and_messages_is_shown_as_text(browser, containe
     user_id = _user(container, email)
     sealed = container.keyring.seal(payload, tenant=user_id, chat="2348012345670@c.us")
     with container.tenant_uow(user_id) as uow:
-        uow.messages.log(user_id=user_id, chat_id="2348012345670@c.us", direction="inbound", body=sealed,
-                         inbox_id=None, outcome="ignored", reason=payload, intent=None, trace={})
+        uow.chat_logs.log(user_id=user_id, chat_id="2348012345670@c.us", direction="inbound", body=sealed,
+                          inbox_id=None, outcome="ignored", reason=payload, intent=None, trace={})
     logs = browser.get("/dashboard/logs").get_data(as_text=True)
     assert payload not in logs and "&lt;script&gt;" in logs
     thread = browser.get("/dashboard/logs/chats/2348012345670@c.us").get_data(as_text=True)
@@ -106,7 +108,7 @@ def test_bot_settings_are_validated_and_saved(browser, container):
         "owner_notify_phone": "+2348012345679"}, page="/dashboard/settings/bot")
     assert good.status_code == 302
     with container.tenant_uow(_user(container, email)) as uow:
-        config = DashboardRepository(uow.conn).bot_config()
+        config = BotConfigRepository(uow.conn).stored()
     assert config["system_prompt"] == "You are Kofi's assistant." and config["tone"] == "formal"
     assert config["models"] == [{"model": "operator/house"},
                                 {"model": "openai/gpt-4o-mini", "api_base": "http://127.0.0.1:9/v1"}]
@@ -172,7 +174,7 @@ def test_saving_the_settings_form_as_shown_changes_nothing(browser, container):
     saved = browser.client.post(form["action"], data=data)
     assert saved.status_code == 302, saved.get_data(as_text=True)[:3000]
     with container.tenant_uow(_user(container, email)) as uow:
-        assert DashboardRepository(uow.conn).bot_config()["enabled"] is True
+        assert BotConfigRepository(uow.conn).stored()["enabled"] is True
 
 
 def test_api_keys_are_shown_once_and_can_be_revoked(browser):
@@ -195,11 +197,11 @@ def test_groups_can_be_switched_on(browser, container):
     email = browser.sign_up()
     user_id = _user(container, email)
     with container.tenant_uow(user_id) as uow:
-        DashboardRepository(uow.conn).remember_groups(user_id, [("12036302@g.us", "Wholesale buyers")])
+        AudienceRepository(uow.conn).remember_groups(user_id, [("12036302@g.us", "Wholesale buyers")])
     assert "Wholesale buyers" in browser.get("/dashboard/groups").get_data(as_text=True)
     browser.post("/dashboard/groups/12036302@g.us", {"auto_reply": "on"}, page="/dashboard/groups")
     with container.tenant_uow(user_id) as uow:
-        group = DashboardRepository(uow.conn).groups()[0]
+        group = AudienceRepository(uow.conn).groups()[0]
     assert group["auto_reply"] is True and group["mention_only"] is False
     refresh = browser.post("/dashboard/groups/refresh", page="/dashboard/groups", follow_redirects=True)
     assert "WhatsApp is not running" in refresh.get_data(as_text=True)
@@ -209,9 +211,9 @@ def test_another_tenants_ids_are_not_found(browser, other_browser, container):
     email = browser.sign_up()
     owner = _user(container, email)
     with container.tenant_uow(owner) as uow:
-        DashboardRepository(uow.conn).add_contacts(owner, [("+2348012345671", "Private")])
-        contact_id = DashboardRepository(uow.conn).whitelist()[0]["id"]
-        DashboardRepository(uow.conn).remember_groups(owner, [("99999@g.us", "Private group")])
+        AudienceRepository(uow.conn).add_contacts(owner, [("+2348012345671", "Private")])
+        contact_id = AudienceRepository(uow.conn).whitelist()[0]["id"]
+        AudienceRepository(uow.conn).remember_groups(owner, [("99999@g.us", "Private group")])
     other_browser.sign_up()
     assert other_browser.post(f"/dashboard/whitelist/{contact_id}/delete",
                               page="/dashboard/whitelist").status_code == 404
@@ -222,8 +224,8 @@ def test_another_tenants_ids_are_not_found(browser, other_browser, container):
     assert other_browser.get("/dashboard/logs/messages/not-an-id").status_code == 404
     assert "Private" not in other_browser.get("/dashboard/whitelist").get_data(as_text=True)
     with container.tenant_uow(owner) as uow:
-        assert len(DashboardRepository(uow.conn).whitelist()) == 1
-        assert DashboardRepository(uow.conn).groups()[0]["auto_reply"] is False
+        assert len(AudienceRepository(uow.conn).whitelist()) == 1
+        assert AudienceRepository(uow.conn).groups()[0]["auto_reply"] is False
 
 
 def test_logs_filter_by_date_and_show_readable_errors(browser):
@@ -252,8 +254,8 @@ def test_a_chat_waiting_for_a_person_is_handed_back_to_the_bot(browser, containe
     user = _user(container, browser.sign_up())
     chat = "2348070000001@c.us"
     with container.tenant_uow(user) as uow:
-        uow.messages.chat_rules(user, chat, phone="+2348070000001", lid=None, is_group=False, inbound_at=None)
-        uow.messages.start_handoff(user, chat)
+        uow.chats.chat_rules(user, chat, phone="+2348070000001", lid=None, is_group=False, inbound_at=None)
+        uow.chats.start_handoff(user, chat)
     assert "Hand back to the bot" in browser.get("/dashboard/logs").get_data(as_text=True)
     assert browser.post(f"/dashboard/logs/chats/{chat}/release", page="/dashboard/logs").status_code == 302
     again = browser.post(f"/dashboard/logs/chats/{chat}/release", page="/dashboard/logs")
@@ -268,11 +270,12 @@ def test_owner_alerts_show_as_a_banner_until_dismissed(browser, container):
     user_id = _user(container, browser.sign_up())
     rules = tasks.TaskRules(keyring=container.keyring, n8n_base_url=None, email_alerts=False)
     with container.tenant_uow(user_id) as uow:
-        tasks.alert_owner(uow, rules, user_id=user_id, config={}, key="test:1", kind="task_failed",
+        tasks.alert_owner(uow, rules, user_id=user_id, settings=BotSettings(), key="test:1", kind="task_failed",
                           title="Follow up with <b>2348011</b>: an order could not be completed",
                           detail="Reason: n8n answered 503", task_id=None, chat_id=None, trace_id="0" * 32)
-        again = tasks.alert_owner(uow, rules, user_id=user_id, config={}, key="test:1", kind="task_failed",
-                                  title="dup", detail="", task_id=None, chat_id=None, trace_id="0" * 32)
+        again = tasks.alert_owner(uow, rules, user_id=user_id, settings=BotSettings(), key="test:1",
+                                  kind="task_failed", title="dup", detail="", task_id=None, chat_id=None,
+                                  trace_id="0" * 32)
         (alert,) = uow.alerts.open()
     assert again is None
     page = browser.get("/dashboard/logs").get_data(as_text=True)

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from schemas.settings import Settings
-from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.bot_config import BotConfigRepository
 from services.usecases.accounts_supabase import SupabaseAccounts
 from tests.conftest import wait_for
 from tests.fakes.gotrue_server import FakeGoTrue
@@ -27,7 +27,7 @@ def test_sign_up_sign_in_and_change_password(gotrue, browser, other_browser, con
     with container.system_uow() as uow:
         user_id = uow.users.find_by_email(email)["id"]
     with container.tenant_uow(user_id) as uow:
-        assert DashboardRepository(uow.conn).bot_config()["enabled"] is True
+        assert BotConfigRepository(uow.conn).stored()["enabled"] is True
     assert browser.get("/dashboard").status_code == 200
     again = other_browser.post("/signup", {"display_name": "X", "email": email, "password": "another long one"},
                                page="/signup")

@@ -71,5 +71,5 @@ def ask(container, publisher, user, text: str) -> tuple[dict, list[str]]:
     rows, pending = playground.conversation(container, user, chat_id)
     assert pending == 0
     with container.tenant_uow(user) as uow:
-        trace = uow.messages.inbound(inbox_id)["trace"]
+        trace = uow.inbox.inbound(inbox_id).trace
     return trace, [r["text"] for r in rows if r["direction"] == "outbound"]

@@ -95,8 +95,8 @@ def test_a_callback_recorded_while_the_broker_is_down_is_answered_and_its_reply_
     chat = "2348073737373@c.us"
     sealed = seal_task_payload(broker_down.keyring, {"emails": ["ada@example.com"]}, tenant=user, chat=chat)
     with broker_down.tenant_uow(user) as uow:
-        task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id=chat, task_type="send_email",
-                                        payload=sealed, trace_id=new_trace_id())
+        task_id = uow.tasks.add_task(user_id=user, inbox_id=None, chat_id=chat, task_type="send_email",
+                                     payload=sealed, trace_id=new_trace_id())
     body = json.dumps({"task_id": str(task_id), "tenant": str(user), "status": "succeeded",
                        "result": {"message_id": "smtp-1"}, "reply_text": "Sent to your inbox."}).encode()
     headers = signed_headers(secret_key(DEV_N8N_CALLBACK_SECRETS), f"cb_{uuid.uuid4().hex}", body)
@@ -109,7 +109,7 @@ def test_a_callback_recorded_while_the_broker_is_down_is_answered_and_its_reply_
     assert answer.get_json() == {"task_id": str(task_id), "status": "succeeded"}
     assert any("left for the sweeper" in r.getMessage() for r in caplog.records)
     with broker_down.tenant_uow(user) as uow:
-        assert uow.messages.task(task_id)["status"] == "succeeded"
+        assert uow.tasks.task(task_id).status == "succeeded"
         (reply,) = uow.conn.execute("select id, status from public.outbox where reply_key = %s",
                                     [f"task:{task_id}:done"]).fetchall()
     assert reply[1] == "pending"  # stored, not sent: the stuck-message sweeper delivers it
@@ -140,7 +140,7 @@ def test_an_api_task_and_a_re_embed_stored_while_the_broker_is_down_answer_succe
                                 "message": "Please call me back."})
     assert created.status_code == 201, created.get_data(as_text=True)
     with broker_down.tenant_uow(user) as uow:
-        assert uow.messages.task(uuid.UUID(created.get_json()["id"]))["status"] == "pending"  # the sweeper sends it
+        assert uow.tasks.task(uuid.UUID(created.get_json()["id"])).status == "pending"  # the sweeper sends it
         uow.conn.execute("update public.tasks set status = 'failed' where id = %s", [created.get_json()["id"]])
 
     # A document that finished once, restarted while the broker is down.

@@ -75,7 +75,7 @@ def _send(client, user, text, phone):
 
 def _status(container, user, inbox_id):
     with container.tenant_uow(user) as uow:
-        return uow.messages.inbound(uuid.UUID(inbox_id))["status"]
+        return uow.inbox.inbound(uuid.UUID(inbox_id)).status
 
 
 def test_a_flushed_redis_loses_nothing(own_stack, gateway):

@@ -173,9 +173,9 @@ def test_an_n8n_host_that_resolves_to_loopback_when_called_is_refused_the_same_f
                              "do update set n8n_urls = excluded.n8n_urls",
                              [user, Jsonb({"send_email": f"http://localhost:{port}/hook"})])
             chat_id = "2348066666666@c.us"
-            task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id=chat_id, task_type="send_email",
-                                            payload=seal_task_payload(container.keyring, {}, tenant=user, chat=chat_id),
-                                            trace_id=uuid.uuid4().hex)
+            task_id = uow.tasks.add_task(user_id=user, inbox_id=None, chat_id=chat_id, task_type="send_email",
+                                         payload=seal_task_payload(container.keyring, {}, tenant=user, chat=chat_id),
+                                         trace_id=uuid.uuid4().hex)
         with pytest.raises(PermanentError) as caught:
             dispatch.dispatch_task(DispatchTask(user_id=user, task_id=task_id, trace_id=uuid.uuid4().hex),
                                    deps=strict)

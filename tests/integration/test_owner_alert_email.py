@@ -56,7 +56,7 @@ def test_an_alert_is_emailed_once_to_the_owner_email(mailing, smtp):
     assert sent["Subject"] == "Salesboy: An order could not be completed"
     assert "n8n answered 503 three times." in sent.get_payload(decode=True).decode()
     with mailing.tenant_uow(user) as uow:
-        assert uow.alerts.get(alert_id)["emailed_at"] is not None
+        assert uow.alerts.get(alert_id).emailed_at is not None
 
 
 def test_without_an_owner_email_the_account_email_is_used(mailing, smtp):
@@ -78,4 +78,4 @@ def test_a_refused_address_is_a_permanent_failure_recorded_on_the_alert(mailing,
     assert smtp.messages == []
     with mailing.tenant_uow(user) as uow:
         alert = uow.alerts.get(alert_id)
-    assert alert["emailed_at"] is None and "gone@shop.test" in alert["email_error"]
+    assert alert.emailed_at is None and "gone@shop.test" in alert.email_error

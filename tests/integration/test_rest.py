@@ -8,7 +8,7 @@ import uuid
 
 import psycopg
 
-from services.repositories.dashboard_repository import DashboardRepository
+from services.repositories.audience import AudienceRepository
 from services.usecases.apikeys import create_api_key
 from tests.conftest import create_user, wait_for
 from tests.integration.messaging import _final, _message, _post
@@ -58,7 +58,7 @@ def test_group_settings_toggle(client, container):
     user = create_user(container)
     headers = _key(client, container, user)
     with container.tenant_uow(user) as uow:
-        DashboardRepository(uow.conn).remember_groups(user, [("120363000000000001@g.us", "Buyers")])
+        AudienceRepository(uow.conn).remember_groups(user, [("120363000000000001@g.us", "Buyers")])
     groups = client.get("/api/v1/group-settings", headers=headers).get_json()["groups"]
     assert groups[0]["group_id"] == "120363000000000001@g.us"
     changed = client.patch("/api/v1/group-settings/120363000000000001@g.us", json={"auto_reply": True},

@@ -20,6 +20,7 @@ from schemas.jobs import DeliverReply, SendThroughSession
 from services.adapters.celery_app import make_celery
 from services.bootstrap import bootstrap
 from services.handlers.messages import stuck_messages
+from services.repositories.outbox import ReplyRow
 from services.whatsapp.host import SessionHost
 from services.whatsapp.leases import SessionLeases
 from services.whatsapp.transport import CLAIM_SECONDS
@@ -116,10 +117,10 @@ class Stack:
 
     def reply(self, user, chat_id: str, text: str) -> uuid.UUID:
         with self.container.tenant_uow(user) as uow:
-            return uow.messages.add_reply(user_id=user, reply_key=f"test:{uuid.uuid4()}", inbox_id=None,
-                                          chat_id=chat_id,
-                                          body=self.container.keyring.seal(text, tenant=user, chat=chat_id),
-                                          trace_id=uuid.uuid4().hex)
+            return uow.outbox.add_reply(user_id=user, reply_key=f"test:{uuid.uuid4()}", inbox_id=None,
+                                        chat_id=chat_id,
+                                        body=self.container.keyring.seal(text, tenant=user, chat=chat_id),
+                                        trace_id=uuid.uuid4().hex)
 
     def deliver(self, user, outbox_id) -> list[SendThroughSession]:
         """Run outbound.deliver; the `sessions.send` jobs it handed over (each to this host's queue)."""
@@ -131,9 +132,9 @@ class Stack:
     def send(self, job: SendThroughSession):
         return self.tasks[SendThroughSession].apply(kwargs={"payload": job.payload()})
 
-    def row(self, user, outbox_id) -> dict:
+    def row(self, user, outbox_id) -> ReplyRow:
         with self.container.tenant_uow(user) as uow:
-            return uow.messages.reply(outbox_id)
+            return uow.outbox.reply(outbox_id)
 
     def sent_to(self, user, chat_id) -> list[dict]:
         return [m for m in self.page(user)._script("return window.__fake.sent();") if m["chatId"] == chat_id]
@@ -155,12 +156,12 @@ def test_a_handed_over_reply_reaches_the_phone_once_however_often_its_jobs_run(s
     outbox_id = stack.reply(user, chat, "We deliver to Accra in 3 days.")
     # The deliver job redelivered: two hand-overs of the same row.
     handed = stack.deliver(user, outbox_id) + stack.deliver(user, outbox_id)
-    assert len(handed) == 2 and stack.row(user, outbox_id)["status"] == "sending"
+    assert len(handed) == 2 and stack.row(user, outbox_id).status == "sending"
     ids = [stack.send(job).result for job in [*handed, handed[0]]]  # and one job redelivered on the host
     (sent,) = stack.sent_to(user, chat)
     assert sent["text"] == "We deliver to Accra in 3 days." and ids == [sent["id"]] * 3
     row = stack.row(user, outbox_id)
-    assert (row["status"], row["provider_message_id"], row["last_error"]) == ("sent", sent["id"], None)
+    assert (row.status, row.provider_message_id, row.last_error) == ("sent", sent["id"], None)
     assert stack.logged(user, chat) == 1
     assert [e["outbox_id"] for e in stack.events.of(user, "message.sent")] == [str(outbox_id)]
     assert stack.deliver(user, outbox_id) == []  # a sent row is never handed over again
@@ -188,7 +189,7 @@ def test_a_host_that_died_mid_send_is_covered_by_the_sweeper_without_a_second_se
     assert stack.send(again).result == first_id
     assert len(stack.sent_to(user, chat)) == 1
     row = stack.row(user, outbox_id)
-    assert (row["status"], row["provider_message_id"]) == ("sent", first_id)
+    assert (row.status, row.provider_message_id) == ("sent", first_id)
     assert stack.logged(user, chat) == 1
 
 
@@ -201,8 +202,8 @@ def test_a_permanent_refusal_fails_the_row_once_without_retries(stack):
     assert not stack.send(job).successful()
     assert stack.runs.count(job) == 1  # not retried
     row = stack.row(user, outbox_id)
-    assert row["status"] == "failed" and "Chat not found for 2348011110003@c.us" in row["last_error"]
-    assert row["attempts"] == 1
+    assert row.status == "failed" and "Chat not found for 2348011110003@c.us" in row.last_error
+    assert row.attempts == 1
     (reason,) = stack.failures(job)
     assert "chat_not_found" in reason or "Chat not found" in reason
     assert stack.sent_to(user, chat) == [] and stack.logged(user, chat) == 0
@@ -216,7 +217,7 @@ def test_a_session_that_is_not_linked_fails_the_row_with_the_reason(stack):
     assert not stack.send(job).successful()
     assert stack.runs.count(job) == 1
     row = stack.row(user, outbox_id)
-    assert row["status"] == "failed" and "not linked" in row["last_error"]
+    assert row.status == "failed" and "not linked" in row.last_error
 
 
 def test_a_redelivered_send_leaves_the_row_to_the_attempt_sending_it(stack):
@@ -231,13 +232,13 @@ def test_a_redelivered_send_leaves_the_row_to_the_attempt_sending_it(stack):
         result = stack.send(job)
         assert result.successful() and result.result is None
         assert stack.runs.count(job) == 1 and stack.failures(job) == []
-        assert stack.sent_to(user, chat) == [] and stack.row(user, outbox_id)["status"] == "sending"
+        assert stack.sent_to(user, chat) == [] and stack.row(user, outbox_id).status == "sending"
     finally:
         stack.container.redis.delete(claim)
     # Once the claim is gone (sent, or run out), the sweeper's next hand-over sends it, once.
     (again,) = stack.deliver(user, outbox_id)
     assert stack.send(again).successful()
-    assert len(stack.sent_to(user, chat)) == 1 and stack.row(user, outbox_id)["status"] == "sent"
+    assert len(stack.sent_to(user, chat)) == 1 and stack.row(user, outbox_id).status == "sent"
 
 
 def test_a_rest_send_whose_request_died_is_failed_by_the_sweeper_not_resent(stack):
@@ -245,14 +246,14 @@ def test_a_rest_send_whose_request_died_is_failed_by_the_sweeper_not_resent(stac
     chat = "2348011110006@c.us"
     with stack.container.tenant_uow(user) as uow:
         # As services/whatsapp/media.py leaves it when the API process dies while waiting for the host.
-        outbox_id = uow.messages.add_reply(user_id=user, reply_key=f"api:{uuid.uuid4()}", inbox_id=None,
-                                           chat_id=chat, body=stack.container.keyring.seal("Price list", tenant=user,
+        outbox_id = uow.outbox.add_reply(user_id=user, reply_key=f"api:{uuid.uuid4()}", inbox_id=None,
+                                         chat_id=chat, body=stack.container.keyring.seal("Price list", tenant=user,
                                                                                           chat=chat),
-                                           trace_id=uuid.uuid4().hex)
-        uow.messages.set_reply(outbox_id, status="sending", count_attempt=True)
+                                         trace_id=uuid.uuid4().hex)
+        uow.outbox.set_reply(outbox_id, status="sending", count_attempt=True)
     time.sleep(1.5)
     with stack.container.system_uow() as uow:
         resent = [j for j in stuck_messages(1, 5)(uow) if getattr(j, "outbox_id", None) == outbox_id]
     assert resent == []  # a resend through outbound.deliver would send the caption without its file
     row = stack.row(user, outbox_id)
-    assert row["status"] == "failed" and "request ended" in row["last_error"]
+    assert row.status == "failed" and "request ended" in row.last_error

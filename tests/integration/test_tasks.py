@@ -104,9 +104,9 @@ def test_dispatch_retries_timeouts_and_is_idempotent_on_redelivery(settings, dat
     try:
         user = create_user(container)
         with container.tenant_uow(user) as uow:
-            task_id = uow.messages.add_task(user_id=user, inbox_id=None, chat_id="2348090909090@c.us",
-                                            task_type="slow_type", trace_id=uuid.uuid4().hex,
-                                            payload=seal_task_payload(container.keyring, {}, tenant=user,
+            task_id = uow.tasks.add_task(user_id=user, inbox_id=None, chat_id="2348090909090@c.us",
+                                         task_type="slow_type", trace_id=uuid.uuid4().hex,
+                                         payload=seal_task_payload(container.keyring, {}, tenant=user,
                                                                       chat="2348090909090@c.us"))
         job = DispatchTask(user_id=user, task_id=task_id)
         n8n.delays["slow_type"] = [2.0]
@@ -116,13 +116,13 @@ def test_dispatch_retries_timeouts_and_is_idempotent_on_redelivery(settings, dat
         except TransientError as exc:
             assert "unreachable" in str(exc)
         with container.tenant_uow(user) as uow:
-            task = uow.messages.task(task_id)
-        assert task["status"] == "pending" and "ReadTimeout" in task["last_error"] and task["attempts"] == 1
+            task = uow.tasks.task(task_id)
+        assert task.status == "pending" and "ReadTimeout" in task.last_error and task.attempts == 1
         container.handle(job)  # the retry
         container.handle(job)  # a redelivered copy: already dispatched, nothing sent
         with container.tenant_uow(user) as uow:
-            task = uow.messages.task(task_id)
-        assert task["status"] == "dispatched" and task["attempts"] == 2
+            task = uow.tasks.task(task_id)
+        assert task.status == "dispatched" and task.attempts == 2
         assert len(n8n.tasks_for(str(task_id))) == 2  # the timed-out attempt and the retry; no third
     finally:
         container.close()
@@ -136,7 +136,7 @@ def _api_task(client, headers, **body):
 
 def _task_row(container, user, task_id):
     with container.tenant_uow(user) as uow:
-        return uow.messages.task(uuid.UUID(task_id))
+        return uow.tasks.task(uuid.UUID(task_id))
 
 
 def test_only_the_workflows_acknowledgement_counts_as_dispatched(client, shop, gateway, n8n):
@@ -147,9 +147,9 @@ def test_only_the_workflows_acknowledgement_counts_as_dispatched(client, shop, g
     task = _api_task(client, headers, chat_id="2348011212121@c.us", task_type="create_order", message="rice x3",
                      details={"item": "rice"})
     assert task["status"] == "pending" and task["dispatched"] is True
-    row = wait_for(lambda: (t := _task_row(container, user, task["id"]))["status"] == "dispatched" and t,
+    row = wait_for(lambda: (t := _task_row(container, user, task["id"])).status == "dispatched" and t,
                    timeout=30, message="the task to be acknowledged")
-    assert row["attempts"] == 3 and row["dispatched_at"] is not None and row["last_error"] is None
+    assert row.attempts == 3 and row.dispatched_at is not None and row.last_error is None
     sent = n8n.tasks_for(task["id"])
     assert len(sent) == 3 and sent[0]["settings"]["owner_email"].endswith("@example.test")
     assert sent[0]["payload"] == {"item": "rice", "message": "rice x3"}
@@ -162,9 +162,9 @@ def test_n8n_down_for_good_fails_the_task_and_tells_customer_and_owner_once(clie
     n8n.answers["create_order"] = [503, 503, 503]
     chat = "2348011313131@c.us"
     task = _api_task(client, headers, chat_id=chat, task_type="create_order", message="rice")
-    row = wait_for(lambda: (t := _task_row(container, user, task["id"]))["status"] == "failed" and t, timeout=30,
+    row = wait_for(lambda: (t := _task_row(container, user, task["id"])).status == "failed" and t, timeout=30,
                    message="the task to fail")
-    assert row["attempts"] == 3 and "503" in row["last_error"]
+    assert row.attempts == 3 and "503" in row.last_error
     (told,) = _replies(gateway, chat)
     assert "will follow up with you here" in told["text"]
     owner_notes = _replies(gateway, "2348099990101@c.us")
@@ -214,7 +214,7 @@ def test_the_sweeper_resends_lost_dispatches_and_fails_overdue_ones(client, shop
     overdue_chat = "2348011717171@c.us"
     overdue = _api_task(client, headers, chat_id=overdue_chat, task_type="create_order", message="rice")
     for task in (lost, overdue):
-        wait_for(lambda t=task: _task_row(container, user, t["id"])["status"] == "dispatched", timeout=30,
+        wait_for(lambda t=task: _task_row(container, user, t["id"]).status == "dispatched", timeout=30,
                  message="dispatch")
     with psycopg.connect(owner_database_url, autocommit=True) as conn:
         conn.execute("set session_replication_role = replica")  # keep updated_at as set here
@@ -225,10 +225,10 @@ def test_the_sweeper_resends_lost_dispatches_and_fails_overdue_ones(client, shop
     n8n.accepted.discard(lost["id"])
     assert container.handle(SweepStuck()) >= 1
     assert container.handle(SweepStuck()) >= 0
-    wait_for(lambda: _task_row(container, user, lost["id"])["status"] == "dispatched", timeout=30,
+    wait_for(lambda: _task_row(container, user, lost["id"]).status == "dispatched", timeout=30,
              message="the lost task to be sent again")
     row = _task_row(container, user, overdue["id"])
-    assert row["status"] == "failed" and "did not report back within 30 minutes" in row["last_error"]
+    assert row.status == "failed" and "did not report back within 30 minutes" in row.last_error
     (told,) = _replies(gateway, overdue_chat)
     assert "will follow up with you here" in told["text"]
     time.sleep(0.5)

@@ -224,14 +224,14 @@ def test_reencrypt_moves_every_message_to_the_current_key(pg_server, settings):
     before = Keyring.parse(old)
     with container.tenant_uow(user) as uow:
         sealed = before.seal("my address is 12 Marina Road", tenant=user, chat="234801@c.us")
-        uow.messages.log(user_id=user, chat_id="234801@c.us", direction="inbound", body=sealed, inbox_id=None,
-                         outcome="ignored", reason="test", intent=None, trace={})
+        uow.chat_logs.log(user_id=user, chat_id="234801@c.us", direction="inbound", body=sealed, inbox_id=None,
+                          outcome="ignored", reason="test", intent=None, trace={})
         inbox_id = uow.conn.execute(
             """insert into public.inbox (user_id, provider_message_id, chat_id, body_ciphertext, body_nonce,
                    body_key_id, sent_at, trace_id) values (%s, 'wamid.x', '234801@c.us', %s, %s, %s, now(), 't')
                returning id""", [user, sealed.ciphertext, sealed.nonce, sealed.key_id]).fetchone()[0]
-        uow.messages.add_task(user_id=user, inbox_id=inbox_id, chat_id="234801@c.us", task_type="send_email",
-                              payload=seal_task_payload(before, {"message": "email me"}, tenant=user,
+        uow.tasks.add_task(user_id=user, inbox_id=inbox_id, chat_id="234801@c.us", task_type="send_email",
+                           payload=seal_task_payload(before, {"message": "email me"}, tenant=user,
                                                         chat="234801@c.us"), trace_id="t")
         # A task written before payloads were sealed: its customer text sits in plaintext.
         uow.conn.execute("""insert into public.tasks (user_id, inbox_id, chat_id, task_type, payload, trace_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from schemas.jobs import DeliverReply, SendThroughSession
 from services.handlers import messages
@@ -38,7 +39,7 @@ class FakeRepo:
             return None
         self.claims += 1
         row.update(status="sending", attempts=row["attempts"] + 1)
-        return dict(row)
+        return SimpleNamespace(**row)  # read as the outbox's ReplyRow is, by attribute
 
     def add_reply(self, **values):
         outbox_id = uuid.uuid4()
@@ -50,7 +51,7 @@ class FakeUow:
     """Publishes what it collected once the `with` block ends cleanly, as the real unit of work does."""
 
     def __init__(self, repo, publisher):
-        self.messages = repo
+        self.outbox = repo
         self._publisher = publisher
         self._pending = []
 
@@ -111,7 +112,7 @@ def test_the_typing_pause_is_a_countdown_on_the_delivery_not_a_sleep():
     user, inbox_id = uuid.uuid4(), uuid.uuid4()
     repo, publisher = FakeRepo({}), FakePublisher()
     deps = _deps(repo, publisher, None)
-    row = {"user_id": user, "chat_id": "2348011111111@c.us", "id": inbox_id, "trace_id": "a" * 32}
+    row = SimpleNamespace(user_id=user, chat_id="2348011111111@c.us", id=inbox_id, trace_id="a" * 32)
     with deps.tenant_uow(user) as uow:
         messages._add_reply(deps, uow, row, "x" * 100, f"{inbox_id}:0")
         messages._add_reply(deps, uow, row, "x" * 1000, f"{inbox_id}:1")

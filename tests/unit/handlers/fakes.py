@@ -19,11 +19,19 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from schemas.bot import BotSettings
 from schemas.pipelines import DOCUMENT_IN_PROGRESS, MESSAGE_IN_PROGRESS, REPLY_IN_PROGRESS
 from services.adapters.llm import AllModelsFailedError, Completion
 from services.adapters.ports import StorageObjectMissingError, VectorHit, VectorItem
 from services.core.crypto import Sealed
 from services.repositories.account_email_requests import AccountEmailRequest
+from services.repositories.chat_logs import LoggedTurn
+from services.repositories.chats import ChatRules
+from services.repositories.inbox import InboundMessageRow, StuckInbound
+from services.repositories.outbox import ReplyRow, StuckReply
+from services.repositories.repositories import AlertRow
+from services.repositories.rows import record
+from services.repositories.tasks import StuckTask, TaskRow
 
 # --- clock --------------------------------------------------------------------------------------
 
@@ -118,6 +126,10 @@ def _touch(db: FakeDatabase, row: dict, **values) -> None:
     row["updated_at"] = db.clock.now
 
 
+def _inbound(row: dict) -> InboundMessageRow:
+    return record(InboundMessageRow, row)
+
+
 class _Repo:
     def __init__(self, db: FakeDatabase, tenant: uuid.UUID | None) -> None:
         self.db = db
@@ -129,28 +141,27 @@ class _Repo:
         return row
 
 
-# --- messages -----------------------------------------------------------------------------------
+# --- the message pipeline's tables ----------------------------------------------------------------
 
 
-class FakeMessageRepository(_Repo):
-    def inbound(self, inbox_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+class FakeInboxRepository(_Repo):
+    def inbound(self, inbox_id: uuid.UUID, *, lock: bool = False) -> InboundMessageRow | None:
         row = self._visible(self.db.inbox.get(inbox_id))
-        return dict(row) if row else None
+        return _inbound(row) if row else None
 
-    def inbound_with_config(self, inbox_id: uuid.UUID) -> dict | None:
+    def inbound_with_settings(self, inbox_id: uuid.UUID) -> tuple[InboundMessageRow, BotSettings] | None:
         row = self._visible(self.db.inbox.get(inbox_id))
         if row is None:
             return None
-        config = self.db.bot_config.get(row["user_id"])
-        return {**row, "config": copy.deepcopy(config) if config is not None else None}
+        return _inbound(row), BotSettings.from_stored(self.db.bot_config.get(row["user_id"]))
 
     def advance_inbound(self, inbox_id: uuid.UUID, *, expected: str, status: str, reason: str | None = None,
-                        intent: str | None = None, trace: dict | None = None) -> dict | None:
+                        intent: str | None = None, trace: dict | None = None) -> InboundMessageRow | None:
         row = self._visible(self.db.inbox.get(inbox_id))
         if row is None or row["status"] != expected:
             return None
         self.set_inbound(inbox_id, status=status, reason=reason, intent=intent, trace=trace)
-        return dict(row)
+        return _inbound(row)
 
     def set_inbound(self, inbox_id: uuid.UUID, *, status: str, reason: str | None = None,
                     intent: str | None = None, trace: dict | None = None) -> None:
@@ -165,22 +176,22 @@ class FakeMessageRepository(_Repo):
         return [r["created_at"] for r in self._inbox() if r["chat_id"] == chat_id and r["id"] != inbox_id
                 and r["created_at"] > after and not r["from_me"] and r["status"] != "ignored"]
 
-    def burst(self, chat_id: str, until: datetime, window_seconds: float) -> list[dict]:
+    def burst(self, chat_id: str, until: datetime, window_seconds: float) -> list[InboundMessageRow]:
         start = until - timedelta(seconds=window_seconds)
-        return sorted((dict(r) for r in self._inbox() if r["chat_id"] == chat_id and not r["from_me"]
-                       and start <= r["created_at"] <= until), key=lambda r: r["created_at"])
+        return sorted((_inbound(r) for r in self._inbox() if r["chat_id"] == chat_id and not r["from_me"]
+                       and start <= r["created_at"] <= until), key=lambda r: r.created_at)
 
-    def stuck_inbound(self, older_than_seconds: float) -> list[dict]:
+    def stuck_inbound(self, older_than_seconds: float) -> list[StuckInbound]:
         cutoff = self.db.clock.now - timedelta(seconds=older_than_seconds)
-        return [{k: r[k] for k in ("id", "user_id", "status", "attempts", "trace_id")}
+        return [record(StuckInbound, r)
                 for r in sorted(self._inbox(), key=lambda r: r["updated_at"])
                 if r["status"] in MESSAGE_IN_PROGRESS and r["updated_at"] < cutoff]
 
     def _inbox(self) -> list[dict]:
         return [r for r in self.db.inbox.values() if self._visible(r)]
 
-    # chats
 
+class FakeChatRepository(_Repo):
     def _chat(self, user_id: uuid.UUID, chat_id: str, phone, lid, is_group, inbound_at) -> dict:
         key = (user_id, chat_id)
         row = self.db.chats.get(key)
@@ -195,18 +206,15 @@ class FakeMessageRepository(_Repo):
                 row["last_inbound_at"] = max(filter(None, (row["last_inbound_at"], inbound_at)))
         return row
 
-    def chat(self, user_id: uuid.UUID, chat_id: str, *, phone: str | None, lid: str | None, is_group: bool,
-             inbound_at: datetime | None) -> dict:
-        return dict(self._chat(user_id, chat_id, phone, lid, is_group, inbound_at))
-
     def chat_rules(self, user_id: uuid.UUID, chat_id: str, *, phone: str | None, lid: str | None, is_group: bool,
-                   inbound_at: datetime | None) -> dict:
+                   inbound_at: datetime | None) -> ChatRules:
         row = self._chat(user_id, chat_id, phone, lid, is_group, inbound_at)
         group = self.db.group_settings.get((user_id, chat_id)) if is_group else None
-        return {"handoff_active": row["handoff_active"], "paused_until": row["paused_until"],
-                "whitelisted": self.whitelisted(phone, lid),
-                "group_auto_reply": group["auto_reply"] if group else None,
-                "group_mention_only": group["mention_only"] if group else None}
+        whitelisted = any((phone is not None and w.get("phone") == phone) or (lid is not None and w.get("lid") == lid)
+                          for w in self.db.whitelists if self._visible(w))
+        return ChatRules(handoff_active=row["handoff_active"], paused_until=row["paused_until"],
+                         whitelisted=whitelisted, group_auto_reply=group["auto_reply"] if group else None,
+                         group_mention_only=group["mention_only"] if group else None)
 
     def pause_chat(self, user_id: uuid.UUID, chat_id: str, until: datetime) -> None:
         row = self.db.chats.get((user_id, chat_id))
@@ -225,21 +233,9 @@ class FakeMessageRepository(_Repo):
         row.update(handoff_active=False, handoff_since=None)
         return True
 
-    def bot_config(self, user_id: uuid.UUID | None = None) -> dict | None:
-        user_id = user_id or self.tenant
-        config = self.db.bot_config.get(user_id)
-        return copy.deepcopy(config) if config is not None else None
 
-    def whitelisted(self, phone: str | None, lid: str | None) -> bool:
-        return any((phone is not None and w.get("phone") == phone) or (lid is not None and w.get("lid") == lid)
-                   for w in self.db.whitelists if self._visible(w))
 
-    def group(self, group_id: str) -> dict | None:
-        row = self.db.group_settings.get((self.tenant, group_id))
-        return dict(row) if row else None
-
-    # outbox
-
+class FakeOutboxRepository(_Repo):
     def add_reply(self, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None, chat_id: str,
                   body: Sealed, trace_id: str) -> uuid.UUID:
         for row in self.db.outbox.values():
@@ -254,16 +250,16 @@ class FakeMessageRepository(_Repo):
         self.db.outbox[row["id"]] = row
         return row["id"]
 
-    def start_sending(self, outbox_id: uuid.UUID) -> dict | None:
+    def start_sending(self, outbox_id: uuid.UUID) -> ReplyRow | None:
         row = self._visible(self.db.outbox.get(outbox_id))
         if row is None or row["status"] not in ("pending", "sending"):
             return None
         _touch(self.db, row, status="sending", last_error=None, attempts=row["attempts"] + 1)
-        return dict(row)
+        return record(ReplyRow, row)
 
-    def reply(self, outbox_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+    def reply(self, outbox_id: uuid.UUID, *, lock: bool = False) -> ReplyRow | None:
         row = self._visible(self.db.outbox.get(outbox_id))
-        return dict(row) if row else None
+        return record(ReplyRow, row) if row else None
 
     def set_reply(self, outbox_id: uuid.UUID, *, status: str, error: str | None = None,
                   provider_message_id: str | None = None, count_attempt: bool = False) -> None:
@@ -290,14 +286,14 @@ class FakeMessageRepository(_Repo):
         _touch(self.db, row, status="failed", last_error=error)
         return True
 
-    def stuck_replies(self, older_than_seconds: float) -> list[dict]:
+    def stuck_replies(self, older_than_seconds: float) -> list[StuckReply]:
         cutoff = self.db.clock.now - timedelta(seconds=older_than_seconds)
-        return [{k: r[k] for k in ("id", "user_id", "status", "attempts", "trace_id", "reply_key")}
+        return [record(StuckReply, r)
                 for r in sorted(self.db.outbox.values(), key=lambda r: r["updated_at"])
                 if self._visible(r) and r["status"] in REPLY_IN_PROGRESS and r["updated_at"] < cutoff]
 
-    # chat log
 
+class FakeChatLogRepository(_Repo):
     def log(self, *, user_id: uuid.UUID, chat_id: str, direction: str, body: Sealed, inbox_id: uuid.UUID | None,
             outcome: str | None, reason: str | None, intent: str | None, trace: dict, phone: str | None = None,
             lid: str | None = None) -> None:
@@ -307,21 +303,21 @@ class FakeMessageRepository(_Repo):
             "trace": copy.deepcopy(trace), "ciphertext": body.ciphertext, "nonce": body.nonce,
             "key_id": body.key_id, "created_at": self.db.clock.now})
 
-    def history(self, chat_id: str, before: datetime, limit: int) -> list[dict]:
+    def history(self, chat_id: str, before: datetime, limit: int) -> list[LoggedTurn]:
         rows = [r for r in self.db.chat_logs if self._visible(r) and r["chat_id"] == chat_id
                 and r["created_at"] < before and (r["direction"] == "outbound" or r["outcome"] != "ignored")]
         newest = sorted(rows, key=lambda r: r["created_at"], reverse=True)[:limit]
-        return [{k: r[k] for k in ("direction", "ciphertext", "nonce", "key_id", "created_at")}
-                for r in reversed(newest)]
+        return [record(LoggedTurn, r) for r in reversed(newest)]
 
-    # tasks
 
+class FakeTaskRepository(_Repo):
     def add_task(self, *, user_id: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, task_type: str, payload: Sealed,
                  trace_id: str) -> uuid.UUID:
         now = self.db.clock.now
         row = {"id": uuid.uuid4(), "user_id": user_id, "inbox_id": inbox_id, "chat_id": chat_id,
-               "task_type": task_type, "payload_ciphertext": payload.ciphertext, "payload_nonce": payload.nonce,
-               "payload_key_id": payload.key_id, "trace_id": trace_id, "status": "pending", "attempts": 0,
+               "task_type": task_type, "payload": {}, "payload_ciphertext": payload.ciphertext,
+               "payload_nonce": payload.nonce, "payload_key_id": payload.key_id, "trace_id": trace_id,
+               "status": "pending", "attempts": 0,
                "last_error": None, "result": None, "callbacks": [], "dispatched_at": None, "created_at": now,
                "updated_at": now}
         self.db.tasks[row["id"]] = row
@@ -331,9 +327,9 @@ class FakeMessageRepository(_Repo):
         return next((r["id"] for r in self.db.tasks.values() if self._visible(r) and r["inbox_id"] == inbox_id
                      and r["task_type"] == task_type), None)
 
-    def task(self, task_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+    def task(self, task_id: uuid.UUID, *, lock: bool = False) -> TaskRow | None:
         row = self._visible(self.db.tasks.get(task_id))
-        return dict(row) if row else None
+        return record(TaskRow, row) if row else None
 
     def set_task(self, task_id: uuid.UUID, *, status: str, error: str | None = None, result: dict | None = None,
                  count_attempt: bool = False) -> None:
@@ -348,17 +344,23 @@ class FakeMessageRepository(_Repo):
         if row is not None and row["status"] == "pending":
             _touch(self.db, row, status="dispatched", last_error=None, dispatched_at=self.db.clock.now)
 
-    def stuck_pending_tasks(self, older_than_seconds: float) -> list[dict]:
+    def stuck_pending_tasks(self, older_than_seconds: float) -> list[StuckTask]:
         cutoff = self.db.clock.now - timedelta(seconds=older_than_seconds)
-        return [{k: r[k] for k in ("id", "user_id", "task_type", "attempts", "trace_id")}
+        return [record(StuckTask, r)
                 for r in sorted(self.db.tasks.values(), key=lambda r: r["updated_at"])
                 if self._visible(r) and r["status"] == "pending" and r["updated_at"] < cutoff]
 
-    def overdue_tasks(self, deadlines: dict[str, float], default_seconds: float) -> list[dict]:
+    def overdue_tasks(self, deadlines: dict[str, float], default_seconds: float) -> list[TaskRow]:
         now = self.db.clock.now
-        return [dict(r) for r in sorted(self.db.tasks.values(), key=lambda r: r["dispatched_at"] or now)
+        return [record(TaskRow, r) for r in sorted(self.db.tasks.values(), key=lambda r: r["dispatched_at"] or now)
                 if self._visible(r) and r["status"] == "dispatched"
                 and r["dispatched_at"] < now - timedelta(seconds=deadlines.get(r["task_type"], default_seconds))]
+
+
+
+class FakeBotConfigRepository(_Repo):
+    def get(self, user_id: uuid.UUID | None = None) -> BotSettings:
+        return BotSettings.from_stored(self.db.bot_config.get(user_id or self.tenant))
 
 
 # --- knowledge base ------------------------------------------------------------------------------
@@ -490,9 +492,9 @@ class FakeAlertRepository(_Repo):
         self.db.alerts[row["id"]] = row
         return row["id"]
 
-    def get(self, alert_id: uuid.UUID) -> dict | None:
+    def get(self, alert_id: uuid.UUID) -> AlertRow | None:
         row = self._visible(self.db.alerts.get(alert_id))
-        return dict(row) if row else None
+        return record(AlertRow, row) if row else None
 
     def set_emailed(self, alert_id: uuid.UUID, *, error: str | None = None) -> None:
         row = self._visible(self.db.alerts.get(alert_id))
@@ -583,8 +585,28 @@ class FakeUnitOfWork:
         return kind(self.db, self.tenant)
 
     @property
-    def messages(self) -> FakeMessageRepository:
-        return self._repo(FakeMessageRepository)
+    def inbox(self) -> FakeInboxRepository:
+        return self._repo(FakeInboxRepository)
+
+    @property
+    def outbox(self) -> FakeOutboxRepository:
+        return self._repo(FakeOutboxRepository)
+
+    @property
+    def chats(self) -> FakeChatRepository:
+        return self._repo(FakeChatRepository)
+
+    @property
+    def chat_logs(self) -> FakeChatLogRepository:
+        return self._repo(FakeChatLogRepository)
+
+    @property
+    def tasks(self) -> FakeTaskRepository:
+        return self._repo(FakeTaskRepository)
+
+    @property
+    def bot_config(self) -> FakeBotConfigRepository:
+        return self._repo(FakeBotConfigRepository)
 
     @property
     def kb(self) -> FakeKnowledgeBaseRepository:

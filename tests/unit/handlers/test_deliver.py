@@ -16,9 +16,9 @@ from tests.unit.handlers.support import customer_says, open_body
 def _reply(backend, keyring, tenant, text: str = "We open at 9.", chat_id: str = "15550001111@c.us",
            **values) -> dict:
     with backend.tenant_uow(tenant) as uow:
-        outbox_id = uow.messages.add_reply(user_id=tenant, reply_key=f"{chat_id}:0", inbox_id=None, chat_id=chat_id,
-                                           body=keyring.seal(text, tenant=tenant, chat=chat_id),
-                                           trace_id="0" * 32)
+        outbox_id = uow.outbox.add_reply(user_id=tenant, reply_key=f"{chat_id}:0", inbox_id=None, chat_id=chat_id,
+                                         body=keyring.seal(text, tenant=tenant, chat=chat_id),
+                                         trace_id="0" * 32)
     backend.db.outbox[outbox_id].update(values)
     return backend.db.outbox[outbox_id]
 

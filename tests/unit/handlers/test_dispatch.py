@@ -79,12 +79,12 @@ def task(backend, keyring, tenant):
     def make(task_type: str = "book_calendar", **values) -> dict:
         chat_id = "15550001111@c.us"
         with backend.tenant_uow(tenant) as uow:
-            uow.messages.log(user_id=tenant, chat_id=chat_id, direction="inbound", inbox_id=None, outcome="task",
-                             reason=None, intent="Task", trace={},
-                             body=keyring.seal("book me friday 10am", tenant=tenant, chat=chat_id))
+            uow.chat_logs.log(user_id=tenant, chat_id=chat_id, direction="inbound", inbox_id=None, outcome="task",
+                              reason=None, intent="Task", trace={},
+                              body=keyring.seal("book me friday 10am", tenant=tenant, chat=chat_id))
         backend.db.clock.advance(1)  # the task comes after the message that asked for it
         with backend.tenant_uow(tenant) as uow:
-            task_id = uow.messages.add_task(
+            task_id = uow.tasks.add_task(
                 user_id=tenant, inbox_id=None, chat_id=chat_id, task_type=task_type, trace_id="0" * 32,
                 payload=seal_task_payload(keyring, {"when": "Friday 10am"}, tenant=tenant, chat=chat_id))
         backend.db.tasks[task_id].update(values)

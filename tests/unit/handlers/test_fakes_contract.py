@@ -1,6 +1,7 @@
 """The fakes keep the real adapters' shape: every method a fake offers exists on the real class with the
-same parameters, and every port's members are on both its fake and its real adapter. A repository
-method renamed or given a new parameter fails here instead of leaving the handler tests green."""
+same parameters and return type (the same typed rows), and every port's members are on both its fake and its
+real adapter. A repository method renamed, given a new parameter or a new row type fails here instead of
+leaving the handler tests green."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from services.adapters.storage import LocalStorage
 from services.adapters.transport import GatewayTransport
 from services.adapters.vectors import PgVectorStore
 from services.handlers import mail
-from services.repositories import db, kb_repository, message_repository, repositories
+from services.repositories import bot_config, chat_logs, chats, db, inbox, kb_repository, outbox, repositories, tasks
 from services.repositories.account_email_requests import AccountEmailRequestRepository
 from services.whatsapp import host, leases
 from tests.unit.handlers import fakes
@@ -21,6 +22,11 @@ from tests.unit.handlers import fakes
 
 def _parameters(function) -> list[tuple[str, object, object]]:
     return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
+
+
+def _returns(function) -> str:
+    # Annotations are strings here; a class with a method named `list` spells the builtin `builtins.list`.
+    return str(inspect.signature(function).return_annotation).replace("builtins.", "")
 
 
 def _public(cls) -> dict[str, object]:
@@ -35,7 +41,12 @@ def _members(protocol) -> set[str]:
 
 
 @pytest.mark.parametrize(("fake", "real"), [
-    (fakes.FakeMessageRepository, message_repository.MessageRepository),
+    (fakes.FakeInboxRepository, inbox.InboxRepository),
+    (fakes.FakeOutboxRepository, outbox.OutboxRepository),
+    (fakes.FakeChatRepository, chats.ChatRepository),
+    (fakes.FakeChatLogRepository, chat_logs.ChatLogRepository),
+    (fakes.FakeTaskRepository, tasks.TaskRepository),
+    (fakes.FakeBotConfigRepository, bot_config.BotConfigRepository),
     (fakes.FakeKnowledgeBaseRepository, kb_repository.KnowledgeBaseRepository),
     (fakes.FakeUserRepository, repositories.UserRepository),
     (fakes.FakeTenantRepository, repositories.TenantRepository),
@@ -49,6 +60,8 @@ def test_fake_repositories_offer_only_what_the_real_ones_do(fake, real) -> None:
         assert hasattr(real, name), f"{fake.__name__}.{name} has no counterpart on {real.__name__}"
         if callable(member):
             assert _parameters(member) == _parameters(getattr(real, name)), f"{fake.__name__}.{name}"
+            # The same row types out: a handler reading a field the real row lacks fails here, not in production.
+            assert _returns(member) == _returns(getattr(real, name)), f"{fake.__name__}.{name} returns"
 
 
 @pytest.mark.parametrize(("protocol", "implementations"), [

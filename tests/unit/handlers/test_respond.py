@@ -9,7 +9,7 @@ import pytest
 
 from schemas.jobs import DeliverReply, RespondWithRag
 from services.handlers.messages import respond
-from tests.unit.handlers.fakes import FakeMessageRepository
+from tests.unit.handlers.fakes import FakeChatLogRepository
 from tests.unit.handlers.support import customer_says, indexed_document, open_body
 
 FAQ = ["Delivery costs 5 dollars and takes two days within the city.",
@@ -101,7 +101,7 @@ def test_nothing_is_written_or_sent_when_the_transaction_fails(backend, keyring,
     def broken_log(self, **_values):
         raise RuntimeError("connection lost")
 
-    monkeypatch.setattr(FakeMessageRepository, "log", broken_log)
+    monkeypatch.setattr(FakeChatLogRepository, "log", broken_log)
     with pytest.raises(RuntimeError):
         _respond(backend, message_deps, keyring, tenant, "how much does delivery cost?")
     assert backend.db.outbox == {}

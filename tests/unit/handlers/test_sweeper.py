@@ -29,8 +29,8 @@ def _find(backend, finder) -> list:
 
 def _reply(backend, keyring, tenant, key: str, status: str = "sending") -> dict:
     with backend.tenant_uow(tenant) as uow:
-        outbox_id = uow.messages.add_reply(user_id=tenant, reply_key=key, inbox_id=None, chat_id="1@c.us",
-                                           body=keyring.seal("hi", tenant=tenant, chat="1@c.us"), trace_id="0" * 32)
+        outbox_id = uow.outbox.add_reply(user_id=tenant, reply_key=key, inbox_id=None, chat_id="1@c.us",
+                                         body=keyring.seal("hi", tenant=tenant, chat="1@c.us"), trace_id="0" * 32)
     backend.db.outbox[outbox_id]["status"] = status
     return backend.db.outbox[outbox_id]
 
@@ -96,9 +96,9 @@ def dispatch_deps(backend, keyring, storage) -> dispatch.DispatchDeps:
 
 def _task(backend, keyring, tenant, task_type: str, **values) -> dict:
     with backend.tenant_uow(tenant) as uow:
-        task_id = uow.messages.add_task(user_id=tenant, inbox_id=None, chat_id="1@c.us", task_type=task_type,
-                                        payload=seal_task_payload(keyring, {}, tenant=tenant, chat="1@c.us"),
-                                        trace_id="0" * 32)
+        task_id = uow.tasks.add_task(user_id=tenant, inbox_id=None, chat_id="1@c.us", task_type=task_type,
+                                     payload=seal_task_payload(keyring, {}, tenant=tenant, chat="1@c.us"),
+                                     trace_id="0" * 32)
     backend.db.tasks[task_id].update(values)
     return backend.db.tasks[task_id]
 

@@ -1,0 +1,144 @@
+"""SQL for `inbox`: the customer messages the pipeline accepts once and moves through its stages."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from psycopg.types.json import Jsonb
+
+from schemas.bot import BotSettings
+from schemas.pipelines import MESSAGE_IN_PROGRESS
+from services.core.crypto import Sealed
+from services.repositories.repositories import Repository
+from services.repositories.rows import record
+
+
+@dataclass(frozen=True)
+class InboundMessageRow:
+    """A customer message as the stages read it (`select *` of inbox)."""
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    provider_message_id: str
+    chat_id: str
+    sender_phone: str | None
+    sender_lid: str | None
+    is_group: bool
+    from_me: bool
+    mentions_me: bool
+    body_ciphertext: bytes
+    body_nonce: bytes
+    body_key_id: str
+    media_ref: str | None
+    sent_at: datetime | None
+    status: str
+    decision_reason: str | None
+    intent: str | None
+    trace: dict
+    attempts: int
+    trace_id: str
+    created_at: datetime
+
+    @property
+    def body(self) -> Sealed:
+        return Sealed(self.body_ciphertext, self.body_nonce, self.body_key_id)
+
+    @property
+    def contact(self) -> str | None:
+        """Who wrote: the phone number when WhatsApp shares it, else the sender's LID."""
+        return self.sender_phone or self.sender_lid
+
+
+@dataclass(frozen=True)
+class StuckInbound:
+    id: uuid.UUID
+    user_id: uuid.UUID
+    status: str
+    attempts: int
+    trace_id: str
+
+
+class InboxRepository(Repository):
+    def insert_inbound(self, *, user_id: uuid.UUID, provider_message_id: str, chat_id: str, sender_phone: str | None,
+                       sender_lid: str | None, is_group: bool, from_me: bool, mentions_me: bool, body: Sealed,
+                       media_ref: str | None, sent_at: datetime, trace_id: str) -> uuid.UUID | None:
+        """The new row's id, or None when this provider message id was accepted before."""
+        row = self.conn.execute(
+            """insert into public.inbox (user_id, provider_message_id, chat_id, sender_phone, sender_lid, is_group,
+                   from_me, mentions_me, body_ciphertext, body_nonce, body_key_id, media_ref, sent_at, trace_id)
+               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+               on conflict (user_id, provider_message_id) do nothing returning id""",
+            [user_id, provider_message_id, chat_id, sender_phone, sender_lid, is_group, from_me, mentions_me,
+             body.ciphertext, body.nonce, body.key_id, media_ref, sent_at, trace_id],
+        ).fetchone()
+        return row[0] if row else None
+
+    def inbound_id(self, provider_message_id: str) -> uuid.UUID | None:
+        row = self.conn.execute("select id from public.inbox where provider_message_id = %s",
+                                [provider_message_id]).fetchone()
+        return row[0] if row else None
+
+    def inbound(self, inbox_id: uuid.UUID, *, lock: bool = False) -> InboundMessageRow | None:
+        sql = ("select * from public.inbox where id = %s for update" if lock
+               else "select * from public.inbox where id = %s")
+        return self._record(InboundMessageRow, sql, [inbox_id])
+
+    def inbound_with_settings(self, inbox_id: uuid.UUID) -> tuple[InboundMessageRow, BotSettings] | None:
+        """The message, locked, with its tenant's bot settings, in one round trip."""
+        rows = self._rows(
+            """select i.*, (select to_jsonb(c) from public.bot_config c where c.user_id = i.user_id) as config
+               from public.inbox i where i.id = %s for update of i""",
+            [inbox_id],
+        )
+        return (record(InboundMessageRow, rows[0]), BotSettings.from_stored(rows[0]["config"])) if rows else None
+
+    def advance_inbound(self, inbox_id: uuid.UUID, *, expected: str, status: str, reason: str | None = None,
+                        intent: str | None = None, trace: dict | None = None) -> InboundMessageRow | None:
+        """`set_inbound` for a message still in `expected`, returning the row; None (and no change) otherwise.
+
+        One statement does what locking, checking and updating did: a concurrent run of the same
+        stage waits on the row lock, then finds the status moved on.
+        """
+        return self._record(
+            InboundMessageRow,
+            """update public.inbox set status = %s, decision_reason = coalesce(%s, decision_reason),
+                   intent = coalesce(%s, intent), trace = trace || %s, attempts = attempts + 1
+               where id = %s and status = %s returning *""",
+            [status, reason, intent, Jsonb(trace or {}), inbox_id, expected],
+        )
+
+    def set_inbound(self, inbox_id: uuid.UUID, *, status: str, reason: str | None = None,
+                    intent: str | None = None, trace: dict | None = None) -> None:
+        self.conn.execute(
+            """update public.inbox set status = %s, decision_reason = coalesce(%s, decision_reason),
+                   intent = coalesce(%s, intent), trace = trace || %s, attempts = attempts + 1 where id = %s""",
+            [status, reason, intent, Jsonb(trace or {}), inbox_id],
+        )
+
+    def newer_in_chat(self, chat_id: str, after: datetime, inbox_id: uuid.UUID) -> list[datetime]:
+        return [r[0] for r in self.conn.execute(
+            """select created_at from public.inbox where chat_id = %s and id <> %s and created_at > %s
+               and not from_me and status <> 'ignored'""", [chat_id, inbox_id, after]).fetchall()]
+
+    def burst(self, chat_id: str, until: datetime, window_seconds: float) -> list[InboundMessageRow]:
+        """This chat's customer messages that arrived in the burst ending at `until`, oldest first.
+
+        Inclusive at both ends, so with no debounce window the burst is the message itself.
+        """
+        return self._records(
+            InboundMessageRow,
+            """select * from public.inbox where chat_id = %s and not from_me and created_at <= %s
+               and created_at >= %s - make_interval(secs => %s) order by created_at""",
+            [chat_id, until, until, window_seconds],
+        )
+
+    def stuck_inbound(self, older_than_seconds: float) -> list[StuckInbound]:
+        return self._records(
+            StuckInbound,
+            """select id, user_id, status, attempts, trace_id from public.inbox
+               where status = any(%s) and updated_at < now() - make_interval(secs => %s)
+               order by updated_at limit 500""",
+            [list(MESSAGE_IN_PROGRESS), older_than_seconds],
+        )
