@@ -31,6 +31,7 @@ import uuid
 from datetime import UTC, datetime
 
 import numpy as np
+import psutil
 import psycopg
 import pytest
 import redis as redis_lib
@@ -243,7 +244,33 @@ def _production_workers(settings, database_url, broker_url, gateway, n8n, tmp_pa
     return process, log
 
 
-def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path):
+class _CpuMeter:
+    """CPU seconds spent by the workers (every process of the tree), Postgres (the server and its backends) and
+    this process (accepting the messages, the fake gateway), between two readings."""
+
+    def __init__(self, worker_pid, pgdata):
+        self._worker = psutil.Process(worker_pid)
+        self._postmaster = next(p for p in psutil.process_iter(["cmdline"])
+                                if str(pgdata) in " ".join(p.info["cmdline"] or []))
+        self._self = psutil.Process()
+
+    @staticmethod
+    def _tree(process):
+        total = 0.0
+        for p in [process, *process.children(recursive=True)]:
+            try:
+                times = p.cpu_times()
+            except psutil.NoSuchProcess:
+                continue
+            total += times.user + times.system
+        return total
+
+    def read(self):
+        return {"workers": self._tree(self._worker), "postgres": self._tree(self._postmaster),
+                "bench process": self._tree(self._self)}
+
+
+def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path, pgdata):
     broker = redis_url.rsplit("/", 1)[0] + "/13"
     producer = bootstrap(container.settings, database_url=database_url, redis_url=broker)
     process, log = _production_workers(container.settings, database_url, broker, gateway, n8n, tmp_path)
@@ -263,6 +290,8 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path)
 
         sent_before = len(gateway.sent)
         repeats_before = gateway.repeats
+        meter = _CpuMeter(process.pid, pgdata)
+        cpu_before = meter.read()
         chats = []
         started = time.monotonic()
         for n in range(RATE * SECONDS):
@@ -278,6 +307,7 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path)
         wait_for(lambda: len({m["chat_id"] for m in gateway.sent[sent_before:]} & wanted) == len(wanted),
                  timeout=1800, interval=0.5, message="every message to be answered")
         drained = time.monotonic() - started
+        cpu = {name: seconds - cpu_before[name] for name, seconds in meter.read().items()}
     finally:
         probe.close()
         process.terminate()
@@ -298,14 +328,16 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path)
           f"{pool.get('max-concurrency', '?')} processes): {len(chats)} messages offered at "
           f"{len(chats) / offered:.1f}/s over {offered:.0f} s; all answered after {drained:.0f} s "
           f"({len(chats) / drained:.1f}/s end to end); lost {lost}, duplicate sends {duplicates}")
+    spent = ", ".join(f"{name} {seconds / len(chats) * 1000:.1f} ms" for name, seconds in cpu.items())
+    print(f"  CPU a message: {spent} (the machine: {len(os.sched_getaffinity(0))} cores)")
 
 
 @pytest.mark.parametrize("mode", list(MODES))
 def test_message_pipeline(mode, worker, container, gateway, llm, n8n, database_url, owner_database_url, redis_url,
-                          tmp_path):
+                          tmp_path, pg_server):
     model_calls = MODES[mode]
     user = _shop(container, llm, model_calls)
     # The raw baselines read kb_chunks directly, with no tenant transaction around them: as the owner role (the
     # runtime role may only read it under RLS, as the product does).
     _latency(container, user, llm, gateway, owner_database_url, redis_url, tmp_path, model_calls)
-    _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path)
+    _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path, pg_server.pgdata)

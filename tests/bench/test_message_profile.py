@@ -8,6 +8,7 @@ cumulative time. `BENCH_MESSAGES` sets how many messages (default 100).
 
 from __future__ import annotations
 
+import collections
 import cProfile
 import io
 import os
@@ -63,7 +64,21 @@ def _drain(container, kept: _Kept) -> int:
     return ran
 
 
-def test_message_profile(settings, database_url, redis_url, gateway):
+def _statement_tally(monkeypatch) -> collections.Counter:
+    """Each SQL statement's first words, counted."""
+    tally: collections.Counter = collections.Counter()
+    execute = psycopg.Cursor.execute
+
+    def counted(cursor, query, *args, **kwargs):
+        text = query.as_string(cursor) if hasattr(query, "as_string") else str(query)
+        tally[" ".join(text.split())[:90]] += 1
+        return execute(cursor, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    return tally
+
+
+def test_message_profile(settings, database_url, redis_url, gateway, monkeypatch):
     kept = _Kept()
     base = bootstrap(settings, database_url=database_url, redis_url=redis_url.rsplit("/", 1)[0] + "/12")
     embedder = _Counted(base.embedder)
@@ -88,6 +103,7 @@ def test_message_profile(settings, database_url, redis_url, gateway):
             _drain(container, kept)
         sent_before = len(gateway.sent)
         embedder.calls = embedder.texts = 0
+        tally = _statement_tally(monkeypatch)
         profile = cProfile.Profile()
         jobs = 0
         cpu, wall = time.process_time(), time.perf_counter()
@@ -109,6 +125,8 @@ def test_message_profile(settings, database_url, redis_url, gateway):
           f" {cpu / MESSAGES * 1000:.1f} ms CPU and {wall / MESSAGES * 1000:.1f} ms wall a message (under cProfile),"
           f" {jobs / MESSAGES:.1f} jobs, {executes / MESSAGES:.1f} SQL statements, {embedder.calls / MESSAGES:.1f}"
           f" embedding calls ({embedder.texts / MESSAGES:.1f} texts) a message")
+    for statement, count in tally.most_common():
+        print(f"  {count / MESSAGES:4.1f}  {statement}")
     out = io.StringIO()
     stats.stream = out  # type: ignore[attr-defined]
     stats.sort_stats("cumulative").print_stats(45)
