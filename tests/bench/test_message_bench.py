@@ -97,8 +97,9 @@ def _shop(container, llm, model_calls):
 
 
 def _message(user, n):
+    # The chat names the shop too: the gateway records every shop's replies, and each mode has a shop of its own.
     return InboundMessage(tenant=user, provider_message_id=f"wamid.bench.{uuid.uuid4().hex}",
-                          chat_id=f"23480{n:08d}@c.us", sender_phone=f"+23480{n:08d}",
+                          chat_id=f"23480{n:08d}-{user.hex[:8]}@c.us", sender_phone=f"+23480{n:08d}",
                           text=_question(n), timestamp=datetime.now(UTC))
 
 
@@ -119,7 +120,12 @@ def _raw_work(container, user, llm, gateway, database_url, tmp_path, model_calls
     accept(container, message)
     wait_for(lambda: gateway.messages_to(message.chat_id), timeout=60, interval=0.01)
     chats = [r.json for r in llm.requests if r.path == "/v1/chat/completions"]
-    assert len(chats) == (model_calls or 0), f"the pipeline should have asked the model {model_calls} time(s)"
+    if len(chats) != (model_calls or 0):
+        with psycopg.connect(database_url) as conn:
+            trace = conn.execute("select trace from public.inbox where provider_message_id = %s",
+                                 [message.provider_message_id]).fetchone()
+        raise AssertionError(f"the pipeline should have asked the model {model_calls} time(s), not {len(chats)}: "
+                             f"{trace}")
     if model_calls is None:
         classify = answer = None
     elif model_calls == 1:
@@ -245,32 +251,34 @@ def _production_workers(settings, database_url, broker_url, gateway, n8n, tmp_pa
 
 
 class _CpuMeter:
-    """CPU seconds spent by the workers (every process of the tree), Postgres (the server and its backends) and
-    this process (accepting the messages, the fake gateway), between two readings."""
+    """CPU seconds spent between two readings by the workers (every process of the tree), Postgres (the server
+    and its backends), the Redis server, and this process alone (accepting the messages, the fake gateway and
+    LLM server)."""
 
-    def __init__(self, worker_pid, pgdata):
-        self._worker = psutil.Process(worker_pid)
-        self._postmaster = next(p for p in psutil.process_iter(["cmdline"])
-                                if str(pgdata) in " ".join(p.info["cmdline"] or []))
-        self._self = psutil.Process()
-
-    @staticmethod
-    def _tree(process):
-        total = 0.0
-        for p in [process, *process.children(recursive=True)]:
-            try:
-                times = p.cpu_times()
-            except psutil.NoSuchProcess:
-                continue
-            total += times.user + times.system
-        return total
+    def __init__(self, worker_pid, pgdata, redis_pid):
+        self._groups = {
+            "workers": (psutil.Process(worker_pid), True),
+            "postgres": (next(p for p in psutil.process_iter(["cmdline"])
+                              if str(pgdata) in " ".join(p.info["cmdline"] or [])), True),
+            "redis": (psutil.Process(redis_pid), False),
+            "bench process": (psutil.Process(), False),
+        }
 
     def read(self):
-        return {"workers": self._tree(self._worker), "postgres": self._tree(self._postmaster),
-                "bench process": self._tree(self._self)}
+        totals = {}
+        for name, (process, tree) in self._groups.items():
+            total = 0.0
+            for p in [process, *(process.children(recursive=True) if tree else [])]:
+                try:
+                    times = p.cpu_times()
+                except psutil.NoSuchProcess:
+                    continue
+                total += times.user + times.system
+            totals[name] = total
+        return totals
 
 
-def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path, pgdata):
+def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path, pgdata, redis_pid):
     broker = redis_url.rsplit("/", 1)[0] + "/13"
     producer = bootstrap(container.settings, database_url=database_url, redis_url=broker)
     process, log = _production_workers(container.settings, database_url, broker, gateway, n8n, tmp_path)
@@ -290,7 +298,7 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path,
 
         sent_before = len(gateway.sent)
         repeats_before = gateway.repeats
-        meter = _CpuMeter(process.pid, pgdata)
+        meter = _CpuMeter(process.pid, pgdata, redis_pid)
         cpu_before = meter.read()
         chats = []
         started = time.monotonic()
@@ -334,10 +342,11 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path,
 
 @pytest.mark.parametrize("mode", list(MODES))
 def test_message_pipeline(mode, worker, container, gateway, llm, n8n, database_url, owner_database_url, redis_url,
-                          tmp_path, pg_server):
+                          tmp_path, pg_server, redis_server):
     model_calls = MODES[mode]
     user = _shop(container, llm, model_calls)
     # The raw baselines read kb_chunks directly, with no tenant transaction around them: as the owner role (the
     # runtime role may only read it under RLS, as the product does).
     _latency(container, user, llm, gateway, owner_database_url, redis_url, tmp_path, model_calls)
-    _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path, pg_server.pgdata)
+    _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path, pg_server.pgdata,
+               redis_server._process.pid)
