@@ -242,6 +242,8 @@ def _production_workers(settings, database_url, broker_url, gateway, n8n, tmp_pa
     """Workers as `salesboy up` starts them: default pool and concurrency, every queue but sessions."""
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(settings.data_dir), DATABASE_URL=database_url,
                          REDIS_URL=broker_url, **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]))
+    # Another worker shape to compare with the default: BENCH_WORKER_ENV='{"WORKER_CONCURRENCY": "3"}'.
+    env.update(json.loads(os.environ.get("BENCH_WORKER_ENV", "{}")))
     log = (tmp_path / "prefork-worker.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "workers", "worker", "--queues", ",".join(q for q in QUEUES if q != "sessions"),
