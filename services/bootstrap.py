@@ -49,7 +49,7 @@ from services.handlers import dispatch, ingest, mail, messages, sessions
 from services.handlers.messages import MessageDeps
 from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
-from services.intent_classifier import IntentHeads
+from services.intent_classifier import IntentHeads, fit_head_isolated
 from services.llm import LiteLLMChat
 from services.mailer import make_mailer
 from services.playground import PlaygroundRouting
@@ -126,7 +126,7 @@ class Container:
             # The client for no tenant in particular: a stage that calls a model gets `messages_for(user_id)`.
             chat=self.chat,  # type: ignore[arg-type]
             transport=self.transport, events=self.events,
-            task_rules=self.task_rules, intent_heads=IntentHeads(self.embedder),
+            task_rules=self.task_rules, intent_heads=IntentHeads(self.embedder, fit=fit_head_isolated),
             typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
             session_owner=functools.partial(lease_owner, self.redis),
         )
