@@ -42,7 +42,7 @@ from services.adapters.celery_app import CeleryPublisher, make_celery
 from services.adapters.egress import EgressPolicy, guarded_client
 from services.adapters.events import RedisEventPublisher
 from services.adapters.extract import ExtractionLimits
-from services.adapters.intent_classifier import IntentHeads
+from services.adapters.intent_classifier import IntentHeads, fit_head_isolated
 from services.adapters.llm import LiteLLMChat
 from services.adapters.mailer import make_mailer
 from services.adapters.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
@@ -127,7 +127,7 @@ class Container:
             # The client for no tenant in particular: a stage that calls a model gets `messages_for(user_id)`.
             chat=self.chat,  # type: ignore[arg-type]
             transport=self.transport, events=self.events,
-            task_rules=self.task_rules, intent_heads=IntentHeads(self.embedder),
+            task_rules=self.task_rules, intent_heads=IntentHeads(self.embedder, fit=fit_head_isolated),
             typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
             session_owner=functools.partial(lease_owner, self.redis),
         )

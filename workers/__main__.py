@@ -89,7 +89,8 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
         "worker", "--queues", ",".join(wanted), "--pool", pool,
         "--concurrency", str(concurrency),
         "--hostname", node,
-        "--loglevel", settings.log_level, "--task-events", "--without-mingle",
+        "--loglevel", settings.log_level, "--without-mingle",
+        *(["--task-events"] if settings.worker_task_events else []),
     ])
 
 

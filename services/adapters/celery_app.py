@@ -64,7 +64,7 @@ def make_celery(settings: Settings, broker_url: str) -> Celery:
         redis_socket_connect_timeout=5,
         # Flower follows tasks from the worker's events; a "sent" event per publish would
         # double the cost of every enqueue for a state Flower reads off the queue anyway.
-        worker_send_task_events=True,
+        worker_send_task_events=settings.worker_task_events,
         task_send_sent_event=False,
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,

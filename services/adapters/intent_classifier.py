@@ -5,14 +5,24 @@ multinomial logistic regression over the examples' embeddings and character n-gr
 first use and kept per process under the example set's hash: a change of examples is a new
 head, an unchanged set is never fitted twice. The decision itself (margins, asymmetric costs)
 is pure: pipelines/intent.py::decide.
+
+Fitting needs scikit-learn and SciPy (~85 MiB of a process's memory once imported); deciding does
+not. A fitted head keeps plain arrays (the n-gram vocabulary and idf, the weights), and worker
+processes fit in a child process (`fit_head_isolated`), so they never load either library.
 """
 
 from __future__ import annotations
 
+import math
+import pickle
+import re
+import subprocess
+import sys
 import threading
-from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -33,6 +43,51 @@ LEXICAL_WEIGHT = 0.35
 LEXICAL_FEATURES = 5000
 
 
+NGRAM_RANGE = (2, 5)
+_WHITE_SPACES = re.compile(r"\s\s+")
+_PROJECT_ROOT = Path(__file__).resolve().parents[1]
+FIT_TIMEOUT_SECONDS = 120
+
+
+@dataclass(frozen=True)
+class CharNgrams:
+    """A fitted tf-idf over character n-grams within words, as scikit-learn's `TfidfVectorizer(analyzer=
+    "char_wb", ngram_range=NGRAM_RANGE, sublinear_tf=True)` transforms a text (a unit test holds the two
+    equal), from its vocabulary and idf alone."""
+
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+
+    @classmethod
+    def of(cls, fitted: Any) -> CharNgrams:
+        return cls({str(k): int(v) for k, v in fitted.vocabulary_.items()}, np.asarray(fitted.idf_, dtype=np.float64))
+
+    def transform(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The text's non-zero features: column indices and values (unit length)."""
+        counts = Counter(i for i in map(self.vocabulary.get, _char_wb_ngrams(text.lower())) if i is not None)
+        if not counts:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        columns = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        values = np.asarray([1.0 + math.log(counts[c]) for c in columns]) * self.idf[columns]
+        return columns, values / np.linalg.norm(values)
+
+
+def _char_wb_ngrams(text: str) -> list[str]:
+    grams: list[str] = []
+    low, high = NGRAM_RANGE
+    for word in _WHITE_SPACES.sub(" ", text).split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(padded[offset:offset + n])
+            while offset + n < len(padded):
+                offset += 1
+                grams.append(padded[offset:offset + n])
+            if offset == 0:  # a word shorter than n counts once
+                break
+    return grams
+
+
 @dataclass(frozen=True)
 class IntentHead:
     """A fitted head: class names and a function from a vector (and its text) to their probabilities."""
@@ -40,7 +95,7 @@ class IntentHead:
     classes: tuple[str, ...]
     weights: np.ndarray  # (classes, dims)
     bias: np.ndarray  # (classes,)
-    lexical: Any = None  # the fitted n-gram vectoriser, None when fitted without texts
+    lexical: CharNgrams | None = None  # the fitted n-gram features, None when fitted without texts
     lexical_weights: np.ndarray | None = None  # (classes, n-grams), float32: a head is kept per example set
 
     def probabilities(self, vector: Sequence[float], text: str | None = None) -> dict[str, float]:
@@ -49,8 +104,8 @@ class IntentHead:
             return {self.classes[0]: 1.0}
         logits = self.weights @ np.asarray(vector, dtype=np.float64) + self.bias
         if self.lexical is not None and self.lexical_weights is not None and text:
-            grams = self.lexical.transform([text])
-            logits += LEXICAL_WEIGHT * np.asarray(grams @ self.lexical_weights.T, dtype=np.float64).ravel()
+            columns, values = self.lexical.transform(text)
+            logits += LEXICAL_WEIGHT * (self.lexical_weights[:, columns].astype(np.float64) @ values)
         logits -= logits.max()
         odds = np.exp(logits)
         return dict(zip(self.classes, (odds / odds.sum()).tolist(), strict=True))
@@ -69,10 +124,11 @@ def fit_head(vectors: np.ndarray, labels: Sequence[str], texts: Sequence[str] | 
 
     features, lexical = sparse.csr_matrix(vectors), None
     if texts is not None:
-        lexical = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
-                                  max_features=LEXICAL_FEATURES)
+        vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAM_RANGE, sublinear_tf=True,
+                                     max_features=LEXICAL_FEATURES)
         try:
-            features = sparse.hstack([features, LEXICAL_WEIGHT * lexical.fit_transform(texts)]).tocsr()
+            features = sparse.hstack([features, LEXICAL_WEIGHT * vectoriser.fit_transform(texts)]).tocsr()
+            lexical = CharNgrams.of(vectoriser)
         except ValueError:  # no n-grams at all (examples of blanks): the embedding alone decides
             lexical = None
     # tol 1e-3: as accurate as the default on BANKING77 (dev), in half the fitting time.
@@ -86,12 +142,29 @@ def fit_head(vectors: np.ndarray, labels: Sequence[str], texts: Sequence[str] | 
                       coef[:, dims:].astype(np.float32) if lexical is not None else None)
 
 
+def fit_head_isolated(vectors: np.ndarray, labels: Sequence[str], texts: Sequence[str] | None = None) -> IntentHead:
+    """`fit_head` in a child process, so this process never imports scikit-learn or SciPy. The head comes
+    back pickled: the child is this same code, never outside input."""
+    done = subprocess.run([sys.executable, "-c", "from services.adapters.intent_classifier import fit_in_child; "
+                                                 "fit_in_child()"], cwd=_PROJECT_ROOT,
+                          input=pickle.dumps((vectors, list(labels), None if texts is None else list(texts))),
+                          capture_output=True, timeout=FIT_TIMEOUT_SECONDS, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"fitting the intent head failed ({done.returncode}): "
+                           f"{done.stderr.decode(errors='replace').strip()[-300:]}")
+    head = pickle.loads(done.stdout)  # noqa: S301  # written by our own child process, above
+    if not isinstance(head, IntentHead):
+        raise RuntimeError(f"fitting the intent head returned {type(head).__name__}")
+    return head
+
+
 @dataclass
 class IntentHeads:
     """Example embeddings (per text) and fitted heads (per example set), shared by a process's jobs."""
 
     embedder: Embedder
     max_heads: int = 64
+    fit: Callable[..., IntentHead] = fit_head  # worker processes: fit_head_isolated
     _vectors: dict[str, list[float]] = field(default_factory=dict)
     _heads: OrderedDict[str, IntentHead] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -107,7 +180,7 @@ class IntentHeads:
         if missing:
             self._vectors.update(zip(missing, self.embedder.embed(missing), strict=True))
         labels = [name for name, texts in classes.items() for _ in texts]
-        fitted = fit_head(np.asarray([self._vectors[t] for t in texts], dtype=np.float64), labels, texts)
+        fitted = self.fit(np.asarray([self._vectors[t] for t in texts], dtype=np.float64), labels, texts)
         with self._lock:
             self._heads[key] = fitted
             while len(self._heads) > self.max_heads:
@@ -157,3 +230,10 @@ def decide_intent(text_or_vector: str | Sequence[float], settings: BotSettings |
     return intent.decide(head.probabilities(vector, text), rules=rules or intent.DecisionRules(),
                          allowed_task_types=setup.task_types, payload=payload,
                          form=intent.message_form(text) if text else "statement")
+
+
+def fit_in_child() -> None:
+    """The child's side of `fit_head_isolated`: run as an import of this module (not `-m`), so the head
+    pickles as services.adapters.intent_classifier.IntentHead rather than __main__'s."""
+    vectors, labels, texts = pickle.loads(sys.stdin.buffer.read())  # noqa: S301  # from our own parent
+    sys.stdout.buffer.write(pickle.dumps(fit_head(vectors, labels, texts)))

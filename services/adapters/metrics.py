@@ -46,6 +46,7 @@ class ProcessMetrics:
     llm_seconds: Histogram
     llm_fallbacks: Counter
     query_vectors: Counter
+    passage_vectors: Counter
 
 
 @functools.cache
@@ -67,6 +68,9 @@ def process_metrics() -> ProcessMetrics:
                 "Times a model failed and the next one in the list (or the extractive answer) took over", ["model"]),
         Counter("salesboy_query_vectors_total",
                 "A customer message's embedding: computed, or reused from an earlier stage (hit)", ["outcome"]),
+        Counter("salesboy_passage_vectors_total",
+                "Candidate sentences (and unknown words) of an answer: embedded, or kept from an earlier "
+                "message in this process (hit)", ["outcome"]),
     )
 
 

@@ -3,12 +3,19 @@
 The two stages run as separate jobs, often in different worker processes, so the vector is kept in
 Redis (not in the job: payloads stay ids only) for a few minutes, keyed by the embedding model and
 a hash of the exact text, as float32 bytes (what the models produce, so nothing is lost).
+
+Batches are the candidate sentences of the passages a question retrieved (and its unknown words).
+A shop's popular passages answer question after question, so their sentences come back again and
+again: each process keeps the last few thousand such vectors (float32, ~1.5 KiB each) and embeds
+only the texts it has not seen. Without it the batch cost more than the message's own encode.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from typing import cast
 
 import numpy as np
@@ -22,6 +29,7 @@ log = logging.getLogger(__name__)
 PREFIX = "salesboy:query-vector:"
 # Long enough for classify -> respond under a backlog (the debounce countdown comes before classify).
 TTL_SECONDS = 300
+RECENT_TEXTS = 2048  # per process: ~3 MiB of float32 vectors
 
 
 def cache_key(model_name: str, text: str) -> str:
@@ -31,12 +39,16 @@ def cache_key(model_name: str, text: str) -> str:
 class SharedQueryVectors:
     """The Embedder port for the message stages. One text at a time (a message, a search text) is
     looked up first; batches (sentence candidates, examples) go straight to the model, as they are
-    not asked for twice."""
+    asked for twice by the same message; their texts are kept in this process, most recent first."""
 
-    def __init__(self, inner: Embedder, client: redis.Redis, ttl_seconds: int = TTL_SECONDS) -> None:
+    def __init__(self, inner: Embedder, client: redis.Redis, ttl_seconds: int = TTL_SECONDS,
+                 recent_texts: int = RECENT_TEXTS) -> None:
         self._inner = inner
         self._redis = client
         self._ttl = ttl_seconds
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._recent_max = recent_texts
+        self._lock = threading.Lock()
 
     @property
     def model_name(self) -> str:
@@ -58,7 +70,7 @@ class SharedQueryVectors:
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         if len(texts) != 1:
-            return self._inner.embed(texts)
+            return self._batch(texts)
         key = cache_key(self.model_name, texts[0])
         metrics = process_metrics()
         try:
@@ -78,3 +90,20 @@ class SharedQueryVectors:
         except redis.RedisError as exc:
             log.warning("query vector not cached", extra={"error": f"{type(exc).__name__}: {exc}"})
         return vectors
+
+    def _batch(self, texts: list[str]) -> list[list[float]]:
+        with self._lock:
+            known = {t: self._recent[t] for t in texts if t in self._recent}
+            for text in known:
+                self._recent.move_to_end(text)
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            computed = np.asarray(self._inner.embed(missing), dtype=np.float32)
+            with self._lock:
+                for text, vector in zip(missing, computed, strict=True):
+                    known[text] = self._recent[text] = vector
+                while len(self._recent) > self._recent_max:
+                    self._recent.popitem(last=False)
+        process_metrics().passage_vectors.labels("hit").inc(len(texts) - len(missing))
+        process_metrics().passage_vectors.labels("computed").inc(len(missing))
+        return [known[t].tolist() for t in texts]

@@ -6,9 +6,11 @@ in the same run:
 
 - "empty": hops that do nothing, Celery's own cost alone;
 - "http": hops doing the external work the pipeline cannot avoid, with no Salesboy
-  code: hop 2 POSTs the classify request to the LLM server, hop 3 encodes the question
-  with the same sentence-transformers model, runs one vector search in SQL on the same
-  table and POSTs the answer request, hop 4 POSTs the signed reply to the gateway;
+  code: hop 2 POSTs the classify request to the LLM server (when the pipeline made
+  one: with one model call a message, the verdict comes with the answer), hop 3
+  encodes the question with the same ONNX embedder the workers run, runs one vector
+  search in SQL on the same table and POSTs the answer request, hop 4 POSTs the
+  signed reply to the gateway;
 - "library": the same, but the two LLM requests go through `litellm.completion`, the
   client the product is built on, as anyone calling it directly would.
 
@@ -26,6 +28,7 @@ import time
 import uuid
 
 import httpx
+import numpy as np
 import psycopg
 from celery import Celery
 from pgvector.psycopg import register_vector
@@ -43,15 +46,18 @@ def _work() -> dict:
     if "work" not in _process:
         with open(os.environ["RAW_CHAIN_WORK"]) as file:
             work = json.load(file)
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        from sentence_transformers import SentenceTransformer
+        from pathlib import Path
+
+        # The embedder adapter itself (tokenizers + onnxruntime on the exported graph), so the query
+        # encode costs what it costs in a worker; nothing of the pipeline runs around it.
+        from services.adapters.embeddings_onnx import OnnxEmbedder
 
         conn = psycopg.connect(work["database_url"], autocommit=True)
         register_vector(conn)
         conn.execute("set hnsw.iterative_scan = relaxed_order")
         conn.execute(f"set hnsw.ef_search = {int(work['ef_search'])}")
         _process.update(work=work, conn=conn, http=httpx.Client(timeout=10),
-                        model=SentenceTransformer(work["model_path"], device="cpu"))
+                        model=OnnxEmbedder(cache_dir=Path(work["embedding_cache_dir"])))
     return _process["work"]
 
 
@@ -81,8 +87,7 @@ def _litellm():
 
 def _search() -> list:
     work = _work()
-    vector = _process["model"].encode([work["question"]], normalize_embeddings=True, convert_to_numpy=True,
-                                      show_progress_bar=False)[0]
+    vector = np.asarray(_process["model"].embed([work["question"]])[0], dtype=np.float32)
     return _process["conn"].execute(
         "select id, content from (select id, content, embedding <=> %s as d from public.kb_chunks "
         "where user_id = %s order by embedding <=> %s limit %s) t order by d",
@@ -106,6 +111,7 @@ def _send(text: str) -> None:
 def warm_up() -> None:
     """Load the model and libraries and open the connections before anything is timed."""
     _work()
+    _search()
     _litellm()
 
 
@@ -114,7 +120,8 @@ def hop(n: int, started: float, key: str, mode: str = "empty", reply: str = "") 
     if mode != "empty":
         work = _work()
         if n == 1:
-            _post_llm(work["classify"], mode)
+            if work["classify"] is not None:
+                _post_llm(work["classify"], mode)
         elif n == 2:
             assert _search(), "the raw vector search found nothing"
             reply = _post_llm(work["answer"], mode)

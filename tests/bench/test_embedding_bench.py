@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 import psutil
+import pytest
 from celery import Celery
 
 from schemas.queues import QUEUES
@@ -169,6 +170,9 @@ def _pool_rss(settings, runtime, variant, user, container, gateway, n8n, databas
             info = child.memory_full_info()
             loaded = "torch" if any("libtorch" in m.path for m in child.memory_maps()) else "no torch"
             figures.append(f"{info.rss / 2**20:.0f} MiB RSS / {info.uss / 2**20:.0f} MiB USS ({loaded})")
+            if os.environ.get("BENCH_MAPS"):  # where a process's memory sits: the biggest mappings
+                maps = sorted(child.memory_maps(grouped=True), key=lambda m: -m.rss)[:12]
+                print("\n    " + "; ".join(f"{os.path.basename(m.path) or 'anon'} {m.rss / 2**20:.1f}" for m in maps))
         main = parent.memory_full_info()
         print(f"worker RSS at rest, EMBEDDING_RUNTIME={runtime} ({variant}): pool processes {'; '.join(figures)}; "
               f"main process {main.rss / 2**20:.0f} MiB RSS (target: <= 300 MiB a process)")
@@ -184,14 +188,15 @@ def _pool_rss(settings, runtime, variant, user, container, gateway, n8n, databas
         producer.close()
 
 
-def test_worker_memory_at_rest(worker, container, gateway, llm, n8n, database_url, redis_url, tmp_path):
-    user = _shop(container, llm)
-    for runtime, variant in (("onnx", "fp32"), ("onnx", "int8"), ("torch", "fp32")):
-        _pool_rss(container.settings, runtime, variant, user, container, gateway, n8n, database_url, redis_url,
-                  tmp_path)
-    # The default shop has no model (embedding intent decision, extractive answers): litellm never loads.
-    no_model = _shop(container, llm)
-    with container.tenant_uow(no_model) as uow:
-        uow.conn.execute("update public.bot_config set models = '[]'::jsonb where user_id = %s", [no_model])
-    print("without a model:", end=" ")
-    _pool_rss(container.settings, "onnx", "fp32", no_model, container, gateway, n8n, database_url, redis_url, tmp_path)
+# The default shop has no model (embedding intent decision, extractive answers): litellm never loads.
+MEMORY_CASES = {"default": ("onnx", "fp32", None), "model_fp32": ("onnx", "fp32", 1),
+                "model_int8": ("onnx", "int8", 1), "model_torch": ("torch", "fp32", 1)}
+
+
+@pytest.mark.parametrize("case", list(MEMORY_CASES))
+def test_worker_memory_at_rest(case, worker, container, gateway, llm, n8n, database_url, redis_url, tmp_path):
+    runtime, variant, model_calls = MEMORY_CASES[case]
+    user = _shop(container, llm, model_calls)
+    print(f"{'without a model' if model_calls is None else 'with a model'} (load average "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}):", end=" ")
+    _pool_rss(container.settings, runtime, variant, user, container, gateway, n8n, database_url, redis_url, tmp_path)

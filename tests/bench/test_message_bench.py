@@ -1,10 +1,17 @@
-"""Message pipeline: accept -> handed to the transport, against a raw Celery chain of as many hops,
-then a sustained load with no message lost and none sent twice.
+"""Message pipeline: accept -> handed to the transport, against its floor, then a sustained load with no
+message lost and none sent twice. One test per shop mode, each runnable alone (`-k llm_free`):
 
-Latency: one message at a time through the session's solo worker, each followed by the
-same 4-hop raw chain three times (solo worker too, see raw_chain.py): doing the
-pipeline's external work through the same client libraries (the target's baseline),
-doing it with the LLM requests as raw HTTP posts, and with empty hops.
+- `llm_free`: the product default, no model configured (embedding intent classifier, extractive
+  answers). Floor: one raw query encode with the same ONNX embedder the workers run plus one raw
+  pgvector query on the same table, timed in this process between the messages.
+- `one_call`: a model answering at once (local OpenAI-compatible server), one call a message (the
+  default `model_calls`): the verdict comes with the answer.
+- `two_calls`: the same with `model_calls = 2` (classify, then answer), for reference.
+
+With a model, each message is followed by the same 4-hop raw Celery chain three times (solo worker,
+see raw_chain.py): doing the pipeline's external work through the same client libraries, doing it
+with the LLM requests as raw HTTP posts (the target's baseline), and with empty hops. Every message
+has a text of its own, so no stage finds its query vector cached from an earlier message.
 
 Sustained load: the deployment's shape, workers as `salesboy up` runs them (prefork,
 WORKER_CONCURRENCY processes, every queue but `sessions`), started by the benchmark on
@@ -23,14 +30,18 @@ import time
 import uuid
 from datetime import UTC, datetime
 
+import numpy as np
+import psutil
+import psycopg
+import pytest
 import redis as redis_lib
 from celery import Celery
+from pgvector.psycopg import register_vector
 from psycopg.types.json import Jsonb
 
 from schemas.jobs import ProvisionTenant
 from schemas.messages import InboundMessage
 from schemas.queues import QUEUES
-from services.adapters.embeddings import default_model_path
 from services.bootstrap import bootstrap
 from services.handlers.tenant import provision_tenant
 from services.usecases import kb, provider_keys
@@ -53,51 +64,78 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 QUESTION = "Do you deliver to Accra?"
 REPLY = "Yes, we deliver to Accra in 3 days."
 CLASSIFY_PROMPT = "Classify the customer's last message"
+WITH_REPLY = "and write the reply"  # the one-call request: verdict and reply in one JSON object
+MODES = {"llm_free": None, "one_call": 1, "two_calls": 2}  # mode -> bot_config.model_calls (None: no model)
 
 
-def _shop(container, llm):
+def _shop(container, llm, model_calls):
     user = create_user(container)
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
     doc = kb.upload(container, user, "faq.md", f"# Delivery\nWe deliver to Accra in 3 days. {uuid.uuid4()}".encode())
     wait_for(lambda: kb.get_document(container, user, doc.id)[0].status == "ready", timeout=120)
+    with container.tenant_uow(user) as uow:
+        uow.conn.execute("update public.bot_config set debounce_seconds = 0 where user_id = %s", [user])
+    if model_calls is None:
+        return user
 
     def instant(body):
-        if CLASSIFY_PROMPT in body["messages"][0]["content"]:
+        system = body["messages"][0]["content"]
+        if WITH_REPLY in system:
+            return 200, chat_completion(body["model"], json.dumps(
+                {"intent": "Response", "confidence": 0.9, "task_type": None, "payload": {},
+                 "raw_analysis": "a question", "reply": REPLY}))
+        if CLASSIFY_PROMPT in system:
             return 200, chat_completion(body["model"], '{"intent": "Response", "confidence": 0.9}')
         return 200, chat_completion(body["model"], REPLY)
 
     llm.routes[("POST", "/v1/chat/completions")] = instant
     provider_keys.save(container, user, LLM_KEY, via="bench")
     with container.tenant_uow(user) as uow:
-        # Two calls, as this bench measures: classification and answer (the default is one, docs/answers.md).
-        uow.conn.execute("update public.bot_config set debounce_seconds = 0, model_calls = 2, models = %s "
-                         "where user_id = %s", [
-            Jsonb([{"model": "openai/instant", "api_base": llm.base_url}]), user])
+        uow.conn.execute("update public.bot_config set model_calls = %s, models = %s where user_id = %s", [
+            model_calls, Jsonb([{"model": "openai/instant", "api_base": llm.base_url}]), user])
     return user
 
 
 def _message(user, n):
+    # The chat names the shop too: the gateway records every shop's replies, and each mode has a shop of its own.
     return InboundMessage(tenant=user, provider_message_id=f"wamid.bench.{uuid.uuid4().hex}",
-                          chat_id=f"23480{n:08d}@c.us", sender_phone=f"+23480{n:08d}",
-                          text=QUESTION, timestamp=datetime.now(UTC))
+                          chat_id=f"23480{n:08d}-{user.hex[:8]}@c.us", sender_phone=f"+23480{n:08d}",
+                          text=_question(n), timestamp=datetime.now(UTC))
+
+
+def _question(n):
+    # A text of its own per message: the stages share a message's query vector (services/adapters/query_vectors.py),
+    # and a question asked before would find it cached.
+    return f"{QUESTION} Order {n}."
 
 
 def _pct(values, q):
     return statistics.quantiles(values, n=100)[q - 1] * 1000
 
 
-def _raw_work(container, user, llm, gateway, database_url, tmp_path):
+def _raw_work(container, user, llm, gateway, database_url, tmp_path, model_calls):
     """What the pipeline sent for one message, for the raw chain to send the same."""
     llm.reset()
     message = _message(user, 99_999_999)
     accept(container, message)
     wait_for(lambda: gateway.messages_to(message.chat_id), timeout=60, interval=0.01)
     chats = [r.json for r in llm.requests if r.path == "/v1/chat/completions"]
-    assert len(chats) == 2, "the pipeline should have asked the model twice (classify, answer)"
-    classify = next(b for b in chats if CLASSIFY_PROMPT in b["messages"][0]["content"])
-    answer = next(b for b in chats if CLASSIFY_PROMPT not in b["messages"][0]["content"])
-    work = {"database_url": database_url, "model_path": default_model_path(), "ef_search": 100, "k": 8,
-            "user_id": str(user), "question": QUESTION, "llm_base_url": llm.base_url, "llm_key": LLM_KEY,
+    if len(chats) != (model_calls or 0):
+        with psycopg.connect(database_url) as conn:
+            trace = conn.execute("select trace from public.inbox where provider_message_id = %s",
+                                 [message.provider_message_id]).fetchone()
+        raise AssertionError(f"the pipeline should have asked the model {model_calls} time(s), not {len(chats)}: "
+                             f"{trace}")
+    if model_calls is None:
+        classify = answer = None
+    elif model_calls == 1:
+        classify, answer = None, chats[0]
+    else:
+        classify = next(b for b in chats if CLASSIFY_PROMPT in b["messages"][0]["content"])
+        answer = next(b for b in chats if CLASSIFY_PROMPT not in b["messages"][0]["content"])
+    work = {"database_url": database_url, "embedding_cache_dir": os.environ["EMBEDDING_CACHE_DIR"],
+            "ef_search": 100, "k": 8, "user_id": str(user), "question": message.text,
+            "llm_base_url": llm.base_url, "llm_key": LLM_KEY,
             "classify": classify, "answer": answer, "gateway_url": gateway.url,
             "gateway_secret": base64.b64encode(GATEWAY_SECRET).decode(), "chat_id": "raw-baseline@c.us"}
     path = tmp_path / "raw-work.json"
@@ -105,14 +143,47 @@ def _raw_work(container, user, llm, gateway, database_url, tmp_path):
     return path
 
 
-def _latency(container, user, llm, gateway, database_url, redis_url, tmp_path):
-    raw_broker = redis_url.rsplit("/", 1)[0] + "/14"
-    work_path = _raw_work(container, user, llm, gateway, database_url, tmp_path)
-    raw_worker = subprocess.Popen(
+class _Floor:
+    """One raw query encode with the workers' own ONNX embedder and one raw pgvector query on the same table:
+    what the LLM-free pipeline cannot do without. Timed in this process, between the messages."""
+
+    def __init__(self, container, user, owner_database_url):
+        self._embedder = container.embedder  # the adapter itself, not the stages' shared-vector cache
+        self._user = user
+        self._conn = psycopg.connect(owner_database_url, autocommit=True)
+        register_vector(self._conn)
+        self._conn.execute("set hnsw.iterative_scan = relaxed_order")
+        self._conn.execute("set hnsw.ef_search = 100")
+
+    def __call__(self, text):
+        started = time.perf_counter()
+        vector = np.asarray(self._embedder.embed([text])[0], dtype=np.float32)
+        rows = self._conn.execute(
+            "select id, content from (select id, content, embedding <=> %s as d from public.kb_chunks "
+            "where user_id = %s order by embedding <=> %s limit 8) t order by d",
+            [vector, self._user, vector]).fetchall()
+        assert rows, "the raw vector search found nothing"
+        return time.perf_counter() - started
+
+    def close(self):
+        self._conn.close()
+
+
+def _raw_chain_worker(work_path, raw_broker):
+    return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "tests.bench.raw_chain", "worker", "--pool", "solo", "-Q", "raw_chain",
          "--loglevel", "WARNING"],
         env={**os.environ, "RAW_CHAIN_BROKER": raw_broker, "RAW_CHAIN_WORK": str(work_path)},
         cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _latency(container, user, llm, gateway, owner_database_url, redis_url, tmp_path, model_calls):
+    """p50/p99 of the pipeline and of its baselines, interleaved message by message; the ratios."""
+    raw_broker = redis_url.rsplit("/", 1)[0] + "/14"
+    floor = _Floor(container, user, owner_database_url) if model_calls is None else None
+    modes = ("empty",) if model_calls is None else raw_chain.MODES
+    work_path = _raw_work(container, user, llm, gateway, owner_database_url, tmp_path, model_calls)
+    raw_worker = _raw_chain_worker(work_path, raw_broker)
     try:
         raw_chain.app.conf.broker_url = raw_broker
         raw_client = redis_lib.Redis.from_url(raw_broker)
@@ -123,7 +194,7 @@ def _latency(container, user, llm, gateway, database_url, redis_url, tmp_path):
             raw_chain.app.send_task("raw.hop", args=[0, time.time(), key, mode])
             return float(wait_for(lambda: raw_client.get(key), timeout=30, interval=0.001))
 
-        pipeline, chains = [], {mode: [] for mode in raw_chain.MODES}
+        pipeline, chains, floors = [], {mode: [] for mode in modes}, []
         for n in range(SAMPLES + 5):
             message = _message(user, n)
             started = time.time()
@@ -131,32 +202,48 @@ def _latency(container, user, llm, gateway, database_url, redis_url, tmp_path):
             sent = wait_for(lambda m=message: gateway.messages_to(m.chat_id), timeout=30, interval=0.001)
             took = time.time() - started
             assert sent
-            timed = {mode: raw(mode) for mode in raw_chain.MODES}
+            timed = {mode: raw(mode) for mode in modes}
+            floor_took = floor(_question(1_000_000 + n)) if floor is not None else None
             if n >= 5:  # the first few warm caches up
                 pipeline.append(took)
                 for mode, seconds in timed.items():
                     chains[mode].append(seconds)
+                if floor_took is not None:
+                    floors.append(floor_took)
     finally:
         raw_worker.terminate()
         raw_worker.wait(20)
+        if floor is not None:
+            floor.close()
     p50, p99 = _pct(pipeline, 50), _pct(pipeline, 99)
     chain = f"raw {raw_chain.HOPS}-hop chain"
-    rows = [("pipeline", p50, p99)] + [(label, _pct(chains[mode], 50), _pct(chains[mode], 99)) for mode, label in (
-        ("library", f"{chain}, same work, same client libraries"),
-        ("http", f"{chain}, same work, LLM requests as raw HTTP"),
-        ("empty", f"{chain}, empty hops"))]
-    print(f"\nlatency, accept -> handed to the transport ({SAMPLES} messages, one at a time, LLM answering "
-          "at once, solo workers):")
-    for label, q50, q99 in rows:
+    labels = {"library": (f"{chain}, same work, same client libraries", "for reference: litellm's own cost"),
+              "http": (f"{chain}, same work, LLM requests as raw HTTP", "target p50 <= 1.5, p99 <= 2"),
+              "empty": (f"{chain}, empty hops", "for reference: Celery's own cost")}
+    rows = [("pipeline", p50, p99, "")]
+    if floors:
+        rows.append(("floor: raw ONNX query encode + raw pgvector query", _pct(floors, 50), _pct(floors, 99),
+                     "target p50 <= 3"))
+    rows += [(*labels[mode][:1], _pct(chains[mode], 50), _pct(chains[mode], 99), labels[mode][1]) for mode in modes]
+    what = "no model" if model_calls is None else f"{model_calls} model call(s) a message, LLM answering at once"
+    print(f"\nlatency, accept -> handed to the transport ({SAMPLES} messages one at a time, {what}, solo workers; "
+          f"load average {_load()}):")
+    for label, q50, q99, _note in rows:
         print(f"  {label:52s} p50 {q50:6.1f} ms  p99 {q99:6.1f} ms")
-    for (label, q50, q99), note in zip(rows[1:], ("target <= 1.5", "for reference", "for reference"), strict=True):
-        print(f"  ratio to the {label[len(chain) + 2:]:41s} p50 {p50 / q50:.2f}  p99 {p99 / q99:.2f} ({note})")
+    for label, q50, q99, note in rows[1:]:
+        print(f"  ratio to {label[:48]:48s} p50 {p50 / q50:5.2f}  p99 {p99 / q99:5.2f} ({note})")
+
+
+def _load():
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def _production_workers(settings, database_url, broker_url, gateway, n8n, tmp_path):
     """Workers as `salesboy up` starts them: default pool and concurrency, every queue but sessions."""
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(settings.data_dir), DATABASE_URL=database_url,
                          REDIS_URL=broker_url, **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]))
+    # Another worker shape to compare with the default: BENCH_WORKER_ENV='{"WORKER_CONCURRENCY": "3"}'.
+    env.update(json.loads(os.environ.get("BENCH_WORKER_ENV", "{}")))
     log = (tmp_path / "prefork-worker.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "workers", "worker", "--queues", ",".join(q for q in QUEUES if q != "sessions"),
@@ -165,7 +252,35 @@ def _production_workers(settings, database_url, broker_url, gateway, n8n, tmp_pa
     return process, log
 
 
-def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path):
+class _CpuMeter:
+    """CPU seconds spent between two readings by the workers (every process of the tree), Postgres (the server
+    and its backends), the Redis server, and this process alone (accepting the messages, the fake gateway and
+    LLM server)."""
+
+    def __init__(self, worker_pid, pgdata, redis_pid):
+        self._groups = {
+            "workers": (psutil.Process(worker_pid), True),
+            "postgres": (next(p for p in psutil.process_iter(["cmdline"])
+                              if str(pgdata) in " ".join(p.info["cmdline"] or [])), True),
+            "redis": (psutil.Process(redis_pid), False),
+            "bench process": (psutil.Process(), False),
+        }
+
+    def read(self):
+        totals = {}
+        for name, (process, tree) in self._groups.items():
+            total = 0.0
+            for p in [process, *(process.children(recursive=True) if tree else [])]:
+                try:
+                    times = p.cpu_times()
+                except psutil.NoSuchProcess:
+                    continue
+                total += times.user + times.system
+            totals[name] = total
+        return totals
+
+
+def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path, pgdata, redis_pid):
     broker = redis_url.rsplit("/", 1)[0] + "/13"
     producer = bootstrap(container.settings, database_url=database_url, redis_url=broker)
     process, log = _production_workers(container.settings, database_url, broker, gateway, n8n, tmp_path)
@@ -185,6 +300,8 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path)
 
         sent_before = len(gateway.sent)
         repeats_before = gateway.repeats
+        meter = _CpuMeter(process.pid, pgdata, redis_pid)
+        cpu_before = meter.read()
         chats = []
         started = time.monotonic()
         for n in range(RATE * SECONDS):
@@ -200,6 +317,7 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path)
         wait_for(lambda: len({m["chat_id"] for m in gateway.sent[sent_before:]} & wanted) == len(wanted),
                  timeout=1800, interval=0.5, message="every message to be answered")
         drained = time.monotonic() - started
+        cpu = {name: seconds - cpu_before[name] for name, seconds in meter.read().items()}
     finally:
         probe.close()
         process.terminate()
@@ -216,16 +334,21 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path)
         per_chat[m["chat_id"]] += 1
     lost = sum(1 for count in per_chat.values() if count == 0)
     duplicates = sum(count - 1 for count in per_chat.values() if count > 1) + (gateway.repeats - repeats_before)
-    print(f"sustained ({pool.get('implementation', 'prefork').rsplit(':', 1)[-1]} pool, "
+    print(f"sustained, load average {_load()} ({pool.get('implementation', 'prefork').rsplit(':', 1)[-1]} pool, "
           f"{pool.get('max-concurrency', '?')} processes): {len(chats)} messages offered at "
           f"{len(chats) / offered:.1f}/s over {offered:.0f} s; all answered after {drained:.0f} s "
           f"({len(chats) / drained:.1f}/s end to end); lost {lost}, duplicate sends {duplicates}")
+    spent = ", ".join(f"{name} {seconds / len(chats) * 1000:.1f} ms" for name, seconds in cpu.items())
+    print(f"  CPU a message: {spent} (the machine: {len(os.sched_getaffinity(0))} cores)")
 
 
-def test_latency_against_a_raw_chain_and_sustained_load(worker, container, gateway, llm, n8n, database_url,
-                                                         owner_database_url, redis_url, tmp_path):
-    user = _shop(container, llm)
-    # The raw chain reads kb_chunks directly, with no tenant transaction around it: as the owner role (the
+@pytest.mark.parametrize("mode", list(MODES))
+def test_message_pipeline(mode, worker, container, gateway, llm, n8n, database_url, owner_database_url, redis_url,
+                          tmp_path, pg_server, redis_server):
+    model_calls = MODES[mode]
+    user = _shop(container, llm, model_calls)
+    # The raw baselines read kb_chunks directly, with no tenant transaction around them: as the owner role (the
     # runtime role may only read it under RLS, as the product does).
-    _latency(container, user, llm, gateway, owner_database_url, redis_url, tmp_path)
-    _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path)
+    _latency(container, user, llm, gateway, owner_database_url, redis_url, tmp_path, model_calls)
+    _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path, pg_server.pgdata,
+               redis_server._process.pid)

@@ -48,9 +48,28 @@ def test_a_shared_vector_is_the_one_the_model_computed(inline):
     assert counting.texts == [text]  # the second came from Redis
     assert np.array_equal(np.asarray(first, dtype=np.float32), np.asarray(again, dtype=np.float32))
     assert 0 < container.redis.ttl(cache_key(counting.model_name, text)) <= 30
-    # Batches are never cached: each is embedded as asked.
+    # Batches never go through Redis: the single text is embedded again, in the batch.
     shared.embed([text, "another"])
     assert counting.texts == [text, text, "another"]
+
+
+def test_a_batch_embeds_only_the_texts_this_process_has_not_seen(inline):
+    _container, _publisher, counting = inline
+    shared = SharedQueryVectors(counting, _container.redis, recent_texts=3)
+    counting.texts.clear()
+    first = shared.embed(["a passage sentence", "another sentence", "a word"])
+    assert counting.texts == ["a passage sentence", "another sentence", "a word"]
+    again = shared.embed(["another sentence", "a new word", "a passage sentence", "a new word"])
+    assert counting.texts[3:] == ["a new word"]  # once, though asked twice
+    assert again[0] == first[1] and again[2] == first[0] and again[1] == again[3]
+    # The model's own vectors, in the order asked.
+    assert np.allclose(np.asarray(again, dtype=np.float32),
+                       np.asarray(counting.inner.embed(["another sentence", "a new word", "a passage sentence",
+                                                        "a new word"]), dtype=np.float32), atol=1e-5)
+    # Three kept, the least recently used dropped: "a word".
+    counting.texts.clear()
+    shared.embed(["a word", "a passage sentence"])
+    assert counting.texts == ["a word"]
 
 
 def test_without_redis_the_message_is_still_embedded(inline):

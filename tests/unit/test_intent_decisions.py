@@ -4,10 +4,20 @@ business's own intents as settings validate them."""
 import numpy as np
 import pytest
 from pydantic import ValidationError
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from pipelines.intent import DEFAULT_EXAMPLES, DecisionRules, at_rest, decide, message_form, training_key, training_set
 from schemas.bot import MAX_INTENTS, BotSettings, BusinessIntent
-from services.adapters.intent_classifier import IntentHeads, IntentSetup, decide_intent, fit_head
+from services.adapters.intent_classifier import (
+    LEXICAL_FEATURES,
+    NGRAM_RANGE,
+    CharNgrams,
+    IntentHeads,
+    IntentSetup,
+    decide_intent,
+    fit_head,
+    fit_head_isolated,
+)
 
 ALLOWED = ["send_email", "book_calendar", "create_order"]
 RULES = DecisionRules()
@@ -216,3 +226,28 @@ def test_business_intents_are_validated():
     for intents in bad:
         with pytest.raises(ValidationError):
             BotSettings(intents=intents)
+
+
+def test_the_heads_n_gram_features_are_scikit_learn_s():
+    examples = ["Where is my order?", "I want to TALK to a person", "Book a table for 2 tomorrow at 7pm",
+                "Ọ̀rẹ́ mi, how much be the jollof?", "cancel  my\tsubscription please", "a b c", "price list 2025"]
+    fitted = TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAM_RANGE, sublinear_tf=True,
+                             max_features=LEXICAL_FEATURES).fit(examples)
+    ours = CharNgrams.of(fitted)
+    for text in [*examples, "WHERE  is my ORDER order order?", "", "   ", "x", "Ọ̀rẹ́", "tomorrow 7pm table"]:
+        expected = fitted.transform([text]).toarray().ravel()
+        columns, values = ours.transform(text)
+        got = np.zeros_like(expected)
+        got[columns] = values
+        assert np.allclose(got, expected, atol=1e-12), text
+
+
+def test_a_head_fitted_in_a_child_process_decides_as_one_fitted_here():
+    labels = ["Response", "Response", "HumanHandoff", "HumanHandoff", "Task:order", "Task:order"]
+    texts = ["what are your hours", "do you deliver", "talk to a person", "I want a human", "order 2 bags",
+             "I'd like to buy coffee"]
+    vectors = np.random.default_rng(7).normal(size=(6, 8))
+    here, there = fit_head(vectors, labels, texts), fit_head_isolated(vectors, labels, texts)
+    assert there.classes == here.classes
+    for vector, text in zip(vectors, texts, strict=True):
+        assert there.probabilities(vector, text) == pytest.approx(here.probabilities(vector, text))

@@ -1,0 +1,133 @@
+"""Where a message's CPU goes: every stage of the LLM-free pipeline run in this process under cProfile.
+
+Jobs are not queued: a publisher that keeps them hands each to the container's own handler, so the
+profile holds the stages' work and nothing of Celery's. Prints, per message: the CPU time, SQL
+statements (calls of psycopg's execute), embedding calls and texts, and the functions with the most
+cumulative time. `BENCH_MESSAGES` sets how many messages (default 100).
+"""
+
+from __future__ import annotations
+
+import collections
+import cProfile
+import io
+import os
+import pstats
+import time
+import uuid
+from datetime import UTC, datetime
+
+import psycopg
+
+from schemas.jobs import ProvisionTenant
+from schemas.messages import InboundMessage
+from services.bootstrap import bootstrap
+from services.handlers.tenant import provision_tenant
+from services.usecases import kb
+from services.usecases.inbound import accept
+from tests.conftest import create_user
+
+MESSAGES = int(os.environ.get("BENCH_MESSAGES", "100"))
+
+
+class _Kept:
+    """The Publisher port, keeping the jobs for the caller to run."""
+
+    def __init__(self) -> None:
+        self.jobs: list = []
+
+    def publish(self, job, countdown: float = 0, queue: str | None = None) -> None:
+        self.jobs.append(job)
+
+
+class _Counted:
+    """An embedder that counts calls and texts."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+        self.calls = self.texts = 0
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def embed(self, texts):
+        self.calls += 1
+        self.texts += len(texts)
+        return self._inner.embed(texts)
+
+
+def _drain(container, kept: _Kept) -> int:
+    ran = 0
+    while kept.jobs:
+        container.handle(kept.jobs.pop(0))
+        ran += 1
+    return ran
+
+
+def _statement_tally(monkeypatch) -> collections.Counter:
+    """Each SQL statement's first words, counted."""
+    tally: collections.Counter = collections.Counter()
+    execute = psycopg.Cursor.execute
+
+    def counted(cursor, query, *args, **kwargs):
+        text = query.as_string(cursor) if hasattr(query, "as_string") else str(query)
+        tally[" ".join(text.split())[:90]] += 1
+        return execute(cursor, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    return tally
+
+
+def test_message_profile(settings, database_url, redis_url, gateway, monkeypatch):
+    kept = _Kept()
+    base = bootstrap(settings, database_url=database_url, redis_url=redis_url.rsplit("/", 1)[0] + "/12")
+    embedder = _Counted(base.embedder)
+    base.close()
+    container = bootstrap(settings, database_url=database_url, redis_url=redis_url.rsplit("/", 1)[0] + "/12",
+                          publisher=kept, embedder=embedder)
+    try:
+        user = create_user(container)
+        provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
+        kb.upload(container, user, "faq.md", f"# Delivery\nWe deliver to Accra in 3 days. {uuid.uuid4()}".encode())
+        _drain(container, kept)
+        with container.tenant_uow(user) as uow:
+            uow.conn.execute("update public.bot_config set debounce_seconds = 0 where user_id = %s", [user])
+
+        def message(n: int) -> InboundMessage:
+            return InboundMessage(tenant=user, provider_message_id=f"wamid.profile.{uuid.uuid4().hex}",
+                                  chat_id=f"23481{n:08d}@c.us", sender_phone=f"+23481{n:08d}",
+                                  text=f"Do you deliver to Accra? Order {n}.", timestamp=datetime.now(UTC))
+
+        for n in range(5):  # warm up: model, connections, fitted intent heads
+            accept(container, message(n))
+            _drain(container, kept)
+        sent_before = len(gateway.sent)
+        embedder.calls = embedder.texts = 0
+        tally = _statement_tally(monkeypatch)
+        profile = cProfile.Profile()
+        jobs = 0
+        cpu, wall = time.process_time(), time.perf_counter()
+        profile.enable()
+        for n in range(MESSAGES):
+            accept(container, message(100 + n))
+            jobs += _drain(container, kept)
+        profile.disable()
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        assert len(gateway.sent) - sent_before == MESSAGES
+    finally:
+        container.close()
+
+    stats = pstats.Stats(profile)
+    executes = sum(calls for (file, _line, name), (_cc, calls, *_rest) in stats.stats.items()  # type: ignore[attr-defined]
+                   if name in ("execute", "executemany") and file.startswith(os.path.dirname(psycopg.__file__))
+                   and file.endswith("cursor.py"))  # Connection.execute goes through a cursor: counted once
+    print(f"\n{MESSAGES} messages, no model, in-process (load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}):"
+          f" {cpu / MESSAGES * 1000:.1f} ms CPU and {wall / MESSAGES * 1000:.1f} ms wall a message (under cProfile),"
+          f" {jobs / MESSAGES:.1f} jobs, {executes / MESSAGES:.1f} SQL statements, {embedder.calls / MESSAGES:.1f}"
+          f" embedding calls ({embedder.texts / MESSAGES:.1f} texts) a message")
+    for statement, count in tally.most_common():
+        print(f"  {count / MESSAGES:4.1f}  {statement}")
+    out = io.StringIO()
+    stats.stream = out  # type: ignore[attr-defined]
+    stats.sort_stats("cumulative").print_stats(45)
+    print(out.getvalue())
