@@ -153,7 +153,7 @@ def kb_ingest(paths: tuple[Path, ...], email: str, no_wait: bool, timeout: float
         refused = 0
         for path in paths:
             try:
-                document = kb_service.upload(container, user_id, path.name, path.read_bytes())
+                document = container.kb.upload(user_id, path.name, path.read_bytes())
             except kb_service.KnowledgeBaseError as exc:
                 refused += 1
                 click.echo(f"refused  {path}: {exc}", err=True)
@@ -172,7 +172,7 @@ def _wait_for_documents(container, user_id, queued: dict, timeout: float) -> int
     with click.progressbar(length=100 * len(queued), label="ingesting", show_percent=True) as bar:
         shown = 0
         while len(finished) < len(queued) and time.monotonic() < deadline:
-            documents = {d.id: d for d in kb_service.list_documents(container, user_id) if d.id in queued}
+            documents = {d.id: d for d in container.kb.list_documents(user_id) if d.id in queued}
             for doc_id, current in documents.items():
                 if current.status in ("ready", "failed") and doc_id not in finished:
                     finished[doc_id] = current
@@ -202,7 +202,7 @@ def kb_search(query: str, email: str, k: int) -> None:
     """Show what the bot would find for QUERY: score, document, location and text."""
     settings = _settings()
     with _running_container(settings) as container:
-        hits = kb_service.search(container, _tenant(container, email), query, k)
+        hits = container.kb.search(_tenant(container, email), query, k)
     if not hits:
         click.echo("no results (is anything ready in the knowledge base?)")
     for rank, hit in enumerate(hits, start=1):
@@ -358,7 +358,7 @@ def apikey_create(email: str, name: str) -> None:
     """Create an API key; it is shown once."""
     settings = _settings()
     with _running_container(settings) as container:
-        key, _ = create_api_key(container, _tenant(container, email), name)
+        key, _ = create_api_key(container.tenant_uow, _tenant(container, email), name)
     click.echo(key)
 
 

@@ -256,7 +256,7 @@ def key_create(user_id: uuid.UUID):
     wanted = _body(ApiKeyCreate, "key")
     if isinstance(wanted, tuple):
         return wanted
-    key, row = create_api_key(container(), user_id, wanted.name)
+    key, row = create_api_key(container().tenant_uow, user_id, wanted.name)
     return jsonify({**_key_json(row), "key": key}), 201
 
 

@@ -59,6 +59,7 @@ from services.handlers.tenant import provision_tenant
 from services.repositories import db
 from services.usecases import provider_keys, tasks
 from services.usecases.accounts_local import LocalAccounts
+from services.usecases.kb import KbDeps, KnowledgeBase
 from services.usecases.playground import PlaygroundRouting
 from services.whatsapp.host import SessionHost
 from services.whatsapp.leases import SessionLeases, lease_owner
@@ -82,6 +83,7 @@ class Container:
     chat: LiteLLMChat  # per job, `chat.for_tenant(user_id)` is the ChatModel the message stages get
     transport: Transport
     egress: EgressPolicy
+    kb: KnowledgeBase
     stuck_finders: list[StuckFinder] = field(default_factory=list)
     # A session host's own queue (commands for the sessions whose lease it holds), named by its worker.
     own_session_queue: str | None = None
@@ -323,6 +325,9 @@ def bootstrap(
     events = overrides.get("events") or RedisEventPublisher(client)
     keyring = Keyring.parse(revealed(settings.chat_encryption_keys, "CHAT_ENCRYPTION_KEYS"))
     egress = EgressPolicy.from_settings(settings)
+    storage = overrides.get("storage") or _storage(settings)
+    embedder = overrides.get("embedder") or _embedder(settings)
+    vectors = overrides.get("vectors") or _vectors(settings, tenant_uow)
     container = Container(
         settings=settings,
         database_url=database_url,
@@ -331,15 +336,17 @@ def bootstrap(
         redis=client,
         celery=celery,
         publisher=publisher,
-        storage=overrides.get("storage") or _storage(settings),
-        embedder=overrides.get("embedder") or _embedder(settings),
-        vectors=overrides.get("vectors") or _vectors(settings, tenant_uow),
+        storage=storage,
+        embedder=embedder,
+        vectors=vectors,
         events=events,
         keyring=keyring,
         chat=overrides.get("chat") or LiteLLMChat(
             operator_models=settings.operator_models, egress=egress, own_key=provider_keys.loader(tenant_uow, keyring),
             timeout=settings.llm_timeout_seconds, retries=settings.llm_retries),
         egress=egress,
+        kb=KnowledgeBase(KbDeps(tenant_uow=tenant_uow, storage=storage, vectors=vectors, embedder=embedder,
+                                max_upload_bytes=settings.kb_max_upload_bytes)),
         own_session_queue=session_queue,
         # Replies through a linked WhatsApp are handed to its session host by outbound.deliver; this
         # transport carries the rest (the gateway, or the refusal saying nothing is configured).

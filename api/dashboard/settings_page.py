@@ -141,7 +141,7 @@ def create_key(user_id: uuid.UUID):
     key_form = ApiKeyForm()
     if not key_form.validate():
         return _page(user_id, key_form=key_form, status=400)
-    key, _ = create_api_key(container(), user_id, text_of(key_form.name))
+    key, _ = create_api_key(container().tenant_uow, user_id, text_of(key_form.name))
     return _page(user_id, new_key=key)
 
 

@@ -13,7 +13,7 @@ from api.dashboard.forms import TaskSettingsForm
 from api.dashboard.web import done, login_required, page
 from pipelines import plain_words
 from schemas.bot import BotSettings, TaskSettings
-from services.usecases import bot_settings, kb
+from services.usecases import bot_settings
 
 blueprint = Blueprint("task_settings_page", __name__, url_prefix="/dashboard/settings")
 # Empty means "not set" for these; the schema wants None rather than "".
@@ -21,7 +21,7 @@ OPTIONAL = ("owner_email", "sender_email", "order_url", "email_link", "email_doc
 
 
 def _document_choices(user_id: uuid.UUID) -> list[SelectChoice]:
-    documents = kb.list_documents(container(), user_id)
+    documents = container().kb.list_documents(user_id)
     return [SelectChoice("", "None")] + [SelectChoice(str(d.id), d.filename) for d in documents
                                          if d.status == "ready"]
 

@@ -11,11 +11,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from schemas.jobs import ProvisionTenant, SendAccountEmail
-from services.handlers.tenant import provision_tenant
+from schemas.jobs import SendAccountEmail
 from services.repositories.account_email_requests import AccountEmailRequestRepository
 from services.repositories.account_sessions import AccountSessionRepository
 from services.repositories.db import PublishAfterCommitError, SystemUow
+from services.usecases import tenants
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def sign_up(container, email: str, password: str, display_name: str = "") -> Acc
 
 
 def set_up_tenant(container, user_id: uuid.UUID, display_name: str) -> None:
-    provision_tenant(ProvisionTenant(user_id=user_id), tenant_uow=container.tenant_uow)
+    tenants.provision(container.tenant_uow, user_id)
     with container.tenant_uow(user_id) as uow:
         uow.conn.execute("update public.profiles set display_name = %s where user_id = %s", [display_name, user_id])
         uow.audit.log(user_id, "account.created", {})

@@ -26,8 +26,7 @@ from pipelines import evaluation as ev
 from schemas.bot import BotSettings
 from schemas.messages import PLAYGROUND_SUFFIX
 from services.adapters.signing import parse_secrets, signed_headers
-from services.handlers.messages import _intent
-from services.usecases import bot_settings, kb
+from services.usecases import bot_settings, intents, kb
 from services.usecases.accounts import sign_up
 from services.usecases.message_views import message_trace
 
@@ -136,8 +135,8 @@ def existing_tenant(container, email: str) -> Tenant:
 def remove_tenant(container, tenant: Tenant) -> None:
     """Documents first (vectors and stored files live outside the database), then the account: every other
     row of the tenant goes with it (on delete cascade)."""
-    for document in kb.list_documents(container, tenant.user_id):
-        kb.delete_document(container, tenant.user_id, document.id)
+    for document in container.kb.list_documents(tenant.user_id):
+        container.kb.delete_document(tenant.user_id, document.id)
     with container.system_uow() as uow:
         uow.conn.execute("delete from auth.users where id = %s", [tenant.user_id])
 
@@ -179,14 +178,14 @@ def upload_documents(container, user_id: uuid.UUID, paths: Sequence[Path], *, ti
     waiting: dict[uuid.UUID, str] = {}
     for path in paths:
         try:
-            waiting[kb.upload(container, user_id, path.name, path.read_bytes()).id] = path.name
+            waiting[container.kb.upload(user_id, path.name, path.read_bytes()).id] = path.name
         except kb.DuplicateDocumentError as exc:
             waiting[uuid.UUID(str(exc.details["document_id"]))] = path.name
         except kb.KnowledgeBaseError as exc:
             raise EvaluationError(f"{path.name} was refused: {exc}") from None
     deadline = time.monotonic() + timeout
     while True:
-        states = {d.id: d for d in kb.list_documents(container, user_id) if d.id in waiting}
+        states = {d.id: d for d in container.kb.list_documents(user_id) if d.id in waiting}
         failed = [f"{waiting[i]}: {d.error}" for i, d in states.items() if d.status == "failed"]
         if failed:
             raise EvaluationError("document(s) failed to ingest: " + "; ".join(failed))
@@ -299,7 +298,7 @@ def run_intents_in_process(container, suite: Suite, *, split: str, limit: int | 
     deps = dataclasses.replace(container.messages, embedder=container.embedder)
     outcomes = []
     for done, case in enumerate(cases, start=1):
-        result, how, _failures = _intent(deps, config, case.text)
+        result, how, _failures = intents.classify(deps, config, case.text)
         label = getattr(result, "label", None) or ev.label_from_trace(
             {"intent": result.intent, "task_type": result.task_type})
         outcomes.append(ev.Outcome(case, "answered", label, intent_detail=f"{how}: {result.raw_analysis}"[:300]))

@@ -33,7 +33,7 @@ from schemas.queues import QUEUES
 from services.adapters.embeddings import default_model_path
 from services.bootstrap import bootstrap
 from services.handlers.tenant import provision_tenant
-from services.usecases import kb, provider_keys
+from services.usecases import provider_keys
 from services.usecases.inbound import accept
 from tests.bench import raw_chain
 from tests.conftest import (
@@ -58,8 +58,8 @@ CLASSIFY_PROMPT = "Classify the customer's last message"
 def _shop(container, llm):
     user = create_user(container)
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
-    doc = kb.upload(container, user, "faq.md", f"# Delivery\nWe deliver to Accra in 3 days. {uuid.uuid4()}".encode())
-    wait_for(lambda: kb.get_document(container, user, doc.id)[0].status == "ready", timeout=120)
+    doc = container.kb.upload(user, "faq.md", f"# Delivery\nWe deliver to Accra in 3 days. {uuid.uuid4()}".encode())
+    wait_for(lambda: container.kb.get_document(user, doc.id)[0].status == "ready", timeout=120)
 
     def instant(body):
         if CLASSIFY_PROMPT in body["messages"][0]["content"]:

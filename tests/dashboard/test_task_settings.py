@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from services.usecases import bot_settings, kb
+from services.usecases import bot_settings
 from tests.dashboard.test_model_settings import _user
 
 PAGE = "/dashboard/settings/tasks"
@@ -58,7 +58,7 @@ def test_an_internal_order_address_is_refused(browser, container):
 def test_a_ready_document_can_be_attached(browser, container):
     email = browser.sign_up()
     user = _user(container, email)
-    document = kb.upload(container, user, "prices.txt", b"Rice 10,000 naira a bag.")
+    document = container.kb.upload(user, "prices.txt", b"Rice 10,000 naira a bag.")
     with container.system_uow() as uow:
         uow.conn.execute("update public.knowledge_base set status = 'ready' where id = %s", [document.id])
     page = browser.get(PAGE).get_data(as_text=True)

@@ -9,7 +9,7 @@ from collections import deque
 from schemas.jobs import ProvisionTenant
 from services.bootstrap import _embedder, bootstrap
 from services.handlers.tenant import provision_tenant
-from services.usecases import kb, playground
+from services.usecases import playground
 from tests.conftest import create_user
 from tests.integration.messaging import FAQ, _configure
 
@@ -57,7 +57,7 @@ def shop(container, publisher, **config) -> uuid.UUID:
     """A tenant with the FAQ indexed, answering at once (no debounce window)."""
     user = create_user(container)
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
-    kb.upload(container, user, "faq.md", FAQ + uuid.uuid4().hex.encode())
+    container.kb.upload(user, "faq.md", FAQ + uuid.uuid4().hex.encode())
     publisher.drain()
     _configure(container, user, debounce_seconds=0, **config)
     return user

@@ -23,7 +23,7 @@ from services.bootstrap import bootstrap
 from services.core.crypto import seal_task_payload
 from services.handlers import ingest, mail
 from services.handlers.tenant import provision_tenant
-from services.usecases import accounts, kb, sign_up
+from services.usecases import accounts, sign_up
 from services.usecases.apikeys import create_api_key
 from tests.conftest import create_user
 
@@ -50,7 +50,7 @@ def test_an_upload_stored_while_the_broker_is_down_is_accepted_and_left_for_the_
                                                                                         caplog):
     user = create_user(broker_down)
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=broker_down.tenant_uow)
-    key, _ = create_api_key(broker_down, user, "tests")
+    key, _ = create_api_key(broker_down.tenant_uow, user, "tests")
     client = create_app(settings, broker_down).test_client()
 
     with caplog.at_level(logging.WARNING, logger="services.usecases.kb"):
@@ -62,7 +62,7 @@ def test_an_upload_stored_while_the_broker_is_down_is_accepted_and_left_for_the_
     document = answer.get_json()["document"]
     assert document["status"] == "queued"
     assert any("left for the sweeper" in r.getMessage() for r in caplog.records)
-    stored, _ = kb.get_document(broker_down, user, document["id"])
+    stored, _ = broker_down.kb.get_document(user, document["id"])
     assert stored.status == "queued"
     # The file stays in storage, so the job the sweeper re-sends finds something to extract.
     with broker_down.tenant_uow(user) as uow:
@@ -132,7 +132,7 @@ def test_a_reset_request_stored_while_the_broker_is_down_is_accepted(broker_down
 def test_an_api_task_and_a_re_embed_stored_while_the_broker_is_down_answer_success(settings, broker_down):
     user = create_user(broker_down)
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=broker_down.tenant_uow)
-    key, _ = create_api_key(broker_down, user, "tests")
+    key, _ = create_api_key(broker_down.tenant_uow, user, "tests")
     client = create_app(settings, broker_down).test_client()
 
     created = client.post("/api/v1/tasks", headers={"X-API-KEY": key},
@@ -151,4 +151,4 @@ def test_an_api_task_and_a_re_embed_stored_while_the_broker_is_down_answer_succe
         uow.kb.update(uuid.UUID(document["id"]), status="ready", progress=100, error=None)
     again = client.post(f"/api/v1/kb/{document['id']}/reembed", headers={"X-API-KEY": key})
     assert again.status_code in (200, 202), again.get_data(as_text=True)
-    assert kb.get_document(broker_down, user, document["id"])[0].status == "queued"
+    assert broker_down.kb.get_document(user, document["id"])[0].status == "queued"

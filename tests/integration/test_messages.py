@@ -191,6 +191,6 @@ def test_traces_are_tenant_scoped(client, shop, container):
     user, headers = shop
     inbox_id = _post(client, _message(user, "hello there", sender_phone="+2348067676767")).get_json()["inbox_id"]
     other = create_user(container)
-    key, _ = create_api_key(container, other, "other")
+    key, _ = create_api_key(container.tenant_uow, other, "other")
     assert client.get(f"/api/messages/{inbox_id}/trace", headers={"X-API-KEY": key}).status_code == 404
     assert client.get("/api/messages/not-a-uuid/trace", headers=headers).status_code == 404

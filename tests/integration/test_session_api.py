@@ -38,7 +38,7 @@ def test_routes_link_send_and_answer_once_through_crashes(container, settings, d
     user = create_user(container)
     with container.tenant_uow(user) as uow:
         uow.tenants.ensure_defaults(user)
-    key, _ = create_api_key(container, user, "tests")
+    key, _ = create_api_key(container.tenant_uow, user, "tests")
     headers = {"X-API-KEY": key}
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
                          REDIS_URL=redis_url, WHATSAPP_WEB_URL=phone.url, SESSION_SENDS_PER_MINUTE="4",
@@ -126,7 +126,7 @@ def test_the_routes_are_rate_limited_per_address_in_the_error_envelope(settings,
     strict = settings.model_copy(update={"api_rate_limit": "3 per minute"})
     client = create_app(strict, dataclasses.replace(container, settings=strict)).test_client()
     user = create_user(container)
-    key, _ = create_api_key(container, user, "tests")
+    key, _ = create_api_key(container.tenant_uow, user, "tests")
     # An address of its own, so no other test's requests count here.
     environ = {"REMOTE_ADDR": f"10.9.{time.time_ns() % 250}.{time.time_ns() % 250 + 1}"}
     answers = [client.get("/api/sessions/status", headers={"X-API-KEY": key}, environ_base=environ)
