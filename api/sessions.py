@@ -68,7 +68,7 @@ def qr(user_id: uuid.UUID):
 
 def _command(user_id: uuid.UUID, action: SessionAction):
     c = container()
-    session_control.request(c.send_session_command, c.tenant_uow, user_id, action)
+    session_control.request(c.session_commands.send, c.tenant_uow, user_id, action)
     return jsonify(accepted=action), 202
 
 
@@ -95,7 +95,7 @@ def logout(user_id: uuid.UUID):
 
 def _ask(user_id: uuid.UUID, query: SessionQueryKind, phone: str | None = None):
     try:
-        return container().ask_session(user_id, query, phone)
+        return container().session_commands.ask(user_id, query, phone)
     except LookupError as exc:
         return error_response(409, "session_not_running", str(exc))
 

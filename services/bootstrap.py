@@ -31,10 +31,8 @@ from schemas.jobs import (
     RespondWithRag,
     SendAccountEmail,
     SendThroughSession,
-    SessionAction,
     SessionCommand,
     SessionQuery,
-    SessionQueryKind,
     SweepStuck,
 )
 from schemas.settings import Settings, required, revealed
@@ -45,8 +43,9 @@ from services.adapters.extract import ExtractionLimits
 from services.adapters.intent_classifier import IntentHeads
 from services.adapters.llm import LiteLLMChat
 from services.adapters.mailer import make_mailer
-from services.adapters.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
+from services.adapters.ports import Embedder, EventPublisher, SessionCommands, Storage, Transport, VectorStore
 from services.adapters.query_vectors import SharedQueryVectors
+from services.adapters.session_commands import CelerySessionCommands
 from services.adapters.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
 from services.adapters.storage import LocalStorage
 from services.adapters.transport import GatewayTransport, UnconfiguredTransport
@@ -59,9 +58,10 @@ from services.handlers.tenant import provision_tenant
 from services.repositories import db
 from services.usecases import provider_keys, tasks
 from services.usecases.accounts_local import LocalAccounts
+from services.usecases.inbound import accept
 from services.usecases.kb import KbDeps, KnowledgeBase
 from services.usecases.playground import PlaygroundRouting
-from services.whatsapp.host import SessionHost
+from services.whatsapp.host import HostDeps, SessionHost
 from services.whatsapp.leases import SessionLeases, lease_owner
 from services.whatsapp.transport import send_through_host
 
@@ -84,6 +84,7 @@ class Container:
     transport: Transport
     egress: EgressPolicy
     kb: KnowledgeBase
+    session_commands: SessionCommands
     stuck_finders: list[StuckFinder] = field(default_factory=list)
     # A session host's own queue (commands for the sessions whose lease it holds), named by its worker.
     own_session_queue: str | None = None
@@ -163,7 +164,7 @@ class Container:
         s = self.settings
         bundle = s.wa_js_path or Path(__file__).resolve().parents[1] / "node_modules" / "@wppconnect" / "wa-js" / \
             "dist" / "wppconnect-wa.js"
-        return SessionHost(self, url=s.whatsapp_web_url, profiles_root=s.resolved_profiles_dir,
+        return SessionHost(host_deps(self), url=s.whatsapp_web_url, profiles_root=s.resolved_profiles_dir,
                            wa_js_path=bundle, remote_url=s.selenium_remote_url, max_sessions=s.sessions_per_host,
                            host_name=self.session_queue, sends_per_minute=s.session_sends_per_minute,
                            qr_expiry_seconds=s.qr_expiry_seconds, typing_ms_per_char=s.typing_delay_ms_per_char,
@@ -177,32 +178,6 @@ class Container:
     @functools.cached_property
     def session_leases(self):
         return SessionLeases(self.redis, self.session_queue, self.settings.session_lease_seconds)
-
-    def send_session_command(self, user_id: uuid.UUID, action: SessionAction) -> None:
-        """To the host holding the tenant's lease, or to any host (the routing table's queue) when none does."""
-        self.publisher.publish(SessionCommand(user_id=user_id, action=action), queue=lease_owner(self.redis, user_id))
-
-    def ask_session(self, user_id: uuid.UUID, query: SessionQueryKind, phone: str | None = None, timeout: float = 30.0):
-        """A question for the host running the tenant's WhatsApp; LookupError when none runs it.
-
-        For the API only: the caller's HTTP request waits (bounded) for the answer. A task never asks:
-        it hands work over and lets a row carry the outcome."""
-        owner = lease_owner(self.redis, user_id)
-        if owner is None:
-            raise LookupError("WhatsApp is not running for this account: start it first")
-        job = SessionQuery(user_id=user_id, query=query, phone=phone)
-        self.publisher.publish(job, queue=owner)
-        return self.wait_for_result(job, timeout)
-
-    def wait_for_result(self, job: QueuedJob, timeout: float):
-        """What the task that ran `job` returned (its exception re-raised), waiting at most `timeout` s.
-
-        Published jobs carry their id as the Celery task id. API requests only, never a task."""
-        result = self.celery.AsyncResult(str(job.job_id))
-        try:
-            return result.get(timeout=timeout, propagate=True)
-        finally:
-            result.forget()
 
     @functools.cached_property
     def accounts(self):
@@ -239,6 +214,12 @@ class Container:
         self.pool.close()
         self.redis.close()
         self.celery.close()
+
+
+def host_deps(container: Container) -> HostDeps:
+    """What a session host uses: messages it reads go through the same door as the webhook's."""
+    return HostDeps(on_message=lambda message: accept(container, message)[1], tenant_uow=container.tenant_uow,
+                    storage=container.storage, events=container.events, redis=container.redis)
 
 
 def storage_for(settings: Settings) -> Storage:
@@ -347,6 +328,7 @@ def bootstrap(
         egress=egress,
         kb=KnowledgeBase(KbDeps(tenant_uow=tenant_uow, storage=storage, vectors=vectors, embedder=embedder,
                                 max_upload_bytes=settings.kb_max_upload_bytes)),
+        session_commands=CelerySessionCommands(publisher, celery, functools.partial(lease_owner, client)),
         own_session_queue=session_queue,
         # Replies through a linked WhatsApp are handed to its session host by outbound.deliver; this
         # transport carries the rest (the gateway, or the refusal saying nothing is configured).

@@ -111,7 +111,7 @@ def _send(container, user_id: uuid.UUID, owner: str, *, chat_id: str, text: str,
         raise SendRefusedError(502, "WhatsApp did not take the message; try again in a moment.",
                                code="not_sent") from exc
     try:
-        provider_id = container.wait_for_result(job, timeout)
+        provider_id = container.session_commands.wait_for_result(job, timeout)
     except Exception as exc:
         # Failed unless the host got there first, so the stuck-reply sweeper never sends it again behind the
         # caller's back (the host leaves a failed row alone).

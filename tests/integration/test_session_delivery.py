@@ -18,7 +18,7 @@ from werkzeug.wrappers import Response
 
 from schemas.jobs import DeliverReply, SendThroughSession
 from services.adapters.celery_app import make_celery
-from services.bootstrap import bootstrap
+from services.bootstrap import bootstrap, host_deps
 from services.handlers.messages import stuck_messages
 from services.whatsapp.host import SessionHost
 from services.whatsapp.leases import SessionLeases
@@ -72,7 +72,7 @@ def stack(settings, fake_whatsapp, tmp_path):
     recorder, events = Recorder(), Events()
     built = bootstrap(settings, database_url=settings.database_url, redis_url=settings.redis_url,
                       publisher=recorder, events=events)
-    host = SessionHost(built, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1,
+    host = SessionHost(host_deps(built), url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1,
                        host_name=HOST_QUEUE)
     built.__dict__["session_host"] = host
     app = make_celery(settings, "memory://")
