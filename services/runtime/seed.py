@@ -11,7 +11,7 @@ import uuid
 from collections import deque
 from dataclasses import dataclass
 
-from services.bootstrap import Container
+from services.bootstrap import App
 from services.usecases import kb, tenants
 from services.usecases.accounts_local import hash_password
 
@@ -72,7 +72,7 @@ class InlineJobs:
     """A publisher that runs each published job (and those it publishes) here, in order."""
 
     def __init__(self) -> None:
-        self.container: Container | None = None
+        self.container: App | None = None
         self.queue: deque = deque()
 
     def publish(self, job, countdown: float = 0, queue: str | None = None) -> None:
@@ -92,7 +92,7 @@ class QuietEvents:
         return None
 
 
-def seed_demo_tenant(container: Container, email: str = DEMO_EMAIL, *, jobs: InlineJobs | None = None
+def seed_demo_tenant(container: App, email: str = DEMO_EMAIL, *, jobs: InlineJobs | None = None
                      ) -> SeededTenant:
     """Create the demo tenant, or give the existing one a fresh password; add the sample documents it lacks.
 
