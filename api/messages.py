@@ -51,7 +51,7 @@ def whatsapp_webhook():
 @blueprint.get("/api/messages/<message_id>/trace")
 @tenant_required
 def trace(user_id: uuid.UUID, message_id: str):
-    found = message_trace(container(), user_id, id_or_404(message_id, "message"))
+    found = message_trace(container().tenant_data, user_id, id_or_404(message_id, "message"))
     if found is None:
         abort(404, description="no such message")
     return jsonify(found)

@@ -67,10 +67,14 @@ from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
 from services.repositories import db
 from services.usecases import provider_keys, tasks
+from services.usecases.accounts import AccountDeps
 from services.usecases.accounts_local import LocalAccounts
+from services.usecases.bot_settings import BotSettingsDeps
 from services.usecases.inbound import accept
 from services.usecases.kb import KbDeps, KnowledgeBase
 from services.usecases.playground import PlaygroundRouting
+from services.usecases.sign_up import SignUpDeps
+from services.usecases.tenant_data import TenantData
 from services.whatsapp.host import HostDeps, SessionHost
 from services.whatsapp.leases import SessionLeases, lease_owner
 from services.whatsapp.transport import send_through_host
@@ -102,6 +106,11 @@ class App:
     accounts: AccountBackend
     webhook_verifier: WebhookVerifier
     n8n_callback_verifier: WebhookVerifier
+    # The use cases' dependencies: each use-case module takes only its own.
+    tenant_data: TenantData
+    bot_config: BotSettingsDeps
+    account_deps: AccountDeps
+    sign_up_deps: SignUpDeps
     kb: KnowledgeBase
     session_commands: SessionCommands
     # The stages' dependencies, one dataclass per pipeline.
@@ -152,18 +161,10 @@ class App:
 
 def host_deps(app: App) -> HostDeps:
     """What a session host uses: messages it reads go through the same door as the webhook's."""
-    return _host_deps(_Door(app.keyring, app.tenant_uow), app.storage, app.events, app.redis)
+    return _host_deps(app.tenant_data, app.storage, app.events, app.redis)
 
 
-@dataclass
-class _Door:
-    """What `inbound.accept` needs, for the session host built before the App exists."""
-
-    keyring: Keyring
-    tenant_uow: db.TenantUow
-
-
-def _host_deps(door: _Door, storage: Storage, events: EventPublisher, client: redis.Redis) -> HostDeps:
+def _host_deps(door: TenantData, storage: Storage, events: EventPublisher, client: redis.Redis) -> HostDeps:
     return HostDeps(on_message=lambda message: accept(door, message)[1], tenant_uow=door.tenant_uow,
                     storage=storage, events=events, redis=client)
 
@@ -266,6 +267,7 @@ def bootstrap(
     # Replies through a linked WhatsApp are handed to its session host by outbound.deliver; this
     # transport carries the rest (the gateway, or the refusal saying nothing is configured).
     transport = PlaygroundRouting(overrides.get("transport") or _transport(s), events)
+    tenant_data = TenantData(tenant_uow, keyring)
     mailer = make_mailer(s)
     accounts = _accounts(s, system_uow, mailer)
     task_rules = tasks.TaskRules(keyring=keyring, n8n_base_url=s.n8n_base_url, email_alerts=bool(s.smtp_host))
@@ -304,7 +306,7 @@ def bootstrap(
                               base_url=mail.links_base_url(s), secret_key=revealed(s.secret_key, "SALESBOY_SECRET_KEY"))
     queue = session_queue or f"sessions.{socket.gethostname()}"
     leases = SessionLeases(client, queue, s.session_lease_seconds)
-    host = _session_host(s, _host_deps(_Door(keyring, tenant_uow), storage, events, client), queue, leases)
+    host = _session_host(s, _host_deps(tenant_data, storage, events, client), queue, leases)
     finders = (
         ingest.stuck_documents(ingest_deps, s.kb_stuck_after_seconds),
         ingest.other_model_documents(ingest_deps),
@@ -353,6 +355,10 @@ def bootstrap(
         chat=chat, transport=transport, egress=egress, mailer=mailer, accounts=accounts,
         webhook_verifier=_verifier(s.whatsapp_webhook_secrets, "WHATSAPP_WEBHOOK_SECRETS", client, "whatsapp"),
         n8n_callback_verifier=_verifier(s.n8n_callback_secrets, "N8N_CALLBACK_SECRETS", client, "n8n"),
+        tenant_data=tenant_data,
+        bot_config=BotSettingsDeps(tenant_uow, egress, tuple(s.operator_models)),
+        account_deps=AccountDeps(accounts, tenant_uow, system_uow),
+        sign_up_deps=SignUpDeps(system_uow, tenant_uow, revealed(s.secret_key, "SALESBOY_SECRET_KEY")),
         kb=KnowledgeBase(KbDeps(tenant_uow=tenant_uow, storage=storage, vectors=vectors, embedder=embedder,
                                 max_upload_bytes=s.kb_max_upload_bytes)),
         session_commands=CelerySessionCommands(publisher, celery, functools.partial(lease_owner, client)),

@@ -27,7 +27,7 @@ def _document_choices(user_id: uuid.UUID) -> list[SelectChoice]:
 
 
 def _form(user_id: uuid.UUID, *, formdata=None) -> TaskSettingsForm:
-    current = bot_settings.current(container(), user_id).task_settings.model_dump(mode="json")
+    current = bot_settings.current(container().bot_config, user_id).task_settings.model_dump(mode="json")
     form = TaskSettingsForm(formdata=formdata, data={k: "" if v is None else v for k, v in current.items()})
     form.email_document_id.choices = _document_choices(user_id)
     if current["email_document_id"] and current["email_document_id"] not in {
@@ -50,13 +50,13 @@ def tasks(user_id: uuid.UUID):
 @blueprint.post("/tasks")
 @login_required
 def save_tasks(user_id: uuid.UUID):
-    current = bot_settings.current(container(), user_id)
+    current = bot_settings.current(container().bot_config, user_id)
     form = _form(user_id, formdata=request.form)
     wanted: dict[str, str | None] = {name: (request.form.get(name) or "").strip() for name in TaskSettings.model_fields}
     wanted.update({name: wanted[name] or None for name in OPTIONAL})
     try:
         settings = BotSettings.model_validate({**current.model_dump(mode="json"), "task_settings": wanted})
-        bot_settings.save(container(), user_id, settings, via="dashboard")
+        bot_settings.save(container().bot_config, user_id, settings, via="dashboard")
     except ValidationError as exc:
         # Each problem under its own field: drop the "task_settings" part of its location.
         errors = [{**e, "loc": tuple(e["loc"][1:]) if e["loc"][:1] == ("task_settings",) else e["loc"]}

@@ -120,7 +120,7 @@ class Tenant:
 def throwaway_tenant(container) -> Tenant:
     """A fresh account made by the same sign-up the dashboard uses; removed by `remove_tenant`."""
     email = f"eval-{uuid.uuid4().hex[:12]}@{THROWAWAY_DOMAIN}"
-    account = sign_up(container, email, secrets.token_urlsafe(24), "Evaluation")
+    account = sign_up(container.account_deps, email, secrets.token_urlsafe(24), "Evaluation")
     return Tenant(account.user_id, account.email, True)
 
 
@@ -145,7 +145,7 @@ def apply_settings(container, user_id: uuid.UUID, patch: dict, *, models: Sequen
     """The suite's settings over the tenant's, validated and saved as `PATCH /api/bot` does; the runner's
     own values last: answer every message at once, from everyone, without models unless asked, and
     with only the suite's own n8n workflows and owner phone (none unless it names them)."""
-    current = bot_settings.current(container, user_id).model_dump(mode="json")
+    current = bot_settings.current(container.bot_config, user_id).model_dump(mode="json")
     merged = _merge(current, patch)
     merged.update(enabled=True, debounce_seconds=0, whitelist_enabled=False,
                   models=[{"model": m} for m in models],
@@ -158,7 +158,7 @@ def apply_settings(container, user_id: uuid.UUID, patch: dict, *, models: Sequen
     except ValueError as exc:
         raise EvaluationError(f"the suite's settings are not valid bot settings: {exc}") from None
     try:
-        bot_settings.save(container, user_id, settings, via="eval")
+        bot_settings.save(container.bot_config, user_id, settings, via="eval")
     except bot_settings.SettingsRefused as exc:
         raise EvaluationError(f"the suite's settings were refused: {exc}") from None
     return settings
@@ -229,7 +229,7 @@ def collect(container, user_id: uuid.UUID, sent: dict[uuid.UUID, ev.Case], *, ti
         for inbox_id, case in sent.items():
             if inbox_id in outcomes:
                 continue
-            found = message_trace(container, user_id, inbox_id)
+            found = message_trace(container.tenant_data, user_id, inbox_id)
             if found and found["status"] in FINAL:
                 outcomes[inbox_id] = ev.outcome_from_trace(case, found["status"], found["stages"],
                                                            [r["text"] for r in found["replies"]])
@@ -240,7 +240,7 @@ def collect(container, user_id: uuid.UUID, sent: dict[uuid.UUID, ev.Case], *, ti
             time.sleep(0.5)
     for inbox_id, case in sent.items():
         if inbox_id not in outcomes:
-            found = message_trace(container, user_id, inbox_id) or {}
+            found = message_trace(container.tenant_data, user_id, inbox_id) or {}
             outcomes[inbox_id] = ev.outcome_from_trace(case, "timeout", found.get("stages"), [])
     return sorted(outcomes.values(), key=lambda o: o.case.number)
 

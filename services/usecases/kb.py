@@ -184,7 +184,7 @@ class KnowledgeBase:
     def try_question(self, user_id: uuid.UUID, question: str) -> tuple[list[SearchHit], answering.Answer]:
         """The dashboard's test box: the passages and the reply a customer asking `question` would get
         (without the business's model, which a search box does not call)."""
-        settings = bot_settings.current(self.deps, user_id)
+        settings = bot_settings.read(self.deps.tenant_uow, user_id)
         result = answering.answer(self._answer_deps(), user_id, settings, question, use_models=False)
         return _hits(result.retrieval), result
 

@@ -67,7 +67,7 @@ def _shop(container, llm):
         return 200, chat_completion(body["model"], REPLY)
 
     llm.routes[("POST", "/v1/chat/completions")] = instant
-    provider_keys.save(container, user, LLM_KEY, via="bench")
+    provider_keys.save(container.tenant_data, user, LLM_KEY, via="bench")
     with container.tenant_uow(user) as uow:
         # Two calls, as this bench measures: classification and answer (the default is one, docs/answers.md).
         uow.conn.execute("update public.bot_config set debounce_seconds = 0, model_calls = 2, models = %s "

@@ -15,7 +15,7 @@ FORM = {"owner_email": "owner@shop.test", "sender_email": "", "sender_name": "Ad
 
 
 def _task_settings(container, email):
-    return bot_settings.current(container, _user(container, email)).task_settings
+    return bot_settings.current(container.bot_config, _user(container, email)).task_settings
 
 
 def test_the_owner_sets_what_the_workflows_use(browser, container):

@@ -66,9 +66,9 @@ def shop(container, publisher, **config) -> uuid.UUID:
 def ask(container, publisher, user, text: str) -> tuple[dict, list[str]]:
     """The message's final trace and the replies it got."""
     chat_id = playground.new_chat_id()
-    inbox_id = playground.ask(container, user, chat_id, text)
+    inbox_id = playground.ask(container.tenant_data, user, chat_id, text)
     publisher.drain()
-    rows, pending = playground.conversation(container, user, chat_id)
+    rows, pending = playground.conversation(container.tenant_data, user, chat_id)
     assert pending == 0
     with container.tenant_uow(user) as uow:
         trace = uow.messages.inbound(inbox_id)["trace"]

@@ -39,7 +39,7 @@ def _logs(container, user) -> list[tuple[str, str, str]]:
     with container.tenant_uow(user) as uow, uow.conn.cursor(row_factory=dict_row) as cur:
         rows = cur.execute(
             "select id, chat_id, direction, ciphertext, nonce, key_id from public.chat_logs order by id").fetchall()
-    return [(str(r["id"]), r["direction"], readable(container, user, r)) for r in rows]
+    return [(str(r["id"]), r["direction"], readable(container.tenant_data, user, r)) for r in rows]
 
 
 @pytest.fixture

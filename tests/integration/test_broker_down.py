@@ -75,7 +75,7 @@ def test_an_upload_stored_while_the_broker_is_down_is_accepted_and_left_for_the_
 
 def test_a_sign_up_stored_while_the_broker_is_down_is_emailed_by_the_sweeper(broker_down):
     email = f"late-{uuid.uuid4().hex[:12]}@example.test"
-    sign_up.request_sign_up(broker_down, email, "a long enough password", "Ada")  # no error: it is stored
+    sign_up.request_sign_up(broker_down.sign_up_deps, email, "a long enough password", "Ada")  # no error: it is stored
 
     with broker_down.system_uow() as uow:
         (request_id,) = [r[0] for r in uow.conn.execute(
@@ -121,7 +121,7 @@ def test_a_callback_recorded_while_the_broker_is_down_is_answered_and_its_reply_
 def test_a_reset_request_stored_while_the_broker_is_down_is_accepted(broker_down, caplog):
     email = f"forgot-{uuid.uuid4().hex[:12]}@example.test"
     with caplog.at_level(logging.WARNING, logger="services.usecases.accounts"):
-        accounts.request_reset(broker_down, email)  # no error: it is stored
+        accounts.request_reset(broker_down.account_deps, email)  # no error: it is stored
     assert any("left for the sweeper" in r.getMessage() for r in caplog.records)
     with broker_down.system_uow() as uow:
         stored = uow.conn.execute("select purpose from public.account_email_requests where email = %s",

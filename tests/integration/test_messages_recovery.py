@@ -109,7 +109,7 @@ def test_a_worker_killed_mid_stage_still_gives_exactly_one_reply(own_stack, gate
         return 200, chat_completion(body["model"], "We open at 8am every day.")
 
     llm.routes[("POST", "/v1/chat/completions")] = slow_answer
-    provider_keys.save(container, user, LLM_KEY, via="test")
+    provider_keys.save(container.tenant_data, user, LLM_KEY, via="test")
     with container.tenant_uow(user) as uow:
         uow.conn.execute("update public.bot_config set models = %s, model_calls = 2 where user_id = %s", [Jsonb(
             [{"model": "openai/slow", "api_base": llm.base_url}]), user])
