@@ -241,12 +241,13 @@ def eval_command(suite_dir: Path, *, email: str | None, split: str, limit: int |
         suite = evaluation.load_suite(suite_dir, data=data)
         with _running_container(settings) as container:
             if suite.dataset or intents_only:
-                report = evaluation.run_intents_in_process(container, suite, split=split, limit=limit,
+                report = evaluation.run_intents_in_process(container.evaluation, suite, split=split, limit=limit,
                                                            progress=progress)
             else:
                 door = _http_door(api_url) if api_url else _app_door(settings, container)
-                report = evaluation.run_pipeline(container, suite, door, email=email, split=split, limit=limit,
-                                                 models=models, keep=keep, timeout=timeout, progress=progress,
+                report = evaluation.run_pipeline(container.evaluation, suite, door, email=email, split=split,
+                                                 limit=limit, models=models, keep=keep, timeout=timeout,
+                                                 progress=progress,
                                                  door_name=api_url or "the API route in this process")
     except evaluation.EvaluationError as exc:
         raise click.ClickException(str(exc)) from None

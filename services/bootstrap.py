@@ -70,6 +70,7 @@ from services.usecases import provider_keys, tasks
 from services.usecases.accounts import AccountDeps
 from services.usecases.accounts_local import LocalAccounts
 from services.usecases.bot_settings import BotSettingsDeps
+from services.usecases.evaluation import EvalDeps
 from services.usecases.inbound import accept
 from services.usecases.kb import KbDeps, KnowledgeBase
 from services.usecases.playground import PlaygroundRouting
@@ -77,6 +78,7 @@ from services.usecases.sign_up import SignUpDeps
 from services.usecases.tenant_data import TenantData
 from services.whatsapp.host import HostDeps, SessionHost
 from services.whatsapp.leases import SessionLeases, lease_owner
+from services.whatsapp.media import SendDeps
 from services.whatsapp.transport import send_through_host
 
 
@@ -113,6 +115,8 @@ class App:
     sign_up_deps: SignUpDeps
     kb: KnowledgeBase
     session_commands: SessionCommands
+    api_sends: SendDeps
+    evaluation: EvalDeps
     # The stages' dependencies, one dataclass per pipeline.
     ingest: ingest.IngestDeps
     messages: MessageDeps
@@ -304,6 +308,7 @@ def bootstrap(
     )
     mail_deps = mail.MailDeps(system_uow=system_uow, accounts=accounts, mailer=mailer,
                               base_url=mail.links_base_url(s), secret_key=revealed(s.secret_key, "SALESBOY_SECRET_KEY"))
+    commands = CelerySessionCommands(publisher, celery, functools.partial(lease_owner, client))
     queue = session_queue or f"sessions.{socket.gethostname()}"
     leases = SessionLeases(client, queue, s.session_lease_seconds)
     host = _session_host(s, _host_deps(tenant_data, storage, events, client), queue, leases)
@@ -349,6 +354,10 @@ def bootstrap(
         give_up[job_type] = functools.partial(messages.fail_reply, deps=message_deps)
     give_up[DispatchTask] = functools.partial(dispatch.fail_task, deps=dispatch_deps)
     give_up[EmailOwnerAlert] = functools.partial(dispatch.email_alert_failed, deps=dispatch_deps)
+    kb = KnowledgeBase(KbDeps(tenant_uow=tenant_uow, storage=storage, vectors=vectors, embedder=embedder,
+                              max_upload_bytes=s.kb_max_upload_bytes))
+    bot_config = BotSettingsDeps(tenant_uow, egress, tuple(s.operator_models))
+    account_deps = AccountDeps(accounts, tenant_uow, system_uow)
     return App(
         settings=s, database_url=database_url, redis_url=redis_url, pool=pool, redis=client, celery=celery,
         publisher=publisher, storage=storage, embedder=embedder, vectors=vectors, events=events, keyring=keyring,
@@ -356,12 +365,17 @@ def bootstrap(
         webhook_verifier=_verifier(s.whatsapp_webhook_secrets, "WHATSAPP_WEBHOOK_SECRETS", client, "whatsapp"),
         n8n_callback_verifier=_verifier(s.n8n_callback_secrets, "N8N_CALLBACK_SECRETS", client, "n8n"),
         tenant_data=tenant_data,
-        bot_config=BotSettingsDeps(tenant_uow, egress, tuple(s.operator_models)),
-        account_deps=AccountDeps(accounts, tenant_uow, system_uow),
+        bot_config=bot_config,
+        account_deps=account_deps,
         sign_up_deps=SignUpDeps(system_uow, tenant_uow, revealed(s.secret_key, "SALESBOY_SECRET_KEY")),
-        kb=KnowledgeBase(KbDeps(tenant_uow=tenant_uow, storage=storage, vectors=vectors, embedder=embedder,
-                                max_upload_bytes=s.kb_max_upload_bytes)),
-        session_commands=CelerySessionCommands(publisher, celery, functools.partial(lease_owner, client)),
+        kb=kb,
+        session_commands=commands,
+        api_sends=SendDeps(tenant_uow=tenant_uow, keyring=keyring, storage=storage, redis=client, commands=commands,
+                           sends_per_minute=s.session_sends_per_minute),
+        evaluation=EvalDeps(system_uow=system_uow, kb=kb, bot_config=bot_config, tenant_data=tenant_data,
+                            account_deps=account_deps,
+                            webhook_secret=revealed(s.whatsapp_webhook_secrets, "WHATSAPP_WEBHOOK_SECRETS"),
+                            intents=dataclasses.replace(message_deps, embedder=embedder)),
         ingest=ingest_deps, messages=message_deps, dispatch=dispatch_deps, task_rules=task_rules,
         session_queue=queue, session_leases=leases, session_host=host, stuck_finders=finders,
         handlers=MappingProxyType(handlers), give_up_handlers=MappingProxyType(give_up),

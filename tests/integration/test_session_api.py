@@ -34,7 +34,8 @@ def test_routes_link_send_and_answer_once_through_crashes(container, settings, d
     # The API reads the same send limit as the hosts (one .env in production).
     # Status is polled here far faster than a client would; the per-address REST limit is not under test.
     limited = settings.model_copy(update={"session_sends_per_minute": 4, "api_rate_limit": "10000 per minute"})
-    client = create_app(limited, dataclasses.replace(container, settings=limited)).test_client()
+    client = create_app(limited, dataclasses.replace(container, settings=limited, api_sends=dataclasses.replace(
+        container.api_sends, sends_per_minute=limited.session_sends_per_minute))).test_client()
     user = create_user(container)
     with container.tenant_uow(user) as uow:
         uow.tenants.ensure_defaults(user)
