@@ -42,7 +42,7 @@ def whatsapp_webhook():
     except ValidationError as exc:
         return invalid(exc, 400, "invalid_message", "the message does not match the webhook schema")
     try:
-        inbox_id, created = accept(c, message)
+        inbox_id, created = accept(c.tenant_data, message)
     except UnknownTenantError as exc:
         return error_response(404, "unknown_tenant", str(exc))
     return jsonify(inbox_id=str(inbox_id), duplicate=not created), 200
