@@ -147,11 +147,6 @@ class App:
         if handler is not None:
             handler(job, error)
 
-    def messages_for(self, user_id: uuid.UUID) -> MessageDeps:
-        """The message stages' dependencies with the model client bound to the job's tenant, so own model
-        entries are called with that tenant's key and nobody else's."""
-        return dataclasses.replace(self.messages, chat=self.chat.for_tenant(user_id))
-
     def close(self) -> None:
         self.dispatch.http.close()
         self.dispatch.tenant_http.close()
@@ -295,6 +290,8 @@ def bootstrap(
     )
 
     def messages_for(user_id: uuid.UUID) -> MessageDeps:
+        """The message stages' dependencies with the model client bound to the job's tenant, so own model
+        entries are called with that tenant's key and nobody else's."""
         return dataclasses.replace(message_deps, chat=chat.for_tenant(user_id))
 
     dispatch_deps = dispatch.DispatchDeps(
