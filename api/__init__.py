@@ -11,11 +11,11 @@ from api import bot, dashboard, errors, health, kb, messages, observability, ope
 from api.dashboard import errors as dashboard_errors
 from schemas.settings import Settings, revealed
 from services.adapters.logging import configure_logging
-from services.bootstrap import Container, bootstrap
+from services.bootstrap import App, bootstrap
 from services.runtime.runtime import refuse_privileged_runtime, resolve_database_url, resolve_redis_url
 
 
-def create_app(settings: Settings | None = None, container: Container | None = None) -> Flask:
+def create_app(settings: Settings | None = None, container: App | None = None) -> Flask:
     settings = settings or Settings()
     if container is None:
         configure_logging(settings.log_level, settings.resolved_log_dir, "api")

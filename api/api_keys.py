@@ -32,5 +32,5 @@ def api_key_tenant() -> uuid.UUID | None:
     """The tenant of the request's API key; None when it has none or it is not valid (looked up once)."""
     if "api_key_tenant" not in g:
         key = presented_key()
-        g.api_key_tenant = tenant_for_key(container(), key) if key else None
+        g.api_key_tenant = tenant_for_key(container().system_uow, key) if key else None
     return g.api_key_tenant

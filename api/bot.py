@@ -20,7 +20,7 @@ blueprint = Blueprint("bot", __name__, url_prefix="/api/bot")
 @blueprint.get("")
 @tenant_required
 def read(user_id: uuid.UUID):
-    return jsonify(bot_settings.current(container(), user_id).model_dump(mode="json"))
+    return jsonify(bot_settings.current(container().bot_config, user_id).model_dump(mode="json"))
 
 
 @blueprint.patch("")
@@ -29,7 +29,7 @@ def update(user_id: uuid.UUID):
     changes = request.get_json(silent=True)
     if not isinstance(changes, dict):
         abort(400, description="send a JSON object with the settings to change")
-    current = bot_settings.current(container(), user_id).model_dump(mode="json")
+    current = bot_settings.current(container().bot_config, user_id).model_dump(mode="json")
     if isinstance(changes.get("task_settings"), dict):  # a change to one task setting keeps the others
         changes = {**changes, "task_settings": {**current["task_settings"], **changes["task_settings"]}}
     try:
@@ -37,7 +37,7 @@ def update(user_id: uuid.UUID):
     except ValidationError as exc:
         return invalid(exc, 422, "invalid_settings", "the bot settings are not valid")
     try:
-        bot_settings.save(container(), user_id, wanted, via="api")
+        bot_settings.save(container().bot_config, user_id, wanted, via="api")
     except bot_settings.SettingsRefused as exc:
         return _refused(exc)
     return jsonify(wanted.model_dump(mode="json"))
@@ -52,9 +52,9 @@ def _refused(exc: bot_settings.SettingsRefused):
 @tenant_required
 def models(user_id: uuid.UUID):
     """What a business can put in its models list."""
-    saved = provider_keys.describe(container(), user_id)
+    saved = provider_keys.describe(container().tenant_data, user_id)
     return jsonify({
-        "operator_models": [m.model_dump() for m in bot_settings.operator_models(container())],
+        "operator_models": [m.model_dump() for m in bot_settings.operator_models(container().bot_config)],
         "own_model_providers": bot_settings.own_model_providers(),
         "provider_key": _key_json(saved),
     })
@@ -70,14 +70,14 @@ def put_provider_key(user_id: uuid.UUID):
         wanted = ProviderKeyInput.model_validate(body)
     except ValidationError as exc:
         return invalid(exc, 422, "invalid_provider_key", "the provider key is not valid")
-    saved = provider_keys.save(container(), user_id, wanted.key.get_secret_value(), via="api")
+    saved = provider_keys.save(container().tenant_data, user_id, wanted.key.get_secret_value(), via="api")
     return jsonify(_key_json(saved))
 
 
 @blueprint.delete("/provider-key")
 @tenant_required
 def delete_provider_key(user_id: uuid.UUID):
-    if not provider_keys.remove(container(), user_id, via="api"):
+    if not provider_keys.remove(container().tenant_data, user_id, via="api"):
         abort(404, description="no provider key is saved")
     return "", 204
 
@@ -91,7 +91,7 @@ def _key_json(saved: provider_keys.SavedKey | None) -> dict | None:
 @blueprint.get("/intents")
 @tenant_required
 def list_intents(user_id: uuid.UUID):
-    intents = bot_settings.current(container(), user_id).intents
+    intents = bot_settings.current(container().bot_config, user_id).intents
     return jsonify({"intents": [i.model_dump(mode="json") for i in intents]})
 
 
@@ -104,7 +104,7 @@ def put_intent(user_id: uuid.UUID, key: str):
     if body.get("key", key) != key:
         return error_response(422, "invalid_intent", "the key in the body differs from the one in the path",
                               fields=[{"field": "key", "problem": "must match the path"}])
-    current = bot_settings.current(container(), user_id)
+    current = bot_settings.current(container().bot_config, user_id)
     intents = [i.model_dump(mode="json") for i in current.intents]
     index = next((n for n, i in enumerate(intents) if i["key"] == key), len(intents))
     intents[index:index + 1] = [{**body, "key": key}]
@@ -113,7 +113,7 @@ def put_intent(user_id: uuid.UUID, key: str):
     except ValidationError as exc:
         return invalid(exc, 422, "invalid_intent", "the intent is not valid")
     try:
-        bot_settings.save(container(), user_id, wanted, via="api")
+        bot_settings.save(container().bot_config, user_id, wanted, via="api")
     except bot_settings.SettingsRefused as exc:
         return _refused(exc)
     return jsonify(wanted.intents[index].model_dump(mode="json"))
@@ -122,6 +122,6 @@ def put_intent(user_id: uuid.UUID, key: str):
 @blueprint.delete("/intents/<key>")
 @tenant_required
 def delete_intent(user_id: uuid.UUID, key: str):
-    if not bot_settings.remove_intent(container(), user_id, key, via="api"):
+    if not bot_settings.remove_intent(container().bot_config, user_id, key, via="api"):
         abort(404, description="there is no intent with this key")
     return "", 204

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from pathlib import Path
 
 import click
@@ -20,6 +21,7 @@ from schemas.settings import Settings, SettingsError, load_settings, revealed
 from services.adapters.logging import configure_logging
 from services.bootstrap import bootstrap, storage_for
 from services.core.crypto import Keyring
+from services.repositories.db import SystemUow
 from services.runtime.backup import BackupError, backup, restore
 from services.runtime.embedded import EmbeddedServiceError
 from services.runtime.migrate import MigrationError
@@ -36,6 +38,7 @@ from services.usecases import evaluation
 from services.usecases import kb as kb_service
 from services.usecases.accounts import user_id_for_email
 from services.usecases.apikeys import create_api_key
+from services.usecases.kb import KnowledgeBase
 
 
 def _settings() -> Settings:
@@ -127,8 +130,8 @@ def _running_container(settings: Settings):
         container.close()
 
 
-def _tenant(container, email: str):
-    user_id = user_id_for_email(container.system_uow, email)
+def _tenant(system_uow: SystemUow, email: str) -> uuid.UUID:
+    user_id = user_id_for_email(system_uow, email)
     if user_id is None:
         raise click.ClickException(f"no account with email {email}")
     return user_id
@@ -148,12 +151,12 @@ def kb_ingest(paths: tuple[Path, ...], email: str, no_wait: bool, timeout: float
     """Upload files through the same path as the API and wait until each is ready or failed."""
     settings = _settings()
     with _running_container(settings) as container:
-        user_id = _tenant(container, email)
+        user_id = _tenant(container.system_uow, email)
         queued = {}
         refused = 0
         for path in paths:
             try:
-                document = kb_service.upload(container, user_id, path.name, path.read_bytes())
+                document = container.kb.upload(user_id, path.name, path.read_bytes())
             except kb_service.KnowledgeBaseError as exc:
                 refused += 1
                 click.echo(f"refused  {path}: {exc}", err=True)
@@ -162,17 +165,17 @@ def kb_ingest(paths: tuple[Path, ...], email: str, no_wait: bool, timeout: float
             click.echo(f"queued   {path} -> {document.id}")
         if no_wait or not queued:
             sys.exit(1 if refused else 0)
-        failed = _wait_for_documents(container, user_id, queued, timeout)
+        failed = _wait_for_documents(container.kb, user_id, queued, timeout)
     sys.exit(1 if failed or refused else 0)
 
 
-def _wait_for_documents(container, user_id, queued: dict, timeout: float) -> int:
+def _wait_for_documents(knowledge_base: KnowledgeBase, user_id: uuid.UUID, queued: dict, timeout: float) -> int:
     deadline = time.monotonic() + timeout
     finished: dict = {}
     with click.progressbar(length=100 * len(queued), label="ingesting", show_percent=True) as bar:
         shown = 0
         while len(finished) < len(queued) and time.monotonic() < deadline:
-            documents = {d.id: d for d in kb_service.list_documents(container, user_id) if d.id in queued}
+            documents = {d.id: d for d in knowledge_base.list_documents(user_id) if d.id in queued}
             for doc_id, current in documents.items():
                 if current.status in ("ready", "failed") and doc_id not in finished:
                     finished[doc_id] = current
@@ -202,7 +205,7 @@ def kb_search(query: str, email: str, k: int) -> None:
     """Show what the bot would find for QUERY: score, document, location and text."""
     settings = _settings()
     with _running_container(settings) as container:
-        hits = kb_service.search(container, _tenant(container, email), query, k)
+        hits = container.kb.search(_tenant(container.system_uow, email), query, k)
     if not hits:
         click.echo("no results (is anything ready in the knowledge base?)")
     for rank, hit in enumerate(hits, start=1):
@@ -241,12 +244,13 @@ def eval_command(suite_dir: Path, *, email: str | None, split: str, limit: int |
         suite = evaluation.load_suite(suite_dir, data=data)
         with _running_container(settings) as container:
             if suite.dataset or intents_only:
-                report = evaluation.run_intents_in_process(container, suite, split=split, limit=limit,
+                report = evaluation.run_intents_in_process(container.evaluation, suite, split=split, limit=limit,
                                                            progress=progress)
             else:
                 door = _http_door(api_url) if api_url else _app_door(settings, container)
-                report = evaluation.run_pipeline(container, suite, door, email=email, split=split, limit=limit,
-                                                 models=models, keep=keep, timeout=timeout, progress=progress,
+                report = evaluation.run_pipeline(container.evaluation, suite, door, email=email, split=split,
+                                                 limit=limit, models=models, keep=keep, timeout=timeout,
+                                                 progress=progress,
                                                  door_name=api_url or "the API route in this process")
     except evaluation.EvaluationError as exc:
         raise click.ClickException(str(exc)) from None
@@ -358,7 +362,7 @@ def apikey_create(email: str, name: str) -> None:
     """Create an API key; it is shown once."""
     settings = _settings()
     with _running_container(settings) as container:
-        key, _ = create_api_key(container, _tenant(container, email), name)
+        key, _ = create_api_key(container.tenant_uow, _tenant(container.system_uow, email), name)
     click.echo(key)
 
 

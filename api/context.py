@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import current_app
 
-from services.bootstrap import Container
+from services.bootstrap import App
 
 
-def container() -> Container:
+def container() -> App:
     return current_app.extensions["salesboy"]

@@ -40,4 +40,5 @@ def metrics():
                                "(or, with no METRICS_TOKEN set, a direct request from this machine)")
 
     registry = current_app.extensions["salesboy.metrics"].registry
-    return Response(exposition(registry, container(), QUEUES), mimetype=CONTENT_TYPE_LATEST)
+    app = container()
+    return Response(exposition(registry, app.system_uow, app.celery, QUEUES), mimetype=CONTENT_TYPE_LATEST)

@@ -33,35 +33,35 @@ def upload(user_id: uuid.UUID):
     if len(files) > 1:
         abort(400, description="send one file per request")
     upload_file = files[0]
-    document = kb.upload(container(), user_id, upload_file.filename or "document", upload_file.read())
+    document = container().kb.upload(user_id, upload_file.filename or "document", upload_file.read())
     return jsonify(document=document.model_dump(mode="json")), 202
 
 
 @blueprint.get("")
 @tenant_required
 def list_documents(user_id: uuid.UUID):
-    documents = [d.model_dump(mode="json") for d in kb.list_documents(container(), user_id)]
+    documents = [d.model_dump(mode="json") for d in container().kb.list_documents(user_id)]
     return jsonify(paginated("documents", documents, lambda d: [d["created_at"], d["id"]]))
 
 
 @blueprint.get("/<document_id>")
 @tenant_required
 def get_document(user_id: uuid.UUID, document_id: str):
-    document, preview = kb.get_document(container(), user_id, id_or_404(document_id, "document"))
+    document, preview = container().kb.get_document(user_id, id_or_404(document_id, "document"))
     return jsonify(document=document.model_dump(mode="json"), preview=preview)
 
 
 @blueprint.delete("/<document_id>")
 @tenant_required
 def delete_document(user_id: uuid.UUID, document_id: str):
-    kb.delete_document(container(), user_id, id_or_404(document_id, "document"))
+    container().kb.delete_document(user_id, id_or_404(document_id, "document"))
     return "", 204
 
 
 @blueprint.post("/<document_id>/reembed")
 @tenant_required
 def reembed(user_id: uuid.UUID, document_id: str):
-    document = kb.reembed_document(container(), user_id, id_or_404(document_id, "document"))
+    document = container().kb.reembed_document(user_id, id_or_404(document_id, "document"))
     return jsonify(document=document.model_dump(mode="json")), 202
 
 
@@ -75,5 +75,5 @@ def search(user_id: uuid.UUID):
         wanted = SearchRequest.model_validate(payload)
     except ValidationError as exc:
         return invalid(exc, 422, "invalid_request", "the search request is not valid")
-    hits = kb.search(container(), user_id, wanted.query, wanted.k, wanted.document_ids)
+    hits = container().kb.search(user_id, wanted.query, wanted.k, wanted.document_ids)
     return jsonify(query=wanted.query, results=[h.model_dump(mode="json") for h in hits])

@@ -42,7 +42,7 @@ def whatsapp_webhook():
     except ValidationError as exc:
         return invalid(exc, 400, "invalid_message", "the message does not match the webhook schema")
     try:
-        inbox_id, created = accept(c, message)
+        inbox_id, created = accept(c.tenant_data, message)
     except UnknownTenantError as exc:
         return error_response(404, "unknown_tenant", str(exc))
     return jsonify(inbox_id=str(inbox_id), duplicate=not created), 200
@@ -51,7 +51,7 @@ def whatsapp_webhook():
 @blueprint.get("/api/messages/<message_id>/trace")
 @tenant_required
 def trace(user_id: uuid.UUID, message_id: str):
-    found = message_trace(container(), user_id, id_or_404(message_id, "message"))
+    found = message_trace(container().tenant_data, user_id, id_or_404(message_id, "message"))
     if found is None:
         abort(404, description="no such message")
     return jsonify(found)

@@ -191,7 +191,7 @@ def messages(user_id: uuid.UUID):
         return [{"id": str(r["id"]), "chat_id": r["chat_id"], "direction": r["direction"],
                  "message_id": r["inbox_id"] and str(r["inbox_id"]), "outcome": r["outcome"], "reason": r["reason"],
                  "intent": r["intent"], "contact_phone": r["contact_phone"], "contact_lid": r["contact_lid"],
-                 "text": readable(c, user_id, r), "created_at": r["created_at"].isoformat()} for r in rows]
+                 "text": readable(c.tenant_data, user_id, r), "created_at": r["created_at"].isoformat()} for r in rows]
 
     return jsonify(keyset_page("messages", fetch, lambda m: [m["created_at"], m["id"]], 2))
 
@@ -218,7 +218,7 @@ def playground_ask(user_id: uuid.UUID):
     chat_id = wanted.chat_id or playground.new_chat_id()
     if not chat_id.endswith(playground.PLAYGROUND_SUFFIX):
         return error_response(422, "invalid_request", "chat_id must be one the playground gave you")
-    message_id = playground.ask(container(), user_id, chat_id, wanted.text)
+    message_id = playground.ask(container().tenant_data, user_id, chat_id, wanted.text)
     return jsonify(chat_id=chat_id, message_id=str(message_id)), 202
 
 
@@ -227,7 +227,7 @@ def playground_ask(user_id: uuid.UUID):
 def playground_read(user_id: uuid.UUID, chat_id: str):
     if not chat_id.endswith(playground.PLAYGROUND_SUFFIX):
         abort(404, description="no such playground chat")
-    turns, pending = playground.conversation(container(), user_id, chat_id, limit=200)
+    turns, pending = playground.conversation(container().tenant_data, user_id, chat_id, limit=200)
     items = [{"id": str(t["id"]), "direction": t["direction"], "text": t["text"], "intent": t["intent"],
               "outcome": t["outcome"], "message_id": t["inbox_id"] and str(t["inbox_id"]),
               "created_at": t["created_at"].isoformat()} for t in turns]
@@ -256,7 +256,7 @@ def key_create(user_id: uuid.UUID):
     wanted = _body(ApiKeyCreate, "key")
     if isinstance(wanted, tuple):
         return wanted
-    key, row = create_api_key(container(), user_id, wanted.name)
+    key, row = create_api_key(container().tenant_uow, user_id, wanted.name)
     return jsonify({**_key_json(row), "key": key}), 201
 
 

@@ -68,7 +68,7 @@ def qr(user_id: uuid.UUID):
 
 def _command(user_id: uuid.UUID, action: SessionAction):
     c = container()
-    session_control.request(c.send_session_command, c.tenant_uow, user_id, action)
+    session_control.request(c.session_commands.send, c.tenant_uow, user_id, action)
     return jsonify(accepted=action), 202
 
 
@@ -95,7 +95,7 @@ def logout(user_id: uuid.UUID):
 
 def _ask(user_id: uuid.UUID, query: SessionQueryKind, phone: str | None = None):
     try:
-        return container().ask_session(user_id, query, phone)
+        return container().session_commands.ask(user_id, query, phone)
     except LookupError as exc:
         return error_response(409, "session_not_running", str(exc))
 
@@ -147,13 +147,13 @@ def send_message(user_id: uuid.UUID):
     try:
         if upload is not None:
             caption = str(body.get("caption") or body.get("text") or "")[:1024]
-            message_id = send_media(container(), user_id, chat_id=chat_id, filename=upload.filename or "file",
+            message_id = send_media(container().api_sends, user_id, chat_id=chat_id, filename=upload.filename or "file",
                                     data=upload.read(), caption=caption)
         else:
             text = body.get("text")
             if not isinstance(text, str):
                 return error_response(400, "invalid_request", "send {\"to\": \"…\", \"text\": \"…\"}, or a file")
-            message_id = send_text(container(), user_id, chat_id=chat_id, text=text)
+            message_id = send_text(container().api_sends, user_id, chat_id=chat_id, text=text)
     except SendRefusedError as exc:
         return _refused(exc)
     return jsonify(message_id=message_id, to=chat_id)
@@ -168,7 +168,7 @@ def send_media_file(user_id: uuid.UUID):
     if upload is None or chat_id is None:
         return error_response(400, "invalid_request", "send multipart fields 'file' and 'chat_id' (…@c.us or …@g.us)")
     try:
-        message_id = send_media(container(), user_id, chat_id=chat_id, filename=upload.filename or "file",
+        message_id = send_media(container().api_sends, user_id, chat_id=chat_id, filename=upload.filename or "file",
                                 data=upload.read(), caption=caption)
     except MediaRefusedError as exc:
         return _refused(exc)

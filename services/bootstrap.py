@@ -6,15 +6,17 @@ import dataclasses
 import functools
 import socket
 import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import httpx
 import redis
 from celery import Celery
 from psycopg_pool import ConnectionPool
+from pydantic import SecretStr
 
 from schemas.jobs import (
     ChunkDocument,
@@ -31,10 +33,8 @@ from schemas.jobs import (
     RespondWithRag,
     SendAccountEmail,
     SendThroughSession,
-    SessionAction,
     SessionCommand,
     SessionQuery,
-    SessionQueryKind,
     SweepStuck,
 )
 from schemas.settings import Settings, required, revealed
@@ -44,9 +44,18 @@ from services.adapters.events import RedisEventPublisher
 from services.adapters.extract import ExtractionLimits
 from services.adapters.intent_classifier import IntentHeads, fit_head_isolated
 from services.adapters.llm import LiteLLMChat
-from services.adapters.mailer import make_mailer
-from services.adapters.ports import Embedder, EventPublisher, Storage, Transport, VectorStore
+from services.adapters.mailer import Mailer, make_mailer
+from services.adapters.ports import (
+    AccountBackend,
+    Embedder,
+    EventPublisher,
+    SessionCommands,
+    Storage,
+    Transport,
+    VectorStore,
+)
 from services.adapters.query_vectors import SharedQueryVectors
+from services.adapters.session_commands import CelerySessionCommands
 from services.adapters.signing import RedisReplayGuard, WebhookVerifier, parse_secrets, secret_key
 from services.adapters.storage import LocalStorage
 from services.adapters.transport import GatewayTransport, UnconfiguredTransport
@@ -58,15 +67,28 @@ from services.handlers.sweeper import StuckFinder, sweep
 from services.handlers.tenant import provision_tenant
 from services.repositories import db
 from services.usecases import provider_keys, tasks
+from services.usecases.accounts import AccountDeps
 from services.usecases.accounts_local import LocalAccounts
+from services.usecases.bot_settings import BotSettingsDeps
+from services.usecases.evaluation import EvalDeps
+from services.usecases.inbound import accept
+from services.usecases.kb import KbDeps, KnowledgeBase
 from services.usecases.playground import PlaygroundRouting
-from services.whatsapp.host import SessionHost
+from services.usecases.sign_up import SignUpDeps
+from services.usecases.tenant_data import TenantData
+from services.whatsapp.host import HostDeps, SessionHost
 from services.whatsapp.leases import SessionLeases, lease_owner
+from services.whatsapp.media import SendDeps
 from services.whatsapp.transport import send_through_host
 
 
-@dataclass
-class Container:
+@dataclass(frozen=True)
+class App:
+    """Everything `bootstrap()` built, before it returned: adapters, use cases and the job tables.
+
+    Frozen: a process builds one and never rewires it. Views, the CLI and workers take what they use
+    from here; each use case and handler got only its own dependencies."""
+
     settings: Settings
     database_url: str
     redis_url: str
@@ -82,14 +104,34 @@ class Container:
     chat: LiteLLMChat  # per job, `chat.for_tenant(user_id)` is the ChatModel the message stages get
     transport: Transport
     egress: EgressPolicy
-    stuck_finders: list[StuckFinder] = field(default_factory=list)
-    # A session host's own queue (commands for the sessions whose lease it holds), named by its worker.
-    own_session_queue: str | None = None
-    # Each handler takes the job type it is filed under (not expressible as one dict type).
-    handlers: dict[type[QueuedJob], Callable[[Any], object]] = field(default_factory=dict)
+    mailer: Mailer
+    accounts: AccountBackend
+    webhook_verifier: WebhookVerifier
+    n8n_callback_verifier: WebhookVerifier
+    # The use cases' dependencies: each use-case module takes only its own.
+    tenant_data: TenantData
+    bot_config: BotSettingsDeps
+    account_deps: AccountDeps
+    sign_up_deps: SignUpDeps
+    kb: KnowledgeBase
+    session_commands: SessionCommands
+    api_sends: SendDeps
+    evaluation: EvalDeps
+    # The stages' dependencies, one dataclass per pipeline.
+    ingest: ingest.IngestDeps
+    messages: MessageDeps
+    dispatch: dispatch.DispatchDeps
+    task_rules: tasks.TaskRules
+    # This process's own session queue (commands for the sessions whose lease it holds), its leases and
+    # its browsers. Building the host starts no browser: only a sessions worker's commands do.
+    session_queue: str
+    session_leases: SessionLeases
+    session_host: SessionHost
+    stuck_finders: tuple[StuckFinder, ...]
+    # Each handler takes the job type it is filed under (not expressible as one mapping type).
+    handlers: Mapping[type[QueuedJob], Callable[[Any], object]]
     # Called once a job is given up on (retries exhausted or a permanent error).
-    give_up_handlers: dict[type[QueuedJob], Callable[[Any, BaseException], None]] = field(
-        default_factory=dict)
+    give_up_handlers: Mapping[type[QueuedJob], Callable[[Any, BaseException], None]]
 
     def tenant_uow(self, user_id: uuid.UUID | str, *, settings: dict[str, str] | None = None) -> db.UnitOfWork:
         return db.tenant_uow(self.pool, self.publisher, user_id, settings=settings)
@@ -105,138 +147,25 @@ class Container:
         if handler is not None:
             handler(job, error)
 
-    @functools.cached_property
-    def ingest(self) -> ingest.IngestDeps:
-        s = self.settings
-        return ingest.IngestDeps(
-            tenant_uow=self.tenant_uow, storage=self.storage, embedder=self.embedder, vectors=self.vectors,
-            events=self.events,
-            limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds,
-                                    max_memory_mb=s.extract_max_memory_mb),
-            chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
-            chunks_per_job=s.embed_job_chunks,
-        )
-
-    @functools.cached_property
-    def messages(self) -> MessageDeps:
-        s = self.settings
-        return MessageDeps(
-            tenant_uow=self.tenant_uow, keyring=self.keyring, vectors=self.vectors,
-            # The customer's message is embedded by intent.classify and reused by rag.respond.
-            embedder=SharedQueryVectors(self.embedder, self.redis),
-            # The client for no tenant in particular: a stage that calls a model gets `messages_for(user_id)`.
-            chat=self.chat,  # type: ignore[arg-type]
-            transport=self.transport, events=self.events,
-            task_rules=self.task_rules, intent_heads=IntentHeads(self.embedder, fit=fit_head_isolated),
-            typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
-            session_owner=functools.partial(lease_owner, self.redis),
-        )
-
-    def messages_for(self, user_id: uuid.UUID) -> MessageDeps:
-        """The message stages' dependencies with the model client bound to the job's tenant, so own model
-        entries are called with that tenant's key and nobody else's."""
-        return dataclasses.replace(self.messages, chat=self.chat.for_tenant(user_id))
-
-    @functools.cached_property
-    def dispatch(self) -> dispatch.DispatchDeps:
-        s = self.settings
-        return dispatch.DispatchDeps(
-            tenant_uow=self.tenant_uow, system_uow=self.system_uow, keyring=self.keyring,
-            signing_key=secret_key(revealed(s.n8n_signing_secret, "N8N_SIGNING_SECRET")), n8n_base_url=s.n8n_base_url,
-            public_url=s.public_url or f"http://{s.api_host}:{s.api_port}",
-            http=httpx.Client(timeout=s.n8n_timeout_seconds),
-            tenant_http=guarded_client(self.egress, timeout=s.n8n_timeout_seconds),
-            egress=self.egress, storage=self.storage, mailer=self.mailer, rules=self.task_rules,
-            attachment_max_bytes=s.task_attachment_max_bytes,
-        )
-
-    @functools.cached_property
-    def task_rules(self) -> tasks.TaskRules:
-        return tasks.TaskRules(keyring=self.keyring, n8n_base_url=self.settings.n8n_base_url,
-                               email_alerts=bool(self.settings.smtp_host))
-
-    @functools.cached_property
-    def session_host(self):
-        """The browsers this process runs (built only in a sessions worker)."""
-        s = self.settings
-        bundle = s.wa_js_path or Path(__file__).resolve().parents[1] / "node_modules" / "@wppconnect" / "wa-js" / \
-            "dist" / "wppconnect-wa.js"
-        return SessionHost(self, url=s.whatsapp_web_url, profiles_root=s.resolved_profiles_dir,
-                           wa_js_path=bundle, remote_url=s.selenium_remote_url, max_sessions=s.sessions_per_host,
-                           host_name=self.session_queue, sends_per_minute=s.session_sends_per_minute,
-                           qr_expiry_seconds=s.qr_expiry_seconds, typing_ms_per_char=s.typing_delay_ms_per_char,
-                           typing_max_seconds=s.typing_delay_max_seconds,
-                           holds_lease=lambda user_id: self.session_leases.owner(user_id) == self.session_queue)
-
-    @property
-    def session_queue(self) -> str:
-        return self.own_session_queue or f"sessions.{socket.gethostname()}"
-
-    @functools.cached_property
-    def session_leases(self):
-        return SessionLeases(self.redis, self.session_queue, self.settings.session_lease_seconds)
-
-    def send_session_command(self, user_id: uuid.UUID, action: SessionAction) -> None:
-        """To the host holding the tenant's lease, or to any host (the routing table's queue) when none does."""
-        self.publisher.publish(SessionCommand(user_id=user_id, action=action), queue=lease_owner(self.redis, user_id))
-
-    def ask_session(self, user_id: uuid.UUID, query: SessionQueryKind, phone: str | None = None, timeout: float = 30.0):
-        """A question for the host running the tenant's WhatsApp; LookupError when none runs it.
-
-        For the API only: the caller's HTTP request waits (bounded) for the answer. A task never asks:
-        it hands work over and lets a row carry the outcome."""
-        owner = lease_owner(self.redis, user_id)
-        if owner is None:
-            raise LookupError("WhatsApp is not running for this account: start it first")
-        job = SessionQuery(user_id=user_id, query=query, phone=phone)
-        self.publisher.publish(job, queue=owner)
-        return self.wait_for_result(job, timeout)
-
-    def wait_for_result(self, job: QueuedJob, timeout: float):
-        """What the task that ran `job` returned (its exception re-raised), waiting at most `timeout` s.
-
-        Published jobs carry their id as the Celery task id. API requests only, never a task."""
-        result = self.celery.AsyncResult(str(job.job_id))
-        try:
-            return result.get(timeout=timeout, propagate=True)
-        finally:
-            result.forget()
-
-    @functools.cached_property
-    def accounts(self):
-        s = self.settings
-        if s.auth_backend == "supabase":
-            from services.usecases.accounts_supabase import SupabaseAccounts
-
-            return SupabaseAccounts(s.supabase_url, s.supabase_anon_key.get_secret_value())
-        return LocalAccounts(self.system_uow, self.mailer, secret_key=s.secret_key.get_secret_value(),
-                             reset_minutes=s.password_reset_minutes)
-
-    @functools.cached_property
-    def mailer(self):
-        return make_mailer(self.settings)
-
-    @functools.cached_property
-    def webhook_verifier(self) -> WebhookVerifier:
-        keys = parse_secrets(revealed(self.settings.whatsapp_webhook_secrets, "WHATSAPP_WEBHOOK_SECRETS"))
-        return WebhookVerifier(keys, RedisReplayGuard(self.redis, "whatsapp"))
-
-    @functools.cached_property
-    def n8n_callback_verifier(self) -> WebhookVerifier:
-        keys = parse_secrets(revealed(self.settings.n8n_callback_secrets, "N8N_CALLBACK_SECRETS"))
-        return WebhookVerifier(keys, RedisReplayGuard(self.redis, "n8n"))
-
     def close(self) -> None:
-        if "dispatch" in self.__dict__:
-            self.dispatch.http.close()
-            self.dispatch.tenant_http.close()
-        if "session_host" in self.__dict__:
-            for user_id in self.session_host.running():
-                self.session_leases.release(user_id)  # another host may take them over at once
-            self.session_host.shutdown()
+        self.dispatch.http.close()
+        self.dispatch.tenant_http.close()
+        for user_id in self.session_host.running():
+            self.session_leases.release(user_id)  # another host may take them over at once
+        self.session_host.shutdown()
         self.pool.close()
         self.redis.close()
         self.celery.close()
+
+
+def host_deps(app: App) -> HostDeps:
+    """What a session host uses: messages it reads go through the same door as the webhook's."""
+    return _host_deps(app.tenant_data, app.storage, app.events, app.redis)
+
+
+def _host_deps(door: TenantData, storage: Storage, events: EventPublisher, client: redis.Redis) -> HostDeps:
+    return HostDeps(on_message=lambda message: accept(door, message)[1], tenant_uow=door.tenant_uow,
+                    storage=storage, events=events, redis=client)
 
 
 def storage_for(settings: Settings) -> Storage:
@@ -298,103 +227,183 @@ def bootstrap(
     open_pool: bool = True,
     session_queue: str | None = None,
     **overrides: Any,
-) -> Container:
-    """Build every adapter; `overrides` replace one by name (storage, embedder, vectors, events)."""
+) -> App:
+    """Build every adapter, use case and handler now; `overrides` replace one adapter by name (storage,
+    embedder, vectors, events, chat, transport)."""
+    unknown = set(overrides) - {"storage", "embedder", "vectors", "events", "chat", "transport"}
+    if unknown:
+        raise TypeError(f"unknown overrides: {sorted(unknown)}")
+    s = settings
     pool = db.make_pool(
         database_url,
-        min_size=settings.db_pool_min,
-        max_size=settings.db_pool_max,
-        statement_timeout_ms=settings.db_statement_timeout_ms,
+        min_size=s.db_pool_min,
+        max_size=s.db_pool_max,
+        statement_timeout_ms=s.db_statement_timeout_ms,
     )
     if open_pool:
         pool.open(wait=False)
     client = redis.Redis.from_url(
         redis_url, socket_timeout=5, socket_connect_timeout=5, health_check_interval=30
     )
-    celery = make_celery(settings, redis_url)
+    celery = make_celery(s, redis_url)
     publisher = publisher or CeleryPublisher(celery)
 
     def tenant_uow(user_id, *, settings=None):
         return db.tenant_uow(pool, publisher, user_id, settings=settings)
 
-    unknown = set(overrides) - {"storage", "embedder", "vectors", "events", "chat", "transport"}
-    if unknown:
-        raise TypeError(f"unknown overrides: {sorted(unknown)}")
+    def system_uow():
+        return db.system_uow(pool, publisher)
+
     events = overrides.get("events") or RedisEventPublisher(client)
-    keyring = Keyring.parse(revealed(settings.chat_encryption_keys, "CHAT_ENCRYPTION_KEYS"))
-    egress = EgressPolicy.from_settings(settings)
-    container = Container(
-        settings=settings,
-        database_url=database_url,
-        redis_url=redis_url,
-        pool=pool,
-        redis=client,
-        celery=celery,
-        publisher=publisher,
-        storage=overrides.get("storage") or _storage(settings),
-        embedder=overrides.get("embedder") or _embedder(settings),
-        vectors=overrides.get("vectors") or _vectors(settings, tenant_uow),
-        events=events,
-        keyring=keyring,
-        chat=overrides.get("chat") or LiteLLMChat(
-            operator_models=settings.operator_models, egress=egress, own_key=provider_keys.loader(tenant_uow, keyring),
-            timeout=settings.llm_timeout_seconds, retries=settings.llm_retries),
-        egress=egress,
-        own_session_queue=session_queue,
-        # Replies through a linked WhatsApp are handed to its session host by outbound.deliver; this
-        # transport carries the rest (the gateway, or the refusal saying nothing is configured).
-        transport=PlaygroundRouting(overrides.get("transport") or _transport(settings), events),
+    keyring = Keyring.parse(revealed(s.chat_encryption_keys, "CHAT_ENCRYPTION_KEYS"))
+    egress = EgressPolicy.from_settings(s)
+    storage = overrides.get("storage") or _storage(s)
+    embedder = overrides.get("embedder") or _embedder(s)
+    vectors = overrides.get("vectors") or _vectors(s, tenant_uow)
+    chat = overrides.get("chat") or LiteLLMChat(
+        operator_models=s.operator_models, egress=egress, own_key=provider_keys.loader(tenant_uow, keyring),
+        timeout=s.llm_timeout_seconds, retries=s.llm_retries)
+    # Replies through a linked WhatsApp are handed to its session host by outbound.deliver; this
+    # transport carries the rest (the gateway, or the refusal saying nothing is configured).
+    transport = PlaygroundRouting(overrides.get("transport") or _transport(s), events)
+    tenant_data = TenantData(tenant_uow, keyring)
+    mailer = make_mailer(s)
+    accounts = _accounts(s, system_uow, mailer)
+    task_rules = tasks.TaskRules(keyring=keyring, n8n_base_url=s.n8n_base_url, email_alerts=bool(s.smtp_host))
+    ingest_deps = ingest.IngestDeps(
+        tenant_uow=tenant_uow, storage=storage, embedder=embedder, vectors=vectors, events=events,
+        limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds,
+                                max_memory_mb=s.extract_max_memory_mb),
+        chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
+        chunks_per_job=s.embed_job_chunks,
     )
-    deps = container.ingest
-    chat = container.messages
-    container.stuck_finders = [
-        ingest.stuck_documents(deps, settings.kb_stuck_after_seconds),
-        ingest.other_model_documents(deps),
-        messages.stuck_messages(settings.message_stuck_after_seconds, settings.message_max_attempts),
-        dispatch.stuck_tasks(container.dispatch, pending_after=settings.task_pending_after_seconds,
-                             max_dispatches=settings.task_max_dispatches,
-                             deadlines=settings.task_callback_deadlines,
-                             default_deadline=settings.task_callback_deadline_seconds),
+    message_deps = MessageDeps(
+        tenant_uow=tenant_uow, keyring=keyring, vectors=vectors,
+        # The customer's message is embedded by intent.classify and reused by rag.respond.
+        embedder=SharedQueryVectors(embedder, client),
+        # The client for no tenant in particular: a stage that calls a model gets `messages_for(user_id)`.
+        chat=chat,  # type: ignore[arg-type]
+        transport=transport, events=events,
+        task_rules=task_rules, intent_heads=IntentHeads(embedder, fit=fit_head_isolated),
+        typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
+        session_owner=functools.partial(lease_owner, client),
+    )
+
+    def messages_for(user_id: uuid.UUID) -> MessageDeps:
+        """The message stages' dependencies with the model client bound to the job's tenant, so own model
+        entries are called with that tenant's key and nobody else's."""
+        return dataclasses.replace(message_deps, chat=chat.for_tenant(user_id))
+
+    dispatch_deps = dispatch.DispatchDeps(
+        tenant_uow=tenant_uow, system_uow=system_uow, keyring=keyring,
+        signing_key=secret_key(revealed(s.n8n_signing_secret, "N8N_SIGNING_SECRET")), n8n_base_url=s.n8n_base_url,
+        public_url=s.public_url or f"http://{s.api_host}:{s.api_port}",
+        http=httpx.Client(timeout=s.n8n_timeout_seconds),
+        tenant_http=guarded_client(egress, timeout=s.n8n_timeout_seconds),
+        egress=egress, storage=storage, mailer=mailer, rules=task_rules,
+        attachment_max_bytes=s.task_attachment_max_bytes,
+    )
+    mail_deps = mail.MailDeps(system_uow=system_uow, accounts=accounts, mailer=mailer,
+                              base_url=mail.links_base_url(s), secret_key=revealed(s.secret_key, "SALESBOY_SECRET_KEY"))
+    commands = CelerySessionCommands(publisher, celery, functools.partial(lease_owner, client))
+    queue = session_queue or f"sessions.{socket.gethostname()}"
+    leases = SessionLeases(client, queue, s.session_lease_seconds)
+    host = _session_host(s, _host_deps(tenant_data, storage, events, client), queue, leases)
+    finders = (
+        ingest.stuck_documents(ingest_deps, s.kb_stuck_after_seconds),
+        ingest.other_model_documents(ingest_deps),
+        messages.stuck_messages(s.message_stuck_after_seconds, s.message_max_attempts),
+        dispatch.stuck_tasks(dispatch_deps, pending_after=s.task_pending_after_seconds,
+                             max_dispatches=s.task_max_dispatches, deadlines=s.task_callback_deadlines,
+                             default_deadline=s.task_callback_deadline_seconds),
         mail.stuck_account_emails,
         *stuck_finders,
-    ]
-    container.handlers = {
-        ProvisionTenant: functools.partial(provision_tenant, tenant_uow=container.tenant_uow),
-        SweepStuck: functools.partial(sweep, system_uow=container.system_uow, finders=container.stuck_finders),
-        ExtractDocument: functools.partial(ingest.extract_document, deps=deps),
-        ChunkDocument: functools.partial(ingest.chunk_document, deps=deps),
-        EmbedChunks: functools.partial(ingest.embed_chunks, deps=deps),
-        IndexDocument: functools.partial(ingest.index_document, deps=deps),
-        FilterInbound: functools.partial(messages.filter_inbound, deps=chat),
-        ClassifyIntent: lambda job: messages.classify_intent(job, deps=container.messages_for(job.user_id)),
-        RespondWithRag: lambda job: messages.respond(job, deps=container.messages_for(job.user_id)),
-        DeliverReply: functools.partial(messages.deliver, deps=chat),
-        DispatchTask: functools.partial(dispatch.dispatch_task, deps=container.dispatch),
-        EmailOwnerAlert: functools.partial(dispatch.email_alert, deps=container.dispatch),
-        SessionCommand: lambda job: sessions.run_command(job, host=container.session_host,
-                                                         leases=container.session_leases),
-        SessionQuery: lambda job: sessions.run_query(job, host=container.session_host),
-        SendAccountEmail: lambda job: mail.send_account_email(job, deps=mail.mail_deps(container)),
-        SendThroughSession: lambda job: send_through_host(job, host=container.session_host,
-                                                          tenant_uow=container.tenant_uow, keyring=container.keyring,
-                                                          redis_client=container.redis, storage=container.storage,
-                                                          events=container.events),
+    )
+    handlers: dict[type[QueuedJob], Callable[[Any], object]] = {
+        ProvisionTenant: functools.partial(provision_tenant, tenant_uow=tenant_uow),
+        SweepStuck: functools.partial(sweep, system_uow=system_uow, finders=list(finders)),
+        ExtractDocument: functools.partial(ingest.extract_document, deps=ingest_deps),
+        ChunkDocument: functools.partial(ingest.chunk_document, deps=ingest_deps),
+        EmbedChunks: functools.partial(ingest.embed_chunks, deps=ingest_deps),
+        IndexDocument: functools.partial(ingest.index_document, deps=ingest_deps),
+        FilterInbound: functools.partial(messages.filter_inbound, deps=message_deps),
+        ClassifyIntent: lambda job: messages.classify_intent(job, deps=messages_for(job.user_id)),
+        RespondWithRag: lambda job: messages.respond(job, deps=messages_for(job.user_id)),
+        DeliverReply: functools.partial(messages.deliver, deps=message_deps),
+        DispatchTask: functools.partial(dispatch.dispatch_task, deps=dispatch_deps),
+        EmailOwnerAlert: functools.partial(dispatch.email_alert, deps=dispatch_deps),
+        SessionCommand: functools.partial(sessions.run_command, host=host, leases=leases),
+        SessionQuery: functools.partial(sessions.run_query, host=host),
+        SendAccountEmail: functools.partial(mail.send_account_email, deps=mail_deps),
+        SendThroughSession: functools.partial(send_through_host, host=host, tenant_uow=tenant_uow, keyring=keyring,
+                                              redis_client=client, storage=storage, events=events),
     }
+    give_up: dict[type[QueuedJob], Callable[[Any, BaseException], None]] = {}
     job_type: type[QueuedJob]
     for job_type, stage in ((ExtractDocument, "extraction"), (ChunkDocument, "chunking"),
                             (EmbedChunks, "embedding"), (IndexDocument, "indexing")):
-        container.give_up_handlers[job_type] = functools.partial(_fail_document, deps=deps, stage=stage)
+        give_up[job_type] = functools.partial(_fail_document, deps=ingest_deps, stage=stage)
     for job_type in (FilterInbound, ClassifyIntent, RespondWithRag):
-        container.give_up_handlers[job_type] = functools.partial(messages.fail_inbound, deps=chat)
+        give_up[job_type] = functools.partial(messages.fail_inbound, deps=message_deps)
     # A send handed to a session host that is given up on (a permanent refusal, or retries run out) fails
     # its row with the reason, like a reply sent from here.
     for job_type in (DeliverReply, SendThroughSession):
-        container.give_up_handlers[job_type] = functools.partial(messages.fail_reply, deps=chat)
-    container.give_up_handlers[DispatchTask] = functools.partial(dispatch.fail_task, deps=container.dispatch)
-    container.give_up_handlers[EmailOwnerAlert] = functools.partial(dispatch.email_alert_failed,
-                                                                    deps=container.dispatch)
-    return container
+        give_up[job_type] = functools.partial(messages.fail_reply, deps=message_deps)
+    give_up[DispatchTask] = functools.partial(dispatch.fail_task, deps=dispatch_deps)
+    give_up[EmailOwnerAlert] = functools.partial(dispatch.email_alert_failed, deps=dispatch_deps)
+    kb = KnowledgeBase(KbDeps(tenant_uow=tenant_uow, storage=storage, vectors=vectors, embedder=embedder,
+                              max_upload_bytes=s.kb_max_upload_bytes))
+    bot_config = BotSettingsDeps(tenant_uow, egress, tuple(s.operator_models))
+    account_deps = AccountDeps(accounts, tenant_uow, system_uow)
+    return App(
+        settings=s, database_url=database_url, redis_url=redis_url, pool=pool, redis=client, celery=celery,
+        publisher=publisher, storage=storage, embedder=embedder, vectors=vectors, events=events, keyring=keyring,
+        chat=chat, transport=transport, egress=egress, mailer=mailer, accounts=accounts,
+        webhook_verifier=_verifier(s.whatsapp_webhook_secrets, "WHATSAPP_WEBHOOK_SECRETS", client, "whatsapp"),
+        n8n_callback_verifier=_verifier(s.n8n_callback_secrets, "N8N_CALLBACK_SECRETS", client, "n8n"),
+        tenant_data=tenant_data,
+        bot_config=bot_config,
+        account_deps=account_deps,
+        sign_up_deps=SignUpDeps(system_uow, tenant_uow, revealed(s.secret_key, "SALESBOY_SECRET_KEY")),
+        kb=kb,
+        session_commands=commands,
+        api_sends=SendDeps(tenant_uow=tenant_uow, keyring=keyring, storage=storage, redis=client, commands=commands,
+                           sends_per_minute=s.session_sends_per_minute),
+        evaluation=EvalDeps(system_uow=system_uow, kb=kb, bot_config=bot_config, tenant_data=tenant_data,
+                            account_deps=account_deps,
+                            webhook_secret=revealed(s.whatsapp_webhook_secrets, "WHATSAPP_WEBHOOK_SECRETS"),
+                            intents=dataclasses.replace(message_deps, embedder=embedder)),
+        ingest=ingest_deps, messages=message_deps, dispatch=dispatch_deps, task_rules=task_rules,
+        session_queue=queue, session_leases=leases, session_host=host, stuck_finders=finders,
+        handlers=MappingProxyType(handlers), give_up_handlers=MappingProxyType(give_up),
+    )
 
+
+def _accounts(settings: Settings, system_uow: db.SystemUow, mailer: Mailer) -> AccountBackend:
+    if settings.auth_backend == "supabase":
+        from services.usecases.accounts_supabase import SupabaseAccounts
+
+        return SupabaseAccounts(required(settings.supabase_url, "SUPABASE_URL"),
+                                revealed(settings.supabase_anon_key, "SUPABASE_ANON_KEY"))
+    return LocalAccounts(system_uow, mailer, secret_key=revealed(settings.secret_key, "SALESBOY_SECRET_KEY"),
+                         reset_minutes=settings.password_reset_minutes)
+
+
+def _verifier(secrets: SecretStr | None, name: str, client: redis.Redis, replay_scope: str) -> WebhookVerifier:
+    return WebhookVerifier(parse_secrets(revealed(secrets, name)), RedisReplayGuard(client, replay_scope))
+
+
+def _session_host(settings: Settings, deps: HostDeps, queue: str, leases: SessionLeases) -> SessionHost:
+    """The browsers this process may run; none starts until a session command arrives here."""
+    s = settings
+    bundle = s.wa_js_path or Path(__file__).resolve().parents[1] / "node_modules" / "@wppconnect" / "wa-js" / \
+        "dist" / "wppconnect-wa.js"
+    return SessionHost(deps, url=s.whatsapp_web_url, profiles_root=s.resolved_profiles_dir,
+                       wa_js_path=bundle, remote_url=s.selenium_remote_url, max_sessions=s.sessions_per_host,
+                       host_name=queue, sends_per_minute=s.session_sends_per_minute,
+                       qr_expiry_seconds=s.qr_expiry_seconds, typing_ms_per_char=s.typing_delay_ms_per_char,
+                       typing_max_seconds=s.typing_delay_max_seconds,
+                       holds_lease=lambda user_id: leases.owner(user_id) == queue)
 
 def _fail_document(job: ingest.DocumentJob, error: BaseException, *, deps: ingest.IngestDeps, stage: str) -> None:
     ingest.fail_document(job, ingest.give_up_reason(stage, error), deps=deps)

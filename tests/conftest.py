@@ -26,7 +26,7 @@ from schemas.settings import DEV_N8N_SIGNING_SECRET, Settings
 from services.adapters.embeddings import default_model_path
 from services.adapters.embeddings_onnx_export import ensure_exported
 from services.adapters.signing import secret_key
-from services.bootstrap import Container, bootstrap
+from services.bootstrap import App, bootstrap
 from services.runtime.embedded import EmbeddedPostgres, EmbeddedRedis, free_port
 from services.runtime.migrate import RUNTIME_ROLE, apply_migrations, ensure_runtime_role
 from tests.fakes.gateway_server import FakeGateway, FakeN8n
@@ -129,7 +129,7 @@ def settings(shared_data_dir: Path, database_url: str, redis_url: str, gateway, 
 
 
 @pytest.fixture
-def container(settings: Settings) -> Iterator[Container]:
+def container(settings: Settings) -> Iterator[App]:
     built = bootstrap(settings, database_url=settings.database_url, redis_url=settings.redis_url)
     try:
         yield built
@@ -137,7 +137,7 @@ def container(settings: Settings) -> Iterator[Container]:
         built.close()
 
 
-def create_user(container: Container, email: str | None = None) -> uuid.UUID:
+def create_user(container: App, email: str | None = None) -> uuid.UUID:
     email = email or f"user-{uuid.uuid4().hex[:12]}@example.test"
     with container.system_uow() as uow:
         return uow.users.create(email, "not-a-real-hash")
@@ -265,7 +265,7 @@ def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8
         shutil.rmtree(work_dir, ignore_errors=True)
 
 
-def stop_every_session(container: Container) -> None:
+def stop_every_session(container: App) -> None:
     """Mark every WhatsApp session stopped. Tests share one database: a session another test left meant to
     run would be restored by the next session host, onto that test's stand-in phone."""
     with container.system_uow() as uow:

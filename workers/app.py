@@ -12,7 +12,7 @@ from celery import Celery, signals
 
 from schemas.settings import Settings
 from services.adapters.celery_app import make_celery
-from services.bootstrap import Container, bootstrap
+from services.bootstrap import App, bootstrap
 from workers import dispatch, ingest, mail, maintenance, messages, sessions
 from workers.base import ContainerHolder
 from workers.schedule import beat_schedule
@@ -50,5 +50,5 @@ def create_worker_app(settings: Settings, *, database_url: str, redis_url: str,
     return app
 
 
-def container_of(app: Celery) -> Container:
+def container_of(app: Celery) -> App:
     return app.salesboy_container.get()  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ from pipelines.retry import backoff_delay
 from schemas.jobs import QueuedJob
 from services.adapters.logging import log_context
 from services.adapters.metrics import process_metrics, timed_stage
-from services.bootstrap import Container
+from services.bootstrap import App
 from services.core.errors import TRANSIENT_ERRORS
 from services.repositories.db import PublishAfterCommitError
 
@@ -35,12 +35,12 @@ log = logging.getLogger(__name__)
 class ContainerHolder:
     """Builds the container on first use in this process; thread-safe."""
 
-    def __init__(self, factory: Callable[[], Container]) -> None:
+    def __init__(self, factory: Callable[[], App]) -> None:
         self._factory = factory
-        self._container: Container | None = None
+        self._container: App | None = None
         self._lock = threading.Lock()
 
-    def get(self) -> Container:
+    def get(self) -> App:
         with self._lock:
             if self._container is None:
                 self._container = self._factory()

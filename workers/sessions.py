@@ -37,11 +37,11 @@ def register(app: Celery, holder: ContainerHolder) -> None:
                 try:
                     heartbeat(container.session_host, container.session_leases)
                     for user_id in restorable(container.system_uow, container.session_leases):
-                        container.send_session_command(user_id, "start")
+                        container.session_commands.send(user_id, "start")
                 except Exception:  # the next beat tries again; a lost lease just expires
                     log.exception("session heartbeat failed")
 
         threading.Thread(target=beat, daemon=True, name="session-heartbeat").start()
         for user_id in restorable(container.system_uow, container.session_leases):
-            container.send_session_command(user_id, "start")
+            container.session_commands.send(user_id, "start")
         app.salesboy_session_heartbeat = stop  # type: ignore[attr-defined]

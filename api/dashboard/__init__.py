@@ -31,7 +31,7 @@ from api.dashboard.web import signed_in_user
 from api.errors import error_response
 from pipelines import plain_words
 from schemas.settings import Settings
-from services.bootstrap import Container
+from services.bootstrap import App
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Called by machines that sign each request instead of holding a session.
@@ -42,7 +42,7 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 
                            "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 
 
-def init_app(app: Flask, container: Container, settings: Settings) -> None:
+def init_app(app: Flask, container: App, settings: Settings) -> None:
     secure = settings.session_cookie_secure
     if secure is None:
         secure = (settings.public_url or "").startswith("https://")

@@ -68,7 +68,7 @@ def _sign_up(form: SignUpForm):
     email, password, name = text_of(form.email), text_of(form.password), text_of(form.display_name)
     if not settings.is_production:
         # The single-owner default: the account is usable at once, and a taken email is said plainly.
-        account = accounts.sign_up(c, email, password, name)
+        account = accounts.sign_up(c.account_deps, email, password, name)
         if not account.signed_in:
             return done(CONFIRM_EMAIL, "accounts.login")
         sign_in(account.user_id, account.email)
@@ -77,16 +77,16 @@ def _sign_up(form: SignUpForm):
     if settings.auth_backend == "supabase":
         # Supabase confirms new addresses itself (turn "Confirm email" on there); a taken one hears by email.
         try:
-            accounts.sign_up(c, email, password, name)
+            accounts.sign_up(c.account_deps, email, password, name)
         except accounts.EmailTakenError:
             if can_send_mail(settings):
-                sign_up.tell_owner_about_sign_up(c, email)
+                sign_up.tell_owner_about_sign_up(c.sign_up_deps, email)
             else:
                 log.warning("owner not told of a sign-up with their email: SMTP_HOST is not set in production")
         return done(CONFIRM_EMAIL, "accounts.login")
     if not can_send_mail(settings):
         return page("auth/signup.html", form=form, message=_mail_refused("creating an account"), status=503)
-    sign_up.request_sign_up(c, email, password, name)
+    sign_up.request_sign_up(c.sign_up_deps, email, password, name)
     return done(CONFIRM_EMAIL, "accounts.login")
 
 
@@ -103,7 +103,7 @@ def confirm_sign_up(token: str):
     errors = {}
     if request.method == "POST":
         try:
-            account = sign_up.confirm_sign_up(container(), token)
+            account = sign_up.confirm_sign_up(container().sign_up_deps, token)
         except accounts.AccountError as exc:
             errors = {"form": _sentence(exc)}
         else:
@@ -118,7 +118,7 @@ def login():
     form = LoginForm(data={"next": request.args.get("next", "")})
     if form.is_submitted():
         try:
-            account = accounts.authenticate(container(), form.email.data or "", form.password.data or "")
+            account = accounts.authenticate(container().account_deps, form.email.data or "", form.password.data or "")
         except accounts.AccountServiceUnavailableError as exc:
             return page("auth/login.html", form=form, message=_sentence(exc), status=503)
         if account is not None:
@@ -145,7 +145,7 @@ def reset_request():
         if settings.auth_backend == "local" and not can_send_mail(settings):
             form.add_problems({"email": _mail_refused("resetting a password")})
             return page("auth/reset_request.html", form=form, message=None, status=503)
-        accounts.request_reset(c, text_of(form.email))
+        accounts.request_reset(c.account_deps, text_of(form.email))
         # The same answer whether or not the account exists: no one learns who has an account.
         return done(CHECK_EMAIL.format(minutes=int(settings.password_reset_minutes)), "accounts.login")
     return page("auth/reset_request.html", form=form, message=None)
@@ -156,7 +156,7 @@ def reset_confirm(token: str):
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:
-            account = accounts.reset_password(container(), token, text_of(form.password))
+            account = accounts.reset_password(container().account_deps, token, text_of(form.password))
         except accounts.AccountError as exc:
             form.add_problems({exc.field or "form": _sentence(exc)})
         else:
@@ -172,7 +172,8 @@ def change_password(user_id: uuid.UUID):
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            accounts.change_password(container(), user_id, text_of(form.current_password), text_of(form.password))
+            accounts.change_password(container().account_deps, user_id, text_of(form.current_password),
+                                     text_of(form.password))
         except accounts.AccountError as exc:
             field = "password" if exc.field == "new_password" else (exc.field or "form")
             form.add_problems({field: _sentence(exc)})

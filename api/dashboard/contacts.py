@@ -110,7 +110,7 @@ def groups(user_id: uuid.UUID):
 @login_required
 def refresh_groups(user_id: uuid.UUID):
     try:
-        found = container().ask_session(user_id, "groups")
+        found = container().session_commands.ask(user_id, "groups")
     except (LookupError, NoAnswerError) as exc:
         flash(f"Could not read your groups: {exc or 'WhatsApp did not answer in time'}", "error")
         return redirect(url_for("contacts.groups"))

@@ -49,7 +49,7 @@ def _problems(exc: ValidationError, index: int) -> dict[str, list[str]]:
 
 
 def _page(user_id: uuid.UUID, *, form: IntentForm | None = None, status: int = 200):
-    settings = bot_settings.current(container(), user_id)
+    settings = bot_settings.current(container().bot_config, user_id)
     return page("dashboard/intents.html", intents=settings.intents, form=form or IntentForm(formdata=None),
                 limits={"intents": MAX_INTENTS, "examples": MAX_INTENT_EXAMPLES, "total": MAX_EXAMPLES_TOTAL},
                 status=status)
@@ -64,7 +64,7 @@ def index(user_id: uuid.UUID):
 @blueprint.get("/<key>")
 @login_required
 def edit(user_id: uuid.UUID, key: str):
-    found = next((i for i in bot_settings.current(container(), user_id).intents if i.key == key), None)
+    found = next((i for i in bot_settings.current(container().bot_config, user_id).intents if i.key == key), None)
     if found is None:
         abort(404, description="There is no intent with this key.")
     return _page(user_id, form=IntentForm(formdata=None, data=intent_to_form(found)))
@@ -73,7 +73,7 @@ def edit(user_id: uuid.UUID, key: str):
 @blueprint.post("")
 @login_required
 def save(user_id: uuid.UUID):
-    current = bot_settings.current(container(), user_id)
+    current = bot_settings.current(container().bot_config, user_id)
     form = IntentForm()
     wanted = form_to_intent(request.form)
     intents = [i.model_dump(mode="json") for i in current.intents]
@@ -88,7 +88,7 @@ def save(user_id: uuid.UUID):
         intents[index] = wanted
     try:
         settings = BotSettings.model_validate({**current.model_dump(mode="json"), "intents": intents})
-        bot_settings.save(container(), user_id, settings, via="dashboard")
+        bot_settings.save(container().bot_config, user_id, settings, via="dashboard")
     except ValidationError as exc:
         form.add_problems(_problems(exc, index))
     except bot_settings.SettingsRefused as exc:
@@ -101,6 +101,6 @@ def save(user_id: uuid.UUID):
 @blueprint.post("/<key>/delete")
 @login_required
 def delete(user_id: uuid.UUID, key: str):
-    if not bot_settings.remove_intent(container(), user_id, key, via="dashboard"):
+    if not bot_settings.remove_intent(container().bot_config, user_id, key, via="dashboard"):
         abort(404, description="There is no intent with this key.")
     return done("Intent deleted.", "intents_page.index")

@@ -23,8 +23,8 @@ DOCUMENTS_PER_PAGE = 50
 def index(user_id: uuid.UUID):
     c = container()
     query = request.args.get("q", "").strip()[:2000]
-    hits, answer = kb.try_question(c, user_id, query) if query else (None, None)
-    documents = kb.list_documents(c, user_id)
+    hits, answer = c.kb.try_question(user_id, query) if query else (None, None)
+    documents = c.kb.list_documents(user_id)
     offset = (page_number() - 1) * DOCUMENTS_PER_PAGE
     listing = Page(documents[offset:offset + DOCUMENTS_PER_PAGE], len(documents), offset)
     return page("dashboard/kb.html", documents=listing.rows, listing=listing, query=query, hits=hits, answer=answer,
@@ -43,7 +43,7 @@ def upload(user_id: uuid.UUID):
         # Each file stands alone: one refused file does not lose the others.
         for upload_file in files:
             try:
-                kb.upload(container(), user_id, upload_file.filename,  # type: ignore[arg-type]  # as before: a file part names its file
+                container().kb.upload(user_id, upload_file.filename,  # type: ignore[arg-type]  # as before: a file part names its file
                           upload_file.read())
             except kb.KnowledgeBaseError as exc:
                 flash(f"{upload_file.filename}: {exc}", "error")
@@ -58,16 +58,16 @@ def detail(user_id: uuid.UUID, document_id: str):
     wanted = id_or_404(document_id, "document")
     offset = (page_number() - 1) * PASSAGES_PER_PAGE
     try:
-        document, preview = kb.get_document(container(), user_id, wanted, limit=PASSAGES_PER_PAGE, offset=offset)
+        document, preview = container().kb.get_document(user_id, wanted, limit=PASSAGES_PER_PAGE, offset=offset)
     except kb.DocumentNotFoundError:
         abort(404, description="There is no such document.")
-    listing = Page(preview, kb.count_passages(container(), user_id, wanted), offset)
+    listing = Page(preview, container().kb.count_passages(user_id, wanted), offset)
     return page("dashboard/kb_detail.html", document=document, listing=listing)
 
 
 def _act(user_id: uuid.UUID, document_id: str, action, message: str):
     try:
-        action(container(), user_id, id_or_404(document_id, "document"))
+        action(user_id, id_or_404(document_id, "document"))
     except kb.DocumentNotFoundError:
         abort(404, description="There is no such document.")
     except kb.KnowledgeBaseError as exc:
@@ -79,10 +79,11 @@ def _act(user_id: uuid.UUID, document_id: str, action, message: str):
 @blueprint.post("/<document_id>/delete")
 @login_required
 def delete(user_id: uuid.UUID, document_id: str):
-    return _act(user_id, document_id, kb.delete_document, "The document is deleted; the bot no longer uses it.")
+    return _act(user_id, document_id, container().kb.delete_document,
+                "The document is deleted; the bot no longer uses it.")
 
 
 @blueprint.post("/<document_id>/reembed")
 @login_required
 def reembed(user_id: uuid.UUID, document_id: str):
-    return _act(user_id, document_id, kb.reembed_document, "The document is being read again.")
+    return _act(user_id, document_id, container().kb.reembed_document, "The document is being read again.")

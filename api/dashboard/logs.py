@@ -56,7 +56,7 @@ def index(user_id: uuid.UUID):
     listing = found.listing
     if tab == "chats":
         for row in listing.rows:
-            row["text"] = readable(c, user_id, row)
+            row["text"] = readable(c.tenant_data, user_id, row)
     return page("dashboard/logs.html", tab=tab, listing=listing, args=args, errors=errors,
                 task_statuses=TASK_STATUSES, handoffs=found.handoffs, now=datetime.now(UTC),
                 status=400 if errors else 200)
@@ -80,7 +80,7 @@ def _thread_page(user_id: uuid.UUID, chat_id: str, form: ReplyForm | None = None
     if not found.known:
         abort(404, description="There is no such conversation.")
     for row in messages:
-        row["text"] = readable(c, user_id, row)
+        row["text"] = readable(c.tenant_data, user_id, row)
     form = form or ReplyForm(formdata=None, data={"key": secrets.token_urlsafe(12)})
     return page("dashboard/thread.html", chat_id=chat_id, chat=chat or {}, messages=messages, total=total,
                 earlier=messages[0]["created_at"].isoformat() if messages and total > len(messages) and
@@ -95,7 +95,7 @@ def reply(user_id: uuid.UUID, chat_id: str):
     if not form.validate():
         return _thread_page(user_id, chat_id, form=form, status=400)
     try:
-        owner_replies.reply(container(), user_id, chat_id, text_of(form.text),
+        owner_replies.reply(container().tenant_data, user_id, chat_id, text_of(form.text),
                             form.key.data or secrets.token_urlsafe(12))
     except owner_replies.NoSuchChatError:
         abort(404, description="There is no such conversation.")
@@ -107,7 +107,7 @@ def reply(user_id: uuid.UUID, chat_id: str):
 @login_required
 def trace(user_id: uuid.UUID, message_id: str):
     try:
-        found = message_trace(container(), user_id, id_or_404(message_id, "message"))
+        found = message_trace(container().tenant_data, user_id, id_or_404(message_id, "message"))
     except DecryptionError:
         return page("error.html", status=500, title="Unreadable",
                     message="This message could not be decrypted: its key is missing or it was altered.")

@@ -73,7 +73,7 @@ def index(user_id: uuid.UUID):
     asked: Counter[str] = Counter()
     example: dict[str, dict] = {}
     for row in unanswered:
-        text = " ".join(readable(c, user_id, row).split())
+        text = " ".join(readable(c.tenant_data, user_id, row).split())
         key = text.lower().rstrip("?!. ")
         asked[key] += 1
         example.setdefault(key, {"text": text, "chat_id": row["chat_id"], "inbox_id": row["id"]})

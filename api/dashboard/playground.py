@@ -26,7 +26,7 @@ def _chat_id() -> str:
 @login_required
 def index(user_id: uuid.UUID):
     chat_id = _chat_id()
-    turns, pending = playground.conversation(container(), user_id, chat_id)
+    turns, pending = playground.conversation(container().tenant_data, user_id, chat_id)
     return page("dashboard/playground.html", turns=turns, chat_id=chat_id, form=PlaygroundForm(formdata=None),
                 waiting=pending)
 
@@ -39,10 +39,10 @@ def send(user_id: uuid.UUID):
     if not text or len(text) > MAX_TEXT:
         form.add_problems({"text": "Write a question first." if not text else
                            f"Write at most {MAX_TEXT:,} characters."})
-        turns, pending = playground.conversation(container(), user_id, _chat_id())
+        turns, pending = playground.conversation(container().tenant_data, user_id, _chat_id())
         return page("dashboard/playground.html", turns=turns, chat_id=_chat_id(), form=form, waiting=pending,
                     status=400)
-    playground.ask(container(), user_id, _chat_id(), text)
+    playground.ask(container().tenant_data, user_id, _chat_id(), text)
     return redirect(url_for("playground.index"))
 
 

@@ -39,7 +39,7 @@ def command(user_id: uuid.UUID, action: str):
         abort(404, description="no such session action")
     c = container()
     # One of ACTIONS, checked above.
-    session_control.request(c.send_session_command, c.tenant_uow, user_id, cast(SessionAction, action),
+    session_control.request(c.session_commands.send, c.tenant_uow, user_id, cast(SessionAction, action),
                             via="dashboard")
     return done(ACTIONS[action], "sessions_page.index")
 
@@ -53,7 +53,7 @@ def pairing_code(user_id: uuid.UUID):
         return redirect(url_for("sessions_page.index"))
 
     try:
-        code = container().ask_session(user_id, "pairing_code", phone)
+        code = container().session_commands.ask(user_id, "pairing_code", phone)
     except (LookupError, NoAnswerError) as exc:
         flash(f"No pairing code: {exc or 'WhatsApp did not answer in time'}", "error")
         return redirect(url_for("sessions_page.index"))

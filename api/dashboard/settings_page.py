@@ -103,13 +103,13 @@ def _page(user_id: uuid.UUID, *, form: BotSettingsForm | None = None, key_form: 
           provider_form: ProviderKeyForm | None = None, new_key: str | None = None, status: int = 200):
     c = container()
     if form is None:
-        form = BotSettingsForm(formdata=None, data=values_to_form(bot_settings.current(c, user_id)))
+        form = BotSettingsForm(formdata=None, data=values_to_form(bot_settings.current(c.bot_config, user_id)))
     keys = apikeys.listed(c.tenant_uow, user_id)
     return page("dashboard/settings.html", form=form, key_form=key_form or ApiKeyForm(formdata=None),
                 provider_form=provider_form or ProviderKeyForm(formdata=None), keys=keys, new_key=new_key,
-                status=status, operator_models=bot_settings.operator_models(c),
+                status=status, operator_models=bot_settings.operator_models(c.bot_config),
                 own_model_providers=bot_settings.own_model_providers(),
-                provider_key=provider_keys.describe(c, user_id))
+                provider_key=provider_keys.describe(c.tenant_data, user_id))
 
 
 @blueprint.get("/bot")
@@ -121,11 +121,11 @@ def bot(user_id: uuid.UUID):
 @blueprint.post("/bot")
 @login_required
 def save_bot(user_id: uuid.UUID):
-    current = bot_settings.current(container(), user_id)
+    current = bot_settings.current(container().bot_config, user_id)
     form = BotSettingsForm()
     try:
         settings = BotSettings.model_validate(form_to_values(request.form, current))
-        bot_settings.save(container(), user_id, settings, via="dashboard")
+        bot_settings.save(container().bot_config, user_id, settings, via="dashboard")
     except ValidationError as exc:
         form.add_problems(plain_words.field_problems(exc.errors()))
     except bot_settings.SettingsRefused as exc:
@@ -141,7 +141,7 @@ def create_key(user_id: uuid.UUID):
     key_form = ApiKeyForm()
     if not key_form.validate():
         return _page(user_id, key_form=key_form, status=400)
-    key, _ = create_api_key(container(), user_id, text_of(key_form.name))
+    key, _ = create_api_key(container().tenant_uow, user_id, text_of(key_form.name))
     return _page(user_id, new_key=key)
 
 
@@ -163,14 +163,14 @@ def save_provider_key(user_id: uuid.UUID):
         problems = plain_words.field_problems(exc.errors()).get("key") or ["This key cannot be used."]
         provider_form.add_problems({"provider_key": problems})
         return _page(user_id, provider_form=provider_form, status=400)
-    provider_keys.save(container(), user_id, wanted.key.get_secret_value(), via="dashboard")
+    provider_keys.save(container().tenant_data, user_id, wanted.key.get_secret_value(), via="dashboard")
     return done("Your provider key is saved. Your own models use it from now on.", "settings_page.bot")
 
 
 @blueprint.post("/provider-key/delete")
 @login_required
 def delete_provider_key(user_id: uuid.UUID):
-    if not provider_keys.remove(container(), user_id, via="dashboard"):
+    if not provider_keys.remove(container().tenant_data, user_id, via="dashboard"):
         abort(404, description="No provider key is saved.")
     return done("Your provider key is deleted. Your own models get no key until you save a new one.",
                 "settings_page.bot")

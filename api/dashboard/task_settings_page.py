@@ -13,7 +13,7 @@ from api.dashboard.forms import TaskSettingsForm
 from api.dashboard.web import done, login_required, page
 from pipelines import plain_words
 from schemas.bot import BotSettings, TaskSettings
-from services.usecases import bot_settings, kb
+from services.usecases import bot_settings
 
 blueprint = Blueprint("task_settings_page", __name__, url_prefix="/dashboard/settings")
 # Empty means "not set" for these; the schema wants None rather than "".
@@ -21,13 +21,13 @@ OPTIONAL = ("owner_email", "sender_email", "order_url", "email_link", "email_doc
 
 
 def _document_choices(user_id: uuid.UUID) -> list[SelectChoice]:
-    documents = kb.list_documents(container(), user_id)
+    documents = container().kb.list_documents(user_id)
     return [SelectChoice("", "None")] + [SelectChoice(str(d.id), d.filename) for d in documents
                                          if d.status == "ready"]
 
 
 def _form(user_id: uuid.UUID, *, formdata=None) -> TaskSettingsForm:
-    current = bot_settings.current(container(), user_id).task_settings.model_dump(mode="json")
+    current = bot_settings.current(container().bot_config, user_id).task_settings.model_dump(mode="json")
     form = TaskSettingsForm(formdata=formdata, data={k: "" if v is None else v for k, v in current.items()})
     form.email_document_id.choices = _document_choices(user_id)
     if current["email_document_id"] and current["email_document_id"] not in {
@@ -50,13 +50,13 @@ def tasks(user_id: uuid.UUID):
 @blueprint.post("/tasks")
 @login_required
 def save_tasks(user_id: uuid.UUID):
-    current = bot_settings.current(container(), user_id)
+    current = bot_settings.current(container().bot_config, user_id)
     form = _form(user_id, formdata=request.form)
     wanted: dict[str, str | None] = {name: (request.form.get(name) or "").strip() for name in TaskSettings.model_fields}
     wanted.update({name: wanted[name] or None for name in OPTIONAL})
     try:
         settings = BotSettings.model_validate({**current.model_dump(mode="json"), "task_settings": wanted})
-        bot_settings.save(container(), user_id, settings, via="dashboard")
+        bot_settings.save(container().bot_config, user_id, settings, via="dashboard")
     except ValidationError as exc:
         # Each problem under its own field: drop the "task_settings" part of its location.
         errors = [{**e, "loc": tuple(e["loc"][1:]) if e["loc"][:1] == ("task_settings",) else e["loc"]}

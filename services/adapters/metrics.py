@@ -24,10 +24,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported for real on first use (see process_metrics)
+    from celery import Celery
     from prometheus_client import Counter, Histogram
+
+    from services.repositories.db import SystemUow
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +112,9 @@ def _collect_rows(conn, query: str) -> list[tuple]:
 class PipelineState:
     """A Prometheus collector reading the pipeline's state from Postgres (as the service role) and the broker."""
 
-    def __init__(self, container, queues: tuple[str, ...], timeout: float = 2.0) -> None:
-        self._container = container
+    def __init__(self, system_uow: SystemUow, celery: Celery, queues: tuple[str, ...], timeout: float = 2.0) -> None:
+        self._system_uow = system_uow
+        self._celery = celery
         self._queues = queues
         self._timeout = timeout
 
@@ -152,7 +156,7 @@ class PipelineState:
         }
         db_up = GaugeMetricFamily("salesboy_database_up", "1 when Postgres answered this scrape")
         try:
-            with self._container.system_uow() as uow:
+            with self._system_uow() as uow:
                 conn = uow.conn
                 for status, count in _collect_rows(conn, "select status, count(*) from public.inbox group by 1"):
                     families["messages"].add_metric([status], count)
@@ -178,7 +182,7 @@ class PipelineState:
 
     def _queue_sizes(self) -> dict[str, int]:
         sizes = {}
-        celery = self._container.celery
+        celery: Any = self._celery  # kombu's channel and connection stubs are narrower than what it takes
         with celery.connection_for_read() as connection:
             connection.ensure_connection(max_retries=1, timeout=self._timeout)
             channel = connection.default_channel
@@ -191,7 +195,7 @@ class PipelineState:
         return sizes
 
     def _consumers(self) -> dict[str, int]:
-        replies = self._container.celery.control.inspect(timeout=min(1.0, self._timeout)).active_queues() or {}
+        replies = self._celery.control.inspect(timeout=min(1.0, self._timeout)).active_queues() or {}
         counted: dict[str, int] = {}
         for listed in replies.values():
             for queue in listed or []:
@@ -199,7 +203,7 @@ class PipelineState:
         return counted
 
 
-def exposition(app_registry, container, queues: tuple[str, ...]) -> bytes:
+def exposition(app_registry, system_uow: SystemUow, celery: Celery, queues: tuple[str, ...]) -> bytes:
     """The text `/metrics` answers: every process's own metrics plus the pipeline's state."""
     from prometheus_client import CollectorRegistry, generate_latest
 
@@ -218,7 +222,7 @@ def exposition(app_registry, container, queues: tuple[str, ...]) -> bytes:
             if name in getattr(REGISTRY, "_names_to_collectors", {}):
                 registry = _with_default(registry, REGISTRY)
                 break
-    registry.register(PipelineState(container, queues))
+    registry.register(PipelineState(system_uow, celery, queues))
     return own + generate_latest(registry)
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # annotations only: the ports module imports no adapter
-    from schemas.jobs import QueuedJob
+    from schemas.jobs import QueuedJob, SessionAction, SessionQueryKind
     from services.repositories.account_email_requests import AccountEmailRequestRepository
     from services.repositories.bot_config import BotConfigRepository
     from services.repositories.chat_logs import ChatLogRepository
@@ -175,6 +175,23 @@ class SessionLeases(Protocol):
     def release(self, user_id: uuid.UUID) -> None: ...
 
     def owner(self, user_id: uuid.UUID) -> str | None: ...
+
+
+class SessionCommands(Protocol):
+    """Work for the session host running a tenant's WhatsApp, from anywhere (`services.adapters.session_commands`)."""
+
+    def send(self, user_id: uuid.UUID, action: SessionAction) -> None:
+        """To the host holding the tenant's lease, or to any host when none does."""
+        ...
+
+    def ask(self, user_id: uuid.UUID, query: SessionQueryKind, phone: str | None = None,
+            timeout: float = 30.0) -> Any:
+        """The running host's answer; LookupError when no host runs the tenant's WhatsApp."""
+        ...
+
+    def wait_for_result(self, job: QueuedJob, timeout: float) -> Any:
+        """What the task that ran `job` returned (its exception re-raised), waiting at most `timeout` s."""
+        ...
 
 
 class EventPublisher(Protocol):

@@ -31,13 +31,13 @@ from services.adapters.ports import (
 )
 from services.core.errors import TransientError
 from services.repositories.rows import existing
+from services.usecases.kb_paths import KB_BUCKET, document_prefix, extracted_path  # noqa: F401  # named here too by callers of the stage
 
 # The jobs of one document's way to the index: each names the document.
 DocumentJob = ExtractDocument | ChunkDocument | EmbedChunks | IndexDocument
 
 log = logging.getLogger(__name__)
 
-KB_BUCKET = "knowledge-base"
 TenantUow = Callable[[uuid.UUID], UnitOfWork]
 
 
@@ -54,14 +54,6 @@ class IngestDeps:
     chunks_per_job: int
     # In a child process with hard limits: a hostile file can never hold this worker past them.
     read_file: FileReader = extract_isolated
-
-
-def document_prefix(user_id: uuid.UUID, document_id: uuid.UUID) -> str:
-    return f"{user_id}/{document_id}/"
-
-
-def extracted_path(user_id: uuid.UUID, document_id: uuid.UUID) -> str:
-    return document_prefix(user_id, document_id) + "extracted.json"
 
 
 def chunk_id(document_id: uuid.UUID, ordinal: int, content: str) -> str:

@@ -45,12 +45,6 @@ def links_base_url(settings: Settings) -> str:
     return settings.public_url or f"http://{settings.api_host}:{settings.api_port}"
 
 
-def mail_deps(container) -> MailDeps:
-    s = container.settings
-    return MailDeps(system_uow=container.system_uow, accounts=container.accounts, mailer=container.mailer,
-                    base_url=links_base_url(s), secret_key=s.secret_key.get_secret_value())
-
-
 def send_account_email(job: SendAccountEmail, *, deps: MailDeps) -> None:
     with deps.system_uow() as uow:
         requests = uow.account_email_requests

@@ -21,15 +21,14 @@ from schemas.bot import BotSettings
 from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob, RespondWithRag, SendThroughSession
 from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage, IntentResult
 from schemas.pipelines import MESSAGE_NEXT_JOB
-from services.adapters.intent_classifier import IntentHeads, IntentSetup, decide_intent
-from services.adapters.llm import AllModelsFailedError, complete_parsed
+from services.adapters.intent_classifier import IntentHeads, IntentSetup
 from services.adapters.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
 from services.core.crypto import Keyring, seal_task_payload
 from services.core.errors import PermanentError
 from services.repositories.db import UnitOfWork
 from services.repositories.inbox import InboundMessageRow
 from services.repositories.outbox import ReplyRow
-from services.usecases import answering, tasks
+from services.usecases import answering, intents, tasks
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +169,7 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
                                                     trace_id=job.trace_id))
             return
         text = _open(deps, row)
-    result, how, failures = _intent(deps, settings, text)
+    result, how, failures = intents.classify(deps, settings, text)
     stored = intent.at_rest(result, how)
     trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
     with deps.tenant_uow(job.user_id) as uow:
@@ -231,39 +230,6 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
     return True
 
 
-def _intent(deps: MessageDeps, settings: BotSettings, text: str) -> tuple[IntentResult, str, list[dict]]:
-    """The verdict, how it was reached, and the model failures on the way (for the trace)."""
-    setup = IntentSetup.of(settings)
-    models = settings.models
-    if not models:
-        return _decide(deps, text, setup), "embeddings", []
-    messages = [{"role": "system", "content": intent.intent_instructions(setup.task_types, setup.intents)},
-                {"role": "user", "content": text}]
-    try:
-        result, completion = complete_parsed(deps.chat, models, messages,
-                                             lambda raw: intent.parse_llm_intent(raw, setup.task_types),
-                                             temperature=0.0, max_tokens=300)
-    except AllModelsFailedError as exc:
-        return _decide(deps, text, setup), "embeddings (after the models failed)", exc.attempts
-    return _business_answer(deps, result, text, setup), f"llm:{completion.model}", completion.attempts
-
-
-def _business_answer(deps: MessageDeps, result: IntentResult, text: str, setup: IntentSetup) -> IntentResult:
-    """A model's Response, labelled with the business's own answer the examples pick, if any: the model
-    only says "a question"."""
-    if result.intent == "Response" and any(i.kind == "answer" for i in setup.intents):
-        answer = _decide(deps, text, setup)
-        if answer.label.startswith("Answer:"):
-            return result.model_copy(update={"label": answer.label, "top": answer.top})
-    return result
-
-
-def _decide(deps: MessageDeps, text: str, setup: IntentSetup) -> IntentResult:
-    # Embedded through the stages' embedder, so rag.respond finds this vector instead of computing it again.
-    vector = deps.embedder.embed([text])[0]
-    return decide_intent(vector, setup, heads=deps.intent_heads, rules=deps.intent_rules, text=text)
-
-
 # --- rag.respond ------------------------------------------------------------------------------------
 
 def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
@@ -320,8 +286,8 @@ def _verdict(deps: MessageDeps, result: answering.Answer, text: str, setup: Inte
     """The one-call mode's verdict: the model's, or the embedding classifier's when every model failed
     (their errors are in the respond stage's trace, as fallbacks)."""
     if result.verdict is None:
-        return _decide(deps, text, setup), "embeddings (after the models failed)"
-    return _business_answer(deps, result.verdict, text, setup), f"llm:{result.verdict_model}"
+        return intents.decide(deps, text, setup), "embeddings (after the models failed)"
+    return intents.business_answer(deps, result.verdict, text, setup), f"llm:{result.verdict_model}"
 
 
 # --- outbound.deliver ---------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.bootstrap import Container
+from services.bootstrap import App
 from services.core.crypto import Sealed, open_task_payload, seal_task_payload
 from services.usecases import provider_keys
 
@@ -21,7 +21,7 @@ class ReencryptReport:
     rows: dict[str, int]
 
 
-def reencrypt(container: Container, batch_size: int = 500) -> ReencryptReport:
+def reencrypt(container: App, batch_size: int = 500) -> ReencryptReport:
     """Rewrite every row sealed with an older key; safe to stop and run again."""
     keyring = container.keyring
     done: dict[str, int] = {}
@@ -47,7 +47,7 @@ def reencrypt(container: Container, batch_size: int = 500) -> ReencryptReport:
     return ReencryptReport(done)
 
 
-def _reseal_task_payloads(container: Container, batch_size: int) -> int:
+def _reseal_task_payloads(container: App, batch_size: int) -> int:
     """Task payloads sealed with an older key, or still in plaintext from before they were sealed."""
     keyring = container.keyring
     count = 0

@@ -11,10 +11,8 @@ import uuid
 from collections import deque
 from dataclasses import dataclass
 
-from schemas.jobs import ProvisionTenant
-from services.bootstrap import Container
-from services.handlers.tenant import provision_tenant
-from services.usecases import kb
+from services.bootstrap import App
+from services.usecases import kb, tenants
 from services.usecases.accounts_local import hash_password
 
 DEMO_EMAIL = "demo@salesboy.local"
@@ -74,7 +72,7 @@ class InlineJobs:
     """A publisher that runs each published job (and those it publishes) here, in order."""
 
     def __init__(self) -> None:
-        self.container: Container | None = None
+        self.container: App | None = None
         self.queue: deque = deque()
 
     def publish(self, job, countdown: float = 0, queue: str | None = None) -> None:
@@ -94,7 +92,7 @@ class QuietEvents:
         return None
 
 
-def seed_demo_tenant(container: Container, email: str = DEMO_EMAIL, *, jobs: InlineJobs | None = None
+def seed_demo_tenant(container: App, email: str = DEMO_EMAIL, *, jobs: InlineJobs | None = None
                      ) -> SeededTenant:
     """Create the demo tenant, or give the existing one a fresh password; add the sample documents it lacks.
 
@@ -109,7 +107,7 @@ def seed_demo_tenant(container: Container, email: str = DEMO_EMAIL, *, jobs: Inl
         else:
             user_id = existing["id"]
             uow.users.set_password_hash(user_id, hashed)
-    provision_tenant(ProvisionTenant(user_id=user_id), tenant_uow=container.tenant_uow)
+    tenants.provision(container.tenant_uow, user_id)
     with container.tenant_uow(user_id) as uow:
         uow.conn.execute("update public.profiles set display_name = %s where user_id = %s and "
                          "coalesce(display_name, '') = ''", [DEMO_NAME, user_id])
@@ -117,12 +115,12 @@ def seed_demo_tenant(container: Container, email: str = DEMO_EMAIL, *, jobs: Inl
         for phone, name in DEMO_WHITELIST:
             uow.tenants.add_whitelisted(user_id, phone=phone, name=name)
         uow.audit.log(user_id, "tenant.seeded", {"whitelisted": len(DEMO_WHITELIST)})
-    present = {d.filename for d in kb.list_documents(container, user_id)}
+    present = {d.filename for d in container.kb.list_documents(user_id)}
     added = 0
     for filename, text in DEMO_DOCUMENTS.items():
         if filename not in present:
             try:
-                kb.upload(container, user_id, filename, text.encode())
+                container.kb.upload(user_id, filename, text.encode())
             except kb.DuplicateDocumentError:
                 continue
             added += 1

@@ -11,11 +11,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from schemas.jobs import ProvisionTenant, SendAccountEmail
-from services.handlers.tenant import provision_tenant
+from schemas.jobs import SendAccountEmail
+from services.adapters.ports import AccountBackend
 from services.repositories.account_email_requests import AccountEmailRequestRepository
 from services.repositories.account_sessions import AccountSessionRepository
-from services.repositories.db import PublishAfterCommitError, SystemUow
+from services.repositories.db import PublishAfterCommitError, SystemUow, TenantUow
+from services.usecases import tenants
 
 log = logging.getLogger(__name__)
 
@@ -56,44 +57,51 @@ def check_password_strength(password: str, field: str = "password") -> None:
         raise AccountError(f"use at most {MAX_PASSWORD} bytes", field)
 
 
-def sign_up(container, email: str, password: str, display_name: str = "") -> Account:
+@dataclass(frozen=True)
+class AccountDeps:
+    backend: AccountBackend
+    tenant_uow: TenantUow
+    system_uow: SystemUow
+
+
+def sign_up(deps: AccountDeps, email: str, password: str, display_name: str = "") -> Account:
     """Create the login and everything a new tenant needs (profile, bot config, defaults)."""
     check_password_strength(password)
-    user_id, signed_in = container.accounts.register(email, password, display_name)
-    set_up_tenant(container, user_id, display_name)
+    user_id, signed_in = deps.backend.register(email, password, display_name)
+    set_up_tenant(deps.tenant_uow, user_id, display_name)
     return Account(user_id, email.lower(), signed_in)
 
 
-def set_up_tenant(container, user_id: uuid.UUID, display_name: str) -> None:
-    provision_tenant(ProvisionTenant(user_id=user_id), tenant_uow=container.tenant_uow)
-    with container.tenant_uow(user_id) as uow:
+def set_up_tenant(tenant_uow: TenantUow, user_id: uuid.UUID, display_name: str) -> None:
+    tenants.provision(tenant_uow, user_id)
+    with tenant_uow(user_id) as uow:
         uow.conn.execute("update public.profiles set display_name = %s where user_id = %s", [display_name, user_id])
         uow.audit.log(user_id, "account.created", {})
 
 
-def authenticate(container, email: str, password: str) -> Account | None:
-    user_id = container.accounts.verify(email, password[:200])
+def authenticate(deps: AccountDeps, email: str, password: str) -> Account | None:
+    user_id = deps.backend.verify(email, password[:200])
     return Account(user_id, email.lower()) if user_id else None
 
 
-def change_password(container, user_id: uuid.UUID, current: str, new: str) -> None:
-    with container.system_uow() as uow:
+def change_password(deps: AccountDeps, user_id: uuid.UUID, current: str, new: str) -> None:
+    with deps.system_uow() as uow:
         row = uow.conn.execute("select email from auth.users where id = %s", [user_id]).fetchone()
     if row is None:
         raise AccountError("the current password is not right", "current_password")
     check_password_strength(new, "new_password")
-    container.accounts.change_password(user_id, row[0], current, new)
-    _signed_out_everywhere(container, user_id, "account.password_changed")
+    deps.backend.change_password(user_id, row[0], current, new)
+    _signed_out_everywhere(deps, user_id, "account.password_changed")
 
 
-def request_reset(container, email: str) -> None:
+def request_reset(deps: AccountDeps, email: str) -> None:
     """Queue a reset email; the worker sends it only if the account exists.
 
     The same row and the same job whatever the email, so the request costs the same
     whether or not the account exists and the caller can answer the same either way.
     """
     try:
-        with container.system_uow() as uow:
+        with deps.system_uow() as uow:
             request_id = AccountEmailRequestRepository(uow.conn).add("password_reset", email)
             uow.publish_after_commit(SendAccountEmail(request_id=request_id))
     except PublishAfterCommitError as exc:
@@ -101,18 +109,18 @@ def request_reset(container, email: str) -> None:
         log.warning("reset request stored; its email is left for the sweeper", extra={"error": str(exc)})
 
 
-def reset_password(container, token: str, new: str) -> Account:
+def reset_password(deps: AccountDeps, token: str, new: str) -> Account:
     check_password_strength(new)
-    user_id = container.accounts.finish_reset(token, new)
-    with container.system_uow() as uow:
-        email = uow.conn.execute("select email from auth.users where id = %s", [user_id]).fetchone()[0]
-    _signed_out_everywhere(container, user_id, "account.password_reset")
+    user_id = deps.backend.finish_reset(token, new)
+    with deps.system_uow() as uow:
+        email = uow.conn.execute("select email from auth.users where id = %s", [user_id]).fetchone()[0]  # type: ignore[index]  # the reset named this user
+    _signed_out_everywhere(deps, user_id, "account.password_reset")
     return Account(user_id, email)
 
 
-def _signed_out_everywhere(container, user_id: uuid.UUID, action: str) -> None:
+def _signed_out_everywhere(deps: AccountDeps, user_id: uuid.UUID, action: str) -> None:
     """A new password ends every session; the caller signs the person who changed it in afresh."""
-    with container.tenant_uow(user_id) as uow:
+    with deps.tenant_uow(user_id) as uow:
         ended = AccountSessionRepository(uow.conn).revoke_all(user_id)
         uow.audit.log(user_id, action, {"sessions_ended": ended})
 

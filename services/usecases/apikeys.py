@@ -6,8 +6,7 @@ import hashlib
 import secrets
 import uuid
 
-from services.bootstrap import Container
-from services.repositories.db import TenantUow
+from services.repositories.db import SystemUow, TenantUow
 
 KEY_PREFIX = "sbk_"
 
@@ -16,20 +15,20 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def create_api_key(container: Container, user_id: uuid.UUID, name: str) -> tuple[str, dict]:
+def create_api_key(tenant_uow: TenantUow, user_id: uuid.UUID, name: str) -> tuple[str, dict]:
     key = KEY_PREFIX + secrets.token_urlsafe(32)
-    with container.tenant_uow(user_id) as uow:
+    with tenant_uow(user_id) as uow:
         row = uow.api_keys.create(user_id, name, key[: len(KEY_PREFIX) + 6], hash_key(key))
         uow.audit.log(user_id, "api_key.created", {"api_key_id": str(row["id"]), "name": name})
     return key, row
 
 
-def tenant_for_key(container: Container, key: str) -> uuid.UUID | None:
+def tenant_for_key(system_uow: SystemUow, key: str) -> uuid.UUID | None:
     if not key.startswith(KEY_PREFIX) or len(key) > 200:
         return None
     # The hash is looked up by the database's unique index, so comparing the
     # secret itself never happens in Python (no timing leak on the key).
-    with container.system_uow() as uow:
+    with system_uow() as uow:
         return uow.api_keys.owner_of(hash_key(key))
 
 

@@ -9,7 +9,6 @@ The workers of a running deployment do all the work; nothing here decides anythi
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 import logging
 import os
@@ -26,10 +25,13 @@ from pipelines import evaluation as ev
 from schemas.bot import BotSettings
 from schemas.messages import PLAYGROUND_SUFFIX
 from services.adapters.signing import parse_secrets, signed_headers
-from services.handlers.messages import _intent
-from services.usecases import bot_settings, kb
-from services.usecases.accounts import sign_up
+from services.repositories.db import SystemUow
+from services.usecases import bot_settings, intents, kb
+from services.usecases.accounts import AccountDeps, sign_up
+from services.usecases.intents import IntentDeps
+from services.usecases.kb import KnowledgeBase
 from services.usecases.message_views import message_trace
+from services.usecases.tenant_data import TenantData
 
 log = logging.getLogger(__name__)
 
@@ -118,35 +120,50 @@ class Tenant:
     throwaway: bool
 
 
-def throwaway_tenant(container) -> Tenant:
+@dataclass(frozen=True)
+class EvalDeps:
+    """What the harness uses: the same use cases the dashboard and the webhook's sender go through."""
+
+    system_uow: SystemUow
+    kb: KnowledgeBase
+    bot_config: bot_settings.BotSettingsDeps
+    tenant_data: TenantData
+    account_deps: AccountDeps
+    webhook_secret: str  # signs the cases sent through the webhook, as a gateway would
+    # The intent stage's own dependencies, with the embedder itself rather than the stages' shared one:
+    # thousands of cases would only fill Redis.
+    intents: IntentDeps
+
+
+def throwaway_tenant(deps) -> Tenant:
     """A fresh account made by the same sign-up the dashboard uses; removed by `remove_tenant`."""
     email = f"eval-{uuid.uuid4().hex[:12]}@{THROWAWAY_DOMAIN}"
-    account = sign_up(container, email, secrets.token_urlsafe(24), "Evaluation")
+    account = sign_up(deps.account_deps, email, secrets.token_urlsafe(24), "Evaluation")
     return Tenant(account.user_id, account.email, True)
 
 
-def existing_tenant(container, email: str) -> Tenant:
-    with container.system_uow() as uow:
+def existing_tenant(deps: EvalDeps, email: str) -> Tenant:
+    with deps.system_uow() as uow:
         user = uow.users.find_by_email(email)
     if user is None:
         raise EvaluationError(f"no account with email {email}")
     return Tenant(user["id"], email, False)
 
 
-def remove_tenant(container, tenant: Tenant) -> None:
+def remove_tenant(deps: EvalDeps, tenant: Tenant) -> None:
     """Documents first (vectors and stored files live outside the database), then the account: every other
     row of the tenant goes with it (on delete cascade)."""
-    for document in kb.list_documents(container, tenant.user_id):
-        kb.delete_document(container, tenant.user_id, document.id)
-    with container.system_uow() as uow:
+    for document in deps.kb.list_documents(tenant.user_id):
+        deps.kb.delete_document(tenant.user_id, document.id)
+    with deps.system_uow() as uow:
         uow.conn.execute("delete from auth.users where id = %s", [tenant.user_id])
 
 
-def apply_settings(container, user_id: uuid.UUID, patch: dict, *, models: Sequence[str] = ()) -> BotSettings:
+def apply_settings(deps: EvalDeps, user_id: uuid.UUID, patch: dict, *, models: Sequence[str] = ()) -> BotSettings:
     """The suite's settings over the tenant's, validated and saved as `PATCH /api/bot` does; the runner's
     own values last: answer every message at once, from everyone, without models unless asked, and
     with only the suite's own n8n workflows and owner phone (none unless it names them)."""
-    current = bot_settings.current(container, user_id).model_dump(mode="json")
+    current = bot_settings.current(deps.bot_config, user_id).model_dump(mode="json")
     merged = _merge(current, patch)
     merged.update(enabled=True, debounce_seconds=0, whitelist_enabled=False,
                   models=[{"model": m} for m in models],
@@ -159,7 +176,7 @@ def apply_settings(container, user_id: uuid.UUID, patch: dict, *, models: Sequen
     except ValueError as exc:
         raise EvaluationError(f"the suite's settings are not valid bot settings: {exc}") from None
     try:
-        bot_settings.save(container, user_id, settings, via="eval")
+        bot_settings.save(deps.bot_config, user_id, settings, via="eval")
     except bot_settings.SettingsRefused as exc:
         raise EvaluationError(f"the suite's settings were refused: {exc}") from None
     return settings
@@ -173,20 +190,20 @@ def _merge(base: dict, patch: dict) -> dict:
     return merged
 
 
-def upload_documents(container, user_id: uuid.UUID, paths: Sequence[Path], *, timeout: float,
+def upload_documents(deps: EvalDeps, user_id: uuid.UUID, paths: Sequence[Path], *, timeout: float,
                      progress: Progress) -> None:
     """Upload as an owner would (an identical file already there is reused) and wait until all are ready."""
     waiting: dict[uuid.UUID, str] = {}
     for path in paths:
         try:
-            waiting[kb.upload(container, user_id, path.name, path.read_bytes()).id] = path.name
+            waiting[deps.kb.upload(user_id, path.name, path.read_bytes()).id] = path.name
         except kb.DuplicateDocumentError as exc:
             waiting[uuid.UUID(str(exc.details["document_id"]))] = path.name
         except kb.KnowledgeBaseError as exc:
             raise EvaluationError(f"{path.name} was refused: {exc}") from None
     deadline = time.monotonic() + timeout
     while True:
-        states = {d.id: d for d in kb.list_documents(container, user_id) if d.id in waiting}
+        states = {d.id: d for d in deps.kb.list_documents(user_id) if d.id in waiting}
         failed = [f"{waiting[i]}: {d.error}" for i, d in states.items() if d.status == "failed"]
         if failed:
             raise EvaluationError("document(s) failed to ingest: " + "; ".join(failed))
@@ -220,7 +237,7 @@ def send_case(door: Door, key: bytes, user_id: uuid.UUID, run: str, case: ev.Cas
     return uuid.UUID(answer["inbox_id"])
 
 
-def collect(container, user_id: uuid.UUID, sent: dict[uuid.UUID, ev.Case], *, timeout: float,
+def collect(deps: EvalDeps, user_id: uuid.UUID, sent: dict[uuid.UUID, ev.Case], *, timeout: float,
             progress: Progress) -> list[ev.Outcome]:
     """Wait for every message's row to reach a final status; what never did is reported as `timeout`."""
     outcomes: dict[uuid.UUID, ev.Outcome] = {}
@@ -230,7 +247,7 @@ def collect(container, user_id: uuid.UUID, sent: dict[uuid.UUID, ev.Case], *, ti
         for inbox_id, case in sent.items():
             if inbox_id in outcomes:
                 continue
-            found = message_trace(container, user_id, inbox_id)
+            found = message_trace(deps.tenant_data, user_id, inbox_id)
             if found and found["status"] in FINAL:
                 outcomes[inbox_id] = ev.outcome_from_trace(case, found["status"], found["stages"],
                                                            [r["text"] for r in found["replies"]])
@@ -241,32 +258,32 @@ def collect(container, user_id: uuid.UUID, sent: dict[uuid.UUID, ev.Case], *, ti
             time.sleep(0.5)
     for inbox_id, case in sent.items():
         if inbox_id not in outcomes:
-            found = message_trace(container, user_id, inbox_id) or {}
+            found = message_trace(deps.tenant_data, user_id, inbox_id) or {}
             outcomes[inbox_id] = ev.outcome_from_trace(case, "timeout", found.get("stages"), [])
     return sorted(outcomes.values(), key=lambda o: o.case.number)
 
 
-def run_pipeline(container, suite: Suite, door: Door, *, email: str | None, split: str, limit: int | None,
+def run_pipeline(deps: EvalDeps, suite: Suite, door: Door, *, email: str | None, split: str, limit: int | None,
                  models: Sequence[str] = (), keep: bool = False, timeout: float = 900.0,
                  door_name: str = "the API route in this process",
                  progress: Progress = lambda _m: None) -> ev.Report:
     cases = ev.select(suite.cases, split, limit)
     if not cases:
         raise EvaluationError(f"{suite.name} has no {split} cases")
-    tenant = existing_tenant(container, email) if email else throwaway_tenant(container)
+    tenant = existing_tenant(deps, email) if email else throwaway_tenant(deps)
     progress(f"tenant {tenant.email}" + (" (throwaway)" if tenant.throwaway else ""))
     notes = []
     try:
-        apply_settings(container, tenant.user_id, suite.settings, models=models)
-        upload_documents(container, tenant.user_id, suite.documents, timeout=timeout, progress=progress)
-        key = parse_secrets(container.settings.whatsapp_webhook_secrets.get_secret_value())[0]
+        apply_settings(deps, tenant.user_id, suite.settings, models=models)
+        upload_documents(deps, tenant.user_id, suite.documents, timeout=timeout, progress=progress)
+        key = parse_secrets(deps.webhook_secret)[0]
         run = str(secrets.randbelow(10**9)).zfill(9)
         sent = {send_case(door, key, tenant.user_id, run, case): case for case in cases}
         progress(f"{len(sent)} message(s) sent through the signed webhook")
-        outcomes = collect(container, tenant.user_id, sent, timeout=timeout + 10 * len(sent), progress=progress)
+        outcomes = collect(deps, tenant.user_id, sent, timeout=timeout + 10 * len(sent), progress=progress)
     finally:
         if tenant.throwaway and not keep:
-            remove_tenant(container, tenant)
+            remove_tenant(deps, tenant)
             notes.append(f"throwaway tenant {tenant.email} removed (its documents, messages and settings with it)")
         elif tenant.throwaway:
             notes.append(f"throwaway tenant {tenant.email} kept (--keep): delete it from the database when done")
@@ -282,7 +299,7 @@ def intents_supported() -> bool:
     return "intents" in BotSettings.model_fields
 
 
-def run_intents_in_process(container, suite: Suite, *, split: str, limit: int | None,
+def run_intents_in_process(deps: EvalDeps, suite: Suite, *, split: str, limit: int | None,
                            progress: Progress = lambda _m: None) -> ev.Report:
     """Score intent cases by calling the intent stage's own decision with the workers' embedder: sending
     thousands of messages through the queues would measure the queues, not the classifier."""
@@ -294,11 +311,9 @@ def run_intents_in_process(container, suite: Suite, *, split: str, limit: int | 
              for c in ev.select(suite.cases, split, limit)]
     settings = BotSettings.model_validate({**BotSettings().model_dump(mode="json"), **suite.settings,
                                            "debounce_seconds": 0, "models": []})
-    # The embedder itself, not the stages' shared one: thousands of cases would only fill Redis.
-    deps = dataclasses.replace(container.messages, embedder=container.embedder)
     outcomes = []
     for done, case in enumerate(cases, start=1):
-        result, how, _failures = _intent(deps, settings, case.text)
+        result, how, _failures = intents.classify(deps.intents, settings, case.text)
         label = getattr(result, "label", None) or ev.label_from_trace(
             {"intent": result.intent, "task_type": result.task_type})
         outcomes.append(ev.Outcome(case, "answered", label, intent_detail=f"{how}: {result.raw_analysis}"[:300]))

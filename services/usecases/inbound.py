@@ -24,20 +24,21 @@ class UnknownTenantError(LookupError):
 
 
 class InboundDoor(Protocol):
-    """What accepting a message needs (the container has it): the session host and the playground
+    """What accepting a message needs (the App and `TenantData` have it): the session host and the playground
     take this door too, and the composition root builds them, so none of them may import it."""
 
-    keyring: Keyring
+    @property
+    def keyring(self) -> Keyring: ...
 
     def tenant_uow(self, user_id: uuid.UUID) -> UnitOfWork: ...
 
 
-def accept(container: InboundDoor, message: InboundMessage) -> tuple[uuid.UUID, bool]:
+def accept(door: InboundDoor, message: InboundMessage) -> tuple[uuid.UUID, bool]:
     """Returns the inbox id and whether this call created it."""
     trace_id = new_trace_id()
-    body = container.keyring.seal(message.text, tenant=message.tenant, chat=message.chat_id)
+    body = door.keyring.seal(message.text, tenant=message.tenant, chat=message.chat_id)
     try:
-        with container.tenant_uow(message.tenant) as uow:
+        with door.tenant_uow(message.tenant) as uow:
             inbox_id = uow.inbox.insert_inbound(
                 user_id=message.tenant, provider_message_id=message.provider_message_id, chat_id=message.chat_id,
                 sender_phone=message.sender_phone, sender_lid=message.sender_lid, is_group=message.is_group,

@@ -12,28 +12,29 @@ from services.repositories.activity import ActivityRepository
 from services.repositories.conversations import ConversationRepository
 from services.repositories.db import TenantUow
 from services.repositories.rows import Page
+from services.usecases.tenant_data import TenantData
 
 log = logging.getLogger(__name__)
 UNREADABLE = "[this message could not be decrypted: its key is missing or it was altered]"
 
 
-def opened(container, user_id: uuid.UUID, *, ciphertext, nonce, key_id, chat_id: str) -> str:
-    return container.keyring.open(Sealed(ciphertext, nonce, key_id), tenant=user_id, chat=chat_id)
+def opened(deps: TenantData, user_id: uuid.UUID, *, ciphertext, nonce, key_id, chat_id: str) -> str:
+    return deps.keyring.open(Sealed(ciphertext, nonce, key_id), tenant=user_id, chat=chat_id)
 
 
-def readable(container, user_id: uuid.UUID, row: dict) -> str:
+def readable(deps: TenantData, user_id: uuid.UUID, row: dict) -> str:
     """A chat-log body for display; one unreadable row is reported, not allowed to hide the rest."""
     try:
-        return opened(container, user_id, ciphertext=row["ciphertext"], nonce=row["nonce"], key_id=row["key_id"],
+        return opened(deps, user_id, ciphertext=row["ciphertext"], nonce=row["nonce"], key_id=row["key_id"],
                       chat_id=row["chat_id"])
     except DecryptionError as exc:
         log.error("chat log row could not be decrypted", extra={"chat_log_id": str(row.get("id")), "error": str(exc)})
         return UNREADABLE
 
 
-def message_trace(container, user_id: uuid.UUID, inbox_id: uuid.UUID) -> dict | None:
+def message_trace(deps: TenantData, user_id: uuid.UUID, inbox_id: uuid.UUID) -> dict | None:
     """One inbound message with its stages, decision, intent and replies; None if the tenant has no such message."""
-    with container.tenant_uow(user_id) as uow:
+    with deps.tenant_uow(user_id) as uow:
         row = uow.inbox.inbound(inbox_id)
         if row is None:
             return None
@@ -43,12 +44,12 @@ def message_trace(container, user_id: uuid.UUID, inbox_id: uuid.UUID) -> dict | 
     return {
         "id": str(row.id), "chat_id": row.chat_id, "status": row.status, "reason": row.decision_reason,
         "contact": row.contact, "intent": row.intent, "received_at": row.created_at.isoformat(),
-        "text": opened(container, user_id, ciphertext=row.body_ciphertext, nonce=row.body_nonce,
+        "text": opened(deps, user_id, ciphertext=row.body_ciphertext, nonce=row.body_nonce,
                        key_id=row.body_key_id, chat_id=row.chat_id),
         "stages": row.trace,
         "replies": [{"id": str(r[0]), "key": r[1], "status": r[2], "attempts": r[3], "error": r[4],
                      "sent_at": r[5].isoformat() if r[5] else None,
-                     "text": opened(container, user_id, ciphertext=r[6], nonce=r[7], key_id=r[8], chat_id=r[9])}
+                     "text": opened(deps, user_id, ciphertext=r[6], nonce=r[7], key_id=r[8], chat_id=r[9])}
                     for r in replies],
     }
 

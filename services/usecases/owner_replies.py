@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from schemas.jobs import DeliverReply
 from schemas.messages import PLAYGROUND_SUFFIX
 from services.repositories.db import PublishAfterCommitError
+from services.usecases.tenant_data import TenantData
 
 log = logging.getLogger(__name__)
 
@@ -22,12 +23,12 @@ class NoSuchChatError(LookupError):
     pass
 
 
-def reply(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: str) -> uuid.UUID:
+def reply(deps: TenantData, user_id: uuid.UUID, chat_id: str, text: str, request_key: str) -> uuid.UUID:
     """Queue the owner's reply; `request_key` (one per form shown) makes a repeated post a no-op."""
     if chat_id.endswith(PLAYGROUND_SUFFIX):
         raise NoSuchChatError("the playground is answered by the bot only")
     try:
-        return _queue(container, user_id, chat_id, text, request_key)
+        return _queue(deps, user_id, chat_id, text, request_key)
     except PublishAfterCommitError as exc:
         # Stored and committed: the stuck-reply sweeper sends it once the broker answers again.
         log.error("owner reply stored; its delivery is left for the sweeper", extra={"error": str(exc)})
@@ -35,8 +36,8 @@ def reply(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: s
         return unsent.outbox_id  # type: ignore[attr-defined]  # the one job queued here: a DeliverReply
 
 
-def _queue(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: str) -> uuid.UUID:
-    with container.tenant_uow(user_id) as uow:
+def _queue(deps: TenantData, user_id: uuid.UUID, chat_id: str, text: str, request_key: str) -> uuid.UUID:
+    with deps.tenant_uow(user_id) as uow:
         chat = uow.conn.execute("select 1 from public.chats where chat_id = %s", [chat_id]).fetchone()
         if chat is None:
             raise NoSuchChatError(chat_id)
@@ -45,7 +46,7 @@ def _queue(container, user_id: uuid.UUID, chat_id: str, text: str, request_key: 
         if known is not None:
             return known[0]  # the same form posted again: already on its way
         minutes = uow.bot_config.get().owner_pause_minutes
-        sealed = container.keyring.seal(text, tenant=user_id, chat=chat_id)
+        sealed = deps.keyring.seal(text, tenant=user_id, chat=chat_id)
         job = DeliverReply(user_id=user_id, outbox_id=uuid.uuid4())
         outbox_id = uow.outbox.add_reply(user_id=user_id, reply_key=f"owner:{request_key}", inbox_id=None,
                                          chat_id=chat_id, body=sealed, trace_id=job.trace_id)

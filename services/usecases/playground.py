@@ -14,6 +14,7 @@ from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage
 from services.repositories.conversations import ConversationRepository
 from services.usecases.inbound import accept
 from services.usecases.message_views import readable
+from services.usecases.tenant_data import TenantData
 
 
 class PlaygroundRouting:
@@ -39,19 +40,19 @@ def new_chat_id() -> str:
     return f"{secrets.randbelow(10**12):012d}{PLAYGROUND_SUFFIX}"
 
 
-def ask(container, user_id: uuid.UUID, chat_id: str, text: str) -> uuid.UUID:
+def ask(deps: TenantData, user_id: uuid.UUID, chat_id: str, text: str) -> uuid.UUID:
     """Put the owner's message into the pipeline exactly as a WhatsApp message would arrive."""
     if not chat_id.endswith(PLAYGROUND_SUFFIX):
         raise ValueError("not a playground chat")
     message = InboundMessage(tenant=user_id, provider_message_id=f"playground.{uuid.uuid4().hex}", chat_id=chat_id,
                              text=text, timestamp=datetime.now(UTC))
-    inbox_id, _ = accept(container, message)
+    inbox_id, _ = accept(deps, message)
     return inbox_id
 
 
-def conversation(container, user_id: uuid.UUID, chat_id: str, limit: int = 50) -> tuple[list[dict], int]:
+def conversation(deps: TenantData, user_id: uuid.UUID, chat_id: str, limit: int = 50) -> tuple[list[dict], int]:
     """The chat's logged turns, oldest first, and how many messages are still being answered."""
-    with container.tenant_uow(user_id) as uow:
+    with deps.tenant_uow(user_id) as uow:
         repo = ConversationRepository(uow.conn)
         rows = repo.chat_logs(contact=None, since=None, until=None, intent=None, outcome=None, chat_id=chat_id,
                               limit=limit)
@@ -60,7 +61,7 @@ def conversation(container, user_id: uuid.UUID, chat_id: str, limit: int = 50) -
     # The inbound row carries what each stage decided; show it beside the answer it led to.
     decided = {row["inbox_id"]: row for row in rows if row["direction"] == "inbound"}
     for row in rows:
-        row["text"] = readable(container, user_id, row)
+        row["text"] = readable(deps, user_id, row)
         inbound = decided.get(row["inbox_id"]) if row["direction"] == "outbound" else None
         row["answer_trace"] = (inbound or {}).get("trace") or {}
         row["answer_intent"] = (inbound or {}).get("intent")

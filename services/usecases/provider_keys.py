@@ -12,6 +12,7 @@ from services.core.crypto import Keyring, Sealed
 from services.repositories.db import UnitOfWork
 from services.repositories.repositories import Repository
 from services.repositories.rows import existing
+from services.usecases.tenant_data import TenantData
 
 # The keyring binds a sealed record to its tenant and a second value (a chat id for chat bodies);
 # this purpose stands in its place, so a provider key cannot be opened as a chat message or the reverse.
@@ -47,9 +48,9 @@ def mask(hint: str) -> str:
     return f"…{hint}"
 
 
-def save(container, user_id: uuid.UUID, key: str, *, via: str) -> SavedKey:
-    sealed = container.keyring.seal(key, tenant=user_id, chat=PURPOSE)
-    with container.tenant_uow(user_id) as uow:
+def save(deps: TenantData, user_id: uuid.UUID, key: str, *, via: str) -> SavedKey:
+    sealed = deps.keyring.seal(key, tenant=user_id, chat=PURPOSE)
+    with deps.tenant_uow(user_id) as uow:
         repo = ProviderKeyRepository(uow.conn)
         repo.put(user_id, sealed, key[-HINT_CHARS:])
         row = existing(repo.sealed(), "the saved key")
@@ -57,16 +58,16 @@ def save(container, user_id: uuid.UUID, key: str, *, via: str) -> SavedKey:
     return SavedKey(mask(row["hint"]), row["updated_at"])
 
 
-def remove(container, user_id: uuid.UUID, *, via: str) -> bool:
-    with container.tenant_uow(user_id) as uow:
+def remove(deps: TenantData, user_id: uuid.UUID, *, via: str) -> bool:
+    with deps.tenant_uow(user_id) as uow:
         removed = ProviderKeyRepository(uow.conn).delete()
         if removed:
             uow.audit.log(user_id, "provider_key.deleted", {"via": via})
     return removed
 
 
-def describe(container, user_id: uuid.UUID) -> SavedKey | None:
-    with container.tenant_uow(user_id) as uow:
+def describe(deps: TenantData, user_id: uuid.UUID) -> SavedKey | None:
+    with deps.tenant_uow(user_id) as uow:
         row = ProviderKeyRepository(uow.conn).sealed()
     return SavedKey(mask(row["hint"]), row["updated_at"]) if row else None
 

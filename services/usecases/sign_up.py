@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from schemas.jobs import SendAccountEmail
 from services.repositories.account_email_requests import AccountEmailRequestRepository
-from services.repositories.db import PublishAfterCommitError
+from services.repositories.db import PublishAfterCommitError, SystemUow, TenantUow
 from services.usecases.accounts import Account, AccountError, check_password_strength, set_up_tenant
 from services.usecases.accounts_local import hash_password
 
@@ -27,21 +28,28 @@ log = logging.getLogger(__name__)
 USED_OR_EXPIRED = "this confirmation link was already used or has expired; sign in, or sign up again"
 
 
-def request_sign_up(container, email: str, password: str, display_name: str) -> None:
+@dataclass(frozen=True)
+class SignUpDeps:
+    system_uow: SystemUow
+    tenant_uow: TenantUow
+    secret_key: str  # signs the confirmation links
+
+
+def request_sign_up(deps: SignUpDeps, email: str, password: str, display_name: str) -> None:
     check_password_strength(password)
     # Hashed now, for every address: the slow part costs the same whether or not the address is taken.
     password_hash = hash_password(password)
-    _queue(container, email, password_hash=password_hash, display_name=display_name)
+    _queue(deps, email, password_hash=password_hash, display_name=display_name)
 
 
-def tell_owner_about_sign_up(container, email: str) -> None:
+def tell_owner_about_sign_up(deps: SignUpDeps, email: str) -> None:
     """Someone signed up with a taken address (Supabase accounts): its owner hears about it by email."""
-    _queue(container, email, password_hash=None, display_name=None)
+    _queue(deps, email, password_hash=None, display_name=None)
 
 
-def _queue(container, email: str, *, password_hash: str | None, display_name: str | None) -> None:
+def _queue(deps: SignUpDeps, email: str, *, password_hash: str | None, display_name: str | None) -> None:
     try:
-        with container.system_uow() as uow:
+        with deps.system_uow() as uow:
             request_id = AccountEmailRequestRepository(uow.conn).add(
                 "sign_up", email, password_hash=password_hash, display_name=display_name)
             uow.publish_after_commit(SendAccountEmail(request_id=request_id))
@@ -65,10 +73,10 @@ def _request_id(secret_key: str, token: str) -> uuid.UUID:
         raise AccountError("this confirmation link is not valid; sign up again") from None
 
 
-def confirm_sign_up(container, token: str) -> Account:
+def confirm_sign_up(deps: SignUpDeps, token: str) -> Account:
     """Create the account the link was sent for; the link works once."""
-    request_id = _request_id(container.settings.secret_key.get_secret_value(), token)
-    with container.system_uow() as uow:
+    request_id = _request_id(deps.secret_key, token)
+    with deps.system_uow() as uow:
         requests = AccountEmailRequestRepository(uow.conn)
         request = requests.get(request_id)
         if request is None or request.purpose != "sign_up" or not request.password_hash:
@@ -78,5 +86,5 @@ def confirm_sign_up(container, token: str) -> Account:
         display_name = request.display_name or ""
         user_id = uow.users.create(request.email, request.password_hash, metadata={"display_name": display_name})
         requests.delete_sign_ups(request.email)
-    set_up_tenant(container, user_id, display_name)
+    set_up_tenant(deps.tenant_uow, user_id, display_name)
     return Account(user_id, request.email)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import redis
 import segno
 from pydantic import ValidationError
 
@@ -30,8 +31,9 @@ from pipelines.filenames import safe_filename
 from pipelines.retry import backoff_delay
 from pipelines.session_status import HOST_FULL, QR_EXPIRED, QR_IDLE, describe_failure, retrying, status_text
 from schemas.messages import InboundMessage
+from services.adapters.ports import EventPublisher, Storage
 from services.core.errors import PermanentError, TransientError
-from services.usecases.inbound import accept
+from services.repositories.db import TenantUow
 from services.whatsapp.browser import (
     BrowserGoneError,
     BrowserOptions,
@@ -99,13 +101,25 @@ class _Live:
     qr_at: float = 0.0
 
 
+@dataclass(frozen=True)
+class HostDeps:
+    """What a session host reaches beyond its browsers."""
+
+    # A message read from WhatsApp (live or caught up after a reconnect); True when it was new.
+    on_message: Callable[[InboundMessage], bool]
+    tenant_uow: TenantUow
+    storage: Storage
+    events: EventPublisher
+    redis: redis.Redis
+
+
 class SessionHost:
-    def __init__(self, container, *, url: str, profiles_root: Path, wa_js_path: Path | None = None,
+    def __init__(self, deps: HostDeps, *, url: str, profiles_root: Path, wa_js_path: Path | None = None,
                  remote_url: str | None = None, poll_seconds: float = 0.2, max_sessions: int = 10,
                  host_name: str = "local", sends_per_minute: int = 20, qr_expiry_seconds: float = 90.0,
                  typing_ms_per_char: float = 15.0, typing_max_seconds: float = 4.0,
                  holds_lease: Callable[[uuid.UUID], bool] | None = None) -> None:
-        self._container = container
+        self._deps = deps
         self._url = url
         self._profiles = profiles_root
         self._wa_js = wa_js_path
@@ -178,7 +192,7 @@ class SessionHost:
 
     def _throttle(self, user_id: uuid.UUID) -> None:
         """WhatsApp bans numbers that send in floods: at most N messages a minute per session."""
-        SendWindow(self._container.redis, self._sends_per_minute).take(user_id)
+        SendWindow(self._deps.redis, self._sends_per_minute).take(user_id)
 
     def groups(self, user_id: uuid.UUID) -> list[dict]:
         return self._working(user_id).browser.groups()
@@ -325,7 +339,7 @@ class SessionHost:
         """One message event through inbound.accept; True when it was new."""
         media_ref = self._save_media(user_id, live, event) if event.get("mimetype") else None
         message = inbound_from_event(user_id, event, media_ref)
-        return message is not None and accept(self._container, message)[1]
+        return message is not None and self._deps.on_message(message)
 
     def _catch_up(self, user_id: uuid.UUID, live: _Live) -> None:
         """After any (re)connect: what arrived while the page was closed, through the same door.
@@ -345,7 +359,7 @@ class SessionHost:
 
     def _anchors(self, user_id: uuid.UUID) -> dict[str, str]:
         """Per chat, the last message this session accepted (recent chats only)."""
-        with self._container.tenant_uow(user_id) as uow:
+        with self._deps.tenant_uow(user_id) as uow:
             rows = uow.conn.execute(
                 """select chat_id, provider_message_id from (
                        select distinct on (chat_id) chat_id, provider_message_id, created_at from public.inbox
@@ -366,7 +380,7 @@ class SessionHost:
         extension = (event["mimetype"].split("/", 1)[1].split(";")[0] if "/" in event["mimetype"] else "bin")
         name = safe_filename(event.get("filename") or f"attachment.{extension}")
         path = f"{user_id}/{safe_filename(event['id'])}/{name}"
-        self._container.storage.put("media", path, data, event["mimetype"])
+        self._deps.storage.put("media", path, data, event["mimetype"])
         return path
 
     def _expire_qr(self, user_id: uuid.UUID, live: _Live, reason: str) -> None:
@@ -381,18 +395,18 @@ class SessionHost:
         live.qr_at = time.monotonic()
         self._set(user_id, "SCAN_QR_CODE", live=live, qr=True)
         # Kept briefly, so a dashboard opened between two QR rotations shows the current code at once.
-        self._container.redis.set(latest_qr_key(user_id), code, ex=int(self._container.settings.qr_expiry_seconds))
-        self._container.events.publish(user_id, "session.qr", {"qr": qr_data_uri(code), "code": code})
+        self._deps.redis.set(latest_qr_key(user_id), code, ex=int(self._qr_expiry))
+        self._deps.events.publish(user_id, "session.qr", {"qr": qr_data_uri(code), "code": code})
 
     def _set(self, user_id: uuid.UUID, status: str, *, live: _Live | None = None, error: str | None = None,
              qr: bool = False) -> None:
         if live is not None:
             live.status = status
         if status != "SCAN_QR_CODE":
-            self._container.redis.delete(latest_qr_key(user_id))
-        with self._container.tenant_uow(user_id) as uow:
+            self._deps.redis.delete(latest_qr_key(user_id))
+        with self._deps.tenant_uow(user_id) as uow:
             uow.tenants.set_session(user_id, status=status, host=self._host, error=error, qr_shown=qr)
-        self._container.events.publish(user_id, "session.status", {"status": status, "error": error,
+        self._deps.events.publish(user_id, "session.status", {"status": status, "error": error,
                                                                     "text": status_text(status), "at": time.time()})
 
 

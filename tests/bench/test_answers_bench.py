@@ -20,7 +20,7 @@ import pytest
 from pipelines import sentences
 from schemas.bot import BotSettings
 from services.bootstrap import bootstrap
-from services.usecases import answering, kb
+from services.usecases import answering
 from tests.conftest import create_user, make_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,7 +78,7 @@ def test_answer_quality(tmp_path, database_url, redis_url):
 def _run_suite(container, publisher, suite: Path, dump) -> None:
     user = create_user(container)
     for path in sorted((suite / "documents").iterdir()):
-        kb.upload(container, user, path.name, path.read_bytes())
+        container.kb.upload(user, path.name, path.read_bytes())
         publisher.drain()
     settings = _settings(suite)
     deps = answering.Deps(container.embedder, container.vectors, container.tenant_uow)

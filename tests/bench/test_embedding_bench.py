@@ -34,7 +34,6 @@ from schemas.queues import QUEUES
 from services.adapters.embeddings import default_model_path
 from services.adapters.embeddings_onnx import OnnxEmbedder
 from services.bootstrap import bootstrap
-from services.usecases import kb
 from services.usecases.inbound import accept
 from tests.bench.test_eval_suites import SUITES
 from tests.bench.test_ingest_bench import _handbook
@@ -155,13 +154,13 @@ def _pool_rss(settings, runtime, variant, user, container, gateway, n8n, databas
                  message="the prefork worker")
         assert process.poll() is None, (tmp_path / f"prefork-{runtime}-{variant}.log").read_text()
         data = _handbook()[:60_000] + f"\n\nEdition {uuid.uuid4()}".encode()  # not a duplicate of the last run's
-        document = kb.upload(producer, user, f"handbook-{runtime}.txt", data)
+        document = producer.kb.upload(user, f"handbook-{runtime}.txt", data)
         messages = [_message(user, 30_000_000 + n) for n in range(8)]
         for message in messages:
             accept(producer, message)
         wait_for(lambda: all(gateway.messages_to(m.chat_id) for m in messages), timeout=300, interval=0.05,
                  message="the messages to be answered")
-        wait_for(lambda: kb.get_document(producer, user, document.id)[0].status in ("ready", "failed"),
+        wait_for(lambda: producer.kb.get_document(user, document.id)[0].status in ("ready", "failed"),
                  timeout=600, message="the document to be ingested")
         time.sleep(3)  # at rest
         parent = psutil.Process(process.pid)

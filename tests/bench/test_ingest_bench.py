@@ -11,7 +11,6 @@ import time
 import uuid
 
 from services.adapters.embeddings import SentenceTransformerEmbedder
-from services.usecases import kb
 from tests.conftest import create_user, wait_for
 
 PARAGRAPHS = 1500
@@ -31,8 +30,8 @@ def _handbook() -> bytes:
 def _ingest(container, data: bytes) -> tuple[float, list[str]]:
     user = create_user(container)
     started = time.perf_counter()
-    document = kb.upload(container, user, "handbook.txt", data)
-    done = wait_for(lambda: (d := kb.get_document(container, user, document.id)[0]).status in ("ready", "failed")
+    document = container.kb.upload(user, "handbook.txt", data)
+    done = wait_for(lambda: (d := container.kb.get_document(user, document.id)[0]).status in ("ready", "failed")
                     and d, timeout=900, interval=0.02, message="the document to be ingested")
     seconds = time.perf_counter() - started
     assert done.status == "ready", done.error
@@ -44,8 +43,8 @@ def _ingest(container, data: bytes) -> tuple[float, list[str]]:
 
 def test_ingest_throughput_against_raw_encode(worker, container):
     warm_user = create_user(container)
-    warm = kb.upload(container, warm_user, "warm-up.txt", f"Warm-up {uuid.uuid4().hex}".encode())
-    wait_for(lambda: kb.get_document(container, warm_user, warm.id)[0].status == "ready", timeout=120,
+    warm = container.kb.upload(warm_user, "warm-up.txt", f"Warm-up {uuid.uuid4().hex}".encode())
+    wait_for(lambda: container.kb.get_document(warm_user, warm.id)[0].status == "ready", timeout=120,
              message="the worker to load its model")
     data = _handbook()
     raw = SentenceTransformerEmbedder(batch_size=container.settings.embed_batch_size)

@@ -44,7 +44,7 @@ from schemas.messages import InboundMessage
 from schemas.queues import QUEUES
 from services.bootstrap import bootstrap
 from services.handlers.tenant import provision_tenant
-from services.usecases import kb, provider_keys
+from services.usecases import provider_keys
 from services.usecases.inbound import accept
 from tests.bench import raw_chain
 from tests.conftest import (
@@ -71,8 +71,8 @@ MODES = {"llm_free": None, "one_call": 1, "two_calls": 2}  # mode -> bot_config.
 def _shop(container, llm, model_calls):
     user = create_user(container)
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
-    doc = kb.upload(container, user, "faq.md", f"# Delivery\nWe deliver to Accra in 3 days. {uuid.uuid4()}".encode())
-    wait_for(lambda: kb.get_document(container, user, doc.id)[0].status == "ready", timeout=120)
+    doc = container.kb.upload(user, "faq.md", f"# Delivery\nWe deliver to Accra in 3 days. {uuid.uuid4()}".encode())
+    wait_for(lambda: container.kb.get_document(user, doc.id)[0].status == "ready", timeout=120)
     with container.tenant_uow(user) as uow:
         uow.conn.execute("update public.bot_config set debounce_seconds = 0 where user_id = %s", [user])
     if model_calls is None:
@@ -89,7 +89,7 @@ def _shop(container, llm, model_calls):
         return 200, chat_completion(body["model"], REPLY)
 
     llm.routes[("POST", "/v1/chat/completions")] = instant
-    provider_keys.save(container, user, LLM_KEY, via="bench")
+    provider_keys.save(container.tenant_data, user, LLM_KEY, via="bench")
     with container.tenant_uow(user) as uow:
         uow.conn.execute("update public.bot_config set model_calls = %s, models = %s where user_id = %s", [
             model_calls, Jsonb([{"model": "openai/instant", "api_base": llm.base_url}]), user])

@@ -22,7 +22,6 @@ from pgvector.psycopg import register_vector
 from services.adapters.embeddings import SentenceTransformerEmbedder
 from services.bootstrap import bootstrap
 from services.runtime.migrate import apply_migrations
-from services.usecases import kb
 from tests.conftest import create_database, make_settings
 
 TENANTS = 10
@@ -110,7 +109,7 @@ def test_search_latency_and_recall(pg_server, redis_url, tmp_path):
 
     def timed_search(tenant, question):
         started = time.perf_counter()
-        result = kb.search(container, tenant, question, K)
+        result = container.kb.search(tenant, question, K)
         return result, time.perf_counter() - started
 
     def timed_raw(tenant, question):

@@ -9,6 +9,7 @@ import time
 
 import psutil
 
+from services.bootstrap import host_deps
 from services.whatsapp.host import SessionHost
 from tests.conftest import create_user, wait_for
 from tests.fakes.phone import Phone
@@ -35,7 +36,7 @@ def test_memory_and_timings(container, tmp_path):
     report = []
     try:
         for count in (1, 4, 8):
-            host = SessionHost(container, url=phone.url, profiles_root=tmp_path / f"profiles-{count}",
+            host = SessionHost(host_deps(container), url=phone.url, profiles_root=tmp_path / f"profiles-{count}",
                                poll_seconds=0.1, max_sessions=count)
             users = [create_user(container) for _ in range(count)]
             to_qr = []

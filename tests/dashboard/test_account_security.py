@@ -169,7 +169,7 @@ def test_a_bogus_api_key_is_no_way_around_csrf(browser, other_browser, container
 def test_a_valid_api_key_alone_decides_the_tenant(browser, other_browser, container):
     owner = browser.sign_up()
     key_holder = other_browser.sign_up()
-    key, _ = create_api_key(container, _user_id(container, key_holder), "ci")
+    key, _ = create_api_key(container.tenant_uow, _user_id(container, key_holder), "ci")
     started = browser.client.post("/api/session/start", headers={"X-API-KEY": key})  # the owner's cookie rides along
     assert started.status_code == 202
     with container.tenant_uow(_user_id(container, key_holder)) as uow:

@@ -10,7 +10,7 @@ PAGE = "/dashboard/settings/intents"
 
 
 def _intents(container, email):
-    return bot_settings.current(container, _user(container, email)).intents
+    return bot_settings.current(container.bot_config, _user(container, email)).intents
 
 
 def test_intents_are_added_edited_and_deleted_with_names_escaped(browser, container):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 import pytest
@@ -15,11 +16,18 @@ from tests.fakes.gotrue_server import FakeGoTrue
 
 
 @pytest.fixture
-def gotrue(owner_database_url, container):
+def gotrue(owner_database_url):
     server = FakeGoTrue(owner_database_url)
-    container.__dict__["accounts"] = SupabaseAccounts(server.url, server.api_key, timeout=5)
     yield server
     server.stop()
+
+
+@pytest.fixture
+def container(container, gotrue):
+    """The App with its logins in Supabase Auth (the fake GoTrue), the backend AUTH_BACKEND=supabase builds."""
+    accounts = SupabaseAccounts(gotrue.url, gotrue.api_key, timeout=5)
+    return dataclasses.replace(container, accounts=accounts,
+                               account_deps=dataclasses.replace(container.account_deps, backend=accounts))
 
 
 def test_sign_up_sign_in_and_change_password(gotrue, browser, other_browser, container):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from services.usecases import bot_settings, kb
+from services.usecases import bot_settings
 from tests.dashboard.test_model_settings import _user
 
 PAGE = "/dashboard/settings/tasks"
@@ -15,7 +15,7 @@ FORM = {"owner_email": "owner@shop.test", "sender_email": "", "sender_name": "Ad
 
 
 def _task_settings(container, email):
-    return bot_settings.current(container, _user(container, email)).task_settings
+    return bot_settings.current(container.bot_config, _user(container, email)).task_settings
 
 
 def test_the_owner_sets_what_the_workflows_use(browser, container):
@@ -58,7 +58,7 @@ def test_an_internal_order_address_is_refused(browser, container):
 def test_a_ready_document_can_be_attached(browser, container):
     email = browser.sign_up()
     user = _user(container, email)
-    document = kb.upload(container, user, "prices.txt", b"Rice 10,000 naira a bag.")
+    document = container.kb.upload(user, "prices.txt", b"Rice 10,000 naira a bag.")
     with container.system_uow() as uow:
         uow.conn.execute("update public.knowledge_base set status = 'ready' where id = %s", [document.id])
     page = browser.get(PAGE).get_data(as_text=True)

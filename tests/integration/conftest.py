@@ -9,7 +9,6 @@ import pytest
 from api import create_app
 from schemas.jobs import ProvisionTenant
 from services.handlers.tenant import provision_tenant
-from services.usecases import kb
 from services.usecases.apikeys import create_api_key
 from tests.conftest import create_user, wait_for
 from tests.integration.messaging import FAQ
@@ -21,10 +20,10 @@ def shop(container, worker):
     """A tenant with a ready knowledge base, an API key and default settings."""
     user = create_user(container)
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
-    document = kb.upload(container, user, "faq.md", FAQ + uuid.uuid4().hex.encode())
-    wait_for(lambda: kb.get_document(container, user, document.id)[0].status == "ready", timeout=120,
+    document = container.kb.upload(user, "faq.md", FAQ + uuid.uuid4().hex.encode())
+    wait_for(lambda: container.kb.get_document(user, document.id)[0].status == "ready", timeout=120,
              message="the FAQ to be ready")
-    key, _ = create_api_key(container, user, "tests")
+    key, _ = create_api_key(container.tenant_uow, user, "tests")
     return user, {"X-API-KEY": key}
 
 

@@ -9,7 +9,7 @@ from collections import deque
 from schemas.jobs import ProvisionTenant
 from services.bootstrap import _embedder, bootstrap
 from services.handlers.tenant import provision_tenant
-from services.usecases import kb, playground
+from services.usecases import playground
 from tests.conftest import create_user
 from tests.integration.messaging import FAQ, _configure
 
@@ -57,7 +57,7 @@ def shop(container, publisher, **config) -> uuid.UUID:
     """A tenant with the FAQ indexed, answering at once (no debounce window)."""
     user = create_user(container)
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
-    kb.upload(container, user, "faq.md", FAQ + uuid.uuid4().hex.encode())
+    container.kb.upload(user, "faq.md", FAQ + uuid.uuid4().hex.encode())
     publisher.drain()
     _configure(container, user, debounce_seconds=0, **config)
     return user
@@ -66,9 +66,9 @@ def shop(container, publisher, **config) -> uuid.UUID:
 def ask(container, publisher, user, text: str) -> tuple[dict, list[str]]:
     """The message's final trace and the replies it got."""
     chat_id = playground.new_chat_id()
-    inbox_id = playground.ask(container, user, chat_id, text)
+    inbox_id = playground.ask(container.tenant_data, user, chat_id, text)
     publisher.drain()
-    rows, pending = playground.conversation(container, user, chat_id)
+    rows, pending = playground.conversation(container.tenant_data, user, chat_id)
     assert pending == 0
     with container.tenant_uow(user) as uow:
         trace = uow.inbox.inbound(inbox_id).trace

@@ -23,7 +23,6 @@ from services.bootstrap import bootstrap
 from services.runtime.backup import BackupError, read_manifest
 from services.runtime.embedded import EmbeddedPostgres, free_port
 from services.runtime.migrate import RUNTIME_ROLE
-from services.usecases import kb
 from services.usecases.message_views import readable
 from tests.conftest import REPO_ROOT, make_settings, subprocess_env
 from tests.integration.messaging import _final, _message, _post
@@ -40,7 +39,7 @@ def _logs(container, user) -> list[tuple[str, str, str]]:
     with container.tenant_uow(user) as uow, uow.conn.cursor(row_factory=dict_row) as cur:
         rows = cur.execute(
             "select id, chat_id, direction, ciphertext, nonce, key_id from public.chat_logs order by id").fetchall()
-    return [(str(r["id"]), r["direction"], readable(container, user, r)) for r in rows]
+    return [(str(r["id"]), r["direction"], readable(container.tenant_data, user, r)) for r in rows]
 
 
 @pytest.fixture
@@ -58,7 +57,7 @@ def test_backup_restores_into_a_fresh_install(client, shop, container, settings,
         response = _post(client, _message(user, text, sender_phone=phone))
         assert response.status_code == 200, response.get_json()
         assert _final(client, headers, response.get_json()["inbox_id"], timeout=90)["status"] == "answered"
-    before_hits = kb.search(container, user, QUESTION, 5)
+    before_hits = container.kb.search(user, QUESTION, 5)
     before_logs = _logs(container, user)
     assert before_hits and len(before_logs) >= 4
     assert all("could not be decrypted" not in text for _, _, text in before_logs)
@@ -99,12 +98,12 @@ def test_backup_restores_into_a_fresh_install(client, shop, container, settings,
         fresh_settings = make_settings(fresh_dir, DATABASE_URL=runtime, REDIS_URL=redis_url)
         fresh = bootstrap(fresh_settings, database_url=runtime, redis_url=redis_url)
         try:
-            after_hits = kb.search(fresh, user, QUESTION, 5)
+            after_hits = fresh.kb.search(user, QUESTION, 5)
             assert [(h.chunk_id, h.content) for h in after_hits] == [(h.chunk_id, h.content) for h in before_hits]
             assert [round(h.score, 5) for h in after_hits] == [round(h.score, 5) for h in before_hits]
             assert _logs(fresh, user) == before_logs
-            document = kb.list_documents(fresh, user)[0]
-            assert kb.get_document(fresh, user, document.id)[0].status == "ready"
+            document = fresh.kb.list_documents(user)[0]
+            assert fresh.kb.get_document(user, document.id)[0].status == "ready"
             original = next((fresh_dir / "storage" / "knowledge-base" / str(user)).rglob("faq.md"))
             assert original.read_bytes().startswith(b"# Delivery")
         finally:

@@ -23,7 +23,7 @@ from services.bootstrap import bootstrap
 from services.core.crypto import seal_task_payload
 from services.handlers import ingest, mail
 from services.handlers.tenant import provision_tenant
-from services.usecases import accounts, kb, sign_up
+from services.usecases import accounts, sign_up
 from services.usecases.apikeys import create_api_key
 from tests.conftest import create_user
 
@@ -50,7 +50,7 @@ def test_an_upload_stored_while_the_broker_is_down_is_accepted_and_left_for_the_
                                                                                         caplog):
     user = create_user(broker_down)
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=broker_down.tenant_uow)
-    key, _ = create_api_key(broker_down, user, "tests")
+    key, _ = create_api_key(broker_down.tenant_uow, user, "tests")
     client = create_app(settings, broker_down).test_client()
 
     with caplog.at_level(logging.WARNING, logger="services.usecases.kb"):
@@ -62,7 +62,7 @@ def test_an_upload_stored_while_the_broker_is_down_is_accepted_and_left_for_the_
     document = answer.get_json()["document"]
     assert document["status"] == "queued"
     assert any("left for the sweeper" in r.getMessage() for r in caplog.records)
-    stored, _ = kb.get_document(broker_down, user, document["id"])
+    stored, _ = broker_down.kb.get_document(user, document["id"])
     assert stored.status == "queued"
     # The file stays in storage, so the job the sweeper re-sends finds something to extract.
     with broker_down.tenant_uow(user) as uow:
@@ -75,7 +75,7 @@ def test_an_upload_stored_while_the_broker_is_down_is_accepted_and_left_for_the_
 
 def test_a_sign_up_stored_while_the_broker_is_down_is_emailed_by_the_sweeper(broker_down):
     email = f"late-{uuid.uuid4().hex[:12]}@example.test"
-    sign_up.request_sign_up(broker_down, email, "a long enough password", "Ada")  # no error: it is stored
+    sign_up.request_sign_up(broker_down.sign_up_deps, email, "a long enough password", "Ada")  # no error: it is stored
 
     with broker_down.system_uow() as uow:
         (request_id,) = [r[0] for r in uow.conn.execute(
@@ -121,7 +121,7 @@ def test_a_callback_recorded_while_the_broker_is_down_is_answered_and_its_reply_
 def test_a_reset_request_stored_while_the_broker_is_down_is_accepted(broker_down, caplog):
     email = f"forgot-{uuid.uuid4().hex[:12]}@example.test"
     with caplog.at_level(logging.WARNING, logger="services.usecases.accounts"):
-        accounts.request_reset(broker_down, email)  # no error: it is stored
+        accounts.request_reset(broker_down.account_deps, email)  # no error: it is stored
     assert any("left for the sweeper" in r.getMessage() for r in caplog.records)
     with broker_down.system_uow() as uow:
         stored = uow.conn.execute("select purpose from public.account_email_requests where email = %s",
@@ -132,7 +132,7 @@ def test_a_reset_request_stored_while_the_broker_is_down_is_accepted(broker_down
 def test_an_api_task_and_a_re_embed_stored_while_the_broker_is_down_answer_success(settings, broker_down):
     user = create_user(broker_down)
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=broker_down.tenant_uow)
-    key, _ = create_api_key(broker_down, user, "tests")
+    key, _ = create_api_key(broker_down.tenant_uow, user, "tests")
     client = create_app(settings, broker_down).test_client()
 
     created = client.post("/api/v1/tasks", headers={"X-API-KEY": key},
@@ -151,4 +151,4 @@ def test_an_api_task_and_a_re_embed_stored_while_the_broker_is_down_answer_succe
         uow.kb.update(uuid.UUID(document["id"]), status="ready", progress=100, error=None)
     again = client.post(f"/api/v1/kb/{document['id']}/reembed", headers={"X-API-KEY": key})
     assert again.status_code in (200, 202), again.get_data(as_text=True)
-    assert kb.get_document(broker_down, user, document["id"])[0].status == "queued"
+    assert broker_down.kb.get_document(user, document["id"])[0].status == "queued"

@@ -85,7 +85,7 @@ def test_task_api_filters_and_scopes(client, shop, container):
     assert client.get("/api/tasks?limit=0", headers=headers).status_code == 400
     assert client.get("/api/tasks?since=2020-01-01&until=2020-01-02", headers=headers).get_json()["tasks"] == []
     stranger = create_user(container)
-    key, _ = create_api_key(container, stranger, "x")
+    key, _ = create_api_key(container.tenant_uow, stranger, "x")
     assert client.get("/api/tasks", headers={"X-API-KEY": key}).get_json()["tasks"] == []
     assert client.get(f"/api/tasks/{uuid.uuid4()}", headers=headers).status_code == 404
     assert client.get("/api/tasks/nope", headers=headers).status_code == 404

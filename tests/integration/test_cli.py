@@ -146,7 +146,7 @@ def test_kb_ingest_search_and_api_keys_from_the_command_line(worker, container, 
 
     key = salesboy("apikey", "create", "--tenant", email, "--name", "zapier", env=env, cwd=tmp_path)
     assert key.returncode == 0, key.stderr
-    assert tenant_for_key(container, key.stdout.strip()) == user
+    assert tenant_for_key(container.system_uow, key.stdout.strip()) == user
 
     nobody = salesboy("kb", "search", "x", "--tenant", "nobody@nowhere.test", env=env, cwd=tmp_path)
     assert nobody.returncode != 0 and "no account with email nobody@nowhere.test" in nobody.stderr

@@ -45,7 +45,7 @@ def tenant(container):
         email = f"owner-{uuid.uuid4().hex[:8]}@shop.test"
         with container.system_uow() as uow:
             user_id = uow.users.create(email, hash_password("irrelevant-here"))
-        key, _ = create_api_key(container, user_id, "tests")
+        key, _ = create_api_key(container.tenant_uow, user_id, "tests")
         return user_id, {"X-API-KEY": key}
     return make
 

@@ -14,7 +14,6 @@ from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocum
 from services.bootstrap import bootstrap
 from services.core.errors import PermanentError
 from services.handlers.ingest import KB_BUCKET
-from services.usecases import kb
 from tests.conftest import create_user, make_settings
 from tests.fakes.pinecone_server import running_pinecone
 
@@ -71,29 +70,29 @@ def inline_pgvector(tmp_path, database_url, redis_url):
 def test_pinecone_backend_end_to_end_keeps_tenants_apart(inline, pinecone):
     container, jobs = inline
     a, b = create_user(container), create_user(container)
-    doc_a = kb.upload(container, a, "menu.md", b"# Drinks\nMango smoothie costs 1500 naira.\n\n"
+    doc_a = container.kb.upload(a, "menu.md", b"# Drinks\nMango smoothie costs 1500 naira.\n\n"
                       + b"# Food\nSuya platter costs 4000 naira.\n")
-    doc_b = kb.upload(container, b, "garden.txt", b"Teak garden benches cost 90000 naira each.")
+    doc_b = container.kb.upload(b, "garden.txt", b"Teak garden benches cost 90000 naira each.")
     jobs.drain()
     assert {"ExtractDocument", "ChunkDocument", "EmbedChunks", "IndexDocument"} <= set(jobs.handled)
-    docs = {d.id: d for d in kb.list_documents(container, a) + kb.list_documents(container, b)}
+    docs = {d.id: d for d in container.kb.list_documents(a) + container.kb.list_documents(b)}
     assert docs[doc_a.id].status == "ready" and docs[doc_b.id].status == "ready"
     assert docs[doc_a.id].embedding_model == "all-MiniLM-L6-v2"
 
     assert pinecone.vector_ids(str(a)) and pinecone.vector_ids(str(b))
     assert all(i.startswith(f"{doc_a.id}:") for i in pinecone.vector_ids(str(a)))
 
-    top = kb.search(container, a, "how much is a mango smoothie?", k=2)[0]
+    top = container.kb.search(a, "how much is a mango smoothie?", k=2)[0]
     assert "Mango smoothie" in top.content and top.location == "\u201cDrinks\u201d"
-    b_hits = kb.search(container, b, "Mango smoothie costs 1500 naira", k=10)
+    b_hits = container.kb.search(b, "Mango smoothie costs 1500 naira", k=10)
     assert b_hits and all(h.document_id == doc_b.id for h in b_hits)
 
-    kb.reembed_document(container, a, doc_a.id)
+    container.kb.reembed_document(a, doc_a.id)
     jobs.drain()
-    assert kb.get_document(container, a, doc_a.id)[0].status == "ready"
+    assert container.kb.get_document(a, doc_a.id)[0].status == "ready"
     assert container.vectors.count(a, doc_a.id) == docs[doc_a.id].chunks_total
 
-    kb.delete_document(container, a, doc_a.id)
+    container.kb.delete_document(a, doc_a.id)
     assert pinecone.vector_ids(str(a)) == []
     assert pinecone.vector_ids(str(b)), "deleting A's document touched B"
 
@@ -101,7 +100,7 @@ def test_pinecone_backend_end_to_end_keeps_tenants_apart(inline, pinecone):
 def test_an_edited_file_replaces_stale_vectors(inline, pinecone):
     container, jobs = inline
     user = create_user(container)
-    doc = kb.upload(container, user, "faq.md", b"# Q\n" + b"\n\n".join(
+    doc = container.kb.upload(user, "faq.md", b"# Q\n" + b"\n\n".join(
         f"Question {i}: the answer is {i}.".encode() for i in range(12)))
     jobs.drain()
     before = set(pinecone.vector_ids(str(user)))
@@ -109,24 +108,24 @@ def test_an_edited_file_replaces_stale_vectors(inline, pinecone):
     extracted = f"{user}/{doc.id}/extracted.json"
     text = container.storage.get(KB_BUCKET, extracted).replace(b"the answer is", b"the reply is")
     container.storage.put(KB_BUCKET, extracted, text, "application/json")
-    kb.reembed_document(container, user, doc.id)
+    container.kb.reembed_document(user, doc.id)
     jobs.drain()
     after = set(pinecone.vector_ids(str(user)))
     assert after and not (after & before), "stale vectors were left in the index"
-    assert "reply is" in kb.search(container, user, "what is the reply to question 3?", k=1)[0].content
+    assert "reply is" in container.kb.search(user, "what is the reply to question 3?", k=1)[0].content
 
 
 def test_a_dead_index_fails_the_document_with_a_reason(inline, pinecone):
     container, jobs = inline
     user = create_user(container)
-    doc = kb.upload(container, user, "x.txt", b"Opening hours are nine to five.")
+    doc = container.kb.upload(user, "x.txt", b"Opening hours are nine to five.")
     pinecone.fail_next(400, times=50)
     with pytest.raises(PermanentError) as caught:
         jobs.drain()
     assert jobs.handled[-1] == "EmbedChunks"
     # What the task wrapper does when it gives up on a job:
     container.give_up(EmbedChunks(user_id=user, document_id=doc.id, first_ordinal=0, last_ordinal=0), caught.value)
-    failed = kb.get_document(container, user, doc.id)[0]
+    failed = container.kb.get_document(user, doc.id)[0]
     assert failed.status == "failed" and "during embedding" in failed.error
     pinecone.reset()
 
@@ -134,7 +133,7 @@ def test_a_dead_index_fails_the_document_with_a_reason(inline, pinecone):
 def test_sweeper_restarts_documents_stuck_mid_pipeline(inline, owner_database_url):
     container, jobs = inline
     user = create_user(container)
-    doc = kb.upload(container, user, "stuck.txt", b"Deliveries leave every morning at eight.")
+    doc = container.kb.upload(user, "stuck.txt", b"Deliveries leave every morning at eight.")
     jobs.queue.clear()  # the extract job was lost (e.g. Redis restarted)
     with psycopg.connect(owner_database_url, autocommit=True) as conn:
         conn.execute("set session_replication_role = replica")  # keep the trigger from touching updated_at
@@ -142,7 +141,7 @@ def test_sweeper_restarts_documents_stuck_mid_pipeline(inline, owner_database_ur
                      [doc.id])
     container.handle(SweepStuck())
     jobs.drain(only_user=user)
-    assert kb.get_document(container, user, doc.id)[0].status == "ready"
+    assert container.kb.get_document(user, doc.id)[0].status == "ready"
 
 
 def test_stale_jobs_are_no_ops(inline):
@@ -157,34 +156,34 @@ def test_stale_jobs_are_no_ops(inline):
 def test_documents_another_model_embedded_are_re_embedded_by_the_sweeper(inline_pgvector, owner_database_url):
     container, jobs = inline_pgvector
     user = create_user(container)
-    doc = kb.upload(container, user, "hours.txt", b"We are open from nine to five, Monday to Saturday.")
+    doc = container.kb.upload(user, "hours.txt", b"We are open from nine to five, Monday to Saturday.")
     # Its extracted text is gone (a data dir restored without it): it is read again from the file.
-    other = kb.upload(container, user, "returns.txt", b"Returns are accepted within 14 days with a receipt.")
+    other = container.kb.upload(user, "returns.txt", b"Returns are accepted within 14 days with a receipt.")
     jobs.drain()
     container.storage.delete_prefix(KB_BUCKET, f"{user}/{other.id}/extracted.json")
     model = container.embedder.model_name
-    assert kb.get_document(container, user, doc.id)[0].embedding_model == model
+    assert container.kb.get_document(user, doc.id)[0].embedding_model == model
     # As an index made with the int8 variant was left when the deployment switched to this model.
     with psycopg.connect(owner_database_url, autocommit=True) as conn:
         for table, key in (("knowledge_base", "id"), ("kb_chunks", "document_id")):
             conn.execute(f"update public.{table} set embedding_model = 'all-MiniLM-L6-v2-int8' "
                          f"where {key} = any(%s)", [[doc.id, other.id]])
     # Vectors of another model are never compared with this model's query vector.
-    assert not [h for h in kb.search(container, user, "when are you open?", k=3) if h.document_id == doc.id]
+    assert not [h for h in container.kb.search(user, "when are you open?", k=3) if h.document_id == doc.id]
 
     # A sweep re-embeds a batch at a time, across tenants: other tests' documents may come first.
     for _ in range(20):
         container.handle(SweepStuck())
-        if (kb.get_document(container, user, doc.id)[0].status,
-                kb.get_document(container, user, other.id)[0].status) != ("ready", "ready"):
+        if (container.kb.get_document(user, doc.id)[0].status,
+                container.kb.get_document(user, other.id)[0].status) != ("ready", "ready"):
             break
-    assert kb.get_document(container, user, doc.id)[0].status == "chunking"
-    assert kb.get_document(container, user, other.id)[0].status == "queued"
+    assert container.kb.get_document(user, doc.id)[0].status == "chunking"
+    assert container.kb.get_document(user, other.id)[0].status == "queued"
     jobs.drain(only_user=user)
-    assert kb.get_document(container, user, other.id)[0].embedding_model == model
-    view = kb.get_document(container, user, doc.id)[0]
+    assert container.kb.get_document(user, other.id)[0].embedding_model == model
+    view = container.kb.get_document(user, doc.id)[0]
     assert view.status == "ready" and view.embedding_model == model
-    hits = kb.search(container, user, "when are you open?", k=3)
+    hits = container.kb.search(user, "when are you open?", k=3)
     assert hits and hits[0].document_id == doc.id and "nine to five" in hits[0].content
     with psycopg.connect(owner_database_url, autocommit=True) as conn:
         assert conn.execute("select count(*) from public.kb_chunks where document_id = %s and embedding_model = %s",

@@ -10,7 +10,6 @@ import pytest
 
 from services.bootstrap import bootstrap
 from services.runtime.embedded import EmbeddedRedis, free_port
-from services.usecases import kb
 from tests.conftest import WorkerProcess, create_user, make_settings, subprocess_env, wait_for
 
 pytestmark = pytest.mark.slow
@@ -36,19 +35,19 @@ def test_killed_worker_during_embed_is_redelivered_without_duplicates(tmp_path: 
     second = None
     try:
         user = create_user(container)
-        document = kb.upload(container, user, "handbook.txt", _document(900))
+        document = container.kb.upload(user, "handbook.txt", _document(900))
 
         def mid_embedding():
-            doc = kb.get_document(container, user, document.id)[0]
+            doc = container.kb.get_document(user, document.id)[0]
             return doc.status == "embedding" and 0 < doc.chunks_done < doc.chunks_total // 2 and doc
         seen = wait_for(mid_embedding, timeout=120, interval=0.02, message="embedding to be under way")
         os.kill(first.process.pid, signal.SIGKILL)
         first.process.wait()
-        killed_at = kb.get_document(container, user, document.id)[0]
+        killed_at = container.kb.get_document(user, document.id)[0]
         assert killed_at.status == "embedding" and killed_at.chunks_done < killed_at.chunks_total
 
         second = WorkerProcess(env, tmp_path, "ingest", tmp_path / "second.log")
-        done = wait_for(lambda: (d := kb.get_document(container, user, document.id)[0]).status in ("ready", "failed")
+        done = wait_for(lambda: (d := container.kb.get_document(user, document.id)[0]).status in ("ready", "failed")
                         and d, timeout=180, interval=0.2, message="the document to finish after the restart")
         assert done.status == "ready", done.error
         with container.tenant_uow(user) as uow:

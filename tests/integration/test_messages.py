@@ -71,7 +71,7 @@ def test_models_answer_with_repair_and_fallback(client, shop, gateway, llm):
 
     llm.routes[("POST", "/v1/chat/completions")] = chat
     container = client.application.extensions["salesboy"]
-    provider_keys.save(container, user, LLM_KEY, via="test")  # the business's own key for its own server
+    provider_keys.save(container.tenant_data, user, LLM_KEY, via="test")  # the business's own key for its own server
     _configure(container, user, model_calls=2, models=[{"model": "openai/primary", "api_base": llm.base_url},
                                         {"model": "openai/backup", "api_base": llm.base_url}])
     llm.fail_next(500, times=1)  # the primary's first call fails: the backup answers (and needs one repair)
@@ -87,7 +87,7 @@ def test_models_answer_with_repair_and_fallback(client, shop, gateway, llm):
 def test_all_models_down_falls_back_to_an_extractive_answer(client, shop, gateway, llm):
     user, headers = shop
     llm.routes[("POST", "/v1/chat/completions")] = lambda body: (503, {"error": {"message": "overloaded"}})
-    provider_keys.save(client.application.extensions["salesboy"], user, LLM_KEY, via="test")
+    provider_keys.save(client.application.extensions["salesboy"].tenant_data, user, LLM_KEY, via="test")
     _configure(client.application.extensions["salesboy"], user, model_calls=2, models=[
         {"model": "openai/only", "api_base": llm.base_url}])
     payload = _message(user, "Do you deliver to Abuja?", sender_phone="+2348077778888")
@@ -191,6 +191,6 @@ def test_traces_are_tenant_scoped(client, shop, container):
     user, headers = shop
     inbox_id = _post(client, _message(user, "hello there", sender_phone="+2348067676767")).get_json()["inbox_id"]
     other = create_user(container)
-    key, _ = create_api_key(container, other, "other")
+    key, _ = create_api_key(container.tenant_uow, other, "other")
     assert client.get(f"/api/messages/{inbox_id}/trace", headers={"X-API-KEY": key}).status_code == 404
     assert client.get("/api/messages/not-a-uuid/trace", headers=headers).status_code == 404

@@ -98,7 +98,7 @@ def test_with_a_model_the_business_answer_is_still_picked_from_its_examples(clie
             {"intent": "Response", "confidence": 0.9, "task_type": None, "payload": {}, "raw_analysis": "a question"}))
 
     llm.routes[("POST", "/v1/chat/completions")] = chat
-    provider_keys.save(container, user, LLM_KEY, via="test")
+    provider_keys.save(container.tenant_data, user, LLM_KEY, via="test")
     _configure(container, user, intents=INTENTS, model_calls=2,
                models=[{"model": "openai/house", "api_base": llm.base_url}])
     message = _message(user, "What time do you close today?", sender_phone="+2348071000006")

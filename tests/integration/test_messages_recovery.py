@@ -19,7 +19,7 @@ from services.adapters.signing import secret_key, signed_headers
 from services.bootstrap import bootstrap
 from services.handlers.tenant import provision_tenant
 from services.runtime.embedded import EmbeddedRedis, free_port
-from services.usecases import kb, provider_keys
+from services.usecases import provider_keys
 from tests.conftest import (
     LLM_KEY,
     WorkerProcess,
@@ -95,9 +95,9 @@ def test_a_flushed_redis_loses_nothing(own_stack, gateway):
 
 def test_a_worker_killed_mid_stage_still_gives_exactly_one_reply(own_stack, gateway, llm):
     container, client, start_worker, user, _ = own_stack
-    document = kb.upload(container, user, "hours.md", f"# Hours\nWe open at 8am every day. {uuid.uuid4()}".encode())
+    document = container.kb.upload(user, "hours.md", f"# Hours\nWe open at 8am every day. {uuid.uuid4()}".encode())
     first = start_worker("first")
-    wait_for(lambda: kb.get_document(container, user, document.id)[0].status == "ready", timeout=120,
+    wait_for(lambda: container.kb.get_document(user, document.id)[0].status == "ready", timeout=120,
              message="the knowledge base to be ready")
     calls = []
 
@@ -109,7 +109,7 @@ def test_a_worker_killed_mid_stage_still_gives_exactly_one_reply(own_stack, gate
         return 200, chat_completion(body["model"], "We open at 8am every day.")
 
     llm.routes[("POST", "/v1/chat/completions")] = slow_answer
-    provider_keys.save(container, user, LLM_KEY, via="test")
+    provider_keys.save(container.tenant_data, user, LLM_KEY, via="test")
     with container.tenant_uow(user) as uow:
         uow.conn.execute("update public.bot_config set models = %s, model_calls = 2 where user_id = %s", [Jsonb(
             [{"model": "openai/slow", "api_base": llm.base_url}]), user])

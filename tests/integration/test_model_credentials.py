@@ -27,6 +27,7 @@ from services.core.crypto import DecryptionError, Keyring, seal_task_payload
 from services.core.errors import PermanentError
 from services.handlers import dispatch
 from services.usecases import provider_keys
+from services.usecases.tenant_data import TenantData
 from tests.conftest import LLM_KEY, OPERATOR_MODEL, REPO_ROOT, SERVER_ONLY_ENV, create_user, wait_for
 from tests.fakes.gateway_server import chat_completion
 from tests.fakes.listener import RecordingListener, closed_port
@@ -117,7 +118,7 @@ def test_a_business_endpoint_gets_the_business_key_and_nothing_else(client, shop
     user, _ = shop
     container = client.application.extensions["salesboy"]
     own_key = "sk-own-" + uuid.uuid4().hex
-    provider_keys.save(container, user, own_key, via="test")
+    provider_keys.save(container.tenant_data, user, own_key, via="test")
     _configure(container, user, model_calls=2, models=[{"model": "openai/mine", "api_base": f"{allowed.url}/v1"}])
     payload = _message(user, "Do you deliver to Accra?", sender_phone="+2348063636363")
     _post(client, payload)
@@ -244,7 +245,7 @@ def test_the_migration_removed_key_variables_from_stored_models(owner_database_u
 def test_provider_keys_are_resealed_under_the_current_encryption_key(container):
     user = create_user(container)
     retired = "retired:" + base64.b64encode(b"r" * 32).decode()
-    provider_keys.save(dataclasses.replace(container, keyring=Keyring.parse(retired)), user, "sk-rotate-me-1234",
+    provider_keys.save(TenantData(container.tenant_uow, Keyring.parse(retired)), user, "sk-rotate-me-1234",
                        via="test")
     # The current key first, the retired one still readable: what CHAT_ENCRYPTION_KEYS holds during a rotation.
     rotating = Keyring.parse(f"{container.settings.chat_encryption_keys.get_secret_value()},{retired}")

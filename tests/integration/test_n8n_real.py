@@ -35,7 +35,6 @@ from services.adapters.signing import secret_key, signed_headers
 from services.bootstrap import bootstrap
 from services.handlers.tenant import provision_tenant
 from services.runtime.embedded import free_port
-from services.usecases import kb
 from services.usecases.apikeys import create_api_key
 from tests.conftest import (
     WorkerProcess,
@@ -221,7 +220,7 @@ def _business(container, base_url: str, *, urls: dict[str, str], **task_settings
     provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
     _configure(container, user, n8n_urls=urls, owner_notify_phone="+2348000000001",
                task_settings={"sender_email": "bot@shop.test", "owner_email": "owner@shop.test", **task_settings})
-    key, _ = create_api_key(container, user, "tests")
+    key, _ = create_api_key(container.tenant_uow, user, "tests")
     return user, {"X-API-KEY": key}
 
 
@@ -249,7 +248,7 @@ def test_all_four_workflows_complete_against_real_n8n(salesboy, n8n_real, smtp, 
     container, base = salesboy
     user, headers = _business(container, base, urls=_urls(n8n_real.url, "live_"), order_url=orders.url,
                               email_subject="Our price list", email_text="Hello! Our price list is attached.\n")
-    document = kb.upload(container, user, "price-list.md", b"# Prices\nRice: 50,000 per bag\n")
+    document = container.kb.upload(user, "price-list.md", b"# Prices\nRice: 50,000 per bag\n")
     _configure(container, user, task_settings={
         "sender_email": "bot@shop.test", "owner_email": "owner@shop.test", "order_url": orders.url,
         "email_subject": "Our price list", "email_text": "Hello! Our price list is attached.\n",

@@ -41,7 +41,7 @@ def model(inline, llm):
     container, publisher = inline
     name = f"onecall-{uuid.uuid4().hex[:8]}"
     user = shop(container, publisher, models=[{"model": f"openai/{name}", "api_base": llm.base_url}])
-    provider_keys.save(container, user, LLM_KEY, via="test")
+    provider_keys.save(container.tenant_data, user, LLM_KEY, via="test")
     return user, name
 
 

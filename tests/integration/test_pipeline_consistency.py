@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import get_args
 
 import psycopg
+import pytest
 
 from schemas import pipelines
 from schemas.jobs import QueuedJob
@@ -32,6 +34,15 @@ def test_every_job_a_pipeline_resumes_has_a_give_up_handler(container):
     resumed = {*pipelines.DOCUMENT_NEXT_JOB.values(), *pipelines.MESSAGE_NEXT_JOB.values(),
                *pipelines.REPLY_NEXT_JOB.values(), *pipelines.TASK_NEXT_JOB.values()}
     assert resumed <= set(container.give_up_handlers)
+
+
+def test_the_app_is_built_whole_and_never_rewired(container):
+    # Everything exists once bootstrap() returns: no handler builds an adapter on first use.
+    assert container.session_host.running() == []  # built, but no browser runs until a session command comes
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        container.kb = None
+    with pytest.raises(TypeError):
+        container.handlers[QueuedJob] = print
 
 
 def test_the_statuses_match_the_schemas_and_the_sql_constraints(owner_database_url):

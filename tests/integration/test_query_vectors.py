@@ -32,7 +32,7 @@ def test_a_message_is_embedded_once_and_answered_as_before(inline):
     assert counting.texts.count(QUESTION) == 1, counting.texts
     assert trace["intent"]["method"] == "embeddings" and trace["respond"]["answer"] == "extractive"
     # The same reply as rag.respond gives with an embedder of its own, that shares nothing.
-    settings = bot_settings.current(container, user)
+    settings = bot_settings.current(container.bot_config, user)
     alone = answering.answer(answering.Deps(counting.inner, container.vectors, container.tenant_uow), user,
                              settings, QUESTION)
     assert replies == [alone.reply] and "Abuja" in alone.reply

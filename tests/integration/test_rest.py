@@ -15,7 +15,7 @@ from tests.integration.messaging import _final, _message, _post
 
 
 def _key(client, container, user):
-    key, _ = create_api_key(container, user, "tests")
+    key, _ = create_api_key(container.tenant_uow, user, "tests")
     return {"X-API-KEY": key}
 
 

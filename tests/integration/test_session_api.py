@@ -34,11 +34,12 @@ def test_routes_link_send_and_answer_once_through_crashes(container, settings, d
     # The API reads the same send limit as the hosts (one .env in production).
     # Status is polled here far faster than a client would; the per-address REST limit is not under test.
     limited = settings.model_copy(update={"session_sends_per_minute": 4, "api_rate_limit": "10000 per minute"})
-    client = create_app(limited, dataclasses.replace(container, settings=limited)).test_client()
+    client = create_app(limited, dataclasses.replace(container, settings=limited, api_sends=dataclasses.replace(
+        container.api_sends, sends_per_minute=limited.session_sends_per_minute))).test_client()
     user = create_user(container)
     with container.tenant_uow(user) as uow:
         uow.tenants.ensure_defaults(user)
-    key, _ = create_api_key(container, user, "tests")
+    key, _ = create_api_key(container.tenant_uow, user, "tests")
     headers = {"X-API-KEY": key}
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
                          REDIS_URL=redis_url, WHATSAPP_WEB_URL=phone.url, SESSION_SENDS_PER_MINUTE="4",
@@ -126,7 +127,7 @@ def test_the_routes_are_rate_limited_per_address_in_the_error_envelope(settings,
     strict = settings.model_copy(update={"api_rate_limit": "3 per minute"})
     client = create_app(strict, dataclasses.replace(container, settings=strict)).test_client()
     user = create_user(container)
-    key, _ = create_api_key(container, user, "tests")
+    key, _ = create_api_key(container.tenant_uow, user, "tests")
     # An address of its own, so no other test's requests count here.
     environ = {"REMOTE_ADDR": f"10.9.{time.time_ns() % 250}.{time.time_ns() % 250 + 1}"}
     answers = [client.get("/api/sessions/status", headers={"X-API-KEY": key}, environ_base=environ)

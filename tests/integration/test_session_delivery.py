@@ -5,6 +5,7 @@ so a test can run a job again, kill the browser between two runs, or count the r
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import threading
 import time
@@ -21,7 +22,6 @@ from services.adapters.celery_app import make_celery
 from services.bootstrap import bootstrap
 from services.handlers.messages import stuck_messages
 from services.repositories.outbox import ReplyRow
-from services.whatsapp.host import SessionHost
 from services.whatsapp.leases import SessionLeases
 from services.whatsapp.transport import CLAIM_SECONDS
 from tests.conftest import create_user, wait_for
@@ -71,19 +71,20 @@ def fake_whatsapp():
 @pytest.fixture
 def stack(settings, fake_whatsapp, tmp_path):
     recorder, events = Recorder(), Events()
+    settings = settings.model_copy(update={"whatsapp_web_url": fake_whatsapp,
+                                           "session_profiles_dir": tmp_path / "profiles"})
     built = bootstrap(settings, database_url=settings.database_url, redis_url=settings.redis_url,
-                      publisher=recorder, events=events)
-    host = SessionHost(built, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1,
-                       host_name=HOST_QUEUE)
-    built.__dict__["session_host"] = host
+                      publisher=recorder, events=events, session_queue=HOST_QUEUE)
+    host = built.session_host
     app = make_celery(settings, "memory://")
     app.conf.result_backend = "cache+memory://"
     app.conf.task_always_eager = True
     app.conf.task_eager_propagates = False
-    holder = ContainerHolder(lambda: built)
     runs: list[SendThroughSession] = []
     send = built.handlers[SendThroughSession]
-    built.handlers[SendThroughSession] = lambda job: (runs.append(job), send(job))[1]
+    counted = dataclasses.replace(built, handlers={
+        **built.handlers, SendThroughSession: lambda job: (runs.append(job), send(job))[1]})
+    holder = ContainerHolder(lambda: counted)
     tasks = {kind: define_stage(app, kind, holder, returns_result=kind is SendThroughSession)
              for kind in (DeliverReply, SendThroughSession)}
     leases = SessionLeases(built.redis, HOST_QUEUE, 60)
@@ -91,7 +92,6 @@ def stack(settings, fake_whatsapp, tmp_path):
         yield Stack(built, host, recorder, events, tasks, runs, leases)
     finally:
         host.close()
-        del built.__dict__["session_host"]
         built.close()
 
 

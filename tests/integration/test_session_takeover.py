@@ -69,7 +69,7 @@ def test_a_killed_hosts_session_is_taken_over_from_the_shared_profiles_without_a
     first = WorkerProcess(env("host-a"), tmp_path, "sessions", tmp_path / "host-a.log", prefix=prefix or ())
     second = None
     try:
-        container.send_session_command(user, "start")
+        container.session_commands.send(user, "start")
         wait_for(lambda: _status(container, user)[0] == "SCAN_QR_CODE", timeout=60, message="a QR on host A")
         phone.scan = True
         wait_for(lambda: _status(container, user)[0] == "WORKING", timeout=30, message="the session linked on A")

@@ -28,7 +28,7 @@ def test_commands_leases_and_takeover(container, settings, database_url, redis_u
     # Status is polled here far faster than a client would; the per-address REST limit is not under test.
     client = create_app(settings.model_copy(update={"api_rate_limit": "10000 per minute"}), container).test_client()
     user = create_user(container)
-    key, _ = create_api_key(container, user, "tests")
+    key, _ = create_api_key(container.tenant_uow, user, "tests")
     headers = {"X-API-KEY": key}
     # Hosts and the API share the data dir (files), as they share storage in production.
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir),

@@ -21,6 +21,7 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Response
 
 from services.adapters.events import tenant_channel
+from services.bootstrap import host_deps
 from services.core.crypto import Sealed
 from services.core.errors import TransientError
 from services.handlers.sessions import restorable
@@ -46,7 +47,7 @@ def fake_whatsapp():
 
 @pytest.fixture
 def host(container, fake_whatsapp, tmp_path):
-    running = SessionHost(container, url=f"{fake_whatsapp}?rotate=800", profiles_root=tmp_path / "profiles",
+    running = SessionHost(host_deps(container), url=f"{fake_whatsapp}?rotate=800", profiles_root=tmp_path / "profiles",
                           poll_seconds=0.1)
     yield running
     running.close()
@@ -160,7 +161,7 @@ def test_an_encrypted_message_is_taken_once_with_its_decrypted_text(host, contai
 
 def test_a_slow_load_links_on_the_first_scan(container, fake_whatsapp, tmp_path):
     # wa-js emits auth_code_change(null) at injection while no QR ref exists yet (a slow load).
-    host = SessionHost(container, url=f"{fake_whatsapp}?ref_delay=1500", profiles_root=tmp_path / "profiles",
+    host = SessionHost(host_deps(container), url=f"{fake_whatsapp}?ref_delay=1500", profiles_root=tmp_path / "profiles",
                        poll_seconds=0.1)
     user = create_user(container)
     try:
@@ -216,7 +217,7 @@ def test_a_crashed_browser_comes_back_linked_and_a_restart_restores(host, contai
     assert len(listener.of("session.qr")) == qr_count, "a restarted session asked for a new QR"
 
     host.close()  # the host process goes away...
-    again = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
+    again = SessionHost(host_deps(container), url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
     try:
         again.start(user)  # ...and a new one restores from the same profile
         _status(again, user, "WORKING", timeout=60)
@@ -281,7 +282,7 @@ def test_the_real_wa_js_is_injected_where_the_page_has_no_wpp(fake_whatsapp, tmp
 
 
 def test_media_both_ways_and_the_send_rate_limit(container, fake_whatsapp, tmp_path):
-    host = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1,
+    host = SessionHost(host_deps(container), url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1,
                        sends_per_minute=3)
     user = create_user(container)
     try:
@@ -327,11 +328,11 @@ def _session_row(container, user):
 
 def test_qr_expiry_comes_from_wa_js_idle_signal_or_the_timer(container, fake_whatsapp, tmp_path):
     # max_qr=2: after two codes the socket goes UNPAIRED_IDLE and wa-js emits conn.qrcode_idle.
-    idle_host = SessionHost(container, url=f"{fake_whatsapp}?rotate=300&max_qr=2",
+    idle_host = SessionHost(host_deps(container), url=f"{fake_whatsapp}?rotate=300&max_qr=2",
                             profiles_root=tmp_path / "idle", poll_seconds=0.1)
     # No rotation: the only code is never replaced, so the timer decides.
-    timer_host = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "timer", poll_seconds=0.1,
-                             qr_expiry_seconds=1.5)
+    timer_host = SessionHost(host_deps(container), url=fake_whatsapp, profiles_root=tmp_path / "timer",
+                             poll_seconds=0.1, qr_expiry_seconds=1.5)
     idle, timed = create_user(container), create_user(container)
     try:
         idle_host.start(idle)
@@ -348,7 +349,7 @@ def test_qr_expiry_comes_from_wa_js_idle_signal_or_the_timer(container, fake_wha
 
 
 def test_the_phone_can_log_out(container, fake_whatsapp, tmp_path):
-    host = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
+    host = SessionHost(host_deps(container), url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
     other = create_user(container)
     try:
         host.start(other)
@@ -369,7 +370,7 @@ def _chromedriver(host, user):
 
 
 def test_a_dead_chromedriver_is_a_lost_browser_and_a_shutdown_is_no_failure(container, fake_whatsapp, tmp_path):
-    host = SessionHost(container, url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
+    host = SessionHost(host_deps(container), url=fake_whatsapp, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
     user = create_user(container)
     listener = Listener(container, user)
     try:
@@ -397,7 +398,7 @@ def test_a_dead_chromedriver_is_a_lost_browser_and_a_shutdown_is_no_failure(cont
 
 def test_messages_received_while_the_browser_was_down_are_read_after_reconnecting(container, tmp_path):
     phone = Phone()
-    host = SessionHost(container, url=phone.url, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
+    host = SessionHost(host_deps(container), url=phone.url, profiles_root=tmp_path / "profiles", poll_seconds=0.1)
     user = create_user(container)
     try:
         host.start(user)
