@@ -20,8 +20,9 @@ from schemas.jobs import (
     RespondWithRag,
 )
 
-# knowledge_base.status. Embedding is done by batches (EmbedChunks) the chunk stage publishes, so a
-# document stuck while embedding is chunked again: chunking is idempotent and re-queues the batches.
+# knowledge_base.status. Embedding is done by batches (EmbedChunks), one queued at a time per document:
+# the chunk stage queues the first, each batch the next. A document stuck while embedding is chunked
+# again: chunking is idempotent and queues the first batch still to embed.
 DOCUMENT_NEXT_JOB: dict[str, type[ExtractDocument] | type[ChunkDocument] | type[IndexDocument]] = {
     "queued": ExtractDocument, "extracting": ExtractDocument, "chunking": ChunkDocument,
     "embedding": ChunkDocument, "indexing": IndexDocument,

@@ -152,6 +152,9 @@ class Settings(BaseSettings):
     pinecone_api_key: SecretStr | None = Field(None, alias="PINECONE_API_KEY")
     pinecone_host: str | None = Field(None, alias="PINECONE_HOST")
     kb_max_upload_bytes: int = Field(20 * 1024 * 1024, alias="KB_MAX_UPLOAD_BYTES", ge=1024)
+    # Passages one document may make: ~10,000 is ~5 MB of plain text and ~13 minutes of embedding on
+    # two cores; a bigger file is refused with the reason rather than embedded for the best part of an hour.
+    kb_max_document_chunks: int = Field(10_000, alias="KB_MAX_DOCUMENT_CHUNKS", ge=1)
     chunk_max_tokens: int = Field(200, alias="CHUNK_MAX_TOKENS", ge=16, le=8000)
     chunk_overlap_tokens: int = Field(30, alias="CHUNK_OVERLAP_TOKENS", ge=0)
     extract_max_pages: int = Field(2000, alias="EXTRACT_MAX_PAGES", ge=1)

@@ -275,7 +275,7 @@ def bootstrap(
         limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds,
                                 max_memory_mb=s.extract_max_memory_mb),
         chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
-        chunks_per_job=s.embed_job_chunks,
+        chunks_per_job=s.embed_job_chunks, max_document_chunks=s.kb_max_document_chunks,
     )
     message_deps = MessageDeps(
         tenant_uow=tenant_uow, keyring=keyring, vectors=vectors,

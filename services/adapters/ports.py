@@ -8,6 +8,8 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from services.core.errors import PermanentError
+
 if TYPE_CHECKING:  # annotations only: the ports module imports no adapter
     from schemas.jobs import QueuedJob, SessionAction, SessionQueryKind
     from services.repositories.account_email_requests import AccountEmailRequestRepository
@@ -76,6 +78,10 @@ class VectorHit:
     # vector only leaves both None and its hits' order is the vector ranking.
     vector_rank: int | None = None
     keyword_rank: int | None = None
+
+
+class ChunksGoneError(PermanentError):
+    """Vectors were sent for chunks that no longer exist (their document was deleted or re-chunked)."""
 
 
 class VectorStore(Protocol):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 
 from pipelines.retrieval import stems, tsquery
-from services.adapters.ports import VectorHit, VectorItem
+from services.adapters.ports import ChunksGoneError, VectorHit, VectorItem
 from services.core.errors import PermanentError
 from services.repositories.db import UnitOfWork
 from services.repositories.rows import one_row
@@ -47,7 +47,7 @@ class PgVectorStore:
                 rows,
             )
             if cur.rowcount != len(rows):
-                raise PermanentError(f"{len(rows) - cur.rowcount} of {len(rows)} chunks to index no longer exist")
+                raise ChunksGoneError(f"{len(rows) - cur.rowcount} of {len(rows)} chunks to index no longer exist")
 
     def query(
         self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
@@ -58,6 +58,10 @@ class PgVectorStore:
         # generic plan of the latter can miss the HNSW index.
         documents = "and document_id = any(%(docs)s)" if document_ids else ""
         chunk_documents = "and c.document_id = any(%(docs)s)" if document_ids else ""
+        # Only documents that are ready answer: one still being embedded would be searched half-done.
+        # An array (computed once) rather than a join keeps the HNSW scan a plain filtered scan.
+        ready = ("and document_id = any(array(select id from public.knowledge_base "
+                 "where user_id = %(user)s and status = 'ready'))")
         # Words weigh by rarity (pipelines.retrieval.rarity, computed here from the GIN index): a match
         # on "fitting" counts for more than one on "bike", which every chunk of a bike shop holds.
         # Chunks holding the same words tie; the one nearer the question in meaning goes first, so the
@@ -67,7 +71,7 @@ class PgVectorStore:
                                  from public.kb_chunks c
                                  join weights w on c.fts @@ w.query
                                 where c.user_id = %(user)s and c.embedding_model = %(model)s
-                                  and c.embedding is not null {chunk_documents}
+                                  and c.embedding is not null {chunk_documents} {ready}
                                   and c.fts @@ to_tsquery('simple', %(terms)s)
                                 group by c.id
                                 order by text_rank desc, distance, c.id
@@ -93,7 +97,7 @@ class PgVectorStore:
                       select id, row_number() over (order by distance) as rank
                         from (select id, embedding <=> %(q)s as distance
                                 from public.kb_chunks
-                               where user_id = %(user)s and embedding_model = %(model)s {documents}
+                               where user_id = %(user)s and embedding_model = %(model)s {documents} {ready}
                                order by embedding <=> %(q)s
                                limit %(k)s) nearest),
                     keyword as ({keyword})

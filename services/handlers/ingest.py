@@ -21,6 +21,7 @@ from schemas.pipelines import DOCUMENT_NEXT_JOB
 from services.adapters.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError
 from services.adapters.extract_isolated import FileReader, extract_isolated
 from services.adapters.ports import (
+    ChunksGoneError,
     Embedder,
     EventPublisher,
     Storage,
@@ -54,6 +55,8 @@ class IngestDeps:
     chunks_per_job: int
     # In a child process with hard limits: a hostile file can never hold this worker past them.
     read_file: FileReader = extract_isolated
+    # A document making more passages than this is refused (None: no limit).
+    max_document_chunks: int | None = None
 
 
 def chunk_id(document_id: uuid.UUID, ordinal: int, content: str) -> str:
@@ -114,6 +117,11 @@ def chunk_document(job: ChunkDocument, *, deps: IngestDeps) -> None:
     if not drafts:
         fail_document(job, "No text could be extracted from this file.", deps=deps)
         return
+    if deps.max_document_chunks is not None and len(drafts) > deps.max_document_chunks:
+        fail_document(job, f"This file makes {len(drafts)} passages; one document may make at most "
+                           f"{deps.max_document_chunks}. Split it into smaller files, or remove what customers "
+                           "will not ask about, and upload those.", deps=deps)
+        return
     chunks = [{"id": chunk_id(job.document_id, d.ordinal, d.content), "ordinal": d.ordinal,
                "content": d.content, "metadata": d.metadata} for d in drafts]
     model = deps.embedder.model_name
@@ -133,36 +141,61 @@ def chunk_document(job: ChunkDocument, *, deps: IngestDeps) -> None:
         done = len(chunks) - len(pending)
         _progress(deps, uow, job, status="embedding", chunks_total=len(chunks), chunks_done=done,
                   progress=_embedding_percent(done, len(chunks)), embedding_model=model)
-        for first, last in _batches(pending, deps.chunks_per_job):
-            uow.publish_after_commit(EmbedChunks(user_id=job.user_id, document_id=job.document_id,
-                                                 first_ordinal=first, last_ordinal=last, trace_id=job.trace_id))
-        if not pending:
-            _to_indexing(deps, uow, job)
+        _next_batch(deps, uow, job, pending)
 
 
 def embed_chunks(job: EmbedChunks, *, deps: IngestDeps) -> None:
+    """Embed one batch, then queue the document's next one.
+
+    A document has one batch queued at a time, so documents share the ingest queue: another
+    document's jobs wait behind one batch of each document being embedded, not behind all of them.
+    """
     model = deps.embedder.model_name
     with deps.tenant_uow(job.user_id) as uow:
-        if _load(uow, job, ("embedding",)) is None:
-            return
-        rows = uow.kb.chunks_between(job.document_id, job.first_ordinal, job.last_ordinal)
+        doc = _load(uow, job, ("embedding",))
+        # Chunks already embedded (a redelivered or duplicate job) are not embedded again.
+        rows = [] if doc is None else uow.kb.chunks_between(job.document_id, job.first_ordinal, job.last_ordinal,
+                                                             unindexed_for=model)
+        deleted = doc is None and uow.kb.get(job.document_id) is None
+    if deleted:
+        # A hosted index may have taken the previous batch after the delete cleared it.
+        deps.vectors.delete_document(job.user_id, job.document_id)
+    if doc is None:
+        return
     if rows:
         vectors = deps.embedder.embed([r["content"] for r in rows])
-        deps.vectors.upsert(job.user_id, [
-            VectorItem(r["id"], job.document_id, r["ordinal"], vector, model) for r, vector in zip(rows, vectors,
-                                                                                                   strict=True)
-        ])
+        try:
+            deps.vectors.upsert(job.user_id, [
+                VectorItem(r["id"], job.document_id, r["ordinal"], vector, model)
+                for r, vector in zip(rows, vectors, strict=True)
+            ])
+        except ChunksGoneError:
+            if not _deleted(deps, job):
+                raise
+            return
     with deps.tenant_uow(job.user_id) as uow:
         # The row lock serialises the batches' bookkeeping: exactly one sees the last chunk land.
         doc = _load(uow, job, ("embedding",))
-        if doc is None:
-            return
-        uow.kb.mark_indexed([r["id"] for r in rows], model)
-        done = uow.kb.indexed_count(job.document_id, model)
-        total = doc["chunks_total"]
-        _progress(deps, uow, job, chunks_done=done, progress=_embedding_percent(done, total))
-        if done >= total:
-            _to_indexing(deps, uow, job)
+        deleted = doc is None and uow.kb.get(job.document_id) is None
+        if doc is not None:
+            _count_batch(deps, uow, job, doc, [r["id"] for r in rows])
+    if deleted and rows:
+        # Deleted while this batch was embedded: what it just wrote to the index must not stay.
+        deps.vectors.delete_document(job.user_id, job.document_id)
+
+
+def _count_batch(deps: IngestDeps, uow: UnitOfWork, job: EmbedChunks, doc: dict, chunk_ids: list[str]) -> None:
+    model = deps.embedder.model_name
+    uow.kb.mark_indexed(chunk_ids, model)
+    done = uow.kb.indexed_count(job.document_id, model)
+    total = doc["chunks_total"]
+    if done <= doc["chunks_done"] and done < total:
+        # Another copy of this job already counted these chunks and queued the next batch:
+        # queueing it again would keep two of the document's batches in the queue from now on.
+        log.info("embed job already done by another copy", extra={"document_id": str(job.document_id)})
+        return
+    _progress(deps, uow, job, chunks_done=done, progress=_embedding_percent(done, total))
+    _next_batch(deps, uow, job, uow.kb.unindexed_ordinals(job.document_id, model, limit=deps.chunks_per_job))
 
 
 def index_document(job: IndexDocument, *, deps: IngestDeps) -> None:
@@ -210,13 +243,23 @@ def _embedding_percent(done: int, total: int) -> int:
     return 20 + (75 * done // total if total else 0)
 
 
-def _batches(ordinals: list[int], size: int) -> list[tuple[int, int]]:
-    """Consecutive ranges of at most `size` pending ordinals."""
-    ranges = []
-    for start in range(0, len(ordinals), size):
-        batch = ordinals[start:start + size]
-        ranges.append((batch[0], batch[-1]))
-    return ranges
+def _next_batch(deps: IngestDeps, uow: UnitOfWork, job: DocumentJob, pending: list[int]) -> None:
+    """Queue the embed job for the first `chunks_per_job` pending chunks, or indexing when none is left."""
+    if not pending:
+        _to_indexing(deps, uow, job)
+        return
+    batch = pending[:deps.chunks_per_job]
+    uow.publish_after_commit(EmbedChunks(user_id=job.user_id, document_id=job.document_id,
+                                         first_ordinal=batch[0], last_ordinal=batch[-1], trace_id=job.trace_id))
+
+
+def _deleted(deps: IngestDeps, job: DocumentJob) -> bool:
+    """Whether the job's document was deleted: its remaining jobs then end quietly."""
+    with deps.tenant_uow(job.user_id) as uow:
+        if uow.kb.get(job.document_id) is not None:
+            return False
+    log.info("document deleted during ingestion; job ended", extra={"document_id": str(job.document_id)})
+    return True
 
 
 def stuck_documents(deps: IngestDeps, older_than_seconds: float):

@@ -86,20 +86,24 @@ class KnowledgeBaseRepository(Repository):
             )
         return stale
 
-    def unindexed_ordinals(self, document_id: uuid.UUID, model: str) -> builtins.list[int]:
+    def unindexed_ordinals(self, document_id: uuid.UUID, model: str, limit: int | None = None) -> builtins.list[int]:
         return [r[0] for r in self.conn.execute(
             """select ordinal from public.kb_chunks where document_id = %s
-               and (indexed_at is null or embedding_model is distinct from %s) order by ordinal""",
-            [document_id, model]).fetchall()]
+               and (indexed_at is null or embedding_model is distinct from %s) order by ordinal limit %s""",
+            [document_id, model, limit]).fetchall()]
 
     def clear_index_state(self, document_id: uuid.UUID) -> None:
         self.conn.execute("update public.kb_chunks set indexed_at = null where document_id = %s", [document_id])
 
-    def chunks_between(self, document_id: uuid.UUID, first: int, last: int) -> builtins.list[dict]:
+    def chunks_between(self, document_id: uuid.UUID, first: int, last: int, *,
+                       unindexed_for: str | None = None) -> builtins.list[dict]:
+        """The chunks from ordinal `first` to `last`; with `unindexed_for`, only those not yet indexed by that model."""
         return self._rows(
             """select id, ordinal, content from public.kb_chunks
-               where document_id = %s and ordinal between %s and %s order by ordinal""",
-            [document_id, first, last],
+               where document_id = %(doc)s and ordinal between %(first)s and %(last)s
+                 and (%(model)s::text is null or indexed_at is null or embedding_model is distinct from %(model)s)
+               order by ordinal""",
+            {"doc": document_id, "first": first, "last": last, "model": unindexed_for},
         )
 
     def mark_indexed(self, chunk_ids: builtins.list[str], model: str) -> None:
@@ -141,11 +145,13 @@ class KnowledgeBaseRepository(Repository):
         return row[0], list(row[1])
 
     def hydrate(self, chunk_ids: builtins.list[str]) -> dict[str, dict]:
+        """The text of chunks an index returned, of ready documents only: a document still being
+        embedded is not answered from until all of it is (a hosted index cannot filter on that)."""
         with self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(
                 """select c.id, c.document_id, c.content, c.metadata, d.filename
                    from public.kb_chunks c join public.knowledge_base d on d.id = c.document_id
-                   where c.id = any(%s)""",
+                   where c.id = any(%s) and d.status = 'ready'""",
                 [chunk_ids],
             )
             return {row["id"]: row for row in cur.fetchall()}

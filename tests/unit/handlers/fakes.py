@@ -401,17 +401,19 @@ class FakeKnowledgeBaseRepository(_Repo):
                 "embedding_model": None})
         return len(stale)
 
-    def unindexed_ordinals(self, document_id: uuid.UUID, model: str) -> list[int]:
+    def unindexed_ordinals(self, document_id: uuid.UUID, model: str, limit: int | None = None) -> list[int]:
         return [c["ordinal"] for c in self._chunks(document_id)
-                if c["indexed_at"] is None or c["embedding_model"] != model]
+                if c["indexed_at"] is None or c["embedding_model"] != model][:limit]
 
     def clear_index_state(self, document_id: uuid.UUID) -> None:
         for c in self._chunks(document_id):
             c["indexed_at"] = None
 
-    def chunks_between(self, document_id: uuid.UUID, first: int, last: int) -> list[dict]:
+    def chunks_between(self, document_id: uuid.UUID, first: int, last: int, *,
+                       unindexed_for: str | None = None) -> list[dict]:
         return [{k: c[k] for k in ("id", "ordinal", "content")} for c in self._chunks(document_id)
-                if first <= c["ordinal"] <= last]
+                if first <= c["ordinal"] <= last and (unindexed_for is None or c["indexed_at"] is None
+                                                       or c["embedding_model"] != unindexed_for)]
 
     def mark_indexed(self, chunk_ids: list[str], model: str) -> None:
         for chunk_id in chunk_ids:
