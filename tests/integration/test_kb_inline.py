@@ -4,6 +4,8 @@ the real SDK) and the real embedding model."""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import uuid
 from collections import deque
 
@@ -13,6 +15,7 @@ import pytest
 from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, SweepStuck
 from services.bootstrap import bootstrap
 from services.core.errors import PermanentError
+from services.handlers import ingest
 from services.handlers.ingest import KB_BUCKET
 from tests.conftest import create_user, make_settings
 from tests.fakes.pinecone_server import running_pinecone
@@ -193,3 +196,68 @@ def test_documents_another_model_embedded_are_re_embedded_by_the_sweeper(inline_
     container.handle(SweepStuck())
     assert not [j for j in jobs.queue if getattr(j, "document_id", None) == doc.id]
     jobs.queue.clear()
+
+
+def _run_until_embedding(jobs, user) -> None:
+    """Handle the document's jobs up to and including its first embed batch, leaving the rest queued."""
+    while True:
+        job = jobs.queue.popleft()
+        if getattr(job, "user_id", None) != user:
+            continue
+        jobs.container.handle(job)
+        if isinstance(job, EmbedChunks):
+            return
+
+
+FAQ_TEXT = b"# Returns\nYou can return any unused item within 30 days of delivery for a full refund.\n"
+HALF_DONE_TEXT = b"\n\n".join(f"Note {i}: returns of item {i} go through warehouse {i % 5}.".encode()
+                              for i in range(200))
+
+
+@pytest.mark.parametrize("backend", ["inline_pgvector", "inline"])
+def test_search_answers_only_from_ready_documents(backend, request):
+    container, jobs = request.getfixturevalue(backend)
+    user = create_user(container)
+    faq = container.kb.upload(user, "faq.md", FAQ_TEXT)
+    jobs.drain(only_user=user)
+    half = container.kb.upload(user, "notes.txt", HALF_DONE_TEXT)
+    _run_until_embedding(jobs, user)
+    view = container.kb.get_document(user, half.id)[0]
+    assert view.status == "embedding" and 0 < view.chunks_done < view.chunks_total
+    hits = container.kb.search(user, "can I return an item?", k=5)
+    assert hits and {h.document_id for h in hits} == {faq.id}, "a document still embedding was searched"
+    jobs.drain(only_user=user)
+    assert container.kb.get_document(user, half.id)[0].status == "ready"
+    assert half.id in {h.document_id for h in container.kb.search(user, "returns of item 7 warehouse", k=5)}
+
+
+@pytest.mark.parametrize("backend", ["inline_pgvector", "inline"])
+def test_a_document_deleted_while_a_batch_embeds_ends_its_jobs_quietly(backend, request, caplog, pinecone):
+    container, jobs = request.getfixturevalue(backend)
+    user = create_user(container)
+    doc = container.kb.upload(user, "notes.txt", HALF_DONE_TEXT)
+    while not isinstance(jobs.queue[0], EmbedChunks) or jobs.queue[0].user_id != user:
+        job = jobs.queue.popleft()
+        if getattr(job, "user_id", None) == user:
+            container.handle(job)
+    batch = jobs.queue.popleft()
+
+    class DeletingEmbedder:
+        """The model is busy with the batch when the owner deletes the document."""
+
+        def __init__(self, inner) -> None:
+            self.inner = inner
+            self.model_name = inner.model_name
+
+        def embed(self, texts):
+            container.kb.delete_document(user, doc.id)
+            return self.inner.embed(texts)
+
+    deps = dataclasses.replace(container.ingest, embedder=DeletingEmbedder(container.embedder))
+    with caplog.at_level(logging.INFO):
+        ingest.embed_chunks(batch, deps=deps)  # before: PermanentError "... chunks to index no longer exist"
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not [j for j in jobs.queue if getattr(j, "document_id", None) == doc.id]
+    assert container.vectors.count(user, doc.id) == 0
+    if backend == "inline":
+        assert not [i for i in pinecone.vector_ids(str(user)) if i.startswith(f"{doc.id}:")]
