@@ -146,3 +146,58 @@ def test_giving_up_fails_an_unfinished_document_with_a_reason_to_act_on(backend,
     assert backend.db.documents[working["id"]]["status"] == "failed"
     assert "during embedding (TimeoutError: model busy)" in backend.db.documents[working["id"]]["error"]
     assert backend.db.documents[ready["id"]]["status"] == "ready"
+
+
+def _embedding(backend, deps, uploaded, tenant) -> dict:
+    """A document chunked and waiting for its first embed batch."""
+    doc = uploaded()
+    ingest.extract_document(ExtractDocument(user_id=tenant, document_id=doc["id"]), deps=deps)
+    ingest.chunk_document(ChunkDocument(user_id=tenant, document_id=doc["id"]), deps=deps)
+    return doc
+
+
+def test_a_document_keeps_one_embed_batch_queued_at_a_time(backend, deps, uploaded, tenant) -> None:
+    doc = _embedding(backend, deps, uploaded, tenant)
+    [first] = backend.publisher.jobs(EmbedChunks)
+    assert (first.first_ordinal, first.last_ordinal) == (0, 1)
+    backend.publisher.sent.clear()
+    ingest.embed_chunks(first, deps=deps)
+    [second] = backend.publisher.jobs()
+    assert isinstance(second, EmbedChunks) and (second.first_ordinal, second.last_ordinal) == (2, 3)
+    stored = backend.db.documents[doc["id"]]
+    assert stored["chunks_done"] == 2 and 20 < stored["progress"] < 95
+
+
+def test_a_duplicate_embed_job_neither_re_embeds_nor_queues_a_second_batch(backend, deps, uploaded, embedder,
+                                                                           tenant) -> None:
+    _embedding(backend, deps, uploaded, tenant)
+    [first] = backend.publisher.jobs(EmbedChunks)
+    ingest.embed_chunks(first, deps=deps)
+    backend.publisher.sent.clear()
+    calls = embedder.calls
+    ingest.embed_chunks(first, deps=deps)  # redelivered after it finished
+    assert backend.publisher.sent == [] and embedder.calls == calls
+
+
+def test_a_batch_whose_worker_died_after_writing_the_vectors_queues_the_next(backend, deps, uploaded, vectors,
+                                                                              tenant) -> None:
+    doc = _embedding(backend, deps, uploaded, tenant)
+    [first] = backend.publisher.jobs(EmbedChunks)
+    # As the pgvector store does: the vectors and their index state were written, the bookkeeping never ran.
+    for c in backend.db.chunks.values():
+        if c["document_id"] == doc["id"] and c["ordinal"] <= first.last_ordinal:
+            c.update(indexed_at=backend.db.clock.now, embedding_model=deps.embedder.model_name)
+    backend.publisher.sent.clear()
+    ingest.embed_chunks(first, deps=deps)
+    [second] = backend.publisher.jobs()
+    assert isinstance(second, EmbedChunks) and second.first_ordinal == first.last_ordinal + 1
+    assert backend.db.documents[doc["id"]]["chunks_done"] == 2
+
+
+def test_a_document_making_too_many_passages_is_refused_with_the_reason(backend, deps, uploaded, tenant) -> None:
+    doc = uploaded()
+    deps = dataclasses.replace(deps, max_document_chunks=3)
+    _run_until_idle(backend, deps, ExtractDocument(user_id=tenant, document_id=doc["id"]))
+    stored = backend.db.documents[doc["id"]]
+    assert stored["status"] == "failed" and "at most 3" in stored["error"] and "Split it" in stored["error"]
+    assert backend.publisher.jobs(EmbedChunks) == []
