@@ -29,6 +29,11 @@ DOCUMENT_NEXT_JOB: dict[str, type[ExtractDocument] | type[ChunkDocument] | type[
 }
 DOCUMENT_IN_PROGRESS = tuple(DOCUMENT_NEXT_JOB)
 DOCUMENT_DONE = ("ready", "failed")
+# Documents searches answer from: those whose vectors are a whole set. While `embedding` a document holds
+# only some of its vectors, and a `failed` one may; in the other statuses it holds none yet (a first
+# upload) or all of them (`indexing`, or a re-embed not yet past chunking), so a re-embedded document
+# keeps answering from its previous chunks until its new ones are embedded.
+DOCUMENT_SEARCHABLE = ("ready", "queued", "extracting", "chunking", "indexing")
 
 # inbox.status
 MESSAGE_NEXT_JOB: dict[str, type[FilterInbound] | type[ClassifyIntent] | type[RespondWithRag]] = {

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 
 from pipelines.retrieval import stems, tsquery
+from schemas.pipelines import DOCUMENT_SEARCHABLE
 from services.adapters.ports import ChunksGoneError, VectorHit, VectorItem
 from services.core.errors import PermanentError
 from services.repositories.db import UnitOfWork
@@ -58,10 +59,10 @@ class PgVectorStore:
         # generic plan of the latter can miss the HNSW index.
         documents = "and document_id = any(%(docs)s)" if document_ids else ""
         chunk_documents = "and c.document_id = any(%(docs)s)" if document_ids else ""
-        # Only documents that are ready answer: one still being embedded would be searched half-done.
+        # A document still being embedded is not searched half-done (schemas.pipelines.DOCUMENT_SEARCHABLE).
         # An array (computed once) rather than a join keeps the HNSW scan a plain filtered scan.
         ready = ("and document_id = any(array(select id from public.knowledge_base "
-                 "where user_id = %(user)s and status = 'ready'))")
+                 "where user_id = %(user)s and status = any(%(searchable)s)))")
         # Words weigh by rarity (pipelines.retrieval.rarity, computed here from the GIN index): a match
         # on "fitting" counts for more than one on "bike", which every chunk of a bike shop holds.
         # Chunks holding the same words tie; the one nearer the question in meaning goes first, so the
@@ -108,6 +109,7 @@ class PgVectorStore:
                       join public.knowledge_base d on d.id = c.document_id
                      order by semantic.rank nulls last, keyword.rank""",
                 {"q": query_vector(vector), "user": user_id, "model": model, "docs": document_ids, "k": k,
+                 "searchable": list(DOCUMENT_SEARCHABLE),
                  "terms": tsquery(terms) if terms else None, "stems": sorted(set(stems(terms or [])))},
             ).fetchall()
         return [VectorHit(chunk_id, 1.0 - float(distance), {"id": chunk_id, "document_id": document_id,

@@ -8,7 +8,7 @@ import uuid
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
-from schemas.pipelines import DOCUMENT_IN_PROGRESS
+from schemas.pipelines import DOCUMENT_IN_PROGRESS, DOCUMENT_SEARCHABLE
 from services.repositories.repositories import Repository
 from services.repositories.rows import one_row
 
@@ -145,13 +145,13 @@ class KnowledgeBaseRepository(Repository):
         return row[0], list(row[1])
 
     def hydrate(self, chunk_ids: builtins.list[str]) -> dict[str, dict]:
-        """The text of chunks an index returned, of ready documents only: a document still being
-        embedded is not answered from until all of it is (a hosted index cannot filter on that)."""
+        """The text of chunks an index returned, of searchable documents only (`DOCUMENT_SEARCHABLE`):
+        a document still being embedded is not answered from (a hosted index cannot filter on that)."""
         with self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(
                 """select c.id, c.document_id, c.content, c.metadata, d.filename
                    from public.kb_chunks c join public.knowledge_base d on d.id = c.document_id
-                   where c.id = any(%s) and d.status = 'ready'""",
-                [chunk_ids],
+                   where c.id = any(%s) and d.status = any(%s)""",
+                [chunk_ids, list(DOCUMENT_SEARCHABLE)],
             )
             return {row["id"]: row for row in cur.fetchall()}

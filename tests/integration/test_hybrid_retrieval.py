@@ -33,7 +33,7 @@ def _document(container, user, texts: list[str], vectors: list[list[float]]) -> 
         uow.kb.replace_chunks(user, document_id, [
             {"id": chunk_id(document_id, i, t), "ordinal": i, "content": t, "metadata": {"kind": "text"}}
             for i, t in enumerate(texts)])
-        uow.kb.update(document_id, status="ready")  # searches answer from ready documents only
+        uow.kb.update(document_id, status="ready")  # as an ingested document is
     container.vectors.upsert(user, [VectorItem(chunk_id(document_id, i, t), document_id, i, v, MODEL)
                                     for i, (t, v) in enumerate(zip(texts, vectors, strict=True))])
     return document_id

@@ -229,6 +229,12 @@ def test_search_answers_only_from_ready_documents(backend, request):
     jobs.drain(only_user=user)
     assert container.kb.get_document(user, half.id)[0].status == "ready"
     assert half.id in {h.document_id for h in container.kb.search(user, "returns of item 7 warehouse", k=5)}
+    # Re-embedded, it keeps answering from its chunks until new ones are being embedded.
+    container.kb.reembed_document(user, faq.id)
+    assert container.kb.get_document(user, faq.id)[0].status == "chunking"
+    assert faq.id in {h.document_id for h in container.kb.search(user, "can I return an item?", k=5)}
+    jobs.drain(only_user=user)
+    assert container.kb.get_document(user, faq.id)[0].status == "ready"
 
 
 @pytest.mark.parametrize("backend", ["inline_pgvector", "inline"])
