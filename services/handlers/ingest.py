@@ -32,7 +32,7 @@ from services.adapters.ports import (
 )
 from services.core.errors import TransientError
 from services.repositories.rows import existing
-from services.usecases.kb_paths import KB_BUCKET, document_prefix, extracted_path  # noqa: F401  # named here too by callers of the stage
+from services.usecases.kb_paths import KB_BUCKET, document_prefix, extracted_path
 
 # The jobs of one document's way to the index: each names the document.
 DocumentJob = ExtractDocument | ChunkDocument | EmbedChunks | IndexDocument
@@ -87,7 +87,12 @@ def extract_document(job: ExtractDocument, *, deps: IngestDeps) -> None:
         if doc is None:
             return
         _progress(deps, uow, job, status="extracting", progress=5, error=None)
-    data = deps.storage.get(KB_BUCKET, doc["storage_path"])
+    try:
+        data = deps.storage.get(KB_BUCKET, doc["storage_path"])
+    except StorageObjectMissingError:
+        if _deleted(deps, job):
+            return
+        raise
     try:
         extracted = deps.read_file(data, doc["mime_type"], deps.limits)
     except (ExtractionError, UnsupportedTypeError) as exc:
@@ -96,18 +101,27 @@ def extract_document(job: ExtractDocument, *, deps: IngestDeps) -> None:
     deps.storage.put(KB_BUCKET, extracted_path(job.user_id, job.document_id),
                      extracted.model_dump_json().encode(), "application/json")
     with deps.tenant_uow(job.user_id) as uow:
-        if _load(uow, job, ("extracting",)) is None:
-            return
-        _progress(deps, uow, job, status="chunking", progress=15)
-        uow.publish_after_commit(ChunkDocument(user_id=job.user_id, document_id=job.document_id,
-                                               trace_id=job.trace_id))
+        doc = _load(uow, job, ("extracting",))
+        deleted = doc is None and uow.kb.get(job.document_id) is None
+        if doc is not None:
+            _progress(deps, uow, job, status="chunking", progress=15)
+            uow.publish_after_commit(ChunkDocument(user_id=job.user_id, document_id=job.document_id,
+                                                   trace_id=job.trace_id))
+    if deleted:
+        # Deleted while it was read: the text just stored must not outlive it.
+        deps.storage.delete_prefix(KB_BUCKET, document_prefix(job.user_id, job.document_id))
 
 
 def chunk_document(job: ChunkDocument, *, deps: IngestDeps) -> None:
     with deps.tenant_uow(job.user_id) as uow:
         if _load(uow, job, ("chunking", "embedding")) is None:
             return
-    raw = deps.storage.get(KB_BUCKET, extracted_path(job.user_id, job.document_id))
+    try:
+        raw = deps.storage.get(KB_BUCKET, extracted_path(job.user_id, job.document_id))
+    except StorageObjectMissingError:
+        if _deleted(deps, job):
+            return
+        raise
     sections = ExtractedDocument.model_validate_json(raw).sections
     options = ChunkingOptions(
         max_tokens=min(deps.chunk_max_tokens, deps.embedder.max_tokens),

@@ -201,3 +201,39 @@ def test_a_document_making_too_many_passages_is_refused_with_the_reason(backend,
     stored = backend.db.documents[doc["id"]]
     assert stored["status"] == "failed" and "at most 3" in stored["error"] and "Split it" in stored["error"]
     assert backend.publisher.jobs(EmbedChunks) == []
+
+
+def _delete(backend, tenant, doc) -> None:
+    del backend.db.documents[doc["id"]]  # as DELETE /api/kb/<id> does, before any chunk exists
+
+
+def test_a_document_deleted_while_its_file_is_read_leaves_nothing_behind(backend, deps, uploaded, storage,
+                                                                          tenant) -> None:
+    doc = uploaded()
+
+    def read_then_deleted(data, mime_type, limits):
+        _delete(backend, tenant, doc)
+        storage.delete_prefix(ingest.KB_BUCKET, ingest.document_prefix(tenant, doc["id"]))
+        return extract(data, mime_type, limits)
+
+    ingest.extract_document(ExtractDocument(user_id=tenant, document_id=doc["id"]),
+                            deps=dataclasses.replace(deps, read_file=read_then_deleted))
+    assert (ingest.KB_BUCKET, ingest.extracted_path(tenant, doc["id"])) not in storage.objects
+    assert backend.publisher.sent == []
+
+
+def test_a_document_deleted_before_its_text_is_chunked_ends_the_job_quietly(backend, deps, uploaded, storage,
+                                                                             tenant) -> None:
+    doc = uploaded()
+    ingest.extract_document(ExtractDocument(user_id=tenant, document_id=doc["id"]), deps=deps)
+    backend.publisher.sent.clear()
+
+    class DeletedMeanwhile:
+        def get(self, bucket, path):
+            _delete(backend, tenant, doc)
+            storage.delete_prefix(bucket, ingest.document_prefix(tenant, doc["id"]))
+            return storage.get(bucket, path)
+
+    ingest.chunk_document(ChunkDocument(user_id=tenant, document_id=doc["id"]),
+                          deps=dataclasses.replace(deps, storage=DeletedMeanwhile()))
+    assert backend.publisher.sent == []
