@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from schemas.bot import BotSettings
-from schemas.pipelines import DOCUMENT_IN_PROGRESS, MESSAGE_IN_PROGRESS, REPLY_IN_PROGRESS
+from schemas.pipelines import DOCUMENT_IN_PROGRESS, DOCUMENT_SEARCHABLE, MESSAGE_IN_PROGRESS, REPLY_IN_PROGRESS
 from services.adapters.llm import AllModelsFailedError, Completion
 from services.adapters.ports import StorageObjectMissingError, VectorHit, VectorItem
 from services.core.crypto import Sealed
@@ -440,7 +440,7 @@ class FakeKnowledgeBaseRepository(_Repo):
         out = {}
         for chunk_id in chunk_ids:
             c = self._visible(self.db.chunks.get(chunk_id))
-            if c is not None:
+            if c is not None and self.db.documents[c["document_id"]]["status"] in DOCUMENT_SEARCHABLE:
                 out[chunk_id] = {"id": c["id"], "document_id": c["document_id"], "content": c["content"],
                                  "metadata": c["metadata"],
                                  "filename": self.db.documents[c["document_id"]]["filename"]}
@@ -701,7 +701,9 @@ class FakeVectorStore:
     def query(self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
               document_ids: list[uuid.UUID] | None = None, terms: list[str] | None = None) -> list[VectorHit]:
         items = [i for i in self.items.get(user_id, {}).values()
-                 if i.model == model and (document_ids is None or i.document_id in document_ids)]
+                 if i.model == model and (document_ids is None or i.document_id in document_ids)
+                 and (self.db is None or self.db.documents.get(i.document_id, {}).get("status", "ready")
+                      in DOCUMENT_SEARCHABLE)]
         scored = sorted(((sum(a * b for a, b in zip(vector, i.vector, strict=True)), i) for i in items),
                         key=lambda pair: -pair[0])
         by_vector = [i.chunk_id for _, i in scored[:k]]
