@@ -90,7 +90,9 @@ OPS: list[Op] = [
        s.GroupSettingUpdate, {200: s.GroupSetting}),
     # bot
     Op("get", "/bot", "bot", "Bot settings", None, {200: BotSettings}),
-    Op("patch", "/bot", "bot", "Change bot settings (fields not sent keep their value)", BotSettings,
+    Op("patch", "/bot", "bot", "Change bot settings (fields not sent keep their value; "
+       "objects such as business, task_settings and n8n_urls are merged field by field, null inside them "
+       "removes a field; lists are replaced whole)", BotSettings,
        {200: BotSettings}),
     Op("get", "/bot/models", "bot", "Models a business may list, and its saved provider key", None, {200: s.Object}),
     Op("put", "/bot/provider-key", "bot", "Save the business's own provider key", ProviderKeyInput,
