@@ -7,6 +7,7 @@ import json
 import uuid
 
 import psycopg
+import pytest
 
 from services.repositories.audience import AudienceRepository
 from services.usecases.apikeys import create_api_key
@@ -84,6 +85,19 @@ def test_api_keys_are_created_listed_and_revoked(client, container):
     assert client.delete(f"/api/v1/keys/{new['id']}", headers=headers).status_code == 204
     assert client.get("/api/v1/me", headers={"X-API-KEY": new["key"]}).status_code == 401
     assert client.get("/api/v1/me", headers=bearer).status_code == 401
+
+
+@pytest.mark.parametrize("blank", ["   ", "\n\t\n"])
+def test_a_question_of_only_spaces_is_refused_with_a_reason(client, container, blank):
+    user = create_user(container)
+    headers = _key(client, container, user)
+    for path, body in (("/api/v1/playground", {"text": blank}), ("/api/v1/kb/search", {"query": blank})):
+        answer = client.post(path, json=body, headers=headers)
+        assert answer.status_code == 422, (path, answer.get_json())
+        assert answer.get_json()["fields"][0]["problem"] == "Value error, must contain more than spaces and line breaks"
+    webhook = _post(client, _message(user, blank))
+    assert webhook.status_code == 400 and webhook.get_json()["error"] == "invalid_message"
+    assert "needs text or a media_ref" in str(webhook.get_json())
 
 
 def test_conversations_messages_handoffs_and_playground(client, shop):
