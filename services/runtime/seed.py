@@ -15,7 +15,7 @@ from services.bootstrap import App
 from services.usecases import kb, tenants
 from services.usecases.accounts_local import hash_password
 
-DEMO_EMAIL = "demo@salesboy.local"
+DEMO_EMAIL = "demo@example.com"
 DEMO_NAME = "Demo Shop"
 DEMO_WHITELIST = (("+15550100001", "Demo customer one"), ("+15550100002", "Demo customer two"))
 DEMO_DOCUMENTS: dict[str, str] = {
