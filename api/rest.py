@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import get_args
 
 from flask import Blueprint, abort, jsonify, request
 from pydantic import BaseModel, ValidationError
 
 from api.auth import tenant_required
 from api.context import container
-from api.errors import error_response, id_or_404, invalid
+from api.errors import choice_arg, error_response, id_or_404, invalid
 from api.pagination import LIST_SCAN_LIMIT, keyset_page, paginated, time_and_id
 from pipelines.phones import PhoneError, to_e164
 from schemas.api import (
@@ -22,6 +23,7 @@ from schemas.api import (
     WhitelistBulk,
     WhitelistEntry,
 )
+from schemas.messages import IntentName, LogOutcome
 from services.usecases import accounts, apikeys, message_views, playground, whitelist_contacts
 from services.usecases import group_settings as groups_service
 from services.usecases import handoffs as handoffs_service
@@ -164,7 +166,7 @@ def group_toggle(user_id: uuid.UUID, group_id: str):
 @tenant_required
 def conversations(user_id: uuid.UUID):
     """Chats with their last inbound time, pause and hand-off state, most recent first."""
-    handoff = request.args.get("handoff")
+    handoff = choice_arg("handoff", ("true", "false"))
 
     def fetch(after, limit):
         rows = message_views.conversations(container().tenant_uow, user_id,
@@ -181,13 +183,13 @@ def conversations(user_id: uuid.UUID):
 def messages(user_id: uuid.UUID):
     """The decrypted chat log, newest first; filters `chat_id`, `contact`, `since`, `until`, `intent`, `outcome`."""
     c = container()
+    intent, outcome = choice_arg("intent", get_args(IntentName)), choice_arg("outcome", get_args(LogOutcome))
 
     def fetch(after, limit):
         rows = message_views.chat_logs(
             c.tenant_uow, user_id, contact=request.args.get("contact") or None,
             chat_id=request.args.get("chat_id") or None, since=_when("since"), until=_when("until"),
-            intent=request.args.get("intent") or None, outcome=request.args.get("outcome") or None, limit=limit,
-            after=time_and_id(after))
+            intent=intent, outcome=outcome, limit=limit, after=time_and_id(after))
         return [{"id": str(r["id"]), "chat_id": r["chat_id"], "direction": r["direction"],
                  "message_id": r["inbox_id"] and str(r["inbox_id"]), "outcome": r["outcome"], "reason": r["reason"],
                  "intent": r["intent"], "contact_phone": r["contact_phone"], "contact_lid": r["contact_lid"],

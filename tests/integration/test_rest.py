@@ -87,6 +87,20 @@ def test_api_keys_are_created_listed_and_revoked(client, container):
     assert client.get("/api/v1/me", headers=bearer).status_code == 401
 
 
+@pytest.mark.parametrize(("path", "name", "allowed"), [
+    ("/api/v1/messages", "outcome", "answered, ignored, handed_off, task, failed"),
+    ("/api/v1/messages", "intent", "Response, Task, HumanHandoff"),
+    ("/api/v1/conversations", "handoff", "true, false"),
+    ("/api/v1/tasks", "status", "pending, dispatched, succeeded, failed")])
+def test_an_unknown_filter_value_is_refused_with_the_allowed_ones(client, container, path, name, allowed):
+    headers = _key(client, container, create_user(container))
+    refused = client.get(path, query_string={name: "bogus"}, headers=headers)
+    assert refused.status_code == 400
+    assert refused.get_json()["message"] == f"{name} must be one of: {allowed}"
+    good = allowed.split(", ")[0]
+    assert client.get(path, query_string={name: good}, headers=headers).status_code == 200
+
+
 @pytest.mark.parametrize("blank", ["   ", "\n\t\n"])
 def test_a_question_of_only_spaces_is_refused_with_a_reason(client, container, blank):
     user = create_user(container)
