@@ -33,14 +33,15 @@ from services.usecases.message_views import readable
 blueprint = Blueprint("rest", __name__, url_prefix="/api")
 
 
-def _body(model: type[BaseModel], what: str):
+def _body(model: type[BaseModel], what: str, problem: str | None = None):
+    """`problem`: what to say when the body is refused (default: the {what} is not valid)."""
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
         abort(400, description=f"send a JSON object: the {what}")
     try:
         return model.model_validate(payload)
     except ValidationError as exc:
-        return invalid(exc, 422, "invalid_request", f"the {what} is not valid")
+        return invalid(exc, 422, "invalid_request", problem or f"the {what} is not valid")
 
 
 def _iso(row: dict, *names: str) -> dict:
@@ -255,7 +256,9 @@ def keys(user_id: uuid.UUID):
 @blueprint.post("/keys")
 @tenant_required
 def key_create(user_id: uuid.UUID):
-    wanted = _body(ApiKeyCreate, "key")
+    # Said of the name: "the key is not valid" would read as if the caller's own API key were refused.
+    wanted = _body(ApiKeyCreate, "new key's name", 'the new key\'s name is not valid: give it a name of 1 to 100 '
+                   'characters, more than spaces, saying where it will be used (like "n8n")')
     if isinstance(wanted, tuple):
         return wanted
     key, row = create_api_key(container().tenant_uow, user_id, wanted.name)

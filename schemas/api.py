@@ -41,7 +41,7 @@ class PlaygroundAsk(Strict):
 
 
 class ApiKeyCreate(Strict):
-    name: str = Field("api", min_length=1, max_length=100)
+    name: NonBlank = Field("api", min_length=1, max_length=100)
 
 
 class SendText(Strict):

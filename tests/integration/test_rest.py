@@ -114,6 +114,18 @@ def test_a_question_of_only_spaces_is_refused_with_a_reason(client, container, b
     assert "needs text or a media_ref" in str(webhook.get_json())
 
 
+def test_a_refused_key_name_is_said_to_be_the_name(client, container):
+    headers = _key(client, container, create_user(container))
+    for name in ("", "   ", "x" * 101):
+        refused = client.post("/api/v1/keys", json={"name": name}, headers=headers)
+        assert refused.status_code == 422
+        body = refused.get_json()
+        assert body["message"].startswith("the new key's name is not valid: give it a name of 1 to 100 characters")
+        assert body["fields"][0]["field"] == "name"
+    made = client.post("/api/v1/keys", json={"name": "  crm  "}, headers=headers)
+    assert made.status_code == 201 and made.get_json()["name"] == "crm"
+
+
 def test_conversations_messages_handoffs_and_playground(client, shop):
     user, headers = shop
     phone = f"+23480{uuid.uuid4().int % 10**8:08d}"
