@@ -147,6 +147,20 @@ def test_kb_ingest_search_and_api_keys_from_the_command_line(worker, container, 
     key = salesboy("apikey", "create", "--tenant", email, "--name", "zapier", env=env, cwd=tmp_path)
     assert key.returncode == 0, key.stderr
     assert tenant_for_key(container.system_uow, key.stdout.strip()) == user
+    listed = salesboy("apikey", "list", "--tenant", f" {email.upper()} ", env=env, cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    (line,) = listed.stdout.splitlines()
+    key_id = line.split()[0]
+    assert "zapier" in line and key.stdout.strip()[:10] in line and "revoked -" in line
+    assert key.stdout.strip() not in listed.stdout  # only the start of a key is ever shown
+    revoked = salesboy("apikey", "revoke", "--tenant", email, key_id, env=env, cwd=tmp_path)
+    assert revoked.returncode == 0 and f"revoked {key_id}" in revoked.stdout, revoked.stderr
+    assert tenant_for_key(container.system_uow, key.stdout.strip()) is None
+    assert "revoked -" not in salesboy("apikey", "list", "--tenant", email, env=env, cwd=tmp_path).stdout
+    again = salesboy("apikey", "revoke", "--tenant", email, key_id, env=env, cwd=tmp_path)
+    assert again.returncode != 0 and "no live API key" in again.stderr
+    other = salesboy("apikey", "revoke", "--tenant", email, "not-an-id", env=env, cwd=tmp_path)
+    assert other.returncode != 0 and "not-an-id" in other.stderr
 
     nobody = salesboy("kb", "search", "x", "--tenant", "nobody@nowhere.test", env=env, cwd=tmp_path)
     assert nobody.returncode != 0 and "no account with email nobody@nowhere.test" in nobody.stderr
