@@ -30,10 +30,8 @@ def update(user_id: uuid.UUID):
     if not isinstance(changes, dict):
         abort(400, description="send a JSON object with the settings to change")
     current = bot_settings.current(container().bot_config, user_id).model_dump(mode="json")
-    if isinstance(changes.get("task_settings"), dict):  # a change to one task setting keeps the others
-        changes = {**changes, "task_settings": {**current["task_settings"], **changes["task_settings"]}}
     try:
-        wanted = BotSettings.model_validate({**current, **changes})
+        wanted = BotSettings.model_validate(bot_settings.patched(current, changes))
     except ValidationError as exc:
         return invalid(exc, 422, "invalid_settings", "the bot settings are not valid")
     try:

@@ -34,7 +34,7 @@ from services.runtime.runtime import (
 )
 from services.runtime.seed import InlineJobs, QuietEvents, seed_demo_tenant
 from services.runtime.supervisor import StartupError, Supervisor
-from services.usecases import evaluation
+from services.usecases import apikeys, evaluation
 from services.usecases import kb as kb_service
 from services.usecases.accounts import user_id_for_email
 from services.usecases.apikeys import create_api_key
@@ -364,6 +364,35 @@ def apikey_create(email: str, name: str) -> None:
     with _running_container(settings) as container:
         key, _ = create_api_key(container.tenant_uow, _tenant(container.system_uow, email), name)
     click.echo(key)
+
+
+@apikey.command("list")
+@click.option("--tenant", "email", required=True, help="Email of the account whose keys to list.")
+def apikey_list(email: str) -> None:
+    """The account's API keys: id, name, start of the key, created, last used, revoked (never the key)."""
+    settings = _settings()
+    with _running_container(settings) as container:
+        rows = apikeys.listed(container.tenant_uow, _tenant(container.system_uow, email))
+    if not rows:
+        click.echo("no API keys")
+        return
+    for row in rows:
+        when = {n: row[n].isoformat(timespec="seconds") if row.get(n) else "-"
+                for n in ("created_at", "last_used_at", "revoked_at")}
+        click.echo(f"{row['id']}  {row['prefix']}…  {row['name']}  created {when['created_at']}  "
+                   f"last used {when['last_used_at']}  revoked {when['revoked_at']}")
+
+
+@apikey.command("revoke")
+@click.option("--tenant", "email", required=True, help="Email of the account the key belongs to.")
+@click.argument("key_id", type=click.UUID)
+def apikey_revoke(email: str, key_id: uuid.UUID) -> None:
+    """Revoke a key by its id (from `salesboy apikey list`): requests with it are refused from now on."""
+    settings = _settings()
+    with _running_container(settings) as container:
+        if not apikeys.revoke(container.tenant_uow, _tenant(container.system_uow, email), key_id):
+            raise click.ClickException(f"{email} has no live API key with id {key_id}")
+    click.echo(f"revoked {key_id}")
 
 
 def _exec_workers(*args: str) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from flask import Flask, abort, g, jsonify
+from flask import Flask, abort, g, jsonify, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -21,6 +21,18 @@ def error_response(status: int, error: str, message: str, /, **extra: object):
     if request_id:
         body["request_id"] = request_id
     return jsonify(body), status
+
+
+def choice_arg(name: str, allowed: Iterable[str]) -> str | None:
+    """A list filter from the query string that takes known values only: an unknown one is a mistake to
+    say, not a filter that quietly matches nothing."""
+    raw = request.args.get(name)
+    if not raw:
+        return None
+    allowed = list(allowed)
+    if raw not in allowed:
+        abort(400, description=f"{name} must be one of: {', '.join(allowed)}")
+    return raw
 
 
 def id_or_404(raw: str, what: str) -> uuid.UUID:

@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from apispec import APISpec
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template_string, send_from_directory
@@ -24,7 +24,8 @@ from pydantic.json_schema import models_json_schema
 from schemas import api as s
 from schemas.bot import BotSettings, BusinessIntent, ProviderKeyInput
 from schemas.kb import SearchRequest
-from schemas.messages import InboundMessage, TaskCallback
+from schemas.messages import InboundMessage, IntentName, LogOutcome, TaskCallback
+from schemas.pipelines import TASK_DONE, TASK_IN_PROGRESS
 
 V1 = "/api/v1"
 # Earlier paths and the v1 route each one is an alias of.
@@ -90,7 +91,9 @@ OPS: list[Op] = [
        s.GroupSettingUpdate, {200: s.GroupSetting}),
     # bot
     Op("get", "/bot", "bot", "Bot settings", None, {200: BotSettings}),
-    Op("patch", "/bot", "bot", "Change bot settings (fields not sent keep their value)", BotSettings,
+    Op("patch", "/bot", "bot", "Change bot settings (fields not sent keep their value; "
+       "objects such as business, task_settings and n8n_urls are merged field by field, null inside them "
+       "removes a field; lists are replaced whole)", BotSettings,
        {200: BotSettings}),
     Op("get", "/bot/models", "bot", "Models a business may list, and its saved provider key", None, {200: s.Object}),
     Op("put", "/bot/provider-key", "bot", "Save the business's own provider key", ProviderKeyInput,
@@ -141,6 +144,10 @@ OPS: list[Op] = [
     Op("get", "/openapi.json", "machines", "This description", None, {200: s.Object}, auth="none"),
     Op("get", "/docs", "machines", "This description, browsable", None, {200: "html"}, auth="none"),
 ]
+
+# Query filters that take known values only (anything else is a 400 naming them).
+_CHOICES: dict[str, tuple[str, ...]] = {"handoff": ("true", "false"), "intent": get_args(IntentName),
+                                        "outcome": get_args(LogOutcome), "status": TASK_IN_PROGRESS + TASK_DONE}
 
 _PAGING = [
     {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
@@ -193,7 +200,9 @@ def build_spec(public_url: str | None = None) -> dict:
     for op in OPS:
         params = [{"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
                   for name in re.findall(r"{(\w+)}", op.path)]
-        params += [{"name": name, "in": "query", "schema": {"type": "string"}} for name in op.query]
+        params += [{"name": name, "in": "query", "schema": {"type": "string", **({"enum": list(_CHOICES[name])}
+                                                                          if name in _CHOICES else {})}}
+                   for name in op.query]
         params += _PAGING if op.paged else []
         operation: dict[str, Any] = {"summary": op.summary, "tags": [op.tag], "operationId": _operation_id(op),
                                      "responses": {}}

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import get_args
 
 from flask import Blueprint, abort, jsonify, request
 from pydantic import BaseModel, ValidationError
 
 from api.auth import tenant_required
 from api.context import container
-from api.errors import error_response, id_or_404, invalid
+from api.errors import choice_arg, error_response, id_or_404, invalid
 from api.pagination import LIST_SCAN_LIMIT, keyset_page, paginated, time_and_id
 from pipelines.phones import PhoneError, to_e164
 from schemas.api import (
@@ -22,6 +23,7 @@ from schemas.api import (
     WhitelistBulk,
     WhitelistEntry,
 )
+from schemas.messages import IntentName, LogOutcome
 from services.usecases import accounts, apikeys, message_views, playground, whitelist_contacts
 from services.usecases import group_settings as groups_service
 from services.usecases import handoffs as handoffs_service
@@ -31,14 +33,15 @@ from services.usecases.message_views import readable
 blueprint = Blueprint("rest", __name__, url_prefix="/api")
 
 
-def _body(model: type[BaseModel], what: str):
+def _body(model: type[BaseModel], what: str, problem: str | None = None):
+    """`problem`: what to say when the body is refused (default: the {what} is not valid)."""
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
         abort(400, description=f"send a JSON object: the {what}")
     try:
         return model.model_validate(payload)
     except ValidationError as exc:
-        return invalid(exc, 422, "invalid_request", f"the {what} is not valid")
+        return invalid(exc, 422, "invalid_request", problem or f"the {what} is not valid")
 
 
 def _iso(row: dict, *names: str) -> dict:
@@ -164,7 +167,7 @@ def group_toggle(user_id: uuid.UUID, group_id: str):
 @tenant_required
 def conversations(user_id: uuid.UUID):
     """Chats with their last inbound time, pause and hand-off state, most recent first."""
-    handoff = request.args.get("handoff")
+    handoff = choice_arg("handoff", ("true", "false"))
 
     def fetch(after, limit):
         rows = message_views.conversations(container().tenant_uow, user_id,
@@ -181,13 +184,13 @@ def conversations(user_id: uuid.UUID):
 def messages(user_id: uuid.UUID):
     """The decrypted chat log, newest first; filters `chat_id`, `contact`, `since`, `until`, `intent`, `outcome`."""
     c = container()
+    intent, outcome = choice_arg("intent", get_args(IntentName)), choice_arg("outcome", get_args(LogOutcome))
 
     def fetch(after, limit):
         rows = message_views.chat_logs(
             c.tenant_uow, user_id, contact=request.args.get("contact") or None,
             chat_id=request.args.get("chat_id") or None, since=_when("since"), until=_when("until"),
-            intent=request.args.get("intent") or None, outcome=request.args.get("outcome") or None, limit=limit,
-            after=time_and_id(after))
+            intent=intent, outcome=outcome, limit=limit, after=time_and_id(after))
         return [{"id": str(r["id"]), "chat_id": r["chat_id"], "direction": r["direction"],
                  "message_id": r["inbox_id"] and str(r["inbox_id"]), "outcome": r["outcome"], "reason": r["reason"],
                  "intent": r["intent"], "contact_phone": r["contact_phone"], "contact_lid": r["contact_lid"],
@@ -253,7 +256,9 @@ def keys(user_id: uuid.UUID):
 @blueprint.post("/keys")
 @tenant_required
 def key_create(user_id: uuid.UUID):
-    wanted = _body(ApiKeyCreate, "key")
+    # Said of the name: "the key is not valid" would read as if the caller's own API key were refused.
+    wanted = _body(ApiKeyCreate, "new key's name", 'the new key\'s name is not valid: give it a name of 1 to 100 '
+                   'characters, more than spaces, saying where it will be used (like "n8n")')
     if isinstance(wanted, tuple):
         return wanted
     key, row = create_api_key(container().tenant_uow, user_id, wanted.name)

@@ -12,10 +12,11 @@ from pydantic import ValidationError
 
 from api.auth import tenant_required
 from api.context import container
-from api.errors import error_response, id_or_404, invalid
+from api.errors import choice_arg, error_response, id_or_404, invalid
 from api.pagination import LIST_SCAN_LIMIT, keyset_page, paginated, time_and_id
 from schemas.jobs import new_trace_id
 from schemas.messages import TaskCallback, TaskRequest
+from schemas.pipelines import TASK_DONE, TASK_IN_PROGRESS
 from services.adapters.signing import SignatureError
 from services.usecases import alerts, tasks
 
@@ -62,9 +63,7 @@ def _when(name: str) -> datetime | None:
 @blueprint.get("/api/tasks")
 @tenant_required
 def list_tasks(user_id: uuid.UUID):
-    status = request.args.get("status")
-    if status and status not in ("pending", "dispatched", "succeeded", "failed"):
-        abort(400, description="status must be pending, dispatched, succeeded or failed")
+    status = choice_arg("status", TASK_IN_PROGRESS + TASK_DONE)
     def fetch(after, limit):
         rows = tasks.listed(container().tenant_uow, user_id, status=status, task_type=request.args.get("type"),
                             since=_when("since"), until=_when("until"), limit=limit, after=time_and_id(after))

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from schemas.bot import BotSettings, BusinessIntent, ProviderKeyInput
 from schemas.kb import DocumentView, SearchHit, SearchRequest
 from schemas.messages import MAX_TEXT, InboundMessage, TaskCallback
+from schemas.text import NonBlank
 
 
 class Strict(BaseModel):
@@ -35,17 +36,17 @@ class GroupSettingUpdate(Strict):
 
 
 class PlaygroundAsk(Strict):
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: NonBlank = Field(min_length=1, max_length=MAX_TEXT)
     chat_id: str | None = Field(None, max_length=100, description="continue a playground chat; omit to start one")
 
 
 class ApiKeyCreate(Strict):
-    name: str = Field("api", min_length=1, max_length=100)
+    name: NonBlank = Field("api", min_length=1, max_length=100)
 
 
 class SendText(Strict):
     to: str = Field(description="+<country code><number>, or a …@c.us, …@g.us or …@lid chat id")
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: NonBlank = Field(min_length=1, max_length=MAX_TEXT)
 
 
 class PairingCodeRequest(Strict):

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schemas.text import NonBlank
+
 DocumentStatus = Literal["queued", "extracting", "chunking", "embedding", "indexing", "ready", "failed"]
 
 
@@ -76,7 +78,7 @@ class DocumentView(BaseModel):
 
 class SearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    query: str = Field(min_length=1, max_length=2000)
+    query: NonBlank = Field(min_length=1, max_length=2000)
     k: int = Field(5, ge=1, le=50)
     document_ids: list[uuid.UUID] | None = Field(None, max_length=100)
 

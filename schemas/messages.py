@@ -58,6 +58,8 @@ class InboundMessage(BaseModel):
 
 
 IntentName = Literal["Response", "Task", "HumanHandoff"]
+# chat_logs.outcome, as its check constraint allows (an inbound message's end; a reply has none).
+LogOutcome = Literal["answered", "ignored", "handed_off", "task", "failed"]
 
 
 class RankedLabel(BaseModel):

@@ -26,7 +26,7 @@ from api.dashboard import (
     settings_page,
     task_settings_page,
 )
-from api.dashboard.accounts import too_many_sign_ups
+from api.dashboard.accounts import sign_up_was_tried, too_many_sign_ups
 from api.dashboard.web import signed_in_user
 from api.errors import error_response
 from pipelines import plain_words
@@ -174,14 +174,18 @@ def _limit_account_forms(app: Flask, limiter: Limiter, settings: Settings) -> No
     def per_email_and_address() -> str:
         return f"email:{email()}|{get_remote_address()}"
 
-    def limit(endpoint: str, value: str, key_func=None, on_breach=None) -> None:
+    def limit(endpoint: str, value: str, key_func=None, on_breach=None, deduct_when=None) -> None:
         # flask-limiter's decorator is typed for async views too; the view it wraps here is a plain one.
-        limited = limiter.limit(value, methods=["POST"], key_func=key_func, on_breach=on_breach)
+        limited = limiter.limit(value, methods=["POST"], key_func=key_func, on_breach=on_breach,
+                                deduct_when=deduct_when)
         app.view_functions[endpoint] = limited(app.view_functions[endpoint])  # type: ignore[assignment]
 
     limit("accounts.login", settings.login_rate_limit_per_ip)
     limit("accounts.login", settings.login_rate_limit, per_email_and_address)
     limit("accounts.reset_request", settings.login_rate_limit_per_ip)
     limit("accounts.reset_request", settings.login_rate_limit, per_email)
-    limit("accounts.signup", settings.signup_rate_limit, on_breach=too_many_sign_ups)
-    limit("accounts.signup", settings.signup_rate_limit, per_email, on_breach=too_many_sign_ups)
+    # Sign-ups count once they get past the form's checks (sign_up_was_tried): a reached limit still refuses
+    # every post, but typing mistakes never use it up.
+    limit("accounts.signup", settings.signup_rate_limit, on_breach=too_many_sign_ups, deduct_when=sign_up_was_tried)
+    limit("accounts.signup", settings.signup_rate_limit, per_email, on_breach=too_many_sign_ups,
+          deduct_when=sign_up_was_tried)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from flask import Blueprint, Response, make_response, redirect, request, session, url_for
+from flask import Blueprint, Response, g, make_response, redirect, request, session, url_for
 from flask_limiter import RequestLimit
 
 from api.context import container
@@ -52,10 +52,17 @@ def home():
     return redirect(url_for("overview.index" if signed_in_user() else "accounts.login"))
 
 
+def sign_up_was_tried(_response: Response) -> bool:
+    """Whether this request counts against the sign-up limits: only a form that passed its checks and went on
+    to create an account does. A person who mistypes is told what to fix, not locked out."""
+    return bool(g.get("sign_up_tried"))
+
+
 @blueprint.route("/signup", methods=["GET", "POST"])
 def signup():
     form = SignUpForm()
     if form.validate_on_submit():
+        g.sign_up_tried = True
         try:
             return _sign_up(form)
         except accounts.AccountError as exc:
@@ -117,8 +124,10 @@ def confirm_sign_up(token: str):
 def login():
     form = LoginForm(data={"next": request.args.get("next", "")})
     if form.is_submitted():
+        if not form.validate():
+            return page("auth/login.html", form=form, message=None, status=400)
         try:
-            account = accounts.authenticate(container().account_deps, form.email.data or "", form.password.data or "")
+            account = accounts.authenticate(container().account_deps, text_of(form.email), form.password.data or "")
         except accounts.AccountServiceUnavailableError as exc:
             return page("auth/login.html", form=form, message=_sentence(exc), status=503)
         if account is not None:

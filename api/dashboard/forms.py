@@ -61,7 +61,18 @@ def _required(what: str) -> DataRequired:
     return DataRequired(message=what)
 
 
+# One rule for every form that takes an account's email (sign-up, sign-in, reset): spaces around it are
+# dropped, and the address must be one email can reach (so not …@….local or …@….test).
 EMAIL_CHECK = Email(message="Enter an email address like name@example.com.", granular_message=False)
+
+
+def _stripped(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def account_email(label: str, missing: str) -> EmailField:
+    return EmailField(label, [_required(missing), EMAIL_CHECK], filters=[_stripped],
+                      render_kw={"autocomplete": "username"})
 PASSWORD_LENGTH = Length(min=MIN_PASSWORD, max=200, message=f"Use at least {MIN_PASSWORD} characters.")
 
 
@@ -70,9 +81,7 @@ class SignUpForm(Form):
                                                       Length(max=200, message="Use at most 200 characters.")],
                                filters=[lambda v: v.strip() if isinstance(v, str) else v],
                                render_kw={"autocomplete": "organization"})
-    email = EmailField("Email", [_required("Enter your email address."), EMAIL_CHECK],
-                       filters=[lambda v: v.strip() if isinstance(v, str) else v],
-                       render_kw={"autocomplete": "username"})
+    email = account_email("Email", "Enter your email address.")
     password = PasswordField("Password", [_required("Choose a password."), PASSWORD_LENGTH],
                              description=f"At least {MIN_PASSWORD} characters.",
                              render_kw={"autocomplete": "new-password"})
@@ -80,14 +89,12 @@ class SignUpForm(Form):
 
 class LoginForm(Form):
     next = HiddenField()
-    email = EmailField("Email", render_kw={"autocomplete": "username"})
+    email = account_email("Email", "Enter your email address.")
     password = PasswordField("Password", render_kw={"autocomplete": "current-password"})
 
 
 class ResetRequestForm(Form):
-    email = EmailField("Email", [_required("Enter the email address of your account."), EMAIL_CHECK],
-                       filters=[lambda v: v.strip() if isinstance(v, str) else v],
-                       render_kw={"autocomplete": "username"})
+    email = account_email("Email", "Enter the email address of your account.")
 
 
 def _same_as_password(form, field) -> None:

@@ -36,30 +36,45 @@ def _lines(raw: str) -> list[str]:
 
 def form_to_values(form, current: BotSettings) -> dict:
     """The posted form as BotSettings input; what the form does not show keeps its current value."""
+    # A field missing from the post (a page from before it existed) is not a field the owner emptied: it keeps
+    # its value. Checkboxes cannot tell the two apart, so an unticked box still means off.
     values = current.model_dump(mode="json")
-    values.update({name: form.get(name, "") for name in TEXT_FIELDS})
-    values["owner_notify_phone"] = values["owner_notify_phone"].strip() or None
+    values.update({name: form[name] for name in TEXT_FIELDS if name in form})
+    values["owner_notify_phone"] = (values["owner_notify_phone"] or "").strip() or None
     calls = form.get("model_calls", "").strip()  # absent from a page made before the choice existed
     values["model_calls"] = (int(calls) if calls.isdigit() else calls) if calls else current.model_calls
     values.update({name: form.get(name) in CHECKED for name in CHECKBOXES})
-    values["business"] = {key: form.get(f"business_{key}", "") for key in values["business"]}
-    values["models"] = []
-    for line in _lines(form.get("models", "")):
+    values["business"] = {key: form.get(f"business_{key}", value) for key, value in values["business"].items()}
+    if "models" in form:
+        values["models"] = _models(form["models"])
+    if "allowed_task_types" in form:
+        values["allowed_task_types"] = [t.strip() for t in form["allowed_task_types"].split(",") if t.strip()]
+    if "n8n_urls" in form:
+        values["n8n_urls"] = dict(_pair(line, "=") for line in _lines(form["n8n_urls"]))
+    if "intent_examples" in form:
+        values["intent_examples"] = _examples(form["intent_examples"])
+    return values
+
+
+def _models(raw: str) -> list[dict]:
+    models = []
+    for line in _lines(raw):
         parts = [p.strip() for p in line.split("|")]
         spec = {"model": parts[0]}
         if len(parts) > 1 and parts[1]:
             spec["api_base"] = parts[1]
         if len(parts) > 2 and parts[2]:  # a key variable, as older versions of this form took: refused clearly
             spec["api_key_env"] = parts[2]
-        values["models"].append(spec)
-    values["allowed_task_types"] = [t.strip() for t in form.get("allowed_task_types", "").split(",") if t.strip()]
-    values["n8n_urls"] = dict(_pair(line, "=") for line in _lines(form.get("n8n_urls", "")))
+        models.append(spec)
+    return models
+
+
+def _examples(raw: str) -> dict[str, list[str]]:
     examples: dict[str, list[str]] = {}
-    for line in _lines(form.get("intent_examples", "")):
+    for line in _lines(raw):
         key, text = _pair(line, ":") if not line.startswith("Task:") else _task_pair(line)
         examples.setdefault(EXAMPLE_KINDS.get(key.lower(), key), []).append(text)
-    values["intent_examples"] = examples
-    return values
+    return examples
 
 
 def _pair(line: str, sep: str) -> tuple[str, str]:

@@ -113,11 +113,13 @@ function setupLive() {
   if (page === "kb" && document.querySelector("#documents progress")) {
     setTimeout(() => window.location.reload(), 10000);
   }
-  if (page === "playground") {
-    // Also poll while an answer is on its way, in case an event was missed.
-    const chat = document.getElementById("playground-chat");
-    if (chat && chat.dataset.waiting !== "0") setTimeout(() => window.location.reload(), 3000);
-  }
+}
+
+function setupPlaygroundPoll() {
+  // Poll while an answer is on its way (the page counts a question until its reply exists), in case an
+  // event was missed or the browser has no live stream.
+  const chat = document.getElementById("playground-chat");
+  if (chat && chat.dataset.waiting !== "0") setTimeout(() => window.location.reload(), 3000);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -127,4 +129,5 @@ document.addEventListener("DOMContentLoaded", () => {
   setupMenu();
   setupDropzone();
   setupLive();
+  setupPlaygroundPoll();
 });

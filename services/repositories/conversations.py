@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from schemas.messages import PLAYGROUND_SUFFIX
-from schemas.pipelines import MESSAGE_IN_PROGRESS
+from schemas.pipelines import MESSAGE_IN_PROGRESS, REPLY_IN_PROGRESS
 from services.repositories.repositories import Repository
 from services.repositories.rows import Page, one_row
 
@@ -48,10 +48,16 @@ class ConversationRepository(Repository):
             {"h": handoff, "limit": limit, "after_at": after_at, "after_chat": after_chat})
 
     def pending_in_chat(self, chat_id: str) -> int:
-        """Inbound messages of this chat still on their way through the pipeline."""
+        """Inbound messages of this chat whose reply does not exist yet: still in the pipeline, or answered
+        with a reply still in the outbox (the typing pause, or being sent). A message that ends without a
+        reply (not answered, a task, failed, filtered) stops counting when the pipeline is done with it."""
         return one_row(self.conn.execute(
-            "select count(*) from public.inbox where chat_id = %s and status = any(%s)",
-            [chat_id, list(MESSAGE_IN_PROGRESS)]))[0]
+            """select count(*) from public.inbox i
+                where i.chat_id = %s
+                  and (i.status = any(%s)
+                       or exists (select 1 from public.outbox o
+                                   where o.inbox_id = i.id and o.user_id = i.user_id and o.status = any(%s)))""",
+            [chat_id, list(MESSAGE_IN_PROGRESS), list(REPLY_IN_PROGRESS)]))[0]
 
     def threads(self, *, contact: str | None, since: datetime | None, until: datetime | None,
                 waiting_only: bool = False, limit: int = 25, offset: int = 0) -> Page:

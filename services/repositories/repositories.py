@@ -40,7 +40,7 @@ class UserRepository(Repository):
         row = one_row(self.conn.execute(
             """insert into auth.users (email, encrypted_password, email_confirmed_at, raw_user_meta_data)
                values (lower(%s), %s, now(), %s) returning id""",
-            [email, password_hash, Jsonb(metadata or {})],
+            [email.strip(), password_hash, Jsonb(metadata or {})],
         ))
         return row[0]
 
@@ -57,7 +57,7 @@ class UserRepository(Repository):
     def find_by_email(self, email: str) -> dict | None:
         rows = self._rows(
             "select id, email, encrypted_password, created_at from auth.users where email = lower(%s)",
-            [email],
+            [email.strip()],
         )
         return rows[0] if rows else None
 

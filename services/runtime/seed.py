@@ -15,7 +15,9 @@ from services.bootstrap import App
 from services.usecases import kb, tenants
 from services.usecases.accounts_local import hash_password
 
-DEMO_EMAIL = "demo@salesboy.local"
+DEMO_EMAIL = "demo@example.com"
+# The demo's address before it became one the account forms accept: an install seeded then keeps its demo.
+LEGACY_DEMO_EMAIL = "demo@salesboy.local"
 DEMO_NAME = "Demo Shop"
 DEMO_WHITELIST = (("+15550100001", "Demo customer one"), ("+15550100002", "Demo customer two"))
 DEMO_DOCUMENTS: dict[str, str] = {
@@ -102,6 +104,11 @@ def seed_demo_tenant(container: App, email: str = DEMO_EMAIL, *, jobs: InlineJob
     hashed = hash_password(password)
     with container.system_uow() as uow:
         existing = uow.users.find_by_email(email)
+        if existing is None and email == DEMO_EMAIL:
+            existing = uow.users.find_by_email(LEGACY_DEMO_EMAIL)
+            if existing is not None:
+                uow.conn.execute("update auth.users set email = %s, updated_at = now() where id = %s",
+                                 [DEMO_EMAIL, existing["id"]])
         if existing is None:
             user_id = uow.users.create(email, hashed, metadata={"display_name": DEMO_NAME})
         else:

@@ -64,12 +64,18 @@ class AccountDeps:
     system_uow: SystemUow
 
 
+def normal_email(email: str) -> str:
+    """An account's email as stored and looked up: no spaces around it, lower case."""
+    return email.strip().lower()
+
+
 def sign_up(deps: AccountDeps, email: str, password: str, display_name: str = "") -> Account:
     """Create the login and everything a new tenant needs (profile, bot config, defaults)."""
     check_password_strength(password)
+    email = normal_email(email)
     user_id, signed_in = deps.backend.register(email, password, display_name)
     set_up_tenant(deps.tenant_uow, user_id, display_name)
-    return Account(user_id, email.lower(), signed_in)
+    return Account(user_id, email, signed_in)
 
 
 def set_up_tenant(tenant_uow: TenantUow, user_id: uuid.UUID, display_name: str) -> None:
@@ -80,8 +86,9 @@ def set_up_tenant(tenant_uow: TenantUow, user_id: uuid.UUID, display_name: str) 
 
 
 def authenticate(deps: AccountDeps, email: str, password: str) -> Account | None:
+    email = normal_email(email)
     user_id = deps.backend.verify(email, password[:200])
-    return Account(user_id, email.lower()) if user_id else None
+    return Account(user_id, email) if user_id else None
 
 
 def change_password(deps: AccountDeps, user_id: uuid.UUID, current: str, new: str) -> None:
@@ -102,7 +109,7 @@ def request_reset(deps: AccountDeps, email: str) -> None:
     """
     try:
         with deps.system_uow() as uow:
-            request_id = AccountEmailRequestRepository(uow.conn).add("password_reset", email)
+            request_id = AccountEmailRequestRepository(uow.conn).add("password_reset", normal_email(email))
             uow.publish_after_commit(SendAccountEmail(request_id=request_id))
     except PublishAfterCommitError as exc:
         # The request is stored: the sweeper (stuck_account_emails) sends its job once the broker answers.
@@ -143,5 +150,5 @@ def summary(system_uow: SystemUow, user_id: uuid.UUID) -> AccountSummary | None:
 
 def user_id_for_email(system_uow: SystemUow, email: str) -> uuid.UUID | None:
     with system_uow() as uow:
-        user = uow.users.find_by_email(email)
+        user = uow.users.find_by_email(normal_email(email))
     return user["id"] if user else None

@@ -47,6 +47,28 @@ def read(tenant_uow: TenantUow, user_id: uuid.UUID) -> BotSettings:
         return uow.bot_config.get()
 
 
+def patched(current: dict, changes: dict) -> dict:
+    """A PATCH applied to the current settings (both as JSON): what is not sent keeps its value.
+
+    Objects (business, task_settings, n8n_urls, intent_examples) are merged member by member, and inside
+    them null removes the member (back to its default; for n8n_urls and intent_examples, that key is gone).
+    Lists and plain values are replaced whole; a top-level null is kept, for the schema to judge.
+    """
+    return {**current, **{name: _merged(current.get(name), value) for name, value in changes.items()}}
+
+
+def _merged(current: object, change: object) -> object:
+    if not (isinstance(current, dict) and isinstance(change, dict)):
+        return change
+    merged = dict(current)
+    for name, value in change.items():
+        if value is None:
+            merged.pop(name, None)
+        else:
+            merged[name] = _merged(current.get(name), value)
+    return merged
+
+
 def from_stored(row: dict | None) -> BotSettings:
     return BotSettings.from_stored(row)
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 import uuid
 
+import pytest
+
+from api import create_app
 from services.repositories.bot_config import BotConfigRepository
 from services.runtime.embedded import free_port
+from services.runtime.seed import DEMO_EMAIL
+from services.usecases import accounts
 from tests.conftest import wait_for
+from tests.dashboard.conftest import Browser
 
 
 def test_sign_up_creates_the_tenant_and_signs_in(browser, container):
@@ -43,6 +49,47 @@ def test_the_same_email_twice_is_refused_without_losing_the_first_account(browse
     browser.post("/logout", page="/dashboard")
     signed = browser.post("/login", {"email": email, "password": "correct horse battery"})
     assert signed.status_code == 302
+
+
+def test_sign_in_and_reset_take_the_email_as_sign_up_does(browser, other_browser, inbox, container):
+    email = browser.sign_up(email=f"  Owner-{uuid.uuid4().hex[:8]}@Example.com ").strip().lower()
+    browser.post("/logout", page="/dashboard")
+    typed = f" {email.upper()}  "
+    assert browser.post("/login", {"email": typed, "password": "correct horse battery"}).status_code == 302
+    assert other_browser.post("/reset", {"email": typed}, page="/reset").status_code == 302
+    assert "/reset/" in inbox.wait_for(email).body
+    assert accounts.user_id_for_email(container.system_uow, typed) is not None
+
+
+@pytest.mark.parametrize("path", ["/signup", "/login", "/reset"])
+def test_every_account_form_checks_the_email_by_the_same_rule(browser, path):
+    form = {"display_name": "Shop", "email": "demo@salesboy.local", "password": "correct horse battery"}
+    refused = browser.post(path, form, page=path)
+    assert refused.status_code == 400 and "Enter an email address like name@example.com." in \
+        refused.get_data(as_text=True)
+    # The demo account's address (salesboy up --demo) is one every form takes. (A short password keeps the
+    # sign-up from creating the demo account here: only the email is looked at.)
+    taken = browser.post(path, {**form, "email": DEMO_EMAIL, "password": "short"}, page=path)
+    assert taken.status_code == {"/signup": 400, "/login": 401, "/reset": 302}[path], taken.get_data(as_text=True)
+    assert "Enter an email address like" not in taken.get_data(as_text=True)
+
+
+def test_sign_up_mistakes_do_not_use_up_the_sign_up_limit(settings, container, mail_worker):
+    app = create_app(settings.model_copy(update={"signup_rate_limit": "2 per hour"}), container)
+    browser = Browser(app.test_client())
+    browser.client.environ_base["REMOTE_ADDR"] = f"203.0.113.{uuid.uuid4().int % 250}"
+    email = f"typo-{uuid.uuid4().hex[:8]}@example.com"
+    for mistake in ({"email": "not-an-email"}, {"password": "short"}, {"display_name": ""}, {"email": "x@"}):
+        form = {"display_name": "Shop", "email": email, "password": "correct horse battery", **mistake}
+        assert browser.post("/signup", form, page="/signup").status_code == 400
+    browser.sign_up(email=email)  # the same address, after four mistakes: not locked out
+    browser.post("/logout", page="/dashboard")
+    taken = browser.post("/signup", {"display_name": "Shop", "email": email, "password": "correct horse battery"},
+                         page="/signup")
+    assert taken.status_code == 400  # a real attempt (the email is taken): it counts
+    refused = browser.post("/signup", {"display_name": "Shop", "email": "later@example.com",
+                                       "password": "correct horse battery"}, page="/signup")
+    assert refused.status_code == 429 and "Too many sign-ups from here" in refused.get_data(as_text=True)
 
 
 def test_pages_need_a_session(browser):

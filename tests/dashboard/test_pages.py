@@ -250,6 +250,35 @@ def test_bot_settings_through_the_rest_api_use_the_same_schema(browser):
     assert 'value="formal"' in browser.get("/dashboard/settings/bot").get_data(as_text=True)
 
 
+def test_a_bot_settings_patch_merges_nested_objects_field_by_field(browser):
+    browser.sign_up()
+    created = browser.post("/dashboard/settings/api-keys", {"name": "api"}, page="/dashboard/settings/bot")
+    headers = {"X-API-KEY": created.get_data(as_text=True).split('id="new-api-key">')[1].split("<")[0]}
+    first = {"business": {"name": "Crumbs", "hours": "9-5", "phone": "+15550001"},
+             "n8n_urls": {"send_email": "http://127.0.0.1:9/mail", "book_calendar": "http://127.0.0.1:9/cal"},
+             "intent_examples": {"Response": ["what do you sell?"], "HumanHandoff": ["a person please"]},
+             "task_settings": {"sender_name": "Crumbs", "booking_minutes": 45}}
+    assert browser.client.patch("/api/bot", json=first, headers=headers).status_code == 200
+    later = browser.client.patch("/api/bot", headers=headers, json={
+        "business": {"about": "We bake."}, "n8n_urls": {"book_calendar": None},
+        "intent_examples": {"Response": ["do you deliver?"]}, "task_settings": {"booking_minutes": 60}})
+    assert later.status_code == 200, later.get_json()
+    saved = browser.client.get("/api/bot", headers=headers).get_json()
+    assert saved["business"] == {"name": "Crumbs", "hours": "9-5", "phone": "+15550001", "about": "We bake.",
+                                 "address": "", "website": ""}
+    assert saved["n8n_urls"] == {"send_email": "http://127.0.0.1:9/mail"}  # null removed only that one
+    assert saved["intent_examples"] == {"Response": ["do you deliver?"], "HumanHandoff": ["a person please"]}
+    assert saved["task_settings"]["sender_name"] == "Crumbs" and saved["task_settings"]["booking_minutes"] == 60
+    # The dashboard's form, posted without the business fields (a page from before they existed), keeps them.
+    form = {"enabled": "on", "temperature": "0.2", "max_reply_chars": "800", "language": "en", "tone": "friendly",
+            "dont_know_reply": "Ask us.", "owner_pause_minutes": "30", "debounce_seconds": "4",
+            "min_relevance": "0.3", "history_turns": "6"}
+    assert browser.post("/dashboard/settings/bot", form, page="/dashboard/settings/bot").status_code == 302
+    after_form = browser.client.get("/api/bot", headers=headers).get_json()
+    assert after_form["business"] == saved["business"] and after_form["n8n_urls"] == saved["n8n_urls"]
+    assert after_form["intent_examples"] == saved["intent_examples"] and after_form["max_reply_chars"] == 800
+
+
 def test_a_chat_waiting_for_a_person_is_handed_back_to_the_bot(browser, container):
     user = _user(container, browser.sign_up())
     chat = "2348070000001@c.us"

@@ -80,7 +80,7 @@ def test_up_runs_on_embedded_defaults_and_stops_cleanly(tmp_path):
         assert (tmp_path / "var" / "flower-password").read_text().strip() == password
         assert f"Dashboard  http://127.0.0.1:{api_port}" in text and "Next steps:" in text
         demo = re.search(r"Demo login (\S+) / (\S+)", text)
-        assert demo and demo[1] == "demo@salesboy.local", text
+        assert demo and demo[1] == "demo@example.com", text
         status, metrics = _get(f"http://127.0.0.1:{api_port}/metrics")
         assert status == 200 and b'salesboy_queue_consumers{queue="inbound"} 1.0' in metrics, metrics[-3000:]
 

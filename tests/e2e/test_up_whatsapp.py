@@ -92,7 +92,7 @@ def test_up_keeps_whatsapp_linked_and_answering(tmp_path):
     try:
         up.wait_ready()
         key = subprocess.run([sys.executable, "-m", "api.cli", "apikey", "create", "--tenant",
-                              "demo@salesboy.local"], cwd=tmp_path, env=env, check=True, capture_output=True,
+                              "demo@example.com"], cwd=tmp_path, env=env, check=True, capture_output=True,
                              text=True, timeout=120).stdout.strip()
         assert _call("POST", f"{base}/api/sessions/start", key)[0] == 202
         wait_for(lambda: status(key).get("status") == "SCAN_QR_CODE", timeout=90, message="a QR")

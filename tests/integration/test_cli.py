@@ -10,7 +10,7 @@ import pytest
 
 from services.runtime.embedded import EmbeddedPostgres, free_port
 from services.runtime.migrate import runtime_role_problems
-from services.runtime.seed import DEMO_EMAIL
+from services.runtime.seed import DEMO_EMAIL, LEGACY_DEMO_EMAIL
 from services.usecases.apikeys import tenant_for_key
 from tests.conftest import create_database, create_user, subprocess_env
 
@@ -71,10 +71,16 @@ def test_migrate_and_seed_share_the_embedded_database(tmp_path, data_dir_env):
 def test_seed_with_database_url(tmp_path, pg_server):
     url = create_database(pg_server, "cli_seed")
     env = subprocess_env(DATABASE_URL=url, SALESBOY_DATA_DIR=str(tmp_path / "var"))
+    assert salesboy("migrate", env=env, cwd=tmp_path).returncode == 0
+    with psycopg.connect(url) as conn:  # a demo seeded under the old address, which the sign-in form refuses
+        legacy = conn.execute("insert into auth.users (email) values (%s) returning id",
+                              [LEGACY_DEMO_EMAIL]).fetchone()[0]
     result = salesboy("seed", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     with psycopg.connect(url) as conn:
-        assert conn.execute("select count(*) from auth.users where email = %s", [DEMO_EMAIL]).fetchone()[0] == 1
+        assert conn.execute("select id from auth.users where email = %s", [DEMO_EMAIL]).fetchall() == [(legacy,)]
+        assert conn.execute("select count(*) from auth.users where email = %s",
+                            [LEGACY_DEMO_EMAIL]).fetchone()[0] == 0
 
 
 def test_production_mode_with_missing_or_dev_secrets_refuses_to_start(tmp_path):
@@ -147,6 +153,20 @@ def test_kb_ingest_search_and_api_keys_from_the_command_line(worker, container, 
     key = salesboy("apikey", "create", "--tenant", email, "--name", "zapier", env=env, cwd=tmp_path)
     assert key.returncode == 0, key.stderr
     assert tenant_for_key(container.system_uow, key.stdout.strip()) == user
+    listed = salesboy("apikey", "list", "--tenant", f" {email.upper()} ", env=env, cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    (line,) = listed.stdout.splitlines()
+    key_id = line.split()[0]
+    assert "zapier" in line and key.stdout.strip()[:10] in line and "revoked -" in line
+    assert key.stdout.strip() not in listed.stdout  # only the start of a key is ever shown
+    revoked = salesboy("apikey", "revoke", "--tenant", email, key_id, env=env, cwd=tmp_path)
+    assert revoked.returncode == 0 and f"revoked {key_id}" in revoked.stdout, revoked.stderr
+    assert tenant_for_key(container.system_uow, key.stdout.strip()) is None
+    assert "revoked -" not in salesboy("apikey", "list", "--tenant", email, env=env, cwd=tmp_path).stdout
+    again = salesboy("apikey", "revoke", "--tenant", email, key_id, env=env, cwd=tmp_path)
+    assert again.returncode != 0 and "no live API key" in again.stderr
+    other = salesboy("apikey", "revoke", "--tenant", email, "not-an-id", env=env, cwd=tmp_path)
+    assert other.returncode != 0 and "not-an-id" in other.stderr
 
     nobody = salesboy("kb", "search", "x", "--tenant", "nobody@nowhere.test", env=env, cwd=tmp_path)
     assert nobody.returncode != 0 and "no account with email nobody@nowhere.test" in nobody.stderr

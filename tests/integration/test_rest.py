@@ -7,6 +7,7 @@ import json
 import uuid
 
 import psycopg
+import pytest
 
 from services.repositories.audience import AudienceRepository
 from services.usecases.apikeys import create_api_key
@@ -84,6 +85,45 @@ def test_api_keys_are_created_listed_and_revoked(client, container):
     assert client.delete(f"/api/v1/keys/{new['id']}", headers=headers).status_code == 204
     assert client.get("/api/v1/me", headers={"X-API-KEY": new["key"]}).status_code == 401
     assert client.get("/api/v1/me", headers=bearer).status_code == 401
+
+
+@pytest.mark.parametrize(("path", "name", "allowed"), [
+    ("/api/v1/messages", "outcome", "answered, ignored, handed_off, task, failed"),
+    ("/api/v1/messages", "intent", "Response, Task, HumanHandoff"),
+    ("/api/v1/conversations", "handoff", "true, false"),
+    ("/api/v1/tasks", "status", "pending, dispatched, succeeded, failed")])
+def test_an_unknown_filter_value_is_refused_with_the_allowed_ones(client, container, path, name, allowed):
+    headers = _key(client, container, create_user(container))
+    refused = client.get(path, query_string={name: "bogus"}, headers=headers)
+    assert refused.status_code == 400
+    assert refused.get_json()["message"] == f"{name} must be one of: {allowed}"
+    good = allowed.split(", ")[0]
+    assert client.get(path, query_string={name: good}, headers=headers).status_code == 200
+
+
+@pytest.mark.parametrize("blank", ["   ", "\n\t\n"])
+def test_a_question_of_only_spaces_is_refused_with_a_reason(client, container, blank):
+    user = create_user(container)
+    headers = _key(client, container, user)
+    for path, body in (("/api/v1/playground", {"text": blank}), ("/api/v1/kb/search", {"query": blank})):
+        answer = client.post(path, json=body, headers=headers)
+        assert answer.status_code == 422, (path, answer.get_json())
+        assert answer.get_json()["fields"][0]["problem"] == "Value error, must contain more than spaces and line breaks"
+    webhook = _post(client, _message(user, blank))
+    assert webhook.status_code == 400 and webhook.get_json()["error"] == "invalid_message"
+    assert "needs text or a media_ref" in str(webhook.get_json())
+
+
+def test_a_refused_key_name_is_said_to_be_the_name(client, container):
+    headers = _key(client, container, create_user(container))
+    for name in ("", "   ", "x" * 101):
+        refused = client.post("/api/v1/keys", json={"name": name}, headers=headers)
+        assert refused.status_code == 422
+        body = refused.get_json()
+        assert body["message"].startswith("the new key's name is not valid: give it a name of 1 to 100 characters")
+        assert body["fields"][0]["field"] == "name"
+    made = client.post("/api/v1/keys", json={"name": "  crm  "}, headers=headers)
+    assert made.status_code == 201 and made.get_json()["name"] == "crm"
 
 
 def test_conversations_messages_handoffs_and_playground(client, shop):

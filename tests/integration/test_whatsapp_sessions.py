@@ -265,6 +265,10 @@ def test_message_events_become_inbound_messages():
     assert inbound_from_event(user, {"id": "m4", "from": "x@c.us", "to": "me@c.us", "author": None, "body": "",
                                      "fromMe": False, "isGroup": False, "timestamp": 1700000000,
                                      "mentionsMe": False}) is None
+    # Only spaces: skipped (and logged with the reason), never a message the pipeline cannot take.
+    assert inbound_from_event(user, {"id": "m5", "from": "x@c.us", "to": "me@c.us", "author": None,
+                                     "body": " \n\t ", "fromMe": False, "isGroup": False,
+                                     "timestamp": 1700000000, "mentionsMe": False}) is None
 
 
 def test_the_real_wa_js_is_injected_where_the_page_has_no_wpp(fake_whatsapp, tmp_path):
