@@ -22,6 +22,7 @@ from schemas.api import (
     WhitelistBulk,
     WhitelistEntry,
 )
+from services.repositories.repositories import ApiKeyRow
 from services.usecases import accounts, apikeys, message_views, playground, whitelist_contacts
 from services.usecases import group_settings as groups_service
 from services.usecases import handoffs as handoffs_service
@@ -238,9 +239,10 @@ def playground_read(user_id: uuid.UUID, chat_id: str):
 # --- API keys --------------------------------------------------------------------------------------------
 
 
-def _key_json(row: dict) -> dict:
-    return {"id": str(row["id"]), "name": row["name"], "prefix": row["prefix"],
-            **{n: row[n].isoformat() if row.get(n) else None for n in ("created_at", "last_used_at", "revoked_at")}}
+def _key_json(row: ApiKeyRow) -> dict:
+    return {"id": str(row.id), "name": row.name, "prefix": row.prefix, "created_at": row.created_at.isoformat(),
+            **{n: when.isoformat() if when else None
+               for n, when in (("last_used_at", row.last_used_at), ("revoked_at", row.revoked_at))}}
 
 
 @blueprint.get("/keys")

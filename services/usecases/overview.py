@@ -25,5 +25,5 @@ def overview(tenant_uow: TenantUow, user_id: uuid.UUID, since: datetime, until: 
         stats = repo.overview(since, until)
         unanswered = repo.unanswered_questions(since, until)
         progress = repo.first_run()
-        profile = uow.tenants.profile(user_id) or {}
-    return Overview(stats, unanswered, progress, profile.get("display_name") or "")
+        profile = uow.tenants.profile(user_id)
+    return Overview(stats, unanswered, progress, profile.display_name if profile else "")

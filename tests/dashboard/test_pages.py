@@ -19,7 +19,7 @@ PAGES = ["/dashboard", "/dashboard/sessions", "/dashboard/kb", "/dashboard/group
 
 def _user(container, email: str) -> uuid.UUID:
     with container.system_uow() as uow:
-        return uow.users.find_by_email(email)["id"]
+        return uow.users.find_by_email(email).id
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -280,8 +280,8 @@ def test_owner_alerts_show_as_a_banner_until_dismissed(browser, container):
     assert again is None
     page = browser.get("/dashboard/logs").get_data(as_text=True)
     assert 'class="owner-alerts"' in page and "&lt;b&gt;2348011&lt;/b&gt;" in page and "n8n answered 503" in page
-    dismissed = browser.post(f"/dashboard/alerts/{alert['id']}/dismiss", page="/dashboard/logs",
+    dismissed = browser.post(f"/dashboard/alerts/{alert.id}/dismiss", page="/dashboard/logs",
                              headers={"Referer": "http://localhost/dashboard/logs"})
     assert dismissed.status_code == 302 and dismissed.headers["Location"].endswith("/dashboard/logs")
     assert 'class="owner-alerts"' not in browser.get("/dashboard").get_data(as_text=True)
-    assert browser.post(f"/dashboard/alerts/{alert['id']}/dismiss", page="/dashboard").status_code == 404
+    assert browser.post(f"/dashboard/alerts/{alert.id}/dismiss", page="/dashboard").status_code == 404
