@@ -22,6 +22,7 @@ from schemas.api import (
     WhitelistBulk,
     WhitelistEntry,
 )
+from services.repositories.audience import GroupSetting, WhitelistedContact
 from services.repositories.repositories import ApiKeyRow
 from services.usecases import accounts, apikeys, message_views, playground, whitelist_contacts
 from services.usecases import group_settings as groups_service
@@ -74,9 +75,9 @@ def me(user_id: uuid.UUID):
 # --- whitelist -------------------------------------------------------------------------------------
 
 
-def _contact_json(row: dict) -> dict:
-    return {"id": str(row["id"]), "phone": row["phone"], "lid": row["lid"], "name": row["name"],
-            "created_at": row["created_at"].isoformat()}
+def _contact_json(row: WhitelistedContact) -> dict:
+    return {"id": str(row.id), "phone": row.phone, "lid": row.lid, "name": row.name,
+            "created_at": row.created_at.isoformat()}
 
 
 @blueprint.get("/whitelist")
@@ -132,9 +133,9 @@ def whitelist_remove(user_id: uuid.UUID, contact_id: str):
 # --- group settings ----------------------------------------------------------------------------------
 
 
-def _group_json(row: dict) -> dict:
-    return {"group_id": row["group_id"], "name": row["name"], "auto_reply": row["auto_reply"],
-            "mention_only": row["mention_only"], "updated_at": row["updated_at"].isoformat()}
+def _group_json(row: GroupSetting) -> dict:
+    return {"group_id": row.group_id, "name": row.name, "auto_reply": row.auto_reply,
+            "mention_only": row.mention_only, "updated_at": row.updated_at.isoformat()}
 
 
 @blueprint.get("/group-settings")
