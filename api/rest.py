@@ -4,6 +4,7 @@ audit entries, JSON in and out, every list paginated (api/pagination.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import datetime
 
@@ -172,7 +173,8 @@ def conversations(user_id: uuid.UUID):
         rows = message_views.conversations(container().tenant_uow, user_id,
                                            handoff=None if handoff is None else handoff == "true", limit=limit,
                                            after=time_and_id(after, str))
-        return [_iso(dict(r), "handoff_since", "paused_until", "last_inbound_at", "created_at") for r in rows]
+        return [_iso(dataclasses.asdict(r), "handoff_since", "paused_until", "last_inbound_at", "created_at")
+                for r in rows]
 
     return jsonify(keyset_page("conversations", fetch, lambda c: [c["last_inbound_at"] or c["created_at"],
                                                                   c["chat_id"]], 2))
@@ -190,10 +192,10 @@ def messages(user_id: uuid.UUID):
             chat_id=request.args.get("chat_id") or None, since=_when("since"), until=_when("until"),
             intent=request.args.get("intent") or None, outcome=request.args.get("outcome") or None, limit=limit,
             after=time_and_id(after))
-        return [{"id": str(r["id"]), "chat_id": r["chat_id"], "direction": r["direction"],
-                 "message_id": r["inbox_id"] and str(r["inbox_id"]), "outcome": r["outcome"], "reason": r["reason"],
-                 "intent": r["intent"], "contact_phone": r["contact_phone"], "contact_lid": r["contact_lid"],
-                 "text": readable(c.tenant_data, user_id, r), "created_at": r["created_at"].isoformat()} for r in rows]
+        return [{"id": str(r.id), "chat_id": r.chat_id, "direction": r.direction,
+                 "message_id": r.inbox_id and str(r.inbox_id), "outcome": r.outcome, "reason": r.reason,
+                 "intent": r.intent, "contact_phone": r.contact_phone, "contact_lid": r.contact_lid,
+                 "text": readable(c.tenant_data, user_id, r), "created_at": r.created_at.isoformat()} for r in rows]
 
     return jsonify(keyset_page("messages", fetch, lambda m: [m["created_at"], m["id"]], 2))
 
@@ -203,7 +205,7 @@ def messages(user_id: uuid.UUID):
 def handoffs(user_id: uuid.UUID):
     """Chats a person took over; release one with POST /api/v1/chats/{chat_id}/release."""
     rows = handoffs_service.waiting(container().tenant_uow, user_id)
-    items = [_iso(dict(r), "handoff_since") for r in rows]
+    items = [_iso(dataclasses.asdict(r), "handoff_since") for r in rows]
     return jsonify(paginated("handoffs", items, lambda h: [h["handoff_since"], h["chat_id"]]))
 
 
@@ -230,9 +232,9 @@ def playground_read(user_id: uuid.UUID, chat_id: str):
     if not chat_id.endswith(playground.PLAYGROUND_SUFFIX):
         abort(404, description="no such playground chat")
     turns, pending = playground.conversation(container().tenant_data, user_id, chat_id, limit=200)
-    items = [{"id": str(t["id"]), "direction": t["direction"], "text": t["text"], "intent": t["intent"],
-              "outcome": t["outcome"], "message_id": t["inbox_id"] and str(t["inbox_id"]),
-              "created_at": t["created_at"].isoformat()} for t in turns]
+    items = [{"id": str(t.id), "direction": t.direction, "text": t.text, "intent": t.intent,
+              "outcome": t.outcome, "message_id": t.inbox_id and str(t.inbox_id),
+              "created_at": t.created_at.isoformat()} for t in turns]
     return jsonify(paginated("turns", items, lambda t: [t["created_at"], t["direction"], t["id"]],
                              chat_id=chat_id, pending=pending))
 
