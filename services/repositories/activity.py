@@ -68,6 +68,29 @@ class FirstRun:
     enabled: bool
 
 
+@dataclass(frozen=True)
+class AuditLine:
+    """One entry of the audit tab."""
+
+    action: str
+    detail: dict
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """One task on the tasks tab (its payload stays sealed in the table)."""
+
+    id: uuid.UUID
+    chat_id: str
+    task_type: str
+    status: str
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
 class ActivityRepository(Repository):
     def overview(self, since: datetime, until: datetime) -> Traffic:
         """Customer traffic between two moments (playground chats and the owner's own messages left out)."""
@@ -150,7 +173,7 @@ class ActivityRepository(Repository):
                   "offset": offset}
         where = """where (%(action)s::text is null or action like %(prefix)s)
                      and (%(since)s::timestamptz is null or created_at >= %(since)s)"""
-        rows = self._rows(f"""select action, detail, created_at from public.audit_logs {where}
+        rows = self._records(AuditLine, f"""select action, detail, created_at from public.audit_logs {where}
                               order by created_at desc, id desc limit %(limit)s offset %(offset)s""", params)
         return Page(rows, one_row(self.conn.execute(f"select count(*) from public.audit_logs {where}", params))[0],
                     offset)
@@ -161,8 +184,9 @@ class ActivityRepository(Repository):
         where = """where (%(status)s::text is null or status = %(status)s)
                      and (%(since)s::timestamptz is null or created_at >= %(since)s)
                      and (%(until)s::timestamptz is null or created_at < %(until)s)"""
-        rows = self._rows(f"""select id, chat_id, task_type, status, attempts, last_error, created_at, updated_at
-                              from public.tasks {where} order by created_at desc limit %(limit)s offset %(offset)s""",
-                          params)
+        rows = self._records(TaskLine, f"""select id, chat_id, task_type, status, attempts, last_error, created_at,
+                                                  updated_at
+                                             from public.tasks {where}
+                                            order by created_at desc limit %(limit)s offset %(offset)s""", params)
         return Page(rows, one_row(self.conn.execute(f"select count(*) from public.tasks {where}", params))[0],
                     offset)
