@@ -4,6 +4,7 @@ audit entries, JSON in and out, every list paginated (api/pagination.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import datetime
 from typing import get_args
@@ -24,6 +25,8 @@ from schemas.api import (
     WhitelistEntry,
 )
 from schemas.messages import IntentName, LogOutcome
+from services.repositories.audience import GroupSetting, WhitelistedContact
+from services.repositories.repositories import ApiKeyRow
 from services.usecases import accounts, apikeys, message_views, playground, whitelist_contacts
 from services.usecases import group_settings as groups_service
 from services.usecases import handoffs as handoffs_service
@@ -76,9 +79,9 @@ def me(user_id: uuid.UUID):
 # --- whitelist -------------------------------------------------------------------------------------
 
 
-def _contact_json(row: dict) -> dict:
-    return {"id": str(row["id"]), "phone": row["phone"], "lid": row["lid"], "name": row["name"],
-            "created_at": row["created_at"].isoformat()}
+def _contact_json(row: WhitelistedContact) -> dict:
+    return {"id": str(row.id), "phone": row.phone, "lid": row.lid, "name": row.name,
+            "created_at": row.created_at.isoformat()}
 
 
 @blueprint.get("/whitelist")
@@ -134,9 +137,9 @@ def whitelist_remove(user_id: uuid.UUID, contact_id: str):
 # --- group settings ----------------------------------------------------------------------------------
 
 
-def _group_json(row: dict) -> dict:
-    return {"group_id": row["group_id"], "name": row["name"], "auto_reply": row["auto_reply"],
-            "mention_only": row["mention_only"], "updated_at": row["updated_at"].isoformat()}
+def _group_json(row: GroupSetting) -> dict:
+    return {"group_id": row.group_id, "name": row.name, "auto_reply": row.auto_reply,
+            "mention_only": row.mention_only, "updated_at": row.updated_at.isoformat()}
 
 
 @blueprint.get("/group-settings")
@@ -173,7 +176,8 @@ def conversations(user_id: uuid.UUID):
         rows = message_views.conversations(container().tenant_uow, user_id,
                                            handoff=None if handoff is None else handoff == "true", limit=limit,
                                            after=time_and_id(after, str))
-        return [_iso(dict(r), "handoff_since", "paused_until", "last_inbound_at", "created_at") for r in rows]
+        return [_iso(dataclasses.asdict(r), "handoff_since", "paused_until", "last_inbound_at", "created_at")
+                for r in rows]
 
     return jsonify(keyset_page("conversations", fetch, lambda c: [c["last_inbound_at"] or c["created_at"],
                                                                   c["chat_id"]], 2))
@@ -191,10 +195,10 @@ def messages(user_id: uuid.UUID):
             c.tenant_uow, user_id, contact=request.args.get("contact") or None,
             chat_id=request.args.get("chat_id") or None, since=_when("since"), until=_when("until"),
             intent=intent, outcome=outcome, limit=limit, after=time_and_id(after))
-        return [{"id": str(r["id"]), "chat_id": r["chat_id"], "direction": r["direction"],
-                 "message_id": r["inbox_id"] and str(r["inbox_id"]), "outcome": r["outcome"], "reason": r["reason"],
-                 "intent": r["intent"], "contact_phone": r["contact_phone"], "contact_lid": r["contact_lid"],
-                 "text": readable(c.tenant_data, user_id, r), "created_at": r["created_at"].isoformat()} for r in rows]
+        return [{"id": str(r.id), "chat_id": r.chat_id, "direction": r.direction,
+                 "message_id": r.inbox_id and str(r.inbox_id), "outcome": r.outcome, "reason": r.reason,
+                 "intent": r.intent, "contact_phone": r.contact_phone, "contact_lid": r.contact_lid,
+                 "text": readable(c.tenant_data, user_id, r), "created_at": r.created_at.isoformat()} for r in rows]
 
     return jsonify(keyset_page("messages", fetch, lambda m: [m["created_at"], m["id"]], 2))
 
@@ -204,7 +208,7 @@ def messages(user_id: uuid.UUID):
 def handoffs(user_id: uuid.UUID):
     """Chats a person took over; release one with POST /api/v1/chats/{chat_id}/release."""
     rows = handoffs_service.waiting(container().tenant_uow, user_id)
-    items = [_iso(dict(r), "handoff_since") for r in rows]
+    items = [_iso(dataclasses.asdict(r), "handoff_since") for r in rows]
     return jsonify(paginated("handoffs", items, lambda h: [h["handoff_since"], h["chat_id"]]))
 
 
@@ -231,9 +235,9 @@ def playground_read(user_id: uuid.UUID, chat_id: str):
     if not chat_id.endswith(playground.PLAYGROUND_SUFFIX):
         abort(404, description="no such playground chat")
     turns, pending = playground.conversation(container().tenant_data, user_id, chat_id, limit=200)
-    items = [{"id": str(t["id"]), "direction": t["direction"], "text": t["text"], "intent": t["intent"],
-              "outcome": t["outcome"], "message_id": t["inbox_id"] and str(t["inbox_id"]),
-              "created_at": t["created_at"].isoformat()} for t in turns]
+    items = [{"id": str(t.id), "direction": t.direction, "text": t.text, "intent": t.intent,
+              "outcome": t.outcome, "message_id": t.inbox_id and str(t.inbox_id),
+              "created_at": t.created_at.isoformat()} for t in turns]
     return jsonify(paginated("turns", items, lambda t: [t["created_at"], t["direction"], t["id"]],
                              chat_id=chat_id, pending=pending))
 
@@ -241,9 +245,10 @@ def playground_read(user_id: uuid.UUID, chat_id: str):
 # --- API keys --------------------------------------------------------------------------------------------
 
 
-def _key_json(row: dict) -> dict:
-    return {"id": str(row["id"]), "name": row["name"], "prefix": row["prefix"],
-            **{n: row[n].isoformat() if row.get(n) else None for n in ("created_at", "last_used_at", "revoked_at")}}
+def _key_json(row: ApiKeyRow) -> dict:
+    return {"id": str(row.id), "name": row.name, "prefix": row.prefix, "created_at": row.created_at.isoformat(),
+            **{n: when.isoformat() if when else None
+               for n, when in (("last_used_at", row.last_used_at), ("revoked_at", row.revoked_at))}}
 
 
 @blueprint.get("/keys")

@@ -111,8 +111,9 @@ def get_task(user_id: uuid.UUID, task_id: str):
 def list_alerts(user_id: uuid.UUID):
     """What the owner must act on (failed tasks, customers asking for a person), newest first."""
     rows = alerts.open_alerts(container().tenant_uow, user_id, LIST_SCAN_LIMIT)
-    items = [{**r, "id": str(r["id"]), "task_id": r["task_id"] and str(r["task_id"]),
-              "created_at": r["created_at"].isoformat()} for r in rows]
+    items = [{"id": str(r.id), "kind": r.kind, "title": r.title, "detail": r.detail,
+              "task_id": r.task_id and str(r.task_id), "chat_id": r.chat_id, "created_at": r.created_at.isoformat()}
+             for r in rows]
     return jsonify(paginated("alerts", items, lambda a: [a["created_at"], a["id"]]))
 
 

@@ -88,7 +88,7 @@ def remove_contact(user_id: uuid.UUID, contact_id: str):
                                         via="dashboard")
     if removed is None:
         abort(404, description="There is no such contact.")
-    return done(f"{removed['phone'] or removed['lid']} removed from the whitelist.", "contacts.whitelist")
+    return done(f"{removed.phone or removed.lid} removed from the whitelist.", "contacts.whitelist")
 
 
 @blueprint.post("/whitelist/mode")

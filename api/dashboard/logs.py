@@ -14,8 +14,9 @@ from api.dashboard.web import done, login_required, page, page_number
 from api.errors import id_or_404
 from schemas.messages import PLAYGROUND_SUFFIX
 from services.core.crypto import DecryptionError
+from services.repositories.rows import Page
 from services.usecases import handoffs, message_views, owner_replies
-from services.usecases.message_views import message_trace, readable
+from services.usecases.message_views import message_trace
 
 blueprint = Blueprint("logs", __name__, url_prefix="/dashboard/logs")
 TASK_STATUSES = ("pending", "dispatched", "succeeded", "failed")
@@ -55,8 +56,8 @@ def index(user_id: uuid.UUID):
         waiting_only=args.get("waiting") == "1", since=since, until=until, limit=per_page, offset=offset)
     listing = found.listing
     if tab == "chats":
-        for row in listing.rows:
-            row["text"] = readable(c.tenant_data, user_id, row)
+        listing = Page(message_views.opened_threads(c.tenant_data, user_id, listing.rows), listing.total,
+                       listing.offset)
     return page("dashboard/logs.html", tab=tab, listing=listing, args=args, errors=errors,
                 task_statuses=TASK_STATUSES, handoffs=found.handoffs, now=datetime.now(UTC),
                 status=400 if errors else 200)
@@ -76,14 +77,13 @@ def _thread_page(user_id: uuid.UUID, chat_id: str, form: ReplyForm | None = None
         before_at = None
     c = container()
     found = message_views.thread(c.tenant_uow, user_id, chat_id, limit=THREAD_PAGE, before=before_at)
-    chat, messages, total = found.chat, found.messages, found.total
     if not found.known:
         abort(404, description="There is no such conversation.")
-    for row in messages:
-        row["text"] = readable(c.tenant_data, user_id, row)
+    chat, total = found.chat, found.total
+    messages = message_views.opened_entries(c.tenant_data, user_id, found.messages)
     form = form or ReplyForm(formdata=None, data={"key": secrets.token_urlsafe(12)})
-    return page("dashboard/thread.html", chat_id=chat_id, chat=chat or {}, messages=messages, total=total,
-                earlier=messages[0]["created_at"].isoformat() if messages and total > len(messages) and
+    return page("dashboard/thread.html", chat_id=chat_id, chat=chat, messages=messages, total=total,
+                earlier=messages[0].created_at.isoformat() if messages and total > len(messages) and
                 len(messages) == THREAD_PAGE else None,
                 form=form, playground=chat_id.endswith(PLAYGROUND_SUFFIX), now=datetime.now(UTC), status=status)
 

@@ -13,6 +13,7 @@ from api.context import container
 from api.dashboard.web import login_required, page, safe_next
 from api.errors import id_or_404
 from pipelines import charts
+from services.repositories.activity import FirstRun
 from services.usecases import alerts as owner_alerts
 from services.usecases import overview
 from services.usecases.message_views import readable
@@ -47,16 +48,16 @@ def date_range(args) -> tuple[datetime, datetime, dict]:
     return start, end, chosen
 
 
-def checklist(done: dict) -> list[dict]:
+def checklist(done: FirstRun) -> list[dict]:
     steps = [
         ("Link your WhatsApp", "Scan a QR code with your phone so the bot can read and answer your chats.",
-         done["linked"], "sessions_page.index", "Link WhatsApp"),
+         done.linked, "sessions_page.index", "Link WhatsApp"),
         ("Upload your documents", "Price lists, FAQs, catalogues: the bot answers only from what you upload.",
-         done["documents"], "kb_page.index", "Upload documents"),
+         done.documents, "kb_page.index", "Upload documents"),
         ("Try the bot in the playground", "Ask what your customers ask, and see how the bot answers and why.",
-         done["tried"], "playground.index", "Open the playground"),
+         done.tried, "playground.index", "Open the playground"),
         ("Go live", "With WhatsApp linked and the bot switched on, customers get answers right away.",
-         done["enabled"] and done["linked"], "settings_page.bot", "Check the bot settings"),
+         done.enabled and done.linked, "settings_page.bot", "Check the bot settings"),
     ]
     return [{"title": t, "text": x, "done": bool(d), "endpoint": e, "action": a} for t, x, d, e, a in steps]
 
@@ -68,7 +69,7 @@ def index(user_id: uuid.UUID):
     c = container()
     found = overview.overview(c.tenant_uow, user_id, since, until)
     stats, unanswered, progress = found.stats, found.unanswered, found.progress
-    days = stats["days"]
+    days = [vars(day) for day in stats.days]  # the chart reads days by column name
     totals = {key: sum(day[key] for day in days) for key, _ in OUTCOME_SERIES}
     asked: Counter[str] = Counter()
     example: dict[str, dict] = {}
@@ -76,7 +77,7 @@ def index(user_id: uuid.UUID):
         text = " ".join(readable(c.tenant_data, user_id, row).split())
         key = text.lower().rstrip("?!. ")
         asked[key] += 1
-        example.setdefault(key, {"text": text, "chat_id": row["chat_id"], "inbox_id": row["id"]})
+        example.setdefault(key, {"text": text, "chat_id": row.chat_id, "inbox_id": row.id})
     top_unanswered = [{**example[key], "count": count} for key, count in asked.most_common(10)]
     steps = checklist(progress)
     return page(

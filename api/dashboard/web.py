@@ -14,6 +14,7 @@ from schemas.settings import Settings
 from services.adapters.logging import log_context
 from services.repositories import account_sessions
 from services.repositories.account_sessions import network_of, new_token
+from services.repositories.repositories import OpenAlert
 from services.usecases import alerts as owner_alerts
 
 NAV = (
@@ -105,7 +106,7 @@ def page_number() -> int:
 
 def page(template: str, *, status: int = 200, **context):
     user_id = g.get("dashboard_user")
-    alerts: list[dict] = []
+    alerts: list[OpenAlert] = []
     if user_id is not None:  # what the owner must act on: failed tasks, customers asking for a person
         alerts = owner_alerts.open_alerts(container().tenant_uow, user_id, 5)
     return render_template(template, nav=NAV, owner_alerts=alerts, **context), status

@@ -65,7 +65,7 @@ def _answer_sign_up(deps: MailDeps, request: AccountEmailRequest) -> None:
         owner = uow.users.find_by_email(request.email)
     if owner is not None:
         text = account_emails.sign_up_attempt(deps.base_url)
-        deps.mailer.send(owner["email"], text.subject, text.body)
+        deps.mailer.send(owner.email, text.subject, text.body)
         _forget(deps, request)
     elif request.password_hash:
         token = confirmation_token(deps.secret_key, request.id)

@@ -12,7 +12,7 @@ import ipaddress
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from services.repositories.db import SystemUow, TenantUow
 from services.repositories.repositories import Repository
@@ -46,6 +46,17 @@ def network_of(address: str | None) -> str:
 class ActiveSession:
     id: uuid.UUID
     user_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class SignedInSession:
+    """A session as /account lists it: where and when, never its token."""
+
+    id: uuid.UUID
+    created_at: datetime
+    last_seen_at: datetime
+    user_agent: str
+    ip: str
 
 
 class AccountSessionRepository(Repository):
@@ -106,9 +117,10 @@ class AccountSessionRepository(Repository):
             [session_id],
         ).rowcount == 1
 
-    def list_active(self) -> list[dict]:
+    def list_active(self) -> list[SignedInSession]:
         """Tenant: its sessions still in use, most recent first (expired ones are left out)."""
-        return self._rows(
+        return self._records(
+            SignedInSession,
             """select id, created_at, last_seen_at, user_agent, ip from public.account_sessions
                 where revoked_at is null and last_seen_at > now() - %s and created_at > now() - %s
                 order by last_seen_at desc, created_at desc""",
@@ -135,7 +147,7 @@ def active(system_uow: SystemUow, token: str) -> ActiveSession | None:
         return AccountSessionRepository(uow.conn).find_active(token)
 
 
-def listed(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[dict]:
+def listed(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[SignedInSession]:
     with tenant_uow(user_id) as uow:
         return AccountSessionRepository(uow.conn).list_active()
 

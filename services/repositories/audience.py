@@ -4,15 +4,43 @@ Runs in the tenant's unit of work, so RLS scopes every row."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 
 from services.repositories.repositories import Repository
 from services.repositories.rows import Page, one_row
 
 
+@dataclass(frozen=True)
+class WhitelistedContact:
+    id: uuid.UUID
+    phone: str | None  # a contact known only by its WhatsApp lid has no phone
+    lid: str | None
+    name: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class RemovedContact:
+    phone: str | None
+    lid: str | None
+    name: str
+
+
+@dataclass(frozen=True)
+class GroupSetting:
+    group_id: str
+    name: str
+    auto_reply: bool
+    mention_only: bool
+    updated_at: datetime
+
+
 class AudienceRepository(Repository):
-    def whitelist(self, search: str = "", limit: int = 500, offset: int = 0) -> list[dict]:
+    def whitelist(self, search: str = "", limit: int = 500, offset: int = 0) -> list[WhitelistedContact]:
         pattern = f"%{search.strip()}%"
-        return self._rows(
+        return self._records(
+            WhitelistedContact,
             """select id, phone, lid, name, created_at from public.whitelists
                where name ilike %(s)s or phone ilike %(s)s or lid ilike %(s)s
                order by name, phone limit %(limit)s offset %(offset)s""",
@@ -36,13 +64,13 @@ class AudienceRepository(Repository):
                 added += cur.rowcount
         return added
 
-    def remove_contact(self, contact_id: uuid.UUID) -> dict | None:
-        rows = self._rows("delete from public.whitelists where id = %s returning phone, lid, name", [contact_id])
-        return rows[0] if rows else None
+    def remove_contact(self, contact_id: uuid.UUID) -> RemovedContact | None:
+        return self._record(RemovedContact, "delete from public.whitelists where id = %s returning phone, lid, name",
+                            [contact_id])
 
-    def groups(self) -> list[dict]:
-        return self._rows("select group_id, name, auto_reply, mention_only, updated_at from public.group_settings "
-                          "order by name, group_id")
+    def groups(self) -> list[GroupSetting]:
+        return self._records(GroupSetting, "select group_id, name, auto_reply, mention_only, updated_at "
+                                           "from public.group_settings order by name, group_id")
 
     def remember_groups(self, user_id: uuid.UUID, groups: list[tuple[str, str]]) -> None:
         """Groups seen on WhatsApp: new ones are added switched off, known ones get their current name."""

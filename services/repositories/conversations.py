@@ -3,6 +3,8 @@ state. Runs in the tenant's unit of work, so RLS scopes every row."""
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 from schemas.messages import PLAYGROUND_SUFFIX
@@ -11,13 +13,90 @@ from services.repositories.repositories import Repository
 from services.repositories.rows import Page, one_row
 
 
+@dataclass(frozen=True)
+class ChatLogEntry:
+    """One logged message, its body still sealed (message_views opens it)."""
+
+    id: uuid.UUID
+    chat_id: str
+    contact_phone: str | None
+    contact_lid: str | None
+    direction: str  # inbound | outbound
+    inbox_id: uuid.UUID | None
+    outcome: str | None
+    reason: str | None
+    intent: str | None
+    trace: dict
+    ciphertext: bytes
+    nonce: bytes
+    key_id: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ChatSummary:
+    """A chat with its pause and hand-off state (the REST conversations list)."""
+
+    chat_id: str
+    contact_phone: str | None
+    contact_lid: str | None
+    is_group: bool
+    handoff_active: bool
+    handoff_since: datetime | None
+    paused_until: datetime | None
+    last_inbound_at: datetime | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ThreadSummary:
+    """A customer chat on the dashboard's list: its last message (sealed), how many it has, its state."""
+
+    chat_id: str
+    id: uuid.UUID  # the last message's
+    direction: str
+    ciphertext: bytes
+    nonce: bytes
+    key_id: str
+    created_at: datetime
+    outcome: str | None
+    intent: str | None
+    messages: int
+    contact_phone: str | None
+    contact_lid: str | None
+    handoff_active: bool
+    paused_until: datetime | None
+    is_group: bool | None  # None when the chat has logs but no chats row
+
+
+@dataclass(frozen=True)
+class ChatState:
+    chat_id: str
+    contact_phone: str | None
+    contact_lid: str | None
+    is_group: bool
+    paused_until: datetime | None
+    handoff_active: bool
+    handoff_since: datetime | None
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """A chat waiting for a person, and since when."""
+
+    chat_id: str
+    contact_phone: str | None
+    handoff_since: datetime | None
+
+
 class ConversationRepository(Repository):
     def chat_logs(self, *, contact: str | None, since: datetime | None, until: datetime | None,
                   intent: str | None, outcome: str | None, chat_id: str | None = None,
-                  limit: int = 100, after: tuple | list | None = None) -> list[dict]:
+                  limit: int = 100, after: tuple | list | None = None) -> list[ChatLogEntry]:
         """Newest first; `after` = (created_at, id) of the last entry of the previous page."""
         after_at, after_id = after if after else (None, None)
-        return self._rows(
+        return self._records(
+            ChatLogEntry,
             """select id, chat_id, contact_phone, contact_lid, direction, inbox_id, outcome, reason, intent, trace,
                       ciphertext, nonce, key_id, created_at
                from public.chat_logs
@@ -35,10 +114,12 @@ class ConversationRepository(Repository):
              "intent": intent, "outcome": outcome, "chat": chat_id, "limit": limit, "after_at": after_at,
              "after_id": after_id})
 
-    def conversations(self, *, handoff: bool | None, limit: int, after: tuple | list | None = None) -> list[dict]:
+    def conversations(self, *, handoff: bool | None, limit: int,
+                      after: tuple | list | None = None) -> list[ChatSummary]:
         """Chats, most recently active first; `after` = (last activity, chat id) of the previous page's last."""
         after_at, after_chat = after if after else (None, None)
-        return self._rows(
+        return self._records(
+            ChatSummary,
             """select chat_id, contact_phone, contact_lid, is_group, handoff_active, handoff_since, paused_until,
                       last_inbound_at, created_at from public.chats
                where (%(h)s::boolean is null or handoff_active = %(h)s)
@@ -73,7 +154,8 @@ class ConversationRepository(Repository):
                      and (%(since)s::timestamptz is null or l.created_at >= %(since)s)
                      and (%(until)s::timestamptz is null or l.created_at < %(until)s)"""
         having = "and (not %(waiting)s or coalesce(c.handoff_active, false))"
-        rows = self._rows(
+        rows = self._records(
+            ThreadSummary,
             f"""with last as (
                   select distinct on (l.chat_id) l.chat_id, l.id, l.direction, l.ciphertext, l.nonce, l.key_id,
                          l.created_at, l.outcome, l.intent
@@ -94,9 +176,11 @@ class ConversationRepository(Repository):
                 left join public.chats c on c.chat_id = t.chat_id where true {having}""", params))[0]
         return Page(rows, total, offset)
 
-    def thread(self, chat_id: str, *, limit: int = 50, before: datetime | None = None) -> tuple[list[dict], int]:
+    def thread(self, chat_id: str, *, limit: int = 50,
+               before: datetime | None = None) -> tuple[list[ChatLogEntry], int]:
         """A chat's messages, oldest first (the newest `limit` before `before`), and how many it has in all."""
-        rows = self._rows(
+        rows = self._records(
+            ChatLogEntry,
             """select id, chat_id, contact_phone, contact_lid, direction, inbox_id, outcome, reason, intent, trace,
                       ciphertext, nonce, key_id, created_at
                  from public.chat_logs
@@ -113,11 +197,11 @@ class ConversationRepository(Repository):
             "select exists (select 1 from public.tasks where chat_id = %s) "
             "or exists (select 1 from public.outbox where chat_id = %s)", [chat_id, chat_id]))[0]
 
-    def chat_state(self, chat_id: str) -> dict | None:
-        rows = self._rows("""select chat_id, contact_phone, contact_lid, is_group, paused_until, handoff_active,
-                                    handoff_since from public.chats where chat_id = %s""", [chat_id])
-        return rows[0] if rows else None
+    def chat_state(self, chat_id: str) -> ChatState | None:
+        return self._record(ChatState, """select chat_id, contact_phone, contact_lid, is_group, paused_until,
+                                                 handoff_active, handoff_since from public.chats where chat_id = %s""",
+                            [chat_id])
 
-    def handoffs(self) -> list[dict]:
-        return self._rows("select chat_id, contact_phone, handoff_since from public.chats where handoff_active "
-                          "order by handoff_since desc")
+    def handoffs(self) -> list[Handoff]:
+        return self._records(Handoff, "select chat_id, contact_phone, handoff_since from public.chats "
+                                      "where handoff_active order by handoff_since desc")

@@ -11,7 +11,7 @@ import psycopg
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
-from services.repositories.rows import Record, one_row, record
+from services.repositories.rows import Record, existing, one_row, record
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,16 @@ class Repository:
                 params: Sequence[object] | Mapping[str, object] | None = None) -> Record | None:
         rows = self._records(kind, sql, params)
         return rows[0] if rows else None
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """A local account as sign-in reads it."""
+
+    id: uuid.UUID
+    email: str
+    encrypted_password: str | None
+    created_at: datetime
 
 
 class UserRepository(Repository):
@@ -54,12 +64,24 @@ class UserRepository(Repository):
         row = self.conn.execute("select email from auth.users where id = %s", [user_id]).fetchone()
         return row[0] if row else None
 
-    def find_by_email(self, email: str) -> dict | None:
-        rows = self._rows(
-            "select id, email, encrypted_password, created_at from auth.users where email = lower(%s)",
+    def find_by_email(self, email: str) -> UserRow | None:
+        return self._record(
+            UserRow, "select id, email, encrypted_password, created_at from auth.users where email = lower(%s)",
             [email.strip()],
         )
-        return rows[0] if rows else None
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    """A tenant's profile (`select *` of profiles)."""
+
+    user_id: uuid.UUID
+    display_name: str
+    business_name: str
+    phone: str | None
+    timezone: str
+    created_at: datetime
+    updated_at: datetime
 
 
 class TenantRepository(Repository):
@@ -78,9 +100,8 @@ class TenantRepository(Repository):
         ).rowcount
         return created > 0
 
-    def profile(self, user_id: uuid.UUID) -> dict | None:
-        rows = self._rows("select * from public.profiles where user_id = %s", [user_id])
-        return rows[0] if rows else None
+    def profile(self, user_id: uuid.UUID) -> ProfileRow | None:
+        return self._record(ProfileRow, "select * from public.profiles where user_id = %s", [user_id])
 
     def sessions_meant_to_run(self) -> list[uuid.UUID]:
         """Tenants whose WhatsApp should be running (starting, showing a QR code, or working)."""
@@ -110,6 +131,15 @@ class TenantRepository(Repository):
         )
 
 
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    user_id: uuid.UUID
+    action: str
+    detail: dict
+    created_at: datetime
+
+
 class AuditRepository(Repository):
     def log(self, user_id: uuid.UUID, action: str, detail: dict | None = None) -> int:
         row = one_row(self.conn.execute(
@@ -117,8 +147,9 @@ class AuditRepository(Repository):
         ))
         return row[0]
 
-    def recent(self, limit: int = 50) -> list[dict]:
-        return self._rows(
+    def recent(self, limit: int = 50) -> list[AuditEntry]:
+        return self._records(
+            AuditEntry,
             "select id, user_id, action, detail, created_at from public.audit_logs "
             "order by created_at desc, id desc limit %s",
             [limit],
@@ -143,6 +174,19 @@ class AlertRow:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class OpenAlert:
+    """An alert as the owner sees it (the REST list's fields)."""
+
+    id: uuid.UUID
+    kind: str
+    title: str
+    detail: str
+    task_id: uuid.UUID | None
+    chat_id: str | None
+    created_at: datetime
+
+
 class AlertRepository(Repository):
     """Owner alerts: what the owner must act on, shown until dismissed."""
 
@@ -159,8 +203,9 @@ class AlertRepository(Repository):
     def get(self, alert_id: uuid.UUID) -> AlertRow | None:
         return self._record(AlertRow, "select * from public.owner_alerts where id = %s", [alert_id])
 
-    def open(self, limit: int = 20) -> list[dict]:
-        return self._rows(
+    def open(self, limit: int = 20) -> list[OpenAlert]:
+        return self._records(
+            OpenAlert,
             """select id, kind, title, detail, task_id, chat_id, created_at from public.owner_alerts
                where dismissed_at is null order by created_at desc limit %s""", [limit])
 
@@ -174,6 +219,20 @@ class AlertRepository(Repository):
         self.conn.execute(
             """update public.owner_alerts set emailed_at = case when %s::text is null then now() end,
                    email_error = %s where id = %s""", [error, error, alert_id])
+
+
+@dataclass(frozen=True)
+class JobFailure:
+    """A job given up on (`select *` of job_failures)."""
+
+    id: int
+    task_name: str
+    job_id: str | None
+    user_id: uuid.UUID | None
+    trace_id: str | None
+    reason: str
+    payload: object
+    created_at: datetime
 
 
 class JobFailureRepository(Repository):
@@ -190,10 +249,8 @@ class JobFailureRepository(Repository):
         ))
         return row[0]
 
-    def recent(self, limit: int = 50) -> list[dict]:
-        return self._rows(
-            "select * from public.job_failures order by id desc limit %s", [limit]
-        )
+    def recent(self, limit: int = 50) -> list[JobFailure]:
+        return self._records(JobFailure, "select * from public.job_failures order by id desc limit %s", [limit])
 
 
 def _uuid_or_none(value: object) -> uuid.UUID | None:
@@ -203,13 +260,26 @@ def _uuid_or_none(value: object) -> uuid.UUID | None:
         return None
 
 
+@dataclass(frozen=True)
+class ApiKeyRow:
+    """An API key as the owner sees it (never its hash)."""
+
+    id: uuid.UUID
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
 class ApiKeyRepository(Repository):
-    def create(self, user_id: uuid.UUID, name: str, prefix: str, key_hash: str) -> dict:
-        return self._rows(
+    def create(self, user_id: uuid.UUID, name: str, prefix: str, key_hash: str) -> ApiKeyRow:
+        return existing(self._record(
+            ApiKeyRow,
             "insert into public.api_keys (user_id, name, prefix, key_hash) values (%s, %s, %s, %s) "
-            "returning id, name, prefix, created_at",
+            "returning id, name, prefix, created_at, last_used_at, revoked_at",
             [user_id, name, prefix, key_hash],
-        )[0]
+        ), "the new API key")
 
     def owner_of(self, key_hash: str) -> uuid.UUID | None:
         """Whose live key has this hash (system unit of work: the tenant is not known yet)."""
@@ -225,8 +295,6 @@ class ApiKeyRepository(Repository):
             "update public.api_keys set revoked_at = now() where id = %s and revoked_at is null", [key_id]
         ).rowcount == 1
 
-    def list(self) -> list[dict]:
-        return self._rows(
-            "select id, name, prefix, created_at, last_used_at, revoked_at from public.api_keys "
-            "order by created_at desc"
-        )
+    def list(self) -> list[ApiKeyRow]:
+        return self._records(ApiKeyRow, "select id, name, prefix, created_at, last_used_at, revoked_at "
+                                        "from public.api_keys order by created_at desc")

@@ -50,7 +50,7 @@ def record(kind: type[Record], columns: Mapping[str, Any]) -> Record:
 class Page:
     """One page of a longer list: its rows, how many there are in all, and where this page starts."""
 
-    rows: list[Any]  # rows as dicts, or the views made from them (documents)
+    rows: list[Any]  # typed rows, or the views made from them (documents)
     total: int
     offset: int
 

@@ -112,7 +112,7 @@ def seed_demo_tenant(container: App, email: str = DEMO_EMAIL, *, jobs: InlineJob
         if existing is None:
             user_id = uow.users.create(email, hashed, metadata={"display_name": DEMO_NAME})
         else:
-            user_id = existing["id"]
+            user_id = existing.id
             uow.users.set_password_hash(user_id, hashed)
     tenants.provision(container.tenant_uow, user_id)
     with container.tenant_uow(user_id) as uow:

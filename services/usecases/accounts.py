@@ -151,4 +151,4 @@ def summary(system_uow: SystemUow, user_id: uuid.UUID) -> AccountSummary | None:
 def user_id_for_email(system_uow: SystemUow, email: str) -> uuid.UUID | None:
     with system_uow() as uow:
         user = uow.users.find_by_email(normal_email(email))
-    return user["id"] if user else None
+    return user.id if user else None

@@ -53,12 +53,12 @@ class LocalAccounts:
     def verify(self, email: str, password: str) -> uuid.UUID | None:
         with self._system_uow() as uow:
             row = uow.users.find_by_email(email)
-        stored = (row or {}).get("encrypted_password") or ""
+        stored = (row.encrypted_password if row else None) or ""
         candidate = password.encode()[:MAX_PASSWORD]
         if not stored.startswith("$2"):
             bcrypt.checkpw(candidate, _dummy_hash())
             return None
-        return row["id"] if bcrypt.checkpw(candidate, stored.encode()) else None
+        return row.id if row and bcrypt.checkpw(candidate, stored.encode()) else None
 
     def change_password(self, user_id: uuid.UUID, email: str, current: str, new: str) -> None:
         if self.verify(email, current) != user_id:
@@ -72,9 +72,9 @@ class LocalAccounts:
             row = uow.users.find_by_email(email)
         if row is None:
             return
-        token = self._serializer.dumps({"uid": str(row["id"]), "fp": _fingerprint(row["encrypted_password"] or "")})
+        token = self._serializer.dumps({"uid": str(row.id), "fp": _fingerprint(row.encrypted_password or "")})
         text = account_emails.password_reset(base_url, token, self._reset_minutes)
-        self._mailer.send(row["email"], text.subject, text.body)
+        self._mailer.send(row.email, text.subject, text.body)
 
     def finish_reset(self, token: str, new: str) -> uuid.UUID:
         try:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 
 from services.repositories.db import TenantUow
+from services.repositories.repositories import OpenAlert
 
 
-def open_alerts(tenant_uow: TenantUow, user_id: uuid.UUID, limit: int) -> list[dict]:
+def open_alerts(tenant_uow: TenantUow, user_id: uuid.UUID, limit: int) -> list[OpenAlert]:
     """Newest first."""
     with tenant_uow(user_id) as uow:
         return uow.alerts.open(limit)

@@ -7,6 +7,7 @@ import secrets
 import uuid
 
 from services.repositories.db import SystemUow, TenantUow
+from services.repositories.repositories import ApiKeyRow
 
 KEY_PREFIX = "sbk_"
 
@@ -15,11 +16,11 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def create_api_key(tenant_uow: TenantUow, user_id: uuid.UUID, name: str) -> tuple[str, dict]:
+def create_api_key(tenant_uow: TenantUow, user_id: uuid.UUID, name: str) -> tuple[str, ApiKeyRow]:
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     with tenant_uow(user_id) as uow:
         row = uow.api_keys.create(user_id, name, key[: len(KEY_PREFIX) + 6], hash_key(key))
-        uow.audit.log(user_id, "api_key.created", {"api_key_id": str(row["id"]), "name": name})
+        uow.audit.log(user_id, "api_key.created", {"api_key_id": str(row.id), "name": name})
     return key, row
 
 
@@ -32,7 +33,7 @@ def tenant_for_key(system_uow: SystemUow, key: str) -> uuid.UUID | None:
         return uow.api_keys.owner_of(hash_key(key))
 
 
-def listed(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[dict]:
+def listed(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[ApiKeyRow]:
     with tenant_uow(user_id) as uow:
         return uow.api_keys.list()
 

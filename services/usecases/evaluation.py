@@ -147,7 +147,7 @@ def existing_tenant(deps: EvalDeps, email: str) -> Tenant:
         user = uow.users.find_by_email(email)
     if user is None:
         raise EvaluationError(f"no account with email {email}")
-    return Tenant(user["id"], email, False)
+    return Tenant(user.id, email, False)
 
 
 def remove_tenant(deps: EvalDeps, tenant: Tenant) -> None:

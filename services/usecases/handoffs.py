@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from services.repositories.conversations import ConversationRepository
+from services.repositories.conversations import ConversationRepository, Handoff
 from services.repositories.db import TenantUow
 
 
@@ -17,7 +17,7 @@ def release(tenant_uow: TenantUow, user_id: uuid.UUID, chat_id: str, *, via: str
     return True
 
 
-def waiting(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[dict]:
+def waiting(tenant_uow: TenantUow, user_id: uuid.UUID) -> list[Handoff]:
     """Chats a person took over, with when."""
     with tenant_uow(user_id) as uow:
         return ConversationRepository(uow.conn).handoffs()

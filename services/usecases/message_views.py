@@ -6,10 +6,18 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from services.core.crypto import DecryptionError, Sealed
 from services.repositories.activity import ActivityRepository
-from services.repositories.conversations import ConversationRepository
+from services.repositories.conversations import (
+    ChatLogEntry,
+    ChatState,
+    ChatSummary,
+    ConversationRepository,
+    Handoff,
+    ThreadSummary,
+)
 from services.repositories.db import TenantUow
 from services.repositories.rows import Page
 from services.usecases.tenant_data import TenantData
@@ -22,14 +30,51 @@ def opened(deps: TenantData, user_id: uuid.UUID, *, ciphertext, nonce, key_id, c
     return deps.keyring.open(Sealed(ciphertext, nonce, key_id), tenant=user_id, chat=chat_id)
 
 
-def readable(deps: TenantData, user_id: uuid.UUID, row: dict) -> str:
+class SealedEntry(Protocol):
+    """A logged message whose body is still sealed: chat-log entries, threads' last messages, questions."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def chat_id(self) -> str: ...
+    @property
+    def ciphertext(self) -> bytes: ...
+    @property
+    def nonce(self) -> bytes: ...
+    @property
+    def key_id(self) -> str: ...
+
+
+def readable(deps: TenantData, user_id: uuid.UUID, row: SealedEntry) -> str:
     """A chat-log body for display; one unreadable row is reported, not allowed to hide the rest."""
     try:
-        return opened(deps, user_id, ciphertext=row["ciphertext"], nonce=row["nonce"], key_id=row["key_id"],
-                      chat_id=row["chat_id"])
+        return opened(deps, user_id, ciphertext=row.ciphertext, nonce=row.nonce, key_id=row.key_id,
+                      chat_id=row.chat_id)
     except DecryptionError as exc:
-        log.error("chat log row could not be decrypted", extra={"chat_log_id": str(row.get("id")), "error": str(exc)})
+        log.error("chat log row could not be decrypted", extra={"chat_log_id": str(row.id), "error": str(exc)})
         return UNREADABLE
+
+
+@dataclass(frozen=True)
+class OpenedEntry(ChatLogEntry):
+    """A chat-log entry with its body opened for display."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class OpenedThread(ThreadSummary):
+    """A chat on the dashboard's list with its last message opened."""
+
+    text: str
+
+
+def opened_entries(deps: TenantData, user_id: uuid.UUID, rows: list[ChatLogEntry]) -> list[OpenedEntry]:
+    return [OpenedEntry(**vars(row), text=readable(deps, user_id, row)) for row in rows]
+
+
+def opened_threads(deps: TenantData, user_id: uuid.UUID, rows: list[ThreadSummary]) -> list[OpenedThread]:
+    return [OpenedThread(**vars(row), text=readable(deps, user_id, row)) for row in rows]
 
 
 def message_trace(deps: TenantData, user_id: uuid.UUID, inbox_id: uuid.UUID) -> dict | None:
@@ -55,7 +100,7 @@ def message_trace(deps: TenantData, user_id: uuid.UUID, inbox_id: uuid.UUID) -> 
 
 
 def conversations(tenant_uow: TenantUow, user_id: uuid.UUID, *, handoff: bool | None, limit: int,
-                  after) -> list[dict]:
+                  after) -> list[ChatSummary]:
     """Chats with their last inbound time, pause and hand-off state, most recent first."""
     with tenant_uow(user_id) as uow:
         return ConversationRepository(uow.conn).conversations(handoff=handoff, limit=limit, after=after)
@@ -63,7 +108,7 @@ def conversations(tenant_uow: TenantUow, user_id: uuid.UUID, *, handoff: bool | 
 
 def chat_logs(tenant_uow: TenantUow, user_id: uuid.UUID, *, contact: str | None, chat_id: str | None,
               since: datetime | None, until: datetime | None, intent: str | None, outcome: str | None, limit: int,
-              after) -> list[dict]:
+              after) -> list[ChatLogEntry]:
     """Chat-log rows, still sealed (see `readable`), newest first."""
     with tenant_uow(user_id) as uow:
         return ConversationRepository(uow.conn).chat_logs(contact=contact, chat_id=chat_id, since=since, until=until,
@@ -73,7 +118,7 @@ def chat_logs(tenant_uow: TenantUow, user_id: uuid.UUID, *, contact: str | None,
 @dataclass(frozen=True)
 class LogsTab:
     listing: Page
-    handoffs: list[dict]
+    handoffs: list[Handoff]
 
 
 def logs_tab(tenant_uow: TenantUow, user_id: uuid.UUID, tab: str, *, contact: str | None, action: str | None,
@@ -94,8 +139,8 @@ def logs_tab(tenant_uow: TenantUow, user_id: uuid.UUID, tab: str, *, contact: st
 
 @dataclass(frozen=True)
 class Thread:
-    chat: dict | None
-    messages: list[dict]  # still sealed (see `readable`)
+    chat: ChatState | None
+    messages: list[ChatLogEntry]  # still sealed (see `readable`)
     total: int
     known: bool  # the chat exists, or has messages or work of any kind
 

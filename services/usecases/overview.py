@@ -7,15 +7,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from services.repositories.activity import ActivityRepository
+from services.repositories.activity import ActivityRepository, FirstRun, Traffic, UnansweredQuestion
 from services.repositories.db import TenantUow
 
 
 @dataclass(frozen=True)
 class Overview:
-    stats: dict
-    unanswered: list[dict]  # still sealed chat-log rows (see message_views.readable)
-    progress: dict  # the first-run checklist's facts
+    stats: Traffic
+    unanswered: list[UnansweredQuestion]  # still sealed (see message_views.readable)
+    progress: FirstRun  # the first-run checklist's facts
     display_name: str
 
 
@@ -25,5 +25,5 @@ def overview(tenant_uow: TenantUow, user_id: uuid.UUID, since: datetime, until: 
         stats = repo.overview(since, until)
         unanswered = repo.unanswered_questions(since, until)
         progress = repo.first_run()
-        profile = uow.tenants.profile(user_id) or {}
-    return Overview(stats, unanswered, progress, profile.get("display_name") or "")
+        profile = uow.tenants.profile(user_id)
+    return Overview(stats, unanswered, progress, profile.display_name if profile else "")

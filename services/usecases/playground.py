@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage
-from services.repositories.conversations import ConversationRepository
+from services.repositories.conversations import ChatLogEntry, ConversationRepository
 from services.usecases.inbound import accept
 from services.usecases.message_views import readable
 from services.usecases.tenant_data import TenantData
+
+
+@dataclass(frozen=True)
+class PlaygroundTurn(ChatLogEntry):
+    """A logged turn opened for display; a reply also carries what was decided for the question it answers."""
+
+    text: str
+    answer_trace: dict
+    answer_intent: str | None
+    answer_status: str | None
 
 
 class PlaygroundRouting:
@@ -50,7 +61,8 @@ def ask(deps: TenantData, user_id: uuid.UUID, chat_id: str, text: str) -> uuid.U
     return inbox_id
 
 
-def conversation(deps: TenantData, user_id: uuid.UUID, chat_id: str, limit: int = 50) -> tuple[list[dict], int]:
+def conversation(deps: TenantData, user_id: uuid.UUID, chat_id: str,
+                 limit: int = 50) -> tuple[list[PlaygroundTurn], int]:
     """The chat's logged turns, oldest first, and how many messages are still being answered."""
     with deps.tenant_uow(user_id) as uow:
         repo = ConversationRepository(uow.conn)
@@ -59,11 +71,12 @@ def conversation(deps: TenantData, user_id: uuid.UUID, chat_id: str, limit: int 
         pending = repo.pending_in_chat(chat_id)
     rows.reverse()
     # The inbound row carries what each stage decided; show it beside the answer it led to.
-    decided = {row["inbox_id"]: row for row in rows if row["direction"] == "inbound"}
+    decided = {row.inbox_id: row for row in rows if row.direction == "inbound"}
+    turns = []
     for row in rows:
-        row["text"] = readable(deps, user_id, row)
-        inbound = decided.get(row["inbox_id"]) if row["direction"] == "outbound" else None
-        row["answer_trace"] = (inbound or {}).get("trace") or {}
-        row["answer_intent"] = (inbound or {}).get("intent")
-        row["answer_status"] = (inbound or {}).get("outcome")
-    return rows, pending
+        inbound = decided.get(row.inbox_id) if row.direction == "outbound" else None
+        turns.append(PlaygroundTurn(**vars(row), text=readable(deps, user_id, row),
+                                    answer_trace=(inbound.trace if inbound else None) or {},
+                                    answer_intent=inbound.intent if inbound else None,
+                                    answer_status=inbound.outcome if inbound else None))
+    return turns, pending

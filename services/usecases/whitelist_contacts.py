@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from services.repositories.audience import AudienceRepository
+from services.repositories.audience import AudienceRepository, RemovedContact, WhitelistedContact
 from services.repositories.bot_config import BotConfigRepository
 from services.repositories.db import TenantUow
 from services.repositories.rows import Page
@@ -13,7 +13,7 @@ from services.repositories.rows import Page
 
 @dataclass(frozen=True)
 class Whitelist:
-    contacts: list[dict]
+    contacts: list[WhitelistedContact]
     enabled: bool  # whitelist mode: only these contacts get answers
 
 
@@ -68,11 +68,11 @@ def set_mode(tenant_uow: TenantUow, user_id: uuid.UUID, enabled: bool) -> None:
         uow.audit.log(user_id, "whitelist.mode", {"enabled": enabled})
 
 
-def remove(tenant_uow: TenantUow, user_id: uuid.UUID, contact_id: uuid.UUID, *, via: str) -> dict | None:
+def remove(tenant_uow: TenantUow, user_id: uuid.UUID, contact_id: uuid.UUID, *, via: str) -> RemovedContact | None:
     """The removed contact (phone, lid), or None when the business has no such contact; audited."""
     with tenant_uow(user_id) as uow:
         removed = AudienceRepository(uow.conn).remove_contact(contact_id)
         if removed is None:
             return None
-        uow.audit.log(user_id, "whitelist.removed", {"phone": removed["phone"], "lid": removed["lid"], "via": via})
+        uow.audit.log(user_id, "whitelist.removed", {"phone": removed.phone, "lid": removed.lid, "via": via})
     return removed

@@ -19,7 +19,7 @@ PASSWORD = "correct horse battery"
 
 def _user_id(container, email: str) -> uuid.UUID:
     with container.system_uow() as uow:
-        return uow.users.find_by_email(email)["id"]
+        return uow.users.find_by_email(email).id
 
 
 def _app(settings, container, **limits):
@@ -132,7 +132,7 @@ def test_production_sign_up_is_confirmed_by_the_emailed_link(settings, container
     assert "Your email is confirmed" in confirmed.get_data(as_text=True)
     assert browser.get("/dashboard").status_code == 200
     with container.tenant_uow(_user_id(container, email)) as uow:
-        assert uow.tenants.profile(_user_id(container, email))["display_name"] == "Kofi Foods"
+        assert uow.tenants.profile(_user_id(container, email)).display_name == "Kofi Foods"
     again = Browser(app.test_client()).post(path, page=path)
     assert again.status_code == 400 and "already used" in again.get_data(as_text=True)
     forged = Browser(app.test_client()).post("/signup/confirm/forged", page="/signup")
@@ -173,9 +173,9 @@ def test_a_valid_api_key_alone_decides_the_tenant(browser, other_browser, contai
     started = browser.client.post("/api/session/start", headers={"X-API-KEY": key})  # the owner's cookie rides along
     assert started.status_code == 202
     with container.tenant_uow(_user_id(container, key_holder)) as uow:
-        assert "session.start_requested" in [row["action"] for row in uow.audit.recent(5)]
+        assert "session.start_requested" in [row.action for row in uow.audit.recent(5)]
     with container.tenant_uow(_user_id(container, owner)) as uow:
-        assert "session.start_requested" not in [row["action"] for row in uow.audit.recent(5)]
+        assert "session.start_requested" not in [row.action for row in uow.audit.recent(5)]
     # A dashboard form with a key: the key skips CSRF, so the cookie must count for nothing.
     page = browser.client.post("/dashboard/whitelist", data={"phone": "+2348012345678"}, headers={"X-API-KEY": key})
     assert page.status_code == 302 and "/login" in page.headers["Location"]

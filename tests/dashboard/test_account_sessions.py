@@ -15,7 +15,7 @@ COOKIE = "salesboy_session"
 
 def _user_id(container, email: str) -> uuid.UUID:
     with container.system_uow() as uow:
-        return uow.users.find_by_email(email)["id"]
+        return uow.users.find_by_email(email).id
 
 
 def _session_ids(html: str) -> list[str]:

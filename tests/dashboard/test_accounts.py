@@ -21,10 +21,10 @@ def test_sign_up_creates_the_tenant_and_signs_in(browser, container):
     page = browser.get("/dashboard")
     assert page.status_code == 200 and "Overview" in page.get_data(as_text=True)
     with container.system_uow() as uow:
-        user_id = uow.users.find_by_email(email)["id"]
+        user_id = uow.users.find_by_email(email).id
     with container.tenant_uow(user_id) as uow:
         assert BotConfigRepository(uow.conn).stored()["enabled"] is True
-        assert uow.tenants.profile(user_id)["display_name"] == "Kofi Foods"
+        assert uow.tenants.profile(user_id).display_name == "Kofi Foods"
         assert uow.conn.execute("select status from public.sessions").fetchone()[0] == "STOPPED"
         actions = [r[0] for r in uow.conn.execute("select action from public.audit_logs order by id")]
         assert "tenant.provisioned" in actions and "account.created" in actions

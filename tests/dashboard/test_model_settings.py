@@ -29,7 +29,7 @@ def internal():
 
 def _user(container, email: str) -> uuid.UUID:
     with container.system_uow() as uow:
-        return uow.users.find_by_email(email)["id"]
+        return uow.users.find_by_email(email).id
 
 
 def _api_key(browser) -> dict:
@@ -151,7 +151,7 @@ def test_the_own_provider_key_is_sealed_masked_replaceable_and_deletable(browser
     assert browser.client.delete("/api/bot/provider-key", headers=headers).status_code == 404
     with container.tenant_uow(user) as uow:
         assert uow.conn.execute("select count(*) from public.provider_keys").fetchone()[0] == 0
-        actions = [r["action"] for r in uow.audit.recent(20)]
+        actions = [r.action for r in uow.audit.recent(20)]
     assert actions.count("provider_key.saved") == 2 and "provider_key.deleted" in actions
 
 

@@ -19,7 +19,7 @@ PAGES = ["/dashboard", "/dashboard/sessions", "/dashboard/kb", "/dashboard/group
 
 def _user(container, email: str) -> uuid.UUID:
     with container.system_uow() as uow:
-        return uow.users.find_by_email(email)["id"]
+        return uow.users.find_by_email(email).id
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -55,9 +55,9 @@ def test_whitelist_add_import_search_remove(browser, container):
     assert "+14155550123" in found and "+2348012345678" not in found
     with container.tenant_uow(_user(container, email)) as uow:
         contacts = AudienceRepository(uow.conn).whitelist()
-    assert sorted(c["phone"] for c in contacts) == ["+14155550123", "+2348012345678"]
-    bob = next(c for c in contacts if c["phone"] == "+14155550123")
-    assert browser.post(f"/dashboard/whitelist/{bob['id']}/delete", page="/dashboard/whitelist").status_code == 302
+    assert sorted(c.phone for c in contacts) == ["+14155550123", "+2348012345678"]
+    bob = next(c for c in contacts if c.phone == "+14155550123")
+    assert browser.post(f"/dashboard/whitelist/{bob.id}/delete", page="/dashboard/whitelist").status_code == 302
     assert "+14155550123" not in browser.get("/dashboard/whitelist").get_data(as_text=True).split('id="contacts"')[1]
     browser.post("/dashboard/whitelist/mode", {"enabled": "on"}, page="/dashboard/whitelist")
     with container.tenant_uow(_user(container, email)) as uow:
@@ -202,7 +202,7 @@ def test_groups_can_be_switched_on(browser, container):
     browser.post("/dashboard/groups/12036302@g.us", {"auto_reply": "on"}, page="/dashboard/groups")
     with container.tenant_uow(user_id) as uow:
         group = AudienceRepository(uow.conn).groups()[0]
-    assert group["auto_reply"] is True and group["mention_only"] is False
+    assert group.auto_reply is True and group.mention_only is False
     refresh = browser.post("/dashboard/groups/refresh", page="/dashboard/groups", follow_redirects=True)
     assert "WhatsApp is not running" in refresh.get_data(as_text=True)
 
@@ -212,7 +212,7 @@ def test_another_tenants_ids_are_not_found(browser, other_browser, container):
     owner = _user(container, email)
     with container.tenant_uow(owner) as uow:
         AudienceRepository(uow.conn).add_contacts(owner, [("+2348012345671", "Private")])
-        contact_id = AudienceRepository(uow.conn).whitelist()[0]["id"]
+        contact_id = AudienceRepository(uow.conn).whitelist()[0].id
         AudienceRepository(uow.conn).remember_groups(owner, [("99999@g.us", "Private group")])
     other_browser.sign_up()
     assert other_browser.post(f"/dashboard/whitelist/{contact_id}/delete",
@@ -225,7 +225,7 @@ def test_another_tenants_ids_are_not_found(browser, other_browser, container):
     assert "Private" not in other_browser.get("/dashboard/whitelist").get_data(as_text=True)
     with container.tenant_uow(owner) as uow:
         assert len(AudienceRepository(uow.conn).whitelist()) == 1
-        assert AudienceRepository(uow.conn).groups()[0]["auto_reply"] is False
+        assert AudienceRepository(uow.conn).groups()[0].auto_reply is False
 
 
 def test_logs_filter_by_date_and_show_readable_errors(browser):
@@ -309,8 +309,8 @@ def test_owner_alerts_show_as_a_banner_until_dismissed(browser, container):
     assert again is None
     page = browser.get("/dashboard/logs").get_data(as_text=True)
     assert 'class="owner-alerts"' in page and "&lt;b&gt;2348011&lt;/b&gt;" in page and "n8n answered 503" in page
-    dismissed = browser.post(f"/dashboard/alerts/{alert['id']}/dismiss", page="/dashboard/logs",
+    dismissed = browser.post(f"/dashboard/alerts/{alert.id}/dismiss", page="/dashboard/logs",
                              headers={"Referer": "http://localhost/dashboard/logs"})
     assert dismissed.status_code == 302 and dismissed.headers["Location"].endswith("/dashboard/logs")
     assert 'class="owner-alerts"' not in browser.get("/dashboard").get_data(as_text=True)
-    assert browser.post(f"/dashboard/alerts/{alert['id']}/dismiss", page="/dashboard").status_code == 404
+    assert browser.post(f"/dashboard/alerts/{alert.id}/dismiss", page="/dashboard").status_code == 404

@@ -33,7 +33,7 @@ def container(container, gotrue):
 def test_sign_up_sign_in_and_change_password(gotrue, browser, other_browser, container):
     email = browser.sign_up(name="Supa Shop")
     with container.system_uow() as uow:
-        user_id = uow.users.find_by_email(email)["id"]
+        user_id = uow.users.find_by_email(email).id
     with container.tenant_uow(user_id) as uow:
         assert BotConfigRepository(uow.conn).stored()["enabled"] is True
     assert browser.get("/dashboard").status_code == 200

@@ -72,4 +72,4 @@ def ask(container, publisher, user, text: str) -> tuple[dict, list[str]]:
     assert pending == 0
     with container.tenant_uow(user) as uow:
         trace = uow.inbox.inbound(inbox_id).trace
-    return trace, [r["text"] for r in rows if r["direction"] == "outbound"]
+    return trace, [r.text for r in rows if r.direction == "outbound"]

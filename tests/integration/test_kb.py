@@ -139,7 +139,7 @@ def test_documents_become_answers_and_stay_with_their_tenant(worker, settings, c
     assert not (settings.data_dir / "storage" / KB_BUCKET / str(a_id) / pdf_id).exists()
     assert all(h["filename"] != "price-list.pdf" for h in _search(client, a, "espresso machine warranty", k=10))
     with container.tenant_uow(a_id) as uow:
-        actions = {r["action"] for r in uow.audit.recent(100)}
+        actions = {r.action for r in uow.audit.recent(100)}
     assert {"kb.document_uploaded", "kb.document_deleted", "kb.document_reembedded"} <= actions
 
 
@@ -216,7 +216,7 @@ def test_revoked_keys_stop_working(settings, container, tenant):
     assert client.get("/api/kb", headers=headers).status_code == 200
     with container.tenant_uow(user_id) as uow:
         (key,) = uow.api_keys.list()
-        assert uow.api_keys.revoke(key["id"])
+        assert uow.api_keys.revoke(key.id)
     assert client.get("/api/kb", headers=headers).status_code == 401
 
 

@@ -378,6 +378,6 @@ def test_n8n_down_then_back_completes_once_and_down_for_good_fails_once(salesboy
     assert "A member of our team has been told" in told["text"]
     with container.tenant_uow(gone) as uow:
         alerts = uow.alerts.open()
-    assert [a["kind"] for a in alerts] == ["task_failed"]
+    assert [a.kind for a in alerts] == ["task_failed"]
     time.sleep(2)
     assert len(gateway.messages_to(lost_chat)) == 1

@@ -63,7 +63,7 @@ def test_transient_n8n_errors_are_retried_and_a_refusal_is_final(client, shop, g
     texts = [m["text"] for m in _replies(gateway, second["chat_id"], count=2)]
     assert any("will follow up with you here" in t for t in texts)
     with container.tenant_uow(user) as uow:
-        assert "task.failed" in {r["action"] for r in uow.audit.recent(50)}
+        assert "task.failed" in {r.action for r in uow.audit.recent(50)}
 
 
 def test_a_customer_asking_for_a_person_is_handed_over(client, shop, gateway, n8n):
@@ -171,7 +171,7 @@ def test_n8n_down_for_good_fails_the_task_and_tells_customer_and_owner_once(clie
     assert len(owner_notes) == 1 and "could not be completed" in owner_notes[0]["text"]
     with container.tenant_uow(user) as uow:
         (alert,) = uow.alerts.open()
-    assert alert["kind"] == "task_failed" and alert["task_id"] == uuid.UUID(task["id"])
+    assert alert.kind == "task_failed" and alert.task_id == uuid.UUID(task["id"])
     with container.system_uow() as uow:
         failures = uow.conn.execute("select reason from public.job_failures where payload->>'task_id' = %s",
                                     [task["id"]]).fetchall()
@@ -198,7 +198,7 @@ def test_without_n8n_customers_hear_once_and_owners_are_alerted(settings, databa
         notes = _replies(gateway, "2348099991111@c.us", count=2)
         assert any("asked to talk to a person" in n["text"] for n in notes)
         with container.tenant_uow(user) as uow:
-            kinds = sorted(a["kind"] for a in uow.alerts.open())
+            kinds = sorted(a.kind for a in uow.alerts.open())
         assert kinds == ["handoff", "task_failed"]
         time.sleep(0.5)
         assert len(gateway.messages_to(chat)) == 1 and gateway.messages_to(handoff_chat) == []

@@ -145,7 +145,7 @@ def test_provisioning_is_idempotent_and_audited(container):
     assert provision_tenant(job, tenant_uow=container.tenant_uow) is True
     assert provision_tenant(job, tenant_uow=container.tenant_uow) is False
     with container.tenant_uow(user) as uow:
-        actions = [r["action"] for r in uow.audit.recent()]
+        actions = [r.action for r in uow.audit.recent()]
         status = uow.conn.execute("select status from public.sessions").fetchone()[0]
         enabled = uow.conn.execute("select enabled from public.bot_config").fetchone()[0]
     assert actions == ["tenant.provisioned"]
@@ -160,10 +160,10 @@ def test_audit_entries_are_visible_to_their_owner_only(container):
         mine = uow.audit.recent()
     with container.tenant_uow(b) as uow:
         theirs = uow.audit.recent()
-    assert [(r["id"], r["action"], r["detail"]) for r in mine] == [(entry, "settings.changed", {"field": "tone"})]
+    assert [(r.id, r.action, r.detail) for r in mine] == [(entry, "settings.changed", {"field": "tone"})]
     assert theirs == []
     with container.system_uow() as uow:
-        assert entry in [r["id"] for r in uow.audit.recent(500)]
+        assert entry in [r.id for r in uow.audit.recent(500)]
 
 
 def test_a_tenant_cannot_write_audit_entries_for_another(container):
@@ -181,7 +181,7 @@ def test_the_service_role_may_audit_for_any_tenant(container):
     with container.system_uow() as uow:
         uow.audit.log(a, "session.restarted", {"by": "watchdog"})
     with container.tenant_uow(a) as uow:
-        assert [r["action"] for r in uow.audit.recent()] == ["session.restarted"]
+        assert [r.action for r in uow.audit.recent()] == ["session.restarted"]
 
 
 def test_deleting_an_account_deletes_what_it_owns(container):

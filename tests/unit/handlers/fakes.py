@@ -29,7 +29,7 @@ from services.repositories.chat_logs import LoggedTurn
 from services.repositories.chats import ChatRules
 from services.repositories.inbox import InboundMessageRow, StuckInbound
 from services.repositories.outbox import ReplyRow, StuckReply
-from services.repositories.repositories import AlertRow
+from services.repositories.repositories import AlertRow, UserRow
 from services.repositories.rows import record
 from services.repositories.tasks import StuckTask, TaskRow
 
@@ -455,8 +455,10 @@ class FakeUserRepository(_Repo):
         row = self.db.users.get(user_id)
         return row["email"] if row else None
 
-    def find_by_email(self, email: str) -> dict | None:
-        return next((dict(u) for u in self.db.users.values() if u["email"] == email.lower()), None)
+    def find_by_email(self, email: str) -> UserRow | None:
+        return next((UserRow(u.get("id", key), u["email"], u.get("encrypted_password"),
+                             u.get("created_at", datetime.now(UTC)))
+                     for key, u in self.db.users.items() if u["email"] == email.lower()), None)
 
 
 class FakeTenantRepository(_Repo):
