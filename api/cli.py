@@ -377,9 +377,9 @@ def apikey_list(email: str) -> None:
         click.echo("no API keys")
         return
     for row in rows:
-        when = {n: row[n].isoformat(timespec="seconds") if row.get(n) else "-"
+        when = {n: stamp.isoformat(timespec="seconds") if (stamp := getattr(row, n)) else "-"
                 for n in ("created_at", "last_used_at", "revoked_at")}
-        click.echo(f"{row['id']}  {row['prefix']}…  {row['name']}  created {when['created_at']}  "
+        click.echo(f"{row.id}  {row.prefix}…  {row.name}  created {when['created_at']}  "
                    f"last used {when['last_used_at']}  revoked {when['revoked_at']}")
 
 

@@ -108,7 +108,7 @@ def seed_demo_tenant(container: App, email: str = DEMO_EMAIL, *, jobs: InlineJob
             existing = uow.users.find_by_email(LEGACY_DEMO_EMAIL)
             if existing is not None:
                 uow.conn.execute("update auth.users set email = %s, updated_at = now() where id = %s",
-                                 [DEMO_EMAIL, existing["id"]])
+                                 [DEMO_EMAIL, existing.id])
         if existing is None:
             user_id = uow.users.create(email, hashed, metadata={"display_name": DEMO_NAME})
         else:
