@@ -27,11 +27,11 @@ def test_a_question_is_pending_until_its_reply_exists(inline):
     while publisher.queue:
         job = publisher.queue.popleft()
         rows, pending = playground.conversation(container.tenant_data, user, chat_id)
-        replies = [r for r in rows if r["direction"] == "outbound"]
+        replies = [r for r in rows if r.direction == "outbound"]
         seen.append((type(job).__name__, pending, len(replies)))
         assert pending == (0 if replies else 1), seen  # the reply not sent yet (typing pause): still pending
         container.handle(job)
     assert any(name == DeliverReply.__name__ for name, _, _ in seen)
     rows, pending = playground.conversation(container.tenant_data, user, chat_id)
-    replies = [r["text"] for r in rows if r["direction"] == "outbound"]
+    replies = [r.text for r in rows if r.direction == "outbound"]
     assert pending == 0 and replies and "Accra" in replies[0]
