@@ -36,8 +36,7 @@ def display_filename(name: str, fallback: str = "document") -> str:
     base = base.rstrip(" .")
     if not base:
         return fallback
-    stem, dot, ext = base.rpartition(".")
-    if _RESERVED.match(stem if dot else base):
+    if _RESERVED.match(base.split(".")[0].strip()):
         base = "_" + base
     return _cut(base, _MAX_NAME_BYTES)
 
