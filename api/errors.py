@@ -6,7 +6,7 @@ import logging
 import uuid
 from collections.abc import Callable
 
-from flask import Flask, abort, g, jsonify
+from flask import Flask, abort, g, jsonify, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -38,9 +38,10 @@ def invalid(exc, status: int, error: str, message: str):
 
 
 def init_app(app: Flask, *, wants_page: Callable[[], bool],
-             error_page: Callable[[int, str | None], ResponseReturnValue]) -> None:
+             error_page: Callable[[int, str | None], ResponseReturnValue], file_limit_bytes: int) -> None:
     """`wants_page` tells a browser's page request from a machine's; `error_page` answers the former
-    (the dashboard's, passed in: the dashboard builds on this module, never the other way round)."""
+    (the dashboard's, passed in: the dashboard builds on this module, never the other way round).
+    `file_limit_bytes` is the largest document accepted, named when a whole request is too large."""
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
@@ -48,6 +49,8 @@ def init_app(app: Flask, *, wants_page: Callable[[], bool],
         # Werkzeug's stock sentences are for developers; ours say what happened and what to do.
         stock = not exc.description or exc.description == type(exc).description
         message = plain_words.http_error(code)[1] if stock or exc.description is None else exc.description
+        if code == 413 and stock:  # Flask's MAX_CONTENT_LENGTH: say what the limits are
+            message = plain_words.request_too_large(request.max_content_length, file_limit_bytes)
         if wants_page():
             return error_page(code, message)
         error = (exc.name or "error").lower().replace(" ", "_")

@@ -511,6 +511,18 @@ HTTP_ERRORS: dict[int, tuple[str, str]] = {
 }
 
 
+def megabytes(size: int) -> str:
+    """A size as owners read it on the upload page ("20.0 MB"): bytes mean nothing to them."""
+    return f"{size / 1_048_576:.1f} MB"
+
+
+def request_too_large(request_limit: int | None, file_limit: int) -> str:
+    """Why a whole request was refused before any file in it was read, with both limits."""
+    whole = f" ({megabytes(request_limit)} in all)" if request_limit else ""
+    return (f"That is more than Salesboy accepts at once{whole}; each file can be up to {megabytes(file_limit)}. "
+            "Send fewer or smaller files at a time.")
+
+
 def http_error(status: int) -> tuple[str, str]:
     return HTTP_ERRORS.get(status, HTTP_ERRORS[500 if status >= 500 else 400])
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import psycopg
 
 from pipelines.filenames import display_filename, safe_filename
+from pipelines.plain_words import megabytes
 from schemas.jobs import ChunkDocument, ExtractDocument
 from schemas.kb import DocumentView, SearchHit
 from schemas.pipelines import DOCUMENT_IN_PROGRESS
@@ -78,7 +79,8 @@ class KnowledgeBase:
         if not data:
             raise EmptyUploadError("the uploaded file is empty")
         if len(data) > limit:
-            raise UploadTooLargeError(f"the file is {len(data)} bytes; the limit is {limit} bytes", limit=limit)
+            raise UploadTooLargeError(f"the file is {megabytes(len(data))}; files can be up to {megabytes(limit)} each",
+                                      limit=limit)
         try:
             mime_type = sniff_type(data, filename)
         except UnsupportedTypeError as exc:
