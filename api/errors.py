@@ -31,9 +31,18 @@ def id_or_404(raw: str, what: str) -> uuid.UUID:
         abort(404, description=f"no such {what}")
 
 
-def invalid(exc, status: int, error: str, message: str):
-    """A pydantic ValidationError as a JSON answer naming each bad field."""
-    fields = [{"field": ".".join(map(str, e["loc"])) or "body", "problem": e["msg"]} for e in exc.errors()]
+def invalid(exc, status: int, error: str, message: str, *, within: tuple[str | int, ...] = ()):
+    """A pydantic ValidationError as a JSON answer naming each bad field. `within`: the location of what the
+    request sent inside what was validated (one intent among all the settings), left out of the names."""
+    fields = []
+    for e in exc.errors():
+        loc = tuple(e["loc"])
+        if within and loc[:len(within)] == within:
+            loc = loc[len(within):]
+        # A pattern is a regular expression, which says nothing to whoever reads the answer: say what is wanted.
+        kind = e["type"]
+        text = plain_words.problem(e, str(loc[0]) if loc else "") if kind == "string_pattern_mismatch" else e["msg"]
+        fields.append({"field": ".".join(map(str, loc)) or "body", "problem": text})
     return error_response(status, error, message, fields=fields)
 
 

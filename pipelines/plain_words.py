@@ -167,12 +167,14 @@ _PROBLEMS: dict[str, object] = {
     "bool_parsing": "Choose yes or no.",
     "bool_type": "Choose yes or no.",
     "string_pattern_mismatch": lambda ctx: WEB_ADDRESS if "http" in str(ctx.get("pattern", ""))
+    else EMAIL_ADDRESS if "@" in str(ctx.get("pattern", ""))
     else "Use only letters, digits, spaces and simple punctuation here.",
     "literal_error": lambda ctx: f"Choose one of: {ctx.get('expected', 'the listed values')}.",
     "enum": lambda ctx: f"Choose one of: {ctx.get('expected', 'the listed values')}.",
     "extra_forbidden": "This setting is not known to Salesboy.",
 }
 WEB_ADDRESS = "Enter a web address that starts with https://, like https://example.com/hook."
+EMAIL_ADDRESS = "Enter an email address like name@example.com."
 
 
 def _problem(kind: str, ctx: Mapping[str, object], message: str) -> str:
@@ -181,7 +183,7 @@ def _problem(kind: str, ctx: Mapping[str, object], message: str) -> str:
         return WEB_ADDRESS
     if kind == "value_error":
         text = message.removeprefix("Value error, ")
-        return "Enter an email address like name@example.com." if "email" in text.lower() else _sentence(text)
+        return EMAIL_ADDRESS if "email" in text.lower() else _sentence(text)
     found = _PROBLEMS.get(kind)
     if found is None:
         return "This value cannot be used here."
@@ -205,11 +207,19 @@ FIELD_HINTS = {
     ("n8n_urls", "string_pattern_mismatch"): "Name tasks in lower case with underscores, like send_email.",
     ("intent_examples", "value_error"):
         "Start each line with Question:, Person: or Task:<task name>:, like “Person: can I talk to someone?”.",
+    ("intent_examples", "string_too_short"):
+        "Write what a customer might say after the label, like “Question: do you deliver?”.",
     ("key", "string_pattern_mismatch"):
         "Use lower case letters, digits and _, starting with a letter, like opening_hours.",
     ("models", "string_pattern_mismatch"):
         "Start your server's address with https://, like https://my-server.example.com/v1.",
 }
+
+
+def problem(err: Mapping[str, Any], field: str) -> str:
+    """One pydantic-shaped error (type, msg, ctx) about `field` as a sentence: never a pattern or a type name."""
+    kind, ctx = str(err.get("type", "")), err.get("ctx") or {}
+    return FIELD_HINTS.get((field, kind)) or _problem(kind, ctx, str(err.get("msg", "")))
 
 
 def field_problems(errors: Iterable[Mapping[str, Any]],
@@ -222,15 +232,18 @@ def field_problems(errors: Iterable[Mapping[str, Any]],
     grouped: dict[str, list[str]] = {}
     for err in errors:
         loc = [str(part) for part in (err.get("loc") or ())]
-        kind, ctx = str(err.get("type", "")), err.get("ctx") or {}
         name = loc[0] if loc else "form"
         if name == "business" and len(loc) > 1:
             name = f"business_{loc[1]}"
         name = (field_of or {}).get(name, name)
-        sentence = FIELD_HINTS.get((name, kind)) or _problem(kind, ctx, str(err.get("msg", "")))
+        sentence = problem(err, name)
         line = next((int(part) for part in loc[1:] if part.isdigit()), None)
-        if line is not None and name in ("models", "allowed_task_types", "intent_examples"):
+        value = err.get("input")
+        if line is not None and name == "models":
             sentence = f"Line {line + 1}: {sentence}"
+        elif line is not None and name == "allowed_task_types" and isinstance(value, str):
+            # One comma-separated line: the entry is named by what was typed, not by a line number.
+            sentence = f"“{value[:60]}”: {sentence}"
         if sentence not in grouped.setdefault(name, []):
             grouped[name].append(sentence)
     return grouped

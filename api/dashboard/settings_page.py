@@ -57,6 +57,8 @@ def form_to_values(form, current: BotSettings) -> dict:
     examples: dict[str, list[str]] = {}
     for line in _lines(form.get("intent_examples", "")):
         key, text = _pair(line, ":") if not line.startswith("Task:") else _task_pair(line)
+        if not text and key == line:  # no label at all: the problem is the missing label, not an empty message
+            key, text = "", line
         examples.setdefault(EXAMPLE_KINDS.get(key.lower(), key), []).append(text)
     values["intent_examples"] = examples
     return values
