@@ -67,7 +67,8 @@ def test_intents_through_the_rest_api(browser, container):
     assert replaced.get_json()["examples"] == ["open on sunday?"]
     bad = browser.client.put("/api/bot/intents/Bad-Key", headers=headers, json=hours)
     assert bad.status_code == 422 and bad.get_json()["fields"] == [
-        {"field": "key", "problem": "Use lower case letters, digits and _, starting with a letter, like opening_hours."}]
+        {"field": "key",
+         "problem": "Use lower case letters, digits and _, starting with a letter, like opening_hours."}]
     assert browser.client.put("/api/bot/intents/x", headers=headers,
                               json={**hours, "key": "y"}).status_code == 422
     assert browser.client.put("/api/bot/intents/x", headers=headers, json={"kind": "sometimes",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from pipelines import plain_words
 from api.dashboard.settings_page import form_to_values
+from pipelines import plain_words
 from schemas.bot import BotSettings, TaskSettings
 
 CHROMEDRIVER_TRACE = (
