@@ -42,9 +42,37 @@ SESSION_STATES: dict[str, SessionWords] = {
 }
 
 
-def session_state(status: str | None) -> SessionWords:
+# The tail the session host puts on a failure it retries by itself (session_status.retrying).
+_RETRY_TAIL = re.compile(r"\s*Trying again in (\d+) s\.\s*$")
+
+
+def session_state(status: str | None, error: str | None = None) -> SessionWords:
+    """The words for a session's status; `error` is its stored last_error. A session starting again after a
+    failure is told as that failure and the wait, never as "a QR code appears in a few seconds"."""
+    retry = _retry(status, error)
+    if retry is not None:
+        reason, seconds = retry
+        if reason == session_status.UNREACHABLE or re.search(_SESSION_FAILURES[1][0], reason, re.IGNORECASE):
+            return SessionWords("Cannot reach WhatsApp Web", f"Cannot reach WhatsApp Web; retrying in {seconds} s.",
+                                "This server seems to have no internet connection. Salesboy keeps trying by "
+                                "itself; if it goes on for long, tell whoever runs your Salesboy server.")
+        return SessionWords("Retrying", f"WhatsApp Web stopped; retrying in {seconds} s.",
+                            "Salesboy keeps trying by itself; if it goes on for long, tell whoever runs your "
+                            "Salesboy server.")
     return SESSION_STATES.get((status or "STOPPED").upper(), SessionWords(
         "Unknown", "Salesboy cannot tell how WhatsApp is doing right now.", "Reload this page in a minute."))
+
+
+def session_retrying(status: str | None, error: str | None) -> bool:
+    """Whether the session host is waiting to start the session again after a failure (no QR code coming)."""
+    return _retry(status, error) is not None
+
+
+def _retry(status: str | None, error: str | None) -> tuple[str, int] | None:
+    if (status or "").upper() != "STARTING" or not error:
+        return None
+    found = _RETRY_TAIL.search(error)
+    return (error[:found.start()], int(found.group(1))) if found else None
 
 
 # Known failures, most specific first: (pattern in the raw error, sentence with a next step).
@@ -69,9 +97,10 @@ SESSION_FAILURE_FALLBACK = ("Something went wrong while connecting to WhatsApp. 
                             "if it keeps happening, tell whoever runs your Salesboy server.")
 
 
-def session_error(raw: str | None) -> str | None:
-    """The session's last error as a sentence with a next step; None when there is none."""
-    if not raw or not raw.strip():
+def session_error(raw: str | None, status: str | None = None) -> str | None:
+    """The session's last error as a sentence with a next step; None when there is none, or when the
+    session is being retried (its status words tell the failure and the wait: no "press Start" here)."""
+    if not raw or not raw.strip() or session_retrying(status, raw):
         return None
     for pattern, sentence in _SESSION_FAILURES:
         if re.search(pattern, raw, re.IGNORECASE):

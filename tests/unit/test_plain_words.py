@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from api.dashboard.settings_page import form_to_values
-from pipelines import plain_words
+from pipelines import plain_words, session_status
 from schemas.bot import BotSettings, TaskSettings
 
 CHROMEDRIVER_TRACE = (
@@ -107,3 +107,19 @@ def test_a_bad_task_type_in_the_comma_separated_list_is_named_by_what_was_typed(
     problems = _problems(BotSettings, {"allowed_task_types": ["send_email", "Book Calendar"]})
     assert problems["allowed_task_types"] == ["“Book Calendar”: Name tasks in lower case with underscores, "
                                               "like send_email."]
+
+
+def test_a_session_retrying_without_internet_says_so_instead_of_promising_a_qr_code():
+    stored = session_status.retrying(session_status.UNREACHABLE, 16)
+    words = plain_words.session_state("STARTING", stored)
+    assert words.label == "Cannot reach WhatsApp Web"
+    assert words.sentence == "Cannot reach WhatsApp Web; retrying in 16 s."
+    assert "QR code" not in f"{words.sentence} {words.next_step}" and "Start WhatsApp" not in words.next_step
+    assert plain_words.session_retrying("STARTING", stored)
+    assert plain_words.session_error(stored, "STARTING") is None  # the words above already tell it
+    lost = plain_words.session_state("STARTING", session_status.retrying(session_status.BROWSER_LOST, 2))
+    assert lost.sentence == "WhatsApp Web stopped; retrying in 2 s."
+    # A first start, and a failure that stopped the session, read as before.
+    assert plain_words.session_state("STARTING").next_step == "A QR code appears here in a few seconds."
+    assert not plain_words.session_retrying("FAILED", stored)
+    assert plain_words.session_error(session_status.UNREACHABLE, "FAILED").startswith("Salesboy could not reach")
