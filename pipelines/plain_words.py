@@ -98,10 +98,15 @@ SESSION_FAILURE_FALLBACK = ("Something went wrong while connecting to WhatsApp. 
 
 
 def session_error(raw: str | None, status: str | None = None) -> str | None:
-    """The session's last error as a sentence with a next step; None when there is none, or when the
-    session is being retried (its status words tell the failure and the wait: no "press Start" here)."""
-    if not raw or not raw.strip() or session_retrying(status, raw):
+    """The session's last error as a sentence with a next step; None when there is none. A session being
+    retried (`status` STARTING) has no Start button to press: its error says that Salesboy tries again."""
+    if not raw or not raw.strip():
         return None
+    retry = _retry(status, raw)
+    if retry is not None:
+        reason, seconds = retry
+        what = (session_error(reason) or SESSION_FAILURE_FALLBACK).split(". ")[0].rstrip(".")
+        return f"{what}. Salesboy tries again by itself in {seconds} s."
     for pattern, sentence in _SESSION_FAILURES:
         if re.search(pattern, raw, re.IGNORECASE):
             return sentence

@@ -23,4 +23,5 @@ def test_a_session_that_cannot_reach_whatsapp_web_says_so_and_when_it_retries(br
     body = browser.client.get("/api/session", headers=headers).get_json()
     assert body["status"] == "STARTING" and body["status_text"] == "Cannot reach WhatsApp Web"
     assert body["message"].startswith("Cannot reach WhatsApp Web; retrying in 16 s.") and "QR" not in body["message"]
-    assert body["last_error"] is None
+    assert body["last_error"].endswith("tries again by itself in 16 s.") and "Start WhatsApp" not in body["last_error"]
+    assert "Start WhatsApp" not in html.split('id="session-error"')[1].split("</p>")[0]

@@ -116,7 +116,9 @@ def test_a_session_retrying_without_internet_says_so_instead_of_promising_a_qr_c
     assert words.sentence == "Cannot reach WhatsApp Web; retrying in 16 s."
     assert "QR code" not in f"{words.sentence} {words.next_step}" and "Start WhatsApp" not in words.next_step
     assert plain_words.session_retrying("STARTING", stored)
-    assert plain_words.session_error(stored, "STARTING") is None  # the words above already tell it
+    assert plain_words.session_error(stored, "STARTING") == (
+        "Salesboy could not reach WhatsApp Web: the server seems to have no internet connection right now. "
+        "Salesboy tries again by itself in 16 s.")
     lost = plain_words.session_state("STARTING", session_status.retrying(session_status.BROWSER_LOST, 2))
     assert lost.sentence == "WhatsApp Web stopped; retrying in 2 s."
     # A first start, and a failure that stopped the session, read as before.
