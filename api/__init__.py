@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import bot, dashboard, errors, health, kb, messages, observability, openapi, rest, sessions, stream, tasks
 from api.dashboard import errors as dashboard_errors
+from api.dashboard import kb_page
 from schemas.settings import Settings, revealed
 from services.adapters.logging import configure_logging
 from services.bootstrap import App, bootstrap
@@ -37,9 +38,13 @@ def create_app(settings: Settings | None = None, container: App | None = None) -
         # Werkzeug's documented way to put middleware in front of a Flask app.
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=0)
+    # The per-file limit is the knowledge base's own (the App's settings), which the page shows.
+    file_limit = container.settings.kb_max_upload_bytes
+    _upload_limits(app, settings.max_request_bytes, file_limit)
     observability.init_app(app)
     dashboard.init_app(app, container, settings)
-    errors.init_app(app, wants_page=dashboard_errors.wants_page, error_page=dashboard_errors.error_page)
+    errors.init_app(app, wants_page=dashboard_errors.wants_page, error_page=dashboard_errors.error_page,
+                    file_limit_bytes=file_limit)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(kb.blueprint)
     app.register_blueprint(stream.blueprint)
@@ -51,3 +56,21 @@ def create_app(settings: Settings | None = None, container: App | None = None) -
     app.register_blueprint(openapi.blueprint)
     openapi.versioned_aliases(app)
     return app
+
+
+# Upload views and how many files each accepts at once; the multipart boundaries and the form's other fields
+# get an allowance on top. Werkzeug spools every file part over 500 KB to a temporary file, so a large
+# request costs disk, not memory, and the views read one file at a time.
+UPLOAD_ENDPOINTS = {"kb_page.upload": kb_page.MAX_FILES, "kb.upload": 1}
+FORM_ALLOWANCE = 1024 * 1024
+
+
+def _upload_limits(app: Flask, request_limit: int, file_limit: int) -> None:
+    """Every file an upload view allows may be at the per-file limit: a request of them all is not refused
+    whole. Registered before every other hook, as the CSRF check reads the form."""
+
+    @app.before_request
+    def _allow_the_files() -> None:
+        files = UPLOAD_ENDPOINTS.get(request.endpoint or "")
+        if files:
+            request.max_content_length = max(request_limit, files * file_limit + FORM_ALLOWANCE)

@@ -109,7 +109,7 @@ def put_intent(user_id: uuid.UUID, key: str):
     try:
         wanted = BotSettings.model_validate({**current.model_dump(mode="json"), "intents": intents})
     except ValidationError as exc:
-        return invalid(exc, 422, "invalid_intent", "the intent is not valid")
+        return invalid(exc, 422, "invalid_intent", "the intent is not valid", within=("intents", index))
     try:
         bot_settings.save(container().bot_config, user_id, wanted, via="api")
     except bot_settings.SettingsRefused as exc:

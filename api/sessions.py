@@ -47,10 +47,10 @@ def status(user_id: uuid.UUID):
     found = session_control.state(container().tenant_uow, user_id)
     status, host, raw_error, qr_at, updated_at = (found.status, found.host, found.last_error, found.qr_updated_at,
                                                   found.updated_at)
-    words = plain_words.session_state(status)
+    words = plain_words.session_state(status, raw_error)
     # The raw error stays in the session host's log for operators; callers get a sentence with a next step.
     return jsonify(status=status, status_text=words.label, message=f"{words.sentence} {words.next_step}".strip(),
-                   host=host, last_error=plain_words.session_error(raw_error),
+                   host=host, last_error=plain_words.session_error(raw_error, status),
                    qr_updated_at=qr_at.isoformat() if qr_at else None,
                    updated_at=updated_at.isoformat() if updated_at else None)
 

@@ -19,10 +19,18 @@ from schemas.messages import IntentResult, RankedLabel
 # Class names: "Response", "HumanHandoff", "Task:<task_type>", and for a business's own intents
 # "Answer:<key>", "Task:<key>", "Handoff:<key>". Plain questions outnumber requests on purpose, and many
 # of them use ordering and booking words: asking how to order is a question, not an order.
+# Small talk is answered by the bot itself (documents hold no answer to "hi"): built-in answer intents whose
+# canned reply small_talk_reply writes. A business intent with the same key and a reply of its own wins.
+SMALL_TALK: dict[str, list[str]] = {
+    "Answer:greeting": ["hello", "hi, good morning", "good evening", "hey there", "hallo", "bonjour"],
+    "Answer:thanks": ["thank you", "thanks a lot"],
+    "Answer:goodbye": ["bye", "see you", "goodbye"],
+}
+
 DEFAULT_EXAMPLES: dict[str, list[str]] = {
+    **SMALL_TALK,
     "Response": [
-        "hello", "hi, good morning", "good evening", "hey there", "thank you", "thanks a lot", "ok great",
-        "alright, noted", "you're welcome", "bye", "see you",
+        "ok great", "alright, noted", "you're welcome",
         "how much does it cost?", "what is the price of the blue one?", "how much is the large size?",
         "what are your prices?", "is it cheaper if I buy more than one?", "do you have any discounts this week?",
         "how much is delivery?", "is shipping free?", "what does a service cost?", "price list please?",
@@ -182,8 +190,10 @@ def with_details(outcomes: Mapping[str, float], payload: Mapping[str, object], o
 
 
 def with_answer_odds(outcomes: Mapping[str, float], odds: float) -> dict[str, float]:
-    """The outcomes' probabilities with the business's own answer intents weighted by `odds`."""
-    weighted = {label: p * (odds if label.startswith("Answer:") else 1.0) for label, p in outcomes.items()}
+    """The outcomes' probabilities with the business's own answer intents weighted by `odds` (small talk is
+    Salesboy's own, generic like the other defaults)."""
+    weighted = {label: p * (odds if label.startswith("Answer:") and label not in SMALL_TALK else 1.0)
+                for label, p in outcomes.items()}
     total = sum(weighted.values())
     return {label: p / total for label, p in weighted.items()} if total > 0 else dict(outcomes)
 
@@ -220,7 +230,19 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     if label.startswith("Answer:") and probability < rules.answer_min_probability:
         label = "Response"
         analysis = f"{ranked[0][0]} too unlikely: {analysis}"
+    if label in SMALL_TALK and form.startswith("question"):
+        # "hi, how much is delivery?" greets and asks: the question is what needs answering.
+        label, analysis = "Response", f"a question, not only {label}: {analysis}"
     return from_label(label, probability, payload, analysis, top)
+
+
+def small_talk_reply(label: str, business_name: str = "") -> str:
+    """The reply to small talk ("" for any other label): short, and inviting the customer's question."""
+    if label == "Answer:greeting":
+        welcome = f"Hello, welcome to {business_name}!" if business_name.strip() else "Hello, welcome!"
+        return f"{welcome} How can I help you today?"
+    return {"Answer:thanks": "You're welcome! Is there anything else I can help you with?",
+            "Answer:goodbye": "Goodbye, and thank you for getting in touch!"}.get(label, "")
 
 
 def from_label(label: str, confidence: float, payload: dict[str, object], analysis: str,

@@ -42,9 +42,37 @@ SESSION_STATES: dict[str, SessionWords] = {
 }
 
 
-def session_state(status: str | None) -> SessionWords:
+# The tail the session host puts on a failure it retries by itself (session_status.retrying).
+_RETRY_TAIL = re.compile(r"\s*Trying again in (\d+) s\.\s*$")
+
+
+def session_state(status: str | None, error: str | None = None) -> SessionWords:
+    """The words for a session's status; `error` is its stored last_error. A session starting again after a
+    failure is told as that failure and the wait, never as "a QR code appears in a few seconds"."""
+    retry = _retry(status, error)
+    if retry is not None:
+        reason, seconds = retry
+        if reason == session_status.UNREACHABLE or re.search(_SESSION_FAILURES[1][0], reason, re.IGNORECASE):
+            return SessionWords("Cannot reach WhatsApp Web", f"Cannot reach WhatsApp Web; retrying in {seconds} s.",
+                                "This server seems to have no internet connection. Salesboy keeps trying by "
+                                "itself; if it goes on for long, tell whoever runs your Salesboy server.")
+        return SessionWords("Retrying", f"WhatsApp Web stopped; retrying in {seconds} s.",
+                            "Salesboy keeps trying by itself; if it goes on for long, tell whoever runs your "
+                            "Salesboy server.")
     return SESSION_STATES.get((status or "STOPPED").upper(), SessionWords(
         "Unknown", "Salesboy cannot tell how WhatsApp is doing right now.", "Reload this page in a minute."))
+
+
+def session_retrying(status: str | None, error: str | None) -> bool:
+    """Whether the session host is waiting to start the session again after a failure (no QR code coming)."""
+    return _retry(status, error) is not None
+
+
+def _retry(status: str | None, error: str | None) -> tuple[str, int] | None:
+    if (status or "").upper() != "STARTING" or not error:
+        return None
+    found = _RETRY_TAIL.search(error)
+    return (error[:found.start()], int(found.group(1))) if found else None
 
 
 # Known failures, most specific first: (pattern in the raw error, sentence with a next step).
@@ -69,10 +97,16 @@ SESSION_FAILURE_FALLBACK = ("Something went wrong while connecting to WhatsApp. 
                             "if it keeps happening, tell whoever runs your Salesboy server.")
 
 
-def session_error(raw: str | None) -> str | None:
-    """The session's last error as a sentence with a next step; None when there is none."""
+def session_error(raw: str | None, status: str | None = None) -> str | None:
+    """The session's last error as a sentence with a next step; None when there is none. A session being
+    retried (`status` STARTING) has no Start button to press: its error says that Salesboy tries again."""
     if not raw or not raw.strip():
         return None
+    retry = _retry(status, raw)
+    if retry is not None:
+        reason, seconds = retry
+        what = (session_error(reason) or SESSION_FAILURE_FALLBACK).split(". ")[0].rstrip(".")
+        return f"{what}. Salesboy tries again by itself in {seconds} s."
     for pattern, sentence in _SESSION_FAILURES:
         if re.search(pattern, raw, re.IGNORECASE):
             return sentence
@@ -167,12 +201,14 @@ _PROBLEMS: dict[str, object] = {
     "bool_parsing": "Choose yes or no.",
     "bool_type": "Choose yes or no.",
     "string_pattern_mismatch": lambda ctx: WEB_ADDRESS if "http" in str(ctx.get("pattern", ""))
+    else EMAIL_ADDRESS if "@" in str(ctx.get("pattern", ""))
     else "Use only letters, digits, spaces and simple punctuation here.",
     "literal_error": lambda ctx: f"Choose one of: {ctx.get('expected', 'the listed values')}.",
     "enum": lambda ctx: f"Choose one of: {ctx.get('expected', 'the listed values')}.",
     "extra_forbidden": "This setting is not known to Salesboy.",
 }
 WEB_ADDRESS = "Enter a web address that starts with https://, like https://example.com/hook."
+EMAIL_ADDRESS = "Enter an email address like name@example.com."
 
 
 def _problem(kind: str, ctx: Mapping[str, object], message: str) -> str:
@@ -181,7 +217,7 @@ def _problem(kind: str, ctx: Mapping[str, object], message: str) -> str:
         return WEB_ADDRESS
     if kind == "value_error":
         text = message.removeprefix("Value error, ")
-        return "Enter an email address like name@example.com." if "email" in text.lower() else _sentence(text)
+        return EMAIL_ADDRESS if "email" in text.lower() else _sentence(text)
     found = _PROBLEMS.get(kind)
     if found is None:
         return "This value cannot be used here."
@@ -205,11 +241,19 @@ FIELD_HINTS = {
     ("n8n_urls", "string_pattern_mismatch"): "Name tasks in lower case with underscores, like send_email.",
     ("intent_examples", "value_error"):
         "Start each line with Question:, Person: or Task:<task name>:, like “Person: can I talk to someone?”.",
+    ("intent_examples", "string_too_short"):
+        "Write what a customer might say after the label, like “Question: do you deliver?”.",
     ("key", "string_pattern_mismatch"):
         "Use lower case letters, digits and _, starting with a letter, like opening_hours.",
     ("models", "string_pattern_mismatch"):
         "Start your server's address with https://, like https://my-server.example.com/v1.",
 }
+
+
+def problem(err: Mapping[str, Any], field: str) -> str:
+    """One pydantic-shaped error (type, msg, ctx) about `field` as a sentence: never a pattern or a type name."""
+    kind, ctx = str(err.get("type", "")), err.get("ctx") or {}
+    return FIELD_HINTS.get((field, kind)) or _problem(kind, ctx, str(err.get("msg", "")))
 
 
 def field_problems(errors: Iterable[Mapping[str, Any]],
@@ -222,15 +266,18 @@ def field_problems(errors: Iterable[Mapping[str, Any]],
     grouped: dict[str, list[str]] = {}
     for err in errors:
         loc = [str(part) for part in (err.get("loc") or ())]
-        kind, ctx = str(err.get("type", "")), err.get("ctx") or {}
         name = loc[0] if loc else "form"
         if name == "business" and len(loc) > 1:
             name = f"business_{loc[1]}"
         name = (field_of or {}).get(name, name)
-        sentence = FIELD_HINTS.get((name, kind)) or _problem(kind, ctx, str(err.get("msg", "")))
+        sentence = problem(err, name)
         line = next((int(part) for part in loc[1:] if part.isdigit()), None)
-        if line is not None and name in ("models", "allowed_task_types", "intent_examples"):
+        value = err.get("input")
+        if line is not None and name == "models":
             sentence = f"Line {line + 1}: {sentence}"
+        elif line is not None and name == "allowed_task_types" and isinstance(value, str):
+            # One comma-separated line: the entry is named by what was typed, not by a line number.
+            sentence = f"“{value[:60]}”: {sentence}"
         if sentence not in grouped.setdefault(name, []):
             grouped[name].append(sentence)
     return grouped
@@ -509,6 +556,18 @@ HTTP_ERRORS: dict[int, tuple[str, str]] = {
                                   "for whoever runs your server."),
     503: ("Not available right now", "This part of Salesboy is not available right now. Try again in a minute."),
 }
+
+
+def megabytes(size: int) -> str:
+    """A size as owners read it on the upload page ("20.0 MB"): bytes mean nothing to them."""
+    return f"{size / 1_048_576:.1f} MB"
+
+
+def request_too_large(request_limit: int | None, file_limit: int) -> str:
+    """Why a whole request was refused before any file in it was read, with both limits."""
+    whole = f" ({megabytes(request_limit)} in all)" if request_limit else ""
+    return (f"That is more than Salesboy accepts at once{whole}; each file can be up to {megabytes(file_limit)}. "
+            "Send fewer or smaller files at a time.")
 
 
 def http_error(status: int) -> tuple[str, str]:

@@ -79,6 +79,9 @@ class Business(BaseModel):
 
 
 EMAIL = r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$"
+# The default promises no follow-up: unless handoff_when_unknown is on, nobody is told of the question.
+DEFAULT_DONT_KNOW_REPLY = "Sorry, I don't have that information."
+FOLLOW_UP_PROMISE = "Someone from our team will get back to you."
 DEFAULT_EMAIL_TEXT = "Hello,\n\nThank you for your interest. As promised, here are the details you asked for.\n"
 
 
@@ -118,9 +121,8 @@ class BotSettings(BaseModel):
     language: str = Field("auto", min_length=2, max_length=40, pattern=r"^[\w -]+$")
     tone: str = Field("friendly", min_length=2, max_length=40, pattern=r"^[\w ,-]+$")
     business: Business = Field(default_factory=Business)
-    dont_know_reply: str = Field(min_length=1, max_length=1000,
-                                 default="Sorry, I don't have that information. Someone from our team will get "
-                                         "back to you.")
+    dont_know_reply: str = Field(DEFAULT_DONT_KNOW_REPLY, min_length=1, max_length=1000,
+                                 description="with handoff_when_unknown, the default also says the team will reply")
     handoff_when_unknown: bool = False
     whitelist_enabled: bool = False
     owner_pause_minutes: int = Field(30, ge=0, le=10_080)
@@ -167,6 +169,14 @@ class BotSettings(BaseModel):
         if total > MAX_EXAMPLES_TOTAL:
             raise ValueError(f"{total} examples in all: at most {MAX_EXAMPLES_TOTAL}")
         return value
+
+    @property
+    def unknown_reply(self) -> str:
+        """What a customer whose question the documents do not answer is sent. The default text promises a
+        reply from the team only when the chat is handed to the team; the owner's own text is sent as written."""
+        if self.handoff_when_unknown and self.dont_know_reply == DEFAULT_DONT_KNOW_REPLY:
+            return f"{DEFAULT_DONT_KNOW_REPLY} {FOLLOW_UP_PROMISE}"
+        return self.dont_know_reply
 
     @property
     def task_types(self) -> list[str]:

@@ -143,6 +143,7 @@ def init_app(app: Flask, container: App, settings: Settings) -> None:
 def _plain_words_filters(app: Flask) -> None:
     """Templates say states, decisions and errors in the owner's words (pipelines/plain_words.py)."""
     app.add_template_filter(plain_words.session_state, "session_words")
+    app.add_template_filter(plain_words.session_retrying, "session_retrying")
     app.add_template_filter(plain_words.session_error, "session_error")
     app.add_template_filter(plain_words.outcome, "outcome_words")
     app.add_template_filter(plain_words.intent, "intent_words")

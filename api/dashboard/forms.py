@@ -160,8 +160,11 @@ class BotSettingsForm(Form):
     tone = StringField("Tone", description="e.g. friendly, formal")
     max_reply_chars = StringField("Longest reply (characters)",
                                   render_kw={"type": "number", "min": 50, "max": 4000, "inputmode": "numeric"})
-    dont_know_reply = TextAreaField("Reply when the documents have no answer", render_kw={"rows": 2})
-    handoff_when_unknown = BooleanField("…and hand the chat to a person instead")
+    dont_know_reply = TextAreaField(
+        "Reply when the documents have no answer", render_kw={"rows": 2},
+        description="Nobody is told of the question unless the box below is ticked, so promise no follow-up "
+                    "here. With it ticked, the standard reply adds “Someone from our team will get back to you.”")
+    handoff_when_unknown = BooleanField("…and hand the chat to a person, who is alerted")
     business_name = StringField("Name")
     business_phone = StringField("Phone")
     business_website = StringField("Website")

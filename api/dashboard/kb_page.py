@@ -28,7 +28,7 @@ def index(user_id: uuid.UUID):
     offset = (page_number() - 1) * DOCUMENTS_PER_PAGE
     listing = Page(documents[offset:offset + DOCUMENTS_PER_PAGE], len(documents), offset)
     return page("dashboard/kb.html", documents=listing.rows, listing=listing, query=query, hits=hits, answer=answer,
-                max_bytes=c.settings.kb_max_upload_bytes)
+                max_bytes=c.settings.kb_max_upload_bytes, max_files=MAX_FILES)
 
 
 @blueprint.post("/upload")

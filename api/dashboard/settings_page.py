@@ -73,6 +73,8 @@ def _examples(raw: str) -> dict[str, list[str]]:
     examples: dict[str, list[str]] = {}
     for line in _lines(raw):
         key, text = _pair(line, ":") if not line.startswith("Task:") else _task_pair(line)
+        if not text and key == line:  # no label at all: the problem is the missing label, not an empty message
+            key, text = "", line
         examples.setdefault(EXAMPLE_KINDS.get(key.lower(), key), []).append(text)
     return examples
 

@@ -195,6 +195,7 @@ class IntentSetup:
     examples: dict[str, list[str]]
     intents: list[BusinessIntent]
     task_types: list[str]
+    business_name: str = ""  # named in the small-talk greeting
 
     @classmethod
     def of(cls, settings: BotSettings | Mapping) -> IntentSetup:
@@ -203,13 +204,15 @@ class IntentSetup:
             settings = BotSettings.model_validate({
                 "allowed_task_types": list(settings.get("allowed_task_types") or []),
                 "intent_examples": settings.get("intent_examples") or {},
-                "intents": settings.get("intents") or []})
-        return cls(settings.intent_examples, settings.intents, settings.task_types)
+                "intents": settings.get("intents") or [],
+                "business": {"name": str((settings.get("business") or {}).get("name") or "")}})
+        return cls(settings.intent_examples, settings.intents, settings.task_types, settings.business.name)
 
     def reply_for(self, label: str) -> str:
-        """An answer intent's canned reply ("" for none)."""
+        """An answer intent's canned reply ("" for none): the business's own, else Salesboy's small talk."""
         key = label.removeprefix("Answer:")
-        return next((i.reply for i in self.intents if i.kind == "answer" and i.key == key), "")
+        own = next((i for i in self.intents if i.kind == "answer" and i.key == key), None)
+        return own.reply if own is not None else intent.small_talk_reply(label, self.business_name)
 
 
 def decide_intent(text_or_vector: str | Sequence[float], settings: BotSettings | Mapping | IntentSetup, *,

@@ -256,7 +256,7 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
         intent_trace = {"intent": {**_stage("intent", started, method=how)["intent"],
                                    **intent.at_rest(verdict, how)}}
     handoff = result.handoff
-    parts = answers.split_reply(result.reply, settings.max_reply_chars) or [settings.dont_know_reply]
+    parts = answers.split_reply(result.reply, settings.max_reply_chars) or [settings.unknown_reply]
     trace = {**intent_trace, **_stage("respond", started, **result.trace, reply_parts=len(parts))}
     with deps.tenant_uow(job.user_id) as uow:
         # `verdict` is only set with a `setup`.

@@ -162,7 +162,7 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
                               "verdict": verdict, "verdict_model": model if verdict is not None else ""}
     if not answerable:
         trace.update(answer=ABSTAINED, chunks=[])
-        return Answer(ABSTAINED, settings.dont_know_reply, settings.handoff_when_unknown, **common)
+        return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)
     trace["chunks"] = [{"source": f.source, "score": round(f.cosine, 4)} for f in retrieval.found]
     if reply:
         trace["answer"] = MODEL
@@ -183,7 +183,7 @@ def _prompt(settings: BotSettings, retrieval: Retrieval, history: Sequence[answe
     passages = [answers.Passage(f.content, f.cosine, f.source) for f in retrieval.found]
     prompt = answers.compose_prompt(system_prompt=settings.system_prompt, business=settings.business.model_dump(),
                                     passages=passages, history=history, question=question, style=style,
-                                    dont_know=settings.dont_know_reply)
+                                    dont_know=settings.unknown_reply)
     if classify:
         prompt[0] = {"role": "system", "content": f"{prompt[0]['content']}\n\n{classify}"}
     return prompt

@@ -44,9 +44,9 @@ def classify(deps: IntentDeps, settings: BotSettings, text: str) -> tuple[Intent
 
 
 def business_answer(deps: IntentDeps, result: IntentResult, text: str, setup: IntentSetup) -> IntentResult:
-    """A model's Response, labelled with the business's own answer the examples pick, if any: the model
-    only says "a question"."""
-    if result.intent == "Response" and any(i.kind == "answer" for i in setup.intents):
+    """A model's Response, labelled with the business's own answer (or Salesboy's small talk) the examples
+    pick, if any: the model only says "a question"."""
+    if result.intent == "Response":
         answer = decide(deps, text, setup)
         if answer.label.startswith("Answer:"):
             return result.model_copy(update={"label": answer.label, "top": answer.top})

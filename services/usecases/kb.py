@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import psycopg
 
-from pipelines.filenames import safe_filename
+from pipelines.filenames import display_filename, safe_filename
+from pipelines.plain_words import megabytes
 from schemas.jobs import ChunkDocument, ExtractDocument
 from schemas.kb import DocumentView, SearchHit
 from schemas.pipelines import DOCUMENT_IN_PROGRESS
@@ -78,7 +79,8 @@ class KnowledgeBase:
         if not data:
             raise EmptyUploadError("the uploaded file is empty")
         if len(data) > limit:
-            raise UploadTooLargeError(f"the file is {len(data)} bytes; the limit is {limit} bytes", limit=limit)
+            raise UploadTooLargeError(f"the file is {megabytes(len(data))}; files can be up to {megabytes(limit)} each",
+                                      limit=limit)
         try:
             mime_type = sniff_type(data, filename)
         except UnsupportedTypeError as exc:
@@ -91,8 +93,9 @@ class KnowledgeBase:
             raise _duplicate(existing)
 
         document_id = uuid.uuid4()
-        name = safe_filename(filename)
-        path = document_prefix(user_id, document_id) + name
+        # The owner sees the file's own name in its own script; the storage key is ASCII under the document's id.
+        name = display_filename(filename)
+        path = document_prefix(user_id, document_id) + safe_filename(filename)
         self.deps.storage.put(KB_BUCKET, path, data, mime_type)
         try:
             with self.deps.tenant_uow(user_id) as uow:

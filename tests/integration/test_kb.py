@@ -193,6 +193,20 @@ def test_bad_uploads_get_clear_errors(settings, container, tenant):
     assert (settings.data_dir / "storage" / KB_BUCKET / path).read_bytes() == b"safe content here"
 
 
+def test_names_in_any_script_are_kept_and_stored_under_the_documents_id(settings, container, tenant):
+    client = _client_for(settings, container)
+    _, a = tenant()
+    for n, name in enumerate(["價格表.txt", "قائمة الأسعار.txt", "Прайс-лист 価格表 🍩.txt"]):
+        sent = _upload(client, a, name, f"Espresso {n} costs {n + 2} EUR".encode())
+        assert sent.status_code == 202, sent.get_json()
+        document = sent.get_json()["document"]
+        assert document["filename"] == name
+        with container.system_uow() as uow:
+            path = uow.conn.execute("select storage_path from public.knowledge_base where id = %s",
+                                    [document["id"]]).fetchone()[0]
+        assert path.endswith(f"/{document['id']}/document.txt") and path.isascii()
+
+
 def test_requests_need_a_tenant(settings, container):
     client = _client_for(settings, container)
     assert client.get("/api/kb").status_code == 401

@@ -109,3 +109,25 @@ def test_with_a_model_the_business_answer_is_still_picked_from_its_examples(clie
     assert stage["label"] == "Answer:opening_hours" and stage["method"] == "llm:openai/house"
     # The model was told the business's own task and hand-off, by key and example.
     assert "repair_quote" in systems[0] and "HumanHandoff for complaint" in systems[0]
+
+
+def test_small_talk_is_answered_by_the_bot_and_a_greeting_with_a_question_from_the_documents(client, shop, gateway):
+    user, headers = shop
+    container = client.application.extensions["salesboy"]
+    _configure(container, user, business={"name": "Kofi Foods"})
+    expected = {"Hi": "Hello, welcome to Kofi Foods! How can I help you today?",
+                "Good morning": "Hello, welcome to Kofi Foods! How can I help you today?",
+                "Thank you!": "You're welcome! Is there anything else I can help you with?"}
+    for n, (text, wanted) in enumerate(expected.items()):
+        said = _message(user, text, sender_phone=f"+234807200000{n}")
+        inbox_id = _post(client, said).get_json()["inbox_id"]
+        (reply,) = _replies(gateway, said["chat_id"])
+        assert reply["text"] == wanted
+        final = _final(client, headers, inbox_id)
+        assert final["status"] == "answered" and final["stages"]["respond"]["answer"] == "canned"
+    question = _message(user, "hi, do you deliver to Accra?", sender_phone="+2348072000009")
+    inbox_id = _post(client, question).get_json()["inbox_id"]
+    (reply,) = _replies(gateway, question["chat_id"])
+    assert "Accra" in reply["text"]
+    final = _final(client, headers, inbox_id)
+    assert final["stages"]["intent"]["label"] == "Response" and final["stages"]["respond"]["answer"] == "extractive"

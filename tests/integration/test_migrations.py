@@ -93,3 +93,36 @@ def test_duplicate_versions_are_refused(tmp_path):
     (tmp_path / "20260101000000_two.sql").write_text("select 1;")
     with pytest.raises(MigrationError, match="share a version"):
         load_migrations(tmp_path)
+
+
+OLD_DONT_KNOW = "Sorry, I don't have that information. Someone from our team will get back to you."
+
+
+def test_the_dont_know_reply_no_longer_promises_a_follow_up_nobody_is_told_of(pg_server, tmp_path):
+    url = create_database(pg_server, "migrate_dont_know")
+    folder = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, folder)
+    newer = [p for p in sorted(folder.glob("*.sql")) if p.name >= "20261201000200"]
+    for path in newer:
+        path.rename(tmp_path / path.name)
+    apply_migrations(url, folder)
+    with psycopg.connect(url, autocommit=True) as conn:
+        users = [conn.execute("insert into auth.users (email) values (%s) returning id", [f"o{n}@example.com"])
+                 .fetchone()[0] for n in range(2)]
+        for user, reply in zip(users, [OLD_DONT_KNOW, "Ask Kofi on 0803 000 0000."], strict=True):
+            conn.execute("insert into public.bot_config (user_id, dont_know_reply) values (%s, %s) "
+                         "on conflict (user_id) do update set dont_know_reply = excluded.dont_know_reply",
+                         [user, reply])
+    for path in newer:
+        (tmp_path / path.name).rename(path)
+    apply_migrations(url, folder)
+    with psycopg.connect(url, autocommit=True) as conn:
+        replies = [conn.execute("select dont_know_reply from public.bot_config where user_id = %s", [u])
+                   .fetchone()[0] for u in users]
+        fresh = conn.execute("insert into auth.users (email) values ('new@example.com') returning id").fetchone()[0]
+        conn.execute("insert into public.bot_config (user_id) values (%s) on conflict do nothing", [fresh])
+        default = conn.execute("select dont_know_reply from public.bot_config where user_id = %s",
+                               [fresh]).fetchone()[0]
+    # The untouched old default is replaced; an owner's own text is kept.
+    assert replies == ["Sorry, I don't have that information.", "Ask Kofi on 0803 000 0000."]
+    assert default == "Sorry, I don't have that information."

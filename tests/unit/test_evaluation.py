@@ -152,3 +152,10 @@ def test_few_shot_suite_takes_the_first_examples_of_each_category_in_file_order(
     assert [c.expected_label for c in cases] == ["Answer:card_arrival", "Answer:refund_not_showing_up"]
     with pytest.raises(ev.SuiteError, match="no training examples"):
         ev.few_shot_suite(train, [("x", "unknown")])
+
+
+def test_salesboys_small_talk_is_scored_as_the_response_the_suites_expect():
+    hello = ev.Case(1, "intent", "hello!", "dev", label="Response")
+    greeted = ev.Outcome(hello, "answered", "Answer:greeting")
+    report = ev.report("s", "m", "all", [greeted, ev.Outcome(hello, "answered", "Answer:opening_hours")])
+    assert greeted.scored_label == "Response" and report.figures["all"].intent_accuracy == 0.5

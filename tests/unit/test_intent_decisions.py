@@ -251,3 +251,26 @@ def test_a_head_fitted_in_a_child_process_decides_as_one_fitted_here():
     assert there.classes == here.classes
     for vector, text in zip(vectors, texts, strict=True):
         assert there.probabilities(vector, text) == pytest.approx(here.probabilities(vector, text))
+
+
+def test_small_talk_gets_its_own_reply_but_never_a_question_that_greets():
+    greeting = {"Answer:greeting": 0.7, "Response": 0.3}
+    said = decide(greeting, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="statement")
+    assert (said.intent, said.label) == ("Response", "Answer:greeting")
+    asked = decide(greeting, rules=RULES, allowed_task_types=ALLOWED, payload={}, form="question")
+    assert asked.label == "Response" and "a question" in asked.raw_analysis
+    # Salesboy's own small talk does not get the odds of a business's own answer.
+    close = decide({"Answer:thanks": 0.45, "Response": 0.55}, rules=RULES, allowed_task_types=ALLOWED, payload={})
+    assert close.label == "Response"
+
+
+def test_small_talk_replies_name_the_business_and_a_business_reply_of_the_same_key_wins():
+    named = IntentSetup.of(BotSettings(business={"name": "Kofi Foods"}))
+    assert named.reply_for("Answer:greeting") == "Hello, welcome to Kofi Foods! How can I help you today?"
+    assert IntentSetup.of(BotSettings()).reply_for("Answer:greeting") == "Hello, welcome! How can I help you today?"
+    assert named.reply_for("Answer:thanks").startswith("You're welcome!")
+    assert named.reply_for("Answer:goodbye") and named.reply_for("Answer:opening_hours") == ""
+    own = IntentSetup.of(BotSettings(intents=[{"key": "greeting", "examples": ["hi"], "reply": "Akwaaba!"}]))
+    assert own.reply_for("Answer:greeting") == "Akwaaba!"
+    stored = IntentSetup.of({"business": {"name": "Kofi Foods"}, "intents": []})
+    assert stored.reply_for("Answer:greeting").startswith("Hello, welcome to Kofi Foods!")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from pipelines import plain_words
-from schemas.bot import BotSettings
+from api.dashboard.settings_page import form_to_values
+from pipelines import plain_words, session_status
+from schemas.bot import BotSettings, TaskSettings
 
 CHROMEDRIVER_TRACE = (
     "Message: unknown error: net::ERR_NAME_NOT_RESOLVED\n  (Session info: chrome=156.0.7000.0)\n"
@@ -77,3 +78,50 @@ def test_audit_entries_are_sentences():
         "You started WhatsApp from the dashboard."
     assert plain_words.audit_sentence("whitelist.mode", '{"enabled": true}') == "You switched the whitelist on."
     assert plain_words.audit_sentence("brand.new_thing", {}) == "Brand: new thing."
+
+
+def _problems(model, values):
+    try:
+        model.model_validate(values)
+    except ValidationError as exc:
+        return plain_words.field_problems(exc.errors())
+    raise AssertionError("valid")
+
+
+def test_an_owner_email_that_is_not_one_is_called_an_email_address():
+    assert _problems(TaskSettings, {"owner_email": "kofi at shop"}) == {
+        "owner_email": ["Enter an email address like name@example.com."]}
+
+
+def test_an_example_line_without_a_label_asks_for_the_label():
+    values = form_to_values({"intent_examples": "Question: do you deliver?\nhow much is delivery?"}, BotSettings())
+    problems = _problems(BotSettings, values)["intent_examples"]
+    assert problems == ["Start each line with Question:, Person: or Task:<task name>:, like “Person: can I talk to "
+                        "someone?”."]
+    empty = _problems(BotSettings, form_to_values({"intent_examples": "Question:"}, BotSettings()))
+    assert empty["intent_examples"] == ["Write what a customer might say after the label, like “Question: do you "
+                                        "deliver?”."]
+
+
+def test_a_bad_task_type_in_the_comma_separated_list_is_named_by_what_was_typed():
+    problems = _problems(BotSettings, {"allowed_task_types": ["send_email", "Book Calendar"]})
+    assert problems["allowed_task_types"] == ["“Book Calendar”: Name tasks in lower case with underscores, "
+                                              "like send_email."]
+
+
+def test_a_session_retrying_without_internet_says_so_instead_of_promising_a_qr_code():
+    stored = session_status.retrying(session_status.UNREACHABLE, 16)
+    words = plain_words.session_state("STARTING", stored)
+    assert words.label == "Cannot reach WhatsApp Web"
+    assert words.sentence == "Cannot reach WhatsApp Web; retrying in 16 s."
+    assert "QR code" not in f"{words.sentence} {words.next_step}" and "Start WhatsApp" not in words.next_step
+    assert plain_words.session_retrying("STARTING", stored)
+    assert plain_words.session_error(stored, "STARTING") == (
+        "Salesboy could not reach WhatsApp Web: the server seems to have no internet connection right now. "
+        "Salesboy tries again by itself in 16 s.")
+    lost = plain_words.session_state("STARTING", session_status.retrying(session_status.BROWSER_LOST, 2))
+    assert lost.sentence == "WhatsApp Web stopped; retrying in 2 s."
+    # A first start, and a failure that stopped the session, read as before.
+    assert plain_words.session_state("STARTING").next_step == "A QR code appears here in a few seconds."
+    assert not plain_words.session_retrying("FAILED", stored)
+    assert plain_words.session_error(session_status.UNREACHABLE, "FAILED").startswith("Salesboy could not reach")
