@@ -198,8 +198,14 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
 def _classify(job: ClassifyIntent, deps: MessageDeps, then: list[Next]) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        claimed = _claim(uow, job.inbox_id, "filtered")
-        if claimed is None:
+        claimed = uow.inbox.inbound_with_settings(job.inbox_id)
+        if claimed is not None and claimed[0].status == "classified":
+            # This job committed its verdict before, but the answer it went on to was cut short (its process
+            # died and the broker handed the job out again): carry on from there, as a queued
+            # rag.respond would have been handed out again. rag.respond's own claim keeps it to one answer.
+            then.append(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
+            return
+        if claimed is None or claimed[0].status != "filtered":
             return
         row, settings = claimed
         window = settings.debounce_seconds

@@ -220,3 +220,15 @@ def test_stricter_decision_rules_answer_instead_of_acting(backend, keyring, tena
                        "I want to talk to a human")
     assert (stored["status"], stored["intent"]) == ("answered", "Response")
     assert backend.db.tasks == {} and not backend.db.chats[(tenant, stored["chat_id"])]["handoff_active"]
+
+
+def test_a_classify_job_handed_out_again_after_its_verdict_answers_once(backend, keyring, tenant, message_deps,
+                                                                        configured) -> None:
+    """Its process died while answering, after the verdict committed: the job handed out again answers."""
+    inbound = customer_says(backend, keyring, tenant, "how much is delivery?", status="classified",
+                            intent="Response")
+    job = ClassifyIntent(user_id=tenant, inbox_id=inbound["id"], trace_id=inbound["trace_id"])
+    classify_intent(job, deps=message_deps)
+    assert backend.db.inbox[inbound["id"]]["status"] == "answered"
+    classify_intent(job, deps=message_deps)  # and once more: nothing new
+    assert len(backend.db.outbox) == 1 and len(backend.db.chat_logs) == 1
