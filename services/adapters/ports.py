@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:  # annotations only: the ports module imports no adapter
     from schemas.jobs import QueuedJob
@@ -76,6 +76,26 @@ class VectorHit:
     # vector only leaves both None and its hits' order is the vector ranking.
     vector_rank: int | None = None
     keyword_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    """How many of a tenant's chunks (of one embedding model) there are, and how many hold each stem."""
+    total: int
+    containing: dict[str, int]
+
+
+@runtime_checkable
+class CountsTerms(Protocol):
+    """A store whose keyword search reads the chunks' text index can count the question's words in the same
+    statement: what their rarity is computed from, without a query of its own."""
+
+    def query_counting_terms(
+        self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
+        document_ids: list[uuid.UUID] | None = None, terms: list[str],
+    ) -> tuple[list[VectorHit], TermCounts | None]:
+        """`query`'s hits, and the counts of `terms`' stems (None when no hit came back to carry them)."""
+        ...
 
 
 class VectorStore(Protocol):
