@@ -365,7 +365,8 @@ def bootstrap(
         ChunkDocument: functools.partial(ingest.chunk_document, deps=deps),
         EmbedChunks: functools.partial(ingest.embed_chunks, deps=deps),
         IndexDocument: functools.partial(ingest.index_document, deps=deps),
-        FilterInbound: functools.partial(messages.filter_inbound, deps=chat),
+        # Bound to the tenant's model client: with no debounce window it classifies and answers too.
+        FilterInbound: lambda job: messages.filter_inbound(job, deps=container.messages_for(job.user_id)),
         ClassifyIntent: lambda job: messages.classify_intent(job, deps=container.messages_for(job.user_id)),
         RespondWithRag: lambda job: messages.respond(job, deps=container.messages_for(job.user_id)),
         DeliverReply: functools.partial(messages.deliver, deps=chat),

@@ -61,7 +61,7 @@ class MessageDeps:
     intent_rules: intent.DecisionRules = field(default_factory=intent.DecisionRules)
 
 
-Next = RespondWithRag | DeliverReply  # a stage another stage may run right after itself (_run_next)
+Next = ClassifyIntent | RespondWithRag | DeliverReply  # a stage another may run right after itself (_run_next)
 
 
 def _now() -> datetime:
@@ -121,7 +121,9 @@ def _run_next(deps: MessageDeps, jobs: list[Next]) -> None:
     for job in jobs:
         with timed_stage(job.task_name) as measured:
             try:
-                if isinstance(job, RespondWithRag):
+                if isinstance(job, ClassifyIntent):
+                    classify_intent(job, deps=deps)
+                elif isinstance(job, RespondWithRag):
                     respond(job, deps=deps)
                 else:
                     deliver(job, deps=deps)
@@ -141,10 +143,20 @@ def _run_next(deps: MessageDeps, jobs: list[Next]) -> None:
 # --- inbound.filter ---------------------------------------------------------------------------
 
 def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
+    then: list[Next] = []
+    _filter(job, deps, then)
+    _run_next(deps, then)
+
+
+def _filter(job: FilterInbound, deps: MessageDeps, then: list[Next]) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        claimed = _claim(uow, job.inbox_id, "received")
-        if claimed is None:
+        claimed = uow.inbox.inbound_with_settings(job.inbox_id)
+        if claimed is not None and claimed[0].status == "filtered" and not claimed[1].debounce_seconds:
+            # Handed out again after its classification was cut short (see _classify): carry on.
+            then.append(ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
+            return
+        if claimed is None or claimed[0].status != "received":
             return
         row, settings = claimed
         text = _open(deps, row)
@@ -175,8 +187,11 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
             return
         uow.inbox.set_inbound(job.inbox_id, status="filtered", reason=decision.reason, trace=trace)
         # Wait out a burst before classifying: then only its last message is answered, for all of it.
-        uow.publish_after_commit(ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id),
-                                 countdown=settings.debounce_seconds)
+        classify = ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
+        if settings.debounce_seconds:
+            uow.publish_after_commit(classify, countdown=settings.debounce_seconds)
+        else:
+            then.append(classify)  # no burst to wait out: classified by this task once this commits
 
 
 # --- intent.classify ------------------------------------------------------------------------------
