@@ -326,7 +326,8 @@ def bootstrap(
         ChunkDocument: functools.partial(ingest.chunk_document, deps=ingest_deps),
         EmbedChunks: functools.partial(ingest.embed_chunks, deps=ingest_deps),
         IndexDocument: functools.partial(ingest.index_document, deps=ingest_deps),
-        FilterInbound: functools.partial(messages.filter_inbound, deps=message_deps),
+        # Bound to the tenant's model client: with no debounce window it classifies and answers too.
+        FilterInbound: lambda job: messages.filter_inbound(job, deps=messages_for(job.user_id)),
         ClassifyIntent: lambda job: messages.classify_intent(job, deps=messages_for(job.user_id)),
         RespondWithRag: lambda job: messages.respond(job, deps=messages_for(job.user_id)),
         DeliverReply: functools.partial(messages.deliver, deps=message_deps),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from services.core.errors import PermanentError
 
@@ -82,6 +82,26 @@ class VectorHit:
 
 class ChunksGoneError(PermanentError):
     """Vectors were sent for chunks that no longer exist (their document was deleted or re-chunked)."""
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    """How many of a tenant's chunks (of one embedding model) there are, and how many hold each stem."""
+    total: int
+    containing: dict[str, int]
+
+
+@runtime_checkable
+class CountsTerms(Protocol):
+    """A store whose keyword search reads the chunks' text index can count the question's words in the same
+    statement: what their rarity is computed from, without a query of its own."""
+
+    def query_counting_terms(
+        self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
+        document_ids: list[uuid.UUID] | None = None, terms: list[str],
+    ) -> tuple[list[VectorHit], TermCounts | None]:
+        """`query`'s hits, and the counts of `terms`' stems (None when no hit came back to carry them)."""
+        ...
 
 
 class VectorStore(Protocol):

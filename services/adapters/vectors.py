@@ -14,7 +14,7 @@ import numpy as np
 
 from pipelines.retrieval import stems, tsquery
 from schemas.pipelines import DOCUMENT_SEARCHABLE
-from services.adapters.ports import ChunksGoneError, VectorHit, VectorItem
+from services.adapters.ports import ChunksGoneError, TermCounts, VectorHit, VectorItem
 from services.core.errors import PermanentError
 from services.repositories.db import UnitOfWork
 from services.repositories.rows import one_row
@@ -55,6 +55,19 @@ class PgVectorStore:
         document_ids: list[uuid.UUID] | None = None, terms: list[str] | None = None,
     ) -> list[VectorHit]:
         """The k nearest chunks and, with `terms`, the k best full-text matches, in one round trip."""
+        return self._search(user_id, vector, k, model=model, document_ids=document_ids, terms=terms)[0]
+
+    def query_counting_terms(
+        self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
+        document_ids: list[uuid.UUID] | None = None, terms: list[str],
+    ) -> tuple[list[VectorHit], TermCounts | None]:
+        """`query`, with the counts its keyword ranking weighed the terms by (see the weights below)."""
+        return self._search(user_id, vector, k, model=model, document_ids=document_ids, terms=terms)
+
+    def _search(
+        self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
+        document_ids: list[uuid.UUID] | None, terms: list[str] | None,
+    ) -> tuple[list[VectorHit], TermCounts | None]:
         # Two fixed statements rather than one with "param is null or ...": a cached
         # generic plan of the latter can miss the HNSW index.
         documents = "and document_id = any(%(docs)s)" if document_ids else ""
@@ -78,15 +91,19 @@ class PgVectorStore:
                                 order by text_rank desc, distance, c.id
                                 limit %(k)s) matched"""
                    if terms else "select null::text as id, null::bigint as rank where false")
-        weights = ("""select q.query, ln((indexed.n + 1)::float / (count(c.id) + 1)) + 1 as weight
+        # The counts behind the weights go back with the rows (every row carries them), so the caller
+        # needs no statement of its own for the words' rarity.
+        weights = ("""select s.stem, q.query, count(c.id) as containing, indexed.n as total,
+                             ln((indexed.n + 1)::float / (count(c.id) + 1)) + 1 as weight
                         from unnest(%(stems)s::text[]) as s(stem)
                         cross join lateral (select to_tsquery('simple', s.stem) as query) q
                         cross join (select count(*) as n from public.kb_chunks
                                      where user_id = %(user)s and embedding_model = %(model)s) indexed
                         left join public.kb_chunks c on c.user_id = %(user)s and c.embedding_model = %(model)s
                                                     and c.fts @@ q.query
-                       group by q.query, indexed.n"""
-                   if terms else "select null::tsquery as query, null::float as weight where false")
+                       group by s.stem, q.query, indexed.n"""
+                   if terms else "select null::text as stem, null::tsquery as query, null::bigint as containing, "
+                                 "null::bigint as total, null::float as weight where false")
         # Iterative scans keep walking the HNSW graph until k rows pass the
         # tenant filter; without them a small tenant in a big index gets < k.
         settings = {"hnsw.iterative_scan": "relaxed_order", "hnsw.ef_search": str(self._ef_search),
@@ -103,7 +120,8 @@ class PgVectorStore:
                                limit %(k)s) nearest),
                     keyword as ({keyword})
                     select c.id, c.embedding <=> %(q)s, semantic.rank, keyword.rank,
-                           c.document_id, c.content, c.metadata, d.filename
+                           c.document_id, c.content, c.metadata, d.filename,
+                           (select min(total) from weights), (select json_object_agg(stem, containing) from weights)
                       from semantic full outer join keyword on keyword.id = semantic.id
                       join public.kb_chunks c on c.id = coalesce(semantic.id, keyword.id) and c.user_id = %(user)s
                       join public.knowledge_base d on d.id = c.document_id
@@ -112,11 +130,15 @@ class PgVectorStore:
                  "searchable": list(DOCUMENT_SEARCHABLE),
                  "terms": tsquery(terms) if terms else None, "stems": sorted(set(stems(terms or [])))},
             ).fetchall()
-        return [VectorHit(chunk_id, 1.0 - float(distance), {"id": chunk_id, "document_id": document_id,
+        hits = [VectorHit(chunk_id, 1.0 - float(distance), {"id": chunk_id, "document_id": document_id,
                                                              "content": content, "metadata": metadata,
                                                              "filename": filename},
                           vector_rank=vector_rank, keyword_rank=keyword_rank)
-                for chunk_id, distance, vector_rank, keyword_rank, document_id, content, metadata, filename in rows]
+                for chunk_id, distance, vector_rank, keyword_rank, document_id, content, metadata, filename, *_
+                in rows]
+        total, containing = rows[0][-2:] if rows and terms else (None, None)
+        return hits, (TermCounts(int(total), {stem: int(n) for stem, n in containing.items()})
+                      if total is not None and containing is not None else None)
 
     def delete_document(self, user_id: uuid.UUID, document_id: uuid.UUID) -> None:
         with self._tenant_uow(user_id) as uow:

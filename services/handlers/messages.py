@@ -4,6 +4,11 @@ Every stage re-reads its row and acts only from the state it expects, so a
 redelivered job is a no-op; replies go through `outbox` with a unique key per
 inbound message, so a reply is written once however often a stage runs. Each
 stage appends what it decided, and how long it took, to the message's trace.
+
+A stage whose successor has nothing to wait for (no debounce window, no typing pause) runs that
+successor itself once its own transaction has committed, instead of queueing it (`_run_next`): a
+queue hop is a Celery task's worth of CPU. The successor stays a stage of its own (its own
+transaction, claim, trace entry and metrics) and goes back to the queue if it fails transiently.
 """
 
 from __future__ import annotations
@@ -22,10 +27,11 @@ from schemas.jobs import ClassifyIntent, DeliverReply, FilterInbound, QueuedJob,
 from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage, IntentResult
 from schemas.pipelines import MESSAGE_NEXT_JOB
 from services.adapters.intent_classifier import IntentHeads, IntentSetup
+from services.adapters.metrics import timed_stage
 from services.adapters.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
 from services.core.crypto import Keyring, seal_task_payload
-from services.core.errors import PermanentError
-from services.repositories.db import UnitOfWork
+from services.core.errors import TRANSIENT_ERRORS, PermanentError
+from services.repositories.db import PublishAfterCommitError, UnitOfWork
 from services.repositories.inbox import InboundMessageRow
 from services.repositories.outbox import ReplyRow
 from services.usecases import answering, intents, tasks
@@ -52,6 +58,9 @@ class MessageDeps:
     # The queue of the session host running the tenant's linked WhatsApp, or None when none runs it.
     session_owner: Callable[[uuid.UUID], str | None] = lambda _user_id: None
     intent_rules: intent.DecisionRules = field(default_factory=intent.DecisionRules)
+
+
+Next = ClassifyIntent | RespondWithRag | DeliverReply  # a stage another may run right after itself (_run_next)
 
 
 def _now() -> datetime:
@@ -83,24 +92,70 @@ def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, tex
                       phone=row.sender_phone, lid=row.sender_lid)
 
 
-def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str) -> None:
+def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str, *,
+               then: list[Next]) -> None:
     sealed = deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id)
     outbox_id = uow.outbox.add_reply(user_id=row.user_id, reply_key=key, inbox_id=row.id,
                                      chat_id=row.chat_id, body=sealed, trace_id=row.trace_id)
+    job = DeliverReply(user_id=row.user_id, outbox_id=outbox_id, trace_id=row.trace_id)
     # The typing pause is the broker's countdown: no worker sits in a sleep while the customer waits.
     pause = delivery.typing_pause_seconds(len(text), ms_per_char=deps.typing_delay_ms_per_char,
                                           max_seconds=deps.typing_delay_max_seconds)
-    uow.publish_after_commit(DeliverReply(user_id=row.user_id, outbox_id=outbox_id, trace_id=row.trace_id),
-                             countdown=pause)
+    if pause:
+        uow.publish_after_commit(job, countdown=pause)
+    else:
+        then.append(job)  # delivered by this task once the reply is committed
+
+
+def _run_next(deps: MessageDeps, jobs: list[Next]) -> None:
+    """Run the stages that follow the one just committed, here, in order.
+
+    Each runs as its own stage would from the queue: it claims its row with the status it expects (so a
+    copy of the job from the sweeper is a no-op for one of the two), writes its own trace entry and counts
+    in its own stage metrics. A transient failure queues the job instead, to be retried as a stage of its
+    own with its own backoff. Anything else propagates to the running task, which records it; a reply
+    that failed that way is marked failed here, as outbound.deliver's own give-up would. Should this
+    process die first, the row waits in its in-progress status for the sweeper.
+    """
+    for job in jobs:
+        with timed_stage(job.task_name) as measured:
+            try:
+                if isinstance(job, ClassifyIntent):
+                    classify_intent(job, deps=deps)
+                elif isinstance(job, RespondWithRag):
+                    respond(job, deps=deps)
+                else:
+                    deliver(job, deps=deps)
+            except TRANSIENT_ERRORS as exc:
+                measured["outcome"] = "retry"
+                log.warning("queued to be retried as its own stage", extra={"next": job.task_name, "error": str(exc)})
+                with deps.tenant_uow(job.user_id) as uow:
+                    uow.publish_after_commit(job)
+            except PublishAfterCommitError:
+                raise  # committed: the sweeper sends what could not be queued
+            except Exception as exc:
+                if isinstance(job, DeliverReply):
+                    fail_reply(job, exc, deps=deps)
+                raise
 
 
 # --- inbound.filter ---------------------------------------------------------------------------
 
 def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
+    then: list[Next] = []
+    _filter(job, deps, then)
+    _run_next(deps, then)
+
+
+def _filter(job: FilterInbound, deps: MessageDeps, then: list[Next]) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        claimed = _claim(uow, job.inbox_id, "received")
-        if claimed is None:
+        claimed = uow.inbox.inbound_with_settings(job.inbox_id)
+        if claimed is not None and claimed[0].status == "filtered" and not claimed[1].debounce_seconds:
+            # Handed out again after its classification was cut short (see _classify): carry on.
+            then.append(ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
+            return
+        if claimed is None or claimed[0].status != "received":
             return
         row, settings = claimed
         text = _open(deps, row)
@@ -131,8 +186,11 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
             return
         uow.inbox.set_inbound(job.inbox_id, status="filtered", reason=decision.reason, trace=trace)
         # Wait out a burst before classifying: then only its last message is answered, for all of it.
-        uow.publish_after_commit(ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id),
-                                 countdown=settings.debounce_seconds)
+        classify = ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
+        if settings.debounce_seconds:
+            uow.publish_after_commit(classify, countdown=settings.debounce_seconds)
+        else:
+            then.append(classify)  # no burst to wait out: classified by this task once this commits
 
 
 # --- intent.classify ------------------------------------------------------------------------------
@@ -146,10 +204,22 @@ def _one_call(settings: BotSettings) -> bool:
 
 
 def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
+    then: list[Next] = []
+    _classify(job, deps, then)
+    _run_next(deps, then)
+
+
+def _classify(job: ClassifyIntent, deps: MessageDeps, then: list[Next]) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        claimed = _claim(uow, job.inbox_id, "filtered")
-        if claimed is None:
+        claimed = uow.inbox.inbound_with_settings(job.inbox_id)
+        if claimed is not None and claimed[0].status == "classified":
+            # This job committed its verdict before, but the answer it went on to was cut short (its process
+            # died and the broker handed the job out again): carry on from there, as a queued
+            # rag.respond would have been handed out again. rag.respond's own claim keeps it to one answer.
+            then.append(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
+            return
+        if claimed is None or claimed[0].status != "filtered":
             return
         row, settings = claimed
         window = settings.debounce_seconds
@@ -165,8 +235,7 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
             # The model's verdict comes with its answer: rag.respond asks for both and acts on the verdict.
             uow.inbox.set_inbound(job.inbox_id, status="classified", trace=_stage("intent", started,
                                                                                      method=ONE_CALL))
-            uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
-                                                    trace_id=job.trace_id))
+            then.append(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
             return
         text = _open(deps, row)
     result, how, failures = intents.classify(deps, settings, text)
@@ -177,23 +246,23 @@ def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
             job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace)
         if advanced is None:  # another run moved it on
             return
-        if not _act(deps, uow, job, row=advanced, settings=settings, result=result, text=text, trace=trace):
+        if not _act(deps, uow, job, row=advanced, settings=settings, result=result, text=text, trace=trace,
+                    then=then):
             # An Answer:<key> without a reply of its own is answered from the documents; the
             # label stays in the trace as the respond stage's routing hint.
-            uow.publish_after_commit(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id,
-                                                    trace_id=job.trace_id))
+            then.append(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
 
 
 def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRag, *, row: InboundMessageRow,
          settings: BotSettings,
-         result: IntentResult, text: str, trace: dict) -> bool:
+         result: IntentResult, text: str, trace: dict, then: list[Next]) -> bool:
     """Act on a verdict that is not answered from the documents: a business's canned answer, a task or a
     hand-off, with the message's final status. False (nothing done) for a question for the documents."""
     canned = IntentSetup.of(settings).reply_for(result.label) if result.label.startswith("Answer:") else ""
     if result.intent == "Response" and not canned:
         return False
     if canned:
-        _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0")
+        _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0", then=then)
         # Added to the respond stage's own trace when it asked the model (one-call mode): its fallbacks stay.
         respond_trace = {**trace.get("respond", {}), "answer": "canned", "intent": result.label}
         uow.inbox.set_inbound(job.inbox_id, status="answered",
@@ -222,7 +291,7 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
                                   f"{text}"[:1000])
         reply, outcome = task_words.HANDOFF_REPLY, "handed_off"
     if reply:
-        _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0")
+        _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0", then=then)
     uow.inbox.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
                           trace={"reply": {"parts": 1, "kind": outcome}})
     _log_inbound(deps, uow, row, text, outcome=outcome, reason=str(trace.get("intent", {}).get("analysis")),
@@ -233,6 +302,12 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
 # --- rag.respond ------------------------------------------------------------------------------------
 
 def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
+    then: list[Next] = []
+    _respond(job, deps, then)
+    _run_next(deps, then)
+
+
+def _respond(job: RespondWithRag, deps: MessageDeps, then: list[Next]) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
         claimed = _claim(uow, job.inbox_id, "classified")
@@ -267,7 +342,8 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
             advanced = uow.inbox.advance_inbound(  # None: another run moved it on
                 job.inbox_id, expected="classified", status="classified", intent=verdict.intent, trace=trace)
             if advanced is not None:
-                _act(deps, uow, job, row=advanced, settings=settings, result=verdict, text=question, trace=trace)
+                _act(deps, uow, job, row=advanced, settings=settings, result=verdict, text=question, trace=trace,
+                     then=then)
             return
         answered = uow.inbox.advance_inbound(
             job.inbox_id, expected="classified", status="handed_off" if handoff else "answered", trace=trace,
@@ -275,7 +351,7 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
         if answered is None:  # another run moved it on
             return
         for index, part in enumerate(parts):
-            _add_reply(deps, uow, answered, part, f"{job.inbox_id}:{index}")
+            _add_reply(deps, uow, answered, part, f"{job.inbox_id}:{index}", then=then)
         if handoff:
             uow.chats.start_handoff(job.user_id, answered.chat_id)
         _log_inbound(deps, uow, answered, question, outcome="handed_off" if handoff else "answered",

@@ -19,7 +19,7 @@ from schemas.bot import BotSettings
 from schemas.messages import IntentResult
 from services.adapters.intent_classifier import IntentSetup
 from services.adapters.llm import AllModelsFailedError, complete_parsed
-from services.adapters.ports import ChatModel, Embedder, VectorStore
+from services.adapters.ports import ChatModel, CountsTerms, Embedder, TermCounts, VectorStore
 from services.adapters.retrieval import chunk_texts, describe_location
 from services.repositories.db import UnitOfWork
 
@@ -75,10 +75,16 @@ def retrieve(deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES
              document_ids: list[uuid.UUID] | None = None) -> Retrieval:
     vector = deps.embedder.embed([text])[0]
     terms = content_terms(text)
-    hits = deps.vectors.query(user_id, vector, max(FETCH, limit), model=deps.embedder.model_name,
-                              document_ids=document_ids, terms=terms)
+    counted = None
+    if terms and isinstance(deps.vectors, CountsTerms):
+        hits, counted = deps.vectors.query_counting_terms(user_id, vector, max(FETCH, limit),
+                                                          model=deps.embedder.model_name,
+                                                          document_ids=document_ids, terms=terms)
+    else:
+        hits = deps.vectors.query(user_id, vector, max(FETCH, limit), model=deps.embedder.model_name,
+                                  document_ids=document_ids, terms=terms)
     rows = chunk_texts(deps.tenant_uow, user_id, hits)
-    weights, unknown = _rarity(deps, user_id, terms)
+    weights, unknown = _rarity(deps, user_id, terms, counted)
     hits = [h for h in hits if h.chunk_id in rows]  # an index entry whose chunk is gone (mid-delete)
     vector_only = all(h.vector_rank is None and h.keyword_rank is None for h in hits)
     vector_ids = [h.chunk_id for h in (hits if vector_only else sorted(
@@ -94,11 +100,15 @@ def retrieve(deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES
     return Retrieval(text, vector, terms, found, weights, unknown)
 
 
-def _rarity(deps: Deps, user_id: uuid.UUID, terms: list[str]) -> tuple[dict[str, float], list[str]]:
+def _rarity(deps: Deps, user_id: uuid.UUID, terms: list[str],
+            counted: TermCounts | None) -> tuple[dict[str, float], list[str]]:
     if not terms:
         return {}, []
-    with deps.tenant_uow(user_id) as uow:
-        total, counts = uow.kb.term_counts(user_id, stems(terms), deps.embedder.model_name)
+    if counted is not None:  # counted by the search itself
+        total, counts = counted.total, [counted.containing.get(s, 0) for s in stems(terms)]
+    else:
+        with deps.tenant_uow(user_id) as uow:
+            total, counts = uow.kb.term_counts(user_id, stems(terms), deps.embedder.model_name)
     return ({term: rarity(total, count) for term, count in zip(terms, counts, strict=True)},
             [term for term, count in zip(terms, counts, strict=True) if count == 0])
 

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from pipelines.retrieval import content_terms
+from pipelines.retrieval import content_terms, stems
 from services.adapters.ports import VectorItem
 from services.handlers.ingest import chunk_id
 from services.usecases import answering
@@ -107,3 +107,22 @@ def test_chunks_holding_the_same_words_are_ordered_by_meaning_not_by_id(containe
         assert first.chunk["content"] == texts[question_axis]
     # A tenant holding nothing finds nothing of the others'.
     assert container.vectors.query(user, axis(0), 3, model=MODEL, terms=content_terms("service")) == []
+
+
+def test_the_search_counts_the_words_as_the_rarity_query_does(container):
+    """The counts the search returns beside its hits are what kb.term_counts reads from the same index."""
+    user = create_user(container)
+    _document(container, user, ["Delivery\nWe deliver to Lagos, Abuja and Accra within 3 working days.",
+                                "Delivery fees\nDelivery to Accra costs 5 dollars.",
+                                "Opening hours\nWe open at 9 every weekday."], [axis(0), axis(1), axis(2)])
+    terms = content_terms("How much is delivery to Accra on a weekday? Any refunds?")
+    hits, counted = container.vectors.query_counting_terms(user, axis(1), 2, model=MODEL, terms=terms)
+    assert hits and counted is not None
+    with container.tenant_uow(user) as uow:
+        total, counts = uow.kb.term_counts(user, stems(terms), MODEL)
+    assert counted.total == total == 3
+    assert [counted.containing[s] for s in stems(terms)] == counts
+    assert 0 in counts and max(counts) >= 2  # a word no chunk holds, and one most do
+    # A tenant without chunks: no hit carries the counts, so the caller counts on its own.
+    assert container.vectors.query_counting_terms(create_user(container), axis(1), 2, model=MODEL,
+                                                  terms=terms) == ([], None)

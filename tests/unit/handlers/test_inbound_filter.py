@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -113,6 +114,28 @@ def test_a_media_only_message_is_not_answered(backend, keyring, tenant, message_
     backend.db.bot_config[tenant] = {"user_id": tenant}
     row = customer_says(backend, keyring, tenant, "", media_ref="media/photo.jpg")
     _ignored_for(backend, message_deps, row, "no text to answer (media only)")
+
+
+def test_without_a_debounce_window_the_same_task_classifies_and_answers(backend, keyring, tenant, message_deps,
+                                                                         transport) -> None:
+    backend.db.bot_config[tenant] = {"user_id": tenant, "debounce_seconds": 0, "dont_know_reply": "We'll ask."}
+    deps = dataclasses.replace(message_deps, typing_delay_ms_per_char=0)
+    row = customer_says(backend, keyring, tenant, "do you deliver on Sundays?")
+    stored = _filter(backend, deps, row)
+    assert stored["status"] == "answered"
+    assert set(stored["trace"]) >= {"filter", "intent", "respond"}  # each stage's own entry
+    assert [sent["text"] for sent in transport.sent] == ["We'll ask."]
+    assert backend.publisher.sent == []
+    logged = len(backend.db.chat_logs)  # the message and the reply
+    _filter(backend, deps, row)  # handed out again: nothing more
+    assert len(transport.sent) == 1 and len(backend.db.chat_logs) == logged == 2
+
+
+def test_a_job_handed_out_again_before_its_classification_finished_carries_on(backend, keyring, tenant,
+                                                                               message_deps) -> None:
+    backend.db.bot_config[tenant] = {"user_id": tenant, "debounce_seconds": 0}
+    row = customer_says(backend, keyring, tenant, "do you deliver on Sundays?", status="filtered")
+    assert _filter(backend, message_deps, row)["status"] == "answered"
 
 
 def test_a_redelivered_or_stale_job_changes_nothing(backend, keyring, tenant, message_deps) -> None:

@@ -8,6 +8,7 @@ import dataclasses
 import json
 from datetime import timedelta
 
+import psycopg
 import pytest
 
 from pipelines import intent
@@ -50,12 +51,39 @@ def _replies(backend, keyring) -> list[str]:
 
 def test_a_question_goes_on_to_be_answered_from_the_documents(backend, keyring, tenant, message_deps,
                                                               configured) -> None:
+    # rag.respond runs in the same task once the verdict is committed, as a stage of its own.
     stored = _classify(backend, message_deps, keyring, tenant, "how much is delivery?")
-    assert (stored["status"], stored["intent"]) == ("classified", "Response")
+    assert (stored["status"], stored["intent"]) == ("answered", "Response")
     assert stored["trace"]["intent"]["method"] == "embeddings"
+    assert stored["trace"]["respond"]["answer"] == "abstained"  # no documents here
+    assert backend.publisher.jobs(RespondWithRag) == []
+    [job] = backend.publisher.jobs()  # the reply waits out its typing pause in the broker
+    assert isinstance(job, DeliverReply) and job.outbox_id == next(iter(backend.db.outbox))
+    assert backend.db.tasks == {}
+
+
+def test_a_question_whose_answering_fails_transiently_is_queued_to_retry_on_its_own(
+        backend, keyring, tenant, message_deps, configured, vectors, monkeypatch) -> None:
+    def outage(*_args, **_kwargs):
+        raise psycopg.OperationalError("server closed the connection")
+
+    monkeypatch.setattr(vectors, "query", outage)
+    stored = _classify(backend, message_deps, keyring, tenant, "how much is delivery?")
+    assert (stored["status"], stored["intent"]) == ("classified", "Response")  # the verdict is kept
     [job] = backend.publisher.jobs()
     assert isinstance(job, RespondWithRag) and job.inbox_id == stored["id"]
-    assert backend.db.outbox == {} and backend.db.tasks == {}
+    assert backend.db.outbox == {}
+
+
+def test_a_question_whose_answering_fails_otherwise_fails_the_task(backend, keyring, tenant, message_deps,
+                                                                    configured, vectors, monkeypatch) -> None:
+    def broken(*_args, **_kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(vectors, "query", broken)
+    with pytest.raises(ValueError):  # recorded and given up on by the task, as rag.respond's own would be
+        _classify(backend, message_deps, keyring, tenant, "how much is delivery?")
+    assert backend.publisher.sent == [] and backend.db.outbox == {}
 
 
 def test_a_business_answer_with_its_own_reply_is_sent_as_is(backend, keyring, tenant, message_deps,
@@ -157,7 +185,7 @@ def test_when_every_model_fails_the_classifier_decides(backend, keyring, tenant,
     stored = _classify(backend, message_deps, keyring, tenant, "how much is delivery?")
     assert len(chat.calls) == 1
     assert stored["trace"]["intent"]["method"] == "embeddings (after the models failed)"
-    assert backend.publisher.jobs(RespondWithRag)
+    assert "respond" in stored["trace"] and backend.publisher.jobs(RespondWithRag) == []  # answered right after
 
 
 def test_a_model_saying_question_gets_the_business_answer_the_examples_name(backend, keyring, tenant, message_deps,
@@ -171,9 +199,9 @@ def test_a_model_saying_question_gets_the_business_answer_the_examples_name(back
 def test_a_business_answer_without_a_reply_is_answered_from_the_documents(backend, keyring, tenant, message_deps,
                                                                           configured) -> None:
     stored = _classify(backend, message_deps, keyring, tenant, "how do I claim the warranty")
-    assert (stored["status"], stored["intent"]) == ("classified", "Response")
+    assert (stored["status"], stored["intent"]) == ("answered", "Response")
     assert stored["trace"]["intent"]["label"] == "Answer:warranty_claim"  # the respond stage's routing hint
-    assert backend.publisher.jobs(RespondWithRag) and backend.db.outbox == {}
+    assert stored["trace"]["respond"]["answer"] == "abstained"  # from the documents (none here), not canned
 
 
 def test_a_business_task_intent_becomes_a_task_of_its_type(backend, keyring, tenant, message_deps,
@@ -190,5 +218,17 @@ def test_stricter_decision_rules_answer_instead_of_acting(backend, keyring, tena
     strict = intent.DecisionRules(request_min_probability=0.999, statement_min_probability=0.999)
     stored = _classify(backend, dataclasses.replace(message_deps, intent_rules=strict), keyring, tenant,
                        "I want to talk to a human")
-    assert (stored["status"], stored["intent"]) == ("classified", "Response")
+    assert (stored["status"], stored["intent"]) == ("answered", "Response")
     assert backend.db.tasks == {} and not backend.db.chats[(tenant, stored["chat_id"])]["handoff_active"]
+
+
+def test_a_classify_job_handed_out_again_after_its_verdict_answers_once(backend, keyring, tenant, message_deps,
+                                                                        configured) -> None:
+    """Its process died while answering, after the verdict committed: the job handed out again answers."""
+    inbound = customer_says(backend, keyring, tenant, "how much is delivery?", status="classified",
+                            intent="Response")
+    job = ClassifyIntent(user_id=tenant, inbox_id=inbound["id"], trace_id=inbound["trace_id"])
+    classify_intent(job, deps=message_deps)
+    assert backend.db.inbox[inbound["id"]]["status"] == "answered"
+    classify_intent(job, deps=message_deps)  # and once more: nothing new
+    assert len(backend.db.outbox) == 1 and len(backend.db.chat_logs) == 1

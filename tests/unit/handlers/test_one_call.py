@@ -11,6 +11,7 @@ import pytest
 from pipelines import tasks as task_words
 from schemas.jobs import ClassifyIntent, DeliverReply, DispatchTask, RespondWithRag
 from services.core.crypto import open_task_payload
+from services.handlers import messages
 from services.handlers.messages import ONE_CALL, classify_intent, respond
 from tests.unit.handlers.support import customer_says, indexed_document, open_body
 
@@ -41,15 +42,24 @@ def shop(backend, vectors, embedder, tenant) -> dict:
 
 
 def _message(backend, deps, keyring, tenant, chat, text: str) -> dict:
-    """The message through intent.classify, which must ask no model, then rag.respond."""
+    """The message through intent.classify, which asks no model and leaves the verdict to rag.respond, run by
+    the same task right after it."""
     inbound = customer_says(backend, keyring, tenant, text, status="filtered")
-    classify_intent(ClassifyIntent(user_id=tenant, inbox_id=inbound["id"], trace_id=inbound["trace_id"]), deps=deps)
-    classified = backend.db.inbox[inbound["id"]]
-    assert chat.calls == []
-    assert (classified["status"], classified["intent"]) == ("classified", None)
-    assert classified["trace"]["intent"]["method"] == ONE_CALL
-    [job] = backend.publisher.jobs(RespondWithRag)
-    respond(job, deps=deps)
+    asked = []
+
+    def respond_after_classify(job, *, deps):
+        classified = backend.db.inbox[inbound["id"]]
+        assert chat.calls == []
+        assert (classified["status"], classified["intent"]) == ("classified", None)
+        assert classified["trace"]["intent"]["method"] == ONE_CALL
+        asked.append(job)
+        respond(job, deps=deps)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(messages, "respond", respond_after_classify)
+        classify_intent(ClassifyIntent(user_id=tenant, inbox_id=inbound["id"], trace_id=inbound["trace_id"]),
+                        deps=deps)
+    assert len(asked) == 1 and backend.publisher.jobs(RespondWithRag) == []
     return backend.db.inbox[inbound["id"]]
 
 

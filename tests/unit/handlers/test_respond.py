@@ -3,12 +3,14 @@ for one), each written to the outbox once and delivered only after the transacti
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import pytest
 
 from schemas.jobs import DeliverReply, RespondWithRag
-from services.handlers.messages import respond
+from services.core.errors import PermanentError, TransientError
+from services.handlers.messages import deliver, respond
 from tests.unit.handlers.fakes import FakeChatLogRepository
 from tests.unit.handlers.support import customer_says, indexed_document, open_body
 
@@ -113,3 +115,41 @@ def test_a_redelivered_job_answers_once(backend, keyring, tenant, message_deps, 
     stored = _respond(backend, message_deps, keyring, tenant, "where is your shop?")
     respond(RespondWithRag(user_id=tenant, inbox_id=stored["id"]), deps=message_deps)
     assert len(backend.db.outbox) == 1 and len(backend.publisher.sent) == 1 and len(backend.db.chat_logs) == 1
+
+
+def test_without_a_typing_pause_the_reply_is_delivered_by_the_same_task(backend, keyring, tenant, message_deps,
+                                                                         transport, faq) -> None:
+    deps = dataclasses.replace(message_deps, typing_delay_ms_per_char=0)
+    stored = _respond(backend, deps, keyring, tenant, "how much does delivery cost?")
+    assert stored["status"] == "answered"
+    assert [sent["text"] for sent in transport.sent] == [FAQ[0]]
+    assert [row["status"] for row in backend.db.outbox.values()] == ["sent"]
+    assert backend.publisher.sent == []
+    respond(RespondWithRag(user_id=tenant, inbox_id=stored["id"]), deps=deps)  # redelivered: nothing again
+    assert len(transport.sent) == 1
+
+
+def test_a_delivery_that_fails_transiently_is_queued_to_retry_on_its_own(backend, keyring, tenant, message_deps,
+                                                                          transport, faq) -> None:
+    deps = dataclasses.replace(message_deps, typing_delay_ms_per_char=0)
+    transport.fail_with = TransientError("gateway down")
+    stored = _respond(backend, deps, keyring, tenant, "how much does delivery cost?")
+    assert stored["status"] == "answered"
+    [reply] = backend.db.outbox.values()
+    [job] = backend.publisher.jobs()
+    assert isinstance(job, DeliverReply) and job.outbox_id == reply["id"]
+    transport.fail_with = None
+    deliver(job, deps=deps)
+    assert [sent["text"] for sent in transport.sent] == [FAQ[0]]
+    assert backend.db.outbox[reply["id"]]["status"] == "sent"
+
+
+def test_a_refused_delivery_fails_its_reply_and_the_task(backend, keyring, tenant, message_deps, transport,
+                                                         faq) -> None:
+    deps = dataclasses.replace(message_deps, typing_delay_ms_per_char=0)
+    transport.fail_with = PermanentError("not on WhatsApp")
+    with pytest.raises(PermanentError):
+        _respond(backend, deps, keyring, tenant, "how much does delivery cost?")
+    [reply] = backend.db.outbox.values()
+    assert reply["status"] == "failed" and "not on WhatsApp" in reply["last_error"]
+    assert backend.publisher.sent == []
