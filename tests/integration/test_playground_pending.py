@@ -13,7 +13,10 @@ from tests.integration.inline_messages import inline_container, shop
 
 @pytest.fixture
 def inline(settings):
-    container, publisher, _counting = inline_container(settings)
+    # A typing pause, as in production: the reply then waits in the outbox as a delivery job of its own
+    # (with no pause the answering task delivers it at once, and there is no moment to look at).
+    paused = settings.model_copy(update={"typing_delay_ms_per_char": 15, "typing_delay_max_seconds": 4})
+    container, publisher, _counting = inline_container(paused)
     yield container, publisher
     container.close()
 

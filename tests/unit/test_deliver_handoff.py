@@ -114,8 +114,8 @@ def test_the_typing_pause_is_a_countdown_on_the_delivery_not_a_sleep():
     deps = _deps(repo, publisher, None)
     row = SimpleNamespace(user_id=user, chat_id="2348011111111@c.us", id=inbox_id, trace_id="a" * 32)
     with deps.tenant_uow(user) as uow:
-        messages._add_reply(deps, uow, row, "x" * 100, f"{inbox_id}:0")
-        messages._add_reply(deps, uow, row, "x" * 1000, f"{inbox_id}:1")
+        messages._add_reply(deps, uow, row, "x" * 100, f"{inbox_id}:0", then=[])
+        messages._add_reply(deps, uow, row, "x" * 1000, f"{inbox_id}:1", then=[])
     (first, first_pause, first_queue), (_second, second_pause, _) = publisher.published
     assert isinstance(first, DeliverReply) and first_queue is None  # the routing table places deliver
     assert first_pause == 1.5 and second_pause == 4.0  # 15 ms a character, at most 4 s
