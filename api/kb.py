@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict
 
 from flask import Blueprint, abort, jsonify, request
 from pydantic import ValidationError
@@ -48,7 +49,7 @@ def list_documents(user_id: uuid.UUID):
 @tenant_required
 def get_document(user_id: uuid.UUID, document_id: str):
     document, preview = container().kb.get_document(user_id, id_or_404(document_id, "document"))
-    return jsonify(document=document.model_dump(mode="json"), preview=preview)
+    return jsonify(document=document.model_dump(mode="json"), preview=[asdict(p) for p in preview])
 
 
 @blueprint.delete("/<document_id>")

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # annotations only: the ports module imports no adapter
     from services.repositories.chat_logs import ChatLogRepository
     from services.repositories.chats import ChatRepository
     from services.repositories.inbox import InboxRepository
-    from services.repositories.kb_repository import KnowledgeBaseRepository
+    from services.repositories.kb_repository import HydratedChunk, KnowledgeBaseRepository
     from services.repositories.outbox import OutboxRepository
     from services.repositories.repositories import AlertRepository, AuditRepository, TenantRepository, UserRepository
     from services.repositories.tasks import TaskRepository
@@ -73,7 +73,7 @@ class VectorHit:
     chunk_id: str
     score: float  # cosine similarity, higher is closer
     # Filled by stores that keep the text beside the vector (pgvector), saving a lookup.
-    chunk: dict | None = None
+    chunk: HydratedChunk | None = None
     # Where the hit stood in each ranking (1 = best; None = not in that list). A store that ranks by
     # vector only leaves both None and its hits' order is the vector ranking.
     vector_rank: int | None = None

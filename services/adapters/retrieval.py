@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 
 from services.adapters.ports import VectorHit
+from services.repositories.kb_repository import HydratedChunk
 
 
-def chunk_texts(tenant_uow, user_id: uuid.UUID, hits: list[VectorHit]) -> dict[str, dict]:
+def chunk_texts(tenant_uow, user_id: uuid.UUID, hits: list[VectorHit]) -> dict[str, HydratedChunk]:
     """Text, document and metadata of each hit, by chunk id."""
     rows = {h.chunk_id: h.chunk for h in hits if h.chunk is not None}
     missing = [h.chunk_id for h in hits if h.chunk is None]

@@ -17,6 +17,7 @@ from schemas.pipelines import DOCUMENT_SEARCHABLE
 from services.adapters.ports import ChunksGoneError, TermCounts, VectorHit, VectorItem
 from services.core.errors import PermanentError
 from services.repositories.db import UnitOfWork
+from services.repositories.kb_repository import HydratedChunk
 from services.repositories.rows import one_row
 
 PGVECTOR_DIMENSIONS = 384  # kb_chunks.embedding is vector(384)
@@ -130,9 +131,8 @@ class PgVectorStore:
                  "searchable": list(DOCUMENT_SEARCHABLE),
                  "terms": tsquery(terms) if terms else None, "stems": sorted(set(stems(terms or [])))},
             ).fetchall()
-        hits = [VectorHit(chunk_id, 1.0 - float(distance), {"id": chunk_id, "document_id": document_id,
-                                                             "content": content, "metadata": metadata,
-                                                             "filename": filename},
+        hits = [VectorHit(chunk_id, 1.0 - float(distance), HydratedChunk(chunk_id, document_id, content, metadata,
+                                                                           filename),
                           vector_rank=vector_rank, keyword_rank=keyword_rank)
                 for chunk_id, distance, vector_rank, keyword_rank, document_id, content, metadata, filename, *_
                 in rows]

@@ -173,14 +173,14 @@ def _attachment(deps: DispatchDeps, user_id: uuid.UUID, chosen: TaskSettings) ->
         row = uow.kb.get(chosen.email_document_id)
     if row is None:
         raise PermanentError("the document to attach to the email is no longer in the knowledge base")
-    if row["size_bytes"] > deps.attachment_max_bytes:
-        raise PermanentError(f"the document to attach is {row['size_bytes']} bytes; the limit is "
+    if row.size_bytes > deps.attachment_max_bytes:
+        raise PermanentError(f"the document to attach is {row.size_bytes} bytes; the limit is "
                              f"{deps.attachment_max_bytes} (TASK_ATTACHMENT_MAX_BYTES)")
     try:
-        data = deps.storage.get(KB_BUCKET, row["storage_path"])
+        data = deps.storage.get(KB_BUCKET, row.storage_path)
     except StorageObjectMissingError:
         raise PermanentError("the document to attach to the email is missing from storage") from None
-    return {"filename": row["filename"], "mime_type": row["mime_type"],
+    return {"filename": row.filename, "mime_type": row.mime_type,
             "data_base64": base64.b64encode(data).decode()}
 
 

@@ -31,6 +31,7 @@ from services.adapters.ports import (
     VectorStore,
 )
 from services.core.errors import TransientError
+from services.repositories.kb_repository import DocumentRow
 from services.repositories.rows import existing
 from services.usecases.kb_paths import KB_BUCKET, document_prefix, extracted_path
 
@@ -67,16 +68,16 @@ def _progress(deps: IngestDeps, uow: UnitOfWork, job: DocumentJob, **values: obj
     uow.kb.update(job.document_id, **values)
     doc = existing(uow.kb.get(job.document_id), "document")
     deps.events.publish(job.user_id, "kb.progress", {
-        "document_id": str(job.document_id), "status": doc["status"], "progress": doc["progress"],
-        "chunks_done": doc["chunks_done"], "chunks_total": doc["chunks_total"], "error": doc["error"],
+        "document_id": str(job.document_id), "status": doc.status, "progress": doc.progress,
+        "chunks_done": doc.chunks_done, "chunks_total": doc.chunks_total, "error": doc.error,
     })
 
 
-def _load(uow: UnitOfWork, job: DocumentJob, allowed: tuple[str, ...]) -> dict | None:
+def _load(uow: UnitOfWork, job: DocumentJob, allowed: tuple[str, ...]) -> DocumentRow | None:
     doc = uow.kb.get(job.document_id, lock=True)
-    if doc is None or doc["status"] not in allowed:
+    if doc is None or doc.status not in allowed:
         log.info("stale ingest job skipped", extra={"document_id": str(job.document_id),
-                                                     "status": doc and doc["status"]})
+                                                     "status": doc and doc.status})
         return None
     return doc
 
@@ -88,13 +89,13 @@ def extract_document(job: ExtractDocument, *, deps: IngestDeps) -> None:
             return
         _progress(deps, uow, job, status="extracting", progress=5, error=None)
     try:
-        data = deps.storage.get(KB_BUCKET, doc["storage_path"])
+        data = deps.storage.get(KB_BUCKET, doc.storage_path)
     except StorageObjectMissingError:
         if _deleted(deps, job):
             return
         raise
     try:
-        extracted = deps.read_file(data, doc["mime_type"], deps.limits)
+        extracted = deps.read_file(data, doc.mime_type, deps.limits)
     except (ExtractionError, UnsupportedTypeError) as exc:
         fail_document(job, str(exc), deps=deps)
         return
@@ -177,10 +178,10 @@ def embed_chunks(job: EmbedChunks, *, deps: IngestDeps) -> None:
     if doc is None:
         return
     if rows:
-        vectors = deps.embedder.embed([r["content"] for r in rows])
+        vectors = deps.embedder.embed([r.content for r in rows])
         try:
             deps.vectors.upsert(job.user_id, [
-                VectorItem(r["id"], job.document_id, r["ordinal"], vector, model)
+                VectorItem(r.id, job.document_id, r.ordinal, vector, model)
                 for r, vector in zip(rows, vectors, strict=True)
             ])
         except ChunksGoneError:
@@ -192,18 +193,18 @@ def embed_chunks(job: EmbedChunks, *, deps: IngestDeps) -> None:
         doc = _load(uow, job, ("embedding",))
         deleted = doc is None and uow.kb.get(job.document_id) is None
         if doc is not None:
-            _count_batch(deps, uow, job, doc, [r["id"] for r in rows])
+            _count_batch(deps, uow, job, doc, [r.id for r in rows])
     if deleted and rows:
         # Deleted while this batch was embedded: what it just wrote to the index must not stay.
         deps.vectors.delete_document(job.user_id, job.document_id)
 
 
-def _count_batch(deps: IngestDeps, uow: UnitOfWork, job: EmbedChunks, doc: dict, chunk_ids: list[str]) -> None:
+def _count_batch(deps: IngestDeps, uow: UnitOfWork, job: EmbedChunks, doc: DocumentRow, chunk_ids: list[str]) -> None:
     model = deps.embedder.model_name
     uow.kb.mark_indexed(chunk_ids, model)
     done = uow.kb.indexed_count(job.document_id, model)
-    total = doc["chunks_total"]
-    if done <= doc["chunks_done"] and done < total:
+    total = doc.chunks_total
+    if done <= doc.chunks_done and done < total:
         # Another copy of this job already counted these chunks and queued the next batch:
         # queueing it again would keep two of the document's batches in the queue from now on.
         log.info("embed job already done by another copy", extra={"document_id": str(job.document_id)})
@@ -218,14 +219,14 @@ def index_document(job: IndexDocument, *, deps: IngestDeps) -> None:
         if doc is None:
             return
     indexed = deps.vectors.count(job.user_id, job.document_id)
-    if indexed != doc["chunks_total"]:
+    if indexed != doc.chunks_total:
         # Hosted indexes are eventually consistent: give them time before calling it broken.
-        raise TransientError(f"vector index holds {indexed} of {doc['chunks_total']} chunks so far")
+        raise TransientError(f"vector index holds {indexed} of {doc.chunks_total} chunks so far")
     with deps.tenant_uow(job.user_id) as uow:
         if _load(uow, job, ("indexing",)) is None:
             return
-        _progress(deps, uow, job, status="ready", progress=100, chunks_done=doc["chunks_total"])
-    log.info("document ready", extra={"document_id": str(job.document_id), "chunks": doc["chunks_total"]})
+        _progress(deps, uow, job, status="ready", progress=100, chunks_done=doc.chunks_total)
+    log.info("document ready", extra={"document_id": str(job.document_id), "chunks": doc.chunks_total})
 
 
 def fail_document(job: DocumentJob, reason: str, *, deps: IngestDeps) -> None:
@@ -236,7 +237,7 @@ def fail_document(job: DocumentJob, reason: str, *, deps: IngestDeps) -> None:
         return
     with deps.tenant_uow(user_id) as uow:
         doc = uow.kb.get(document_id, lock=True)
-        if doc is None or doc["status"] in ("ready", "failed"):
+        if doc is None or doc.status in ("ready", "failed"):
             return
         _progress(deps, uow, job, status="failed", error=reason[:1000])
     log.warning("document failed", extra={"document_id": str(document_id), "reason": reason})
@@ -281,8 +282,8 @@ def stuck_documents(deps: IngestDeps, older_than_seconds: float):
     def find(uow: UnitOfWork) -> list[QueuedJob]:
         jobs: list[QueuedJob] = []
         for doc in uow.kb.stuck(older_than_seconds):
-            kind = DOCUMENT_NEXT_JOB[doc["status"]]
-            jobs.append(kind(user_id=doc["user_id"], document_id=doc["id"]))
+            kind = DOCUMENT_NEXT_JOB[doc.status]
+            jobs.append(kind(user_id=doc.user_id, document_id=doc.id))
         return jobs
 
     find.__name__ = "stuck_documents"
@@ -301,14 +302,14 @@ def other_model_documents(deps: IngestDeps, per_sweep: int = 20):
         for doc in uow.kb.embedded_by_other_model(model, per_sweep):
             kind: type[ChunkDocument | ExtractDocument]
             try:
-                deps.storage.get(KB_BUCKET, extracted_path(doc["user_id"], doc["id"]))
+                deps.storage.get(KB_BUCKET, extracted_path(doc.user_id, doc.id))
                 status, kind = "chunking", ChunkDocument
             except StorageObjectMissingError:
                 status, kind = "queued", ExtractDocument
-            uow.kb.update(doc["id"], status=status, progress=0, error=None)
-            uow.audit.log(doc["user_id"], "kb.document_reembedded",
-                          {"document_id": str(doc["id"]), "from_model": doc["embedding_model"], "to_model": model})
-            jobs.append(kind(user_id=doc["user_id"], document_id=doc["id"]))
+            uow.kb.update(doc.id, status=status, progress=0, error=None)
+            uow.audit.log(doc.user_id, "kb.document_reembedded",
+                          {"document_id": str(doc.id), "from_model": doc.embedding_model, "to_model": model})
+            jobs.append(kind(user_id=doc.user_id, document_id=doc.id))
         return jobs
 
     find.__name__ = "other_model_documents"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import builtins  # KnowledgeBaseRepository.list shadows `list` in the annotations after it
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
 from schemas.pipelines import DOCUMENT_IN_PROGRESS, DOCUMENT_SEARCHABLE
@@ -16,28 +18,100 @@ _DOC_COLUMNS = ("id, user_id, filename, storage_path, mime_type, size_bytes, sha
                 "chunks_total, chunks_done, error, embedding_model, created_at, updated_at")
 
 
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One knowledge-base document (`_DOC_COLUMNS`)."""
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    filename: str
+    storage_path: str
+    mime_type: str
+    size_bytes: int
+    sha256: str
+    status: str
+    progress: int
+    chunks_total: int
+    chunks_done: int
+    error: str | None
+    embedding_model: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StuckDocument:
+    """A document whose ingestion has not moved for a while: the sweeper sends its next job again."""
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    status: str
+
+
+@dataclass(frozen=True)
+class OutdatedDocument:
+    """A ready document whose vectors another embedding model made."""
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    embedding_model: str
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    """A chunk's text, as the embedding step reads it."""
+
+    id: str
+    ordinal: int
+    content: str
+
+
+@dataclass(frozen=True)
+class PassagePreview:
+    """A chunk as the owner sees it beside its document."""
+
+    id: str
+    ordinal: int
+    content: str
+    metadata: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class HydratedChunk:
+    """A chunk a search found, with the name of its document: what an answer cites."""
+
+    id: str
+    document_id: uuid.UUID
+    content: str
+    metadata: dict[str, Any]
+    filename: str
+
+
 class KnowledgeBaseRepository(Repository):
     def insert(self, *, document_id: uuid.UUID, user_id: uuid.UUID, filename: str, storage_path: str,
-               mime_type: str, size_bytes: int, sha256: str) -> dict:
-        return self._rows(
+               mime_type: str, size_bytes: int, sha256: str) -> DocumentRow:
+        return self._records(
+            DocumentRow,
             f"""insert into public.knowledge_base (id, user_id, filename, storage_path, mime_type, size_bytes, sha256)
                 values (%s, %s, %s, %s, %s, %s, %s) returning {_DOC_COLUMNS}""",
             [document_id, user_id, filename, storage_path, mime_type, size_bytes, sha256],
         )[0]
 
-    def get(self, document_id: uuid.UUID, *, lock: bool = False) -> dict | None:
-        rows = self._rows(
+    def get(self, document_id: uuid.UUID, *, lock: bool = False) -> DocumentRow | None:
+        return self._record(
+            DocumentRow,
             f"select {_DOC_COLUMNS} from public.knowledge_base where id = %s{' for update' if lock else ''}",
             [document_id],
         )
-        return rows[0] if rows else None
 
-    def find_by_sha256(self, sha256: str) -> dict | None:
-        rows = self._rows(f"select {_DOC_COLUMNS} from public.knowledge_base where sha256 = %s", [sha256])
-        return rows[0] if rows else None
+    def find_by_sha256(self, sha256: str) -> DocumentRow | None:
+        return self._record(DocumentRow, f"select {_DOC_COLUMNS} from public.knowledge_base where sha256 = %s",
+                            [sha256])
 
-    def list(self) -> list[dict]:
-        return self._rows(f"select {_DOC_COLUMNS} from public.knowledge_base order by created_at desc, id")
+    def list(self) -> list[DocumentRow]:
+        return self._records(DocumentRow,
+                             f"select {_DOC_COLUMNS} from public.knowledge_base order by created_at desc, id")
 
     def update(self, document_id: uuid.UUID, **values: object) -> None:
         allowed = {"status", "progress", "chunks_total", "chunks_done", "error", "embedding_model"}
@@ -50,17 +124,19 @@ class KnowledgeBaseRepository(Repository):
     def delete(self, document_id: uuid.UUID) -> bool:
         return self.conn.execute("delete from public.knowledge_base where id = %s", [document_id]).rowcount == 1
 
-    def stuck(self, older_than_seconds: float) -> builtins.list[dict]:
-        return self._rows(
+    def stuck(self, older_than_seconds: float) -> builtins.list[StuckDocument]:
+        return self._records(
+            StuckDocument,
             """select id, user_id, status from public.knowledge_base
                where status = any(%s) and updated_at < now() - make_interval(secs => %s)
                order by updated_at limit 500""",
             [list(DOCUMENT_IN_PROGRESS), older_than_seconds],
         )
 
-    def embedded_by_other_model(self, model: str, limit: int) -> builtins.list[dict]:
+    def embedded_by_other_model(self, model: str, limit: int) -> builtins.list[OutdatedDocument]:
         """Ready documents whose vectors another embedding model made: searches with `model` no longer see them."""
-        return self._rows(
+        return self._records(
+            OutdatedDocument,
             """select id, user_id, embedding_model from public.knowledge_base
                where status = 'ready' and embedding_model is not null and embedding_model <> %s
                order by updated_at limit %s for update skip locked""",
@@ -96,9 +172,10 @@ class KnowledgeBaseRepository(Repository):
         self.conn.execute("update public.kb_chunks set indexed_at = null where document_id = %s", [document_id])
 
     def chunks_between(self, document_id: uuid.UUID, first: int, last: int, *,
-                       unindexed_for: str | None = None) -> builtins.list[dict]:
+                       unindexed_for: str | None = None) -> builtins.list[ChunkRow]:
         """The chunks from ordinal `first` to `last`; with `unindexed_for`, only those not yet indexed by that model."""
-        return self._rows(
+        return self._records(
+            ChunkRow,
             """select id, ordinal, content from public.kb_chunks
                where document_id = %(doc)s and ordinal between %(first)s and %(last)s
                  and (%(model)s::text is null or indexed_at is null or embedding_model is distinct from %(model)s)
@@ -121,8 +198,9 @@ class KnowledgeBaseRepository(Repository):
                where document_id = %s and indexed_at is not null and embedding_model = %s""",
             [document_id, model]))[0]
 
-    def preview(self, document_id: uuid.UUID, limit: int = 5, offset: int = 0) -> builtins.list[dict]:
-        return self._rows(
+    def preview(self, document_id: uuid.UUID, limit: int = 5, offset: int = 0) -> builtins.list[PassagePreview]:
+        return self._records(
+            PassagePreview,
             "select id, ordinal, content, metadata from public.kb_chunks where document_id = %s "
             "order by ordinal limit %s offset %s",
             [document_id, limit, offset],
@@ -144,14 +222,14 @@ class KnowledgeBaseRepository(Repository):
             {"user": user_id, "model": model, "stems": stems}))
         return row[0], list(row[1])
 
-    def hydrate(self, chunk_ids: builtins.list[str]) -> dict[str, dict]:
+    def hydrate(self, chunk_ids: builtins.list[str]) -> dict[str, HydratedChunk]:
         """The text of chunks an index returned, of searchable documents only (`DOCUMENT_SEARCHABLE`):
         a document still being embedded is not answered from (a hosted index cannot filter on that)."""
-        with self.conn.cursor(row_factory=dict_row) as cur:
-            cur.execute(
-                """select c.id, c.document_id, c.content, c.metadata, d.filename
-                   from public.kb_chunks c join public.knowledge_base d on d.id = c.document_id
-                   where c.id = any(%s) and d.status = any(%s)""",
-                [chunk_ids, list(DOCUMENT_SEARCHABLE)],
-            )
-            return {row["id"]: row for row in cur.fetchall()}
+        found = self._records(
+            HydratedChunk,
+            """select c.id, c.document_id, c.content, c.metadata, d.filename
+               from public.kb_chunks c join public.knowledge_base d on d.id = c.document_id
+               where c.id = any(%s) and d.status = any(%s)""",
+            [chunk_ids, list(DOCUMENT_SEARCHABLE)],
+        )
+        return {row.id: row for row in found}

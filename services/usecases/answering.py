@@ -95,8 +95,8 @@ def retrieve(deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES
     found = []
     for ranked in fuse(vector_ids, keyword_ids, limit=limit):
         row = rows[ranked.chunk_id]
-        found.append(Found(ranked.chunk_id, row["document_id"], row["filename"], describe_location(row["metadata"]),
-                           row["content"], row["metadata"], by_id[ranked.chunk_id].score, ranked))
+        found.append(Found(ranked.chunk_id, row.document_id, row.filename, describe_location(row.metadata),
+                           row.content, row.metadata, by_id[ranked.chunk_id].score, ranked))
     return Retrieval(text, vector, terms, found, weights, unknown)
 
 

@@ -18,6 +18,7 @@ from services.adapters.extract import SUPPORTED_TYPES, UnsupportedTypeError, sni
 from services.adapters.ports import Embedder, Storage, StorageObjectMissingError, VectorStore
 from services.repositories import rows
 from services.repositories.db import PublishAfterCommitError, TenantUow
+from services.repositories.kb_repository import DocumentRow, PassagePreview
 from services.usecases import answering, bot_settings
 from services.usecases.kb_paths import KB_BUCKET, document_prefix, extracted_path
 
@@ -117,19 +118,19 @@ class KnowledgeBase:
         except BaseException:
             self.deps.storage.delete_prefix(KB_BUCKET, document_prefix(user_id, document_id))
             raise
-        return DocumentView.model_validate(row)
+        return DocumentView.model_validate(row, from_attributes=True)
 
     def list_documents(self, user_id: uuid.UUID) -> list[DocumentView]:
         with self.deps.tenant_uow(user_id) as uow:
-            return [DocumentView.model_validate(row) for row in uow.kb.list()]
+            return [DocumentView.model_validate(row, from_attributes=True) for row in uow.kb.list()]
 
     def get_document(self, user_id: uuid.UUID, document_id: uuid.UUID, *, limit: int = 5,
-                     offset: int = 0) -> tuple[DocumentView, list]:
+                     offset: int = 0) -> tuple[DocumentView, list[PassagePreview]]:
         with self.deps.tenant_uow(user_id) as uow:
             row = uow.kb.get(document_id)
             if row is None:
                 raise DocumentNotFoundError("no such document")
-            return DocumentView.model_validate(row), uow.kb.preview(document_id, limit, offset)
+            return DocumentView.model_validate(row, from_attributes=True), uow.kb.preview(document_id, limit, offset)
 
     def count_passages(self, user_id: uuid.UUID, document_id: uuid.UUID) -> int:
         with self.deps.tenant_uow(user_id) as uow:
@@ -148,7 +149,7 @@ class KnowledgeBase:
                 return
             uow.kb.delete(document_id)
             uow.audit.log(user_id, "kb.document_deleted",
-                          {"document_id": str(document_id), "filename": row["filename"]})
+                          {"document_id": str(document_id), "filename": row.filename})
 
     def reembed_document(self, user_id: uuid.UUID, document_id: uuid.UUID) -> DocumentView:
         """Run the document again from chunking (from extraction if that never finished)."""
@@ -163,14 +164,14 @@ class KnowledgeBase:
                 row = uow.kb.get(document_id, lock=True)
                 if row is None:
                     raise DocumentNotFoundError("no such document")
-                if row["status"] in DOCUMENT_IN_PROGRESS:
-                    raise DocumentBusyError(f"the document is still being processed ({row['status']})",
-                                            document_status=row["status"])
+                if row.status in DOCUMENT_IN_PROGRESS:
+                    raise DocumentBusyError(f"the document is still being processed ({row.status})",
+                                            document_status=row.status)
                 uow.kb.update(document_id, status=restart_at, progress=0, error=None)
                 uow.audit.log(user_id, "kb.document_reembedded", {"document_id": str(document_id),
-                                                                   "filename": row["filename"]})
+                                                                   "filename": row.filename})
                 uow.publish_after_commit(job_type(user_id=user_id, document_id=document_id))
-                view = DocumentView.model_validate(uow.kb.get(document_id))
+                view = DocumentView.model_validate(uow.kb.get(document_id), from_attributes=True)
         except PublishAfterCommitError as exc:
             # Committed: the stuck-document sweeper sends the job once the broker answers again.
             log.warning("document restarted; its job is left for the sweeper",
@@ -195,10 +196,10 @@ class KnowledgeBase:
         return answering.Deps(self.deps.embedder, self.deps.vectors, self.deps.tenant_uow)
 
 
-def _duplicate(existing: dict) -> DuplicateDocumentError:
+def _duplicate(existing: DocumentRow) -> DuplicateDocumentError:
     return DuplicateDocumentError(
-        f"this file was already uploaded as {existing['filename']!r}; delete that document first "
-        "to upload it again", document_id=str(existing["id"]), document_status=existing["status"])
+        f"this file was already uploaded as {existing.filename!r}; delete that document first "
+        "to upload it again", document_id=str(existing.id), document_status=existing.status)
 
 
 def _hits(retrieval: answering.Retrieval) -> list[SearchHit]:

@@ -66,7 +66,7 @@ def test_an_upload_stored_while_the_broker_is_down_is_accepted_and_left_for_the_
     assert stored.status == "queued"
     # The file stays in storage, so the job the sweeper re-sends finds something to extract.
     with broker_down.tenant_uow(user) as uow:
-        path = uow.kb.get(stored.id)["storage_path"]
+        path = uow.kb.get(stored.id).storage_path
     assert broker_down.storage.get(ingest.KB_BUCKET, path) == b"Suya is 1500 NGN a stick."
     with broker_down.system_uow() as uow:
         resent = ingest.stuck_documents(broker_down.ingest, 0)(uow)

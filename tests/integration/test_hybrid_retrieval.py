@@ -49,7 +49,7 @@ def test_one_query_returns_both_rankings(container):
     # The vector is nearest the opening hours, then delivery (no tie with returns); the words point at delivery.
     hits = container.vectors.query(user, axis(1), 2, model=MODEL, terms=content_terms("Do you deliver to Accra?"))
 
-    by_text = {h.chunk["content"].split("\n")[0]: h for h in hits}
+    by_text = {h.chunk.content.split("\n")[0]: h for h in hits}
     assert by_text["Opening hours"].vector_rank == 1 and by_text["Opening hours"].keyword_rank is None
     assert by_text["Delivery"].keyword_rank == 1 and by_text["Delivery"].vector_rank == 2
     assert by_text["Delivery"].score == pytest.approx(0.0999, abs=1e-3)  # the cosine, for keyword hits too
@@ -71,7 +71,7 @@ def test_another_tenants_identical_chunks_never_appear(container):
     assert hits[0].vector_rank == 1 and hits[0].keyword_rank == 1
     # Even asked for Bob's documents by id, Alice gets nothing of his.
     with container.tenant_uow(bob) as uow:
-        bob_docs = [r["id"] for r in uow.kb.list()]
+        bob_docs = [r.id for r in uow.kb.list()]
     assert container.vectors.query(alice, axis(5), 10, model=MODEL, terms=["accra"], document_ids=bob_docs) == []
 
 
@@ -104,7 +104,7 @@ def test_chunks_holding_the_same_words_are_ordered_by_meaning_not_by_id(containe
         _document(container, other, texts, [axis(0), axis(1), axis(2)])
         hits = container.vectors.query(other, axis(question_axis), 3, model=MODEL, terms=content_terms("service"))
         first = next(h for h in hits if h.keyword_rank == 1)
-        assert first.chunk["content"] == texts[question_axis]
+        assert first.chunk.content == texts[question_axis]
     # A tenant holding nothing finds nothing of the others'.
     assert container.vectors.query(user, axis(0), 3, model=MODEL, terms=content_terms("service")) == []
 

@@ -28,6 +28,7 @@ from services.repositories.account_email_requests import AccountEmailRequest
 from services.repositories.chat_logs import LoggedTurn
 from services.repositories.chats import ChatRules
 from services.repositories.inbox import InboundMessageRow, StuckInbound
+from services.repositories.kb_repository import ChunkRow, DocumentRow, HydratedChunk, StuckDocument
 from services.repositories.outbox import ReplyRow, StuckReply
 from services.repositories.repositories import AlertRow, UserRow
 from services.repositories.rows import record
@@ -367,9 +368,9 @@ class FakeBotConfigRepository(_Repo):
 
 
 class FakeKnowledgeBaseRepository(_Repo):
-    def get(self, document_id: uuid.UUID, *, lock: bool = False) -> dict | None:
+    def get(self, document_id: uuid.UUID, *, lock: bool = False) -> DocumentRow | None:
         row = self._visible(self.db.documents.get(document_id))
-        return dict(row) if row else None
+        return record(DocumentRow, row) if row else None
 
     def update(self, document_id: uuid.UUID, **values: object) -> None:
         allowed = {"status", "progress", "chunks_total", "chunks_done", "error", "embedding_model"}
@@ -379,9 +380,9 @@ class FakeKnowledgeBaseRepository(_Repo):
         if row is not None:
             _touch(self.db, row, **values)
 
-    def stuck(self, older_than_seconds: float) -> list[dict]:
+    def stuck(self, older_than_seconds: float) -> list[StuckDocument]:
         cutoff = self.db.clock.now - timedelta(seconds=older_than_seconds)
-        return [{k: r[k] for k in ("id", "user_id", "status")}
+        return [record(StuckDocument, r)
                 for r in sorted(self.db.documents.values(), key=lambda r: r["updated_at"])
                 if self._visible(r) and r["status"] in DOCUMENT_IN_PROGRESS and r["updated_at"] < cutoff]
 
@@ -410,8 +411,8 @@ class FakeKnowledgeBaseRepository(_Repo):
             c["indexed_at"] = None
 
     def chunks_between(self, document_id: uuid.UUID, first: int, last: int, *,
-                       unindexed_for: str | None = None) -> list[dict]:
-        return [{k: c[k] for k in ("id", "ordinal", "content")} for c in self._chunks(document_id)
+                       unindexed_for: str | None = None) -> list[ChunkRow]:
+        return [record(ChunkRow, c) for c in self._chunks(document_id)
                 if first <= c["ordinal"] <= last and (unindexed_for is None or c["indexed_at"] is None
                                                        or c["embedding_model"] != unindexed_for)]
 
@@ -436,14 +437,13 @@ class FakeKnowledgeBaseRepository(_Repo):
 
         return len(chunks), [sum(1 for bag in words if matches(stem, bag)) for stem in stems]
 
-    def hydrate(self, chunk_ids: list[str]) -> dict[str, dict]:
+    def hydrate(self, chunk_ids: list[str]) -> dict[str, HydratedChunk]:
         out = {}
         for chunk_id in chunk_ids:
             c = self._visible(self.db.chunks.get(chunk_id))
             if c is not None and self.db.documents[c["document_id"]]["status"] in DOCUMENT_SEARCHABLE:
-                out[chunk_id] = {"id": c["id"], "document_id": c["document_id"], "content": c["content"],
-                                 "metadata": c["metadata"],
-                                 "filename": self.db.documents[c["document_id"]]["filename"]}
+                out[chunk_id] = HydratedChunk(c["id"], c["document_id"], c["content"], c["metadata"],
+                                              self.db.documents[c["document_id"]]["filename"])
         return out
 
 
@@ -724,8 +724,8 @@ class FakeVectorStore:
             chunk = None
             if self.db is not None:
                 row = self.db.chunks[chunk_id]
-                chunk = {"id": chunk_id, "document_id": row["document_id"], "content": row["content"],
-                         "metadata": row["metadata"], "filename": self.db.documents[row["document_id"]]["filename"]}
+                chunk = HydratedChunk(chunk_id, row["document_id"], row["content"], row["metadata"],
+                                      self.db.documents[row["document_id"]]["filename"])
             hits.append(VectorHit(chunk_id, score[chunk_id], chunk,
                                   by_vector.index(chunk_id) + 1 if chunk_id in by_vector else None,
                                   by_keyword.index(chunk_id) + 1 if chunk_id in by_keyword else None))
