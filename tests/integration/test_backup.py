@@ -16,7 +16,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from psycopg.rows import dict_row
+from psycopg.rows import namedtuple_row
 
 from schemas.settings import DEV_ENCRYPTION_KEYS
 from services.bootstrap import bootstrap
@@ -36,10 +36,11 @@ def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
 
 
 def _logs(container, user) -> list[tuple[str, str, str]]:
-    with container.tenant_uow(user) as uow, uow.conn.cursor(row_factory=dict_row) as cur:
+    # Rows with attributes, as `readable` reads the repositories' typed rows.
+    with container.tenant_uow(user) as uow, uow.conn.cursor(row_factory=namedtuple_row) as cur:
         rows = cur.execute(
             "select id, chat_id, direction, ciphertext, nonce, key_id from public.chat_logs order by id").fetchall()
-    return [(str(r["id"]), r["direction"], readable(container.tenant_data, user, r)) for r in rows]
+    return [(str(r.id), r.direction, readable(container.tenant_data, user, r)) for r in rows]
 
 
 @pytest.fixture
