@@ -10,6 +10,7 @@ from datetime import date, datetime
 from schemas.messages import PLAYGROUND_SUFFIX
 from services.repositories.repositories import Repository
 from services.repositories.rows import Page, existing, one_row, record
+from services.repositories.tasks import TaskSummary
 
 # What rag.respond records when the documents do not answer the question (services/usecases/answering.py);
 # the second is how messages answered before the abstention decision existed read.
@@ -75,20 +76,6 @@ class AuditLine:
     action: str
     detail: dict
     created_at: datetime
-
-
-@dataclass(frozen=True)
-class TaskLine:
-    """One task on the tasks tab (its payload stays sealed in the table)."""
-
-    id: uuid.UUID
-    chat_id: str
-    task_type: str
-    status: str
-    attempts: int
-    last_error: str | None
-    created_at: datetime
-    updated_at: datetime
 
 
 class ActivityRepository(Repository):
@@ -184,7 +171,7 @@ class ActivityRepository(Repository):
         where = """where (%(status)s::text is null or status = %(status)s)
                      and (%(since)s::timestamptz is null or created_at >= %(since)s)
                      and (%(until)s::timestamptz is null or created_at < %(until)s)"""
-        rows = self._records(TaskLine, f"""select id, chat_id, task_type, status, attempts, last_error, created_at,
+        rows = self._records(TaskSummary, f"""select id, chat_id, task_type, status, attempts, last_error, created_at,
                                                   updated_at
                                              from public.tasks {where}
                                             order by created_at desc limit %(limit)s offset %(offset)s""", params)
