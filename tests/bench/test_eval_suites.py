@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import REPO_ROOT, subprocess_env, worker_settings_env
 
-SUITES = ("coffee_roaster", "bike_workshop")
+SUITES = ("coffee_roaster", "bike_workshop", "phone_repair")
 COLUMNS = (("hit@3", "hit_at_3"), ("fact", "fact"), ("intent", "intent_accuracy"), ("OOS abst.", "oos_abstention"),
            ("false abst.", "false_abstention"))
 
