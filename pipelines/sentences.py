@@ -20,6 +20,7 @@ from pipelines.retrieval import coverage
 OVERLAP_WEIGHT = 0.20  # how much a candidate holding all the question's words gains over cosine alone
 KEEP_WITHIN = 0.10  # other sentences join the best one when they score this close to it
 MAX_SENTENCES = 3
+ROW_OVERLAP_SLACK = 1e-6  # rows holding the same words have the same overlap, up to float rounding
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
@@ -204,8 +205,7 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     for other in scored[1:]:
         if len(chosen) >= max_sentences or other.score < best.score - KEEP_WITHIN:
             break
-        joins = other.candidate.passage == best.candidate.passage or (best.candidate.row and other.candidate.row)
-        if not joins or size + 1 + len(other.candidate.text) > max_chars:
+        if not _joins(best, other) or size + 1 + len(other.candidate.text) > max_chars:
             continue
         chosen.append(other.candidate)
         size += 1 + len(other.candidate.text)
@@ -220,6 +220,15 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     if figure is not None and len(chosen) < max_sentences and size + 1 + len(figure.text) <= max_chars:
         chosen.append(figure)
     return sorted(chosen, key=lambda c: (c.passage, c.position))
+
+
+def _joins(best: Scored, other: Scored) -> bool:
+    """A sentence of the best one's passage joins it; so does a table row of any passage when the best one is a
+    row and the other holds as much of the question's words (the 250 g and the 1 kg price of the coffee asked
+    for, not the row of the next model up that only shares "screen" and "price")."""
+    if best.candidate.row and other.candidate.row:
+        return other.overlap >= best.overlap - ROW_OVERLAP_SLACK
+    return other.candidate.passage == best.candidate.passage
 
 
 def _neighbour_with_figure(best: Candidate, found: Sequence[Candidate],

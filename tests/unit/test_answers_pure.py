@@ -121,6 +121,25 @@ def test_pick_keeps_close_sentences_of_the_best_passage_in_reading_order():
     assert pick([], 100) == []
 
 
+def test_rows_of_other_passages_join_a_best_row_only_when_they_hold_as_many_of_the_questions_words():
+    # "how much to fix a cracked iphone 12 screen, the cheap one": each price row is a passage of its own; the
+    # iPhone 12's second row (the other part quality) holds the same words and joins, the iPhone 13's row is as
+    # close in cosine but holds only "iphone" and "screen" and stays out.
+    def row(text, passage):
+        return Candidate(text, "", passage, 0, 0, True)
+
+    best = Scored(row("iPhone 12, screen replacement, original: 199.00 EUR.", 0), 0.645, 0.34, 0.713)
+    twin = Scored(row("iPhone 12, screen replacement, compatible: 139.00 EUR.", 1), 0.616, 0.34, 0.684)
+    next_up = Scored(row("iPhone 13, screen replacement, original: 249.00 EUR.", 2), 0.627, 0.19, 0.665)
+    assert [c.text for c in pick([best, twin, next_up], 500)] == [best.candidate.text, twin.candidate.text]
+    # A row holding more of the question's words than the best one joins too.
+    more = Scored(row("iPhone 12, screen protector fitted, original: 14.90 EUR.", 3), 0.60, 0.50, 0.70)
+    assert more.candidate in pick([best, more], 500)
+    # Sentences of prose still join by passage, whatever words they hold.
+    prose = _scored(("Open 9-18.", 0, 0, 0.9), ("Closed on Sundays.", 0, 1, 0.85))
+    assert [c.text for c in pick(prose, 500)] == ["Open 9-18.", "Closed on Sundays."]
+
+
 def test_a_reply_without_a_figure_takes_the_neighbouring_sentence_that_has_one():
     # "Which water is best for brewing?": the closest sentence talks about water in general, the one before
     # it under the same heading gives the hardness.
