@@ -46,8 +46,9 @@ def test_full_suites(eval_env, tmp_path, capsys):
         assert done.returncode == 0, done.stderr
         report = json.loads(done.stdout)
         assert report["figures"]["all"]["not_finished"] == 0
-        for split in ("all", "test"):
-            lines.append(_row(suite, split, report["figures"][split]))
+        for split in ("all", "dev", "test"):
+            if split in report["figures"]:
+                lines.append(_row(suite, split, report["figures"][split]))
     with capsys.disabled():
         print("\n" + "\n".join(lines))
 
