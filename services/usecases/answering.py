@@ -90,15 +90,11 @@ def retrieve(
     weights, unknown = _rarity(deps, user_id, terms, counted)
     hits = [h for h in hits if h.chunk_id in rows]  # an index entry whose chunk is gone (mid-delete)
     vector_only = all(h.vector_rank is None and h.keyword_rank is None for h in hits)
-    vector_ids = [
-        h.chunk_id
-        for h in (
-            hits if vector_only else sorted((h for h in hits if h.vector_rank is not None), key=lambda h: h.vector_rank)
-        )
-    ]  # type: ignore[arg-type,return-value]  # ranks filtered not None
-    keyword_ids = [
-        h.chunk_id for h in sorted((h for h in hits if h.keyword_rank is not None), key=lambda h: h.keyword_rank)
-    ]  # type: ignore[arg-type,return-value]  # same
+    # ranks filtered not None above
+    by_vector = sorted((h for h in hits if h.vector_rank is not None), key=lambda h: h.vector_rank)  # type: ignore[arg-type,return-value]
+    by_keyword = sorted((h for h in hits if h.keyword_rank is not None), key=lambda h: h.keyword_rank)  # type: ignore[arg-type,return-value]
+    vector_ids = [h.chunk_id for h in (hits if vector_only else by_vector)]
+    keyword_ids = [h.chunk_id for h in by_keyword]
     by_id = {h.chunk_id: h for h in hits}
     found = []
     for ranked in fuse(vector_ids, keyword_ids, limit=limit):
