@@ -8,10 +8,11 @@ agree on the top passage separate the two far better. Words no document of the b
 ("calories", "scooters", "fairtrade") are the strongest sign of a question the documents do not cover,
 so they count, less so when a candidate sentence says the same in other words ("USA" against "We do not
 ship outside Europe", "discount" against the subscription terms), fully when none does ("Fairtrade" against
-"certified organic", "calories" against a cold brew recipe). Likewise when the question's most specific word
-that the documents do use is in none of the top passages: the documents say "sell" elsewhere, so passages that
-do not say it are about something else ("Do you sell children's bikes?" against "We repair children's bikes").
-The weights and the threshold were calibrated on the evaluation suites' dev split (see docs/answers.md).
+"certified organic", "calories" against a cold brew recipe).
+The weights and the threshold were calibrated on the dev splits of three evaluation suites together (a coffee
+roaster, a bike workshop and a phone repair shop written as a held-out suite; see docs/answers.md). A fourth
+figure, whether the question's rarest known word was missing from the top passages, was dropped then: tuned
+on two suites, it fired on the everyday verbs of WhatsApp questions ("battery change", "drop off", "wait").
 """
 
 from __future__ import annotations
@@ -23,11 +24,10 @@ from pipelines.common_words import COMMON_WORDS
 from pipelines.retrieval import PHRASING_WORDS
 
 SENTENCE_WEIGHT = 1.0
-COVERAGE_WEIGHT = 1.20
+COVERAGE_WEIGHT = 1.40
 AGREEMENT_BONUS = 0.10
-UNKNOWN_WEIGHT = 0.50
-UNPLACED_WEIGHT = 1.0
-THRESHOLD = 0.76
+UNKNOWN_WEIGHT = 1.0
+THRESHOLD = 0.52
 # Cosine between an unknown word alone and a candidate sentence: at or below RELATED_LOW nothing in the top
 # passages says it in other words (a single word scores low against a whole sentence: "USA" against "We do
 # not ship outside Europe" is 0.28, "calories" against the cold brew recipe 0.22); at or above RELATED_HIGH
@@ -47,13 +47,15 @@ class Support:
     coverage: float  # share of the question's topic words found in one of the top passages
     agreement: bool  # the top fused passage is in the top 3 of both the vector and the keyword lists
     unknown: float = 0.0  # share of the question's topic words (by rarity) no document ever uses
-    unplaced: float = 0.0  # the question's rarest word the documents use is missing from the top passages: 0 to 1
 
     @property
     def score(self) -> float:
-        return (SENTENCE_WEIGHT * self.best_sentence + COVERAGE_WEIGHT * self.coverage
-                + (AGREEMENT_BONUS if self.agreement else 0.0) - UNKNOWN_WEIGHT * self.unknown
-                - UNPLACED_WEIGHT * self.unplaced)
+        return (
+            SENTENCE_WEIGHT * self.best_sentence
+            + COVERAGE_WEIGHT * self.coverage
+            + (AGREEMENT_BONUS if self.agreement else 0.0)
+            - UNKNOWN_WEIGHT * self.unknown
+        )
 
 
 def novelty(relatedness: float) -> float:
@@ -65,8 +67,12 @@ def novelty(relatedness: float) -> float:
     return (RELATED_HIGH - relatedness) / (RELATED_HIGH - RELATED_LOW)
 
 
-def unknown_share(weights: Mapping[str, float], unknown: Collection[str], relatedness: Mapping[str, float],
-                  ignore: Collection[str] = ()) -> float:
+def unknown_share(
+    weights: Mapping[str, float],
+    unknown: Collection[str],
+    relatedness: Mapping[str, float],
+    ignore: Collection[str] = (),
+) -> float:
     """The share (by rarity) of the question's topic words that no document uses and no candidate sentence
     says in other words. Words in `ignore` (phrasing and general English words) count neither way."""
     topical = {t: w for t, w in weights.items() if t not in ignore}
@@ -74,23 +80,6 @@ def unknown_share(weights: Mapping[str, float], unknown: Collection[str], relate
     if not total:
         return 0.0
     return sum(w * novelty(relatedness.get(t, 0.0)) for t, w in topical.items() if t in unknown) / total
-
-
-def rarest_known(weights: Mapping[str, float], unknown: Collection[str],
-                 ignore: Collection[str] = ()) -> list[str]:
-    """The question's most specific topic words (highest rarity, ties kept) among those the documents use."""
-    known = {t: w for t, w in weights.items() if t not in ignore and t not in unknown}
-    if not known:
-        return []
-    top = max(known.values())
-    return [t for t, w in known.items() if w >= top - 1e-9]
-
-
-def unplaced_novelty(rarest: Collection[str], placed: Collection[str], relatedness: Mapping[str, float]) -> float:
-    """How far the question's rarest known words are missing from the top passages: the highest novelty, against
-    the candidate sentences, of those the passages do not hold (0 when they hold them all). The documents use
-    these words elsewhere, so passages without them (and not saying them otherwise) answer something else."""
-    return max((novelty(relatedness.get(t, 0.0)) for t in rarest if t not in placed), default=0.0)
 
 
 def threshold(min_relevance: float = MIN_RELEVANCE_DEFAULT) -> float:

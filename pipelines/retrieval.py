@@ -19,7 +19,8 @@ STEM_CHARS = 5  # the shortest stem: the keyword search matches words on at leas
 MAX_STEM_CHARS = 7
 
 # Words that carry no topic in a customer's question (English plus the commonest German, French,
-# Spanish ones): they would match every passage.
+# Spanish ones): they would match every passage. The last lines are how customers write them on WhatsApp,
+# without the apostrophe ("whats", "wheres", "dont") or shortened ("ur", "pls").
 _STOP_TEXT = """
 a an the is are was were be been am do does did doing done you your yours i me my mine we us our ours they them
 their he she it its this that these those there here what which who whom whose how when where why can could
@@ -32,6 +33,8 @@ der die das ein eine ist sind und oder mit von zu für auf ich du sie wir ihr es
 le la les un une des est sont et ou avec de du pour sur je vous nous il elle que qui quoi comment quand
 el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
 don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll ve re
+whats wheres hows whens whos whys thats theres heres dont doesnt didnt isnt arent wasnt werent havent hasnt wont
+wouldnt couldnt shouldnt im ive youre ur pls plz thx
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 # Words a question is phrased with. They stay search terms ("how long does it take" finds the
@@ -72,10 +75,23 @@ def stem(word: str) -> str:
     MAX_STEM_CHARS long ("delivery" -> "deliv", "batteries" -> "batter", "motorbikes" -> "motorbi",
     "subscribers" -> "subscri" which also starts "subscription"). A plural "s" goes first: a five-letter
     plural kept whole would never meet its singular ("cards" -> "card" finds "EC card", "bikes" -> "bike");
-    longer words lose it with the three letters cut off anyway."""
+    longer words lose it with the three letters cut off anyway. An English "-ed" or "-ing" goes too when four
+    letters stay, with a doubled last consonant ("dropped" -> "drop" finds "drops", "booking" -> "book" finds
+    "booked", "shipping" -> "ship"): cut by length alone, "dropp" and "booki" would meet neither."""
+    word = _without_inflection(word)
     if 3 < len(word) <= STEM_CHARS and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    return word[:max(STEM_CHARS, min(len(word) - 3, MAX_STEM_CHARS))]
+    return word[: max(STEM_CHARS, min(len(word) - 3, MAX_STEM_CHARS))]
+
+
+def _without_inflection(word: str) -> str:
+    for ending in ("ing", "ed"):
+        base = word[: -len(ending)]
+        if word.endswith(ending) and len(base) >= 4 and base.isalpha():
+            if base[-1] == base[-2] and base[-1] not in "aeiouls":  # dropp -> drop, but "called", "dressed"
+                base = base[:-1]
+            return base
+    return word
 
 
 def tsquery(terms: Sequence[str]) -> str:
@@ -125,15 +141,23 @@ class Ranked:
     keyword_rank: int | None
 
 
-def fuse(vector_ids: Sequence[str], keyword_ids: Sequence[str], *, k: int = RRF_K,
-         limit: int | None = None) -> list[Ranked]:
+def fuse(
+    vector_ids: Sequence[str], keyword_ids: Sequence[str], *, k: int = RRF_K, limit: int | None = None
+) -> list[Ranked]:
     """One ranking from two (each best first, ids unique within a list), best first; ties keep the
     vector list's order, then the keyword list's."""
     vector_rank = {cid: i for i, cid in enumerate(vector_ids, start=1)}
     keyword_rank = {cid: i for i, cid in enumerate(keyword_ids, start=1)}
     order = list(dict.fromkeys([*vector_ids, *keyword_ids]))
-    ranked = [Ranked(cid, _rrf(vector_rank.get(cid), k) + _rrf(keyword_rank.get(cid), k),
-                     vector_rank.get(cid), keyword_rank.get(cid)) for cid in order]
+    ranked = [
+        Ranked(
+            cid,
+            _rrf(vector_rank.get(cid), k) + _rrf(keyword_rank.get(cid), k),
+            vector_rank.get(cid),
+            keyword_rank.get(cid),
+        )
+        for cid in order
+    ]
     ranked.sort(key=lambda r: -r.fused)  # stable: equal scores keep the order above
     return ranked[:limit] if limit is not None else ranked
 

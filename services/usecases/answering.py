@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from pipelines import abstention, answers, intent, sentences
-from pipelines.retrieval import Ranked, content_terms, coverage, covered, fuse, rarity, stems
+from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
 from services.adapters.intent_classifier import IntentSetup
@@ -49,8 +49,9 @@ class Found:
         meta = self.metadata
         kind = "table" if meta.get("kind") == "table" else "text"
         heading = meta.get("sheet") if kind == "table" else meta.get("heading")
-        return sentences.Source(self.content, str(heading) if heading else None, kind,
-                                tuple(str(c) for c in meta.get("columns") or ()))
+        return sentences.Source(
+            self.content, str(heading) if heading else None, kind, tuple(str(c) for c in meta.get("columns") or ())
+        )
 
 
 @dataclass(frozen=True)
@@ -71,37 +72,51 @@ class Deps:
     chat: ChatModel | None = None
 
 
-def retrieve(deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES,
-             document_ids: list[uuid.UUID] | None = None) -> Retrieval:
+def retrieve(
+    deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES, document_ids: list[uuid.UUID] | None = None
+) -> Retrieval:
     vector = deps.embedder.embed([text])[0]
     terms = content_terms(text)
     counted = None
     if terms and isinstance(deps.vectors, CountsTerms):
-        hits, counted = deps.vectors.query_counting_terms(user_id, vector, max(FETCH, limit),
-                                                          model=deps.embedder.model_name,
-                                                          document_ids=document_ids, terms=terms)
+        hits, counted = deps.vectors.query_counting_terms(
+            user_id, vector, max(FETCH, limit), model=deps.embedder.model_name, document_ids=document_ids, terms=terms
+        )
     else:
-        hits = deps.vectors.query(user_id, vector, max(FETCH, limit), model=deps.embedder.model_name,
-                                  document_ids=document_ids, terms=terms)
+        hits = deps.vectors.query(
+            user_id, vector, max(FETCH, limit), model=deps.embedder.model_name, document_ids=document_ids, terms=terms
+        )
     rows = chunk_texts(deps.tenant_uow, user_id, hits)
     weights, unknown = _rarity(deps, user_id, terms, counted)
     hits = [h for h in hits if h.chunk_id in rows]  # an index entry whose chunk is gone (mid-delete)
     vector_only = all(h.vector_rank is None and h.keyword_rank is None for h in hits)
-    vector_ids = [h.chunk_id for h in (hits if vector_only else sorted(
-        (h for h in hits if h.vector_rank is not None), key=lambda h: h.vector_rank))]  # type: ignore[arg-type,return-value]  # ranks filtered not None
-    keyword_ids = [h.chunk_id for h in sorted((h for h in hits if h.keyword_rank is not None),
-                                              key=lambda h: h.keyword_rank)]  # type: ignore[arg-type,return-value]  # same
+    # ranks filtered not None above
+    by_vector = sorted((h for h in hits if h.vector_rank is not None), key=lambda h: h.vector_rank)  # type: ignore[arg-type,return-value]
+    by_keyword = sorted((h for h in hits if h.keyword_rank is not None), key=lambda h: h.keyword_rank)  # type: ignore[arg-type,return-value]
+    vector_ids = [h.chunk_id for h in (hits if vector_only else by_vector)]
+    keyword_ids = [h.chunk_id for h in by_keyword]
     by_id = {h.chunk_id: h for h in hits}
     found = []
     for ranked in fuse(vector_ids, keyword_ids, limit=limit):
         row = rows[ranked.chunk_id]
-        found.append(Found(ranked.chunk_id, row.document_id, row.filename, describe_location(row.metadata),
-                           row.content, row.metadata, by_id[ranked.chunk_id].score, ranked))
+        found.append(
+            Found(
+                ranked.chunk_id,
+                row.document_id,
+                row.filename,
+                describe_location(row.metadata),
+                row.content,
+                row.metadata,
+                by_id[ranked.chunk_id].score,
+                ranked,
+            )
+        )
     return Retrieval(text, vector, terms, found, weights, unknown)
 
 
-def _rarity(deps: Deps, user_id: uuid.UUID, terms: list[str],
-            counted: TermCounts | None) -> tuple[dict[str, float], list[str]]:
+def _rarity(
+    deps: Deps, user_id: uuid.UUID, terms: list[str], counted: TermCounts | None
+) -> tuple[dict[str, float], list[str]]:
     if not terms:
         return {}, []
     if counted is not None:  # counted by the search itself
@@ -109,8 +124,10 @@ def _rarity(deps: Deps, user_id: uuid.UUID, terms: list[str],
     else:
         with deps.tenant_uow(user_id) as uow:
             total, counts = uow.kb.term_counts(user_id, stems(terms), deps.embedder.model_name)
-    return ({term: rarity(total, count) for term, count in zip(terms, counts, strict=True)},
-            [term for term, count in zip(terms, counts, strict=True) if count == 0])
+    return (
+        {term: rarity(total, count) for term, count in zip(terms, counts, strict=True)},
+        [term for term, count in zip(terms, counts, strict=True) if count == 0],
+    )
 
 
 @dataclass
@@ -126,9 +143,16 @@ class Answer:
     verdict_model: str = ""
 
 
-def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
-           history: Sequence[answers.Turn] = (), *, use_models: bool = True,
-           classify: IntentSetup | None = None) -> Answer:
+def answer(
+    deps: Deps,
+    user_id: uuid.UUID,
+    settings: BotSettings,
+    question: str,
+    history: Sequence[answers.Turn] = (),
+    *,
+    use_models: bool = True,
+    classify: IntentSetup | None = None,
+) -> Answer:
     """The reply to a customer's question, and what led to it (for the trace). With `classify` and a model
     configured, the same model call also gives the intent verdict (the one-call mode): the model is then
     asked even when the documents do not answer, and its reply used only when they do."""
@@ -138,11 +162,14 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
     support = _support(retrieval, scored, relatedness)
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
-        trace["support"] = {"sentence": round(support.best_sentence, 4), "coverage": round(support.coverage, 4),
-                            "agreement": support.agreement, "unknown": round(support.unknown, 4),
-                            "unplaced": round(support.unplaced, 4),
-                            "score": round(support.score, 4),
-                            "threshold": round(abstention.threshold(settings.min_relevance), 4)}
+        trace["support"] = {
+            "sentence": round(support.best_sentence, 4),
+            "coverage": round(support.coverage, 4),
+            "agreement": support.agreement,
+            "unknown": round(support.unknown, 4),
+            "score": round(support.score, 4),
+            "threshold": round(abstention.threshold(settings.min_relevance), 4),
+        }
     answerable = abstention.answerable(support, settings.min_relevance)
     models = list(settings.models) if use_models and deps.chat is not None else []
     reply, model = "", ""
@@ -151,9 +178,13 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
         ask = intent.intent_instructions(classify.task_types, classify.intents, with_reply=True)
         try:
             (verdict, reply), completion = complete_parsed(
-                deps.chat, models, _prompt(settings, retrieval, history, question, ask),
+                deps.chat,
+                models,
+                _prompt(settings, retrieval, history, question, ask),
                 lambda raw: intent.parse_llm_answer(raw, classify.task_types),
-                temperature=settings.temperature, max_tokens=_reply_tokens(settings) + 300)
+                temperature=settings.temperature,
+                max_tokens=_reply_tokens(settings) + 300,
+            )
         except AllModelsFailedError as exc:
             trace.update(fallbacks=exc.attempts)
         else:
@@ -161,15 +192,25 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
             trace.update(model=model, fallbacks=completion.attempts)
     elif models and answerable and deps.chat is not None:  # `models` is empty without a chat client
         try:
-            completion = deps.chat.complete(models, _prompt(settings, retrieval, history, question),
-                                            temperature=settings.temperature, max_tokens=_reply_tokens(settings))
+            completion = deps.chat.complete(
+                models,
+                _prompt(settings, retrieval, history, question),
+                temperature=settings.temperature,
+                max_tokens=_reply_tokens(settings),
+            )
         except AllModelsFailedError as exc:
             trace.update(fallbacks=exc.attempts)
         else:
             reply, model = completion.text, completion.model
             trace.update(model=model, fallbacks=completion.attempts)
-    common: dict[str, Any] = {"retrieval": retrieval, "support": support, "trace": trace, "sentences": scored,
-                              "verdict": verdict, "verdict_model": model if verdict is not None else ""}
+    common: dict[str, Any] = {
+        "retrieval": retrieval,
+        "support": support,
+        "trace": trace,
+        "sentences": scored,
+        "verdict": verdict,
+        "verdict_model": model if verdict is not None else "",
+    }
     if not answerable:
         trace.update(answer=ABSTAINED, chunks=[])
         return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)
@@ -179,21 +220,29 @@ def answer(deps: Deps, user_id: uuid.UUID, settings: BotSettings, question: str,
         return Answer(MODEL, reply, False, **common)
     picked = sentences.pick(scored, settings.max_reply_chars)
     trace["answer"] = EXTRACTIVE
-    return Answer(EXTRACTIVE, answers.truncate(" ".join(c.text for c in picked), settings.max_reply_chars), False,
-                  **common)
+    return Answer(
+        EXTRACTIVE, answers.truncate(" ".join(c.text for c in picked), settings.max_reply_chars), False, **common
+    )
 
 
 def _reply_tokens(settings: BotSettings) -> int:
     return max(64, settings.max_reply_chars // 2)
 
 
-def _prompt(settings: BotSettings, retrieval: Retrieval, history: Sequence[answers.Turn], question: str,
-            classify: str = "") -> list[dict]:
+def _prompt(
+    settings: BotSettings, retrieval: Retrieval, history: Sequence[answers.Turn], question: str, classify: str = ""
+) -> list[dict]:
     style = answers.ReplyStyle(max_chars=settings.max_reply_chars, language=settings.language, tone=settings.tone)
     passages = [answers.Passage(f.content, f.cosine, f.source) for f in retrieval.found]
-    prompt = answers.compose_prompt(system_prompt=settings.system_prompt, business=settings.business.model_dump(),
-                                    passages=passages, history=history, question=question, style=style,
-                                    dont_know=settings.unknown_reply)
+    prompt = answers.compose_prompt(
+        system_prompt=settings.system_prompt,
+        business=settings.business.model_dump(),
+        passages=passages,
+        history=history,
+        question=question,
+        style=style,
+        dont_know=settings.unknown_reply,
+    )
     if classify:
         prompt[0] = {"role": "system", "content": f"{prompt[0]['content']}\n\n{classify}"}
     return prompt
@@ -201,9 +250,17 @@ def _prompt(settings: BotSettings, retrieval: Retrieval, history: Sequence[answe
 
 def ranked_trace(retrieval: Retrieval) -> list[dict]:
     """The fused ranking as the trace (and the evaluation) read it, before the abstention decision."""
-    return [{"document": f.filename, "location": f.location, "score": round(f.cosine, 4),
-             "fused": round(f.ranked.fused, 5), "vector_rank": f.ranked.vector_rank,
-             "keyword_rank": f.ranked.keyword_rank} for f in retrieval.found]
+    return [
+        {
+            "document": f.filename,
+            "location": f.location,
+            "score": round(f.cosine, 4),
+            "fused": round(f.ranked.fused, 5),
+            "vector_rank": f.ranked.vector_rank,
+            "keyword_rank": f.ranked.keyword_rank,
+        }
+        for f in retrieval.found
+    ]
 
 
 def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.Scored], dict[str, float]]:
@@ -213,35 +270,26 @@ def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.
     if not found:
         return [], {}
     unknown = [t for t in retrieval.unknown if t not in abstention.UNTELLING_WORDS]
-    unplaced = [t for t in _rarest_known(retrieval) if t not in _placed(retrieval)]
-    related = unknown + unplaced
     # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding.
-    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + related), dtype=np.float32)
-    candidates, words = vectors[:len(found)], vectors[len(found):]
+    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + unknown), dtype=np.float32)
+    candidates, words = vectors[: len(found)], vectors[len(found) :]
     similarities = candidates @ np.asarray(retrieval.vector, dtype=np.float32)
-    relatedness = {t: float(row.max()) for t, row in zip(related, words @ candidates.T, strict=True)}
+    relatedness = {t: float(row.max()) for t, row in zip(unknown, words @ candidates.T, strict=True)}
     return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights), relatedness
 
 
-def _support(retrieval: Retrieval, scored: Sequence[sentences.Scored],
-             relatedness: dict[str, float]) -> abstention.Support | None:
+def _support(
+    retrieval: Retrieval, scored: Sequence[sentences.Scored], relatedness: dict[str, float]
+) -> abstention.Support | None:
     if not scored:
         return None
-    covers = max((coverage(retrieval.terms, f.content, retrieval.weights)
-                  for f in retrieval.found[:COVERAGE_PASSAGES]),
-                 default=0.0)
+    covers = max(
+        (coverage(retrieval.terms, f.content, retrieval.weights) for f in retrieval.found[:COVERAGE_PASSAGES]),
+        default=0.0,
+    )
     top = retrieval.found[0].ranked
-    agreement = (top.vector_rank is not None and top.vector_rank <= 3
-                 and top.keyword_rank is not None and top.keyword_rank <= 3)
+    agreement = (
+        top.vector_rank is not None and top.vector_rank <= 3 and top.keyword_rank is not None and top.keyword_rank <= 3
+    )
     unknown = abstention.unknown_share(retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS)
-    unplaced = abstention.unplaced_novelty(_rarest_known(retrieval), _placed(retrieval), relatedness)
-    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown, unplaced)
-
-
-def _rarest_known(retrieval: Retrieval) -> list[str]:
-    return abstention.rarest_known(retrieval.weights, retrieval.unknown, abstention.UNTELLING_WORDS)
-
-
-def _placed(retrieval: Retrieval) -> list[str]:
-    """The question's topic words one of the passages coverage is measured on holds."""
-    return covered(retrieval.terms, "\n".join(f.content for f in retrieval.found[:COVERAGE_PASSAGES]))
+    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)

@@ -62,8 +62,12 @@ def test_answer_quality(tmp_path, database_url, redis_url):
     if not suites:
         pytest.skip("no evaluation suites")
     publisher = InlinePublisher()
-    container = bootstrap(make_settings(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_url),
-                          database_url=database_url, redis_url=redis_url, publisher=publisher)
+    container = bootstrap(
+        make_settings(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_url),
+        database_url=database_url,
+        redis_url=redis_url,
+        publisher=publisher,
+    )
     publisher.container = container
     dump = open(os.environ["BENCH_DUMP"], "w") if os.environ.get("BENCH_DUMP") else None  # noqa: SIM115
     try:
@@ -88,41 +92,74 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
         if case["kind"] not in ("question", "out_of_scope"):
             continue
         result = answering.answer(deps, user, settings, case["text"])
-        split = tally.setdefault(case.get("split", "test"), {"hit@3": [], "fact": [], "oos_abstained": [],
-                                                               "false_abstention": []})
+        split = tally.setdefault(
+            case.get("split", "test"), {"hit@3": [], "fact": [], "oos_abstained": [], "false_abstention": []}
+        )
         documents = [f.filename for f in result.retrieval.found[:3]]
         abstained = result.how == answering.ABSTAINED
         if case["kind"] == "question":
             split["hit@3"].append(case.get("source") in documents)
-            split["fact"].append(not abstained and any(_normalised(f) in _normalised(result.reply)
-                                                       for f in case["facts"]))
+            split["fact"].append(
+                not abstained and any(_normalised(f) in _normalised(result.reply) for f in case["facts"])
+            )
             split["false_abstention"].append(abstained)
         else:
             split["oos_abstained"].append(abstained)
         if dump:
             support = result.support
-            dump.write(json.dumps({
-                "suite": suite.name, "split": case.get("split"), "kind": case["kind"], "text": case["text"],
-                "facts": case.get("facts"), "source": case.get("source"), "how": result.how,
-                "reply": result.reply, "documents": documents,
-                "support": None if support is None else {"sentence": support.best_sentence,
-                                                         "coverage": support.coverage,
-                                                         "agreement": support.agreement,
-                                                         "unknown": support.unknown,
-                                                         "unplaced": support.unplaced},
-                "terms": result.retrieval.terms, "weights": result.retrieval.weights,
-                "unknown_terms": result.retrieval.unknown,
-                "found": [{"content": f.content, "filename": f.filename, "cosine": f.cosine,
-                           "vector_rank": f.ranked.vector_rank, "keyword_rank": f.ranked.keyword_rank}
-                          for f in result.retrieval.found],
-                # the reply the bot would give were it not to abstain, to weigh a lower threshold
-                "would_reply": result.reply if not abstained else " ".join(
-                    c.text for c in sentences.pick(result.sentences, settings.max_reply_chars)),
-                "candidates": [{"text": s.candidate.text, "scoring_text": s.candidate.scoring_text,
+            dump.write(
+                json.dumps(
+                    {
+                        "suite": suite.name,
+                        "split": case.get("split"),
+                        "kind": case["kind"],
+                        "text": case["text"],
+                        "facts": case.get("facts"),
+                        "source": case.get("source"),
+                        "how": result.how,
+                        "reply": result.reply,
+                        "documents": documents,
+                        "support": None
+                        if support is None
+                        else {
+                            "sentence": support.best_sentence,
+                            "coverage": support.coverage,
+                            "agreement": support.agreement,
+                            "unknown": support.unknown,
+                        },
+                        "terms": result.retrieval.terms,
+                        "weights": result.retrieval.weights,
+                        "unknown_terms": result.retrieval.unknown,
+                        "found": [
+                            {
+                                "content": f.content,
+                                "filename": f.filename,
+                                "cosine": f.cosine,
+                                "vector_rank": f.ranked.vector_rank,
+                                "keyword_rank": f.ranked.keyword_rank,
+                            }
+                            for f in result.retrieval.found
+                        ],
+                        # the reply the bot would give were it not to abstain, to weigh a lower threshold
+                        "would_reply": result.reply
+                        if not abstained
+                        else " ".join(c.text for c in sentences.pick(result.sentences, settings.max_reply_chars)),
+                        "candidates": [
+                            {
+                                "text": s.candidate.text,
+                                "scoring_text": s.candidate.scoring_text,
                                 "passage": s.candidate.passage,
-                                "position": s.candidate.position, "paragraph": s.candidate.paragraph,
-                                "similarity": s.similarity, "overlap": s.overlap} for s in result.sentences],
-            }) + "\n")
+                                "position": s.candidate.position,
+                                "paragraph": s.candidate.paragraph,
+                                "similarity": s.similarity,
+                                "overlap": s.overlap,
+                            }
+                            for s in result.sentences
+                        ],
+                    }
+                )
+                + "\n"
+            )
     for name, figures in sorted(tally.items()):
         shown = ", ".join(f"{k} {sum(v) / len(v):.3f} ({sum(v)}/{len(v)})" for k, v in figures.items() if v)
         print(f"\n{suite.name} [{name}]: {shown}")

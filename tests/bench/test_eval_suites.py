@@ -18,20 +18,36 @@ import pytest
 from tests.conftest import REPO_ROOT, subprocess_env, worker_settings_env
 
 SUITES = ("coffee_roaster", "bike_workshop", "phone_repair")
-COLUMNS = (("hit@3", "hit_at_3"), ("fact", "fact"), ("intent", "intent_accuracy"), ("OOS abst.", "oos_abstention"),
-           ("false abst.", "false_abstention"))
+COLUMNS = (
+    ("hit@3", "hit_at_3"),
+    ("fact", "fact"),
+    ("intent", "intent_accuracy"),
+    ("OOS abst.", "oos_abstention"),
+    ("false abst.", "false_abstention"),
+)
 
 
 @pytest.fixture
 def eval_env(database_url, redis_url, shared_data_dir, gateway, n8n, llm, worker):
-    return subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
-                          REDIS_URL=redis_url, LOG_LEVEL="WARNING",
-                          **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0], llm.base_url))
+    return subprocess_env(
+        SALESBOY_ENV="test",
+        SALESBOY_DATA_DIR=str(shared_data_dir),
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        LOG_LEVEL="WARNING",
+        **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0], llm.base_url),
+    )
 
 
 def _run(args: list[str], env: dict, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "api.cli", "eval", *args, "--json"], env=env, cwd=cwd,
-                          capture_output=True, text=True, timeout=3600)
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", "eval", *args, "--json"],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
 
 
 def _row(name: str, split: str, figures: dict) -> str:
@@ -46,8 +62,9 @@ def test_full_suites(eval_env, tmp_path, capsys):
         assert done.returncode == 0, done.stderr
         report = json.loads(done.stdout)
         assert report["figures"]["all"]["not_finished"] == 0
-        for split in ("all", "test"):
-            lines.append(_row(suite, split, report["figures"][split]))
+        for split in ("all", "dev", "test"):
+            if split in report["figures"]:
+                lines.append(_row(suite, split, report["figures"][split]))
     with capsys.disabled():
         print("\n" + "\n".join(lines))
 
@@ -62,5 +79,7 @@ def test_banking77_few_shot(eval_env, tmp_path, capsys):
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)["figures"]["all"]
     with capsys.disabled():
-        print(f"\nBANKING77 few-shot (10 examples per intent): accuracy {figures['intent_accuracy']:.4f} "
-              f"over {figures['cases']} test utterances")
+        print(
+            f"\nBANKING77 few-shot (10 examples per intent): accuracy {figures['intent_accuracy']:.4f} "
+            f"over {figures['cases']} test utterances"
+        )
