@@ -109,10 +109,11 @@ class Settings(BaseSettings):
     worker_metrics_port: int | None = Field(None, alias="WORKER_METRICS_PORT", ge=1, le=65535)
     worker_metrics_host: str = Field("127.0.0.1", alias="WORKER_METRICS_HOST")
     worker_pool: Literal["prefork", "solo", "threads"] = Field("prefork", alias="WORKER_POOL")
-    # Task events (received, started, succeeded: three Redis publishes a task) feed Flower's task view; a
-    # deployment that does not watch tasks in Flower saves their CPU (tests/bench/README.md). A running Flower
-    # turns them back on (it asks the workers for events every few seconds).
-    worker_task_events: bool = Field(True, alias="WORKER_TASK_EVENTS")
+    # Task events (received, started, succeeded: three Redis publishes a task) feed Flower's task view. Off
+    # by default: a running Flower turns them on in every worker itself (it asks every 5 s), and `salesboy
+    # flower` turns them off again when it stops, so workers pay for them only while someone can watch
+    # (tests/bench/README.md, "Celery overhead"). True sends them always, e.g. for another events monitor.
+    worker_task_events: bool = Field(False, alias="WORKER_TASK_EVENTS")
     task_max_retries: int = Field(5, alias="TASK_MAX_RETRIES", ge=0)
     task_retry_base_seconds: float = Field(2.0, alias="TASK_RETRY_BASE_SECONDS", gt=0)
     task_retry_cap_seconds: float = Field(300.0, alias="TASK_RETRY_CAP_SECONDS", gt=0)

@@ -6,6 +6,7 @@ class from PROMETHEUS_MULTIPROC_DIR when first imported, which `worker` sets to 
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 
@@ -85,6 +86,7 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
         # per core: N processes x cores threads fighting over the cores (measured: 30% fewer
         # messages a second on 2 cores). Share the cores out instead, unless told otherwise.
         os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // concurrency)))
+    _quiet_task_lines(settings.log_level)
     app.worker_main([
         "worker", "--queues", ",".join(wanted), "--pool", pool,
         "--concurrency", str(concurrency),
@@ -92,6 +94,19 @@ def worker(queues: str, pool: str | None, concurrency: int | None, name: str | N
         "--loglevel", settings.log_level, "--without-mingle",
         *(["--task-events"] if settings.worker_task_events else []),
     ])
+
+
+# Celery's own line a task, twice ("Task ... received", "Task ... succeeded in ... s: <result>"), each through
+# every log handler: ~0.35 ms of a worker's CPU a task (tests/bench/README.md, "Celery overhead"). The task
+# wrapper's "job done" line (task, job id, trace id, ms) says the same; failures and retries stay logged.
+_CELERY_TASK_LOGGERS = ("celery.worker.strategy", "celery.app.trace")
+
+
+def _quiet_task_lines(level: str) -> None:
+    """Celery's per-task lines only at DEBUG: above it they go, warnings and errors stay."""
+    if logging.getLevelName(level.upper()) != logging.DEBUG:
+        for name in _CELERY_TASK_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _own_metrics_folder(settings: Settings, node: str) -> None:
@@ -119,7 +134,21 @@ def flower() -> None:
 
     login = flower_login(settings)
     os.environ["FLOWER_BASIC_AUTH"] = f"{login.user}:{login.password}"
-    app.start(["flower", f"--address={settings.flower_host}", f"--port={settings.flower_port}"])
+    # Flower asks every worker for task events while it runs (every 5 s, so workers started later too); once
+    # it stops nobody reads them, so the workers are told to stop sending them (another Flower still running
+    # asks again within 5 s). With WORKER_TASK_EVENTS=true the workers keep them: the operator wants them always.
+    try:
+        app.start(["flower", f"--address={settings.flower_host}", f"--port={settings.flower_port}"])
+    finally:
+        if not settings.worker_task_events:
+            _stop_task_events(app)
+
+
+def _stop_task_events(app) -> None:
+    try:
+        app.control.disable_events()
+    except Exception as exc:  # the broker may be what stopped Flower: the workers then keep sending until restarted
+        click.echo(f"could not tell the workers to stop sending task events: {exc}", err=True)
 
 
 if __name__ == "__main__":

@@ -1,18 +1,30 @@
-"""Kombu's Redis transport with one Redis client per channel instead of one per command.
+"""Kombu's Redis transport and Celery's Redis result backend, each with one cost per job taken out.
 
-kombu builds a new `redis.Redis` for every publish, event and ack
-(`Channel.conn_or_acquire`), and redis-py fills ~170 response callbacks in each
-constructor: about 0.4 ms of CPU a time, several times per task. Those clients
-all share the channel's connection pool, and a redis-py client is safe to share
-between threads, so one client per pool does the same work.
+Transport: one Redis client per channel instead of one per command. kombu builds a
+new `redis.Redis` for every publish, event and ack (`Channel.conn_or_acquire`), and
+redis-py fills ~170 response callbacks in each constructor: about 0.4 ms of CPU a
+time, several times per task. Those clients all share the channel's connection pool,
+and a redis-py client is safe to share between threads, so one client per pool does
+the same work.
+
+Result backend: no result subscription when a job is sent. Celery's Redis backend
+subscribes to a job's result channel as it publishes the job, from any process that
+is not a worker (the API), and unsubscribes when the job's result object is dropped:
+two more Redis commands and the result consumer's work on every enqueue, for results
+nobody reads (only session queries return one). A caller that does wait
+(`AsyncResult.get`) subscribes itself and then reads the stored result first
+(`ResultConsumer.on_wait_for_pending`), so a result written before it asked is not missed.
 """
 
 from __future__ import annotations
 
+from celery.backends.redis import RedisBackend
 from kombu.transport import redis as kombu_redis
 
 # For Celery's `broker_transport` setting; used for plain redis:// URLs.
 TRANSPORT = f"{__name__}:Transport"
+# Celery's backend name for "this class at this URL": `<module:Class>+<redis URL>`.
+RESULT_BACKEND = f"{__name__}:ResultBackend"
 
 
 class Channel(kombu_redis.Channel):
@@ -29,3 +41,8 @@ class Channel(kombu_redis.Channel):
 
 class Transport(kombu_redis.Transport):
     Channel = Channel
+
+
+class ResultBackend(RedisBackend):
+    def on_task_call(self, producer, task_id):
+        """Nothing at publish: a caller subscribes when it asks for the result (module docstring)."""

@@ -18,11 +18,14 @@ from schemas.settings import Settings
 from services.adapters import broker
 
 UNACKED_MUTEX_EXPIRE_SECONDS = 10
+KWARGSREPR_MAX = 1024  # Celery's own cap (`Celery.amqp.kwargsrepr_maxsize`)
 
 
 def make_celery(settings: Settings, broker_url: str) -> Celery:
     """`broker_url` is Redis (also the result backend); CELERY_BROKER_URL (e.g. RabbitMQ) carries jobs instead."""
     backend_url = broker_url
+    if urlsplit(backend_url).scheme in ("redis", "rediss"):
+        backend_url = f"{broker.RESULT_BACKEND}+{backend_url}"
     broker_url = settings.celery_broker_url or broker_url
     app = Celery("salesboy", broker=broker_url, backend=backend_url, set_as_current=False)
     app.conf.update(
@@ -85,5 +88,8 @@ class CeleryPublisher:
 
     def publish(self, job, countdown: float = 0, queue: str | None = None) -> None:
         options: dict[str, Any] = {"queue": queue} if queue else {}
-        self._app.send_task(job.task_name, kwargs={"payload": job.payload()}, countdown=countdown or None,
-                            task_id=str(job.job_id), **options)
+        kwargs = {"payload": job.payload()}
+        # The message's printable form of its arguments (Flower and the worker's log show it): a payload is a
+        # flat dict of ids and short strings: its repr is what Celery's saferepr makes, for far less CPU.
+        self._app.send_task(job.task_name, kwargs=kwargs, countdown=countdown or None, task_id=str(job.job_id),
+                            argsrepr="()", kwargsrepr=repr(kwargs)[:KWARGSREPR_MAX], **options)

@@ -1,12 +1,19 @@
-"""The Redis transport Salesboy's Celery apps use shares one client per connection pool."""
+"""The Redis transport Salesboy's Celery apps use shares one client per connection pool; its result backend
+subscribes only for a caller that waits."""
+
+import json
+import threading
+import uuid
 
 import redis
+from celery.utils.saferepr import saferepr
 from kombu import Connection
 from kombu.transport.redis import Mutex
 
+from schemas.jobs import FilterInbound
 from schemas.settings import Settings
 from services.adapters import broker
-from services.adapters.celery_app import UNACKED_MUTEX_EXPIRE_SECONDS, make_celery
+from services.adapters.celery_app import UNACKED_MUTEX_EXPIRE_SECONDS, CeleryPublisher, make_celery
 
 
 def test_commands_reuse_one_client_until_the_pool_changes(redis_url):
@@ -38,3 +45,42 @@ def test_a_worker_killed_while_restoring_unacked_jobs_blocks_the_others_briefly(
         with Mutex(raw, qos.unacked_mutex_key, qos.unacked_mutex_expire):
             # What a worker dying here leaves behind, and how long it stands in the others' way.
             assert 0 < raw.ttl(qos.unacked_mutex_key) <= UNACKED_MUTEX_EXPIRE_SECONDS
+
+
+def test_sending_a_job_subscribes_to_nothing_and_a_waiting_caller_still_gets_its_result(redis_url):
+    settings = Settings(_env_file=None, SALESBOY_ENV="test")
+    app = make_celery(settings, redis_url)
+    raw = redis.Redis.from_url(redis_url)
+    queue = "test-broker-results"  # no worker takes it: the test stands in for one
+    try:
+        early, late = (
+            FilterInbound(user_id=uuid.uuid4(), inbox_id=uuid.uuid4()),
+            FilterInbound(user_id=uuid.uuid4(), inbox_id=uuid.uuid4()),
+        )
+        publisher = CeleryPublisher(app)
+        subscribed = _calls(raw, "subscribe")
+        for job in (early, late):
+            publisher.publish(job, queue=queue)
+        assert raw.llen(queue) == 2
+        # Celery's own Redis backend subscribes to each job's result channel here (and unsubscribes as soon as
+        # the result object is dropped).
+        assert _calls(raw, "subscribe") == subscribed
+        # The arguments as Flower and the worker's log print them: what Celery would have written itself.
+        headers = json.loads(raw.lindex(queue, -1))["headers"]
+        assert headers["id"] == str(early.job_id)
+        assert (headers["argsrepr"], headers["kwargsrepr"]) == (saferepr(()), saferepr({"payload": early.payload()},
+                                                                                        app.amqp.kwargsrepr_maxsize))
+
+        # A result written before the caller asks (the worker was quick) ...
+        app.backend.store_result(str(early.job_id), ["g1"], "SUCCESS")
+        assert app.AsyncResult(str(early.job_id)).get(timeout=5) == ["g1"]
+        # ... and one written while it waits.
+        threading.Timer(0.3, app.backend.store_result, [str(late.job_id), ["g2"], "SUCCESS"]).start()
+        assert app.AsyncResult(str(late.job_id)).get(timeout=5) == ["g2"]
+    finally:
+        raw.delete(queue, *(f"celery-task-meta-{job.job_id}" for job in (early, late)))
+        app.close()
+
+
+def _calls(client: redis.Redis, command: str) -> int:
+    return int(client.info("commandstats").get(f"cmdstat_{command}", {}).get("calls", 0))
