@@ -251,6 +251,14 @@ class FakeOutboxRepository(_Repo):
         self.db.outbox[row["id"]] = row
         return row["id"]
 
+    def add_reply_sending(self, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None, chat_id: str,
+                          body: Sealed, trace_id: str) -> ReplyRow | None:
+        # As the real insert ... on conflict do update ... where: a new row is written `sending` with one
+        # attempt; an existing one is claimed as `start_sending` would, or left (None) when it is done.
+        outbox_id = self.add_reply(user_id=user_id, reply_key=reply_key, inbox_id=inbox_id, chat_id=chat_id,
+                                   body=body, trace_id=trace_id)
+        return self.start_sending(outbox_id)
+
     def start_sending(self, outbox_id: uuid.UUID) -> ReplyRow | None:
         row = self._visible(self.db.outbox.get(outbox_id))
         if row is None or row["status"] not in ("pending", "sending"):
