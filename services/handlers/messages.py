@@ -35,7 +35,7 @@ from services.adapters.ports import ChatModel, Embedder, EventPublisher, Transpo
 from services.core.crypto import Keyring, seal_task_payload
 from services.core.errors import TRANSIENT_ERRORS, PermanentError
 from services.repositories.db import PublishAfterCommitError, UnitOfWork
-from services.repositories.inbox import InboundMessageRow
+from services.repositories.inbox import InboundLog, InboundMessageRow
 from services.repositories.outbox import ReplyRow
 from services.usecases import answering, intents, tasks
 
@@ -561,12 +561,20 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
                     then=then,
                 )
             return
-        answered = uow.inbox.advance_inbound(
+        outcome = "handed_off" if handoff else "answered"
+        logged = InboundLog(
+            deps.keyring.seal(question, tenant=row.user_id, chat=row.chat_id),
+            outcome=outcome,
+            reason=trace["respond"].get("answer"),
+            intent="Response",
+        )
+        answered = uow.inbox.advance_inbound_logged(  # the message and its log line, in one statement
             job.inbox_id,
             expected="classified",
-            status="handed_off" if handoff else "answered",
+            status=outcome,
             trace=trace,
             intent="Response" if verdict is not None else None,
+            log=logged,
         )
         if answered is None:  # another run moved it on
             return
@@ -574,16 +582,6 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
             _add_reply(deps, uow, answered, part, f"{job.inbox_id}:{index}", then=then, claim=claim_sends)
         if handoff:
             uow.chats.start_handoff(job.user_id, answered.chat_id)
-        _log_inbound(
-            deps,
-            uow,
-            answered,
-            question,
-            outcome="handed_off" if handoff else "answered",
-            reason=trace["respond"].get("answer"),
-            intent_name="Response",
-            trace=trace,
-        )
 
 
 def _verdict(deps: MessageDeps, result: answering.Answer, text: str, setup: IntentSetup) -> tuple[IntentResult, str]:
@@ -645,19 +643,13 @@ def record_sent(
     many attempts get here)."""
     user_id, outbox_id = row.user_id, row.id
     with tenant_uow(user_id) as uow:
-        if not uow.outbox.mark_sent(outbox_id, provider_id):
-            return
-        uow.chat_logs.log(
-            user_id=user_id,
-            chat_id=row.chat_id,
-            direction="outbound",
+        if not uow.outbox.mark_sent_logged(
+            outbox_id,
+            provider_id,
             body=keyring.seal(text, tenant=user_id, chat=row.chat_id),
-            inbox_id=row.inbox_id,
-            outcome=None,
-            reason=None,
-            intent=None,
             trace={"outbox_id": str(outbox_id), "provider_message_id": provider_id},
-        )
+        ):
+            return
     events.publish(user_id, "message.sent", {"outbox_id": str(outbox_id), "chat_id": row.chat_id})
 
 

@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from psycopg.types.json import Jsonb
+
 from schemas.pipelines import REPLY_IN_PROGRESS
 from services.core.crypto import Sealed
 from services.repositories.repositories import Repository
@@ -132,6 +134,19 @@ class OutboxRepository(Repository):
             """update public.outbox set status = 'sent', last_error = null, provider_message_id = %s,
                    sent_at = now() where id = %s and status <> 'sent' returning id""",
             [provider_message_id, outbox_id],
+        ).fetchall()
+        return bool(rows)
+
+    def mark_sent_logged(self, outbox_id: uuid.UUID, provider_message_id: str, *, body: Sealed, trace: dict) -> bool:
+        """`mark_sent` and the chat's outbound turn logged (`ChatLogRepository.log`) in one statement: the turn is
+        logged only when this records the send; False (nothing written) when another attempt recorded it first."""
+        rows = self.conn.execute(
+            """with sent as (
+                   update public.outbox set status = 'sent', last_error = null, provider_message_id = %s,
+                       sent_at = now() where id = %s and status <> 'sent' returning user_id, chat_id, inbox_id)
+               insert into public.chat_logs (user_id, chat_id, direction, inbox_id, trace, ciphertext, nonce, key_id)
+               select user_id, chat_id, 'outbound', inbox_id, %s, %s, %s, %s from sent returning id""",
+            [provider_message_id, outbox_id, Jsonb(trace), body.ciphertext, body.nonce, body.key_id],
         ).fetchall()
         return bool(rows)
 
