@@ -121,7 +121,15 @@ def same_word(term: str, word: str) -> bool:
 def covered(terms: Sequence[str], text: str) -> list[str]:
     """The terms the text contains, in any of their forms (see same_word)."""
     present = words(text)
-    return [t for t in terms if t in present or any(same_word(t, w) for w in present)]
+    return [t for t in terms if t in present or _in_some_form(t, present)]
+
+
+def _in_some_form(term: str, present: set[str]) -> bool:
+    """any(same_word(term, w) for w in present), with the term's stem taken once rather than once a word."""
+    if term[0].isdigit():
+        return term in present
+    prefix = stem(term)
+    return any(w.startswith(prefix) for w in present)
 
 
 def coverage(terms: Sequence[str], text: str, weights: Mapping[str, float] | None = None) -> float:

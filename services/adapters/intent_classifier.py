@@ -167,10 +167,22 @@ class IntentHeads:
     fit: Callable[..., IntentHead] = fit_head  # worker processes: fit_head_isolated
     _vectors: dict[str, list[float]] = field(default_factory=dict)
     _heads: OrderedDict[str, IntentHead] = field(default_factory=OrderedDict)
+    _defaults: tuple[dict[str, list[str]], str] | None = None  # the set with no examples of a business's own
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def head(self, classes: Mapping[str, Sequence[str]]) -> IntentHead:
-        key = intent.training_key(self.embedder.model_name, classes)
+    def head_for(self, setup: IntentSetup) -> IntentHead:
+        """The head of a business's example set. Most businesses add none: their set, and its key, are
+        made once a process instead of once a message."""
+        if setup.examples or setup.intents:
+            return self.head(intent.training_set(setup.examples, setup.intents))
+        if self._defaults is None:
+            classes = intent.training_set({}, [])
+            self._defaults = (classes, intent.training_key(self.embedder.model_name, classes))
+        return self.head(*self._defaults)
+
+    def head(self, classes: Mapping[str, Sequence[str]], key: str | None = None) -> IntentHead:
+        """`key`: the set's `training_key`, when the caller has it."""
+        key = key or intent.training_key(self.embedder.model_name, classes)
         with self._lock:
             if key in self._heads:
                 self._heads.move_to_end(key)
@@ -222,7 +234,7 @@ def decide_intent(text_or_vector: str | Sequence[float], settings: BotSettings |
     """The intent stage's decision without a model, for one message: its text (embedded here, once),
     or its embedding with the text alongside (the text's form is evidence too)."""
     setup = settings if isinstance(settings, IntentSetup) else IntentSetup.of(settings)
-    head = heads.head(intent.training_set(setup.examples, setup.intents))
+    head = heads.head_for(setup)
     if isinstance(text_or_vector, str):
         text = text_or_vector
         vector: Sequence[float] = heads.embedder.embed([text])[0]

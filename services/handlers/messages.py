@@ -7,8 +7,11 @@ stage appends what it decided, and how long it took, to the message's trace.
 
 A stage whose successor has nothing to wait for (no debounce window, no typing pause) runs that
 successor itself once its own transaction has committed, instead of queueing it (`_run_next`): a
-queue hop is a Celery task's worth of CPU. The successor stays a stage of its own (its own
-transaction, claim, trace entry and metrics) and goes back to the queue if it fails transiently.
+queue hop is a Celery task's worth of CPU. The successor stays a stage of its own (its own claim,
+trace entry and metrics) and goes back to the queue if it fails transiently. Its claim is made in
+the transaction of the stage before it (`_Claimed`), where that transaction has just left the row
+locked in the status the successor expects: a transaction, and its BEGIN and COMMIT round trips,
+less a stage.
 """
 
 from __future__ import annotations
@@ -32,14 +35,13 @@ from services.adapters.ports import ChatModel, Embedder, EventPublisher, Transpo
 from services.core.crypto import Keyring, seal_task_payload
 from services.core.errors import TRANSIENT_ERRORS, PermanentError
 from services.repositories.db import PublishAfterCommitError, UnitOfWork
-from services.repositories.inbox import InboundMessageRow
+from services.repositories.inbox import InboundLog, InboundMessageRow
 from services.repositories.outbox import ReplyRow
 from services.usecases import answering, intents, tasks
 
 log = logging.getLogger(__name__)
 
 API_SEND_PREFIX = "api:"  # the reply key of a send made through the REST API (services/whatsapp/media.py)
-
 
 
 @dataclass
@@ -63,6 +65,47 @@ class MessageDeps:
 Next = ClassifyIntent | RespondWithRag | DeliverReply  # a stage another may run right after itself (_run_next)
 
 
+@dataclass(frozen=True)
+class _ClassifyClaim:
+    """intent.classify's claim, made by inbound.filter's transaction as it left the message `filtered`."""
+
+    settings: BotSettings
+    text: str
+    started: float
+
+
+@dataclass(frozen=True)
+class _RespondClaim:
+    """rag.respond's claim, made by its own transaction or by intent.classify's as it recorded the verdict:
+    the message (locked, `classified`) and what the answer reads with it."""
+
+    row: InboundMessageRow
+    settings: BotSettings
+    question: str
+    history: list[answers.Turn]
+    started: float
+
+
+@dataclass(frozen=True)
+class _DeliverClaim:
+    """outbound.deliver's claim, made by the transaction that wrote the reply: the row `sending`, one attempt
+    counted, as `start_sending` leaves it."""
+
+    row: ReplyRow
+    text: str
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    """A next stage whose claim the committed transaction made (see the module's docstring)."""
+
+    job: Next
+    claim: _ClassifyClaim | _RespondClaim | _DeliverClaim
+
+
+Then = list[Next | _Claimed]  # what runs in this task once the running stage's transaction commits
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -84,30 +127,76 @@ def _stage(name: str, started: float, **details: object) -> dict:
     return {name: {"ms": round((time.perf_counter() - started) * 1000, 1), **details}}
 
 
-def _log_inbound(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, *, outcome: str,
-                 reason: str | None, intent_name: str | None = None, trace: dict | None = None) -> None:
-    uow.chat_logs.log(user_id=row.user_id, chat_id=row.chat_id, direction="inbound",
-                      body=deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id), inbox_id=row.id,
-                      outcome=outcome, reason=reason, intent=intent_name, trace=trace or {},
-                      phone=row.sender_phone, lid=row.sender_lid)
+def _log_inbound(
+    deps: MessageDeps,
+    uow: UnitOfWork,
+    row: InboundMessageRow,
+    text: str,
+    *,
+    outcome: str,
+    reason: str | None,
+    intent_name: str | None = None,
+    trace: dict | None = None,
+) -> None:
+    uow.chat_logs.log(
+        user_id=row.user_id,
+        chat_id=row.chat_id,
+        direction="inbound",
+        body=deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id),
+        inbox_id=row.id,
+        outcome=outcome,
+        reason=reason,
+        intent=intent_name,
+        trace=trace or {},
+        phone=row.sender_phone,
+        lid=row.sender_lid,
+    )
 
 
-def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str, *,
-               then: list[Next]) -> None:
+def _typing_pause(deps: MessageDeps, text: str) -> float:
+    return delivery.typing_pause_seconds(
+        len(text), ms_per_char=deps.typing_delay_ms_per_char, max_seconds=deps.typing_delay_max_seconds
+    )
+
+
+def _sent_from_here(deps: MessageDeps, row: InboundMessageRow) -> bool:
+    """Whether outbound.deliver sends this chat's replies itself (no session host sends for the tenant).
+    Read before a transaction: no I/O inside it."""
+    return row.chat_id.endswith(PLAYGROUND_SUFFIX) or deps.session_owner(row.user_id) is None
+
+
+def _add_reply(
+    deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str, *, then: Then, claim: bool = False
+) -> None:
+    """Write a reply and see it delivered. With `claim` (outbound.deliver sends it from this process, see
+    `_sent_from_here`), a reply with no typing pause is written already claimed for sending, as
+    outbound.deliver's own claim would leave it, and delivered by this task once this transaction commits."""
     sealed = deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id)
-    outbox_id = uow.outbox.add_reply(user_id=row.user_id, reply_key=key, inbox_id=row.id,
-                                     chat_id=row.chat_id, body=sealed, trace_id=row.trace_id)
-    job = DeliverReply(user_id=row.user_id, outbox_id=outbox_id, trace_id=row.trace_id)
     # The typing pause is the broker's countdown: no worker sits in a sleep while the customer waits.
-    pause = delivery.typing_pause_seconds(len(text), ms_per_char=deps.typing_delay_ms_per_char,
-                                          max_seconds=deps.typing_delay_max_seconds)
+    pause = _typing_pause(deps, text)
+    if claim and not pause:
+        reply = uow.outbox.add_reply_sending(
+            user_id=row.user_id, reply_key=key, inbox_id=row.id, chat_id=row.chat_id, body=sealed, trace_id=row.trace_id
+        )
+        if reply is not None:  # None: written and sent (or failed for good) by an earlier run
+            then.append(
+                _Claimed(
+                    DeliverReply(user_id=row.user_id, outbox_id=reply.id, trace_id=row.trace_id),
+                    _DeliverClaim(reply, text),
+                )
+            )
+        return
+    outbox_id = uow.outbox.add_reply(
+        user_id=row.user_id, reply_key=key, inbox_id=row.id, chat_id=row.chat_id, body=sealed, trace_id=row.trace_id
+    )
+    job = DeliverReply(user_id=row.user_id, outbox_id=outbox_id, trace_id=row.trace_id)
     if pause:
         uow.publish_after_commit(job, countdown=pause)
     else:
         then.append(job)  # delivered by this task once the reply is committed
 
 
-def _run_next(deps: MessageDeps, jobs: list[Next]) -> None:
+def _run_next(deps: MessageDeps, jobs: Then) -> None:
     """Run the stages that follow the one just committed, here, in order.
 
     Each runs as its own stage would from the queue: it claims its row with the status it expects (so a
@@ -117,15 +206,11 @@ def _run_next(deps: MessageDeps, jobs: list[Next]) -> None:
     that failed that way is marked failed here, as outbound.deliver's own give-up would. Should this
     process die first, the row waits in its in-progress status for the sweeper.
     """
-    for job in jobs:
+    for item in jobs:
+        job, claim = (item.job, item.claim) if isinstance(item, _Claimed) else (item, None)
         with timed_stage(job.task_name) as measured:
             try:
-                if isinstance(job, ClassifyIntent):
-                    classify_intent(job, deps=deps)
-                elif isinstance(job, RespondWithRag):
-                    respond(job, deps=deps)
-                else:
-                    deliver(job, deps=deps)
+                _run_stage(deps, job, claim)
             except TRANSIENT_ERRORS as exc:
                 measured["outcome"] = "retry"
                 log.warning("queued to be retried as its own stage", extra={"next": job.task_name, "error": str(exc)})
@@ -139,15 +224,35 @@ def _run_next(deps: MessageDeps, jobs: list[Next]) -> None:
                 raise
 
 
+def _run_stage(deps: MessageDeps, job: Next, claim: _ClassifyClaim | _RespondClaim | _DeliverClaim | None) -> None:
+    if claim is None:  # the stage as its queued job runs it
+        if isinstance(job, ClassifyIntent):
+            classify_intent(job, deps=deps)
+        elif isinstance(job, RespondWithRag):
+            respond(job, deps=deps)
+        else:
+            deliver(job, deps=deps)
+        return
+    then: Then = []  # its claim made: the stage from there on, then what it runs next
+    if isinstance(job, ClassifyIntent) and isinstance(claim, _ClassifyClaim):
+        _classify(job, deps, then, claim)
+    elif isinstance(job, RespondWithRag) and isinstance(claim, _RespondClaim):
+        _respond(job, deps, then, claim)
+    elif isinstance(job, DeliverReply) and isinstance(claim, _DeliverClaim):
+        _deliver(job, deps, claim)
+    _run_next(deps, then)
+
+
 # --- inbound.filter ---------------------------------------------------------------------------
 
+
 def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
-    then: list[Next] = []
+    then: Then = []
     _filter(job, deps, then)
     _run_next(deps, then)
 
 
-def _filter(job: FilterInbound, deps: MessageDeps, then: list[Next]) -> None:
+def _filter(job: FilterInbound, deps: MessageDeps, then: Then) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
         claimed = uow.inbox.inbound_with_settings(job.inbox_id)
@@ -159,23 +264,38 @@ def _filter(job: FilterInbound, deps: MessageDeps, then: list[Next]) -> None:
             return
         row, settings = claimed
         text = _open(deps, row)
-        chat = uow.chats.chat_rules(job.user_id, row.chat_id, phone=row.sender_phone,
-                                    lid=row.sender_lid, is_group=row.is_group,
-                                    inbound_at=None if row.from_me else row.created_at)
+        chat = uow.chats.chat_rules(
+            job.user_id,
+            row.chat_id,
+            phone=row.sender_phone,
+            lid=row.sender_lid,
+            is_group=row.is_group,
+            inbound_at=None if row.from_me else row.created_at,
+        )
         in_group = row.is_group and chat.group_auto_reply is not None
         message = InboundMessage(
-            tenant=job.user_id, provider_message_id=row.provider_message_id, chat_id=row.chat_id,
-            sender_phone=row.sender_phone, sender_lid=row.sender_lid, is_group=row.is_group,
-            from_me=row.from_me, mentions_me=row.mentions_me, text=text, media_ref=row.media_ref,
-            timestamp=row.sent_at or row.created_at)
+            tenant=job.user_id,
+            provider_message_id=row.provider_message_id,
+            chat_id=row.chat_id,
+            sender_phone=row.sender_phone,
+            sender_lid=row.sender_lid,
+            is_group=row.is_group,
+            from_me=row.from_me,
+            mentions_me=row.mentions_me,
+            text=text,
+            media_ref=row.media_ref,
+            timestamp=row.sent_at or row.created_at,
+        )
         rules = filters.ChatRules(
             bot_enabled=settings.enabled,
             whitelist_enabled=settings.whitelist_enabled,
             whitelisted=chat.whitelisted,
             group_auto_reply=bool(in_group and chat.group_auto_reply),
             group_mention_only=bool(chat.group_mention_only) if in_group else True,
-            handoff_active=chat.handoff_active, paused_until=chat.paused_until,
-            owner_pause_minutes=settings.owner_pause_minutes)
+            handoff_active=chat.handoff_active,
+            paused_until=chat.paused_until,
+            owner_pause_minutes=settings.owner_pause_minutes,
+        )
         decision = filters.decide(message, rules, _now())
         trace = _stage("filter", started, answer=decision.answer, reason=decision.reason)
         if decision.pause_chat_until is not None:
@@ -189,8 +309,12 @@ def _filter(job: FilterInbound, deps: MessageDeps, then: list[Next]) -> None:
         classify = ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
         if settings.debounce_seconds:
             uow.publish_after_commit(classify, countdown=settings.debounce_seconds)
-        else:
+        elif _one_call(settings):
             then.append(classify)  # no burst to wait out: classified by this task once this commits
+        else:
+            # No burst to wait out: classified by this task once this commits. This transaction leaves the
+            # message locked and `filtered`, which is intent.classify's claim: made here, not in a second one.
+            then.append(_Claimed(classify, _ClassifyClaim(settings, text, time.perf_counter())))
 
 
 # --- intent.classify ------------------------------------------------------------------------------
@@ -204,12 +328,37 @@ def _one_call(settings: BotSettings) -> bool:
 
 
 def classify_intent(job: ClassifyIntent, *, deps: MessageDeps) -> None:
-    then: list[Next] = []
+    then: Then = []
     _classify(job, deps, then)
     _run_next(deps, then)
 
 
-def _classify(job: ClassifyIntent, deps: MessageDeps, then: list[Next]) -> None:
+def _classify(job: ClassifyIntent, deps: MessageDeps, then: Then, claim: _ClassifyClaim | None = None) -> None:
+    if claim is None:
+        claim = _claim_classify(job, deps, then)
+        if claim is None:
+            return
+    settings, text, started = claim.settings, claim.text, claim.started
+    result, how, failures = intents.classify(deps, settings, text)
+    stored = intent.at_rest(result, how)
+    trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
+    with deps.tenant_uow(job.user_id) as uow:
+        advanced = uow.inbox.advance_inbound(
+            job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace
+        )
+        if advanced is None:  # another run moved it on
+            return
+        if not _act(deps, uow, job, row=advanced, settings=settings, result=result, text=text, trace=trace, then=then):
+            # An Answer:<key> without a reply of its own is answered from the documents; the
+            # label stays in the trace as the respond stage's routing hint. The update above left the
+            # message locked and `classified`: rag.respond's claim is made here, in this transaction.
+            respond_job = RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
+            then.append(_Claimed(respond_job, _respond_reads(deps, uow, advanced, settings)))
+
+
+def _claim_classify(job: ClassifyIntent, deps: MessageDeps, then: Then) -> _ClassifyClaim | None:
+    """intent.classify's own claim (a queued job): the message to classify, or None when there is nothing
+    to classify (moved on, superseded by a newer message, or left to rag.respond's one model call)."""
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
         claimed = uow.inbox.inbound_with_settings(job.inbox_id)
@@ -218,44 +367,39 @@ def _classify(job: ClassifyIntent, deps: MessageDeps, then: list[Next]) -> None:
             # died and the broker handed the job out again): carry on from there, as a queued
             # rag.respond would have been handed out again. rag.respond's own claim keeps it to one answer.
             then.append(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
-            return
+            return None
         if claimed is None or claimed[0].status != "filtered":
-            return
+            return None
         row, settings = claimed
         window = settings.debounce_seconds
-        if window and filters.superseded(row.created_at,
-                                         uow.inbox.newer_in_chat(row.chat_id, row.created_at, row.id),
-                                         window):
+        if window and filters.superseded(
+            row.created_at, uow.inbox.newer_in_chat(row.chat_id, row.created_at, row.id), window
+        ):
             reason = "answered together with the customer's next message"
             trace = _stage("intent", started, skipped=reason)
             uow.inbox.set_inbound(job.inbox_id, status="ignored", reason=reason, trace=trace)
             _log_inbound(deps, uow, row, _open(deps, row), outcome="ignored", reason=reason, trace=trace)
-            return
+            return None
         if _one_call(settings):
             # The model's verdict comes with its answer: rag.respond asks for both and acts on the verdict.
-            uow.inbox.set_inbound(job.inbox_id, status="classified", trace=_stage("intent", started,
-                                                                                     method=ONE_CALL))
+            uow.inbox.set_inbound(job.inbox_id, status="classified", trace=_stage("intent", started, method=ONE_CALL))
             then.append(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
-            return
-        text = _open(deps, row)
-    result, how, failures = intents.classify(deps, settings, text)
-    stored = intent.at_rest(result, how)
-    trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
-    with deps.tenant_uow(job.user_id) as uow:
-        advanced = uow.inbox.advance_inbound(
-            job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace)
-        if advanced is None:  # another run moved it on
-            return
-        if not _act(deps, uow, job, row=advanced, settings=settings, result=result, text=text, trace=trace,
-                    then=then):
-            # An Answer:<key> without a reply of its own is answered from the documents; the
-            # label stays in the trace as the respond stage's routing hint.
-            then.append(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
+            return None
+        return _ClassifyClaim(settings, _open(deps, row), started)
 
 
-def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRag, *, row: InboundMessageRow,
-         settings: BotSettings,
-         result: IntentResult, text: str, trace: dict, then: list[Next]) -> bool:
+def _act(
+    deps: MessageDeps,
+    uow: UnitOfWork,
+    job: ClassifyIntent | RespondWithRag,
+    *,
+    row: InboundMessageRow,
+    settings: BotSettings,
+    result: IntentResult,
+    text: str,
+    trace: dict,
+    then: Then,
+) -> bool:
     """Act on a verdict that is not answered from the documents: a business's canned answer, a task or a
     hand-off, with the message's final status. False (nothing done) for a question for the documents."""
     canned = IntentSetup.of(settings).reply_for(result.label) if result.label.startswith("Answer:") else ""
@@ -265,97 +409,179 @@ def _act(deps: MessageDeps, uow: UnitOfWork, job: ClassifyIntent | RespondWithRa
         _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0", then=then)
         # Added to the respond stage's own trace when it asked the model (one-call mode): its fallbacks stay.
         respond_trace = {**trace.get("respond", {}), "answer": "canned", "intent": result.label}
-        uow.inbox.set_inbound(job.inbox_id, status="answered",
-                              trace={"respond": respond_trace, "reply": {"parts": 1, "kind": "canned"}})
-        _log_inbound(deps, uow, row, text, outcome="answered", reason=result.label, intent_name=result.intent,
-                     trace=trace)
+        uow.inbox.set_inbound(
+            job.inbox_id, status="answered", trace={"respond": respond_trace, "reply": {"parts": 1, "kind": "canned"}}
+        )
+        _log_inbound(
+            deps, uow, row, text, outcome="answered", reason=result.label, intent_name=result.intent, trace=trace
+        )
         return True
     contact = row.contact
     if result.intent == "Task":
-        payload = seal_task_payload(deps.keyring, {**result.payload, "message": text}, tenant=job.user_id,
-                                    chat=row.chat_id)
+        payload = seal_task_payload(
+            deps.keyring, {**result.payload, "message": text}, tenant=job.user_id, chat=row.chat_id
+        )
         _task_id, handed_over = tasks.create(
-            uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row.chat_id,
+            uow,
+            deps.task_rules,
+            user_id=job.user_id,
+            inbox_id=job.inbox_id,
+            chat_id=row.chat_id,
             task_type=result.task_type,  # type: ignore[arg-type]  # a Task result always names its type
-            payload=payload, trace_id=job.trace_id, settings=settings, contact=contact)
+            payload=payload,
+            trace_id=job.trace_id,
+            settings=settings,
+            contact=contact,
+        )
         # Without a workflow the customer has just been told, once, that a person will follow up.
         reply, outcome = (task_words.ACKNOWLEDGED if handed_over else None), "task"
     else:
         uow.chats.start_handoff(job.user_id, row.chat_id)
-        payload = seal_task_payload(deps.keyring, {"message": text, "contact": contact}, tenant=job.user_id,
-                                    chat=row.chat_id)
-        tasks.create(uow, deps.task_rules, user_id=job.user_id, inbox_id=job.inbox_id, chat_id=row.chat_id,
-                     task_type=task_words.HANDOFF, payload=payload, trace_id=job.trace_id, settings=settings,
-                     contact=row.sender_phone or row.chat_id,
-                     handoff_note=f"A customer ({row.sender_phone or row.chat_id}) asked for a person: "
-                                  f"{text}"[:1000])
+        payload = seal_task_payload(
+            deps.keyring, {"message": text, "contact": contact}, tenant=job.user_id, chat=row.chat_id
+        )
+        tasks.create(
+            uow,
+            deps.task_rules,
+            user_id=job.user_id,
+            inbox_id=job.inbox_id,
+            chat_id=row.chat_id,
+            task_type=task_words.HANDOFF,
+            payload=payload,
+            trace_id=job.trace_id,
+            settings=settings,
+            contact=row.sender_phone or row.chat_id,
+            handoff_note=f"A customer ({row.sender_phone or row.chat_id}) asked for a person: {text}"[:1000],
+        )
         reply, outcome = task_words.HANDOFF_REPLY, "handed_off"
     if reply:
         _add_reply(deps, uow, row, reply, f"{job.inbox_id}:0", then=then)
-    uow.inbox.set_inbound(job.inbox_id, status="handed_off" if outcome == "handed_off" else "answered",
-                          trace={"reply": {"parts": 1, "kind": outcome}})
-    _log_inbound(deps, uow, row, text, outcome=outcome, reason=str(trace.get("intent", {}).get("analysis")),
-                 intent_name=result.intent, trace=trace)
+    uow.inbox.set_inbound(
+        job.inbox_id,
+        status="handed_off" if outcome == "handed_off" else "answered",
+        trace={"reply": {"parts": 1, "kind": outcome}},
+    )
+    _log_inbound(
+        deps,
+        uow,
+        row,
+        text,
+        outcome=outcome,
+        reason=str(trace.get("intent", {}).get("analysis")),
+        intent_name=result.intent,
+        trace=trace,
+    )
     return True
 
 
 # --- rag.respond ------------------------------------------------------------------------------------
 
+
 def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
-    then: list[Next] = []
+    then: Then = []
     _respond(job, deps, then)
     _run_next(deps, then)
 
 
-def _respond(job: RespondWithRag, deps: MessageDeps, then: list[Next]) -> None:
-    started = time.perf_counter()
-    with deps.tenant_uow(job.user_id) as uow:
-        claimed = _claim(uow, job.inbox_id, "classified")
-        if claimed is None:
-            return
-        row, settings = claimed
-        window = settings.debounce_seconds
-        # With no debounce window the burst is this message alone: no need to ask.
-        burst = uow.inbox.burst(row.chat_id, row.created_at, window) if window else [row]
-        question = "\n".join(_open(deps, r) for r in burst if r.status != "ignored" or r.id == row.id)
-        history = [answers.Turn("customer" if h.direction == "inbound" else "business",
-                                deps.keyring.open(h.body, tenant=job.user_id, chat=row.chat_id))
-                   for h in uow.chat_logs.history(row.chat_id, row.created_at, settings.history_turns)]
+def _respond_reads(
+    deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, settings: BotSettings, started: float | None = None
+) -> _RespondClaim:
+    """What rag.respond reads with its claim of `row` (locked and `classified` in `uow`)."""
+    started = time.perf_counter() if started is None else started
+    window = settings.debounce_seconds
+    # With no debounce window the burst is this message alone: no need to ask.
+    burst = uow.inbox.burst(row.chat_id, row.created_at, window) if window else [row]
+    question = "\n".join(_open(deps, r) for r in burst if r.status != "ignored" or r.id == row.id)
+    history = [
+        answers.Turn(
+            "customer" if h.direction == "inbound" else "business",
+            deps.keyring.open(h.body, tenant=row.user_id, chat=row.chat_id),
+        )
+        for h in uow.chat_logs.history(row.chat_id, row.created_at, settings.history_turns)
+    ]
+    return _RespondClaim(row, settings, question, history, started)
+
+
+def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _RespondClaim | None = None) -> None:
+    if claim is None:
+        started = time.perf_counter()
+        with deps.tenant_uow(job.user_id) as uow:
+            claimed = _claim(uow, job.inbox_id, "classified")
+            if claimed is None:
+                return
+            claim = _respond_reads(deps, uow, *claimed, started=started)
+    row, settings, question, history, started = (
+        claim.row,
+        claim.settings,
+        claim.question,
+        claim.history,
+        claim.started,
+    )
     one_call = _one_call(settings) and row.intent is None  # not when classify already decided
     setup = IntentSetup.of(settings) if one_call else None
-    result = answering.answer(answering.Deps(deps.embedder, deps.vectors, deps.tenant_uow, deps.chat),
-                              job.user_id, settings, question, history, classify=setup)
+    result = answering.answer(
+        answering.Deps(deps.embedder, deps.vectors, deps.tenant_uow, deps.chat),
+        job.user_id,
+        settings,
+        question,
+        history,
+        classify=setup,
+    )
     verdict, intent_trace = None, {}
     if setup is not None:
         verdict, how = _verdict(deps, result, question, setup)
-        intent_trace = {"intent": {**_stage("intent", started, method=how)["intent"],
-                                   **intent.at_rest(verdict, how)}}
+        intent_trace = {"intent": {**_stage("intent", started, method=how)["intent"], **intent.at_rest(verdict, how)}}
     handoff = result.handoff
     parts = answers.split_reply(result.reply, settings.max_reply_chars) or [settings.unknown_reply]
     trace = {**intent_trace, **_stage("respond", started, **result.trace, reply_parts=len(parts))}
+    # outbound.deliver's claim of a reply sent with no pause is made by the transaction that writes it.
+    claim_sends = any(not _typing_pause(deps, part) for part in parts) and _sent_from_here(deps, row)
     with deps.tenant_uow(job.user_id) as uow:
         # `verdict` is only set with a `setup`.
-        if verdict is not None and setup is not None and (verdict.intent != "Response"
-                                                          or setup.reply_for(verdict.label)):
+        if (
+            verdict is not None
+            and setup is not None
+            and (verdict.intent != "Response" or setup.reply_for(verdict.label))
+        ):
             # A task, a hand-off or a canned answer: the model's reply is not sent.
             trace["respond"].update(answer="none", acted_on=verdict.label)
             advanced = uow.inbox.advance_inbound(  # None: another run moved it on
-                job.inbox_id, expected="classified", status="classified", intent=verdict.intent, trace=trace)
+                job.inbox_id, expected="classified", status="classified", intent=verdict.intent, trace=trace
+            )
             if advanced is not None:
-                _act(deps, uow, job, row=advanced, settings=settings, result=verdict, text=question, trace=trace,
-                     then=then)
+                _act(
+                    deps,
+                    uow,
+                    job,
+                    row=advanced,
+                    settings=settings,
+                    result=verdict,
+                    text=question,
+                    trace=trace,
+                    then=then,
+                )
             return
-        answered = uow.inbox.advance_inbound(
-            job.inbox_id, expected="classified", status="handed_off" if handoff else "answered", trace=trace,
-            intent="Response" if verdict is not None else None)
+        outcome = "handed_off" if handoff else "answered"
+        logged = InboundLog(
+            deps.keyring.seal(question, tenant=row.user_id, chat=row.chat_id),
+            outcome=outcome,
+            reason=trace["respond"].get("answer"),
+            intent="Response",
+        )
+        answered = uow.inbox.advance_inbound_logged(  # the message and its log line, in one statement
+            job.inbox_id,
+            expected="classified",
+            status=outcome,
+            trace=trace,
+            intent="Response" if verdict is not None else None,
+            log=logged,
+        )
         if answered is None:  # another run moved it on
             return
         for index, part in enumerate(parts):
-            _add_reply(deps, uow, answered, part, f"{job.inbox_id}:{index}", then=then)
+            _add_reply(deps, uow, answered, part, f"{job.inbox_id}:{index}", then=then, claim=claim_sends)
         if handoff:
             uow.chats.start_handoff(job.user_id, answered.chat_id)
-        _log_inbound(deps, uow, answered, question, outcome="handed_off" if handoff else "answered",
-                     reason=trace["respond"].get("answer"), intent_name="Response", trace=trace)
 
 
 def _verdict(deps: MessageDeps, result: answering.Answer, text: str, setup: IntentSetup) -> tuple[IntentResult, str]:
@@ -368,6 +594,7 @@ def _verdict(deps: MessageDeps, result: answering.Answer, text: str, setup: Inte
 
 # --- outbound.deliver ---------------------------------------------------------------------------------
 
+
 def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
     """Claim the reply (status `sending`) and send it, or hand it to the host running the tenant's WhatsApp.
 
@@ -375,16 +602,25 @@ def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
     outbox row carries the outcome (`services/whatsapp/transport.py`). A host that dies first leaves the
     row `sending`; the sweeper hands it over again after the deadline, and the host sends once per row.
     """
-    owner = deps.session_owner(job.user_id)  # read before the transaction: no I/O inside it
-    with deps.tenant_uow(job.user_id) as uow:
-        row = uow.outbox.start_sending(job.outbox_id)
-        if row is None:
-            return
-        if owner is not None and not row.chat_id.endswith(PLAYGROUND_SUFFIX):
-            uow.publish_after_commit(SendThroughSession(user_id=job.user_id, outbox_id=job.outbox_id,
-                                                        trace_id=job.trace_id), queue=owner)
-            return
-        text = _open(deps, row)
+    _deliver(job, deps)
+
+
+def _deliver(job: DeliverReply, deps: MessageDeps, claim: _DeliverClaim | None = None) -> None:
+    if claim is not None:  # claimed by the transaction that wrote the reply (no session host sends it)
+        row, text = claim.row, claim.text
+    else:
+        owner = deps.session_owner(job.user_id)  # read before the transaction: no I/O inside it
+        with deps.tenant_uow(job.user_id) as uow:
+            claimed = uow.outbox.start_sending(job.outbox_id)
+            if claimed is None:
+                return
+            row = claimed
+            if owner is not None and not row.chat_id.endswith(PLAYGROUND_SUFFIX):
+                uow.publish_after_commit(
+                    SendThroughSession(user_id=job.user_id, outbox_id=job.outbox_id, trace_id=job.trace_id), queue=owner
+                )
+                return
+            text = _open(deps, row)
     try:
         provider_id = deps.transport.send_text(job.user_id, row.chat_id, text, str(job.outbox_id))
     except PermanentError as exc:
@@ -394,18 +630,26 @@ def deliver(job: DeliverReply, *, deps: MessageDeps) -> None:
     record_sent(row, text, provider_id, tenant_uow=deps.tenant_uow, keyring=deps.keyring, events=deps.events)
 
 
-def record_sent(row: ReplyRow, text: str, provider_id: str, *, tenant_uow: Callable[[uuid.UUID], UnitOfWork],
-                keyring: Keyring, events: EventPublisher) -> None:
+def record_sent(
+    row: ReplyRow,
+    text: str,
+    provider_id: str,
+    *,
+    tenant_uow: Callable[[uuid.UUID], UnitOfWork],
+    keyring: Keyring,
+    events: EventPublisher,
+) -> None:
     """The reply went out: the row says so, the chat log shows it, the dashboard hears of it (once, however
     many attempts get here)."""
     user_id, outbox_id = row.user_id, row.id
     with tenant_uow(user_id) as uow:
-        if not uow.outbox.mark_sent(outbox_id, provider_id):
+        if not uow.outbox.mark_sent_logged(
+            outbox_id,
+            provider_id,
+            body=keyring.seal(text, tenant=user_id, chat=row.chat_id),
+            trace={"outbox_id": str(outbox_id), "provider_message_id": provider_id},
+        ):
             return
-        uow.chat_logs.log(user_id=user_id, chat_id=row.chat_id, direction="outbound",
-                          body=keyring.seal(text, tenant=user_id, chat=row.chat_id),
-                          inbox_id=row.inbox_id, outcome=None, reason=None, intent=None,
-                          trace={"outbox_id": str(outbox_id), "provider_message_id": provider_id})
     events.publish(user_id, "message.sent", {"outbox_id": str(outbox_id), "chat_id": row.chat_id})
 
 
@@ -416,17 +660,18 @@ def fail_reply(job: DeliverReply | SendThroughSession, error: BaseException, *, 
             uow.outbox.set_reply(job.outbox_id, status="failed", error=f"{type(error).__name__}: {error}"[:1000])
 
 
-def fail_inbound(job: FilterInbound | ClassifyIntent | RespondWithRag, error: BaseException, *,
-                 deps: MessageDeps) -> None:
+def fail_inbound(
+    job: FilterInbound | ClassifyIntent | RespondWithRag, error: BaseException, *, deps: MessageDeps
+) -> None:
     with deps.tenant_uow(job.user_id) as uow:
         row = uow.inbox.inbound(job.inbox_id, lock=True)
         if row is not None and row.status not in ("answered", "ignored", "handed_off", "failed"):
-            uow.inbox.set_inbound(job.inbox_id, status="failed",
-                                  reason=f"{type(error).__name__}: {error}"[:1000])
+            uow.inbox.set_inbound(job.inbox_id, status="failed", reason=f"{type(error).__name__}: {error}"[:1000])
 
 
 def stuck_messages(older_than_seconds: float, max_attempts: int):
     """Sweeper finder: re-send the next job for messages and replies stuck mid-way."""
+
     def find(uow: UnitOfWork) -> list[QueuedJob]:
         jobs: list[QueuedJob] = []
         for row in uow.inbox.stuck_inbound(older_than_seconds):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Protocol
@@ -83,11 +84,24 @@ def make_pool(database_url: str, *, min_size: int, max_size: int, statement_time
     )
 
 
+# Each transaction's BEGIN (role, claims and settings), as sent, by its values: the oldest dropped past the bound.
+_BEGIN_STATEMENTS: dict[tuple[tuple[str, str], ...], bytes] = {}
+_BEGIN_STATEMENTS_KEPT = 4096
+_BEGIN_STATEMENTS_LOCK = threading.Lock()
+
+
 class UnitOfWork:
     """One transaction. Jobs added with `publish_after_commit` are sent once it commits."""
 
-    def __init__(self, pool: ConnectionPool, publisher: Publisher, *, role: str, claims: dict,
-                 settings: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        pool: ConnectionPool,
+        publisher: Publisher,
+        *,
+        role: str,
+        claims: dict,
+        settings: dict[str, str] | None = None,
+    ) -> None:
         if role not in ("authenticated", "service_role"):
             raise ValueError(f"unsupported database role {role!r}")
         self._pool = pool
@@ -113,7 +127,7 @@ class UnitOfWork:
             # message: one round trip instead of psycopg's BEGIN plus ours.
             conn.autocommit = True
             stack.callback(_restore_autocommit, conn)
-            conn.execute(self._begin(), prepare=False)
+            conn.execute(self._begin(conn), prepare=False)
         except BaseException:
             stack.close()
             raise
@@ -133,11 +147,25 @@ class UnitOfWork:
         if exc_type is None:
             self._flush()
 
-    def _begin(self) -> sql.Composed:
-        values = {"role": self._role, "request.jwt.claims": json.dumps(self._claims), **self._settings}
-        return sql.SQL("begin; select {}").format(sql.SQL(", ").join(
-            sql.SQL("set_config({}, {}, true)").format(sql.Literal(name), sql.Literal(value))
-            for name, value in values.items()))
+    def _begin(self, conn: psycopg.Connection) -> bytes:
+        values = (("role", self._role), ("request.jwt.claims", json.dumps(self._claims)), *self._settings.items())
+        statement = _BEGIN_STATEMENTS.get(values)
+        if statement is None:  # a tenant's BEGIN is the same every time: quoted once, kept (bounded)
+            statement = (
+                sql.SQL("begin; select {}")
+                .format(
+                    sql.SQL(", ").join(
+                        sql.SQL("set_config({}, {}, true)").format(sql.Literal(name), sql.Literal(value))
+                        for name, value in values
+                    )
+                )
+                .as_bytes(conn)
+            )
+            with _BEGIN_STATEMENTS_LOCK:
+                if len(_BEGIN_STATEMENTS) >= _BEGIN_STATEMENTS_KEPT:
+                    _BEGIN_STATEMENTS.pop(next(iter(_BEGIN_STATEMENTS)))
+                _BEGIN_STATEMENTS[values] = statement
+        return statement
 
     def publish_after_commit(self, job: QueuedJob, countdown: float = 0, queue: str | None = None) -> None:
         """Queue `job` to be sent once this transaction commits (run no sooner than `countdown` s later;
@@ -256,8 +284,9 @@ SystemUow = UnitOfWorkFactory  # the container's `system_uow`
 TenantUow = Callable[[uuid.UUID], UnitOfWork]  # the container's `tenant_uow`
 
 
-def tenant_uow(pool: ConnectionPool, publisher: Publisher, user_id: uuid.UUID | str, *,
-               settings: dict[str, str] | None = None) -> UnitOfWork:
+def tenant_uow(
+    pool: ConnectionPool, publisher: Publisher, user_id: uuid.UUID | str, *, settings: dict[str, str] | None = None
+) -> UnitOfWork:
     """A tenant's transaction; `settings` are Postgres settings local to it (set with its BEGIN)."""
     user_id = uuid.UUID(str(user_id))
     claims = {"sub": str(user_id), "role": "authenticated"}

@@ -52,6 +52,16 @@ class InboundMessageRow:
 
 
 @dataclass(frozen=True)
+class InboundLog:
+    """How a message is logged as its chat's inbound turn (see `advance_inbound_logged`)."""
+
+    body: Sealed
+    outcome: str
+    reason: str | None
+    intent: str | None
+
+
+@dataclass(frozen=True)
 class StuckInbound:
     id: uuid.UUID
     user_id: uuid.UUID
@@ -61,28 +71,59 @@ class StuckInbound:
 
 
 class InboxRepository(Repository):
-    def insert_inbound(self, *, user_id: uuid.UUID, provider_message_id: str, chat_id: str, sender_phone: str | None,
-                       sender_lid: str | None, is_group: bool, from_me: bool, mentions_me: bool, body: Sealed,
-                       media_ref: str | None, sent_at: datetime, trace_id: str) -> uuid.UUID | None:
+    def insert_inbound(
+        self,
+        *,
+        user_id: uuid.UUID,
+        provider_message_id: str,
+        chat_id: str,
+        sender_phone: str | None,
+        sender_lid: str | None,
+        is_group: bool,
+        from_me: bool,
+        mentions_me: bool,
+        body: Sealed,
+        media_ref: str | None,
+        sent_at: datetime,
+        trace_id: str,
+    ) -> uuid.UUID | None:
         """The new row's id, or None when this provider message id was accepted before."""
         row = self.conn.execute(
             """insert into public.inbox (user_id, provider_message_id, chat_id, sender_phone, sender_lid, is_group,
                    from_me, mentions_me, body_ciphertext, body_nonce, body_key_id, media_ref, sent_at, trace_id)
                values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
                on conflict (user_id, provider_message_id) do nothing returning id""",
-            [user_id, provider_message_id, chat_id, sender_phone, sender_lid, is_group, from_me, mentions_me,
-             body.ciphertext, body.nonce, body.key_id, media_ref, sent_at, trace_id],
+            [
+                user_id,
+                provider_message_id,
+                chat_id,
+                sender_phone,
+                sender_lid,
+                is_group,
+                from_me,
+                mentions_me,
+                body.ciphertext,
+                body.nonce,
+                body.key_id,
+                media_ref,
+                sent_at,
+                trace_id,
+            ],
         ).fetchone()
         return row[0] if row else None
 
     def inbound_id(self, provider_message_id: str) -> uuid.UUID | None:
-        row = self.conn.execute("select id from public.inbox where provider_message_id = %s",
-                                [provider_message_id]).fetchone()
+        row = self.conn.execute(
+            "select id from public.inbox where provider_message_id = %s", [provider_message_id]
+        ).fetchone()
         return row[0] if row else None
 
     def inbound(self, inbox_id: uuid.UUID, *, lock: bool = False) -> InboundMessageRow | None:
-        sql = ("select * from public.inbox where id = %s for update" if lock
-               else "select * from public.inbox where id = %s")
+        sql = (
+            "select * from public.inbox where id = %s for update"
+            if lock
+            else "select * from public.inbox where id = %s"
+        )
         return self._record(InboundMessageRow, sql, [inbox_id])
 
     def inbound_with_settings(self, inbox_id: uuid.UUID) -> tuple[InboundMessageRow, BotSettings] | None:
@@ -94,8 +135,16 @@ class InboxRepository(Repository):
         )
         return (record(InboundMessageRow, rows[0]), BotSettings.from_stored(rows[0]["config"])) if rows else None
 
-    def advance_inbound(self, inbox_id: uuid.UUID, *, expected: str, status: str, reason: str | None = None,
-                        intent: str | None = None, trace: dict | None = None) -> InboundMessageRow | None:
+    def advance_inbound(
+        self,
+        inbox_id: uuid.UUID,
+        *,
+        expected: str,
+        status: str,
+        reason: str | None = None,
+        intent: str | None = None,
+        trace: dict | None = None,
+    ) -> InboundMessageRow | None:
         """`set_inbound` for a message still in `expected`, returning the row; None (and no change) otherwise.
 
         One statement does what locking, checking and updating did: a concurrent run of the same
@@ -109,8 +158,47 @@ class InboxRepository(Repository):
             [status, reason, intent, Jsonb(trace or {}), inbox_id, expected],
         )
 
-    def set_inbound(self, inbox_id: uuid.UUID, *, status: str, reason: str | None = None,
-                    intent: str | None = None, trace: dict | None = None) -> None:
+    def advance_inbound_logged(
+        self, inbox_id: uuid.UUID, *, expected: str, status: str, intent: str | None, trace: dict, log: InboundLog
+    ) -> InboundMessageRow | None:
+        """`advance_inbound` and the message logged as the chat's inbound turn (`ChatLogRepository.log`, with the
+        row's chat, contact and `trace`) in one statement: logged only when the message advances."""
+        return self._record(
+            InboundMessageRow,
+            """with advanced as (
+                   update public.inbox set status = %(status)s, intent = coalesce(%(intent)s, intent),
+                       trace = trace || %(trace)s, attempts = attempts + 1
+                   where id = %(id)s and status = %(expected)s returning *),
+               logged as (
+                   insert into public.chat_logs (user_id, chat_id, contact_phone, contact_lid, direction, inbox_id,
+                       outcome, reason, intent, trace, ciphertext, nonce, key_id)
+                   select user_id, chat_id, sender_phone, sender_lid, 'inbound', id, %(outcome)s, %(reason)s,
+                       %(logged_intent)s, %(trace)s, %(ciphertext)s, %(nonce)s, %(key_id)s from advanced)
+               select * from advanced""",
+            {
+                "status": status,
+                "intent": intent,
+                "trace": Jsonb(trace),
+                "id": inbox_id,
+                "expected": expected,
+                "outcome": log.outcome,
+                "reason": log.reason,
+                "logged_intent": log.intent,
+                "ciphertext": log.body.ciphertext,
+                "nonce": log.body.nonce,
+                "key_id": log.body.key_id,
+            },
+        )
+
+    def set_inbound(
+        self,
+        inbox_id: uuid.UUID,
+        *,
+        status: str,
+        reason: str | None = None,
+        intent: str | None = None,
+        trace: dict | None = None,
+    ) -> None:
         self.conn.execute(
             """update public.inbox set status = %s, decision_reason = coalesce(%s, decision_reason),
                    intent = coalesce(%s, intent), trace = trace || %s, attempts = attempts + 1 where id = %s""",
@@ -118,9 +206,14 @@ class InboxRepository(Repository):
         )
 
     def newer_in_chat(self, chat_id: str, after: datetime, inbox_id: uuid.UUID) -> list[datetime]:
-        return [r[0] for r in self.conn.execute(
-            """select created_at from public.inbox where chat_id = %s and id <> %s and created_at > %s
-               and not from_me and status <> 'ignored'""", [chat_id, inbox_id, after]).fetchall()]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                """select created_at from public.inbox where chat_id = %s and id <> %s and created_at > %s
+               and not from_me and status <> 'ignored'""",
+                [chat_id, inbox_id, after],
+            ).fetchall()
+        ]
 
     def burst(self, chat_id: str, until: datetime, window_seconds: float) -> list[InboundMessageRow]:
         """This chat's customer messages that arrived in the burst ending at `until`, oldest first.

@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from psycopg.types.json import Jsonb
+
 from schemas.pipelines import REPLY_IN_PROGRESS
 from services.core.crypto import Sealed
 from services.repositories.repositories import Repository
@@ -47,16 +49,50 @@ class StuckReply:
 
 
 class OutboxRepository(Repository):
-    def add_reply(self, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None, chat_id: str,
-                  body: Sealed, trace_id: str) -> uuid.UUID:
+    def add_reply(
+        self,
+        *,
+        user_id: uuid.UUID,
+        reply_key: str,
+        inbox_id: uuid.UUID | None,
+        chat_id: str,
+        body: Sealed,
+        trace_id: str,
+    ) -> uuid.UUID:
         """The outbox row for this reply key, created once however often this runs."""
-        row = one_row(self.conn.execute(
-            """insert into public.outbox (user_id, reply_key, inbox_id, chat_id, body_ciphertext, body_nonce,
+        row = one_row(
+            self.conn.execute(
+                """insert into public.outbox (user_id, reply_key, inbox_id, chat_id, body_ciphertext, body_nonce,
                    body_key_id, trace_id) values (%s, %s, %s, %s, %s, %s, %s, %s)
                on conflict (user_id, reply_key) do update set reply_key = excluded.reply_key returning id""",
-            [user_id, reply_key, inbox_id, chat_id, body.ciphertext, body.nonce, body.key_id, trace_id],
-        ))
+                [user_id, reply_key, inbox_id, chat_id, body.ciphertext, body.nonce, body.key_id, trace_id],
+            )
+        )
         return row[0]
+
+    def add_reply_sending(
+        self,
+        *,
+        user_id: uuid.UUID,
+        reply_key: str,
+        inbox_id: uuid.UUID | None,
+        chat_id: str,
+        body: Sealed,
+        trace_id: str,
+    ) -> ReplyRow | None:
+        """`add_reply` and `start_sending` in one statement: the reply for this key, written once however
+        often this runs, marked as being sent with the attempt counted; None when the key's reply was
+        written before and is done (sent or failed)."""
+        return self._record(
+            ReplyRow,
+            """insert into public.outbox (user_id, reply_key, inbox_id, chat_id, body_ciphertext, body_nonce,
+                   body_key_id, trace_id, status, attempts) values (%s, %s, %s, %s, %s, %s, %s, %s, 'sending', 1)
+               on conflict (user_id, reply_key) do update
+                   set status = 'sending', last_error = null, attempts = outbox.attempts + 1
+                   where outbox.status in ('pending', 'sending')
+               returning *""",
+            [user_id, reply_key, inbox_id, chat_id, body.ciphertext, body.nonce, body.key_id, trace_id],
+        )
 
     def start_sending(self, outbox_id: uuid.UUID) -> ReplyRow | None:
         """Mark a pending (or interrupted) reply as being sent, counting the attempt; None if it is done."""
@@ -68,12 +104,22 @@ class OutboxRepository(Repository):
         )
 
     def reply(self, outbox_id: uuid.UUID, *, lock: bool = False) -> ReplyRow | None:
-        sql = ("select * from public.outbox where id = %s for update" if lock
-               else "select * from public.outbox where id = %s")
+        sql = (
+            "select * from public.outbox where id = %s for update"
+            if lock
+            else "select * from public.outbox where id = %s"
+        )
         return self._record(ReplyRow, sql, [outbox_id])
 
-    def set_reply(self, outbox_id: uuid.UUID, *, status: str, error: str | None = None,
-                  provider_message_id: str | None = None, count_attempt: bool = False) -> None:
+    def set_reply(
+        self,
+        outbox_id: uuid.UUID,
+        *,
+        status: str,
+        error: str | None = None,
+        provider_message_id: str | None = None,
+        count_attempt: bool = False,
+    ) -> None:
         self.conn.execute(
             """update public.outbox set status = %s, last_error = %s,
                    provider_message_id = coalesce(%s, provider_message_id),
@@ -87,14 +133,30 @@ class OutboxRepository(Repository):
         rows = self.conn.execute(
             """update public.outbox set status = 'sent', last_error = null, provider_message_id = %s,
                    sent_at = now() where id = %s and status <> 'sent' returning id""",
-            [provider_message_id, outbox_id]).fetchall()
+            [provider_message_id, outbox_id],
+        ).fetchall()
+        return bool(rows)
+
+    def mark_sent_logged(self, outbox_id: uuid.UUID, provider_message_id: str, *, body: Sealed, trace: dict) -> bool:
+        """`mark_sent` and the chat's outbound turn logged (`ChatLogRepository.log`) in one statement: the turn is
+        logged only when this records the send; False (nothing written) when another attempt recorded it first."""
+        rows = self.conn.execute(
+            """with sent as (
+                   update public.outbox set status = 'sent', last_error = null, provider_message_id = %s,
+                       sent_at = now() where id = %s and status <> 'sent' returning user_id, chat_id, inbox_id)
+               insert into public.chat_logs (user_id, chat_id, direction, inbox_id, trace, ciphertext, nonce, key_id)
+               select user_id, chat_id, 'outbound', inbox_id, %s, %s, %s, %s from sent returning id""",
+            [provider_message_id, outbox_id, Jsonb(trace), body.ciphertext, body.nonce, body.key_id],
+        ).fetchall()
         return bool(rows)
 
     def fail_unsent(self, outbox_id: uuid.UUID, error: str) -> bool:
         """Mark a reply failed unless it went out meanwhile; whether it was failed here."""
         rows = self.conn.execute(
             """update public.outbox set status = 'failed', last_error = %s
-               where id = %s and status in ('pending', 'sending') returning id""", [error, outbox_id]).fetchall()
+               where id = %s and status in ('pending', 'sending') returning id""",
+            [error, outbox_id],
+        ).fetchall()
         return bool(rows)
 
     def stuck_replies(self, older_than_seconds: float) -> list[StuckReply]:

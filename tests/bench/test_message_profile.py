@@ -23,7 +23,6 @@ from schemas.jobs import ProvisionTenant
 from schemas.messages import InboundMessage
 from services.bootstrap import bootstrap
 from services.handlers.tenant import provision_tenant
-from services.usecases import kb
 from services.usecases.inbound import accept
 from tests.conftest import create_user
 
@@ -88,7 +87,7 @@ def test_message_profile(settings, database_url, redis_url, gateway, monkeypatch
     try:
         user = create_user(container)
         provision_tenant(ProvisionTenant(user_id=user), tenant_uow=container.tenant_uow)
-        kb.upload(container, user, "faq.md", f"# Delivery\nWe deliver to Accra in 3 days. {uuid.uuid4()}".encode())
+        container.kb.upload(user, "faq.md", f"# Delivery\nWe deliver to Accra in 3 days. {uuid.uuid4()}".encode())
         _drain(container, kept)
         with container.tenant_uow(user) as uow:
             uow.conn.execute("update public.bot_config set debounce_seconds = 0 where user_id = %s", [user])

@@ -45,8 +45,12 @@ def test_a_shared_vector_is_the_one_the_model_computed(inline):
     shared = SharedQueryVectors(counting, container.redis, ttl_seconds=30)
     counting.texts.clear()
     first, again = shared.embed([text])[0], shared.embed([text])[0]
-    assert counting.texts == [text]  # the second came from Redis
+    assert counting.texts == [text]  # the second came from the process's own copy
+    # Another process finds it in Redis.
+    elsewhere = SharedQueryVectors(counting, container.redis, ttl_seconds=30).embed([text])[0]
+    assert counting.texts == [text]
     assert np.array_equal(np.asarray(first, dtype=np.float32), np.asarray(again, dtype=np.float32))
+    assert np.array_equal(np.asarray(first, dtype=np.float32), np.asarray(elsewhere, dtype=np.float32))
     assert 0 < container.redis.ttl(cache_key(counting.model_name, text)) <= 30
     # Batches never go through Redis: the single text is embedded again, in the batch.
     shared.embed([text, "another"])

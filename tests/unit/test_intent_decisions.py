@@ -208,6 +208,15 @@ def test_decide_intent_fits_once_per_example_set_and_embeds_the_message_once():
     assert IntentSetup.of(settings).reply_for("Answer:sunday_hours") == "Closed."
 
 
+def test_a_business_without_examples_of_its_own_gets_the_default_sets_head():
+    heads = IntentHeads(WordEmbedder())
+    default = heads.head(training_set(DEFAULT_EXAMPLES, []))
+    assert heads.head_for(IntentSetup.of(BotSettings())) is default
+    assert heads.head_for(IntentSetup.of(BotSettings())) is default  # the set and its key made once
+    own = IntentSetup.of(BotSettings(intents=[{"key": "sunday_hours", "kind": "answer", "examples": ["sunday?"]}]))
+    assert heads.head_for(own) is not default
+
+
 def test_business_intents_are_validated():
     ok = BotSettings(intents=[{"key": "opening_hours", "name": "Öffnungszeiten <b>", "examples": ["open?"]}])
     assert ok.intents[0].kind == "answer" and ok.intents[0].label == "Answer:opening_hours"

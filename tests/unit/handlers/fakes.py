@@ -27,7 +27,7 @@ from services.core.crypto import Sealed
 from services.repositories.account_email_requests import AccountEmailRequest
 from services.repositories.chat_logs import LoggedTurn
 from services.repositories.chats import ChatRules
-from services.repositories.inbox import InboundMessageRow, StuckInbound
+from services.repositories.inbox import InboundLog, InboundMessageRow, StuckInbound
 from services.repositories.kb_repository import ChunkRow, DocumentRow, HydratedChunk, StuckDocument
 from services.repositories.outbox import ReplyRow, StuckReply
 from services.repositories.repositories import AlertRow, UserRow
@@ -164,6 +164,17 @@ class FakeInboxRepository(_Repo):
         self.set_inbound(inbox_id, status=status, reason=reason, intent=intent, trace=trace)
         return _inbound(row)
 
+    def advance_inbound_logged(self, inbox_id: uuid.UUID, *, expected: str, status: str, intent: str | None,
+                               trace: dict, log: InboundLog) -> InboundMessageRow | None:
+        # As the real statement: the message advanced, and logged with its row's chat and contact, or neither.
+        advanced = self.advance_inbound(inbox_id, expected=expected, status=status, intent=intent, trace=trace)
+        if advanced is not None:
+            FakeChatLogRepository(self.db, self.tenant).log(
+                user_id=advanced.user_id, chat_id=advanced.chat_id, direction="inbound", body=log.body,
+                inbox_id=advanced.id, outcome=log.outcome, reason=log.reason, intent=log.intent, trace=trace,
+                phone=advanced.sender_phone, lid=advanced.sender_lid)
+        return advanced
+
     def set_inbound(self, inbox_id: uuid.UUID, *, status: str, reason: str | None = None,
                     intent: str | None = None, trace: dict | None = None) -> None:
         row = self._visible(self.db.inbox.get(inbox_id))
@@ -251,6 +262,14 @@ class FakeOutboxRepository(_Repo):
         self.db.outbox[row["id"]] = row
         return row["id"]
 
+    def add_reply_sending(self, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None, chat_id: str,
+                          body: Sealed, trace_id: str) -> ReplyRow | None:
+        # As the real insert ... on conflict do update ... where: a new row is written `sending` with one
+        # attempt; an existing one is claimed as `start_sending` would, or left (None) when it is done.
+        outbox_id = self.add_reply(user_id=user_id, reply_key=reply_key, inbox_id=inbox_id, chat_id=chat_id,
+                                   body=body, trace_id=trace_id)
+        return self.start_sending(outbox_id)
+
     def start_sending(self, outbox_id: uuid.UUID) -> ReplyRow | None:
         row = self._visible(self.db.outbox.get(outbox_id))
         if row is None or row["status"] not in ("pending", "sending"):
@@ -278,6 +297,16 @@ class FakeOutboxRepository(_Repo):
             return False
         _touch(self.db, row, status="sent", last_error=None, provider_message_id=provider_message_id,
                sent_at=self.db.clock.now)
+        return True
+
+    def mark_sent_logged(self, outbox_id: uuid.UUID, provider_message_id: str, *, body: Sealed, trace: dict) -> bool:
+        # As the real statement: the outbound turn is logged only by the attempt that records the send.
+        if not self.mark_sent(outbox_id, provider_message_id):
+            return False
+        row = self.db.outbox[outbox_id]
+        FakeChatLogRepository(self.db, self.tenant).log(
+            user_id=row["user_id"], chat_id=row["chat_id"], direction="outbound", body=body, inbox_id=row["inbox_id"],
+            outcome=None, reason=None, intent=None, trace=trace)
         return True
 
     def fail_unsent(self, outbox_id: uuid.UUID, error: str) -> bool:

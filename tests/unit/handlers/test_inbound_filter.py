@@ -158,3 +158,26 @@ def test_another_tenants_job_cannot_reach_the_message(backend, keyring, tenant, 
     filter_inbound(FilterInbound(user_id=uuid.uuid4(), inbox_id=row["id"]), deps=message_deps)
     assert backend.db.inbox[row["id"]]["status"] == "received"
     assert backend.publisher.sent == []
+
+
+def test_without_a_debounce_window_or_typing_pause_each_claim_rides_the_transaction_before_it(
+        backend, keyring, tenant, message_deps, transport) -> None:
+    """filter (and intent.classify's claim), the verdict (and rag.respond's claim), the answer (and
+    outbound.deliver's claim), the send's record: four of the stages' own transactions, where each stage
+    claiming in one of its own took seven; plus the answer's read of the documents (with this fake vector
+    store, the words' rarity; with pgvector, the search)."""
+    backend.db.bot_config[tenant] = {"user_id": tenant, "debounce_seconds": 0, "dont_know_reply": "We'll ask."}
+    opened = []
+
+    def counted(user_id, *, settings=None):
+        opened.append(user_id)
+        return backend.tenant_uow(user_id, settings=settings)
+
+    deps = dataclasses.replace(message_deps, typing_delay_ms_per_char=0, tenant_uow=counted)
+    row = customer_says(backend, keyring, tenant, "do you deliver on Sundays?")
+    stored = _filter(backend, deps, row)
+    assert stored["status"] == "answered" and set(stored["trace"]) >= {"filter", "intent", "respond"}
+    assert [sent["text"] for sent in transport.sent] == ["We'll ask."]
+    [reply] = backend.db.outbox.values()
+    assert (reply["status"], reply["attempts"]) == ("sent", 1)  # claimed once, by the answer's transaction
+    assert opened == [tenant] * 5

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from schemas.jobs import DeliverReply, RespondWithRag
+from schemas.jobs import DeliverReply, RespondWithRag, SendThroughSession
 from services.core.errors import PermanentError, TransientError
 from services.handlers.messages import deliver, respond
 from tests.unit.handlers.fakes import FakeChatLogRepository
@@ -153,3 +153,33 @@ def test_a_refused_delivery_fails_its_reply_and_the_task(backend, keyring, tenan
     [reply] = backend.db.outbox.values()
     assert reply["status"] == "failed" and "not on WhatsApp" in reply["last_error"]
     assert backend.publisher.sent == []
+
+
+def test_a_reply_claimed_by_the_answer_and_cut_short_is_sent_once_by_the_sweepers_job(
+        backend, keyring, tenant, message_deps, transport, faq, monkeypatch) -> None:
+    """The answer's transaction leaves the reply `sending` (outbound.deliver's claim): a process that dies
+    before the send leaves it to the sweeper, whose job sends it once."""
+    deps = dataclasses.replace(message_deps, typing_delay_ms_per_char=0)
+
+    def dies(*_args, **_kwargs):
+        raise KeyboardInterrupt  # the process going away: no handler of the stages runs
+
+    monkeypatch.setattr(transport, "send_text", dies)
+    with pytest.raises(KeyboardInterrupt):
+        _respond(backend, deps, keyring, tenant, "how much does delivery cost?")
+    [reply] = backend.db.outbox.values()
+    assert (reply["status"], reply["attempts"]) == ("sending", 1)
+    monkeypatch.undo()
+    deliver(DeliverReply(user_id=tenant, outbox_id=reply["id"], trace_id=reply["trace_id"]), deps=deps)
+    deliver(DeliverReply(user_id=tenant, outbox_id=reply["id"], trace_id=reply["trace_id"]), deps=deps)
+    assert [sent["text"] for sent in transport.sent] == [FAQ[0]] and reply["status"] == "sent"
+
+
+def test_a_reply_a_session_host_sends_is_claimed_by_outbound_deliver_itself(backend, keyring, tenant, message_deps,
+                                                                            transport, faq) -> None:
+    deps = dataclasses.replace(message_deps, typing_delay_ms_per_char=0, session_owner=lambda _user: "host-1")
+    _respond(backend, deps, keyring, tenant, "how much does delivery cost?")
+    [reply] = backend.db.outbox.values()
+    assert (reply["status"], reply["attempts"]) == ("sending", 1) and transport.sent == []
+    [(job, queue)] = [(job, queue) for job, _countdown, queue in backend.publisher.sent]
+    assert isinstance(job, SendThroughSession) and job.outbox_id == reply["id"] and queue == "host-1"
