@@ -44,9 +44,8 @@ T = TypeVar("T")
 NO_KEY = "no-key"
 NO_OWN_KEY = "no provider key is saved: add yours in Settings, or pick an operator model"
 UNREADABLE_OWN_KEY = "your saved provider key can no longer be read: save it again in Settings"
-# Headers an own api_base may receive; anything else the OpenAI client adds from the server's
-# environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_CUSTOM_HEADERS, ...) is dropped. The
-# client's x-stainless-* headers stay: it reads x-stainless-raw-response back from the request.
+# Headers an own api_base may receive; anything else litellm adds from the server's environment or
+# its own settings (an organization, litellm.headers, OPENAI_CUSTOM_HEADERS, ...) is dropped.
 _OWN_CLIENTS_KEPT = 64  # own servers (and keys) whose clients stay open in one process
 SENT_HEADERS = frozenset(
     {"host", "accept", "accept-encoding", "connection", "content-length", "content-type", "user-agent"}
@@ -290,7 +289,7 @@ class _Once:
 def _only_intended_headers(key: str) -> Callable[[httpx.Request], None]:
     def strip(request: httpx.Request) -> None:
         for name in list(request.headers):
-            if name.lower() not in SENT_HEADERS and not name.lower().startswith("x-stainless-"):
+            if name.lower() not in SENT_HEADERS:
                 del request.headers[name]
         request.headers["authorization"] = f"Bearer {key}"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from litellm.litellm_core_utils.litellm_logging import Logging
+from litellm.secret_managers.main import get_secret_bool
 
-from services.adapters.litellm_setup import load_litellm
+from services.adapters.litellm_setup import BASE_HTTP_HANDLER_SWITCH, load_litellm
 
 
 def test_pricing_and_success_logging_are_skipped_only_while_no_callback_is_registered(monkeypatch):
@@ -18,3 +19,9 @@ def test_pricing_and_success_logging_are_skipped_only_while_no_callback_is_regis
     monkeypatch.setattr(litellm, "success_callback", [lambda *args, **kwargs: None])
     with pytest.raises(AttributeError):  # a callback is registered: litellm's own pricing runs again
         bare.response_cost_calculator(result=object())
+
+
+def test_openai_compatible_calls_take_litellms_httpx_path():
+    """LiteLLMChat's own-server clients are litellm HTTPHandlers, which only this path posts through."""
+    load_litellm()
+    assert get_secret_bool(BASE_HTTP_HANDLER_SWITCH) is True  # what litellm's main.py reads on every call
