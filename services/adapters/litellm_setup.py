@@ -39,7 +39,31 @@ def load_litellm() -> Any:
     for name in _CHATTY_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
     _skip_unused_bookkeeping(litellm)
+    _tokenizer_on_first_use()
     return litellm
+
+
+class _TokenizerOnFirstUse:
+    """litellm's default tokenizer (tiktoken's cl100k_base), loaded when something first reads it."""
+
+    def __init__(self, load: Any) -> None:
+        self._load = load
+        self._tokenizer: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._tokenizer is None:
+            self._tokenizer = self._load()
+        return getattr(self._tokenizer, name)
+
+
+def _tokenizer_on_first_use() -> None:
+    """litellm's httpx path hands every call its default tokenizer (main.py::_get_encoding, loaded and cached
+    on the first call: +35 MiB a process), which the OpenAI config's transform_response takes and never
+    reads. It is loaded the first time a provider (or a token count) actually uses it instead."""
+    from litellm import main
+
+    if "_encoding_cache" in vars(main) and main._encoding_cache is None:
+        main._encoding_cache = _TokenizerOnFirstUse(main._load_module_encoding)
 
 
 def _skip_unused_bookkeeping(litellm: Any) -> None:
