@@ -63,7 +63,7 @@ def _tokenizer_on_first_use() -> None:
     from litellm import main
 
     if "_encoding_cache" in vars(main) and main._encoding_cache is None:
-        main._encoding_cache = _TokenizerOnFirstUse(main._load_module_encoding)
+        main._encoding_cache = _TokenizerOnFirstUse(main._load_module_encoding)  # type: ignore[assignment]  # a stand-in: the tokenizer on first attribute read
 
 
 def _skip_unused_bookkeeping(litellm: Any) -> None:
