@@ -12,12 +12,20 @@ from typing import Any
 _CHATTY_LOGGERS = ("LiteLLM", "LiteLLM Router", "LiteLLM Proxy")
 # Where litellm keeps registered callbacks; while all are empty nobody reads a call's cost or log payload.
 _CALLBACK_LISTS = ("success_callback", "_async_success_callback", "callbacks", "service_callback")
+# litellm sends OpenAI-compatible calls (openai/... models, operator and own servers) through its own httpx
+# handler (llms/custom_httpx/llm_http_handler.py) instead of the openai SDK's client when this is set: the
+# same provider config builds the request and reads the answer, failures go through the same mapping to
+# litellm's errors (the provider's status and message), and a call costs about half the CPU (README,
+# "Model calls through litellm"). LiteLLMChat hands own-server calls a litellm HTTPHandler, which only
+# this path uses, so it is set, not defaulted.
+BASE_HTTP_HANDLER_SWITCH = "EXPERIMENTAL_OPENAI_BASE_LLM_HTTP_HANDLER"
 
 
 @functools.cache  # imported and set up once per process, not on every call
 def load_litellm() -> Any:
     # litellm fetches a price map from the internet at import unless told not to.
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    os.environ[BASE_HTTP_HANDLER_SWITCH] = "true"  # read by litellm on every call (main.py)
     import litellm
 
     # Retries belong to the task queue (backoff, a retry budget): none hidden below it. litellm 1.110's
@@ -31,7 +39,31 @@ def load_litellm() -> Any:
     for name in _CHATTY_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
     _skip_unused_bookkeeping(litellm)
+    _tokenizer_on_first_use()
     return litellm
+
+
+class _TokenizerOnFirstUse:
+    """litellm's default tokenizer (tiktoken's cl100k_base), loaded when something first reads it."""
+
+    def __init__(self, load: Any) -> None:
+        self._load = load
+        self._tokenizer: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._tokenizer is None:
+            self._tokenizer = self._load()
+        return getattr(self._tokenizer, name)
+
+
+def _tokenizer_on_first_use() -> None:
+    """litellm's httpx path hands every call its default tokenizer (main.py::_get_encoding, loaded and cached
+    on the first call: +35 MiB a process), which the OpenAI config's transform_response takes and never
+    reads. It is loaded the first time a provider (or a token count) actually uses it instead."""
+    from litellm import main
+
+    if "_encoding_cache" in vars(main) and main._encoding_cache is None:
+        main._encoding_cache = _TokenizerOnFirstUse(main._load_module_encoding)  # type: ignore[assignment]  # a stand-in: the tokenizer on first attribute read
 
 
 def _skip_unused_bookkeeping(litellm: Any) -> None:

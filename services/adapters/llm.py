@@ -44,12 +44,12 @@ T = TypeVar("T")
 NO_KEY = "no-key"
 NO_OWN_KEY = "no provider key is saved: add yours in Settings, or pick an operator model"
 UNREADABLE_OWN_KEY = "your saved provider key can no longer be read: save it again in Settings"
-# Headers an own api_base may receive; anything else the OpenAI client adds from the server's
-# environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_CUSTOM_HEADERS, ...) is dropped. The
-# client's x-stainless-* headers stay: it reads x-stainless-raw-response back from the request.
+# Headers an own api_base may receive; anything else litellm adds from the server's environment or
+# its own settings (an organization, litellm.headers, OPENAI_CUSTOM_HEADERS, ...) is dropped.
 _OWN_CLIENTS_KEPT = 64  # own servers (and keys) whose clients stay open in one process
-SENT_HEADERS = frozenset({"host", "accept", "accept-encoding", "connection", "content-length", "content-type",
-                          "user-agent"})
+SENT_HEADERS = frozenset(
+    {"host", "accept", "accept-encoding", "connection", "content-length", "content-type", "user-agent"}
+)
 
 
 class AllModelsFailedError(RuntimeError):
@@ -65,16 +65,23 @@ class Completion:
     attempts: list[dict] = field(default_factory=list)  # the failures before the answer
 
 
-def complete_parsed(chat, models: list[ModelSpec], messages: list[dict], parse: Callable[[str], T], *,
-                    temperature: float, max_tokens: int, repairs: int = 2) -> tuple[T, Completion]:
+def complete_parsed(
+    chat,
+    models: list[ModelSpec],
+    messages: list[dict],
+    parse: Callable[[str], T],
+    *,
+    temperature: float,
+    max_tokens: int,
+    repairs: int = 2,
+) -> tuple[T, Completion]:
     """A structured answer: the model's JSON read by `parse` (which raises ValueError saying what is wrong),
     sent back for repair up to `repairs` times. The repair goes to the model that made the mistake (and
     those after it). Raises AllModelsFailedError with every failure, an unrepaired answer included."""
     messages, failed = list(messages), list[dict]()
     for _round in range(repairs + 1):
         try:
-            completion = chat.complete(models, messages, temperature=temperature, max_tokens=max_tokens,
-                                       json_mode=True)
+            completion = chat.complete(models, messages, temperature=temperature, max_tokens=max_tokens, json_mode=True)
         except AllModelsFailedError as exc:
             raise AllModelsFailedError(failed + exc.attempts) from exc
         failed += completion.attempts
@@ -82,9 +89,11 @@ def complete_parsed(chat, models: list[ModelSpec], messages: list[dict], parse: 
             return parse(completion.text), replace(completion, attempts=failed)
         except ValueError as exc:
             problem = str(exc)
-            models = models[[m.model for m in models].index(completion.model):]
-            messages += [{"role": "assistant", "content": completion.text},
-                         {"role": "user", "content": repair_message(problem)}]
+            models = models[[m.model for m in models].index(completion.model) :]
+            messages += [
+                {"role": "assistant", "content": completion.text},
+                {"role": "user", "content": repair_message(problem)},
+            ]
     unusable = {"model": completion.model, "error": f"unusable answer after {repairs} repairs: {problem}"[:300]}
     raise AllModelsFailedError([*failed, unusable])
 
@@ -102,8 +111,15 @@ class _Call:
 class LiteLLMChat:
     """The models of every business; `for_tenant` gives the ChatModel one business's jobs use."""
 
-    def __init__(self, *, operator_models: list[OperatorModel], egress: EgressPolicy,
-                 own_key: Callable[[uuid.UUID], str | None], timeout: float = 20.0, retries: int = 1) -> None:
+    def __init__(
+        self,
+        *,
+        operator_models: list[OperatorModel],
+        egress: EgressPolicy,
+        own_key: Callable[[uuid.UUID], str | None],
+        timeout: float = 20.0,
+        retries: int = 1,
+    ) -> None:
         self._operator = {m.name: m for m in operator_models}
         self._egress = egress
         self._own_key = own_key
@@ -118,8 +134,16 @@ class LiteLLMChat:
     def for_tenant(self, user_id: uuid.UUID) -> TenantChat:
         return TenantChat(self, user_id)
 
-    def complete(self, models: list[ModelSpec], messages: list[dict], *, tenant: uuid.UUID, temperature: float,
-                 max_tokens: int, json_mode: bool = False) -> Completion:
+    def complete(
+        self,
+        models: list[ModelSpec],
+        messages: list[dict],
+        *,
+        tenant: uuid.UUID,
+        temperature: float,
+        max_tokens: int,
+        json_mode: bool = False,
+    ) -> Completion:
         litellm = load_litellm()
         own_key = _Once(lambda: self._own_key(tenant))
         attempts: list[dict] = []
@@ -135,8 +159,14 @@ class LiteLLMChat:
             started = time.perf_counter()
             try:
                 response = litellm.completion(
-                    messages=messages, temperature=temperature, max_tokens=max_tokens, timeout=self._timeout,
-                    num_retries=self._retries, max_retries=0, **call.options)
+                    messages=messages,
+                    temperature=temperature,
+                    max_tokens=max_tokens,
+                    timeout=self._timeout,
+                    num_retries=self._retries,
+                    max_retries=0,
+                    **call.options,
+                )
                 text = response.choices[0].message.content or ""
             except Exception as exc:  # every provider error is recorded and the next model tried
                 attempts.append({"model": spec.model, "error": _shown_error(exc, call.hidden)})
@@ -173,8 +203,10 @@ class LiteLLMChat:
         if model.api_key_env and not key:
             log.error("operator model key missing", extra={"operator_model": model.name, "env": model.api_key_env})
             raise Unusable(f"the operator's model {model.name!r} is not available right now")
-        return _Call({"model": model.model, "api_base": model.api_base, "api_key": key},
-                     hidden=tuple(h for h in (key, model.api_base) if h))
+        return _Call(
+            {"model": model.model, "api_base": model.api_base, "api_key": key},
+            hidden=tuple(h for h in (key, model.api_base) if h),
+        )
 
     def _own_server_call(self, spec: ModelSpec, key: str) -> _Call:
         try:
@@ -182,11 +214,10 @@ class LiteLLMChat:
         except EgressRefused as exc:
             raise Unusable(str(exc)) from None
         client = self._own_client(spec.api_base, key)  # type: ignore[arg-type]  # as above
-        return _Call({"model": spec.model, "api_base": spec.api_base, "api_key": key, "client": client},
-                     hidden=(key,))
+        return _Call({"model": spec.model, "api_base": spec.api_base, "api_key": key, "client": client}, hidden=(key,))
 
     def _own_client(self, api_base: str, key: str):
-        import openai
+        from litellm.llms.custom_httpx.http_handler import HTTPHandler
 
         with self._own_clients_lock:
             client = self._own_clients.get((api_base, key))
@@ -197,14 +228,17 @@ class LiteLLMChat:
                 self._ssl = httpx.create_ssl_context(trust_env=False)
             # The guarded client checks the resolved address on every new connection, so a reused
             # client is held to the egress policy just as a fresh one is.
-            http = guarded_client(self._egress, timeout=self._timeout, ssl_context=self._ssl,
-                                  event_hooks={"request": [_only_intended_headers(key)]})
-            # litellm honours `client=` for openai/... models: main.py::_complete_custom_openai passes it to
-            # OpenAIChatCompletion.completion, whose _get_openai_client (llms/openai/openai.py) returns a given
-            # client unchanged apart from organization and max_retries, so its base_url, key and http client
-            # are ours.
-            client = openai.OpenAI(base_url=api_base, api_key=key, http_client=http, max_retries=0,  # type: ignore[arg-type]  # openai types it as httpx2.Client: the same httpx API
-                                   default_headers={"Authorization": f"Bearer {key}"})
+            http = guarded_client(
+                self._egress,
+                timeout=self._timeout,
+                ssl_context=self._ssl,
+                event_hooks={"request": [_only_intended_headers(key)]},
+            )
+            # litellm honours `client=` for openai/... models on its httpx path (litellm_setup sets the switch):
+            # main.py::_complete_custom_openai passes it to BaseLLMHTTPHandler.completion, which posts through a
+            # given HTTPHandler (llms/custom_httpx/llm_http_handler.py) and builds its own client only when it is
+            # given none, so the connection, the egress check and the headers sent are ours.
+            client = HTTPHandler(client=http, timeout=self._timeout)
             self._own_clients[(api_base, key)] = client
             if len(self._own_clients) > _OWN_CLIENTS_KEPT:
                 # Not closed here: another thread may be mid-request on it; its pool goes with it.
@@ -219,10 +253,18 @@ class TenantChat:
         self._chat = chat
         self.user_id = user_id
 
-    def complete(self, models: list[ModelSpec], messages: list[dict], *, temperature: float, max_tokens: int,
-                 json_mode: bool = False) -> Completion:
-        return self._chat.complete(models, messages, tenant=self.user_id, temperature=temperature,
-                                   max_tokens=max_tokens, json_mode=json_mode)
+    def complete(
+        self,
+        models: list[ModelSpec],
+        messages: list[dict],
+        *,
+        temperature: float,
+        max_tokens: int,
+        json_mode: bool = False,
+    ) -> Completion:
+        return self._chat.complete(
+            models, messages, tenant=self.user_id, temperature=temperature, max_tokens=max_tokens, json_mode=json_mode
+        )
 
 
 class _Once:
@@ -247,7 +289,7 @@ class _Once:
 def _only_intended_headers(key: str) -> Callable[[httpx.Request], None]:
     def strip(request: httpx.Request) -> None:
         for name in list(request.headers):
-            if name.lower() not in SENT_HEADERS and not name.lower().startswith("x-stainless-"):
+            if name.lower() not in SENT_HEADERS:
                 del request.headers[name]
         request.headers["authorization"] = f"Bearer {key}"
 
