@@ -8,6 +8,11 @@ Threads: one session with one intra-op thread. A query (one short text) runs on 
 which is the lowest latency on a small machine: thread hand-offs cost more than they save
 on a dozen tokens. A batch of many texts is cut into sub-batches that run side by side on
 the same session (ONNX Runtime lets several threads call one session), one per core.
+
+Variants: `fp32` (the default: the torch model's own vectors), `int8` (every text on the int8
+graph) and `int8-documents`: document chunks are embedded on the int8 graph, which ingests about
+twice as fast, while questions and the sentences an answer is composed from stay on fp32. The
+ingest path gets `for_documents()`; everything else uses the embedder itself.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from services.adapters.embeddings import DEFAULT_MODEL_NAME, default_model_path
 from services.adapters.embeddings_onnx_export import INPUT_NAMES, ensure_exported
 
 _DEFAULT_MAX_SEQ_LENGTH = 256
+# Embedder variant -> (graph for questions and answer sentences, graph for document chunks).
+_GRAPHS = {"fp32": ("fp32", "fp32"), "int8": ("int8", "int8"), "int8-documents": ("fp32", "int8")}
+EMBEDDER_VARIANTS = tuple(_GRAPHS)
 
 
 class OnnxEmbedder:
@@ -34,24 +42,32 @@ class OnnxEmbedder:
                  batch_size: int = 32, threads: int | None = None) -> None:
         self._path = Path(model_path or default_model_path())
         self._cache_dir = Path(cache_dir)
+        if variant not in EMBEDDER_VARIANTS:
+            raise ValueError(f"unknown ONNX variant {variant!r}; known: {', '.join(EMBEDDER_VARIANTS)}")
         self._variant = variant
+        self._query_graph, self._document_graph = _GRAPHS[variant]
         self._batch_size = batch_size
         self._threads = max(1, threads or min(os.cpu_count() or 1, 4))
         self._lock = threading.Lock()
-        self._state: _Loaded | None = None
+        self._states: dict[str, _Loaded] = {}
         self._pool: ThreadPoolExecutor | None = None
         # fp32 has the torch embedder's name: the vectors are the same, so existing indexes stay valid.
-        # int8 vectors differ a little (cosine 0.96-1.0), so they carry a name of their own: they are
-        # never compared with fp32 ones, and the sweeper re-embeds a document made by the other.
+        # int8 vectors differ a little (cosine 0.96-1.0), so a variant that writes them into the index
+        # carries a name of its own: its documents are searched only with its own queries, and the
+        # sweeper re-embeds a document made by another variant.
         name = DEFAULT_MODEL_NAME if model_path is None else os.path.basename(model_path.rstrip("/"))
         self.model_name = name if variant == "fp32" else f"{name}-{variant}"
 
-    def _loaded(self) -> _Loaded:
+    def _loaded(self, graph: str | None = None) -> _Loaded:
+        graph = graph or self._query_graph
         with self._lock:
-            if self._state is None:
-                graph = ensure_exported(self._path, self._cache_dir, self._variant)
-                self._state = _Loaded(self._path, graph)
-            return self._state
+            if graph not in self._states:
+                self._states[graph] = _Loaded(self._path, ensure_exported(self._path, self._cache_dir, graph))
+            return self._states[graph]
+
+    def for_documents(self) -> OnnxEmbedder | DocumentEmbedder:
+        """The embedder for document chunks: this one, or its int8 side for `int8-documents`."""
+        return self if self._document_graph == self._query_graph else DocumentEmbedder(self)
 
     @property
     def graph_path(self) -> Path:
@@ -70,13 +86,15 @@ class OnnxEmbedder:
         return self.count_tokens_many([text])[0]
 
     def count_tokens_many(self, texts: list[str]) -> list[int]:
-        encoded = self._loaded().counter.encode_batch(texts, add_special_tokens=False)
-        return [len(item.ids) for item in encoded]
+        return _count_tokens(self._loaded(), texts)
 
     def embed(self, texts: list[str]) -> list[list[float]]:
+        return self._embed(self._query_graph, texts)
+
+    def _embed(self, graph: str, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        state = self._loaded()
+        state = self._loaded(graph)
         # Texts of similar length share a batch, so little of it is padding.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         batches = [order[start:start + size] for start, size in self._batch_bounds(len(order))]
@@ -103,6 +121,36 @@ class OnnxEmbedder:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=self._threads, thread_name_prefix="embed")
             return self._pool
+
+
+class DocumentEmbedder:
+    """The document side of an `int8-documents` embedder: its model name, the int8 graph and its tokenizer.
+
+    The graph is loaded with the first document, so a process that only answers never holds it."""
+
+    def __init__(self, owner: OnnxEmbedder) -> None:
+        self._owner = owner
+        self.model_name = owner.model_name
+
+    def _loaded(self) -> _Loaded:
+        return self._owner._loaded(self._owner._document_graph)
+
+    @property
+    def dimensions(self) -> int:
+        return self._loaded().dimensions
+
+    @property
+    def max_tokens(self) -> int:
+        return self._loaded().max_seq_length - 2
+
+    def count_tokens(self, text: str) -> int:
+        return self.count_tokens_many([text])[0]
+
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        return _count_tokens(self._loaded(), texts)
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        return self._owner._embed(self._owner._document_graph, texts)
 
 
 class _Loaded:
@@ -147,6 +195,10 @@ class _Loaded:
             INPUT_NAMES[2]: np.array([item.type_ids for item in encoded], dtype=np.int64),
         }
         return self._session.run(None, inputs)[0]
+
+
+def _count_tokens(state: _Loaded, texts: list[str]) -> list[int]:
+    return [len(item.ids) for item in state.counter.encode_batch(texts, add_special_tokens=False)]
 
 
 @functools.cache
