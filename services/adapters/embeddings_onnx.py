@@ -9,10 +9,10 @@ which is the lowest latency on a small machine: thread hand-offs cost more than 
 on a dozen tokens. A batch of many texts is cut into sub-batches that run side by side on
 the same session (ONNX Runtime lets several threads call one session), one per core.
 
-Variants: `fp32` (the default: the torch model's own vectors), `int8` (every text on the int8
-graph) and `int8-documents`: document chunks are embedded on the int8 graph, which ingests about
-twice as fast, while questions and the sentences an answer is composed from stay on fp32. The
-ingest path gets `for_documents()`; everything else uses the embedder itself.
+Variants: `fp32` (the torch model's own vectors), `int8` (every text on the int8 graph) and
+`int8-documents`: document chunks are embedded on the int8 graph, which ingests about twice as
+fast, while questions and the sentences an answer is composed from stay on fp32. The ingest
+path gets `for_documents()`; everything else uses the embedder itself.
 """
 
 from __future__ import annotations
@@ -51,12 +51,15 @@ class OnnxEmbedder:
         self._lock = threading.Lock()
         self._states: dict[str, _Loaded] = {}
         self._pool: ThreadPoolExecutor | None = None
-        # fp32 has the torch embedder's name: the vectors are the same, so existing indexes stay valid.
-        # int8 vectors differ a little (cosine 0.96-1.0), so a variant that writes them into the index
-        # carries a name of its own: its documents are searched only with its own queries, and the
-        # sweeper re-embeds a document made by another variant.
+        # The name is the space the index is searched in, that is the questions' graph. fp32 has the torch
+        # embedder's name: the vectors are the same, so existing indexes stay valid. int8 questions differ
+        # a little (cosine 0.96-1.0), so int8 has a name of its own: its index is searched only with its
+        # own questions, and the sweeper re-embeds a document made by another variant. int8-documents asks
+        # with fp32 questions, so it keeps the fp32 name: a document fp32 made is as good to it as its own
+        # (better: exact), and its int8 document vectors stand for fp32 ones (cosine 0.994 on average;
+        # retrieval measured in tests/bench/README.md), so switching between the two re-embeds nothing.
         name = DEFAULT_MODEL_NAME if model_path is None else os.path.basename(model_path.rstrip("/"))
-        self.model_name = name if variant == "fp32" else f"{name}-{variant}"
+        self.model_name = name if self._query_graph == "fp32" else f"{name}-{self._query_graph}"
 
     def _loaded(self, graph: str | None = None) -> _Loaded:
         graph = graph or self._query_graph
