@@ -33,13 +33,17 @@ _DEFAULT_MAX_SEQ_LENGTH = 256
 # Embedder variant -> (graph for questions and answer sentences, graph for document chunks).
 _GRAPHS = {"fp32": ("fp32", "fp32"), "int8": ("int8", "int8"), "int8-documents": ("fp32", "int8")}
 EMBEDDER_VARIANTS = tuple(_GRAPHS)
+# How long the document graph of int8-documents stays loaded after the last batch (a document's
+# batches come one after another, seconds apart).
+DOCUMENT_IDLE_SECONDS = 60.0
 
 
 class OnnxEmbedder:
     """Loads (and on first ever use exports) the model once per process; safe to share between threads."""
 
     def __init__(self, model_path: str | None = None, *, cache_dir: Path, variant: str = "fp32",
-                 batch_size: int = 32, threads: int | None = None) -> None:
+                 batch_size: int = 32, threads: int | None = None,
+                 document_idle_seconds: float = DOCUMENT_IDLE_SECONDS) -> None:
         self._path = Path(model_path or default_model_path())
         self._cache_dir = Path(cache_dir)
         if variant not in EMBEDDER_VARIANTS:
@@ -51,6 +55,8 @@ class OnnxEmbedder:
         self._lock = threading.Lock()
         self._states: dict[str, _Loaded] = {}
         self._pool: ThreadPoolExecutor | None = None
+        self._document_idle_seconds = document_idle_seconds
+        self._release_timer: threading.Timer | None = None
         # The name is the space the index is searched in, that is the questions' graph. fp32 has the torch
         # embedder's name: the vectors are the same, so existing indexes stay valid. int8 questions differ
         # a little (cosine 0.96-1.0), so int8 has a name of its own: its index is searched only with its
@@ -71,6 +77,33 @@ class OnnxEmbedder:
     def for_documents(self) -> OnnxEmbedder | DocumentEmbedder:
         """The embedder for document chunks: this one, or its int8 side for `int8-documents`."""
         return self if self._document_graph == self._query_graph else DocumentEmbedder(self)
+
+    def _embed_document_batch(self, texts: list[str]) -> list[list[float]]:
+        # The document graph is kept while a document's batches follow one another and let go once
+        # none has come for a while: a worker answers far more often than it ingests, and both graphs
+        # at rest would cost ~130 MiB a process.
+        with self._lock:
+            if self._release_timer is not None:
+                self._release_timer.cancel()
+                self._release_timer = None
+        try:
+            return self._embed(self._document_graph, texts)
+        finally:
+            with self._lock:
+                if self._release_timer is None:
+                    self._release_timer = threading.Timer(self._document_idle_seconds, self._release_documents)
+                    self._release_timer.daemon = True
+                    self._release_timer.start()
+
+    def _release_documents(self) -> None:
+        with self._lock:
+            if self._release_timer is None or threading.current_thread() is not self._release_timer:
+                return  # a batch came in meanwhile: it rescheduled the release
+            self._release_timer = None
+            released = self._states.pop(self._document_graph, None)
+        if released is not None:
+            del released
+            _return_freed_memory()
 
     @property
     def graph_path(self) -> Path:
@@ -129,7 +162,8 @@ class OnnxEmbedder:
 class DocumentEmbedder:
     """The document side of an `int8-documents` embedder: its model name, the int8 graph and its tokenizer.
 
-    The graph is loaded with the first document, so a process that only answers never holds it."""
+    The graph is loaded with the first document, so a process that only answers never holds it, and
+    let go `document_idle_seconds` after the last batch."""
 
     def __init__(self, owner: OnnxEmbedder) -> None:
         self._owner = owner
@@ -153,7 +187,7 @@ class DocumentEmbedder:
         return _count_tokens(self._loaded(), texts)
 
     def embed(self, texts: list[str]) -> list[list[float]]:
-        return self._owner._embed(self._owner._document_graph, texts)
+        return self._owner._embed_document_batch(texts)
 
 
 class _Loaded:

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -87,6 +88,31 @@ def test_int8_documents_embeds_documents_on_int8_and_everything_else_on_fp32(onn
     assert onnx_embedder.for_documents() is onnx_embedder and int8.for_documents() is int8
     with pytest.raises(ValueError, match="unknown ONNX variant"):
         OnnxEmbedder(cache_dir=cache_dir, variant="int4")
+
+
+def test_the_document_graph_is_let_go_when_no_document_comes(cache_dir):
+    mixed = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents", document_idle_seconds=0.5)
+    documents = mixed.for_documents()
+    first = documents.embed(["Returns are accepted within 14 days."])
+    assert set(mixed._states) == {"int8"}
+    time.sleep(0.3)
+    documents.embed(["Delivery takes two days."])  # a batch within the idle time keeps it
+    time.sleep(0.3)
+    assert "int8" in mixed._states
+    mixed.embed(["when are you open?"])  # questions do not keep it
+    assert wait_until(lambda: set(mixed._states) == {"fp32"}, seconds=5)
+    # Loaded again for the next document, with the same vectors.
+    assert np.allclose(documents.embed(["Returns are accepted within 14 days."]), first, atol=1e-6)
+    assert "int8" in mixed._states
+
+
+def wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def test_the_cached_export_is_reused_and_remade_and_the_old_one_pruned_when_the_model_changes(
