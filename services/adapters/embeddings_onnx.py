@@ -160,7 +160,7 @@ class OnnxEmbedder:
 
 
 class DocumentEmbedder:
-    """The document side of an `int8-documents` embedder: its model name, the int8 graph and its tokenizer.
+    """The document side of an `int8-documents` embedder: its model name and tokenizer, the int8 graph.
 
     The graph is loaded with the first document, so a process that only answers never holds it, and
     let go `document_idle_seconds` after the last batch."""
@@ -169,22 +169,21 @@ class DocumentEmbedder:
         self._owner = owner
         self.model_name = owner.model_name
 
-    def _loaded(self) -> _Loaded:
-        return self._owner._loaded(self._owner._document_graph)
-
+    # Tokenizer and limits are the model's, the same for both graphs: read from the graph that stays
+    # loaded, so chunking a document (or failing it) does not load the int8 graph.
     @property
     def dimensions(self) -> int:
-        return self._loaded().dimensions
+        return self._owner.dimensions
 
     @property
     def max_tokens(self) -> int:
-        return self._loaded().max_seq_length - 2
+        return self._owner.max_tokens
 
     def count_tokens(self, text: str) -> int:
-        return self.count_tokens_many([text])[0]
+        return self._owner.count_tokens(text)
 
     def count_tokens_many(self, texts: list[str]) -> list[int]:
-        return _count_tokens(self._loaded(), texts)
+        return self._owner.count_tokens_many(texts)
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         return self._owner._embed_document_batch(texts)

@@ -83,6 +83,9 @@ def test_int8_documents_embeds_documents_on_int8_and_everything_else_on_fp32(onn
     assert documents.max_tokens == mixed.max_tokens == 254 and documents.dimensions == 384
     assert documents.count_tokens_many(texts) == mixed.count_tokens_many(texts)
     assert documents.count_tokens(texts[0]) == mixed.count_tokens(texts[0])
+    fresh = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents")
+    fresh.for_documents().count_tokens_many(texts)  # chunking a document needs the int8 graph not yet
+    assert set(fresh._states) == {"fp32"}
     assert documents.embed([]) == []
     # The single-graph variants embed documents as they embed everything else.
     assert onnx_embedder.for_documents() is onnx_embedder and int8.for_documents() is int8
