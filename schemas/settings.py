@@ -136,7 +136,10 @@ class Settings(BaseSettings):
     embedding_runtime: Literal["onnx", "torch"] = Field("onnx", alias="EMBEDDING_RUNTIME")
     # int8 is faster but its vectors differ a little from the torch ones (see tests/bench/README.md): they
     # are indexed as another model, and the sweeper re-embeds documents made by the other variant.
-    embedding_onnx_variant: Literal["fp32", "int8"] = Field("fp32", alias="EMBEDDING_ONNX_VARIANT")
+    # int8-documents (the default) embeds document chunks on int8, questions and answer sentences on fp32:
+    # ingest at the int8 speed, answers as fp32's; it keeps the fp32 name, its index is searched with fp32.
+    embedding_onnx_variant: Literal["fp32", "int8", "int8-documents"] = Field(
+        "int8-documents", alias="EMBEDDING_ONNX_VARIANT")
     # Sub-batches of one ingest batch run side by side on this many threads (unset: the CPU count, at most 4).
     embedding_threads: int | None = Field(None, alias="EMBEDDING_THREADS", ge=1, le=64)
     # Where exported graphs are kept (unset: SALESBOY_DATA_DIR/models); named by the model files' hash,

@@ -201,6 +201,13 @@ def _embedder(settings: Settings) -> Embedder:
     return SentenceTransformerEmbedder(settings.embedding_model_path, batch_size=settings.embed_batch_size)
 
 
+def _document_embedder(embedder: Embedder) -> Embedder:
+    """What ingest embeds chunks with: the same model and name; int8 for EMBEDDING_ONNX_VARIANT=int8-documents."""
+    from services.adapters.embeddings_onnx import OnnxEmbedder
+
+    return embedder.for_documents() if isinstance(embedder, OnnxEmbedder) else embedder
+
+
 def _vectors(settings: Settings, tenant_uow) -> VectorStore:
     if settings.vector_backend == "pinecone":
         from services.adapters.vectors_pinecone import PineconeVectorStore
@@ -271,7 +278,7 @@ def bootstrap(
     accounts = _accounts(s, system_uow, mailer)
     task_rules = tasks.TaskRules(keyring=keyring, n8n_base_url=s.n8n_base_url, email_alerts=bool(s.smtp_host))
     ingest_deps = ingest.IngestDeps(
-        tenant_uow=tenant_uow, storage=storage, embedder=embedder, vectors=vectors, events=events,
+        tenant_uow=tenant_uow, storage=storage, embedder=_document_embedder(embedder), vectors=vectors, events=events,
         limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds,
                                 max_memory_mb=s.extract_max_memory_mb),
         chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,

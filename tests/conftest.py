@@ -112,7 +112,8 @@ def shared_data_dir() -> Iterator[Path]:
     """One data dir for the test process and the session worker: they share stored files."""
     # Exported here, once, rather than inside the first test that embeds, where it would eat
     # into that test's wait for a worker.
-    ensure_exported(Path(default_model_path()), Path(os.environ["EMBEDDING_CACHE_DIR"]))
+    for graph in ("fp32", "int8"):  # the default variant (int8-documents) embeds documents on int8
+        ensure_exported(Path(default_model_path()), Path(os.environ["EMBEDDING_CACHE_DIR"]), graph)
     root = Path(tempfile.mkdtemp(prefix="salesboy-test-data-"))
     try:
         yield root

@@ -8,6 +8,11 @@ Threads: one session with one intra-op thread. A query (one short text) runs on 
 which is the lowest latency on a small machine: thread hand-offs cost more than they save
 on a dozen tokens. A batch of many texts is cut into sub-batches that run side by side on
 the same session (ONNX Runtime lets several threads call one session), one per core.
+
+Variants: `fp32` (the torch model's own vectors), `int8` (every text on the int8 graph) and
+`int8-documents`: document chunks are embedded on the int8 graph, which ingests about twice as
+fast, while questions and the sentences an answer is composed from stay on fp32. The ingest
+path gets `for_documents()`; everything else uses the embedder itself.
 """
 
 from __future__ import annotations
@@ -25,33 +30,80 @@ from services.adapters.embeddings import DEFAULT_MODEL_NAME, default_model_path
 from services.adapters.embeddings_onnx_export import INPUT_NAMES, ensure_exported
 
 _DEFAULT_MAX_SEQ_LENGTH = 256
+# Embedder variant -> (graph for questions and answer sentences, graph for document chunks).
+_GRAPHS = {"fp32": ("fp32", "fp32"), "int8": ("int8", "int8"), "int8-documents": ("fp32", "int8")}
+EMBEDDER_VARIANTS = tuple(_GRAPHS)
+# How long the document graph of int8-documents stays loaded after the last batch (a document's
+# batches come one after another, seconds apart).
+DOCUMENT_IDLE_SECONDS = 60.0
 
 
 class OnnxEmbedder:
     """Loads (and on first ever use exports) the model once per process; safe to share between threads."""
 
     def __init__(self, model_path: str | None = None, *, cache_dir: Path, variant: str = "fp32",
-                 batch_size: int = 32, threads: int | None = None) -> None:
+                 batch_size: int = 32, threads: int | None = None,
+                 document_idle_seconds: float = DOCUMENT_IDLE_SECONDS) -> None:
         self._path = Path(model_path or default_model_path())
         self._cache_dir = Path(cache_dir)
+        if variant not in EMBEDDER_VARIANTS:
+            raise ValueError(f"unknown ONNX variant {variant!r}; known: {', '.join(EMBEDDER_VARIANTS)}")
         self._variant = variant
+        self._query_graph, self._document_graph = _GRAPHS[variant]
         self._batch_size = batch_size
         self._threads = max(1, threads or min(os.cpu_count() or 1, 4))
         self._lock = threading.Lock()
-        self._state: _Loaded | None = None
+        self._states: dict[str, _Loaded] = {}
         self._pool: ThreadPoolExecutor | None = None
-        # fp32 has the torch embedder's name: the vectors are the same, so existing indexes stay valid.
-        # int8 vectors differ a little (cosine 0.96-1.0), so they carry a name of their own: they are
-        # never compared with fp32 ones, and the sweeper re-embeds a document made by the other.
+        self._document_idle_seconds = document_idle_seconds
+        self._release_timer: threading.Timer | None = None
+        # The name is the space the index is searched in, that is the questions' graph. fp32 has the torch
+        # embedder's name: the vectors are the same, so existing indexes stay valid. int8 questions differ
+        # a little (cosine 0.96-1.0), so int8 has a name of its own: its index is searched only with its
+        # own questions, and the sweeper re-embeds a document made by another variant. int8-documents asks
+        # with fp32 questions, so it keeps the fp32 name: a document fp32 made is as good to it as its own
+        # (better: exact), and its int8 document vectors stand for fp32 ones (cosine 0.994 on average;
+        # retrieval measured in tests/bench/README.md), so switching between the two re-embeds nothing.
         name = DEFAULT_MODEL_NAME if model_path is None else os.path.basename(model_path.rstrip("/"))
-        self.model_name = name if variant == "fp32" else f"{name}-{variant}"
+        self.model_name = name if self._query_graph == "fp32" else f"{name}-{self._query_graph}"
 
-    def _loaded(self) -> _Loaded:
+    def _loaded(self, graph: str | None = None) -> _Loaded:
+        graph = graph or self._query_graph
         with self._lock:
-            if self._state is None:
-                graph = ensure_exported(self._path, self._cache_dir, self._variant)
-                self._state = _Loaded(self._path, graph)
-            return self._state
+            if graph not in self._states:
+                self._states[graph] = _Loaded(self._path, ensure_exported(self._path, self._cache_dir, graph))
+            return self._states[graph]
+
+    def for_documents(self) -> OnnxEmbedder | DocumentEmbedder:
+        """The embedder for document chunks: this one, or its int8 side for `int8-documents`."""
+        return self if self._document_graph == self._query_graph else DocumentEmbedder(self)
+
+    def _embed_document_batch(self, texts: list[str]) -> list[list[float]]:
+        # The document graph is kept while a document's batches follow one another and let go once
+        # none has come for a while: a worker answers far more often than it ingests, and both graphs
+        # at rest would cost ~130 MiB a process.
+        with self._lock:
+            if self._release_timer is not None:
+                self._release_timer.cancel()
+                self._release_timer = None
+        try:
+            return self._embed(self._document_graph, texts)
+        finally:
+            with self._lock:
+                if self._release_timer is None:
+                    self._release_timer = threading.Timer(self._document_idle_seconds, self._release_documents)
+                    self._release_timer.daemon = True
+                    self._release_timer.start()
+
+    def _release_documents(self) -> None:
+        with self._lock:
+            if self._release_timer is None or threading.current_thread() is not self._release_timer:
+                return  # a batch came in meanwhile: it rescheduled the release
+            self._release_timer = None
+            released = self._states.pop(self._document_graph, None)
+        if released is not None:
+            del released
+            _return_freed_memory()
 
     @property
     def graph_path(self) -> Path:
@@ -70,13 +122,15 @@ class OnnxEmbedder:
         return self.count_tokens_many([text])[0]
 
     def count_tokens_many(self, texts: list[str]) -> list[int]:
-        encoded = self._loaded().counter.encode_batch(texts, add_special_tokens=False)
-        return [len(item.ids) for item in encoded]
+        return _count_tokens(self._loaded(), texts)
 
     def embed(self, texts: list[str]) -> list[list[float]]:
+        return self._embed(self._query_graph, texts)
+
+    def _embed(self, graph: str, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        state = self._loaded()
+        state = self._loaded(graph)
         # Texts of similar length share a batch, so little of it is padding.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         batches = [order[start:start + size] for start, size in self._batch_bounds(len(order))]
@@ -103,6 +157,36 @@ class OnnxEmbedder:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=self._threads, thread_name_prefix="embed")
             return self._pool
+
+
+class DocumentEmbedder:
+    """The document side of an `int8-documents` embedder: its model name and tokenizer, the int8 graph.
+
+    The graph is loaded with the first document, so a process that only answers never holds it, and
+    let go `document_idle_seconds` after the last batch."""
+
+    def __init__(self, owner: OnnxEmbedder) -> None:
+        self._owner = owner
+        self.model_name = owner.model_name
+
+    # Tokenizer and limits are the model's, the same for both graphs: read from the graph that stays
+    # loaded, so chunking a document (or failing it) does not load the int8 graph.
+    @property
+    def dimensions(self) -> int:
+        return self._owner.dimensions
+
+    @property
+    def max_tokens(self) -> int:
+        return self._owner.max_tokens
+
+    def count_tokens(self, text: str) -> int:
+        return self._owner.count_tokens(text)
+
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        return self._owner.count_tokens_many(texts)
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        return self._owner._embed_document_batch(texts)
 
 
 class _Loaded:
@@ -147,6 +231,10 @@ class _Loaded:
             INPUT_NAMES[2]: np.array([item.type_ids for item in encoded], dtype=np.int64),
         }
         return self._session.run(None, inputs)[0]
+
+
+def _count_tokens(state: _Loaded, texts: list[str]) -> list[int]:
+    return [len(item.ids) for item in state.counter.encode_batch(texts, add_special_tokens=False)]
 
 
 @functools.cache

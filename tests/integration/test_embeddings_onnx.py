@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -59,6 +60,62 @@ def test_vectors_match_sentence_transformers_on_pytorch(onnx_embedder, torch_emb
     assert onnx_embedder.max_tokens == torch_embedder.max_tokens == 254
     assert onnx_embedder.count_tokens_many(texts) == torch_embedder.count_tokens_many(texts)
     assert onnx_embedder.embed([]) == []
+
+
+def test_int8_documents_embeds_documents_on_int8_and_everything_else_on_fp32(onnx_embedder, cache_dir):
+    texts = realistic_texts(40)
+    mixed = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents")
+    int8 = OnnxEmbedder(cache_dir=cache_dir, variant="int8")
+    documents = mixed.for_documents()
+    # Questions and answer sentences: the fp32 vectors, exactly.
+    asked = np.array(mixed.embed(texts))
+    assert np.allclose(asked, np.array(onnx_embedder.embed(texts)), atol=1e-6)
+    # The graph for documents is loaded with the first document, not before.
+    assert mixed.graph_path.name == "model-fp32.onnx" and "int8" not in mixed._states
+    indexed = np.array(documents.embed(texts))
+    assert np.allclose(indexed, np.array(int8.embed(texts)), atol=1e-6)
+    cosines = (asked * indexed).sum(axis=1)
+    assert cosines.min() > 0.95 and cosines.max() < 0.99999  # int8: close to fp32, not the same
+    # Named after its questions' graph, fp32: the index is searched with fp32 questions either way, so
+    # switching between fp32 and int8-documents re-embeds nothing; an int8 index is re-embedded.
+    assert documents.model_name == mixed.model_name == onnx_embedder.model_name == "all-MiniLM-L6-v2"
+    assert int8.model_name != mixed.model_name
+    assert documents.max_tokens == mixed.max_tokens == 254 and documents.dimensions == 384
+    assert documents.count_tokens_many(texts) == mixed.count_tokens_many(texts)
+    assert documents.count_tokens(texts[0]) == mixed.count_tokens(texts[0])
+    fresh = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents")
+    fresh.for_documents().count_tokens_many(texts)  # chunking a document needs the int8 graph not yet
+    assert set(fresh._states) == {"fp32"}
+    assert documents.embed([]) == []
+    # The single-graph variants embed documents as they embed everything else.
+    assert onnx_embedder.for_documents() is onnx_embedder and int8.for_documents() is int8
+    with pytest.raises(ValueError, match="unknown ONNX variant"):
+        OnnxEmbedder(cache_dir=cache_dir, variant="int4")
+
+
+def test_the_document_graph_is_let_go_when_no_document_comes(cache_dir):
+    mixed = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents", document_idle_seconds=0.5)
+    documents = mixed.for_documents()
+    first = documents.embed(["Returns are accepted within 14 days."])
+    assert set(mixed._states) == {"int8"}
+    time.sleep(0.3)
+    documents.embed(["Delivery takes two days."])  # a batch within the idle time keeps it
+    time.sleep(0.3)
+    assert "int8" in mixed._states
+    mixed.embed(["when are you open?"])  # questions do not keep it
+    assert wait_until(lambda: set(mixed._states) == {"fp32"}, seconds=5)
+    # Loaded again for the next document, with the same vectors.
+    assert np.allclose(documents.embed(["Returns are accepted within 14 days."]), first, atol=1e-6)
+    assert "int8" in mixed._states
+
+
+def wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def test_the_cached_export_is_reused_and_remade_and_the_old_one_pruned_when_the_model_changes(

@@ -5,14 +5,17 @@ the real SDK) and the real embedding model."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import uuid
 from collections import deque
 
+import numpy as np
 import psycopg
 import pytest
 
 from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, SweepStuck
+from services.adapters.embeddings_onnx import OnnxEmbedder
 from services.bootstrap import bootstrap
 from services.core.errors import PermanentError
 from services.handlers import ingest
@@ -196,6 +199,53 @@ def test_documents_another_model_embedded_are_re_embedded_by_the_sweeper(inline_
     container.handle(SweepStuck())
     assert not [j for j in jobs.queue if getattr(j, "document_id", None) == doc.id]
     jobs.queue.clear()
+
+
+def test_int8_documents_indexes_chunks_on_int8_and_searches_them_with_fp32_questions(
+        tmp_path, database_url, redis_url, owner_database_url):
+    settings = make_settings(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_url, EMBED_JOB_CHUNKS=4,
+                             EMBEDDING_ONNX_VARIANT="int8-documents")
+    jobs = InlinePublisher()
+    container = jobs.container = bootstrap(settings, database_url=database_url, redis_url=redis_url, publisher=jobs)
+    try:
+        user = create_user(container)
+        doc = container.kb.upload(user, "hours.txt", b"We are open from nine to five, Monday to Saturday.")
+        jobs.drain(only_user=user)
+        view = container.kb.get_document(user, doc.id)[0]
+        assert view.status == "ready" and view.embedding_model == "all-MiniLM-L6-v2"
+        with psycopg.connect(owner_database_url, autocommit=True) as conn:
+            content, stored = conn.execute("select content, embedding::text from public.kb_chunks "
+                                           "where document_id = %s", [doc.id]).fetchone()
+        stored = np.array(json.loads(stored))
+        # The chunk's vector is the int8 graph's; the question side (the embedder itself) stays fp32.
+        int8 = OnnxEmbedder(cache_dir=settings.embedding_cache_dir, variant="int8")
+        fp32 = OnnxEmbedder(cache_dir=settings.embedding_cache_dir)
+        assert np.allclose(stored, int8.embed([content])[0], atol=1e-5)
+        assert not np.allclose(stored, fp32.embed([content])[0], atol=1e-4)
+        assert np.allclose(container.embedder.embed(["when are you open?"])[0], fp32.embed(["when are you open?"])[0],
+                           atol=1e-6)
+        hits = container.kb.search(user, "when are you open?", k=3)
+        assert hits and hits[0].document_id == doc.id and "nine to five" in hits[0].content
+
+        # A document the int8 variant made (int8 questions) is re-embedded by the sweeper; those fp32 made
+        # carry the same name as this one's and stay.
+        with psycopg.connect(owner_database_url, autocommit=True) as conn:
+            for table, key in (("knowledge_base", "id"), ("kb_chunks", "document_id")):
+                conn.execute(f"update public.{table} set embedding_model = 'all-MiniLM-L6-v2-int8' "
+                             f"where {key} = %s", [doc.id])
+        assert not container.kb.search(user, "when are you open?", k=3)
+        for _ in range(20):
+            container.handle(SweepStuck())
+            if container.kb.get_document(user, doc.id)[0].status != "ready":
+                break
+        jobs.drain(only_user=user)
+        assert container.kb.get_document(user, doc.id)[0].embedding_model == "all-MiniLM-L6-v2"
+        assert container.kb.search(user, "when are you open?", k=3)[0].document_id == doc.id
+        container.handle(SweepStuck())
+        assert not [j for j in jobs.queue if getattr(j, "document_id", None) == doc.id]
+        jobs.queue.clear()
+    finally:
+        container.close()
 
 
 def _run_until_embedding(jobs, user) -> None:
