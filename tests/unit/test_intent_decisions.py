@@ -360,3 +360,14 @@ def test_a_request_for_a_hand_off_naming_no_person_nor_problem_is_decided_as_a_q
         decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form=message_form(text), text=text).label
         == "Response"
     )
+
+
+def test_evidence_weighs_against_the_generic_questions_not_the_business_own_answers():
+    text = "I want my money back, the parcel never arrived"
+    probabilities = {"Answer:refunds": 0.4, "HumanHandoff": 0.35, "Response": 0.25}
+    result = decide(probabilities, rules=RULES, allowed_task_types=ALLOWED, payload={}, form=message_form(text),
+                    text=text)
+    assert result.label == "Answer:refunds"
+    generic = decide({"Response": 0.55, "HumanHandoff": 0.45}, rules=RULES, allowed_task_types=ALLOWED, payload={},
+                     form=message_form(text), text=text)
+    assert generic.label == "HumanHandoff"
