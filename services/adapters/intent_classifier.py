@@ -244,7 +244,7 @@ def decide_intent(text_or_vector: str | Sequence[float], settings: BotSettings |
         payload = intent.extract_payload(text) if text else {}
     return intent.decide(head.probabilities(vector, text), rules=rules or intent.DecisionRules(),
                          allowed_task_types=setup.task_types, payload=payload,
-                         form=intent.message_form(text) if text else "statement")
+                         form=intent.message_form(text) if text else "statement", text=text)
 
 
 def fit_in_child() -> None:

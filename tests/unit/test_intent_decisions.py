@@ -6,6 +6,7 @@ import pytest
 from pydantic import ValidationError
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from pipelines import intent
 from pipelines.intent import DEFAULT_EXAMPLES, DecisionRules, at_rest, decide, message_form, training_key, training_set
 from schemas.bot import MAX_INTENTS, BotSettings, BusinessIntent
 from services.adapters.intent_classifier import (
@@ -283,3 +284,99 @@ def test_small_talk_replies_name_the_business_and_a_business_reply_of_the_same_k
     assert own.reply_for("Answer:greeting") == "Akwaaba!"
     stored = IntentSetup.of({"business": {"name": "Kofi Foods"}, "intents": []})
     assert stored.reply_for("Answer:greeting").startswith("Hello, welcome to Kofi Foods!")
+
+
+# --- the words' evidence: asking about a thing is not asking for it ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what time do u open on saturday", {}),
+        ("r u open mondays", {}),
+        ("perfect, see you saturday at 10", {}),
+        ("can I come in on Monday at 9 for a check-up?", {"Task:book_calendar"}),
+        ("can we set up a call next week?", {"Task:book_calendar"}),
+        ("can I order a birthday hamper for saturday? I'll pick it up at 10", {"Task:create_order"}),
+        ("Can I order a case from you?", {}),
+        ("yes, order the chain and the tyre for me", {"Task:create_order"}),
+        ("mail me a written quote", {"Task:send_email"}),
+        ("do you email the quote after the diagnosis?", {}),
+        ("could one of the gardeners call me about a tricky hedge?", {"HumanHandoff"}),
+        ("the parcel never arrived and the party is tonight!!", {"HumanHandoff"}),
+        ("Will you call me if the repair gets more expensive?", {}),
+        ("We have 8 laptops, can you pick them up from our office?", {}),
+    ],
+)
+def test_evidence_tells_asking_for_a_thing_from_asking_about_it(text, expected):
+    assert set(intent.evidence(text, intent.extract_payload(text))) == set(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("dropped my phone in the sink, what should i do now", "question"),
+        ("can my sister collect it for me", "question"),
+        ("u open sundays", "statement"),
+    ],
+)
+def test_a_question_after_a_first_clause_or_about_someone_else_is_a_question(text, form):
+    assert message_form(text) == form
+
+
+def test_evidence_in_the_words_makes_its_outcome_likelier_and_lets_a_question_act():
+    close = {"HumanHandoff": 0.45, "Response": 0.5, "Task:send_email": 0.05}
+    text = "could one of your staff call me about my order?"
+    asked = decide(close, rules=RULES, allowed_task_types=ALLOWED, payload={}, form=message_form(text), text=text)
+    assert asked.label == "HumanHandoff" and "evidence" in asked.raw_analysis
+    plain = "could you tell me about my order?"
+    assert (
+        decide(close, rules=RULES, allowed_task_types=ALLOWED, payload={}, form=message_form(plain), text=plain).label
+        == "Response"
+    )
+
+
+def test_a_weekday_alone_does_not_turn_an_hours_question_into_a_booking():
+    likely = {"Task:book_calendar": 0.62, "Response": 0.38}
+    for text in ("what time do you open on saturday?", "are you open on Saturday at 9?"):
+        result = decide(
+            likely,
+            rules=RULES,
+            allowed_task_types=ALLOWED,
+            payload=intent.extract_payload(text),
+            form=message_form(text),
+            text=text,
+        )
+        assert result.label == "Response", text
+    booked = "can I come in on the 12th at 9?"
+    assert (
+        decide(
+            likely,
+            rules=RULES,
+            allowed_task_types=ALLOWED,
+            payload=intent.extract_payload(booked),
+            form=message_form(booked),
+            text=booked,
+        ).label
+        == "Task:book_calendar"
+    )
+
+
+def test_a_request_for_a_hand_off_naming_no_person_nor_problem_is_decided_as_a_question():
+    likely = {"HumanHandoff": 0.6, "Response": 0.4}
+    text = "Can you fix a cracked screen on a tablet?"
+    assert (
+        decide(likely, rules=RULES, allowed_task_types=ALLOWED, payload={}, form=message_form(text), text=text).label
+        == "Response"
+    )
+
+
+def test_evidence_weighs_against_the_generic_questions_not_the_business_own_answers():
+    text = "I want my money back, the parcel never arrived"
+    probabilities = {"Answer:refunds": 0.4, "HumanHandoff": 0.35, "Response": 0.25}
+    result = decide(probabilities, rules=RULES, allowed_task_types=ALLOWED, payload={}, form=message_form(text),
+                    text=text)
+    assert result.label == "Answer:refunds"
+    generic = decide({"Response": 0.55, "HumanHandoff": 0.45}, rules=RULES, allowed_task_types=ALLOWED, payload={},
+                     form=message_form(text), text=text)
+    assert generic.label == "HumanHandoff"
