@@ -3,7 +3,7 @@ as sentences, and the abstention decision."""
 
 import pytest
 
-from pipelines import abstention
+from pipelines import abstention, english_words
 from pipelines.retrieval import content_terms, covered, fuse, same_word, tsquery
 from pipelines.sentences import Candidate, Scored, Source, candidates, parse_row, pick, row_sentence, score
 
@@ -313,6 +313,36 @@ def test_an_unknown_compound_of_a_word_the_sentences_use_is_found_with_its_head(
     assert abstention.compound_heads(["discount"], []) == {}
     # An accidental ending is found here; the caller's cosine between the two words (HEAD_MEANING) rejects it.
     assert abstention.compound_heads(["toilets"], ["Lets go."]) == {"toilets": "lets"}
+
+
+def test_an_unknown_compound_counts_fully_when_its_head_is_all_the_sentence_shares():
+    # Figures of the bike suite: "Do you repair motorbikes?" finds the children's bikes sentence (0.505), and
+    # "motorbikes" is 0.47 from it. Excused, the question was answered; counted, it is not.
+    weights = {"repair": 2.0, "motorbikes": 4.83}
+    figures = {"best_sentence": 0.505, "coverage": 0.292, "agreement": True}
+    excused = abstention.unknown_share(weights, ["motorbikes"], {"motorbikes": 0.47})
+    counted = abstention.unknown_share(weights, ["motorbikes"], {"motorbikes": 0.0})
+    assert excused == 0.0 and counted > 0.7
+    assert abstention.answerable(abstention.Support(**figures, unknown=excused))
+    assert not abstention.answerable(abstention.Support(**figures, unknown=counted))
+
+
+def test_a_rare_english_word_no_document_uses_counts_more_than_an_everyday_one():
+    assert english_words.rare("fairtrade") and english_words.rare("Wertgarantie") and english_words.rare("loaner")
+    assert not any(english_words.rare(w) for w in ("exactly", "late", "leave", "weeks", "today", "café"))
+    assert not english_words.rare("54") and not english_words.rare("a54")  # numbers and model codes are no words
+    # Figures of the coffee suite: "Are your coffees Fairtrade certified?" finds the organic certification
+    # passage (best sentence 0.54, coverage 0.37). "Fairtrade" is in no document, nor said in other words (0.17).
+    figures = {"best_sentence": 0.54, "coverage": 0.375, "agreement": True}
+    fairtrade = {"coffees": 1.96, "fairtrade": 4.66, "certified": 3.97}
+    rare = abstention.unknown_share(fairtrade, ["fairtrade"], {"fairtrade": 0.17})
+    assert rare == pytest.approx(abstention.RARE_WEIGHT * 4.66 / 10.59)
+    assert not abstention.answerable(abstention.Support(**figures, unknown=rare))
+    # The same figures with an everyday word in its place count it once: answered.
+    everyday = {"coffees": 1.96, "today": 4.66, "certified": 3.97}
+    once = abstention.unknown_share(everyday, ["today"], {"today": 0.17})
+    assert once == pytest.approx(4.66 / 10.59)
+    assert abstention.answerable(abstention.Support(**figures, unknown=once))
 
 
 def test_everyday_words_of_a_whatsapp_question_do_not_stop_an_answer():
