@@ -17,11 +17,12 @@ on two suites, it fired on the everyday verbs of WhatsApp questions ("battery ch
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.common_words import COMMON_WORDS
-from pipelines.retrieval import PHRASING_WORDS
+from pipelines.retrieval import PHRASING_WORDS, words
 
 SENTENCE_WEIGHT = 1.0
 COVERAGE_WEIGHT = 1.40
@@ -34,6 +35,17 @@ THRESHOLD = 0.52
 # the word no longer counts as unknown; linear in between.
 RELATED_LOW = 0.25
 RELATED_HIGH = 0.35
+# A compound names a kind of its last word ("motorbikes" of "bikes"): when the candidate sentences use that
+# word, an unknown compound is near them because of it, not because they say the compound in other words, so
+# its relatedness excuses nothing. The head must be a word of its own (HEAD_CHARS letters or more) after a
+# modifier of MODIFIER_CHARS letters or more, and the compound must mean a kind of it: at least HEAD_MEANING
+# cosine between the two words alone ("motorbikes" and "bikes" 0.71; an accidental ending is far apart:
+# "discount" and "count" 0.29). A compound the sentences write apart or hyphenated ("mountain bikes", "e-bike")
+# is the same thing spelt otherwise and keeps its excuse.
+HEAD_CHARS = 4
+MODIFIER_CHARS = 3
+HEAD_MEANING = 0.5
+_APART = re.compile(r"[\s\-\u2010\u2011]+")  # what writes a compound's parts apart: spaces and hyphens
 # Words whose absence from every document says nothing about whether the question is answerable.
 UNTELLING_WORDS = PHRASING_WORDS | COMMON_WORDS
 # BotSettings.min_relevance used to be a cosine cut with this default; an owner who moved it moves the
@@ -80,6 +92,30 @@ def unknown_share(
     if not total:
         return 0.0
     return sum(w * novelty(relatedness.get(t, 0.0)) for t, w in topical.items() if t in unknown) / total
+
+
+def compound_heads(unknown: Collection[str], sentences: Sequence[str]) -> dict[str, str]:
+    """Each unknown word that ends with a word the candidate sentences use (itself or without a plural "s"),
+    with the longest such word: its head, if it is a compound. Words the sentences write apart or hyphenated
+    are left out. Whether the word means a kind of its head (HEAD_MEANING) is for the caller, which holds the
+    embeddings."""
+    used = set().union(*(words(s) for s in sentences))
+    joined = [_APART.sub("", s.lower()) for s in sentences]
+    heads: dict[str, str] = {}
+    for word in unknown:
+        if any(word in text for text in joined):
+            continue
+        forms = {word, word[:-1]} if word.endswith("s") else {word}
+        found = [
+            h
+            for h in used
+            if len(h) >= HEAD_CHARS
+            and h != word
+            and any(f.endswith(h) and f[: -len(h)].isalpha() and len(f) - len(h) >= MODIFIER_CHARS for f in forms)
+        ]
+        if found:
+            heads[word] = max(sorted(found), key=len)
+    return heads
 
 
 def threshold(min_relevance: float = MIN_RELEVANCE_DEFAULT) -> float:

@@ -270,11 +270,16 @@ def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.
     if not found:
         return [], {}
     unknown = [t for t in retrieval.unknown if t not in abstention.UNTELLING_WORDS]
+    heads = abstention.compound_heads(unknown, [c.scoring_text for c in found])
+    named = sorted(set(heads.values()))
     # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding.
-    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + unknown), dtype=np.float32)
-    candidates, words = vectors[: len(found)], vectors[len(found) :]
+    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + unknown + named), dtype=np.float32)
+    candidates, words, head_vectors = np.split(vectors, [len(found), len(found) + len(unknown)])
     similarities = candidates @ np.asarray(retrieval.vector, dtype=np.float32)
     relatedness = {t: float(row.max()) for t, row in zip(unknown, words @ candidates.T, strict=True)}
+    for word, head in heads.items():  # a kind of what the sentences name: near them, and still not said by them
+        if float(words[unknown.index(word)] @ head_vectors[named.index(head)]) >= abstention.HEAD_MEANING:
+            relatedness[word] = 0.0
     return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights), relatedness
 
 

@@ -294,6 +294,41 @@ def test_phrasing_and_general_english_words_never_count_as_unknown():
     assert not abstention.answerable(abstention.Support(0.417, 0.18, True, unknown=share))
 
 
+def test_an_unknown_compound_of_a_word_the_sentences_use_is_found_with_its_head():
+    # "Do you repair motorbikes?" against "We repair children's bikes …": "motorbikes" is near that sentence
+    # because it holds "bikes", not because it says "motorbikes" in other words.
+    sentence = "Children's bikes: We repair children's bikes from 16 inch wheels upwards."
+    assert abstention.compound_heads(["motorbikes"], [sentence]) == {"motorbikes": "bikes"}
+    assert abstention.compound_heads(["motorbike"], ["We repair every bike."]) == {"motorbike": "bike"}
+    # The longest word it ends with is its head.
+    found = abstention.compound_heads(["espressomachines"], ["We clean machines.", "Chines."])
+    assert found == {"espressomachines": "machines"}
+    # "ebike" and "along" are no compounds: their first part is too short.
+    assert abstention.compound_heads(["ebike", "along"], ["A bike.", "How long."]) == {}
+    # Written apart or with a hyphen in a sentence, it is the same thing spelt otherwise.
+    apart = ["We service mountain bikes and cargo-bikes."]
+    assert abstention.compound_heads(["mountainbikes", "cargobike"], apart) == {}
+    # Too short a head, the word itself, a word it does not end with, and no sentence at all give no head.
+    assert abstention.compound_heads(["scooters", "toilet"], ["Scooters, scoot, let."]) == {}
+    assert abstention.compound_heads(["discount"], []) == {}
+    # An accidental ending is found here; the caller's cosine between the two words (HEAD_MEANING) rejects it.
+    assert abstention.compound_heads(["toilets"], ["Lets go."]) == {"toilets": "lets"}
+
+
+def test_an_unknown_compound_counts_fully_when_its_head_is_all_the_sentence_shares():
+    # Figures of the bike suite: "Do you repair motorbikes?" finds the children's bikes sentence (0.505), and
+    # "motorbikes" is 0.47 from it. Excused, the question was answered; counted, it is not.
+    weights = {"repair": 2.0, "motorbikes": 4.83}
+    figures = {"best_sentence": 0.505, "coverage": 0.292, "agreement": True}
+    excused = abstention.unknown_share(weights, ["motorbikes"], {"motorbikes": 0.47})
+    counted = abstention.unknown_share(weights, ["motorbikes"], {"motorbikes": 0.0})
+    assert excused == 0.0 and counted > 0.7
+    assert abstention.answerable(abstention.Support(**figures, unknown=excused))
+    assert not abstention.answerable(abstention.Support(**figures, unknown=counted))
+
+
+
+
 def test_everyday_words_of_a_whatsapp_question_do_not_stop_an_answer():
     # Figures of the held-out phone suite: "how long does a battery change take on an iphone" finds the battery
     # rows (best sentence 0.58, three quarters of its words in one passage). "change" is in another passage, not
