@@ -51,7 +51,8 @@ def _runs(text: str) -> dict[tuple[str, str], float]:
 def _ran(worker: WorkerProcess) -> int:
     """Jobs this worker took, by its own log (other test workers may consume the same queue): Celery's warning
     for each rejected job, as its "received" line is logged at DEBUG only."""
-    return sum(1 for line in worker.log_text().splitlines() if "Task mail.account[" in line and "reject requeue" in line)
+    lines = worker.log_text().splitlines()
+    return sum(1 for line in lines if "Task mail.account[" in line and "reject requeue" in line)
 
 
 def test_two_workers_with_the_same_pids_are_scraped_apart(database_url, redis_url, tmp_path):
