@@ -7,7 +7,7 @@ runs the real pipeline, the playground: what the owner tests is what customers g
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +17,7 @@ from pipelines import abstention, answers, intent, sentences
 from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
+from services.adapters import wordpiece
 from services.adapters.intent_classifier import IntentSetup
 from services.adapters.llm import AllModelsFailedError, complete_parsed
 from services.adapters.ports import ChatModel, CountsTerms, Embedder, TermCounts, VectorStore
@@ -70,6 +71,9 @@ class Deps:
     vectors: VectorStore
     tenant_uow: Callable[[uuid.UUID], UnitOfWork]
     chat: ChatModel | None = None
+    # Whole English words common enough to be kept whole by a WordPiece tokenizer: an unknown word outside
+    # them counts more in the abstention decision. Loaded on first use (once per process).
+    vocabulary: Callable[[], Collection[str]] = wordpiece.whole_words
 
 
 def retrieve(
@@ -159,7 +163,7 @@ def answer(
     search_text = answers.question_with_context(question, history)
     retrieval = retrieve(deps, user_id, search_text)
     scored, relatedness = _scored_sentences(deps, retrieval)
-    support = _support(retrieval, scored, relatedness)
+    support = _support(retrieval, scored, relatedness, deps.vocabulary())
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {
@@ -284,7 +288,10 @@ def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.
 
 
 def _support(
-    retrieval: Retrieval, scored: Sequence[sentences.Scored], relatedness: dict[str, float]
+    retrieval: Retrieval,
+    scored: Sequence[sentences.Scored],
+    relatedness: dict[str, float],
+    vocabulary: Collection[str] = frozenset(),
 ) -> abstention.Support | None:
     if not scored:
         return None
@@ -296,5 +303,8 @@ def _support(
     agreement = (
         top.vector_rank is not None and top.vector_rank <= 3 and top.keyword_rank is not None and top.keyword_rank <= 3
     )
-    unknown = abstention.unknown_share(retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS)
+    rare = abstention.rare_words(retrieval.unknown, vocabulary)
+    unknown = abstention.unknown_share(
+        retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS, rare
+    )
     return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)

@@ -130,6 +130,8 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                         "terms": result.retrieval.terms,
                         "weights": result.retrieval.weights,
                         "unknown_terms": result.retrieval.unknown,
+                        # each unknown word's best cosine to a candidate sentence (0 for a compound of theirs)
+                        "relatedness": answering._scored_sentences(deps, result.retrieval)[1],
                         "found": [
                             {
                                 "content": f.content,

@@ -329,6 +329,26 @@ def test_an_unknown_compound_counts_fully_when_its_head_is_all_the_sentence_shar
 
 
 
+def test_an_unknown_rare_english_word_counts_more_than_an_everyday_one():
+    # Only words outside the vocabulary in every base form are rare: "calories" and "wifi" are, "discounts"
+    # is not ("discount" is a whole word), nor are numbers and model names.
+    vocabulary = {"discount", "today", "late", "cafe", "battery"}
+    asked = ["calories", "wifi", "discounts", "today", "batteries", "150", "s23", "café"]
+    assert abstention.rare_words(asked, vocabulary) == {"calories", "wifi"}
+    assert abstention.base_forms("repaired") == {"repaired", "repair", "repaire"}
+    # Figures of the coffee suite: "How many calories are in a cold brew?" finds the cold brew recipe (0.59,
+    # cold and brew in one passage) and "calories" is in no document: answered counting it once, not when rare.
+    weights = {"calories": 4.4, "cold": 2.8, "brew": 2.8}
+    figures = {"best_sentence": 0.59, "coverage": 0.56, "agreement": True}
+    once = abstention.unknown_share(weights, ["calories"], {"calories": 0.22})
+    rare = abstention.unknown_share(weights, ["calories"], {"calories": 0.22}, rare={"calories"})
+    assert once == pytest.approx(0.44) and rare == pytest.approx(abstention.RARE_WEIGHT * 0.44)
+    assert abstention.answerable(abstention.Support(**figures, unknown=once))
+    assert not abstention.answerable(abstention.Support(**figures, unknown=rare))
+    # A rare word a sentence says in other words is still excused.
+    assert abstention.unknown_share(weights, ["calories"], {"calories": 0.4}, rare={"calories"}) == 0.0
+
+
 def test_everyday_words_of_a_whatsapp_question_do_not_stop_an_answer():
     # Figures of the held-out phone suite: "how long does a battery change take on an iphone" finds the battery
     # rows (best sentence 0.58, three quarters of its words in one passage). "change" is in another passage, not
@@ -336,7 +356,8 @@ def test_everyday_words_of_a_whatsapp_question_do_not_stop_an_answer():
     # about something else and said "don't know".
     assert abstention.answerable(abstention.Support(best_sentence=0.58, coverage=0.74, agreement=True))
     # "can you replace the battery in my AirPods?": a sentence near in meaning, half the words in one passage,
-    # but "AirPods" is in no document and no sentence says it otherwise.
-    assert not abstention.answerable(
-        abstention.Support(best_sentence=0.38, coverage=0.47, agreement=False, unknown=0.53)
-    )
+    # but "AirPods" is in no document and no sentence says it otherwise, and it is a rare word (0.53 of the
+    # question's words by rarity, counted RARE_WEIGHT times).
+    figures = {"best_sentence": 0.38, "coverage": 0.47, "agreement": False}
+    assert abstention.rare_words(["airpods"], {"air", "pods"}) == {"airpods"}
+    assert not abstention.answerable(abstention.Support(**figures, unknown=abstention.RARE_WEIGHT * 0.53))
