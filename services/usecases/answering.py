@@ -291,7 +291,7 @@ def _support(
     retrieval: Retrieval,
     scored: Sequence[sentences.Scored],
     relatedness: dict[str, float],
-    vocabulary: Collection[str] = frozenset(),
+    vocabulary: Collection[str],  # whole common words; every unknown word outside them counts as rare
 ) -> abstention.Support | None:
     if not scored:
         return None
