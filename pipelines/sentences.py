@@ -223,12 +223,17 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
 
 
 def _joins(best: Scored, other: Scored) -> bool:
-    """A sentence of the best one's passage joins it; so does a table row of any passage when the best one is a
-    row and the other holds as much of the question's words (the 250 g and the 1 kg price of the coffee asked
-    for, not the row of the next model up that only shares "screen" and "price")."""
-    if best.candidate.row and other.candidate.row:
+    """A sentence of the best one's passage joins it. From another passage, a table row joins when it holds as
+    much of the question's words as the best one (the 250 g and the 1 kg price of the coffee asked for, not the
+    row of the next model up that only shares "screen" and "price"), and so does a text sentence joining a best
+    row: the FAQ's sentence and the price list's row about the same thing answer together ("A screen protector
+    bought from us is fitted for free." and "tempered glass screen protector: 14.90 EUR"). Two text sentences
+    of different sections do not: they are about different things more often than not."""
+    if other.candidate.passage == best.candidate.passage:
+        return True
+    if best.candidate.row or other.candidate.row:
         return other.overlap >= best.overlap - ROW_OVERLAP_SLACK
-    return other.candidate.passage == best.candidate.passage
+    return False
 
 
 def _neighbour_with_figure(best: Candidate, found: Sequence[Candidate],

@@ -189,6 +189,20 @@ def test_rows_of_other_passages_join_a_best_row_only_when_they_hold_as_many_of_t
     assert [c.text for c in pick(prose, 500)] == ["Open 9-18.", "Closed on Sundays."]
 
 
+def test_an_faq_sentence_and_a_price_row_holding_the_same_words_answer_together():
+    # "do u fit screen protectors": the FAQ's sentence and the price list's row both hold "fit" and "screen
+    # protectors"; the reply says both, whichever scored first.
+    faq = Scored(Candidate("A screen protector bought from us is fitted for free.", "", 0, 0), 0.60, 1.0, 0.80)
+    price = Scored(Candidate("Screen protector: 14.90 EUR (fitted for free).", "", 1, 0, 0, True), 0.55, 1.0, 0.75)
+    assert [c.text for c in pick([faq, price], 500)] == [faq.candidate.text, price.candidate.text]
+    assert [c.text for c in pick([price, faq], 500)] == [faq.candidate.text, price.candidate.text]
+    # Not a row holding fewer of the question's words, nor a text sentence of another section.
+    fewer = Scored(Candidate("Case: 19.90 EUR.", "", 1, 0, 0, True), 0.58, 0.5, 0.78)
+    assert [c.text for c in pick([faq, fewer], 500)] == [faq.candidate.text]
+    prose = Scored(Candidate("We sell cases and screen protectors.", "", 2, 0), 0.58, 1.0, 0.78)
+    assert [c.text for c in pick([faq, prose], 500)] == [faq.candidate.text]
+
+
 def test_a_reply_without_a_figure_takes_the_neighbouring_sentence_that_has_one():
     # "Which water is best for brewing?": the closest sentence talks about water in general, the one before
     # it under the same heading gives the hardness.
