@@ -354,3 +354,21 @@ def test_everyday_words_of_a_whatsapp_question_do_not_stop_an_answer():
     assert not abstention.answerable(
         abstention.Support(best_sentence=0.38, coverage=0.47, agreement=False, unknown=0.53)
     )
+
+
+def test_a_markdown_table_in_the_text_reads_as_rows_named_by_its_header():
+    text = (
+        "Timetable\nClasses run all year.\n| Day | Time | Class |\n|---|:---:|---|\n"
+        "| Monday | 18:00 | Vinyasa flow |\n| Tuesday | 9:30 | |\nCome 10 minutes early."
+    )
+    found = candidates([Source(text, heading="Timetable")])
+    assert [(c.context, c.text, c.row) for c in found] == [
+        ("Timetable", "Classes run all year.", False),
+        ("Timetable", "Monday: time 18:00, class Vinyasa flow.", True),
+        ("Timetable", "Tuesday: time 9:30.", True),
+        ("Timetable", "Come 10 minutes early.", False),
+    ]
+    # Rows of a table whose header is in an earlier passage say their cells; a price column gets its currency.
+    assert [c.text for c in candidates([Source("| Wednesday | 19:00 | Yin |")])] == ["Wednesday, 19:00, Yin."]
+    prices = candidates([Source("| Class | Price (EUR) |\n|---|---|\n| Drop-in | 18 |")])
+    assert [c.text for c in prices] == ["Drop-in: 18 EUR."]
