@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from pipelines import abstention, answers, intent, sentences
-from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems
+from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems, with_best_word_match
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
 from services.adapters.intent_classifier import IntentSetup
@@ -98,7 +98,8 @@ def retrieve(
     keyword_ids = [h.chunk_id for h in by_keyword]
     by_id = {h.chunk_id: h for h in hits}
     found = []
-    for ranked in fuse(vector_ids, keyword_ids, limit=limit):
+    # The abstention decision reads the best four passages; only a fifth place can go to the best word match.
+    for ranked in with_best_word_match(fuse(vector_ids, keyword_ids), limit, SUPPORT_PASSAGES):
         row = rows[ranked.chunk_id]
         found.append(
             Found(

@@ -4,7 +4,7 @@ as sentences, and the abstention decision."""
 import pytest
 
 from pipelines import abstention
-from pipelines.retrieval import content_terms, covered, fuse, same_word, tsquery
+from pipelines.retrieval import content_terms, covered, fuse, same_word, tsquery, with_best_word_match
 from pipelines.sentences import Candidate, Scored, Source, candidates, parse_row, pick, row_sentence, score
 
 # --- keyword terms ------------------------------------------------------------------------------
@@ -372,3 +372,16 @@ def test_a_markdown_table_in_the_text_reads_as_rows_named_by_its_header():
     assert [c.text for c in candidates([Source("| Wednesday | 19:00 | Yin |")])] == ["Wednesday, 19:00, Yin."]
     prices = candidates([Source("| Class | Price (EUR) |\n|---|---|\n| Drop-in | 18 |")])
     assert [c.text for c in prices] == ["Drop-in: 18 EUR."]
+
+
+def test_the_best_word_match_takes_the_last_place_when_fusing_left_it_out():
+    # Five chunks sit in both lists; the keyword list's best ("Sample Set" of the price list) is in no other.
+    vector = ["a", "b", "c", "d", "e"]
+    keyword = ["sample", "a", "b", "c", "d", "e"]
+    fused = fuse(vector, keyword)
+    assert "sample" not in [r.chunk_id for r in fused[:5]]
+    kept = with_best_word_match(fused, 5, 4)
+    assert [r.chunk_id for r in kept] == ["a", "b", "c", "d", "sample"]
+    # The fixed places never change, and a best word match already kept stays where it is.
+    assert [r.chunk_id for r in with_best_word_match(fused, 4, 4)] == ["a", "b", "c", "d"]
+    assert [r.chunk_id for r in with_best_word_match(fuse(["a"], ["a", "b"]), 5, 4)] == ["a", "b"]
