@@ -110,8 +110,27 @@ def _chunk_text_run(
 
 
 def _paragraphs(section: TextSection) -> list[str]:
-    normalised = (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(section.text))
+    normalised = (_normalised(p) for p in _PARAGRAPH_BREAK.split(section.text))
     return [p for p in normalised if p]
+
+
+def _normalised(paragraph: str) -> str:
+    """The paragraph's whitespace collapsed, but a Markdown table keeps one row a line ("| Monday | 18:00 |"):
+    a row is what a question about it needs, and run together the rows no longer tell where one ends."""
+    lines: list[str] = []
+    for raw in paragraph.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if lines and not _is_table_line(line) and not _is_table_line(lines[-1]):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _is_table_line(line: str) -> bool:
+    return len(line) > 1 and line.startswith("|") and line.endswith("|")
 
 
 def _units(

@@ -170,5 +170,16 @@ def fuse(
     return ranked[:limit] if limit is not None else ranked
 
 
+def with_best_word_match(ranked: Sequence[Ranked], limit: int, fixed: int) -> list[Ranked]:
+    """The best `limit` of the fused ranking, the last place given to the keyword list's best chunk when it fell
+    below: fusing rewards a chunk both lists hold, so the one chunk holding the question's rarest words ("Sample
+    Set" of the price list) drops out when five others sit low in both lists. The first `fixed` places stay."""
+    kept = list(ranked[:limit])
+    best = next((r for r in ranked if r.keyword_rank == 1), None)
+    if best is not None and len(kept) > fixed and best not in kept:
+        kept[-1] = best
+    return kept
+
+
 def _rrf(rank: int | None, k: int) -> float:
     return 0.0 if rank is None else 1.0 / (k + rank)

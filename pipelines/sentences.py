@@ -32,6 +32,7 @@ _CURRENCIES = {"eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR", "usd":
 _NOTE_WORDS = ("note", "comment", "description", "detail", "remark", "info", "beschreibung", "hinweis")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+|[€$£₦₹]")
 _FIGURE = re.compile(r"\d")  # a price, an amount, a time, a date, a phone number
+_PIPE_RULE = re.compile(r"^:?-{3,}:?$")  # a Markdown table's line under its header: "---", ":---:"
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,11 @@ def candidates(sources: Sequence[Source]) -> list[Candidate]:
     for index, source in enumerate(sources):
         body = _without_heading(source)
         produced = _row_candidates(source, body) if source.kind == "table" else _text_candidates(source, body)
-        for position, (context, text, paragraph) in enumerate(produced):
+        for position, (context, text, paragraph, row) in enumerate(produced):
             key = " ".join(text.lower().split())
             if key not in seen:
                 seen.add(key)
-                found.append(Candidate(text, context, index, position, paragraph, source.kind == "table"))
+                found.append(Candidate(text, context, index, position, paragraph, row))
     return found
 
 
@@ -79,10 +80,23 @@ def _without_heading(source: Source) -> str:
     return source.text
 
 
-def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int]]:
+def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool]]:
     context = source.heading or ""
     out = []
-    for paragraph, line in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    header: list[str] = []
+    for paragraph, line in enumerate(lines):
+        cells = _pipe_cells(line)
+        if cells is not None:  # a Markdown table inside the text: its rows read as a price list's rows do
+            following = _pipe_cells(lines[paragraph + 1]) if paragraph + 1 < len(lines) else None
+            if following is not None and following and all(_PIPE_RULE.match(c) for c in following):
+                header = cells  # the row above the "|---|---|" line names the columns
+            elif cells and not all(_PIPE_RULE.match(c) for c in cells) and any(cells):
+                named = list(zip(header, cells, strict=True)) if len(header) == len(cells) else []
+                text = row_sentence([(n, v) for n, v in named if v]) if named else _joined_cells(cells)
+                out.append((context, text, paragraph, True))
+            continue
+        header = []
         for raw in _SENTENCE.split(line):
             sentence = " ".join(_MARKUP.sub("", raw).split())
             if not sentence:
@@ -91,8 +105,21 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int]]:
                 # A question (FAQ style) or a lead-in is what the next sentences answer: context only.
                 context = sentence.rstrip(".:")
                 continue
-            out.append((context, sentence if sentence[-1] in ".!…" else sentence + ".", paragraph))
+            out.append((context, sentence if sentence[-1] in ".!…" else sentence + ".", paragraph, False))
     return out
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """The cells of a Markdown table line ("| Monday | 18:00 | Vinyasa |"), None for any other line."""
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1):
+        return None
+    return [" ".join(_MARKUP.sub("", c).split()) for c in stripped[1:-1].split("|")]
+
+
+def _joined_cells(cells: Sequence[str]) -> str:
+    text = ", ".join(c for c in cells if c)
+    return text if text[-1:] in ".!?" else text + "."
 
 
 def _is_heading_like(sentence: str, raw: str, line: str) -> bool:
@@ -105,12 +132,12 @@ def _is_heading_like(sentence: str, raw: str, line: str) -> bool:
     return len(words) < 3 or (raw.strip() == line.strip() and line.rstrip()[-1:] not in ".!?…" and len(words) <= 8)
 
 
-def _row_candidates(source: Source, body: str) -> list[tuple[str, str, int]]:
+def _row_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool]]:
     out = []
     for paragraph, line in enumerate(body.split("\n")):
         cells = parse_row(line, source.columns)
         if cells:
-            out.append((source.heading or "", row_sentence(cells), paragraph))
+            out.append((source.heading or "", row_sentence(cells), paragraph, True))
     return out
 
 
@@ -223,12 +250,17 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
 
 
 def _joins(best: Scored, other: Scored) -> bool:
-    """A sentence of the best one's passage joins it; so does a table row of any passage when the best one is a
-    row and the other holds as much of the question's words (the 250 g and the 1 kg price of the coffee asked
-    for, not the row of the next model up that only shares "screen" and "price")."""
-    if best.candidate.row and other.candidate.row:
+    """A sentence of the best one's passage joins it. From another passage, a table row joins when it holds as
+    much of the question's words as the best one (the 250 g and the 1 kg price of the coffee asked for, not the
+    row of the next model up that only shares "screen" and "price"), and so does a text sentence joining a best
+    row: the FAQ's sentence and the price list's row about the same thing answer together ("A screen protector
+    bought from us is fitted for free." and "tempered glass screen protector: 14.90 EUR"). Two text sentences
+    of different sections do not: they are about different things more often than not."""
+    if other.candidate.passage == best.candidate.passage:
+        return True
+    if best.candidate.row or other.candidate.row:
         return other.overlap >= best.overlap - ROW_OVERLAP_SLACK
-    return other.candidate.passage == best.candidate.passage
+    return False
 
 
 def _neighbour_with_figure(best: Candidate, found: Sequence[Candidate],

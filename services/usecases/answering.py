@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from pipelines import abstention, answers, intent, sentences
-from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems
+from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems, with_best_word_match
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
 from services.adapters import wordpiece
@@ -26,7 +26,8 @@ from services.repositories.db import UnitOfWork
 
 FETCH = 8  # from each list (vector, keyword) before fusing
 PASSAGES = 5  # fused passages kept: traced, given to a model, searched for sentences
-SENTENCE_PASSAGES = 4  # the best passages whose sentences the extractive answer considers
+SENTENCE_PASSAGES = PASSAGES  # the passages whose sentences the extractive answer picks from
+SUPPORT_PASSAGES = 4  # the best passages whose sentences the abstention decision weighs
 COVERAGE_PASSAGES = 3  # the best passages the question's words are looked for in
 ABSTAINED, EXTRACTIVE, MODEL = "abstained", "extractive", "model"
 
@@ -101,7 +102,8 @@ def retrieve(
     keyword_ids = [h.chunk_id for h in by_keyword]
     by_id = {h.chunk_id: h for h in hits}
     found = []
-    for ranked in fuse(vector_ids, keyword_ids, limit=limit):
+    # The abstention decision reads the best four passages; only a fifth place can go to the best word match.
+    for ranked in with_best_word_match(fuse(vector_ids, keyword_ids), limit, SUPPORT_PASSAGES):
         row = rows[ranked.chunk_id]
         found.append(
             Found(
@@ -273,14 +275,19 @@ def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.
     found = sentences.candidates([f.for_sentences() for f in retrieval.found[:SENTENCE_PASSAGES]])
     if not found:
         return [], {}
+    # The fifth passage's sentences may be the reply (candidates come passage by passage, so they are last), but
+    # the abstention decision weighs the best four passages' sentences only, as it was calibrated.
+    weighed = sum(1 for c in found if c.passage < SUPPORT_PASSAGES)
     unknown = [t for t in retrieval.unknown if t not in abstention.UNTELLING_WORDS]
-    heads = abstention.compound_heads(unknown, [c.scoring_text for c in found])
+    heads = abstention.compound_heads(unknown, [c.scoring_text for c in found[:weighed]])
     named = sorted(set(heads.values()))
     # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding.
     vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + unknown + named), dtype=np.float32)
     candidates, words, head_vectors = np.split(vectors, [len(found), len(found) + len(unknown)])
     similarities = candidates @ np.asarray(retrieval.vector, dtype=np.float32)
-    relatedness = {t: float(row.max()) for t, row in zip(unknown, words @ candidates.T, strict=True)}
+    relatedness = {
+        t: float(row.max()) if weighed else 0.0 for t, row in zip(unknown, words @ candidates[:weighed].T, strict=True)
+    }
     for word, head in heads.items():  # a kind of what the sentences name: near them, and still not said by them
         if float(words[unknown.index(word)] @ head_vectors[named.index(head)]) >= abstention.HEAD_MEANING:
             relatedness[word] = 0.0
@@ -307,4 +314,5 @@ def _support(
     unknown = abstention.unknown_share(
         retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS, rare
     )
-    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)
+    weighed = [s.similarity for s in scored if s.candidate.passage < SUPPORT_PASSAGES]
+    return abstention.Support(max(weighed, default=0.0), covers, agreement, unknown)

@@ -149,12 +149,15 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                         "candidates": [
                             {
                                 "text": s.candidate.text,
+                                "context": s.candidate.context,
+                                "row": s.candidate.row,
                                 "scoring_text": s.candidate.scoring_text,
                                 "passage": s.candidate.passage,
                                 "position": s.candidate.position,
                                 "paragraph": s.candidate.paragraph,
                                 "similarity": s.similarity,
                                 "overlap": s.overlap,
+                                "score": s.score,
                             }
                             for s in result.sentences
                         ],

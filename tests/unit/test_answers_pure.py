@@ -4,7 +4,7 @@ as sentences, and the abstention decision."""
 import pytest
 
 from pipelines import abstention
-from pipelines.retrieval import content_terms, covered, fuse, same_word, tsquery
+from pipelines.retrieval import content_terms, covered, fuse, same_word, tsquery, with_best_word_match
 from pipelines.sentences import Candidate, Scored, Source, candidates, parse_row, pick, row_sentence, score
 
 # --- keyword terms ------------------------------------------------------------------------------
@@ -189,6 +189,20 @@ def test_rows_of_other_passages_join_a_best_row_only_when_they_hold_as_many_of_t
     assert [c.text for c in pick(prose, 500)] == ["Open 9-18.", "Closed on Sundays."]
 
 
+def test_an_faq_sentence_and_a_price_row_holding_the_same_words_answer_together():
+    # "do u fit screen protectors": the FAQ's sentence and the price list's row both hold "fit" and "screen
+    # protectors"; the reply says both, whichever scored first.
+    faq = Scored(Candidate("A screen protector bought from us is fitted for free.", "", 0, 0), 0.60, 1.0, 0.80)
+    price = Scored(Candidate("Screen protector: 14.90 EUR (fitted for free).", "", 1, 0, 0, True), 0.55, 1.0, 0.75)
+    assert [c.text for c in pick([faq, price], 500)] == [faq.candidate.text, price.candidate.text]
+    assert [c.text for c in pick([price, faq], 500)] == [faq.candidate.text, price.candidate.text]
+    # Not a row holding fewer of the question's words, nor a text sentence of another section.
+    fewer = Scored(Candidate("Case: 19.90 EUR.", "", 1, 0, 0, True), 0.58, 0.5, 0.78)
+    assert [c.text for c in pick([faq, fewer], 500)] == [faq.candidate.text]
+    prose = Scored(Candidate("We sell cases and screen protectors.", "", 2, 0), 0.58, 1.0, 0.78)
+    assert [c.text for c in pick([faq, prose], 500)] == [faq.candidate.text]
+
+
 def test_a_reply_without_a_figure_takes_the_neighbouring_sentence_that_has_one():
     # "Which water is best for brewing?": the closest sentence talks about water in general, the one before
     # it under the same heading gives the hardness.
@@ -361,3 +375,34 @@ def test_everyday_words_of_a_whatsapp_question_do_not_stop_an_answer():
     figures = {"best_sentence": 0.38, "coverage": 0.47, "agreement": False}
     assert abstention.rare_words(["airpods"], {"air", "pods"}) == {"airpods"}
     assert not abstention.answerable(abstention.Support(**figures, unknown=abstention.RARE_WEIGHT * 0.53))
+
+
+def test_a_markdown_table_in_the_text_reads_as_rows_named_by_its_header():
+    text = (
+        "Timetable\nClasses run all year.\n| Day | Time | Class |\n|---|:---:|---|\n"
+        "| Monday | 18:00 | Vinyasa flow |\n| Tuesday | 9:30 | |\nCome 10 minutes early."
+    )
+    found = candidates([Source(text, heading="Timetable")])
+    assert [(c.context, c.text, c.row) for c in found] == [
+        ("Timetable", "Classes run all year.", False),
+        ("Timetable", "Monday: time 18:00, class Vinyasa flow.", True),
+        ("Timetable", "Tuesday: time 9:30.", True),
+        ("Timetable", "Come 10 minutes early.", False),
+    ]
+    # Rows of a table whose header is in an earlier passage say their cells; a price column gets its currency.
+    assert [c.text for c in candidates([Source("| Wednesday | 19:00 | Yin |")])] == ["Wednesday, 19:00, Yin."]
+    prices = candidates([Source("| Class | Price (EUR) |\n|---|---|\n| Drop-in | 18 |")])
+    assert [c.text for c in prices] == ["Drop-in: 18 EUR."]
+
+
+def test_the_best_word_match_takes_the_last_place_when_fusing_left_it_out():
+    # Five chunks sit in both lists; the keyword list's best ("Sample Set" of the price list) is in no other.
+    vector = ["a", "b", "c", "d", "e"]
+    keyword = ["sample", "a", "b", "c", "d", "e"]
+    fused = fuse(vector, keyword)
+    assert "sample" not in [r.chunk_id for r in fused[:5]]
+    kept = with_best_word_match(fused, 5, 4)
+    assert [r.chunk_id for r in kept] == ["a", "b", "c", "d", "sample"]
+    # The fixed places never change, and a best word match already kept stays where it is.
+    assert [r.chunk_id for r in with_best_word_match(fused, 4, 4)] == ["a", "b", "c", "d"]
+    assert [r.chunk_id for r in with_best_word_match(fuse(["a"], ["a", "b"]), 5, 4)] == ["a", "b"]

@@ -125,3 +125,11 @@ def test_batch_counter_gives_the_same_chunks_with_fewer_calls():
     batched = chunk_sections(sections, one, options, count_many=many)
     assert batched == plain
     assert calls["many"] == 2 and calls["one"] <= 2  # the heading prefix only
+
+
+def test_a_markdown_table_keeps_one_row_a_line_while_prose_lines_run_together():
+    text = "Classes run\nall year.\n| Day | Time |\n|---|---|\n| Monday | 18:00 |\nCome\nearly."
+    [chunk] = chunk_sections([TextSection(text=text, heading="Timetable")], words)
+    assert chunk.content == (
+        "Timetable\nClasses run all year.\n| Day | Time |\n|---|---|\n| Monday | 18:00 |\nCome early."
+    )
