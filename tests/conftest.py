@@ -10,6 +10,7 @@ import base64
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -189,6 +190,38 @@ class WorkerProcess:
                 self.process.kill()
                 self.process.wait()
         self._log.close()
+
+
+class LLMGatewayProcess:
+    """A real `python -m workers llm-gateway` process, as `salesboy up` starts it; `env` points workers at it."""
+
+    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+        # A short folder of its own: a Unix socket's path has about 100 bytes.
+        self.socket_path = Path(tempfile.mkdtemp(prefix="sb-gw-")) / "llm" / "llm.sock"
+        self.env = {"LLM_GATEWAY_SOCKET": str(self.socket_path)}
+        self.log_path = log_path
+        self._log = log_path.open("w")
+        self.process = subprocess.Popen([sys.executable, "-m", "workers", "llm-gateway"], env={**env, **self.env},
+                                        cwd=log_path.parent, stdout=self._log, stderr=subprocess.STDOUT)
+
+        def listening() -> bool:
+            if self.process.poll() is not None:
+                raise AssertionError(f"the model gateway exited:\n{log_path.read_text(errors='replace')}")
+            with socket.socket(socket.AF_UNIX) as probe:
+                return probe.connect_ex(str(self.socket_path)) == 0
+
+        wait_for(listening, timeout=120, interval=0.1, message="the model gateway to listen")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+        shutil.rmtree(self.socket_path.parent.parent, ignore_errors=True)
 
 
 GATEWAY_SECRET = b"gateway-test-secret"
