@@ -275,6 +275,13 @@ def worker_settings_env(gateway_url: str, n8n_url: str = "", llm_url: str = "") 
 
 @pytest.fixture(scope="session")
 def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8n, llm) -> Iterator[WorkerProcess]:
+    yield from session_worker(database_url, redis_url, shared_data_dir, gateway, n8n, llm)
+
+
+def session_worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8n, llm,
+                   llm_gateway: bool = False) -> Iterator[WorkerProcess]:
+    """The session's worker; with `llm_gateway`, its model calls go through a model gateway process, as
+    `salesboy up` runs them (the benchmarks' shape)."""
     work_dir = Path(tempfile.mkdtemp(prefix="salesboy-test-worker-"))
     env = subprocess_env(
         SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
@@ -283,8 +290,9 @@ def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8
     # The worker writes its metrics where the API's /metrics reads them (multiprocess mode).
     env["PROMETHEUS_MULTIPROC_DIR"] = str(work_dir / "metrics")
     (work_dir / "metrics").mkdir()
-    proc = WorkerProcess(env, work_dir, "maintenance,inbound,intent,rag,outbound,dispatch,ingest",
-                         work_dir / "worker.log")
+    model_gateway = LLMGatewayProcess(env, work_dir / "llm-gateway.log") if llm_gateway else None
+    proc = WorkerProcess({**env, **(model_gateway.env if model_gateway else {})}, work_dir,
+                         "maintenance,inbound,intent,rag,outbound,dispatch,ingest", work_dir / "worker.log")
     proc.metrics_dir = work_dir / "metrics"
     probe = Celery(broker=redis_url, set_as_current=False)
     try:
@@ -296,6 +304,8 @@ def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8
     finally:
         probe.close()
         proc.stop()
+        if model_gateway is not None:
+            model_gateway.stop()
         shutil.rmtree(work_dir, ignore_errors=True)
 
 
