@@ -5,10 +5,11 @@ so no pool process pays litellm's ~150 MiB import (tests/bench/README.md, "LLM g
 Same surface as LiteLLMChat: `complete` returns the same Completion or raises the same AllModelsFailedError,
 with the attempts the gateway recorded, the provider's own error text in them.
 
-The business's own key travels with the call, read and decrypted here as in-process calls read it. The gateway
-then holds no database credential and no keyring, and its socket is no key oracle: whoever reaches it learns
-no business's key, since it only ever uses the key it is handed. The socket is the same user's only (0600 in a
-0700 folder), who can read the keyring from the environment anyway.
+The business's own key travels with the call, read and decrypted here as in-process calls read it. Simpler and
+safer than the gateway looking keys up: it needs no database connection and no keyring, and its socket is no key
+oracle (a caller naming a business and its own api_base would otherwise have that business's key sent there);
+it only ever uses the key it is handed. The socket is this user's alone (0600 in a 0700 folder), and this user
+can read the keyring from the environment anyway.
 """
 
 from __future__ import annotations

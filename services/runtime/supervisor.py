@@ -129,6 +129,8 @@ class Supervisor:
         env = self._env
         if child.name == "flower":  # Flower serves its own metrics; they stay out of the pipeline's
             env = {k: v for k, v in env.items() if k != MULTIPROC_ENV}
+        if child.name == "llm-gateway":  # it is handed each business's key with the call: no database for it
+            env = {k: v for k, v in env.items() if k != "DATABASE_URL"}
         child.process = subprocess.Popen(child.argv, env=env, start_new_session=True)
         child.started_at = time.monotonic()
 
