@@ -252,12 +252,15 @@ def _production_workers(settings, database_url, broker_url, gateway, n8n, tmp_pa
     # Another worker shape to compare with the default: BENCH_WORKER_ENV='{"WORKER_CONCURRENCY": "3"}'.
     env.update(json.loads(os.environ.get("BENCH_WORKER_ENV", "{}")))
     # The model gateway first, as `salesboy up` starts it: the pool processes call the models through it.
+    # BENCH_LLM_GATEWAY=0: the shape before it (it is still started, for the CPU meter, but not used).
     model_gateway = LLMGatewayProcess(env, tmp_path / "llm-gateway.log")
+    if os.environ.get("BENCH_LLM_GATEWAY", "1") != "0":
+        env.update(model_gateway.env)
     log = (tmp_path / "prefork-worker.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "workers", "worker", "--queues", ",".join(q for q in QUEUES if q != "sessions"),
          "--name", f"bench-{uuid.uuid4().hex[:8]}@localhost"],
-        env={**env, **model_gateway.env}, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
+        env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
     return process, log, model_gateway
 
 
