@@ -106,7 +106,7 @@ def _private_folder(folder: Path) -> None:
     os.chmod(folder, 0o700)
 
 
-def serve(path: Path, chat: LiteLLMChat, ready: threading.Event | None = None) -> None:
+def serve(path: Path, chat: LiteLLMChat) -> None:
     """Serve until SIGTERM or SIGINT; litellm is imported before the socket exists, so a socket that
     answers is a gateway ready to call models."""
     load_litellm()
@@ -115,8 +115,6 @@ def serve(path: Path, chat: LiteLLMChat, ready: threading.Event | None = None) -
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: threading.Thread(target=server.shutdown, daemon=True).start())
     log.info("model gateway listening", extra={"socket": str(path)})
-    if ready is not None:
-        ready.set()
     try:
         server.serve_forever(poll_interval=0.5)
     finally:
