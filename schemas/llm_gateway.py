@@ -20,7 +20,7 @@ class GatewayRequest(BaseModel):
     models: list[ModelSpec] = Field(max_length=20)
     messages: list[dict[str, Any]] = Field(min_length=1)
     temperature: float = Field(ge=0, le=2)
-    max_tokens: int = Field(ge=1, le=100_000)
+    max_tokens: int = Field(ge=1)
     json_mode: bool = False
     # The business's own provider key, read and decrypted by the worker (only when an own model is listed).
     own_key: SecretStr | None = None
