@@ -3,6 +3,7 @@ socket (a stand-in model answering at once) against the same stand-in called dir
 
 from __future__ import annotations
 
+import os
 import statistics
 import tempfile
 import threading
@@ -10,10 +11,14 @@ import time
 import uuid
 from pathlib import Path
 
+from pipelines.egress import parse_allowlist
 from schemas.messages import ModelSpec
-from services.adapters.llm import Completion
+from services.adapters.egress import EgressPolicy
+from services.adapters.llm import Completion, LiteLLMChat
 from services.adapters.llm_gateway import GatewayChat
 from services.runtime.llm_gateway import LLMGateway
+from tests.conftest import LLM_KEY, LLMGatewayProcess, subprocess_env
+from tests.fakes.gateway_server import chat_completion
 
 CALLS = 2000
 # About a one-call prompt: instructions, five retrieved chunks, history and the question.
@@ -59,3 +64,32 @@ def test_the_gateway_hop():
     print(f"\nmodel gateway hop ({CALLS} calls, a {len(PROMPT[0]['content']) // 1000} KB prompt): "
           f"p50 {_p(hop, 50):.3f} ms, p99 {_p(hop, 99):.3f} ms; the model called directly p50 "
           f"{_p(plain, 50):.4f} ms; the caller's CPU {cpu / CALLS * 1000:.3f} ms a call")
+
+
+def test_a_model_call_through_the_gateway_process_against_in_process(llm, tmp_path):
+    """The same own-server model on the local OpenAI-compatible server, called alternately through a real gateway
+    process and by litellm in this process: what the hop adds, scheduling of the second process included."""
+    llm.reset()
+    llm.routes[("POST", "/v1/chat/completions")] = lambda body: (200, chat_completion(body["model"], "answered"))
+    env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(tmp_path), EGRESS_ALLOW="127.0.0.1/32",
+                         LLM_RETRIES="0", LLM_TIMEOUT_SECONDS="5")
+    model_gateway = LLMGatewayProcess(env, tmp_path / "llm-gateway.log")
+    try:
+        through = GatewayChat(model_gateway.socket_path, own_key=lambda _user: LLM_KEY, timeout=5, retries=0)
+        here = LiteLLMChat(operator_models=[], egress=EgressPolicy(parse_allowlist("127.0.0.1/32"), https_only=False),
+                           own_key=lambda _user: LLM_KEY, timeout=5, retries=0)
+        models = [ModelSpec(model="openai/own", api_base=llm.base_url)]
+        times: dict[str, list[float]] = {"gateway": [], "in-process": []}
+        tenant = uuid.uuid4()
+        for n in range(320):
+            for name, chat in (("gateway", through), ("in-process", here)):
+                started = time.perf_counter()
+                chat.complete(models, PROMPT, tenant=tenant, temperature=0.2, max_tokens=300)
+                if n >= 20:
+                    times[name].append(time.perf_counter() - started)
+    finally:
+        model_gateway.stop()
+        llm.reset()
+    print("\none model call, 300 alternating, load " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + ": " +
+          "; ".join(f"{name} p50 {_p(t, 50):.2f} ms, p99 {_p(t, 99):.2f} ms" for name, t in times.items()) +
+          f"; p50 difference {_p(times['gateway'], 50) - _p(times['in-process'], 50):+.2f} ms")
