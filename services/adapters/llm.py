@@ -22,7 +22,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -35,9 +35,6 @@ from services.adapters.egress import EgressPolicy, guarded_client, refusal_in
 from services.adapters.litellm_setup import load_litellm
 from services.adapters.metrics import process_metrics
 from services.core.crypto import DecryptionError
-
-if TYPE_CHECKING:
-    from services.adapters.llm_gateway import GatewayChat
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -264,10 +261,17 @@ class LiteLLMChat:
             return client
 
 
+class ModelClient(Protocol):
+    """Every business's models: LiteLLMChat here, or GatewayChat (services/adapters/llm_gateway.py)."""
+
+    def complete(self, models: list[ModelSpec], messages: list[dict], *, tenant: uuid.UUID, temperature: float,
+                 max_tokens: int, json_mode: bool = False) -> Completion: ...
+
+
 class TenantChat:
     """The ChatModel port for one business: own model entries use that business's key and nobody else's."""
 
-    def __init__(self, chat: LiteLLMChat | GatewayChat, user_id: uuid.UUID) -> None:
+    def __init__(self, chat: ModelClient, user_id: uuid.UUID) -> None:
         self._chat = chat
         self.user_id = user_id
 
