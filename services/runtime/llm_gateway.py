@@ -77,6 +77,8 @@ class _Handler(socketserver.BaseRequestHandler):
         sock: socket.socket = self.request
         sock.settimeout(_REQUEST_SECONDS)
         try:
+            if not sock.recv(1, socket.MSG_PEEK):
+                return  # closed with nothing sent: a liveness probe (`salesboy up` waits for the socket so)
             request = GatewayRequest.model_validate_json(read_frame(sock))
         except ValidationError as exc:
             # Where it failed, never the values: the frame may hold a business's key.

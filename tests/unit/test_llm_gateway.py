@@ -177,3 +177,12 @@ def test_a_gateway_that_never_answers_times_out(folder, monkeypatch):
         silent.listen()
         with pytest.raises(AllModelsFailedError, match="timed out"):
             _client(path, timeout=0.1).complete([HOUSE], PROMPT, tenant=uuid.uuid4(), temperature=0, max_tokens=5)
+
+
+def test_a_probe_that_only_connects_is_not_logged_as_a_bad_request(served, caplog):
+    path = served(StubChat("ok"))
+    with socket.socket(socket.AF_UNIX) as probe:
+        probe.connect(str(path))
+    # A real call after it still answers, and the probe left no warning behind.
+    assert _client(path).complete([HOUSE], PROMPT, tenant=uuid.uuid4(), temperature=0, max_tokens=5).text == "ok"
+    assert not [r for r in caplog.records if r.name == "services.runtime.llm_gateway"]
