@@ -408,6 +408,12 @@ def worker(ctx: click.Context) -> None:
     _exec_workers("worker", *ctx.args)
 
 
+@main.command("llm-gateway")
+def llm_gateway() -> None:
+    """Run the model gateway: the workers' model calls go through it (LLM_GATEWAY_SOCKET)."""
+    _exec_workers("llm-gateway")
+
+
 @main.command()
 def beat() -> None:
     """Run the periodic scheduler (the stuck-work sweeper)."""

@@ -201,6 +201,9 @@ class Settings(BaseSettings):
     outbound_gateway_secret: SecretStr | None = Field(None, alias="OUTBOUND_GATEWAY_SECRET")
     llm_timeout_seconds: float = Field(20.0, alias="LLM_TIMEOUT_SECONDS", gt=0)
     llm_retries: int = Field(1, alias="LLM_RETRIES", ge=0, le=5)
+    # Set (by `salesboy up`): model calls go to the model gateway on this Unix socket, the one process that
+    # imports litellm; unset, each process calls the models itself.
+    llm_gateway_socket: Path | None = Field(None, alias="LLM_GATEWAY_SOCKET")
     typing_delay_ms_per_char: float = Field(15.0, alias="TYPING_DELAY_MS_PER_CHAR", ge=0)
     typing_delay_max_seconds: float = Field(4.0, alias="TYPING_DELAY_MAX_SECONDS", ge=0)
     message_stuck_after_seconds: float = Field(120.0, alias="MESSAGE_STUCK_AFTER_SECONDS", gt=0)

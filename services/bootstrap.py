@@ -44,6 +44,7 @@ from services.adapters.events import RedisEventPublisher
 from services.adapters.extract import ExtractionLimits
 from services.adapters.intent_classifier import IntentHeads, fit_head_isolated
 from services.adapters.llm import LiteLLMChat
+from services.adapters.llm_gateway import GatewayChat
 from services.adapters.mailer import Mailer, make_mailer
 from services.adapters.ports import (
     AccountBackend,
@@ -101,7 +102,7 @@ class App:
     vectors: VectorStore
     events: EventPublisher
     keyring: Keyring
-    chat: LiteLLMChat  # per job, `chat.for_tenant(user_id)` is the ChatModel the message stages get
+    chat: LiteLLMChat | GatewayChat  # per job, `chat.for_tenant(user_id)` is the ChatModel the message stages get
     transport: Transport
     egress: EgressPolicy
     mailer: Mailer
@@ -224,6 +225,28 @@ def _transport(settings: Settings) -> Transport:
     return UnconfiguredTransport()
 
 
+def _chat(settings: Settings, egress: EgressPolicy,
+          own_key: Callable[[uuid.UUID], str | None]) -> LiteLLMChat | GatewayChat:
+    """Through the model gateway when one runs (LLM_GATEWAY_SOCKET), so this process never imports litellm."""
+    s = settings
+    if s.llm_gateway_socket is not None:
+        return GatewayChat(s.llm_gateway_socket, own_key=own_key, timeout=s.llm_timeout_seconds,
+                           retries=s.llm_retries)
+    return LiteLLMChat(operator_models=s.operator_models, egress=egress, own_key=own_key,
+                       timeout=s.llm_timeout_seconds, retries=s.llm_retries)
+
+
+def gateway_chat(settings: Settings) -> LiteLLMChat:
+    """What the model gateway runs: no database and no keyring, as a worker sends a business's key with its call."""
+    s = settings
+
+    def no_stored_keys(_tenant: uuid.UUID) -> str | None:
+        raise RuntimeError("the model gateway is handed each business's key with the call")
+
+    return LiteLLMChat(operator_models=s.operator_models, egress=EgressPolicy.from_settings(s), own_key=no_stored_keys,
+                       timeout=s.llm_timeout_seconds, retries=s.llm_retries)
+
+
 def bootstrap(
     settings: Settings,
     *,
@@ -267,9 +290,7 @@ def bootstrap(
     storage = overrides.get("storage") or _storage(s)
     embedder = overrides.get("embedder") or _embedder(s)
     vectors = overrides.get("vectors") or _vectors(s, tenant_uow)
-    chat = overrides.get("chat") or LiteLLMChat(
-        operator_models=s.operator_models, egress=egress, own_key=provider_keys.loader(tenant_uow, keyring),
-        timeout=s.llm_timeout_seconds, retries=s.llm_retries)
+    chat = overrides.get("chat") or _chat(s, egress, provider_keys.loader(tenant_uow, keyring))
     # Replies through a linked WhatsApp are handed to its session host by outbound.deliver; this
     # transport carries the rest (the gateway, or the refusal saying nothing is configured).
     transport = PlaygroundRouting(overrides.get("transport") or _transport(s), events)

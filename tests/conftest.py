@@ -10,6 +10,7 @@ import base64
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -191,6 +192,38 @@ class WorkerProcess:
         self._log.close()
 
 
+class LLMGatewayProcess:
+    """A real `python -m workers llm-gateway` process, as `salesboy up` starts it; `env` points workers at it."""
+
+    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+        # A short folder of its own: a Unix socket's path has about 100 bytes.
+        self.socket_path = Path(tempfile.mkdtemp(prefix="sb-gw-")) / "llm" / "llm.sock"
+        self.env = {"LLM_GATEWAY_SOCKET": str(self.socket_path)}
+        self.log_path = log_path
+        self._log = log_path.open("w")
+        self.process = subprocess.Popen([sys.executable, "-m", "workers", "llm-gateway"], env={**env, **self.env},
+                                        cwd=log_path.parent, stdout=self._log, stderr=subprocess.STDOUT)
+
+        def listening() -> bool:
+            if self.process.poll() is not None:
+                raise AssertionError(f"the model gateway exited:\n{log_path.read_text(errors='replace')}")
+            with socket.socket(socket.AF_UNIX) as probe:
+                return probe.connect_ex(str(self.socket_path)) == 0
+
+        wait_for(listening, timeout=120, interval=0.1, message="the model gateway to listen")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+        shutil.rmtree(self.socket_path.parent.parent, ignore_errors=True)
+
+
 GATEWAY_SECRET = b"gateway-test-secret"
 LLM_KEY = "sk-test"
 # Set in every test worker's environment: values a tenant's model endpoint must never receive.
@@ -242,6 +275,13 @@ def worker_settings_env(gateway_url: str, n8n_url: str = "", llm_url: str = "") 
 
 @pytest.fixture(scope="session")
 def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8n, llm) -> Iterator[WorkerProcess]:
+    yield from session_worker(database_url, redis_url, shared_data_dir, gateway, n8n, llm)
+
+
+def session_worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8n, llm,
+                   llm_gateway: bool = False) -> Iterator[WorkerProcess]:
+    """The session's worker; with `llm_gateway`, its model calls go through a model gateway process, as
+    `salesboy up` runs them (the benchmarks' shape)."""
     work_dir = Path(tempfile.mkdtemp(prefix="salesboy-test-worker-"))
     env = subprocess_env(
         SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(shared_data_dir), DATABASE_URL=database_url,
@@ -250,8 +290,9 @@ def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8
     # The worker writes its metrics where the API's /metrics reads them (multiprocess mode).
     env["PROMETHEUS_MULTIPROC_DIR"] = str(work_dir / "metrics")
     (work_dir / "metrics").mkdir()
-    proc = WorkerProcess(env, work_dir, "maintenance,inbound,intent,rag,outbound,dispatch,ingest",
-                         work_dir / "worker.log")
+    model_gateway = LLMGatewayProcess(env, work_dir / "llm-gateway.log") if llm_gateway else None
+    proc = WorkerProcess({**env, **(model_gateway.env if model_gateway else {})}, work_dir,
+                         "maintenance,inbound,intent,rag,outbound,dispatch,ingest", work_dir / "worker.log")
     proc.metrics_dir = work_dir / "metrics"
     probe = Celery(broker=redis_url, set_as_current=False)
     try:
@@ -263,6 +304,8 @@ def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8
     finally:
         probe.close()
         proc.stop()
+        if model_gateway is not None:
+            model_gateway.stop()
         shutil.rmtree(work_dir, ignore_errors=True)
 
 

@@ -16,7 +16,9 @@ from schemas.queues import QUEUES
 from schemas.settings import InsecureSettingsError, Settings, SettingsError, load_settings
 from services.adapters.logging import configure_logging
 from services.adapters.metrics import MULTIPROC_ENV, fresh_multiprocess_dir, serve_worker_metrics
+from services.bootstrap import gateway_chat
 from services.runtime.embedded import EmbeddedServiceError
+from services.runtime.llm_gateway import serve, socket_path_for
 from services.runtime.runtime import flower_login, refuse_privileged_runtime, resolve_database_url, resolve_redis_url
 from workers.app import create_worker_app
 
@@ -113,6 +115,14 @@ def _own_metrics_folder(settings: Settings, node: str) -> None:
     """This worker's multiprocess folder, emptied: it alone writes and reads it (stale files would count)."""
     folder = os.environ.get(MULTIPROC_ENV) or str(settings.data_dir.resolve() / "run" / f"metrics-{node}")
     os.environ[MULTIPROC_ENV] = fresh_multiprocess_dir(folder)
+
+
+@main.command("llm-gateway")
+def llm_gateway() -> None:
+    """Call the models for every worker on this machine (the one process that imports litellm)."""
+    settings = _settings()
+    configure_logging(settings.log_level, settings.resolved_log_dir, "llm-gateway")
+    serve(settings.llm_gateway_socket or socket_path_for(settings.data_dir), gateway_chat(settings))
 
 
 @main.command()

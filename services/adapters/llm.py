@@ -22,7 +22,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -144,12 +144,27 @@ class LiteLLMChat:
         max_tokens: int,
         json_mode: bool = False,
     ) -> Completion:
+        return self.complete_with_key(models, messages, own_key=lambda: self._own_key(tenant), temperature=temperature,
+                                      max_tokens=max_tokens, json_mode=json_mode)
+
+    def complete_with_key(
+        self,
+        models: list[ModelSpec],
+        messages: list[dict],
+        *,
+        own_key: Callable[[], str | None],
+        temperature: float,
+        max_tokens: int,
+        json_mode: bool = False,
+    ) -> Completion:
+        """`complete`, with the business's key from `own_key` (called at most once, only if an own model needs it):
+        the model gateway is handed the key by the worker that read it."""
         litellm = load_litellm()
-        own_key = _Once(lambda: self._own_key(tenant))
+        once = _Once(own_key)
         attempts: list[dict] = []
         for spec in models:
             try:
-                call = self._prepare(spec, own_key)
+                call = self._prepare(spec, once)
             except Unusable as exc:
                 attempts.append({"model": spec.model, "error": str(exc)})
                 continue
@@ -246,10 +261,17 @@ class LiteLLMChat:
             return client
 
 
+class ModelClient(Protocol):
+    """Every business's models: LiteLLMChat here, or GatewayChat (services/adapters/llm_gateway.py)."""
+
+    def complete(self, models: list[ModelSpec], messages: list[dict], *, tenant: uuid.UUID, temperature: float,
+                 max_tokens: int, json_mode: bool = False) -> Completion: ...
+
+
 class TenantChat:
     """The ChatModel port for one business: own model entries use that business's key and nobody else's."""
 
-    def __init__(self, chat: LiteLLMChat, user_id: uuid.UUID) -> None:
+    def __init__(self, chat: ModelClient, user_id: uuid.UUID) -> None:
         self._chat = chat
         self.user_id = user_id
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -25,6 +26,7 @@ from schemas.settings import Settings
 from services.adapters.metrics import MULTIPROC_ENV, fresh_multiprocess_dir
 from services.bootstrap import bootstrap
 from services.runtime.embedded import port_is_free
+from services.runtime.llm_gateway import socket_path_for
 from services.runtime.runtime import FlowerLogin, ensure_services, flower_login, migrate_database
 from services.runtime.seed import seed_demo_tenant
 
@@ -74,6 +76,8 @@ class Supervisor:
         workers = [sys.executable, "-m", "workers"]
         s = self.settings
         children = [
+            # First, and waited for: the workers' (and the API's) model calls go to it (LLM_GATEWAY_SOCKET).
+            Child("llm-gateway", [*workers, "llm-gateway"]),
             Child("api", [sys.executable, "-m", "gunicorn", "--worker-class", "gevent", "--workers", "1",
                           "--bind", f"{s.api_host}:{s.api_port}", "--graceful-timeout", "5",
                           "--timeout", "60", "--no-control-socket", "--config", str(_GUNICORN_CONFIG),
@@ -102,12 +106,17 @@ class Supervisor:
             env.pop("MIGRATION_DATABASE_URL", None)  # the owner's credential stays with the supervisor
             # Every child writes its metrics here; the API's /metrics adds them up.
             env[MULTIPROC_ENV] = fresh_multiprocess_dir(self.settings.data_dir.resolve() / "metrics")
+            # One process imports litellm and calls the models; every other child reaches it on this socket.
+            gateway_socket = self.settings.llm_gateway_socket or socket_path_for(self.settings.data_dir)
+            env["LLM_GATEWAY_SOCKET"] = str(gateway_socket)
             # Made before Flower starts, so a newly generated password is this banner's to show.
             self._flower_login = flower_login(self.settings) if self.with_flower else None
             self.children = self._child_argv()
             self._env = env
             for child in self.children:
                 self._spawn(child)
+                if child.name == "llm-gateway":
+                    self._wait_for_socket(child, gateway_socket)
             self._wait_ready()
             self._banner(services, time.monotonic() - started)
             return self._watch()
@@ -120,8 +129,28 @@ class Supervisor:
         env = self._env
         if child.name == "flower":  # Flower serves its own metrics; they stay out of the pipeline's
             env = {k: v for k, v in env.items() if k != MULTIPROC_ENV}
+        if child.name == "llm-gateway":  # it is handed each business's key with the call: no database for it
+            env = {k: v for k, v in env.items() if k != "DATABASE_URL"}
         child.process = subprocess.Popen(child.argv, env=env, start_new_session=True)
         child.started_at = time.monotonic()
+
+    def _wait_for_socket(self, child: Child, path: Path) -> None:
+        """Until the gateway answers on its socket (it binds once litellm is imported), so no worker's first
+        model call finds it missing."""
+        deadline = time.monotonic() + self.ready_timeout
+        while time.monotonic() < deadline and not self._stop.is_set():
+            if child.process is not None and child.process.poll() is not None:
+                raise StartupError(f"{child.name} exited with code {child.process.returncode} while starting")
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                try:
+                    probe.connect(str(path))
+                    return
+                except OSError:
+                    pass
+            time.sleep(0.1)
+        if self._stop.is_set():
+            raise StartupError("interrupted while starting")
+        raise StartupError(f"{child.name} did not listen on {path} within {self.ready_timeout:g}s")
 
     def _install_signal_handlers(self) -> None:
         if threading.current_thread() is not threading.main_thread():

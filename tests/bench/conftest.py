@@ -1,4 +1,19 @@
+import os
+
+import pytest
+
+from tests.conftest import session_worker
+
+
 def pytest_collection_modifyitems(items):
     # Benchmarks print figures; they never assert on timing.
     for item in items:
         item.add_marker("slow")
+
+
+@pytest.fixture(scope="session")
+def worker(database_url, redis_url, shared_data_dir, gateway, n8n, llm):
+    """The benchmarks' session worker runs as `salesboy up` runs it: model calls through the model gateway
+    (BENCH_LLM_GATEWAY=0: the shape before it, models called in the worker's own process)."""
+    yield from session_worker(database_url, redis_url, shared_data_dir, gateway, n8n, llm,
+                              llm_gateway=os.environ.get("BENCH_LLM_GATEWAY", "1") != "0")

@@ -10,8 +10,9 @@ the machine's speed affects both sides alike:
 - ingest: chunks/s of `embed()` on the chunks of a handbook against raw `model.encode` of
   the same chunks (torch's default threads, the default batch size);
 - memory: RSS of each worker process, started as `salesboy up` starts them (prefork, every
-  queue but sessions), at rest after it has answered messages and ingested a document,
-  with EMBEDDING_RUNTIME=onnx (fp32 and int8) and with torch.
+  queue but sessions, model calls through the model gateway, whose own RSS is shown too), at
+  rest after it has answered messages and ingested a document, with EMBEDDING_RUNTIME=onnx
+  (fp32 and int8) and with torch.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from services.usecases.inbound import accept
 from tests.bench.test_eval_suites import SUITES
 from tests.bench.test_ingest_bench import _handbook
 from tests.bench.test_message_bench import _message, _shop
-from tests.conftest import REPO_ROOT, subprocess_env, wait_for, worker_settings_env
+from tests.conftest import REPO_ROOT, LLMGatewayProcess, subprocess_env, wait_for, worker_settings_env
 from tests.samples import realistic_texts
 
 QUERIES = 200
@@ -149,6 +150,12 @@ def _pool_rss(settings, runtime, variant, user, container, gateway, n8n, databas
     env = subprocess_env(SALESBOY_ENV="test", SALESBOY_DATA_DIR=str(settings.data_dir), DATABASE_URL=database_url,
                          REDIS_URL=broker, EMBEDDING_RUNTIME=runtime, EMBEDDING_ONNX_VARIANT=variant,
                          **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]))
+    # As `salesboy up` runs them: the model gateway first, the only process that imports litellm.
+    # BENCH_LLM_GATEWAY=0: the shape before it, every pool process calling the models itself.
+    model_gateway = None
+    if os.environ.get("BENCH_LLM_GATEWAY", "1") != "0":
+        model_gateway = LLMGatewayProcess(env, tmp_path / f"llm-gateway-{runtime}-{variant}.log")
+        env.update(model_gateway.env)
     log = (tmp_path / f"prefork-{runtime}-{variant}.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "workers", "worker", "--queues", ",".join(q for q in QUEUES if q != "sessions"),
@@ -179,9 +186,14 @@ def _pool_rss(settings, runtime, variant, user, container, gateway, n8n, databas
                 maps = sorted(child.memory_maps(grouped=True), key=lambda m: -m.rss)[:12]
                 print("\n    " + "; ".join(f"{os.path.basename(m.path) or 'anon'} {m.rss / 2**20:.1f}" for m in maps))
         main = parent.memory_full_info()
+        if model_gateway is None:
+            beside = "no model gateway (models called in each pool process)"
+        else:
+            own = psutil.Process(model_gateway.process.pid).memory_full_info()
+            beside = f"model gateway {own.rss / 2**20:.0f} MiB RSS / {own.uss / 2**20:.0f} MiB USS"
         print(f"worker RSS {rest:.0f} s after, EMBEDDING_RUNTIME={runtime} ({variant}): "
               f"pool processes {'; '.join(figures)}; "
-              f"main process {main.rss / 2**20:.0f} MiB RSS (target: <= 300 MiB a process)")
+              f"main process {main.rss / 2**20:.0f} MiB RSS; {beside} (target: <= 300 MiB a process)")
     finally:
         probe.close()
         process.terminate()
@@ -191,6 +203,8 @@ def _pool_rss(settings, runtime, variant, user, container, gateway, n8n, databas
             process.kill()
             process.wait()
         log.close()
+        if model_gateway is not None:
+            model_gateway.stop()
         producer.close()
 
 

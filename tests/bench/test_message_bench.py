@@ -51,6 +51,7 @@ from tests.conftest import (
     GATEWAY_SECRET,
     LLM_KEY,
     REPO_ROOT,
+    LLMGatewayProcess,
     create_user,
     subprocess_env,
     wait_for,
@@ -250,22 +251,28 @@ def _production_workers(settings, database_url, broker_url, gateway, n8n, tmp_pa
                          REDIS_URL=broker_url, **worker_settings_env(gateway.url, n8n.url.rsplit("/", 1)[0]))
     # Another worker shape to compare with the default: BENCH_WORKER_ENV='{"WORKER_CONCURRENCY": "3"}'.
     env.update(json.loads(os.environ.get("BENCH_WORKER_ENV", "{}")))
+    # The model gateway first, as `salesboy up` starts it: the pool processes call the models through it.
+    # BENCH_LLM_GATEWAY=0: the shape before it (it is still started, for the CPU meter, but not used).
+    model_gateway = LLMGatewayProcess(env, tmp_path / "llm-gateway.log")
+    if os.environ.get("BENCH_LLM_GATEWAY", "1") != "0":
+        env.update(model_gateway.env)
     log = (tmp_path / "prefork-worker.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "workers", "worker", "--queues", ",".join(q for q in QUEUES if q != "sessions"),
          "--name", f"bench-{uuid.uuid4().hex[:8]}@localhost"],
         env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
-    return process, log
+    return process, log, model_gateway
 
 
 class _CpuMeter:
-    """CPU seconds spent between two readings by the workers (every process of the tree), Postgres (the server
-    and its backends), the Redis server, and this process alone (accepting the messages, the fake gateway and
-    LLM server)."""
+    """CPU seconds spent between two readings by the workers (every process of the tree), the model gateway,
+    Postgres (the server and its backends), the Redis server, and this process alone (accepting the messages,
+    the fake gateway and LLM server)."""
 
-    def __init__(self, worker_pid, pgdata, redis_pid):
+    def __init__(self, worker_pid, llm_gateway_pid, pgdata, redis_pid):
         self._groups = {
             "workers": (psutil.Process(worker_pid), True),
+            "model gateway": (psutil.Process(llm_gateway_pid), False),
             "postgres": (next(p for p in psutil.process_iter(["cmdline"])
                               if str(pgdata) in " ".join(p.info["cmdline"] or [])), True),
             "redis": (psutil.Process(redis_pid), False),
@@ -289,7 +296,8 @@ class _CpuMeter:
 def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path, pgdata, redis_pid):
     broker = redis_url.rsplit("/", 1)[0] + "/13"
     producer = bootstrap(container.settings, database_url=database_url, redis_url=broker)
-    process, log = _production_workers(container.settings, database_url, broker, gateway, n8n, tmp_path)
+    process, log, model_gateway = _production_workers(container.settings, database_url, broker, gateway, n8n,
+                                                      tmp_path)
     probe = Celery(broker=broker, set_as_current=False)
     try:
         wait_for(lambda: process.poll() is not None or probe.control.ping(timeout=0.5), timeout=90,
@@ -306,7 +314,7 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path,
 
         sent_before = len(gateway.sent)
         repeats_before = gateway.repeats
-        meter = _CpuMeter(process.pid, pgdata, redis_pid)
+        meter = _CpuMeter(process.pid, model_gateway.process.pid, pgdata, redis_pid)
         cpu_before = meter.read()
         chats = []
         accept_cpu = 0.0  # this thread's CPU in accept (the fake servers run on threads of their own)
@@ -336,6 +344,7 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path,
             process.kill()
             process.wait()
         log.close()
+        model_gateway.stop()
         producer.close()
     replies = [m for m in gateway.sent[sent_before:] if m["chat_id"] in wanted]
     per_chat = dict.fromkeys(wanted, 0)

@@ -5,6 +5,7 @@ import json
 import re
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -95,7 +96,14 @@ def test_up_runs_on_embedded_defaults_and_stops_cleanly(tmp_path):
         registered = next(iter(workers.values())).get("registered", [])
         assert "tenant.provision" in registered, workers
         running = _processes_using(data_dir)
-        assert len(running) >= 5  # api, worker, beat, flower, postgres, redis
+        assert len(running) >= 6  # llm-gateway, api, worker, beat, flower, postgres, redis
+        # One process calls the models; the workers reach it on its socket, private to this user.
+        socket_path = tmp_path / "var" / "run" / "llm-gateway" / "llm.sock"
+        assert any("llm-gateway" in (p.info["cmdline"] or []) for p in running), [p.info["cmdline"] for p in running]
+        assert stat.S_IMODE(socket_path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(socket_path.parent.stat().st_mode) == 0o700
+        workers = [p for p in running if "worker" in (p.info["cmdline"] or [])]
+        assert workers and all(p.info["environ"].get("LLM_GATEWAY_SOCKET") == str(socket_path) for p in workers)
         # The API and workers hold the least-privilege role's URL, never the superuser's.
         superuser_password = (tmp_path / "var" / "postgres" / "superuser-password").read_text().strip()
         runtime = [p for p in running if "DATABASE_URL" in (p.info["environ"] or {})]

@@ -144,7 +144,7 @@ def test_systemd_units_parse_and_cover_every_process():
     units = {p.name: p for p in (REPO / "ops" / "systemd").iterdir()}
     for wanted in ("salesboy-api.service", "salesboy-worker.service", "salesboy-ingest.service",
                    "salesboy-sessions.service", "salesboy-beat.service", "salesboy-flower.service",
-                   "salesboy-migrate.service", "salesboy.target"):
+                   "salesboy-migrate.service", "salesboy-llm-gateway.service", "salesboy.target"):
         assert wanted in units
     for name, path in units.items():
         parser = configparser.ConfigParser(strict=False, interpolation=None)

@@ -3,8 +3,10 @@ fixes its value class (multiprocess or not) from the environment the moment it i
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from flask_sse import Message
@@ -60,6 +62,41 @@ def test_a_worker_process_built_for_messages_and_ingest_leaves_heavy_libraries_u
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SALESBOY_ENV": "test",
                               "SALESBOY_DATA_DIR": str(tmp_path)})
+    assert out.stdout.strip() == "", out.stdout
+
+
+def test_a_worker_process_with_the_model_gateway_makes_model_calls_without_litellm(tmp_path):
+    # As `salesboy up` runs them: LLM_GATEWAY_SOCKET set, a model call answered through it (here by a stand-in
+    # gateway speaking the same frames); litellm stays in the gateway's process.
+    socket_path = Path(tempfile.mkdtemp(prefix="sb-probe-")) / "llm.sock"
+    probe = (
+        "import socket, sys, threading, uuid, workers.__main__\n"
+        "from schemas.messages import ModelSpec\n"
+        "from schemas.llm_gateway import GatewayReply, GatewayRequest\n"
+        "from schemas.settings import load_settings\n"
+        "from services.adapters.llm_gateway import read_frame, send_frame\n"
+        "from services.bootstrap import bootstrap\n"
+        "server = socket.socket(socket.AF_UNIX)\n"
+        f"server.bind({str(socket_path)!r}); server.listen()\n"
+        "def answer():\n"
+        "    conn, _ = server.accept()\n"
+        "    request = GatewayRequest.model_validate_json(read_frame(conn))\n"
+        "    send_frame(conn, GatewayReply(text='hi', model=request.models[0].model).model_dump_json().encode())\n"
+        "threading.Thread(target=answer, daemon=True).start()\n"
+        "c = bootstrap(load_settings(), database_url='postgresql://u:p@127.0.0.1:1/x',\n"
+        "              redis_url='redis://127.0.0.1:1/0', open_pool=False)\n"
+        "done = c.chat.for_tenant(uuid.uuid4()).complete([ModelSpec(model='operator/house')],\n"
+        "    [{'role': 'user', 'content': 'hi'}], temperature=0, max_tokens=5)\n"
+        "assert (type(c.chat).__name__, done.text) == ('GatewayChat', 'hi'), done\n"
+        f"print(','.join(m for m in {NOT_IN_A_WORKER!r} if m in sys.modules))\n"
+    )
+    try:
+        out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                             check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
+                                              "SALESBOY_ENV": "test", "SALESBOY_DATA_DIR": str(tmp_path),
+                                              "LLM_GATEWAY_SOCKET": str(socket_path)})
+    finally:
+        shutil.rmtree(socket_path.parent, ignore_errors=True)
     assert out.stdout.strip() == "", out.stdout
 
 
