@@ -163,7 +163,7 @@ def answer(
     search_text = answers.question_with_context(question, history)
     retrieval = retrieve(deps, user_id, search_text)
     scored, relatedness = _scored_sentences(deps, retrieval)
-    support = _support(retrieval, scored, relatedness, deps.vocabulary())
+    support = _support(retrieval, scored, relatedness, deps.vocabulary(), question)
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {
@@ -171,6 +171,7 @@ def answer(
             "coverage": round(support.coverage, 4),
             "agreement": support.agreement,
             "unknown": round(support.unknown, 4),
+            "variant": support.variant,
             "score": round(support.score, 4),
             "threshold": round(abstention.threshold(settings.min_relevance), 4),
         }
@@ -292,6 +293,7 @@ def _support(
     scored: Sequence[sentences.Scored],
     relatedness: dict[str, float],
     vocabulary: Collection[str],  # whole common words; every unknown word outside them counts as rare
+    question: str = "",  # the customer's own words, for the variant they name (not the search text with history)
 ) -> abstention.Support | None:
     if not scored:
         return None
@@ -307,4 +309,5 @@ def _support(
     unknown = abstention.unknown_share(
         retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS, rare
     )
-    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown)
+    variant = abstention.missing_variant(question, [f.content for f in retrieval.found])
+    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown, variant)
