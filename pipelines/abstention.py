@@ -24,7 +24,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.common_words import COMMON_WORDS
-from pipelines.retrieval import PHRASING_WORDS, STOP_WORDS, words
+from pipelines.retrieval import _TOKEN, PHRASING_WORDS, STOP_WORDS, same_word, words
 
 SENTENCE_WEIGHT = 1.0
 COVERAGE_WEIGHT = 1.40
@@ -70,6 +70,7 @@ class Support:
     agreement: bool  # the top fused passage is in the top 3 of both the vector and the keyword lists
     unknown: float = 0.0  # share of the question's topic words (by rarity) no document ever uses
     variant: str = ""  # the variant asked for that the passages name others of and not this one ("iphone 16")
+    unoffered: str = ""  # what "do you sell/repair/buy/rent X" asks for when no passage offers it so ("sell sim cards")
 
     @property
     def score(self) -> float:
@@ -79,6 +80,7 @@ class Support:
             + (AGREEMENT_BONUS if self.agreement else 0.0)
             - UNKNOWN_WEIGHT * self.unknown
             - (VARIANT_WEIGHT if self.variant else 0.0)
+            - (OFFER_WEIGHT if self.unoffered else 0.0)
         )
 
 
@@ -349,3 +351,95 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
         if not any(_covers(v, value) for values in known for v in values):
             return f"{products[-1]} {value}"
     return ""
+
+
+# --- "Do you sell X?" answered by a passage that only mentions X ---------------------------------------------------
+# "Do you sell children's bikes?" finds "We repair children's bikes", "Do you sell SIM cards?" finds "Pack the device
+# without the SIM card": every word is there, in the wrong role. A question asking whether the business sells,
+# repairs, buys or rents something is answered only by a passage that offers it in that role: a price row naming it
+# before the price (a note after the price is no offer: "made for espresso machines"), or a sentence naming it
+# beside a verb of the same role. Words of the thing that no document uses are left to `unknown`. Counted against
+# the score with OFFER_WEIGHT (decisive, as VARIANT_WEIGHT). "Do you have X?" is not asked about: "have" asks as
+# often after a thing the documents describe without offering it ("a sample set" whose row the passages missed,
+# "parking", "wifi"); measured with it, the dev splits abstained on one answerable question more.
+OFFER_WEIGHT = 2.0
+# The role a question's verb asks about, and the word beginnings that offer it in a sentence.
+OFFER_ROLES: dict[str, tuple[str, ...]] = {
+    # a maker's and a shipper's verbs offer too ("we roast …", "coffee is sent as whole beans")
+    "sell": ("sell", "sold", "stock", "carr", "offer", "availab", "have", "suppl", "ship", "sent", "send", "deliver",
+             "make", "made", "bake", "roast", "produc"),
+    "repair": ("repair", "fix", "servic", "mend", "replac"),
+    "buy": ("buy", "bought", "purchas", "trade"),
+    "rent": ("rent", "hire", "loan", "lend"),
+}
+ASKING_VERBS = {
+    "sell": "sell",
+    "stock": "sell",
+    "carry": "sell",
+    "offer": "sell",
+    "repair": "repair",
+    "fix": "repair",
+    "service": "repair",
+    "mend": "repair",
+    "buy": "buy",
+    "purchase": "buy",
+    "rent": "rent",
+    "hire": "rent",
+}
+_OFFER_QUESTION = re.compile(
+    rf"\b(?:do|does|can|could|will|would)\s+(?:you|u|ya|y'all)\s+(?:guys\s+)?(?:also\s+|still\s+|even\s+)?"
+    rf"({'|'.join(ASKING_VERBS)})\b([^?.!,;]*)"
+)
+_ENDS = "and or to for with in at from that which if what how when where so but as on"
+_THING_ENDS = frozenset(_ENDS.split())
+_PRICE_CELL = re.compile(r"(?:^|[^a-z])(?:price|prices|cost|costs|eur|euro|usd|gbp|chf|fee)(?:$|[^a-z])|€|\$|£")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def asked_offer(question: str, untold: Collection[str] = ()) -> tuple[str, list[str]] | None:
+    """For "do you sell/offer/have/stock/repair/buy/rent X", the role asked about and X's words (those the
+    documents use: `untold` are the words no document uses); None for any other question."""
+    match = _OFFER_QUESTION.search(question.lower())
+    if not match:
+        return None
+    thing: list[str] = []
+    for token in _TOKEN.findall(match.group(2)):
+        if token in _THING_ENDS:
+            break
+        if len(token) >= 2 and token not in UNTELLING_WORDS and token not in STOP_WORDS and token not in untold:
+            thing.append(token)
+    return (ASKING_VERBS[match.group(1)], thing) if thing else None
+
+
+def _holds(text_words: Collection[str], thing: Sequence[str]) -> bool:
+    return all(any(same_word(t, w) for w in text_words) for t in thing)
+
+
+def offers(role: str, thing: Sequence[str], passages: Sequence[str]) -> bool:
+    """Whether a passage offers the thing in the role: a table row ("name: value; price: 9.50", as chunked)
+    naming it before its price (sold or repaired there), or a sentence naming it beside a verb of the role."""
+    verbs = OFFER_ROLES[role]
+    for text in passages:
+        prose: list[str] = []  # the lines that are no table row, joined again: a sentence may wrap
+        for line in text.splitlines():
+            cells = [c.partition(": ") for c in line.split("; ")]
+            priced = next((i for i, (name, _, _) in enumerate(cells) if _PRICE_CELL.search(name.lower())), None)
+            if not priced:
+                prose.append(line)
+            elif role in ("sell", "repair") and _holds(words(" ".join(v for _, _, v in cells[:priced])), thing):
+                return True  # a row offers what it names before its price; its notes offer nothing
+        for sentence in _SENTENCE_END.split(" ".join(prose)):
+            found = words(sentence)
+            if any(w.startswith(verbs) for w in found) and _holds(found, thing):
+                return True
+    return False
+
+
+def unoffered(question: str, passages: Sequence[str], untold: Collection[str] = ()) -> str:
+    """The thing a "do you sell/repair/buy/rent X" question asks about when no passage offers it in that role
+    ("sell children bikes"), or ""."""
+    asked = asked_offer(question, untold)
+    if asked is None or not passages:
+        return ""
+    role, thing = asked
+    return "" if offers(role, thing, passages) else f"{role} {' '.join(thing)}"

@@ -172,6 +172,7 @@ def answer(
             "agreement": support.agreement,
             "unknown": round(support.unknown, 4),
             "variant": support.variant,
+            "unoffered": support.unoffered,
             "score": round(support.score, 4),
             "threshold": round(abstention.threshold(settings.min_relevance), 4),
         }
@@ -309,5 +310,7 @@ def _support(
     unknown = abstention.unknown_share(
         retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS, rare
     )
-    variant = abstention.missing_variant(question, [f.content for f in retrieval.found])
-    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown, variant)
+    passages = [f.content for f in retrieval.found]
+    variant = abstention.missing_variant(question, passages)
+    unoffered = abstention.unoffered(question, passages, retrieval.unknown)
+    return abstention.Support(max(s.similarity for s in scored), covers, agreement, unknown, variant, unoffered)

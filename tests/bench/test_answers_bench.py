@@ -127,6 +127,7 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                             "agreement": support.agreement,
                             "unknown": support.unknown,
                             "variant": support.variant,
+                            "unoffered": support.unoffered,
                         },
                         "terms": result.retrieval.terms,
                         "weights": result.retrieval.weights,

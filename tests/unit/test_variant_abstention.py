@@ -82,3 +82,46 @@ def test_a_missing_variant_counts_against_the_score():
     figures = {"best_sentence": 0.6, "coverage": 1.0, "agreement": True}
     assert abstention.answerable(abstention.Support(**figures))
     assert not abstention.answerable(abstention.Support(**figures, variant="iphone 16"))
+
+
+SHOP = [
+    "product: Kids bike service; category: service; price_eur: 39.00; notes: for bikes with 16 inch wheels",
+    "product: Hafen Espresso; size: 250 g; price_eur: 9.50; notes: made for espresso machines",
+    "We repair children's bikes from 16 inch wheels upwards. Pack the phone without the SIM card.",
+    "We sell refurbished iPhones and Samsung\nphones, checked on 30 points.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "unoffered"),
+    [
+        ("Do you sell children's bikes?", "sell children bikes"),  # repaired, not sold
+        ("Do you sell SIM cards?", "sell sim cards"),  # named, not offered
+        ("Do you sell espresso machines?", "sell espresso machines"),  # only in a row's notes
+        ("do you buy old bikes?", "buy old bikes"),  # the shop repairs bikes, it does not buy them
+        ("can you guys also repair samsung phones", "repair samsung phones"),  # sold, not repaired
+    ],
+)
+def test_a_thing_no_passage_offers_in_the_asked_role(question, unoffered):
+    assert abstention.unoffered(question, SHOP) == unoffered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Do you repair children's bikes?",  # a sentence of the role
+        "Do you service kids bikes and what does it cost?",  # a row names it before its price
+        "Do you sell refurbished samsung phones? what warranty?",  # a sentence wrapped over two lines
+        "Do you sell espresso beans?",  # a row names espresso; "beans" is no word of the documents
+        "Do you have a loyalty card?",  # "have" asks as often about what is described, not offered
+        "What do you sell?",  # no thing named
+        "Which payment methods do you accept?",
+    ],
+)
+def test_what_is_offered_or_not_asked_about(question):
+    assert abstention.unoffered(question, SHOP, untold={"beans"}) == ""
+
+
+def test_an_unoffered_thing_counts_against_the_score():
+    figures = {"best_sentence": 0.6, "coverage": 1.0, "agreement": True}
+    assert not abstention.answerable(abstention.Support(**figures, unoffered="sell sim cards"))
