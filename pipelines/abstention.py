@@ -10,10 +10,10 @@ so they count, less so when a candidate sentence says the same in other words ("
 ship outside Europe", "discount" against the subscription terms), fully when none does ("Fairtrade" against
 "certified organic", "calories" against a cold brew recipe), and three times when the word is rare in English
 (no whole word of the embedding model's WordPiece vocabulary: "wifi", "calories", "loaner").
-Two rules read what the question asks for against the passages and are decisive when they fire: a variant the
-question names ("iPhone 16") that the passages name other variants of and never this one, and a thing a "do you
-sell/repair/buy/rent X" question asks about that no passage offers in that role ("We repair children's bikes"
-for "Do you sell children's bikes?").
+Two rules read what the question asks for against the passages: a variant the question names ("iPhone 16") that
+the passages name other variants of and never this one is decisive; a thing a "do you sell/repair/buy/rent X"
+question asks about that no passage offers in that role ("We repair children's bikes" for "Do you sell children's
+bikes?") is traced and not counted, as it did not generalise beyond the dev splits.
 The weights and the threshold were calibrated on the dev splits of three evaluation suites together (a coffee
 roaster, a bike workshop and a phone repair shop written as a held-out suite; see docs/answers.md). A fourth
 figure, whether the question's rarest known word was missing from the top passages, was dropped then: tuned
