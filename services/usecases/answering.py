@@ -165,7 +165,7 @@ def answer(
     search_text = answers.question_with_context(question, history)
     retrieval = retrieve(deps, user_id, search_text)
     scored, relatedness = _scored_sentences(deps, retrieval)
-    support = _support(retrieval, scored, relatedness, deps.vocabulary())
+    support = _support(retrieval, scored, relatedness, deps.vocabulary(), question)
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {
@@ -173,6 +173,8 @@ def answer(
             "coverage": round(support.coverage, 4),
             "agreement": support.agreement,
             "unknown": round(support.unknown, 4),
+            "variant": support.variant,
+            "unoffered": support.unoffered,
             "score": round(support.score, 4),
             "threshold": round(abstention.threshold(settings.min_relevance), 4),
         }
@@ -299,6 +301,7 @@ def _support(
     scored: Sequence[sentences.Scored],
     relatedness: dict[str, float],
     vocabulary: Collection[str],  # whole common words; every unknown word outside them counts as rare
+    question: str = "",  # the customer's own words, for the variant they name (not the search text with history)
 ) -> abstention.Support | None:
     if not scored:
         return None
@@ -315,4 +318,7 @@ def _support(
         retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS, rare
     )
     weighed = [s.similarity for s in scored if s.candidate.passage < SUPPORT_PASSAGES]
-    return abstention.Support(max(weighed, default=0.0), covers, agreement, unknown)
+    passages = [f.content for f in retrieval.found]
+    variant = abstention.missing_variant(question, passages)
+    unoffered = abstention.unoffered(question, passages, retrieval.unknown)
+    return abstention.Support(max(weighed, default=0.0), covers, agreement, unknown, variant, unoffered)

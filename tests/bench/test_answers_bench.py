@@ -126,6 +126,8 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                             "coverage": support.coverage,
                             "agreement": support.agreement,
                             "unknown": support.unknown,
+                            "variant": support.variant,
+                            "unoffered": support.unoffered,
                         },
                         "terms": result.retrieval.terms,
                         "weights": result.retrieval.weights,
