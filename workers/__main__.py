@@ -122,6 +122,13 @@ def llm_gateway() -> None:
     """Call the models for every worker on this machine (the one process that imports litellm)."""
     settings = _settings()
     configure_logging(settings.log_level, settings.resolved_log_dir, "llm-gateway")
+    if settings.worker_metrics_port:
+        # A container of its own (docker compose) serves its model-call metrics itself, as a worker does;
+        # under `salesboy up` and systemd it shares the workers' metrics folder and the API serves them.
+        _own_metrics_folder(settings, f"llm-gateway@{socket.gethostname()}")
+        token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
+        serve_worker_metrics(os.environ[MULTIPROC_ENV], settings.worker_metrics_host, settings.worker_metrics_port,
+                             token)
     serve(settings.llm_gateway_socket or socket_path_for(settings.data_dir), gateway_chat(settings))
 
 

@@ -90,7 +90,7 @@ def test_prometheus_config_passes_promtool_and_scrapes_every_worker(tmp_path):
     jobs = {job["job_name"]: job for job in yaml.safe_load(config)["scrape_configs"]}
     compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())["services"]
     workers = jobs["salesboy-workers"]["dns_sd_configs"][0]
-    assert set(workers["names"]) == {"worker", "ingest", "sessions"}
+    assert set(workers["names"]) == {"worker", "ingest", "sessions", "llm-gateway"}
     for name in workers["names"]:
         assert compose[name]["environment"]["WORKER_METRICS_PORT"] == str(workers["port"])
     assert all("credentials_file" in job["authorization"] for job in jobs.values())
@@ -115,20 +115,29 @@ def test_compose_file_passes_docker_compose_config(tmp_path):
     assert result.returncode == 0, result.stderr  # no .env in tmp_path: development needs none
     config = yaml.safe_load(result.stdout)
     services = config["services"]
-    assert {"api", "worker", "ingest", "sessions", "beat", "flower", "migrate", "postgres", "redis"} <= set(services)
+    assert {"api", "worker", "ingest", "sessions", "beat", "flower", "migrate", "postgres", "redis",
+            "llm-gateway"} <= set(services)
     for name, service in services.items():
         if name != "migrate":
             assert "healthcheck" in service, f"{name} has no healthcheck"
     assert "MIGRATION_DATABASE_URL" in services["migrate"]["environment"]
     # Every worker container serves its own metrics from a folder of its own: not on a volume another
     # container mounts, where files named by pid would collide.
-    for name in ("worker", "ingest", "sessions"):
+    for name in ("worker", "ingest", "sessions", "llm-gateway"):
         env = services[name]["environment"]
         folder = env["PROMETHEUS_MULTIPROC_DIR"]
         mounted = [v.split(":")[1] for s in services.values() for v in s.get("volumes") or []]
         assert not any(folder.startswith(m) for m in mounted), f"{name}'s metrics folder is on a shared volume"
         assert env["WORKER_METRICS_PORT"] and env["WORKER_METRICS_HOST"] == "0.0.0.0"
     assert "monitoring" in services["prometheus"]["profiles"]
+    # The API and the workers call models through the gateway's socket on the shared data volume; the
+    # gateway, which is handed each business's key with the call, gets no database credential.
+    gateway = services["llm-gateway"]["environment"]
+    assert not gateway["DATABASE_URL"]
+    socket_folder = gateway["LLM_GATEWAY_SOCKET"].rsplit("/", 3)[0]
+    for name in ("api", "worker", "llm-gateway"):
+        assert services[name]["environment"]["LLM_GATEWAY_SOCKET"] == gateway["LLM_GATEWAY_SOCKET"]
+        assert any(v.split(":")[1] == socket_folder for v in services[name]["volumes"]), name
     assert all("MIGRATION_DATABASE_URL" not in (s.get("environment") or {}) for n, s in services.items()
                if n != "migrate")
 
