@@ -154,6 +154,8 @@ class App:
         for user_id in self.session_host.running():
             self.session_leases.release(user_id)  # another host may take them over at once
         self.session_host.shutdown()
+        if isinstance(self.messages.embedder, SharedQueryVectors):
+            self.messages.embedder.close()  # its prefetch thread, after any prefetch still running
         self.pool.close()
         self.redis.close()
         self.celery.close()

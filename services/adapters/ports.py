@@ -104,6 +104,21 @@ class CountsTerms(Protocol):
         ...
 
 
+@runtime_checkable
+class Prefetches(Protocol):
+    """An embedder that can start embedding texts a later batch may ask for, in the background, while the
+    caller waits for something else (the message stages' embedder: the question's words during its search)."""
+
+    def prefetch(self, texts: list[str]) -> None:
+        """Start embedding `texts`; returns at once. A later `embed` of them waits for it instead of embedding
+        them again."""
+        ...
+
+    def prefetch_query(self, text: str) -> None:
+        """The same for one message's text (what `embed([text])` gives)."""
+        ...
+
+
 class VectorStore(Protocol):
     """Tenant-scoped vectors: every call names the tenant, and no call crosses tenants."""
 

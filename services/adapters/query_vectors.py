@@ -10,14 +10,25 @@ Batches are the candidate sentences of the passages a question retrieved (and it
 A shop's popular passages answer question after question, so their sentences come back again and
 again: each process keeps the last few thousand such vectors (float32, ~1.5 KiB each) and embeds
 only the texts it has not seen. Without it the batch cost more than the message's own encode.
+
+A question's words are known before its search, but which of them the documents do not hold (the
+"unknown" words the answer embeds) only after it. `prefetch` embeds the words this process has not seen
+on a thread of its own while the search is out at Postgres (ONNX Runtime lets go of the GIL while it
+runs), and the batch that needs them waits for them instead of embedding them again: the encode of a new
+word (an order number, a product code) leaves the message's critical path. A word that turns out to be
+known was embedded for nothing, once a process (it is kept with the others). In the same way
+inbound.filter, having decided to answer a message classified right after it, starts its encode
+(`prefetch_query`) before its own last statement and COMMIT, which intent.classify then waits for.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import cast
 
 import numpy as np
@@ -54,6 +65,10 @@ class SharedQueryVectors:
         self._recent_max = recent_texts
         self._messages: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
+        self._inflight: dict[str, Future[dict[str, np.ndarray]]] = {}  # text -> its prefetch, while it runs
+        self._pending_messages: dict[str, Future[list[list[float]]]] = {}  # cache key -> its prefetch
+        self._background: ThreadPoolExecutor | None = None
+        self._background_pid = 0
 
     @property
     def model_name(self) -> str:
@@ -77,6 +92,32 @@ class SharedQueryVectors:
         if len(texts) != 1:
             return self._batch(texts)
         key = cache_key(self.model_name, texts[0])
+        with self._lock:
+            pending = self._pending_messages.get(key)
+        if pending is not None:
+            try:
+                return pending.result()
+            except Exception as exc:  # embedded again below: the caller gets the model's own error, if any
+                log.warning("prefetched message vector failed", extra={"error": f"{type(exc).__name__}: {exc}"})
+        return self._single(texts, key)
+
+    def prefetch_query(self, text: str) -> None:
+        """Start looking up or embedding one message's text on the background thread (see `prefetch`); the
+        `embed` of it waits for that. Returns at once."""
+        key = cache_key(self.model_name, text)
+        with self._lock:
+            if key in self._messages or key in self._pending_messages:
+                return
+            self._pending_messages[key] = self._executor().submit(self._single_prefetched, [text], key)
+
+    def _single_prefetched(self, texts: list[str], key: str) -> list[list[float]]:
+        try:
+            return self._single(texts, key)
+        finally:
+            with self._lock:  # kept by `_single` first: a caller finds it in one place or the other
+                self._pending_messages.pop(key, None)
+
+    def _single(self, texts: list[str], key: str) -> list[list[float]]:
         metrics = process_metrics()
         with self._lock:
             kept = self._messages.get(key)
@@ -113,19 +154,61 @@ class SharedQueryVectors:
             while len(self._messages) > RECENT_MESSAGES:
                 self._messages.popitem(last=False)
 
+    def prefetch(self, texts: list[str]) -> None:
+        """Start embedding, on this process's background thread, the texts a batch may soon ask for and this
+        process has not seen (nor is embedding already). Returns at once."""
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._recent and t not in self._inflight))
+            if not missing:
+                return
+            future = self._executor().submit(self._compute, missing)
+            for text in missing:
+                self._inflight[text] = future
+
+    def _executor(self) -> ThreadPoolExecutor:
+        # Under the lock. A forked pool process does not inherit its parent's thread: it starts its own.
+        if self._background is None or self._background_pid != os.getpid():
+            self._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch-vectors")
+            self._background_pid = os.getpid()
+        return self._background
+
+    def _compute(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Embed `texts` and keep their vectors; the prefetch's work, or a batch's own."""
+        computed: dict[str, np.ndarray] = {}
+        try:
+            computed = dict(zip(texts, np.asarray(self._inner.embed(texts), dtype=np.float32), strict=True))
+        finally:
+            with self._lock:  # kept before the prefetch is let go: a batch finds them in one place or the other
+                for text, vector in computed.items():
+                    self._recent[text] = vector
+                while len(self._recent) > self._recent_max:
+                    self._recent.popitem(last=False)
+                for text in texts:
+                    self._inflight.pop(text, None)
+        return computed
+
+    def close(self) -> None:
+        with self._lock:
+            background, self._background = self._background, None
+        if background is not None:
+            background.shutdown(wait=True)
+
     def _batch(self, texts: list[str]) -> list[list[float]]:
         with self._lock:
             known = {t: self._recent[t] for t in texts if t in self._recent}
             for text in known:
                 self._recent.move_to_end(text)
+            waiting = {t: self._inflight[t] for t in texts if t not in known and t in self._inflight}
+        prefetched = 0
+        for text, future in waiting.items():
+            try:
+                known[text] = future.result()[text]
+                prefetched += 1
+            except Exception as exc:  # embedded again below: the batch raises if the model fails for it too
+                log.warning("prefetched vector failed", extra={"error": f"{type(exc).__name__}: {exc}"})
         missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
-            computed = np.asarray(self._inner.embed(missing), dtype=np.float32)
-            with self._lock:
-                for text, vector in zip(missing, computed, strict=True):
-                    known[text] = self._recent[text] = vector
-                while len(self._recent) > self._recent_max:
-                    self._recent.popitem(last=False)
-        process_metrics().passage_vectors.labels("hit").inc(len(texts) - len(missing))
-        process_metrics().passage_vectors.labels("computed").inc(len(missing))
+            known.update(self._compute(missing))
+        process_metrics().passage_vectors.labels("hit").inc(len(texts) - len(missing) - prefetched)
+        process_metrics().passage_vectors.labels("computed").inc(len(missing) + prefetched)
         return [known[t].tolist() for t in texts]

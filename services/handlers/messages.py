@@ -31,7 +31,7 @@ from schemas.messages import PLAYGROUND_SUFFIX, InboundMessage, IntentResult
 from schemas.pipelines import MESSAGE_NEXT_JOB
 from services.adapters.intent_classifier import IntentHeads, IntentSetup
 from services.adapters.metrics import timed_stage
-from services.adapters.ports import ChatModel, Embedder, EventPublisher, Transport, VectorStore
+from services.adapters.ports import ChatModel, Embedder, EventPublisher, Prefetches, Transport, VectorStore
 from services.core.crypto import Keyring, seal_task_payload
 from services.core.errors import TRANSIENT_ERRORS, PermanentError
 from services.repositories.db import PublishAfterCommitError, UnitOfWork
@@ -304,6 +304,10 @@ def _filter(job: FilterInbound, deps: MessageDeps, then: Then) -> None:
             uow.inbox.set_inbound(job.inbox_id, status="ignored", reason=decision.reason, trace=trace)
             _log_inbound(deps, uow, row, text, outcome="ignored", reason=decision.reason, trace=trace)
             return
+        if not settings.debounce_seconds and not settings.models and isinstance(deps.embedder, Prefetches):
+            # Classified by this task once this commits, with the embedding classifier: the message's encode
+            # runs on the embedder's own thread meanwhile (this statement and COMMIT are round trips).
+            deps.embedder.prefetch_query(text)
         uow.inbox.set_inbound(job.inbox_id, status="filtered", reason=decision.reason, trace=trace)
         # Wait out a burst before classifying: then only its last message is answered, for all of it.
         classify = ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)

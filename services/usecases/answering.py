@@ -20,7 +20,7 @@ from schemas.messages import IntentResult
 from services.adapters import wordpiece
 from services.adapters.intent_classifier import IntentSetup
 from services.adapters.llm import AllModelsFailedError, complete_parsed
-from services.adapters.ports import ChatModel, CountsTerms, Embedder, TermCounts, VectorStore
+from services.adapters.ports import ChatModel, CountsTerms, Embedder, Prefetches, TermCounts, VectorStore
 from services.adapters.retrieval import chunk_texts, describe_location
 from services.repositories.db import UnitOfWork
 
@@ -82,6 +82,10 @@ def retrieve(
 ) -> Retrieval:
     vector = deps.embedder.embed([text])[0]
     terms = content_terms(text)
+    if isinstance(deps.embedder, Prefetches):
+        # The words the documents turn out not to hold are embedded by `_scored_sentences`; which ones they are
+        # is known after the search, so all the words the process has not seen are embedded during it.
+        deps.embedder.prefetch([t for t in terms if t not in abstention.UNTELLING_WORDS])
     counted = None
     if terms and isinstance(deps.vectors, CountsTerms):
         hits, counted = deps.vectors.query_counting_terms(

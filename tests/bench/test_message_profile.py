@@ -3,7 +3,9 @@
 Jobs are not queued: a publisher that keeps them hands each to the container's own handler, so the
 profile holds the stages' work and nothing of Celery's. Prints, per message: the CPU time, SQL
 statements (calls of psycopg's execute), embedding calls and texts, and the functions with the most
-cumulative time. `BENCH_MESSAGES` sets how many messages (default 100).
+cumulative time. `BENCH_MESSAGES` sets how many messages (default 100); `BENCH_PROFILE_CLOCK=cpu` profiles
+CPU time instead of wall time (round trips then drop out), `BENCH_PROFILE_SORT=tottime` sorts by own time,
+`BENCH_PROFILE_LINES` how many functions are printed.
 """
 
 from __future__ import annotations
@@ -103,7 +105,8 @@ def test_message_profile(settings, database_url, redis_url, gateway, monkeypatch
         sent_before = len(gateway.sent)
         embedder.calls = embedder.texts = 0
         tally = _statement_tally(monkeypatch)
-        profile = cProfile.Profile()
+        cpu_clock = os.environ.get("BENCH_PROFILE_CLOCK", "wall") == "cpu"
+        profile = cProfile.Profile(time.process_time) if cpu_clock else cProfile.Profile()
         jobs = 0
         cpu, wall = time.process_time(), time.perf_counter()
         profile.enable()
@@ -128,5 +131,6 @@ def test_message_profile(settings, database_url, redis_url, gateway, monkeypatch
         print(f"  {count / MESSAGES:4.1f}  {statement}")
     out = io.StringIO()
     stats.stream = out  # type: ignore[attr-defined]
-    stats.sort_stats("cumulative").print_stats(45)
+    lines = int(os.environ.get("BENCH_PROFILE_LINES", "45"))
+    stats.sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(lines)
     print(out.getvalue())

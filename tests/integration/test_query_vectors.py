@@ -83,3 +83,49 @@ def test_without_redis_the_message_is_still_embedded(inline):
     counting.texts.clear()
     assert len(shared.embed(["hello there"])[0]) == shared.dimensions
     assert counting.texts == ["hello there"]
+
+
+def test_prefetched_words_are_embedded_once_and_as_the_batch_would(inline):
+    _container, _publisher, counting = inline
+    shared = SharedQueryVectors(counting, _container.redis)
+    try:
+        counting.texts.clear()
+        shared.prefetch(["kumasi", "a passage sentence"])
+        shared.prefetch(["kumasi"])  # already on its way: not embedded twice
+        got = shared.embed(["a passage sentence", "kumasi", "tamale"])
+        # The batch waited for the prefetched texts and embedded only the one it brought.
+        assert sorted(counting.texts) == sorted(["kumasi", "a passage sentence", "tamale"])
+        assert np.allclose(np.asarray(got, dtype=np.float32),
+                           np.asarray(counting.inner.embed(["a passage sentence", "kumasi", "tamale"]),
+                                      dtype=np.float32), atol=1e-5)
+        counting.texts.clear()
+        shared.prefetch(["kumasi", "tamale"])  # both kept: nothing to do
+        assert counting.texts == []
+    finally:
+        shared.close()
+
+
+def test_a_failed_prefetch_is_embedded_again_by_the_batch(inline):
+    _container, _publisher, counting = inline
+
+    class FailingOnce:
+        def __init__(self) -> None:
+            self.failed = False
+
+        def __getattr__(self, name):
+            return getattr(counting, name)
+
+        def embed(self, texts):
+            if not self.failed:
+                self.failed = True
+                raise RuntimeError("model busy")
+            return counting.embed(texts)
+
+    shared = SharedQueryVectors(FailingOnce(), _container.redis)
+    try:
+        counting.texts.clear()
+        shared.prefetch(["wa"])
+        assert len(shared.embed(["wa", "bolgatanga"])[0]) == shared.dimensions
+        assert sorted(counting.texts) == ["bolgatanga", "wa"]
+    finally:
+        shared.close()
