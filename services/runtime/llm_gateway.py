@@ -7,6 +7,7 @@ Each connection carries one call: a GatewayRequest frame in, a GatewayReply fram
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import signal
@@ -112,6 +113,10 @@ def serve(path: Path, chat: LiteLLMChat) -> None:
     """Serve until SIGTERM or SIGINT; litellm is imported before the socket exists, so a socket that
     answers is a gateway ready to call models."""
     load_litellm()
+    # litellm's import leaves hundreds of thousands of objects that live as long as the process: frozen, a
+    # full collection no longer walks them all (one such pass held a call up by ~0.3 s in the message bench).
+    gc.collect()
+    gc.freeze()
     server = LLMGateway(path, chat)
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
