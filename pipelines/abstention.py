@@ -22,6 +22,7 @@ on two suites, it fired on the everyday verbs of WhatsApp questions ("battery ch
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
@@ -285,6 +286,13 @@ def offered_variants(text: str) -> dict[str, set[str]]:
     """Each product word (and size unit) of a passage with the variants written after (before, for a unit) it:
     single values, ranges as "lo..hi" ("iPhone 11 to 15"), lists ("iPad 9th and 10th generation"), a series
     letter as "s*" ("Galaxy S and A series")."""
+    return {product: set(values) for product, values in _offered_variants(text).items()}
+
+
+# A shop's popular passages come back message after message, and reading one costs ~0.5 ms (a price table):
+# each process keeps what the last few thousand said (a few KiB each), as they are never changed in place.
+@functools.lru_cache(maxsize=2048)
+def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     tokens = _variant_tokens(text)
     offered: dict[str, set[str]] = {}
     for i, token in enumerate(tokens):
@@ -312,7 +320,7 @@ def offered_variants(text: str) -> dict[str, set[str]]:
                 j += 1
         if values:
             offered.setdefault(token, set()).update(values)
-    return offered
+    return {product: frozenset(values) for product, values in offered.items()}
 
 
 def _covers(offered: str, asked: str) -> bool:
@@ -342,13 +350,14 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
     """The variant the question names that the passages name other variants of and never this one ("iphone
     16" when they list iPhone 11 to 15), or "" when there is none. A product word the passages never give a
     variant says nothing either way."""
-    if not passages:
+    asked = asked_variants(question)
+    if not passages or not asked:  # most questions name no variant: the passages are not read for them
         return ""
     offered: dict[str, set[str]] = {}
     for text in passages:
-        for product, values in offered_variants(text).items():
+        for product, values in _offered_variants(text).items():
             offered.setdefault(product, set()).update(values)
-    for products, value in asked_variants(question):
+    for products, value in asked:
         known = [values for product in products for name, values in offered.items() if _same_product(product, name)]
         if not known:
             continue
@@ -427,19 +436,27 @@ def offers(role: str, thing: Sequence[str], passages: Sequence[str]) -> bool:
     naming it before its price (sold or repaired there), or a sentence naming it beside a verb of the role."""
     verbs = OFFER_ROLES[role]
     for text in passages:
-        prose: list[str] = []  # the lines that are no table row, joined again: a sentence may wrap
-        for line in text.splitlines():
-            cells = [c.partition(": ") for c in line.split("; ")]
-            priced = next((i for i, (name, _, _) in enumerate(cells) if _PRICE_CELL.search(name.lower())), None)
-            if not priced:
-                prose.append(line)
-            elif role in ("sell", "repair") and _holds(words(" ".join(v for _, _, v in cells[:priced])), thing):
-                return True  # a row offers what it names before its price; its notes offer nothing
-        for sentence in _SENTENCE_END.split(" ".join(prose)):
-            found = words(sentence)
-            if any(w.startswith(verbs) for w in found) and _holds(found, thing):
-                return True
+        rows, sentences = _offer_parts(text)
+        if role in ("sell", "repair") and any(_holds(named, thing) for named in rows):
+            return True  # a row offers what it names before its price; its notes offer nothing
+        if any(any(w.startswith(verbs) for w in found) and _holds(found, thing) for found in sentences):
+            return True
     return False
+
+
+@functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
+def _offer_parts(text: str) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    """A passage's table rows (the words each names before its price) and its other sentences' words."""
+    rows: list[frozenset[str]] = []
+    prose: list[str] = []  # the lines that are no table row, joined again: a sentence may wrap
+    for line in text.splitlines():
+        cells = [c.partition(": ") for c in line.split("; ")]
+        priced = next((i for i, (name, _, _) in enumerate(cells) if _PRICE_CELL.search(name.lower())), None)
+        if not priced:
+            prose.append(line)
+        else:
+            rows.append(frozenset(words(" ".join(v for _, _, v in cells[:priced]))))
+    return tuple(rows), tuple(frozenset(words(sentence)) for sentence in _SENTENCE_END.split(" ".join(prose)))
 
 
 def unoffered(question: str, passages: Sequence[str], untold: Collection[str] = ()) -> str:
