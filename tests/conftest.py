@@ -163,6 +163,17 @@ def subprocess_env(**values: str) -> dict[str, str]:
     return env
 
 
+def stop_process(process: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL after 20 s: a child the tests started is gone when this returns."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 class WorkerProcess:
     """A real `python -m workers worker` process consuming from the test Redis."""
 
@@ -182,13 +193,7 @@ class WorkerProcess:
         return self.log_path.read_text(errors="replace")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         self._log.close()
 
 
@@ -213,13 +218,7 @@ class LLMGatewayProcess:
         wait_for(listening, timeout=120, interval=0.1, message="the model gateway to listen")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         self._log.close()
         shutil.rmtree(self.socket_path.parent.parent, ignore_errors=True)
 
