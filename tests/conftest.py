@@ -163,17 +163,6 @@ def subprocess_env(**values: str) -> dict[str, str]:
     return env
 
 
-def stop_process(process: subprocess.Popen) -> None:
-    """SIGTERM, then SIGKILL after 20 s: a child the tests started is gone when this returns."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 class WorkerProcess:
     """A real `python -m workers worker` process consuming from the test Redis."""
 
@@ -193,7 +182,13 @@ class WorkerProcess:
         return self.log_path.read_text(errors="replace")
 
     def stop(self) -> None:
-        stop_process(self.process)
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
         self._log.close()
 
 
@@ -218,7 +213,13 @@ class LLMGatewayProcess:
         wait_for(listening, timeout=120, interval=0.1, message="the model gateway to listen")
 
     def stop(self) -> None:
-        stop_process(self.process)
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
         self._log.close()
         shutil.rmtree(self.socket_path.parent.parent, ignore_errors=True)
 
