@@ -133,6 +133,9 @@ class App:
     handlers: Mapping[type[QueuedJob], Callable[[Any], object]]
     # Called once a job is given up on (retries exhausted or a permanent error).
     give_up_handlers: Mapping[type[QueuedJob], Callable[[Any, BaseException], None]]
+    # A job the broker hands out again after its worker died goes here when its type has an entry: such a
+    # copy may have to redo a send the dead worker never made, which a plain duplicate must not.
+    redelivered_handlers: Mapping[type[QueuedJob], Callable[[Any], object]] = dataclasses.field(default_factory=dict)
 
     def tenant_uow(self, user_id: uuid.UUID | str, *, settings: dict[str, str] | None = None) -> db.UnitOfWork:
         return db.tenant_uow(self.pool, self.publisher, user_id, settings=settings)
@@ -140,8 +143,9 @@ class App:
     def system_uow(self) -> db.UnitOfWork:
         return db.system_uow(self.pool, self.publisher)
 
-    def handle(self, job: QueuedJob) -> object:
-        return self.handlers[type(job)](job)
+    def handle(self, job: QueuedJob, *, redelivered: bool = False) -> object:
+        handler = self.redelivered_handlers.get(type(job)) if redelivered else None
+        return (handler or self.handlers[type(job)])(job)
 
     def give_up(self, job: QueuedJob, error: BaseException) -> None:
         handler = self.give_up_handlers.get(type(job))
@@ -407,6 +411,9 @@ def bootstrap(
         ingest=ingest_deps, messages=message_deps, dispatch=dispatch_deps, task_rules=task_rules,
         session_queue=queue, session_leases=leases, session_host=host, stuck_finders=finders,
         handlers=MappingProxyType(handlers), give_up_handlers=MappingProxyType(give_up),
+        redelivered_handlers=MappingProxyType({
+            EmbedChunks: functools.partial(ingest.embed_chunks, deps=ingest_deps, redelivered=True),
+        }),
     )
 
 

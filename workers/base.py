@@ -74,7 +74,9 @@ def define_stage(app: Celery, job_type: type[QueuedJob], holder: ContainerHolder
                 timed_stage(name) as measured:
             started = time.perf_counter()
             try:
-                result = container.handle(job)
+                # Set by the broker on a job handed out again after its worker died (or lost its connection).
+                redelivered = bool((task.request.delivery_info or {}).get("redelivered"))
+                result = container.handle(job, redelivered=redelivered)
             except PublishAfterCommitError as exc:
                 # Retrying would redo committed work and giving up would mark a good row failed: the row's
                 # status and age are enough for the sweeper to send the next job later.

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipelines.chunking import ChunkingOptions, chunk_sections
+from pipelines.ingest_batches import resend_index_check, resend_next_batch
 from schemas.jobs import ChunkDocument, EmbedChunks, ExtractDocument, IndexDocument, QueuedJob
 from schemas.kb import ExtractedDocument
 from schemas.pipelines import DOCUMENT_NEXT_JOB
@@ -159,15 +160,25 @@ def chunk_document(job: ChunkDocument, *, deps: IngestDeps) -> None:
         _next_batch(deps, uow, job, pending)
 
 
-def embed_chunks(job: EmbedChunks, *, deps: IngestDeps) -> None:
+def embed_chunks(job: EmbedChunks, *, deps: IngestDeps, redelivered: bool = False) -> None:
     """Embed one batch, then queue the document's next one.
 
     A document has one batch queued at a time, so documents share the ingest queue: another
     document's jobs wait behind one batch of each document being embedded, not behind all of them.
+    `redelivered`: the broker handed this job out before, to a worker that died holding it; that worker
+    may have counted the batch and died before queueing the next job, which this copy then sends.
     """
     model = deps.embedder.model_name
     with deps.tenant_uow(job.user_id) as uow:
-        doc = _load(uow, job, ("embedding",))
+        doc = _load(uow, job, ("embedding", "indexing"))
+        if doc is not None and doc.status == "indexing":
+            # The last batch was counted: only the index check can still be missing.
+            if resend_index_check(doc.status, redelivered=redelivered):
+                log.warning("last batch counted before its worker died: index check queued again",
+                            extra={"document_id": str(job.document_id)})
+                uow.publish_after_commit(IndexDocument(user_id=job.user_id, document_id=job.document_id,
+                                                       trace_id=job.trace_id))
+            return
         # Chunks already embedded (a redelivered or duplicate job) are not embedded again.
         rows = [] if doc is None else uow.kb.chunks_between(job.document_id, job.first_ordinal, job.last_ordinal,
                                                              unindexed_for=model)
@@ -193,20 +204,28 @@ def embed_chunks(job: EmbedChunks, *, deps: IngestDeps) -> None:
         doc = _load(uow, job, ("embedding",))
         deleted = doc is None and uow.kb.get(job.document_id) is None
         if doc is not None:
-            _count_batch(deps, uow, job, doc, [r.id for r in rows])
+            _count_batch(deps, uow, job, doc, [r.id for r in rows], redelivered=redelivered)
     if deleted and rows:
         # Deleted while this batch was embedded: what it just wrote to the index must not stay.
         deps.vectors.delete_document(job.user_id, job.document_id)
 
 
-def _count_batch(deps: IngestDeps, uow: UnitOfWork, job: EmbedChunks, doc: DocumentRow, chunk_ids: list[str]) -> None:
+def _count_batch(deps: IngestDeps, uow: UnitOfWork, job: EmbedChunks, doc: DocumentRow, chunk_ids: list[str], *,
+                 redelivered: bool) -> None:
     model = deps.embedder.model_name
     uow.kb.mark_indexed(chunk_ids, model)
     done = uow.kb.indexed_count(job.document_id, model)
     total = doc.chunks_total
     if done <= doc.chunks_done and done < total:
-        # Another copy of this job already counted these chunks and queued the next batch:
-        # queueing it again would keep two of the document's batches in the queue from now on.
+        # Another copy of this job already counted these chunks. It queued the next batch, unless its worker
+        # died first: queueing it again for a plain duplicate would keep two of the document's batches in
+        # the queue from now on, so only a redelivered copy does, and only while the next batch is uncounted.
+        pending = uow.kb.unindexed_ordinals(job.document_id, model, limit=deps.chunks_per_job)
+        if resend_next_batch(job.last_ordinal, pending, redelivered=redelivered):
+            log.warning("batch counted before its worker died: next batch queued again",
+                        extra={"document_id": str(job.document_id), "first_ordinal": pending[0]})
+            _next_batch(deps, uow, job, pending)
+            return
         log.info("embed job already done by another copy", extra={"document_id": str(job.document_id)})
         return
     _progress(deps, uow, job, chunks_done=done, progress=_embedding_percent(done, total))

@@ -49,7 +49,7 @@ class _NoWork:
         self.settings = settings
         self._signal = redis.Redis.from_url(redis_url) if os.environ.get("CELERY_OVERHEAD_HOP") else None
 
-    def handle(self, job):
+    def handle(self, job, *, redelivered=False):
         if self._signal is not None:
             self._signal.rpush(DONE, str(job.job_id))
 

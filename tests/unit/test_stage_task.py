@@ -47,7 +47,7 @@ class FakeContainer:
     calls: int = 0
     closed: bool = False
 
-    def handle(self, job):
+    def handle(self, job, *, redelivered=False):
         self.calls += 1
         outcome = self.outcomes.pop(0)
         if isinstance(outcome, BaseException):

@@ -194,6 +194,101 @@ def test_a_batch_whose_worker_died_after_writing_the_vectors_queues_the_next(bac
     assert backend.db.documents[doc["id"]]["chunks_done"] == 2
 
 
+class WorkerDied(Exception):
+    """The worker is killed as it sends the next job: its transaction has committed, the send never happens."""
+
+
+def _count_then_die(backend, deps, job) -> None:
+    backend.publisher.fail_with = WorkerDied()
+    with pytest.raises(WorkerDied):
+        ingest.embed_chunks(job, deps=deps)
+    backend.publisher.fail_with = None
+
+
+def test_a_batch_counted_by_a_worker_killed_before_it_queued_the_next_is_carried_on_by_its_redelivery(
+        backend, deps, uploaded, embedder, vectors, tenant) -> None:
+    doc = _embedding(backend, deps, uploaded, tenant)
+    [first] = backend.publisher.jobs(EmbedChunks)
+    backend.publisher.sent.clear()
+    _count_then_die(backend, deps, first)
+    assert backend.db.documents[doc["id"]]["chunks_done"] == 2 and backend.publisher.sent == []
+    calls = embedder.calls
+    ingest.embed_chunks(first, deps=deps, redelivered=True)  # the broker hands the unacked job out again
+    [second] = backend.publisher.jobs()
+    assert isinstance(second, EmbedChunks) and (second.first_ordinal, second.last_ordinal) == (2, 3)
+    assert embedder.calls == calls and backend.db.documents[doc["id"]]["chunks_done"] == 2
+    _run_until_idle(backend, deps, second)
+    stored = backend.db.documents[doc["id"]]
+    assert stored["status"] == "ready" and stored["chunks_done"] == stored["chunks_total"]
+    assert vectors.count(tenant, doc["id"]) == stored["chunks_total"]
+    assert 1 + len(backend.publisher.jobs(EmbedChunks)) == -(-stored["chunks_total"] // 2)  # one job a batch
+
+
+def test_a_plain_duplicate_of_a_counted_batch_leaves_the_next_batch_to_its_own_job(backend, deps, uploaded,
+                                                                                   tenant) -> None:
+    _embedding(backend, deps, uploaded, tenant)
+    [first] = backend.publisher.jobs(EmbedChunks)
+    backend.publisher.sent.clear()
+    _count_then_die(backend, deps, first)
+    ingest.embed_chunks(first, deps=deps)  # not from the broker's redelivery: the sweeper carries it on
+    assert backend.publisher.sent == []
+
+
+def test_a_redelivered_batch_whose_next_batch_is_counted_sends_nothing(backend, deps, uploaded, embedder,
+                                                                       tenant) -> None:
+    doc = _embedding(backend, deps, uploaded, tenant)
+    [first] = backend.publisher.jobs(EmbedChunks)
+    ingest.embed_chunks(first, deps=deps)
+    [second] = backend.publisher.jobs(EmbedChunks)[1:]
+    ingest.embed_chunks(second, deps=deps)  # the next batch ran before the first one's worker died unacked
+    backend.publisher.sent.clear()
+    calls, done = embedder.calls, backend.db.documents[doc["id"]]["chunks_done"]
+    ingest.embed_chunks(first, deps=deps, redelivered=True)
+    assert backend.publisher.sent == [] and embedder.calls == calls
+    assert backend.db.documents[doc["id"]]["chunks_done"] == done == 4
+
+
+def test_a_next_batch_sent_twice_is_embedded_and_counted_once(backend, deps, uploaded, embedder, vectors,
+                                                              tenant) -> None:
+    doc = _embedding(backend, deps, uploaded, tenant)
+    [first] = backend.publisher.jobs(EmbedChunks)
+    backend.publisher.sent.clear()
+    ingest.embed_chunks(first, deps=deps)  # counted and sent the next batch; its worker died before the ack
+    ingest.embed_chunks(first, deps=deps, redelivered=True)  # cannot tell: sends the next batch again
+    copy, again = backend.publisher.jobs()
+    assert (copy.first_ordinal, copy.last_ordinal) == (again.first_ordinal, again.last_ordinal) == (2, 3)
+    backend.publisher.sent.clear()
+    ingest.embed_chunks(copy, deps=deps)
+    calls = embedder.calls
+    ingest.embed_chunks(again, deps=deps)  # a plain duplicate: no embedding, no second next batch
+    assert embedder.calls == calls and len(backend.publisher.jobs()) == 1
+    _run_until_idle(backend, deps, backend.publisher.jobs()[0])
+    stored = backend.db.documents[doc["id"]]
+    assert stored["status"] == "ready" and stored["chunks_done"] == stored["chunks_total"]
+    chunks = [c for c in backend.db.chunks.values() if c["document_id"] == doc["id"]]
+    assert len(chunks) == stored["chunks_total"] == vectors.count(tenant, doc["id"])
+
+
+def test_a_last_batch_counted_by_a_worker_killed_before_it_queued_the_index_check_is_finished_by_its_redelivery(
+        backend, deps, uploaded, tenant) -> None:
+    doc = _embedding(backend, deps, uploaded, tenant)
+    job = backend.publisher.jobs(EmbedChunks)[0]
+    while job.last_ordinal + 1 < backend.db.documents[doc["id"]]["chunks_total"]:
+        backend.publisher.sent.clear()
+        ingest.embed_chunks(job, deps=deps)
+        [job] = backend.publisher.jobs()
+    backend.publisher.sent.clear()
+    _count_then_die(backend, deps, job)
+    assert backend.db.documents[doc["id"]]["status"] == "indexing" and backend.publisher.sent == []
+    ingest.embed_chunks(job, deps=deps)  # a plain duplicate leaves it to the sweeper
+    assert backend.publisher.sent == []
+    ingest.embed_chunks(job, deps=deps, redelivered=True)
+    [check] = backend.publisher.jobs()
+    assert isinstance(check, IndexDocument) and check.document_id == doc["id"]
+    ingest.index_document(check, deps=deps)
+    assert backend.db.documents[doc["id"]]["status"] == "ready"
+
+
 def test_a_document_making_too_many_passages_is_refused_with_the_reason(backend, deps, uploaded, tenant) -> None:
     doc = uploaded()
     deps = dataclasses.replace(deps, max_document_chunks=3)
