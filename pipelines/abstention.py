@@ -98,8 +98,8 @@ _FIGURE = re.compile(r"[€$£]?\d+(?:[.,]\d+)*[€$£]?")
 
 def is_figure(word: str) -> bool:
     """A number ("20", "3.5", "1,200") or a currency ("£", "eur", "euros", "dollars"): the customer's own
-    figure, never a word the documents should hold. It counts neither way in `unknown_share`, as phrasing
-    words do: "can I pay 20 euros by card?" asks nothing out of scope because no document writes "20"."""
+    figure, never a word the documents should hold. It never counts as unknown in `unknown_share`: "can I pay
+    20 euros by card?" asks nothing out of scope because no document writes "20"."""
     token = word.strip().lower()
     return bool(_FIGURE.fullmatch(token)) or token in CURRENCY_WORDS
 
@@ -128,8 +128,9 @@ def unknown_share(
     """The share (by rarity) of the question's topic words that no document uses and no candidate sentence
     says in other words. Words in `ignore` (phrasing and general English words) count neither way; words in
     `rare` (rare English words, see rare_words) count RARE_WEIGHT times, so the share can pass 1. Figures
-    (is_figure) count neither way either."""
-    topical = {t: w for t, w in weights.items() if t not in ignore and not is_figure(t)}
+    (is_figure) count as words the documents hold: a number may name the thing asked about ("iphone 13"), so
+    it stays in the total, known or not."""
+    topical = {t: w for t, w in weights.items() if t not in ignore}
     total = sum(topical.values())
     if not total:
         return 0.0
@@ -137,7 +138,7 @@ def unknown_share(
         sum(
             w * (RARE_WEIGHT if t in rare else 1.0) * novelty(relatedness.get(t, 0.0))
             for t, w in topical.items()
-            if t in unknown
+            if t in unknown and not is_figure(t)
         )
         / total
     )

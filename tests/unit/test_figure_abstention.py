@@ -19,15 +19,16 @@ def test_words_and_model_names_are_no_figures(word):
 
 
 def test_a_question_s_own_amount_is_not_unknown():
-    # "Can I pay 20 euros by card?" against documents writing neither "20" nor "euros": the figures count
-    # neither way, so the share is what it is for the question's topic words alone.
+    # "Can I pay 20 euros by card?" against documents writing neither "20" nor "euros": the figures count as
+    # words the documents hold.
     terms = content_terms("Can I pay 20 euros by card?")
     assert terms == ["pay", "20", "euros", "card"]
     weights = {"pay": 2.1, "20": 4.8, "euros": 4.8, "card": 2.5}
     assert abstention.unknown_share(weights, ["20", "euros"], {}, abstention.UNTELLING_WORDS) == 0.0
-    # A topic word no document uses still counts, against the topic words only (not diluted by the figures).
+    # A topic word no document uses still counts; the figures stay in the total, as "13" of "iphone 13" would.
     share = abstention.unknown_share(weights, ["20", "euros", "card"], {}, abstention.UNTELLING_WORDS)
-    assert share == pytest.approx(2.5 / 4.6)
+    assert share == pytest.approx(2.5 / 14.2)
+    assert share == abstention.unknown_share(weights, ["card"], {}, abstention.UNTELLING_WORDS)
 
 
 def test_only_figures_leave_nothing_to_count():
