@@ -63,6 +63,10 @@ HEAD_MEANING = 0.5
 _APART = re.compile(r"[\s\-\u2010\u2011]+")  # what writes a compound's parts apart: spaces and hyphens
 # Words whose absence from every document says nothing about whether the question is answerable.
 UNTELLING_WORDS = PHRASING_WORDS | COMMON_WORDS
+# Currencies as customers write them: with an amount ("20 euros", "£15", "3.5 eur") a question states its own
+# figure, which documents rarely repeat ("is delivery free over 40 euros?" against "free delivery from €40").
+_CURRENCIES = "€ $ £ eur euro euros dollar dollars usd pound pounds gbp quid chf franc francs cent cents pence bucks"
+CURRENCY_WORDS = frozenset(_CURRENCIES.split())
 # BotSettings.min_relevance used to be a cosine cut with this default; an owner who moved it moves the
 # threshold by as much, so "stricter" and "looser" keep their meaning.
 MIN_RELEVANCE_DEFAULT = 0.35
@@ -89,6 +93,22 @@ class Support:
         )
 
 
+_FIGURE = re.compile(r"[€$£]?\d+(?:[.,]\d+)*[€$£]?")
+
+
+def is_figure(word: str) -> bool:
+    """A number ("20", "3.5", "1,200") or a currency ("£", "eur", "euros", "dollars"): the customer's own
+    figure, never a word the documents should hold. It never counts as unknown in `unknown_share`: "can I pay
+    20 euros by card?" asks nothing out of scope because no document writes "20"."""
+    token = word.strip().lower()
+    return bool(_FIGURE.fullmatch(token)) or token in CURRENCY_WORDS
+
+
+def untelling(word: str) -> bool:
+    """Whether the word's absence from every document says nothing: a phrasing or general word, or a figure."""
+    return word in UNTELLING_WORDS or is_figure(word)
+
+
 def novelty(relatedness: float) -> float:
     """How far an unknown word counts as unknown, given its best cosine to a candidate sentence: 1 to 0."""
     if relatedness <= RELATED_LOW:
@@ -107,7 +127,9 @@ def unknown_share(
 ) -> float:
     """The share (by rarity) of the question's topic words that no document uses and no candidate sentence
     says in other words. Words in `ignore` (phrasing and general English words) count neither way; words in
-    `rare` (rare English words, see rare_words) count RARE_WEIGHT times, so the share can pass 1."""
+    `rare` (rare English words, see rare_words) count RARE_WEIGHT times, so the share can pass 1. Figures
+    (is_figure) count as words the documents hold: a number may name the thing asked about ("iphone 13"), so
+    it stays in the total, known or not."""
     topical = {t: w for t, w in weights.items() if t not in ignore}
     total = sum(topical.values())
     if not total:
@@ -116,7 +138,7 @@ def unknown_share(
         sum(
             w * (RARE_WEIGHT if t in rare else 1.0) * novelty(relatedness.get(t, 0.0))
             for t, w in topical.items()
-            if t in unknown
+            if t in unknown and not is_figure(t)
         )
         / total
     )

@@ -337,6 +337,36 @@ def is_action(label: str) -> bool:
     return label == "HumanHandoff" or label.startswith("Task:")
 
 
+def asked_as_question(text: str) -> bool:
+    """Whether the customer put the message as a question, judged on how it ends: a question mark ("can you
+    deliver tomorrow?", a request in form), or a last sentence in a question's form ("are you open on sunday").
+    "is 11 free? I'll take it" ends as a request, "is anyone there? the bot is not helping" as a statement."""
+    if _ENDS_ASKING.search(text):
+        return True
+    return message_form(_SENTENCE_BREAK.split(text.strip())[-1]) == "question"
+
+
+_ENDS_ASKING = re.compile(r"\?[^\w?]*$")  # a last question mark, then only punctuation or emoji ("?!", "? 🙂")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# Words that ask the business to act, whatever the sentence's form: "can I book …", "could you reserve …", "I want
+# to order …", "please send …". A question holding them is decided by its form's rules (question_min_probability)
+# even without the details `evidence` reads ("can you reserve a spot for me at the next tasting?" has no date).
+_ACTING = re.compile(
+    # "can I / could you …" opening the message or a clause ("how far ahead can I book?" asks how)
+    r"(?:^|[,.;:!?]\s*)(?:(?:hi|hello|hey|ok|okay|yes|great|so|and|then)[\s,!.]+)?"
+    r"(?:can|could|may|would|will)\s+(?:i|we|you|u)\s+(?:please\s+)?(?:book|reserve|order|pre-?order|schedule|"
+    r"arrange|send|e-?mail|mail|put me|sign me|set (?:me|us) up|fit me|pencil me)\b|"
+    r"\b(?:i|we)(?:'d| would)?\s+(?:like|want|wanna|need)\s+to\s+(?:book|reserve|order|pre-?order|buy|schedule|"
+    r"arrange|speak|talk)\b|"
+    r"\b(?:please|pls|plz|kindly)\s+(?:book|reserve|order|send|e-?mail|mail|schedule|arrange|call|put me|sign me)\b",
+    re.I)
+
+
+def asks_to_act(text: str) -> bool:
+    """Whether the message's words ask the business to act (see _ACTING)."""
+    return _ACTING.search(text) is not None
+
+
 def with_evidence(outcomes: Mapping[str, float], found: Mapping[str, str], odds: float) -> dict[str, float]:
     """The outcomes' probabilities after the evidence of the message's words. The evidence tells asking for a
     thing from the shipped generic questions; a business's own answer intents were written for messages like
@@ -350,6 +380,20 @@ def with_evidence(outcomes: Mapping[str, float], found: Mapping[str, str], odds:
     weighted = {label: p * weight(label) for label, p in outcomes.items()}
     total = sum(weighted.values())
     return {label: p / total for label, p in weighted.items()} if total > 0 else dict(outcomes)
+
+
+def acting_form(form: str, label: str, found: Mapping[str, str], payload: Mapping[str, object], *,
+                with_text: bool) -> str:
+    """The form whose rules decide acting on `label`, with why when the evidence changed it."""
+    if with_text:
+        if label in found and form == "question":
+            return f"statement (a question with evidence: {found[label]})"
+        if label == "HumanHandoff" and label not in found and form == "request":
+            # "can you fix Face ID?" asks what the business does; only a person or a problem is a hand-off.
+            return "question (a request naming no person nor problem)"
+    elif evidence_form(form, label, payload) != form:
+        return "statement (a question with the task's details)"
+    return form
 
 
 def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_task_types: Sequence[str],
@@ -376,15 +420,13 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     analysis = "; ".join(f"{name} {p:.2f}" for name, p in ranked[:3])
     label, probability = ranked[0]
     margin = probability - (ranked[1][1] if len(ranked) > 1 else 0.0)
-    if is_action(label):
-        if text:
-            if label in found and form == "question":
-                form = f"statement (a question with evidence: {found[label]})"
-            elif label == "HumanHandoff" and label not in found and form == "request":
-                # "can you fix Face ID?" asks what the business does; only a person or a problem is a hand-off.
-                form = "question (a request naming no person nor problem)"
-        elif evidence_form(form, label, payload) != form:
-            form = "statement (a question with the task's details)"
+    if is_action(label) and text and label not in found and asked_as_question(text) and not asks_to_act(text):
+        # "are you open on Sunday?" resembles "can I come in on Sunday?"; only the words can say it asks for the
+        # action ("can I book a table for Sunday?", "please send …"), so without them a question is answered.
+        label, probability = next(((n, p) for n, p in ranked if not is_action(n)), ("Response", 0.0))
+        analysis = f"a question with no evidence of acting: {analysis}"
+    elif is_action(label):
+        form = acting_form(form, label, found, payload, with_text=bool(text))
         least, least_margin = rules.for_form(form.split(" ", 1)[0])
         if probability >= least and margin >= least_margin:
             return from_label(label, probability, payload, f"{form}: {analysis}", top)

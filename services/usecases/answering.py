@@ -85,7 +85,7 @@ def retrieve(
     if isinstance(deps.embedder, Prefetches):
         # The words the documents turn out not to hold are embedded by `_scored_sentences`; which ones they are
         # is known after the search, so all the words the process has not seen are embedded during it.
-        deps.embedder.prefetch([t for t in terms if t not in abstention.UNTELLING_WORDS])
+        deps.embedder.prefetch([t for t in terms if not abstention.untelling(t)])
     counted = None
     if terms and isinstance(deps.vectors, CountsTerms):
         hits, counted = deps.vectors.query_counting_terms(
@@ -284,7 +284,7 @@ def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.
     # The fifth passage's sentences may be the reply (candidates come passage by passage, so they are last), but
     # the abstention decision weighs the best four passages' sentences only, as it was calibrated.
     weighed = sum(1 for c in found if c.passage < SUPPORT_PASSAGES)
-    unknown = [t for t in retrieval.unknown if t not in abstention.UNTELLING_WORDS]
+    unknown = [t for t in retrieval.unknown if not abstention.untelling(t)]
     heads = abstention.compound_heads(unknown, [c.scoring_text for c in found[:weighed]])
     named = sorted(set(heads.values()))
     # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding.
