@@ -357,9 +357,9 @@ def _classify(job: ClassifyIntent, deps: MessageDeps, then: Then, claim: _Classi
             )
             if claimed is None:  # another run moved it on
                 return
-            advanced, logged = claimed
+            row, logged = claimed
             respond_job = RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
-            then.append(_Claimed(respond_job, _respond_reads(deps, uow, advanced, settings, logged=logged)))
+            then.append(_Claimed(respond_job, _respond_reads(deps, uow, row, settings, logged=logged)))
             return
         advanced = uow.inbox.advance_inbound(
             job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace
