@@ -212,9 +212,9 @@ class InboxRepository(Repository):
             return None
         columns = rows[0]
         history = [
-            LoggedTurn(*turn)
-            for turn in zip(
-                columns["turn_directions"] or [],
+            LoggedTurn(direction=direction, ciphertext=ciphertext, nonce=nonce, key_id=key_id, created_at=at)
+            for direction, ciphertext, nonce, key_id, at in zip(
+                columns["turn_directions"] or [],  # null: no turn before the message
                 columns["turn_ciphertexts"] or [],
                 columns["turn_nonces"] or [],
                 columns["turn_key_ids"] or [],
