@@ -13,6 +13,9 @@ from __future__ import annotations
 import logging
 import socket
 import ssl
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 import httpcore
@@ -72,6 +75,50 @@ class EgressPolicy:
     def _refused(host: str, detail: str) -> EgressRefused:
         log.warning("egress refused", extra={"egress_host": host, "egress_detail": detail})
         return EgressRefused(REFUSED_MESSAGE, f"{host}: {detail}")
+
+
+class RecentVerdicts:
+    """`EgressPolicy.check_url` with each URL's verdict kept for a few seconds, for a check made before every
+    request to the same tenant URL (a model server): a burst of calls resolves the host once, not once a call.
+
+    Safe to keep because this check only decides early, with the tenant's message: the connection itself is
+    made by `GuardedNetworkBackend`, which resolves and checks again on every new connection and connects to
+    the very address it checked, so a name that rebinds after an allowed verdict still gets no connection to
+    an internal address. Refusals are kept as well (fail closed, a fresh exception each time): a tenant URL
+    that points inside costs one lookup and one operator log line per `ttl`, not one per call, and a host
+    that becomes allowed is usable `ttl` seconds later at most.
+    """
+
+    def __init__(self, policy: EgressPolicy, *, ttl: float = 5.0, size: int = 256,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._policy = policy
+        self._ttl = ttl
+        self._size = size
+        self._clock = clock
+        # url -> (expiry, the refusal's message and detail, or None when allowed)
+        self._kept: OrderedDict[str, tuple[float, tuple[str, str] | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def check_url(self, url: str) -> None:
+        now = self._clock()
+        with self._lock:
+            kept = self._kept.get(url)
+        if kept is None or kept[0] <= now:
+            kept = (now + self._ttl, self._verdict(url))  # resolved outside the lock: one slow host stalls no other
+            with self._lock:
+                self._kept[url] = kept
+                self._kept.move_to_end(url)
+                while len(self._kept) > self._size:
+                    self._kept.popitem(last=False)
+        if kept[1] is not None:
+            raise EgressRefused(*kept[1])
+
+    def _verdict(self, url: str) -> tuple[str, str] | None:
+        try:
+            self._policy.check_url(url)
+        except EgressRefused as exc:
+            return str(exc), exc.detail  # kept without its traceback
+        return None
 
 
 class GuardedNetworkBackend(httpcore.NetworkBackend):

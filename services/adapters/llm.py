@@ -31,7 +31,7 @@ from pipelines.intent import repair_message
 from pipelines.model_rules import model_problem
 from schemas.messages import ModelSpec
 from schemas.settings import OperatorModel
-from services.adapters.egress import EgressPolicy, guarded_client, refusal_in
+from services.adapters.egress import EgressPolicy, RecentVerdicts, guarded_client, refusal_in
 from services.adapters.litellm_setup import load_litellm
 from services.adapters.metrics import process_metrics
 from services.core.crypto import DecryptionError
@@ -122,6 +122,8 @@ class LiteLLMChat:
     ) -> None:
         self._operator = {m.name: m for m in operator_models}
         self._egress = egress
+        # Checked before every own-server call for the tenant's message; the connection is checked again anyway.
+        self._own_server_verdicts = RecentVerdicts(egress)
         self._own_key = own_key
         self._timeout = timeout
         self._retries = retries
@@ -225,7 +227,7 @@ class LiteLLMChat:
 
     def _own_server_call(self, spec: ModelSpec, key: str) -> _Call:
         try:
-            self._egress.check_url(spec.api_base)  # type: ignore[arg-type]  # own-server entries carry api_base
+            self._own_server_verdicts.check_url(spec.api_base)  # type: ignore[arg-type]  # own-server entries carry it
         except EgressRefused as exc:
             raise Unusable(str(exc)) from None
         client = self._own_client(spec.api_base, key)  # type: ignore[arg-type]  # as above

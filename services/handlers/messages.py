@@ -34,6 +34,7 @@ from services.adapters.metrics import timed_stage
 from services.adapters.ports import ChatModel, Embedder, EventPublisher, Prefetches, Transport, VectorStore
 from services.core.crypto import Keyring, seal_task_payload
 from services.core.errors import TRANSIENT_ERRORS, PermanentError
+from services.repositories.chat_logs import LoggedTurn
 from services.repositories.db import PublishAfterCommitError, UnitOfWork
 from services.repositories.inbox import InboundLog, InboundMessageRow
 from services.repositories.outbox import ReplyRow
@@ -255,23 +256,17 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
 def _filter(job: FilterInbound, deps: MessageDeps, then: Then) -> None:
     started = time.perf_counter()
     with deps.tenant_uow(job.user_id) as uow:
-        claimed = uow.inbox.inbound_with_settings(job.inbox_id)
-        if claimed is not None and claimed[0].status == "filtered" and not claimed[1].debounce_seconds:
+        # The message locked, its business's settings, and for a message still `received` its chat's row
+        # written and the chat's rules read: one round trip.
+        claimed = uow.inbox.claim_for_filter(job.inbox_id)
+        if claimed is not None and claimed.row.status == "filtered" and not claimed.settings.debounce_seconds:
             # Handed out again after its classification was cut short (see _classify): carry on.
             then.append(ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
             return
-        if claimed is None or claimed[0].status != "received":
+        if claimed is None or claimed.row.status != "received" or claimed.chat is None:
             return
-        row, settings = claimed
+        row, settings, chat = claimed.row, claimed.settings, claimed.chat
         text = _open(deps, row)
-        chat = uow.chats.chat_rules(
-            job.user_id,
-            row.chat_id,
-            phone=row.sender_phone,
-            lid=row.sender_lid,
-            is_group=row.is_group,
-            inbound_at=None if row.from_me else row.created_at,
-        )
         in_group = row.is_group and chat.group_auto_reply is not None
         message = InboundMessage(
             tenant=job.user_id,
@@ -347,17 +342,31 @@ def _classify(job: ClassifyIntent, deps: MessageDeps, then: Then, claim: _Classi
     stored = intent.at_rest(result, how)
     trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
     with deps.tenant_uow(job.user_id) as uow:
+        if _from_documents(settings, result):
+            # An Answer:<key> without a reply of its own is answered from the documents; the label stays in the
+            # trace as the respond stage's routing hint. The update leaves the message locked and `classified`:
+            # rag.respond's claim is made here, in this transaction, and the statement that records the verdict
+            # also reads the chat's history the answer needs.
+            claimed = uow.inbox.advance_inbound_with_history(
+                job.inbox_id,
+                expected="filtered",
+                status="classified",
+                intent=result.intent,
+                trace=trace,
+                turns=settings.history_turns,
+            )
+            if claimed is None:  # another run moved it on
+                return
+            row, logged = claimed
+            respond_job = RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
+            then.append(_Claimed(respond_job, _respond_reads(deps, uow, row, settings, logged=logged)))
+            return
         advanced = uow.inbox.advance_inbound(
             job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace
         )
         if advanced is None:  # another run moved it on
             return
-        if not _act(deps, uow, job, row=advanced, settings=settings, result=result, text=text, trace=trace, then=then):
-            # An Answer:<key> without a reply of its own is answered from the documents; the
-            # label stays in the trace as the respond stage's routing hint. The update above left the
-            # message locked and `classified`: rag.respond's claim is made here, in this transaction.
-            respond_job = RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
-            then.append(_Claimed(respond_job, _respond_reads(deps, uow, advanced, settings)))
+        _act(deps, uow, job, row=advanced, settings=settings, result=result, text=text, trace=trace, then=then)
 
 
 def _claim_classify(job: ClassifyIntent, deps: MessageDeps, then: Then) -> _ClassifyClaim | None:
@@ -392,6 +401,16 @@ def _claim_classify(job: ClassifyIntent, deps: MessageDeps, then: Then) -> _Clas
         return _ClassifyClaim(settings, _open(deps, row), started)
 
 
+def _canned(settings: BotSettings, result: IntentResult) -> str:
+    """The business's own reply for the verdict's `Answer:<key>` label, or "" when it has none."""
+    return IntentSetup.of(settings).reply_for(result.label) if result.label.startswith("Answer:") else ""
+
+
+def _from_documents(settings: BotSettings, result: IntentResult) -> bool:
+    """Whether the verdict is answered from the documents by rag.respond (`_act` does nothing for it)."""
+    return result.intent == "Response" and not _canned(settings, result)
+
+
 def _act(
     deps: MessageDeps,
     uow: UnitOfWork,
@@ -406,8 +425,8 @@ def _act(
 ) -> bool:
     """Act on a verdict that is not answered from the documents: a business's canned answer, a task or a
     hand-off, with the message's final status. False (nothing done) for a question for the documents."""
-    canned = IntentSetup.of(settings).reply_for(result.label) if result.label.startswith("Answer:") else ""
-    if result.intent == "Response" and not canned:
+    canned = _canned(settings, result)
+    if result.intent == "Response" and not canned:  # `_from_documents`
         return False
     if canned:
         _add_reply(deps, uow, row, canned, f"{job.inbox_id}:0", then=then)
@@ -488,10 +507,19 @@ def respond(job: RespondWithRag, *, deps: MessageDeps) -> None:
 
 
 def _respond_reads(
-    deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, settings: BotSettings, started: float | None = None
+    deps: MessageDeps,
+    uow: UnitOfWork,
+    row: InboundMessageRow,
+    settings: BotSettings,
+    started: float | None = None,
+    *,
+    logged: list[LoggedTurn] | None = None,
 ) -> _RespondClaim:
-    """What rag.respond reads with its claim of `row` (locked and `classified` in `uow`)."""
+    """What rag.respond reads with its claim of `row` (locked and `classified` in `uow`); `logged`, the chat's
+    history when the statement that made the claim read it already."""
     started = time.perf_counter() if started is None else started
+    if logged is None:
+        logged = uow.chat_logs.history(row.chat_id, row.created_at, settings.history_turns)
     window = settings.debounce_seconds
     # With no debounce window the burst is this message alone: no need to ask.
     burst = uow.inbox.burst(row.chat_id, row.created_at, window) if window else [row]
@@ -501,7 +529,7 @@ def _respond_reads(
             "customer" if h.direction == "inbound" else "business",
             deps.keyring.open(h.body, tenant=row.user_id, chat=row.chat_id),
         )
-        for h in uow.chat_logs.history(row.chat_id, row.created_at, settings.history_turns)
+        for h in logged
     ]
     return _RespondClaim(row, settings, question, history, started)
 

@@ -11,6 +11,8 @@ from psycopg.types.json import Jsonb
 from schemas.bot import BotSettings
 from schemas.pipelines import MESSAGE_IN_PROGRESS
 from services.core.crypto import Sealed
+from services.repositories.chat_logs import LoggedTurn
+from services.repositories.chats import ChatRules
 from services.repositories.repositories import Repository
 from services.repositories.rows import record
 
@@ -59,6 +61,15 @@ class InboundLog:
     outcome: str
     reason: str | None
     intent: str | None
+
+
+@dataclass(frozen=True)
+class FilterClaim:
+    """What inbound.filter reads with its claim (`InboxRepository.claim_for_filter`)."""
+
+    row: InboundMessageRow
+    settings: BotSettings
+    chat: ChatRules | None  # None: the message is past `received`, and its chat was left as it was
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,84 @@ class InboxRepository(Repository):
             [inbox_id],
         )
         return (record(InboundMessageRow, rows[0]), BotSettings.from_stored(rows[0]["config"])) if rows else None
+
+    def claim_for_filter(self, inbox_id: uuid.UUID) -> FilterClaim | None:
+        """`inbound_with_settings`, and for a message still `received` its chat created or brought up to date
+        with the rules the filter decides on (`ChatRepository.chat_rules`), in one statement.
+
+        The chat is written only from the locked row's current status: a redelivered job that finds the
+        message moved on changes nothing. The whitelist and group settings are read through row-level
+        security as the tenant, and held to the message's own business as well.
+        """
+        rows = self._rows(
+            """with msg as (select * from public.inbox where id = %s for update),
+               chat as (
+                   insert into public.chats (user_id, chat_id, contact_phone, contact_lid, is_group, last_inbound_at)
+                   select user_id, chat_id, sender_phone, sender_lid, is_group,
+                          case when from_me then null else created_at end
+                   from msg where status = 'received'
+                   on conflict (user_id, chat_id) do update set
+                       contact_phone = coalesce(excluded.contact_phone, chats.contact_phone),
+                       contact_lid = coalesce(excluded.contact_lid, chats.contact_lid),
+                       last_inbound_at = greatest(chats.last_inbound_at, excluded.last_inbound_at)
+                   returning true as written, handoff_active, paused_until)
+               select msg.*, (select to_jsonb(c) from public.bot_config c where c.user_id = msg.user_id) as config,
+                      chat.written is not null as chat_written, chat.handoff_active, chat.paused_until,
+                      chat.written is not null and exists (
+                          select 1 from public.whitelists w where w.user_id = msg.user_id
+                          and (w.phone = msg.sender_phone or w.lid = msg.sender_lid)) as whitelisted,
+                      g.auto_reply as group_auto_reply, g.mention_only as group_mention_only
+               from msg left join chat on true
+               left join public.group_settings g
+                   on chat.written is not null and msg.is_group and g.user_id = msg.user_id
+                   and g.group_id = msg.chat_id""",
+            [inbox_id],
+        )
+        if not rows:
+            return None
+        columns = rows[0]
+        chat = record(ChatRules, columns) if columns["chat_written"] else None
+        return FilterClaim(record(InboundMessageRow, columns), BotSettings.from_stored(columns["config"]), chat)
+
+    def advance_inbound_with_history(
+        self, inbox_id: uuid.UUID, *, expected: str, status: str, intent: str | None, trace: dict, turns: int
+    ) -> tuple[InboundMessageRow, list[LoggedTurn]] | None:
+        """`advance_inbound`, and the chat's last `turns` logged turns before the message
+        (`ChatLogRepository.history`), in one statement; None (and no change) when it is not in `expected`."""
+        rows = self._rows(
+            """with advanced as (
+                   update public.inbox set status = %(status)s, intent = coalesce(%(intent)s, intent),
+                       trace = trace || %(trace)s, attempts = attempts + 1
+                   where id = %(id)s and status = %(expected)s returning *)
+               select advanced.*, turns.* from advanced cross join lateral (
+                   select array_agg(direction order by created_at) as turn_directions,
+                          array_agg(ciphertext order by created_at) as turn_ciphertexts,
+                          array_agg(nonce order by created_at) as turn_nonces,
+                          array_agg(key_id order by created_at) as turn_key_ids,
+                          array_agg(created_at order by created_at) as turn_times
+                   from (select l.direction, l.ciphertext, l.nonce, l.key_id, l.created_at from public.chat_logs l
+                         where l.user_id = advanced.user_id and l.chat_id = advanced.chat_id
+                         and l.created_at < advanced.created_at
+                         and (l.direction = 'outbound' or l.outcome is distinct from 'ignored')
+                         order by l.created_at desc limit %(turns)s) last) turns""",
+            {"status": status, "intent": intent, "trace": Jsonb(trace), "id": inbox_id, "expected": expected,
+             "turns": turns},
+        )
+        if not rows:
+            return None
+        columns = rows[0]
+        history = [
+            LoggedTurn(direction=direction, ciphertext=ciphertext, nonce=nonce, key_id=key_id, created_at=at)
+            for direction, ciphertext, nonce, key_id, at in zip(
+                columns["turn_directions"] or [],  # null: no turn before the message
+                columns["turn_ciphertexts"] or [],
+                columns["turn_nonces"] or [],
+                columns["turn_key_ids"] or [],
+                columns["turn_times"] or [],
+                strict=True,
+            )
+        ]
+        return record(InboundMessageRow, columns), history
 
     def advance_inbound(
         self,

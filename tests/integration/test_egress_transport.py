@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import ssl
 import threading
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
@@ -16,7 +17,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from pipelines.egress import REFUSED_MESSAGE, EgressRefused, parse_allowlist
+from schemas.messages import ModelSpec
 from services.adapters.egress import EgressPolicy, guarded_client
+from services.adapters.llm import AllModelsFailedError, LiteLLMChat
 from tests.fakes.listener import RecordingListener, closed_port
 
 
@@ -119,3 +122,25 @@ def test_tls_verifies_the_url_host_while_connecting_to_the_checked_address(tmp_p
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_an_own_model_server_allowed_a_moment_ago_gets_no_connection_once_its_name_rebinds(listener):
+    """The verdict `LiteLLMChat` keeps for a few seconds saves the early lookup only: the connection is resolved,
+    checked and made to the checked address as it is made, so a name rebound meanwhile gets nothing."""
+    answers = iter([["93.184.215.14"], [listener.host], [listener.host]])  # public first, loopback after
+    lookups: list[str] = []
+
+    def rebinding(host: str, port: int) -> list[str]:
+        lookups.append(host)
+        return next(answers)
+
+    chat = LiteLLMChat(operator_models=[], egress=policy(resolver=rebinding), own_key=lambda user: None, timeout=2,
+                       retries=0)
+    spec = ModelSpec(model="openai/own", api_base=f"http://rebind.example:{listener.port}/v1")
+    for _call in range(2):  # the second call's early check is answered from the kept verdict
+        with pytest.raises(AllModelsFailedError) as failed:
+            chat.complete([spec], [{"role": "user", "content": "hi"}], tenant=uuid.uuid4(), temperature=0,
+                          max_tokens=5)
+        assert failed.value.attempts == [{"model": "openai/own", "error": REFUSED_MESSAGE}]
+    assert lookups == ["rebind.example"] * 3  # one early check, then one at each connection
+    assert listener.connections == 0

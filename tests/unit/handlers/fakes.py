@@ -27,7 +27,7 @@ from services.core.crypto import Sealed
 from services.repositories.account_email_requests import AccountEmailRequest
 from services.repositories.chat_logs import LoggedTurn
 from services.repositories.chats import ChatRules
-from services.repositories.inbox import InboundLog, InboundMessageRow, StuckInbound
+from services.repositories.inbox import FilterClaim, InboundLog, InboundMessageRow, StuckInbound
 from services.repositories.kb_repository import ChunkRow, DocumentRow, HydratedChunk, StuckDocument
 from services.repositories.outbox import ReplyRow, StuckReply
 from services.repositories.repositories import AlertRow, UserRow
@@ -155,6 +155,28 @@ class FakeInboxRepository(_Repo):
         if row is None:
             return None
         return _inbound(row), BotSettings.from_stored(self.db.bot_config.get(row["user_id"]))
+
+    def claim_for_filter(self, inbox_id: uuid.UUID) -> FilterClaim | None:
+        # As the real statement: the chat is written, and its rules read, only for a message still `received`.
+        claimed = self.inbound_with_settings(inbox_id)
+        if claimed is None:
+            return None
+        row, settings = claimed
+        chat = None
+        if row.status == "received":
+            chat = FakeChatRepository(self.db, self.tenant).chat_rules(
+                row.user_id, row.chat_id, phone=row.sender_phone, lid=row.sender_lid, is_group=row.is_group,
+                inbound_at=None if row.from_me else row.created_at)
+        return FilterClaim(row, settings, chat)
+
+    def advance_inbound_with_history(self, inbox_id: uuid.UUID, *, expected: str, status: str, intent: str | None,
+                                     trace: dict, turns: int) -> tuple[InboundMessageRow, list[LoggedTurn]] | None:
+        # As the real statement: the history only when the message advances, read as `history` reads it.
+        advanced = self.advance_inbound(inbox_id, expected=expected, status=status, intent=intent, trace=trace)
+        if advanced is None:
+            return None
+        return advanced, FakeChatLogRepository(self.db, self.tenant).history(advanced.chat_id, advanced.created_at,
+                                                                            turns)
 
     def advance_inbound(self, inbox_id: uuid.UUID, *, expected: str, status: str, reason: str | None = None,
                         intent: str | None = None, trace: dict | None = None) -> InboundMessageRow | None:

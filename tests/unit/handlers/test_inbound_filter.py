@@ -150,6 +150,16 @@ def test_a_redelivered_or_stale_job_changes_nothing(backend, keyring, tenant, me
     assert len(backend.publisher.sent) == 1
 
 
+def test_a_redelivered_job_leaves_the_chat_as_it_was(backend, keyring, tenant, message_deps) -> None:
+    """The claim writes the chat's row only for a message still `received` (one statement in Postgres)."""
+    backend.db.bot_config[tenant] = {"user_id": tenant}
+    row = customer_says(backend, keyring, tenant, "hello")
+    _filter(backend, message_deps, row)
+    backend.db.chats.clear()  # as if the chat had been deleted since
+    _filter(backend, message_deps, row)  # the broker delivered the job again
+    assert backend.db.chats == {}
+
+
 def test_another_tenants_job_cannot_reach_the_message(backend, keyring, tenant, message_deps) -> None:
 
 

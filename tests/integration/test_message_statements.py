@@ -1,0 +1,133 @@
+"""The message stages' combined statements against Postgres, as the tenant: inbound.filter's claim (the chat
+written and its rules read with it) and intent.classify's verdict (the chat's history read with it)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from schemas.bot import BotSettings
+from services.repositories.inbox import FilterClaim
+from tests.conftest import create_user
+
+PHONE = "+2348070000123"
+
+
+def _inbound(container, user: uuid.UUID, chat_id: str, *, phone: str | None = PHONE, from_me: bool = False,
+             is_group: bool = False) -> uuid.UUID:
+    with container.tenant_uow(user) as uow:
+        inbox_id = uow.inbox.insert_inbound(
+            user_id=user, provider_message_id=uuid.uuid4().hex, chat_id=chat_id, sender_phone=phone, sender_lid=None,
+            is_group=is_group, from_me=from_me, mentions_me=False,
+            body=container.keyring.seal("hello", tenant=user, chat=chat_id), media_ref=None,
+            sent_at=datetime.now(UTC), trace_id=uuid.uuid4().hex)
+    assert inbox_id is not None
+    return inbox_id
+
+
+def _claim(container, user: uuid.UUID, inbox_id: uuid.UUID) -> FilterClaim | None:
+    with container.tenant_uow(user) as uow:
+        return uow.inbox.claim_for_filter(inbox_id)
+
+
+def _chat_row(container, user: uuid.UUID, chat_id: str) -> tuple | None:
+    with container.tenant_uow(user) as uow:
+        return uow.conn.execute(
+            "select contact_phone, last_inbound_at from public.chats where chat_id = %s", [chat_id]).fetchone()
+
+
+def test_the_filter_claim_writes_the_chat_and_reads_the_whitelist_of_its_own_business(container):
+    shop, other = create_user(container), create_user(container)
+    chat_id = f"{PHONE[1:]}@c.us"
+    with container.tenant_uow(other) as uow:  # another business knows the same customer
+        uow.conn.execute("insert into public.whitelists (user_id, phone) values (%s, %s)", [other, PHONE])
+    inbox_id = _inbound(container, shop, chat_id)
+
+    claimed = _claim(container, shop, inbox_id)
+    assert claimed is not None and claimed.row.id == inbox_id and claimed.row.status == "received"
+    assert claimed.chat is not None and not claimed.chat.whitelisted and not claimed.chat.handoff_active
+    assert claimed.chat.group_auto_reply is None and isinstance(claimed.settings, BotSettings)
+    assert _chat_row(container, shop, chat_id) == (PHONE, claimed.row.created_at)
+
+    with container.tenant_uow(shop) as uow:
+        uow.conn.execute("insert into public.whitelists (user_id, phone) values (%s, %s)", [shop, PHONE])
+        uow.chats.start_handoff(shop, chat_id)
+    again = _claim(container, shop, inbox_id)
+    assert again is not None and again.chat is not None and again.chat.whitelisted and again.chat.handoff_active
+
+    assert _claim(container, other, inbox_id) is None  # another business's message is not there for it
+
+
+def test_a_message_past_received_leaves_its_chat_as_it_was(container):
+    """A redelivered filter job changes nothing: no chat row is written from a message that moved on."""
+    shop = create_user(container)
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    inbox_id = _inbound(container, shop, chat_id)
+    with container.tenant_uow(shop) as uow:
+        uow.inbox.set_inbound(inbox_id, status="filtered")
+    claimed = _claim(container, shop, inbox_id)
+    assert claimed is not None and claimed.row.status == "filtered" and claimed.chat is None
+    assert _chat_row(container, shop, chat_id) is None
+
+
+def test_the_filter_claim_reads_the_group_settings_of_its_own_business(container):
+    shop, other = create_user(container), create_user(container)
+    group = f"{uuid.uuid4().int % 10**12:012d}-1600000000@g.us"
+    with container.tenant_uow(other) as uow:
+        uow.conn.execute("insert into public.group_settings (user_id, group_id, auto_reply, mention_only) "
+                         "values (%s, %s, true, true)", [other, group])
+    first = _claim(container, shop, _inbound(container, shop, group, is_group=True))
+    assert first is not None and first.chat is not None and first.chat.group_auto_reply is None
+    with container.tenant_uow(shop) as uow:
+        uow.conn.execute("insert into public.group_settings (user_id, group_id, auto_reply, mention_only) "
+                         "values (%s, %s, true, false)", [shop, group])
+    second = _claim(container, shop, _inbound(container, shop, group, is_group=True))
+    assert second is not None and second.chat is not None
+    assert (second.chat.group_auto_reply, second.chat.group_mention_only) == (True, False)
+
+
+def test_an_owner_message_does_not_move_the_chats_last_inbound_time(container):
+    shop = create_user(container)
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    customer = _claim(container, shop, _inbound(container, shop, chat_id))
+    assert customer is not None
+    owner = _claim(container, shop, _inbound(container, shop, chat_id, from_me=True, phone=None))
+    assert owner is not None and owner.chat is not None
+    assert _chat_row(container, shop, chat_id) == (PHONE, customer.row.created_at)
+
+
+def test_the_verdict_statement_returns_the_history_as_history_reads_it(container):
+    shop, other = create_user(container), create_user(container)
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    turns = [("inbound", "answered"), ("outbound", None), ("inbound", "ignored"), ("inbound", "answered"),
+             ("outbound", None)]
+    for index, (direction, outcome) in enumerate(turns):
+        for user in (shop, other):  # the other business has a chat of the same id: never part of this history
+            with container.tenant_uow(user) as uow:
+                uow.chat_logs.log(user_id=user, chat_id=chat_id, direction=direction,
+                                  body=container.keyring.seal(f"turn {index}", tenant=user, chat=chat_id),
+                                  inbox_id=None, outcome=outcome, reason=None, intent=None, trace={})
+    inbox_id = _inbound(container, shop, chat_id)
+    with container.tenant_uow(shop) as uow:
+        row = uow.inbox.inbound(inbox_id)
+        assert row is not None
+        expected = uow.chat_logs.history(chat_id, row.created_at, 3)
+        assert uow.inbox.advance_inbound_with_history(
+            inbox_id, expected="filtered", status="classified", intent="Response", trace={}, turns=3) is None
+    with container.tenant_uow(shop) as uow:
+        assert uow.inbox.inbound(inbox_id).status == "received"  # type: ignore[union-attr]  # not advanced
+        advanced = uow.inbox.advance_inbound_with_history(
+            inbox_id, expected="received", status="classified", intent="Response", trace={"intent": {"ms": 1}},
+            turns=3)
+    assert advanced is not None
+    row, history = advanced
+    assert (row.status, row.intent, row.trace) == ("classified", "Response", {"intent": {"ms": 1}})
+    assert history == expected and [t.direction for t in history] == ["outbound", "inbound", "outbound"]
+    assert [container.keyring.open(t.body, tenant=shop, chat=chat_id) for t in history] == [
+        "turn 1", "turn 3", "turn 4"]
+
+    first_message = _inbound(container, shop, f"{uuid.uuid4().int % 10**12:012d}@c.us")
+    with container.tenant_uow(shop) as uow:
+        quiet = uow.inbox.advance_inbound_with_history(
+            first_message, expected="received", status="classified", intent=None, trace={}, turns=3)
+    assert quiet is not None and quiet[1] == []
