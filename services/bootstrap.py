@@ -412,6 +412,7 @@ def bootstrap(
         session_queue=queue, session_leases=leases, session_host=host, stuck_finders=finders,
         handlers=MappingProxyType(handlers), give_up_handlers=MappingProxyType(give_up),
         redelivered_handlers=MappingProxyType({
+            ExtractDocument: functools.partial(ingest.extract_document, deps=ingest_deps, redelivered=True),
             EmbedChunks: functools.partial(ingest.embed_chunks, deps=ingest_deps, redelivered=True),
         }),
     )

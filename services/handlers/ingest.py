@@ -83,9 +83,23 @@ def _load(uow: UnitOfWork, job: DocumentJob, allowed: tuple[str, ...]) -> Docume
     return doc
 
 
-def extract_document(job: ExtractDocument, *, deps: IngestDeps) -> None:
+def extract_document(job: ExtractDocument, *, deps: IngestDeps, redelivered: bool = False) -> None:
+    """Read the upload's text, store it, and queue chunking.
+
+    `redelivered`: the broker handed this job out before, to a worker that died holding it; that worker may
+    have moved the document to `chunking` and died before queueing the chunk job, which this copy then sends.
+    A second chunk job is harmless: it writes the same passages, and a duplicate embed batch it leads to
+    finds its batch counted and stops.
+    """
     with deps.tenant_uow(job.user_id) as uow:
-        doc = _load(uow, job, ("queued", "extracting"))
+        doc = _load(uow, job, ("queued", "extracting", "chunking"))
+        if doc is not None and doc.status == "chunking":
+            if redelivered:
+                log.warning("text stored before its worker died: chunk job queued again",
+                            extra={"document_id": str(job.document_id)})
+                uow.publish_after_commit(ChunkDocument(user_id=job.user_id, document_id=job.document_id,
+                                                       trace_id=job.trace_id))
+            return
         if doc is None:
             return
         _progress(deps, uow, job, status="extracting", progress=5, error=None)

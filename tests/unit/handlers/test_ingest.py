@@ -332,3 +332,41 @@ def test_a_document_deleted_before_its_text_is_chunked_ends_the_job_quietly(back
     ingest.chunk_document(ChunkDocument(user_id=tenant, document_id=doc["id"]),
                           deps=dataclasses.replace(deps, storage=DeletedMeanwhile()))
     assert backend.publisher.sent == []
+
+
+def _extract_then_die(backend, deps, job) -> None:
+    backend.publisher.fail_with = WorkerDied()
+    with pytest.raises(WorkerDied):
+        ingest.extract_document(job, deps=deps)
+    backend.publisher.fail_with = None
+
+
+def test_text_stored_by_a_worker_killed_before_it_queued_chunking_is_carried_on_by_its_redelivery(
+        backend, deps, uploaded, vectors, tenant) -> None:
+    doc = uploaded()
+    job = ExtractDocument(user_id=tenant, document_id=doc["id"])
+    _extract_then_die(backend, deps, job)
+    assert backend.db.documents[doc["id"]]["status"] == "chunking" and backend.publisher.sent == []
+    ingest.extract_document(job, deps=deps, redelivered=True)  # the broker hands the unacked job out again
+    [chunk] = backend.publisher.jobs()
+    assert isinstance(chunk, ChunkDocument) and chunk.document_id == doc["id"]
+    _run_until_idle(backend, deps, chunk)
+    stored = backend.db.documents[doc["id"]]
+    assert stored["status"] == "ready" and vectors.count(tenant, doc["id"]) == stored["chunks_total"]
+
+
+def test_a_plain_duplicate_of_a_finished_extraction_sends_nothing(backend, deps, uploaded, tenant) -> None:
+    doc = uploaded()
+    job = ExtractDocument(user_id=tenant, document_id=doc["id"])
+    _extract_then_die(backend, deps, job)
+    ingest.extract_document(job, deps=deps)  # not from the broker's redelivery: the sweeper carries it on
+    assert backend.publisher.sent == [] and backend.db.documents[doc["id"]]["status"] == "chunking"
+
+
+def test_a_redelivered_extraction_of_a_document_past_chunking_sends_nothing(backend, deps, uploaded,
+                                                                            tenant) -> None:
+    doc = uploaded()
+    _run_until_idle(backend, deps, ExtractDocument(user_id=tenant, document_id=doc["id"]))
+    backend.publisher.sent.clear()
+    ingest.extract_document(ExtractDocument(user_id=tenant, document_id=doc["id"]), deps=deps, redelivered=True)
+    assert backend.publisher.sent == [] and backend.db.documents[doc["id"]]["status"] == "ready"
