@@ -89,7 +89,6 @@ SHOP = [
     "product: Hafen Espresso; size: 250 g; price_eur: 9.50; notes: made for espresso machines",
     "We repair children's bikes from 16 inch wheels upwards. Pack the phone without the SIM card.",
     "We sell refurbished iPhones and Samsung\nphones, checked on 30 points.",
-    "Old bikes left with us for more than three months are given to a charity.",
 ]
 
 
@@ -99,11 +98,11 @@ SHOP = [
         ("Do you sell children's bikes?", "sell children bikes"),  # repaired, not sold
         ("Do you sell SIM cards?", "sell sim cards"),  # named, not offered
         ("Do you sell espresso machines?", "sell espresso machines"),  # only in a row's notes
-        ("do you buy old bikes?", "buy old bikes"),  # named, and given away, not bought
-        ("can u rent me a kids bike", "rent kids bike"),  # repaired (a price row), not rented
+        ("do you buy old bikes?", "buy old bikes"),  # the shop repairs bikes, it does not buy them
+        ("can you guys also repair samsung phones", "repair samsung phones"),  # sold, not repaired
     ],
 )
-def test_a_thing_the_passages_name_and_do_not_offer_in_the_asked_role(question, unoffered):
+def test_a_thing_no_passage_offers_in_the_asked_role(question, unoffered):
     assert abstention.unoffered(question, SHOP) == unoffered
 
 
@@ -115,8 +114,6 @@ def test_a_thing_the_passages_name_and_do_not_offer_in_the_asked_role(question, 
         "Do you sell refurbished samsung phones? what warranty?",  # a sentence wrapped over two lines
         "Do you sell espresso beans?",  # a row names espresso; "beans" is no word of the documents
         "Do you have a loyalty card?",  # "have" asks as often about what is described, not offered
-        "Do you sell used road bikes?",  # no passage names one: the offer may be in a passage not retrieved
-        "can you guys also repair samsung phones",  # sold, not repaired: repair work has verbs no list holds
         "What do you sell?",  # no thing named
         "Which payment methods do you accept?",
     ],
@@ -125,13 +122,9 @@ def test_what_is_offered_or_not_asked_about(question):
     assert abstention.unoffered(question, SHOP, untold={"beans"}) == ""
 
 
-def test_an_unoffered_thing_counts_against_the_score():
+def test_an_unoffered_thing_is_recorded_and_counts_only_with_a_weight(monkeypatch):
     figures = {"best_sentence": 0.6, "coverage": 1.0, "agreement": True}
-    assert abstention.answerable(abstention.Support(**figures))
-    assert not abstention.answerable(abstention.Support(**figures, unoffered="sell sim cards"))
-
-
-def test_the_passages_name_a_thing_when_one_row_or_sentence_holds_all_its_words():
-    assert abstention.names(["sim", "cards"], SHOP)
-    assert abstention.names(["kids", "bike"], SHOP)  # a row, before its price
-    assert not abstention.names(["road", "bikes"], SHOP)
+    support = abstention.Support(**figures, unoffered="sell sim cards")
+    assert abstention.answerable(support)  # traced, not counted (OFFER_WEIGHT 0: it did not generalise)
+    monkeypatch.setattr(abstention, "OFFER_WEIGHT", 2.0)
+    assert not abstention.answerable(support)
