@@ -167,12 +167,13 @@ class WorkerProcess:
     """A real `python -m workers worker` process consuming from the test Redis."""
 
     def __init__(self, env: dict[str, str], cwd: Path, queues: str, log_path: Path,
-                 prefix: tuple[str, ...] = ()) -> None:
-        """`prefix`: a command the worker runs under (one that ends by exec-ing it, so the pid stays its own)."""
+                 prefix: tuple[str, ...] = (), pool: tuple[str, ...] = ("--pool", "solo")) -> None:
+        """`prefix`: a command the worker runs under (one that ends by exec-ing it, so the pid stays its own).
+        `pool`: the worker's pool options (one process by default)."""
         self.log_path = log_path
         self._log = log_path.open("w")
         self.process = subprocess.Popen(
-            [*prefix, sys.executable, "-m", "workers", "worker", "--queues", queues, "--pool", "solo",
+            [*prefix, sys.executable, "-m", "workers", "worker", "--queues", queues, *pool,
              "--name", f"test-{uuid.uuid4().hex[:8]}@localhost"],
             env=env, cwd=cwd, stdout=self._log, stderr=subprocess.STDOUT,
         )
@@ -279,7 +280,8 @@ def worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8
 
 
 def session_worker(database_url: str, redis_url: str, shared_data_dir: Path, gateway, n8n, llm,
-                   llm_gateway: bool = False) -> Iterator[WorkerProcess]:
+                   llm_gateway: bool = False, queues: str = "maintenance,inbound,intent,rag,outbound,dispatch,ingest",
+                   pool: tuple[str, ...] = ("--pool", "solo")) -> Iterator[WorkerProcess]:
     """The session's worker; with `llm_gateway`, its model calls go through a model gateway process, as
     `salesboy up` runs them (the benchmarks' shape)."""
     work_dir = Path(tempfile.mkdtemp(prefix="salesboy-test-worker-"))
@@ -292,7 +294,7 @@ def session_worker(database_url: str, redis_url: str, shared_data_dir: Path, gat
     (work_dir / "metrics").mkdir()
     model_gateway = LLMGatewayProcess(env, work_dir / "llm-gateway.log") if llm_gateway else None
     proc = WorkerProcess({**env, **(model_gateway.env if model_gateway else {})}, work_dir,
-                         "maintenance,inbound,intent,rag,outbound,dispatch,ingest", work_dir / "worker.log")
+                         queues, work_dir / "worker.log", pool=pool)
     proc.metrics_dir = work_dir / "metrics"
     probe = Celery(broker=redis_url, set_as_current=False)
     try:
