@@ -43,20 +43,22 @@ def shop(backend, vectors, embedder, tenant) -> dict:
 
 def _message(backend, deps, keyring, tenant, chat, text: str) -> dict:
     """The message through intent.classify, which asks no model and leaves the verdict to rag.respond, run by
-    the same task right after it."""
+    the same task right after it, with its claim made by classify's own transaction."""
     inbound = customer_says(backend, keyring, tenant, text, status="filtered")
     asked = []
+    respond_stage = messages._respond
 
-    def respond_after_classify(job, *, deps):
+    def respond_after_classify(job, deps, then, claim=None):
         classified = backend.db.inbox[inbound["id"]]
         assert chat.calls == []
         assert (classified["status"], classified["intent"]) == ("classified", None)
         assert classified["trace"]["intent"]["method"] == ONE_CALL
+        assert claim is not None and claim.row.status == "classified" and claim.question == text
         asked.append(job)
-        respond(job, deps=deps)
+        respond_stage(job, deps, then, claim)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(messages, "respond", respond_after_classify)
+        patch.setattr(messages, "_respond", respond_after_classify)
         classify_intent(ClassifyIntent(user_id=tenant, inbox_id=inbound["id"], trace_id=inbound["trace_id"]),
                         deps=deps)
     assert len(asked) == 1 and backend.publisher.jobs(RespondWithRag) == []
