@@ -115,15 +115,6 @@ def _open(deps: MessageDeps, row: InboundMessageRow | ReplyRow) -> str:
     return deps.keyring.open(row.body, tenant=row.user_id, chat=row.chat_id)
 
 
-def _claim(uow: UnitOfWork, inbox_id: uuid.UUID, status: str) -> tuple[InboundMessageRow, BotSettings] | None:
-    """The message locked for this stage and its tenant's bot settings (one round trip), or None when
-    a redelivered or stale job finds it moved on."""
-    claimed = uow.inbox.inbound_with_settings(inbox_id)
-    if claimed is None or claimed[0].status != status:
-        return None
-    return claimed
-
-
 def _stage(name: str, started: float, **details: object) -> dict:
     return {name: {"ms": round((time.perf_counter() - started) * 1000, 1), **details}}
 
@@ -308,11 +299,10 @@ def _filter(job: FilterInbound, deps: MessageDeps, then: Then) -> None:
         classify = ClassifyIntent(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
         if settings.debounce_seconds:
             uow.publish_after_commit(classify, countdown=settings.debounce_seconds)
-        elif _one_call(settings):
-            then.append(classify)  # no burst to wait out: classified by this task once this commits
         else:
-            # No burst to wait out: classified by this task once this commits. This transaction leaves the
-            # message locked and `filtered`, which is intent.classify's claim: made here, not in a second one.
+            # No burst to wait out: classified by this task once this commits (in the one-call mode, recorded
+            # as left to rag.respond's model call). This transaction leaves the message locked and `filtered`,
+            # which is intent.classify's claim: made here, not in a second one.
             then.append(_Claimed(classify, _ClassifyClaim(settings, text, time.perf_counter())))
 
 
@@ -338,6 +328,10 @@ def _classify(job: ClassifyIntent, deps: MessageDeps, then: Then, claim: _Classi
         if claim is None:
             return
     settings, text, started = claim.settings, claim.text, claim.started
+    if _one_call(settings):
+        with deps.tenant_uow(job.user_id) as uow:
+            _leave_to_one_call(job, deps, uow, settings=settings, started=started, then=then)
+        return
     result, how, failures = intents.classify(deps, settings, text)
     stored = intent.at_rest(result, how)
     trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
@@ -394,11 +388,31 @@ def _claim_classify(job: ClassifyIntent, deps: MessageDeps, then: Then) -> _Clas
             _log_inbound(deps, uow, row, _open(deps, row), outcome="ignored", reason=reason, trace=trace)
             return None
         if _one_call(settings):
-            # The model's verdict comes with its answer: rag.respond asks for both and acts on the verdict.
-            uow.inbox.set_inbound(job.inbox_id, status="classified", trace=_stage("intent", started, method=ONE_CALL))
-            then.append(RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id))
+            _leave_to_one_call(job, deps, uow, settings=settings, started=started, then=then)
             return None
         return _ClassifyClaim(settings, _open(deps, row), started)
+
+
+def _leave_to_one_call(
+    job: ClassifyIntent, deps: MessageDeps, uow: UnitOfWork, *, settings: BotSettings, started: float, then: Then
+) -> None:
+    """The one-call mode's intent.classify: the model's verdict comes with its answer, so rag.respond asks for
+    both and acts on the verdict. The message is recorded `classified`, and rag.respond's claim made with it:
+    the same statement reads the chat's history the answer needs (nothing, should another run have moved the
+    message on)."""
+    claimed = uow.inbox.advance_inbound_with_history(
+        job.inbox_id,
+        expected="filtered",
+        status="classified",
+        intent=None,
+        trace=_stage("intent", started, method=ONE_CALL),
+        turns=settings.history_turns,
+    )
+    if claimed is None:  # another run moved it on
+        return
+    row, logged = claimed
+    respond_job = RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
+    then.append(_Claimed(respond_job, _respond_reads(deps, uow, row, settings, logged=logged)))
 
 
 def _canned(settings: BotSettings, result: IntentResult) -> str:
@@ -513,13 +527,11 @@ def _respond_reads(
     settings: BotSettings,
     started: float | None = None,
     *,
-    logged: list[LoggedTurn] | None = None,
+    logged: list[LoggedTurn],
 ) -> _RespondClaim:
-    """What rag.respond reads with its claim of `row` (locked and `classified` in `uow`); `logged`, the chat's
-    history when the statement that made the claim read it already."""
+    """What rag.respond reads with its claim of `row` (locked and `classified` in `uow`): `logged`, the chat's
+    history, read by the statement that made the claim."""
     started = time.perf_counter() if started is None else started
-    if logged is None:
-        logged = uow.chat_logs.history(row.chat_id, row.created_at, settings.history_turns)
     window = settings.debounce_seconds
     # With no debounce window the burst is this message alone: no need to ask.
     burst = uow.inbox.burst(row.chat_id, row.created_at, window) if window else [row]
@@ -538,10 +550,12 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
     if claim is None:
         started = time.perf_counter()
         with deps.tenant_uow(job.user_id) as uow:
-            claimed = _claim(uow, job.inbox_id, "classified")
+            # The message locked, its business's settings and its chat's history: one round trip, and nothing
+            # read for a message a redelivered or stale job finds moved on.
+            claimed = uow.inbox.claim_for_respond(job.inbox_id)
             if claimed is None:
                 return
-            claim = _respond_reads(deps, uow, *claimed, started=started)
+            claim = _respond_reads(deps, uow, claimed.row, claimed.settings, started, logged=claimed.history)
     row, settings, question, history, started = (
         claim.row,
         claim.settings,

@@ -73,6 +73,15 @@ class FilterClaim:
 
 
 @dataclass(frozen=True)
+class RespondClaim:
+    """What rag.respond reads with its claim (`InboxRepository.claim_for_respond`)."""
+
+    row: InboundMessageRow
+    settings: BotSettings
+    history: list[LoggedTurn]  # the chat's last `settings.history_turns` turns before the message, oldest first
+
+
+@dataclass(frozen=True)
 class StuckInbound:
     id: uuid.UUID
     user_id: uuid.UUID
@@ -184,45 +193,45 @@ class InboxRepository(Repository):
         chat = record(ChatRules, columns) if columns["chat_written"] else None
         return FilterClaim(record(InboundMessageRow, columns), BotSettings.from_stored(columns["config"]), chat)
 
+    def claim_for_respond(self, inbox_id: uuid.UUID) -> RespondClaim | None:
+        """rag.respond's claim: the message, locked, with its tenant's bot settings and the chat's last
+        `history_turns` logged turns before it (`ChatLogRepository.history`), in one statement; None for a
+        message no longer `classified`, which is neither locked nor read further.
+
+        The history is read through row-level security as the tenant and held to the message's own business
+        as well; its length is the business's own setting, read by the same statement.
+        """
+        rows = self._rows(
+            _CLASSIFIED_MESSAGE + _WITH_HISTORY,
+            {"id": inbox_id, "default_turns": BotSettings.model_fields["history_turns"].default},
+        )
+        if not rows:
+            return None
+        columns = rows[0]
+        return RespondClaim(
+            record(InboundMessageRow, columns), BotSettings.from_stored(columns["config"]), _logged_turns(columns)
+        )
+
     def advance_inbound_with_history(
         self, inbox_id: uuid.UUID, *, expected: str, status: str, intent: str | None, trace: dict, turns: int
     ) -> tuple[InboundMessageRow, list[LoggedTurn]] | None:
         """`advance_inbound`, and the chat's last `turns` logged turns before the message
         (`ChatLogRepository.history`), in one statement; None (and no change) when it is not in `expected`."""
         rows = self._rows(
-            """with advanced as (
-                   update public.inbox set status = %(status)s, intent = coalesce(%(intent)s, intent),
-                       trace = trace || %(trace)s, attempts = attempts + 1
-                   where id = %(id)s and status = %(expected)s returning *)
-               select advanced.*, turns.* from advanced cross join lateral (
-                   select array_agg(direction order by created_at) as turn_directions,
-                          array_agg(ciphertext order by created_at) as turn_ciphertexts,
-                          array_agg(nonce order by created_at) as turn_nonces,
-                          array_agg(key_id order by created_at) as turn_key_ids,
-                          array_agg(created_at order by created_at) as turn_times
-                   from (select l.direction, l.ciphertext, l.nonce, l.key_id, l.created_at from public.chat_logs l
-                         where l.user_id = advanced.user_id and l.chat_id = advanced.chat_id
-                         and l.created_at < advanced.created_at
-                         and (l.direction = 'outbound' or l.outcome is distinct from 'ignored')
-                         order by l.created_at desc limit %(turns)s) last) turns""",
-            {"status": status, "intent": intent, "trace": Jsonb(trace), "id": inbox_id, "expected": expected,
-             "turns": turns},
+            _ADVANCED_MESSAGE + _WITH_HISTORY,
+            {
+                "status": status,
+                "intent": intent,
+                "trace": Jsonb(trace),
+                "id": inbox_id,
+                "expected": expected,
+                "turns": turns,
+            },
         )
         if not rows:
             return None
         columns = rows[0]
-        history = [
-            LoggedTurn(direction=direction, ciphertext=ciphertext, nonce=nonce, key_id=key_id, created_at=at)
-            for direction, ciphertext, nonce, key_id, at in zip(
-                columns["turn_directions"] or [],  # null: no turn before the message
-                columns["turn_ciphertexts"] or [],
-                columns["turn_nonces"] or [],
-                columns["turn_key_ids"] or [],
-                columns["turn_times"] or [],
-                strict=True,
-            )
-        ]
-        return record(InboundMessageRow, columns), history
+        return record(InboundMessageRow, columns), _logged_turns(columns)
 
     def advance_inbound(
         self,
@@ -324,3 +333,50 @@ class InboxRepository(Repository):
                order by updated_at limit 500""",
             [list(MESSAGE_IN_PROGRESS), older_than_seconds],
         )
+
+
+# The message rag.respond claims (`claim_for_respond`): locked, only while `classified`, with its business's
+# settings and the number of turns of history they ask for.
+_CLASSIFIED_MESSAGE = """with msg as (
+                   select i.*, to_jsonb(c) as config, coalesce(c.history_turns, %(default_turns)s) as history_turns
+                   from public.inbox i left join public.bot_config c on c.user_id = i.user_id
+                   where i.id = %(id)s and i.status = 'classified' for update of i)
+               """
+
+# The message advanced (`advance_inbound_with_history`), only while in `expected`.
+_ADVANCED_MESSAGE = """with msg as (
+                   update public.inbox set status = %(status)s, intent = coalesce(%(intent)s, intent),
+                       trace = trace || %(trace)s, attempts = attempts + 1
+                   where id = %(id)s and status = %(expected)s returning *, %(turns)s::integer as history_turns)
+               """
+
+# The end of a statement whose `msg` (a CTE) is one inbox row with a `history_turns` column: that row with the
+# chat's last `history_turns` logged turns before the message, as `ChatLogRepository.history` reads them,
+# aggregated oldest first into columns of the same row (`_logged_turns`). No `msg` row, nothing read. The turns
+# are held to the message's own business as well as to row-level security.
+_WITH_HISTORY = """select msg.*, turns.* from msg cross join lateral (
+                   select array_agg(direction order by created_at) as turn_directions,
+                          array_agg(ciphertext order by created_at) as turn_ciphertexts,
+                          array_agg(nonce order by created_at) as turn_nonces,
+                          array_agg(key_id order by created_at) as turn_key_ids,
+                          array_agg(created_at order by created_at) as turn_times
+                   from (select l.direction, l.ciphertext, l.nonce, l.key_id, l.created_at from public.chat_logs l
+                         where l.user_id = msg.user_id and l.chat_id = msg.chat_id
+                         and l.created_at < msg.created_at
+                         and (l.direction = 'outbound' or l.outcome is distinct from 'ignored')
+                         order by l.created_at desc limit msg.history_turns) last) turns"""
+
+
+def _logged_turns(columns: dict) -> list[LoggedTurn]:
+    """The turns `_WITH_HISTORY` aggregated, oldest first."""
+    return [
+        LoggedTurn(direction=direction, ciphertext=ciphertext, nonce=nonce, key_id=key_id, created_at=at)
+        for direction, ciphertext, nonce, key_id, at in zip(
+            columns["turn_directions"] or [],  # null: no turn before the message
+            columns["turn_ciphertexts"] or [],
+            columns["turn_nonces"] or [],
+            columns["turn_key_ids"] or [],
+            columns["turn_times"] or [],
+            strict=True,
+        )
+    ]

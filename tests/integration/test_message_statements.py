@@ -1,12 +1,18 @@
 """The message stages' combined statements against Postgres, as the tenant: inbound.filter's claim (the chat
-written and its rules read with it) and intent.classify's verdict (the chat's history read with it)."""
+written and its rules read with it), intent.classify's verdict (the chat's history read with it) and rag.respond's
+own claim (the business's settings and the chat's history read with it)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
 
+import psycopg
+import pytest
+
 from schemas.bot import BotSettings
+from schemas.jobs import ProvisionTenant
+from services.handlers.tenant import provision_tenant
 from services.repositories.inbox import FilterClaim
 from tests.conftest import create_user
 
@@ -131,3 +137,76 @@ def test_the_verdict_statement_returns_the_history_as_history_reads_it(container
         quiet = uow.inbox.advance_inbound_with_history(
             first_message, expected="received", status="classified", intent=None, trace={}, turns=3)
     assert quiet is not None and quiet[1] == []
+
+
+def _logged(container, user: uuid.UUID, chat_id: str, turns: list[tuple[str, str | None]]) -> None:
+    for index, (direction, outcome) in enumerate(turns):
+        with container.tenant_uow(user) as uow:
+            uow.chat_logs.log(user_id=user, chat_id=chat_id, direction=direction,
+                              body=container.keyring.seal(f"turn {index}", tenant=user, chat=chat_id),
+                              inbox_id=None, outcome=outcome, reason=None, intent=None, trace={})
+
+
+def test_the_respond_claim_reads_the_history_of_its_own_business_as_history_reads_it(container):
+    shop, other = create_user(container), create_user(container)
+    provision_tenant(ProvisionTenant(user_id=shop), tenant_uow=container.tenant_uow)
+    with container.tenant_uow(shop) as uow:
+        uow.conn.execute("update public.bot_config set history_turns = 3 where user_id = %s", [shop])
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    turns = [("inbound", "answered"), ("outbound", None), ("inbound", "ignored"), ("inbound", "answered"),
+             ("outbound", None)]
+    _logged(container, shop, chat_id, turns)
+    _logged(container, other, chat_id, turns * 2)  # another business has a chat of the same id
+    inbox_id = _inbound(container, shop, chat_id)
+    _logged(container, shop, chat_id, [("outbound", None)])  # after the message: not its history
+    with container.tenant_uow(shop) as uow:
+        uow.inbox.set_inbound(inbox_id, status="classified", trace={"intent": {"ms": 1}})
+
+    with container.tenant_uow(shop) as uow:
+        claimed = uow.inbox.claim_for_respond(inbox_id)
+        assert claimed is not None
+        expected = uow.chat_logs.history(chat_id, claimed.row.created_at, 3)
+    assert (claimed.row.id, claimed.row.status, claimed.row.trace) == (inbox_id, "classified", {"intent": {"ms": 1}})
+    assert claimed.settings.history_turns == 3 and claimed.settings.enabled
+    assert claimed.history == expected and [t.direction for t in claimed.history] == ["outbound", "inbound", "outbound"]
+    assert [container.keyring.open(t.body, tenant=shop, chat=chat_id) for t in claimed.history] == [
+        "turn 1", "turn 3", "turn 4"]
+
+    with container.tenant_uow(other) as uow:  # another business's message is not there for it
+        assert uow.inbox.claim_for_respond(inbox_id) is None
+
+    with container.tenant_uow(shop) as uow:  # the business asks for no history: none is read
+        uow.conn.execute("update public.bot_config set history_turns = 0 where user_id = %s", [shop])
+        quiet = uow.inbox.claim_for_respond(inbox_id)
+    assert quiet is not None and quiet.history == [] and quiet.settings.history_turns == 0
+
+
+def test_the_respond_claim_locks_the_message(container):
+    shop = create_user(container)
+    provision_tenant(ProvisionTenant(user_id=shop), tenant_uow=container.tenant_uow)
+    inbox_id = _inbound(container, shop, f"{uuid.uuid4().int % 10**12:012d}@c.us")
+    with container.tenant_uow(shop) as uow:
+        uow.inbox.set_inbound(inbox_id, status="classified")
+    with container.tenant_uow(shop) as uow:
+        claimed = uow.inbox.claim_for_respond(inbox_id)
+        assert claimed is not None and claimed.history == []  # the chat's first message
+        with pytest.raises(psycopg.errors.LockNotAvailable), container.tenant_uow(shop) as second:
+            second.conn.execute("select 1 from public.inbox where id = %s for update nowait", [inbox_id])
+
+
+@pytest.mark.parametrize("status", ["filtered", "answered", "handed_off", "failed"])
+def test_a_message_not_classified_is_neither_claimed_for_respond_nor_read(container, status):
+    """A redelivered or stale rag.respond job that finds the message moved on gets nothing: no row, no history,
+    and no lock held on the message."""
+    shop = create_user(container)
+    provision_tenant(ProvisionTenant(user_id=shop), tenant_uow=container.tenant_uow)
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    _logged(container, shop, chat_id, [("inbound", "answered"), ("outbound", None)])
+    inbox_id = _inbound(container, shop, chat_id)
+    with container.tenant_uow(shop) as uow:
+        uow.inbox.set_inbound(inbox_id, status=status)
+    with container.tenant_uow(shop) as uow:
+        assert uow.inbox.claim_for_respond(inbox_id) is None
+        with container.tenant_uow(shop) as second:  # not locked by the claim that found nothing
+            assert second.conn.execute("select status from public.inbox where id = %s for update nowait",
+                                       [inbox_id]).fetchone() == (status,)

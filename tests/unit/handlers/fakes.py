@@ -27,7 +27,7 @@ from services.core.crypto import Sealed
 from services.repositories.account_email_requests import AccountEmailRequest
 from services.repositories.chat_logs import LoggedTurn
 from services.repositories.chats import ChatRules
-from services.repositories.inbox import FilterClaim, InboundLog, InboundMessageRow, StuckInbound
+from services.repositories.inbox import FilterClaim, InboundLog, InboundMessageRow, RespondClaim, StuckInbound
 from services.repositories.kb_repository import ChunkRow, DocumentRow, HydratedChunk, StuckDocument
 from services.repositories.outbox import ReplyRow, StuckReply
 from services.repositories.repositories import AlertRow, UserRow
@@ -168,6 +168,17 @@ class FakeInboxRepository(_Repo):
                 row.user_id, row.chat_id, phone=row.sender_phone, lid=row.sender_lid, is_group=row.is_group,
                 inbound_at=None if row.from_me else row.created_at)
         return FilterClaim(row, settings, chat)
+
+    def claim_for_respond(self, inbox_id: uuid.UUID) -> RespondClaim | None:
+        # As the real statement: nothing for a message no longer `classified`; else the settings and the history
+        # of the length they ask for, read as `history` reads it.
+        claimed = self.inbound_with_settings(inbox_id)
+        if claimed is None or claimed[0].status != "classified":
+            return None
+        row, settings = claimed
+        history = FakeChatLogRepository(self.db, self.tenant).history(row.chat_id, row.created_at,
+                                                                     settings.history_turns)
+        return RespondClaim(row, settings, history)
 
     def advance_inbound_with_history(self, inbox_id: uuid.UUID, *, expected: str, status: str, intent: str | None,
                                      trace: dict, turns: int) -> tuple[InboundMessageRow, list[LoggedTurn]] | None:

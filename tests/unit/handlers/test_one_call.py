@@ -9,10 +9,11 @@ from __future__ import annotations
 import pytest
 
 from pipelines import tasks as task_words
-from schemas.jobs import ClassifyIntent, DeliverReply, DispatchTask, RespondWithRag
+from schemas.jobs import ClassifyIntent, DeliverReply, DispatchTask, FilterInbound, RespondWithRag
 from services.core.crypto import open_task_payload
 from services.handlers import messages
-from services.handlers.messages import ONE_CALL, classify_intent, respond
+from services.handlers.messages import ONE_CALL, classify_intent, filter_inbound, respond
+from tests.unit.handlers.fakes import FakeChatLogRepository
 from tests.unit.handlers.support import customer_says, indexed_document, open_body
 
 MODEL = "openai/gpt-4o-mini"
@@ -43,20 +44,22 @@ def shop(backend, vectors, embedder, tenant) -> dict:
 
 def _message(backend, deps, keyring, tenant, chat, text: str) -> dict:
     """The message through intent.classify, which asks no model and leaves the verdict to rag.respond, run by
-    the same task right after it."""
+    the same task right after it, with its claim made by classify's own transaction."""
     inbound = customer_says(backend, keyring, tenant, text, status="filtered")
     asked = []
+    respond_stage = messages._respond
 
-    def respond_after_classify(job, *, deps):
+    def respond_after_classify(job, deps, then, claim=None):
         classified = backend.db.inbox[inbound["id"]]
         assert chat.calls == []
         assert (classified["status"], classified["intent"]) == ("classified", None)
         assert classified["trace"]["intent"]["method"] == ONE_CALL
+        assert claim is not None and claim.row.status == "classified" and claim.question == text
         asked.append(job)
-        respond(job, deps=deps)
+        respond_stage(job, deps, then, claim)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(messages, "respond", respond_after_classify)
+        patch.setattr(messages, "_respond", respond_after_classify)
         classify_intent(ClassifyIntent(user_id=tenant, inbox_id=inbound["id"], trace_id=inbound["trace_id"]),
                         deps=deps)
     assert len(asked) == 1 and backend.publisher.jobs(RespondWithRag) == []
@@ -196,3 +199,30 @@ def test_a_message_classify_already_decided_gets_a_plain_reply_call(backend, key
     assert chat.json_modes == [False]
     assert _replies(backend, keyring) == [ANSWER]
     assert backend.db.inbox[inbound["id"]]["trace"]["respond"]["answer"] == "model"
+
+
+def test_a_message_goes_from_the_filter_to_its_reply_in_one_task_with_the_chats_history(
+        backend, keyring, tenant, message_deps, chat, shop) -> None:
+    """Each stage's claim rides the transaction of the stage before it: nothing is queued between them, and the
+    model hears the chat's last turns (as many as the business asks for, read with the message's classification)."""
+    shop["history_turns"] = 1
+    chat_id = "15550001111@c.us"
+    for text, direction in (("do you sell gift cards?", "inbound"), ("We do, from 10 dollars.", "outbound")):
+        FakeChatLogRepository(backend.db, tenant).log(
+            user_id=tenant, chat_id=chat_id, direction=direction, body=keyring.seal(text, tenant=tenant, chat=chat_id),
+            inbox_id=None, outcome="answered" if direction == "inbound" else None, reason=None, intent=None, trace={})
+        backend.db.clock.advance(1)
+    chat.texts = [_verdict()]
+    inbound = customer_says(backend, keyring, tenant, "how much does delivery cost?", chat_id=chat_id)
+
+    filter_inbound(FilterInbound(user_id=tenant, inbox_id=inbound["id"], trace_id=inbound["trace_id"]),
+                   deps=message_deps)
+
+    assert backend.publisher.jobs(ClassifyIntent) == [] and backend.publisher.jobs(RespondWithRag) == []
+    stored = backend.db.inbox[inbound["id"]]
+    assert (stored["status"], stored["intent"]) == ("answered", "Response") and len(_replies(backend, keyring)) == 1
+    assert [stage for stage in stored["trace"] if stage in ("filter", "intent", "respond")] == [
+        "filter", "intent", "respond"]
+    (call,) = chat.calls
+    said = " ".join(m["content"] for m in call)
+    assert "We do, from 10 dollars." in said and "do you sell gift cards?" not in said  # one turn, the last

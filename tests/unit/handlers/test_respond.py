@@ -183,3 +183,32 @@ def test_a_reply_a_session_host_sends_is_claimed_by_outbound_deliver_itself(back
     assert (reply["status"], reply["attempts"]) == ("sending", 1) and transport.sent == []
     [(job, queue)] = [(job, queue) for job, _countdown, queue in backend.publisher.sent]
     assert isinstance(job, SendThroughSession) and job.outbox_id == reply["id"] and queue == "host-1"
+
+
+@pytest.mark.parametrize("status", ["filtered", "answered", "handed_off", "failed"])
+def test_a_job_that_finds_the_message_moved_on_reads_nothing(backend, keyring, tenant, message_deps, faq, chat,
+                                                             monkeypatch, status) -> None:
+    read = []
+    monkeypatch.setattr(FakeChatLogRepository, "history", lambda self, *args: read.append(args) or [])
+    inbound = customer_says(backend, keyring, tenant, "where is your shop?", status=status)
+    respond(RespondWithRag(user_id=tenant, inbox_id=inbound["id"], trace_id=inbound["trace_id"]), deps=message_deps)
+    assert read == [] and chat.calls == []
+    assert backend.db.outbox == {} and backend.db.chat_logs == [] and backend.publisher.sent == []
+    assert backend.db.inbox[inbound["id"]]["status"] == status
+
+
+def test_its_own_claim_reads_as_many_turns_as_the_business_asks_for(backend, keyring, tenant, message_deps, faq,
+                                                                    chat) -> None:
+    faq.update(history_turns=2, models=["openai/gpt-4o-mini"])
+    chat_id = "15550001111@c.us"
+    for index, direction in enumerate(["inbound", "outbound", "inbound", "outbound"]):
+        FakeChatLogRepository(backend.db, tenant).log(
+            user_id=tenant, chat_id=chat_id, direction=direction,
+            body=keyring.seal(f"turn {index}", tenant=tenant, chat=chat_id), inbox_id=None,
+            outcome="answered" if direction == "inbound" else None, reason=None, intent=None, trace={})
+        backend.db.clock.advance(1)
+    chat.texts = ["Delivery is 5 dollars."]
+    _respond(backend, message_deps, keyring, tenant, "how much does delivery cost?", chat_id=chat_id,
+             intent="Response")
+    said = " ".join(m["content"] for m in chat.calls[0])
+    assert "turn 2" in said and "turn 3" in said and "turn 1" not in said
