@@ -341,19 +341,7 @@ def _classify(job: ClassifyIntent, deps: MessageDeps, then: Then, claim: _Classi
             # trace as the respond stage's routing hint. The update leaves the message locked and `classified`:
             # rag.respond's claim is made here, in this transaction, and the statement that records the verdict
             # also reads the chat's history the answer needs.
-            claimed = uow.inbox.advance_inbound_with_history(
-                job.inbox_id,
-                expected="filtered",
-                status="classified",
-                intent=result.intent,
-                trace=trace,
-                turns=settings.history_turns,
-            )
-            if claimed is None:  # another run moved it on
-                return
-            row, logged = claimed
-            respond_job = RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
-            then.append(_Claimed(respond_job, _respond_reads(deps, uow, row, settings, logged=logged)))
+            _classified_for_respond(job, deps, uow, settings=settings, intent=result.intent, trace=trace, then=then)
             return
         advanced = uow.inbox.advance_inbound(
             job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace
@@ -400,15 +388,21 @@ def _leave_to_one_call(
     both and acts on the verdict. The message is recorded `classified`, and rag.respond's claim made with it:
     the same statement reads the chat's history the answer needs (nothing, should another run have moved the
     message on)."""
+    _classified_for_respond(job, deps, uow, settings=settings, intent=None,
+                            trace=_stage("intent", started, method=ONE_CALL), then=then)
+
+
+def _classified_for_respond(
+    job: ClassifyIntent, deps: MessageDeps, uow: UnitOfWork, *, settings: BotSettings, intent: str | None,
+    trace: dict, then: Then,
+) -> None:
+    """Record the message `classified` and make rag.respond's claim in the same statement, which also reads the
+    chat's history the answer needs; nothing when another run moved the message on."""
     claimed = uow.inbox.advance_inbound_with_history(
-        job.inbox_id,
-        expected="filtered",
-        status="classified",
-        intent=None,
-        trace=_stage("intent", started, method=ONE_CALL),
+        job.inbox_id, expected="filtered", status="classified", intent=intent, trace=trace,
         turns=settings.history_turns,
     )
-    if claimed is None:  # another run moved it on
+    if claimed is None:
         return
     row, logged = claimed
     respond_job = RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
