@@ -198,10 +198,12 @@ class WorkerDied(Exception):
     """The worker is killed as it sends the next job: its transaction has committed, the send never happens."""
 
 
-def _count_then_die(backend, deps, job) -> None:
+def _die_sending_next(backend, deps, job) -> None:
+    """Run the job's stage, its worker dying as it sends the next job."""
+    stage = ingest.extract_document if isinstance(job, ExtractDocument) else ingest.embed_chunks
     backend.publisher.fail_with = WorkerDied()
     with pytest.raises(WorkerDied):
-        ingest.embed_chunks(job, deps=deps)
+        stage(job, deps=deps)
     backend.publisher.fail_with = None
 
 
@@ -210,7 +212,7 @@ def test_a_batch_counted_by_a_worker_killed_before_it_queued_the_next_is_carried
     doc = _embedding(backend, deps, uploaded, tenant)
     [first] = backend.publisher.jobs(EmbedChunks)
     backend.publisher.sent.clear()
-    _count_then_die(backend, deps, first)
+    _die_sending_next(backend, deps, first)
     assert backend.db.documents[doc["id"]]["chunks_done"] == 2 and backend.publisher.sent == []
     calls = embedder.calls
     ingest.embed_chunks(first, deps=deps, redelivered=True)  # the broker hands the unacked job out again
@@ -229,7 +231,7 @@ def test_a_plain_duplicate_of_a_counted_batch_leaves_the_next_batch_to_its_own_j
     _embedding(backend, deps, uploaded, tenant)
     [first] = backend.publisher.jobs(EmbedChunks)
     backend.publisher.sent.clear()
-    _count_then_die(backend, deps, first)
+    _die_sending_next(backend, deps, first)
     ingest.embed_chunks(first, deps=deps)  # not from the broker's redelivery: the sweeper carries it on
     assert backend.publisher.sent == []
 
@@ -278,7 +280,7 @@ def test_a_last_batch_counted_by_a_worker_killed_before_it_queued_the_index_chec
         ingest.embed_chunks(job, deps=deps)
         [job] = backend.publisher.jobs()
     backend.publisher.sent.clear()
-    _count_then_die(backend, deps, job)
+    _die_sending_next(backend, deps, job)
     assert backend.db.documents[doc["id"]]["status"] == "indexing" and backend.publisher.sent == []
     ingest.embed_chunks(job, deps=deps)  # a plain duplicate leaves it to the sweeper
     assert backend.publisher.sent == []
@@ -334,18 +336,11 @@ def test_a_document_deleted_before_its_text_is_chunked_ends_the_job_quietly(back
     assert backend.publisher.sent == []
 
 
-def _extract_then_die(backend, deps, job) -> None:
-    backend.publisher.fail_with = WorkerDied()
-    with pytest.raises(WorkerDied):
-        ingest.extract_document(job, deps=deps)
-    backend.publisher.fail_with = None
-
-
 def test_text_stored_by_a_worker_killed_before_it_queued_chunking_is_carried_on_by_its_redelivery(
         backend, deps, uploaded, vectors, tenant) -> None:
     doc = uploaded()
     job = ExtractDocument(user_id=tenant, document_id=doc["id"])
-    _extract_then_die(backend, deps, job)
+    _die_sending_next(backend, deps, job)
     assert backend.db.documents[doc["id"]]["status"] == "chunking" and backend.publisher.sent == []
     ingest.extract_document(job, deps=deps, redelivered=True)  # the broker hands the unacked job out again
     [chunk] = backend.publisher.jobs()
@@ -358,7 +353,7 @@ def test_text_stored_by_a_worker_killed_before_it_queued_chunking_is_carried_on_
 def test_a_plain_duplicate_of_a_finished_extraction_sends_nothing(backend, deps, uploaded, tenant) -> None:
     doc = uploaded()
     job = ExtractDocument(user_id=tenant, document_id=doc["id"])
-    _extract_then_die(backend, deps, job)
+    _die_sending_next(backend, deps, job)
     ingest.extract_document(job, deps=deps)  # not from the broker's redelivery: the sweeper carries it on
     assert backend.publisher.sent == [] and backend.db.documents[doc["id"]]["status"] == "chunking"
 
