@@ -80,7 +80,6 @@ class Support:
     unknown: float = 0.0  # share of the question's topic words (by rarity) no document ever uses
     variant: str = ""  # the variant asked for that the passages name others of and not this one ("iphone 16")
     unoffered: str = ""  # what "do you sell/repair/buy/rent X" asks for when no passage offers it so ("sell sim cards")
-    unknown_thing: str = ""  # the words no document uses of the thing "do you sell X", "is there X" asks for ("tea")
 
     @property
     def score(self) -> float:
@@ -91,7 +90,6 @@ class Support:
             - UNKNOWN_WEIGHT * self.unknown
             - (VARIANT_WEIGHT if self.variant else 0.0)
             - (OFFER_WEIGHT if self.unoffered else 0.0)
-            - (UNKNOWN_THING_WEIGHT if self.unknown_thing else 0.0)
         )
 
 
@@ -493,70 +491,3 @@ def unoffered(question: str, passages: Sequence[str], untold: Collection[str] = 
         return ""
     role, thing = asked
     return "" if offers(role, thing, passages) else f"{role} {' '.join(thing)}"
-
-
-# --- The thing a "do you have X?" question asks for is named with a word no document uses -------------------------
-# A question asking whether the business sells, has, offers or does something, or whether there is something ("Do
-# you sell tea?", "Is there parking?", "Can I bring my dog?"), names the thing it asks for right after its verb. When
-# a word of that thing is one no document uses, the documents do not hold the thing, however close their sentences
-# come ("flour" for "yeast" is 0.42, "classes" for "baking classes", "waiting list" for "teacher training"): the
-# unknown share weighs that word among the question's other words and excuses it when a sentence is near it. The
-# unknown words of the questions the documents do answer sit mostly outside the thing, in the customer's own
-# situation ("my daughter is coeliac", "to my house", "forgot … yesterday") or in the verb ("when do you hold …",
-# "can I freeze …"): the verb never counts. Counted against the score with UNKNOWN_THING_WEIGHT.
-# Measured on the dev splits of five suites (79 out-of-scope, 196 answerable questions, threshold kept at 0.50):
-# 0.25 to 2.0 abstain on 63 to 68 out-of-scope questions against 61; up to 1.0 on no more answerable question, from
-# 1.25 on one ("Do you have Continental GP 5000 tyres …", whose "gp" no document writes). Leave-one-suite-out (the
-# weight chosen on four suites, the fifth scored): 61 -> 67 of 79 out-of-scope, 11 -> 11 of 196 answerable
-# (tests/bench/README.md, "Unknown asked-for things").
-UNKNOWN_THING_WEIGHT = 1.0
-_YOU_DO = re.compile(
-    r"\b(?:do|does|can|could|will|would)\s+(?:you|u|ya)\s+(?:guys\s+|also\s+|still\s+|even\s+|ever\s+)*([a-z]+)\b"
-    r"([^?.!,;]*)"
-)
-_I_MAY = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:also\s+|still\s+|just\s+|even\s+)*([a-z]+)\b([^?.!,;]*)")
-_THERE_IS = re.compile(r"\b(?:is|are)\s+there()\s+([^?.!,;]*)")
-# Words that end the thing asked for: function words, prepositions and pronouns ("sell coffee beans | to take
-# home", "bring rolls | to my house", "fit parts | I bought online").
-_PREPOSITIONS = "near behind next inside outside around about like than per without within under over through by of"
-_PRONOUNS = "i you u we it he she they me us them"
-_THING_STOPS = _THING_ENDS | frozenset(f"{_PREPOSITIONS} {_PRONOUNS} after before while during into".split())
-# Words a verb takes before its thing: "rent out bikes", "pick up a parcel".
-_PARTICLES = frozenset(["up", "out", "off", "down", "back", "away"])
-_JOINERS = frozenset({"and", "or"})  # "candles and balloons": one thing asked for, of two words
-
-
-def asked_things(question: str) -> list[tuple[str, list[str]]]:
-    """Each verb a "do you X …", "can I X …" or "is there …" question asks with ("there" for the last), and the
-    words of the thing it asks for: from the first word after the verb that is no stop word or particle, up to a
-    function word, preposition or pronoun; stop words inside are left out."""
-    text = question.lower()
-    found = []
-    for pattern in (_YOU_DO, _I_MAY, _THERE_IS):
-        for match in pattern.finditer(text):
-            found.append((match.group(1) or "there", _thing(match.group(2))))
-    return found
-
-
-def _thing(rest: str) -> list[str]:
-    thing: list[str] = []
-    for token in _TOKEN.findall(rest):
-        if not thing and token not in _THING_STOPS and (token in STOP_WORDS or token in _PARTICLES):
-            continue
-        if token in _JOINERS and thing:
-            continue
-        if token in _THING_STOPS:
-            break
-        if token not in STOP_WORDS:
-            thing.append(token)
-    return thing
-
-
-def unknown_thing(question: str, untold: Collection[str]) -> str:
-    """The words of the thing a "do you sell X", "can I bring X", "is there X" question asks for that no
-    document uses (`untold`; phrasing and general words and figures never count), or ""."""
-    for _, thing in asked_things(question):
-        missing = [w for w in thing if w in untold and not untelling(w)]
-        if missing:
-            return " ".join(missing)
-    return ""

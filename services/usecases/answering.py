@@ -179,7 +179,6 @@ def answer(
             "unknown": round(support.unknown, 4),
             "variant": support.variant,
             "unoffered": support.unoffered,
-            "unknown_thing": support.unknown_thing,
             "score": round(support.score, 4),
             "threshold": round(abstention.threshold(settings.min_relevance), 4),
         }
@@ -326,5 +325,4 @@ def _support(
     passages = [f.content for f in retrieval.found]
     variant = abstention.missing_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
-    thing = abstention.unknown_thing(question, retrieval.unknown)
-    return abstention.Support(max(weighed, default=0.0), covers, agreement, unknown, variant, unoffered, thing)
+    return abstention.Support(max(weighed, default=0.0), covers, agreement, unknown, variant, unoffered)

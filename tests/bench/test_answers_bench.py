@@ -128,7 +128,6 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                             "unknown": support.unknown,
                             "variant": support.variant,
                             "unoffered": support.unoffered,
-                            "unknown_thing": support.unknown_thing,
                         },
                         "terms": result.retrieval.terms,
                         "weights": result.retrieval.weights,
