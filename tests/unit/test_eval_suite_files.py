@@ -10,7 +10,8 @@ from pipelines.evaluation import normalised
 from services.usecases.evaluation import load_suite
 
 EVALS = Path(__file__).resolve().parents[2] / "evals"
-DOCUMENT_SUITES = ("coffee_roaster", "bike_workshop", "phone_repair", "family_bakery", "yoga_studio", "garden_centre")
+DOCUMENT_SUITES = ("coffee_roaster", "bike_workshop", "phone_repair", "family_bakery", "yoga_studio", "garden_centre",
+                   "pet_salon")
 
 
 @pytest.mark.parametrize("name", DOCUMENT_SUITES)
