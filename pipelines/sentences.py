@@ -33,6 +33,9 @@ _NOTE_WORDS = ("note", "comment", "description", "detail", "remark", "info", "be
 _NAME_TOKEN = re.compile(r"[^\W\d_]+|[€$£₦₹]")
 _FIGURE = re.compile(r"\d")  # a price, an amount, a time, a date, a phone number
 _PIPE_RULE = re.compile(r"^:?-{3,}:?$")  # a Markdown table's line under its header: "---", ":---:"
+# A list item's marker: cut before the line is split into sentences, or "7. Private sessions" becomes a
+# sentence "7." and a title that no longer stands alone on its line.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d+[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Candidate:
     position: int  # order within the passage
     paragraph: int = 0  # which paragraph (line) of the passage it is in
     row: bool = False  # a table row: rows of other passages may join it (the 250 g and the 1 kg price)
+    listed: bool = False  # in an item of a list: its first sentence names what the item is about
 
     @property
     def scoring_text(self) -> str:
@@ -65,11 +69,11 @@ def candidates(sources: Sequence[Source]) -> list[Candidate]:
     for index, source in enumerate(sources):
         body = _without_heading(source)
         produced = _row_candidates(source, body) if source.kind == "table" else _text_candidates(source, body)
-        for position, (context, text, paragraph, row) in enumerate(produced):
+        for position, (context, text, paragraph, row, listed) in enumerate(produced):
             key = " ".join(text.lower().split())
             if key not in seen:
                 seen.add(key)
-                found.append(Candidate(text, context, index, position, paragraph, row))
+                found.append(Candidate(text, context, index, position, paragraph, row, listed))
     return found
 
 
@@ -80,7 +84,7 @@ def _without_heading(source: Source) -> str:
     return source.text
 
 
-def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool]]:
+def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool, bool]]:
     context = source.heading or ""
     out = []
     lines = body.split("\n")
@@ -94,18 +98,21 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, boo
             elif cells and not all(_PIPE_RULE.match(c) for c in cells) and any(cells):
                 named = list(zip(header, cells, strict=True)) if len(header) == len(cells) else []
                 text = row_sentence([(n, v) for n, v in named if v]) if named else _joined_cells(cells)
-                out.append((context, text, paragraph, True))
+                out.append((context, text, paragraph, True, False))
             continue
         header = []
-        for raw in _SENTENCE.split(line):
+        marker = _LIST_ITEM.match(line)
+        item = line[marker.end():] if marker else line
+        for raw in _SENTENCE.split(item):
             sentence = " ".join(_MARKUP.sub("", raw).split())
             if not sentence:
                 continue
-            if sentence.endswith("?") or sentence.endswith(":") or _is_heading_like(sentence, raw, line):
+            if sentence.endswith("?") or sentence.endswith(":") or _is_heading_like(sentence, raw, item):
                 # A question (FAQ style) or a lead-in is what the next sentences answer: context only.
                 context = sentence.rstrip(".:")
                 continue
-            out.append((context, sentence if sentence[-1] in ".!…" else sentence + ".", paragraph, False))
+            text = sentence if sentence[-1] in ".!…" else sentence + "."
+            out.append((context, text, paragraph, False, marker is not None))
     return out
 
 
@@ -132,12 +139,12 @@ def _is_heading_like(sentence: str, raw: str, line: str) -> bool:
     return len(words) < 3 or (raw.strip() == line.strip() and line.rstrip()[-1:] not in ".!?…" and len(words) <= 8)
 
 
-def _row_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool]]:
+def _row_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool, bool]]:
     out = []
     for paragraph, line in enumerate(body.split("\n")):
         cells = parse_row(line, source.columns)
         if cells:
-            out.append((source.heading or "", row_sentence(cells), paragraph, True))
+            out.append((source.heading or "", row_sentence(cells), paragraph, True, False))
     return out
 
 
@@ -222,17 +229,22 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
 def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES) -> list[Candidate]:
     """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well, in
     the passage's order; a short answer also takes the sentence that follows it in its paragraph
-    ("Services are done by appointment." + "Book by phone on …"). Never longer than max_chars
-    together (the best one is always kept)."""
+    ("Services are done by appointment." + "Book by phone on …"), and a sentence inside a list item the item's
+    first sentence, which names what it is about. Never longer than max_chars together (the best one is always
+    kept)."""
     if not scored:
         return []
     best = scored[0]
     chosen = [best.candidate]
     size = len(best.candidate.text)
+    lead = _item_lead(best.candidate, [s.candidate for s in scored])
+    if lead is not None and size + 1 + len(lead.text) <= max_chars:
+        chosen.append(lead)
+        size += 1 + len(lead.text)
     for other in scored[1:]:
         if len(chosen) >= max_sentences or other.score < best.score - KEEP_WITHIN:
             break
-        if not _joins(best, other) or size + 1 + len(other.candidate.text) > max_chars:
+        if other.candidate in chosen or not _joins(best, other) or size + 1 + len(other.candidate.text) > max_chars:
             continue
         chosen.append(other.candidate)
         size += 1 + len(other.candidate.text)
@@ -261,6 +273,16 @@ def _joins(best: Scored, other: Scored) -> bool:
     if best.candidate.row or other.candidate.row:
         return other.overlap >= best.overlap - ROW_OVERLAP_SLACK
     return False
+
+
+def _item_lead(best: Candidate, found: Sequence[Candidate]) -> Candidate | None:
+    """The first sentence of the list item the best one continues: it names what the item is about, and the
+    sentences after it say "the best class to start with" of the thing named ("Hatha Yoga: slow and
+    steady." + "The best class to start with if you have never done yoga.")."""
+    if not best.listed:
+        return None
+    return min((c for c in found if c.passage == best.passage and c.paragraph == best.paragraph
+                and c.position < best.position), key=lambda c: c.position, default=None)
 
 
 def _neighbour_with_figure(best: Candidate, found: Sequence[Candidate],

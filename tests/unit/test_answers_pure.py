@@ -406,3 +406,47 @@ def test_the_best_word_match_takes_the_last_place_when_fusing_left_it_out():
     # The fixed places never change, and a best word match already kept stays where it is.
     assert [r.chunk_id for r in with_best_word_match(fused, 4, 4)] == ["a", "b", "c", "d"]
     assert [r.chunk_id for r in with_best_word_match(fuse(["a"], ["a", "b"]), 5, 4)] == ["a", "b"]
+
+
+# --- lists ------------------------------------------------------------------------------------------
+
+
+def test_a_numbered_heading_is_context_and_its_number_no_sentence():
+    # "7. PRIVATE SESSIONS" was cut at "7." into a sentence "7." and a title no longer alone on its line.
+    text = (
+        "7. PRIVATE SESSIONS\nPrivate sessions are arranged with your teacher.\n"
+        "8. CLASSES WE CANCEL\nWe tell you 2 hours before."
+    )
+    found = candidates([Source(text)])
+    assert [(c.context, c.text) for c in found] == [
+        ("PRIVATE SESSIONS", "Private sessions are arranged with your teacher."),
+        ("CLASSES WE CANCEL", "We tell you 2 hours before."),
+    ]
+    assert not any(c.listed for c in found)  # a heading's own line held no sentence
+
+
+def test_a_sentence_inside_a_list_item_comes_with_the_sentence_naming_the_item():
+    # "i have never done yoga, which class first?": the closest sentence is the item's second one; alone, or
+    # followed by the next item's first sentence, it named no class or the wrong one.
+    text = (
+        "- **Hatha Yoga**: slow and steady, holding each pose. The best class to start with if you are new.\n"
+        "- **Vinyasa Flow**: dynamic, moving with the breath."
+    )
+    found = candidates([Source(text)])
+    assert [(c.text, c.paragraph, c.listed) for c in found] == [
+        ("Hatha Yoga: slow and steady, holding each pose.", 0, True),
+        ("The best class to start with if you are new.", 0, True),
+        ("Vinyasa Flow: dynamic, moving with the breath.", 1, True),
+    ]
+    scores = {found[1]: 0.7, found[2]: 0.5, found[0]: 0.4}
+    chosen = pick([Scored(c, s, 0.0, s) for c, s in scores.items()], 500)
+    assert [c.text for c in chosen] == [found[0].text, found[1].text]
+    # The item's first sentence is the answer itself: nothing is added before it (a short one still takes the
+    # sentence after it, once).
+    first = pick([Scored(found[0], 0.7, 0.0, 0.7), Scored(found[1], 0.5, 0.0, 0.5)], 500)
+    assert [c.text for c in first] == [found[0].text, found[1].text]
+    # Prose is no list: the sentence before the best one of a paragraph is not added.
+    prose = candidates([Source("Hatha is slow. It is the best class to start with.")])
+    assert [c.text for c in pick([Scored(prose[1], 0.7, 0.0, 0.7), Scored(prose[0], 0.3, 0.0, 0.3)], 500)] == [
+        prose[1].text
+    ]
