@@ -19,6 +19,10 @@ from pipelines.retrieval import coverage
 
 OVERLAP_WEIGHT = 0.20  # how much a candidate holding all the question's words gains over cosine alone
 KEEP_WITHIN = 0.10  # other sentences join the best one when they score this close to it
+# ... and this close when they hold more of the question's words than the best one: they answer a part of the
+# question it leaves out ("will my iphone 13 show a message if i get the cheaper screen": the price rows, then the
+# FAQ's sentence about the message).
+KEEP_WITHIN_MORE_WORDS = 0.15
 MAX_SENTENCES = 3
 ROW_OVERLAP_SLACK = 1e-6  # rows holding the same words have the same overlap, up to float rounding
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
@@ -227,11 +231,11 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
 
 
 def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES) -> list[Candidate]:
-    """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well, in
-    the passage's order; a short answer also takes the sentence that follows it in its paragraph
-    ("Services are done by appointment." + "Book by phone on …"), and a sentence inside a list item the item's
-    first sentence, which names what it is about. Never longer than max_chars together (the best one is always
-    kept)."""
+    """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well (a
+    little less near when they hold more of the question's words), in the passage's order; a short answer also
+    takes the sentence that follows it in its paragraph ("Services are done by appointment." + "Book by phone
+    on …"), and a sentence inside a list item the item's first sentence, which names what it is about. Never
+    longer than max_chars together (the best one is always kept)."""
     if not scored:
         return []
     best = scored[0]
@@ -242,8 +246,10 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
         chosen.append(lead)
         size += 1 + len(lead.text)
     for other in scored[1:]:
-        if len(chosen) >= max_sentences or other.score < best.score - KEEP_WITHIN:
+        if len(chosen) >= max_sentences or other.score < best.score - max(KEEP_WITHIN, KEEP_WITHIN_MORE_WORDS):
             break
+        if other.score < best.score - KEEP_WITHIN and other.overlap <= best.overlap + ROW_OVERLAP_SLACK:
+            continue
         if other.candidate in chosen or not _joins(best, other) or size + 1 + len(other.candidate.text) > max_chars:
             continue
         chosen.append(other.candidate)

@@ -450,3 +450,19 @@ def test_a_sentence_inside_a_list_item_comes_with_the_sentence_naming_the_item()
     assert [c.text for c in pick([Scored(prose[1], 0.7, 0.0, 0.7), Scored(prose[0], 0.3, 0.0, 0.3)], 500)] == [
         prose[1].text
     ]
+
+
+def test_a_sentence_holding_more_of_the_questions_words_joins_from_a_little_further():
+    # "is there a minimum term on the unlimited membership": the terms' sentence is closest in cosine, the price
+    # row holds every word of the question and the term itself, 0.125 behind.
+    terms = Scored(Candidate("Memberships run for the minimum term on the price list.", "", 0, 0), 0.64, 0.67, 0.77)
+    row = Scored(Candidate("Mat unlimited: 99.00 per month (minimum term 6 months).", "", 1, 0, 0, True), 0.45, 1, 0.65)
+    assert [c.text for c in pick([terms, row], 500)] == [terms.candidate.text, row.candidate.text]
+    # As far behind with no more of the question's words, it stays out; further behind, it stays out too.
+    same = Scored(row.candidate, 0.51, 0.67, 0.65)
+    assert [c.text for c in pick([terms, same], 500)] == [terms.candidate.text]
+    far = Scored(row.candidate, 0.40, 1.0, 0.60)
+    assert [c.text for c in pick([terms, far], 500)] == [terms.candidate.text]
+    # The join rules still hold: a text sentence of another section never joins a best text sentence.
+    prose = Scored(Candidate("Members can pause for 3 months.", "", 2, 0), 0.45, 1.0, 0.65)
+    assert [c.text for c in pick([terms, prose], 500)] == [terms.candidate.text]
