@@ -37,9 +37,9 @@ _NOTE_WORDS = ("note", "comment", "description", "detail", "remark", "info", "be
 _NAME_TOKEN = re.compile(r"[^\W\d_]+|[€$£₦₹]")
 _FIGURE = re.compile(r"\d")  # a price, an amount, a time, a date, a phone number
 _PIPE_RULE = re.compile(r"^:?-{3,}:?$")  # a Markdown table's line under its header: "---", ":---:"
-# A list item's marker: cut before the line is split into sentences, or "7. Private sessions" becomes a
-# sentence "7." and a title that no longer stands alone on its line.
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d+[.)])\s+")
+# A bulleted list item ("- **Hatha Yoga**: slow and steady. The best class to start with."): its first sentence
+# names what the item is about. (A numbered line is read as before: "7." stays a sentence of its own.)
+_BULLET = re.compile(r"^\s*[-*•+]\s+")
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, boo
                 out.append((context, text, paragraph, True, False))
             continue
         header = []
-        marker = _LIST_ITEM.match(line)
+        marker = _BULLET.match(line)
         item = line[marker.end():] if marker else line
         for raw in _SENTENCE.split(item):
             sentence = " ".join(_MARKUP.sub("", raw).split())

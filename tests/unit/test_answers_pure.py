@@ -411,20 +411,6 @@ def test_the_best_word_match_takes_the_last_place_when_fusing_left_it_out():
 # --- lists ------------------------------------------------------------------------------------------
 
 
-def test_a_numbered_heading_is_context_and_its_number_no_sentence():
-    # "7. PRIVATE SESSIONS" was cut at "7." into a sentence "7." and a title no longer alone on its line.
-    text = (
-        "7. PRIVATE SESSIONS\nPrivate sessions are arranged with your teacher.\n"
-        "8. CLASSES WE CANCEL\nWe tell you 2 hours before."
-    )
-    found = candidates([Source(text)])
-    assert [(c.context, c.text) for c in found] == [
-        ("PRIVATE SESSIONS", "Private sessions are arranged with your teacher."),
-        ("CLASSES WE CANCEL", "We tell you 2 hours before."),
-    ]
-    assert not any(c.listed for c in found)  # a heading's own line held no sentence
-
-
 def test_a_sentence_inside_a_list_item_comes_with_the_sentence_naming_the_item():
     # "i have never done yoga, which class first?": the closest sentence is the item's second one; alone, or
     # followed by the next item's first sentence, it named no class or the wrong one.
