@@ -93,21 +93,26 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, boo
     out = []
     lines = body.split("\n")
     header: list[str] = []
-    for paragraph, line in enumerate(lines):
+    block = -1  # a line, or an item of a list run into one line (chunked before lists kept an item a line)
+    for index, line in enumerate(lines):
+        block += 1
         cells = _pipe_cells(line)
         if cells is not None:  # a Markdown table inside the text: its rows read as a price list's rows do
-            following = _pipe_cells(lines[paragraph + 1]) if paragraph + 1 < len(lines) else None
+            following = _pipe_cells(lines[index + 1]) if index + 1 < len(lines) else None
             if following is not None and following and all(_PIPE_RULE.match(c) for c in following):
                 header = cells  # the row above the "|---|---|" line names the columns
             elif cells and not all(_PIPE_RULE.match(c) for c in cells) and any(cells):
                 named = list(zip(header, cells, strict=True)) if len(header) == len(cells) else []
                 text = row_sentence([(n, v) for n, v in named if v]) if named else _joined_cells(cells)
-                out.append((context, text, paragraph, True, False))
+                out.append((context, text, block, True, False))
             continue
         header = []
         marker = _BULLET.match(line)
+        listed = marker is not None
         item = line[marker.end():] if marker else line
         for raw in _SENTENCE.split(item):
+            if _BULLET.match(raw):  # the next item of a list run into this line
+                block, listed = block + 1, True
             sentence = " ".join(_MARKUP.sub("", raw).split())
             if not sentence:
                 continue
@@ -116,7 +121,7 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, boo
                 context = sentence.rstrip(".:")
                 continue
             text = sentence if sentence[-1] in ".!…" else sentence + "."
-            out.append((context, text, paragraph, False, marker is not None))
+            out.append((context, text, block, False, listed))
     return out
 
 

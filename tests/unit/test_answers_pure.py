@@ -431,6 +431,9 @@ def test_a_sentence_inside_a_list_item_comes_with_the_sentence_naming_the_item()
     # sentence after it, once).
     first = pick([Scored(found[0], 0.7, 0.0, 0.7), Scored(found[1], 0.5, 0.0, 0.5)], 500)
     assert [c.text for c in first] == [found[0].text, found[1].text]
+    # A list chunked before items kept a line each runs into one line: its items are still told apart.
+    run_together = candidates([Source(text.replace("\n- ", " - "))])
+    assert [(c.text, c.paragraph, c.listed) for c in run_together] == [(c.text, c.paragraph, c.listed) for c in found]
     # Prose is no list: the sentence before the best one of a paragraph is not added.
     prose = candidates([Source("Hatha is slow. It is the best class to start with.")])
     assert [c.text for c in pick([Scored(prose[1], 0.7, 0.0, 0.7), Scored(prose[0], 0.3, 0.0, 0.3)], 500)] == [
