@@ -38,7 +38,8 @@ _NAME_TOKEN = re.compile(r"[^\W\d_]+|[€$£₦₹]")
 _FIGURE = re.compile(r"\d")  # a price, an amount, a time, a date, a phone number
 _PIPE_RULE = re.compile(r"^:?-{3,}:?$")  # a Markdown table's line under its header: "---", ":---:"
 # A bulleted list item ("- **Hatha Yoga**: slow and steady. The best class to start with."): its first sentence
-# names what the item is about. (A numbered line is read as before: "7." stays a sentence of its own.)
+# names what the item is about. Not a numbered line ("7. PRIVATE SESSIONS"): cutting its number would change the
+# candidate sentences, and so the figures, the don't-know decision is calibrated on.
 _BULLET = re.compile(r"^\s*[-*•+]\s+")
 
 
@@ -58,7 +59,7 @@ class Candidate:
     context: str  # heading, sheet or FAQ question it sits under: scored with it, never said alone
     passage: int  # index of its passage, best first
     position: int  # order within the passage
-    paragraph: int = 0  # which paragraph (line) of the passage it is in
+    paragraph: int = 0  # which paragraph (line, or item of a list) of the passage it is in
     row: bool = False  # a table row: rows of other passages may join it (the 250 g and the 1 kg price)
     listed: bool = False  # in an item of a list: its first sentence names what the item is about
 
