@@ -21,6 +21,7 @@ BatchTokenCounter = Callable[[list[str]], list[int]]
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
+_LIST_ITEM = re.compile(r"(?:[-*•+]|\d+[.)])\s")  # "- ", "* ", "• ", "1. ", "2) " opening a line
 
 
 @dataclass(frozen=True)
@@ -115,14 +116,16 @@ def _paragraphs(section: TextSection) -> list[str]:
 
 
 def _normalised(paragraph: str) -> str:
-    """The paragraph's whitespace collapsed, but a Markdown table keeps one row a line ("| Monday | 18:00 |"):
-    a row is what a question about it needs, and run together the rows no longer tell where one ends."""
+    """The paragraph's whitespace collapsed, but a Markdown table keeps one row a line ("| Monday | 18:00 |"),
+    and a list one item a line: a row or an item is what a question about it needs, and run together they no
+    longer tell where one ends ("- Hatha: … The best class to start with. - Vinyasa: …" reads as if the best
+    class were the next one). A line break is whitespace to the tokenizer, so the embedding is the same."""
     lines: list[str] = []
     for raw in paragraph.split("\n"):
         line = " ".join(raw.split())
         if not line:
             continue
-        if lines and not _is_table_line(line) and not _is_table_line(lines[-1]):
+        if lines and not _is_table_line(line) and not _is_table_line(lines[-1]) and not _LIST_ITEM.match(line):
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)

@@ -19,6 +19,10 @@ from pipelines.retrieval import coverage
 
 OVERLAP_WEIGHT = 0.20  # how much a candidate holding all the question's words gains over cosine alone
 KEEP_WITHIN = 0.10  # other sentences join the best one when they score this close to it
+# ... and this close when they hold more of the question's words than the best one: they answer a part of the
+# question it leaves out ("will my iphone 13 show a message if i get the cheaper screen": the price rows, then the
+# FAQ's sentence about the message).
+KEEP_WITHIN_MORE_WORDS = 0.15
 MAX_SENTENCES = 3
 ROW_OVERLAP_SLACK = 1e-6  # rows holding the same words have the same overlap, up to float rounding
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
@@ -33,6 +37,10 @@ _NOTE_WORDS = ("note", "comment", "description", "detail", "remark", "info", "be
 _NAME_TOKEN = re.compile(r"[^\W\d_]+|[€$£₦₹]")
 _FIGURE = re.compile(r"\d")  # a price, an amount, a time, a date, a phone number
 _PIPE_RULE = re.compile(r"^:?-{3,}:?$")  # a Markdown table's line under its header: "---", ":---:"
+# A bulleted list item ("- **Hatha Yoga**: slow and steady. The best class to start with."): its first sentence
+# names what the item is about. Not a numbered line ("7. PRIVATE SESSIONS"): cutting its number would change the
+# candidate sentences, and so the figures, the don't-know decision is calibrated on.
+_BULLET = re.compile(r"^\s*[-*•+]\s+")
 
 
 @dataclass(frozen=True)
@@ -51,8 +59,9 @@ class Candidate:
     context: str  # heading, sheet or FAQ question it sits under: scored with it, never said alone
     passage: int  # index of its passage, best first
     position: int  # order within the passage
-    paragraph: int = 0  # which paragraph (line) of the passage it is in
+    paragraph: int = 0  # which paragraph (line, or item of a list) of the passage it is in
     row: bool = False  # a table row: rows of other passages may join it (the 250 g and the 1 kg price)
+    listed: bool = False  # in an item of a list: its first sentence names what the item is about
 
     @property
     def scoring_text(self) -> str:
@@ -65,11 +74,11 @@ def candidates(sources: Sequence[Source]) -> list[Candidate]:
     for index, source in enumerate(sources):
         body = _without_heading(source)
         produced = _row_candidates(source, body) if source.kind == "table" else _text_candidates(source, body)
-        for position, (context, text, paragraph, row) in enumerate(produced):
+        for position, (context, text, paragraph, row, listed) in enumerate(produced):
             key = " ".join(text.lower().split())
             if key not in seen:
                 seen.add(key)
-                found.append(Candidate(text, context, index, position, paragraph, row))
+                found.append(Candidate(text, context, index, position, paragraph, row, listed))
     return found
 
 
@@ -80,32 +89,40 @@ def _without_heading(source: Source) -> str:
     return source.text
 
 
-def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool]]:
+def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool, bool]]:
     context = source.heading or ""
     out = []
     lines = body.split("\n")
     header: list[str] = []
-    for paragraph, line in enumerate(lines):
+    block = -1  # a line, or an item of a list run into one line (chunked before lists kept an item a line)
+    for index, line in enumerate(lines):
+        block += 1
         cells = _pipe_cells(line)
         if cells is not None:  # a Markdown table inside the text: its rows read as a price list's rows do
-            following = _pipe_cells(lines[paragraph + 1]) if paragraph + 1 < len(lines) else None
+            following = _pipe_cells(lines[index + 1]) if index + 1 < len(lines) else None
             if following is not None and following and all(_PIPE_RULE.match(c) for c in following):
                 header = cells  # the row above the "|---|---|" line names the columns
             elif cells and not all(_PIPE_RULE.match(c) for c in cells) and any(cells):
                 named = list(zip(header, cells, strict=True)) if len(header) == len(cells) else []
                 text = row_sentence([(n, v) for n, v in named if v]) if named else _joined_cells(cells)
-                out.append((context, text, paragraph, True))
+                out.append((context, text, block, True, False))
             continue
         header = []
-        for raw in _SENTENCE.split(line):
+        marker = _BULLET.match(line)
+        listed = marker is not None
+        item = line[marker.end():] if marker else line
+        for raw in _SENTENCE.split(item):
+            if _BULLET.match(raw):  # the next item of a list run into this line
+                block, listed = block + 1, True
             sentence = " ".join(_MARKUP.sub("", raw).split())
             if not sentence:
                 continue
-            if sentence.endswith("?") or sentence.endswith(":") or _is_heading_like(sentence, raw, line):
+            if sentence.endswith("?") or sentence.endswith(":") or _is_heading_like(sentence, raw, item):
                 # A question (FAQ style) or a lead-in is what the next sentences answer: context only.
                 context = sentence.rstrip(".:")
                 continue
-            out.append((context, sentence if sentence[-1] in ".!…" else sentence + ".", paragraph, False))
+            text = sentence if sentence[-1] in ".!…" else sentence + "."
+            out.append((context, text, block, False, listed))
     return out
 
 
@@ -132,12 +149,12 @@ def _is_heading_like(sentence: str, raw: str, line: str) -> bool:
     return len(words) < 3 or (raw.strip() == line.strip() and line.rstrip()[-1:] not in ".!?…" and len(words) <= 8)
 
 
-def _row_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool]]:
+def _row_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool, bool]]:
     out = []
     for paragraph, line in enumerate(body.split("\n")):
         cells = parse_row(line, source.columns)
         if cells:
-            out.append((source.heading or "", row_sentence(cells), paragraph, True))
+            out.append((source.heading or "", row_sentence(cells), paragraph, True, False))
     return out
 
 
@@ -220,19 +237,26 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
 
 
 def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES) -> list[Candidate]:
-    """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well, in
-    the passage's order; a short answer also takes the sentence that follows it in its paragraph
-    ("Services are done by appointment." + "Book by phone on …"). Never longer than max_chars
-    together (the best one is always kept)."""
+    """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well (a
+    little less near when they hold more of the question's words), in the passage's order; a short answer also
+    takes the sentence that follows it in its paragraph ("Services are done by appointment." + "Book by phone
+    on …"), and a sentence inside a list item the item's first sentence, which names what it is about. Never
+    longer than max_chars together (the best one is always kept)."""
     if not scored:
         return []
     best = scored[0]
     chosen = [best.candidate]
     size = len(best.candidate.text)
+    lead = _item_lead(best.candidate, [s.candidate for s in scored])
+    if lead is not None and size + 1 + len(lead.text) <= max_chars:
+        chosen.append(lead)
+        size += 1 + len(lead.text)
     for other in scored[1:]:
-        if len(chosen) >= max_sentences or other.score < best.score - KEEP_WITHIN:
+        if len(chosen) >= max_sentences or other.score < best.score - max(KEEP_WITHIN, KEEP_WITHIN_MORE_WORDS):
             break
-        if not _joins(best, other) or size + 1 + len(other.candidate.text) > max_chars:
+        if other.score < best.score - KEEP_WITHIN and other.overlap <= best.overlap + ROW_OVERLAP_SLACK:
+            continue
+        if other.candidate in chosen or not _joins(best, other) or size + 1 + len(other.candidate.text) > max_chars:
             continue
         chosen.append(other.candidate)
         size += 1 + len(other.candidate.text)
@@ -261,6 +285,16 @@ def _joins(best: Scored, other: Scored) -> bool:
     if best.candidate.row or other.candidate.row:
         return other.overlap >= best.overlap - ROW_OVERLAP_SLACK
     return False
+
+
+def _item_lead(best: Candidate, found: Sequence[Candidate]) -> Candidate | None:
+    """The first sentence of the list item the best one continues: it names what the item is about, and the
+    sentences after it say "the best class to start with" of the thing named ("Hatha Yoga: slow and
+    steady." + "The best class to start with if you have never done yoga.")."""
+    if not best.listed:
+        return None
+    return min((c for c in found if c.passage == best.passage and c.paragraph == best.paragraph
+                and c.position < best.position), key=lambda c: c.position, default=None)
 
 
 def _neighbour_with_figure(best: Candidate, found: Sequence[Candidate],

@@ -153,6 +153,7 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                                 "text": s.candidate.text,
                                 "context": s.candidate.context,
                                 "row": s.candidate.row,
+                                "listed": s.candidate.listed,
                                 "scoring_text": s.candidate.scoring_text,
                                 "passage": s.candidate.passage,
                                 "position": s.candidate.position,

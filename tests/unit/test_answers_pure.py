@@ -406,3 +406,52 @@ def test_the_best_word_match_takes_the_last_place_when_fusing_left_it_out():
     # The fixed places never change, and a best word match already kept stays where it is.
     assert [r.chunk_id for r in with_best_word_match(fused, 4, 4)] == ["a", "b", "c", "d"]
     assert [r.chunk_id for r in with_best_word_match(fuse(["a"], ["a", "b"]), 5, 4)] == ["a", "b"]
+
+
+# --- lists ------------------------------------------------------------------------------------------
+
+
+def test_a_sentence_inside_a_list_item_comes_with_the_sentence_naming_the_item():
+    # "i have never done yoga, which class first?": the closest sentence is the item's second one; alone, or
+    # followed by the next item's first sentence, it named no class or the wrong one.
+    text = (
+        "- **Hatha Yoga**: slow and steady, holding each pose. The best class to start with if you are new.\n"
+        "- **Vinyasa Flow**: dynamic, moving with the breath."
+    )
+    found = candidates([Source(text)])
+    assert [(c.text, c.paragraph, c.listed) for c in found] == [
+        ("Hatha Yoga: slow and steady, holding each pose.", 0, True),
+        ("The best class to start with if you are new.", 0, True),
+        ("Vinyasa Flow: dynamic, moving with the breath.", 1, True),
+    ]
+    scores = {found[1]: 0.7, found[2]: 0.5, found[0]: 0.4}
+    chosen = pick([Scored(c, s, 0.0, s) for c, s in scores.items()], 500)
+    assert [c.text for c in chosen] == [found[0].text, found[1].text]
+    # The item's first sentence is the answer itself: nothing is added before it (a short one still takes the
+    # sentence after it, once).
+    first = pick([Scored(found[0], 0.7, 0.0, 0.7), Scored(found[1], 0.5, 0.0, 0.5)], 500)
+    assert [c.text for c in first] == [found[0].text, found[1].text]
+    # A list chunked before items kept a line each runs into one line: its items are still told apart.
+    run_together = candidates([Source(text.replace("\n- ", " - "))])
+    assert [(c.text, c.paragraph, c.listed) for c in run_together] == [(c.text, c.paragraph, c.listed) for c in found]
+    # Prose is no list: the sentence before the best one of a paragraph is not added.
+    prose = candidates([Source("Hatha is slow. It is the best class to start with.")])
+    assert [c.text for c in pick([Scored(prose[1], 0.7, 0.0, 0.7), Scored(prose[0], 0.3, 0.0, 0.3)], 500)] == [
+        prose[1].text
+    ]
+
+
+def test_a_sentence_holding_more_of_the_questions_words_joins_from_a_little_further():
+    # "is there a minimum term on the unlimited membership": the terms' sentence is closest in cosine, the price
+    # row holds every word of the question and the term itself, 0.125 behind.
+    terms = Scored(Candidate("Memberships run for the minimum term on the price list.", "", 0, 0), 0.64, 0.67, 0.77)
+    row = Scored(Candidate("Mat unlimited: 99.00 per month (minimum term 6 months).", "", 1, 0, 0, True), 0.45, 1, 0.65)
+    assert [c.text for c in pick([terms, row], 500)] == [terms.candidate.text, row.candidate.text]
+    # As far behind with no more of the question's words, it stays out; further behind, it stays out too.
+    same = Scored(row.candidate, 0.51, 0.67, 0.65)
+    assert [c.text for c in pick([terms, same], 500)] == [terms.candidate.text]
+    far = Scored(row.candidate, 0.40, 1.0, 0.60)
+    assert [c.text for c in pick([terms, far], 500)] == [terms.candidate.text]
+    # The join rules still hold: a text sentence of another section never joins a best text sentence.
+    prose = Scored(Candidate("Members can pause for 3 months.", "", 2, 0), 0.45, 1.0, 0.65)
+    assert [c.text for c in pick([terms, prose], 500)] == [terms.candidate.text]

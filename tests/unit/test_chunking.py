@@ -133,3 +133,12 @@ def test_a_markdown_table_keeps_one_row_a_line_while_prose_lines_run_together():
     assert chunk.content == (
         "Timetable\nClasses run all year.\n| Day | Time |\n|---|---|\n| Monday | 18:00 |\nCome early."
     )
+
+
+def test_a_list_keeps_one_item_a_line_and_a_wrapped_item_runs_together():
+    text = "Our classes:\n- **Hatha**: slow. The best class\n  to start with.\n- **Vinyasa**: fast.\n1. Book\n2) Come"
+    [chunk] = chunk_sections([TextSection(text=text, heading="Classes")], words)
+    assert chunk.content == (
+        "Classes\nOur classes:\n- **Hatha**: slow. The best class to start with.\n"
+        "- **Vinyasa**: fast.\n1. Book\n2) Come"
+    )
