@@ -80,9 +80,12 @@ class PgVectorStore:
         # Words weigh by rarity (pipelines.retrieval.rarity, computed here from the GIN index): a match
         # on "fitting" counts for more than one on "bike", which every chunk of a bike shop holds.
         # Chunks holding the same words tie; the one nearer the question in meaning goes first, so the
-        # order does not depend on chunk ids (which differ from one upload to the next).
+        # order does not depend on chunk ids (which differ from one upload to the next). The sum is rounded
+        # because a float sum's last bit depends on the order the join yields the words in, which would
+        # break such a tie by chance.
         keyword = (f"""select id, row_number() over (order by text_rank desc, distance, id) as rank
-                         from (select c.id, sum(w.weight) as text_rank, min(c.embedding <=> %(q)s) as distance
+                         from (select c.id, round(sum(w.weight)::numeric, 9) as text_rank,
+                                      min(c.embedding <=> %(q)s) as distance
                                  from public.kb_chunks c
                                  join weights w on c.fts @@ w.query
                                 where c.user_id = %(user)s and c.embedding_model = %(model)s
