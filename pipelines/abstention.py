@@ -23,6 +23,7 @@ on two suites, it fired on the everyday verbs of WhatsApp questions ("battery ch
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
@@ -169,6 +170,37 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+def spelt_otherwise(terms: Sequence[str], unknown: Collection[str], passages: Sequence[str]) -> set[str]:
+    """The unknown words the passages do use, spelt otherwise: with or without accents ("cafe" for "café"), or
+    written together where the passages write them apart or the other way round ("growbag" for "grow bag", "grow
+    bag" for "growbag"). The keyword index matches words as written, so it reports them as no document's; they
+    are the documents' words all the same, and the decision must not count them unknown. `terms` are the
+    question's topic words in order: a word and its neighbour may be one word of the passages."""
+    if not unknown or not passages:
+        return set()
+    used: set[str] = set()
+    pairs: set[str] = set()
+    for text in passages:
+        tokens = [_unaccented(t) for t in _TOKEN.findall(text.lower())]
+        used.update(tokens)
+        pairs.update(a + b for a, b in itertools.pairwise(tokens) if a.isalpha() and b.isalpha())
+    folded = [_unaccented(t) for t in terms]
+    found: set[str] = set()
+    for i, term in enumerate(terms):
+        if term not in unknown or not term.isalpha():
+            continue
+        word = folded[i]
+        before, after = folded[i - 1] if i else "", folded[i + 1] if i + 1 < len(folded) else ""
+        joined = [j for j in (before + word, word + after) if j != word]
+        if (
+            any(same_word(word, w) for w in used)  # the index compares words as written, accents and all
+            or base_forms(word) & pairs
+            or any(j.isalpha() and any(same_word(j, w) for w in used) for j in joined)
+        ):
+            found.add(term)
+    return found
+
+
 def compound_heads(unknown: Collection[str], sentences: Sequence[str]) -> dict[str, str]:
     """Each unknown word that ends with a word the candidate sentences use (itself or without a plural "s"),
     with the longest such word: its head, if it is a compound. Words the sentences write apart or hyphenated
@@ -231,6 +263,10 @@ NOT_PRODUCT_WORDS = (
     | frozenset(f"{_MONTHS} {_DAYS} {_TIMES} {_MONEY} jan feb mar apr jun jul aug sep sept oct nov dec".split())
     | frozenset(_AMOUNT_WORDS.split())
 )
+# Words after a size that say what it measures, not which thing it sizes: "its about 2.5m wide" states the
+# customer's own measure (of a gate), where "a 2.5 m hose" would name a variant.
+_MEASURES = "wide width long length high height tall deep depth thick across away big"
+MEASURE_WORDS = frozenset(_MEASURES.split())
 # Figures that are never a variant, cut out before the words are read: times, dates, prices, phone numbers.
 _NOT_VARIANTS = re.compile(
     r"\+?\d[\d \-/]{6,}\d"  # phone numbers
@@ -290,7 +326,7 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
             # a size is a variant only when it sizes a thing named after it ("500 g bag"), not an amount asked
             # for ("can I order 3 kg?", "3 kg of espresso")
             after = tokens[i + 2] if i + 2 < len(tokens) else ""
-            if value[0].isdigit() and _is_product_word(after):
+            if value[0].isdigit() and _is_product_word(after) and after not in MEASURE_WORDS:
                 found.append(((unit,), value))
             continue
         products: list[str] = []

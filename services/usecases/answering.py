@@ -121,7 +121,10 @@ def retrieve(
                 ranked,
             )
         )
-    return Retrieval(text, vector, terms, found, weights, unknown)
+    # The index matches words as written: a word the passages write with an accent or as a compound the other
+    # way ("cafe" for "café", "growbag" for "grow bag") is no unknown word.
+    known = abstention.spelt_otherwise(terms, unknown, [f.content for f in found])
+    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known])
 
 
 def _rarity(
