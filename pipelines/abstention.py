@@ -170,6 +170,12 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+def _part(word: str) -> bool:
+    """Whether the word may be a part of a compound: a word of its own, not a letter or a short word that
+    joined to its neighbour makes another word by accident ("us a" is no "usa")."""
+    return word.isalpha() and len(word) >= MODIFIER_CHARS
+
+
 def spelt_otherwise(terms: Sequence[str], unknown: Collection[str], passages: Sequence[str]) -> set[str]:
     """The unknown words the passages do use, spelt otherwise: with or without accents ("cafe" for "café"), or
     written together where the passages write them apart or the other way round ("growbag" for "grow bag", "grow
@@ -183,7 +189,7 @@ def spelt_otherwise(terms: Sequence[str], unknown: Collection[str], passages: Se
     for text in passages:
         tokens = [_unaccented(t) for t in _TOKEN.findall(text.lower())]
         used.update(tokens)
-        pairs.update(a + b for a, b in itertools.pairwise(tokens) if a.isalpha() and b.isalpha())
+        pairs.update(a + b for a, b in itertools.pairwise(tokens) if _part(a) and _part(b))
     folded = [_unaccented(t) for t in terms]
     found: set[str] = set()
     for i, term in enumerate(terms):
@@ -191,11 +197,12 @@ def spelt_otherwise(terms: Sequence[str], unknown: Collection[str], passages: Se
             continue
         word = folded[i]
         before, after = folded[i - 1] if i else "", folded[i + 1] if i + 1 < len(folded) else ""
-        joined = [j for j in (before + word, word + after) if j != word]
+        # joined words are compared whole: "baristas moment" must not meet "barista…" by its stem
+        joined = [a + b for a, b in ((before, word), (word, after)) if _part(a) and _part(b)]
         if (
             any(same_word(word, w) for w in used)  # the index compares words as written, accents and all
             or base_forms(word) & pairs
-            or any(j.isalpha() and any(same_word(j, w) for w in used) for j in joined)
+            or any(base_forms(j) & used for j in joined)
         ):
             found.add(term)
     return found

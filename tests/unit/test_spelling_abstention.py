@@ -32,3 +32,9 @@ def test_a_size_followed_by_what_it_measures_is_the_customers_own_figure():
     passages = ["Delivery by lorry needs a gate at least 3 m wide. Border plans for borders up to 10 m long."]
     assert abstention.missing_variant("will your lorry get through my gate? its about 2.5m wide", passages) == ""
     assert abstention.missing_variant("do you sell a 2.5 m hose?", ["Garden hose 10 m: £20"]) == "m 2.5"
+
+
+def test_words_that_only_meet_by_accident_stay_unknown():
+    passages = ["Email us a photo of the receipt.", "Our baristas train for a month."]
+    assert abstention.spelt_otherwise(["ship", "usa"], ["usa"], passages) == set()  # "us a"
+    assert abstention.spelt_otherwise(["hiring", "baristas", "moment"], ["hiring", "moment"], passages) == set()
