@@ -38,3 +38,4 @@ def test_words_that_only_meet_by_accident_stay_unknown():
     passages = ["Email us a photo of the receipt.", "Our baristas train for a month."]
     assert abstention.spelt_otherwise(["ship", "usa"], ["usa"], passages) == set()  # "us a"
     assert abstention.spelt_otherwise(["hiring", "baristas", "moment"], ["hiring", "moment"], passages) == set()
+
