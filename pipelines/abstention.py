@@ -9,13 +9,16 @@ agree on the top passage separate the two far better. Words no document of the b
 so they count, less so when a candidate sentence says the same in other words ("USA" against "We do not
 ship outside Europe", "discount" against the subscription terms), fully when none does ("Fairtrade" against
 "certified organic", "calories" against a cold brew recipe), and three times when the word is rare in English
-(no whole word of the embedding model's WordPiece vocabulary: "wifi", "calories", "loaner").
+(no whole word of the embedding model's WordPiece vocabulary: "wifi", "calories", "loaner"), and a quarter when
+it is everyday English beside what the question asks for ("can i pay with my phone"; see ASIDE_WEIGHT). Words the
+passages spell otherwise (accents, compounds written apart) are no unknown words (spelt_otherwise).
 Two rules read what the question asks for against the passages: a variant the question names ("iPhone 16") that
 the passages name other variants of and never this one is decisive; a thing a "do you sell/repair/buy/rent X"
 question asks about that no passage offers in that role ("We repair children's bikes" for "Do you sell children's
 bikes?") is traced and not counted, as it did not generalise beyond the dev splits.
-The weights and the threshold were calibrated on the dev splits of three evaluation suites together (a coffee
-roaster, a bike workshop and a phone repair shop written as a held-out suite; see docs/answers.md). A fourth
+The weights were calibrated on the dev splits of three evaluation suites together (a coffee roaster, a bike
+workshop and a phone repair shop written as a held-out suite; see docs/answers.md); the threshold was chosen again
+with ASIDE_WEIGHT on six suites (a bakery, a yoga studio and a garden centre added). A fourth
 figure, whether the question's rarest known word was missing from the top passages, was dropped then: tuned
 on two suites, it fired on the everyday verbs of WhatsApp questions ("battery change", "drop off", "wait").
 """
@@ -23,6 +26,7 @@ on two suites, it fired on the everyday verbs of WhatsApp questions ("battery ch
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
@@ -35,7 +39,7 @@ SENTENCE_WEIGHT = 1.0
 COVERAGE_WEIGHT = 1.40
 AGREEMENT_BONUS = 0.10
 UNKNOWN_WEIGHT = 1.0
-THRESHOLD = 0.50
+THRESHOLD = 0.70
 # An unknown word that is rare in English counts this many times: "calories", "wifi", "Fairtrade", "loaner",
 # "motorbikes" name a thing the documents would have to mention, while the everyday words of a question the
 # documents do answer ("late", "today", "weeks", "alone") are common. Rare means that neither the word nor a
@@ -44,6 +48,17 @@ THRESHOLD = 0.50
 # kept (docs/answers.md §2): no answerable dev question held an unknown rare word; 2, 2.5 and 3 times abstained
 # on 36, 37 and 38 of 45 out-of-scope dev questions at the same false abstention.
 RARE_WEIGHT = 3.0
+# An unknown everyday word outside what the question asks for counts this much: "can i pay with my *phone*", "how
+# long has the shop been *going*", "the tree is *quite big*, can ur *guys carry* it": the customer's own words
+# around a question the documents answer. The thing an availability question asks for ("do you sell *garden
+# furniture*", "is there a *play area*", "how much is a *lemon* tree", see asked_for) counts fully, everyday or not,
+# and so does every rare word. Everyday means one of the EVERYDAY_WORDS first whole words of the embedding model's
+# WordPiece vocabulary (in a base form), which is ordered roughly by frequency. Counting everyday words less
+# everywhere was rejected (docs/answers.md §2): out-of-scope questions hold them as often as answerable ones, but
+# mostly in the thing they ask for. Chosen with THRESHOLD on the dev splits of six suites (tests/bench/README.md,
+# "Everyday words beside the asked-for thing"): 0.25 and the first 5,000 words, 0.70.
+ASIDE_WEIGHT = 0.25
+EVERYDAY_WORDS = 5000
 # Cosine between an unknown word alone and a candidate sentence: at or below RELATED_LOW nothing in the top
 # passages says it in other words (a single word scores low against a whole sentence: "USA" against "We do
 # not ship outside Europe" is 0.28, "calories" against the cold brew recipe 0.22); at or above RELATED_HIGH
@@ -124,10 +139,13 @@ def unknown_share(
     relatedness: Mapping[str, float],
     ignore: Collection[str] = (),
     rare: Collection[str] = (),
+    *,
+    aside: Collection[str] = (),
 ) -> float:
     """The share (by rarity) of the question's topic words that no document uses and no candidate sentence
     says in other words. Words in `ignore` (phrasing and general English words) count neither way; words in
-    `rare` (rare English words, see rare_words) count RARE_WEIGHT times, so the share can pass 1. Figures
+    `rare` (rare English words, see rare_words) count RARE_WEIGHT times, so the share can pass 1; words in
+    `aside` (everyday words outside what the question asks for, see aside_words) ASIDE_WEIGHT times. Figures
     (is_figure) count as words the documents hold: a number may name the thing asked about ("iphone 13"), so
     it stays in the total, known or not."""
     topical = {t: w for t, w in weights.items() if t not in ignore}
@@ -136,12 +154,18 @@ def unknown_share(
         return 0.0
     return (
         sum(
-            w * (RARE_WEIGHT if t in rare else 1.0) * novelty(relatedness.get(t, 0.0))
+            w * _counts(t, rare, aside) * novelty(relatedness.get(t, 0.0))
             for t, w in topical.items()
             if t in unknown and not is_figure(t)
         )
         / total
     )
+
+
+def _counts(word: str, rare: Collection[str], aside: Collection[str]) -> float:
+    if word in rare:
+        return RARE_WEIGHT
+    return ASIDE_WEIGHT if word in aside else 1.0
 
 
 _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
@@ -164,9 +188,89 @@ def rare_words(candidates: Collection[str], vocabulary: Collection[str]) -> set[
     return {w for w in candidates if w.isalpha() and not any(f in vocabulary for f in base_forms(_unaccented(w)))}
 
 
+def aside_words(question: str, candidates: Collection[str], everyday: Collection[str]) -> set[str]:
+    """The candidates that are everyday English (a base form in `everyday`, the commonest whole words of the
+    vocabulary) and no word of what the question asks for (asked_for)."""
+    asked = asked_for(question)
+    return {
+        w
+        for w in candidates
+        if w.isalpha() and w not in asked and any(f in everyday for f in base_forms(_unaccented(w)))
+    }
+
+
+# What an availability or price question asks for comes right after its asking words: "do you sell/have/offer/run
+# X", "can I rent/buy/bring X", "is there X", "have you got X", "are you hiring X", "how much is X", "price of X".
+_ASKING = (
+    r"(?:do|does|did|can|could|will|would)\s+(?:you|u|ya|they|i|we)\s+(?:guys\s+)?(?:also\s+|still\s+|even\s+)?"
+    r"(?:sell|have|offer|run|do|stock|carry|make|rent|hire|buy|get|bring|service|repair|fix|take|accept|teach|give)"
+    r"|is\s+there|are\s+there|have\s+(?:you|u)\s+got|are\s+(?:you|u)\s+(?:hiring|looking\s+for)"
+    r"|how\s+much\s+(?:is|are|for|does|do)|price\s+(?:of|for)|cost\s+of"
+)
+_ASKED_FOR = re.compile(rf"\b(?:{_ASKING})\b([^?.!,;]*)")
+# The thing asked for ends at the first of these after one of its words; "and" and "or" join two things.
+_ASKED_END = "to for with in at from that which if what how when where so but as on after before while by"
+_ASKED_ENDS = frozenset(_ASKED_END.split())
+_ARTICLE = "a an the some any out up"
+_ARTICLES = frozenset(_ARTICLE.split())
+
+
+def asked_for(question: str) -> set[str]:
+    """The words of what the question asks for ("do you sell garden furniture?" -> garden, furniture; "is there a
+    play area for the kids" -> play, area), empty when it asks for no thing ("can i pay with my phone")."""
+    asked: set[str] = set()
+    for match in _ASKED_FOR.finditer(question.lower()):
+        for token in _TOKEN.findall(match.group(1)):
+            if token in ("and", "or"):
+                continue
+            if token in _ASKED_ENDS and asked:
+                break
+            if token not in STOP_WORDS and token not in _ARTICLES:
+                asked.add(token)
+    return asked
+
+
 def _unaccented(word: str) -> str:
     """The word as an uncased WordPiece tokenizer reads it: accents dropped ("café" is "cafe")."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _part(word: str) -> bool:
+    """Whether the word may be a part of a compound: a word of its own, not a letter or a short word that
+    joined to its neighbour makes another word by accident ("us a" is no "usa")."""
+    return word.isalpha() and len(word) >= MODIFIER_CHARS
+
+
+def spelt_otherwise(terms: Sequence[str], unknown: Collection[str], passages: Sequence[str]) -> set[str]:
+    """The unknown words the passages do use, spelt otherwise: with or without accents ("cafe" for "café"), or
+    written together where the passages write them apart or the other way round ("growbag" for "grow bag", "grow
+    bag" for "growbag"). The keyword index matches words as written, so it reports them as no document's; they
+    are the documents' words all the same, and the decision must not count them unknown. `terms` are the
+    question's topic words in order: a word and its neighbour may be one word of the passages."""
+    if not unknown or not passages:
+        return set()
+    used: set[str] = set()
+    pairs: set[str] = set()
+    for text in passages:
+        tokens = [_unaccented(t) for t in _TOKEN.findall(text.lower())]
+        used.update(tokens)
+        pairs.update(a + b for a, b in itertools.pairwise(tokens) if _part(a) and _part(b))
+    folded = [_unaccented(t) for t in terms]
+    found: set[str] = set()
+    for i, term in enumerate(terms):
+        if term not in unknown or not term.isalpha():
+            continue
+        word = folded[i]
+        before, after = folded[i - 1] if i else "", folded[i + 1] if i + 1 < len(folded) else ""
+        # joined words are compared whole: "baristas moment" must not meet "barista…" by its stem
+        joined = [a + b for a, b in ((before, word), (word, after)) if _part(a) and _part(b)]
+        if (
+            any(same_word(word, w) for w in used)  # the index compares words as written, accents and all
+            or base_forms(word) & pairs
+            or any(base_forms(j) & used for j in joined)
+        ):
+            found.add(term)
+    return found
 
 
 def compound_heads(unknown: Collection[str], sentences: Sequence[str]) -> dict[str, str]:
@@ -231,6 +335,10 @@ NOT_PRODUCT_WORDS = (
     | frozenset(f"{_MONTHS} {_DAYS} {_TIMES} {_MONEY} jan feb mar apr jun jul aug sep sept oct nov dec".split())
     | frozenset(_AMOUNT_WORDS.split())
 )
+# Words after a size that say what it measures, not which thing it sizes: "its about 2.5m wide" states the
+# customer's own measure (of a gate), where "a 2.5 m hose" would name a variant.
+_MEASURES = "wide width long length high height tall deep depth thick across away big"
+MEASURE_WORDS = frozenset(_MEASURES.split())
 # Figures that are never a variant, cut out before the words are read: times, dates, prices, phone numbers.
 _NOT_VARIANTS = re.compile(
     r"\+?\d[\d \-/]{6,}\d"  # phone numbers
@@ -290,7 +398,7 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
             # a size is a variant only when it sizes a thing named after it ("500 g bag"), not an amount asked
             # for ("can I order 3 kg?", "3 kg of espresso")
             after = tokens[i + 2] if i + 2 < len(tokens) else ""
-            if value[0].isdigit() and _is_product_word(after):
+            if value[0].isdigit() and _is_product_word(after) and after not in MEASURE_WORDS:
                 found.append(((unit,), value))
             continue
         products: list[str] = []

@@ -66,6 +66,11 @@ class Retrieval:
     unknown: list[str]  # terms no chunk of the tenant's contains
 
 
+def everyday_words() -> Collection[str]:
+    """The commonest whole words of the embedding model's vocabulary, as many as the abstention decision reads."""
+    return wordpiece.commonest_whole_words(abstention.EVERYDAY_WORDS)
+
+
 @dataclass(frozen=True)
 class Deps:
     embedder: Embedder
@@ -75,6 +80,8 @@ class Deps:
     # Whole English words common enough to be kept whole by a WordPiece tokenizer: an unknown word outside
     # them counts more in the abstention decision. Loaded on first use (once per process).
     vocabulary: Callable[[], Collection[str]] = wordpiece.whole_words
+    # The commonest of them (everyday English): unknown outside what a question asks for, such a word counts less.
+    everyday: Callable[[], Collection[str]] = everyday_words
 
 
 def retrieve(
@@ -121,7 +128,10 @@ def retrieve(
                 ranked,
             )
         )
-    return Retrieval(text, vector, terms, found, weights, unknown)
+    # The index matches words as written: a word the passages write with an accent or as a compound the other
+    # way ("cafe" for "café", "growbag" for "grow bag") is no unknown word.
+    known = abstention.spelt_otherwise(terms, unknown, [f.content for f in found])
+    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known])
 
 
 def _rarity(
@@ -169,7 +179,7 @@ def answer(
     search_text = answers.question_with_context(question, history)
     retrieval = retrieve(deps, user_id, search_text)
     scored, relatedness = _scored_sentences(deps, retrieval)
-    support = _support(retrieval, scored, relatedness, deps.vocabulary(), question)
+    support = _support(retrieval, scored, relatedness, (deps.vocabulary(), deps.everyday()), question)
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {
@@ -304,7 +314,8 @@ def _support(
     retrieval: Retrieval,
     scored: Sequence[sentences.Scored],
     relatedness: dict[str, float],
-    vocabulary: Collection[str],  # whole common words; every unknown word outside them counts as rare
+    # whole common words (every unknown word outside them counts as rare), and the commonest of them
+    vocabulary: tuple[Collection[str], Collection[str]],
     question: str = "",  # the customer's own words, for the variant they name (not the search text with history)
 ) -> abstention.Support | None:
     if not scored:
@@ -317,9 +328,11 @@ def _support(
     agreement = (
         top.vector_rank is not None and top.vector_rank <= 3 and top.keyword_rank is not None and top.keyword_rank <= 3
     )
-    rare = abstention.rare_words(retrieval.unknown, vocabulary)
+    whole, everyday = vocabulary
+    rare = abstention.rare_words(retrieval.unknown, whole)
+    aside = abstention.aside_words(question, retrieval.unknown, everyday)
     unknown = abstention.unknown_share(
-        retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS, rare
+        retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS, rare, aside=aside
     )
     weighed = [s.similarity for s in scored if s.candidate.passage < SUPPORT_PASSAGES]
     passages = [f.content for f in retrieval.found]

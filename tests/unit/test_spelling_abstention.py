@@ -1,0 +1,41 @@
+"""Words the passages use spelt otherwise are no unknown words (pipelines/abstention.py, spelt_otherwise), and a
+size followed by what it measures is no variant (missing_variant)."""
+
+from pipelines import abstention
+
+
+def test_a_word_the_passages_write_with_an_accent_is_theirs():
+    passages = ["The Potting Shed café opens at 9:00 and serves breakfast until 11:30."]
+    assert abstention.spelt_otherwise(["breakfast", "cafe"], ["cafe"], passages) == {"cafe"}
+    assert abstention.spelt_otherwise(["café"], ["café"], ["Our cafe opens at 9."]) == {"café"}
+
+
+def test_a_compound_the_passages_write_apart_or_hyphenated_is_theirs():
+    passages = ["Plant three tomatoes per grow bag.", "A grow-light kit costs £30."]
+    assert abstention.spelt_otherwise(["tomato", "growbag"], ["growbag"], passages) == {"growbag"}
+    assert abstention.spelt_otherwise(["growlights"], ["growlights"], passages) == {"growlights"}
+
+
+def test_words_the_question_writes_apart_that_the_passages_write_together_are_theirs():
+    passages = ["Plant three tomatoes per growbag."]
+    assert abstention.spelt_otherwise(["tomato", "grow", "bag"], ["grow", "bag"], passages) == {"grow", "bag"}
+
+
+def test_a_word_no_passage_uses_in_any_spelling_stays_unknown():
+    passages = ["Our cold brew is steeped for 16 hours.", "We grow our own bedding plants."]
+    assert abstention.spelt_otherwise(["calories", "cold", "brew"], ["calories"], passages) == set()
+    assert abstention.spelt_otherwise(["bag"], ["bag"], passages) == set()  # "grow" is no neighbour of it
+    assert abstention.spelt_otherwise(["cafe"], ["cafe"], []) == set()
+
+
+def test_a_size_followed_by_what_it_measures_is_the_customers_own_figure():
+    passages = ["Delivery by lorry needs a gate at least 3 m wide. Border plans for borders up to 10 m long."]
+    assert abstention.missing_variant("will your lorry get through my gate? its about 2.5m wide", passages) == ""
+    assert abstention.missing_variant("do you sell a 2.5 m hose?", ["Garden hose 10 m: £20"]) == "m 2.5"
+
+
+def test_words_that_only_meet_by_accident_stay_unknown():
+    passages = ["Email us a photo of the receipt.", "Our baristas train for a month."]
+    assert abstention.spelt_otherwise(["ship", "usa"], ["usa"], passages) == set()  # "us a"
+    assert abstention.spelt_otherwise(["hiring", "baristas", "moment"], ["hiring", "moment"], passages) == set()
+
