@@ -32,12 +32,13 @@ from schemas.pipelines import MESSAGE_NEXT_JOB
 from services.adapters.intent_classifier import IntentHeads, IntentSetup
 from services.adapters.metrics import timed_stage
 from services.adapters.ports import ChatModel, Embedder, EventPublisher, Prefetches, Transport, VectorStore
-from services.core.crypto import Keyring, seal_task_payload
+from services.core.crypto import Keyring, Sealed, seal_task_payload
 from services.core.errors import TRANSIENT_ERRORS, PermanentError
 from services.repositories.chat_logs import LoggedTurn
 from services.repositories.db import PublishAfterCommitError, UnitOfWork
-from services.repositories.inbox import InboundLog, InboundMessageRow
+from services.repositories.inbox import InboundLog, InboundMessageRow, NewReply
 from services.repositories.outbox import ReplyRow
+from services.repositories.rows import existing
 from services.usecases import answering, intents, tasks
 
 log = logging.getLogger(__name__)
@@ -157,35 +158,64 @@ def _sent_from_here(deps: MessageDeps, row: InboundMessageRow) -> bool:
     return row.chat_id.endswith(PLAYGROUND_SUFFIX) or deps.session_owner(row.user_id) is None
 
 
+@dataclass(frozen=True)
+class _Part:
+    """A reply to write under its outbox key, and how it goes out once written (see `_add_reply`)."""
+
+    key: str
+    text: str
+    sealed: Sealed
+    pause: float  # the typing pause: the broker's countdown, so no worker sits in a sleep while the customer waits
+    claimed: bool  # written already claimed for sending, and delivered by this task once the write commits
+
+
+def _part(deps: MessageDeps, row: InboundMessageRow, text: str, key: str, *, claim: bool) -> _Part:
+    pause = _typing_pause(deps, text)
+    sealed = deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id)
+    return _Part(key, text, sealed, pause, claimed=claim and not pause)
+
+
+def _see_delivered(uow: UnitOfWork, row: InboundMessageRow, part: _Part, written: ReplyRow | uuid.UUID | None,
+                   then: Then) -> None:
+    """What follows a reply's write once its transaction commits. `written`: a claimed part's row (None when its
+    key was written before and is done: sent, or failed for good, by an earlier run), a pending part's row or id."""
+    if part.claimed:
+        if isinstance(written, ReplyRow):
+            then.append(
+                _Claimed(
+                    DeliverReply(user_id=row.user_id, outbox_id=written.id, trace_id=row.trace_id),
+                    _DeliverClaim(written, part.text),
+                )
+            )
+        return
+    written = existing(written, f"reply {part.key}")  # a pending reply's row is always written or found
+    outbox_id = written.id if isinstance(written, ReplyRow) else written
+    job = DeliverReply(user_id=row.user_id, outbox_id=outbox_id, trace_id=row.trace_id)
+    if part.pause:
+        uow.publish_after_commit(job, countdown=part.pause)
+    else:
+        then.append(job)  # delivered by this task once the reply is committed
+
+
 def _add_reply(
     deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str, *, then: Then, claim: bool = False
 ) -> None:
     """Write a reply and see it delivered. With `claim` (outbound.deliver sends it from this process, see
     `_sent_from_here`), a reply with no typing pause is written already claimed for sending, as
     outbound.deliver's own claim would leave it, and delivered by this task once this transaction commits."""
-    sealed = deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id)
-    # The typing pause is the broker's countdown: no worker sits in a sleep while the customer waits.
-    pause = _typing_pause(deps, text)
-    if claim and not pause:
-        reply = uow.outbox.add_reply_sending(
-            user_id=row.user_id, reply_key=key, inbox_id=row.id, chat_id=row.chat_id, body=sealed, trace_id=row.trace_id
-        )
-        if reply is not None:  # None: written and sent (or failed for good) by an earlier run
-            then.append(
-                _Claimed(
-                    DeliverReply(user_id=row.user_id, outbox_id=reply.id, trace_id=row.trace_id),
-                    _DeliverClaim(reply, text),
-                )
-            )
-        return
-    outbox_id = uow.outbox.add_reply(
-        user_id=row.user_id, reply_key=key, inbox_id=row.id, chat_id=row.chat_id, body=sealed, trace_id=row.trace_id
-    )
-    job = DeliverReply(user_id=row.user_id, outbox_id=outbox_id, trace_id=row.trace_id)
-    if pause:
-        uow.publish_after_commit(job, countdown=pause)
+    part = _part(deps, row, text, key, claim=claim)
+    values = {
+        "user_id": row.user_id,
+        "reply_key": key,
+        "inbox_id": row.id,
+        "chat_id": row.chat_id,
+        "body": part.sealed,
+        "trace_id": row.trace_id,
+    }
+    if part.claimed:
+        _see_delivered(uow, row, part, uow.outbox.add_reply_sending(**values), then)
     else:
-        then.append(job)  # delivered by this task once the reply is committed
+        _see_delivered(uow, row, part, uow.outbox.add_reply(**values), then)
 
 
 def _run_next(deps: MessageDeps, jobs: Then) -> None:
@@ -608,20 +638,25 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
             reason=trace["respond"].get("answer"),
             intent="Response",
         )
-        answered = uow.inbox.advance_inbound_logged(  # the message and its log line, in one statement
+        written_parts = [
+            _part(deps, row, part, f"{job.inbox_id}:{index}", claim=claim_sends) for index, part in enumerate(parts)
+        ]
+        # The message, its log line and its replies, in one statement: none of it unless the message advances.
+        written = uow.inbox.answer_inbound(
             job.inbox_id,
             expected="classified",
             status=outcome,
             trace=trace,
             intent="Response" if verdict is not None else None,
             log=logged,
+            replies=[NewReply(part.key, part.sealed, sending=part.claimed) for part in written_parts],
         )
-        if answered is None:  # another run moved it on
+        if written is None:  # another run moved it on
             return
-        for index, part in enumerate(parts):
-            _add_reply(deps, uow, answered, part, f"{job.inbox_id}:{index}", then=then, claim=claim_sends)
+        for part in written_parts:
+            _see_delivered(uow, row, part, written.get(part.key), then)
         if handoff:
-            uow.chats.start_handoff(job.user_id, answered.chat_id)
+            uow.chats.start_handoff(job.user_id, row.chat_id)
 
 
 def _verdict(deps: MessageDeps, result: answering.Answer, text: str, setup: IntentSetup) -> tuple[IntentResult, str]:
