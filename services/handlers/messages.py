@@ -641,7 +641,8 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
         written_parts = [
             _part(deps, row, part, f"{job.inbox_id}:{index}", claim=claim_sends) for index, part in enumerate(parts)
         ]
-        # The message, its log line and its replies, in one statement: none of it unless the message advances.
+        # The message, its log line, its replies and a hand-off, in one statement: none of it unless the message
+        # advances.
         written = uow.inbox.answer_inbound(
             job.inbox_id,
             expected="classified",
@@ -650,13 +651,12 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
             intent="Response" if verdict is not None else None,
             log=logged,
             replies=[NewReply(part.key, part.sealed, sending=part.claimed) for part in written_parts],
+            handoff=handoff,
         )
         if written is None:  # another run moved it on
             return
         for part in written_parts:
             _see_delivered(uow, row, part, written.get(part.key), then)
-        if handoff:
-            uow.chats.start_handoff(job.user_id, row.chat_id)
 
 
 def _verdict(deps: MessageDeps, result: answering.Answer, text: str, setup: IntentSetup) -> tuple[IntentResult, str]:

@@ -276,10 +276,12 @@ class InboxRepository(Repository):
         trace: dict,
         log: InboundLog,
         replies: list[NewReply],
+        handoff: bool = False,
     ) -> dict[str, ReplyRow] | None:
         """The answer recorded in one statement: `advance_inbound`, the message logged as the chat's inbound turn
         (`ChatLogRepository.log`, with the row's chat, contact and `trace`) and its replies written to the outbox,
-        each as `OutboxRepository.add_reply_sending` (`sending`) or `add_reply` writes it, conflict rules and all.
+        each as `OutboxRepository.add_reply_sending` (`sending`) or `add_reply` writes it, conflict rules and all;
+        with `handoff`, the chat handed to a person too (`ChatRepository.start_handoff`).
 
         Nothing is logged or written unless the message advances: None then. Otherwise the reply rows written, by
         key; a `sending` reply whose key was written before and is done (sent or failed) is not among them. The
@@ -295,6 +297,9 @@ class InboxRepository(Repository):
                        outcome, reason, intent, trace, ciphertext, nonce, key_id)
                    select user_id, chat_id, sender_phone, sender_lid, 'inbound', id, %(outcome)s, %(reason)s,
                        %(logged_intent)s, %(trace)s, %(ciphertext)s, %(nonce)s, %(key_id)s from advanced),
+               handed_off as (
+                   update public.chats set handoff_active = true, handoff_since = now() from advanced
+                   where %(handoff)s and chats.user_id = advanced.user_id and chats.chat_id = advanced.chat_id),
                parts as (
                    select advanced.user_id, part.reply_key, advanced.id as inbox_id, advanced.chat_id,
                           part.ciphertext, part.nonce, part.key_id, advanced.trace_id, part.sending
@@ -336,6 +341,7 @@ class InboxRepository(Repository):
                 "reply_nonces": [reply.body.nonce for reply in replies],
                 "reply_key_ids": [reply.body.key_id for reply in replies],
                 "reply_sending": [reply.sending for reply in replies],
+                "handoff": handoff,
             },
         )
         if not rows:

@@ -214,7 +214,8 @@ def test_a_message_not_classified_is_neither_claimed_for_respond_nor_read(contai
                                        [inbox_id]).fetchone() == (status,)
 
 
-def _answer(container, user: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, replies: list[tuple[str, str, bool]]):
+def _answer(container, user: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, replies: list[tuple[str, str, bool]],
+            *, handoff: bool = False):
     """rag.respond's answer statement, as the tenant `user`: (key, text, sending) for each reply."""
     log = InboundLog(container.keyring.seal("hello", tenant=user, chat=chat_id), outcome="answered",
                      reason="extractive", intent="Response")
@@ -222,7 +223,7 @@ def _answer(container, user: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, repli
         return uow.inbox.answer_inbound(
             inbox_id, expected="classified", status="answered", intent="Response", trace={"respond": {"ms": 2}},
             log=log, replies=[NewReply(key, container.keyring.seal(text, tenant=user, chat=chat_id), sending=sending)
-                              for key, text, sending in replies])
+                              for key, text, sending in replies], handoff=handoff)
 
 
 def _outbox(container, user: uuid.UUID) -> dict[str, tuple]:
@@ -332,3 +333,27 @@ def test_the_answer_statement_touches_no_other_business(container):
     assert written is not None and written[key].user_id == shop and written[key].status == "sending"
     assert _outbox(container, other) == before  # same key, another business: untouched
     assert _outbox(container, shop)[key][:3] == ("sending", 1, "yours")
+
+
+def _handoff_active(container, user: uuid.UUID, chat_id: str) -> bool:
+    with container.tenant_uow(user) as uow:
+        row = uow.conn.execute("select handoff_active from public.chats where chat_id = %s", [chat_id]).fetchone()
+    assert row is not None
+    return row[0]
+
+
+def test_the_answer_statement_hands_the_chat_off_only_for_its_own_business(container):
+    shop, other = create_user(container), create_user(container)
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    for user in (shop, other):  # both businesses have a chat of this id (the filter's claim writes it)
+        assert _claim(container, user, _inbound(container, user, chat_id)) is not None
+    quiet, handed = _classified(container, shop, chat_id), _classified(container, shop, chat_id)
+
+    assert _answer(container, shop, quiet, chat_id, [(f"{quiet}:0", "answered", True)]) is not None
+    assert not _handoff_active(container, shop, chat_id)
+    assert _answer(container, other, handed, chat_id, [(f"{handed}:0", "x", True)], handoff=True) is None
+    assert not _handoff_active(container, shop, chat_id) and not _handoff_active(container, other, chat_id)
+
+    assert _answer(container, shop, handed, chat_id, [(f"{handed}:0", "a person will reply", True)],
+                   handoff=True) is not None
+    assert _handoff_active(container, shop, chat_id) and not _handoff_active(container, other, chat_id)

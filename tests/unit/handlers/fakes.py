@@ -205,10 +205,11 @@ class FakeInboxRepository(_Repo):
         return _inbound(row)
 
     def answer_inbound(self, inbox_id: uuid.UUID, *, expected: str, status: str, intent: str | None,
-                       trace: dict, log: InboundLog, replies: list[NewReply]) -> dict[str, ReplyRow] | None:
+                       trace: dict, log: InboundLog, replies: list[NewReply],
+                       handoff: bool = False) -> dict[str, ReplyRow] | None:
         # As the real statement: the message advanced, logged with its row's chat and contact, and its replies
         # written with the row's business, chat and trace id (each key's conflict rule as the outbox's own
-        # insert has it), or none of it.
+        # insert has it), the chat handed off if asked, or none of it.
         advanced = self.advance_inbound(inbox_id, expected=expected, status=status, intent=intent, trace=trace)
         if advanced is None:
             return None
@@ -224,6 +225,8 @@ class FakeInboxRepository(_Repo):
                    else outbox.reply(outbox.add_reply(**values)))
             if row is not None:
                 written[reply.reply_key] = row
+        if handoff:
+            FakeChatRepository(self.db, self.tenant).start_handoff(advanced.user_id, advanced.chat_id)
         return written
 
     def set_inbound(self, inbox_id: uuid.UUID, *, status: str, reason: str | None = None,
