@@ -160,7 +160,7 @@ def _sent_from_here(deps: MessageDeps, row: InboundMessageRow) -> bool:
 
 @dataclass(frozen=True)
 class _Part:
-    """A reply to write under its outbox key, and how it goes out once written (see `_add_reply`)."""
+    """A reply to write under its outbox key, and how it goes out once written."""
 
     key: str
     text: str
@@ -170,6 +170,9 @@ class _Part:
 
 
 def _part(deps: MessageDeps, row: InboundMessageRow, text: str, key: str, *, claim: bool) -> _Part:
+    """With `claim` (outbound.deliver sends it from this process, see `_sent_from_here`), a reply with no typing
+    pause is written already claimed for sending, as outbound.deliver's own claim would leave it, and delivered
+    by this task once the write commits."""
     pause = _typing_pause(deps, text)
     sealed = deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id)
     return _Part(key, text, sealed, pause, claimed=claim and not pause)
@@ -197,25 +200,15 @@ def _see_delivered(uow: UnitOfWork, row: InboundMessageRow, part: _Part, written
         then.append(job)  # delivered by this task once the reply is committed
 
 
-def _add_reply(
-    deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str, *, then: Then, claim: bool = False
-) -> None:
-    """Write a reply and see it delivered. With `claim` (outbound.deliver sends it from this process, see
-    `_sent_from_here`), a reply with no typing pause is written already claimed for sending, as
-    outbound.deliver's own claim would leave it, and delivered by this task once this transaction commits."""
-    part = _part(deps, row, text, key, claim=claim)
-    values = {
-        "user_id": row.user_id,
-        "reply_key": key,
-        "inbox_id": row.id,
-        "chat_id": row.chat_id,
-        "body": part.sealed,
-        "trace_id": row.trace_id,
-    }
-    if part.claimed:
-        _see_delivered(uow, row, part, uow.outbox.add_reply_sending(**values), then)
-    else:
-        _see_delivered(uow, row, part, uow.outbox.add_reply(**values), then)
+def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str, *, then: Then) -> None:
+    """Write a reply (`pending`) and see it delivered: a canned answer, or a task's or hand-off's word to the
+    customer. rag.respond writes its answer's replies with the answer itself (`InboxRepository.answer_inbound`)."""
+    part = _part(deps, row, text, key, claim=False)
+    outbox_id = uow.outbox.add_reply(
+        user_id=row.user_id, reply_key=key, inbox_id=row.id, chat_id=row.chat_id, body=part.sealed,
+        trace_id=row.trace_id,
+    )
+    _see_delivered(uow, row, part, outbox_id, then)
 
 
 def _run_next(deps: MessageDeps, jobs: Then) -> None:

@@ -70,7 +70,9 @@ class NewReply:
 
     reply_key: str
     body: Sealed
-    sending: bool  # written claimed for sending, as `add_reply_sending` writes it; else `pending`, as `add_reply`
+    # Written `sending` with its attempt counted, as `OutboxRepository.start_sending` leaves a reply it claims; else
+    # `pending`, as `OutboxRepository.add_reply` writes it.
+    sending: bool
 
 
 @dataclass(frozen=True)
@@ -279,9 +281,12 @@ class InboxRepository(Repository):
         handoff: bool = False,
     ) -> dict[str, ReplyRow] | None:
         """The answer recorded in one statement: `advance_inbound`, the message logged as the chat's inbound turn
-        (`ChatLogRepository.log`, with the row's chat, contact and `trace`) and its replies written to the outbox,
-        each as `OutboxRepository.add_reply_sending` (`sending`) or `add_reply` writes it, conflict rules and all;
-        with `handoff`, the chat handed to a person too (`ChatRepository.start_handoff`).
+        (`ChatLogRepository.log`, with the row's chat, contact and `trace`) and its replies written to the outbox
+        once per key; with `handoff`, the chat handed to a person too (`ChatRepository.start_handoff`).
+
+        A reply's key written before is not written again: a `sending` reply claims it as
+        `OutboxRepository.start_sending` would (left, and not returned, when it is done: sent or failed), a
+        `pending` one finds it as `OutboxRepository.add_reply` does.
 
         Nothing is logged or written unless the message advances: None then. Otherwise the reply rows written, by
         key; a `sending` reply whose key was written before and is done (sent or failed) is not among them. The

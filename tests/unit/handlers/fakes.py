@@ -221,8 +221,8 @@ class FakeInboxRepository(_Repo):
         for reply in replies:
             values = {"user_id": advanced.user_id, "reply_key": reply.reply_key, "inbox_id": advanced.id,
                       "chat_id": advanced.chat_id, "body": reply.body, "trace_id": advanced.trace_id}
-            row = (outbox.add_reply_sending(**values) if reply.sending
-                   else outbox.reply(outbox.add_reply(**values)))
+            outbox_id = outbox.add_reply(**values)
+            row = outbox.start_sending(outbox_id) if reply.sending else outbox.reply(outbox_id)
             if row is not None:
                 written[reply.reply_key] = row
         if handoff:
@@ -315,14 +315,6 @@ class FakeOutboxRepository(_Repo):
                "updated_at": now}
         self.db.outbox[row["id"]] = row
         return row["id"]
-
-    def add_reply_sending(self, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None, chat_id: str,
-                          body: Sealed, trace_id: str) -> ReplyRow | None:
-        # As the real insert ... on conflict do update ... where: a new row is written `sending` with one
-        # attempt; an existing one is claimed as `start_sending` would, or left (None) when it is done.
-        outbox_id = self.add_reply(user_id=user_id, reply_key=reply_key, inbox_id=inbox_id, chat_id=chat_id,
-                                   body=body, trace_id=trace_id)
-        return self.start_sending(outbox_id)
 
     def start_sending(self, outbox_id: uuid.UUID) -> ReplyRow | None:
         row = self._visible(self.db.outbox.get(outbox_id))
