@@ -305,30 +305,24 @@ class InboxRepository(Repository):
                handed_off as (
                    update public.chats set handoff_active = true, handoff_since = now() from advanced
                    where %(handoff)s and chats.user_id = advanced.user_id and chats.chat_id = advanced.chat_id),
-               parts as (
-                   select advanced.user_id, part.reply_key, advanced.id as inbox_id, advanced.chat_id,
-                          part.ciphertext, part.nonce, part.key_id, advanced.trace_id, part.sending
-                   from advanced cross join unnest(%(reply_keys)s::text[], %(reply_ciphertexts)s::bytea[],
-                       %(reply_nonces)s::bytea[], %(reply_key_ids)s::text[], %(reply_sending)s::boolean[])
-                       as part(reply_key, ciphertext, nonce, key_id, sending)),
-               claimed as (
+               replies as (
                    insert into public.outbox (user_id, reply_key, inbox_id, chat_id, body_ciphertext, body_nonce,
                        body_key_id, trace_id, status, attempts)
-                   select user_id, reply_key, inbox_id, chat_id, ciphertext, nonce, key_id, trace_id, 'sending', 1
-                   from parts where sending
-                   on conflict (user_id, reply_key) do update
-                       set status = 'sending', last_error = null, attempts = outbox.attempts + 1
-                       where outbox.status in ('pending', 'sending')
-                   returning *),
-               queued as (
-                   insert into public.outbox (user_id, reply_key, inbox_id, chat_id, body_ciphertext, body_nonce,
-                       body_key_id, trace_id)
-                   select user_id, reply_key, inbox_id, chat_id, ciphertext, nonce, key_id, trace_id
-                   from parts where not sending
-                   on conflict (user_id, reply_key) do update set reply_key = excluded.reply_key
+                   select advanced.user_id, part.reply_key, advanced.id, advanced.chat_id, part.ciphertext,
+                          part.nonce, part.key_id, advanced.trace_id,
+                          case when part.sending then 'sending' else 'pending' end, part.sending::integer
+                   from advanced cross join unnest(%(reply_keys)s::text[], %(reply_ciphertexts)s::bytea[],
+                       %(reply_nonces)s::bytea[], %(reply_key_ids)s::text[], %(reply_sending)s::boolean[])
+                       as part(reply_key, ciphertext, nonce, key_id, sending)
+                   -- A key written before: a reply to send claims it unless it is done (then no row comes back);
+                   -- a pending one leaves it as it is and returns it.
+                   on conflict (user_id, reply_key) do update set
+                       status = case when excluded.status = 'sending' then 'sending' else outbox.status end,
+                       last_error = case when excluded.status = 'sending' then null else outbox.last_error end,
+                       attempts = outbox.attempts + excluded.attempts
+                   where excluded.status = 'pending' or outbox.status in ('pending', 'sending')
                    returning *)
-               select advanced.id as answered_id, reply.* from advanced
-               left join (select * from claimed union all select * from queued) reply on true""",
+               select advanced.id as answered_id, replies.* from advanced left join replies on true""",
             {
                 "status": status,
                 "intent": intent,
