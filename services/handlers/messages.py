@@ -191,8 +191,8 @@ def _see_delivered(uow: UnitOfWork, row: InboundMessageRow, part: _Part, written
                 )
             )
         return
-    written = existing(written, f"reply {part.key}")  # a pending reply's row is always written or found
-    outbox_id = written.id if isinstance(written, ReplyRow) else written
+    # A pending reply's row is always written or found.
+    outbox_id = written.id if isinstance(written, ReplyRow) else existing(written, f"reply {part.key}")
     job = DeliverReply(user_id=row.user_id, outbox_id=outbox_id, trace_id=row.trace_id)
     if part.pause:
         uow.publish_after_commit(job, countdown=part.pause)
