@@ -32,12 +32,13 @@ from schemas.pipelines import MESSAGE_NEXT_JOB
 from services.adapters.intent_classifier import IntentHeads, IntentSetup
 from services.adapters.metrics import timed_stage
 from services.adapters.ports import ChatModel, Embedder, EventPublisher, Prefetches, Transport, VectorStore
-from services.core.crypto import Keyring, seal_task_payload
+from services.core.crypto import Keyring, Sealed, seal_task_payload
 from services.core.errors import TRANSIENT_ERRORS, PermanentError
 from services.repositories.chat_logs import LoggedTurn
 from services.repositories.db import PublishAfterCommitError, UnitOfWork
-from services.repositories.inbox import InboundLog, InboundMessageRow
+from services.repositories.inbox import InboundLog, InboundMessageRow, NewReply
 from services.repositories.outbox import ReplyRow
+from services.repositories.rows import existing
 from services.usecases import answering, intents, tasks
 
 log = logging.getLogger(__name__)
@@ -157,35 +158,57 @@ def _sent_from_here(deps: MessageDeps, row: InboundMessageRow) -> bool:
     return row.chat_id.endswith(PLAYGROUND_SUFFIX) or deps.session_owner(row.user_id) is None
 
 
-def _add_reply(
-    deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str, *, then: Then, claim: bool = False
-) -> None:
-    """Write a reply and see it delivered. With `claim` (outbound.deliver sends it from this process, see
-    `_sent_from_here`), a reply with no typing pause is written already claimed for sending, as
-    outbound.deliver's own claim would leave it, and delivered by this task once this transaction commits."""
-    sealed = deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id)
-    # The typing pause is the broker's countdown: no worker sits in a sleep while the customer waits.
+@dataclass(frozen=True)
+class _Part:
+    """A reply to write under its outbox key, and how it goes out once written."""
+
+    key: str
+    text: str
+    sealed: Sealed
+    pause: float  # the typing pause: the broker's countdown, so no worker sits in a sleep while the customer waits
+    claimed: bool  # written already claimed for sending, and delivered by this task once the write commits
+
+
+def _part(deps: MessageDeps, row: InboundMessageRow, text: str, key: str, *, claim: bool) -> _Part:
+    """With `claim` (outbound.deliver sends it from this process, see `_sent_from_here`), a reply with no typing
+    pause is written already claimed for sending, as outbound.deliver's own claim would leave it, and delivered
+    by this task once the write commits."""
     pause = _typing_pause(deps, text)
-    if claim and not pause:
-        reply = uow.outbox.add_reply_sending(
-            user_id=row.user_id, reply_key=key, inbox_id=row.id, chat_id=row.chat_id, body=sealed, trace_id=row.trace_id
-        )
-        if reply is not None:  # None: written and sent (or failed for good) by an earlier run
+    sealed = deps.keyring.seal(text, tenant=row.user_id, chat=row.chat_id)
+    return _Part(key, text, sealed, pause, claimed=claim and not pause)
+
+
+def _see_delivered(uow: UnitOfWork, row: InboundMessageRow, part: _Part, written: ReplyRow | uuid.UUID | None,
+                   then: Then) -> None:
+    """What follows a reply's write once its transaction commits. `written`: a claimed part's row (None when its
+    key was written before and is done: sent, or failed for good, by an earlier run), a pending part's row or id."""
+    if part.claimed:
+        if isinstance(written, ReplyRow):
             then.append(
                 _Claimed(
-                    DeliverReply(user_id=row.user_id, outbox_id=reply.id, trace_id=row.trace_id),
-                    _DeliverClaim(reply, text),
+                    DeliverReply(user_id=row.user_id, outbox_id=written.id, trace_id=row.trace_id),
+                    _DeliverClaim(written, part.text),
                 )
             )
         return
-    outbox_id = uow.outbox.add_reply(
-        user_id=row.user_id, reply_key=key, inbox_id=row.id, chat_id=row.chat_id, body=sealed, trace_id=row.trace_id
-    )
+    # A pending reply's row is always written or found.
+    outbox_id = written.id if isinstance(written, ReplyRow) else existing(written, f"reply {part.key}")
     job = DeliverReply(user_id=row.user_id, outbox_id=outbox_id, trace_id=row.trace_id)
-    if pause:
-        uow.publish_after_commit(job, countdown=pause)
+    if part.pause:
+        uow.publish_after_commit(job, countdown=part.pause)
     else:
         then.append(job)  # delivered by this task once the reply is committed
+
+
+def _add_reply(deps: MessageDeps, uow: UnitOfWork, row: InboundMessageRow, text: str, key: str, *, then: Then) -> None:
+    """Write a reply (`pending`) and see it delivered: a canned answer, or a task's or hand-off's word to the
+    customer. rag.respond writes its answer's replies with the answer itself (`InboxRepository.answer_inbound`)."""
+    part = _part(deps, row, text, key, claim=False)
+    outbox_id = uow.outbox.add_reply(
+        user_id=row.user_id, reply_key=key, inbox_id=row.id, chat_id=row.chat_id, body=part.sealed,
+        trace_id=row.trace_id,
+    )
+    _see_delivered(uow, row, part, outbox_id, then)
 
 
 def _run_next(deps: MessageDeps, jobs: Then) -> None:
@@ -608,20 +631,25 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
             reason=trace["respond"].get("answer"),
             intent="Response",
         )
-        answered = uow.inbox.advance_inbound_logged(  # the message and its log line, in one statement
+        written_parts = [
+            _part(deps, row, part, f"{job.inbox_id}:{index}", claim=claim_sends) for index, part in enumerate(parts)
+        ]
+        # The message, its log line, its replies and a hand-off, in one statement: none of it unless the message
+        # advances.
+        written = uow.inbox.answer_inbound(
             job.inbox_id,
             expected="classified",
             status=outcome,
             trace=trace,
             intent="Response" if verdict is not None else None,
             log=logged,
+            replies=[NewReply(part.key, part.sealed, sending=part.claimed) for part in written_parts],
+            handoff=handoff,
         )
-        if answered is None:  # another run moved it on
+        if written is None:  # another run moved it on
             return
-        for index, part in enumerate(parts):
-            _add_reply(deps, uow, answered, part, f"{job.inbox_id}:{index}", then=then, claim=claim_sends)
-        if handoff:
-            uow.chats.start_handoff(job.user_id, answered.chat_id)
+        for part in written_parts:
+            _see_delivered(uow, row, part, written.get(part.key), then)
 
 
 def _verdict(deps: MessageDeps, result: answering.Answer, text: str, setup: IntentSetup) -> tuple[IntentResult, str]:

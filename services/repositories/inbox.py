@@ -13,6 +13,7 @@ from schemas.pipelines import MESSAGE_IN_PROGRESS
 from services.core.crypto import Sealed
 from services.repositories.chat_logs import LoggedTurn
 from services.repositories.chats import ChatRules
+from services.repositories.outbox import ReplyRow
 from services.repositories.repositories import Repository
 from services.repositories.rows import record
 
@@ -55,12 +56,23 @@ class InboundMessageRow:
 
 @dataclass(frozen=True)
 class InboundLog:
-    """How a message is logged as its chat's inbound turn (see `advance_inbound_logged`)."""
+    """How a message is logged as its chat's inbound turn (see `answer_inbound`)."""
 
     body: Sealed
     outcome: str
     reason: str | None
     intent: str | None
+
+
+@dataclass(frozen=True)
+class NewReply:
+    """A reply written with the answer (`InboxRepository.answer_inbound`), under its outbox key."""
+
+    reply_key: str
+    body: Sealed
+    # Written `sending` with its attempt counted, as `OutboxRepository.start_sending` leaves a reply it claims; else
+    # `pending`, as `OutboxRepository.add_reply` writes it.
+    sending: bool
 
 
 @dataclass(frozen=True)
@@ -256,13 +268,31 @@ class InboxRepository(Repository):
             [status, reason, intent, Jsonb(trace or {}), inbox_id, expected],
         )
 
-    def advance_inbound_logged(
-        self, inbox_id: uuid.UUID, *, expected: str, status: str, intent: str | None, trace: dict, log: InboundLog
-    ) -> InboundMessageRow | None:
-        """`advance_inbound` and the message logged as the chat's inbound turn (`ChatLogRepository.log`, with the
-        row's chat, contact and `trace`) in one statement: logged only when the message advances."""
-        return self._record(
-            InboundMessageRow,
+    def answer_inbound(
+        self,
+        inbox_id: uuid.UUID,
+        *,
+        expected: str,
+        status: str,
+        intent: str | None,
+        trace: dict,
+        log: InboundLog,
+        replies: list[NewReply],
+        handoff: bool = False,
+    ) -> dict[str, ReplyRow] | None:
+        """The answer recorded in one statement: `advance_inbound`, the message logged as the chat's inbound turn
+        (`ChatLogRepository.log`, with the row's chat, contact and `trace`) and its replies written to the outbox
+        once per key; with `handoff`, the chat handed to a person too (`ChatRepository.start_handoff`).
+
+        A reply's key written before is not written again: a `sending` reply claims it as
+        `OutboxRepository.start_sending` would (left, and not returned, when it is done: sent or failed), a
+        `pending` one finds it as `OutboxRepository.add_reply` does.
+
+        Nothing is logged or written unless the message advances: None then. Otherwise the reply rows written, by
+        key; a `sending` reply whose key was written before and is done (sent or failed) is not among them. The
+        replies take the business, chat, message and trace id of the advanced row, read through row-level security.
+        """
+        rows = self._rows(
             """with advanced as (
                    update public.inbox set status = %(status)s, intent = coalesce(%(intent)s, intent),
                        trace = trace || %(trace)s, attempts = attempts + 1
@@ -271,8 +301,28 @@ class InboxRepository(Repository):
                    insert into public.chat_logs (user_id, chat_id, contact_phone, contact_lid, direction, inbox_id,
                        outcome, reason, intent, trace, ciphertext, nonce, key_id)
                    select user_id, chat_id, sender_phone, sender_lid, 'inbound', id, %(outcome)s, %(reason)s,
-                       %(logged_intent)s, %(trace)s, %(ciphertext)s, %(nonce)s, %(key_id)s from advanced)
-               select * from advanced""",
+                       %(logged_intent)s, %(trace)s, %(ciphertext)s, %(nonce)s, %(key_id)s from advanced),
+               handed_off as (
+                   update public.chats set handoff_active = true, handoff_since = now() from advanced
+                   where %(handoff)s and chats.user_id = advanced.user_id and chats.chat_id = advanced.chat_id),
+               replies as (
+                   insert into public.outbox (user_id, reply_key, inbox_id, chat_id, body_ciphertext, body_nonce,
+                       body_key_id, trace_id, status, attempts)
+                   select advanced.user_id, part.reply_key, advanced.id, advanced.chat_id, part.ciphertext,
+                          part.nonce, part.key_id, advanced.trace_id,
+                          case when part.sending then 'sending' else 'pending' end, part.sending::integer
+                   from advanced cross join unnest(%(reply_keys)s::text[], %(reply_ciphertexts)s::bytea[],
+                       %(reply_nonces)s::bytea[], %(reply_key_ids)s::text[], %(reply_sending)s::boolean[])
+                       as part(reply_key, ciphertext, nonce, key_id, sending)
+                   -- A key written before: a reply to send claims it unless it is done (then no row comes back);
+                   -- a pending one leaves it as it is and returns it.
+                   on conflict (user_id, reply_key) do update set
+                       status = case when excluded.status = 'sending' then 'sending' else outbox.status end,
+                       last_error = case when excluded.status = 'sending' then null else outbox.last_error end,
+                       attempts = outbox.attempts + excluded.attempts
+                   where excluded.status = 'pending' or outbox.status in ('pending', 'sending')
+                   returning *)
+               select advanced.id as answered_id, replies.* from advanced left join replies on true""",
             {
                 "status": status,
                 "intent": intent,
@@ -285,8 +335,18 @@ class InboxRepository(Repository):
                 "ciphertext": log.body.ciphertext,
                 "nonce": log.body.nonce,
                 "key_id": log.body.key_id,
+                "reply_keys": [reply.reply_key for reply in replies],
+                "reply_ciphertexts": [reply.body.ciphertext for reply in replies],
+                "reply_nonces": [reply.body.nonce for reply in replies],
+                "reply_key_ids": [reply.body.key_id for reply in replies],
+                "reply_sending": [reply.sending for reply in replies],
+                "handoff": handoff,
             },
         )
+        if not rows:
+            return None
+        # One row a reply written, or a single row without one (every reply done before, or none asked for).
+        return {columns["reply_key"]: record(ReplyRow, columns) for columns in rows if columns["id"] is not None}
 
     def set_inbound(
         self,

@@ -70,30 +70,6 @@ class OutboxRepository(Repository):
         )
         return row[0]
 
-    def add_reply_sending(
-        self,
-        *,
-        user_id: uuid.UUID,
-        reply_key: str,
-        inbox_id: uuid.UUID | None,
-        chat_id: str,
-        body: Sealed,
-        trace_id: str,
-    ) -> ReplyRow | None:
-        """`add_reply` and `start_sending` in one statement: the reply for this key, written once however
-        often this runs, marked as being sent with the attempt counted; None when the key's reply was
-        written before and is done (sent or failed)."""
-        return self._record(
-            ReplyRow,
-            """insert into public.outbox (user_id, reply_key, inbox_id, chat_id, body_ciphertext, body_nonce,
-                   body_key_id, trace_id, status, attempts) values (%s, %s, %s, %s, %s, %s, %s, %s, 'sending', 1)
-               on conflict (user_id, reply_key) do update
-                   set status = 'sending', last_error = null, attempts = outbox.attempts + 1
-                   where outbox.status in ('pending', 'sending')
-               returning *""",
-            [user_id, reply_key, inbox_id, chat_id, body.ciphertext, body.nonce, body.key_id, trace_id],
-        )
-
     def start_sending(self, outbox_id: uuid.UUID) -> ReplyRow | None:
         """Mark a pending (or interrupted) reply as being sent, counting the attempt; None if it is done."""
         return self._record(

@@ -1,6 +1,7 @@
 """The message stages' combined statements against Postgres, as the tenant: inbound.filter's claim (the chat
 written and its rules read with it), intent.classify's verdict (the chat's history read with it) and rag.respond's
-own claim (the business's settings and the chat's history read with it)."""
+own claim (the business's settings and the chat's history read with it), and its answer (the message recorded,
+logged and its replies written in one statement)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import pytest
 
 from schemas.bot import BotSettings
 from schemas.jobs import ProvisionTenant
+from services.core.crypto import Sealed
 from services.handlers.tenant import provision_tenant
-from services.repositories.inbox import FilterClaim
+from services.repositories.inbox import FilterClaim, InboundLog, NewReply
 from tests.conftest import create_user
 
 PHONE = "+2348070000123"
@@ -210,3 +212,148 @@ def test_a_message_not_classified_is_neither_claimed_for_respond_nor_read(contai
         with container.tenant_uow(shop) as second:  # not locked by the claim that found nothing
             assert second.conn.execute("select status from public.inbox where id = %s for update nowait",
                                        [inbox_id]).fetchone() == (status,)
+
+
+def _answer(container, user: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, replies: list[tuple[str, str, bool]],
+            *, handoff: bool = False):
+    """rag.respond's answer statement, as the tenant `user`: (key, text, sending) for each reply."""
+    log = InboundLog(container.keyring.seal("hello", tenant=user, chat=chat_id), outcome="answered",
+                     reason="extractive", intent="Response")
+    with container.tenant_uow(user) as uow:
+        return uow.inbox.answer_inbound(
+            inbox_id, expected="classified", status="answered", intent="Response", trace={"respond": {"ms": 2}},
+            log=log, replies=[NewReply(key, container.keyring.seal(text, tenant=user, chat=chat_id), sending=sending)
+                              for key, text, sending in replies], handoff=handoff)
+
+
+def _outbox(container, user: uuid.UUID) -> dict[str, tuple]:
+    """The business's replies by key: status, attempts, text, message, chat, trace id."""
+    with container.tenant_uow(user) as uow:
+        rows = uow.conn.execute(
+            "select reply_key, status, attempts, body_ciphertext, body_nonce, body_key_id, inbox_id, chat_id, trace_id "
+            "from public.outbox").fetchall()
+    return {key: (status, attempts, container.keyring.open(Sealed(ciphertext, nonce, key_id), tenant=user, chat=chat),
+                  inbox_id, chat, trace_id)
+            for key, status, attempts, ciphertext, nonce, key_id, inbox_id, chat, trace_id in rows}
+
+
+def _inbound_turns(container, user: uuid.UUID, inbox_id: uuid.UUID) -> list[tuple]:
+    with container.tenant_uow(user) as uow:
+        return uow.conn.execute(
+            "select direction, outcome, reason, intent, contact_phone, trace from public.chat_logs where inbox_id = %s",
+            [inbox_id]).fetchall()
+
+
+def _classified(container, user: uuid.UUID, chat_id: str) -> uuid.UUID:
+    inbox_id = _inbound(container, user, chat_id)
+    with container.tenant_uow(user) as uow:
+        uow.inbox.set_inbound(inbox_id, status="classified")
+    return inbox_id
+
+
+def test_the_answer_statement_records_logs_and_writes_the_replies_once(container):
+    """The message answered, its inbound turn logged and its replies written (one claimed for sending, one left
+    `pending` for its typing pause) in one statement; a rerun (a redelivered job) writes nothing more."""
+    shop = create_user(container)
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    inbox_id = _classified(container, shop, chat_id)
+    with container.tenant_uow(shop) as uow:
+        trace_id = uow.inbox.inbound(inbox_id).trace_id  # type: ignore[union-attr]
+    replies = [(f"{inbox_id}:0", "Yes, we deliver.", True), (f"{inbox_id}:1", "It takes 3 days.", False)]
+
+    written = _answer(container, shop, inbox_id, chat_id, replies)
+    assert written is not None and set(written) == {f"{inbox_id}:0", f"{inbox_id}:1"}
+    claimed, queued = written[f"{inbox_id}:0"], written[f"{inbox_id}:1"]
+    assert (claimed.status, claimed.attempts, queued.status, queued.attempts) == ("sending", 1, "pending", 0)
+    assert {claimed.user_id, queued.user_id} == {shop} and {claimed.inbox_id, queued.inbox_id} == {inbox_id}
+    stored = _outbox(container, shop)
+    assert stored == {
+        f"{inbox_id}:0": ("sending", 1, "Yes, we deliver.", inbox_id, chat_id, trace_id),
+        f"{inbox_id}:1": ("pending", 0, "It takes 3 days.", inbox_id, chat_id, trace_id),
+    }
+    assert _inbound_turns(container, shop, inbox_id) == [
+        ("inbound", "answered", "extractive", "Response", PHONE, {"respond": {"ms": 2}})]
+    with container.tenant_uow(shop) as uow:
+        row = uow.inbox.inbound(inbox_id)
+    assert row is not None and (row.status, row.intent, row.trace, row.attempts) == (
+        "answered", "Response", {"respond": {"ms": 2}}, 2)
+
+    # Redelivered: the message moved on, so nothing is logged, written or claimed again.
+    assert _answer(container, shop, inbox_id, chat_id, replies) is None
+    assert _outbox(container, shop) == stored
+    assert len(_inbound_turns(container, shop, inbox_id)) == 1
+
+
+def test_the_answer_statement_keeps_each_replys_conflict_rule(container):
+    """A key written before: a reply to claim is claimed as `start_sending` would (or left, when it is done), a
+    pending one is found as `add_reply` finds it; neither is written twice."""
+    shop = create_user(container)
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    inbox_id = _classified(container, shop, chat_id)
+    keys = [f"{inbox_id}:{index}" for index in range(3)]
+    with container.tenant_uow(shop) as uow:
+        for key in keys:
+            uow.outbox.add_reply(user_id=shop, reply_key=key, inbox_id=inbox_id, chat_id=chat_id,
+                                 body=container.keyring.seal(f"earlier {key}", tenant=shop, chat=chat_id),
+                                 trace_id="t" * 32)
+        sent = uow.conn.execute("select id from public.outbox where reply_key = %s", [keys[1]]).fetchone()
+        uow.outbox.mark_sent(sent[0], "wamid.sent")  # type: ignore[index]
+
+    written = _answer(container, shop, inbox_id, chat_id, [(keys[0], "now 0", True), (keys[1], "now 1", True),
+                                                            (keys[2], "now 2", False)])
+    assert written is not None and set(written) == {keys[0], keys[2]}  # the sent one is done: not claimed
+    stored = _outbox(container, shop)
+    assert {key: stored[key][:3] for key in keys} == {
+        keys[0]: ("sending", 1, f"earlier {keys[0]}"),
+        keys[1]: ("sent", 0, f"earlier {keys[1]}"),
+        keys[2]: ("pending", 0, f"earlier {keys[2]}"),
+    }
+    assert (written[keys[0]].status, written[keys[2]].status) == ("sending", "pending")
+
+
+def test_the_answer_statement_touches_no_other_business(container):
+    """As another business the message is not there: nothing is recorded, logged or written. A reply of another
+    business under the same key is never claimed or changed."""
+    shop, other = create_user(container), create_user(container)
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    inbox_id = _classified(container, shop, chat_id)
+    key = f"{inbox_id}:0"
+    with container.tenant_uow(other) as uow:
+        uow.outbox.add_reply(user_id=other, reply_key=key, inbox_id=None, chat_id=chat_id,
+                             body=container.keyring.seal("the other's", tenant=other, chat=chat_id), trace_id="o" * 32)
+    before = _outbox(container, other)
+
+    assert _answer(container, other, inbox_id, chat_id, [(key, "not yours", True)]) is None
+    assert _outbox(container, other) == before and _outbox(container, shop) == {}
+    assert _inbound_turns(container, shop, inbox_id) == []
+    with container.tenant_uow(shop) as uow:
+        assert uow.inbox.inbound(inbox_id).status == "classified"  # type: ignore[union-attr]
+
+    written = _answer(container, shop, inbox_id, chat_id, [(key, "yours", True)])
+    assert written is not None and written[key].user_id == shop and written[key].status == "sending"
+    assert _outbox(container, other) == before  # same key, another business: untouched
+    assert _outbox(container, shop)[key][:3] == ("sending", 1, "yours")
+
+
+def _handoff_active(container, user: uuid.UUID, chat_id: str) -> bool:
+    with container.tenant_uow(user) as uow:
+        row = uow.conn.execute("select handoff_active from public.chats where chat_id = %s", [chat_id]).fetchone()
+    assert row is not None
+    return row[0]
+
+
+def test_the_answer_statement_hands_the_chat_off_only_for_its_own_business(container):
+    shop, other = create_user(container), create_user(container)
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    for user in (shop, other):  # both businesses have a chat of this id (the filter's claim writes it)
+        assert _claim(container, user, _inbound(container, user, chat_id)) is not None
+    quiet, handed = _classified(container, shop, chat_id), _classified(container, shop, chat_id)
+
+    assert _answer(container, shop, quiet, chat_id, [(f"{quiet}:0", "answered", True)]) is not None
+    assert not _handoff_active(container, shop, chat_id)
+    assert _answer(container, other, handed, chat_id, [(f"{handed}:0", "x", True)], handoff=True) is None
+    assert not _handoff_active(container, shop, chat_id) and not _handoff_active(container, other, chat_id)
+
+    assert _answer(container, shop, handed, chat_id, [(f"{handed}:0", "a person will reply", True)],
+                   handoff=True) is not None
+    assert _handoff_active(container, shop, chat_id) and not _handoff_active(container, other, chat_id)

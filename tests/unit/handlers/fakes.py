@@ -27,7 +27,14 @@ from services.core.crypto import Sealed
 from services.repositories.account_email_requests import AccountEmailRequest
 from services.repositories.chat_logs import LoggedTurn
 from services.repositories.chats import ChatRules
-from services.repositories.inbox import FilterClaim, InboundLog, InboundMessageRow, RespondClaim, StuckInbound
+from services.repositories.inbox import (
+    FilterClaim,
+    InboundLog,
+    InboundMessageRow,
+    NewReply,
+    RespondClaim,
+    StuckInbound,
+)
 from services.repositories.kb_repository import ChunkRow, DocumentRow, HydratedChunk, StuckDocument
 from services.repositories.outbox import ReplyRow, StuckReply
 from services.repositories.repositories import AlertRow, UserRow
@@ -197,16 +204,30 @@ class FakeInboxRepository(_Repo):
         self.set_inbound(inbox_id, status=status, reason=reason, intent=intent, trace=trace)
         return _inbound(row)
 
-    def advance_inbound_logged(self, inbox_id: uuid.UUID, *, expected: str, status: str, intent: str | None,
-                               trace: dict, log: InboundLog) -> InboundMessageRow | None:
-        # As the real statement: the message advanced, and logged with its row's chat and contact, or neither.
+    def answer_inbound(self, inbox_id: uuid.UUID, *, expected: str, status: str, intent: str | None,
+                       trace: dict, log: InboundLog, replies: list[NewReply],
+                       handoff: bool = False) -> dict[str, ReplyRow] | None:
+        # As the real statement: the message advanced, logged with its row's chat and contact, and its replies
+        # written with the row's business, chat and trace id (each key's conflict rule as the outbox's own
+        # insert has it), the chat handed off if asked, or none of it.
         advanced = self.advance_inbound(inbox_id, expected=expected, status=status, intent=intent, trace=trace)
-        if advanced is not None:
-            FakeChatLogRepository(self.db, self.tenant).log(
-                user_id=advanced.user_id, chat_id=advanced.chat_id, direction="inbound", body=log.body,
-                inbox_id=advanced.id, outcome=log.outcome, reason=log.reason, intent=log.intent, trace=trace,
-                phone=advanced.sender_phone, lid=advanced.sender_lid)
-        return advanced
+        if advanced is None:
+            return None
+        FakeChatLogRepository(self.db, self.tenant).log(
+            user_id=advanced.user_id, chat_id=advanced.chat_id, direction="inbound", body=log.body,
+            inbox_id=advanced.id, outcome=log.outcome, reason=log.reason, intent=log.intent, trace=trace,
+            phone=advanced.sender_phone, lid=advanced.sender_lid)
+        outbox, written = FakeOutboxRepository(self.db, self.tenant), {}
+        for reply in replies:
+            values = {"user_id": advanced.user_id, "reply_key": reply.reply_key, "inbox_id": advanced.id,
+                      "chat_id": advanced.chat_id, "body": reply.body, "trace_id": advanced.trace_id}
+            outbox_id = outbox.add_reply(**values)
+            row = outbox.start_sending(outbox_id) if reply.sending else outbox.reply(outbox_id)
+            if row is not None:
+                written[reply.reply_key] = row
+        if handoff:
+            FakeChatRepository(self.db, self.tenant).start_handoff(advanced.user_id, advanced.chat_id)
+        return written
 
     def set_inbound(self, inbox_id: uuid.UUID, *, status: str, reason: str | None = None,
                     intent: str | None = None, trace: dict | None = None) -> None:
@@ -294,14 +315,6 @@ class FakeOutboxRepository(_Repo):
                "updated_at": now}
         self.db.outbox[row["id"]] = row
         return row["id"]
-
-    def add_reply_sending(self, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None, chat_id: str,
-                          body: Sealed, trace_id: str) -> ReplyRow | None:
-        # As the real insert ... on conflict do update ... where: a new row is written `sending` with one
-        # attempt; an existing one is claimed as `start_sending` would, or left (None) when it is done.
-        outbox_id = self.add_reply(user_id=user_id, reply_key=reply_key, inbox_id=inbox_id, chat_id=chat_id,
-                                   body=body, trace_id=trace_id)
-        return self.start_sending(outbox_id)
 
     def start_sending(self, outbox_id: uuid.UUID) -> ReplyRow | None:
         row = self._visible(self.db.outbox.get(outbox_id))
