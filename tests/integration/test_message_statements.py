@@ -295,7 +295,7 @@ def test_the_answer_statement_keeps_each_replys_conflict_rule(container):
         for key in keys:
             uow.outbox.add_reply(user_id=shop, reply_key=key, inbox_id=inbox_id, chat_id=chat_id,
                                  body=container.keyring.seal(f"earlier {key}", tenant=shop, chat=chat_id),
-                                 trace_id="t" * 32)
+                                 trace_id=uuid.uuid4().hex)
         sent = uow.conn.execute("select id from public.outbox where reply_key = %s", [keys[1]]).fetchone()
         uow.outbox.mark_sent(sent[0], "wamid.sent")  # type: ignore[index]
 
@@ -320,7 +320,8 @@ def test_the_answer_statement_touches_no_other_business(container):
     key = f"{inbox_id}:0"
     with container.tenant_uow(other) as uow:
         uow.outbox.add_reply(user_id=other, reply_key=key, inbox_id=None, chat_id=chat_id,
-                             body=container.keyring.seal("the other's", tenant=other, chat=chat_id), trace_id="o" * 32)
+                             body=container.keyring.seal("the other's", tenant=other, chat=chat_id),
+                             trace_id=uuid.uuid4().hex)
     before = _outbox(container, other)
 
     assert _answer(container, other, inbox_id, chat_id, [(key, "not yours", True)]) is None
