@@ -23,6 +23,7 @@ class FakeGateway:
     def __init__(self, secret: bytes) -> None:
         self.secret = secret
         self.sent: list[dict] = []  # what the customer sees: one entry per idempotency key
+        self.sent_at: list[float] = []  # time.monotonic() when each entry of `sent` arrived, index for index
         self.repeats = 0  # POSTs with a key already sent (dropped, as the gateway contract says)
         self.rejected: list[str] = []
         self.fail_statuses: list[int] = []
@@ -39,6 +40,11 @@ class FakeGateway:
     def messages_to(self, chat_id: str) -> list[dict]:
         with self._lock:
             return [m for m in self.sent if m["chat_id"] == chat_id]
+
+    def sent_since(self, start: int) -> list[tuple[dict, float]]:
+        """The entries of `sent` from index `start` on, each with its `time.monotonic()` of arrival."""
+        with self._lock:
+            return list(zip(self.sent[start:], self.sent_at[start:], strict=True))
 
     def _valid(self, request: Request, body: bytes) -> bool:
         msg_id = request.headers.get("webhook-id", "")
@@ -64,6 +70,7 @@ class FakeGateway:
                 self.repeats += 1
             else:
                 self.sent.append(message)
+                self.sent_at.append(time.monotonic())
         reply = {"message_id": f"wamid.out.{message['idempotency_key']}"}
         return Response(json.dumps(reply), 200, content_type="application/json")(environ, start_response)
 
