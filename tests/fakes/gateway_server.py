@@ -24,6 +24,7 @@ class FakeGateway:
         self.secret = secret
         self.sent: list[dict] = []  # what the customer sees: one entry per idempotency key
         self.sent_at: list[float] = []  # time.monotonic() when each entry of `sent` arrived, index for index
+        self._keys: set[str] = set()  # the idempotency keys in `sent`: a repeat is found without a scan of them all
         self.repeats = 0  # POSTs with a key already sent (dropped, as the gateway contract says)
         self.rejected: list[str] = []
         self.fail_statuses: list[int] = []
@@ -66,9 +67,10 @@ class FakeGateway:
                 self.rejected.append(request.headers.get("webhook-id", ""))
                 return Response('{"error": "bad signature"}', 401)(environ, start_response)
             message = json.loads(body)
-            if any(m["idempotency_key"] == message["idempotency_key"] for m in self.sent):
+            if message["idempotency_key"] in self._keys:
                 self.repeats += 1
             else:
+                self._keys.add(message["idempotency_key"])
                 self.sent.append(message)
                 self.sent_at.append(time.monotonic())
         reply = {"message_id": f"wamid.out.{message['idempotency_key']}"}
