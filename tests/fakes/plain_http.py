@@ -3,8 +3,8 @@
 On the wire it answers as werkzeug's development server did: one request a connection, a
 Content-Length, `Connection: close`. It skips what that server builds around each request (a WSGI
 environ, request and response objects, a wait for bytes after the response), which cost the
-benchmark process about 1 ms a request on the cores the workers under test share; here it is a
-third of that. A stand-in's cost is not the real service's: the real gateway runs elsewhere.
+benchmark process about 1.1 ms a request on the cores the workers under test share; here it is
+about half that. A stand-in's cost is not the real service's: the real gateway runs elsewhere.
 """
 
 from __future__ import annotations
