@@ -316,7 +316,7 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path,
         repeats_before = gateway.repeats
         meter = _CpuMeter(process.pid, model_gateway.process.pid, pgdata, redis_pid)
         cpu_before = meter.read()
-        chats = []
+        chats, offers, lags = [], [], []  # per message: its chat, when it was offered, how late against schedule
         accept_cpu = 0.0  # this thread's CPU in accept (the fake servers run on threads of their own)
         started = time.monotonic()
         for n in range(RATE * SECONDS):
@@ -326,10 +326,12 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path,
                 time.sleep(delay)
             message = _message(user, 10_000 + n)
             before = time.thread_time()
+            offered_at = time.monotonic()
             accept(producer, message)
             accept_cpu += time.thread_time() - before
             chats.append(message.chat_id)
-        offered = time.monotonic() - started
+            offers.append(offered_at)
+            lags.append(offered_at - due)
         wanted = set(chats)
         wait_for(lambda: len({m["chat_id"] for m in gateway.sent[sent_before:]} & wanted) == len(wanted),
                  timeout=1800, interval=0.5, message="every message to be answered")
@@ -346,19 +348,49 @@ def _sustained(container, user, gateway, n8n, database_url, redis_url, tmp_path,
         log.close()
         model_gateway.stop()
         producer.close()
-    replies = [m for m in gateway.sent[sent_before:] if m["chat_id"] in wanted]
+    replies = [(m, at) for m, at in gateway.sent_since(sent_before) if m["chat_id"] in wanted]
     per_chat = dict.fromkeys(wanted, 0)
-    for m in replies:
+    answered = {}  # chat -> when its first reply reached the gateway
+    for m, at in replies:
         per_chat[m["chat_id"]] += 1
+        answered.setdefault(m["chat_id"], at)
     lost = sum(1 for count in per_chat.values() if count == 0)
     duplicates = sum(count - 1 for count in per_chat.values() if count > 1) + (gateway.repeats - repeats_before)
     print(f"sustained, load average {_load()} ({pool.get('implementation', 'prefork').rsplit(':', 1)[-1]} pool, "
-          f"{pool.get('max-concurrency', '?')} processes): {len(chats)} messages offered at "
-          f"{len(chats) / offered:.1f}/s over {offered:.0f} s; all answered after {drained:.0f} s "
-          f"({len(chats) / drained:.1f}/s end to end); lost {lost}, duplicate sends {duplicates}")
+          f"{pool.get('max-concurrency', '?')} processes): {len(chats)} messages offered; lost {lost}, "
+          f"duplicate sends {duplicates}")
+    _print_offering(offers, lags)
+    if not lost:
+        _print_drain(chats, offers, answered, drained)
     spent = ", ".join(f"{name} {seconds / len(chats) * 1000:.1f} ms" for name, seconds in cpu.items())
     print(f"  CPU a message: {spent} (the machine: {len(os.sched_getaffinity(0))} cores); of the bench process's, "
           f"accept {accept_cpu / len(chats) * 1000:.2f} ms")
+
+
+def _print_offering(offers, lags):
+    """Whether the offering loop kept its schedule: the rate between the first and the last offer, and how far
+    behind its due time the latest offer started."""
+    span = offers[-1] - offers[0]
+    print(f"  offering: {len(offers) / span if span else float('inf'):.2f}/s ({len(offers)} over {span:.2f} s from "
+          f"the first offer to the last, wanted {RATE}/s); behind schedule: worst {max(lags) * 1000:.1f} ms, "
+          f"p99 {_pct(lags, 99):.1f} ms")
+
+
+def _print_drain(chats, offers, answered, drained):
+    """The drain, from the gateway's own arrival times (see tests/bench/README.md for the definitions)."""
+    answers = [answered[chat] for chat in chats]  # in offer order
+    latencies = [answer - offer for answer, offer in zip(answers, offers, strict=True)]
+    window = max(answers) - min(answers)
+    last_offer = offers[-1]
+    backlog = max(answers) - last_offer
+    waiting = sum(1 for answer in answers if answer > last_offer)
+    print(f"  (a) completion window: {len(chats)} answered over {window:.2f} s from the first answer to the last "
+          f"= {len(chats) / window:.1f}/s")
+    print(f"  (b) last answer {backlog * 1000:.0f} ms after the last offer; accept -> answer, each message's own: "
+          f"p50 {_pct(latencies, 50):.1f} ms, p99 {_pct(latencies, 99):.1f} ms, max {max(latencies) * 1000:.0f} ms")
+    print(f"  (c) unanswered when the last message was offered: {waiting} (itself included)")
+    print(f"  end to end (old figure: from the first offer until a 0.5 s poll found all answered, whole seconds): "
+          f"all answered after {drained:.0f} s ({len(chats) / drained:.1f}/s)")
 
 
 @pytest.mark.parametrize("mode", list(MODES))

@@ -10,37 +10,38 @@ import json
 import threading
 import time
 
-from werkzeug.serving import WSGIRequestHandler, make_server
-from werkzeug.wrappers import Request, Response
+from tests.fakes.plain_http import PlainHTTPServer, PlainRequest
 
-
-class _Quiet(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs) -> None:
-        pass
+JSON = "application/json"
+TEXT = "text/plain; charset=utf-8"
 
 
 class FakeGateway:
     def __init__(self, secret: bytes) -> None:
         self.secret = secret
         self.sent: list[dict] = []  # what the customer sees: one entry per idempotency key
+        self.sent_at: list[float] = []  # time.monotonic() when each entry of `sent` arrived, index for index
+        self._keys: set[str] = set()  # the idempotency keys in `sent`: a repeat is found without a scan of them all
         self.repeats = 0  # POSTs with a key already sent (dropped, as the gateway contract says)
         self.rejected: list[str] = []
         self.fail_statuses: list[int] = []
         self._lock = threading.Lock()
-        self._server = make_server("127.0.0.1", 0, self._wsgi, threaded=True, request_handler=_Quiet)
-        self.url = f"http://127.0.0.1:{self._server.server_port}/send"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        self._server = PlainHTTPServer(self._answer)
+        self.url = f"http://127.0.0.1:{self._server.port}/send"
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._server.stop()
 
     def messages_to(self, chat_id: str) -> list[dict]:
         with self._lock:
             return [m for m in self.sent if m["chat_id"] == chat_id]
 
-    def _valid(self, request: Request, body: bytes) -> bool:
+    def sent_since(self, start: int) -> list[tuple[dict, float]]:
+        """The entries of `sent` from index `start` on, each with its `time.monotonic()` of arrival."""
+        with self._lock:
+            return list(zip(self.sent[start:], self.sent_at[start:], strict=True))
+
+    def _valid(self, request: PlainRequest, body: bytes) -> bool:
         msg_id = request.headers.get("webhook-id", "")
         stamp = request.headers.get("webhook-timestamp", "0")
         if abs(time.time() - int(stamp)) > 300:
@@ -49,23 +50,22 @@ class FakeGateway:
         expected = "v1," + base64.b64encode(mac).decode()
         return any(hmac.compare_digest(expected, s) for s in request.headers.get("webhook-signature", "").split())
 
-    def _wsgi(self, environ, start_response):
-        request = Request(environ)
-        body = request.get_data()
+    def _answer(self, request: PlainRequest) -> tuple[int, str, str]:
+        body = request.body
         with self._lock:
             if self.fail_statuses:
-                status = self.fail_statuses.pop(0)
-                return Response("{}", status, content_type="application/json")(environ, start_response)
+                return self.fail_statuses.pop(0), "{}", JSON
             if not self._valid(request, body):
                 self.rejected.append(request.headers.get("webhook-id", ""))
-                return Response('{"error": "bad signature"}', 401)(environ, start_response)
+                return 401, '{"error": "bad signature"}', TEXT
             message = json.loads(body)
-            if any(m["idempotency_key"] == message["idempotency_key"] for m in self.sent):
+            if message["idempotency_key"] in self._keys:
                 self.repeats += 1
             else:
+                self._keys.add(message["idempotency_key"])
                 self.sent.append(message)
-        reply = {"message_id": f"wamid.out.{message['idempotency_key']}"}
-        return Response(json.dumps(reply), 200, content_type="application/json")(environ, start_response)
+                self.sent_at.append(time.monotonic())
+        return 200, json.dumps({"message_id": f"wamid.out.{message['idempotency_key']}"}), JSON
 
 
 class FakeN8n(FakeGateway):
@@ -81,14 +81,13 @@ class FakeN8n(FakeGateway):
         self.accepted: set[str] = set()
         super().__init__(secret)
 
-    def _wsgi(self, environ, start_response):
-        request = Request(environ)
-        body = request.get_data()
+    def _answer(self, request: PlainRequest) -> tuple[int, str, str]:
+        body = request.body
         task_type = request.path.rsplit("/", 1)[-1]
         with self._lock:
             if not self._valid(request, body):
                 self.rejected.append(request.headers.get("webhook-id", ""))
-                return Response('{"error": "bad signature"}', 401)(environ, start_response)
+                return 401, '{"error": "bad signature"}', TEXT
             task = json.loads(body)
             webhook_id = request.headers["webhook-id"]
             self.tasks.append({**task, "path": request.path, "webhook_id": webhook_id})
@@ -104,7 +103,7 @@ class FakeN8n(FakeGateway):
             waits = self.delays.get(task_type) or []
             delay = waits.pop(0) if waits else 0.0
         time.sleep(delay)
-        return Response(text, status, content_type="application/json")(environ, start_response)
+        return status, text, JSON
 
     def tasks_for(self, task_id: str) -> list[dict]:
         with self._lock:
