@@ -20,10 +20,11 @@ MAX_STEM_CHARS = 7
 
 # Words that carry no topic in a customer's question (English plus the commonest German, French,
 # Spanish ones): they would match every passage. The last lines are how customers write them on WhatsApp,
-# without the apostrophe ("whats", "wheres", "dont") or shortened ("ur", "pls").
+# without the apostrophe ("whats", "wheres", "dont", "hes") or shortened ("ur", "pls"). "nd", "rd" and "th" are
+# what is left of "2nd", "3rd" and "4th" once the number is read apart.
 _STOP_TEXT = """
 a an the is are was were be been am do does did doing done you your yours i me my mine we us our ours they them
-their he she it its this that these those there here what which who whom whose how when where why can could
+their he she her it its this that these those there here what which who whom whose how when where why can could
 would should will shall may might must have has had having of in on at by for from to with without into onto
 about and or but if then so not no yes any some all each please thanks thank hi hello hey much many more most
 get got give tell know want need like just also too very really ok okay still yet again one
@@ -34,7 +35,9 @@ le la les un une des est sont et ou avec de du pour sur je vous nous il elle que
 el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
 don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll ve re
 whats wheres hows whens whos whys thats theres heres dont doesnt didnt isnt arent wasnt werent havent hasnt wont
-wouldnt couldnt shouldnt im ive youre ur pls plz thx
+wouldnt couldnt shouldnt im ive youre ur pls plz thx hes shes theyre youve weve theyve youd theyd itll thatll
+aint gonna wanna gotta ya yr tho abt cuz coz
+nd rd th
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 # Words a question is phrased with. They stay search terms ("how long does it take" finds the
@@ -45,6 +48,7 @@ _PHRASING_TEXT = """
 long take takes took happen happens happened bring put let make try send back way best good able use
 go come say see look find usually often around inside something anything thing things
 gets getting work works
+today tonight tomorrow yesterday tmrw tmr
 """
 PHRASING_WORDS = frozenset(_PHRASING_TEXT.split())
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")

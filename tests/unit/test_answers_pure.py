@@ -30,6 +30,13 @@ def test_content_terms_drop_stop_words_and_keep_numbers_whole():
     ]
     # WhatsApp spellings of "what's", "where's", "don't" are the same function words.
     assert content_terms("whats the difference, wheres ur shop, i dont know") == ["difference", "shop"]
+    # "hes", "shes", "her" are function words too, and "2nd" leaves its number, not a word "nd".
+    assert content_terms("can i stay with him while hes being groomed? shes had her 2nd jab") == [
+        "stay", "groomed", "2", "jab"]
+
+
+def test_words_saying_when_never_count_as_words_the_documents_lack():
+    assert {"tomorrow", "today", "tmrw", "yesterday"} <= abstention.UNTELLING_WORDS
 
 
 def test_tsquery_matches_any_term_by_its_stem():
