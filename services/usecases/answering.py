@@ -179,7 +179,7 @@ def answer(
     search_text = answers.question_with_context(question, history)
     retrieval = retrieve(deps, user_id, search_text)
     scored, relatedness = _scored_sentences(deps, retrieval)
-    support = _support(retrieval, scored, relatedness, (deps.vocabulary(), deps.everyday()), question)
+    support = _support(retrieval, scored, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question)
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {
@@ -314,8 +314,9 @@ def _support(
     retrieval: Retrieval,
     scored: Sequence[sentences.Scored],
     relatedness: dict[str, float],
-    # whole common words (every unknown word outside them counts as rare), and the commonest of them
-    vocabulary: tuple[Collection[str], Collection[str]],
+    vocabulary: Collection[str],  # whole common words; every unknown word outside them counts as rare
+    *,
+    everyday: Collection[str],  # the commonest of them; outside what the question asks for they count less
     question: str = "",  # the customer's own words, for the variant they name (not the search text with history)
 ) -> abstention.Support | None:
     if not scored:
@@ -328,8 +329,7 @@ def _support(
     agreement = (
         top.vector_rank is not None and top.vector_rank <= 3 and top.keyword_rank is not None and top.keyword_rank <= 3
     )
-    whole, everyday = vocabulary
-    rare = abstention.rare_words(retrieval.unknown, whole)
+    rare = abstention.rare_words(retrieval.unknown, vocabulary)
     aside = abstention.aside_words(question, retrieval.unknown, everyday)
     unknown = abstention.unknown_share(
         retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS, rare, aside=aside
