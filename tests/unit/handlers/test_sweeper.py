@@ -14,7 +14,7 @@ from services.adapters.extract import ExtractionLimits, extract
 from services.core.crypto import seal_task_payload
 from services.handlers import dispatch, ingest
 from services.handlers.messages import API_SEND_PREFIX, stuck_messages
-from services.handlers.sweeper import sweep
+from services.handlers.sweeper import SweepFailed, sweep
 from services.usecases.tasks import TaskRules
 from tests.unit.handlers.fakes import FakeMailer
 from tests.unit.handlers.support import customer_says
@@ -139,3 +139,17 @@ def test_sweep_sends_every_finders_jobs_after_commit_across_tenants(backend, key
     assert resent == 2
     assert {j.inbox_id for j in backend.publisher.jobs()} == {r["id"] for r in rows}
     assert calls == [None]  # each finder runs as the service role, in its own transaction
+
+
+def test_a_failing_finder_does_not_keep_the_others_from_sweeping(backend, keyring) -> None:
+    row = customer_says(backend, keyring, uuid.uuid4(), "a", status="filtered")
+    backend.db.clock.advance(STUCK_AFTER + 1)
+
+    def broken(uow):
+        raise ValueError("a malformed row")
+
+    with pytest.raises(SweepFailed, match="broken: ValueError: a malformed row") as raised:
+        sweep(SweepStuck(), system_uow=backend.system_uow,
+              finders=[broken, stuck_messages(STUCK_AFTER, max_attempts=3)])
+    assert isinstance(raised.value.__cause__, ValueError)
+    assert [j.inbox_id for j in backend.publisher.jobs()] == [row["id"]]  # the later finder still ran
