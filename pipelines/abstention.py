@@ -181,22 +181,47 @@ def base_forms(word: str) -> set[str]:
     return forms
 
 
-def rare_words(candidates: Collection[str], vocabulary: Collection[str]) -> set[str]:
+def rare_words(candidates: Collection[str], vocabulary: Collection[str], question: str = "") -> set[str]:
     """The alphabetic words none of whose base forms is in `vocabulary` (whole English words common enough for
     a WordPiece tokenizer to keep them whole). Numbers and model names ("s23") are never rare: they are not
-    words of a language."""
-    return {w for w in candidates if w.isalpha() and not any(f in vocabulary for f in base_forms(_unaccented(w)))}
+    words of a language; nor is the owner in the question's possessive ("my mams car", see possessors), however
+    it is spelt: it is aside."""
+    owners = possessors(question)
+    return {
+        w
+        for w in candidates
+        if w.isalpha() and w not in owners and not any(f in vocabulary for f in base_forms(_unaccented(w)))
+    }
 
 
 def aside_words(question: str, candidates: Collection[str], everyday: Collection[str]) -> set[str]:
     """The candidates that are everyday English (a base form in `everyday`, the commonest whole words of the
     vocabulary) and no word of what the question asks for (asked_for)."""
     asked = asked_for(question)
+    owners = possessors(question)
     return {
         w
         for w in candidates
-        if w.isalpha() and w not in asked and any(f in everyday for f in base_forms(_unaccented(w)))
+        if w.isalpha()
+        and w not in asked
+        and (w in owners or any(f in everyday for f in base_forms(_unaccented(w))))
     }
+
+
+# "my mams car", "your dads manual", "my nephews 17th": a possessive with its apostrophe left out, as WhatsApp
+# writes it. The owner is a person of the customer's, beside the thing asked about, however rare its spelling.
+# With the apostrophe ("my mum's car") the topic word is the owner alone, as the search cuts it.
+_POSSESSOR = re.compile(r"\b(?:my|your|ur|his|her|our|their)\s+([a-z]{2,}?)(['\u2019]s|s)\s+([a-z0-9]+)")
+
+
+def possessors(question: str) -> set[str]:
+    """The owners a question names before a thing of theirs ("my mams car" -> mams, "my mum's car" -> mum)."""
+    found = set()
+    for match in _POSSESSOR.finditer(question.lower()):
+        owner, ending, thing = match.groups()
+        if thing not in STOP_WORDS:
+            found.add(owner + ending if ending == "s" else owner)
+    return found
 
 
 # What an availability or price question asks for comes right after its asking words: "do you sell/have/offer/run
@@ -348,9 +373,12 @@ _NOT_VARIANTS = re.compile(
     r"|[€$£]\s*\d+(?:[.,]\d+)?"  # €20
     r"|\d+(?:[.,]\d+)?\s*(?:€|\$|£|eur|euros?|dollars?|pounds?|usd|gbp|chf)\b"  # 20 euro
 )
-_VARIANT_TOKEN = re.compile(r"\d+(?:[.,]\d+)?[a-z]*|[a-z]+\d[a-z\d]*|[^\W\d_]+|[-/&,+]")
+# "|" is a Markdown table's cell edge: a product word and a number in two cells are no variant ("car park | 2").
+_VARIANT_TOKEN = re.compile(r"\d+(?:[.,]\d+)?[a-z]*|[a-z]+\d[a-z\d]*|[^\W\d_]+|[-/&,+|]")
 _NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)(?:st|nd|rd|th)?$")
 _CODE = re.compile(r"^(?:[a-z]{1,3}\d{1,4}[a-z]{0,2}|\d{1,4}[a-z]{1,2})$")  # s23, a54, 7a, 29er
+# A number's plural is the number: "how many grade 2s" asks about grade 2, as "the 90s" about 90.
+_NUMBER_PLURAL = re.compile(r"^(\d{1,4})s$")
 _LIST_JOINERS = frozenset({"and", "or", ",", "&", "/", "+"})
 _RANGE_JOINERS = frozenset({"to", "-", "bis", "through", "till", "until"})
 
@@ -408,7 +436,7 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
                 break
             products.append(word)
         if products:
-            found.append((tuple(products), value))
+            found.append((tuple(products), _NUMBER_PLURAL.sub(r"\1", value)))
     return found
 
 
@@ -450,7 +478,40 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
                 j += 1
         if values:
             offered.setdefault(token, set()).update(values)
+    for product, values in _column_variants(text).items():
+        offered.setdefault(product, set()).update(values)
     return {product: frozenset(values) for product, values in offered.items()}
+
+
+def _column_variants(text: str) -> dict[str, set[str]]:
+    """The variants a Markdown table lists in a column its header names by a product word: "| EDT lesson | What
+    we cover |" over rows "| 7 | Emergency stop … |" lists lessons 1 to 12."""
+    offered: dict[str, set[str]] = {}
+    lines = text.splitlines()
+    header: list[str] = []  # the line above a "|---|---|" rule names the columns; a table cut from it names none
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        cells, below = _table_cells(line), _table_cells(following)
+        if cells is None:
+            header = []
+        elif below and all(_TABLE_RULE.fullmatch(c) for c in below):
+            header = cells
+        elif header and not all(_TABLE_RULE.fullmatch(c) for c in cells):
+            for name, cell in zip(header, cells, strict=False):
+                named = _variant_tokens(name)
+                value = variant_value(cell.lower())
+                if named and _is_product_word(named[-1]) and value is not None:
+                    offered.setdefault(named[-1], set()).add(value)
+    return offered
+
+
+_TABLE_RULE = re.compile(r":?-{3,}:?")
+
+
+def _table_cells(line: str) -> list[str] | None:
+    stripped = line.strip()
+    if len(stripped) < 2 or not (stripped.startswith("|") and stripped.endswith("|")):
+        return None
+    return [c.strip() for c in stripped[1:-1].split("|")]
 
 
 def _covers(offered: str, asked: str) -> bool:

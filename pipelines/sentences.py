@@ -23,6 +23,10 @@ KEEP_WITHIN = 0.10  # other sentences join the best one when they score this clo
 # question it leaves out ("will my iphone 13 show a message if i get the cheaper screen": the price rows, then the
 # FAQ's sentence about the message).
 KEEP_WITHIN_MORE_WORDS = 0.15
+# A text sentence of another section joins a best text sentence only when it scores about as well (this close) and
+# holds at least as many of the question's words: the two sections answer the same question, and which of the two
+# came first is a coin toss of the embedding, so saying one alone drops the half of the answer the other holds.
+NEAR_TIE = 0.02
 MAX_SENTENCES = 3
 ROW_OVERLAP_SLACK = 1e-6  # rows holding the same words have the same overlap, up to float rounding
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
@@ -41,6 +45,17 @@ _PIPE_RULE = re.compile(r"^:?-{3,}:?$")  # a Markdown table's line under its hea
 # names what the item is about. Not a numbered line ("7. PRIVATE SESSIONS"): cutting its number would change the
 # candidate sentences, and so the figures, the don't-know decision is calibrated on.
 _BULLET = re.compile(r"^\s*[-*•+]\s+")
+# A section number alone ("5.", "3.2") or before a title ("3.2 Delivery", "5. MEMBERSHIPS"): a numbered title run
+# into a chunk's body is cut into sentences with the text around it.
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+\.)(?:\s+|$)")  # not "2 Hours": a count
+_TITLE_WORD = re.compile(r"^[A-Z][\w'\u2019&/-]*$")
+# Small words a title writes in lower case ("Terms and Conditions", "Care of Your Dog").
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "or", "of", "the", "for", "to", "in", "on", "at", "with", "&", "-"})
+_CALENDAR_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)
+TITLE_WORDS = 6  # a title fragment is at most this long; a longer capitalised run is a sentence (or a name list)
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,27 @@ def _without_heading(source: Source) -> str:
     if source.heading and first.strip() == source.heading.strip():
         return rest
     return source.text
+
+
+def is_title_piece(text: str) -> bool:
+    """A section number ("5.", "3.2 Delivery.") or a capitalised title fragment ("Opening Hours.", "MEMBERSHIPS.")
+    the sentence splitter cut from a numbered or run-in title. It is a candidate (the don't-know decision weighs
+    every candidate, as it was calibrated) but never said: it answers nothing."""
+    stripped = text.strip()
+    numbered = _SECTION_NUMBER.match(stripped)
+    body = (stripped[numbered.end():] if numbered else stripped).rstrip(".:!")
+    if not body:
+        return bool(numbered)
+    words = body.split()
+    if len(words) > TITLE_WORDS or any(ch.isdigit() for ch in body) or any(w.lower() in _CURRENCIES for w in words):
+        return False  # "12.90 EUR." is a price
+    if not _TITLE_WORD.match(words[0]) or not all(_TITLE_WORD.match(w) or w in _TITLE_SMALL_WORDS for w in words):
+        return False
+    if numbered or (body.isupper() and len(body) > 1):
+        return True
+    # "Yes." alone is an answer and "Closed on Sundays." a sentence (English capitalises day and month names): an
+    # unnumbered fragment needs two capitalised words besides those.
+    return sum(1 for w in words if _TITLE_WORD.match(w) and w.lower().rstrip("s") not in _CALENDAR_NAMES) >= 2
 
 
 def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, bool, bool]]:
@@ -242,6 +278,8 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     takes the sentence that follows it in its paragraph ("Services are done by appointment." + "Book by phone
     on …"), and a sentence inside a list item the item's first sentence, which names what it is about. Never
     longer than max_chars together (the best one is always kept)."""
+    spoken = [s for s in scored if s.candidate.row or not is_title_piece(s.candidate.text)]
+    scored = spoken or scored  # a title alone beats an empty reply
     if not scored:
         return []
     best = scored[0]
@@ -279,12 +317,14 @@ def _joins(best: Scored, other: Scored) -> bool:
     row of the next model up that only shares "screen" and "price"), and so does a text sentence joining a best
     row: the FAQ's sentence and the price list's row about the same thing answer together ("A screen protector
     bought from us is fitted for free." and "tempered glass screen protector: 14.90 EUR"). Two text sentences
-    of different sections do not: they are about different things more often than not."""
+    of different sections join only when they nearly tie (NEAR_TIE) and the other holds as many of the question's
+    words: otherwise they are about different things more often than not."""
     if other.candidate.passage == best.candidate.passage:
         return True
+    as_many_words = other.overlap >= best.overlap - ROW_OVERLAP_SLACK
     if best.candidate.row or other.candidate.row:
-        return other.overlap >= best.overlap - ROW_OVERLAP_SLACK
-    return False
+        return as_many_words
+    return as_many_words and other.score >= best.score - NEAR_TIE - ROW_OVERLAP_SLACK
 
 
 def _item_lead(best: Candidate, found: Sequence[Candidate]) -> Candidate | None:

@@ -5,7 +5,17 @@ import pytest
 
 from pipelines import abstention
 from pipelines.retrieval import content_terms, covered, fuse, same_word, tsquery, with_best_word_match
-from pipelines.sentences import Candidate, Scored, Source, candidates, parse_row, pick, row_sentence, score
+from pipelines.sentences import (
+    Candidate,
+    Scored,
+    Source,
+    candidates,
+    is_title_piece,
+    parse_row,
+    pick,
+    row_sentence,
+    score,
+)
 
 # --- keyword terms ------------------------------------------------------------------------------
 
@@ -164,7 +174,7 @@ def test_pick_keeps_close_sentences_of_the_best_passage_in_reading_order():
         _scored(
             ("B second.", 0, 1, 0.80),
             ("A first.", 0, 0, 0.75),
-            ("Other passage.", 1, 0, 0.79),
+            ("Other passage.", 1, 0, 0.77),  # within KEEP_WITHIN, not NEAR_TIE: another section's stays out
             ("Far behind.", 0, 2, 0.50, 1),
         ),
         500,
@@ -203,10 +213,10 @@ def test_an_faq_sentence_and_a_price_row_holding_the_same_words_answer_together(
     price = Scored(Candidate("Screen protector: 14.90 EUR (fitted for free).", "", 1, 0, 0, True), 0.55, 1.0, 0.75)
     assert [c.text for c in pick([faq, price], 500)] == [faq.candidate.text, price.candidate.text]
     assert [c.text for c in pick([price, faq], 500)] == [faq.candidate.text, price.candidate.text]
-    # Not a row holding fewer of the question's words, nor a text sentence of another section.
+    # Not a row holding fewer of the question's words, nor a text sentence of another section (0.05 behind).
     fewer = Scored(Candidate("Case: 19.90 EUR.", "", 1, 0, 0, True), 0.58, 0.5, 0.78)
     assert [c.text for c in pick([faq, fewer], 500)] == [faq.candidate.text]
-    prose = Scored(Candidate("We sell cases and screen protectors.", "", 2, 0), 0.58, 1.0, 0.78)
+    prose = Scored(Candidate("We sell cases and screen protectors.", "", 2, 0), 0.58, 1.0, 0.75)
     assert [c.text for c in pick([faq, prose], 500)] == [faq.candidate.text]
 
 
@@ -462,3 +472,34 @@ def test_a_sentence_holding_more_of_the_questions_words_joins_from_a_little_furt
     # The join rules still hold: a text sentence of another section never joins a best text sentence.
     prose = Scored(Candidate("Members can pause for 3 months.", "", 2, 0), 0.45, 1.0, 0.65)
     assert [c.text for c in pick([terms, prose], 500)] == [terms.candidate.text]
+
+
+def test_a_text_sentence_of_another_section_joins_only_when_it_nearly_ties_with_as_many_words():
+    # "when can i collect a birthday cake": the cakes page says the notice, the collection page the hours; both
+    # hold "collect" and "cake" and score within 0.02 of each other.
+    notice = Scored(Candidate("Birthday cakes need 3 days' notice, collected in the shop.", "", 0, 0), 0.6, 0.5, 0.70)
+    hours = Scored(Candidate("Cakes can be collected from 8:00 to 17:00.", "", 1, 0), 0.59, 0.5, 0.685)
+    assert [c.text for c in pick([notice, hours], 500)] == [notice.candidate.text, hours.candidate.text]
+    # Not with fewer of the question's words, nor further behind than NEAR_TIE.
+    fewer = Scored(hours.candidate, 0.6, 0.4, 0.69)
+    assert [c.text for c in pick([notice, fewer], 500)] == [notice.candidate.text]
+    behind = Scored(hours.candidate, 0.55, 0.5, 0.67)
+    assert [c.text for c in pick([notice, behind], 500)] == [notice.candidate.text]
+
+
+def test_section_numbers_and_title_fragments_are_never_said():
+    for piece in ("5.", "3.2", "3.2 Delivery.", "5. MEMBERSHIPS.", "7. PRIVATE SESSIONS AND WORKSHOPS.",
+                  "Opening Hours.", "Terms and Conditions.", "MEMBERSHIPS."):
+        assert is_title_piece(piece), piece
+    for sentence in ("Yes.", "Open 9-18.", "Closed on Sundays.", "Closed Monday to Friday.", "We deliver to Accra.",
+                     "3 loaves for 10 EUR.", "12.90 EUR.", "2 Hours.", "Hatha Yoga: slow and steady.",
+                     "Book Online Or Call Us On The Number Below Today."):
+        assert not is_title_piece(sentence), sentence
+    # "Classes not used in that time expire. 5. MEMBERSHIPS Our memberships ...": the number cut off as a sentence.
+    found = candidates([Source("Classes not used in that time expire. 5.\nAll memberships run monthly.")])
+    assert "5." in [c.text for c in found]  # still a candidate: the don't-know decision weighs every candidate
+    scored = [Scored(c, 0.0, 0.0, s) for c, s in zip(found, (0.7, 0.72, 0.3), strict=True)]
+    chosen = pick(sorted(scored, key=lambda s: -s.score), 500)
+    assert [c.text for c in chosen] == ["Classes not used in that time expire."]
+    # A title alone is still better than no reply.
+    assert [c.text for c in pick([scored[1]], 500)] == ["5."]

@@ -14,7 +14,10 @@ Google Pixel 7a,screen replacement,139.00
 iPad 9th and 10th generation,glass replacement,129.00
 Apple Watch Series 7 to 9,screen replacement,149.00
 """
-BAGS = "Every coffee comes in 250 g and 1 kg bags. Our cakes are 26 cm across."
+BAGS = (
+    "Every coffee comes in 250 g and 1 kg bags. Our cakes are 26 cm across. "
+    "Book two pre-tests if the mock shows more than 5 grade 2 faults."
+)
 
 
 @pytest.mark.parametrize(
@@ -128,3 +131,17 @@ def test_an_unoffered_thing_is_recorded_and_counts_only_with_a_weight(monkeypatc
     assert abstention.answerable(support)  # traced, not counted (OFFER_WEIGHT 0: it did not generalise)
     monkeypatch.setattr(abstention, "OFFER_WEIGHT", 2.0)
     assert not abstention.answerable(support)
+
+
+def test_a_markdown_table_lists_the_variants_of_the_product_its_column_names():
+    guide = (
+        "EDT\n| EDT lesson | What we cover | Practise |\n|---|---|---|\n| 1 | Car controls | a car park |\n"
+        "| 7 | Emergency stop | reversing around a corner |\n| 12 | Mock test | anything on the report |"
+    )
+    prices = "item: EDT 12-lesson package; price_eur: 480.00; notes: paid in full before lesson 1"
+    assert abstention.offered_variants(guide) == {"lesson": {"1", "7", "12"}}  # not "park 7" across cells
+    assert abstention.missing_variant("what do we do in EDT lesson 7", [prices, guide]) == ""
+    assert abstention.missing_variant("what do we do in EDT lesson 9", [prices, guide]) == "edt 9"
+    # rows cut from their header name no column
+    rows = "| 7 | Emergency stop | reversing |\n| 8 | Anticipation | commentary driving |"
+    assert abstention.offered_variants(rows) == {}
