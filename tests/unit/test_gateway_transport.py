@@ -24,6 +24,7 @@ class _KeptAlive(BaseHTTPRequestHandler):
     """HTTP/1.1 with keep-alive, as a real gateway answers: every request noted with its connection."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     server: _Server
 
     def do_POST(self) -> None:  # http.server calls it by this name
