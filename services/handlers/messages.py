@@ -46,9 +46,27 @@ log = logging.getLogger(__name__)
 API_SEND_PREFIX = "api:"  # the reply key of a send made through the REST API (services/whatsapp/media.py)
 
 
+# The settings of a stage's transaction that is redone should its commit be lost. It commits without waiting for
+# its WAL to reach disk (`synchronous_commit = off`, local to the transaction, set with its BEGIN): a disk flush
+# less on the message's way to its reply. A Postgres crash can lose such commits (those of the last three
+# wal_writer_delay periods at most, 600 ms by default) but corrupts nothing: the message is back in the status the
+# transaction found it in, and the stage runs again, because a stage's job is acknowledged to the broker only after
+# the stage (acks_late) and the sweeper re-sends the job of a message left in an in-progress status
+# (`stuck_messages`). Three transactions take it: inbound.filter's, intent.classify's verdict that leads to
+# rag.respond, and rag.respond's answer. Their one effect outside Postgres is the reply, sent by this task right
+# after the answer commits, so possibly before that commit is on disk: the redone answer writes the reply under the
+# same outbox id (`answer_reply_id`), which the transport signs as its `webhook-id`, and the gateway drops the
+# resend. The first durable commit after them (the reply recorded as sent) flushes their WAL too. Transactions that
+# are not simply redone keep durable commits: a task or hand-off (sent to n8n under the task's own random id), a
+# canned reply (`_add_reply`, a random outbox id), delivery bookkeeping, the accept path, and everything outside
+# the message stages.
+REDONE_IF_LOST = {"synchronous_commit": "off"}
+
+
 @dataclass
 class MessageDeps:
-    tenant_uow: Callable[[uuid.UUID], UnitOfWork]
+    # A tenant's transaction; `settings` are Postgres settings local to it (REDONE_IF_LOST).
+    tenant_uow: Callable[..., UnitOfWork]
     keyring: Keyring
     embedder: Embedder
     vectors: VectorStore
@@ -110,6 +128,12 @@ Then = list[Next | _Claimed]  # what runs in this task once the running stage's 
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _redone_uow(deps: MessageDeps, user_id: uuid.UUID) -> UnitOfWork:
+    """A transaction that is redone should its commit be lost (see REDONE_IF_LOST): nothing in it may reach
+    anything outside Postgres except through a stage that runs again."""
+    return deps.tenant_uow(user_id, settings=REDONE_IF_LOST)
 
 
 def _open(deps: MessageDeps, row: InboundMessageRow | ReplyRow) -> str:
@@ -269,7 +293,7 @@ def filter_inbound(job: FilterInbound, *, deps: MessageDeps) -> None:
 
 def _filter(job: FilterInbound, deps: MessageDeps, then: Then) -> None:
     started = time.perf_counter()
-    with deps.tenant_uow(job.user_id) as uow:
+    with _redone_uow(deps, job.user_id) as uow:  # lost, the message is `received` again: the sweeper re-filters it
         # The message locked, its business's settings, and for a message still `received` its chat's row
         # written and the chat's rules read: one round trip.
         claimed = uow.inbox.claim_for_filter(job.inbox_id)
@@ -352,14 +376,17 @@ def _classify(job: ClassifyIntent, deps: MessageDeps, then: Then, claim: _Classi
             return
     settings, text, started = claim.settings, claim.text, claim.started
     if _one_call(settings):
-        with deps.tenant_uow(job.user_id) as uow:
+        with _redone_uow(deps, job.user_id) as uow:  # lost, the message is `filtered` again: classified again
             _leave_to_one_call(job, deps, uow, settings=settings, started=started, then=then)
         return
     result, how, failures = intents.classify(deps, settings, text)
     stored = intent.at_rest(result, how)
     trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
-    with deps.tenant_uow(job.user_id) as uow:
-        if _from_documents(settings, result):
+    from_documents = _from_documents(settings, result)
+    # A verdict for rag.respond is redone if its commit is lost; one acted on here (a task, a hand-off, a canned
+    # reply) reaches n8n or the customer under ids the redone verdict would not repeat: committed durably.
+    with _redone_uow(deps, job.user_id) if from_documents else deps.tenant_uow(job.user_id) as uow:
+        if from_documents:
             # An Answer:<key> without a reply of its own is answered from the documents; the label stays in the
             # trace as the respond stage's routing hint. The update leaves the message locked and `classified`:
             # rag.respond's claim is made here, in this transaction, and the statement that records the verdict
@@ -599,17 +626,16 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
     trace = {**intent_trace, **_stage("respond", started, **result.trace, reply_parts=len(parts))}
     # outbound.deliver's claim of a reply sent with no pause is made by the transaction that writes it.
     claim_sends = any(not _typing_pause(deps, part) for part in parts) and _sent_from_here(deps, row)
-    with deps.tenant_uow(job.user_id) as uow:
-        # `verdict` is only set with a `setup`.
-        if (
-            verdict is not None
-            and setup is not None
-            and (verdict.intent != "Response" or setup.reply_for(verdict.label))
-        ):
-            # A task, a hand-off or a canned answer: the model's reply is not sent.
-            trace["respond"].update(answer="none", acted_on=verdict.label)
+    # A task, a hand-off or a canned answer (the model's reply is not sent): acted on durably, as in
+    # intent.classify. The answer itself is redone if its commit is lost (its replies keep their ids).
+    acted_on = None
+    if verdict is not None and setup is not None and (verdict.intent != "Response" or setup.reply_for(verdict.label)):
+        acted_on = verdict
+    with deps.tenant_uow(job.user_id) if acted_on is not None else _redone_uow(deps, job.user_id) as uow:
+        if acted_on is not None:
+            trace["respond"].update(answer="none", acted_on=acted_on.label)
             advanced = uow.inbox.advance_inbound(  # None: another run moved it on
-                job.inbox_id, expected="classified", status="classified", intent=verdict.intent, trace=trace
+                job.inbox_id, expected="classified", status="classified", intent=acted_on.intent, trace=trace
             )
             if advanced is not None:
                 _act(
@@ -618,7 +644,7 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
                     job,
                     row=advanced,
                     settings=settings,
-                    result=verdict,
+                    result=acted_on,
                     text=question,
                     trace=trace,
                     then=then,

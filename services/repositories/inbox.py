@@ -102,6 +102,15 @@ class StuckInbound:
     trace_id: str
 
 
+def answer_reply_id(inbox_id: uuid.UUID, reply_key: str) -> uuid.UUID:
+    """The outbox id of a reply written with an answer (`InboxRepository.answer_inbound`): the same for the same
+    message and key however often the answer is written. The transport signs the reply with it (`webhook-id`),
+    so an answer written again after its first commit was lost (rag.respond's transaction does not wait for its
+    commit to reach disk; services/handlers/messages.py) sends its reply under the id the gateway saw, and the
+    gateway drops the resend."""
+    return uuid.uuid5(inbox_id, reply_key)
+
+
 class InboxRepository(Repository):
     def insert_inbound(
         self,
@@ -284,9 +293,9 @@ class InboxRepository(Repository):
         (`ChatLogRepository.log`, with the row's chat, contact and `trace`) and its replies written to the outbox
         once per key; with `handoff`, the chat handed to a person too (`ChatRepository.start_handoff`).
 
-        A reply's key written before is not written again: a `sending` reply claims it as
-        `OutboxRepository.start_sending` would (left, and not returned, when it is done: sent or failed), a
-        `pending` one finds it as `OutboxRepository.add_reply` does.
+        A new reply takes its id from `answer_reply_id`. A reply's key written before is not written again: a
+        `sending` reply claims it as `OutboxRepository.start_sending` would (left, and not returned, when it is done:
+        sent or failed), a `pending` one finds it as `OutboxRepository.add_reply` does.
 
         Nothing is logged or written unless the message advances: None then. Otherwise the reply rows written, by
         key; a `sending` reply whose key was written before and is done (sent or failed) is not among them. The
@@ -306,14 +315,15 @@ class InboxRepository(Repository):
                    update public.chats set handoff_active = true, handoff_since = now() from advanced
                    where %(handoff)s and chats.user_id = advanced.user_id and chats.chat_id = advanced.chat_id),
                replies as (
-                   insert into public.outbox (user_id, reply_key, inbox_id, chat_id, body_ciphertext, body_nonce,
-                       body_key_id, trace_id, status, attempts)
-                   select advanced.user_id, part.reply_key, advanced.id, advanced.chat_id, part.ciphertext,
+                   insert into public.outbox (id, user_id, reply_key, inbox_id, chat_id, body_ciphertext,
+                       body_nonce, body_key_id, trace_id, status, attempts)
+                   select part.id, advanced.user_id, part.reply_key, advanced.id, advanced.chat_id, part.ciphertext,
                           part.nonce, part.key_id, advanced.trace_id,
                           case when part.sending then 'sending' else 'pending' end, part.sending::integer
-                   from advanced cross join unnest(%(reply_keys)s::text[], %(reply_ciphertexts)s::bytea[],
-                       %(reply_nonces)s::bytea[], %(reply_key_ids)s::text[], %(reply_sending)s::boolean[])
-                       as part(reply_key, ciphertext, nonce, key_id, sending)
+                   from advanced cross join unnest(%(reply_ids)s::uuid[], %(reply_keys)s::text[],
+                       %(reply_ciphertexts)s::bytea[], %(reply_nonces)s::bytea[], %(reply_key_ids)s::text[],
+                       %(reply_sending)s::boolean[])
+                       as part(id, reply_key, ciphertext, nonce, key_id, sending)
                    -- A key written before: a reply to send claims it unless it is done (then no row comes back);
                    -- a pending one leaves it as it is and returns it.
                    on conflict (user_id, reply_key) do update set
@@ -335,6 +345,7 @@ class InboxRepository(Repository):
                 "ciphertext": log.body.ciphertext,
                 "nonce": log.body.nonce,
                 "key_id": log.body.key_id,
+                "reply_ids": [answer_reply_id(inbox_id, reply.reply_key) for reply in replies],
                 "reply_keys": [reply.reply_key for reply in replies],
                 "reply_ciphertexts": [reply.body.ciphertext for reply in replies],
                 "reply_nonces": [reply.body.nonce for reply in replies],

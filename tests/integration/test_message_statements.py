@@ -14,8 +14,9 @@ import pytest
 from schemas.bot import BotSettings
 from schemas.jobs import ProvisionTenant
 from services.core.crypto import Sealed
+from services.handlers.messages import REDONE_IF_LOST
 from services.handlers.tenant import provision_tenant
-from services.repositories.inbox import FilterClaim, InboundLog, NewReply
+from services.repositories.inbox import FilterClaim, InboundLog, NewReply, answer_reply_id
 from tests.conftest import create_user
 
 PHONE = "+2348070000123"
@@ -217,13 +218,19 @@ def test_a_message_not_classified_is_neither_claimed_for_respond_nor_read(contai
 def _answer(container, user: uuid.UUID, inbox_id: uuid.UUID, chat_id: str, replies: list[tuple[str, str, bool]],
             *, handoff: bool = False):
     """rag.respond's answer statement, as the tenant `user`: (key, text, sending) for each reply."""
+    with container.tenant_uow(user) as uow:
+        return _answer_in(uow, container, user, inbox_id, chat_id, replies, handoff=handoff)
+
+
+def _answer_in(uow, container, user: uuid.UUID, inbox_id: uuid.UUID, chat_id: str,
+               replies: list[tuple[str, str, bool]], *, handoff: bool = False):
+    """`_answer` in the transaction `uow`."""
     log = InboundLog(container.keyring.seal("hello", tenant=user, chat=chat_id), outcome="answered",
                      reason="extractive", intent="Response")
-    with container.tenant_uow(user) as uow:
-        return uow.inbox.answer_inbound(
-            inbox_id, expected="classified", status="answered", intent="Response", trace={"respond": {"ms": 2}},
-            log=log, replies=[NewReply(key, container.keyring.seal(text, tenant=user, chat=chat_id), sending=sending)
-                              for key, text, sending in replies], handoff=handoff)
+    return uow.inbox.answer_inbound(
+        inbox_id, expected="classified", status="answered", intent="Response", trace={"respond": {"ms": 2}},
+        log=log, replies=[NewReply(key, container.keyring.seal(text, tenant=user, chat=chat_id), sending=sending)
+                          for key, text, sending in replies], handoff=handoff)
 
 
 def _outbox(container, user: uuid.UUID) -> dict[str, tuple]:
@@ -282,6 +289,37 @@ def test_the_answer_statement_records_logs_and_writes_the_replies_once(container
     assert _answer(container, shop, inbox_id, chat_id, replies) is None
     assert _outbox(container, shop) == stored
     assert len(_inbound_turns(container, shop, inbox_id)) == 1
+
+
+class _CommitLost(Exception):
+    """Stands for a Postgres crash that lost a commit made without waiting for the disk."""
+
+
+def test_an_answer_written_again_after_its_commit_was_lost_sends_under_the_same_ids(container):
+    """rag.respond's transaction does not wait for its commit to reach disk, and its reply may be sent before a
+    crash loses that commit: the redone answer writes each reply under the id it had (the transport's
+    `webhook-id`, on which the gateway drops the resend)."""
+    shop = create_user(container)
+    chat_id = f"{uuid.uuid4().int % 10**12:012d}@c.us"
+    inbox_id = _classified(container, shop, chat_id)
+    replies = [(f"{inbox_id}:0", "Yes, we deliver.", True), (f"{inbox_id}:1", "It takes 3 days.", False)]
+
+    first: dict = {}
+    with pytest.raises(_CommitLost), container.tenant_uow(shop, settings=REDONE_IF_LOST) as uow:
+        # The transaction runs with its commit not waited for, as the stage runs it.
+        assert uow.conn.execute("show synchronous_commit").fetchone() == ("off",)
+        first.update(_answer_in(uow, container, shop, inbox_id, chat_id, replies) or {})
+        raise _CommitLost
+    assert _outbox(container, shop) == {}  # the message is `classified` again, nothing written
+
+    again = _answer(container, shop, inbox_id, chat_id, replies)
+    assert again is not None
+    ids = {key: answer_reply_id(inbox_id, key) for key, _text, _sending in replies}
+    assert {key: row.id for key, row in first.items()} == {key: row.id for key, row in again.items()} == ids
+    with container.tenant_uow(shop) as uow:
+        assert dict(uow.conn.execute("select reply_key, id from public.outbox").fetchall()) == ids
+        # Outside such a transaction, commits wait for the disk as configured.
+        assert uow.conn.execute("show synchronous_commit").fetchone() == ("on",)
 
 
 def test_the_answer_statement_keeps_each_replys_conflict_rule(container):

@@ -34,6 +34,7 @@ from services.repositories.inbox import (
     NewReply,
     RespondClaim,
     StuckInbound,
+    answer_reply_id,
 )
 from services.repositories.kb_repository import ChunkRow, DocumentRow, HydratedChunk, StuckDocument
 from services.repositories.outbox import ReplyRow, StuckReply
@@ -61,6 +62,16 @@ class FakeClock:
 # --- the database -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Commit:
+    """A committed transaction: its Postgres settings, the tables it changed and the statuses it moved messages
+    through (old -> new, a new message's old status None)."""
+
+    settings: dict[str, str]
+    tables: frozenset[str]
+    inbox_moves: tuple[tuple[str | None, str], ...]
+
+
 @dataclass
 class FakeDatabase:
     """The tables the handlers touch, as lists and dicts of row dicts."""
@@ -82,6 +93,8 @@ class FakeDatabase:
     profiles: dict = field(default_factory=dict)
     sessions: dict = field(default_factory=dict)
     account_email_requests: dict = field(default_factory=dict)
+    # Every transaction committed that changed a table, in order (not a table: kept when one rolls back).
+    commits: list[Commit] = field(default_factory=list)
 
     _TABLES = ("inbox", "chats", "whitelists", "group_settings", "bot_config", "outbox", "chat_logs", "tasks",
                "alerts", "audit_logs", "documents", "chunks", "users", "profiles", "sessions",
@@ -93,6 +106,16 @@ class FakeDatabase:
     def restore(self, snapshot: dict) -> None:
         for name, value in snapshot.items():
             setattr(self, name, value)
+
+    def note_commit(self, before: dict, settings: dict[str, str]) -> None:
+        """Add to `commits` what a transaction that began at `before` (a snapshot) changed, if anything."""
+        tables = frozenset(name for name in self._TABLES if before[name] != getattr(self, name))
+        if not tables:
+            return
+        moves = tuple((before["inbox"][key]["status"] if key in before["inbox"] else None, row["status"])
+                      for key, row in self.inbox.items()
+                      if key not in before["inbox"] or before["inbox"][key]["status"] != row["status"])
+        self.commits.append(Commit(dict(settings), tables, moves))
 
     # Rows a test sets up, with the columns' defaults filled in.
 
@@ -221,7 +244,8 @@ class FakeInboxRepository(_Repo):
         for reply in replies:
             values = {"user_id": advanced.user_id, "reply_key": reply.reply_key, "inbox_id": advanced.id,
                       "chat_id": advanced.chat_id, "body": reply.body, "trace_id": advanced.trace_id}
-            outbox_id = outbox.add_reply(**values)
+            # The real statement's ids: the same for the same message and key (`answer_reply_id`).
+            outbox_id = outbox._add(answer_reply_id(advanced.id, reply.reply_key), **values)
             row = outbox.start_sending(outbox_id) if reply.sending else outbox.reply(outbox_id)
             if row is not None:
                 written[reply.reply_key] = row
@@ -304,11 +328,17 @@ class FakeChatRepository(_Repo):
 class FakeOutboxRepository(_Repo):
     def add_reply(self, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None, chat_id: str,
                   body: Sealed, trace_id: str) -> uuid.UUID:
+        return self._add(uuid.uuid4(), user_id=user_id, reply_key=reply_key, inbox_id=inbox_id, chat_id=chat_id,
+                         body=body, trace_id=trace_id)
+
+    def _add(self, outbox_id: uuid.UUID, *, user_id: uuid.UUID, reply_key: str, inbox_id: uuid.UUID | None,
+             chat_id: str, body: Sealed, trace_id: str) -> uuid.UUID:
+        """`add_reply` with the id a new row takes."""
         for row in self.db.outbox.values():
             if row["user_id"] == user_id and row["reply_key"] == reply_key:
                 return row["id"]
         now = self.db.clock.now
-        row = {"id": uuid.uuid4(), "user_id": user_id, "reply_key": reply_key, "inbox_id": inbox_id,
+        row = {"id": outbox_id, "user_id": user_id, "reply_key": reply_key, "inbox_id": inbox_id,
                "chat_id": chat_id, "body_ciphertext": body.ciphertext, "body_nonce": body.nonce,
                "body_key_id": body.key_id, "trace_id": trace_id, "status": "pending", "attempts": 0,
                "last_error": None, "provider_message_id": None, "sent_at": None, "created_at": now,
@@ -634,10 +664,12 @@ class FakeUnitOfWork:
     """One transaction over the fake database: committed when the block ends cleanly, rolled back (and
     nothing published) when it raises."""
 
-    def __init__(self, db: FakeDatabase, publisher: FakePublisher, tenant: uuid.UUID | None) -> None:
+    def __init__(self, db: FakeDatabase, publisher: FakePublisher, tenant: uuid.UUID | None,
+                 settings: dict[str, str] | None = None) -> None:
         self.db = db
         self.publisher = publisher
         self.tenant = tenant
+        self.settings = settings or {}  # Postgres settings local to the transaction: noted with its commit
         self._pending: list = []
         self._snapshot: dict | None = None
         self.conn = None  # a handler reaching for raw SQL gets nothing to run it on
@@ -652,6 +684,7 @@ class FakeUnitOfWork:
         if exc_type is not None:
             self.db.restore(snapshot)
             return
+        self.db.note_commit(snapshot, self.settings)
         for job, countdown, queue in pending:
             self.publisher.publish(job, countdown=countdown, queue=queue)
 
@@ -720,7 +753,7 @@ class Backend:
     publisher: FakePublisher = field(default_factory=FakePublisher)
 
     def tenant_uow(self, user_id, *, settings: dict[str, str] | None = None) -> FakeUnitOfWork:
-        return FakeUnitOfWork(self.db, self.publisher, uuid.UUID(str(user_id)))
+        return FakeUnitOfWork(self.db, self.publisher, uuid.UUID(str(user_id)), settings)
 
     def system_uow(self) -> FakeUnitOfWork:
         return FakeUnitOfWork(self.db, self.publisher, None)
