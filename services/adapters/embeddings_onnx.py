@@ -21,9 +21,11 @@ from __future__ import annotations
 import ctypes
 import functools
 import json
+import logging
 import math
 import os
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -39,6 +41,8 @@ EMBEDDER_VARIANTS = tuple(_GRAPHS)
 DOCUMENT_IDLE_SECONDS = 60.0
 # Fewer texts than this in a sub-batch and per-run overhead outweighs the better spread over threads.
 _MIN_SUB_BATCH = 8
+
+log = logging.getLogger(__name__)
 
 
 class OnnxEmbedder:
@@ -74,10 +78,14 @@ class OnnxEmbedder:
         graph = graph or self._query_graph
         with self._lock:
             if graph not in self._states:
+                started = time.perf_counter()
                 # A separate document graph keeps its buffers between batches (see _Loaded): it is let go
                 # as a whole once documents stop coming, so it never holds them at rest.
                 self._states[graph] = _Loaded(self._path, ensure_exported(self._path, self._cache_dir, graph),
                                               keep_buffers=graph != self._query_graph)
+                # Loading is paid again each time the document graph is let go and needed anew: the log says how often.
+                log.info("embedding graph loaded", extra={"graph": graph, "pid": os.getpid(),
+                                                          "ms": round((time.perf_counter() - started) * 1000, 1)})
             return self._states[graph]
 
     def for_documents(self) -> OnnxEmbedder | DocumentEmbedder:
@@ -110,6 +118,7 @@ class OnnxEmbedder:
         if released is not None:
             del released
             _return_freed_memory()
+            log.info("embedding graph released", extra={"graph": self._document_graph, "pid": os.getpid()})
 
     @property
     def graph_path(self) -> Path:
