@@ -208,6 +208,13 @@ def _embedder(settings: Settings) -> Embedder:
     return SentenceTransformerEmbedder(settings.embedding_model_path, batch_size=settings.embed_batch_size)
 
 
+def _document_graph_loader(embedder: Embedder) -> Callable[[], None] | None:
+    """For int8-documents: what loads the document graph while a file is read (see IngestDeps)."""
+    from services.adapters.embeddings_onnx import DocumentEmbedder
+
+    return embedder.load_in_background if isinstance(embedder, DocumentEmbedder) else None
+
+
 def _document_embedder(embedder: Embedder) -> Embedder:
     """What ingest embeds chunks with: the same model and name; int8 for EMBEDDING_ONNX_VARIANT=int8-documents."""
     from services.adapters.embeddings_onnx import OnnxEmbedder
@@ -304,12 +311,14 @@ def bootstrap(
     mailer = make_mailer(s)
     accounts = _accounts(s, system_uow, mailer)
     task_rules = tasks.TaskRules(keyring=keyring, n8n_base_url=s.n8n_base_url, email_alerts=bool(s.smtp_host))
+    document_embedder = _document_embedder(embedder)
     ingest_deps = ingest.IngestDeps(
-        tenant_uow=tenant_uow, storage=storage, embedder=_document_embedder(embedder), vectors=vectors, events=events,
+        tenant_uow=tenant_uow, storage=storage, embedder=document_embedder, vectors=vectors, events=events,
         limits=ExtractionLimits(max_pages=s.extract_max_pages, max_seconds=s.extract_max_seconds,
                                 max_memory_mb=s.extract_max_memory_mb),
         chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
         chunks_per_job=s.embed_job_chunks, max_document_chunks=s.kb_max_document_chunks,
+        load_embedder_ahead=_document_graph_loader(document_embedder),
     )
     message_deps = MessageDeps(
         tenant_uow=tenant_uow, keyring=keyring, vectors=vectors,

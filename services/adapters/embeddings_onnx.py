@@ -18,12 +18,16 @@ path gets `for_documents()`; everything else uses the embedder itself.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import json
+import logging
 import math
 import os
 import threading
+import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -39,6 +43,8 @@ EMBEDDER_VARIANTS = tuple(_GRAPHS)
 DOCUMENT_IDLE_SECONDS = 60.0
 # Fewer texts than this in a sub-batch and per-run overhead outweighs the better spread over threads.
 _MIN_SUB_BATCH = 8
+
+log = logging.getLogger(__name__)
 
 
 class OnnxEmbedder:
@@ -57,9 +63,12 @@ class OnnxEmbedder:
         self._threads = max(1, threads or min(os.cpu_count() or 1, 4))
         self._lock = threading.Lock()
         self._states: dict[str, _Loaded] = {}
+        self._graph_files: dict[str, Path] = {}
+        self._loading: dict[str, threading.Lock] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._document_idle_seconds = document_idle_seconds
         self._release_timer: threading.Timer | None = None
+        self._document_users = 0  # batches (and loads ahead) using the document graph right now
         # The name is the space the index is searched in, that is the questions' graph. fp32 has the torch
         # embedder's name: the vectors are the same, so existing indexes stay valid. int8 questions differ
         # a little (cosine 0.96-1.0), so int8 has a name of its own: its index is searched only with its
@@ -73,29 +82,65 @@ class OnnxEmbedder:
     def _loaded(self, graph: str | None = None) -> _Loaded:
         graph = graph or self._query_graph
         with self._lock:
-            if graph not in self._states:
-                # A separate document graph keeps its buffers between batches (see _Loaded): it is let go
-                # as a whole once documents stop coming, so it never holds them at rest.
-                self._states[graph] = _Loaded(self._path, ensure_exported(self._path, self._cache_dir, graph),
-                                              keep_buffers=graph != self._query_graph)
-            return self._states[graph]
+            if graph in self._states:
+                return self._states[graph]
+            loading = self._loading.setdefault(graph, threading.Lock())
+        # One lock a graph while it loads (0.3-2 s): the document graph loading ahead does not hold up a
+        # question, or the token counts of the chunking, on the other graph.
+        with loading:
+            with self._lock:
+                if graph in self._states:
+                    return self._states[graph]
+            started = time.perf_counter()
+            # A separate document graph keeps its buffers between batches (see _Loaded): it is let go
+            # as a whole once documents stop coming, so it never holds them at rest.
+            state = _Loaded(self._path, self._graph_file(graph), keep_buffers=graph != self._query_graph)
+            with self._lock:
+                self._states[graph] = state
+            # Loading is paid again each time the document graph is let go and needed anew: the log says how often.
+            log.info("embedding graph loaded", extra={"graph": graph, "pid": os.getpid(),
+                                                      "ms": round((time.perf_counter() - started) * 1000, 1)})
+        return state
+
+    def _graph_file(self, graph: str) -> Path:
+        # Finding the export hashes the model files (~90 MB, 0.15-0.4 s): done once a process, not at every
+        # reload of the document graph. Looked up again if the file went (a cache cleared by hand).
+        known = self._graph_files.get(graph)
+        if known is None or not known.is_file():
+            known = self._graph_files[graph] = ensure_exported(self._path, self._cache_dir, graph)
+        return known
 
     def for_documents(self) -> OnnxEmbedder | DocumentEmbedder:
         """The embedder for document chunks: this one, or its int8 side for `int8-documents`."""
         return self if self._document_graph == self._query_graph else DocumentEmbedder(self)
 
     def _embed_document_batch(self, texts: list[str]) -> list[list[float]]:
+        with self._document_graph_in_use():
+            return self._embed(self._document_graph, texts)
+
+    def _load_documents_ahead(self) -> None:
+        try:
+            with self._document_graph_in_use():
+                self._loaded(self._document_graph)
+        except Exception:
+            # The first batch loads it again and fails the document with the reason if it still cannot.
+            log.exception("document graph could not be loaded ahead")
+
+    @contextlib.contextmanager
+    def _document_graph_in_use(self) -> Iterator[None]:
         # The document graph is kept while a document's batches follow one another and let go once
         # none has come for a while: a worker answers far more often than it ingests, and both graphs
         # at rest would cost ~130 MiB a process.
         with self._lock:
+            self._document_users += 1
             if self._release_timer is not None:
                 self._release_timer.cancel()
                 self._release_timer = None
         try:
-            return self._embed(self._document_graph, texts)
+            yield
         finally:
             with self._lock:
+                self._document_users -= 1
                 if self._release_timer is None:
                     self._release_timer = threading.Timer(self._document_idle_seconds, self._release_documents)
                     self._release_timer.daemon = True
@@ -106,10 +151,13 @@ class OnnxEmbedder:
             if self._release_timer is None or threading.current_thread() is not self._release_timer:
                 return  # a batch came in meanwhile: it rescheduled the release
             self._release_timer = None
+            if self._document_users:
+                return  # one is still running (a load ahead overlapping it armed the timer): it re-arms it when done
             released = self._states.pop(self._document_graph, None)
         if released is not None:
             del released
             _return_freed_memory()
+            log.info("embedding graph released", extra={"graph": self._document_graph, "pid": os.getpid()})
 
     @property
     def graph_path(self) -> Path:
@@ -195,6 +243,11 @@ class DocumentEmbedder:
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         return self._owner._embed_document_batch(texts)
+
+    def load_in_background(self) -> None:
+        """Start loading the document graph now (it takes ~0.5-2 s) on a thread of its own, so it is ready by
+        the time a document being read and chunked has its first batch; let go like any batch's graph."""
+        threading.Thread(target=self._owner._load_documents_ahead, name="document-graph", daemon=True).start()
 
 
 class _Loaded:

@@ -59,6 +59,9 @@ class IngestDeps:
     read_file: FileReader = extract_isolated
     # A document making more passages than this is refused (None: no limit).
     max_document_chunks: int | None = None
+    # Starts loading what `embedder` needs in the background (int8 document graph): it loads while the file
+    # is read and chunked instead of holding the first batch (None: nothing to load ahead).
+    load_embedder_ahead: Callable[[], None] | None = None
 
 
 def chunk_id(document_id: uuid.UUID, ordinal: int, content: str) -> str:
@@ -103,6 +106,8 @@ def extract_document(job: ExtractDocument, *, deps: IngestDeps, redelivered: boo
         if doc is None:
             return
         _progress(deps, uow, job, status="extracting", progress=5, error=None)
+    if deps.load_embedder_ahead is not None:
+        deps.load_embedder_ahead()
     try:
         data = deps.storage.get(KB_BUCKET, doc.storage_path)
     except StorageObjectMissingError:

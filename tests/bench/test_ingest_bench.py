@@ -8,6 +8,7 @@ much of the gap between the pipeline and raw encode is the embedding itself and 
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import time
@@ -40,6 +41,27 @@ def _cpu_seconds(pid: int) -> float:
     children = [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
                 for c in (task / "children").read_text().split()]
     return ticks / os.sysconf("SC_CLK_TCK") + sum(_cpu_seconds(c) for c in children)
+
+
+def _worker_stages(log_text: str) -> str:
+    """What the worker's log says a stage took (its "job done" lines, summed over the runs) and every
+    load of an embedding graph (which process, how long): where a pipeline run's time went."""
+    stages: dict[str, list[float]] = {}
+    loads: list[str] = []
+    for line in log_text.splitlines():
+        if not line.startswith("{"):
+            continue
+        entry = json.loads(line)
+        if entry.get("msg") == "job done" and str(entry.get("task", "")).startswith("ingest."):
+            stages.setdefault(entry["task"], []).append(entry["ms"])
+        elif entry.get("msg") == "embedding graph loaded":
+            loads.append(f"{entry['graph']} in pid {entry['pid']} {entry['ms'] / 1000:.2f} s")
+    # The first embed job is the warm-up document's, which waits for the document graph unless it loaded ahead.
+    embeds = stages.get("ingest.embed")
+    first = f"first embed job (warm-up document) {embeds[0] / 1000:.2f} s; " if embeds else ""
+    jobs = first + "; ".join(f"{task} {len(ms)} jobs, {sum(ms) / 1000:.2f} s, "
+                             f"median {statistics.median(ms) / 1000:.2f} s" for task, ms in stages.items())
+    return f"worker log: {jobs}\ngraph loads: {', '.join(loads) or 'none logged'}"
 
 
 def _ingest(container, data: bytes) -> tuple[float, list[str]]:
@@ -113,3 +135,4 @@ def test_ingest_throughput_against_raw_encode(worker, container):
     # CPU a chunk: the worker's processes (every stage; not Postgres) against the same embedder here.
     print("CPU ms a chunk (median): " + "; ".join(
         f"{side} {1000 * statistics.median(times) / len(texts):.1f}" for side, times in cpu.items()))
+    print(_worker_stages(worker.log_text()))

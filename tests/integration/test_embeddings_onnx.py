@@ -109,6 +109,25 @@ def test_the_document_graph_is_let_go_when_no_document_comes(cache_dir):
     assert "int8" in mixed._states
 
 
+def test_the_document_graph_loads_ahead_and_is_let_go_like_a_batch(cache_dir):
+    mixed = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents", document_idle_seconds=0.5)
+    documents = mixed.for_documents()
+    mixed.embed(["when are you open?"])
+    documents.load_in_background()  # while a file is read and chunked
+    assert wait_until(lambda: set(mixed._states) == {"fp32", "int8"}, seconds=30)
+    # Not needed after all (the file could not be read): let go after the idle time.
+    assert wait_until(lambda: set(mixed._states) == {"fp32"}, seconds=5)
+    # A batch running when a load ahead ends keeps the graph until it is done, whatever the timer says.
+    with mixed._document_graph_in_use():
+        documents.load_in_background()
+        assert wait_until(lambda: "int8" in mixed._states, seconds=30)
+        time.sleep(1.0)
+        assert "int8" in mixed._states
+    assert wait_until(lambda: set(mixed._states) == {"fp32"}, seconds=5)
+    # A reload does not look the export up again (hashing the model files): the path is known.
+    assert set(mixed._graph_files) == {"fp32", "int8"}
+
+
 def wait_until(condition, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while not condition():

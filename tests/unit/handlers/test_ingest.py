@@ -69,6 +69,17 @@ def test_extraction_stores_the_text_and_moves_to_chunking(backend, deps, uploade
     assert isinstance(job, ChunkDocument) and job.document_id == doc["id"]
 
 
+def test_the_document_embedder_starts_loading_while_the_file_is_read(backend, deps, uploaded, tenant) -> None:
+    loads: list[str] = []
+    deps = dataclasses.replace(deps, load_embedder_ahead=lambda: loads.append("load"))
+    doc = uploaded()
+    job = ExtractDocument(user_id=tenant, document_id=doc["id"])
+    ingest.extract_document(job, deps=deps)
+    assert loads == ["load"] and backend.db.documents[doc["id"]]["status"] == "chunking"
+    ingest.extract_document(job, deps=deps)  # a stale copy loads nothing
+    assert loads == ["load"]
+
+
 def test_a_file_that_cannot_be_read_fails_with_the_reason(backend, deps, uploaded, tenant) -> None:
     doc = uploaded(b"MZ\x90\x00binary", "application/x-msdownload")
     ingest.extract_document(ExtractDocument(user_id=tenant, document_id=doc["id"]), deps=deps)
