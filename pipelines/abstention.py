@@ -33,6 +33,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.common_words import COMMON_WORDS
+from pipelines.markdown_tables import is_rule, table_cells
 from pipelines.retrieval import _TOKEN, PHRASING_WORDS, STOP_WORDS, same_word, words
 
 SENTENCE_WEIGHT = 1.0
@@ -181,12 +182,11 @@ def base_forms(word: str) -> set[str]:
     return forms
 
 
-def rare_words(candidates: Collection[str], vocabulary: Collection[str], question: str = "") -> set[str]:
+def rare_words(candidates: Collection[str], vocabulary: Collection[str], owners: Collection[str] = ()) -> set[str]:
     """The alphabetic words none of whose base forms is in `vocabulary` (whole English words common enough for
     a WordPiece tokenizer to keep them whole). Numbers and model names ("s23") are never rare: they are not
-    words of a language; nor is the owner in the question's possessive ("my mams car", see possessors), however
+    words of a language; nor is an owner in the question's possessive ("my mams car", `possessors`), however
     it is spelt: it is aside."""
-    owners = possessors(question)
     return {
         w
         for w in candidates
@@ -194,11 +194,13 @@ def rare_words(candidates: Collection[str], vocabulary: Collection[str], questio
     }
 
 
-def aside_words(question: str, candidates: Collection[str], everyday: Collection[str]) -> set[str]:
+def aside_words(
+    question: str, candidates: Collection[str], everyday: Collection[str], owners: Collection[str] = ()
+) -> set[str]:
     """The candidates that are everyday English (a base form in `everyday`, the commonest whole words of the
-    vocabulary) and no word of what the question asks for (asked_for)."""
+    vocabulary) or an owner in the question's possessive (`possessors`), and no word of what the question asks
+    for (asked_for)."""
     asked = asked_for(question)
-    owners = possessors(question)
     return {
         w
         for w in candidates
@@ -490,28 +492,18 @@ def _column_variants(text: str) -> dict[str, set[str]]:
     lines = text.splitlines()
     header: list[str] = []  # the line above a "|---|---|" rule names the columns; a table cut from it names none
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
-        cells, below = _table_cells(line), _table_cells(following)
+        cells = table_cells(line)
         if cells is None:
             header = []
-        elif below and all(_TABLE_RULE.fullmatch(c) for c in below):
+        elif is_rule(table_cells(following)):
             header = cells
-        elif header and not all(_TABLE_RULE.fullmatch(c) for c in cells):
+        elif header and not is_rule(cells):
             for name, cell in zip(header, cells, strict=False):
                 named = _variant_tokens(name)
                 value = variant_value(cell.lower())
                 if named and _is_product_word(named[-1]) and value is not None:
                     offered.setdefault(named[-1], set()).add(value)
     return offered
-
-
-_TABLE_RULE = re.compile(r":?-{3,}:?")
-
-
-def _table_cells(line: str) -> list[str] | None:
-    stripped = line.strip()
-    if len(stripped) < 2 or not (stripped.startswith("|") and stripped.endswith("|")):
-        return None
-    return [c.strip() for c in stripped[1:-1].split("|")]
 
 
 def _covers(offered: str, asked: str) -> bool:

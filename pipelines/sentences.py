@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from pipelines.markdown_tables import is_rule, table_cells
 from pipelines.retrieval import coverage
 
 OVERLAP_WEIGHT = 0.20  # how much a candidate holding all the question's words gains over cosine alone
@@ -40,7 +41,6 @@ _CURRENCIES = {"eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR", "usd":
 _NOTE_WORDS = ("note", "comment", "description", "detail", "remark", "info", "beschreibung", "hinweis")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+|[€$£₦₹]")
 _FIGURE = re.compile(r"\d")  # a price, an amount, a time, a date, a phone number
-_PIPE_RULE = re.compile(r"^:?-{3,}:?$")  # a Markdown table's line under its header: "---", ":---:"
 # A bulleted list item ("- **Hatha Yoga**: slow and steady. The best class to start with."): its first sentence
 # names what the item is about. Not a numbered line ("7. PRIVATE SESSIONS"): cutting its number would change the
 # candidate sentences, and so the figures, the don't-know decision is calibrated on.
@@ -135,10 +135,9 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, boo
         block += 1
         cells = _pipe_cells(line)
         if cells is not None:  # a Markdown table inside the text: its rows read as a price list's rows do
-            following = _pipe_cells(lines[index + 1]) if index + 1 < len(lines) else None
-            if following is not None and following and all(_PIPE_RULE.match(c) for c in following):
+            if index + 1 < len(lines) and is_rule(table_cells(lines[index + 1])):
                 header = cells  # the row above the "|---|---|" line names the columns
-            elif cells and not all(_PIPE_RULE.match(c) for c in cells) and any(cells):
+            elif not is_rule(cells) and any(cells):
                 named = list(zip(header, cells, strict=True)) if len(header) == len(cells) else []
                 text = row_sentence([(n, v) for n, v in named if v]) if named else _joined_cells(cells)
                 out.append((context, text, block, True, False))
@@ -163,11 +162,9 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, boo
 
 
 def _pipe_cells(line: str) -> list[str] | None:
-    """The cells of a Markdown table line ("| Monday | 18:00 | Vinyasa |"), None for any other line."""
-    stripped = line.strip()
-    if not (stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1):
-        return None
-    return [" ".join(_MARKUP.sub("", c).split()) for c in stripped[1:-1].split("|")]
+    """The cells of a Markdown table line without their markup ("| **Monday** | 18:00 |" -> Monday, 18:00)."""
+    cells = table_cells(line)
+    return None if cells is None else [" ".join(_MARKUP.sub("", c).split()) for c in cells]
 
 
 def _joined_cells(cells: Sequence[str]) -> str:

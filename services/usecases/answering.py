@@ -329,8 +329,9 @@ def _support(
     agreement = (
         top.vector_rank is not None and top.vector_rank <= 3 and top.keyword_rank is not None and top.keyword_rank <= 3
     )
-    rare = abstention.rare_words(retrieval.unknown, vocabulary, question)
-    aside = abstention.aside_words(question, retrieval.unknown, everyday)
+    owners = abstention.possessors(question)
+    rare = abstention.rare_words(retrieval.unknown, vocabulary, owners)
+    aside = abstention.aside_words(question, retrieval.unknown, everyday, owners)
     unknown = abstention.unknown_share(
         retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS, rare, aside=aside
     )
