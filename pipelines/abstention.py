@@ -125,6 +125,16 @@ def untelling(word: str) -> bool:
     return word in UNTELLING_WORDS or is_figure(word)
 
 
+_NUMBER_ENDING = re.compile(r"\d([^\W\d_]+)")
+
+
+def number_endings(question: str) -> frozenset[str]:
+    """The letters a question writes glued to a number ("10er", "29er", "55kg", "2nd"): the search reads them as a
+    word of their own ("10er" as "10" and "er"), but they are part of the figure, and a document not writing "er"
+    says nothing. They count neither way in `unknown_share`, as untelling words do."""
+    return frozenset(_NUMBER_ENDING.findall(question.lower()))
+
+
 def novelty(relatedness: float) -> float:
     """How far an unknown word counts as unknown, given its best cosine to a candidate sentence: 1 to 0."""
     if relatedness <= RELATED_LOW:
@@ -227,16 +237,29 @@ def possessors(question: str) -> set[str]:
 
 
 # What an availability or price question asks for comes right after its asking words: "do you sell/have/offer/run
-# X", "can I rent/buy/bring X", "is there X", "have you got X", "are you hiring X", "how much is X", "price of X".
+# X", "can I rent/buy/bring X", "is there X", "have you got X", "have you a X", "are you hiring X", "how much is X",
+# "price of X". "ye" is the Irish English plural "you" ("do ye do first aid courses").
+_YOU_FORMS = "you|u|ya|ye"
+_YOU = rf"(?:{_YOU_FORMS})"
+_ASKING_VERB = "sell have offer run do stock carry make rent hire buy get bring service repair fix take accept teach"
+_ASKING_VERBS = frozenset([*_ASKING_VERB.split(), "give"])
 _ASKING = (
-    r"(?:do|does|did|can|could|will|would)\s+(?:you|u|ya|they|i|we)\s+(?:guys\s+)?(?:also\s+|still\s+|even\s+)?"
-    r"(?:sell|have|offer|run|do|stock|carry|make|rent|hire|buy|get|bring|service|repair|fix|take|accept|teach|give)"
-    r"|is\s+there|are\s+there|have\s+(?:you|u)\s+got|are\s+(?:you|u)\s+(?:hiring|looking\s+for)"
+    rf"(?:do|does|did|can|could|will|would)\s+(?:{_YOU_FORMS}|they|i|we)\s+(?:guys\s+)?(?:also\s+|still\s+|even\s+)?"
+    rf"(?:{'|'.join(sorted(_ASKING_VERBS))})"
+    rf"|is\s+there|are\s+there|have\s+{_YOU}\s+got|have\s+{_YOU}\s+(?:a|an|any)\b|are\s+{_YOU}\s+(?:hiring|looking\s+for)"
     r"|how\s+much\s+(?:is|are|for|does|do)|price\s+(?:of|for)|cost\s+of"
 )
 _ASKED_FOR = re.compile(rf"\b(?:{_ASKING})\b([^?.!,;]*)")
-# The thing asked for ends at the first of these after one of its words; "and" and "or" join two things.
-_ASKED_END = "to for with in at from that which if what how when where so but as on after before while by"
+# "can you paint my frame?", "can you sign my medical report": a service asked for by its own verb. The verb and its
+# object are what is asked; "will you …" asks what the business does in a case ("will you call me if …"), not for a
+# service, and stays out, as do the asking verbs above (their object is read there).
+_SERVICE_ASK = re.compile(
+    rf"\b(?:can|could)\s+{_YOU}\s+(?:guys\s+)?(?:also\s+|still\s+|even\s+|please\s+|pls\s+)?([a-z]+)\b([^?.!,;]*)"
+)
+# The thing asked for ends at the first of these after one of its words; "and" and "or" join two things. A phrase
+# with "for" still says which thing ("cars for a weekend away", "a discount for rescue dogs"); "in" is left an end:
+# as often a time ("anything early in the morning") as a kind ("lessons in a van").
+_ASKED_END = "to with in at from that which if what how when where so but as on after before while by"
 _ASKED_ENDS = frozenset(_ASKED_END.split())
 _ARTICLE = "a an the some any out up"
 _ARTICLES = frozenset(_ARTICLE.split())
@@ -244,17 +267,32 @@ _ARTICLES = frozenset(_ARTICLE.split())
 
 def asked_for(question: str) -> set[str]:
     """The words of what the question asks for ("do you sell garden furniture?" -> garden, furniture; "is there a
-    play area for the kids" -> play, area), empty when it asks for no thing ("can i pay with my phone")."""
+    play area for the kids" -> play, area, kids; "can you paint my frame" -> paint, frame), empty when it asks for
+    no thing ("can i pay with my phone")."""
+    text = question.lower()
     asked: set[str] = set()
-    for match in _ASKED_FOR.finditer(question.lower()):
-        for token in _TOKEN.findall(match.group(1)):
-            if token in ("and", "or"):
-                continue
-            if token in _ASKED_ENDS and asked:
-                break
-            if token not in STOP_WORDS and token not in _ARTICLES:
-                asked.add(token)
+    for match in _ASKED_FOR.finditer(text):
+        asked |= _thing(match.group(1))
+    for match in _SERVICE_ASK.finditer(text):
+        verb, rest = match.groups()
+        if verb in STOP_WORDS or verb in _ASKING_VERBS:
+            continue
+        asked |= _thing(rest, verb)
     return asked
+
+
+def _thing(text: str, verb: str = "") -> set[str]:
+    """The words of the thing an asking phrase is followed by, up to the first word that ends it; with the verb that
+    names the service asked for, a word that ends it may come right after the verb ("can you ship to …")."""
+    thing: set[str] = {verb} if verb else set()
+    for token in _TOKEN.findall(text):
+        if token in ("and", "or"):
+            continue
+        if token in _ASKED_ENDS and thing:
+            break
+        if token not in STOP_WORDS and token not in _ARTICLES:
+            thing.add(token)
+    return thing
 
 
 def _unaccented(word: str) -> str:
@@ -379,8 +417,11 @@ _NOT_VARIANTS = re.compile(
 _VARIANT_TOKEN = re.compile(r"\d+(?:[.,]\d+)?[a-z]*|[a-z]+\d[a-z\d]*|[^\W\d_]+|[-/&,+|]")
 _NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)(?:st|nd|rd|th)?$")
 _CODE = re.compile(r"^(?:[a-z]{1,3}\d{1,4}[a-z]{0,2}|\d{1,4}[a-z]{1,2})$")  # s23, a54, 7a, 29er
-# A number's plural is the number: "how many grade 2s" asks about grade 2, as "the 90s" about 90.
+# A number's plural is the number when the product is counted: "how many grade 2s" asks about grade 2. Otherwise
+# an "s" after the number names a model of its own: an "iPhone 5s" is no iPhone 5.
 _NUMBER_PLURAL = re.compile(r"^(\d{1,4})s$")
+_COUNTING_WORDS = "many few several some any no all more fewer less two three four five six seven eight nine ten"
+_COUNTING = frozenset(_COUNTING_WORDS.split())
 _LIST_JOINERS = frozenset({"and", "or", ",", "&", "/", "+"})
 _RANGE_JOINERS = frozenset({"to", "-", "bis", "through", "till", "until"})
 
@@ -438,7 +479,9 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
                 break
             products.append(word)
         if products:
-            found.append((tuple(products), _NUMBER_PLURAL.sub(r"\1", value)))
+            before = tokens[i - len(products) - 1] if i - len(products) >= 1 else ""
+            counted = before in _COUNTING or bool(_NUMBER.match(before))
+            found.append((tuple(products), _NUMBER_PLURAL.sub(r"\1", value) if counted else value))
     return found
 
 
@@ -513,15 +556,17 @@ def _covers(offered: str, asked: str) -> bool:
         return asked.startswith(offered[:-1]) and asked[len(offered) - 1 :].isdigit()
     if ".." in offered:
         low, high = offered.split("..")
-        lo, hi, ask = _split_code(low), _split_code(high), _split_code(asked)
+        lo, hi, ask = _split_code(low), _split_code(high), _split_code(asked, suffixed=True)
         if lo and hi and ask and lo[0] == hi[0] == ask[0]:
             return lo[1] <= ask[1] <= hi[1]
     return False
 
 
-def _split_code(value: str) -> tuple[str, float] | None:
-    """A variant as (letters before, number): "s21" -> ("s", 21), "15" -> ("", 15); None for "7a"."""
-    match = re.fullmatch(r"([a-z]*)(\d+(?:\.\d+)?)", value)
+def _split_code(value: str, *, suffixed: bool = False) -> tuple[str, float] | None:
+    """A variant as (letters before, number): "s21" -> ("s", 21), "15" -> ("", 15); None for "7a", unless
+    `suffixed`: a model with a letter after its number ("5s", "7a") lies in a range by its number."""
+    ending = r"[a-z]{0,2}" if suffixed else ""
+    match = re.fullmatch(rf"([a-z]*)(\d+(?:\.\d+)?){ending}", value)
     return (match.group(1), float(match.group(2))) if match else None
 
 
@@ -531,10 +576,11 @@ def _same_product(asked: str, offered: str) -> bool:
 
 def missing_variant(question: str, passages: Sequence[str]) -> str:
     """The variant the question names that the passages name other variants of and never this one ("iphone
-    16" when they list iPhone 11 to 15), or "" when there is none. A product word the passages never give a
-    variant says nothing either way."""
+    16" when they list iPhone 11 to 15; a "20 class card" when they sell a "5-class card" and a "10-class card"),
+    or "" when there is none. A product word the passages never give a variant says nothing either way."""
     asked = asked_variants(question)
-    if not passages or not asked:  # most questions name no variant: the passages are not read for them
+    counts = asked_counts(question)
+    if not passages or not (asked or counts):  # most questions name no variant: the passages are not read for them
         return ""
     offered: dict[str, set[str]] = {}
     for text in passages:
@@ -546,7 +592,51 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
             continue
         if not any(_covers(v, value) for values in known for v in values):
             return f"{products[-1]} {value}"
+    counted: dict[str, set[str]] = {}
+    for text in passages:
+        for word, values in _offered_counts(text).items():
+            counted.setdefault(word, set()).update(values)
+    for word, value in counts:
+        known = [values for name, values in counted.items() if _same_product(word, name)]
+        if known and not any(value in values for values in known):
+            return f"{value}-{word}"
     return ""
+
+
+# A count joined to a word by a hyphen names a variant of what the word counts: a "5-class card", a "12-lesson
+# package", a "6-week course". A question naming another count in the same place, before the word and a noun it
+# qualifies ("a 20 class card", "the 10 lesson block", hyphen or not), asks for a variant the passages do not offer
+# when they write the word so and never with that count, hyphenated or not ("block of 10 lessons" offers 10). The
+# customer's own figures ("for 20 people", "80 rolls for a school event", "2 westies") name no noun after the word.
+_HYPHENS = "-\u2010\u2011"
+_COUNTED = re.compile(rf"(?<![\w.,])(\d{{1,3}})[{_HYPHENS}]([^\W\d_]+)")
+_COUNT_BEFORE = re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*[{_HYPHENS}]\s*|\s+)([^\W\d_]+)")
+_COUNT_AFTER = re.compile(r"([^\W\d_]+)\s+(?:of\s+)?(\d{1,3})(?![\w.,])")
+_ASKED_COUNT = re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*[{_HYPHENS}]\s*|\s+)([^\W\d_]+)\s+([^\W\d_]+)")
+
+
+def asked_counts(question: str) -> list[tuple[str, str]]:
+    """The counted variants a question names: (word, count) for "a 20 class card" or "a 20-class card"."""
+    text = _NOT_VARIANTS.sub(" ; ", question.lower())
+    return [
+        (word, count)
+        for count, word, noun in _ASKED_COUNT.findall(text)
+        if _is_product_word(word) and _is_product_word(noun) and word not in MEASURE_WORDS
+    ]
+
+
+@functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
+def _offered_counts(text: str) -> dict[str, frozenset[str]]:
+    """Each word a passage joins a count to by a hyphen ("5-class card" -> class), with every count the passage
+    writes it with, hyphenated or not ("10 reformer classes" is no count of "class"; "block of 10 lessons" is)."""
+    lowered = _NOT_VARIANTS.sub(" ; ", text.lower())
+    hyphenated = {word for _, word in _COUNTED.findall(lowered) if _is_product_word(word)}
+    counted: dict[str, set[str]] = {}
+    for count, word in [*_COUNT_BEFORE.findall(lowered), *((c, w) for w, c in _COUNT_AFTER.findall(lowered))]:
+        named = [h for h in hyphenated if _same_product(word, h)]
+        for name in named:
+            counted.setdefault(name, set()).add(count)
+    return {word: frozenset(values) for word, values in counted.items()}
 
 
 # --- "Do you sell X?" answered by a passage that only mentions X ---------------------------------------------------

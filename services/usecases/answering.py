@@ -332,9 +332,8 @@ def _support(
     owners = abstention.possessors(question)
     rare = abstention.rare_words(retrieval.unknown, vocabulary, owners)
     aside = abstention.aside_words(question, retrieval.unknown, everyday, owners)
-    unknown = abstention.unknown_share(
-        retrieval.weights, retrieval.unknown, relatedness, abstention.UNTELLING_WORDS, rare, aside=aside
-    )
+    ignore = abstention.UNTELLING_WORDS | abstention.number_endings(question)
+    unknown = abstention.unknown_share(retrieval.weights, retrieval.unknown, relatedness, ignore, rare, aside=aside)
     weighed = [s.similarity for s in scored if s.candidate.passage < SUPPORT_PASSAGES]
     passages = [f.content for f in retrieval.found]
     variant = abstention.missing_variant(question, passages)

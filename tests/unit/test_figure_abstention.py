@@ -41,3 +41,14 @@ def test_a_rare_currency_word_is_no_rare_unknown_word():
     rare = abstention.rare_words(["eur"], vocabulary={"delivery"})
     assert rare == {"eur"}
     assert abstention.unknown_share(weights, ["eur"], {}, rare=rare) == 0.0
+
+
+def test_letters_glued_to_a_number_are_part_of_the_figure():
+    # "10er karte" (German: a 10-pack card) is searched as "10" and "er"; no document writing "er" says nothing
+    assert abstention.number_endings("10er karte reformer price pls") == {"er"}
+    assert abstention.number_endings("a 29er wheel, 55kg, my 2nd jab") == {"er", "kg", "nd"}
+    assert abstention.number_endings("iphone13 screen") == frozenset()  # a model name: letters before the number
+    weights = {"10": 2.7, "er": 4.8, "karte": 4.8}
+    ignore = abstention.UNTELLING_WORDS | abstention.number_endings("10er karte")
+    share = abstention.unknown_share(weights, ["er", "karte"], {}, ignore)
+    assert share == pytest.approx(4.8 / (2.7 + 4.8))  # "er" neither unknown nor in the total

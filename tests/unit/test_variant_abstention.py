@@ -145,3 +145,40 @@ def test_a_markdown_table_lists_the_variants_of_the_product_its_column_names():
     # rows cut from their header name no column
     rows = "| 7 | Emergency stop | reversing |\n| 8 | Anticipation | commentary driving |"
     assert abstention.offered_variants(rows) == {}
+
+
+CARDS = [
+    "category: class cards; item: 5-class card reformer; what you get: 5 reformer classes; price_eur: 150.00",
+    "category: class cards; item: 10-class card mat; what you get: 10 yoga or mat pilates classes; price_eur: 160.00",
+    "Students get 20% off class cards. Blocks: EDT 12-lesson package; a block of 10 lessons is 400.00 EUR.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("how much is a 20 class card?", "20-class"),
+        ("price of a 20-class card", "20-class"),
+        ("a 6 lesson block?", "6-lesson"),
+        # a count the passages write, hyphenated or not
+        ("how much is the 10 class card for yoga?", ""),
+        ("5 class reformer card how much", ""),
+        ("how much do you save on the 10 lesson block", ""),
+        # the customer's own figures name no noun after the counted word
+        ("we need 80 rolls for a school event", ""),
+        ("do you do 3 lessons?", ""),
+    ],
+)
+def test_a_count_the_passages_join_to_a_word_by_a_hyphen_is_a_variant(question, missing):
+    assert abstention.missing_variant(question, CARDS) == missing
+
+
+def test_a_model_with_a_letter_after_its_number_is_no_plural():
+    listed = ["iPhone 5: screen replacement 59.00 EUR", "iPhone 7 to 8: battery 49.00 EUR"]
+    assert abstention.missing_variant("iphone 5s screen", listed) == "iphone 5s"
+    assert abstention.missing_variant("how much for an iphone 5 screen", listed) == ""
+    assert abstention.missing_variant("battery for an iphone 7s", listed) == ""  # inside "7 to 8" by its number
+    # counted, a number's plural is the number
+    grades = ["Book two pre-tests if the mock shows more than 5 grade 2 faults."]
+    assert abstention.missing_variant("how many grade 2s on the mock is too many", grades) == ""
+    assert abstention.missing_variant("3 grade 2s ok?", grades) == ""
