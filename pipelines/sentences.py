@@ -33,6 +33,12 @@ ROW_OVERLAP_SLACK = 1e-6  # rows holding the same words have the same overlap, u
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
+# A full stop that ends an abbreviation, not a sentence: an address's county ("Portlaoise, Co. Laois, R32 K7T4"),
+# a title or a street ("Dr. Weber", "St. John's Road"), a Latin or German short form ("e.g.", "approx.", "z.B.").
+# Cut there, an address's postcode was a sentence of its own, and "where are you" found half the address. "No." and
+# "Nr." only before a number ("No. 14"): alone they answer a question ("Can I bring my dog? No.").
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:Co|St|Mr|Mrs|Ms|Dr|Rd|Ave|Mt|Jr|Sr|Prof|Str|approx|incl|ca|vs|e\.g|i\.e|z\.B)\.$")
+_NUMBER_ABBREVIATION = re.compile(r"(?:^|\W)(?:No|Nr|no|nr)\.$")
 _MARKUP = re.compile(r"^\s*(?:[-*•+>]|\d+[.)])\s+|[*_`]{2,}|^#+\s*")
 _PRICE_WORDS = ("price", "preis", "prix", "precio", "prezzo", "cost", "fee", "tarif", "betrag", "amount")
 _CURRENCIES = {"eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR", "usd": "USD", "$": "USD",
@@ -146,7 +152,7 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, boo
         marker = _BULLET.match(line)
         listed = marker is not None
         item = line[marker.end():] if marker else line
-        for raw in _SENTENCE.split(item):
+        for raw in split_sentences(item):
             if _BULLET.match(raw):  # the next item of a list run into this line
                 block, listed = block + 1, True
             sentence = " ".join(_MARKUP.sub("", raw).split())
@@ -159,6 +165,24 @@ def _text_candidates(source: Source, body: str) -> list[tuple[str, str, int, boo
             text = sentence if sentence[-1] in ".!…" else sentence + "."
             out.append((context, text, block, False, listed))
     return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """The text cut into sentences at a full stop, "!", "?" or "…" before a space, and at line breaks; never after an
+    abbreviation (`_ABBREVIATION`)."""
+    pieces: list[str] = []
+    for piece in _SENTENCE.split(text):
+        if pieces and piece and _continues(pieces[-1], piece):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _continues(before: str, piece: str) -> bool:
+    if _ABBREVIATION.search(before):
+        return True
+    return bool(_NUMBER_ABBREVIATION.search(before)) and piece[:1].isdigit()
 
 
 def _pipe_cells(line: str) -> list[str] | None:
