@@ -252,7 +252,8 @@ _ASKING = (
 _ASKED_FOR = re.compile(rf"\b(?:{_ASKING})\b([^?.!,;]*)")
 # "can you paint my frame?", "can you sign my medical report": a service asked for by its own verb. The verb and its
 # object are what is asked; "will you …" asks what the business does in a case ("will you call me if …"), not for a
-# service, and stays out, as do the asking verbs above (their object is read there).
+# service, and stays out, as do the asking verbs above (their object is read there) and the general verbs a question
+# is phrased with ("can u put a picture of my dog on a cake", "can you use the shampoo from the vet").
 _SERVICE_ASK = re.compile(
     rf"\b(?:can|could)\s+{_YOU}\s+(?:guys\s+)?(?:also\s+|still\s+|even\s+|please\s+|pls\s+)?([a-z]+)\b([^?.!,;]*)"
 )
@@ -275,8 +276,8 @@ def asked_for(question: str) -> set[str]:
         asked |= _thing(match.group(1))
     for match in _SERVICE_ASK.finditer(text):
         verb, rest = match.groups()
-        if verb in STOP_WORDS or verb in _ASKING_VERBS:
-            continue
+        if verb in STOP_WORDS or verb in _ASKING_VERBS or verb in PHRASING_WORDS:
+            continue  # an asking verb's object is read above; a general verb ("put", "use", "look") names no service
         asked |= _thing(rest, verb)
     return asked
 

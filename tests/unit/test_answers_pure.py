@@ -15,6 +15,7 @@ from pipelines.sentences import (
     pick,
     row_sentence,
     score,
+    split_sentences,
 )
 
 # --- keyword terms ------------------------------------------------------------------------------
@@ -503,3 +504,22 @@ def test_section_numbers_and_title_fragments_are_never_said():
     assert [c.text for c in chosen] == ["Classes not used in that time expire."]
     # A title alone is still better than no reply.
     assert [c.text for c in pick([scored[1]], 500)] == ["5."]
+
+
+def test_an_abbreviations_full_stop_ends_no_sentence():
+    address = (
+        "Our office is at 14 Dublin Road, Portlaoise, Co. Laois, R32 K7T4, upstairs from the pharmacy. "
+        "You do not need to come in."
+    )
+    assert [c.text for c in candidates([Source(address)])] == [
+        "Our office is at 14 Dublin Road, Portlaoise, Co. Laois, R32 K7T4, upstairs from the pharmacy.",
+        "You do not need to come in.",
+    ]
+    text = "Can I bring my dog? No. Dogs wait outside. See No. 14 on the list. Ask Dr. Weber, e.g. about props."
+    assert split_sentences(text) == [
+        "Can I bring my dog?",
+        "No.",  # an answer, not a number's abbreviation
+        "Dogs wait outside.",
+        "See No. 14 on the list.",
+        "Ask Dr. Weber, e.g. about props.",
+    ]

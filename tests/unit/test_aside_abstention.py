@@ -23,6 +23,7 @@ EVERYDAY = {"phone", "going", "garden", "play", "area", "kids", "big", "quite", 
         ("can you sign my medical report for the licence", {"sign", "medical", "report", "licence"}),
         ("can you ship to the USA?", {"ship"}),
         ("will you call me if the repair gets more expensive?", set()),  # what the business does in a case
+        ("can u put a picture of my dog on a cake", set()),  # a general verb names no service
         ("how much is a lemon tree", {"lemon", "tree"}),
         ("have you got toilets and baby changing?", {"toilets", "baby", "changing"}),
         ("can I rent a christmas tree and bring it back in january?", {"christmas", "tree", "bring", "back"}),
