@@ -37,7 +37,8 @@ _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
 # a title or a street ("Dr. Weber", "St. John's Road"), a Latin or German short form ("e.g.", "approx.", "z.B.").
 # Cut there, an address's postcode was a sentence of its own, and "where are you" found half the address. "No." and
 # "Nr." only before a number ("No. 14"): alone they answer a question ("Can I bring my dog? No.").
-_ABBREVIATION = re.compile(r"(?:^|\W)(?:Co|St|Mr|Mrs|Ms|Dr|Rd|Ave|Mt|Jr|Sr|Prof|Str|approx|incl|ca|vs|e\.g|i\.e|z\.B)\.$")
+_ABBREVIATIONS = r"Co|St|Mr|Mrs|Ms|Dr|Rd|Ave|Mt|Jr|Sr|Prof|Str|approx|incl|ca|vs|e\.g|i\.e|z\.B"
+_ABBREVIATION = re.compile(rf"(?:^|\W)(?:{_ABBREVIATIONS})\.$")
 _NUMBER_ABBREVIATION = re.compile(r"(?:^|\W)(?:No|Nr|no|nr)\.$")
 _MARKUP = re.compile(r"^\s*(?:[-*•+>]|\d+[.)])\s+|[*_`]{2,}|^#+\s*")
 _PRICE_WORDS = ("price", "preis", "prix", "precio", "prezzo", "cost", "fee", "tarif", "betrag", "amount")
