@@ -172,11 +172,13 @@ def split_sentences(text: str) -> list[str]:
     """The text cut into sentences at a full stop, "!", "?" or "…" before a space, and at line breaks; never after an
     abbreviation (`_ABBREVIATION`)."""
     pieces: list[str] = []
-    for piece in _SENTENCE.split(text):
-        if pieces and piece and _continues(pieces[-1], piece):
-            pieces[-1] = f"{pieces[-1]} {piece}"
-        else:
-            pieces.append(piece)
+    for line in text.split("\n"):  # a line break ends a sentence whatever comes before it
+        start = len(pieces)
+        for piece in _SENTENCE.split(line):
+            if len(pieces) > start and piece and _continues(pieces[-1], piece):
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            else:
+                pieces.append(piece)
     return pieces
 
 

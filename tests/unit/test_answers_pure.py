@@ -523,3 +523,5 @@ def test_an_abbreviations_full_stop_ends_no_sentence():
         "See No. 14 on the list.",
         "Ask Dr. Weber, e.g. about props.",
     ]
+    # a line break ends a sentence even after an abbreviation: "Co." closing a line is a company's name
+    assert split_sentences("Printed by Acme Co.\nOpen daily.") == ["Printed by Acme Co.", "Open daily."]
