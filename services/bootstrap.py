@@ -7,6 +7,7 @@ import functools
 import socket
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -160,6 +161,8 @@ class App:
         self.session_host.shutdown()
         if isinstance(self.messages.embedder, SharedQueryVectors):
             self.messages.embedder.close()  # its prefetch thread, after any prefetch still running
+        if self.messages.searches is not None:
+            self.messages.searches.shutdown(wait=True)  # a search beside a verdict still running holds a connection
         self.pool.close()
         self.redis.close()
         self.celery.close()
@@ -330,6 +333,8 @@ def bootstrap(
         task_rules=task_rules, intent_heads=IntentHeads(embedder, fit=fit_head_isolated),
         typing_delay_ms_per_char=s.typing_delay_ms_per_char, typing_delay_max_seconds=s.typing_delay_max_seconds,
         session_owner=functools.partial(lease_owner, client),
+        # Threads start on first use (a worker's stages only), one a stage running at once at most.
+        searches=ThreadPoolExecutor(max_workers=4, thread_name_prefix="message-search"),
     )
 
     def messages_for(user_id: uuid.UUID) -> MessageDeps:

@@ -102,20 +102,36 @@ class SharedQueryVectors:
         return self._single(texts, key)
 
     def prefetch_query(self, text: str) -> None:
-        """Start looking up or embedding one message's text on the background thread (see `prefetch`); the
-        `embed` of it waits for that. Returns at once."""
+        """Start embedding one message's text on the background thread (see `prefetch`); the `embed` of it
+        waits for that. Returns at once.
+
+        Redis is not asked first: the caller has just read the message for the first time, so no process has
+        shared its vector (a job handed out again embeds it once more: the same vector). The vector is shared
+        through Redis after the waiting stage has it: neither round trip lies between the message and its
+        vector."""
         key = cache_key(self.model_name, text)
         with self._lock:
             if key in self._messages or key in self._pending_messages:
                 return
-            self._pending_messages[key] = self._executor().submit(self._single_prefetched, [text], key)
+            pending: Future[list[list[float]]] = Future()
+            self._pending_messages[key] = pending
+            self._executor().submit(self._embed_message, text, key, pending)
 
-    def _single_prefetched(self, texts: list[str], key: str) -> list[list[float]]:
+    def _embed_message(self, text: str, key: str, pending: Future[list[list[float]]]) -> None:
         try:
-            return self._single(texts, key)
-        finally:
-            with self._lock:  # kept by `_single` first: a caller finds it in one place or the other
+            vectors = self._inner.embed([text])
+            vector = np.asarray(vectors[0], dtype=np.float32)
+        except BaseException as exc:
+            with self._lock:
                 self._pending_messages.pop(key, None)
+            pending.set_exception(exc)
+            return
+        self._keep(key, vector)
+        with self._lock:  # kept first: a caller finds it in one place or the other
+            self._pending_messages.pop(key, None)
+        pending.set_result(vectors)
+        process_metrics().query_vectors.labels("computed").inc()
+        self._share(key, vector)
 
     def _single(self, texts: list[str], key: str) -> list[list[float]]:
         metrics = process_metrics()
@@ -141,12 +157,16 @@ class SharedQueryVectors:
         vectors = self._inner.embed(texts)
         metrics.query_vectors.labels("computed").inc()
         vector = np.asarray(vectors[0], dtype=np.float32)
+        self._share(key, vector)
+        self._keep(key, vector)
+        return vectors
+
+    def _share(self, key: str, vector: np.ndarray) -> None:
+        """Keep the vector in Redis for the stages another process runs for the same message."""
         try:
             self._redis.set(key, vector.tobytes(), ex=self._ttl)
         except redis.RedisError as exc:
             log.warning("query vector not cached", extra={"error": f"{type(exc).__name__}: {exc}"})
-        self._keep(key, vector)
-        return vectors
 
     def _keep(self, key: str, vector: np.ndarray) -> None:
         with self._lock:

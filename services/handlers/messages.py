@@ -20,6 +20,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -80,6 +81,9 @@ class MessageDeps:
     # The queue of the session host running the tenant's linked WhatsApp, or None when none runs it.
     session_owner: Callable[[uuid.UUID], str | None] = lambda _user_id: None
     intent_rules: intent.DecisionRules = field(default_factory=intent.DecisionRules)
+    # Runs rag.respond's search while the verdict that leads to it commits (`_search_beside`); None: searched
+    # by rag.respond itself.
+    searches: Executor | None = None
 
 
 Next = ClassifyIntent | RespondWithRag | DeliverReply  # a stage another may run right after itself (_run_next)
@@ -95,6 +99,14 @@ class _ClassifyClaim:
 
 
 @dataclass(frozen=True)
+class _Search:
+    """rag.respond's search of `text`, started by intent.classify beside its verdict's transaction."""
+
+    text: str
+    found: Future[answering.Retrieval]
+
+
+@dataclass(frozen=True)
 class _RespondClaim:
     """rag.respond's claim, made by its own transaction or by intent.classify's as it recorded the verdict:
     the message (locked, `classified`) and what the answer reads with it."""
@@ -104,6 +116,7 @@ class _RespondClaim:
     question: str
     history: list[answers.Turn]
     started: float
+    search: _Search | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +187,11 @@ def _typing_pause(deps: MessageDeps, text: str) -> float:
     return delivery.typing_pause_seconds(
         len(text), ms_per_char=deps.typing_delay_ms_per_char, max_seconds=deps.typing_delay_max_seconds
     )
+
+
+def _pauses(deps: MessageDeps) -> bool:
+    """Whether replies wait a typing pause: every reply does (it has a character at least), or none."""
+    return bool(_typing_pause(deps, "."))
 
 
 def _sent_from_here(deps: MessageDeps, row: InboundMessageRow) -> bool:
@@ -383,6 +401,7 @@ def _classify(job: ClassifyIntent, deps: MessageDeps, then: Then, claim: _Classi
     stored = intent.at_rest(result, how)
     trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
     from_documents = _from_documents(settings, result)
+    search = _search_beside(deps, job, settings, text) if from_documents else None
     # A verdict for rag.respond is redone if its commit is lost; one acted on here (a task, a hand-off, a canned
     # reply) reaches n8n or the customer under ids the redone verdict would not repeat: committed durably.
     with _redone_uow(deps, job.user_id) if from_documents else deps.tenant_uow(job.user_id) as uow:
@@ -391,7 +410,9 @@ def _classify(job: ClassifyIntent, deps: MessageDeps, then: Then, claim: _Classi
             # trace as the respond stage's routing hint. The update leaves the message locked and `classified`:
             # rag.respond's claim is made here, in this transaction, and the statement that records the verdict
             # also reads the chat's history the answer needs.
-            _classified_for_respond(job, deps, uow, settings=settings, intent=result.intent, trace=trace, then=then)
+            _classified_for_respond(
+                job, deps, uow, settings=settings, intent=result.intent, trace=trace, then=then, search=search
+            )
             return
         advanced = uow.inbox.advance_inbound(
             job.inbox_id, expected="filtered", status="classified", intent=result.intent, trace=trace
@@ -442,9 +463,38 @@ def _leave_to_one_call(
                             trace=_stage("intent", started, method=ONE_CALL), then=then)
 
 
+def _search_beside(deps: MessageDeps, job: ClassifyIntent, settings: BotSettings, text: str) -> _Search | None:
+    """Start rag.respond's search for a message the verdict sends to it, on a thread of its own, so that the
+    search (its own transaction: BEGIN, the vector and keyword query, COMMIT) runs while the verdict's
+    transaction and rag.respond's claim do, instead of after them.
+
+    Only a read, searched as rag.respond would: the message's own text (its vector is the one just classified),
+    when the answer will search that text, which rag.respond checks (`_searched`). With a debounce window the
+    question is the burst, not this message, so nothing is started. A search nobody takes (the message moved on,
+    a follow-up the answer reads with the message before it) is dropped."""
+    if deps.searches is None or settings.debounce_seconds:
+        return None
+    found = deps.searches.submit(
+        answering.retrieve, answering.Deps(deps.embedder, deps.vectors, deps.tenant_uow), job.user_id, text
+    )
+    return _Search(text, found)
+
+
+def _searched(search: _Search | None, question: str, history: list[answers.Turn]) -> answering.Retrieval | None:
+    """The search started beside the verdict when it searched what the answer searches, or None (the answer then
+    searches for itself: also when the search beside failed, as a failed prefetch is embedded again)."""
+    if search is None or search.text != answers.question_with_context(question, history):
+        return None
+    try:
+        return search.found.result()
+    except Exception as exc:
+        log.warning("search beside the verdict failed; searched again", extra={"error": f"{type(exc).__name__}: {exc}"})
+        return None
+
+
 def _classified_for_respond(
     job: ClassifyIntent, deps: MessageDeps, uow: UnitOfWork, *, settings: BotSettings, intent: str | None,
-    trace: dict, then: Then,
+    trace: dict, then: Then, search: _Search | None = None,
 ) -> None:
     """Record the message `classified` and make rag.respond's claim in the same statement, which also reads the
     chat's history the answer needs; nothing when another run moved the message on."""
@@ -456,7 +506,7 @@ def _classified_for_respond(
         return
     row, logged = claimed
     respond_job = RespondWithRag(user_id=job.user_id, inbox_id=job.inbox_id, trace_id=job.trace_id)
-    then.append(_Claimed(respond_job, _respond_reads(deps, uow, row, settings, logged=logged)))
+    then.append(_Claimed(respond_job, _respond_reads(deps, uow, row, settings, logged=logged, search=search)))
 
 
 def _canned(settings: BotSettings, result: IntentResult) -> str:
@@ -572,9 +622,10 @@ def _respond_reads(
     started: float | None = None,
     *,
     logged: list[LoggedTurn],
+    search: _Search | None = None,
 ) -> _RespondClaim:
     """What rag.respond reads with its claim of `row` (locked and `classified` in `uow`): `logged`, the chat's
-    history, read by the statement that made the claim."""
+    history, read by the statement that made the claim. `search`: its search, started beside the claim."""
     started = time.perf_counter() if started is None else started
     window = settings.debounce_seconds
     # With no debounce window the burst is this message alone: no need to ask.
@@ -587,7 +638,7 @@ def _respond_reads(
         )
         for h in logged
     ]
-    return _RespondClaim(row, settings, question, history, started)
+    return _RespondClaim(row, settings, question, history, started, search)
 
 
 def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _RespondClaim | None = None) -> None:
@@ -607,6 +658,9 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
         claim.history,
         claim.started,
     )
+    # A reply with no typing pause is claimed for sending as it is written, if this process sends it: asked here,
+    # while the search started beside the verdict may still be out, rather than after the answer.
+    from_here = _sent_from_here(deps, row) if claim.search is not None and not _pauses(deps) else None
     one_call = _one_call(settings) and row.intent is None  # not when classify already decided
     setup = IntentSetup.of(settings) if one_call else None
     result = answering.answer(
@@ -616,6 +670,7 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
         question,
         history,
         classify=setup,
+        searched=_searched(claim.search, question, history),
     )
     verdict, intent_trace = None, {}
     if setup is not None:
@@ -625,7 +680,9 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
     parts = answers.split_reply(result.reply, settings.max_reply_chars) or [settings.unknown_reply]
     trace = {**intent_trace, **_stage("respond", started, **result.trace, reply_parts=len(parts))}
     # outbound.deliver's claim of a reply sent with no pause is made by the transaction that writes it.
-    claim_sends = any(not _typing_pause(deps, part) for part in parts) and _sent_from_here(deps, row)
+    claim_sends = any(not _typing_pause(deps, part) for part in parts) and (
+        _sent_from_here(deps, row) if from_here is None else from_here
+    )
     # A task, a hand-off or a canned answer (the model's reply is not sent): acted on durably, as in
     # intent.classify. The answer itself is redone if its commit is lost (its replies keep their ids).
     acted_on = None

@@ -172,12 +172,17 @@ def answer(
     *,
     use_models: bool = True,
     classify: IntentSetup | None = None,
+    searched: Retrieval | None = None,
 ) -> Answer:
     """The reply to a customer's question, and what led to it (for the trace). With `classify` and a model
     configured, the same model call also gives the intent verdict (the one-call mode): the model is then
-    asked even when the documents do not answer, and its reply used only when they do."""
+    asked even when the documents do not answer, and its reply used only when they do. `searched`: the
+    `retrieve` of the question made already (used only if it searched the text this answer searches)."""
     search_text = answers.question_with_context(question, history)
-    retrieval = retrieve(deps, user_id, search_text)
+    if searched is not None and searched.text == search_text:
+        retrieval = searched
+    else:
+        retrieval = retrieve(deps, user_id, search_text)
     scored, relatedness = _scored_sentences(deps, retrieval)
     support = _support(retrieval, scored, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question)
     trace: dict = {"ranked": ranked_trace(retrieval)}

@@ -129,3 +129,68 @@ def test_a_failed_prefetch_is_embedded_again_by_the_batch(inline):
         assert sorted(counting.texts) == ["bolgatanga", "wa"]
     finally:
         shared.close()
+
+
+def test_a_prefetched_message_is_embedded_at_once_and_shared_after(inline):
+    """inbound.filter's prefetch of the message it has just read: straight to the model (no process has shared
+    its vector yet), then kept in Redis for the stages another process runs."""
+    container, _publisher, counting = inline
+    text = "Do you deliver to Tamale? (prefetched message)"
+    key = cache_key(counting.model_name, text)
+    container.redis.delete(key)
+    shared = SharedQueryVectors(counting, container.redis, ttl_seconds=30)
+    try:
+        counting.texts.clear()
+        shared.prefetch_query(text)
+        shared.prefetch_query(text)  # already on its way: not embedded twice
+        got = shared.embed([text])[0]
+        assert counting.texts == [text]
+        assert np.allclose(np.asarray(got, dtype=np.float32),
+                           np.asarray(counting.inner.embed([text])[0], dtype=np.float32), atol=1e-5)
+    finally:
+        shared.close()  # after the background thread's work: the vector is shared by then
+    stored = container.redis.get(key)
+    assert stored is not None and np.array_equal(np.frombuffer(stored, dtype=np.float32),
+                                                 np.asarray(got, dtype=np.float32))
+    assert 0 < container.redis.ttl(key) <= 30
+    elsewhere = SharedQueryVectors(counting, container.redis)
+    assert elsewhere.embed([text])[0] == got and counting.texts == [text]  # another process: from Redis
+
+
+def test_a_prefetched_message_without_redis_is_still_embedded(inline):
+    _container, _publisher, counting = inline
+    unreachable = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2, socket_timeout=0.2)
+    shared = SharedQueryVectors(counting, unreachable)
+    try:
+        counting.texts.clear()
+        shared.prefetch_query("hello again")
+        assert len(shared.embed(["hello again"])[0]) == shared.dimensions
+        assert counting.texts == ["hello again"]
+    finally:
+        shared.close()
+
+
+def test_a_failed_message_prefetch_is_embedded_again(inline):
+    _container, _publisher, counting = inline
+
+    class FailingOnce:
+        def __init__(self) -> None:
+            self.failed = False
+
+        def __getattr__(self, name):
+            return getattr(counting, name)
+
+        def embed(self, texts):
+            if not self.failed:
+                self.failed = True
+                raise RuntimeError("model busy")
+            return counting.embed(texts)
+
+    shared = SharedQueryVectors(FailingOnce(), _container.redis)
+    try:
+        counting.texts.clear()
+        shared.prefetch_query("is the bolgatanga shop open?")
+        assert len(shared.embed(["is the bolgatanga shop open?"])[0]) == shared.dimensions
+        assert counting.texts == ["is the bolgatanga shop open?"]  # the failed call embedded nothing
+    finally:
+        shared.close()
