@@ -178,6 +178,13 @@ class OnnxEmbedder:
     def count_tokens_many(self, texts: list[str]) -> list[int]:
         return _count_tokens(self._loaded(), texts)
 
+    @functools.cached_property
+    def token_counts_add_up(self) -> bool:
+        """Whether texts joined by whitespace count as the sum of their counts, so the chunker need not count a
+        chunk again after its parts (pipelines/chunking.py). True for WordPiece after BERT's whitespace and
+        punctuation split, with a normaliser that works a character at a time: no piece spans a line break."""
+        return _counts_add_up(json.loads((self._path / "tokenizer.json").read_text()))
+
     def embed(self, texts: list[str]) -> list[list[float]]:
         return self._embed(self._query_graph, texts)
 
@@ -241,6 +248,10 @@ class DocumentEmbedder:
     def count_tokens_many(self, texts: list[str]) -> list[int]:
         return self._owner.count_tokens_many(texts)
 
+    @property
+    def token_counts_add_up(self) -> bool:
+        return self._owner.token_counts_add_up
+
     def embed(self, texts: list[str]) -> list[list[float]]:
         return self._owner._embed_document_batch(texts)
 
@@ -300,6 +311,14 @@ class _Loaded:
 
 def _count_tokens(state: _Loaded, texts: list[str]) -> list[int]:
     return [len(item.ids) for item in state.counter.encode_batch_fast(texts, add_special_tokens=False)]
+
+
+def _counts_add_up(tokenizer: dict) -> bool:
+    # Anything else (a byte-level or SentencePiece model, a pre-tokenizer sequence) may merge across the join.
+    normalizer = (tokenizer.get("normalizer") or {}).get("type")
+    return ((tokenizer.get("model") or {}).get("type") == "WordPiece"
+            and (tokenizer.get("pre_tokenizer") or {}).get("type") == "BertPreTokenizer"
+            and normalizer in (None, "BertNormalizer"))
 
 
 @functools.cache

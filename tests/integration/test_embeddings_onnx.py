@@ -15,7 +15,9 @@ import numpy as np
 import pytest
 
 from services.adapters.embeddings import SentenceTransformerEmbedder, default_model_path
+from pipelines.chunking import ChunkingOptions, chunk_sections
 from services.adapters.embeddings_onnx import OnnxEmbedder
+from services.adapters.extract import extract, sniff_type
 from services.adapters.embeddings_onnx_export import (
     EXPORT_FORMAT,
     OnnxExportError,
@@ -23,6 +25,7 @@ from services.adapters.embeddings_onnx_export import (
     ensure_exported,
     prune_superseded,
 )
+from schemas.kb import TextSection
 from tests.samples import realistic_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -213,3 +216,30 @@ def test_embedding_with_onnx_never_loads_torch(onnx_embedder, cache_dir):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_models_token_counts_add_up_so_chunks_need_not_be_counted_again():
+    embedder = OnnxEmbedder(cache_dir=Path(os.environ["EMBEDDING_CACHE_DIR"]))  # the tests' export, made once
+    assert embedder.token_counts_add_up and embedder.for_documents().token_counts_add_up
+    documents = {path.name: path.read_bytes() for path in sorted(ROOT.glob("evals/*/documents/*"))}
+    sections = [section for name, data in documents.items() for section in extract(data, sniff_type(data, name)).sections]
+    # Text that could trip a tokenizer at a join: accents, CJK, emoji, a word past WordPiece's 100 characters.
+    odd = " ".join(["naïve café", "日本語のテキスト", "🙂🙂", "a\u0301", "https://example.com/" + "x" * 240, "3.50€"] * 40)
+    sections.append(TextSection(text=odd, heading="Héading 日本", parents=["Shop"]))
+    for options in (ChunkingOptions(200, 30), ChunkingOptions(48, 10)):
+        chunks = chunk_sections(sections, embedder.count_tokens, options, embedder.count_tokens_many, counts_add_up=True)
+        assert [c.tokens for c in chunks] == embedder.count_tokens_many([c.content for c in chunks])
+
+
+@pytest.mark.parametrize(("tokenizer", "adds_up"), [
+    ({"normalizer": {"type": "BertNormalizer"}, "pre_tokenizer": {"type": "BertPreTokenizer"},
+      "model": {"type": "WordPiece"}}, True),
+    ({"normalizer": None, "pre_tokenizer": {"type": "ByteLevel"}, "model": {"type": "BPE"}}, False),
+    ({"normalizer": {"type": "Sequence"}, "pre_tokenizer": {"type": "BertPreTokenizer"},
+      "model": {"type": "WordPiece"}}, False),
+    ({"normalizer": None, "pre_tokenizer": {"type": "Metaspace"}, "model": {"type": "Unigram"}}, False),
+])
+def test_only_wordpiece_after_a_whitespace_split_is_taken_to_add_up(tokenizer, adds_up):
+    from services.adapters.embeddings_onnx import _counts_add_up
+
+    assert _counts_add_up(tokenizer) is adds_up
