@@ -138,7 +138,9 @@ class Settings(BaseSettings):
     # are indexed as another model, and the sweeper re-embeds documents made by the other variant.
     # int8-documents (the default) embeds document chunks on int8, questions and answer sentences on fp32:
     # ingest at the int8 speed, answers as fp32's; it keeps the fp32 name, its index is searched with fp32.
-    embedding_onnx_variant: Literal["fp32", "int8", "int8-documents"] = Field(
+    # int8-documents-fused: the same with the document graph as it was before export format 3 (its layer
+    # norms fused: slower on ONNX Runtime 1.31's CPU kernels, the same answers).
+    embedding_onnx_variant: Literal["fp32", "int8", "int8-documents", "int8-documents-fused"] = Field(
         "int8-documents", alias="EMBEDDING_ONNX_VARIANT")
     # Sub-batches of one ingest batch run side by side on this many threads (unset: the CPU count, at most 4).
     embedding_threads: int | None = Field(None, alias="EMBEDDING_THREADS", ge=1, le=64)

@@ -218,6 +218,14 @@ def _document_graph_loader(embedder: Embedder) -> Callable[[], None] | None:
     return embedder.load_in_background if isinstance(embedder, DocumentEmbedder) else None
 
 
+def _token_counts_add_up(embedder: Embedder) -> bool:
+    """Whether the chunker may sum a chunk's parts' token counts (the ONNX embedder's WordPiece tokenizer) rather
+    than count each chunk again."""
+    from services.adapters.embeddings_onnx import DocumentEmbedder, OnnxEmbedder
+
+    return isinstance(embedder, OnnxEmbedder | DocumentEmbedder) and embedder.token_counts_add_up
+
+
 def _document_embedder(embedder: Embedder) -> Embedder:
     """What ingest embeds chunks with: the same model and name; int8 for EMBEDDING_ONNX_VARIANT=int8-documents."""
     from services.adapters.embeddings_onnx import OnnxEmbedder
@@ -322,6 +330,7 @@ def bootstrap(
         chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
         chunks_per_job=s.embed_job_chunks, max_document_chunks=s.kb_max_document_chunks,
         load_embedder_ahead=_document_graph_loader(document_embedder),
+        token_counts_add_up=_token_counts_add_up(document_embedder),
     )
     message_deps = MessageDeps(
         tenant_uow=tenant_uow, keyring=keyring, vectors=vectors,

@@ -32,11 +32,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from services.adapters.embeddings import DEFAULT_MODEL_NAME, default_model_path
-from services.adapters.embeddings_onnx_export import INPUT_NAMES, ensure_exported
+from services.adapters.embeddings_onnx_export import INPUT_NAMES, RUNTIME_FUSIONS_OFF, ensure_exported
 
 _DEFAULT_MAX_SEQ_LENGTH = 256
 # Embedder variant -> (graph for questions and answer sentences, graph for document chunks).
-_GRAPHS = {"fp32": ("fp32", "fp32"), "int8": ("int8", "int8"), "int8-documents": ("fp32", "int8")}
+# int8-documents-fused: documents on the int8 graph as it was made before export format 3 (fused layer norms).
+_GRAPHS = {"fp32": ("fp32", "fp32"), "int8": ("int8", "int8"), "int8-documents": ("fp32", "int8"),
+           "int8-documents-fused": ("fp32", "int8-fused")}
 EMBEDDER_VARIANTS = tuple(_GRAPHS)
 # How long the document graph of int8-documents stays loaded after the last batch (a document's
 # batches come one after another, seconds apart).
@@ -94,7 +96,8 @@ class OnnxEmbedder:
             started = time.perf_counter()
             # A separate document graph keeps its buffers between batches (see _Loaded): it is let go
             # as a whole once documents stop coming, so it never holds them at rest.
-            state = _Loaded(self._path, self._graph_file(graph), keep_buffers=graph != self._query_graph)
+            state = _Loaded(self._path, self._graph_file(graph), keep_buffers=graph != self._query_graph,
+                            fusions_off=RUNTIME_FUSIONS_OFF.get(graph, ()))
             with self._lock:
                 self._states[graph] = state
             # Loading is paid again each time the document graph is let go and needed anew: the log says how often.
@@ -178,6 +181,13 @@ class OnnxEmbedder:
     def count_tokens_many(self, texts: list[str]) -> list[int]:
         return _count_tokens(self._loaded(), texts)
 
+    @functools.cached_property
+    def token_counts_add_up(self) -> bool:
+        """Whether texts joined by whitespace count as the sum of their counts, so the chunker need not count a
+        chunk again after its parts (pipelines/chunking.py). True for WordPiece after BERT's whitespace and
+        punctuation split, with a normaliser that works a character at a time: no piece spans a line break."""
+        return _counts_add_up(json.loads((self._path / "tokenizer.json").read_text()))
+
     def embed(self, texts: list[str]) -> list[list[float]]:
         return self._embed(self._query_graph, texts)
 
@@ -241,6 +251,10 @@ class DocumentEmbedder:
     def count_tokens_many(self, texts: list[str]) -> list[int]:
         return self._owner.count_tokens_many(texts)
 
+    @property
+    def token_counts_add_up(self) -> bool:
+        return self._owner.token_counts_add_up
+
     def embed(self, texts: list[str]) -> list[list[float]]:
         return self._owner._embed_document_batch(texts)
 
@@ -253,7 +267,8 @@ class DocumentEmbedder:
 class _Loaded:
     """The tokenizers and the ONNX Runtime session for one exported graph."""
 
-    def __init__(self, model_path: Path, graph: Path, *, keep_buffers: bool = False) -> None:
+    def __init__(self, model_path: Path, graph: Path, *, keep_buffers: bool = False,
+                 fusions_off: tuple[str, ...] = ()) -> None:
         import numpy as np
         import onnxruntime
         from tokenizers import Tokenizer
@@ -284,7 +299,8 @@ class _Loaded:
         # a batch's activations afresh each run cost about a quarter of its throughput.
         options.enable_cpu_mem_arena = keep_buffers
         options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+        self._session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"],
+                                                     disabled_optimizers=list(fusions_off))
 
     def run(self, texts: list[str]):
         np = self._np
@@ -300,6 +316,14 @@ class _Loaded:
 
 def _count_tokens(state: _Loaded, texts: list[str]) -> list[int]:
     return [len(item.ids) for item in state.counter.encode_batch_fast(texts, add_special_tokens=False)]
+
+
+def _counts_add_up(tokenizer: dict) -> bool:
+    # Anything else (a byte-level or SentencePiece model, a pre-tokenizer sequence) may merge across the join.
+    normalizer = (tokenizer.get("normalizer") or {}).get("type")
+    return ((tokenizer.get("model") or {}).get("type") == "WordPiece"
+            and (tokenizer.get("pre_tokenizer") or {}).get("type") == "BertPreTokenizer"
+            and normalizer in (None, "BertNormalizer"))
 
 
 @functools.cache

@@ -62,6 +62,9 @@ class IngestDeps:
     # Starts loading what `embedder` needs in the background (int8 document graph): it loads while the file
     # is read and chunked instead of holding the first batch (None: nothing to load ahead).
     load_embedder_ahead: Callable[[], None] | None = None
+    # The embedder's tokenizer counts joined texts as the sum of their counts: a chunk's count is its parts'
+    # sum instead of a second pass of the tokenizer over every chunk (pipelines/chunking.py).
+    token_counts_add_up: bool = False
 
 
 def chunk_id(document_id: uuid.UUID, ordinal: int, content: str) -> str:
@@ -148,7 +151,8 @@ def chunk_document(job: ChunkDocument, *, deps: IngestDeps) -> None:
         max_tokens=min(deps.chunk_max_tokens, deps.embedder.max_tokens),
         overlap_tokens=min(deps.chunk_overlap_tokens, deps.chunk_max_tokens // 2 - 1),
     )
-    drafts = chunk_sections(sections, deps.embedder.count_tokens, options, deps.embedder.count_tokens_many)
+    drafts = chunk_sections(sections, deps.embedder.count_tokens, options, deps.embedder.count_tokens_many,
+                            counts_add_up=deps.token_counts_add_up)
     if not drafts:
         fail_document(job, "No text could be extracted from this file.", deps=deps)
         return

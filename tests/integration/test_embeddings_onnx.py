@@ -12,17 +12,23 @@ import time
 from pathlib import Path
 
 import numpy as np
+import onnx
+import onnxruntime
 import pytest
 
+from pipelines.chunking import ChunkingOptions, chunk_sections
+from schemas.kb import TextSection
 from services.adapters.embeddings import SentenceTransformerEmbedder, default_model_path
-from services.adapters.embeddings_onnx import OnnxEmbedder
+from services.adapters.embeddings_onnx import OnnxEmbedder, _counts_add_up
 from services.adapters.embeddings_onnx_export import (
     EXPORT_FORMAT,
+    RUNTIME_FUSIONS_OFF,
     OnnxExportError,
     cached_graph_path,
     ensure_exported,
     prune_superseded,
 )
+from services.adapters.extract import extract, sniff_type
 from tests.samples import realistic_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,6 +97,30 @@ def test_int8_documents_embeds_documents_on_int8_and_everything_else_on_fp32(onn
     assert onnx_embedder.for_documents() is onnx_embedder and int8.for_documents() is int8
     with pytest.raises(ValueError, match="unknown ONNX variant"):
         OnnxEmbedder(cache_dir=cache_dir, variant="int4")
+
+
+def test_the_int8_graph_runs_its_layer_norms_unfused_and_the_previous_graph_stays_selectable(onnx_embedder, cache_dir):
+    texts = realistic_texts(40)
+    reference = np.array(onnx_embedder.embed(texts))
+    current = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents").for_documents()
+    previous = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents-fused").for_documents()
+    assert previous.model_name == current.model_name == onnx_embedder.model_name  # both stand for fp32 vectors
+    new, old = np.array(current.embed(texts)), np.array(previous.embed(texts))
+    for vectors in (new, old):
+        assert (vectors * reference).sum(axis=1).min() > 0.95
+    assert (new * old).sum(axis=1).min() > 0.99  # the same maths; int8 rounding of slightly different sums
+    graphs = {"int8": current._owner._graph_files["int8"], "int8-fused": previous._owner._graph_files["int8-fused"]}
+    assert graphs["int8"] != graphs["int8-fused"] and graphs["int8"].parent == graphs["int8-fused"].parent
+    kinds = {graph: {node.op_type for node in onnx.load(str(path)).graph.node} for graph, path in graphs.items()}
+    assert "SkipLayerNormalization" not in kinds["int8"] and "LayerNormalization" in kinds["int8"]
+    assert "SkipLayerNormalization" in kinds["int8-fused"] and "BiasGelu" in kinds["int8-fused"]
+    # ONNX Runtime would fuse them again when loading unless told not to (what the embedder's session does).
+    options = onnxruntime.SessionOptions()
+    options.optimized_model_filepath = str(cache_dir / "int8-as-loaded.onnx")
+    onnxruntime.InferenceSession(str(graphs["int8"]), options, providers=["CPUExecutionProvider"],
+                                 disabled_optimizers=list(RUNTIME_FUSIONS_OFF["int8"]))
+    loaded = {node.op_type for node in onnx.load(options.optimized_model_filepath).graph.node}
+    assert "SkipLayerNormalization" not in loaded and "BiasGelu" not in loaded
 
 
 def test_the_document_graph_is_let_go_when_no_document_comes(cache_dir):
@@ -213,3 +243,31 @@ def test_embedding_with_onnx_never_loads_torch(onnx_embedder, cache_dir):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_models_token_counts_add_up_so_chunks_need_not_be_counted_again():
+    embedder = OnnxEmbedder(cache_dir=Path(os.environ["EMBEDDING_CACHE_DIR"]))  # the tests' export, made once
+    assert embedder.token_counts_add_up and embedder.for_documents().token_counts_add_up
+    documents = {path.name: path.read_bytes() for path in sorted(ROOT.glob("evals/*/documents/*"))}
+    sections = [section for name, data in documents.items()
+                for section in extract(data, sniff_type(data, name)).sections]
+    # Text that could trip a tokenizer at a join: accents, CJK, emoji, a word past WordPiece's 100 characters.
+    odd = " ".join(["naïve café", "日本語のテキスト", "🙂🙂", "a\u0301", "https://example.com/" + "x" * 240,
+                    "3.50€"] * 40)
+    sections.append(TextSection(text=odd, heading="Héading 日本", parents=["Shop"]))
+    for options in (ChunkingOptions(200, 30), ChunkingOptions(48, 10)):
+        chunks = chunk_sections(sections, embedder.count_tokens, options, embedder.count_tokens_many,
+                                counts_add_up=True)
+        assert [c.tokens for c in chunks] == embedder.count_tokens_many([c.content for c in chunks])
+
+
+@pytest.mark.parametrize(("tokenizer", "adds_up"), [
+    ({"normalizer": {"type": "BertNormalizer"}, "pre_tokenizer": {"type": "BertPreTokenizer"},
+      "model": {"type": "WordPiece"}}, True),
+    ({"normalizer": None, "pre_tokenizer": {"type": "ByteLevel"}, "model": {"type": "BPE"}}, False),
+    ({"normalizer": {"type": "Sequence"}, "pre_tokenizer": {"type": "BertPreTokenizer"},
+      "model": {"type": "WordPiece"}}, False),
+    ({"normalizer": None, "pre_tokenizer": {"type": "Metaspace"}, "model": {"type": "Unigram"}}, False),
+])
+def test_only_wordpiece_after_a_whitespace_split_is_taken_to_add_up(tokenizer, adds_up):
+    assert _counts_add_up(tokenizer) is adds_up

@@ -142,3 +142,35 @@ def test_a_list_keeps_one_item_a_line_and_a_wrapped_item_runs_together():
         "Classes\nOur classes:\n- **Hatha**: slow. The best class to start with.\n"
         "- **Vinyasa**: fast.\n1. Book\n2) Come"
     )
+
+
+def _mixed_document() -> list:
+    paragraph = " ".join(f"Sentence {i} talks about product number {i} in detail." for i in range(40))
+    return [TextSection(text="Open Monday to Friday.\n\nClosed on public holidays.", heading="Hours", parents=["Shop"]),
+            TextSection(text="\n\n".join([paragraph, "x" * 300, "Short closing paragraph."]), heading="Products"),
+            TableSection(columns=["Item", "Price"], rows=[["Espresso", "2.50"], ["Latte " * 30, "3.10"]], sheet="Menu"),
+            TextSection(text=" ".join(f"Fact {i} is true." for i in range(30)))]
+
+
+@pytest.mark.parametrize("options", [ChunkingOptions(max_tokens=16, overlap_tokens=4),
+                                     ChunkingOptions(max_tokens=40, overlap_tokens=0)])
+def test_counts_that_add_up_give_the_chunks_and_counts_of_counting_each_chunk_whole(options):
+    whole = chunk_sections(_mixed_document(), words, options)
+    summed = chunk_sections(_mixed_document(), words, options, counts_add_up=True)
+    assert [(c.content, c.metadata, c.tokens) for c in summed] == [(c.content, c.metadata, c.tokens) for c in whole]
+    assert [c.tokens for c in summed] == [words(c.content) for c in summed]
+
+
+def test_counts_that_add_up_are_not_counted_again_chunk_by_chunk():
+    counted: list[str] = []
+
+    def many(texts: list[str]) -> list[int]:
+        counted.extend(texts)
+        return [words(t) for t in texts]
+
+    chunks = chunk_sections(_mixed_document(), words, ChunkingOptions(max_tokens=40, overlap_tokens=0), many,
+                            counts_add_up=True)
+    assert not {c.content for c in chunks} & set(counted)  # the paragraphs were counted, the chunks not again
+    counted.clear()
+    chunks = chunk_sections(_mixed_document(), words, ChunkingOptions(max_tokens=40, overlap_tokens=0), many)
+    assert {c.content for c in chunks} <= set(counted)
