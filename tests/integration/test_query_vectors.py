@@ -105,23 +105,26 @@ def test_prefetched_words_are_embedded_once_and_as_the_batch_would(inline):
         shared.close()
 
 
+class FailingOnce:
+    """An embedder whose first call fails ("model busy"), then embeds through `inner`."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.failed = inner, False
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def embed(self, texts):
+        if not self.failed:
+            self.failed = True
+            raise RuntimeError("model busy")
+        return self.inner.embed(texts)
+
+
 def test_a_failed_prefetch_is_embedded_again_by_the_batch(inline):
     _container, _publisher, counting = inline
 
-    class FailingOnce:
-        def __init__(self) -> None:
-            self.failed = False
-
-        def __getattr__(self, name):
-            return getattr(counting, name)
-
-        def embed(self, texts):
-            if not self.failed:
-                self.failed = True
-                raise RuntimeError("model busy")
-            return counting.embed(texts)
-
-    shared = SharedQueryVectors(FailingOnce(), _container.redis)
+    shared = SharedQueryVectors(FailingOnce(counting), _container.redis)
     try:
         counting.texts.clear()
         shared.prefetch(["wa"])
@@ -173,20 +176,7 @@ def test_a_prefetched_message_without_redis_is_still_embedded(inline):
 def test_a_failed_message_prefetch_is_embedded_again(inline):
     _container, _publisher, counting = inline
 
-    class FailingOnce:
-        def __init__(self) -> None:
-            self.failed = False
-
-        def __getattr__(self, name):
-            return getattr(counting, name)
-
-        def embed(self, texts):
-            if not self.failed:
-                self.failed = True
-                raise RuntimeError("model busy")
-            return counting.embed(texts)
-
-    shared = SharedQueryVectors(FailingOnce(), _container.redis)
+    shared = SharedQueryVectors(FailingOnce(counting), _container.redis)
     try:
         counting.texts.clear()
         shared.prefetch_query("is the bolgatanga shop open?")
