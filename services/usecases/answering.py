@@ -338,7 +338,10 @@ def _support(
     rare = abstention.rare_words(retrieval.unknown, vocabulary, owners)
     aside = abstention.aside_words(question, retrieval.unknown, everyday, owners)
     ignore = abstention.UNTELLING_WORDS | abstention.number_endings(question)
-    unknown = abstention.unknown_share(retrieval.weights, retrieval.unknown, relatedness, ignore, rare, aside=aside)
+    context = abstention.context_words(question, rare)
+    unknown = abstention.unknown_share(
+        retrieval.weights, retrieval.unknown, relatedness, ignore, rare, aside=aside, context=context
+    )
     weighed = [s.similarity for s in scored if s.candidate.passage < SUPPORT_PASSAGES]
     passages = [f.content for f in retrieval.found]
     variant = abstention.missing_variant(question, passages)
