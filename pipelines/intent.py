@@ -140,7 +140,8 @@ _DATE = re.compile(
     r"(?:next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)|"
     r"\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b|"
     # a day of the month alone ("on the 14th"), not a rank ("for the 5th time", "the 2nd floor")
-    r"(?:(?<=\bon the )|(?<=\bby the )|(?<=\bfor the )|(?<=\btill the ))\d{1,2}(?:st|nd|rd|th)\b(?! (?:time|floor|row|one|place|edition|gen))", re.I)
+    r"(?:(?<=\bon the )|(?<=\bby the )|(?<=\bfor the )|(?<=\btill the ))\d{1,2}(?:st|nd|rd|th)\b"
+    r"(?! (?:time|floor|row|one|place|edition|gen))", re.I)
 _QUANTITY = re.compile(r"\b(\d{1,5})\s*(?:x\s*)?(units?|pieces?|pcs|bags?|boxes?|packs?|items?|kg|litres?|"
                        r"liters?|bottles?|pairs?|of (?:these|those|them|the \w+))\b", re.I)
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
