@@ -300,7 +300,9 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     ordered = not booking and (_ORDER_ASKED.search(text) is not None or (
         _ORDER_ASKED_IF.search(text) is not None and (when or bool(payload.get("quantities")))) or
         _ORDER_COUNTED.search(text) is not None)
-    if ordered or payload.get("quantities"):
+    complaint = "HumanHandoff" in found  # "it never arrived and the party is tonight"
+    # A quantity in a complaint is what went wrong ("you charged me for 3 bags but I only got 2"), not an order.
+    if ordered or (payload.get("quantities") and not complaint):
         found["Task:create_order"] = "asks to have something" if ordered else "a quantity"
     # A booking's details: a clock time or a calendar date, or any day with booking words; a weekday alone
     # ("are you open on Saturday", "see you Saturday") is not one, nor a day in a question about hours, in
@@ -308,7 +310,6 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     specific = bool(payload.get("times")) or any(not _WEEKDAY_ONLY.match(d) for d in dates)
     hours = _HOURS_ASKED.search(text) is not None and not booking
     farewell = _FAREWELL.search(text) is not None  # "perfect, see you Saturday at 10"
-    complaint = "HumanHandoff" in found  # "it never arrived and the party is tonight"
     if (booking and when) or (specific and not (hours or ordered or farewell or complaint)):
         found["Task:book_calendar"] = "a date or a time"
     return found

@@ -41,6 +41,8 @@ def test_a_farewell_that_also_asks_to_book_is_a_booking():
     ("Can I order a case from you?", set()),  # whether one may order at all
     ("can I get Rocky in for a groom next week?", {"Task:book_calendar"}),
     ("can Tom come and look at our garden on the 14th?", {"Task:book_calendar"}),
+    ("you charged me for 3 bags of compost but I only got 2", {"HumanHandoff"}),  # the quantity went wrong
+    ("I need 3 bags of compost", {"Task:create_order"}),
 ])
 def test_evidence_in_the_words(text, expected):
     assert _evidence(text) == expected
