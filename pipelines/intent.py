@@ -144,6 +144,8 @@ _DATE = re.compile(
     r"(?! (?:time|floor|row|one|place|edition|gen))", re.I)
 _QUANTITY = re.compile(r"\b(\d{1,5})\s*(?:x\s*)?(units?|pieces?|pcs|bags?|boxes?|packs?|items?|kg|litres?|"
                        r"liters?|bottles?|pairs?|of (?:these|those|them|the \w+))\b", re.I)
+_DESCRIBED = re.compile(r"\b(?:(?:she|he|it)(?:'s|\s+is|\s+was)|weighs|weighing|weighed)\s*"
+                        r"(?:about\s+|around\s+|over\s+|under\s+|nearly\s+|almost\s+)?$", re.I)
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "a dozen": 12}
 
@@ -192,7 +194,8 @@ _REQUEST = re.compile(
     r"let me|let's|lets|get me|give me|book|send|email|e-mail|mail|order|add|put|reserve|schedule|deliver|"
     r"set up|arrange|cancel|forward|ship|call me|sign me|connect me|transfer me)\b", re.I)
 _QUESTION = re.compile(
-    r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:how|what|what's|whats|when|where|which|who|why|is|are|do|"
+    r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:(?:till|until|by)\s+(?=when\b))?"  # "till when do i …"
+    r"(?:how|what|what's|whats|when|where|which|who|why|is|are|do|"
     r"does|did|can i|can we|could i|may i|will|would it|have you|has|should|r u|are u|do u|does it|any|"
     r"can (?!you\b|u\b)\w+)\b", re.I)
 # A question after a first clause: "dropped my phone in the bath, what should i do now".
@@ -268,7 +271,8 @@ _ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?ord
                             r"six|seven|eight|nine|ten|a dozen)\s", re.I)
 # A question about what the business does ("do you email the quote?", "will you call me if …") asks about
 # a thing, not for it: its words are no evidence.
-_ABOUT = re.compile(r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:do|does|did|is|are|how|when|where|what|which|why|"
+_ABOUT = re.compile(r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:(?:till|until|by)\s+(?=when\b))?"
+                    r"(?:do|does|did|is|are|how|when|where|what|which|why|"
                     r"will you|would it|r u|are u|do u|what's|whats)\b", re.I)
 # Asking about the business's hours: a day or a time here is when it is open, not a booking.
 _HOURS_ASKED = re.compile(r"\b(?:open|opens|opening|close|closes|closing|closed|hours)\b", re.I)
@@ -533,7 +537,9 @@ def extract_payload(text: str) -> dict[str, object]:
     phones = [p for p in phones if 7 <= len(p.lstrip("+")) <= 15]
     dates = [d.strip() for d in _DATE.findall(text)]
     times = [t.strip() for t in _TIME.findall(text)]
-    quantities = [{"quantity": int(n), "unit": unit.lower()} for n, unit in _QUANTITY.findall(text)]
+    # A weight someone or something has ("she's 55kg") describes, it orders nothing.
+    quantities = [{"quantity": int(m.group(1)), "unit": m.group(2).lower()} for m in _QUANTITY.finditer(text)
+                  if m.group(2).lower() != "kg" or not _DESCRIBED.search(text[:m.start()])]
     lowered = text.lower()
     for word, number in _WORD_NUMBERS.items():
         match = re.search(rf"\b{word}\s+(units?|pieces?|bags?|boxes?|packs?|items?|bottles?|pairs?)\b", lowered)

@@ -43,6 +43,7 @@ def test_a_farewell_that_also_asks_to_book_is_a_booking():
     ("can Tom come and look at our garden on the 14th?", {"Task:book_calendar"}),
     ("you charged me for 3 bags of compost but I only got 2", {"HumanHandoff"}),  # the quantity went wrong
     ("I need 3 bags of compost", {"Task:create_order"}),
+    ("till when do i have to order rolls for tomorrow", set()),  # asks about the deadline, as "when …" does
 ])
 def test_evidence_in_the_words(text, expected):
     assert _evidence(text) == expected
@@ -63,6 +64,7 @@ def test_a_day_of_the_month_alone_is_a_date(text, dates):
     ("my dog hates the dryer how can you groom him", "question"),
     ("tell me when you are open", "statement"),
     ("I was told when you open", "statement"),
+    ("till when do i have to order rolls for tomorrow", "question"),
 ])
 def test_a_question_inside_an_unpunctuated_message(text, form):
     assert message_form(text) == form
@@ -88,3 +90,13 @@ def test_a_price_ask_is_answered_unless_it_orders():
     ordered = _decided("I want two of the large cakes, what's the price?", {"Task:create_order": 0.6,
                                                                             "Response": 0.4})
     assert ordered.label == "Task:create_order"
+
+
+@pytest.mark.parametrize(("text", "quantities"), [
+    ("can the van do my newfie? she's 55kg", []),  # her weight
+    ("he weighs about 40 kg", []),
+    ("I need 2 kg of minced beef", [{"quantity": 2, "unit": "kg"}]),
+    ("it's 3 bags I need", [{"quantity": 3, "unit": "bags"}]),
+])
+def test_a_weight_someone_has_is_no_quantity_to_order(text, quantities):
+    assert extract_payload(text).get("quantities", []) == quantities
