@@ -280,6 +280,7 @@ _BOOKING_WORDS = re.compile(r"\b(?:book|booking|appointment|reserve|reservation|
                             r"come by|bring (?:it|her|him|them|my \w+|the \w+) in|get (?:\w+ ){1,2}in for|"
                             r"drop (?:it|her|him|them|\w+ \w+) off|table for|put me down|meeting|set up a call)\b",
                             re.I)
+_HELD = re.compile(r"\b(?:my|our|your)\s+$", re.I)
 _FAREWELL = re.compile(r"\bsee (?:you|u|ya)\b", re.I)
 _WEEKDAY_ONLY = re.compile(r"^(?:(?:next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
                            r"weekend)$", re.I)
@@ -298,7 +299,8 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         found["HumanHandoff"] = "asks for a person"
     elif _COMPLAINT.search(text):
         found["HumanHandoff"] = "a complaint or an urgent problem"
-    booking = _BOOKING_WORDS.search(text) is not None
+    # "my booking" is one already made: the message asks about it ("email me confirmation of my booking").
+    booking = any(not _HELD.search(text[:m.start()]) for m in _BOOKING_WORDS.finditer(text))
     dates = [str(d) for d in payload.get("dates") or []]  # type: ignore[attr-defined]
     when = bool(dates or payload.get("times"))
     ordered = not booking and (_ORDER_ASKED.search(text) is not None or (

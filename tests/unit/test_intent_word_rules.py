@@ -44,6 +44,8 @@ def test_a_farewell_that_also_asks_to_book_is_a_booking():
     ("you charged me for 3 bags of compost but I only got 2", {"HumanHandoff"}),  # the quantity went wrong
     ("I need 3 bags of compost", {"Task:create_order"}),
     ("till when do i have to order rolls for tomorrow", set()),  # asks about the deadline, as "when …" does
+    ("email me confirmation of my booking for Saturday please", {"Task:send_email"}),  # a booking already made
+    ("I'd like a booking for Saturday", {"Task:book_calendar"}),
 ])
 def test_evidence_in_the_words(text, expected):
     assert _evidence(text) == expected
