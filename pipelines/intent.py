@@ -280,6 +280,9 @@ _BOOKING_WORDS = re.compile(r"\b(?:book|booking|appointment|reserve|reservation|
                             r"come by|bring (?:it|her|him|them|my \w+|the \w+) in|get (?:\w+ ){1,2}in for|"
                             r"drop (?:it|her|him|them|\w+ \w+) off|table for|put me down|meeting|set up a call)\b",
                             re.I)
+# The customer's own wrong choice is no complaint: "bought a harness in the wrong size, can i bring it back".
+_OWN_CHOICE = re.compile(r"\b(?:bought|ordered|picked|chose|booked)\b"
+                         r"(?:(?!\b(?:you|they|it|got|sent|gave|came|arrived|received)\b)[^.?!,]){0,30}\bwrong\b", re.I)
 _HELD = re.compile(r"\b(?:my|our|your)\s+$", re.I)
 _FAREWELL = re.compile(r"\bsee (?:you|u|ya)\b", re.I)
 _WEEKDAY_ONLY = re.compile(r"^(?:(?:next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
@@ -297,7 +300,7 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         found["Task:send_email"] = "asks for an email"
     if _PERSON_ASKED.search(text) or _PERSON_NAMED.search(text):
         found["HumanHandoff"] = "asks for a person"
-    elif _COMPLAINT.search(text):
+    elif _COMPLAINT.search(_OWN_CHOICE.sub(" ", text)):
         found["HumanHandoff"] = "a complaint or an urgent problem"
     # "my booking" is one already made: the message asks about it ("email me confirmation of my booking").
     booking = any(not _HELD.search(text[:m.start()]) for m in _BOOKING_WORDS.finditer(text))

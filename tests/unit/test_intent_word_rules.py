@@ -46,6 +46,8 @@ def test_a_farewell_that_also_asks_to_book_is_a_booking():
     ("till when do i have to order rolls for tomorrow", set()),  # asks about the deadline, as "when …" does
     ("email me confirmation of my booking for Saturday please", {"Task:send_email"}),  # a booking already made
     ("I'd like a booking for Saturday", {"Task:book_calendar"}),
+    ("bought a harness in the wrong size can i bring it back", set()),  # the customer's own choice
+    ("I ordered a cake and you sent the wrong one", {"HumanHandoff"}),
 ])
 def test_evidence_in_the_words(text, expected):
     assert _evidence(text) == expected
