@@ -138,9 +138,14 @@ _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:am|pm)\b|\b(?:[01]?\
 _DATE = re.compile(
     r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|today|tomorrow|tonight|"
     r"(?:next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)|"
-    r"\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b", re.I)
+    r"\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b|"
+    # a day of the month alone ("on the 14th"), not a rank ("for the 5th time", "the 2nd floor")
+    r"(?:(?<=\bon the )|(?<=\bby the )|(?<=\bfor the )|(?<=\btill the ))\d{1,2}(?:st|nd|rd|th)\b"
+    r"(?! (?:time|floor|row|one|place|edition|gen))", re.I)
 _QUANTITY = re.compile(r"\b(\d{1,5})\s*(?:x\s*)?(units?|pieces?|pcs|bags?|boxes?|packs?|items?|kg|litres?|"
                        r"liters?|bottles?|pairs?|of (?:these|those|them|the \w+))\b", re.I)
+_DESCRIBED = re.compile(r"\b(?:(?:she|he|it)(?:'s|\s+is|\s+was)|weighs|weighing|weighed)\s*"
+                        r"(?:about\s+|around\s+|over\s+|under\s+|nearly\s+|almost\s+)?$", re.I)
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "a dozen": 12}
 
@@ -189,7 +194,8 @@ _REQUEST = re.compile(
     r"let me|let's|lets|get me|give me|book|send|email|e-mail|mail|order|add|put|reserve|schedule|deliver|"
     r"set up|arrange|cancel|forward|ship|call me|sign me|connect me|transfer me)\b", re.I)
 _QUESTION = re.compile(
-    r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:how|what|what's|whats|when|where|which|who|why|is|are|do|"
+    r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:(?:till|until|by)\s+(?=when\b))?"  # "till when do i …"
+    r"(?:how|what|what's|whats|when|where|which|who|why|is|are|do|"
     r"does|did|can i|can we|could i|may i|will|would it|have you|has|should|r u|are u|do u|does it|any|"
     r"can (?!you\b|u\b)\w+)\b", re.I)
 # A question after a first clause: "dropped my phone in the bath, what should i do now".
@@ -198,12 +204,19 @@ _LATER_QUESTION = re.compile(
     r"should we|r u|are u|do u)\b", re.I)
 
 
+# A question inside a message written without punctuation: "i lost my logbook what do i do". The verb before its
+# subject is what makes it a question ("tell me when you are open" is none).
+_INNER_QUESTION = re.compile(r"\b(?:how|what|when|where|which|why)\s+(?:do|does|did|should|can|could|would|will|is|"
+                             r"are|must)\s+(?:i|we|you|u)\b", re.I)
+
+
 def message_form(text: str) -> str:
     """"request", "question" or "statement": how the customer put it, as evidence for acting."""
     cleaned = text.strip()
     if _REQUEST.search(cleaned) or re.search(r"\b(?:please|pls|plz|kindly)\b", cleaned, re.I):
         return "request"
-    if _QUESTION.search(cleaned) or cleaned.endswith("?") or _LATER_QUESTION.search(cleaned):
+    if (_QUESTION.search(cleaned) or cleaned.endswith("?") or _LATER_QUESTION.search(cleaned)
+            or _INNER_QUESTION.search(cleaned)):
         return "question"
     return "statement"
 
@@ -226,16 +239,22 @@ _PERSON_ASKED = re.compile(
     r"\b(?:manager|owner|boss|supervisor|someone in charge)\b|"
     r"\b(?:a|real|actual|living)\s+(?:human|person|people)\b|\bhumans?\b|"
     r"\bput me through\b|\bconnect me\b|\b(?:someone|somebody|anyone|one of (?:the|your) \w+)\s+"
-    r"(?:call|ring|phone|contact|get back|help|look|come)", re.I)
+    r"(?:call|ring|phone|contact|get back|help|look|come)|"
+    r"\bwho\s+(?:can|could|should|do)\s+(?:i|we)\s+(?:talk|speak|ask|contact)\b", re.I)
+# Someone by name ("I want to speak to Miriam directly"): a capital letter is the evidence, so not re.I.
+_PERSON_NAMED = re.compile(r"\b(?:[Ss]peak|[Tt]alk|[Cc]hat)\s+(?:to|with)\s+(?!I\b)[A-Z][a-z]+")
 # Something went wrong and the customer is upset or in a hurry: a person should see it.
 _COMPLAINT = re.compile(
     r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
     r"\bcomplain|\brefund|\bmoney back\b|\bunacceptable|\bdisappoint|\bfurious|\bangry|\bupset|\bruined|\bscam\b|"
     r"\bcharged\s+(?:me\s+)?twice|\bwrong\s+(?:order|item|size|cake|one|thing|parcel|bike|part)|"
-    r"\b(?:arrived|came)\s+(?:broken|damaged|late|squashed|melted)|!!|\burgent(?:ly)?\b|\basap\b", re.I)
+    r"\b(?:arrived|came)\s+(?:broken|damaged|late|squashed|melted)|!!|\burgent(?:ly)?\b|\basap\b|"
+    # money taken that should not have been: "you charged me €62 but …", "you still take money from my account"
+    r"\b(?:over)?charged\s+me\b|\bbilled\s+me\b|"
+    r"\b(?:took|take|taking|taken|deducted)\b[^.?!]{0,30}\b(?:money|(?:off|from)\s+my\s+(?:card|account))\b", re.I)
 # A first-person want or a request with a thing to have: "can I order a cake", "I want two loaves".
 _ORDER_ASKED = re.compile(
-    r"\b(?:i|we)(?:'d| would)?\s+(?:like|want|wanna|need)\s+(?:to\s+(?:order|buy|get|purchase|pre-?order)\s+)?"
+    r"\b(?:i|we)(?:'d| would)?\s+(?:like|want|wanna|need)\s+(?:to\s+(?:order|buy|get|purchase|pre-?order|pay for)\s+)?"
     r"(?:a|an|one|two|three|four|five|six|\d+|some|the|this|that|these|those|it|them)\b|"
     r"\b(?:i|we)(?:'ll| will)\s+(?:take|have|buy|order)\b|\b(?:order|buy|reserve)\s+(?:me|us)\b|"
     r"\b(?:set|put)\s+(?:one|it|them|some|\w+)\s+aside\b|"
@@ -247,16 +266,24 @@ _ORDER_ASKED = re.compile(
 _ORDER_ASKED_IF = re.compile(
     r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy|get|have|grab)\s+(?:a|an|one|two|three|four|five|"
     r"six|\d+|some|the|this|that|these|those|it|them|\w+ of)\b", re.I)
+# A counted thing is no question of whether one may order at all: "can I buy 3 lessons as a present".
+_ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy)\s+(?:\d+|two|three|four|five|"
+                            r"six|seven|eight|nine|ten|a dozen)\s", re.I)
 # A question about what the business does ("do you email the quote?", "will you call me if …") asks about
 # a thing, not for it: its words are no evidence.
-_ABOUT = re.compile(r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:do|does|did|is|are|how|when|where|what|which|why|"
+_ABOUT = re.compile(r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:(?:till|until|by)\s+(?=when\b))?"
+                    r"(?:do|does|did|is|are|how|when|where|what|which|why|"
                     r"will you|would it|r u|are u|do u|what's|whats)\b", re.I)
 # Asking about the business's hours: a day or a time here is when it is open, not a booking.
 _HOURS_ASKED = re.compile(r"\b(?:open|opens|opening|close|closes|closing|closed|hours)\b", re.I)
 _BOOKING_WORDS = re.compile(r"\b(?:book|booking|appointment|reserve|reservation|slot|schedule|fit me in|come in|"
-                            r"come by|bring (?:it|her|him|them|my \w+|the \w+) in|"
+                            r"come by|bring (?:it|her|him|them|my \w+|the \w+) in|get (?:\w+ ){1,2}in for|"
                             r"drop (?:it|her|him|them|\w+ \w+) off|table for|put me down|meeting|set up a call)\b",
                             re.I)
+# The customer's own wrong choice is no complaint: "bought a harness in the wrong size, can i bring it back".
+_OWN_CHOICE = re.compile(r"\b(?:bought|ordered|picked|chose|booked)\b"
+                         r"(?:(?!\b(?:you|they|it|got|sent|gave|came|arrived|received)\b)[^.?!,]){0,30}\bwrong\b", re.I)
+_HELD = re.compile(r"\b(?:my|our|your)\s+$", re.I)
 _FAREWELL = re.compile(r"\bsee (?:you|u|ya)\b", re.I)
 _WEEKDAY_ONLY = re.compile(r"^(?:(?:next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
                            r"weekend)$", re.I)
@@ -271,16 +298,20 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         return found
     if _EMAIL_ASKED.search(text):
         found["Task:send_email"] = "asks for an email"
-    if _PERSON_ASKED.search(text):
+    if _PERSON_ASKED.search(text) or _PERSON_NAMED.search(text):
         found["HumanHandoff"] = "asks for a person"
-    elif _COMPLAINT.search(text):
+    elif _COMPLAINT.search(_OWN_CHOICE.sub(" ", text)):
         found["HumanHandoff"] = "a complaint or an urgent problem"
-    booking = _BOOKING_WORDS.search(text) is not None
+    # "my booking" is one already made: the message asks about it ("email me confirmation of my booking").
+    booking = any(not _HELD.search(text[:m.start()]) for m in _BOOKING_WORDS.finditer(text))
     dates = [str(d) for d in payload.get("dates") or []]  # type: ignore[attr-defined]
     when = bool(dates or payload.get("times"))
     ordered = not booking and (_ORDER_ASKED.search(text) is not None or (
-        _ORDER_ASKED_IF.search(text) is not None and (when or bool(payload.get("quantities")))))
-    if ordered or payload.get("quantities"):
+        _ORDER_ASKED_IF.search(text) is not None and (when or bool(payload.get("quantities")))) or
+        _ORDER_COUNTED.search(text) is not None)
+    complaint = "HumanHandoff" in found  # "it never arrived and the party is tonight"
+    # A quantity in a complaint is what went wrong ("you charged me for 3 bags but I only got 2"), not an order.
+    if ordered or (payload.get("quantities") and not complaint):
         found["Task:create_order"] = "asks to have something" if ordered else "a quantity"
     # A booking's details: a clock time or a calendar date, or any day with booking words; a weekday alone
     # ("are you open on Saturday", "see you Saturday") is not one, nor a day in a question about hours, in
@@ -288,7 +319,6 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     specific = bool(payload.get("times")) or any(not _WEEKDAY_ONLY.match(d) for d in dates)
     hours = _HOURS_ASKED.search(text) is not None and not booking
     farewell = _FAREWELL.search(text) is not None  # "perfect, see you Saturday at 10"
-    complaint = "HumanHandoff" in found  # "it never arrived and the party is tonight"
     if (booking and when) or (specific and not (hours or ordered or farewell or complaint)):
         found["Task:book_calendar"] = "a date or a time"
     return found
@@ -337,15 +367,22 @@ def is_action(label: str) -> bool:
     return label == "HumanHandoff" or label.startswith("Task:")
 
 
+def bids_farewell(text: str) -> bool:
+    """Whether the message takes leave ("perfect, see you saturday", "ok see u then")."""
+    return _FAREWELL.search(text) is not None
+
+
 def asked_as_question(text: str) -> bool:
     """Whether the customer put the message as a question, judged on how it ends: a question mark ("can you
     deliver tomorrow?", a request in form), or a last sentence in a question's form ("are you open on sunday").
     "is 11 free? I'll take it" ends as a request, "is anyone there? the bot is not helping" as a statement."""
-    if _ENDS_ASKING.search(text):
+    if _ENDS_ASKING.search(text) or _PRICE_ASKED.search(text):
         return True
     return message_form(_SENTENCE_BREAK.split(text.strip())[-1]) == "question"
 
 
+# Naming a price asks what it is, in whatever form: "price for an entire black forest cake", "10 lessons price pls".
+_PRICE_ASKED = re.compile(r"\b(?:price|prices|pricing|cost|costs|how much)\b", re.I)
 _ENDS_ASKING = re.compile(r"\?[^\w?]*$")  # a last question mark, then only punctuation or emoji ("?!", "? 🙂")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # Words that ask the business to act, whatever the sentence's form: "can I book …", "could you reserve …", "I want
@@ -420,7 +457,11 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     analysis = "; ".join(f"{name} {p:.2f}" for name, p in ranked[:3])
     label, probability = ranked[0]
     margin = probability - (ranked[1][1] if len(ranked) > 1 else 0.0)
-    if is_action(label) and text and label not in found and asked_as_question(text) and not asks_to_act(text):
+    if is_action(label) and text and label not in found and bids_farewell(text) and not asks_to_act(text):
+        # "grand, see you thursday" resembles "can I come in on Thursday?": the day is the one already agreed.
+        label, probability = next(((n, p) for n, p in ranked if not is_action(n)), ("Response", 0.0))
+        analysis = f"a farewell, no request: {analysis}"
+    elif is_action(label) and text and label not in found and asked_as_question(text) and not asks_to_act(text):
         # "are you open on Sunday?" resembles "can I come in on Sunday?"; only the words can say it asks for the
         # action ("can I book a table for Sunday?", "please send …"), so without them a question is answered.
         label, probability = next(((n, p) for n, p in ranked if not is_action(n)), ("Response", 0.0))
@@ -501,7 +542,9 @@ def extract_payload(text: str) -> dict[str, object]:
     phones = [p for p in phones if 7 <= len(p.lstrip("+")) <= 15]
     dates = [d.strip() for d in _DATE.findall(text)]
     times = [t.strip() for t in _TIME.findall(text)]
-    quantities = [{"quantity": int(n), "unit": unit.lower()} for n, unit in _QUANTITY.findall(text)]
+    # A weight someone or something has ("she's 55kg") describes, it orders nothing.
+    quantities = [{"quantity": int(m.group(1)), "unit": m.group(2).lower()} for m in _QUANTITY.finditer(text)
+                  if m.group(2).lower() != "kg" or not _DESCRIBED.search(text[:m.start()])]
     lowered = text.lower()
     for word, number in _WORD_NUMBERS.items():
         match = re.search(rf"\b{word}\s+(units?|pieces?|bags?|boxes?|packs?|items?|bottles?|pairs?)\b", lowered)

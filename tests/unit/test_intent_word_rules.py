@@ -1,0 +1,106 @@
+"""What a message's words say beyond its sentence's likeness: farewells, people by name, money wrongly taken,
+counted and paid-for things, days of the month, questions without punctuation and price asks."""
+
+import pytest
+
+from pipelines import intent
+from pipelines.intent import DecisionRules, asked_as_question, decide, extract_payload, message_form
+
+ALLOWED = ["send_email", "book_calendar", "create_order"]
+
+
+def _decided(text: str, probabilities: dict[str, float]):
+    return decide(probabilities, rules=DecisionRules(), allowed_task_types=ALLOWED, payload=extract_payload(text),
+                  form=message_form(text), text=text)
+
+
+def _evidence(text: str) -> set[str]:
+    return set(intent.evidence(text, extract_payload(text)))
+
+
+@pytest.mark.parametrize("text", ["grand, see you thursday", "lovely, see you saturday then",
+                                  "ok perfect, see you on thursday then"])
+def test_a_farewell_with_a_day_is_no_booking(text):
+    result = _decided(text, {"Task:book_calendar": 0.6, "Answer:goodbye": 0.25, "Response": 0.15})
+    assert result.label == "Answer:goodbye" and "farewell" in result.raw_analysis
+
+
+def test_a_farewell_that_also_asks_to_book_is_a_booking():
+    result = _decided("see you thursday, please book me in at 10", {"Task:book_calendar": 0.6, "Response": 0.4})
+    assert result.label == "Task:book_calendar"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I want to speak to Miriam directly", {"HumanHandoff"}),
+    ("Hi, I work for the council, who can I talk to about supplying plants?", {"HumanHandoff"}),
+    ("I need to talk to my husband first", set()),  # no one of the business's
+    ("you charged me €62 but the price list says €50", {"HumanHandoff"}),
+    ("I cancelled months ago and you still take money from my account", {"HumanHandoff"}),
+    ("I'd like to pay for a block of 6 lessons now", {"Task:create_order"}),
+    ("can I buy 3 lessons as a present for my husband", {"Task:create_order"}),
+    ("Can I order a case from you?", set()),  # whether one may order at all
+    ("can I get Rocky in for a groom next week?", {"Task:book_calendar"}),
+    ("can Tom come and look at our garden on the 14th?", {"Task:book_calendar"}),
+    ("you charged me for 3 bags of compost but I only got 2", {"HumanHandoff"}),  # the quantity went wrong
+    ("I need 3 bags of compost", {"Task:create_order"}),
+    ("till when do i have to order rolls for tomorrow", set()),  # asks about the deadline, as "when …" does
+    ("email me confirmation of my booking for Saturday please", {"Task:send_email"}),  # a booking already made
+    ("I'd like a booking for Saturday", {"Task:book_calendar"}),
+    ("bought a harness in the wrong size can i bring it back", set()),  # the customer's own choice
+    ("I ordered a cake and you sent the wrong one", {"HumanHandoff"}),
+])
+def test_evidence_in_the_words(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("can Tom come on the 14th?", ["14th"]),
+    ("book me for the 2nd at 10", ["2nd"]),
+    ("this is the 5th time I write", []),
+    ("it's on the 3rd floor", []),
+])
+def test_a_day_of_the_month_alone_is_a_date(text, dates):
+    assert extract_payload(text).get("dates", []) == dates
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("i lost my logbook what do i do", "question"),
+    ("my dog hates the dryer how can you groom him", "question"),
+    ("tell me when you are open", "statement"),
+    ("I was told when you open", "statement"),
+    ("till when do i have to order rolls for tomorrow", "question"),
+])
+def test_a_question_inside_an_unpunctuated_message(text, form):
+    assert message_form(text) == form
+
+
+def test_a_question_without_punctuation_is_answered():
+    result = _decided("i lost my logbook what do i do", {"HumanHandoff": 0.6, "Response": 0.4})
+    assert result.label == "Response"
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("price for an entire black forest cake", True),
+    ("10 lesson block price pls", True),
+    ("I'll take the chocolate one", False),
+])
+def test_naming_a_price_asks_it(text, asked):
+    assert asked_as_question(text) is asked
+
+
+def test_a_price_ask_is_answered_unless_it_orders():
+    asked = _decided("price for an entire black forest cake", {"Task:create_order": 0.6, "Response": 0.4})
+    assert asked.label == "Response"
+    ordered = _decided("I want two of the large cakes, what's the price?", {"Task:create_order": 0.6,
+                                                                            "Response": 0.4})
+    assert ordered.label == "Task:create_order"
+
+
+@pytest.mark.parametrize(("text", "quantities"), [
+    ("can the van do my newfie? she's 55kg", []),  # her weight
+    ("he weighs about 40 kg", []),
+    ("I need 2 kg of minced beef", [{"quantity": 2, "unit": "kg"}]),
+    ("it's 3 bags I need", [{"quantity": 3, "unit": "bags"}]),
+])
+def test_a_weight_someone_has_is_no_quantity_to_order(text, quantities):
+    assert extract_payload(text).get("quantities", []) == quantities
