@@ -88,7 +88,8 @@ def test_query_latency_agreement_and_ingest_against_raw_torch(tmp_path):
     model = SentenceTransformer(str(default_model_path()), device="cpu")
     default_threads = torch.get_num_threads()
     cache_dir = Path(os.environ["EMBEDDING_CACHE_DIR"])  # the tests' exports, made once
-    onnx = {variant: OnnxEmbedder(cache_dir=cache_dir, variant=variant) for variant in ("fp32", "int8")}
+    # w8-questions: questions on the fp32 graph with 8-bit weights (its documents are int8-documents').
+    onnx = {variant: OnnxEmbedder(cache_dir=cache_dir, variant=variant) for variant in ("fp32", "int8", "w8-questions")}
 
     texts = realistic_texts(300)
     print(f"\nmachine: {os.cpu_count()} cores; torch {torch.__version__} ({default_threads} threads by default)")
@@ -112,7 +113,7 @@ def test_query_latency_agreement_and_ingest_against_raw_torch(tmp_path):
         for name, encode in encoders.items():
             figures[name].append(_p50_ms(encode, questions))
     torch_p50 = statistics.median(figures["torch"])
-    for variant in ("fp32", "int8"):
+    for variant in onnx:
         p50 = statistics.median(figures[variant])
         print(f"query encode p50 ({QUERIES} one-line questions, median of {ROUNDS} rounds): onnx {variant} "
               f"{p50:.2f} ms, raw torch on 1 thread {torch_p50:.2f} ms; ratio {p50 / torch_p50:.2f} "
@@ -122,7 +123,7 @@ def test_query_latency_agreement_and_ingest_against_raw_torch(tmp_path):
     chunks = _chunks(onnx["fp32"])
     # What ingest embeds chunks with: for int8-documents, its document side (questions stay on fp32);
     # int8-documents-fused, the document graph before its layer norms were left unfused, beside it.
-    ingesting = {**{variant: embedder.for_documents() for variant, embedder in onnx.items()},
+    ingesting = {**{variant: onnx[variant].for_documents() for variant in ("fp32", "int8")},
                  **{variant: OnnxEmbedder(cache_dir=cache_dir, variant=variant).for_documents()
                     for variant in ("int8-documents", "int8-documents-fused")}}
     rates: dict[str, list[float]] = {"torch": [], **{variant: [] for variant in ingesting}}

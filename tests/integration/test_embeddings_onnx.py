@@ -9,15 +9,18 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import onnx
 import onnxruntime
 import pytest
+from pydantic import ValidationError
 
 from pipelines.chunking import ChunkingOptions, chunk_sections
 from schemas.kb import TextSection
+from schemas.settings import Settings
 from services.adapters.embeddings import SentenceTransformerEmbedder, default_model_path
 from services.adapters.embeddings_onnx import OnnxEmbedder, _counts_add_up
 from services.adapters.embeddings_onnx_export import (
@@ -121,6 +124,36 @@ def test_the_int8_graph_runs_its_layer_norms_unfused_and_the_previous_graph_stay
                                  disabled_optimizers=list(RUNTIME_FUSIONS_OFF["int8"]))
     loaded = {node.op_type for node in onnx.load(options.optimized_model_filepath).graph.node}
     assert "SkipLayerNormalization" not in loaded and "BiasGelu" not in loaded
+
+
+def test_w8_questions_ask_on_8_bit_weights_within_a_thousandth_of_fp32_and_embed_documents_on_int8(
+        onnx_embedder, torch_embedder, cache_dir):
+    texts = realistic_texts(300)
+    w8 = OnnxEmbedder(cache_dir=cache_dir, variant="w8-questions")
+    asked = np.array(w8.embed(texts))
+    for reference in (np.array(onnx_embedder.embed(texts)), np.array(torch_embedder.embed(texts))):
+        cosines = (asked * reference).sum(axis=1)
+        assert cosines.min() >= 0.998, texts[int(cosines.argmin())]
+    assert np.allclose(np.linalg.norm(asked, axis=1), 1.0, atol=1e-5)
+    assert w8.model_name == onnx_embedder.model_name  # its questions search an fp32 index as they are
+    assert w8.graph_path.name == "model-fp32-w8.onnx"
+    kinds = Counter(node.op_type for node in onnx.load(str(w8.graph_path)).graph.node)
+    # Every weight matrix (Q, K, V, output, two feed-forward a layer); the attention's own products stay MatMul.
+    assert kinds["MatMulNBits"] == 36 and kinds["MatMul"] == 12
+    # Documents: int8-documents' graph, exactly.
+    chunks = texts[:40]
+    same = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents").for_documents()
+    assert np.allclose(np.array(w8.for_documents().embed(chunks)), np.array(same.embed(chunks)), atol=1e-6)
+    assert set(w8._states) == {"fp32-w8", "int8"}
+
+
+def test_a_variant_or_runtime_that_does_not_exist_is_refused_by_name():
+    with pytest.raises(ValueError, match="w8-questions"):
+        OnnxEmbedder(cache_dir=Path("unused"), variant="w9-questions")
+    with pytest.raises(ValidationError, match="EMBEDDING_ONNX_VARIANT"):
+        Settings(_env_file=None, EMBEDDING_ONNX_VARIANT="w9-questions")
+    with pytest.raises(ValidationError, match="EMBEDDING_RUNTIME"):
+        Settings(_env_file=None, EMBEDDING_RUNTIME="openvino")
 
 
 def test_the_document_graph_is_let_go_when_no_document_comes(cache_dir):
