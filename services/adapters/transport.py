@@ -9,25 +9,23 @@ A plain `http://` gateway (the usual one: a process next to the workers) is
 posted to over a kept-alive `http.client` connection, one a thread: a reply is
 on every message's path, and httpx's request and response machinery cost more
 CPU than the rest of the send. Anything else (https, credentials in the URL, a
-proxy from the environment) goes through httpx, which handles all of it.
+proxy from the environment that NO_PROXY does not exempt the gateway from) goes
+through httpx, which handles all of it.
 """
 
 from __future__ import annotations
 
 import http.client
 import json
-import os
 import threading
 import uuid
 from urllib.parse import urlsplit
 
 import httpx
+from httpx._utils import URLPattern, get_environment_proxies
 
 from services.adapters.signing import signed_headers
 from services.core.errors import PermanentError, TransientError
-
-# The variables through which httpx (trust_env) would send an http:// request through a proxy.
-_PROXY_VARIABLES = ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
 
 
 class NoTransportError(PermanentError):
@@ -41,7 +39,7 @@ class GatewayTransport:
         self._timeout = timeout
         parts = urlsplit(url)
         plain = bool(parts.scheme == "http" and parts.hostname and parts.username is None and parts.password is None
-                     and not any(os.environ.get(name) for name in _PROXY_VARIABLES))
+                     and not through_proxy(url))
         self._client: httpx.Client | None = None if plain else httpx.Client(timeout=timeout)
         self._host = parts.hostname or ""
         self._port = parts.port or 80
@@ -127,6 +125,17 @@ _DROPPED = (http.client.RemoteDisconnected, ConnectionResetError, ConnectionAbor
 
 def _unreachable(exc: BaseException) -> TransientError:
     return TransientError(f"WhatsApp gateway unreachable: {type(exc).__name__}: {exc}")
+
+
+def through_proxy(url: str) -> bool:
+    """Whether httpx, trusting the environment as its client here does, would send a request for `url` through a
+    proxy: httpx's own reading of the *_PROXY variables and NO_PROXY, its patterns tried most specific first as
+    its client tries them (httpx/_client.py, `_transport_for_url`), so the kept-alive path is taken exactly where
+    httpx would go direct."""
+    target = httpx.URL(url)
+    mounts = sorted(((URLPattern(key), proxy) for key, proxy in get_environment_proxies().items()),
+                    key=lambda mount: mount[0])
+    return next((proxy is not None for pattern, proxy in mounts if pattern.matches(target)), False)
 
 
 class UnconfiguredTransport:

@@ -20,7 +20,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -35,6 +35,7 @@ from services.adapters.metrics import timed_stage
 from services.adapters.ports import ChatModel, Embedder, EventPublisher, Prefetches, Transport, VectorStore
 from services.core.crypto import Keyring, Sealed, seal_task_payload
 from services.core.errors import TRANSIENT_ERRORS, PermanentError
+from services.handlers import search_beside
 from services.repositories.chat_logs import LoggedTurn
 from services.repositories.db import PublishAfterCommitError, UnitOfWork
 from services.repositories.inbox import InboundLog, InboundMessageRow, NewReply
@@ -81,8 +82,8 @@ class MessageDeps:
     # The queue of the session host running the tenant's linked WhatsApp, or None when none runs it.
     session_owner: Callable[[uuid.UUID], str | None] = lambda _user_id: None
     intent_rules: intent.DecisionRules = field(default_factory=intent.DecisionRules)
-    # Runs rag.respond's search while the verdict that leads to it commits (`_search_beside`); None: searched
-    # by rag.respond itself.
+    # Runs rag.respond's search while the verdict that leads to it commits (services/handlers/search_beside.py);
+    # None: searched by rag.respond itself.
     searches: Executor | None = None
 
 
@@ -99,14 +100,6 @@ class _ClassifyClaim:
 
 
 @dataclass(frozen=True)
-class _Search:
-    """rag.respond's search of `text`, started by intent.classify beside its verdict's transaction."""
-
-    text: str
-    found: Future[answering.Retrieval]
-
-
-@dataclass(frozen=True)
 class _RespondClaim:
     """rag.respond's claim, made by its own transaction or by intent.classify's as it recorded the verdict:
     the message (locked, `classified`) and what the answer reads with it."""
@@ -116,7 +109,7 @@ class _RespondClaim:
     question: str
     history: list[answers.Turn]
     started: float
-    search: _Search | None = None
+    search: search_beside.StartedSearch | None = None
 
 
 @dataclass(frozen=True)
@@ -401,7 +394,8 @@ def _classify(job: ClassifyIntent, deps: MessageDeps, then: Then, claim: _Classi
     stored = intent.at_rest(result, how)
     trace = _stage("intent", started, method=how, **stored, **({"fallbacks": failures} if failures else {}))
     from_documents = _from_documents(settings, result)
-    search = _search_beside(deps, job, settings, text) if from_documents else None
+    search = (search_beside.start(deps.searches, _answering_deps(deps), job.user_id, settings, text)
+              if from_documents else None)
     # A verdict for rag.respond is redone if its commit is lost; one acted on here (a task, a hand-off, a canned
     # reply) reaches n8n or the customer under ids the redone verdict would not repeat: committed durably.
     with _redone_uow(deps, job.user_id) if from_documents else deps.tenant_uow(job.user_id) as uow:
@@ -463,38 +457,9 @@ def _leave_to_one_call(
                             trace=_stage("intent", started, method=ONE_CALL), then=then)
 
 
-def _search_beside(deps: MessageDeps, job: ClassifyIntent, settings: BotSettings, text: str) -> _Search | None:
-    """Start rag.respond's search for a message the verdict sends to it, on a thread of its own, so that the
-    search (its own transaction: BEGIN, the vector and keyword query, COMMIT) runs while the verdict's
-    transaction and rag.respond's claim do, instead of after them.
-
-    Only a read, searched as rag.respond would: the message's own text (its vector is the one just classified),
-    when the answer will search that text, which rag.respond checks (`_searched`). With a debounce window the
-    question is the burst, not this message, so nothing is started. A search nobody takes (the message moved on,
-    a follow-up the answer reads with the message before it) is dropped."""
-    if deps.searches is None or settings.debounce_seconds:
-        return None
-    found = deps.searches.submit(
-        answering.retrieve, answering.Deps(deps.embedder, deps.vectors, deps.tenant_uow), job.user_id, text
-    )
-    return _Search(text, found)
-
-
-def _searched(search: _Search | None, question: str, history: list[answers.Turn]) -> answering.Retrieval | None:
-    """The search started beside the verdict when it searched what the answer searches, or None (the answer then
-    searches for itself: also when the search beside failed, as a failed prefetch is embedded again)."""
-    if search is None or search.text != answers.question_with_context(question, history):
-        return None
-    try:
-        return search.found.result()
-    except Exception as exc:
-        log.warning("search beside the verdict failed; searched again", extra={"error": f"{type(exc).__name__}: {exc}"})
-        return None
-
-
 def _classified_for_respond(
     job: ClassifyIntent, deps: MessageDeps, uow: UnitOfWork, *, settings: BotSettings, intent: str | None,
-    trace: dict, then: Then, search: _Search | None = None,
+    trace: dict, then: Then, search: search_beside.StartedSearch | None = None,
 ) -> None:
     """Record the message `classified` and make rag.respond's claim in the same statement, which also reads the
     chat's history the answer needs; nothing when another run moved the message on."""
@@ -622,7 +587,7 @@ def _respond_reads(
     started: float | None = None,
     *,
     logged: list[LoggedTurn],
-    search: _Search | None = None,
+    search: search_beside.StartedSearch | None = None,
 ) -> _RespondClaim:
     """What rag.respond reads with its claim of `row` (locked and `classified` in `uow`): `logged`, the chat's
     history, read by the statement that made the claim. `search`: its search, started beside the claim."""
@@ -639,6 +604,10 @@ def _respond_reads(
         for h in logged
     ]
     return _RespondClaim(row, settings, question, history, started, search)
+
+
+def _answering_deps(deps: MessageDeps) -> answering.Deps:
+    return answering.Deps(deps.embedder, deps.vectors, deps.tenant_uow, deps.chat)
 
 
 def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _RespondClaim | None = None) -> None:
@@ -663,14 +632,15 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
     from_here = _sent_from_here(deps, row) if claim.search is not None and not _pauses(deps) else None
     one_call = _one_call(settings) and row.intent is None  # not when classify already decided
     setup = IntentSetup.of(settings) if one_call else None
+    answering_deps = _answering_deps(deps)
     result = answering.answer(
-        answering.Deps(deps.embedder, deps.vectors, deps.tenant_uow, deps.chat),
+        answering_deps,
         job.user_id,
         settings,
         question,
         history,
         classify=setup,
-        searched=_searched(claim.search, question, history),
+        search=search_beside.searcher(claim.search, answering_deps, job.user_id),
     )
     verdict, intent_trace = None, {}
     if setup is not None:

@@ -66,6 +66,9 @@ class Retrieval:
     unknown: list[str]  # terms no chunk of the tenant's contains
 
 
+Search = Callable[[str], Retrieval]  # the retrieval of a search text, for one business
+
+
 def everyday_words() -> Collection[str]:
     """The commonest whole words of the embedding model's vocabulary, as many as the abstention decision reads."""
     return wordpiece.commonest_whole_words(abstention.EVERYDAY_WORDS)
@@ -172,17 +175,14 @@ def answer(
     *,
     use_models: bool = True,
     classify: IntentSetup | None = None,
-    searched: Retrieval | None = None,
+    search: Search | None = None,
 ) -> Answer:
     """The reply to a customer's question, and what led to it (for the trace). With `classify` and a model
     configured, the same model call also gives the intent verdict (the one-call mode): the model is then
-    asked even when the documents do not answer, and its reply used only when they do. `searched`: the
-    `retrieve` of the question made already (used only if it searched the text this answer searches)."""
+    asked even when the documents do not answer, and its reply used only when they do. `search`: how the
+    question (with its context) is searched, `retrieve` unless the caller has a search of its own under way."""
     search_text = answers.question_with_context(question, history)
-    if searched is not None and searched.text == search_text:
-        retrieval = searched
-    else:
-        retrieval = retrieve(deps, user_id, search_text)
+    retrieval = search(search_text) if search is not None else retrieve(deps, user_id, search_text)
     scored, relatedness = _scored_sentences(deps, retrieval)
     support = _support(retrieval, scored, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question)
     trace: dict = {"ranked": ranked_trace(retrieval)}

@@ -1,6 +1,7 @@
 """The WhatsApp gateway transport against real local HTTP servers: a plain http:// gateway over a kept-alive
 connection (reused between sends, opened again when the gateway drops it), the gateway's answers mapped to
-retry or give up, and https, credentials in the URL or a proxy from the environment through httpx."""
+retry or give up, and https, credentials in the URL or a proxy from the environment through httpx (not for a
+gateway NO_PROXY exempts: httpx would go direct, so the kept-alive connection does)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import threading
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 import pytest
 
-from services.adapters.transport import GatewayTransport
+from services.adapters.transport import GatewayTransport, through_proxy
 from services.core.errors import PermanentError, TransientError
 from tests.fakes.gateway_server import FakeGateway
 
@@ -76,7 +78,8 @@ def gateway():
 
 @pytest.fixture(autouse=True)
 def no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy"):
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY",
+                 "no_proxy"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -212,9 +215,13 @@ def test_credentials_in_the_url_go_through_httpx(kept_alive) -> None:
     assert headers["authorization"].startswith("Basic ")
 
 
-@pytest.mark.parametrize("variable", ["HTTP_PROXY", "all_proxy"])
-def test_a_proxy_from_the_environment_is_used(kept_alive, monkeypatch, variable) -> None:
+@pytest.mark.parametrize(("variable", "exempt"), [("HTTP_PROXY", ""), ("all_proxy", ""),
+                                                   # NO_PROXY exempting other hosts, not the gateway
+                                                   ("HTTP_PROXY", "other.invalid"), ("HTTP_PROXY", ".gateway.invalid"),
+                                                   ("all_proxy", "gateway.invalid:9090")])
+def test_a_proxy_from_the_environment_is_used(kept_alive, monkeypatch, variable, exempt) -> None:
     monkeypatch.setenv(variable, _url(kept_alive, ""))  # the local server plays the proxy
+    monkeypatch.setenv("NO_PROXY", exempt)
     transport = GatewayTransport("http://gateway.invalid:8080/send", SECRET)
     try:
         assert _send(transport) == "wamid.1"
@@ -222,3 +229,48 @@ def test_a_proxy_from_the_environment_is_used(kept_alive, monkeypatch, variable)
         transport.close()
     [(_client, path, _headers, _body)] = kept_alive.requests
     assert path == "http://gateway.invalid:8080/send"  # asked of the proxy, by its absolute URL
+
+
+@pytest.mark.parametrize("exempt", ["127.0.0.1", "localhost,127.0.0.1:{port}", "*"])
+def test_a_gateway_no_proxy_exempts_is_posted_to_directly_over_a_kept_alive_connection(kept_alive, monkeypatch,
+                                                                                       exempt) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:1")  # nothing listens there: a send through it would fail
+    monkeypatch.setenv("NO_PROXY", exempt.format(port=kept_alive.server_address[1]))
+    transport = GatewayTransport(_url(kept_alive), SECRET)
+    try:
+        assert [_send(transport) for _ in range(2)] == ["wamid.1"] * 2
+    finally:
+        transport.close()
+    assert {path for _, path, _, _ in kept_alive.requests} == {"/send"}  # not a proxy's absolute URL
+    # http.client names no user agent; httpx would have sent its own.
+    assert all("user-agent" not in headers for _, _, headers, _ in kept_alive.requests)
+
+
+# (proxy variables, gateway URL, whether httpx sends through the proxy): NO_PROXY as httpx reads it.
+PROXY_CASES = [
+    ({}, "http://gw.example:8080/send", False),
+    ({"HTTPS_PROXY": "http://proxy:3128"}, "http://gw.example:8080/send", False),  # for https:// only
+    ({"HTTP_PROXY": "http://proxy:3128"}, "http://gw.example:8080/send", True),
+    ({"all_proxy": "http://proxy:3128"}, "http://gw.example:8080/send", True),
+    ({"HTTP_PROXY": "http://proxy:3128", "NO_PROXY": "gw.example"}, "http://gw.example:8080/send", False),
+    ({"HTTP_PROXY": "http://proxy:3128", "no_proxy": "example"}, "http://gw.example:8080/send", False),
+    ({"HTTP_PROXY": "http://proxy:3128", "NO_PROXY": "w.example"}, "http://gw.example:8080/send", True),
+    ({"HTTP_PROXY": "http://proxy:3128", "NO_PROXY": ".example"}, "http://gw.example:8080/send", False),
+    ({"HTTP_PROXY": "http://proxy:3128", "NO_PROXY": ".gw.example"}, "http://gw.example:8080/send", True),
+    ({"HTTP_PROXY": "http://proxy:3128", "NO_PROXY": "gw.example:8080"}, "http://gw.example:8080/send", False),
+    ({"HTTP_PROXY": "http://proxy:3128", "NO_PROXY": "gw.example:9090"}, "http://gw.example:8080/send", True),
+    ({"HTTP_PROXY": "http://proxy:3128", "NO_PROXY": "localhost, 10.0.0.5"}, "http://10.0.0.5/send", False),
+    ({"HTTP_PROXY": "http://proxy:3128", "NO_PROXY": "localhost, 10.0.0.5"}, "http://10.0.0.6/send", True),
+    ({"HTTP_PROXY": "http://proxy:3128", "NO_PROXY": "::1"}, "http://[::1]:8080/send", False),
+    ({"HTTP_PROXY": "http://proxy:3128", "NO_PROXY": "other.example,*"}, "http://gw.example/send", False),
+]
+
+
+@pytest.mark.parametrize(("variables", "url", "proxied"), PROXY_CASES)
+def test_no_proxy_is_read_as_httpx_reads_it(monkeypatch, variables, url, proxied) -> None:
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert through_proxy(url) is proxied
+    # httpx's own client, trusting the environment, picks its proxy transport for the URL exactly then.
+    with httpx.Client() as client:
+        assert (client._transport_for_url(httpx.URL(url)) is not client._transport) is proxied
