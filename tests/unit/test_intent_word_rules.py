@@ -104,3 +104,64 @@ def test_a_price_ask_is_answered_unless_it_orders():
 ])
 def test_a_weight_someone_has_is_no_quantity_to_order(text, quantities):
     assert extract_payload(text).get("quantities", []) == quantities
+
+
+@pytest.mark.parametrize("text", ["I'll come and see you on the 14th at 10",
+                                  "could we come and see you on saturday at 11 to look at the puppies",
+                                  "great, I'll pop in to see you tuesday at 3 to collect the cake"])
+def test_a_visit_announced_with_see_you_is_no_farewell(text):
+    assert not intent.bids_farewell(text)
+    result = _decided(text, {"Task:book_calendar": 0.6, "Answer:goodbye": 0.25, "Response": 0.15})
+    assert result.label == "Task:book_calendar"
+
+
+@pytest.mark.parametrize("text", ["ok see u then", "perfect, see you Saturday at 10", "thanks! see you then",
+                                  "grand, I'll see you thursday"])
+def test_leave_taken_at_the_start_of_a_clause_is_a_farewell(text):
+    assert intent.bids_farewell(text)
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("send the price list to my office please", False),
+    ("send me the cost breakdown for the wedding cake", False),
+    ("can you email me your prices", False),
+])
+def test_price_words_in_a_request_to_send_them_ask_no_question(text, asked):
+    assert asked_as_question(text) is asked
+
+
+def test_a_request_to_send_the_prices_is_an_email_task():
+    result = _decided("send the price list to my office please", {"Task:send_email": 0.7, "Response": 0.3})
+    assert result.label == "Task:send_email"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("can I change my booking to friday?", {"Task:book_calendar"}),  # a change asks the calendar to act
+    ("I need to move my appointment to the 14th", {"Task:book_calendar"}),
+    ("my appointment on the 14th, can I bring my dog", set()),  # the day is the booking already made
+    ("can you take the money from my card now?", set()),  # paying, not money wrongly taken
+    ("you took the money from my account twice", {"HumanHandoff"}),
+    ("who do I contact about a job?", set()),  # asks who, answered from the documents
+    ("who can I ask about the menu?", set()),
+    ("who can I speak to about a refund", {"HumanHandoff"}),
+    ("I need to talk to My Husband first", set()),  # the customer's own, capitalised
+    ("can I speak to Friday's manager", {"HumanHandoff"}),  # the manager, not Friday
+    ("can I speak to Friday", set()),
+    ("I want to speak to Émilie please", {"HumanHandoff"}),
+    ("I ordered a cake and the wrong one was delivered", {"HumanHandoff"}),  # the business's mistake
+    ("I picked the chocolate cake but the wrong one was in the box", {"HumanHandoff"}),
+    ("we ordered the wrong size, can we swap it", set()),  # the customer's own choice
+])
+def test_evidence_the_words_do_not_overreach(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("on the 3rd step there is a crack", []),
+    ("it is for the 10th anniversary", []),
+    ("can I come in on the 14th?", ["14th"]),
+    ("is the 21st ok", []),  # no "on/for/by/till the": not read as a day
+    ("for the 21st ok?", ["21st"]),
+])
+def test_a_rank_before_its_noun_is_no_date(text, dates):
+    assert extract_payload(text).get("dates", []) == dates
