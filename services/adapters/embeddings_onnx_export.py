@@ -32,6 +32,8 @@ VARIANTS = ("fp32", "int8", "int8-fused", "fp32-w8")
 # (cosine min 0.996 against 0.9989 on the agreement texts, tests/bench/README.md).
 _W8_BLOCK = 32
 _W8_ACCURACY_LEVEL = 4
+# A graph's file names its recipe where the recipe has knobs, so a cache made with other knobs is never read.
+_GRAPH_NAMES = {"fp32-w8": f"fp32-w8-b{_W8_BLOCK}-a{_W8_ACCURACY_LEVEL}"}
 # ONNX Runtime's own fusions a graph must be run without: they would undo what its recipe kept apart.
 RUNTIME_FUSIONS_OFF = {"int8": ("SkipLayerNormFusion", "BiasGeluFusion")}
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
@@ -63,7 +65,7 @@ def source_fingerprint(model_path: Path) -> str:
 
 def cached_graph_path(model_path: Path, cache_dir: Path, variant: str) -> Path:
     fingerprint = source_fingerprint(model_path)[:16]
-    return cache_dir / f"{model_path.name}-{fingerprint}" / f"model-{variant}.onnx"
+    return cache_dir / f"{model_path.name}-{fingerprint}" / f"model-{_GRAPH_NAMES.get(variant, variant)}.onnx"
 
 
 def ensure_exported(model_path: Path, cache_dir: Path, variant: str = "fp32") -> Path:
@@ -244,7 +246,7 @@ def _weights_8bit(source: Path, target: Path) -> None:
 
 def _write_manifest(model_path: Path, target: Path, variant: str) -> None:
     manifest = {"source": str(model_path), "fingerprint": source_fingerprint(model_path),
-                "format": EXPORT_FORMAT, "variant": variant}
+                "format": EXPORT_FORMAT, "variant": variant, "graph": target.name}
     partial = target.with_name(f".manifest-{variant}.{os.getpid()}.partial")
     partial.write_text(json.dumps(manifest, indent=2))
     os.replace(partial, target.with_name(f"manifest-{variant}.json"))

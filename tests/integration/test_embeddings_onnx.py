@@ -136,7 +136,7 @@ def test_w8_questions_ask_on_8_bit_weights_within_a_thousandth_of_fp32_and_embed
         assert cosines.min() >= 0.998, texts[int(cosines.argmin())]
     assert np.allclose(np.linalg.norm(asked, axis=1), 1.0, atol=1e-5)
     assert w8.model_name == onnx_embedder.model_name  # its questions search an fp32 index as they are
-    assert w8.graph_path.name == "model-fp32-w8.onnx"
+    assert w8.graph_path.name == "model-fp32-w8-b32-a4.onnx"  # the recipe in the name: no stale cache read
     kinds = Counter(node.op_type for node in onnx.load(str(w8.graph_path)).graph.node)
     # Every weight matrix (Q, K, V, output, two feed-forward a layer); the attention's own products stay MatMul.
     assert kinds["MatMulNBits"] == 36 and kinds["MatMul"] == 12
