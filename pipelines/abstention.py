@@ -367,8 +367,9 @@ def spelt_otherwise(terms: Sequence[str], unknown: Collection[str], passages: Se
     return found
 
 
-# A shop's popular passages come back message after message: each process keeps their words (as _offered_variants).
-@functools.lru_cache(maxsize=2048)
+# A shop's popular passages come back message after message: each process keeps the words of the last thousand
+# (~6 KiB each on the evaluation suites, so at most ~6 MiB).
+@functools.lru_cache(maxsize=1024)
 def _spellings(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """A passage's words without accents, and each two neighbouring words of it written together."""
     tokens = [_unaccented(t) for t in _TOKEN.findall(text.lower())]
