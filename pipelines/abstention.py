@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from pipelines.common_words import COMMON_WORDS
 from pipelines.markdown_tables import is_rule, table_cells
-from pipelines.retrieval import _TOKEN, PHRASING_WORDS, STOP_WORDS, same_word, words
+from pipelines.retrieval import _TOKEN, PHRASING_WORDS, STOP_WORDS, in_some_form, words
 
 SENTENCE_WEIGHT = 1.0
 COVERAGE_WEIGHT = 1.40
@@ -324,6 +324,8 @@ def _thing(text: str, verb: str = "") -> set[str]:
 
 def _unaccented(word: str) -> str:
     """The word as an uncased WordPiece tokenizer reads it: accents dropped ("café" is "cafe")."""
+    if word.isascii():  # nothing to drop: most words, and the decomposition is the costly part
+        return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
@@ -344,9 +346,9 @@ def spelt_otherwise(terms: Sequence[str], unknown: Collection[str], passages: Se
     used: set[str] = set()
     pairs: set[str] = set()
     for text in passages:
-        tokens = [_unaccented(t) for t in _TOKEN.findall(text.lower())]
-        used.update(tokens)
-        pairs.update(a + b for a, b in itertools.pairwise(tokens) if _part(a) and _part(b))
+        passage_used, passage_pairs = _spellings(text)
+        used.update(passage_used)
+        pairs.update(passage_pairs)
     folded = [_unaccented(t) for t in terms]
     found: set[str] = set()
     for i, term in enumerate(terms):
@@ -357,12 +359,21 @@ def spelt_otherwise(terms: Sequence[str], unknown: Collection[str], passages: Se
         # joined words are compared whole: "baristas moment" must not meet "barista…" by its stem
         joined = [a + b for a, b in ((before, word), (word, after)) if _part(a) and _part(b)]
         if (
-            any(same_word(word, w) for w in used)  # the index compares words as written, accents and all
+            in_some_form(word, used)  # the index compares words as written, accents and all
             or base_forms(word) & pairs
             or any(base_forms(j) & used for j in joined)
         ):
             found.add(term)
     return found
+
+
+# A shop's popular passages come back message after message: each process keeps the words of the last thousand
+# (~6 KiB each on the evaluation suites, so at most ~6 MiB).
+@functools.lru_cache(maxsize=1024)
+def _spellings(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A passage's words without accents, and each two neighbouring words of it written together."""
+    tokens = [_unaccented(t) for t in _TOKEN.findall(text.lower())]
+    return frozenset(tokens), frozenset(a + b for a, b in itertools.pairwise(tokens) if _part(a) and _part(b))
 
 
 def compound_heads(unknown: Collection[str], sentences: Sequence[str]) -> dict[str, str]:
@@ -730,7 +741,7 @@ def asked_offer(question: str, untold: Collection[str] = ()) -> tuple[str, list[
 
 
 def _holds(text_words: Collection[str], thing: Sequence[str]) -> bool:
-    return all(any(same_word(t, w) for w in text_words) for t in thing)
+    return all(in_some_form(t, text_words) for t in thing)
 
 
 def offers(role: str, thing: Sequence[str], passages: Sequence[str]) -> bool:

@@ -1,7 +1,7 @@
 """Words the passages use spelt otherwise are no unknown words (pipelines/abstention.py, spelt_otherwise), and a
 size followed by what it measures is no variant (missing_variant)."""
 
-from pipelines import abstention
+from pipelines import abstention, retrieval
 
 
 def test_a_word_the_passages_write_with_an_accent_is_theirs():
@@ -39,3 +39,14 @@ def test_words_that_only_meet_by_accident_stay_unknown():
     assert abstention.spelt_otherwise(["ship", "usa"], ["usa"], passages) == set()  # "us a"
     assert abstention.spelt_otherwise(["hiring", "baristas", "moment"], ["hiring", "moment"], passages) == set()
 
+
+
+def test_a_passage_read_again_gives_the_same_words_and_a_term_matches_as_same_word_says():
+    passages = ["The Potting Shed café sells grow bags.", "Deliveries on Fridays."]
+    first = abstention.spelt_otherwise(["cafe", "growbags", "delivery"], ["cafe", "growbags", "delivery"], passages)
+    again = abstention.spelt_otherwise(["cafe", "growbags", "delivery"], ["cafe", "growbags", "delivery"], passages)
+    assert first == again == {"cafe", "growbags", "delivery"}
+    present = {"deliveries", "fridays", "cafe", "11", "bags"}
+    for term in ("delivery", "friday", "bag", "cards", "11", "12", "booking"):
+        assert retrieval.in_some_form(term, present) == any(retrieval.same_word(term, w) for w in present)
+    assert abstention._unaccented("cafe") == "cafe" and abstention._unaccented("café") == "cafe"
