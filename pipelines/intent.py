@@ -461,6 +461,20 @@ def acting_form(form: str, label: str, found: Mapping[str, str], payload: Mappin
     return form
 
 
+def answered_instead(label: str, found: Mapping[str, str], text: str | None) -> str | None:
+    """Why a message the examples rank as an action is answered whatever its odds, or None. Without words that
+    ask to act or give evidence for `label`: a farewell ("grand, see you thursday" resembles "can I come in on
+    Thursday?", but the day is the one already agreed), or a question ("are you open on Sunday?" resembles "can I
+    come in on Sunday?"; only the words can say it asks for the action: "can I book a table for Sunday?")."""
+    if not text or label in found or asks_to_act(text):
+        return None
+    if bids_farewell(text):
+        return "a farewell, no request"
+    if asked_as_question(text):
+        return "a question with no evidence of acting"
+    return None
+
+
 def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_task_types: Sequence[str],
            payload: dict[str, object], form: str = "statement", text: str | None = None) -> IntentResult:
     """The decision from class probabilities: classes of the same outcome are added up, then an
@@ -485,22 +499,16 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     analysis = "; ".join(f"{name} {p:.2f}" for name, p in ranked[:3])
     label, probability = ranked[0]
     margin = probability - (ranked[1][1] if len(ranked) > 1 else 0.0)
-    if is_action(label) and text and label not in found and bids_farewell(text) and not asks_to_act(text):
-        # "grand, see you thursday" resembles "can I come in on Thursday?": the day is the one already agreed.
+    if is_action(label):
+        held_back = answered_instead(label, found, text)
+        if held_back is None:
+            form = acting_form(form, label, found, payload, with_text=bool(text))
+            least, least_margin = rules.for_form(form.split(" ", 1)[0])
+            if probability >= least and margin >= least_margin:
+                return from_label(label, probability, payload, f"{form}: {analysis}", top)
+            held_back = f"not sure enough to act on a {form} (margin {margin:.2f})"
         label, probability = next(((n, p) for n, p in ranked if not is_action(n)), ("Response", 0.0))
-        analysis = f"a farewell, no request: {analysis}"
-    elif is_action(label) and text and label not in found and asked_as_question(text) and not asks_to_act(text):
-        # "are you open on Sunday?" resembles "can I come in on Sunday?"; only the words can say it asks for the
-        # action ("can I book a table for Sunday?", "please send …"), so without them a question is answered.
-        label, probability = next(((n, p) for n, p in ranked if not is_action(n)), ("Response", 0.0))
-        analysis = f"a question with no evidence of acting: {analysis}"
-    elif is_action(label):
-        form = acting_form(form, label, found, payload, with_text=bool(text))
-        least, least_margin = rules.for_form(form.split(" ", 1)[0])
-        if probability >= least and margin >= least_margin:
-            return from_label(label, probability, payload, f"{form}: {analysis}", top)
-        label, probability = next(((n, p) for n, p in ranked if not is_action(n)), ("Response", 0.0))
-        analysis = f"not sure enough to act on a {form} (margin {margin:.2f}): {analysis}"
+        analysis = f"{held_back}: {analysis}"
     if label.startswith("Answer:") and probability < rules.answer_min_probability:
         label = "Response"
         analysis = f"{ranked[0][0]} too unlikely: {analysis}"
