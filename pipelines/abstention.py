@@ -183,7 +183,7 @@ def unknown_share(
     )
 
 
-def _counts(word: str, rare: Collection[str], aside: Collection[str], context: Collection[str] = ()) -> float:
+def _counts(word: str, rare: Collection[str], aside: Collection[str], context: Collection[str]) -> float:
     if word in rare:
         return RARE_CONTEXT_WEIGHT if word in context else RARE_WEIGHT
     return ASIDE_WEIGHT if word in aside else 1.0
@@ -233,7 +233,7 @@ def aside_words(
 # "how many calories …", "how much caffeine is left …": the quantity a question asks for. Read for rare words only:
 # as an asking form for asked_for it would make the everyday words of answerable questions count fully ("how much r
 # ur plain croissants", "how many people can take part in a cupping?").
-_QUANTITY = re.compile(r"\bhow\s+(?:much|many)\b([^?.!,;]*)")
+_HOW_MUCH_OF = re.compile(r"\bhow\s+(?:much|many)\b([^?.!,;]*)")
 
 
 def context_words(question: str, candidates: Collection[str]) -> set[str]:
@@ -241,7 +241,7 @@ def context_words(question: str, candidates: Collection[str]) -> set[str]:
     for): the customer's context around it. All of them when the question asks for no thing ("when can my puppy
     come in? she had her 2nd jab last week")."""
     asked = asked_for(question)
-    for match in _QUANTITY.finditer(question.lower()):
+    for match in _HOW_MUCH_OF.finditer(question.lower()):
         asked |= _thing(match.group(1))
     return {w for w in candidates if w not in asked}
 
