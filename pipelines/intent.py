@@ -255,7 +255,7 @@ _COMPLAINT = re.compile(
     r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
     r"\bcomplain|\brefund|\bmoney back\b|\bunacceptable|\bdisappoint|\bfurious|\bangry|\bupset|\bruined|\bscam\b|"
     r"\bcharged\s+(?:me\s+)?twice|\bwrong\s+(?:order|item|size|cake|one|thing|parcel|bike|part)|"
-    r"\b(?:arrived|came)\s+(?:broken|damaged|late|squashed|melted)|!!|\burgent(?:ly)?\b|\basap\b|"
+    r"\b(?:arrived|came)\s+(?:broken|damaged|late|squashed|melted)|\burgent(?:ly)?\b|\basap\b|"
     # money taken that should not have been: "you charged me €62 but …", "you still take money from my account"
     r"\b(?:over)?charged\s+me\b|\bbilled\s+me\b|"
     # ("can you take the money from my card now?" pays: a taking asked for is no complaint)
@@ -263,6 +263,9 @@ _COMPLAINT = re.compile(
     r"[^.?!]{0,30}\b(?:money|(?:off|from)\s+my\s+(?:card|account))\b|"
     r"\b(?:you|u|they)\s+(?:(?:still|keep|are|'re)\s+)+(?:take|taking|deducting)\b"
     r"[^.?!]{0,30}\b(?:money|(?:off|from)\s+my\s+(?:card|account))\b", re.I)
+# "!!" is urgency, unless the message thanks: "passed!!! thank you so much", "thanks a mil, she looks gorgeous!!".
+_EXCLAIMED = re.compile(r"!!")
+_THANKS = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta|much appreciated|appreciate it)\b", re.I)
 # A first-person want or a request with a thing to have: "can I order a cake", "I want two loaves".
 _ORDER_ASKED = re.compile(
     r"\b(?:i|we)(?:'d| would)?\s+(?:like|want|wanna|need)\s+(?:to\s+(?:order|buy|get|purchase|pre-?order|pay for)\s+)?"
@@ -277,9 +280,14 @@ _ORDER_ASKED = re.compile(
 _ORDER_ASKED_IF = re.compile(
     r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy|get|have|grab)\s+(?:a|an|one|two|three|four|five|"
     r"six|\d+|some|the|this|that|these|those|it|them|\w+ of)\b", re.I)
-# A counted thing is no question of whether one may order at all: "can I buy 3 lessons as a present".
-_ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy)\s+(?:\d+|two|three|four|five|"
-                            r"six|seven|eight|nine|ten|a dozen)\s", re.I)
+# A counted or packed thing is no question of whether one may order at all: "can I buy 3 lessons as a present",
+# "can i get 3x decaf", "can I buy the block of 10 lessons", "can I buy a box of poo bags".
+_ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy|get)\s+(?:(?:\d+\s*x?|two|three|"
+                            r"four|five|six|seven|eight|nine|ten|a dozen)\s|(?:a|an|one|the)\s+(?:\w+\s+)?"
+                            r"(?:box|bag|pack|packet|case|bottle|jar|tin|crate|sack|block|set|bundle|course)s?\s+of\s)"
+                            # a count of people or of time is no thing to have: "can we get 2 people in one lesson"
+                            r"(?!(?:people|persons|adults|kids|children|of us|min|mins|minutes?|hours?|days?|"
+                            r"weeks?|months?|years?|percent)\b)", re.I)
 # A question about what the business does ("do you email the quote?", "will you call me if …") asks about
 # a thing, not for it: its words are no evidence.
 _ABOUT = re.compile(r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:(?:till|until|by)\s+(?=when\b))?"
@@ -321,7 +329,7 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         found["Task:send_email"] = "asks for an email"
     if _PERSON_ASKED.search(text) or _PERSON_NAMED.search(text):
         found["HumanHandoff"] = "asks for a person"
-    elif _COMPLAINT.search(_OWN_CHOICE.sub(" ", text)):
+    elif _COMPLAINT.search(_OWN_CHOICE.sub(" ", text)) or (_EXCLAIMED.search(text) and not _THANKS.search(text)):
         found["HumanHandoff"] = "a complaint or an urgent problem"
     # "my booking" is one already made: the message asks about it ("email me confirmation of my booking"),
     # unless it asks to change it.

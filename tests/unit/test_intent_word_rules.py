@@ -165,3 +165,29 @@ def test_evidence_the_words_do_not_overreach(text, expected):
 ])
 def test_a_rank_before_its_noun_is_no_date(text, dates):
     assert extract_payload(text).get("dates", []) == dates
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("passed my test!!! thank you so much", set()),  # joy, not urgency
+    ("thanks a million, the cake was perfect!!", set()),
+    ("cheers!! see you next week", set()),
+    ("my parcel is not here yet!!", {"HumanHandoff"}),  # "!!" without thanks stays urgent
+    ("thanks, but the order still hasn't arrived!!", {"HumanHandoff"}),  # the complaint's own words
+])
+def test_exclamation_marks_in_thanks_are_no_complaint(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("can i get 3x decaf 250g delivered to Berlin", {"Task:create_order"}),
+    ("can I get 2 vouchers for my twins", {"Task:create_order"}),
+    ("can I buy the block of 10 lessons", {"Task:create_order"}),
+    ("could we order a case of the red wine", {"Task:create_order"}),
+    ("can I buy a box of dog treats and a lead", {"Task:create_order"}),
+    ("Can I order a case from you?", set()),  # whether one may order at all
+    ("can we get 2 people in one lesson?", set()),  # a count of people, no thing to have
+    ("can I get 3 weeks off my membership", set()),  # a count of time
+    ("can I get 10% off", set()),
+])
+def test_a_counted_or_packed_thing_asks_to_have_it(text, expected):
+    assert _evidence(text) == expected
