@@ -243,6 +243,10 @@ _PERSON_ASKED = re.compile(
     r"\bput me through\b|\bconnect me\b|\b(?:someone|somebody|anyone|one of (?:the|your) \w+)\s+"
     r"(?:call|ring|phone|contact|get back|help|look|come)|"
     r"\bwho\s+(?:can|could|should|do)\s+(?:i|we)\s+(?:talk|speak)\s+to\b", re.I)
+# Whether anyone is there at all, the clause ending on it: "is anyone there??", "hello, anybody home?". It asks for a
+# person in a question's form, so it counts before questions about the business are set aside ("does anyone there
+# speak Spanish?" asks about the staff: its clause goes on).
+_ANYONE_THERE = re.compile(r"\b(?:any|some)(?:one|body)\s+(?:there|here|around|home|awake)\s*(?:[?!.,]|$)", re.I)
 # Someone by name ("I want to speak to Miriam directly", "… to Émilie"): a capital letter is the evidence, so
 # not re.I; a day, a month or one of the customer's own people written with a capital is no name of the staff.
 _PERSON_NAMED = re.compile(
@@ -253,7 +257,8 @@ _PERSON_NAMED = re.compile(
 # Something went wrong and the customer is upset or in a hurry: a person should see it.
 _COMPLAINT = re.compile(
     r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
-    r"\bcomplain|\brefund|\bmoney back\b|\bunacceptable|\bdisappoint|\bfurious|\bangry|\bupset|\bruined|\bscam\b|"
+    r"\b(?:been|still|kept)\s+waiting\s+(?:for\s+(?:an?\s+|your\s+)?(?:answer|reply|response|days|hours|ages|weeks)|since|"
+    r"all\s+(?:day|week|morning)|(?:over|more than)\s+an?\s+)|\bcomplain|\brefund|\bmoney back\b|\bunacceptable|\bdisappoint|\bfurious|\bangry|\bupset|\bruined|\bscam\b|"
     r"\bcharged\s+(?:me\s+)?twice|\bwrong\s+(?:order|item|size|cake|one|thing|parcel|bike|part)|"
     r"\b(?:arrived|came)\s+(?:broken|damaged|late|squashed|melted)|\burgent(?:ly)?\b|\basap\b|"
     # money taken that should not have been: "you charged me €62 but …", "you still take money from my account"
@@ -323,6 +328,8 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     found: dict[str, str] = {}
     if payload.get("emails"):
         found["Task:send_email"] = "an email address"
+    if _ANYONE_THERE.search(text):
+        found["HumanHandoff"] = "asks whether anyone is there"
     if _ABOUT.search(text):
         return found
     if _EMAIL_ASKED.search(text):

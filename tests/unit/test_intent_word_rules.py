@@ -191,3 +191,24 @@ def test_exclamation_marks_in_thanks_are_no_complaint(text, expected):
 ])
 def test_a_counted_or_packed_thing_asks_to_have_it(text, expected):
     assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Is anyone there?? I've been waiting since yesterday", {"HumanHandoff"}),
+    ("hello, anybody home?", {"HumanHandoff"}),
+    ("is there anyone there? the bot is not helping", {"HumanHandoff"}),
+    ("does anyone there speak spanish?", set()),  # asks about the staff: the clause goes on
+    ("is there someone here who can fix wheels on sundays?", set()),
+    ("I have been waiting for an answer for 3 days", {"HumanHandoff"}),
+    ("we've been waiting since monday for the parcel", {"HumanHandoff"}),
+    ("is there a waiting list?", set()),
+    ("I don't mind waiting for the next class", set()),
+])
+def test_asking_whether_anyone_is_there_and_a_long_wait_ask_for_a_person(text, expected):
+    assert _evidence(text) == expected
+
+
+def test_asking_whether_anyone_is_there_is_a_handoff_though_put_as_a_question():
+    result = _decided("Is anyone there?? I've been waiting since yesterday",
+                      {"Response": 0.5, "HumanHandoff": 0.3, "Task:book_calendar": 0.2})
+    assert result.label == "HumanHandoff"
