@@ -233,14 +233,18 @@ def message_form(text: str) -> str:
 _EMAIL_ASKED = re.compile(
     r"\b(?:e-?mail|mail)\s+(?:me|us|it|them|this|that|over|across|a |an |the |your |my |our )|"
     r"\b(?:by|via|per|through|over|in an?|to my|to our|into my)\s+(?:e-?mail|mail|inbox)\b|"
-    r"\b(?:my|our)\s+(?:\w+\s+)?(?:e-?mail|inbox)\b|\bsend\b[^.?!]*\b(?:e-?mail|inbox)\b", re.I)
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:e-?mail|inbox)\b|\bsend\b[^.?!]*\b(?:e-?mail|inbox)\b|"
+    # a thing to have emailed: "could I get a VAT invoice emailed", "can the voucher be emailed again" ("will it be
+    # emailed?" asks how it is sent)
+    r"\b(?:get|have)\s+(?:(?:a|an|the|my|our|it|them|this|that)\s+)?(?:[\w-]+\s+){0,3}e-?mailed\b|"
+    r"\b(?:can|could)\s+(?:[\w'-]+\s+){1,4}be\s+e-?mailed\b", re.I)
 _PERSON_ASKED = re.compile(
     r"\b(?:call|ring|phone)\s+(?:me|us)\b|\bcall\s+(?:me\s+)?back\b|"
     r"\b(?:speak|talk|chat)\s+(?:to|with)\s+(?:a |an |the |one of |someone|somebody|anyone|a real|your |staff|"
     r"the owner|the manager)|"
     r"\b(?:manager|owner|boss|supervisor|someone in charge)\b|"
     r"\b(?:a|real|actual|living)\s+(?:human|person|people)\b|\bhumans?\b|"
-    r"\bput me through\b|\bconnect me\b|\b(?:someone|somebody|anyone|one of (?:the|your) \w+)\s+"
+    r"\bput me through\b|\bconnect me\b|\b(?:someone|somebody|anyone|one of (?:the|your) \w+)\s+(?:to\s+)?"
     r"(?:call|ring|phone|contact|get back|help|look|come)|"
     r"\bwho\s+(?:can|could|should|do)\s+(?:i|we)\s+(?:talk|speak)\s+to\b", re.I)
 # Whether anyone is there at all, the clause ending on it: "is anyone there??", "hello, anybody home?". It asks for a

@@ -212,3 +212,26 @@ def test_asking_whether_anyone_is_there_is_a_handoff_though_put_as_a_question():
     result = _decided("Is anyone there?? I've been waiting since yesterday",
                       {"Response": 0.5, "HumanHandoff": 0.3, "Task:book_calendar": 0.2})
     assert result.label == "HumanHandoff"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("could I get a VAT invoice emailed for the company", {"Task:send_email"}),
+    ("I'd like to have the photos emailed to me", {"Task:send_email"}),
+    ("can the gift voucher be emailed to my sister", {"Task:send_email"}),
+    ("will it be emailed to me?", set()),  # asks how it is sent
+    ("is the receipt emailed automatically?", set()),
+    ("do I get the receipt emailed?", set()),
+])
+def test_a_thing_asked_to_be_emailed_is_an_email_to_send(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the hedge you planted is dying, I want someone to come and look", {"HumanHandoff"}),
+    ("I need somebody to call me about the quote", {"HumanHandoff"}),
+    ("can someone come and look at it", {"HumanHandoff"}),
+    ("I'd like to come and look at the puppies", set()),  # the customer comes: no person asked for
+    ("someone told me you do repairs", set()),
+])
+def test_someone_to_come_or_call_asks_for_a_person(text, expected):
+    assert _evidence(text) == expected
