@@ -323,6 +323,9 @@ _CHANGE_ASKED = re.compile(r"\b(?:change|move|reschedule|re-schedule|push|bring 
 _FAREWELL = re.compile(r"(?:^|[,.!;]\s*)(?:(?:ok|okay|great|perfect|grand|lovely|cool|brilliant|super|thanks|"
                        r"thank you|cheers|right|sound|all good|no problem|np)[\s,!.]*){0,2}"
                        r"(?:(?:i'll|ill|i will|we'll|we will)\s+)?see (?:you|u|ya)\b", re.I)
+# Asking to agree on a time is a booking with its day still open: "could we arrange a time to look at the stands?".
+_TIME_ASKED_FOR = re.compile(r"\b(?:arrange|set up|find|fix|agree|sort out|pick)\s+(?:a|an|another|some)\s+"
+                             r"(?:(?:good|suitable|convenient)\s+)?(?:time|date|day|slot|appointment)\b", re.I)
 _WEEKDAY_ONLY = re.compile(r"^(?:(?:next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
                            r"weekend)$", re.I)
 
@@ -366,6 +369,8 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     about_held = bool(said) and not booking  # "my appointment on the 14th, can I bring my dog"
     if (booking and when) or (specific and not (hours or ordered or farewell or complaint or about_held)):
         found["Task:book_calendar"] = "a date or a time"
+    elif _TIME_ASKED_FOR.search(text):
+        found["Task:book_calendar"] = "asks to agree on a time"
     return found
 
 

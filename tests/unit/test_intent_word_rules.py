@@ -235,3 +235,21 @@ def test_a_thing_asked_to_be_emailed_is_an_email_to_send(text, expected):
 ])
 def test_someone_to_come_or_call_asks_for_a_person(text, expected):
     assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("could we arrange a time to look at the cake stands?", {"Task:book_calendar"}),
+    ("can we find a suitable date for the fitting", {"Task:book_calendar"}),
+    ("we need to agree a date for the party", {"Task:book_calendar"}),
+    ("what time suits you?", set()),  # asks about the business's times
+    ("is there a good time to call?", set()),
+    ("I had a great time at the tasting", set()),
+])
+def test_asking_to_agree_on_a_time_is_a_booking(text, expected):
+    assert _evidence(text) == expected
+
+
+def test_asking_to_agree_on_a_time_is_a_booking_though_put_as_a_question():
+    result = _decided("could we arrange a time to look at the cake stands?",
+                      {"Response": 0.47, "Task:book_calendar": 0.27, "Task:create_order": 0.26})
+    assert result.label == "Task:book_calendar"
