@@ -289,6 +289,9 @@ _ORDER_ASKED = re.compile(
 _ORDER_ASKED_IF = re.compile(
     r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy|get|have|grab)\s+(?:a|an|one|two|three|four|five|"
     r"six|\d+|some|the|this|that|these|those|it|them|\w+ of)\b", re.I)
+# Asking to have a thing at a time asks for goods or a service alike: "can I get a double lesson on saturday morning",
+# "can I get a cake for friday". Which one, the examples say.
+_HAVE_ASKED_IF = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+(?:a|an|one|some|the|my|our)\b", re.I)
 # A counted or packed thing is no question of whether one may order at all: "can I buy 3 lessons as a present",
 # "can i get 3x decaf", "can I buy the block of 10 lessons", "can I buy a box of poo bags".
 _ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy|get)\s+(?:(?:\d+\s*x?|two|three|"
@@ -369,6 +372,8 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     about_held = bool(said) and not booking  # "my appointment on the 14th, can I bring my dog"
     if (booking and when) or (specific and not (hours or ordered or farewell or complaint or about_held)):
         found["Task:book_calendar"] = "a date or a time"
+    elif ordered and when and _HAVE_ASKED_IF.search(text) and not (hours or farewell or complaint or about_held):
+        found["Task:book_calendar"] = "asks to have something at a time"
     elif _TIME_ASKED_FOR.search(text):
         found["Task:book_calendar"] = "asks to agree on a time"
     return found

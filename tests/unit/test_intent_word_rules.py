@@ -253,3 +253,23 @@ def test_asking_to_agree_on_a_time_is_a_booking_though_put_as_a_question():
     result = _decided("could we arrange a time to look at the cake stands?",
                       {"Response": 0.47, "Task:book_calendar": 0.27, "Task:create_order": 0.26})
     assert result.label == "Task:book_calendar"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("can I get a double lesson on saturday morning", {"Task:create_order", "Task:book_calendar"}),
+    ("could we have a table for friday at 7", {"Task:book_calendar"}),  # booking words: a booking alone
+    ("can I get a birthday cake for the 14th?", {"Task:create_order", "Task:book_calendar"}),
+    ("can I get a discount?", set()),  # no time: whether one may have it at all
+    ("can I get a lesson when you are open on sunday?", {"Task:create_order"}),  # a day of the hours asked about
+    ("my appointment is on friday, can I get a coffee while I wait?", {"Task:create_order"}),  # a booking held
+])
+def test_asking_to_have_a_thing_at_a_time_is_an_order_or_a_booking(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("probabilities", "label"), [
+    ({"Task:book_calendar": 0.6, "Task:create_order": 0.15, "Response": 0.25}, "Task:book_calendar"),
+    ({"Task:create_order": 0.6, "Task:book_calendar": 0.15, "Response": 0.25}, "Task:create_order"),
+])
+def test_the_examples_say_whether_a_thing_at_a_time_is_goods_or_a_service(probabilities, label):
+    assert _decided("can I get a double lesson on saturday morning", probabilities).label == label
