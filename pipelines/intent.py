@@ -275,9 +275,10 @@ _COMPLAINT = re.compile(
 # "!!" is urgency, unless the message thanks: "passed!!! thank you so much", "thanks a mil, she looks gorgeous!!".
 _EXCLAIMED = re.compile(r"!!")
 _THANKS = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta|much appreciated|appreciate it)\b", re.I)
-# A first-person want or a request with a thing to have: "can I order a cake", "I want two loaves".
+# A first-person want or a request with a thing to have: "can I order a cake", "I want two loaves", "I'd like to rent a
+# locker".
 _ORDER_ASKED = re.compile(
-    r"\b(?:i|we)(?:'d| would)?\s+(?:like|want|wanna|need)\s+(?:to\s+(?:order|buy|get|purchase|pre-?order|pay for)\s+)?"
+    r"\b(?:i|we)(?:'d| would)?\s+(?:like|want|wanna|need)\s+(?:to\s+(?:order|buy|get|purchase|pre-?order|pay for|rent|hire)\s+)?"
     r"(?:a|an|one|two|three|four|five|six|\d+|some|the|this|that|these|those|it|them)\b|"
     r"\b(?:i|we)(?:'ll| will)\s+(?:take|have|buy|order)\b|\b(?:order|buy|reserve)\s+(?:me|us)\b|"
     r"\b(?:set|put)\s+(?:one|it|them|some|\w+)\s+aside\b|"
@@ -291,7 +292,9 @@ _ORDER_ASKED_IF = re.compile(
     r"six|\d+|some|the|this|that|these|those|it|them|\w+ of)\b", re.I)
 # Asking to have a thing at a time asks for goods or a service alike: "can I get a double lesson on saturday morning",
 # "can I get a cake for friday". Which one, the examples say.
-_HAVE_ASKED_IF = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+(?:a|an|one|some|the|my|our)\b", re.I)
+# Renting or hiring is the same: "I'd like to hire the hall on the 12th" may be a booking.
+_HAVE_ASKED_IF = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+(?:a|an|one|some|the|my|our)\b|"
+                            r"\b(?:rent|hire)\b", re.I)
 # A counted or packed thing is no question of whether one may order at all: "can I buy 3 lessons as a present",
 # "can i get 3x decaf", "can I buy the block of 10 lessons", "can I buy a box of poo bags".
 _ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy|get)\s+(?:(?:\d+\s*x?|two|three|"

@@ -273,3 +273,14 @@ def test_asking_to_have_a_thing_at_a_time_is_an_order_or_a_booking(text, expecte
 ])
 def test_the_examples_say_whether_a_thing_at_a_time_is_goods_or_a_service(probabilities, label):
     assert _decided("can I get a double lesson on saturday morning", probabilities).label == label
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I'd like to rent a spot on your shelf for my mat", {"Task:create_order"}),
+    ("we want to hire a car for the test", {"Task:create_order"}),
+    ("I'd like to hire the hall on the 12th", {"Task:create_order", "Task:book_calendar"}),  # a day: either
+    ("do you rent out bikes?", set()),  # asks what the business does
+    ("before renting one I'd like to see it", set()),
+])
+def test_renting_or_hiring_asks_to_have_a_thing(text, expected):
+    assert _evidence(text) == expected
