@@ -464,6 +464,23 @@ def asks_to_act(text: str) -> bool:
     return _ACTING.search(text) is not None
 
 
+# A call or a meeting to be arranged is a calendar entry: "can we set up a call about our company phones next week?".
+# Its sentence resembles the hand-off's ("can someone call me?"), which asks for a person now.
+_CALL_ARRANGED = re.compile(r"\b(?:arrange|set up|schedule|book|organi[sz]e|plan)\s+(?:a|an|the)\s+"
+                            r"(?:(?:quick|short|phone|video|zoom|teams)\s+)?(?:call|meeting|chat)\b", re.I)
+
+
+def call_as_booking(outcomes: Mapping[str, float], found: Mapping[str, str], text: str) -> dict[str, float]:
+    """The outcomes with a hand-off's likeness counted for the booking, when the words arrange a call and ask for no
+    person or complain (`found` has no hand-off) and bookings are enabled."""
+    if ("HumanHandoff" in found or "HumanHandoff" not in outcomes or "Task:book_calendar" not in outcomes
+            or _CALL_ARRANGED.search(text) is None):
+        return dict(outcomes)
+    moved = {label: p for label, p in outcomes.items() if label != "HumanHandoff"}
+    moved["Task:book_calendar"] += outcomes["HumanHandoff"]
+    return moved
+
+
 def with_evidence(outcomes: Mapping[str, float], found: Mapping[str, str], odds: float) -> dict[str, float]:
     """The outcomes' probabilities after the evidence of the message's words. The evidence tells asking for a
     thing from the shipped generic questions; a business's own answer intents were written for messages like
@@ -519,7 +536,7 @@ def decide(probabilities: Mapping[str, float], *, rules: DecisionRules, allowed_
     found: dict[str, str] = {}
     if text:
         found = evidence(text, payload)
-        outcomes = with_evidence(outcomes, found, rules.evidence_odds)
+        outcomes = call_as_booking(with_evidence(outcomes, found, rules.evidence_odds), found, text)
     else:
         outcomes = with_details(outcomes, payload, rules.details_odds)
     outcomes = with_answer_odds(outcomes, rules.answer_odds)

@@ -284,3 +284,23 @@ def test_the_examples_say_whether_a_thing_at_a_time_is_goods_or_a_service(probab
 ])
 def test_renting_or_hiring_asks_to_have_a_thing(text, expected):
     assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Can we set up a call about repairing our company phones next week?", "Task:book_calendar"),
+    ("can we arrange a call with your designer to talk about our garden", "Task:book_calendar"),
+    ("I'd like to schedule a video call with the team", "Task:book_calendar"),
+    ("can someone call me back to arrange a meeting?", "HumanHandoff"),  # a person asked for now
+    ("this is unacceptable, arrange a call with the manager", "HumanHandoff"),  # a complaint
+    ("can a real person call me?", "HumanHandoff"),  # no call arranged
+])
+def test_a_call_to_be_arranged_is_a_booking_not_a_handoff(text, label):
+    result = _decided(text, {"HumanHandoff": 0.7, "Task:book_calendar": 0.15, "Response": 0.15})
+    assert result.label == label
+
+
+def test_a_call_to_be_arranged_stays_an_answer_without_bookings():
+    result = decide({"HumanHandoff": 0.3, "Task:book_calendar": 0.2, "Response": 0.5}, rules=DecisionRules(),
+                     allowed_task_types=["send_email"], payload={}, form="request",
+                     text="please set up a call about the invoice")
+    assert result.label == "Response"
