@@ -261,8 +261,10 @@ _PERSON_NAMED = re.compile(
 # Something went wrong and the customer is upset or in a hurry: a person should see it.
 _COMPLAINT = re.compile(
     r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
-    r"\b(?:been|still|kept)\s+waiting\s+(?:for\s+(?:an?\s+|your\s+)?(?:answer|reply|response|days|hours|ages|weeks)|since|"
-    r"all\s+(?:day|week|morning)|(?:over|more than)\s+an?\s+)|\bcomplain|\brefund|\bmoney back\b|\bunacceptable|\bdisappoint|\bfurious|\bangry|\bupset|\bruined|\bscam\b|"
+    # a long wait: "I've been waiting for an answer since yesterday" ("is there a waiting list?" is none)
+    r"\b(?:been|still|kept)\s+waiting\s+(?:for\s+(?:an?\s+|your\s+)?(?:answer|reply|response|days|hours|ages|weeks)|"
+    r"since|all\s+(?:day|week|morning)|(?:over|more than)\s+an?\s+)|"
+    r"\bcomplain|\brefund|\bmoney back\b|\bunacceptable|\bdisappoint|\bfurious|\bangry|\bupset|\bruined|\bscam\b|"
     r"\bcharged\s+(?:me\s+)?twice|\bwrong\s+(?:order|item|size|cake|one|thing|parcel|bike|part)|"
     r"\b(?:arrived|came)\s+(?:broken|damaged|late|squashed|melted)|\burgent(?:ly)?\b|\basap\b|"
     # money taken that should not have been: "you charged me €62 but …", "you still take money from my account"
@@ -278,7 +280,8 @@ _THANKS = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta|much appre
 # A first-person want or a request with a thing to have: "can I order a cake", "I want two loaves", "I'd like to rent a
 # locker".
 _ORDER_ASKED = re.compile(
-    r"\b(?:i|we)(?:'d| would)?\s+(?:like|want|wanna|need)\s+(?:to\s+(?:order|buy|get|purchase|pre-?order|pay for|rent|hire)\s+)?"
+    r"\b(?:i|we)(?:'d| would)?\s+(?:like|want|wanna|need)\s+"
+    r"(?:to\s+(?:order|buy|get|purchase|pre-?order|pay for|rent|hire)\s+)?"
     r"(?:a|an|one|two|three|four|five|six|\d+|some|the|this|that|these|those|it|them)\b|"
     r"\b(?:i|we)(?:'ll| will)\s+(?:take|have|buy|order)\b|\b(?:order|buy|reserve)\s+(?:me|us)\b|"
     r"\b(?:set|put)\s+(?:one|it|them|some|\w+)\s+aside\b|"
