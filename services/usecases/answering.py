@@ -14,7 +14,16 @@ from typing import Any
 import numpy as np
 
 from pipelines import abstention, answers, intent, sentences
-from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems, with_best_word_match
+from pipelines.retrieval import (
+    Ranked,
+    content_terms,
+    coverage,
+    fuse,
+    fuse_by_score,
+    rarity,
+    stems,
+    with_best_word_match,
+)
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
 from services.adapters import wordpiece
@@ -115,9 +124,18 @@ def retrieve(
     vector_ids = [h.chunk_id for h in (hits if vector_only else by_vector)]
     keyword_ids = [h.chunk_id for h in by_keyword]
     by_id = {h.chunk_id: h for h in hits}
+    if vector_only:  # one list (Pinecone): its order stands
+        ranking = fuse(vector_ids, keyword_ids)
+    else:
+        ranking = fuse_by_score(
+            vector_ids,
+            keyword_ids,
+            {h.chunk_id: h.score for h in hits},
+            {h.chunk_id: coverage(terms, rows[h.chunk_id].content, weights) for h in hits},
+        )
     found = []
     # The abstention decision reads the best four passages; only a fifth place can go to the best word match.
-    for ranked in with_best_word_match(fuse(vector_ids, keyword_ids), limit, SUPPORT_PASSAGES):
+    for ranked in with_best_word_match(ranking, limit, SUPPORT_PASSAGES):
         row = rows[ranked.chunk_id]
         found.append(
             Found(
