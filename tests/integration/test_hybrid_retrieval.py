@@ -84,13 +84,33 @@ def test_the_shared_answer_path_uses_the_keyword_list(container):
         model_name = MODEL
 
         def embed(self, texts):
-            return [axis(1) for _ in texts]
+            return [_between(1, 0) for _ in texts]
 
     retrieval = answering.retrieve(answering.Deps(NearestHours(), container.vectors, container.tenant_uow), user,
                                    "Do you deliver to Accra?")
-    # Both lists agree on delivery (vector 2nd, keyword 1st): it beats the vector list's favourite.
+    # Delivery holds every word of the question (vector 2nd, keyword 1st): it beats the vector list's favourite.
     assert [f.content.split("\n")[0] for f in retrieval.found] == ["Delivery", "Opening hours"]
     assert retrieval.found[0].ranked.keyword_rank == 1 and retrieval.found[0].filename == "faq.md"
+
+
+def test_the_answer_path_puts_the_rare_words_above_passages_both_lists_hold(container):
+    """A price row holding the question's rarest words, far from it in meaning, against passages near it that both
+    lists hold for a common word: rank fusion put all of those first (each in both lists), and the row fifth."""
+    user = create_user(container)
+    near = [[0.4 if d == 0 else 0.9165 if d == i else 0.0 for d in range(384)] for i in range(1, 5)]  # cosine 0.4
+    _document(container, user, [f"Coffee guide {i}\nFresh coffee, ground right." for i in range(4)]
+              + ["Price list\nSample Set of four coffees, 4 x 60 g: 14.00"], [*near, axis(9)])
+
+    class NearTheGuides:
+        model_name = MODEL
+
+        def embed(self, texts):
+            return [axis(0) for _ in texts]
+
+    retrieval = answering.retrieve(answering.Deps(NearTheGuides(), container.vectors, container.tenant_uow), user,
+                                   "Do you have a sample set of coffees?")
+    assert retrieval.found[0].content.startswith("Price list")
+    assert (retrieval.found[0].ranked.vector_rank, retrieval.found[0].ranked.keyword_rank) == (5, 1)
 
 
 def test_chunks_holding_the_same_words_are_ordered_by_meaning_not_by_id(container):
