@@ -212,6 +212,28 @@ def fuse_by_score(
     return ranked[:limit] if limit is not None else ranked
 
 
+def with_rows_spread(
+    ranked: Sequence[Ranked], table_of: Mapping[str, str], *, places: int = 3, per_table: int = 2
+) -> list[Ranked]:
+    """The ranking with at most `per_table` rows of one table in the first `places`; the rows beyond wait below
+    the next passage of anything else, in their order. A spreadsheet is chunked one row a chunk, and the rows of one
+    item in four sizes hold the same words and nearly the same meaning: together they filled the first places ("how
+    long does a groom take for a shih tzu?" gave the price list's Shih Tzu row in four sizes, and the FAQ saying how
+    long a groom takes came fifth). `table_of` names each table row's table (chunks not in it are prose)."""
+    first: list[Ranked] = []
+    waiting: list[Ranked] = []
+    rest: list[Ranked] = []
+    for r in ranked:
+        table = table_of.get(r.chunk_id)
+        if len(first) >= places:
+            rest.append(r)
+        elif table is not None and sum(table_of.get(f.chunk_id) == table for f in first) >= per_table:
+            waiting.append(r)
+        else:
+            first.append(r)
+    return first + waiting + rest
+
+
 def with_best_word_match(ranked: Sequence[Ranked], limit: int, fixed: int) -> list[Ranked]:
     """The best `limit` of the fused ranking, the last place given to the keyword list's best chunk when it fell
     below: fusing rewards a chunk both lists hold, so the one chunk holding the question's rarest words ("Sample

@@ -7,7 +7,7 @@ runs the real pipeline, the playground: what the owner tests is what customers g
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from pipelines.retrieval import (
     rarity,
     stems,
     with_best_word_match,
+    with_rows_spread,
 )
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
@@ -32,6 +33,7 @@ from services.adapters.llm import AllModelsFailedError, complete_parsed
 from services.adapters.ports import ChatModel, CountsTerms, Embedder, Prefetches, TermCounts, VectorStore
 from services.adapters.retrieval import chunk_texts, describe_location
 from services.repositories.db import UnitOfWork
+from services.repositories.kb_repository import HydratedChunk
 
 FETCH = 8  # from each list (vector, keyword) before fusing
 PASSAGES = 5  # fused passages kept: traced, given to a model, searched for sentences
@@ -133,6 +135,7 @@ def retrieve(
             {h.chunk_id: h.score for h in hits},
             {h.chunk_id: coverage(terms, rows[h.chunk_id].content, weights) for h in hits},
         )
+        ranking = with_rows_spread(ranking, _tables(rows))
     found = []
     # The abstention decision reads the best four passages; only a fifth place can go to the best word match.
     for ranked in with_best_word_match(ranking, limit, SUPPORT_PASSAGES):
@@ -153,6 +156,15 @@ def retrieve(
     # way ("cafe" for "café", "growbag" for "grow bag") is no unknown word.
     known = abstention.spelt_otherwise(terms, unknown, [f.content for f in found])
     return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known])
+
+
+def _tables(rows: Mapping[str, HydratedChunk]) -> dict[str, str]:
+    """Each table row's table: its document and sheet."""
+    return {
+        cid: f"{row.document_id}/{row.metadata.get('sheet') or ''}"
+        for cid, row in rows.items()
+        if row.metadata.get("kind") == "table"
+    }
 
 
 def _rarity(
