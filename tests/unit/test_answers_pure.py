@@ -13,6 +13,7 @@ from pipelines.retrieval import (
     same_word,
     tsquery,
     with_best_word_match,
+    with_rows_spread,
 )
 from pipelines.sentences import (
     Candidate,
@@ -139,6 +140,20 @@ def test_a_passage_holding_the_rare_words_beats_passages_both_lists_rank_lowly()
     words = {cid: coverage(terms, text, weights) for cid, text in texts.items()}
     assert [r.chunk_id for r in fuse(vector, keyword)][:3] == ["guide", "grind", "press"]
     assert [r.chunk_id for r in fuse_by_score(vector, keyword, cosine, words)][:3] == ["row", "guide", "grind"]
+
+
+def test_at_most_two_rows_of_one_table_in_the_first_three():
+    # The price list's Shih Tzu groom in four sizes, then the FAQ saying how long a groom takes.
+    cosine = {"s": 0.6, "m": 0.59, "l": 0.58, "xl": 0.57, "faq": 0.5}
+    ranked = fuse_by_score(["s", "m", "l", "xl", "faq"], [], cosine, {})
+    rows = {"s": "prices", "m": "prices", "l": "prices", "xl": "prices"}
+    assert [r.chunk_id for r in with_rows_spread(ranked, rows)] == ["s", "m", "faq", "l", "xl"]
+    # Rows of two tables, and prose, are not held back; nor is anything below the first three.
+    two = {"s": "prices", "m": "prices", "l": "sizes", "xl": "sizes"}
+    assert [r.chunk_id for r in with_rows_spread(ranked, two)] == ["s", "m", "l", "xl", "faq"]
+    assert [r.chunk_id for r in with_rows_spread(ranked, {})] == ["s", "m", "l", "xl", "faq"]
+    # Only rows left: they keep their order.
+    assert [r.chunk_id for r in with_rows_spread(ranked[:4], rows)] == ["s", "m", "l", "xl"]
 
 
 # --- candidates -----------------------------------------------------------------------------------
