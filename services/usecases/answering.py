@@ -75,6 +75,9 @@ class Retrieval:
     found: list[Found]  # fused, best first
     weights: dict[str, float]  # each term's rarity among the tenant's chunks
     unknown: list[str]  # terms no chunk of the tenant's contains
+    # The passages the abstention decision's coverage and agreement read: the first three of the reciprocal-rank
+    # order, which they were calibrated on (see `retrieve`). Empty: those of `found`.
+    weighed: list[Found] = field(default_factory=list)
 
 
 Search = Callable[[str], Retrieval]  # the retrieval of a search text, for one business
@@ -136,26 +139,31 @@ def retrieve(
             {h.chunk_id: coverage(terms, rows[h.chunk_id].content, weights) for h in hits},
         )
         ranking = with_rows_spread(ranking, _tables(rows))
-    found = []
-    # The abstention decision reads the best four passages; only a fifth place can go to the best word match.
-    for ranked in with_best_word_match(ranking, limit, SUPPORT_PASSAGES):
+    def found_as(ranked: Ranked) -> Found:
         row = rows[ranked.chunk_id]
-        found.append(
-            Found(
-                ranked.chunk_id,
-                row.document_id,
-                row.filename,
-                describe_location(row.metadata),
-                row.content,
-                row.metadata,
-                by_id[ranked.chunk_id].score,
-                ranked,
-            )
+        return Found(
+            ranked.chunk_id,
+            row.document_id,
+            row.filename,
+            describe_location(row.metadata),
+            row.content,
+            row.metadata,
+            by_id[ranked.chunk_id].score,
+            ranked,
         )
+
+    # The abstention decision reads the best four passages; only a fifth place can go to the best word match.
+    found = [found_as(ranked) for ranked in with_best_word_match(ranking, limit, SUPPORT_PASSAGES)]
+    # The abstention decision's coverage (the question's words one of the first three passages holds) and agreement
+    # were calibrated on the reciprocal-rank order. The fused score brings the passages holding the most of the
+    # question's words into the first three, so its coverage is higher, for out-of-scope questions too ("do you
+    # sell used bikes?": 0.15 -> 0.54, from a passage saying what the shop sells). Until the decision is calibrated
+    # on the new order, those two figures keep reading the old one.
+    weighed = [] if vector_only else [found_as(r) for r in fuse(vector_ids, keyword_ids)[:COVERAGE_PASSAGES]]
     # The index matches words as written: a word the passages write with an accent or as a compound the other
     # way ("cafe" for "café", "growbag" for "grow bag") is no unknown word.
     known = abstention.spelt_otherwise(terms, unknown, [f.content for f in found])
-    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known])
+    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known], weighed)
 
 
 def _tables(rows: Mapping[str, HydratedChunk]) -> dict[str, str]:
@@ -356,11 +364,11 @@ def _support(
 ) -> abstention.Support | None:
     if not scored:
         return None
+    basis = retrieval.weighed or retrieval.found
     covers = max(
-        (coverage(retrieval.terms, f.content, retrieval.weights) for f in retrieval.found[:COVERAGE_PASSAGES]),
-        default=0.0,
+        (coverage(retrieval.terms, f.content, retrieval.weights) for f in basis[:COVERAGE_PASSAGES]), default=0.0
     )
-    top = retrieval.found[0].ranked
+    top = basis[0].ranked
     agreement = (
         top.vector_rank is not None and top.vector_rank <= 3 and top.keyword_rank is not None and top.keyword_rank <= 3
     )
