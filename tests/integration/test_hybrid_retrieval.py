@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from pipelines.retrieval import content_terms, stems
+from pipelines.retrieval import content_terms, coverage, stems
 from services.adapters.ports import VectorItem
 from services.handlers.ingest import chunk_id
 from services.usecases import answering
@@ -97,8 +97,10 @@ def test_the_answer_path_puts_the_rare_words_above_passages_both_lists_hold(cont
     """A price row holding the question's rarest words, far from it in meaning, against passages near it that both
     lists hold for a common word: rank fusion put all of those first (each in both lists), and the row fifth."""
     user = create_user(container)
-    near = [[0.4 if d == 0 else 0.9165 if d == i else 0.0 for d in range(384)] for i in range(1, 5)]  # cosine 0.4
-    _document(container, user, [f"Coffee guide {i}\nFresh coffee, ground right." for i in range(4)]
+    cosines = [0.45, 0.44, 0.43, 0.42, 0.41, 0.40]
+    near = [[c if d == 0 else (1 - c * c) ** 0.5 if d == i else 0.0 for d in range(384)]
+            for i, c in enumerate(cosines, start=1)]
+    _document(container, user, [f"Coffee guide {i}\nFresh coffee, ground right." for i in range(len(near))]
               + ["Price list\nSample Set of four coffees, 4 x 60 g: 14.00"], [*near, axis(9)])
 
     class NearTheGuides:
@@ -107,10 +109,20 @@ def test_the_answer_path_puts_the_rare_words_above_passages_both_lists_hold(cont
         def embed(self, texts):
             return [axis(0) for _ in texts]
 
-    retrieval = answering.retrieve(answering.Deps(NearTheGuides(), container.vectors, container.tenant_uow), user,
-                                   "Do you have a sample set of coffees?")
+    deps = answering.Deps(NearTheGuides(), container.vectors, container.tenant_uow)
+    retrieval = answering.retrieve(deps, user, "Do you have a sample set of coffees?")
     assert retrieval.found[0].content.startswith("Price list")
-    assert (retrieval.found[0].ranked.vector_rank, retrieval.found[0].ranked.keyword_rank) == (5, 1)
+    assert (retrieval.found[0].ranked.vector_rank, retrieval.found[0].ranked.keyword_rank) == (7, 1)
+    # The abstention decision's coverage and agreement read the first three of the rank-fused order it was
+    # calibrated on (the guides, which hold "coffees" alone), not the row holding every word.
+    assert [f.content.split("\n")[0] for f in retrieval.weighed] == ["Coffee guide 0", "Coffee guide 1",
+                                                                      "Coffee guide 2"]
+    scored, relatedness = answering._scored_sentences(deps, retrieval)
+    support = answering._support(retrieval, scored, relatedness, set(), everyday=set(), question=retrieval.text)
+    assert support is not None
+    assert support.coverage == pytest.approx(coverage(retrieval.terms, retrieval.weighed[0].content, retrieval.weights))
+    assert support.coverage < coverage(retrieval.terms, retrieval.found[0].content, retrieval.weights) == 1.0
+    assert support.agreement  # the first guide is first in the vector list and in the keyword list's top three
 
 
 def test_chunks_holding_the_same_words_are_ordered_by_meaning_not_by_id(container):
