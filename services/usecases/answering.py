@@ -75,9 +75,13 @@ class Retrieval:
     found: list[Found]  # fused, best first
     weights: dict[str, float]  # each term's rarity among the tenant's chunks
     unknown: list[str]  # terms no chunk of the tenant's contains
-    # The passages the abstention decision's coverage and agreement read: the first three of the reciprocal-rank
-    # order, which they were calibrated on (see `retrieve`). Empty: those of `found`.
+    # The passages the abstention decision reads: those of the reciprocal-rank order, which it was calibrated on
+    # (see `retrieve`). Empty: `found`.
     weighed: list[Found] = field(default_factory=list)
+
+    @property
+    def decided_on(self) -> list[Found]:
+        return self.weighed or self.found
 
 
 Search = Callable[[str], Retrieval]  # the retrieval of a search text, for one business
@@ -154,15 +158,17 @@ def retrieve(
 
     # The abstention decision reads the best four passages; only a fifth place can go to the best word match.
     found = [found_as(ranked) for ranked in with_best_word_match(ranking, limit, SUPPORT_PASSAGES)]
-    # The abstention decision's coverage (the question's words one of the first three passages holds) and agreement
-    # were calibrated on the reciprocal-rank order. The fused score brings the passages holding the most of the
-    # question's words into the first three, so its coverage is higher, for out-of-scope questions too ("do you
-    # sell used bikes?": 0.15 -> 0.54, from a passage saying what the shop sells). Until the decision is calibrated
-    # on the new order, those two figures keep reading the old one.
-    weighed = [] if vector_only else [found_as(r) for r in fuse(vector_ids, keyword_ids)[:COVERAGE_PASSAGES]]
+    # The abstention decision was calibrated on the reciprocal-rank order. The fused score brings the passages holding
+    # the most of the question's words into the first three, for out-of-scope questions too ("do you sell used
+    # bikes?": coverage 0.15 -> 0.54, from a passage saying what the shop sells), and its first four passages are
+    # others than the rank order's in half the questions. Until the decision is calibrated on the new order, it reads
+    # the passages the old one put first; the reply, a model's prompt and the trace take the new order.
+    weighed = [] if vector_only else [
+        found_as(ranked) for ranked in with_best_word_match(fuse(vector_ids, keyword_ids), limit, SUPPORT_PASSAGES)
+    ]
     # The index matches words as written: a word the passages write with an accent or as a compound the other
     # way ("cafe" for "café", "growbag" for "grow bag") is no unknown word.
-    known = abstention.spelt_otherwise(terms, unknown, [f.content for f in found])
+    known = abstention.spelt_otherwise(terms, unknown, [f.content for f in (weighed or found)])
     return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known], weighed)
 
 
@@ -221,8 +227,10 @@ def answer(
     question (with its context) is searched, `retrieve` unless the caller has a search of its own under way."""
     search_text = answers.question_with_context(question, history)
     retrieval = search(search_text) if search is not None else retrieve(deps, user_id, search_text)
-    scored, relatedness = _scored_sentences(deps, retrieval)
-    support = _support(retrieval, scored, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question)
+    scored, relatedness, best_sentence = _scored_sentences(deps, retrieval)
+    support = _support(
+        retrieval, best_sentence, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question
+    )
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {
@@ -328,43 +336,58 @@ def ranked_trace(retrieval: Retrieval) -> list[dict]:
     ]
 
 
-def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.Scored], dict[str, float]]:
-    """Every candidate sentence scored, and each unknown topic word's best cosine to one of them (how far
-    the top passages say it in other words)."""
+def _scored_sentences(
+    deps: Deps, retrieval: Retrieval
+) -> tuple[list[sentences.Scored], dict[str, float], float | None]:
+    """Every candidate sentence of the reply's passages scored; each unknown topic word's best cosine to a sentence the
+    abstention decision weighs (how far its passages say it in other words); and the best such sentence's cosine to
+    the question (None when the decision's passages hold no sentence)."""
     found = sentences.candidates([f.for_sentences() for f in retrieval.found[:SENTENCE_PASSAGES]])
-    if not found:
-        return [], {}
-    # The fifth passage's sentences may be the reply (candidates come passage by passage, so they are last), but
-    # the abstention decision weighs the best four passages' sentences only, as it was calibrated.
-    weighed = sum(1 for c in found if c.passage < SUPPORT_PASSAGES)
+    basis = retrieval.decided_on
+    decided = found if basis is retrieval.found else sentences.candidates(
+        [f.for_sentences() for f in basis[:SENTENCE_PASSAGES]]
+    )
+    if not found and not decided:
+        return [], {}, None
+    # The fifth passage's sentences may be the reply, but the abstention decision weighs its first four passages'
+    # sentences only, as it was calibrated.
+    weighed = [c.scoring_text for c in decided if c.passage < SUPPORT_PASSAGES]
     unknown = [t for t in retrieval.unknown if not abstention.untelling(t)]
-    heads = abstention.compound_heads(unknown, [c.scoring_text for c in found[:weighed]])
+    heads = abstention.compound_heads(unknown, weighed)
     named = sorted(set(heads.values()))
-    # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding.
-    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + unknown + named), dtype=np.float32)
-    candidates, words, head_vectors = np.split(vectors, [len(found), len(found) + len(unknown)])
-    similarities = candidates @ np.asarray(retrieval.vector, dtype=np.float32)
+    # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding. The decision's
+    # passages are mostly the reply's: only their other sentences are added (~1 a question on the evaluation suites).
+    texts = list(dict.fromkeys([c.scoring_text for c in found] + weighed))
+    vectors = np.asarray(deps.embedder.embed(texts + unknown + named), dtype=np.float32)
+    text_vectors, words, head_vectors = np.split(vectors, [len(texts), len(texts) + len(unknown)])
+    similarities = text_vectors @ np.asarray(retrieval.vector, dtype=np.float32)
+    at = {text: i for i, text in enumerate(texts)}
+    weighed_vectors = text_vectors[[at[t] for t in weighed]]
     relatedness = {
-        t: float(row.max()) if weighed else 0.0 for t, row in zip(unknown, words @ candidates[:weighed].T, strict=True)
+        t: float(row.max()) if weighed else 0.0 for t, row in zip(unknown, words @ weighed_vectors.T, strict=True)
     }
     for word, head in heads.items():  # a kind of what the sentences name: near them, and still not said by them
         if float(words[unknown.index(word)] @ head_vectors[named.index(head)]) >= abstention.HEAD_MEANING:
             relatedness[word] = 0.0
-    return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights), relatedness
+    scored = sentences.score(
+        retrieval.terms, found, [float(similarities[at[c.scoring_text]]) for c in found], retrieval.weights
+    )
+    best = max((float(similarities[at[t]]) for t in weighed), default=0.0) if decided else None
+    return scored, relatedness, best
 
 
 def _support(
     retrieval: Retrieval,
-    scored: Sequence[sentences.Scored],
+    best_sentence: float | None,  # the best cosine of a sentence of the decision's first four passages
     relatedness: dict[str, float],
     vocabulary: Collection[str],  # whole common words; every unknown word outside them counts as rare
     *,
     everyday: Collection[str],  # the commonest of them; outside what the question asks for they count less
     question: str = "",  # the customer's own words, for the variant they name (not the search text with history)
 ) -> abstention.Support | None:
-    if not scored:
+    if best_sentence is None:
         return None
-    basis = retrieval.weighed or retrieval.found
+    basis = retrieval.decided_on
     covers = max(
         (coverage(retrieval.terms, f.content, retrieval.weights) for f in basis[:COVERAGE_PASSAGES]), default=0.0
     )
@@ -380,8 +403,7 @@ def _support(
     unknown = abstention.unknown_share(
         retrieval.weights, retrieval.unknown, relatedness, ignore, rare, aside=aside, context=context
     )
-    weighed = [s.similarity for s in scored if s.candidate.passage < SUPPORT_PASSAGES]
-    passages = [f.content for f in retrieval.found]
+    passages = [f.content for f in basis]
     variant = abstention.missing_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
-    return abstention.Support(max(weighed, default=0.0), covers, agreement, unknown, variant, unoffered)
+    return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered)

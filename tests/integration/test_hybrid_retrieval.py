@@ -113,12 +113,13 @@ def test_the_answer_path_puts_the_rare_words_above_passages_both_lists_hold(cont
     retrieval = answering.retrieve(deps, user, "Do you have a sample set of coffees?")
     assert retrieval.found[0].content.startswith("Price list")
     assert (retrieval.found[0].ranked.vector_rank, retrieval.found[0].ranked.keyword_rank) == (7, 1)
-    # The abstention decision's coverage and agreement read the first three of the rank-fused order it was
-    # calibrated on (the guides, which hold "coffees" alone), not the row holding every word.
-    assert [f.content.split("\n")[0] for f in retrieval.weighed] == ["Coffee guide 0", "Coffee guide 1",
-                                                                      "Coffee guide 2"]
-    scored, relatedness = answering._scored_sentences(deps, retrieval)
-    support = answering._support(retrieval, scored, relatedness, set(), everyday=set(), question=retrieval.text)
+    # The abstention decision reads the rank-fused order it was calibrated on (the guides first, which hold "coffees"
+    # alone), not the row holding every word.
+    assert [f.content.split("\n")[0] for f in retrieval.weighed[:3]] == ["Coffee guide 0", "Coffee guide 1",
+                                                                          "Coffee guide 2"]
+    scored, relatedness, best = answering._scored_sentences(deps, retrieval)
+    assert scored[0].candidate.passage == 0 and "Sample Set" in scored[0].candidate.text  # the reply's first passage
+    support = answering._support(retrieval, best, relatedness, set(), everyday=set(), question=retrieval.text)
     assert support is not None
     assert support.coverage == pytest.approx(coverage(retrieval.terms, retrieval.weighed[0].content, retrieval.weights))
     assert support.coverage < coverage(retrieval.terms, retrieval.found[0].content, retrieval.weights) == 1.0
