@@ -1,6 +1,6 @@
 """Retrieval alone on the evaluation suites, in-process: the documents go through the real ingest pipeline, each
 question through `services.usecases.answering.retrieve`. Prints hit@3 per suite and split (the question's source
-document among the first three passages, as the answers bench counts it) in about a minute, against the answers
+document among the first three passages, as the answers bench counts it) in one or two minutes, against the answers
 bench's quarter of an hour.
 
     BENCH_SUITES=evals/coffee_roaster:evals/bike_workshop  (default: every evals/*/ with documents)
