@@ -7,14 +7,24 @@ runs the real pipeline, the playground: what the owner tests is what customers g
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from pipelines import abstention, answers, intent, sentences
-from pipelines.retrieval import Ranked, content_terms, coverage, fuse, rarity, stems, with_best_word_match
+from pipelines.retrieval import (
+    Ranked,
+    content_terms,
+    coverage,
+    fuse,
+    fuse_by_score,
+    rarity,
+    stems,
+    with_best_word_match,
+    with_rows_spread,
+)
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
 from services.adapters import wordpiece
@@ -23,6 +33,7 @@ from services.adapters.llm import AllModelsFailedError, complete_parsed
 from services.adapters.ports import ChatModel, CountsTerms, Embedder, Prefetches, TermCounts, VectorStore
 from services.adapters.retrieval import chunk_texts, describe_location
 from services.repositories.db import UnitOfWork
+from services.repositories.kb_repository import HydratedChunk
 
 FETCH = 8  # from each list (vector, keyword) before fusing
 PASSAGES = 5  # fused passages kept: traced, given to a model, searched for sentences
@@ -64,6 +75,13 @@ class Retrieval:
     found: list[Found]  # fused, best first
     weights: dict[str, float]  # each term's rarity among the tenant's chunks
     unknown: list[str]  # terms no chunk of the tenant's contains
+    # The passages the abstention decision reads: those of the reciprocal-rank order, which it was calibrated on
+    # (see `retrieve`). Empty: `found`.
+    weighed: list[Found] = field(default_factory=list)
+
+    @property
+    def decided_on(self) -> list[Found]:
+        return self.weighed or self.found
 
 
 Search = Callable[[str], Retrieval]  # the retrieval of a search text, for one business
@@ -115,26 +133,52 @@ def retrieve(
     vector_ids = [h.chunk_id for h in (hits if vector_only else by_vector)]
     keyword_ids = [h.chunk_id for h in by_keyword]
     by_id = {h.chunk_id: h for h in hits}
-    found = []
-    # The abstention decision reads the best four passages; only a fifth place can go to the best word match.
-    for ranked in with_best_word_match(fuse(vector_ids, keyword_ids), limit, SUPPORT_PASSAGES):
-        row = rows[ranked.chunk_id]
-        found.append(
-            Found(
-                ranked.chunk_id,
-                row.document_id,
-                row.filename,
-                describe_location(row.metadata),
-                row.content,
-                row.metadata,
-                by_id[ranked.chunk_id].score,
-                ranked,
-            )
+    if vector_only:  # one list (Pinecone): its order stands
+        ranking = fuse(vector_ids, keyword_ids)
+    else:
+        ranking = fuse_by_score(
+            vector_ids,
+            keyword_ids,
+            {h.chunk_id: h.score for h in hits},
+            {h.chunk_id: coverage(terms, rows[h.chunk_id].content, weights) for h in hits},
         )
+        ranking = with_rows_spread(ranking, _tables(rows))
+    def found_as(ranked: Ranked) -> Found:
+        row = rows[ranked.chunk_id]
+        return Found(
+            ranked.chunk_id,
+            row.document_id,
+            row.filename,
+            describe_location(row.metadata),
+            row.content,
+            row.metadata,
+            by_id[ranked.chunk_id].score,
+            ranked,
+        )
+
+    # The abstention decision reads the best four passages; only a fifth place can go to the best word match.
+    found = [found_as(ranked) for ranked in with_best_word_match(ranking, limit, SUPPORT_PASSAGES)]
+    # The abstention decision was calibrated on the reciprocal-rank order. The fused score brings the passages holding
+    # the most of the question's words into the first three, for out-of-scope questions too ("do you sell used
+    # bikes?": coverage 0.15 -> 0.54, from a passage saying what the shop sells), and its first four passages are
+    # others than the rank order's in half the questions. Until the decision is calibrated on the new order, it reads
+    # the passages the old one put first; the reply, a model's prompt and the trace take the new order.
+    weighed = [] if vector_only else [
+        found_as(ranked) for ranked in with_best_word_match(fuse(vector_ids, keyword_ids), limit, SUPPORT_PASSAGES)
+    ]
     # The index matches words as written: a word the passages write with an accent or as a compound the other
     # way ("cafe" for "café", "growbag" for "grow bag") is no unknown word.
-    known = abstention.spelt_otherwise(terms, unknown, [f.content for f in found])
-    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known])
+    known = abstention.spelt_otherwise(terms, unknown, [f.content for f in (weighed or found)])
+    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known], weighed)
+
+
+def _tables(rows: Mapping[str, HydratedChunk]) -> dict[str, str]:
+    """Each table row's table: its document and sheet."""
+    return {
+        cid: f"{row.document_id}/{row.metadata.get('sheet') or ''}"
+        for cid, row in rows.items()
+        if row.metadata.get("kind") == "table"
+    }
 
 
 def _rarity(
@@ -183,8 +227,10 @@ def answer(
     question (with its context) is searched, `retrieve` unless the caller has a search of its own under way."""
     search_text = answers.question_with_context(question, history)
     retrieval = search(search_text) if search is not None else retrieve(deps, user_id, search_text)
-    scored, relatedness = _scored_sentences(deps, retrieval)
-    support = _support(retrieval, scored, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question)
+    scored, relatedness, best_sentence = _scored_sentences(deps, retrieval)
+    support = _support(
+        retrieval, best_sentence, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question
+    )
     trace: dict = {"ranked": ranked_trace(retrieval)}
     if support is not None:
         trace["support"] = {
@@ -290,47 +336,62 @@ def ranked_trace(retrieval: Retrieval) -> list[dict]:
     ]
 
 
-def _scored_sentences(deps: Deps, retrieval: Retrieval) -> tuple[list[sentences.Scored], dict[str, float]]:
-    """Every candidate sentence scored, and each unknown topic word's best cosine to one of them (how far
-    the top passages say it in other words)."""
+def _scored_sentences(
+    deps: Deps, retrieval: Retrieval
+) -> tuple[list[sentences.Scored], dict[str, float], float | None]:
+    """Every candidate sentence of the reply's passages scored; each unknown topic word's best cosine to a sentence the
+    abstention decision weighs (how far its passages say it in other words); and the best such sentence's cosine to
+    the question (None when the decision's passages hold no sentence)."""
     found = sentences.candidates([f.for_sentences() for f in retrieval.found[:SENTENCE_PASSAGES]])
-    if not found:
-        return [], {}
-    # The fifth passage's sentences may be the reply (candidates come passage by passage, so they are last), but
-    # the abstention decision weighs the best four passages' sentences only, as it was calibrated.
-    weighed = sum(1 for c in found if c.passage < SUPPORT_PASSAGES)
+    basis = retrieval.decided_on
+    decided = found if basis is retrieval.found else sentences.candidates(
+        [f.for_sentences() for f in basis[:SENTENCE_PASSAGES]]
+    )
+    if not found and not decided:
+        return [], {}, None
+    # The fifth passage's sentences may be the reply, but the abstention decision weighs its first four passages'
+    # sentences only, as it was calibrated.
+    weighed = [c.scoring_text for c in decided if c.passage < SUPPORT_PASSAGES]
     unknown = [t for t in retrieval.unknown if not abstention.untelling(t)]
-    heads = abstention.compound_heads(unknown, [c.scoring_text for c in found[:weighed]])
+    heads = abstention.compound_heads(unknown, weighed)
     named = sorted(set(heads.values()))
-    # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding.
-    vectors = np.asarray(deps.embedder.embed([c.scoring_text for c in found] + unknown + named), dtype=np.float32)
-    candidates, words, head_vectors = np.split(vectors, [len(found), len(found) + len(unknown)])
-    similarities = candidates @ np.asarray(retrieval.vector, dtype=np.float32)
+    # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding. The decision's
+    # passages are mostly the reply's: only their other sentences are added (~1 a question on the evaluation suites).
+    texts = list(dict.fromkeys([c.scoring_text for c in found] + weighed))
+    vectors = np.asarray(deps.embedder.embed(texts + unknown + named), dtype=np.float32)
+    text_vectors, words, head_vectors = np.split(vectors, [len(texts), len(texts) + len(unknown)])
+    similarities = text_vectors @ np.asarray(retrieval.vector, dtype=np.float32)
+    at = {text: i for i, text in enumerate(texts)}
+    weighed_vectors = text_vectors[[at[t] for t in weighed]]
     relatedness = {
-        t: float(row.max()) if weighed else 0.0 for t, row in zip(unknown, words @ candidates[:weighed].T, strict=True)
+        t: float(row.max()) if weighed else 0.0 for t, row in zip(unknown, words @ weighed_vectors.T, strict=True)
     }
     for word, head in heads.items():  # a kind of what the sentences name: near them, and still not said by them
         if float(words[unknown.index(word)] @ head_vectors[named.index(head)]) >= abstention.HEAD_MEANING:
             relatedness[word] = 0.0
-    return sentences.score(retrieval.terms, found, [float(s) for s in similarities], retrieval.weights), relatedness
+    scored = sentences.score(
+        retrieval.terms, found, [float(similarities[at[c.scoring_text]]) for c in found], retrieval.weights
+    )
+    best = max((float(similarities[at[t]]) for t in weighed), default=0.0) if decided else None
+    return scored, relatedness, best
 
 
 def _support(
     retrieval: Retrieval,
-    scored: Sequence[sentences.Scored],
+    best_sentence: float | None,  # the best cosine of a sentence of the decision's first four passages
     relatedness: dict[str, float],
     vocabulary: Collection[str],  # whole common words; every unknown word outside them counts as rare
     *,
     everyday: Collection[str],  # the commonest of them; outside what the question asks for they count less
     question: str = "",  # the customer's own words, for the variant they name (not the search text with history)
 ) -> abstention.Support | None:
-    if not scored:
+    if best_sentence is None:
         return None
+    basis = retrieval.decided_on
     covers = max(
-        (coverage(retrieval.terms, f.content, retrieval.weights) for f in retrieval.found[:COVERAGE_PASSAGES]),
-        default=0.0,
+        (coverage(retrieval.terms, f.content, retrieval.weights) for f in basis[:COVERAGE_PASSAGES]), default=0.0
     )
-    top = retrieval.found[0].ranked
+    top = basis[0].ranked
     agreement = (
         top.vector_rank is not None and top.vector_rank <= 3 and top.keyword_rank is not None and top.keyword_rank <= 3
     )
@@ -342,8 +403,7 @@ def _support(
     unknown = abstention.unknown_share(
         retrieval.weights, retrieval.unknown, relatedness, ignore, rare, aside=aside, context=context
     )
-    weighed = [s.similarity for s in scored if s.candidate.passage < SUPPORT_PASSAGES]
-    passages = [f.content for f in retrieval.found]
+    passages = [f.content for f in basis]
     variant = abstention.missing_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
-    return abstention.Support(max(weighed, default=0.0), covers, agreement, unknown, variant, unoffered)
+    return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered)

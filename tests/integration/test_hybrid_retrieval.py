@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from pipelines.retrieval import content_terms, stems
+from pipelines.retrieval import content_terms, coverage, stems
 from services.adapters.ports import VectorItem
 from services.handlers.ingest import chunk_id
 from services.usecases import answering
@@ -84,13 +84,46 @@ def test_the_shared_answer_path_uses_the_keyword_list(container):
         model_name = MODEL
 
         def embed(self, texts):
-            return [axis(1) for _ in texts]
+            return [_between(1, 0) for _ in texts]
 
     retrieval = answering.retrieve(answering.Deps(NearestHours(), container.vectors, container.tenant_uow), user,
                                    "Do you deliver to Accra?")
-    # Both lists agree on delivery (vector 2nd, keyword 1st): it beats the vector list's favourite.
+    # Delivery holds every word of the question (vector 2nd, keyword 1st): it beats the vector list's favourite.
     assert [f.content.split("\n")[0] for f in retrieval.found] == ["Delivery", "Opening hours"]
     assert retrieval.found[0].ranked.keyword_rank == 1 and retrieval.found[0].filename == "faq.md"
+
+
+def test_the_answer_path_puts_the_rare_words_above_passages_both_lists_hold(container):
+    """A price row holding the question's rarest words, far from it in meaning, against passages near it that both
+    lists hold for a common word: rank fusion put all of those first (each in both lists), and the row fifth."""
+    user = create_user(container)
+    cosines = [0.45, 0.44, 0.43, 0.42, 0.41, 0.40]
+    near = [[c if d == 0 else (1 - c * c) ** 0.5 if d == i else 0.0 for d in range(384)]
+            for i, c in enumerate(cosines, start=1)]
+    _document(container, user, [f"Coffee guide {i}\nFresh coffee, ground right." for i in range(len(near))]
+              + ["Price list\nSample Set of four coffees, 4 x 60 g: 14.00"], [*near, axis(9)])
+
+    class NearTheGuides:
+        model_name = MODEL
+
+        def embed(self, texts):
+            return [axis(0) for _ in texts]
+
+    deps = answering.Deps(NearTheGuides(), container.vectors, container.tenant_uow)
+    retrieval = answering.retrieve(deps, user, "Do you have a sample set of coffees?")
+    assert retrieval.found[0].content.startswith("Price list")
+    assert (retrieval.found[0].ranked.vector_rank, retrieval.found[0].ranked.keyword_rank) == (7, 1)
+    # The abstention decision reads the rank-fused order it was calibrated on (the guides first, which hold "coffees"
+    # alone), not the row holding every word.
+    assert [f.content.split("\n")[0] for f in retrieval.weighed[:3]] == ["Coffee guide 0", "Coffee guide 1",
+                                                                          "Coffee guide 2"]
+    scored, relatedness, best = answering._scored_sentences(deps, retrieval)
+    assert scored[0].candidate.passage == 0 and "Sample Set" in scored[0].candidate.text  # the reply's first passage
+    support = answering._support(retrieval, best, relatedness, set(), everyday=set(), question=retrieval.text)
+    assert support is not None
+    assert support.coverage == pytest.approx(coverage(retrieval.terms, retrieval.weighed[0].content, retrieval.weights))
+    assert support.coverage < coverage(retrieval.terms, retrieval.found[0].content, retrieval.weights) == 1.0
+    assert support.agreement  # the first guide is first in the vector list and in the keyword list's top three
 
 
 def test_chunks_holding_the_same_words_are_ordered_by_meaning_not_by_id(container):

@@ -4,7 +4,17 @@ as sentences, and the abstention decision."""
 import pytest
 
 from pipelines import abstention
-from pipelines.retrieval import content_terms, covered, fuse, same_word, tsquery, with_best_word_match
+from pipelines.retrieval import (
+    content_terms,
+    coverage,
+    covered,
+    fuse,
+    fuse_by_score,
+    same_word,
+    tsquery,
+    with_best_word_match,
+    with_rows_spread,
+)
 from pipelines.sentences import (
     Candidate,
     Scored,
@@ -98,6 +108,52 @@ def test_a_keyword_only_hit_can_outrank_a_weak_vector_hit():
     # The right price row found by its words though the vector list ranked it nowhere.
     fused = fuse(["off-topic", "other"], ["price-row"], k=60)
     assert [r.chunk_id for r in fused][:2] == ["off-topic", "price-row"]
+
+
+def test_fusing_by_score_weighs_meaning_and_words_alike():
+    fused = fuse_by_score(["a", "b"], ["b", "c"], {"a": 0.6, "b": 0.4, "c": 0.1}, {"b": 0.5, "c": 1.0})
+    assert [r.chunk_id for r in fused] == ["c", "b", "a"]  # 0.55, 0.45, 0.30
+    assert fused[0].fused == pytest.approx(0.55)
+    assert (fused[0].vector_rank, fused[0].keyword_rank) == (None, 2)
+    assert (fused[1].vector_rank, fused[1].keyword_rank) == (2, 1)
+    # Equal scores keep the vector list's order, then the keyword list's; a missing figure counts 0.
+    tied = fuse_by_score(["x", "y"], ["z"], {"x": 0.2, "y": 0.2}, {"z": 0.2})
+    assert [r.chunk_id for r in tied] == ["x", "y", "z"]
+    assert fuse_by_score([], [], {}, {}) == []
+    assert [r.chunk_id for r in fuse_by_score(["x", "y"], [], {"x": 0.1, "y": 0.3}, {}, limit=1)] == ["y"]
+
+
+def test_a_passage_holding_the_rare_words_beats_passages_both_lists_rank_lowly():
+    # "Do you have a sample set to try several coffees?": the brewing guide's passages sit in both lists (near in
+    # meaning, "coffee" their only word); the price row holding "Sample Set" is in the keyword list alone. Rank
+    # fusion put every passage both lists held above it, and the price list fell out of the first three.
+    weights = {"sample": 4.0, "set": 4.0, "coffees": 2.0}
+    terms = list(weights)
+    texts = {
+        "guide": "Good coffee needs fresh beans, the right grind and clean water.",
+        "grind": "Coffee is sent as whole beans unless you ask otherwise.",
+        "press": "Use 30 g of coarsely ground coffee for 500 ml of water.",
+        "row": "product: Sample Set; size: 4 x 60 g; price_eur: 14.00",
+    }
+    cosine = {"guide": 0.49, "grind": 0.47, "press": 0.41, "row": 0.34}
+    vector, keyword = ["guide", "grind", "press"], ["row", "guide", "grind", "press"]
+    words = {cid: coverage(terms, text, weights) for cid, text in texts.items()}
+    assert [r.chunk_id for r in fuse(vector, keyword)][:3] == ["guide", "grind", "press"]
+    assert [r.chunk_id for r in fuse_by_score(vector, keyword, cosine, words)][:3] == ["row", "guide", "grind"]
+
+
+def test_at_most_two_rows_of_one_table_in_the_first_three():
+    # The price list's Shih Tzu groom in four sizes, then the FAQ saying how long a groom takes.
+    cosine = {"s": 0.6, "m": 0.59, "l": 0.58, "xl": 0.57, "faq": 0.5}
+    ranked = fuse_by_score(["s", "m", "l", "xl", "faq"], [], cosine, {})
+    rows = {"s": "prices", "m": "prices", "l": "prices", "xl": "prices"}
+    assert [r.chunk_id for r in with_rows_spread(ranked, rows)] == ["s", "m", "faq", "l", "xl"]
+    # Rows of two tables, and prose, are not held back; nor is anything below the first three.
+    two = {"s": "prices", "m": "prices", "l": "sizes", "xl": "sizes"}
+    assert [r.chunk_id for r in with_rows_spread(ranked, two)] == ["s", "m", "l", "xl", "faq"]
+    assert [r.chunk_id for r in with_rows_spread(ranked, {})] == ["s", "m", "l", "xl", "faq"]
+    # Only rows left: they keep their order.
+    assert [r.chunk_id for r in with_rows_spread(ranked[:4], rows)] == ["s", "m", "l", "xl"]
 
 
 # --- candidates -----------------------------------------------------------------------------------
