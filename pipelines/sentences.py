@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipelines.asked_kinds import holds
+from pipelines.asked_kinds import MONEY, holds
 from pipelines.markdown_tables import is_rule, table_cells
 from pipelines.retrieval import coverage
 
@@ -346,11 +346,15 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
 
 def _asked_figure(best: Scored, scored: Sequence[Scored], chosen: Sequence[Candidate],
                   asks: frozenset[str]) -> Candidate | None:
-    """The best sentence holding the kind of figure the question asks for, when no chosen one holds it."""
+    """The best sentence holding the kind of figure the question asks for, when no chosen one holds it. Not a
+    priced one unless money is asked: a price row's span or time is the product's ("5-class card: 150.00 EUR
+    (valid for 3 months)"), not the rule asked about ("how far ahead can I book classes?")."""
     if not asks or any(holds(c.text, asks) for c in chosen):
         return None
+    priced = frozenset() if MONEY in asks else frozenset({MONEY})
     return next((s.candidate for s in scored[1:] if s.score >= best.score - ASKED_WITHIN - ROW_OVERLAP_SLACK
-                 and s.candidate not in chosen and holds(s.candidate.text, asks)), None)
+                 and s.candidate not in chosen and holds(s.candidate.text, asks)
+                 and not (priced and holds(s.candidate.text, priced))), None)
 
 
 def _joins(best: Scored, other: Scored) -> bool:

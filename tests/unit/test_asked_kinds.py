@@ -52,3 +52,14 @@ def test_a_reply_without_the_asked_figure_takes_the_best_sentence_that_holds_one
     far = Scored(hours.candidate, 0.40, 0.05, 0.43)
     assert far.candidate not in pick([best, late, far], 500, asks=frozenset({CLOCK}))
     assert hours.candidate not in pick(scored, 500, asks=frozenset({SPAN}))
+
+
+def test_a_priced_sentence_gives_the_asked_span_only_when_money_is_asked():
+    # "how far ahead can I book classes?": the class card row's "valid for 3 months" is the card's, not how far
+    # ahead a class is booked; the FAQ's sentence a little further down is.
+    best = Scored(_text("Members can book another class in the same week.", 0, 6), 0.44, 0.32, 0.50)
+    card = Scored(_text("5-class card reformer: 150.00 EUR (valid for 3 months).", 1, 0, True), 0.44, 0.10, 0.46)
+    opens = Scored(_text("Booking opens 10 days in advance.", 2, 1), 0.38, 0.32, 0.44)
+    chosen = pick([best, card, opens], 500, asks=frozenset({SPAN}))
+    assert opens.candidate in chosen and card.candidate not in chosen
+    assert card.candidate in pick([best, card, opens], 500, asks=frozenset({SPAN, MONEY}))
