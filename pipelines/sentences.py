@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from pipelines.asked_kinds import MONEY, holds
 from pipelines.markdown_tables import is_rule, table_cells
 from pipelines.retrieval import coverage
 
@@ -30,6 +31,9 @@ KEEP_WITHIN_MORE_WORDS = 0.15
 NEAR_TIE = 0.02
 MAX_SENTENCES = 3
 ROW_OVERLAP_SLACK = 1e-6  # rows holding the same words have the same overlap, up to float rounding
+# A question asking for a clock time, a span of time or money (pipelines/asked_kinds.py) whose best sentence holds
+# none takes the best sentence this close that holds one, from any passage.
+ASKED_WITHIN = 0.15
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
@@ -296,7 +300,8 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
     return scored
 
 
-def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES) -> list[Candidate]:
+def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES,
+         asks: frozenset[str] = frozenset()) -> list[Candidate]:
     """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well (a
     little less near when they hold more of the question's words), in the passage's order; a short answer also
     takes the sentence that follows it in its paragraph ("Services are done by appointment." + "Book by phone
@@ -313,6 +318,10 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     if lead is not None and size + 1 + len(lead.text) <= max_chars:
         chosen.append(lead)
         size += 1 + len(lead.text)
+    asked = _asked_figure(best, scored, chosen, asks)
+    if asked is not None and size + 1 + len(asked.text) <= max_chars:
+        chosen.append(asked)
+        size += 1 + len(asked.text)
     for other in scored[1:]:
         if len(chosen) >= max_sentences or other.score < best.score - max(KEEP_WITHIN, KEEP_WITHIN_MORE_WORDS):
             break
@@ -333,6 +342,19 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     if figure is not None and len(chosen) < max_sentences and size + 1 + len(figure.text) <= max_chars:
         chosen.append(figure)
     return sorted(chosen, key=lambda c: (c.passage, c.position))
+
+
+def _asked_figure(best: Scored, scored: Sequence[Scored], chosen: Sequence[Candidate],
+                  asks: frozenset[str]) -> Candidate | None:
+    """The best sentence holding the kind of figure the question asks for, when no chosen one holds it. Not a
+    priced one unless money is asked: a price row's span or time is the product's ("5-class card: 150.00 EUR
+    (valid for 3 months)"), not the rule asked about ("how far ahead can I book classes?")."""
+    if not asks or any(holds(c.text, asks) for c in chosen):
+        return None
+    priced = frozenset() if MONEY in asks else frozenset({MONEY})
+    return next((s.candidate for s in scored[1:] if s.score >= best.score - ASKED_WITHIN - ROW_OVERLAP_SLACK
+                 and s.candidate not in chosen and holds(s.candidate.text, asks)
+                 and not (priced and holds(s.candidate.text, priced))), None)
 
 
 def _joins(best: Scored, other: Scored) -> bool:

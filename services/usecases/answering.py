@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from pipelines import abstention, answers, intent, sentences
+from pipelines import abstention, answers, asked_kinds, intent, sentences
 from pipelines.retrieval import (
     Ranked,
     content_terms,
@@ -291,7 +291,8 @@ def answer(
     if reply:
         trace["answer"] = MODEL
         return Answer(MODEL, reply, False, **common)
-    picked = sentences.pick(scored, settings.max_reply_chars)
+    # The customer's own words say what kind of figure they ask for (not the search text with an earlier message).
+    picked = sentences.pick(scored, settings.max_reply_chars, asks=asked_kinds.asked_kinds(question))
     trace["answer"] = EXTRACTIVE
     return Answer(
         EXTRACTIVE, answers.truncate(" ".join(c.text for c in picked), settings.max_reply_chars), False, **common

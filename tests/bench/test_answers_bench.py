@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from pipelines import sentences
+from pipelines.asked_kinds import asked_kinds
 from schemas.bot import BotSettings
 from services.bootstrap import bootstrap
 from services.usecases import answering
@@ -147,7 +148,12 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                         # the reply the bot would give were it not to abstain, to weigh a lower threshold
                         "would_reply": result.reply
                         if not abstained
-                        else " ".join(c.text for c in sentences.pick(result.sentences, settings.max_reply_chars)),
+                        else " ".join(
+                            c.text
+                            for c in sentences.pick(
+                                result.sentences, settings.max_reply_chars, asks=asked_kinds(case["text"])
+                            )
+                        ),
                         "candidates": [
                             {
                                 "text": s.candidate.text,
