@@ -322,9 +322,8 @@ def unplayed_roles(question: str, unknown: Collection[str], passages: Sequence[s
     """The role verbs the question asks with ("do you *buy* old bikes?") that no document of the business uses and
     whose role no passage plays in other words (OFFER_ROLES: "hire" for "rent", "purchase" for "buy"): the business
     says nothing of playing that role, as telling as a rare word no document uses."""
-    verbs = {
-        m.group("verb") for m in _ASKED_FOR.finditer(question.lower()) if m.group("verb") in ROLE_VERBS
-    } & set(unknown)
+    asked = {m.group("verb") for m in _ASKED_FOR.finditer(question.lower())}
+    verbs = {v for v in asked if v in ROLE_VERBS and v in unknown}
     if not verbs:
         return set()
     used = set().union(*(_spellings(text)[0] for text in passages)) if passages else set()
@@ -561,14 +560,9 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     tokens = _variant_tokens(text)
     offered: dict[str, set[str]] = {}
     for i, token in enumerate(tokens):
-        value = variant_value(token)
-        if value is not None and value[0].isdigit() and i + 1 < len(tokens) and tokens[i + 1] in SIZE_UNITS:
-            offered.setdefault(tokens[i + 1], set()).add(value)
-        elif value is not None and value[0].isdigit() and tokens[i + 1 : i + 2] and tokens[i + 1] in _RANGE_JOINERS:
-            # a size range before its unit ("5-6 ft", "20 to 30 cm") offers every size between
-            high = variant_value(tokens[i + 2]) if i + 2 < len(tokens) else None
-            if high is not None and i + 3 < len(tokens) and tokens[i + 3] in SIZE_UNITS:
-                offered.setdefault(tokens[i + 3], set()).add(f"{value}..{high}")
+        size = _offered_size(tokens, i)
+        if size:
+            offered.setdefault(size[0], set()).add(size[1])
         if not _is_product_word(token):
             continue
         values: set[str] = set()
@@ -593,6 +587,20 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     for product, values in _column_variants(text).items():
         offered.setdefault(product, set()).update(values)
     return {product: frozenset(values) for product, values in offered.items()}
+
+
+def _offered_size(tokens: Sequence[str], i: int) -> tuple[str, str] | None:
+    """The size a passage writes at token i, as (unit, value): "500 g" gives ("g", "500"); a range before its unit
+    ("5-6 ft", "20 to 30 cm") offers every size between, as "5..6"."""
+    value = variant_value(tokens[i])
+    if value is None or not value[0].isdigit() or i + 1 >= len(tokens):
+        return None
+    if tokens[i + 1] in SIZE_UNITS:
+        return tokens[i + 1], value
+    high = variant_value(tokens[i + 2]) if i + 3 < len(tokens) and tokens[i + 1] in _RANGE_JOINERS else None
+    if high is not None and tokens[i + 3] in SIZE_UNITS:
+        return tokens[i + 3], f"{value}..{high}"
+    return None
 
 
 def _column_variants(text: str) -> dict[str, set[str]]:
