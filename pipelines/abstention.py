@@ -10,11 +10,11 @@ so they count, less so when a candidate sentence says the same in other words ("
 ship outside Europe", "discount" against the subscription terms), fully when none does ("Fairtrade" against
 "certified organic", "calories" against a cold brew recipe), and three times when the word is rare in English
 (no whole word of the embedding model's WordPiece vocabulary: "wifi", "calories", "loaner"; twice when it is the
-customer's context, outside what the question asks for: "she had her 2nd jab last week"; so does the role verb of a
-question about a role the business never speaks of playing: "do you *buy* old bikes?", see unplayed_roles), and a
-quarter when
-it is everyday English beside what the question asks for ("can i pay with my phone"; see ASIDE_WEIGHT). Words the
-passages spell otherwise (accents, compounds written apart) are no unknown words (spelt_otherwise).
+customer's context, outside what the question asks for: "she had her 2nd jab last week"; the role verb of a question
+about a role the business never speaks of playing counts three times too: "do you *buy* old bikes?", see
+unplayed_roles), and a quarter when it is everyday English beside what the question asks for ("can i pay with my
+phone"; see ASIDE_WEIGHT). Words the passages spell otherwise (accents, compounds written apart) are no unknown
+words (spelt_otherwise).
 Two rules read what the question asks for against the passages: a variant the question names ("iPhone 16") that
 the passages name other variants of and never this one is decisive; a thing a "do you sell/repair/buy/rent X"
 question asks about that no passage offers in that role ("We repair children's bikes" for "Do you sell children's
