@@ -272,7 +272,7 @@ _YOU = rf"(?:{_YOU_FORMS})"
 _ASKING_VERB = "sell have offer run do stock carry make rent hire buy get bring service repair fix take accept teach"
 _ASKING_VERBS = frozenset([*_ASKING_VERB.split(), "give"])
 _ASKING = (
-    rf"(?:do|does|did|can|could|will|would)\s+(?:{_YOU_FORMS}|they|i|we)\s+(?:guys\s+)?(?:also\s+|still\s+|even\s+)?"
+    rf"(?:do|does|did|can|could|will|would)\s+(?P<who>{_YOU_FORMS}|they|i|we)\s+(?:guys\s+)?(?:also\s+|still\s+|even\s+)?"
     rf"(?P<verb>{'|'.join(sorted(_ASKING_VERBS))})"
     rf"|is\s+there|are\s+there|have\s+{_YOU}\s+got|have\s+{_YOU}\s+(?:a|an|any)\b|are\s+{_YOU}\s+(?:hiring|looking\s+for)"
     r"|how\s+much\s+(?:is|are|for|does|do)|price\s+(?:of|for)|cost\s+of"
@@ -282,9 +282,12 @@ _ASKING = (
 # "get", "take", "bring", "make") name no role, and "stock", "carry", "fix" are the customer's words for a role the
 # documents name otherwise ("we sell", "we repair").
 ROLE_VERBS = frozenset(("sell", "rent", "hire", "buy", "repair", "service"))
-# The word beginnings that play each role in the passages: a business that writes none of them, and never the asked
-# verb, does not play it ("hire" for "rent" is the same role).
+# The role each verb asks about (OFFER_ROLES holds the word beginnings that play it in the passages): a business that
+# writes none of them, and never the asked verb, does not play it ("hire" for "rent" is the same role). The customer
+# buying ("can I buy …") asks whether the business sells.
 _ROLE_OF = {"sell": "sell", "buy": "buy", "rent": "rent", "hire": "rent", "repair": "repair", "service": "repair"}
+_CUSTOMER_ROLE_OF = {**_ROLE_OF, "buy": "sell", "sell": "buy"}
+_CUSTOMERS = frozenset(("i", "we"))
 _ASKED_FOR = re.compile(rf"\b(?:{_ASKING})\b(?P<rest>[^?.!,;]*)")
 # "can you paint my frame?", "can you sign my medical report": a service asked for by its own verb. The verb and its
 # object are what is asked; "will you …" asks what the business does in a case ("will you call me if …"), not for a
@@ -324,12 +327,15 @@ def unplayed_roles(question: str, unknown: Collection[str], passages: Sequence[s
     """The role verbs the question asks with ("do you *buy* old bikes?") that no document of the business uses and
     whose role no passage plays in other words (OFFER_ROLES: "hire" for "rent", "purchase" for "buy"): the business
     says nothing of playing that role, as telling as a rare word no document uses."""
-    asked = {m.group("verb") for m in _ASKED_FOR.finditer(question.lower())}
-    verbs = {v for v in asked if v in ROLE_VERBS and v in unknown}
-    if not verbs:
+    roles = {
+        (m.group("verb"), (_CUSTOMER_ROLE_OF if m.group("who") in _CUSTOMERS else _ROLE_OF)[m.group("verb")])
+        for m in _ASKED_FOR.finditer(question.lower())
+        if m.group("verb") in ROLE_VERBS and m.group("verb") in unknown
+    }
+    if not roles:
         return set()
     used = set().union(*(_spellings(text)[0] for text in passages)) if passages else set()
-    return {v for v in verbs if not any(w.startswith(OFFER_ROLES[_ROLE_OF[v]]) for w in used)}
+    return {verb for verb, role in roles if not any(w.startswith(OFFER_ROLES[role]) for w in used)}
 
 
 def _thing(text: str, verb: str = "") -> set[str]:

@@ -31,6 +31,11 @@ TREES = "Christmas at Pennyfold\nOur Christmas trees go on sale on the last Satu
         ("can you fix my cracked screen?", ["fix"], ["We repair screens of every iPhone."], set()),
         ("do you stock dog food?", ["stock"], ["shop food, senior turkey dry food, 6 kg: 38.00 EUR."], set()),
         ("How can I make an appointment for a service?", ["make"], [OLD_PARTS], set()),
+        # the customer buying asks whether the business sells, and the customer selling whether it buys
+        ("can I buy a gift voucher?", ["buy"], ["Gift vouchers are available in the shop."], set()),
+        ("can I buy a gift voucher?", ["buy"], [OLD_PARTS], {"buy"}),
+        ("can I sell you my old bike?", ["sell"], ["We sell refurbished city bikes."], {"sell"}),
+        ("can we sell you our old bikes?", ["sell"], ["We buy used bikes in good condition."], set()),
         # the verb must be the question's asking verb, not any word of it
         ("the bike I want to buy is blue, when are you open?", ["buy"], [OLD_PARTS], set()),
     ],
