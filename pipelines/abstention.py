@@ -284,9 +284,10 @@ _ASKING = (
 ROLE_VERBS = frozenset(("sell", "rent", "hire", "buy", "repair", "service"))
 # The role each verb asks about (OFFER_ROLES holds the word beginnings that play it in the passages): a business that
 # writes none of them, and never the asked verb, does not play it ("hire" for "rent" is the same role). The customer
-# buying ("can I buy …") asks whether the business sells.
+# buying ("can I buy …") asks whether the business sells, and the passages say so in either's words ("gift cards can
+# be bought at the counter", "… are available").
 _ROLE_OF = {"sell": "sell", "buy": "buy", "rent": "rent", "hire": "rent", "repair": "repair", "service": "repair"}
-_CUSTOMER_ROLE_OF = {**_ROLE_OF, "buy": "sell", "sell": "buy"}
+_CUSTOMER_ROLE_OF = {**_ROLE_OF, "buy": "sell buy", "sell": "buy"}
 _CUSTOMERS = frozenset(("i", "we"))
 _ASKED_FOR = re.compile(rf"\b(?:{_ASKING})\b(?P<rest>[^?.!,;]*)")
 # "can you paint my frame?", "can you sign my medical report": a service asked for by its own verb. The verb and its
@@ -335,7 +336,11 @@ def unplayed_roles(question: str, unknown: Collection[str], passages: Sequence[s
     if not roles:
         return set()
     used = set().union(*(_spellings(text)[0] for text in passages)) if passages else set()
-    return {verb for verb, role in roles if not any(w.startswith(OFFER_ROLES[role]) for w in used)}
+    return {
+        verb
+        for verb, role in roles
+        if not any(w.startswith(tuple(p for r in role.split() for p in OFFER_ROLES[r])) for w in used)
+    }
 
 
 def _thing(text: str, verb: str = "") -> set[str]:
