@@ -10,9 +10,11 @@ so they count, less so when a candidate sentence says the same in other words ("
 ship outside Europe", "discount" against the subscription terms), fully when none does ("Fairtrade" against
 "certified organic", "calories" against a cold brew recipe), and three times when the word is rare in English
 (no whole word of the embedding model's WordPiece vocabulary: "wifi", "calories", "loaner"; twice when it is the
-customer's context, outside what the question asks for: "she had her 2nd jab last week"), and a quarter when
-it is everyday English beside what the question asks for ("can i pay with my phone"; see ASIDE_WEIGHT). Words the
-passages spell otherwise (accents, compounds written apart) are no unknown words (spelt_otherwise).
+customer's context, outside what the question asks for: "she had her 2nd jab last week"; the role verb of a question
+about a role the business never speaks of playing counts three times too: "do you *buy* old bikes?", see
+unplayed_roles), and a quarter when it is everyday English beside what the question asks for ("can i pay with my
+phone"; see ASIDE_WEIGHT). Words the passages spell otherwise (accents, compounds written apart) are no unknown
+words (spelt_otherwise).
 Two rules read what the question asks for against the passages: a variant the question names ("iPhone 16") that
 the passages name other variants of and never this one is decisive; a thing a "do you sell/repair/buy/rent X"
 question asks about that no passage offers in that role ("We repair children's bikes" for "Do you sell children's
@@ -270,12 +272,24 @@ _YOU = rf"(?:{_YOU_FORMS})"
 _ASKING_VERB = "sell have offer run do stock carry make rent hire buy get bring service repair fix take accept teach"
 _ASKING_VERBS = frozenset([*_ASKING_VERB.split(), "give"])
 _ASKING = (
-    rf"(?:do|does|did|can|could|will|would)\s+(?:{_YOU_FORMS}|they|i|we)\s+(?:guys\s+)?(?:also\s+|still\s+|even\s+)?"
-    rf"(?:{'|'.join(sorted(_ASKING_VERBS))})"
+    rf"(?:do|does|did|can|could|will|would)\s+(?P<who>{_YOU_FORMS}|they|i|we)\s+(?:guys\s+)?(?:also\s+|still\s+|even\s+)?"
+    rf"(?P<verb>{'|'.join(sorted(_ASKING_VERBS))})"
     rf"|is\s+there|are\s+there|have\s+{_YOU}\s+got|have\s+{_YOU}\s+(?:a|an|any)\b|are\s+{_YOU}\s+(?:hiring|looking\s+for)"
     r"|how\s+much\s+(?:is|are|for|does|do)|price\s+(?:of|for)|cost\s+of"
 )
-_ASKED_FOR = re.compile(rf"\b(?:{_ASKING})\b([^?.!,;]*)")
+# The asking verbs that name the role the business is asked to play ("can I *rent* a christmas tree", "do you *buy*
+# old bikes", "do you *repair* espresso machines"): part of what is asked for. The general asking verbs ("have", "do",
+# "get", "take", "bring", "make") name no role, and "stock", "carry", "fix" are the customer's words for a role the
+# documents name otherwise ("we sell", "we repair").
+ROLE_VERBS = frozenset(("sell", "rent", "hire", "buy", "repair", "service"))
+# The role each verb asks about (OFFER_ROLES holds the word beginnings that play it in the passages): a business that
+# writes none of them, and never the asked verb, does not play it ("hire" for "rent" is the same role). The customer
+# buying ("can I buy …") asks whether the business sells, and the passages say so in either's words ("gift cards can
+# be bought at the counter", "… are available").
+_ROLE_OF = {"sell": "sell", "buy": "buy", "rent": "rent", "hire": "rent", "repair": "repair", "service": "repair"}
+_CUSTOMER_ROLE_OF = {**_ROLE_OF, "buy": "sell buy", "sell": "buy"}
+_CUSTOMERS = frozenset(("i", "we"))
+_ASKED_FOR = re.compile(rf"\b(?:{_ASKING})\b(?P<rest>[^?.!,;]*)")
 # "can you paint my frame?", "can you sign my medical report": a service asked for by its own verb. The verb and its
 # object are what is asked; "will you …" asks what the business does in a case ("will you call me if …"), not for a
 # service, and stays out, as do the asking verbs above (their object is read there) and the general verbs a question
@@ -299,13 +313,34 @@ def asked_for(question: str) -> set[str]:
     text = question.lower()
     asked: set[str] = set()
     for match in _ASKED_FOR.finditer(text):
-        asked |= _thing(match.group(1))
+        asked |= _thing(match.group("rest"))
+        if match.group("verb") in ROLE_VERBS:
+            asked.add(match.group("verb"))
     for match in _SERVICE_ASK.finditer(text):
         verb, rest = match.groups()
         if verb in STOP_WORDS or verb in _ASKING_VERBS or verb in PHRASING_WORDS:
             continue  # an asking verb's object is read above; a general verb ("put", "use", "look") names no service
         asked |= _thing(rest, verb)
     return asked
+
+
+def unplayed_roles(question: str, unknown: Collection[str], passages: Sequence[str]) -> set[str]:
+    """The role verbs the question asks with ("do you *buy* old bikes?") that no document of the business uses and
+    whose role no passage plays in other words (OFFER_ROLES: "hire" for "rent", "purchase" for "buy"): the business
+    says nothing of playing that role, as telling as a rare word no document uses."""
+    roles = {
+        (m.group("verb"), (_CUSTOMER_ROLE_OF if m.group("who") in _CUSTOMERS else _ROLE_OF)[m.group("verb")])
+        for m in _ASKED_FOR.finditer(question.lower())
+        if m.group("verb") in ROLE_VERBS and m.group("verb") in unknown
+    }
+    if not roles:
+        return set()
+    used = set().union(*(_spellings(text)[0] for text in passages)) if passages else set()
+    return {
+        verb
+        for verb, role in roles
+        if not any(w.startswith(tuple(p for r in role.split() for p in OFFER_ROLES[r])) for w in used)
+    }
 
 
 def _thing(text: str, verb: str = "") -> set[str]:
@@ -423,7 +458,8 @@ def answerable(support: Support | None, min_relevance: float = MIN_RELEVANCE_DEF
 # from 1.0 up could be told apart there; the decisive one says what the rule means.
 VARIANT_WEIGHT = 2.0
 VARIANT_LOOKBACK = 2  # words before a number that may be its product word ("ipad pro 12.9": "pro", "ipad")
-_UNITS = "mm cm m km inch inches g kg mg ml cl l oz lb lbs gb tb w mah"
+# Imperial lengths too: a garden centre sells a "5-6 ft" tree, a customer asks for an "8ft" one.
+_UNITS = "mm cm m km inch inches ft feet foot g kg mg ml cl l oz lb lbs gb tb w mah"
 SIZE_UNITS = frozenset(_UNITS.split())
 _MONTHS = "january february march april may june july august september october november december"
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend"
@@ -537,9 +573,9 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     tokens = _variant_tokens(text)
     offered: dict[str, set[str]] = {}
     for i, token in enumerate(tokens):
-        value = variant_value(token)
-        if value is not None and value[0].isdigit() and i + 1 < len(tokens) and tokens[i + 1] in SIZE_UNITS:
-            offered.setdefault(tokens[i + 1], set()).add(value)
+        size = _offered_size(tokens, i)
+        if size:
+            offered.setdefault(size[0], set()).add(size[1])
         if not _is_product_word(token):
             continue
         values: set[str] = set()
@@ -564,6 +600,20 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     for product, values in _column_variants(text).items():
         offered.setdefault(product, set()).update(values)
     return {product: frozenset(values) for product, values in offered.items()}
+
+
+def _offered_size(tokens: Sequence[str], i: int) -> tuple[str, str] | None:
+    """The size a passage writes at token i, as (unit, value): "500 g" gives ("g", "500"); a range before its unit
+    ("5-6 ft", "20 to 30 cm") offers every size between, as "5..6"."""
+    value = variant_value(tokens[i])
+    if value is None or not value[0].isdigit() or i + 1 >= len(tokens):
+        return None
+    if tokens[i + 1] in SIZE_UNITS:
+        return tokens[i + 1], value
+    high = variant_value(tokens[i + 2]) if i + 3 < len(tokens) and tokens[i + 1] in _RANGE_JOINERS else None
+    if high is not None and tokens[i + 3] in SIZE_UNITS:
+        return tokens[i + 3], f"{value}..{high}"
+    return None
 
 
 def _column_variants(text: str) -> dict[str, set[str]]:

@@ -397,14 +397,17 @@ def _support(
         top.vector_rank is not None and top.vector_rank <= 3 and top.keyword_rank is not None and top.keyword_rank <= 3
     )
     owners = abstention.possessors(question)
-    rare = abstention.rare_words(retrieval.unknown, vocabulary, owners)
+    passages = [f.content for f in basis]
+    # a role the business never speaks of playing counts as a rare word does
+    rare = abstention.rare_words(retrieval.unknown, vocabulary, owners) | abstention.unplayed_roles(
+        question, retrieval.unknown, passages
+    )
     aside = abstention.aside_words(question, retrieval.unknown, everyday, owners)
     ignore = abstention.UNTELLING_WORDS | abstention.number_endings(question)
     context = abstention.context_words(question, rare)
     unknown = abstention.unknown_share(
         retrieval.weights, retrieval.unknown, relatedness, ignore, rare, aside=aside, context=context
     )
-    passages = [f.content for f in basis]
     variant = abstention.missing_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
     return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered)

@@ -1,0 +1,88 @@
+"""A role the business never speaks of playing ("do you *buy* old bikes?" where no document writes "buy" or
+"purchase") counts as a rare word; sizes in feet and size ranges before a unit are variants (pipelines/abstention.py:
+unplayed_roles, _offered_size)."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from pipelines import abstention
+from services.usecases.answering import _support
+
+OLD_PARTS = "Old parts\nReplaced parts are disposed of by us unless you ask to keep them when you hand in the bike."
+LOAN_BIKES = "Loan bikes\nWhile your bike is with us you can borrow a city bike for €10 per day. Three loan bikes."
+TREES = "Christmas at Pennyfold\nOur Christmas trees go on sale on the last Saturday of November."
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown", "passages", "unplayed"),
+    [
+        # the asked verb is no document's word, and no passage plays its role in other words
+        ("Do you buy old bikes?", ["buy"], [OLD_PARTS, LOAN_BIKES], {"buy"}),
+        ("can I rent a christmas tree and bring it back in january?", ["rent"], [TREES], {"rent"}),
+        ("Do you repair espresso machines?", ["repair"], ["Descale espresso machines every 4 to 6 weeks."], {"repair"}),
+        # the passages play the role with another verb: "loan bikes" rent them out
+        ("Do you rent out bikes for a day trip?", ["rent"], [LOAN_BIKES], set()),
+        ("can I buy a gift card?", ["buy"], ["Gift cards can be purchased in the shop."], set()),
+        # the documents use the verb: what the role is asked about is for the other figures
+        ("Do you buy old bikes?", [], [OLD_PARTS], set()),
+        # general asking verbs name no role, and "fix"/"stock" are the customer's words for one the documents name
+        # otherwise ("we repair", "we sell")
+        ("can you fix my cracked screen?", ["fix"], ["We repair screens of every iPhone."], set()),
+        ("do you stock dog food?", ["stock"], ["shop food, senior turkey dry food, 6 kg: 38.00 EUR."], set()),
+        ("How can I make an appointment for a service?", ["make"], [OLD_PARTS], set()),
+        # the customer buying asks whether the business sells, and the customer selling whether it buys
+        ("can I buy a gift voucher?", ["buy"], ["Gift vouchers are available in the shop."], set()),
+        ("can I buy a gift voucher?", ["buy"], [OLD_PARTS], {"buy"}),
+        ("can I sell you my old bike?", ["sell"], ["We sell refurbished city bikes."], {"sell"}),
+        ("can we sell you our old bikes?", ["sell"], ["We buy used bikes in good condition."], set()),
+        # the verb must be the question's asking verb, not any word of it
+        ("the bike I want to buy is blue, when are you open?", ["buy"], [OLD_PARTS], set()),
+    ],
+)
+def test_unplayed_roles(question, unknown, passages, unplayed):
+    assert abstention.unplayed_roles(question, unknown, passages) == unplayed
+
+
+def test_a_role_verb_is_part_of_what_is_asked_for():
+    # so an everyday role verb no document uses counts fully, not as an aside
+    assert "buy" in abstention.asked_for("Do you buy old bikes?")
+    assert "rent" in abstention.asked_for("can I rent a christmas tree?")
+    assert "have" not in abstention.asked_for("do you have parking?")
+
+
+def test_a_role_the_business_never_plays_stops_the_answer():
+    # Figures of the bike workshop suite: every word but "buy" is in the passages ("Old parts", "bikes"), and "buy"
+    # alone, everyday English beside the thing asked for, counted a quarter: 1.33, answered with the old-parts
+    # sentence.
+    question = "Do you buy old bikes?"
+    ranked = SimpleNamespace(vector_rank=1, keyword_rank=1)
+    retrieval = SimpleNamespace(
+        terms=["buy", "old", "bikes"],
+        weights={"buy": 4.83, "old": 4.14, "bikes": 1.53},
+        unknown=["buy"],
+        found=[SimpleNamespace(content=text, ranked=ranked) for text in (OLD_PARTS, LOAN_BIKES)],
+    )
+    sentences = [SimpleNamespace(similarity=0.588, candidate=SimpleNamespace(passage=0))]
+    everyday = {"buy", "old", "bikes"}
+    support = _support(retrieval, sentences, {"buy": 0.196}, everyday, everyday=everyday, question=question)  # type: ignore[arg-type]
+    assert support is not None
+    assert support.coverage == pytest.approx(5.67 / 10.5, abs=0.01)
+    assert not abstention.answerable(support)
+    # with the documents writing "buy" elsewhere it is no unknown word, and the question is answered
+    known = SimpleNamespace(**{**vars(retrieval), "unknown": []})
+    assert abstention.answerable(_support(known, sentences, {}, everyday, everyday=everyday, question=question))  # type: ignore[arg-type]
+
+
+def test_sizes_in_feet_and_size_ranges_are_variants():
+    row = "christmas, cut Fraser fir, 5-6 ft: 45.00 GBP (from the last Saturday of November; netting free)."
+    assert abstention.asked_variants("how much is an 8ft christmas tree") == [(("ft",), "8")]
+    assert abstention.offered_variants(row) == {"ft": {"6", "5..6"}}
+    assert abstention.missing_variant("how much is an 8ft christmas tree", [row]) == "ft 8"
+    # a size the range holds is offered, a size the range ends on too
+    assert abstention.missing_variant("how much is a 5.5 ft christmas tree", [row]) == ""
+    assert abstention.missing_variant("how much is a 6 foot christmas tree", [row.replace("ft", "foot")]) == ""
+    # ranges in other units, written with "to"
+    assert abstention.offered_variants("terracotta pot, 20 to 30 cm: 12.00 GBP") == {"cm": {"20..30", "30"}}
+    # the customer's own measure is still no variant
+    assert abstention.asked_variants("will your lorry get through my gate? its about 8ft wide") == []
