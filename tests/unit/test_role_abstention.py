@@ -61,17 +61,17 @@ def test_a_role_the_business_never_plays_stops_the_answer():
         terms=["buy", "old", "bikes"],
         weights={"buy": 4.83, "old": 4.14, "bikes": 1.53},
         unknown=["buy"],
-        found=[SimpleNamespace(content=text, ranked=ranked) for text in (OLD_PARTS, LOAN_BIKES)],
+        decided_on=[SimpleNamespace(content=text, ranked=ranked) for text in (OLD_PARTS, LOAN_BIKES)],
     )
-    sentences = [SimpleNamespace(similarity=0.588, candidate=SimpleNamespace(passage=0))]
+    best_sentence = 0.588
     everyday = {"buy", "old", "bikes"}
-    support = _support(retrieval, sentences, {"buy": 0.196}, everyday, everyday=everyday, question=question)  # type: ignore[arg-type]
+    support = _support(retrieval, best_sentence, {"buy": 0.196}, everyday, everyday=everyday, question=question)  # type: ignore[arg-type]
     assert support is not None
     assert support.coverage == pytest.approx(5.67 / 10.5, abs=0.01)
     assert not abstention.answerable(support)
     # with the documents writing "buy" elsewhere it is no unknown word, and the question is answered
     known = SimpleNamespace(**{**vars(retrieval), "unknown": []})
-    assert abstention.answerable(_support(known, sentences, {}, everyday, everyday=everyday, question=question))  # type: ignore[arg-type]
+    assert abstention.answerable(_support(known, best_sentence, {}, everyday, everyday=everyday, question=question))  # type: ignore[arg-type]
 
 
 def test_sizes_in_feet_and_size_ranges_are_variants():
