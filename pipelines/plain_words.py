@@ -405,7 +405,8 @@ def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str
     elif how == "none":  # one model call: the verdict was a task or a hand-off, so its answer was not sent
         story.append("Nothing from your documents was sent: the bot acted on what the customer asked for.")
     elif how in ABSTAINED or not chunks:
-        closest = [r for r in responded.get("ranked") or [] if isinstance(r, Mapping)]
+        # the passages the decision read, where they differ from those a reply is drawn from
+        closest = [r for r in responded.get("decided_on") or responded.get("ranked") or [] if isinstance(r, Mapping)]
         if closest:
             story.append(f"The closest passages (in {', '.join(sorted({str(r.get('document')) for r in closest}))}) "
                          "did not answer the question well enough, so the bot sent your “don't know” reply.")
@@ -431,6 +432,9 @@ def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str
     return story
 
 
+_PASSAGE_LISTS = {"ranked": "passages found", "decided_on": "passages weighed to answer or not"}
+
+
 def stage_details(name: str, stage: object) -> list[tuple[str, str]]:
     """A stage's stored details as (label, value) pairs: numbers rounded, lists readable, no JSON."""
     if not isinstance(stage, Mapping):
@@ -444,8 +448,8 @@ def stage_details(name: str, stage: object) -> list[tuple[str, str]]:
             rows.append(("time taken", f"{value} ms"))
         elif key == "confidence":
             rows.append(("confidence", _percent(value)))
-        elif key == "ranked" and isinstance(value, list):
-            rows.append(("passages found", "; ".join(
+        elif key in _PASSAGE_LISTS and isinstance(value, list):
+            rows.append((_PASSAGE_LISTS[key], "; ".join(
                 f"{r.get('document')} ({r.get('location')}) {_percent(r.get('score'))}" for r in value
                 if isinstance(r, Mapping)) or "none"))
         elif key == "support" and isinstance(value, Mapping):

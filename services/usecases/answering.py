@@ -76,12 +76,8 @@ class Retrieval:
     weights: dict[str, float]  # each term's rarity among the tenant's chunks
     unknown: list[str]  # terms no chunk of the tenant's contains
     # The passages the abstention decision reads: those of the reciprocal-rank order, which it was calibrated on
-    # (see `retrieve`). Empty: `found`.
-    weighed: list[Found] = field(default_factory=list)
-
-    @property
-    def decided_on(self) -> list[Found]:
-        return self.weighed or self.found
+    # (see `retrieve`); `found` itself where there is one list only.
+    decided_on: list[Found]
 
 
 Search = Callable[[str], Retrieval]  # the retrieval of a search text, for one business
@@ -163,13 +159,13 @@ def retrieve(
     # bikes?": coverage 0.15 -> 0.54, from a passage saying what the shop sells), and its first four passages are
     # others than the rank order's in half the questions. Until the decision is calibrated on the new order, it reads
     # the passages the old one put first; the reply, a model's prompt and the trace take the new order.
-    weighed = [] if vector_only else [
+    decided_on = found if vector_only else [
         found_as(ranked) for ranked in with_best_word_match(fuse(vector_ids, keyword_ids), limit, SUPPORT_PASSAGES)
     ]
     # The index matches words as written: a word the passages write with an accent or as a compound the other
     # way ("cafe" for "café", "growbag" for "grow bag") is no unknown word.
-    known = abstention.spelt_otherwise(terms, unknown, [f.content for f in (weighed or found)])
-    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known], weighed)
+    known = abstention.spelt_otherwise(terms, unknown, [f.content for f in decided_on])
+    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known], decided_on)
 
 
 def _tables(rows: Mapping[str, HydratedChunk]) -> dict[str, str]:
@@ -231,7 +227,9 @@ def answer(
     support = _support(
         retrieval, best_sentence, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question
     )
-    trace: dict = {"ranked": ranked_trace(retrieval)}
+    trace: dict = {"ranked": ranked_trace(retrieval.found)}
+    if [f.chunk_id for f in retrieval.decided_on] != [f.chunk_id for f in retrieval.found]:  # what the decision read
+        trace["decided_on"] = ranked_trace(retrieval.decided_on)
     if support is not None:
         trace["support"] = {
             "sentence": round(support.best_sentence, 4),
@@ -293,6 +291,9 @@ def answer(
         return Answer(MODEL, reply, False, **common)
     # The customer's own words say what kind of figure they ask for (not the search text with an earlier message).
     picked = sentences.pick(scored, settings.max_reply_chars, asks=asked_kinds.asked_kinds(question))
+    if not picked:  # the decision's passages held sentences and the reply's none: nothing to quote
+        trace.update(answer=ABSTAINED, chunks=[])
+        return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)
     trace["answer"] = EXTRACTIVE
     return Answer(
         EXTRACTIVE, answers.truncate(" ".join(c.text for c in picked), settings.max_reply_chars), False, **common
@@ -322,8 +323,8 @@ def _prompt(
     return prompt
 
 
-def ranked_trace(retrieval: Retrieval) -> list[dict]:
-    """The fused ranking as the trace (and the evaluation) read it, before the abstention decision."""
+def ranked_trace(passages: Sequence[Found]) -> list[dict]:
+    """Passages in order as the trace (and the evaluation) read them: the reply's, or the abstention decision's."""
     return [
         {
             "document": f.filename,
@@ -333,7 +334,7 @@ def ranked_trace(retrieval: Retrieval) -> list[dict]:
             "vector_rank": f.ranked.vector_rank,
             "keyword_rank": f.ranked.keyword_rank,
         }
-        for f in retrieval.found
+        for f in passages
     ]
 
 

@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from pipelines.retrieval import content_terms, coverage, stems
+from schemas.bot import BotSettings
 from services.adapters.ports import VectorItem
 from services.handlers.ingest import chunk_id
 from services.usecases import answering
@@ -115,15 +116,20 @@ def test_the_answer_path_puts_the_rare_words_above_passages_both_lists_hold(cont
     assert (retrieval.found[0].ranked.vector_rank, retrieval.found[0].ranked.keyword_rank) == (7, 1)
     # The abstention decision reads the rank-fused order it was calibrated on (the guides first, which hold "coffees"
     # alone), not the row holding every word.
-    assert [f.content.split("\n")[0] for f in retrieval.weighed[:3]] == ["Coffee guide 0", "Coffee guide 1",
+    assert [f.content.split("\n")[0] for f in retrieval.decided_on[:3]] == ["Coffee guide 0", "Coffee guide 1",
                                                                           "Coffee guide 2"]
     scored, relatedness, best = answering._scored_sentences(deps, retrieval)
     assert scored[0].candidate.passage == 0 and "Sample Set" in scored[0].candidate.text  # the reply's first passage
     support = answering._support(retrieval, best, relatedness, set(), everyday=set(), question=retrieval.text)
     assert support is not None
-    assert support.coverage == pytest.approx(coverage(retrieval.terms, retrieval.weighed[0].content, retrieval.weights))
+    decided = retrieval.decided_on[0].content
+    assert support.coverage == pytest.approx(coverage(retrieval.terms, decided, retrieval.weights))
     assert support.coverage < coverage(retrieval.terms, retrieval.found[0].content, retrieval.weights) == 1.0
     assert support.agreement  # the first guide is first in the vector list and in the keyword list's top three
+    # The trace shows both: the passages the reply is drawn from, and those the decision read.
+    trace = answering.answer(deps, user, BotSettings(), retrieval.text, search=lambda _text: retrieval).trace
+    assert trace["ranked"][0]["vector_rank"] == 7
+    assert [r["vector_rank"] for r in trace["decided_on"][:3]] == [1, 2, 3]
 
 
 def test_chunks_holding_the_same_words_are_ordered_by_meaning_not_by_id(container):
