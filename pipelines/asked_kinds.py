@@ -52,12 +52,13 @@ _QUANTITY_VERB = re.compile(
     r"\b(?:weigh|eat|drink|need|hold|take|fit|carry|feed|water|grow|sleep|measure|contain|produce|yield|cover|use)"
     r"\b"
 )
-_MONEY_WORD = re.compile(r"\b(?:cost|pay|charge|spend|save|price|fee|fees|deposit)\b")
-# A price, a cost, a fee; "charge" only where it is one ("is there a charge", "do you charge (for)", "will I be
-# charged"), not "who is in charge" or "can I charge my phone".
+_MONEY_WORD = re.compile(r"\b(?:cost|pay|charge|spend|save|price|fee|fees|deposit|off|discount)\b")
+# A price, a cost, a fee, the charges; "charge" only where it is one ("is there a charge", "do you charge (for)",
+# "will I be charged"), not "who is in charge" or "can I charge my phone".
 _ASKS_MONEY = re.compile(
-    r"\b(?:price|prices|priced|cost|costs|fee|fees|expensive|cheap|cheaper)\b"
-    r"|\b(?:a|an|any|extra|additional|no|the|what|you|u|ya|they|we|be|being|get|got|gets|getting)\s+charge[sd]?\b"
+    r"\b(?:price|prices|priced|cost|costs|fee|fees|charges|expensive|cheap|cheaper)\b"
+    r"|\b(?:a|an|any|extra|additional|no|the|your|ur|what|you|u|ya|they|we|be|being|get|got|gets|getting)"
+    r"\s+charge[sd]?\b"
     r"(?!\s+(?:my|your|his|her|our|their|its|it|them)\b)"
     r"|\bcharge[sd]?\s+(?:for|to|extra|anything|more|per|me|us)\b"
 )

@@ -81,6 +81,8 @@ def test_words_that_ask_for_no_money_length_or_quantity_are_not_read_as_asking_f
     assert asked_kinds("I live a bit out the country, is there an extra charge to collect me") == {MONEY}
     assert asked_kinds("i need to cancel tmrw's appointment, will i be charged") == {MONEY}
     assert asked_kinds("What do you charge for truing a wheel?") == {MONEY}
+    assert asked_kinds("what are your charges") == {MONEY}
+    assert asked_kinds("how much do you take off for trade-ins") == {MONEY}
     assert asked_kinds("how much do I need to pay") == {MONEY}
     assert asked_kinds("how much does the krankenkasse give back for the beginners course") == {MONEY}
     assert asked_kinds("how much is the water damage cleaning") == {MONEY}
