@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.asked_kinds import MONEY, holds
+from pipelines.asked_sizes import Size, fits
 from pipelines.markdown_tables import is_rule, table_cells
 from pipelines.retrieval import coverage
 
@@ -34,6 +35,10 @@ ROW_OVERLAP_SLACK = 1e-6  # rows holding the same words have the same overlap, u
 # A question asking for a clock time, a span of time or money (pipelines/asked_kinds.py) whose best sentence holds
 # none takes the best sentence this close that holds one, from any passage.
 ASKED_WITHIN = 0.15
+# A price list's row whose size band holds the size the customer gives (pipelines/asked_sizes.py) leads the reply when
+# it scores this close to the best one and holds as many of the question's words; the rows whose bands exclude it
+# are then not said.
+SIZE_WITHIN = 0.15
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
@@ -301,14 +306,15 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
 
 
 def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES,
-         asks: frozenset[str] = frozenset()) -> list[Candidate]:
+         asks: frozenset[str] = frozenset(), sizes: Sequence[Size] = ()) -> list[Candidate]:
     """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well (a
     little less near when they hold more of the question's words), in the passage's order; a short answer also
     takes the sentence that follows it in its paragraph ("Services are done by appointment." + "Book by phone
     on …"), and a sentence inside a list item the item's first sentence, which names what it is about. Never
-    longer than max_chars together (the best one is always kept)."""
+    longer than max_chars together (the best one is always kept). With a size given, the rows of other size bands
+    give way to the row of the customer's (`_by_asked_size`)."""
     spoken = [s for s in scored if s.candidate.row or not is_title_piece(s.candidate.text)]
-    scored = spoken or scored  # a title alone beats an empty reply
+    scored = _by_asked_size(spoken or scored, sizes)  # a title alone beats an empty reply
     if not scored:
         return []
     best = scored[0]
@@ -342,6 +348,19 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     if figure is not None and len(chosen) < max_sentences and size + 1 + len(figure.text) <= max_chars:
         chosen.append(figure)
     return sorted(chosen, key=lambda c: (c.passage, c.position))
+
+
+def _by_asked_size(scored: Sequence[Scored], sizes: Sequence[Size]) -> Sequence[Scored]:
+    """Without the rows whose size band excludes every size the customer gives, when a row whose band holds one
+    scores within SIZE_WITHIN of the best sentence and holds as many of the question's words (the same product in
+    the customer's size: "large (25 to 40 kg)" for "hes 32 kilos"; not another product that comes in that size)."""
+    if not sizes or not scored:
+        return scored
+    best = scored[0]
+    if not any(s.candidate.row and s.score >= best.score - SIZE_WITHIN - ROW_OVERLAP_SLACK
+               and s.overlap >= best.overlap - ROW_OVERLAP_SLACK and fits(s.candidate.text, sizes) for s in scored):
+        return scored
+    return [s for s in scored if not (s.candidate.row and fits(s.candidate.text, sizes) is False)]
 
 
 def _asked_figure(best: Scored, scored: Sequence[Scored], chosen: Sequence[Candidate],
