@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines.asked_sizes import LENGTH, MASS, Size, asked_sizes, fits
+from pipelines.asked_sizes import DURATION, LENGTH, MASS, Size, asked_sizes, fits
 from pipelines.sentences import Candidate, Scored, pick
 
 
@@ -11,6 +11,7 @@ def test_the_customer_gives_a_size_as_a_figure_and_a_unit():
     assert asked_sizes("whats the price of a 45cm terracotta pot") == (Size(LENGTH, pytest.approx(0.45)),)
     assert asked_sizes("How much is the Hafen Espresso in 250 g?") == (Size(MASS, pytest.approx(0.25)),)
     assert asked_sizes("how much is an 8ft christmas tree") == (Size(LENGTH, pytest.approx(2.4384)),)
+    assert asked_sizes("how much for a 2 hour lesson in a manual") == (Size(DURATION, 2.0),)
     # A time, a price, a count: no size.
     assert asked_sizes("can I come at 5pm with 2 dogs for €20?") == ()
     assert asked_sizes("What does a kilo of Hafen Espresso cost?") == ()
@@ -29,6 +30,10 @@ def test_a_band_holds_the_size_or_excludes_it():
     assert fits("Hafen Espresso, 250 g: 9.50 EUR.", asked_sizes("the 250 g bag")) is True
     assert fits("cherry laurel, 3 litre pot: 14.99 GBP.", asked_sizes("a 45cm pot")) is None
     assert fits("nail clip: 10.00 EUR.", kilos) is None
+    # A lesson sold by its length is a band of one size.
+    hours = asked_sizes("a 2-hour lesson")
+    assert fits("lesson, double lesson, manual: 85.00 EUR (length 120 minutes).", hours) is True
+    assert fits("lesson, single lesson, manual: 45.00 EUR (length 60 minutes).", hours) is False
 
 
 def _row(text, passage, score, overlap=0.5):
