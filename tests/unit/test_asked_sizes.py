@@ -1,7 +1,8 @@
-"""The size a customer gives, the price list's band that holds it, and the reply led by that band's row."""
+"""The size a customer gives, the price list's band that holds it, and the price rows a reply is led by."""
 
 import pytest
 
+from pipelines.asked_kinds import MONEY
 from pipelines.asked_sizes import DURATION, LENGTH, MASS, Size, asked_sizes, fits
 from pipelines.sentences import Candidate, Scored, pick
 
@@ -62,3 +63,24 @@ def test_a_band_of_another_product_does_not_take_the_lead():
     rows = [BANDS[0], BANDS[1], BANDS[4]]
     picked = pick(rows, 600, sizes=asked_sizes("full groom double coat, hes 32 kilos"))
     assert picked[0].text.startswith("full groom double coat, giant")
+
+
+def _priced(text, passage, score, label_overlap, overlap=0.86):
+    return Scored(Candidate(text, "", passage, 0, 0, True), score - 0.2 * overlap, overlap, score, label_overlap)
+
+
+def test_a_variant_of_the_asked_item_joins_its_price_a_little_further_behind():
+    rows = [
+        _priced("single classes, drop-in reformer class, 1 reformer class: 32.00 EUR.", 0, 0.718, 0.86),
+        _priced("single classes, drop-in mat class, 1 yoga or mat pilates class: 19.00 EUR.", 1, 0.589, 0.86),
+    ]
+    picked = pick(rows, 600, asks=frozenset({MONEY}))
+    assert [c.text for c in picked] == [r.candidate.text for r in rows]
+    # Not when money is not asked, and not a row naming the item only in its description.
+    assert len(pick(rows, 600)) == 1
+    nails = [
+        _priced("specialist, nail clip, any size: 10.00 EUR.", 0, 0.766, 1.0, overlap=1.0),
+        _priced("full groom, smooth coat, large (25 to 40 kg): 50.00 EUR (bath; blow dry; nails).", 1, 0.590, 0.0,
+                overlap=1.0),
+    ]
+    assert len(pick(nails, 600, asks=frozenset({MONEY}))) == 1
