@@ -171,6 +171,7 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                                 "similarity": s.similarity,
                                 "overlap": s.overlap,
                                 "score": s.score,
+                                "label_overlap": s.label_overlap,
                             }
                             for s in result.sentences
                         ],
