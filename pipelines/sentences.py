@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.asked_kinds import MONEY, holds
+from pipelines.asked_sizes import Size, fits
 from pipelines.markdown_tables import is_rule, table_cells
 from pipelines.retrieval import coverage
 
@@ -34,6 +35,14 @@ ROW_OVERLAP_SLACK = 1e-6  # rows holding the same words have the same overlap, u
 # A question asking for a clock time, a span of time or money (pipelines/asked_kinds.py) whose best sentence holds
 # none takes the best sentence this close that holds one, from any passage.
 ASKED_WITHIN = 0.15
+# A price list's row whose size band holds the size the customer gives (pipelines/asked_sizes.py) leads the reply when
+# it scores this close to the best one and holds as many of the question's words; the rows whose bands exclude it
+# are then not said.
+SIZE_WITHIN = 0.15
+# For a money question, another price row naming the asked item as fully as the best row, in its label too, joins
+# it this far behind: the rows of an item's variants ("drop-in reformer class", "drop-in mat class") score apart by
+# the words the customer left out.
+SAME_ITEM_WITHIN = 0.20
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
@@ -257,6 +266,14 @@ def row_sentence(cells: Sequence[tuple[str, str]]) -> str:
     return text if text[-1:] in ".!?" else text + "."
 
 
+def row_label(text: str) -> str:
+    """What a row sentence is about: its text before the price or the value ("Yirgacheffe Kochere, 250 g" of
+    "Yirgacheffe Kochere, 250 g: 13.90 EUR (floral)."); the words after it describe the item, and another item's
+    description may name the asked one ("full groom …: 50.00 EUR (bath; blow dry; nails)" is no nail clip)."""
+    label, sep, _ = text.partition(": ")
+    return label if sep else text
+
+
 def _name_tokens(name: str) -> list[str]:
     return _NAME_TOKEN.findall(name.lower())
 
@@ -286,6 +303,7 @@ class Scored:
     similarity: float  # cosine of the candidate's scoring text to the question
     overlap: float  # share of the question's terms it holds (with its context)
     score: float
+    label_overlap: float = 0.0  # a row's: share of the question's terms its label (the text before its price) holds
 
 
 def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequence[float],
@@ -295,20 +313,22 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
     for candidate, similarity in zip(found, similarities, strict=True):
         overlap = coverage(terms, candidate.scoring_text, weights)
         total = similarity + OVERLAP_WEIGHT * overlap
-        scored.append(Scored(candidate, similarity, overlap, total))
+        label = coverage(terms, row_label(candidate.text), weights) if candidate.row else 0.0
+        scored.append(Scored(candidate, similarity, overlap, total, label))
     scored.sort(key=lambda s: -s.score)
     return scored
 
 
 def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES,
-         asks: frozenset[str] = frozenset()) -> list[Candidate]:
+         asks: frozenset[str] = frozenset(), sizes: Sequence[Size] = ()) -> list[Candidate]:
     """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well (a
     little less near when they hold more of the question's words), in the passage's order; a short answer also
     takes the sentence that follows it in its paragraph ("Services are done by appointment." + "Book by phone
     on …"), and a sentence inside a list item the item's first sentence, which names what it is about. Never
-    longer than max_chars together (the best one is always kept)."""
+    longer than max_chars together (the best one is always kept). With a size given, the rows of other size bands
+    give way to the row of the customer's (`_by_asked_size`)."""
     spoken = [s for s in scored if s.candidate.row or not is_title_piece(s.candidate.text)]
-    scored = spoken or scored  # a title alone beats an empty reply
+    scored = _by_asked_size(spoken or scored, sizes)  # a title alone beats an empty reply
     if not scored:
         return []
     best = scored[0]
@@ -322,10 +342,16 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     if asked is not None and size + 1 + len(asked.text) <= max_chars:
         chosen.append(asked)
         size += 1 + len(asked.text)
+    priced = MONEY in asks and best.candidate.row
+    widest = max(KEEP_WITHIN, KEEP_WITHIN_MORE_WORDS, SAME_ITEM_WITHIN if priced else 0.0)
     for other in scored[1:]:
-        if len(chosen) >= max_sentences or other.score < best.score - max(KEEP_WITHIN, KEEP_WITHIN_MORE_WORDS):
+        if len(chosen) >= max_sentences or other.score < best.score - widest:
             break
-        if other.score < best.score - KEEP_WITHIN and other.overlap <= best.overlap + ROW_OVERLAP_SLACK:
+        near = other.score >= best.score - KEEP_WITHIN
+        more_words = (other.overlap > best.overlap + ROW_OVERLAP_SLACK
+                      and other.score >= best.score - KEEP_WITHIN_MORE_WORDS)
+        same_item = priced and other.score >= best.score - SAME_ITEM_WITHIN and _same_item(best, other)
+        if not (near or more_words or same_item):
             continue
         if other.candidate in chosen or not _joins(best, other) or size + 1 + len(other.candidate.text) > max_chars:
             continue
@@ -344,6 +370,19 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     return sorted(chosen, key=lambda c: (c.passage, c.position))
 
 
+def _by_asked_size(scored: Sequence[Scored], sizes: Sequence[Size]) -> Sequence[Scored]:
+    """Without the rows whose size band excludes every size the customer gives, when a row whose band holds one
+    scores within SIZE_WITHIN of the best sentence and holds as many of the question's words (the same product in
+    the customer's size: "large (25 to 40 kg)" for "hes 32 kilos"; not another product that comes in that size)."""
+    if not sizes or not scored:
+        return scored
+    best = scored[0]
+    if not any(s.candidate.row and s.score >= best.score - SIZE_WITHIN - ROW_OVERLAP_SLACK
+               and s.overlap >= best.overlap - ROW_OVERLAP_SLACK and fits(s.candidate.text, sizes) for s in scored):
+        return scored
+    return [s for s in scored if not (s.candidate.row and fits(s.candidate.text, sizes) is False)]
+
+
 def _asked_figure(best: Scored, scored: Sequence[Scored], chosen: Sequence[Candidate],
                   asks: frozenset[str]) -> Candidate | None:
     """The best sentence holding the kind of figure the question asks for, when no chosen one holds it. Not a
@@ -355,6 +394,15 @@ def _asked_figure(best: Scored, scored: Sequence[Scored], chosen: Sequence[Candi
     return next((s.candidate for s in scored[1:] if s.score >= best.score - ASKED_WITHIN - ROW_OVERLAP_SLACK
                  and s.candidate not in chosen and holds(s.candidate.text, asks)
                  and not (priced and holds(s.candidate.text, priced))), None)
+
+
+def _same_item(best: Scored, other: Scored) -> bool:
+    """Another row naming the asked item as fully as the best row does, in its label too: a variant of the same
+    item ("drop-in mat class" beside "drop-in reformer class" for "a single drop in class"; "rolls, pretzel" beside
+    the platter of filled pretzels), not a row whose description names it."""
+    return (other.candidate.row and other.label_overlap > 0.0
+            and other.label_overlap >= best.label_overlap - ROW_OVERLAP_SLACK
+            and other.overlap >= best.overlap - ROW_OVERLAP_SLACK)
 
 
 def _joins(best: Scored, other: Scored) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from pipelines import abstention, answers, asked_kinds, intent, sentences
+from pipelines import abstention, answers, asked_kinds, asked_sizes, intent, sentences
 from pipelines.retrieval import (
     Ranked,
     content_terms,
@@ -289,8 +289,14 @@ def answer(
     if reply:
         trace["answer"] = MODEL
         return Answer(MODEL, reply, False, **common)
-    # The customer's own words say what kind of figure they ask for (not the search text with an earlier message).
-    picked = sentences.pick(scored, settings.max_reply_chars, asks=asked_kinds.asked_kinds(question))
+    # The customer's own words say what kind of figure they ask for and what size they mean (not the search text
+    # with an earlier message).
+    picked = sentences.pick(
+        scored,
+        settings.max_reply_chars,
+        asks=asked_kinds.asked_kinds(question),
+        sizes=asked_sizes.asked_sizes(question),
+    )
     if not picked:  # the decision's passages held sentences and the reply's none: nothing to quote
         trace.update(answer=ABSTAINED, chunks=[])
         return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)

@@ -19,6 +19,7 @@ import pytest
 
 from pipelines import sentences
 from pipelines.asked_kinds import asked_kinds
+from pipelines.asked_sizes import asked_sizes
 from schemas.bot import BotSettings
 from services.bootstrap import bootstrap
 from services.usecases import answering
@@ -151,7 +152,10 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                         else " ".join(
                             c.text
                             for c in sentences.pick(
-                                result.sentences, settings.max_reply_chars, asks=asked_kinds(case["text"])
+                                result.sentences,
+                                settings.max_reply_chars,
+                                asks=asked_kinds(case["text"]),
+                                sizes=asked_sizes(case["text"]),
                             )
                         ),
                         "candidates": [
@@ -167,6 +171,7 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                                 "similarity": s.similarity,
                                 "overlap": s.overlap,
                                 "score": s.score,
+                                "label_overlap": s.label_overlap,
                             }
                             for s in result.sentences
                         ],

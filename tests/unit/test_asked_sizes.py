@@ -1,0 +1,86 @@
+"""The size a customer gives, the price list's band that holds it, and the price rows a reply is led by."""
+
+import pytest
+
+from pipelines.asked_kinds import MONEY
+from pipelines.asked_sizes import DURATION, LENGTH, MASS, Size, asked_sizes, fits
+from pipelines.sentences import Candidate, Scored, pick
+
+
+def test_the_customer_gives_a_size_as_a_figure_and_a_unit():
+    assert asked_sizes("price for a full groom for a golden retriever? hes 32 kilos") == (Size(MASS, 32.0),)
+    assert asked_sizes("whats the price of a 45cm terracotta pot") == (Size(LENGTH, pytest.approx(0.45)),)
+    assert asked_sizes("How much is the Hafen Espresso in 250 g?") == (Size(MASS, pytest.approx(0.25)),)
+    assert asked_sizes("how much is an 8ft christmas tree") == (Size(LENGTH, pytest.approx(2.4384)),)
+    assert asked_sizes("how much for a 2 hour lesson in a manual") == (Size(DURATION, 2.0),)
+    # A time, a price, a count: no size.
+    assert asked_sizes("can I come at 5pm with 2 dogs for €20?") == ()
+    assert asked_sizes("What does a kilo of Hafen Espresso cost?") == ()
+
+
+def test_a_band_holds_the_size_or_excludes_it():
+    kilos = asked_sizes("hes 32 kilos")
+    assert fits("full groom double coat, large (25 to 40 kg): 72.00 EUR.", kilos) is True
+    assert fits("full groom double coat, giant (over 40 kg): 90.00 EUR.", kilos) is False
+    assert fits("full groom double coat, small (up to 10 kg): 45.00 EUR.", kilos) is False
+    assert fits("full groom double coat, medium (10 to 25 kg): 58.00 EUR.", kilos) is False
+    assert fits("giant, 40+ kg: 90.00 EUR.", asked_sizes("she's 55kg")) is True
+    assert fits("Christmas tree, Nordmann fir, 5-6 ft: 65.00 GBP.", asked_sizes("a 6ft tree")) is True
+    # Another unit of the same kind counts; a size of another kind, or none, says nothing.
+    assert fits("Hafen Espresso, 1 kg: 32.00 EUR.", asked_sizes("the 250 g bag")) is False
+    assert fits("Hafen Espresso, 250 g: 9.50 EUR.", asked_sizes("the 250 g bag")) is True
+    assert fits("cherry laurel, 3 litre pot: 14.99 GBP.", asked_sizes("a 45cm pot")) is None
+    assert fits("nail clip: 10.00 EUR.", kilos) is None
+    # A lesson sold by its length is a band of one size.
+    hours = asked_sizes("a 2-hour lesson")
+    assert fits("lesson, double lesson, manual: 85.00 EUR (length 120 minutes).", hours) is True
+    assert fits("lesson, single lesson, manual: 45.00 EUR (length 60 minutes).", hours) is False
+
+
+def _row(text, passage, score, overlap=0.5):
+    return Scored(Candidate(text, "", passage, 0, 0, True), score - 0.2 * overlap, overlap, score)
+
+
+BANDS = [
+    _row("full groom double coat, giant (over 40 kg): 90.00 EUR (salon only).", 1, 0.734),
+    _row("full groom double coat, small (up to 10 kg): 45.00 EUR.", 3, 0.714),
+    _row("full groom double coat, medium (10 to 25 kg): 58.00 EUR.", 2, 0.699),
+    _row("full groom double coat, large (25 to 40 kg): 72.00 EUR.", 0, 0.699),
+    _row("full groom smooth coat, large (25 to 40 kg): 50.00 EUR.", 4, 0.659, overlap=0.2),
+]
+
+
+def test_the_row_of_the_customers_size_band_leads_and_the_other_bands_give_way():
+    question = "price for a full groom for a golden retriever? hes 32 kilos"
+    picked = pick(BANDS, 600, sizes=asked_sizes(question))
+    assert [c.text for c in picked] == ["full groom double coat, large (25 to 40 kg): 72.00 EUR."]
+    # Without a size given, the bands answer together as before.
+    assert len(pick(BANDS, 600)) == 3
+
+
+def test_a_band_of_another_product_does_not_take_the_lead():
+    # The size fits only a row holding fewer of the question's words: the best rows stay.
+    rows = [BANDS[0], BANDS[1], BANDS[4]]
+    picked = pick(rows, 600, sizes=asked_sizes("full groom double coat, hes 32 kilos"))
+    assert picked[0].text.startswith("full groom double coat, giant")
+
+
+def _priced(text, passage, score, label_overlap, overlap=0.86):
+    return Scored(Candidate(text, "", passage, 0, 0, True), score - 0.2 * overlap, overlap, score, label_overlap)
+
+
+def test_a_variant_of_the_asked_item_joins_its_price_a_little_further_behind():
+    rows = [
+        _priced("single classes, drop-in reformer class, 1 reformer class: 32.00 EUR.", 0, 0.718, 0.86),
+        _priced("single classes, drop-in mat class, 1 yoga or mat pilates class: 19.00 EUR.", 1, 0.589, 0.86),
+    ]
+    picked = pick(rows, 600, asks=frozenset({MONEY}))
+    assert [c.text for c in picked] == [r.candidate.text for r in rows]
+    # Not when money is not asked, and not a row naming the item only in its description.
+    assert len(pick(rows, 600)) == 1
+    nails = [
+        _priced("specialist, nail clip, any size: 10.00 EUR.", 0, 0.766, 1.0, overlap=1.0),
+        _priced("full groom, smooth coat, large (25 to 40 kg): 50.00 EUR (bath; blow dry; nails).", 1, 0.590, 0.0,
+                overlap=1.0),
+    ]
+    assert len(pick(nails, 600, asks=frozenset({MONEY}))) == 1
