@@ -45,9 +45,11 @@ _GRAPHS = {"fp32": ("fp32", "fp32"), "int8": ("int8", "int8"), "int8-documents":
 # Question graphs whose vectors stand for fp32's (an index made with one is searched with the other as is).
 _FP32_SPACE = ("fp32", "fp32-w8")
 EMBEDDER_VARIANTS = tuple(_GRAPHS)
-# How long the document graph of int8-documents stays loaded after the last batch (a document's
-# batches come one after another, seconds apart).
-DOCUMENT_IDLE_SECONDS = 60.0
+# How long the document graph of int8-documents stays loaded after a batch. A document's next batch is queued
+# before its previous job ends, so the process that takes them sees the next within the other jobs ahead of it
+# (seconds); a pool of several processes taking one document's batches in turn has each let it go this long
+# after its last one. A new upload loads it ahead while its file is read, so a reload costs little.
+DOCUMENT_IDLE_SECONDS = 15.0
 # How long it stays after a document's last batch (`DocumentEmbedder.documents_done`): long enough for another
 # document's next batch, queued behind it, to find it loaded; a new upload loads it ahead while it is read.
 DOCUMENTS_DONE_SECONDS = 2.0

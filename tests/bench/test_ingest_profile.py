@@ -29,6 +29,7 @@ import pytest
 
 from services.adapters import embeddings_onnx
 from services.bootstrap import bootstrap
+from services.repositories.kb_repository import KnowledgeBaseRepository
 from tests.bench.test_ingest_bench import _cpu_seconds, _handbook
 from tests.conftest import create_user
 
@@ -92,6 +93,23 @@ def test_ingest_stage_profile(settings, pg_server, database_url, redis_url, monk
             embed_cpu[0] += time.process_time() - started
 
     monkeypatch.setattr(container.ingest.embedder, "embed", timed_embed)
+    # The two writes of a chunk (its row, then its vector), timed on both sides: this process and Postgres.
+    writes = {"chunk rows": [0.0, 0.0], "vector writes": [0.0, 0.0]}
+
+    def timed_write(name, write):
+        def timed(*args, **kwargs):
+            started, postgres_started = time.process_time(), _cpu_seconds(postmaster)
+            try:
+                return write(*args, **kwargs)
+            finally:
+                writes[name][0] += time.process_time() - started
+                writes[name][1] += _cpu_seconds(postmaster) - postgres_started
+        return timed
+
+    monkeypatch.setattr(KnowledgeBaseRepository, "replace_chunks",
+                        timed_write("chunk rows", KnowledgeBaseRepository.replace_chunks))
+    monkeypatch.setattr(container.ingest.vectors, "upsert",
+                        timed_write("vector writes", container.ingest.vectors.upsert))
     profile = cProfile.Profile(time.process_time) if os.environ.get("BENCH_PROFILE") == "1" else None
     rows: list[dict[str, float]] = []
     chunks = 0
@@ -101,6 +119,8 @@ def test_ingest_stage_profile(settings, pg_server, database_url, redis_url, monk
             data = _handbook() + f"\n\nEdition {uuid.uuid4()}".encode()
             stages: dict[str, float] = {}
             embed_cpu[0] = session.seconds = 0.0
+            for times in writes.values():
+                times[:] = [0.0, 0.0]
             document = container.kb.upload(user, "handbook.txt", data)
             postgres_started = _cpu_seconds(postmaster)
             if profile is not None and n:
@@ -126,15 +146,17 @@ def test_ingest_stage_profile(settings, pg_server, database_url, redis_url, monk
             stages["not embedding"] = stages["total"] - embed_cpu[0]
             stages["embed call overhead"] = embed_cpu[0] - session.seconds
             stages["Postgres"] = postgres
+            for name, (here, server) in writes.items():
+                stages[f"{name} (here)"], stages[f"{name} (Postgres)"] = here, server
             rows.append(stages)
     finally:
         container.close()
 
-    print(f"\n{DOCUMENTS} documents of {chunks} chunks, in-process (load average "
-          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}); CPU s a document, median (min-max):")
+    print(f"\n{container.settings.embedding_onnx_variant}, {DOCUMENTS} documents of {chunks} chunks, in-process "
+          f"(load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}); CPU s a document, median (min-max):")
     for key in rows[0]:
         values = [r[key] for r in rows]
-        print(f"  {key:<20} {statistics.median(values):7.3f}  ({min(values):.3f}-{max(values):.3f})"
+        print(f"  {key:<25} {statistics.median(values):7.3f}  ({min(values):.3f}-{max(values):.3f})"
               f"  {1000 * statistics.median(values) / chunks:6.2f} ms a chunk")
     if profile is not None:
         out = io.StringIO()
