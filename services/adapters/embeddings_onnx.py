@@ -53,6 +53,10 @@ DOCUMENT_IDLE_SECONDS = 15.0
 # How long it stays after a document's last batch (`DocumentEmbedder.documents_done`): long enough for another
 # document's next batch, queued behind it, to find it loaded; a new upload loads it ahead while it is read.
 DOCUMENTS_DONE_SECONDS = 2.0
+# How long the document graph keeps its arena's buffers after a batch (see _Loaded): the next batch of a document
+# comes within milliseconds in the ingest worker, and a pool taking a document's batches in turn keeps its
+# processes near the graph's own size between them.
+DOCUMENT_BUFFERS_IDLE_SECONDS = 2.0
 # Fewer texts than this in a sub-batch and per-run overhead outweighs the better spread over threads.
 _MIN_SUB_BATCH = 8
 
@@ -65,7 +69,8 @@ class OnnxEmbedder:
     def __init__(self, model_path: str | None = None, *, cache_dir: Path, variant: str = "fp32",
                  batch_size: int = 32, threads: int | None = None,
                  document_idle_seconds: float = DOCUMENT_IDLE_SECONDS,
-                 documents_done_seconds: float = DOCUMENTS_DONE_SECONDS) -> None:
+                 documents_done_seconds: float = DOCUMENTS_DONE_SECONDS,
+                 buffers_idle_seconds: float = DOCUMENT_BUFFERS_IDLE_SECONDS) -> None:
         self._path = Path(model_path or default_model_path())
         self._cache_dir = Path(cache_dir)
         if variant not in EMBEDDER_VARIANTS:
@@ -81,6 +86,7 @@ class OnnxEmbedder:
         self._pool: ThreadPoolExecutor | None = None
         self._document_idle_seconds = document_idle_seconds
         self._documents_done_seconds = documents_done_seconds
+        self._buffers_idle_seconds = min(buffers_idle_seconds, document_idle_seconds)
         self._release_timer: threading.Timer | None = None
         self._document_users = 0  # batches (and loads ahead) using the document graph right now
         # The name is the space the index is searched in, that is the questions' graph. fp32 has the torch
@@ -158,33 +164,44 @@ class OnnxEmbedder:
             with self._lock:
                 self._document_users -= 1
                 if self._release_timer is None:
-                    self._arm_release(self._document_idle_seconds)
+                    self._arm_release(self._buffers_idle_seconds, buffers_only=True)
 
-    def _arm_release(self, seconds: float) -> None:
+    def _arm_release(self, seconds: float, *, buffers_only: bool = False) -> None:
         # Called holding self._lock.
         if self._release_timer is not None:
             self._release_timer.cancel()
-        self._release_timer = threading.Timer(seconds, self._release_documents)
+        self._release_timer = threading.Timer(seconds, self._release_documents, kwargs={"buffers_only": buffers_only})
         self._release_timer.daemon = True
         self._release_timer.start()
 
     def _documents_done(self) -> None:
         # The ingest pipeline says a document's last batch is embedded: without another batch or load ahead
         # coming soon, the graph and what its session kept go now rather than after the idle time, so a process
-        # that has just ingested sits at its size at rest (~80 MiB less) instead of for that minute.
+        # that has just ingested sits at its size at rest instead of ~80 MiB above it for that time.
         with self._lock:
             if self._document_users or self._document_graph not in self._states:
                 return
             self._arm_release(self._documents_done_seconds)
 
-    def _release_documents(self) -> None:
+    def _release_documents(self, *, buffers_only: bool = False) -> None:
+        # Two steps once batches stop: the session's arena and the freed heap go `buffers_idle_seconds` after
+        # the last one, the graph itself `document_idle_seconds` after it (or soon after a document's end).
         with self._lock:
             if self._release_timer is None or threading.current_thread() is not self._release_timer:
                 return  # a batch came in meanwhile: it rescheduled the release
             self._release_timer = None
             if self._document_users:
                 return  # one is still running (a load ahead overlapping it armed the timer): it re-arms it when done
-            released = self._states.pop(self._document_graph, None)
+            if buffers_only:
+                kept = self._states.get(self._document_graph)
+                self._arm_release(max(0.0, self._document_idle_seconds - self._buffers_idle_seconds))
+                released = None
+            else:
+                kept, released = None, self._states.pop(self._document_graph, None)
+        if kept is not None:
+            # A batch starting meanwhile runs beside this one-token run; the shrink frees only unused buffers.
+            kept.give_back_buffers()
+            _return_freed_memory()
         if released is not None:
             del released
             _return_freed_memory()
@@ -234,12 +251,11 @@ class OnnxEmbedder:
         for batch, rows in zip(batches, results, strict=True):
             for index, row in zip(batch, rows.tolist(), strict=True):
                 vectors[index] = row
-        if len(texts) > 1:
-            if state.keep_buffers:
-                # The arena served this call's sub-batches; kept past it, a process that has just ingested would
-                # sit at the arena's peak (~200-300 MiB more) until the graph is let go.
-                state.give_back_buffers()
+        if len(texts) > 1 and not state.keep_buffers:
             _return_freed_memory()
+        # A graph that keeps its buffers keeps them between a document's batches, which come milliseconds apart in
+        # the ingest worker: shrinking the arena and trimming the heap after every call, and faulting the pages in
+        # again in the next, cost ~10 % of the embedding's CPU. They go once batches stop (_release_documents).
         return vectors
 
     def _batch_bounds(self, count: int) -> list[tuple[int, int]]:
@@ -334,7 +350,7 @@ class _Loaded:
         # them for the life of the process: memory at rest stays the model's own. A graph that
         # only embeds documents and is let go when they stop keeps them: allocating and faulting in
         # a batch's activations afresh each run cost about a quarter of its throughput. Its buffers are
-        # given back after each embed call (`give_back_buffers`), having served that call's sub-batches.
+        # given back (`give_back_buffers`) once batches stop for a moment, before the graph itself goes.
         options.enable_cpu_mem_arena = keep_buffers
         options.log_severity_level = 3
         self._session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"],

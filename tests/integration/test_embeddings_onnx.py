@@ -212,6 +212,23 @@ def test_the_document_graph_goes_soon_after_a_document_s_last_batch(cache_dir):
     assert "int8" in mixed._states
 
 
+def test_the_document_graph_keeps_its_buffers_between_batches_and_gives_them_back_when_they_stop(cache_dir):
+    mixed = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents", document_idle_seconds=600,
+                         buffers_idle_seconds=0.5)
+    documents = mixed.for_documents()
+    first = documents.embed(["Returns are accepted within 14 days.", "Delivery takes two days."])
+    state = mixed._states["int8"]
+    given_back: list[float] = []
+    keep = state.give_back_buffers
+    state.give_back_buffers = lambda: (given_back.append(time.monotonic()), keep())[1]  # type: ignore[method-assign]
+    for _ in range(3):  # a document's batches, one after another
+        assert documents.embed(["Returns are accepted within 14 days.", "Delivery takes two days."]) == first
+    assert given_back == []  # not after each call: the next batch uses them again
+    stopped = time.monotonic()
+    assert wait_until(lambda: given_back, seconds=5)
+    assert given_back[0] - stopped >= 0.4 and "int8" in mixed._states  # the graph itself stays for the idle time
+
+
 def wait_until(condition, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while not condition():
