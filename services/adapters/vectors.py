@@ -41,18 +41,15 @@ class PgVectorStore:
                 f"the pgvector index holds {PGVECTOR_DIMENSIONS}-dimension vectors; this model makes "
                 f"{sorted(wrong)[0]}: use a {PGVECTOR_DIMENSIONS}-dimension model or the Pinecone backend"
             )
-        # One statement over arrays rather than one a chunk: a batch is tens of chunks, and each statement
-        # costs its own execution on both sides. The vectors go in pgvector's binary form, as before.
-        with self._tenant_uow(user_id) as uow:
-            updated = uow.conn.execute(
-                """update public.kb_chunks c set embedding = v.embedding, embedding_model = v.model, indexed_at = now()
-                     from unnest(%s::text[], %s::vector[], %s::text[]) as v(id, embedding, model)
-                    where c.id = v.id and c.user_id = %s""",
-                [[i.chunk_id for i in items], [np.asarray(i.vector, dtype=np.float32) for i in items],
-                 [i.model for i in items], user_id],
-            ).rowcount
-            if updated != len(items):
-                raise ChunksGoneError(f"{len(items) - updated} of {len(items)} chunks to index no longer exist")
+        rows = [(np.asarray(i.vector, dtype=np.float32), i.model, i.chunk_id, user_id) for i in items]
+        with self._tenant_uow(user_id) as uow, uow.conn.cursor() as cur:
+            cur.executemany(
+                "update public.kb_chunks set embedding = %s, embedding_model = %s, indexed_at = now() "
+                "where id = %s and user_id = %s",
+                rows,
+            )
+            if cur.rowcount != len(rows):
+                raise ChunksGoneError(f"{len(rows) - cur.rowcount} of {len(rows)} chunks to index no longer exist")
 
     def query(
         self, user_id: uuid.UUID, vector: list[float], k: int, *, model: str,
