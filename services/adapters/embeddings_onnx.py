@@ -276,8 +276,9 @@ class OnnxEmbedder:
 class DocumentEmbedder:
     """The document side of an `int8-documents` embedder: its model name and tokenizer, the int8 graph.
 
-    The graph is loaded with the first document, so a process that only answers never holds it, and
-    let go `document_idle_seconds` after the last batch."""
+    The graph is loaded with the first document, so a process that only answers never holds it; its arena's
+    buffers go `buffers_idle_seconds` after the last batch, the graph `documents_done_seconds` after a document's
+    last batch (`documents_done`) or `document_idle_seconds` after any batch."""
 
     def __init__(self, owner: OnnxEmbedder) -> None:
         self._owner = owner
