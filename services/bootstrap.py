@@ -218,6 +218,13 @@ def _document_graph_loader(embedder: Embedder) -> Callable[[], None] | None:
     return embedder.load_in_background if isinstance(embedder, DocumentEmbedder) else None
 
 
+def _document_graph_done(embedder: Embedder) -> Callable[[], None] | None:
+    """For int8-documents: what lets the document graph go soon after a document's last batch (see IngestDeps)."""
+    from services.adapters.embeddings_onnx import DocumentEmbedder
+
+    return embedder.documents_done if isinstance(embedder, DocumentEmbedder) else None
+
+
 def _token_counts_add_up(embedder: Embedder) -> bool:
     """Whether the chunker may sum a chunk's parts' token counts (the ONNX embedder's WordPiece tokenizer) rather
     than count each chunk again."""
@@ -330,6 +337,7 @@ def bootstrap(
         chunk_max_tokens=s.chunk_max_tokens, chunk_overlap_tokens=s.chunk_overlap_tokens,
         chunks_per_job=s.embed_job_chunks, max_document_chunks=s.kb_max_document_chunks,
         load_embedder_ahead=_document_graph_loader(document_embedder),
+        documents_done=_document_graph_done(document_embedder),
         token_counts_add_up=_token_counts_add_up(document_embedder),
     )
     message_deps = MessageDeps(

@@ -45,9 +45,18 @@ _GRAPHS = {"fp32": ("fp32", "fp32"), "int8": ("int8", "int8"), "int8-documents":
 # Question graphs whose vectors stand for fp32's (an index made with one is searched with the other as is).
 _FP32_SPACE = ("fp32", "fp32-w8")
 EMBEDDER_VARIANTS = tuple(_GRAPHS)
-# How long the document graph of int8-documents stays loaded after the last batch (a document's
-# batches come one after another, seconds apart).
-DOCUMENT_IDLE_SECONDS = 60.0
+# How long the document graph of int8-documents stays loaded after a batch. A document's next batch is queued
+# before its previous job ends, so the process that takes them sees the next within the other jobs ahead of it
+# (seconds); a pool of several processes taking one document's batches in turn has each let it go this long
+# after its last one. A new upload loads it ahead while its file is read, so a reload costs little.
+DOCUMENT_IDLE_SECONDS = 15.0
+# How long it stays after a document's last batch (`DocumentEmbedder.documents_done`): long enough for another
+# document's next batch, queued behind it, to find it loaded; a new upload loads it ahead while it is read.
+DOCUMENTS_DONE_SECONDS = 2.0
+# How long the document graph keeps its arena's buffers after a batch (see _Loaded): the next batch of a document
+# comes within milliseconds in the ingest worker, and a pool taking a document's batches in turn keeps its
+# processes near the graph's own size between them.
+DOCUMENT_BUFFERS_IDLE_SECONDS = 2.0
 # Fewer texts than this in a sub-batch and per-run overhead outweighs the better spread over threads.
 _MIN_SUB_BATCH = 8
 
@@ -59,7 +68,9 @@ class OnnxEmbedder:
 
     def __init__(self, model_path: str | None = None, *, cache_dir: Path, variant: str = "fp32",
                  batch_size: int = 32, threads: int | None = None,
-                 document_idle_seconds: float = DOCUMENT_IDLE_SECONDS) -> None:
+                 document_idle_seconds: float = DOCUMENT_IDLE_SECONDS,
+                 documents_done_seconds: float = DOCUMENTS_DONE_SECONDS,
+                 buffers_idle_seconds: float = DOCUMENT_BUFFERS_IDLE_SECONDS) -> None:
         self._path = Path(model_path or default_model_path())
         self._cache_dir = Path(cache_dir)
         if variant not in EMBEDDER_VARIANTS:
@@ -74,6 +85,8 @@ class OnnxEmbedder:
         self._loading: dict[str, threading.Lock] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._document_idle_seconds = document_idle_seconds
+        self._documents_done_seconds = documents_done_seconds
+        self._buffers_idle_seconds = min(buffers_idle_seconds, document_idle_seconds)
         self._release_timer: threading.Timer | None = None
         self._document_users = 0  # batches (and loads ahead) using the document graph right now
         # The name is the space the index is searched in, that is the questions' graph. fp32 has the torch
@@ -151,18 +164,44 @@ class OnnxEmbedder:
             with self._lock:
                 self._document_users -= 1
                 if self._release_timer is None:
-                    self._release_timer = threading.Timer(self._document_idle_seconds, self._release_documents)
-                    self._release_timer.daemon = True
-                    self._release_timer.start()
+                    self._arm_release(self._buffers_idle_seconds, buffers_only=True)
 
-    def _release_documents(self) -> None:
+    def _arm_release(self, seconds: float, *, buffers_only: bool = False) -> None:
+        # Called holding self._lock.
+        if self._release_timer is not None:
+            self._release_timer.cancel()
+        self._release_timer = threading.Timer(seconds, self._release_documents, kwargs={"buffers_only": buffers_only})
+        self._release_timer.daemon = True
+        self._release_timer.start()
+
+    def _documents_done(self) -> None:
+        # The ingest pipeline says a document's last batch is embedded: without another batch or load ahead
+        # coming soon, the graph and what its session kept go now rather than after the idle time, so a process
+        # that has just ingested sits at its size at rest instead of ~80 MiB above it for that time.
+        with self._lock:
+            if self._document_users or self._document_graph not in self._states:
+                return
+            self._arm_release(self._documents_done_seconds)
+
+    def _release_documents(self, *, buffers_only: bool = False) -> None:
+        # Two steps once batches stop: the session's arena and the freed heap go `buffers_idle_seconds` after
+        # the last one, the graph itself `document_idle_seconds` after it (or soon after a document's end).
         with self._lock:
             if self._release_timer is None or threading.current_thread() is not self._release_timer:
                 return  # a batch came in meanwhile: it rescheduled the release
             self._release_timer = None
             if self._document_users:
                 return  # one is still running (a load ahead overlapping it armed the timer): it re-arms it when done
-            released = self._states.pop(self._document_graph, None)
+            if buffers_only:
+                kept = self._states.get(self._document_graph)
+                self._arm_release(max(0.0, self._document_idle_seconds - self._buffers_idle_seconds))
+                released = None
+            else:
+                kept, released = None, self._states.pop(self._document_graph, None)
+        if kept is not None:
+            # A batch starting meanwhile runs beside this one-token run; the shrink frees only unused buffers.
+            kept.give_back_buffers()
+            _return_freed_memory()
         if released is not None:
             del released
             _return_freed_memory()
@@ -212,12 +251,11 @@ class OnnxEmbedder:
         for batch, rows in zip(batches, results, strict=True):
             for index, row in zip(batch, rows.tolist(), strict=True):
                 vectors[index] = row
-        if len(texts) > 1:
-            if state.keep_buffers:
-                # The arena served this call's sub-batches; kept past it, a process that has just ingested would
-                # sit at the arena's peak (~200-300 MiB more) until the graph is let go.
-                state.give_back_buffers()
+        if len(texts) > 1 and not state.keep_buffers:
             _return_freed_memory()
+        # A graph that keeps its buffers keeps them between a document's batches, which come milliseconds apart in
+        # the ingest worker: shrinking the arena and trimming the heap after every call, and faulting the pages in
+        # again in the next, cost ~10 % of the embedding's CPU. They go once batches stop (_release_documents).
         return vectors
 
     def _batch_bounds(self, count: int) -> list[tuple[int, int]]:
@@ -238,8 +276,9 @@ class OnnxEmbedder:
 class DocumentEmbedder:
     """The document side of an `int8-documents` embedder: its model name and tokenizer, the int8 graph.
 
-    The graph is loaded with the first document, so a process that only answers never holds it, and
-    let go `document_idle_seconds` after the last batch."""
+    The graph is loaded with the first document, so a process that only answers never holds it; its arena's
+    buffers go `buffers_idle_seconds` after the last batch, the graph `documents_done_seconds` after a document's
+    last batch (`documents_done`) or `document_idle_seconds` after any batch."""
 
     def __init__(self, owner: OnnxEmbedder) -> None:
         self._owner = owner
@@ -267,6 +306,11 @@ class DocumentEmbedder:
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         return self._owner._embed_document_batch(texts)
+
+    def documents_done(self) -> None:
+        """A document's last batch is embedded: the graph is let go `documents_done_seconds` later unless another
+        batch (or a load ahead) comes first, instead of after the idle time."""
+        self._owner._documents_done()
 
     def load_in_background(self) -> None:
         """Start loading the document graph now (it takes ~0.5-2 s) on a thread of its own, so it is ready by
@@ -307,7 +351,7 @@ class _Loaded:
         # them for the life of the process: memory at rest stays the model's own. A graph that
         # only embeds documents and is let go when they stop keeps them: allocating and faulting in
         # a batch's activations afresh each run cost about a quarter of its throughput. Its buffers are
-        # given back after each embed call (`give_back_buffers`), having served that call's sub-batches.
+        # given back (`give_back_buffers`) once batches stop for a moment, before the graph itself goes.
         options.enable_cpu_mem_arena = keep_buffers
         options.log_severity_level = 3
         self._session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"],

@@ -62,6 +62,9 @@ class IngestDeps:
     # Starts loading what `embedder` needs in the background (int8 document graph): it loads while the file
     # is read and chunked instead of holding the first batch (None: nothing to load ahead).
     load_embedder_ahead: Callable[[], None] | None = None
+    # Told when a document's last batch is embedded: what `embedder` loaded for documents can go soon after,
+    # rather than after its idle time (a worker ingests rarely; None: nothing to let go).
+    documents_done: Callable[[], None] | None = None
     # The embedder's tokenizer counts joined texts as the sum of their counts: a chunk's count is its parts'
     # sum instead of a second pass of the tokenizer over every chunk (pipelines/chunking.py).
     token_counts_add_up: bool = False
@@ -222,19 +225,23 @@ def embed_chunks(job: EmbedChunks, *, deps: IngestDeps, redelivered: bool = Fals
             if not _deleted(deps, job):
                 raise
             return
+    last = False
     with deps.tenant_uow(job.user_id) as uow:
         # The row lock serialises the batches' bookkeeping: exactly one sees the last chunk land.
         doc = _load(uow, job, ("embedding",))
         deleted = doc is None and uow.kb.get(job.document_id) is None
         if doc is not None:
-            _count_batch(deps, uow, job, doc, [r.id for r in rows], redelivered=redelivered)
+            last = _count_batch(deps, uow, job, doc, [r.id for r in rows], redelivered=redelivered)
     if deleted and rows:
         # Deleted while this batch was embedded: what it just wrote to the index must not stay.
         deps.vectors.delete_document(job.user_id, job.document_id)
+    if (last or deleted) and rows and deps.documents_done is not None:
+        deps.documents_done()
 
 
 def _count_batch(deps: IngestDeps, uow: UnitOfWork, job: EmbedChunks, doc: DocumentRow, chunk_ids: list[str], *,
-                 redelivered: bool) -> None:
+                 redelivered: bool) -> bool:
+    """Count the batch and queue what follows it; whether that is the index check (the document's last batch)."""
     model = deps.embedder.model_name
     uow.kb.mark_indexed(chunk_ids, model)
     done = uow.kb.indexed_count(job.document_id, model)
@@ -247,12 +254,11 @@ def _count_batch(deps: IngestDeps, uow: UnitOfWork, job: EmbedChunks, doc: Docum
         if resend_next_batch(job.last_ordinal, pending, redelivered=redelivered):
             log.warning("batch counted before its worker died: next batch queued again",
                         extra={"document_id": str(job.document_id), "first_ordinal": pending[0]})
-            _next_batch(deps, uow, job, pending)
-            return
+            return _next_batch(deps, uow, job, pending)
         log.info("embed job already done by another copy", extra={"document_id": str(job.document_id)})
-        return
+        return False
     _progress(deps, uow, job, chunks_done=done, progress=_embedding_percent(done, total))
-    _next_batch(deps, uow, job, uow.kb.unindexed_ordinals(job.document_id, model, limit=deps.chunks_per_job))
+    return _next_batch(deps, uow, job, uow.kb.unindexed_ordinals(job.document_id, model, limit=deps.chunks_per_job))
 
 
 def index_document(job: IndexDocument, *, deps: IngestDeps) -> None:
@@ -300,14 +306,15 @@ def _embedding_percent(done: int, total: int) -> int:
     return 20 + (75 * done // total if total else 0)
 
 
-def _next_batch(deps: IngestDeps, uow: UnitOfWork, job: DocumentJob, pending: list[int]) -> None:
-    """Queue the embed job for the first `chunks_per_job` pending chunks, or indexing when none is left."""
+def _next_batch(deps: IngestDeps, uow: UnitOfWork, job: DocumentJob, pending: list[int]) -> bool:
+    """Queue the embed job for the first `chunks_per_job` pending chunks, or indexing when none is left (True)."""
     if not pending:
         _to_indexing(deps, uow, job)
-        return
+        return True
     batch = pending[:deps.chunks_per_job]
     uow.publish_after_commit(EmbedChunks(user_id=job.user_id, document_id=job.document_id,
                                          first_ordinal=batch[0], last_ordinal=batch[-1], trace_id=job.trace_id))
+    return False
 
 
 def _deleted(deps: IngestDeps, job: DocumentJob) -> bool:

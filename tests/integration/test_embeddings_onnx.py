@@ -191,6 +191,44 @@ def test_the_document_graph_loads_ahead_and_is_let_go_like_a_batch(cache_dir):
     assert set(mixed._graph_files) == {"fp32", "int8"}
 
 
+def test_the_document_graph_goes_soon_after_a_document_s_last_batch(cache_dir):
+    mixed = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents", document_idle_seconds=600,
+                         documents_done_seconds=0.3)
+    documents = mixed.for_documents()
+    documents.embed(["Returns are accepted within 14 days."])
+    documents.documents_done()
+    # Another document's batch right after keeps it, and the idle time counts again from that batch.
+    documents.embed(["Delivery takes two days."])
+    time.sleep(0.6)
+    assert "int8" in mixed._states
+    documents.documents_done()
+    assert wait_until(lambda: "int8" not in mixed._states, seconds=5)
+    # Told while a batch or a load ahead still uses it: that one's end keeps it for the idle time.
+    with mixed._document_graph_in_use():
+        documents.load_in_background()
+        assert wait_until(lambda: "int8" in mixed._states, seconds=30)
+        documents.documents_done()
+    time.sleep(0.6)
+    assert "int8" in mixed._states
+
+
+def test_the_document_graph_keeps_its_buffers_between_batches_and_gives_them_back_when_they_stop(cache_dir):
+    mixed = OnnxEmbedder(cache_dir=cache_dir, variant="int8-documents", document_idle_seconds=600,
+                         buffers_idle_seconds=0.5)
+    documents = mixed.for_documents()
+    first = documents.embed(["Returns are accepted within 14 days.", "Delivery takes two days."])
+    state = mixed._states["int8"]
+    given_back: list[float] = []
+    keep = state.give_back_buffers
+    state.give_back_buffers = lambda: (given_back.append(time.monotonic()), keep())[1]  # type: ignore[method-assign]
+    for _ in range(3):  # a document's batches, one after another
+        assert documents.embed(["Returns are accepted within 14 days.", "Delivery takes two days."]) == first
+    assert given_back == []  # not after each call: the next batch uses them again
+    stopped = time.monotonic()
+    assert wait_until(lambda: given_back, seconds=5)
+    assert given_back[0] - stopped >= 0.4 and "int8" in mixed._states  # the graph itself stays for the idle time
+
+
 def wait_until(condition, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while not condition():

@@ -80,6 +80,21 @@ def test_the_document_embedder_starts_loading_while_the_file_is_read(backend, de
     assert loads == ["load"]
 
 
+def test_the_document_embedder_hears_when_a_document_s_last_batch_is_embedded(backend, deps, uploaded,
+                                                                              tenant) -> None:
+    events: list[str] = []
+    deps = dataclasses.replace(deps, documents_done=lambda: events.append("done"))
+    doc = _embedding(backend, deps, uploaded, tenant)
+    while jobs := backend.publisher.jobs(EmbedChunks):
+        backend.publisher.sent.clear()
+        assert events == []  # batches still to come keep the graph
+        ingest.embed_chunks(jobs[0], deps=deps)
+    assert events == ["done"] and backend.db.documents[doc["id"]]["status"] == "indexing"
+    ingest.embed_chunks(EmbedChunks(user_id=tenant, document_id=doc["id"], first_ordinal=0, last_ordinal=1),
+                        deps=deps)  # a stale copy embeds nothing, so tells nothing
+    assert events == ["done"]
+
+
 def test_a_file_that_cannot_be_read_fails_with_the_reason(backend, deps, uploaded, tenant) -> None:
     doc = uploaded(b"MZ\x90\x00binary", "application/x-msdownload")
     ingest.extract_document(ExtractDocument(user_id=tenant, document_id=doc["id"]), deps=deps)
