@@ -236,7 +236,10 @@ _EMAIL_ASKED = re.compile(
     r"\b(?:my|our)\s+(?:\w+\s+)?(?:e-?mail|inbox)\b|\bsend\b[^.?!]*\b(?:e-?mail|inbox)\b|"
     # a thing to have emailed: "could I get a VAT invoice emailed", "can the voucher be emailed again" ("will it be
     # emailed?" asks how it is sent)
-    r"\b(?:get|have)\s+(?:(?:a|an|the|my|our|it|them|this|that)\s+)?(?:[\w-]+\s+){0,3}e-?mailed\b|"
+    # Only asked for ("can I get …", "I'd like to have …", "please get …") and with a thing named: "I have emailed
+    # you twice", "have you emailed the invoice yet?" and "I'll get them emailed to you" tell, not ask.
+    r"(?:\b(?:can|could|may)\s+(?:i|we)|\b(?:i|we)(?:'d| would)\s+(?:like|love)\s+to|\bplease)\s+(?:get|have)\s+"
+    r"(?:[\w-]+\s+){1,4}e-?mailed\b|"
     r"\b(?:can|could)\s+(?:[\w'-]+\s+){1,4}be\s+e-?mailed\b", re.I)
 _PERSON_ASKED = re.compile(
     r"\b(?:call|ring|phone)\s+(?:me|us)\b|\bcall\s+(?:me\s+)?back\b|"

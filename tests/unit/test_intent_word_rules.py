@@ -304,3 +304,15 @@ def test_a_call_to_be_arranged_stays_an_answer_without_bookings():
                      allowed_task_types=["send_email"], payload={}, form="request",
                      text="please set up a call about the invoice")
     assert result.label == "Response"
+
+
+@pytest.mark.parametrize("text", ["I have emailed you twice with no reply", "I have emailed the signed form",
+                                  "have you emailed the invoice yet?", "I'll get them emailed to you tomorrow",
+                                  "I have it emailed already thanks"])
+def test_a_thing_emailed_already_or_promised_asks_for_no_email(text):
+    assert "Task:send_email" not in _evidence(text)
+
+
+@pytest.mark.parametrize("text", ["can I get it emailed to me?", "please have the receipt emailed to me"])
+def test_a_thing_asked_to_be_emailed_may_be_named_by_a_pronoun(text):
+    assert _evidence(text) == {"Task:send_email"}
