@@ -253,7 +253,10 @@ _PERSON_ASKED = re.compile(
 # Whether anyone is there at all, the clause ending on it: "is anyone there??", "hello, anybody home?". It asks for a
 # person in a question's form, so it counts before questions about the business are set aside ("does anyone there
 # speak Spanish?" asks about the staff: its clause goes on).
-_ANYONE_THERE = re.compile(r"\b(?:any|some)(?:one|body)\s+(?:there|here|around|home|awake)\s*(?:[?!.,]|$)", re.I)
+# The question starts its clause ("what time is anyone there?", "I left the keys with someone there" are none).
+_ANYONE_THERE = re.compile(
+    r"(?:^|[.?!,;]\s*)(?:(?:hi|hello|hey|excuse me|sorry)[\s,!.?]*)?(?:(?:is|are)\s+(?:there\s+)?)?"
+    r"(?:any|some)(?:one|body)\s+(?:there|here|around|home|awake|in)?\s*(?:[?!.,]|$)", re.I)
 # Someone by name ("I want to speak to Miriam directly", "… to Émilie"): a capital letter is the evidence, so
 # not re.I; a day, a month or one of the customer's own people written with a capital is no name of the staff.
 _PERSON_NAMED = re.compile(

@@ -316,3 +316,17 @@ def test_a_thing_emailed_already_or_promised_asks_for_no_email(text):
 @pytest.mark.parametrize("text", ["can I get it emailed to me?", "please have the receipt emailed to me"])
 def test_a_thing_asked_to_be_emailed_may_be_named_by_a_pronoun(text):
     assert _evidence(text) == {"Task:send_email"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("what time is anyone there?", set()),  # asks about the hours
+    ("when is someone around?", set()),
+    ("will there be someone there?", set()),
+    ("I dropped the keys with someone there.", set()),
+    ("we left the bike with someone there, is it ready?", set()),
+    ("is anyone there? I ordered yesterday and nothing came", {"HumanHandoff"}),
+    ("anyone there?", {"HumanHandoff"}),
+    ("hello? anyone around?", {"HumanHandoff"}),
+])
+def test_whether_anyone_is_there_starts_its_clause(text, expected):
+    assert _evidence(text) == expected
