@@ -280,9 +280,34 @@ _COMPLAINT = re.compile(
     r"[^.?!]{0,30}\b(?:money|(?:off|from)\s+my\s+(?:card|account))\b|"
     r"\b(?:you|u|they)\s+(?:(?:still|keep|are|'re)\s+)+(?:take|taking|deducting)\b"
     r"[^.?!]{0,30}\b(?:money|(?:off|from)\s+my\s+(?:card|account))\b", re.I)
-# "!!" is urgency, unless the message thanks: "passed!!! thank you so much", "thanks a mil, she looks gorgeous!!".
+# "!!" is urgency, unless thanks stand beside it: "passed!!! thank you so much", "thanks a mil, she looks gorgeous!!".
+# Thanks far off ("my dog is bleeding!! please reply, thanks"), a refusal ("no thanks!!", "thanks for nothing!!") and
+# a sign-off after a long urgent clause ("the party starts in an hour!! thx") leave it urgent.
 _EXCLAIMED = re.compile(r"!!")
 _THANKS = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta|much appreciated|appreciate it)\b", re.I)
+_THANKS_REFUSED = re.compile(r"\bno\s+thanks\b|\bthanks\s+for\s+nothing\b", re.I)
+_SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta)\W*$", re.I)
+_CLAUSE_END = re.compile(r"[.?!,;]")
+# How far from "!!" thanks still speak to it: a short clause either side.
+_THANKS_REACH = 40
+
+
+def _urgent(text: str) -> bool:
+    """Whether the message's "!!" is urgency rather than joy or thanks."""
+    words = _THANKS_REFUSED.sub(lambda m: " " * len(m.group()), text)
+    sign_off = _SIGN_OFF.search(words)
+    for mark in _EXCLAIMED.finditer(words):
+        before = words[max(0, mark.start() - _THANKS_REACH):mark.start()]
+        after = words[mark.end():mark.end() + _THANKS_REACH]
+        if _THANKS.search(before):
+            continue
+        if _THANKS.search(after):
+            # A sign-off after a long clause thanks for the reply still to come, not for something done.
+            clause = _CLAUSE_END.split(before)[-1].split()
+            if not (sign_off and sign_off.start() < mark.end() + _THANKS_REACH and len(clause) > 3):
+                continue
+        return True
+    return False
 # A first-person want or a request with a thing to have: "can I order a cake", "I want two loaves", "I'd like to rent a
 # locker".
 _ORDER_ASKED = re.compile(
@@ -358,7 +383,7 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         found["Task:send_email"] = "asks for an email"
     if _PERSON_ASKED.search(text) or _PERSON_NAMED.search(text):
         found["HumanHandoff"] = "asks for a person"
-    elif _COMPLAINT.search(_OWN_CHOICE.sub(" ", text)) or (_EXCLAIMED.search(text) and not _THANKS.search(text)):
+    elif _COMPLAINT.search(_OWN_CHOICE.sub(" ", text)) or _urgent(text):
         found["HumanHandoff"] = "a complaint or an urgent problem"
     # "my booking" is one already made: the message asks about it ("email me confirmation of my booking"),
     # unless it asks to change it.

@@ -330,3 +330,17 @@ def test_a_thing_asked_to_be_emailed_may_be_named_by_a_pronoun(text):
 ])
 def test_whether_anyone_is_there_starts_its_clause(text, expected):
     assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("thanks for nothing!!", {"HumanHandoff"}),  # a refusal of thanks
+    ("no thanks!! I want whoever is in charge", {"HumanHandoff"}),
+    ("my dog is bleeding after the groom!! please reply, thanks", {"HumanHandoff"}),  # thanks far off
+    ("the cake is not here and the party starts in an hour!! thx", {"HumanHandoff"}),  # a sign-off
+    ("thank u so much!!", set()),
+    ("passed!!! thank you so much 🎉🎉", set()),
+    ("thanks a mil, she looks gorgeous!!", set()),
+    ("great!! thanks", set()),
+])
+def test_only_thanks_beside_the_exclamation_marks_make_them_joy(text, expected):
+    assert _evidence(text) == expected
