@@ -267,9 +267,14 @@ _PERSON_NAMED = re.compile(
 # Something went wrong and the customer is upset or in a hurry: a person should see it.
 _COMPLAINT = re.compile(
     r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
-    # a long wait: "I've been waiting for an answer since yesterday" ("is there a waiting list?" is none)
-    r"\b(?:been|still|kept)\s+waiting\s+(?:for\s+(?:an?\s+|your\s+)?(?:answer|reply|response|days|hours|ages|weeks)|"
-    r"since|all\s+(?:day|week|morning)|(?:over|more than)\s+an?\s+)|"
+    # a long wait for a thing owed: "I've been waiting for an answer since yesterday", "… since monday for the
+    # parcel" ("is there a waiting list?", "been waiting for ages to try your sourdough", "waiting all week for
+    # saturday's lesson" and "kept waiting for a reply so I rang, all sorted" are none)
+    r"\b(?:been(?:\s+kept)?|still)\s+waiting\s+(?:for\s+(?:an?\s+|your\s+|my\s+|the\s+)?"
+    r"(?:answer|reply|response|call|refund|delivery|parcel|package|order)|"
+    r"(?:for\s+)?(?:since|ages|days|hours|weeks|all\s+(?:day|week|morning)|(?:over|more than)\s+an?\s|\d+\s+\w+)"
+    r"(?![^.?!]{0,40}?\bto\s+(?!me\b|us\b|get\b|receive\b|hear\b)\w)"
+    r"[^.?!]{0,40}?\b(?:answer|reply|response|call|refund|delivery|parcel|package|order|email|money)s?\b)|"
     r"\bcomplain|\brefund|\bmoney back\b|\bunacceptable|\bdisappoint|\bfurious|\bangry|\bupset|\bruined|\bscam\b|"
     r"\bcharged\s+(?:me\s+)?twice|\bwrong\s+(?:order|item|size|cake|one|thing|parcel|bike|part)|"
     r"\b(?:arrived|came)\s+(?:broken|damaged|late|squashed|melted)|\burgent(?:ly)?\b|\basap\b|"

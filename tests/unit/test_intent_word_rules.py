@@ -344,3 +344,16 @@ def test_whether_anyone_is_there_starts_its_clause(text, expected):
 ])
 def test_only_thanks_beside_the_exclamation_marks_make_them_joy(text, expected):
     assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We've been waiting for ages to try your new sourdough!", set()),  # looking forward, nothing owed
+    ("I've been waiting all week for saturday's lesson, so excited", set()),
+    ("been waiting since I was 17 to learn to drive haha", set()),
+    ("kept waiting for a reply so I rang instead, all sorted now, thanks", set()),  # told of, sorted
+    ("I've been waiting 3 days for my order", {"HumanHandoff"}),
+    ("been waiting 2 weeks to receive my parcel", {"HumanHandoff"}),
+    ("been waiting all day for the delivery", {"HumanHandoff"}),
+])
+def test_a_long_wait_is_a_complaint_only_for_a_thing_owed(text, expected):
+    assert _evidence(text) == expected
