@@ -332,8 +332,13 @@ _ORDER_ASKED_IF = re.compile(
 # Asking to have a thing at a time asks for goods or a service alike: "can I get a double lesson on saturday morning",
 # "can I get a cake for friday". Which one, the examples say.
 # Renting or hiring is the same: "I'd like to hire the hall on the 12th" may be a booking.
-_HAVE_ASKED_IF = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+(?:a|an|one|some|the|my|our)\b|"
+# A paper or news about a thing had ("can I get the receipt for …", "an update on my order") is none, nor a day gone
+# by ("last saturday", "from monday", "tuesday's lesson").
+_HAVE_ASKED_IF = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+(?:a|an|one|some|the|my|our)\s+"
+                            r"(?!(?:receipt|invoice|update|refund|copy|confirmation|statement)s?\b)|"
                             r"\b(?:rent|hire)\b", re.I)
+_DAY_GONE = re.compile(r"\b(?:(?:last|from|since)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                       r"sunday|week|weekend)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s)\b", re.I)
 # A counted or packed thing is no question of whether one may order at all: "can I buy 3 lessons as a present",
 # "can i get 3x decaf", "can I buy the block of 10 lessons", "can I buy a box of poo bags".
 _ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy|get)\s+(?:(?:\d+\s*x?|two|three|"
@@ -414,7 +419,8 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     about_held = bool(said) and not booking  # "my appointment on the 14th, can I bring my dog"
     if (booking and when) or (specific and not (hours or ordered or farewell or complaint or about_held)):
         found["Task:book_calendar"] = "a date or a time"
-    elif ordered and when and _HAVE_ASKED_IF.search(text) and not (hours or farewell or complaint or about_held):
+    elif (ordered and when and _HAVE_ASKED_IF.search(text) and not _DAY_GONE.search(text)
+          and not (hours or farewell or complaint or about_held)):
         found["Task:book_calendar"] = "asks to have something at a time"
     elif _TIME_ASKED_FOR.search(text):
         found["Task:book_calendar"] = "asks to agree on a time"

@@ -357,3 +357,11 @@ def test_only_thanks_beside_the_exclamation_marks_make_them_joy(text, expected):
 ])
 def test_a_long_wait_is_a_complaint_only_for_a_thing_owed(text, expected):
     assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize("text", ["can I get the receipt for last saturday's order?",
+                                  "could we get the invoice for tuesday's lesson?",
+                                  "can I get an update on my order from monday",
+                                  "can I get a copy of the invoice for friday"])
+def test_a_paper_or_a_day_gone_by_is_no_thing_to_have_at_a_time(text):
+    assert "Task:book_calendar" not in _evidence(text)
