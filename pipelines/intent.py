@@ -374,7 +374,12 @@ _FAREWELL = re.compile(r"(?:^|[,.!;]\s*)(?:(?:ok|okay|great|perfect|grand|lovely
                        r"thank you|cheers|right|sound|all good|no problem|np)[\s,!.]*){0,2}"
                        r"(?:(?:i'll|ill|i will|we'll|we will)\s+)?see (?:you|u|ya)\b", re.I)
 # Asking to agree on a time is a booking with its day still open: "could we arrange a time to look at the stands?".
-_TIME_ASKED_FOR = re.compile(r"\b(?:arrange|set up|find|fix|agree|sort out|pick)\s+(?:a|an|another|some)\s+"
+# Only asked for ("could we …", "let's …", "we need to …", "please …"): "I can't find a time that works" and "I'll
+# pick a day and let you know" tell, not ask.
+_TIME_ASKED_FOR = re.compile(r"(?:\b(?:can|could|shall|should|may)\s+(?:we|you|u|i)\s+|\blet'?s\s+|\bplease\s+|"
+                             r"\b(?:i|we)(?:'d| would)\s+like\s+to\s+|\b(?:i|we)\s+(?:need|want|have)\s+to\s+|"
+                             r"^(?:hi|hello|hey|ok|okay|so)?[\s,!.]*)"
+                             r"(?:arrange|set up|find|fix|agree(?:\s+on)?|sort out|pick)\s+(?:a|an|another|some)\s+"
                              r"(?:(?:good|suitable|convenient)\s+)?(?:time|date|day|slot|appointment)\b", re.I)
 _WEEKDAY_ONLY = re.compile(r"^(?:(?:next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
                            r"weekend)$", re.I)

@@ -365,3 +365,13 @@ def test_a_long_wait_is_a_complaint_only_for_a_thing_owed(text, expected):
                                   "can I get a copy of the invoice for friday"])
 def test_a_paper_or_a_day_gone_by_is_no_thing_to_have_at_a_time(text):
     assert "Task:book_calendar" not in _evidence(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I can't find a time that works this week, sorry", set()),  # tells, does not ask
+    ("I'll pick a day next week and let you know", set()),
+    ("let's agree on a date for the fitting", {"Task:book_calendar"}),
+    ("arrange a time for me to come in", {"Task:book_calendar"}),
+])
+def test_a_time_to_agree_on_counts_only_when_asked_for(text, expected):
+    assert _evidence(text) == expected
