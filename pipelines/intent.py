@@ -317,7 +317,10 @@ def _urgent(text: str) -> bool:
 # locker".
 _ORDER_ASKED = re.compile(
     r"\b(?:i|we)(?:'d| would)?\s+(?:like|want|wanna|need)\s+"
-    r"(?:to\s+(?:order|buy|get|purchase|pre-?order|pay for|rent|hire)\s+)?"
+    # (hiring a person is a service asked for, not a thing to have: "I'd like to hire a driving instructor")
+    r"(?:to\s+(?:order|buy|get|purchase|pre-?order|pay for|rent|hire(?!\s+(?:an?|one|some|the|your)\s+(?:[\w-]+\s+)?"
+    r"(?:instructor|teacher|trainer|tutor|coach|driver|groomer|photographer|person|someone|somebody|cleaner|"
+    r"gardener|mechanic|technician|designer|baker|dj|staff)s?\b))\s+)?"
     r"(?:a|an|one|two|three|four|five|six|\d+|some|the|this|that|these|those|it|them)\b|"
     r"\b(?:i|we)(?:'ll| will)\s+(?:take|have|buy|order)\b|\b(?:order|buy|reserve)\s+(?:me|us)\b|"
     r"\b(?:set|put)\s+(?:one|it|them|some|\w+)\s+aside\b|"
@@ -336,14 +339,16 @@ _ORDER_ASKED_IF = re.compile(
 # by ("last saturday", "from monday", "tuesday's lesson").
 _HAVE_ASKED_IF = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+(?:a|an|one|some|the|my|our)\s+"
                             r"(?!(?:receipt|invoice|update|refund|copy|confirmation|statement)s?\b)|"
-                            r"\b(?:rent|hire)\b", re.I)
+                            # the day the rented thing is for: "hire the hall on the 12th" ("rent a van to collect the
+                            # shed on saturday": the day is the errand's)
+                            r"\b(?:rent|hire)\s+(?:(?!to\b)[\w'-]+\s+){1,3}(?:on|for|from)\b", re.I)
 _DAY_GONE = re.compile(r"\b(?:(?:last|from|since)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
                        r"sunday|week|weekend)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s)\b", re.I)
 # A counted or packed thing is no question of whether one may order at all: "can I buy 3 lessons as a present",
 # "can i get 3x decaf", "can I buy the block of 10 lessons", "can I buy a box of poo bags".
 _ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy|get)\s+(?:(?:\d+\s*x?|two|three|"
                             r"four|five|six|seven|eight|nine|ten|a dozen)\s|(?:a|an|one|the)\s+(?:\w+\s+)?"
-                            r"(?:box|bag|pack|packet|case|bottle|jar|tin|crate|sack|block|set|bundle|course)s?\s+of\s)"
+                            r"(?:box|bag|pack|packet|case|bottle|jar|tin|crate|sack|block|bundle)s?\s+of\s)"
                             # a count of people or of time is no thing to have: "can we get 2 people in one lesson"
                             r"(?!(?:people|persons|adults|kids|children|of us|min|mins|minutes?|hours?|days?|"
                             r"weeks?|months?|years?|percent)\b)", re.I)

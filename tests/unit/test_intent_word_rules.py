@@ -375,3 +375,13 @@ def test_a_paper_or_a_day_gone_by_is_no_thing_to_have_at_a_time(text):
 ])
 def test_a_time_to_agree_on_counts_only_when_asked_for(text, expected):
     assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I need to rent a van to collect the shed on saturday", {"Task:create_order"}),  # the day is the errand's
+    ("I'd like to hire a driving instructor", set()),  # a person hired: a service, not a thing to have
+    ("can I get a set of highlights?", set()),  # a service, not a pack
+    ("can I buy a course of lessons", set()),
+])
+def test_renting_hiring_and_packs_ask_only_for_things(text, expected):
+    assert _evidence(text) == expected
