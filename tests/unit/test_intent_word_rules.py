@@ -385,3 +385,18 @@ def test_a_time_to_agree_on_counts_only_when_asked_for(text, expected):
 ])
 def test_renting_hiring_and_packs_ask_only_for_things(text, expected):
     assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "emails"), [
+    ("mail me at john.doe+x@mail.example.co.uk please", ["john.doe+x@mail.example.co.uk"]),
+    ("email:jo@x.com, ok", ["jo@x.com"]),
+    ("ft" * 2048, []),
+])
+def test_an_address_is_read_from_where_its_run_starts(text, emails):
+    assert extract_payload(text).get("emails", []) == emails
+
+
+def test_send_and_email_far_apart_in_one_sentence_ask_for_no_email():
+    text = "send " + "word " * 40 + "and the email"
+    assert "Task:send_email" not in _evidence(text)
+    assert _evidence("please send the photos I took at the party last week by email") == {"Task:send_email"}
