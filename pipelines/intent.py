@@ -132,7 +132,7 @@ DEFAULT_EXAMPLES: dict[str, list[str]] = {
 }
 
 # An address starts where a run of its characters starts and its parts are as long as an address's may be: a search
-# from inside every run of letters ("ft" × 4,000) would cost the square of the message.
+# from inside every run of letters ("ft" repeated 4,000 times) would cost the square of the message.
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}\b")
 _PHONE = re.compile(r"(?<!\w)\+?\d[\d\s().-]{6,}\d(?!\w)")
 _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:am|pm)\b|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|"
