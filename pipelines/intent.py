@@ -131,7 +131,9 @@ DEFAULT_EXAMPLES: dict[str, list[str]] = {
     ],
 }
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# An address starts where a run of its characters starts and its parts are as long as an address's may be: a search
+# from inside every run of letters ("ft" repeated 4,000 times) would cost the square of the message.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}\b")
 _PHONE = re.compile(r"(?<!\w)\+?\d[\d\s().-]{6,}\d(?!\w)")
 _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:am|pm)\b|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|"
                    r"(?<=\bat )(?:[01]?\d|2[0-3])(?:\.[0-5]\d)?\b(?!\s*(?:%|euro|eur|€|\$|£|pounds?|dollars?))", re.I)
@@ -233,10 +235,13 @@ def message_form(text: str) -> str:
 _EMAIL_ASKED = re.compile(
     r"\b(?:e-?mail|mail)\s+(?:me|us|it|them|this|that|over|across|a |an |the |your |my |our )|"
     r"\b(?:by|via|per|through|over|in an?|to my|to our|into my)\s+(?:e-?mail|mail|inbox)\b|"
-    r"\b(?:my|our)\s+(?:\w+\s+)?(?:e-?mail|inbox)\b|\bsend\b[^.?!]*\b(?:e-?mail|inbox)\b|"
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:e-?mail|inbox)\b|\bsend\b[^.?!]{0,120}?\b(?:e-?mail|inbox)\b|"
     # a thing to have emailed: "could I get a VAT invoice emailed", "can the voucher be emailed again" ("will it be
     # emailed?" asks how it is sent)
-    r"\b(?:get|have)\s+(?:(?:a|an|the|my|our|it|them|this|that)\s+)?(?:[\w-]+\s+){0,3}e-?mailed\b|"
+    # Only asked for ("can I get …", "I'd like to have …", "please get …") and with a thing named: "I have emailed
+    # you twice", "have you emailed the invoice yet?" and "I'll get them emailed to you" tell, not ask.
+    r"(?:\b(?:can|could|may)\s+(?:i|we)|\b(?:i|we)(?:'d| would)\s+(?:like|love)\s+to|\bplease)\s+(?:get|have)\s+"
+    r"(?:[\w-]+\s+){1,4}e-?mailed\b|"
     r"\b(?:can|could)\s+(?:[\w'-]+\s+){1,4}be\s+e-?mailed\b", re.I)
 _PERSON_ASKED = re.compile(
     r"\b(?:call|ring|phone)\s+(?:me|us)\b|\bcall\s+(?:me\s+)?back\b|"
@@ -250,7 +255,10 @@ _PERSON_ASKED = re.compile(
 # Whether anyone is there at all, the clause ending on it: "is anyone there??", "hello, anybody home?". It asks for a
 # person in a question's form, so it counts before questions about the business are set aside ("does anyone there
 # speak Spanish?" asks about the staff: its clause goes on).
-_ANYONE_THERE = re.compile(r"\b(?:any|some)(?:one|body)\s+(?:there|here|around|home|awake)\s*(?:[?!.,]|$)", re.I)
+# The question starts its clause ("what time is anyone there?", "I left the keys with someone there" are none).
+_ANYONE_THERE = re.compile(
+    r"(?:^|[.?!,;]\s*)(?:(?:hi|hello|hey|excuse me|sorry)[\s,!.?]*)?(?:(?:is|are)\s+(?:there\s+)?)?"
+    r"(?:any|some)(?:one|body)\s+(?:there|here|around|home|awake|in)?\s*(?:[?!.,]|$)", re.I)
 # Someone by name ("I want to speak to Miriam directly", "… to Émilie"): a capital letter is the evidence, so
 # not re.I; a day, a month or one of the customer's own people written with a capital is no name of the staff.
 _PERSON_NAMED = re.compile(
@@ -261,9 +269,14 @@ _PERSON_NAMED = re.compile(
 # Something went wrong and the customer is upset or in a hurry: a person should see it.
 _COMPLAINT = re.compile(
     r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
-    # a long wait: "I've been waiting for an answer since yesterday" ("is there a waiting list?" is none)
-    r"\b(?:been|still|kept)\s+waiting\s+(?:for\s+(?:an?\s+|your\s+)?(?:answer|reply|response|days|hours|ages|weeks)|"
-    r"since|all\s+(?:day|week|morning)|(?:over|more than)\s+an?\s+)|"
+    # a long wait for a thing owed: "I've been waiting for an answer since yesterday", "… since monday for the
+    # parcel" ("is there a waiting list?", "been waiting for ages to try your sourdough", "waiting all week for
+    # saturday's lesson" and "kept waiting for a reply so I rang, all sorted" are none)
+    r"\b(?:been(?:\s+kept)?|still)\s+waiting\s+(?:for\s+(?:an?\s+|your\s+|my\s+|the\s+)?"
+    r"(?:answer|reply|response|call|refund|delivery|parcel|package|order)|"
+    r"(?:for\s+)?(?:since|ages|days|hours|weeks|all\s+(?:day|week|morning)|(?:over|more than)\s+an?\s|\d+\s+\w+)"
+    r"(?![^.?!]{0,40}?\bto\s+(?!me\b|us\b|get\b|receive\b|hear\b)\w)"
+    r"[^.?!]{0,40}?\b(?:answer|reply|response|call|refund|delivery|parcel|package|order|email|money)s?\b)|"
     r"\bcomplain|\brefund|\bmoney back\b|\bunacceptable|\bdisappoint|\bfurious|\bangry|\bupset|\bruined|\bscam\b|"
     r"\bcharged\s+(?:me\s+)?twice|\bwrong\s+(?:order|item|size|cake|one|thing|parcel|bike|part)|"
     r"\b(?:arrived|came)\s+(?:broken|damaged|late|squashed|melted)|\burgent(?:ly)?\b|\basap\b|"
@@ -274,14 +287,42 @@ _COMPLAINT = re.compile(
     r"[^.?!]{0,30}\b(?:money|(?:off|from)\s+my\s+(?:card|account))\b|"
     r"\b(?:you|u|they)\s+(?:(?:still|keep|are|'re)\s+)+(?:take|taking|deducting)\b"
     r"[^.?!]{0,30}\b(?:money|(?:off|from)\s+my\s+(?:card|account))\b", re.I)
-# "!!" is urgency, unless the message thanks: "passed!!! thank you so much", "thanks a mil, she looks gorgeous!!".
+# "!!" is urgency, unless thanks stand beside it: "passed!!! thank you so much", "thanks a mil, she looks gorgeous!!".
+# Thanks far off ("my dog is bleeding!! please reply, thanks"), a refusal ("no thanks!!", "thanks for nothing!!") and
+# a sign-off after a long urgent clause ("the party starts in an hour!! thx") leave it urgent.
 _EXCLAIMED = re.compile(r"!!")
 _THANKS = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta|much appreciated|appreciate it)\b", re.I)
+_THANKS_REFUSED = re.compile(r"\bno\s+thanks\b|\bthanks\s+for\s+nothing\b", re.I)
+_SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta)\W*$", re.I)
+_CLAUSE_END = re.compile(r"[.?!,;]")
+# How far from "!!" thanks still speak to it: a short clause either side.
+_THANKS_REACH = 40
+
+
+def _urgent(text: str) -> bool:
+    """Whether the message's "!!" is urgency rather than joy or thanks."""
+    words = _THANKS_REFUSED.sub(lambda m: " " * len(m.group()), text)
+    sign_off = _SIGN_OFF.search(words)
+    for mark in _EXCLAIMED.finditer(words):
+        before = words[max(0, mark.start() - _THANKS_REACH):mark.start()]
+        after = words[mark.end():mark.end() + _THANKS_REACH]
+        if _THANKS.search(before):
+            continue
+        if _THANKS.search(after):
+            # A sign-off after a long clause thanks for the reply still to come, not for something done.
+            clause = _CLAUSE_END.split(before)[-1].split()
+            if not (sign_off and sign_off.start() < mark.end() + _THANKS_REACH and len(clause) > 3):
+                continue
+        return True
+    return False
 # A first-person want or a request with a thing to have: "can I order a cake", "I want two loaves", "I'd like to rent a
 # locker".
 _ORDER_ASKED = re.compile(
     r"\b(?:i|we)(?:'d| would)?\s+(?:like|want|wanna|need)\s+"
-    r"(?:to\s+(?:order|buy|get|purchase|pre-?order|pay for|rent|hire)\s+)?"
+    # (hiring a person is a service asked for, not a thing to have: "I'd like to hire a driving instructor")
+    r"(?:to\s+(?:order|buy|get|purchase|pre-?order|pay for|rent|hire(?!\s+(?:an?|one|some|the|your)\s+(?:[\w-]+\s+)?"
+    r"(?:instructor|teacher|trainer|tutor|coach|driver|groomer|photographer|person|someone|somebody|cleaner|"
+    r"gardener|mechanic|technician|designer|baker|dj|staff)s?\b))\s+)?"
     r"(?:a|an|one|two|three|four|five|six|\d+|some|the|this|that|these|those|it|them)\b|"
     r"\b(?:i|we)(?:'ll| will)\s+(?:take|have|buy|order)\b|\b(?:order|buy|reserve)\s+(?:me|us)\b|"
     r"\b(?:set|put)\s+(?:one|it|them|some|\w+)\s+aside\b|"
@@ -296,13 +337,20 @@ _ORDER_ASKED_IF = re.compile(
 # Asking to have a thing at a time asks for goods or a service alike: "can I get a double lesson on saturday morning",
 # "can I get a cake for friday". Which one, the examples say.
 # Renting or hiring is the same: "I'd like to hire the hall on the 12th" may be a booking.
-_HAVE_ASKED_IF = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+(?:a|an|one|some|the|my|our)\b|"
-                            r"\b(?:rent|hire)\b", re.I)
+# A paper or news about a thing had ("can I get the receipt for …", "an update on my order") is none, nor a day gone
+# by ("last saturday", "from monday", "tuesday's lesson").
+_HAVE_ASKED_IF = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+(?:a|an|one|some|the|my|our)\s+"
+                            r"(?!(?:receipt|invoice|update|refund|copy|confirmation|statement)s?\b)|"
+                            # the day the rented thing is for: "hire the hall on the 12th" ("rent a van to collect the
+                            # shed on saturday": the day is the errand's)
+                            r"\b(?:rent|hire)\s+(?:(?!to\b)[\w'-]+\s+){1,3}(?:on|for|from)\b", re.I)
+_DAY_GONE = re.compile(r"\b(?:(?:last|from|since)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                       r"sunday|week|weekend)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s)\b", re.I)
 # A counted or packed thing is no question of whether one may order at all: "can I buy 3 lessons as a present",
 # "can i get 3x decaf", "can I buy the block of 10 lessons", "can I buy a box of poo bags".
 _ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy|get)\s+(?:(?:\d+\s*x?|two|three|"
                             r"four|five|six|seven|eight|nine|ten|a dozen)\s|(?:a|an|one|the)\s+(?:\w+\s+)?"
-                            r"(?:box|bag|pack|packet|case|bottle|jar|tin|crate|sack|block|set|bundle|course)s?\s+of\s)"
+                            r"(?:box|bag|pack|packet|case|bottle|jar|tin|crate|sack|block|bundle)s?\s+of\s)"
                             # a count of people or of time is no thing to have: "can we get 2 people in one lesson"
                             r"(?!(?:people|persons|adults|kids|children|of us|min|mins|minutes?|hours?|days?|"
                             r"weeks?|months?|years?|percent)\b)", re.I)
@@ -333,7 +381,12 @@ _FAREWELL = re.compile(r"(?:^|[,.!;]\s*)(?:(?:ok|okay|great|perfect|grand|lovely
                        r"thank you|cheers|right|sound|all good|no problem|np)[\s,!.]*){0,2}"
                        r"(?:(?:i'll|ill|i will|we'll|we will)\s+)?see (?:you|u|ya)\b", re.I)
 # Asking to agree on a time is a booking with its day still open: "could we arrange a time to look at the stands?".
-_TIME_ASKED_FOR = re.compile(r"\b(?:arrange|set up|find|fix|agree|sort out|pick)\s+(?:a|an|another|some)\s+"
+# Only asked for ("could we …", "let's …", "we need to …", "please …"): "I can't find a time that works" and "I'll
+# pick a day and let you know" tell, not ask.
+_TIME_ASKED_FOR = re.compile(r"(?:\b(?:can|could|shall|should|may)\s+(?:we|you|u|i)\s+|\blet'?s\s+|\bplease\s+|"
+                             r"\b(?:i|we)(?:'d| would)\s+like\s+to\s+|\b(?:i|we)\s+(?:need|want|have)\s+to\s+|"
+                             r"^(?:hi|hello|hey|ok|okay|so)?[\s,!.]*)"
+                             r"(?:arrange|set up|find|fix|agree(?:\s+on)?|sort out|pick)\s+(?:a|an|another|some)\s+"
                              r"(?:(?:good|suitable|convenient)\s+)?(?:time|date|day|slot|appointment)\b", re.I)
 _WEEKDAY_ONLY = re.compile(r"^(?:(?:next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
                            r"weekend)$", re.I)
@@ -352,7 +405,7 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         found["Task:send_email"] = "asks for an email"
     if _PERSON_ASKED.search(text) or _PERSON_NAMED.search(text):
         found["HumanHandoff"] = "asks for a person"
-    elif _COMPLAINT.search(_OWN_CHOICE.sub(" ", text)) or (_EXCLAIMED.search(text) and not _THANKS.search(text)):
+    elif _COMPLAINT.search(_OWN_CHOICE.sub(" ", text)) or _urgent(text):
         found["HumanHandoff"] = "a complaint or an urgent problem"
     # "my booking" is one already made: the message asks about it ("email me confirmation of my booking"),
     # unless it asks to change it.
@@ -378,7 +431,8 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     about_held = bool(said) and not booking  # "my appointment on the 14th, can I bring my dog"
     if (booking and when) or (specific and not (hours or ordered or farewell or complaint or about_held)):
         found["Task:book_calendar"] = "a date or a time"
-    elif ordered and when and _HAVE_ASKED_IF.search(text) and not (hours or farewell or complaint or about_held):
+    elif (ordered and when and _HAVE_ASKED_IF.search(text) and not _DAY_GONE.search(text)
+          and not (hours or farewell or complaint or about_held)):
         found["Task:book_calendar"] = "asks to have something at a time"
     elif _TIME_ASKED_FOR.search(text):
         found["Task:book_calendar"] = "asks to agree on a time"

@@ -304,3 +304,99 @@ def test_a_call_to_be_arranged_stays_an_answer_without_bookings():
                      allowed_task_types=["send_email"], payload={}, form="request",
                      text="please set up a call about the invoice")
     assert result.label == "Response"
+
+
+@pytest.mark.parametrize("text", ["I have emailed you twice with no reply", "I have emailed the signed form",
+                                  "have you emailed the invoice yet?", "I'll get them emailed to you tomorrow",
+                                  "I have it emailed already thanks"])
+def test_a_thing_emailed_already_or_promised_asks_for_no_email(text):
+    assert "Task:send_email" not in _evidence(text)
+
+
+@pytest.mark.parametrize("text", ["can I get it emailed to me?", "please have the receipt emailed to me"])
+def test_a_thing_asked_to_be_emailed_may_be_named_by_a_pronoun(text):
+    assert _evidence(text) == {"Task:send_email"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("what time is anyone there?", set()),  # asks about the hours
+    ("when is someone around?", set()),
+    ("will there be someone there?", set()),
+    ("I dropped the keys with someone there.", set()),
+    ("we left the bike with someone there, is it ready?", set()),
+    ("is anyone there? I ordered yesterday and nothing came", {"HumanHandoff"}),
+    ("anyone there?", {"HumanHandoff"}),
+    ("hello? anyone around?", {"HumanHandoff"}),
+])
+def test_whether_anyone_is_there_starts_its_clause(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("thanks for nothing!!", {"HumanHandoff"}),  # a refusal of thanks
+    ("no thanks!! I want whoever is in charge", {"HumanHandoff"}),
+    ("my dog is bleeding after the groom!! please reply, thanks", {"HumanHandoff"}),  # thanks far off
+    ("the cake is not here and the party starts in an hour!! thx", {"HumanHandoff"}),  # a sign-off
+    ("thank u so much!!", set()),
+    ("passed!!! thank you so much 🎉🎉", set()),
+    ("thanks a mil, she looks gorgeous!!", set()),
+    ("great!! thanks", set()),
+])
+def test_only_thanks_beside_the_exclamation_marks_make_them_joy(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We've been waiting for ages to try your new sourdough!", set()),  # looking forward, nothing owed
+    ("I've been waiting all week for saturday's lesson, so excited", set()),
+    ("been waiting since I was 17 to learn to drive haha", set()),
+    ("kept waiting for a reply so I rang instead, all sorted now, thanks", set()),  # told of, sorted
+    ("I've been waiting 3 days for my order", {"HumanHandoff"}),
+    ("been waiting 2 weeks to receive my parcel", {"HumanHandoff"}),
+    ("been waiting all day for the delivery", {"HumanHandoff"}),
+])
+def test_a_long_wait_is_a_complaint_only_for_a_thing_owed(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize("text", ["can I get the receipt for last saturday's order?",
+                                  "could we get the invoice for tuesday's lesson?",
+                                  "can I get an update on my order from monday",
+                                  "can I get a copy of the invoice for friday"])
+def test_a_paper_or_a_day_gone_by_is_no_thing_to_have_at_a_time(text):
+    assert "Task:book_calendar" not in _evidence(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I can't find a time that works this week, sorry", set()),  # tells, does not ask
+    ("I'll pick a day next week and let you know", set()),
+    ("let's agree on a date for the fitting", {"Task:book_calendar"}),
+    ("arrange a time for me to come in", {"Task:book_calendar"}),
+])
+def test_a_time_to_agree_on_counts_only_when_asked_for(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I need to rent a van to collect the shed on saturday", {"Task:create_order"}),  # the day is the errand's
+    ("I'd like to hire a driving instructor", set()),  # a person hired: a service, not a thing to have
+    ("can I get a set of highlights?", set()),  # a service, not a pack
+    ("can I buy a course of lessons", set()),
+])
+def test_renting_hiring_and_packs_ask_only_for_things(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "emails"), [
+    ("mail me at john.doe+x@mail.example.co.uk please", ["john.doe+x@mail.example.co.uk"]),
+    ("email:jo@x.com, ok", ["jo@x.com"]),
+    ("ft" * 2048, []),
+])
+def test_an_address_is_read_from_where_its_run_starts(text, emails):
+    assert extract_payload(text).get("emails", []) == emails
+
+
+def test_send_and_email_far_apart_in_one_sentence_ask_for_no_email():
+    text = "send " + "word " * 40 + "and the email"
+    assert "Task:send_email" not in _evidence(text)
+    assert _evidence("please send the photos I took at the party last week by email") == {"Task:send_email"}
