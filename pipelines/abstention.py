@@ -461,6 +461,15 @@ VARIANT_LOOKBACK = 2  # words before a number that may be its product word ("ipa
 # Imperial lengths too: a garden centre sells a "5-6 ft" tree, a customer asks for an "8ft" one.
 _UNITS = "mm cm m km inch inches ft feet foot g kg mg ml cl l oz lb lbs gb tb w mah"
 SIZE_UNITS = frozenset(_UNITS.split())
+# One unit written several ways is one unit: a "7 ft" tree is offered by "6-7 feet". ("in" for inches is left out:
+# it is as often the word "in", "5 in stock".)
+_UNIT_SPELLINGS = {"feet": "ft", "foot": "ft", "inches": "inch", "lbs": "lb"}
+
+
+def _unit(token: str) -> str:
+    """The size unit the token writes, in one spelling ("feet" -> "ft"), or ""."""
+    return _UNIT_SPELLINGS.get(token, token) if token in SIZE_UNITS else ""
+
 _MONTHS = "january february march april may june july august september october november december"
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend"
 _TIMES = "am pm h hr hrs min mins minute minutes hour hours day days week weeks month months year years uhr"
@@ -544,7 +553,7 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
             # for ("can I order 3 kg?", "3 kg of espresso")
             after = tokens[i + 2] if i + 2 < len(tokens) else ""
             if value[0].isdigit() and _is_product_word(after) and after not in MEASURE_WORDS:
-                found.append(((unit,), value))
+                found.append(((_unit(unit),), value))
             continue
         products: list[str] = []
         for back in range(1, VARIANT_LOOKBACK + 1):
@@ -572,10 +581,9 @@ def offered_variants(text: str) -> dict[str, set[str]]:
 def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     tokens = _variant_tokens(text)
     offered: dict[str, set[str]] = {}
+    for unit, value in _offered_sizes(tokens):
+        offered.setdefault(unit, set()).add(value)
     for i, token in enumerate(tokens):
-        size = _offered_size(tokens, i)
-        if size:
-            offered.setdefault(size[0], set()).add(size[1])
         if not _is_product_word(token):
             continue
         values: set[str] = set()
@@ -602,18 +610,34 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     return {product: frozenset(values) for product, values in offered.items()}
 
 
-def _offered_size(tokens: Sequence[str], i: int) -> tuple[str, str] | None:
-    """The size a passage writes at token i, as (unit, value): "500 g" gives ("g", "500"); a range before its unit
-    ("5-6 ft", "20 to 30 cm") offers every size between, as "5..6"."""
-    value = variant_value(tokens[i])
-    if value is None or not value[0].isdigit() or i + 1 >= len(tokens):
-        return None
-    if tokens[i + 1] in SIZE_UNITS:
-        return tokens[i + 1], value
-    high = variant_value(tokens[i + 2]) if i + 3 < len(tokens) and tokens[i + 1] in _RANGE_JOINERS else None
-    if high is not None and tokens[i + 3] in SIZE_UNITS:
-        return tokens[i + 3], f"{value}..{high}"
-    return None
+def _offered_sizes(tokens: Sequence[str]) -> list[tuple[str, str]]:
+    """The sizes a passage writes, as (unit, value) in one spelling of the unit (`_unit`): "500 g" gives ("g", "500").
+    A unit after several values sizes each: a range offers every size between, as "5..6" ("5-6 ft", "20 to 30 cm",
+    "5ft-6ft", "between 5 and 7 ft"), and a list offers each value ("5, 6 and 7 ft", "10 or 12 inch")."""
+    found: list[tuple[str, str]] = []
+    for i, token in enumerate(tokens):
+        unit = _unit(token)
+        high = _size_value(tokens[i - 1]) if unit and i else None
+        if high is None:
+            continue
+        found.append((unit, high))
+        joiner = tokens[i - 2] if i >= 2 else ""
+        low_at = i - 4 if i >= 4 and _unit(tokens[i - 3]) == unit else i - 3  # "5 ft - 6 ft" writes the unit twice
+        low = _size_value(tokens[low_at]) if low_at >= 0 else None
+        between = joiner == "and" and low_at >= 1 and tokens[low_at - 1] == "between"
+        if low is not None and (joiner in _RANGE_JOINERS or between):
+            found.append((unit, f"{low}..{high}"))
+            continue
+        j = i - 2
+        while j >= 1 and tokens[j] in _LIST_JOINERS and (value := _size_value(tokens[j - 1])) is not None:
+            found.append((unit, value))
+            j -= 2
+    return found
+
+
+def _size_value(token: str) -> str | None:
+    value = variant_value(token)
+    return value if value is not None and value[0].isdigit() else None
 
 
 def _column_variants(text: str) -> dict[str, set[str]]:

@@ -86,3 +86,36 @@ def test_sizes_in_feet_and_size_ranges_are_variants():
     assert abstention.offered_variants("terracotta pot, 20 to 30 cm: 12.00 GBP") == {"cm": {"20..30", "30"}}
     # the customer's own measure is still no variant
     assert abstention.asked_variants("will your lorry get through my gate? its about 8ft wide") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        # a unit after a list sizes every value of it
+        ("how much is a 5 ft christmas tree", "Nordmann firs in 5, 6 and 7 ft, from 35 GBP."),
+        ("do you have 10 inch pizza bases", "Pizza bases 10 or 12 inch"),
+        # "between a and b" is a range, and so is a range writing its unit at both ends
+        ("how much is a 6 ft christmas tree", "Nordmann firs between 5 and 7 ft: 45 GBP."),
+        ("do you have a 5.5ft tree", "Fraser fir 5ft-6ft: 45 GBP"),
+        ("how much is a 20 m hose", "Garden hose, 15 m to 30 m reels"),
+        # ft, feet and foot are one unit
+        ("do you have a 7 ft tree", "Fraser fir 5-6 ft: 45 GBP. Nordmann 6-7 feet: 55 GBP"),
+        ("do you have a 7 foot tree", "Nordmann 6-7 feet: 55 GBP"),
+    ],
+)
+def test_sizes_a_list_or_range_offers(question, passage):
+    assert abstention.missing_variant(question, [passage]) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        ("how much is an 8 ft christmas tree", "Nordmann firs in 5, 6 and 7 ft, from 35 GBP.", "ft 8"),
+        ("how much is an 8 foot christmas tree", "Nordmann firs between 5 and 7 feet: 45 GBP.", "ft 8"),
+        ("how much is a 3m hose", "Garden hose, 15 m to 30 m reels", "m 3"),
+        ("can I get a 500 g loaf", "Rye loaf 750 g; sourdough 800 g", "g 500"),
+    ],
+)
+def test_sizes_outside_a_list_or_range_are_missing(question, passage, missing):
+    assert abstention.missing_variant(question, [passage]) == missing
+
