@@ -329,18 +329,58 @@ def unplayed_roles(question: str, unknown: Collection[str], passages: Sequence[s
     whose role no passage plays in other words (OFFER_ROLES: "hire" for "rent", "purchase" for "buy"): the business
     says nothing of playing that role, as telling as a rare word no document uses."""
     roles = {
-        (m.group("verb"), (_CUSTOMER_ROLE_OF if m.group("who") in _CUSTOMERS else _ROLE_OF)[m.group("verb")])
+        (m.group("verb"), _role_asked(m.group("who"), m.group("verb")))
         for m in _ASKED_FOR.finditer(question.lower())
-        if m.group("verb") in ROLE_VERBS and m.group("verb") in unknown
+        if m.group("verb") in ROLE_VERBS and m.group("verb") in unknown and not _other_sense(m)
     }
     if not roles:
         return set()
     used = set().union(*(_spellings(text)[0] for text in passages)) if passages else set()
-    return {
-        verb
-        for verb, role in roles
-        if not any(w.startswith(tuple(p for r in role.split() for p in OFFER_ROLES[r])) for w in used)
-    }
+    priced = any(_offer_parts(text)[0] or _PRICE.search(text.lower()) for text in passages)
+    unplayed = set()
+    for verb, role in roles:
+        if verb == "hire" and any(w.startswith(_BOOKING) for w in used):
+            continue  # "hire the studio" where the studio writes "book the studio"
+        if role == _CUSTOMER_BUYING and priced:
+            continue  # a price sells: "Tickets: 15 EUR at the door" for "can i buy tickets at the door?"
+        prefixes = tuple(p for r in role.split() for p in (_PLAYING[r] if r in _PLAYING else OFFER_ROLES[r]))
+        if not any(w.startswith(prefixes) for w in used):
+            unplayed.add(verb)
+    return unplayed
+
+
+def _role_asked(who: str | None, verb: str) -> str:
+    if who in _CUSTOMERS:
+        return _CUSTOMER_BUYING if verb == "buy" else _CUSTOMER_ROLE_OF[verb]
+    return _ROLE_OF[verb]
+
+
+# The customer buying is served by a business that sells, and by one that takes orders, bookings and payments: "gift
+# vouchers can be *ordered* at the office", "*pay* at the counter".
+_CUSTOMER_BUYING = "sell buy customer"
+_PLAYING = {"customer": ("order", "book", "pay", "purchas")}
+_BOOKING = ("book", "appoint", "reserv")
+# A price in a sentence ("15 EUR at the door", "from £35"): something is sold there.
+_PRICE = re.compile(
+    r"[€$£]\s*\d|\d(?:[.,]\d+)?\s*(?:€|\$|£|eur|euros?|dollars?|pounds?|usd|gbp|chf)\b"
+)
+# A role verb used in another sense: "hire" a person ("can I hire *you* for my wedding?", "hire an *instructor*")
+# engages a service, and "buy *in*", "buy *your* flour *from* a mill" ask where the business gets its goods.
+_HIRED_PEOPLE = frozenset(
+    "you u ya ye yourself yourselves someone somebody anyone person people staff instructor instructors teacher "
+    "teachers trainer trainers tutor coach driver drivers photographer baker chef cook mechanic groomer".split()
+)
+_SOURCING = re.compile(r"\s*(?:in\b|(?:your|ur|their)\b[^?.!,;]*\bfrom\b)")
+
+
+def _other_sense(match: re.Match[str]) -> bool:
+    rest = match.group("rest")
+    if match.group("verb") == "buy":
+        return bool(_SOURCING.match(rest))
+    if match.group("verb") == "hire":
+        hired = [t for t in _TOKEN.findall(rest) if t not in _ARTICLES]
+        return bool(hired) and hired[0] in _HIRED_PEOPLE
+    return False
 
 
 def _thing(text: str, verb: str = "") -> set[str]:

@@ -119,3 +119,37 @@ def test_sizes_a_list_or_range_offers(question, passage):
 def test_sizes_outside_a_list_or_range_are_missing(question, passage, missing):
     assert abstention.missing_variant(question, [passage]) == missing
 
+
+@pytest.mark.parametrize(
+    ("question", "unknown", "passages"),
+    [
+        # the customer buying is served by orders and prices, not only by "sell"
+        ("can I buy lessons as a gift?", ["buy"], ["Gift vouchers for lessons can be ordered at the office."]),
+        ("can i buy tickets at the door?", ["buy"], ["Tickets: 15 EUR at the door, 12 EUR online."]),
+        # "hire" a person engages a service; "hire" where the passages book is booking
+        ("can I hire you for my wedding?", ["hire"], ["We make wedding cakes to order."]),
+        ("can we hire an instructor for a refresher lesson?", ["hire"], ["Refresher lessons: 45 EUR per hour."]),
+        ("could we hire the studio for a private class?", ["hire"], ["Private sessions: book the studio, 60 EUR."]),
+        # "buy in", "buy your X from" ask where the business gets its goods
+        ("do you buy your flour from a local mill?", ["buy"], ["Our flour comes from Hartley's mill."]),
+        ("do you buy in your plants or grow them?", ["buy"], ["We grow most of our perennials ourselves."]),
+    ],
+)
+def test_role_verbs_in_ordinary_wording_are_played(question, unknown, passages):
+    assert abstention.unplayed_roles(question, unknown, passages) == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown", "passages", "unplayed"),
+    [
+        # a price does not play the business buying, nor renting out
+        ("Do you buy old bikes?", ["buy"], [LOAN_BIKES], {"buy"}),
+        ("can I rent a christmas tree?", ["rent"], ["Nordmann fir, 5-6 ft: 45.00 GBP"], {"rent"}),
+        # a thing hired is still a role to play
+        ("can we hire a van for the weekend?", ["hire"], ["We deliver within 10 miles for 5 EUR."], {"hire"}),
+        # nor does a passage saying nothing of orders or prices play the customer buying
+        ("can I buy a gift voucher?", ["buy"], [OLD_PARTS], {"buy"}),
+    ],
+)
+def test_role_verbs_still_unplayed(question, unknown, passages, unplayed):
+    assert abstention.unplayed_roles(question, unknown, passages) == unplayed
