@@ -314,8 +314,8 @@ def asked_for(question: str) -> set[str]:
     asked: set[str] = set()
     for match in _ASKED_FOR.finditer(text):
         asked |= _thing(match.group("rest"))
-        if match.group("verb") in ROLE_VERBS:
-            asked.add(match.group("verb"))
+        if match.group("verb") in ROLE_VERBS and not _other_sense(match):
+            asked.add(match.group("verb"))  # "hire you", "buy in" name no role asked for: see unplayed_roles
     for match in _SERVICE_ASK.finditer(text):
         verb, rest = match.groups()
         if verb in STOP_WORDS or verb in _ASKING_VERBS or verb in PHRASING_WORDS:

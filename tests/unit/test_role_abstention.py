@@ -51,6 +51,14 @@ def test_a_role_verb_is_part_of_what_is_asked_for():
     assert "have" not in abstention.asked_for("do you have parking?")
 
 
+def test_a_role_verb_in_another_sense_is_not_asked_for():
+    # everyday words beside what is asked for, counted a quarter as before the role verbs counted
+    assert "hire" not in abstention.asked_for("can I hire you for my wedding?")
+    assert "buy" not in abstention.asked_for("do you buy in your plants?")
+    assert "buy" not in abstention.asked_for("do you buy your flour from a local mill?")
+    assert "hire" in abstention.asked_for("can we hire a van for the weekend?")
+
+
 def test_a_role_the_business_never_plays_stops_the_answer():
     # Figures of the bike workshop suite: every word but "buy" is in the passages ("Old parts", "bikes"), and "buy"
     # alone, everyday English beside the thing asked for, counted a quarter: 1.33, answered with the old-parts
