@@ -366,10 +366,11 @@ _PRICE = re.compile(
 )
 # A role verb used in another sense: "hire" a person ("can I hire *you* for my wedding?", "hire an *instructor*")
 # engages a service, and "buy *in*", "buy *your* flour *from* a mill" ask where the business gets its goods.
-_HIRED_PEOPLE = frozenset(
+_HIRED = (
     "you u ya ye yourself yourselves someone somebody anyone person people staff instructor instructors teacher "
-    "teachers trainer trainers tutor coach driver drivers photographer baker chef cook mechanic groomer".split()
+    "teachers trainer trainers tutor coach driver drivers photographer baker chef cook mechanic groomer"
 )
+_HIRED_PEOPLE = frozenset(_HIRED.split())
 _SOURCING = re.compile(r"\s*(?:in\b|(?:your|ur|their)\b[^?.!,;]*\bfrom\b)")
 
 
