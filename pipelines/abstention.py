@@ -622,8 +622,8 @@ def offered_variants(text: str) -> dict[str, set[str]]:
 def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     tokens = _variant_tokens(text)
     offered: dict[str, set[str]] = {}
-    for unit, value in _offered_sizes(tokens):
-        offered.setdefault(unit, set()).add(value)
+    for unit, size in _offered_sizes(tokens):
+        offered.setdefault(unit, set()).add(size)
     for i, token in enumerate(tokens):
         if not _is_product_word(token):
             continue
