@@ -314,8 +314,8 @@ def asked_for(question: str) -> set[str]:
     asked: set[str] = set()
     for match in _ASKED_FOR.finditer(text):
         asked |= _thing(match.group("rest"))
-        if match.group("verb") in ROLE_VERBS:
-            asked.add(match.group("verb"))
+        if match.group("verb") in ROLE_VERBS and not _other_sense(match):
+            asked.add(match.group("verb"))  # "hire you", "buy in" name no role asked for: see unplayed_roles
     for match in _SERVICE_ASK.finditer(text):
         verb, rest = match.groups()
         if verb in STOP_WORDS or verb in _ASKING_VERBS or verb in PHRASING_WORDS:
@@ -329,18 +329,59 @@ def unplayed_roles(question: str, unknown: Collection[str], passages: Sequence[s
     whose role no passage plays in other words (OFFER_ROLES: "hire" for "rent", "purchase" for "buy"): the business
     says nothing of playing that role, as telling as a rare word no document uses."""
     roles = {
-        (m.group("verb"), (_CUSTOMER_ROLE_OF if m.group("who") in _CUSTOMERS else _ROLE_OF)[m.group("verb")])
+        (m.group("verb"), _role_asked(m.group("who"), m.group("verb")))
         for m in _ASKED_FOR.finditer(question.lower())
-        if m.group("verb") in ROLE_VERBS and m.group("verb") in unknown
+        if m.group("verb") in ROLE_VERBS and m.group("verb") in unknown and not _other_sense(m)
     }
     if not roles:
         return set()
     used = set().union(*(_spellings(text)[0] for text in passages)) if passages else set()
-    return {
-        verb
-        for verb, role in roles
-        if not any(w.startswith(tuple(p for r in role.split() for p in OFFER_ROLES[r])) for w in used)
-    }
+    priced = any(_offer_parts(text)[0] or _PRICE.search(text.lower()) for text in passages)
+    unplayed = set()
+    for verb, role in roles:
+        if verb == "hire" and any(w.startswith(_BOOKING) for w in used):
+            continue  # "hire the studio" where the studio writes "book the studio"
+        if role == _CUSTOMER_BUYING and priced:
+            continue  # a price sells: "Tickets: 15 EUR at the door" for "can i buy tickets at the door?"
+        prefixes = tuple(p for r in role.split() for p in (_PLAYING[r] if r in _PLAYING else OFFER_ROLES[r]))
+        if not any(w.startswith(prefixes) for w in used):
+            unplayed.add(verb)
+    return unplayed
+
+
+def _role_asked(who: str | None, verb: str) -> str:
+    if who in _CUSTOMERS:
+        return _CUSTOMER_BUYING if verb == "buy" else _CUSTOMER_ROLE_OF[verb]
+    return _ROLE_OF[verb]
+
+
+# The customer buying is served by a business that sells, and by one that takes orders, bookings and payments: "gift
+# vouchers can be *ordered* at the office", "*pay* at the counter".
+_CUSTOMER_BUYING = "sell buy customer"
+_PLAYING = {"customer": ("order", "book", "pay", "purchas")}
+_BOOKING = ("book", "appoint", "reserv")
+# A price in a sentence ("15 EUR at the door", "from £35"): something is sold there.
+_PRICE = re.compile(
+    r"[€$£]\s*\d|\d(?:[.,]\d+)?\s*(?:€|\$|£|eur|euros?|dollars?|pounds?|usd|gbp|chf)\b"
+)
+# A role verb used in another sense: "hire" a person ("can I hire *you* for my wedding?", "hire an *instructor*")
+# engages a service, and "buy *in*", "buy *your* flour *from* a mill" ask where the business gets its goods.
+_HIRED = (
+    "you u ya ye yourself yourselves someone somebody anyone person people staff instructor instructors teacher "
+    "teachers trainer trainers tutor coach driver drivers photographer baker chef cook mechanic groomer"
+)
+_HIRED_PEOPLE = frozenset(_HIRED.split())
+_SOURCING = re.compile(r"\s*(?:in\b|(?:your|ur|their)\b[^?.!,;]*\bfrom\b)")
+
+
+def _other_sense(match: re.Match[str]) -> bool:
+    rest = match.group("rest")
+    if match.group("verb") == "buy":
+        return bool(_SOURCING.match(rest))
+    if match.group("verb") == "hire":
+        hired = [t for t in _TOKEN.findall(rest) if t not in _ARTICLES]
+        return bool(hired) and hired[0] in _HIRED_PEOPLE
+    return False
 
 
 def _thing(text: str, verb: str = "") -> set[str]:
@@ -461,6 +502,15 @@ VARIANT_LOOKBACK = 2  # words before a number that may be its product word ("ipa
 # Imperial lengths too: a garden centre sells a "5-6 ft" tree, a customer asks for an "8ft" one.
 _UNITS = "mm cm m km inch inches ft feet foot g kg mg ml cl l oz lb lbs gb tb w mah"
 SIZE_UNITS = frozenset(_UNITS.split())
+# One unit written several ways is one unit: a "7 ft" tree is offered by "6-7 feet". ("in" for inches is left out:
+# it is as often the word "in", "5 in stock".)
+_UNIT_SPELLINGS = {"feet": "ft", "foot": "ft", "inches": "inch", "lbs": "lb"}
+
+
+def _unit(token: str) -> str:
+    """The size unit the token writes, in one spelling ("feet" -> "ft"), or ""."""
+    return _UNIT_SPELLINGS.get(token, token) if token in SIZE_UNITS else ""
+
 _MONTHS = "january february march april may june july august september october november december"
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend"
 _TIMES = "am pm h hr hrs min mins minute minutes hour hours day days week weeks month months year years uhr"
@@ -544,7 +594,7 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
             # for ("can I order 3 kg?", "3 kg of espresso")
             after = tokens[i + 2] if i + 2 < len(tokens) else ""
             if value[0].isdigit() and _is_product_word(after) and after not in MEASURE_WORDS:
-                found.append(((unit,), value))
+                found.append(((_unit(unit),), value))
             continue
         products: list[str] = []
         for back in range(1, VARIANT_LOOKBACK + 1):
@@ -572,10 +622,9 @@ def offered_variants(text: str) -> dict[str, set[str]]:
 def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     tokens = _variant_tokens(text)
     offered: dict[str, set[str]] = {}
+    for unit, size in _offered_sizes(tokens):
+        offered.setdefault(unit, set()).add(size)
     for i, token in enumerate(tokens):
-        size = _offered_size(tokens, i)
-        if size:
-            offered.setdefault(size[0], set()).add(size[1])
         if not _is_product_word(token):
             continue
         values: set[str] = set()
@@ -602,18 +651,34 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     return {product: frozenset(values) for product, values in offered.items()}
 
 
-def _offered_size(tokens: Sequence[str], i: int) -> tuple[str, str] | None:
-    """The size a passage writes at token i, as (unit, value): "500 g" gives ("g", "500"); a range before its unit
-    ("5-6 ft", "20 to 30 cm") offers every size between, as "5..6"."""
-    value = variant_value(tokens[i])
-    if value is None or not value[0].isdigit() or i + 1 >= len(tokens):
-        return None
-    if tokens[i + 1] in SIZE_UNITS:
-        return tokens[i + 1], value
-    high = variant_value(tokens[i + 2]) if i + 3 < len(tokens) and tokens[i + 1] in _RANGE_JOINERS else None
-    if high is not None and tokens[i + 3] in SIZE_UNITS:
-        return tokens[i + 3], f"{value}..{high}"
-    return None
+def _offered_sizes(tokens: Sequence[str]) -> list[tuple[str, str]]:
+    """The sizes a passage writes, as (unit, value) in one spelling of the unit (`_unit`): "500 g" gives ("g", "500").
+    A unit after several values sizes each: a range offers every size between, as "5..6" ("5-6 ft", "20 to 30 cm",
+    "5ft-6ft", "between 5 and 7 ft"), and a list offers each value ("5, 6 and 7 ft", "10 or 12 inch")."""
+    found: list[tuple[str, str]] = []
+    for i, token in enumerate(tokens):
+        unit = _unit(token)
+        high = _size_value(tokens[i - 1]) if unit and i else None
+        if high is None:
+            continue
+        found.append((unit, high))
+        joiner = tokens[i - 2] if i >= 2 else ""
+        low_at = i - 4 if i >= 4 and _unit(tokens[i - 3]) == unit else i - 3  # "5 ft - 6 ft" writes the unit twice
+        low = _size_value(tokens[low_at]) if low_at >= 0 else None
+        between = joiner == "and" and low_at >= 1 and tokens[low_at - 1] == "between"
+        if low is not None and (joiner in _RANGE_JOINERS or between):
+            found.append((unit, f"{low}..{high}"))
+            continue
+        j = i - 2
+        while j >= 1 and tokens[j] in _LIST_JOINERS and (value := _size_value(tokens[j - 1])) is not None:
+            found.append((unit, value))
+            j -= 2
+    return found
+
+
+def _size_value(token: str) -> str | None:
+    value = variant_value(token)
+    return value if value is not None and value[0].isdigit() else None
 
 
 def _column_variants(text: str) -> dict[str, set[str]]:

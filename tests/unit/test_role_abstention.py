@@ -51,6 +51,14 @@ def test_a_role_verb_is_part_of_what_is_asked_for():
     assert "have" not in abstention.asked_for("do you have parking?")
 
 
+def test_a_role_verb_in_another_sense_is_not_asked_for():
+    # everyday words beside what is asked for, counted a quarter as before the role verbs counted
+    assert "hire" not in abstention.asked_for("can I hire you for my wedding?")
+    assert "buy" not in abstention.asked_for("do you buy in your plants?")
+    assert "buy" not in abstention.asked_for("do you buy your flour from a local mill?")
+    assert "hire" in abstention.asked_for("can we hire a van for the weekend?")
+
+
 def test_a_role_the_business_never_plays_stops_the_answer():
     # Figures of the bike workshop suite: every word but "buy" is in the passages ("Old parts", "bikes"), and "buy"
     # alone, everyday English beside the thing asked for, counted a quarter: 1.33, answered with the old-parts
@@ -86,3 +94,70 @@ def test_sizes_in_feet_and_size_ranges_are_variants():
     assert abstention.offered_variants("terracotta pot, 20 to 30 cm: 12.00 GBP") == {"cm": {"20..30", "30"}}
     # the customer's own measure is still no variant
     assert abstention.asked_variants("will your lorry get through my gate? its about 8ft wide") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        # a unit after a list sizes every value of it
+        ("how much is a 5 ft christmas tree", "Nordmann firs in 5, 6 and 7 ft, from 35 GBP."),
+        ("do you have 10 inch pizza bases", "Pizza bases 10 or 12 inch"),
+        # "between a and b" is a range, and so is a range writing its unit at both ends
+        ("how much is a 6 ft christmas tree", "Nordmann firs between 5 and 7 ft: 45 GBP."),
+        ("do you have a 5.5ft tree", "Fraser fir 5ft-6ft: 45 GBP"),
+        ("how much is a 20 m hose", "Garden hose, 15 m to 30 m reels"),
+        # ft, feet and foot are one unit
+        ("do you have a 7 ft tree", "Fraser fir 5-6 ft: 45 GBP. Nordmann 6-7 feet: 55 GBP"),
+        ("do you have a 7 foot tree", "Nordmann 6-7 feet: 55 GBP"),
+    ],
+)
+def test_sizes_a_list_or_range_offers(question, passage):
+    assert abstention.missing_variant(question, [passage]) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        ("how much is an 8 ft christmas tree", "Nordmann firs in 5, 6 and 7 ft, from 35 GBP.", "ft 8"),
+        ("how much is an 8 foot christmas tree", "Nordmann firs between 5 and 7 feet: 45 GBP.", "ft 8"),
+        ("how much is a 3m hose", "Garden hose, 15 m to 30 m reels", "m 3"),
+        ("can I get a 500 g loaf", "Rye loaf 750 g; sourdough 800 g", "g 500"),
+    ],
+)
+def test_sizes_outside_a_list_or_range_are_missing(question, passage, missing):
+    assert abstention.missing_variant(question, [passage]) == missing
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown", "passages"),
+    [
+        # the customer buying is served by orders and prices, not only by "sell"
+        ("can I buy lessons as a gift?", ["buy"], ["Gift vouchers for lessons can be ordered at the office."]),
+        ("can i buy tickets at the door?", ["buy"], ["Tickets: 15 EUR at the door, 12 EUR online."]),
+        # "hire" a person engages a service; "hire" where the passages book is booking
+        ("can I hire you for my wedding?", ["hire"], ["We make wedding cakes to order."]),
+        ("can we hire an instructor for a refresher lesson?", ["hire"], ["Refresher lessons: 45 EUR per hour."]),
+        ("could we hire the studio for a private class?", ["hire"], ["Private sessions: book the studio, 60 EUR."]),
+        # "buy in", "buy your X from" ask where the business gets its goods
+        ("do you buy your flour from a local mill?", ["buy"], ["Our flour comes from Hartley's mill."]),
+        ("do you buy in your plants or grow them?", ["buy"], ["We grow most of our perennials ourselves."]),
+    ],
+)
+def test_role_verbs_in_ordinary_wording_are_played(question, unknown, passages):
+    assert abstention.unplayed_roles(question, unknown, passages) == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown", "passages", "unplayed"),
+    [
+        # a price does not play the business buying, nor renting out
+        ("Do you buy old bikes?", ["buy"], [LOAN_BIKES], {"buy"}),
+        ("can I rent a christmas tree?", ["rent"], ["Nordmann fir, 5-6 ft: 45.00 GBP"], {"rent"}),
+        # a thing hired is still a role to play
+        ("can we hire a van for the weekend?", ["hire"], ["We deliver within 10 miles for 5 EUR."], {"hire"}),
+        # nor does a passage saying nothing of orders or prices play the customer buying
+        ("can I buy a gift voucher?", ["buy"], [OLD_PARTS], {"buy"}),
+    ],
+)
+def test_role_verbs_still_unplayed(question, unknown, passages, unplayed):
+    assert abstention.unplayed_roles(question, unknown, passages) == unplayed
