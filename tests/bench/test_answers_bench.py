@@ -81,6 +81,19 @@ def test_answer_quality(tmp_path, database_url, redis_url):
         container.close()
 
 
+def _passages(found) -> list[dict]:
+    return [
+        {
+            "content": f.content,
+            "filename": f.filename,
+            "cosine": f.cosine,
+            "vector_rank": f.ranked.vector_rank,
+            "keyword_rank": f.ranked.keyword_rank,
+        }
+        for f in found
+    ]
+
+
 def _run_suite(container, publisher, suite: Path, dump) -> None:
     user = create_user(container)
     for path in sorted((suite / "documents").iterdir()):
@@ -136,16 +149,9 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                         "unknown_terms": result.retrieval.unknown,
                         # each unknown word's best cosine to a candidate sentence (0 for a compound of theirs)
                         "relatedness": answering._scored_sentences(deps, result.retrieval)[1],
-                        "found": [
-                            {
-                                "content": f.content,
-                                "filename": f.filename,
-                                "cosine": f.cosine,
-                                "vector_rank": f.ranked.vector_rank,
-                                "keyword_rank": f.ranked.keyword_rank,
-                            }
-                            for f in result.retrieval.found
-                        ],
+                        "found": _passages(result.retrieval.found),
+                        # the passages the abstention decision read (the rank-fused order), to replay it
+                        "decided_on": _passages(result.retrieval.decided_on),
                         # the reply the bot would give were it not to abstain, to weigh a lower threshold
                         "would_reply": result.reply
                         if not abstained
