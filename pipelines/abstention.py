@@ -553,8 +553,12 @@ _RANGE_JOINERS = frozenset({"to", "-", "bis", "through", "till", "until"})
 _GLUED_UNIT = re.compile(rf"(\d)({'|'.join(sorted(SIZE_UNITS, key=len, reverse=True))})\b")  # "250g" is "250 g"
 
 
+# An en or em dash, or a minus sign, joins a range as a hyphen does.
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
+
+
 def _variant_tokens(text: str) -> list[str]:
-    return _VARIANT_TOKEN.findall(_GLUED_UNIT.sub(r"\1 \2", _NOT_VARIANTS.sub(" ; ", text.lower())))
+    return _VARIANT_TOKEN.findall(_GLUED_UNIT.sub(r"\1 \2", _NOT_VARIANTS.sub(" ; ", text.lower().translate(_DASHES))))
 
 
 def variant_value(token: str) -> str | None:

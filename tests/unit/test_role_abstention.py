@@ -109,6 +109,9 @@ def test_sizes_in_feet_and_size_ranges_are_variants():
         # ft, feet and foot are one unit
         ("do you have a 7 ft tree", "Fraser fir 5-6 ft: 45 GBP. Nordmann 6-7 feet: 55 GBP"),
         ("do you have a 7 foot tree", "Nordmann 6-7 feet: 55 GBP"),
+        # a range typeset with an en dash, as price lists copied from a word processor write it
+        ("do you have a 5.5 ft tree?", "Nordmann fir 5\u20136 ft: 45 EUR"),
+        ("how much for a 12kg dog", "Full groom, medium (10\u201325 kg): 50 EUR"),
     ],
 )
 def test_sizes_a_list_or_range_offers(question, passage):
@@ -122,6 +125,7 @@ def test_sizes_a_list_or_range_offers(question, passage):
         ("how much is an 8 foot christmas tree", "Nordmann firs between 5 and 7 feet: 45 GBP.", "ft 8"),
         ("how much is a 3m hose", "Garden hose, 15 m to 30 m reels", "m 3"),
         ("can I get a 500 g loaf", "Rye loaf 750 g; sourdough 800 g", "g 500"),
+        ("do you have a 7 ft tree?", "Nordmann fir 5\u20136 ft: 45 EUR", "ft 7"),
     ],
 )
 def test_sizes_outside_a_list_or_range_are_missing(question, passage, missing):
