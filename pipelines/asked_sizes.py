@@ -28,13 +28,21 @@ _FACTORS = {
                "minute": 1 / 60, "minutes": 1 / 60},
 }
 _UNITS = {unit: (dimension, factor) for dimension, units in _FACTORS.items() for unit, factor in units.items()}
-_NUMBER = r"\d+(?:[.,]\d+)?"
+# A comma before exactly three digits is a thousands separator ("1,000 g"); before fewer, a decimal one ("1,5 kg").
+_NUMBER = r"\d+(?:,\d{3}(?!\d))*(?:[.,]\d+)?"
+_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _SIZE = re.compile(rf"(?<![\w.,])(?P<value>{_NUMBER})[\s-]?(?P<unit>{_UNIT})\b", re.IGNORECASE)
-# A band as a price list writes it: "25 to 40 kg", "5-6 ft", "over 40 kg", "up to 10 kg", "40+ kg", "90 cm".
+# A band as a price list writes it: "25 to 40 kg", "5-6 ft", "10kg\u201325kg", "10 kg to 25 kg", "over 40 kg",
+# ">40 kg", "up to 10 kg", "<10 kg", "40+ kg", "25kg+", "25 kg and over", "90 cm".
 _BAND = re.compile(
-    rf"(?:(?P<above>over|above|more\s+than|from|at\s+least)\s+|(?P<below>up\s+to|under|below|less\s+than|max\.?)\s+)?"
-    rf"(?<![\w.,])(?P<low>{_NUMBER})(?:\s?(?:-|\u2013|to)\s?(?P<high>{_NUMBER}))?\s?(?P<plus>\+)?\s?(?P<unit>{_UNIT})\b",
+    rf"(?:(?P<above>(?:over|above|more\s+than|from|at\s+least)\s+|(?:>=?|\u2265)\s*)"
+    rf"|(?P<below>(?:up\s+to|under|below|less\s+than|max\.?)\s+|(?:<=?|\u2264)\s*))?"
+    rf"(?<![\w.,])(?P<low>{_NUMBER})"
+    rf"(?:\s?(?P<low_unit>{_UNIT})?\s?(?:-|\u2013|\u2014|to)\s?(?P<high>{_NUMBER}))?"
+    rf"\s?(?P<plus>\+)?\s?(?P<unit>{_UNIT})\b"
+    rf"(?:\s?(?P<plus_after>\+)|\s+(?P<above_after>and\s+(?:over|above|up)|or\s+(?:more|over|above))\b"
+    rf"|\s+(?P<below_after>or\s+(?:less|under|below))\b)?",
     re.IGNORECASE,
 )
 
@@ -46,7 +54,7 @@ class Size:
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", "."))
+    return float(_THOUSANDS.sub("", text).replace(",", "."))
 
 
 def _unit(name: str) -> tuple[str, float]:
@@ -62,6 +70,11 @@ def asked_sizes(question: str) -> tuple[Size, ...]:
     return tuple(sizes)
 
 
+def size_free(text: str) -> str:
+    """The text without its sizes and size bands."""
+    return _BAND.sub(" ", text)
+
+
 def fits(text: str, sizes: Sequence[Size]) -> bool | None:
     """Whether a sentence's size or band holds one of the asked sizes; None when it names no size of their kind."""
     verdict: bool | None = None
@@ -70,11 +83,14 @@ def fits(text: str, sizes: Sequence[Size]) -> bool | None:
         asked = [s.value for s in sizes if s.dimension == dimension]
         if not asked:
             continue
-        low = _number(match["low"]) * factor
+        low_dimension, low_factor = _unit(match["low_unit"]) if match["low_unit"] else (dimension, factor)
+        if low_dimension != dimension:
+            continue
+        low = _number(match["low"]) * low_factor
         high = _number(match["high"]) * factor if match["high"] else low
-        if not match["high"] and (match["above"] or match["plus"]):
+        if not match["high"] and (match["above"] or match["plus"] or match["plus_after"] or match["above_after"]):
             high = math.inf
-        elif not match["high"] and match["below"]:
+        elif not match["high"] and (match["below"] or match["below_after"]):
             low = 0.0
         if any(low * (1 - 1e-9) <= value <= high * (1 + 1e-9) for value in asked):
             return True

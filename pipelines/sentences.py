@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.asked_kinds import MONEY, holds
-from pipelines.asked_sizes import Size, fits
+from pipelines.asked_sizes import Size, fits, size_free
 from pipelines.markdown_tables import is_rule, table_cells
 from pipelines.retrieval import coverage
 
@@ -39,6 +39,10 @@ ASKED_WITHIN = 0.15
 # it scores this close to the best one and holds as many of the question's words; the rows whose bands exclude it
 # are then not said.
 SIZE_WITHIN = 0.15
+# The words that name a size band rather than the product: a row's variants in other sizes differ by them only.
+_SIZE_NAMES = frozenset({"xs", "s", "m", "l", "xl", "xxl", "mini", "tiny", "small", "medium", "large", "big", "giant",
+                         "extra", "single", "double", "triple"})
+_VARIANT_WORD = re.compile(r"[^\W\d_]+")
 # For a money question, another price row naming the asked item as fully as the best row, in its label too, joins
 # it this far behind: the rows of an item's variants ("drop-in reformer class", "drop-in mat class") score apart by
 # the words the customer left out.
@@ -371,16 +375,26 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
 
 
 def _by_asked_size(scored: Sequence[Scored], sizes: Sequence[Size]) -> Sequence[Scored]:
-    """Without the rows whose size band excludes every size the customer gives, when a row whose band holds one
-    scores within SIZE_WITHIN of the best sentence and holds as many of the question's words (the same product in
-    the customer's size: "large (25 to 40 kg)" for "hes 32 kilos"; not another product that comes in that size)."""
+    """Without the rows whose size band excludes every size the customer gives and that are a variant of a row whose
+    band holds one, scoring within SIZE_WITHIN of the best sentence and holding as many of the question's words (the
+    same product in the customer's size: "large (25 to 40 kg)" for "hes 32 kilos"). A row of another product stays,
+    whatever its band ("puppy intro groom (up to 15 kg)" is no medium full groom)."""
     if not sizes or not scored:
         return scored
     best = scored[0]
-    if not any(s.candidate.row and s.score >= best.score - SIZE_WITHIN - ROW_OVERLAP_SLACK
-               and s.overlap >= best.overlap - ROW_OVERLAP_SLACK and fits(s.candidate.text, sizes) for s in scored):
+    fitting = {_variant_of(s.candidate.text) for s in scored
+               if s.candidate.row and s.score >= best.score - SIZE_WITHIN - ROW_OVERLAP_SLACK
+               and s.overlap >= best.overlap - ROW_OVERLAP_SLACK and fits(s.candidate.text, sizes)}
+    if not fitting:
         return scored
-    return [s for s in scored if not (s.candidate.row and fits(s.candidate.text, sizes) is False)]
+    return [s for s in scored if not (s.candidate.row and fits(s.candidate.text, sizes) is False
+                                      and _variant_of(s.candidate.text) in fitting)]
+
+
+def _variant_of(text: str) -> frozenset[str]:
+    """A row's label without its size: the words that name the product, the same for each of its size bands
+    ("full groom, medium dog (10kg-25kg)" and "full groom, small dog (under 10 kg)")."""
+    return frozenset(w for w in _VARIANT_WORD.findall(size_free(row_label(text)).lower()) if w not in _SIZE_NAMES)
 
 
 def _asked_figure(best: Scored, scored: Sequence[Scored], chosen: Sequence[Candidate],

@@ -84,3 +84,52 @@ def test_a_variant_of_the_asked_item_joins_its_price_a_little_further_behind():
                 overlap=1.0),
     ]
     assert len(pick(nails, 600, asks=frozenset({MONEY}))) == 1
+
+
+def test_bands_written_with_units_dashes_and_symbols():
+    twelve = asked_sizes("how much is a full groom for my 12kg dog")
+    for band in ("Medium (10kg-25kg)", "Medium 10kg\u201325kg", "Medium 10kg\u201425kg", "(dogs 10 kg to 25 kg)"):
+        assert fits(band, twelve) is True, band
+        assert fits(band, asked_sizes("hes 32 kilos")) is False, band
+    assert fits("Small (<10 kg)", asked_sizes("a 6kg dog")) is True
+    assert fits("Small (<10 kg)", twelve) is False
+    assert fits("Small (\u226410 kg)", asked_sizes("a 6kg dog")) is True
+    for band in (">40 kg", "\u226540 kg", "40 kg and over", "40 kg or more", "Giant (40kg+)"):
+        assert fits(band, asked_sizes("she's 55kg")) is True, band
+        assert fits(band, twelve) is False, band
+    assert fits("Small, 10 kg or less", asked_sizes("a 6kg dog")) is True
+    # Ends in two units of one kind.
+    assert fits("Bag, 500g-1kg", asked_sizes("a 750 g bag")) is True
+    assert fits("Bag, 500g-1kg", asked_sizes("a 2 kg bag")) is False
+
+
+def test_a_comma_before_three_digits_separates_thousands():
+    assert fits("Hafen Espresso, 1,000 g: 32.00 EUR.", asked_sizes("the 1 kg bag")) is True
+    assert fits("Hafen Espresso, 1,000 g: 32.00 EUR.", asked_sizes("the 250 g bag")) is False
+    assert asked_sizes("a 1,000 g bag") == (Size(MASS, pytest.approx(1.0)),)
+    assert asked_sizes("a 1,5 kg bag") == (Size(MASS, pytest.approx(1.5)),)
+    assert fits("Bag, 1,5 kg: 20.00 EUR.", asked_sizes("a 1.5 kg bag")) is True
+
+
+def _groom(text, position, score):
+    return Scored(Candidate(text, "Grooming prices", 0, position, row=True), score, 0.5, score, 0.5)
+
+
+def test_only_the_variants_of_the_fitting_row_give_way():
+    question = "how much is a full groom for my 12kg dog"
+    rows = [
+        _groom("Full groom, medium dog (10kg-25kg): 50.00 EUR.", 1, 0.80),
+        _groom("Full groom, small dog (under 10 kg): 40.00 EUR.", 0, 0.79),
+        _groom("Full groom, large dog (25kg-40kg): 60.00 EUR.", 2, 0.78),
+        _groom("Puppy intro groom (under 6 months, up to 15 kg): 30.00 EUR.", 3, 0.70),
+    ]
+    picked = [c.text for c in pick(rows, 400, asks=frozenset({MONEY}), sizes=asked_sizes(question))]
+    assert picked[0] == "Full groom, medium dog (10kg-25kg): 50.00 EUR."
+    assert not any("small dog" in t or "large dog" in t for t in picked)
+    # Another product that fits does not push out the best row that does not.
+    rows = [
+        _groom("Full groom, large dog (25kg-40kg): 60.00 EUR.", 2, 0.80),
+        _groom("Puppy intro groom (under 6 months, up to 15 kg): 30.00 EUR.", 3, 0.72),
+    ]
+    picked = [c.text for c in pick(rows, 400, asks=frozenset({MONEY}), sizes=asked_sizes(question))]
+    assert "Full groom, large dog (25kg-40kg): 60.00 EUR." in picked
