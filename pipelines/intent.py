@@ -4,6 +4,7 @@ simple payload extraction for tasks."""
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -317,8 +318,9 @@ def _urgent(text: str) -> bool:
         if _THANKS.search(before):
             continue
         thanks_after = _THANKS.search(after)
-        refused = any(mark.start() - _THANKS_REACH <= end and start <= mark.end() + _THANKS_REACH
-                      for start, end in refusals)
+        # The last refusal starting before the reach ends is the one nearest: refusals never overlap.
+        last = bisect.bisect_right(refusals, (mark.end() + _THANKS_REACH, len(words))) - 1
+        refused = last >= 0 and refusals[last][1] >= mark.start() - _THANKS_REACH
         if thanks_after or refused:
             clause = _SENTENCE_END.split(words[max(0, mark.start() - _CLAUSE_REACH):mark.start()])[-1]
             said = clause + " " + after[:thanks_after.start() if thanks_after else len(after)]
