@@ -4,6 +4,7 @@ simple payload extraction for tasks."""
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -247,7 +248,7 @@ _PERSON_ASKED = re.compile(
     r"\b(?:call|ring|phone)\s+(?:me|us)\b|\bcall\s+(?:me\s+)?back\b|"
     r"\b(?:speak|talk|chat)\s+(?:to|with)\s+(?:a |an |the |one of |someone|somebody|anyone|a real|your |staff|"
     r"the owner|the manager)|"
-    r"\b(?:manager|owner|boss|supervisor|someone in charge)\b|"
+    r"\b(?:manager|owner|boss|supervisor|(?:someone|somebody|whoever(?:\s+is|'s)?)\s+in\s+charge)\b|"
     r"\b(?:a|real|actual|living)\s+(?:human|person|people)\b|\bhumans?\b|"
     r"\bput me through\b|\bconnect me\b|\b(?:someone|somebody|anyone|one of (?:the|your) \w+)\s+(?:to\s+)?"
     r"(?:call|ring|phone|contact|get back|help|look|come)|"
@@ -287,31 +288,43 @@ _COMPLAINT = re.compile(
     r"[^.?!]{0,30}\b(?:money|(?:off|from)\s+my\s+(?:card|account))\b|"
     r"\b(?:you|u|they)\s+(?:(?:still|keep|are|'re)\s+)+(?:take|taking|deducting)\b"
     r"[^.?!]{0,30}\b(?:money|(?:off|from)\s+my\s+(?:card|account))\b", re.I)
-# "!!" is urgency, unless thanks stand beside it: "passed!!! thank you so much", "thanks a mil, she looks gorgeous!!".
-# Thanks far off ("my dog is bleeding!! please reply, thanks"), a refusal ("no thanks!!", "thanks for nothing!!") and
-# a sign-off after a long urgent clause ("the party starts in an hour!! thx") leave it urgent.
+# "!!" is urgency, unless thanks stand beside it: "passed!!! thank you so much", "thanks a mil, she looks gorgeous!!",
+# "the cake was amazing!! thanks". Thanks after it leave it urgent when its clause names trouble ("my dog is
+# bleeding!! please reply, thanks", "the party starts in an hour!! thx"). "no thanks" is neither thanks nor urgency
+# ("ok no thanks!!"); "thanks for nothing!!" is no thanks at all.
 _EXCLAIMED = re.compile(r"!!")
 _THANKS = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta|much appreciated|appreciate it)\b", re.I)
-_THANKS_REFUSED = re.compile(r"\bno\s+thanks\b|\bthanks\s+for\s+nothing\b", re.I)
-_SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta)\W*$", re.I)
-_CLAUSE_END = re.compile(r"[.?!,;]")
-# How far from "!!" thanks still speak to it: a short clause either side.
+_THANKS_FOR_NOTHING = re.compile(r"\bthanks\s+for\s+nothing\b", re.I)
+_NO_THANKS = re.compile(r"\bno\s+thanks\b", re.I)
+# Trouble a "!!" may carry even beside thanks: harm, a thing missing or broken, a plea for an answer, a deadline.
+_TROUBLE = re.compile(r"\bhelp\b|\bplease\s+(?:reply|answer|respond|call|ring|hurry)|\basap\b|\burgent|\bemergenc|"
+                      r"\bbleed|\bbroken|\bbroke\b|\bhurt|\binjur|\bnot\s+(?:here|arrived|come|working)|"
+                      r"\bhas(?:n't| not)\s+(?:arrived|come)|\bmissing\b|\blost\b|\bwhere\s+is\b|"
+                      r"\bin\s+(?:an?|one|two|\d+)\s+(?:hour|min)", re.I)
+_SENTENCE_END = re.compile(r"[.?!]")
+# How far from "!!" thanks still speak to it (a short clause either side), and how far back its clause is read.
 _THANKS_REACH = 40
+_CLAUSE_REACH = 80
 
 
 def _urgent(text: str) -> bool:
     """Whether the message's "!!" is urgency rather than joy or thanks."""
-    words = _THANKS_REFUSED.sub(lambda m: " " * len(m.group()), text)
-    sign_off = _SIGN_OFF.search(words)
+    words = _THANKS_FOR_NOTHING.sub(lambda m: " " * len(m.group()), text)
+    refusals = [m.span() for m in _NO_THANKS.finditer(words)]
+    words = _NO_THANKS.sub(lambda m: " " * len(m.group()), words)
     for mark in _EXCLAIMED.finditer(words):
         before = words[max(0, mark.start() - _THANKS_REACH):mark.start()]
         after = words[mark.end():mark.end() + _THANKS_REACH]
         if _THANKS.search(before):
             continue
-        if _THANKS.search(after):
-            # A sign-off after a long clause thanks for the reply still to come, not for something done.
-            clause = _CLAUSE_END.split(before)[-1].split()
-            if not (sign_off and sign_off.start() < mark.end() + _THANKS_REACH and len(clause) > 3):
+        thanks_after = _THANKS.search(after)
+        # The last refusal starting before the reach ends is the one nearest: refusals never overlap.
+        last = bisect.bisect_right(refusals, (mark.end() + _THANKS_REACH, len(words))) - 1
+        refused = last >= 0 and refusals[last][1] >= mark.start() - _THANKS_REACH
+        if thanks_after or refused:
+            clause = _SENTENCE_END.split(words[max(0, mark.start() - _CLAUSE_REACH):mark.start()])[-1]
+            said = clause + " " + after[:thanks_after.start() if thanks_after else len(after)]
+            if not _TROUBLE.search(said):
                 continue
         return True
     return False
@@ -338,14 +351,27 @@ _ORDER_ASKED_IF = re.compile(
 # "can I get a cake for friday". Which one, the examples say.
 # Renting or hiring is the same: "I'd like to hire the hall on the 12th" may be a booking.
 # A paper or news about a thing had ("can I get the receipt for …", "an update on my order") is none, nor a day gone
-# by ("last saturday", "from monday", "tuesday's lesson").
+# by when no other day is named ("last saturday", "my order from monday", "tuesday's lesson").
 _HAVE_ASKED_IF = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+(?:a|an|one|some|the|my|our)\s+"
                             r"(?!(?:receipt|invoice|update|refund|copy|confirmation|statement)s?\b)|"
                             # the day the rented thing is for: "hire the hall on the 12th" ("rent a van to collect the
                             # shed on saturday": the day is the errand's)
                             r"\b(?:rent|hire)\s+(?:(?!to\b)[\w'-]+\s+){1,3}(?:on|for|from)\b", re.I)
-_DAY_GONE = re.compile(r"\b(?:(?:last|from|since)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                       r"sunday|week|weekend)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s)\b", re.I)
+# (an order placed on a day is gone too: "an update on my order from monday"; "a bike from monday to friday" is not)
+_DAY_GONE = re.compile(r"\b(?:(?:last|since|(?:order|ordered|bought|paid)\s+(?:it\s+)?from)\s+(?:\w+\s+)?"
+                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)|"
+                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s)\b", re.I)
+# A day named besides those gone by is the one asked for: "a cake for saturday, last saturday's one was great".
+_DAY_NAMED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|"
+                        r"weekend)\b", re.I)
+
+
+def _only_days_gone(text: str) -> bool:
+    """Whether the message names a day gone by and no other day."""
+    rest, gone = _DAY_GONE.subn(" ", text)
+    return gone > 0 and _DAY_NAMED.search(rest) is None
+
+
 # A counted or packed thing is no question of whether one may order at all: "can I buy 3 lessons as a present",
 # "can i get 3x decaf", "can I buy the block of 10 lessons", "can I buy a box of poo bags".
 _ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?order|buy|get)\s+(?:(?:\d+\s*x?|two|three|"
@@ -431,7 +457,7 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     about_held = bool(said) and not booking  # "my appointment on the 14th, can I bring my dog"
     if (booking and when) or (specific and not (hours or ordered or farewell or complaint or about_held)):
         found["Task:book_calendar"] = "a date or a time"
-    elif (ordered and when and _HAVE_ASKED_IF.search(text) and not _DAY_GONE.search(text)
+    elif (ordered and when and _HAVE_ASKED_IF.search(text) and not _only_days_gone(text)
           and not (hours or farewell or complaint or about_held)):
         found["Task:book_calendar"] = "asks to have something at a time"
     elif _TIME_ASKED_FOR.search(text):

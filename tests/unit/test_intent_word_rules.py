@@ -400,3 +400,31 @@ def test_send_and_email_far_apart_in_one_sentence_ask_for_no_email():
     text = "send " + "word " * 40 + "and the email"
     assert "Task:send_email" not in _evidence(text)
     assert _evidence("please send the photos I took at the party last week by email") == {"Task:send_email"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Just wanted to say the cake was amazing!! thanks", set()),  # thanks after "!!" are joy
+    ("She passed her test first time!! thanks", set()),
+    ("The kids loved the party so much!! thank you", set()),
+    ("Best sourdough in town!! thx", set()),
+    ("See you on saturday then!! thanks", set()),
+    ("perfect, see you at 10!! thanks", set()),
+    ("no thanks!! we're all sorted", set()),  # "no thanks" is neither thanks nor urgency
+    ("ok no thanks!!", set()),
+    ("no thanks, all good!!", set()),
+    ("thanks for nothing!!", {"HumanHandoff"}),
+    ("my dog is bleeding after the groom!! please reply, thanks", {"HumanHandoff"}),  # trouble in its clause
+    ("the cake is not here and the party starts in an hour!! thx", {"HumanHandoff"}),
+])
+def test_thanks_after_exclamation_marks_cancel_them_unless_trouble_is_named(text, expected):
+    assert "HumanHandoff" not in _evidence(text) - expected
+    assert expected <= _evidence(text)
+
+
+@pytest.mark.parametrize("text", ["can I get a cake for saturday, last saturday's one was great",
+                                  "can I get a cake for friday? the one from last week was lovely",
+                                  "I'd like to hire a bike from monday to friday",
+                                  "can I get a table from friday to sunday",
+                                  "can we get a lesson every week from monday"])
+def test_a_day_asked_for_beside_a_day_gone_by_is_still_a_booking(text):
+    assert "Task:book_calendar" in _evidence(text)
