@@ -16,35 +16,53 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 MASS, LENGTH, VOLUME, DURATION = "mass", "length", "volume", "duration"
+DATA, POWER, CHARGE, OUNCES = "data", "power", "charge", "ounces"
 
-# Each kind of size's units, and each unit's factor to the first one (kg, m, l).
+# Each kind of size's units, and each unit's factor to the first one (kg, m, l). An ounce is a kind of its own: a
+# "12 oz" cup is fluid ounces, a "12 oz" bag of beans ounces by weight.
 _FACTORS = {
     MASS: {"kg": 1.0, "kgs": 1.0, "kilo": 1.0, "kilos": 1.0, "kilogram": 1.0, "kilograms": 1.0, "g": 0.001,
-           "gram": 0.001, "grams": 0.001, "lb": 0.4536, "lbs": 0.4536},
+           "gram": 0.001, "grams": 0.001, "mg": 1e-6, "lb": 0.4536, "lbs": 0.4536},
     LENGTH: {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0, "mm": 0.001, "cm": 0.01,
              "km": 1000.0, "ft": 0.3048, "feet": 0.3048, "foot": 0.3048, "inch": 0.0254, "inches": 0.0254},
-    VOLUME: {"l": 1.0, "litre": 1.0, "litres": 1.0, "liter": 1.0, "liters": 1.0, "ml": 0.001},
+    VOLUME: {"l": 1.0, "litre": 1.0, "litres": 1.0, "liter": 1.0, "liters": 1.0, "ml": 0.001, "cl": 0.01},
     DURATION: {"hour": 1.0, "hours": 1.0, "hr": 1.0, "hrs": 1.0, "h": 1.0, "min": 1 / 60, "mins": 1 / 60,
                "minute": 1 / 60, "minutes": 1 / 60},
+    DATA: {"gb": 1.0, "tb": 1000.0},
+    POWER: {"w": 1.0},
+    CHARGE: {"mah": 1.0},
+    OUNCES: {"oz": 1.0},
 }
-_UNITS = {unit: (dimension, factor) for dimension, units in _FACTORS.items() for unit, factor in units.items()}
+# Each unit as written (lowercased), with its kind of size and its factor.
+UNITS = {unit: (dimension, factor) for dimension, units in _FACTORS.items() for unit, factor in units.items()}
+# A band's edges are written rounded: "6 ft" is a "1.83 m" tree, "1 lb" a "450 g" bag.
+ROUNDING = 0.01
 # A comma before exactly three digits is a thousands separator ("1,000 g"); before fewer, a decimal one ("1,5 kg").
 _NUMBER = r"\d+(?:,\d{3}(?!\d))*(?:[.,]\d+)?"
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
-_UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _SIZE = re.compile(rf"(?<![\w.,])(?P<value>{_NUMBER})[\s-]?(?P<unit>{_UNIT})\b", re.IGNORECASE)
-# A band as a price list writes it: "25 to 40 kg", "5-6 ft", "10kg\u201325kg", "10 kg to 25 kg", "over 40 kg",
-# ">40 kg", "up to 10 kg", "<10 kg", "40+ kg", "25kg+", "25 kg and over", "90 cm".
+# A band as a price list writes it: "25 to 40 kg", "5-6 ft", "10kg\u201325kg", "10 kg to 25 kg", "between 5 and 7
+# ft", "over 40 kg", ">40 kg", "up to 10 kg", "<10 kg", "40+ kg", "25kg+", "25 kg and over", "90 cm".
 _BAND = re.compile(
     rf"(?:(?P<above>(?:over|above|more\s+than|from|at\s+least)\s+|(?:>=?|\u2265)\s*)"
-    rf"|(?P<below>(?:up\s+to|under|below|less\s+than|max\.?)\s+|(?:<=?|\u2264)\s*))?"
+    rf"|(?P<below>(?:up\s+to|under|below|less\s+than|max\.?)\s+|(?:<=?|\u2264)\s*)|(?P<between>between\s+))?"
     rf"(?<![\w.,])(?P<low>{_NUMBER})"
-    rf"(?:\s?(?P<low_unit>{_UNIT})?\s?(?:-|\u2013|\u2014|to)\s?(?P<high>{_NUMBER}))?"
+    rf"(?:\s?(?P<low_unit>{_UNIT})?\s?(?(between)and|(?:-|\u2013|\u2014|\u2212|to))\s?(?P<high>{_NUMBER}))?"
     rf"\s?(?P<plus>\+)?\s?(?P<unit>{_UNIT})\b"
     rf"(?:\s?(?P<plus_after>\+)|\s+(?P<above_after>and\s+(?:over|above|up)|or\s+(?:more|over|above))\b"
     rf"|\s+(?P<below_after>or\s+(?:less|under|below))\b)?",
     re.IGNORECASE,
 )
+# A list of sizes one unit ends: "5, 6 and 7 ft", "10 or 12 inch" (at most eight values: a long run of figures is
+# no size list). A comma in a list is followed by a space: "1,5 kg" is one size.
+_LISTED_NUMBER = r"\d+(?:\.\d+)?"
+_LISTED = re.compile(
+    rf"(?<![\w.,])(?P<values>(?:{_LISTED_NUMBER}(?:\s?,\s|\s(?:and|or|&)\s|\s?/\s?)){{1,8}}{_LISTED_NUMBER})"
+    rf"\s?(?P<unit>{_UNIT})\b",
+    re.IGNORECASE,
+)
+_LISTED_VALUE = re.compile(_LISTED_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -53,21 +71,53 @@ class Size:
     value: float  # in the dimension's base unit
 
 
+@dataclass(frozen=True)
+class Band:
+    """The sizes a price list's row is for, in the dimension's base unit: "25 to 40 kg" is (25, 40), "over 40 kg"
+    (40, inf), "up to 10 kg" (0, 10), "90 cm" (0.9, 0.9)."""
+
+    dimension: str
+    low: float
+    high: float
+
+    def holds(self, size: Size) -> bool:
+        return (
+            size.dimension == self.dimension
+            and self.low * (1 - ROUNDING) <= size.value <= self.high * (1 + ROUNDING)
+        )
+
+
 def _number(text: str) -> float:
     return float(_THOUSANDS.sub("", text).replace(",", "."))
 
 
 def _unit(name: str) -> tuple[str, float]:
-    return _UNITS[name.lower()]
+    return UNITS[name.lower()]
+
+
+@dataclass(frozen=True)
+class Written:
+    """A size as the text writes it: its value and unit, and where it ends."""
+
+    size: Size
+    value: str
+    unit: str
+    end: int
+
+
+def written_sizes(text: str) -> list[Written]:
+    """The sizes a text gives ("32 kilos", "45cm"), each with how it is written."""
+    found: list[Written] = []
+    for match in _SIZE.finditer(text):
+        dimension, factor = _unit(match["unit"])
+        found.append(Written(Size(dimension, _number(match["value"]) * factor), match["value"], match["unit"],
+                             match.end()))
+    return found
 
 
 def asked_sizes(question: str) -> tuple[Size, ...]:
     """The sizes the customer gives ("32 kilos", "45cm"): none for most questions."""
-    sizes = []
-    for match in _SIZE.finditer(question):
-        dimension, factor = _unit(match["unit"])
-        sizes.append(Size(dimension, _number(match["value"]) * factor))
-    return tuple(sizes)
+    return tuple(written.size for written in written_sizes(question))
 
 
 def size_free(text: str) -> str:
@@ -75,14 +125,11 @@ def size_free(text: str) -> str:
     return _BAND.sub(" ", text)
 
 
-def fits(text: str, sizes: Sequence[Size]) -> bool | None:
-    """Whether a sentence's size or band holds one of the asked sizes; None when it names no size of their kind."""
-    verdict: bool | None = None
+def bands(text: str) -> tuple[Band, ...]:
+    """The sizes and size bands a text offers, in every unit (`Band`); a list offers each of its sizes."""
+    found: list[Band] = []
     for match in _BAND.finditer(text):
         dimension, factor = _unit(match["unit"])
-        asked = [s.value for s in sizes if s.dimension == dimension]
-        if not asked:
-            continue
         low_dimension, low_factor = _unit(match["low_unit"]) if match["low_unit"] else (dimension, factor)
         if low_dimension != dimension:
             continue
@@ -92,7 +139,22 @@ def fits(text: str, sizes: Sequence[Size]) -> bool | None:
             high = math.inf
         elif not match["high"] and (match["below"] or match["below_after"]):
             low = 0.0
-        if any(low * (1 - 1e-9) <= value <= high * (1 + 1e-9) for value in asked):
+        found.append(Band(dimension, low, high))
+    for match in _LISTED.finditer(text):
+        dimension, factor = _unit(match["unit"])
+        values = [float(value) * factor for value in _LISTED_VALUE.findall(match["values"])]
+        found.extend(Band(dimension, value, value) for value in values)
+    return tuple(found)
+
+
+def fits(text: str, sizes: Sequence[Size]) -> bool | None:
+    """Whether a sentence's size or band holds one of the asked sizes; None when it names no size of their kind."""
+    verdict: bool | None = None
+    for band in bands(text):
+        asked = [size for size in sizes if size.dimension == band.dimension]
+        if not asked:
+            continue
+        if any(band.holds(size) for size in asked):
             return True
         verdict = False
     return verdict

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from pipelines import abstention, answers, asked_kinds, asked_sizes, intent, sentences
+from pipelines import abstention, answers, asked_kinds, asked_sizes, intent, sentences, variants
 from pipelines.retrieval import (
     Ranked,
     content_terms,
@@ -415,6 +415,6 @@ def _support(
     unknown = abstention.unknown_share(
         retrieval.weights, retrieval.unknown, relatedness, ignore, rare, aside=aside, context=context
     )
-    variant = abstention.missing_variant(question, passages)
+    variant = variants.missing_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
     return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered)

@@ -133,3 +133,16 @@ def test_only_the_variants_of_the_fitting_row_give_way():
     ]
     picked = [c.text for c in pick(rows, 400, asks=frozenset({MONEY}), sizes=asked_sizes(question))]
     assert "Full groom, large dog (25kg-40kg): 60.00 EUR." in picked
+
+
+def test_a_list_or_a_between_range_offers_each_size_it_names():
+    tree = asked_sizes("a 6ft tree")
+    assert fits("Nordmann firs in 5, 6 and 7 ft, from 35 GBP.", tree) is True
+    assert fits("Pizza bases 10 or 12 inch", asked_sizes("a 12 inch base")) is True
+    assert fits("Nordmann firs between 5 and 7 ft: 45 GBP.", tree) is True
+    assert fits("Nordmann firs in 4 and 5 ft: 30 GBP.", tree) is False  # a list, not the range between
+    # an edge rounded in another unit still holds: 6 ft is 1.8288 m
+    assert fits("Nordmann fir, 1.83 m: 55 GBP.", tree) is True
+    # a decimal comma is one size, no list of two
+    assert fits("rye loaf 1,5 kg: 6.00 EUR", asked_sizes("a 1 kg loaf")) is False
+    assert fits("rye loaf 1,5 kg: 6.00 EUR", asked_sizes("a 1.5 kg loaf")) is True

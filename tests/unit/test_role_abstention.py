@@ -1,6 +1,5 @@
 """A role the business never speaks of playing ("do you *buy* old bikes?" where no document writes "buy" or
-"purchase") counts as a rare word; sizes in feet and size ranges before a unit are variants (pipelines/abstention.py:
-unplayed_roles, _offered_size)."""
+"purchase") counts as a rare word (pipelines/abstention.py, unplayed_roles)."""
 
 from types import SimpleNamespace
 
@@ -80,56 +79,6 @@ def test_a_role_the_business_never_plays_stops_the_answer():
     # with the documents writing "buy" elsewhere it is no unknown word, and the question is answered
     known = SimpleNamespace(**{**vars(retrieval), "unknown": []})
     assert abstention.answerable(_support(known, best_sentence, {}, everyday, everyday=everyday, question=question))  # type: ignore[arg-type]
-
-
-def test_sizes_in_feet_and_size_ranges_are_variants():
-    row = "christmas, cut Fraser fir, 5-6 ft: 45.00 GBP (from the last Saturday of November; netting free)."
-    assert abstention.asked_variants("how much is an 8ft christmas tree") == [(("ft",), "8")]
-    assert abstention.offered_variants(row) == {"ft": {"6", "5..6"}}
-    assert abstention.missing_variant("how much is an 8ft christmas tree", [row]) == "ft 8"
-    # a size the range holds is offered, a size the range ends on too
-    assert abstention.missing_variant("how much is a 5.5 ft christmas tree", [row]) == ""
-    assert abstention.missing_variant("how much is a 6 foot christmas tree", [row.replace("ft", "foot")]) == ""
-    # ranges in other units, written with "to"
-    assert abstention.offered_variants("terracotta pot, 20 to 30 cm: 12.00 GBP") == {"cm": {"20..30", "30"}}
-    # the customer's own measure is still no variant
-    assert abstention.asked_variants("will your lorry get through my gate? its about 8ft wide") == []
-
-
-@pytest.mark.parametrize(
-    ("question", "passage"),
-    [
-        # a unit after a list sizes every value of it
-        ("how much is a 5 ft christmas tree", "Nordmann firs in 5, 6 and 7 ft, from 35 GBP."),
-        ("do you have 10 inch pizza bases", "Pizza bases 10 or 12 inch"),
-        # "between a and b" is a range, and so is a range writing its unit at both ends
-        ("how much is a 6 ft christmas tree", "Nordmann firs between 5 and 7 ft: 45 GBP."),
-        ("do you have a 5.5ft tree", "Fraser fir 5ft-6ft: 45 GBP"),
-        ("how much is a 20 m hose", "Garden hose, 15 m to 30 m reels"),
-        # ft, feet and foot are one unit
-        ("do you have a 7 ft tree", "Fraser fir 5-6 ft: 45 GBP. Nordmann 6-7 feet: 55 GBP"),
-        ("do you have a 7 foot tree", "Nordmann 6-7 feet: 55 GBP"),
-        # a range typeset with an en dash, as price lists copied from a word processor write it
-        ("do you have a 5.5 ft tree?", "Nordmann fir 5\u20136 ft: 45 EUR"),
-        ("how much for a 12kg dog", "Full groom, medium (10\u201325 kg): 50 EUR"),
-    ],
-)
-def test_sizes_a_list_or_range_offers(question, passage):
-    assert abstention.missing_variant(question, [passage]) == ""
-
-
-@pytest.mark.parametrize(
-    ("question", "passage", "missing"),
-    [
-        ("how much is an 8 ft christmas tree", "Nordmann firs in 5, 6 and 7 ft, from 35 GBP.", "ft 8"),
-        ("how much is an 8 foot christmas tree", "Nordmann firs between 5 and 7 feet: 45 GBP.", "ft 8"),
-        ("how much is a 3m hose", "Garden hose, 15 m to 30 m reels", "m 3"),
-        ("can I get a 500 g loaf", "Rye loaf 750 g; sourdough 800 g", "g 500"),
-        ("do you have a 7 ft tree?", "Nordmann fir 5\u20136 ft: 45 EUR", "ft 7"),
-    ],
-)
-def test_sizes_outside_a_list_or_range_are_missing(question, passage, missing):
-    assert abstention.missing_variant(question, [passage]) == missing
 
 
 @pytest.mark.parametrize(

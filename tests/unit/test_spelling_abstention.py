@@ -1,5 +1,4 @@
-"""Words the passages use spelt otherwise are no unknown words (pipelines/abstention.py, spelt_otherwise), and a
-size followed by what it measures is no variant (missing_variant)."""
+"""Words the passages use spelt otherwise are no unknown words (pipelines/abstention.py, spelt_otherwise)."""
 
 from pipelines import abstention, retrieval
 
@@ -26,12 +25,6 @@ def test_a_word_no_passage_uses_in_any_spelling_stays_unknown():
     assert abstention.spelt_otherwise(["calories", "cold", "brew"], ["calories"], passages) == set()
     assert abstention.spelt_otherwise(["bag"], ["bag"], passages) == set()  # "grow" is no neighbour of it
     assert abstention.spelt_otherwise(["cafe"], ["cafe"], []) == set()
-
-
-def test_a_size_followed_by_what_it_measures_is_the_customers_own_figure():
-    passages = ["Delivery by lorry needs a gate at least 3 m wide. Border plans for borders up to 10 m long."]
-    assert abstention.missing_variant("will your lorry get through my gate? its about 2.5m wide", passages) == ""
-    assert abstention.missing_variant("do you sell a 2.5 m hose?", ["Garden hose 10 m: £20"]) == "m 2.5"
 
 
 def test_words_that_only_meet_by_accident_stay_unknown():

@@ -1,8 +1,8 @@
-"""The asked-for variant that the documents do not name (pipelines/abstention.py, missing_variant)."""
+"""The asked-for variant that the documents do not name (pipelines/variants.py, missing_variant)."""
 
 import pytest
 
-from pipelines import abstention
+from pipelines import abstention, variants
 
 PRICES = """device,repair,price_eur
 iPhone 15,screen replacement,329.00
@@ -31,7 +31,7 @@ BAGS = (
     ],
 )
 def test_a_variant_the_passages_name_others_of_is_missing(question, missing):
-    assert abstention.missing_variant(question, [PRICES, BAGS]) == missing
+    assert variants.missing_variant(question, [PRICES, BAGS]) == missing
 
 
 @pytest.mark.parametrize(
@@ -56,25 +56,25 @@ def test_a_variant_the_passages_name_others_of_is_missing(question, missing):
     ],
 )
 def test_what_is_not_a_missing_variant(question):
-    assert abstention.missing_variant(question, [PRICES, BAGS]) == ""
+    assert variants.missing_variant(question, [PRICES, BAGS]) == ""
 
 
 def test_nothing_retrieved_names_no_missing_variant():
-    assert abstention.missing_variant("iphone 16 screen", []) == ""
+    assert variants.missing_variant("iphone 16 screen", []) == ""
 
 
 def test_variant_values():
-    assert abstention.variant_value("9th") == "9"
-    assert abstention.variant_value("12,9") == "12.9"
-    assert abstention.variant_value("s23") == "s23"
-    assert abstention.variant_value("7a") == "7a"
-    assert abstention.variant_value("3x") is None  # a count of items
-    assert abstention.variant_value("1234567") is None  # an order or phone number
-    assert abstention.variant_value("screen") is None
+    assert variants.variant_value("9th") == "9"
+    assert variants.variant_value("12,9") == "12.9"
+    assert variants.variant_value("s23") == "s23"
+    assert variants.variant_value("7a") == "7a"
+    assert variants.variant_value("3x") is None  # a count of items
+    assert variants.variant_value("1234567") is None  # an order or phone number
+    assert variants.variant_value("screen") is None
 
 
 def test_ranges_lists_and_series_letters_are_read_from_the_passages():
-    offered = abstention.offered_variants(PRICES)
+    offered = variants.offered_variants(PRICES)
     assert {"15", "14", "11..15"} <= offered["iphone"]
     assert offered["ipad"] == {"9", "10"}
     assert offered["series"] == {"7..9"}
@@ -139,12 +139,12 @@ def test_a_markdown_table_lists_the_variants_of_the_product_its_column_names():
         "| 7 | Emergency stop | reversing around a corner |\n| 12 | Mock test | anything on the report |"
     )
     prices = "item: EDT 12-lesson package; price_eur: 480.00; notes: paid in full before lesson 1"
-    assert abstention.offered_variants(guide) == {"lesson": {"1", "7", "12"}}  # not "park 7" across cells
-    assert abstention.missing_variant("what do we do in EDT lesson 7", [prices, guide]) == ""
-    assert abstention.missing_variant("what do we do in EDT lesson 9", [prices, guide]) == "edt 9"
+    assert variants.offered_variants(guide) == {"lesson": {"1", "7", "12"}}  # not "park 7" across cells
+    assert variants.missing_variant("what do we do in EDT lesson 7", [prices, guide]) == ""
+    assert variants.missing_variant("what do we do in EDT lesson 9", [prices, guide]) == "edt 9"
     # rows cut from their header name no column
     rows = "| 7 | Emergency stop | reversing |\n| 8 | Anticipation | commentary driving |"
-    assert abstention.offered_variants(rows) == {}
+    assert variants.offered_variants(rows) == {}
 
 
 CARDS = [
@@ -170,15 +170,15 @@ CARDS = [
     ],
 )
 def test_a_count_the_passages_join_to_a_word_by_a_hyphen_is_a_variant(question, missing):
-    assert abstention.missing_variant(question, CARDS) == missing
+    assert variants.missing_variant(question, CARDS) == missing
 
 
 def test_a_model_with_a_letter_after_its_number_is_no_plural():
     listed = ["iPhone 5: screen replacement 59.00 EUR", "iPhone 7 to 8: battery 49.00 EUR"]
-    assert abstention.missing_variant("iphone 5s screen", listed) == "iphone 5s"
-    assert abstention.missing_variant("how much for an iphone 5 screen", listed) == ""
-    assert abstention.missing_variant("battery for an iphone 7s", listed) == ""  # inside "7 to 8" by its number
+    assert variants.missing_variant("iphone 5s screen", listed) == "iphone 5s"
+    assert variants.missing_variant("how much for an iphone 5 screen", listed) == ""
+    assert variants.missing_variant("battery for an iphone 7s", listed) == ""  # inside "7 to 8" by its number
     # counted, a number's plural is the number
     grades = ["Book two pre-tests if the mock shows more than 5 grade 2 faults."]
-    assert abstention.missing_variant("how many grade 2s on the mock is too many", grades) == ""
-    assert abstention.missing_variant("3 grade 2s ok?", grades) == ""
+    assert variants.missing_variant("how many grade 2s on the mock is too many", grades) == ""
+    assert variants.missing_variant("3 grade 2s ok?", grades) == ""

@@ -1,0 +1,316 @@
+"""The variant a question names that the passages name other variants of and never this one.
+
+"How much is an iPhone 16 screen?" against a price list whose iPhone rows stop at 15, "iPad Pro 12.9" against
+"iPad 9th and 10th generation": every word is in the documents, so the figures of the abstention decision
+(pipelines/abstention.py) answer it, with the wrong row. A variant is a model number or code right after a product
+word ("iPhone 16", "series 7", "Galaxy S22", "iPad Pro 12.9": one other word may come between), a size before a
+unit that a noun follows ("500 g bag", "30 cm cake"), or a count hyphenated to a word ("a 20-class card"). When the
+passages name the same product word with variants of their own and none is the asked one (nor a range or series
+holding it), the passages answer about another variant; abstention counts that against the score
+(abstention.VARIANT_WEIGHT). The customer's own figures are no variant: a number after a function word ("for 20
+people", "at 5", "is 14"), before a noun without a unit ("2 loaves"), "3x", times, dates, prices, phone numbers.
+
+Sizes are read as the reply's size rule reads them (pipelines/asked_sizes.py): the size the customer gives is
+missing when the passages offer sizes of its kind and no size or band of theirs holds it, in any unit of the kind
+("up to 10 kg" holds an 8 kg dog, "1 kg" a "1000 g bag", "6-7 feet" a 2 m tree).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Sequence
+
+from pipelines.abstention import base_forms
+from pipelines.asked_sizes import DURATION, UNITS, Band, Size, bands, written_sizes
+from pipelines.common_words import COMMON_WORDS
+from pipelines.markdown_tables import is_rule, table_cells
+from pipelines.retrieval import PHRASING_WORDS, STOP_WORDS
+
+VARIANT_LOOKBACK = 2  # words before a number that may be its product word ("ipad pro 12.9": "pro", "ipad")
+# The units of a size that names a variant: every unit of pipelines/asked_sizes.py but those of time (a "2 hour
+# lesson" is how long the customer books, and "hours" never was a variant's unit). "in" for inches is no unit: it
+# is as often the word "in", "5 in stock".
+SIZE_UNITS = frozenset(unit for unit, (dimension, _) in UNITS.items() if dimension != DURATION)
+# One unit written several ways is named in one spelling when missing: an "8 foot" tree is "ft 8".
+_UNIT_SPELLINGS = {"feet": "ft", "foot": "ft", "inches": "inch", "lbs": "lb"}
+# A passage's size of another order of magnitude sizes something else: "delivery within 10 km" says nothing of a
+# 30 cm pot. A size is compared with the passages' sizes of its kind within this factor of it.
+SCALE = 100.0
+
+_MONTHS = "january february march april may june july august september october november december"
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend"
+_TIMES = "am pm h hr hrs min mins minute minutes hour hours day days week weeks month months year years uhr"
+_MONEY = "eur euro euros dollar dollars usd pound pounds gbp chf cent cents"
+_AMOUNT_WORDS = "age aged old only about around approx approximately than over under up to from between"
+# Words that are never a product word: a number after them is the customer's own figure or a time.
+NOT_PRODUCT_WORDS = (
+    PHRASING_WORDS
+    | COMMON_WORDS
+    | STOP_WORDS
+    | frozenset(f"{_MONTHS} {_DAYS} {_TIMES} {_MONEY} jan feb mar apr jun jul aug sep sept oct nov dec".split())
+    | frozenset(_AMOUNT_WORDS.split())
+)
+# Words after a size that say what it measures, not which thing it sizes: "its about 2.5m wide" states the
+# customer's own measure (of a gate), where "a 2.5 m hose" would name a variant.
+_MEASURES = "wide width long length high height tall deep depth thick across away big"
+MEASURE_WORDS = frozenset(_MEASURES.split())
+# Figures that are never a variant, cut out before the words are read: times, dates, prices, phone numbers.
+_NOT_VARIANTS = re.compile(
+    r"\+?\d[\d \-/]{6,}\d"  # phone numbers
+    r"|\d{1,2}[:.]\d{2}\s*(?:am|pm|h|uhr)?\b"  # 10:30, 9.30 pm
+    r"|\b\d{1,2}\s*(?:am|pm)\b"  # 5pm
+    r"|\b\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?"  # 24.12., 24/12/2026
+    r"|[€$£]\s*\d+(?:[.,]\d+)?"  # €20
+    r"|\d+(?:[.,]\d+)?\s*(?:€|\$|£|eur|euros?|dollars?|pounds?|usd|gbp|chf)\b"  # 20 euro
+)
+# "|" is a Markdown table's cell edge: a product word and a number in two cells are no variant ("car park | 2").
+_VARIANT_TOKEN = re.compile(r"\d+(?:[.,]\d+)?[a-z]*|[a-z]+\d[a-z\d]*|[^\W\d_]+|[-/&,+|]")
+_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)(?:st|nd|rd|th)?$")
+_CODE = re.compile(r"^(?:[a-z]{1,3}\d{1,4}[a-z]{0,2}|\d{1,4}[a-z]{1,2})$")  # s23, a54, 7a, 29er
+# A number's plural is the number when the product is counted: "how many grade 2s" asks about grade 2. Otherwise
+# an "s" after the number names a model of its own: an "iPhone 5s" is no iPhone 5.
+_NUMBER_PLURAL = re.compile(r"^(\d{1,4})s$")
+_COUNTING_WORDS = "many few several some any no all more fewer less two three four five six seven eight nine ten"
+_COUNTING = frozenset(_COUNTING_WORDS.split())
+_LIST_JOINERS = frozenset({"and", "or", ",", "&", "/", "+"})
+_RANGE_JOINERS = frozenset({"to", "-", "bis", "through", "till", "until"})
+
+
+_GLUED_UNIT = re.compile(rf"(\d)({'|'.join(sorted(map(re.escape, SIZE_UNITS), key=len, reverse=True))})\b")  # 250g
+
+
+# An en or em dash, or a minus sign, joins a range as a hyphen does.
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
+
+
+def _variant_tokens(text: str) -> list[str]:
+    return _VARIANT_TOKEN.findall(_GLUED_UNIT.sub(r"\1 \2", _NOT_VARIANTS.sub(" ; ", text.lower().translate(_DASHES))))
+
+
+def variant_value(token: str) -> str | None:
+    """The token as a variant ("9th" -> "9", "12,9" -> "12.9", "s23", "7a"), or None: a word, "3x" (a count of
+    items), a figure of five digits or more (an order or phone number)."""
+    number = _NUMBER.match(token)
+    if number:
+        digits = number.group(1).replace(",", ".")
+        return digits if len(digits.replace(".", "")) <= 4 else None
+    if _CODE.match(token) and not re.fullmatch(r"\d+x", token):
+        return token
+    return None
+
+
+def _is_product_word(token: str) -> bool:
+    return token.isalpha() and len(token) >= 2 and token not in NOT_PRODUCT_WORDS and token not in SIZE_UNITS
+
+
+def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
+    """The variants a question names by a product word, each with the words that may be its product ("ipad pro
+    12.9" gives (("pro", "ipad"), "12.9")), nearest first. Sizes are `asked_item_sizes`."""
+    tokens = _variant_tokens(question)
+    found: list[tuple[tuple[str, ...], str]] = []
+    for i, token in enumerate(tokens):
+        value = variant_value(token)
+        if value is None or (i + 1 < len(tokens) and tokens[i + 1] in SIZE_UNITS):
+            continue
+        products: list[str] = []
+        for back in range(1, VARIANT_LOOKBACK + 1):
+            word = tokens[i - back] if i - back >= 0 else ""
+            if not _is_product_word(word):
+                break
+            products.append(word)
+        if products:
+            before = tokens[i - len(products) - 1] if i - len(products) >= 1 else ""
+            counted = before in _COUNTING or bool(_NUMBER.match(before))
+            found.append((tuple(products), _NUMBER_PLURAL.sub(r"\1", value) if counted else value))
+    return found
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def asked_item_sizes(question: str) -> list[tuple[str, Size]]:
+    """The sizes of a thing the question names ("500 g bag" gives ("g 500", 0.5 kg), "an 8ft tree" ("ft 8", 2.44 m)),
+    not an amount asked for ("can I order 3 kg?", "3 kg of espresso") nor the customer's own measure ("its about
+    2.5m wide"): a noun follows the size."""
+    text = _NOT_VARIANTS.sub(" ; ", question.lower().translate(_DASHES))
+    found: list[tuple[str, Size]] = []
+    for written in written_sizes(text):
+        after = _NEXT_WORD.match(text, written.end)
+        if written.size.dimension == DURATION or not after:
+            continue
+        if _is_product_word(after.group(1)) and after.group(1) not in MEASURE_WORDS:
+            unit = written.unit.lower()
+            found.append((f"{_UNIT_SPELLINGS.get(unit, unit)} {written.value}", written.size))
+    return found
+
+
+def offered_variants(text: str) -> dict[str, set[str]]:
+    """Each product word of a passage with the variants written after it:
+    single values, ranges as "lo..hi" ("iPhone 11 to 15"), lists ("iPad 9th and 10th generation"), a series
+    letter as "s*" ("Galaxy S and A series")."""
+    return {product: set(values) for product, values in _offered_variants(text).items()}
+
+
+# A shop's popular passages come back message after message, and reading one costs ~0.5 ms (a price table):
+# each process keeps what the last few thousand said (a few KiB each), as they are never changed in place.
+@functools.lru_cache(maxsize=2048)
+def _offered_variants(text: str) -> dict[str, frozenset[str]]:
+    tokens = _variant_tokens(text)
+    offered: dict[str, set[str]] = {}
+    for i, token in enumerate(tokens):
+        if not _is_product_word(token):
+            continue
+        values: set[str] = set()
+        j = i + 1
+        while j < len(tokens):
+            value = variant_value(tokens[j])
+            if value is None and len(tokens[j]) == 1 and tokens[j].isalpha() and tokens[j] not in SIZE_UNITS:
+                value = tokens[j] + "*"  # a series letter
+            if value is None:
+                break
+            end = tokens[j + 2] if j + 2 < len(tokens) else ""
+            if j + 1 < len(tokens) and tokens[j + 1] in _RANGE_JOINERS and variant_value(end) is not None:
+                values.add(f"{value}..{variant_value(end)}")
+                j += 3
+            else:
+                values.add(value)
+                j += 1
+            if j < len(tokens) and tokens[j] in _LIST_JOINERS:
+                j += 1
+        if values:
+            offered.setdefault(token, set()).update(values)
+    for product, values in _column_variants(text).items():
+        offered.setdefault(product, set()).update(values)
+    return {product: frozenset(values) for product, values in offered.items()}
+
+
+@functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
+def offered_sizes(text: str) -> tuple[Band, ...]:
+    """The sizes and size bands a passage offers (`asked_sizes.bands`), but lengths of time."""
+    return tuple(band for band in bands(text) if band.dimension != DURATION)
+
+
+def _comparable(band: Band, size: Size) -> bool:
+    """Whether the band sizes the same kind of thing as the size: an edge of it is within SCALE of the size."""
+    edges = [edge for edge in (band.low, band.high) if 0 < edge < math.inf]
+    return size.value > 0 and any(max(edge, size.value) / min(edge, size.value) <= SCALE for edge in edges)
+
+
+def _column_variants(text: str) -> dict[str, set[str]]:
+    """The variants a Markdown table lists in a column its header names by a product word: "| EDT lesson | What
+    we cover |" over rows "| 7 | Emergency stop … |" lists lessons 1 to 12."""
+    offered: dict[str, set[str]] = {}
+    lines = text.splitlines()
+    header: list[str] = []  # the line above a "|---|---|" rule names the columns; a table cut from it names none
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        cells = table_cells(line)
+        if cells is None:
+            header = []
+        elif is_rule(table_cells(following)):
+            header = cells
+        elif header and not is_rule(cells):
+            for name, cell in zip(header, cells, strict=False):
+                named = _variant_tokens(name)
+                value = variant_value(cell.lower())
+                if named and _is_product_word(named[-1]) and value is not None:
+                    offered.setdefault(named[-1], set()).add(value)
+    return offered
+
+
+def _covers(offered: str, asked: str) -> bool:
+    if offered == asked:
+        return True
+    if offered.endswith("*"):
+        return asked.startswith(offered[:-1]) and asked[len(offered) - 1 :].isdigit()
+    if ".." in offered:
+        low, high = offered.split("..")
+        lo, hi, ask = _split_code(low), _split_code(high), _split_code(asked, suffixed=True)
+        if lo and hi and ask and lo[0] == hi[0] == ask[0]:
+            return lo[1] <= ask[1] <= hi[1]
+    return False
+
+
+def _split_code(value: str, *, suffixed: bool = False) -> tuple[str, float] | None:
+    """A variant as (letters before, number): "s21" -> ("s", 21), "15" -> ("", 15); None for "7a", unless
+    `suffixed`: a model with a letter after its number ("5s", "7a") lies in a range by its number."""
+    ending = r"[a-z]{0,2}" if suffixed else ""
+    match = re.fullmatch(rf"([a-z]*)(\d+(?:\.\d+)?){ending}", value)
+    return (match.group(1), float(match.group(2))) if match else None
+
+
+def _same_product(asked: str, offered: str) -> bool:
+    return bool(base_forms(asked) & base_forms(offered))
+
+
+def missing_variant(question: str, passages: Sequence[str]) -> str:
+    """The variant the question names that the passages name other variants of and never this one ("iphone
+    16" when they list iPhone 11 to 15; "g 500" for a 500 g bag when they sell 250 g and 1 kg bags; a "20 class
+    card" when they sell a "5-class card" and a "10-class card"), or "" when there is none. A product word the
+    passages never give a variant says nothing either way, nor does a size of a kind they never give."""
+    asked = asked_variants(question)
+    sizes = asked_item_sizes(question)
+    counts = asked_counts(question)
+    if not passages or not (asked or sizes or counts):  # most questions name no variant: the passages are not read
+        return ""
+    offered: dict[str, set[str]] = {}
+    for text in passages:
+        for product, values in _offered_variants(text).items():
+            offered.setdefault(product, set()).update(values)
+    for products, value in asked:
+        known = [values for product in products for name, values in offered.items() if _same_product(product, name)]
+        if not known:
+            continue
+        if not any(_covers(v, value) for values in known for v in values):
+            return f"{products[-1]} {value}"
+    for label, size in sizes:
+        kind = [band for text in passages for band in offered_sizes(text) if band.dimension == size.dimension]
+        known_sizes = [band for band in kind if _comparable(band, size)]
+        if known_sizes and not any(band.holds(size) for band in kind):
+            return label
+    counted: dict[str, set[str]] = {}
+    for text in passages:
+        for word, values in _offered_counts(text).items():
+            counted.setdefault(word, set()).update(values)
+    for word, value in counts:
+        known = [values for name, values in counted.items() if _same_product(word, name)]
+        if known and not any(value in values for values in known):
+            return f"{value}-{word}"
+    return ""
+
+
+# A count joined to a word by a hyphen names a variant of what the word counts: a "5-class card", a "12-lesson
+# package", a "6-week course". A question naming another count in the same place, before the word and a noun it
+# qualifies ("a 20 class card", "the 10 lesson block", hyphen or not), asks for a variant the passages do not offer
+# when they write the word so and never with that count, hyphenated or not ("block of 10 lessons" offers 10). The
+# customer's own figures ("for 20 people", "80 rolls for a school event", "2 westies") name no noun after the word.
+_HYPHENS = "-\u2010\u2011"
+_COUNTED = re.compile(rf"(?<![\w.,])(\d{{1,3}})[{_HYPHENS}]([^\W\d_]+)")
+_COUNT_BEFORE = re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*[{_HYPHENS}]\s*|\s+)([^\W\d_]+)")
+_COUNT_AFTER = re.compile(r"([^\W\d_]+)\s+(?:of\s+)?(\d{1,3})(?![\w.,])")
+_ASKED_COUNT = re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*[{_HYPHENS}]\s*|\s+)([^\W\d_]+)\s+([^\W\d_]+)")
+
+
+def asked_counts(question: str) -> list[tuple[str, str]]:
+    """The counted variants a question names: (word, count) for "a 20 class card" or "a 20-class card"."""
+    text = _NOT_VARIANTS.sub(" ; ", question.lower())
+    return [
+        (word, count)
+        for count, word, noun in _ASKED_COUNT.findall(text)
+        if _is_product_word(word) and _is_product_word(noun) and word not in MEASURE_WORDS
+    ]
+
+
+@functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
+def _offered_counts(text: str) -> dict[str, frozenset[str]]:
+    """Each word a passage joins a count to by a hyphen ("5-class card" -> class), with every count the passage
+    writes it with, hyphenated or not ("10 reformer classes" is no count of "class"; "block of 10 lessons" is)."""
+    lowered = _NOT_VARIANTS.sub(" ; ", text.lower())
+    hyphenated = {word for _, word in _COUNTED.findall(lowered) if _is_product_word(word)}
+    counted: dict[str, set[str]] = {}
+    for count, word in [*_COUNT_BEFORE.findall(lowered), *((c, w) for w, c in _COUNT_AFTER.findall(lowered))]:
+        named = [h for h in hyphenated if _same_product(word, h)]
+        for name in named:
+            counted.setdefault(name, set()).add(count)
+    return {word: frozenset(values) for word, values in counted.items()}
