@@ -40,7 +40,9 @@ ROUNDING = 0.01
 # A comma before exactly three digits is a thousands separator ("1,000 g"); before fewer, a decimal one ("1,5 kg").
 _NUMBER = r"\d+(?:,\d{3}(?!\d))*(?:[.,]\d+)?"
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
-_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+# Longest first, so "mm" is not read as "m"; behind a letter's lookahead, so a figure no letter follows is passed
+# over without trying every unit (a long run of figures is read in a few ms).
+_UNIT = "(?=[^\\W\\d_])(?:" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + ")"
 _SIZE = re.compile(rf"(?<![\w.,])(?P<value>{_NUMBER})[\s-]?(?P<unit>{_UNIT})\b", re.IGNORECASE)
 # A band as a price list writes it: "25 to 40 kg", "5-6 ft", "10kg\u201325kg", "10 kg to 25 kg", "between 5 and 7
 # ft", "over 40 kg", ">40 kg", "up to 10 kg", "<10 kg", "40+ kg", "25kg+", "25 kg and over", "90 cm".
@@ -54,13 +56,13 @@ _BAND = re.compile(
     rf"|\s+(?P<below_after>or\s+(?:less|under|below))\b)?",
     re.IGNORECASE,
 )
-# A list of sizes one unit ends: "5, 6 and 7 ft", "10 or 12 inch" (at most eight values: a long run of figures is
-# no size list). A comma in a list is followed by a space: "1,5 kg" is one size.
+# A list of sizes one unit ends: "5, 6 and 7 ft", "10 or 12 inch": the values before a single size's band, at most
+# eight within LIST_REACH characters (read only there: a long run of figures is no size list, and a message holding
+# one is read in linear time). A comma in a list is followed by a space: "1,5 kg" is one size.
+LIST_REACH = 64
 _LISTED_NUMBER = r"\d+(?:\.\d+)?"
-_LISTED = re.compile(
-    rf"(?<![\w.,])(?P<values>(?:{_LISTED_NUMBER}(?:\s?,\s|\s(?:and|or|&)\s|\s?/\s?)){{1,8}}{_LISTED_NUMBER})"
-    rf"\s?(?P<unit>{_UNIT})\b",
-    re.IGNORECASE,
+_LIST_BEFORE = re.compile(
+    rf"(?<![\w.,])(?:{_LISTED_NUMBER}(?:\s?,\s|\s(?:and|or|&)\s|\s?/\s?)){{1,8}}\Z", re.IGNORECASE
 )
 _LISTED_VALUE = re.compile(_LISTED_NUMBER)
 
@@ -140,10 +142,10 @@ def bands(text: str) -> tuple[Band, ...]:
         elif not match["high"] and (match["below"] or match["below_after"]):
             low = 0.0
         found.append(Band(dimension, low, high))
-    for match in _LISTED.finditer(text):
-        dimension, factor = _unit(match["unit"])
-        values = [float(value) * factor for value in _LISTED_VALUE.findall(match["values"])]
-        found.extend(Band(dimension, value, value) for value in values)
+        if low == high:
+            listed = _LIST_BEFORE.search(text, max(0, match.start() - LIST_REACH), match.start())
+            values = [float(value) * factor for value in _LISTED_VALUE.findall(listed.group())] if listed else []
+            found.extend(Band(dimension, value, value) for value in values)
     return tuple(found)
 
 
