@@ -477,53 +477,57 @@ def compound_heads(unknown: Collection[str], sentences: Sequence[str]) -> dict[s
 
 
 # --- The asked-for thing named only apart ---------------------------------------------------------------------------
-# "how much is a private reformer session?" against "private session: 60 minutes; yoga or mat pilates" and "drop-in
-# reformer class": every word of the thing asked for is the business's, each in another item, so the figures above
-# answer it with the wrong row. The words of the thing (asked_for: its topical words the documents use, without the
-# role verb, which unplayed_roles reads) must meet in one sentence or table row of the passages, the passage's
-# headings read with each of its sentences ("## Children's bikes" over "We repair them from 16 inch wheels"). Those
-# missing from the sentence that holds the most of them, and named by another sentence as a word of its own (not only
-# as a longer word of its stem: "credited"), count as unknown words once, not as rare or aside ones, unless a
-# candidate sentence says them in other words (the relatedness of unknown words).
+# "is there a discount for senior dogs" against "senior turkey dry food … for dogs over 8", "how much is a private
+# reformer session?" against "private session: 60 minutes; yoga or mat pilates" and "drop-in reformer class": every
+# word of the thing asked for is the business's, each in another item, so the figures above answer it with the wrong
+# row. Two of the thing's words (asked_for: its topical words the documents use, in the question's order, without the
+# role verb, which unplayed_roles reads, the verb of a service asked for by its own verb, the customer's word for what
+# the passages name otherwise: "post" for "send", and the words of a price question) must meet in one sentence or
+# table row of the passages, a few words apart at most ("gluten-free bread" for "bread gluten free", "senior turkey
+# dry food" for "senior dog food"); a thing of three words two of which meet ("private session" for "a private
+# reformer session") is left to the other figures.
+# When none do, the words before the last (the modifiers: "senior", "private reformer") that the passages name as words
+# of their own (not only as a longer word of their stem: "credited" for "credit card") count as unknown words, once,
+# not as rare or aside ones, and excused as far as a candidate sentence says them in other words (`novelty`).
 APART_MIN_WORDS = 2  # a thing of one word is in a sentence or not: `coverage` and `unknown` read it
+APART_GAP = 2  # words that may come between two of the thing's words in a passage ("senior turkey dry food")
 # Words a price question is phrased with after the thing ("how much does a sheet cake *cost*?"): no part of it.
 PRICE_ASKING_WORDS = frozenset(["cost", "costs", "price", "prices", "pricing", "charge", "charges"])
-_HEADING = re.compile(r"#{1,6}\s|\d{1,2}[.)]\s")  # "## Prices", "4. Children's bikes"
-_ENDED = tuple(".!?:;")  # a line ending so is a sentence, not a title
 
 
 def named_apart(
     question: str, unknown: Collection[str], passages: Sequence[str], weights: Mapping[str, float] | None = None
 ) -> set[str]:
-    """The words of what the question asks for that the sentence or row of the passages holding the most of it (by
-    the words' `weights`, 1 each without) leaves out, or none: when one holds them all, when the thing has fewer
-    than APART_MIN_WORDS topical words the documents use, or when there are no passages."""
-    thing = sorted(
+    """The words of what the question asks for, but its last (the thing itself: "senior *dogs*"), when no two of its
+    words meet in a sentence or row of the passages (at most APART_GAP words between, either order) and the passages
+    name each as a word of its own; none when the thing has fewer than APART_MIN_WORDS topical words the documents
+    use, or there are no passages."""
+    asked = asked_for(question) - {m.group(1) for m in _SERVICE_ASK.finditer(question.lower())}
+    thing = [
         w
-        for w in asked_for(question)
-        if w.isalpha()
+        for w in dict.fromkeys(_TOKEN.findall(question.lower()))
+        if w in asked
+        and w.isalpha()
         and len(w) >= 2
         and w not in unknown
         and w not in ROLE_VERBS
         and w not in PRICE_ASKING_WORDS
         and not untelling(w)
-    )
+    ]
     if len(thing) < APART_MIN_WORDS or not passages:
         return set()
-    units = [found for text in passages for found in _sentence_words(text)]
-    named = {w for w in thing if any(_named(w, found) for found in units)}
-    weight = weights or {}
-    best: tuple[float, set[str]] | None = None
-    prefixes = [(w, stem(w)) for w in thing]  # as in_some_form reads them, each stem taken once
-    for found in units:
-        missing = {w for w, prefix in prefixes if not any(f.startswith(prefix) for f in found)}
-        if not missing:
-            return set()
-        missing &= named  # a word the passages name only as a longer word is not theirs in another item
-        left = sum(weight.get(w, 1.0) for w in missing)
-        if best is None or left < best[0]:
-            best = (left, missing)
-    return best[1] if best else set()
+    units = [found for text in passages for found in _sentence_tokens(text)]
+    prefixes = {w: stem(w) for w in thing}  # as in_some_form reads them, each stem taken once
+    for tokens in units:
+        at: dict[str, list[int]] = {}
+        for i, token in enumerate(tokens):
+            for w, prefix in prefixes.items():
+                if token.startswith(prefix):
+                    at.setdefault(w, []).append(i)
+        for a, b in itertools.combinations(thing, 2):
+            if any(abs(i - j) <= APART_GAP + 1 for i in at.get(a, ()) for j in at.get(b, ())):
+                return set()
+    return {w for w in thing[:-1] if any(_named(w, set(tokens)) for tokens in units)}
 
 
 def _named(word: str, found: Collection[str]) -> bool:
@@ -537,19 +541,14 @@ def _named(word: str, found: Collection[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
-def _sentence_words(text: str) -> tuple[frozenset[str], ...]:
-    """Each sentence's or table row's words in a passage, with the words of the headings above it: the passage's
-    first line when more follow (the chunk's heading path, "FAQ > Children's bikes"), a Markdown heading, a
-    numbered item ("4. Children's bikes")."""
-    lines = text.splitlines()
-    found: list[frozenset[str]] = []
-    title = frozenset(words(lines[0])) if len(lines) > 1 and not lines[0].rstrip().endswith(_ENDED) else frozenset()
-    heading: frozenset[str] = frozenset()
-    for line in lines[1:] if title else lines:
-        if _HEADING.match(line.lstrip()):  # the heading is a unit of its own, and heads what follows
-            heading = frozenset(words(line))
-        found.extend(title | heading | words(part) for part in _SENTENCE_END.split(line) if part.strip())
-    return tuple(found) or (title,)
+def _sentence_tokens(text: str) -> tuple[tuple[str, ...], ...]:
+    """Each sentence's or table row's words in a passage, in order (a heading is a line of its own)."""
+    return tuple(
+        tuple(_TOKEN.findall(part.lower()))
+        for line in text.splitlines()
+        for part in _SENTENCE_END.split(line)
+        if part.strip()
+    )
 
 
 def threshold(min_relevance: float = MIN_RELEVANCE_DEFAULT) -> float:
