@@ -67,7 +67,8 @@ def test_long_adversarial_messages_are_read_in_a_few_ms(size, budget):
     # a b a b …", which the other rules of the decision do as well).
     passage = ("a. " * 500)[:750] + "\n" + ("1. private session. " * 500)[:750]  # a chunk: ~1,500 chars
     abstention.named_apart("how much is a private reformer session?", [], [passage, REFORMER])  # passages read once
-    messages = ["do you sell " + "private reformer session " * size, "how much is " + "x" * size, "is there " + "a b " * size]
+    messages = ["do you sell " + "private reformer session " * size, "how much is " + "x" * size]
+    messages.append("is there " + "a b " * size)
     for message in (m[:size] for m in messages):
         taken = []
         for _ in range(3):  # the best of three: a loaded machine's pauses are no cost of the rule
