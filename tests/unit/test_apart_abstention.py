@@ -60,11 +60,11 @@ def test_ordinary_answerable_questions_are_not_named_apart():
     assert abstention.named_apart("what time do you open on saturdays?", [], [hours]) == set()
 
 
-@pytest.mark.parametrize(("size", "budget"), [(4096, 0.02), (100_000, 0.25)])
+@pytest.mark.parametrize(("size", "budget"), [(4096, 0.05), (100_000, 1.0)])
 def test_long_adversarial_messages_are_read_in_a_few_ms(size, budget):
     # The message is the customer's, of any length; a passage is a chunk of a few thousand characters at most. Measured
-    # unloaded: at most 6 ms at 4,096 characters, 62 ms at 100,000 (of which 37 ms are asked_for's reading of "is there
-    # a b a b …", which the other rules of the decision do as well).
+    # at most 6 ms at 4,096 characters and 62 ms at 100,000 (of which 37 ms are asked_for's reading of "is there a b a
+    # b …", which the other rules of the decision do as well); the budgets leave room for a loaded machine.
     passage = ("a. " * 500)[:750] + "\n" + ("1. private session. " * 500)[:750]  # a chunk: ~1,500 chars
     abstention.named_apart("how much is a private reformer session?", [], [passage, REFORMER])  # passages read once
     messages = ["do you sell " + "private reformer session " * size, "how much is " + "x" * size]
