@@ -46,6 +46,23 @@ _BAND = re.compile(
     re.IGNORECASE,
 )
 
+# A span of time said of a moment, not of the thing: a deadline or a wait ("cancel up to 24 h before", "48 hours in
+# advance", "within 14 days", "its about 30 hours away"). A lesson row whose note says "cancel up to 24 h before" is
+# no 24-hour lesson, and a customer counting the hours to a booking gives no lesson's length.
+_MOMENT_AFTER = re.compile(
+    r"\s*(?:before|beforehand|ahead|in\s+advance|prior|notice|away|after|later|earlier|ago|from\s+now)\b",
+    re.IGNORECASE,
+)
+_MOMENT_BEFORE = re.compile(r"\b(?:within|in\s+the\s+last|in\s+the\s+first)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
+
+
+def _is_moment(text: str, match: re.Match[str]) -> bool:
+    """Whether a duration found in the text dates a moment rather than sizing the thing."""
+    if _unit(match["unit"])[0] != DURATION:
+        return False
+    before = text[max(0, match.start() - 30) : match.start()]
+    return bool(_MOMENT_AFTER.match(text, match.end()) or _MOMENT_BEFORE.search(before))
+
 
 @dataclass(frozen=True)
 class Size:
@@ -65,6 +82,8 @@ def asked_sizes(question: str) -> tuple[Size, ...]:
     """The sizes the customer gives ("32 kilos", "45cm"): none for most questions."""
     sizes = []
     for match in _SIZE.finditer(question):
+        if _is_moment(question, match):
+            continue
         dimension, factor = _unit(match["unit"])
         sizes.append(Size(dimension, _number(match["value"]) * factor))
     return tuple(sizes)
@@ -79,6 +98,8 @@ def fits(text: str, sizes: Sequence[Size]) -> bool | None:
     """Whether a sentence's size or band holds one of the asked sizes; None when it names no size of their kind."""
     verdict: bool | None = None
     for match in _BAND.finditer(text):
+        if _is_moment(text, match):
+            continue
         dimension, factor = _unit(match["unit"])
         asked = [s.value for s in sizes if s.dimension == dimension]
         if not asked:
