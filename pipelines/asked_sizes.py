@@ -66,6 +66,23 @@ _LIST_BEFORE = re.compile(
 )
 _LISTED_VALUE = re.compile(_LISTED_NUMBER)
 
+# A span of time said of a moment, not of the thing: a deadline or a wait ("cancel up to 24 h before", "48 hours in
+# advance", "within 14 days", "its about 30 hours away"). A lesson row whose note says "cancel up to 24 h before" is
+# no 24-hour lesson, and a customer counting the hours to a booking gives no lesson's length.
+_MOMENT_AFTER = re.compile(
+    r"\s*(?:before|beforehand|ahead|in\s+advance|prior|notice|away|after|later|earlier|ago|from\s+now)\b",
+    re.IGNORECASE,
+)
+_MOMENT_BEFORE = re.compile(r"\b(?:within|in\s+the\s+last|in\s+the\s+first)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
+
+
+def _is_moment(text: str, match: re.Match[str]) -> bool:
+    """Whether a duration found in the text dates a moment rather than sizing the thing."""
+    if _unit(match["unit"])[0] != DURATION:
+        return False
+    before = text[max(0, match.start() - 30) : match.start()]
+    return bool(_MOMENT_AFTER.match(text, match.end()) or _MOMENT_BEFORE.search(before))
+
 
 @dataclass(frozen=True)
 class Size:
@@ -111,6 +128,8 @@ def written_sizes(text: str) -> list[Written]:
     """The sizes a text gives ("32 kilos", "45cm"), each with how it is written."""
     found: list[Written] = []
     for match in _SIZE.finditer(text):
+        if _is_moment(text, match):
+            continue
         dimension, factor = _unit(match["unit"])
         found.append(Written(Size(dimension, _number(match["value"]) * factor), match["value"], match["unit"],
                              match.end()))
@@ -131,6 +150,8 @@ def bands(text: str) -> tuple[Band, ...]:
     """The sizes and size bands a text offers, in every unit (`Band`); a list offers each of its sizes."""
     found: list[Band] = []
     for match in _BAND.finditer(text):
+        if _is_moment(text, match):
+            continue
         dimension, factor = _unit(match["unit"])
         low_dimension, low_factor = _unit(match["low_unit"]) if match["low_unit"] else (dimension, factor)
         if low_dimension != dimension:

@@ -47,6 +47,11 @@ _VARIANT_WORD = re.compile(r"[^\W\d_]+")
 # it this far behind: the rows of an item's variants ("drop-in reformer class", "drop-in mat class") score apart by
 # the words the customer left out.
 SAME_ITEM_WITHIN = 0.20
+# A question asking for a clock time or a span of time, not money, whose best sentence is a price row: the best text
+# sentence this close holding such a figure and as many of the question's words joins it. The row scores high on the
+# product's name ("EDT lesson") and its figures are the product's ("length 12 x 60 minutes" of a 12-lesson package);
+# the text beside it says what is asked of the product ("Each lesson lasts 60 minutes ...").
+PRICE_ROW_TEXT_WITHIN = 0.15
 SHORT_ANSWER = 80  # characters: an answer this short is often the lead-in to the sentence after it
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
@@ -342,6 +347,10 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     if lead is not None and size + 1 + len(lead.text) <= max_chars:
         chosen.append(lead)
         size += 1 + len(lead.text)
+    told = _text_beside_price(best, scored, asks)
+    if told is not None and size + 1 + len(told.text) <= max_chars:
+        chosen.append(told)
+        size += 1 + len(told.text)
     asked = _asked_figure(best, scored, chosen, asks)
     if asked is not None and size + 1 + len(asked.text) <= max_chars:
         chosen.append(asked)
@@ -408,6 +417,18 @@ def _asked_figure(best: Scored, scored: Sequence[Scored], chosen: Sequence[Candi
     return next((s.candidate for s in scored[1:] if s.score >= best.score - ASKED_WITHIN - ROW_OVERLAP_SLACK
                  and s.candidate not in chosen and holds(s.candidate.text, asks)
                  and not (priced and holds(s.candidate.text, priced))), None)
+
+
+def _text_beside_price(best: Scored, scored: Sequence[Scored], asks: frozenset[str]) -> Candidate | None:
+    """For a question asking for a time or a span (not money) led by a price row, the best text sentence within
+    PRICE_ROW_TEXT_WITHIN holding such a figure and as many of the question's words: the row names the product and
+    its price, the text what is asked of it. Not for a question asking no figure or money ("is your bread organic",
+    "how much for …"), nor a row without a price (a timetable's row answers as it is)."""
+    if not asks or MONEY in asks or not best.candidate.row or not holds(best.candidate.text, frozenset({MONEY})):
+        return None
+    return next((s.candidate for s in scored[1:] if not s.candidate.row
+                 and s.score >= best.score - PRICE_ROW_TEXT_WITHIN - ROW_OVERLAP_SLACK
+                 and s.overlap >= best.overlap - ROW_OVERLAP_SLACK and holds(s.candidate.text, asks)), None)
 
 
 def _same_item(best: Scored, other: Scored) -> bool:

@@ -146,3 +146,21 @@ def test_a_list_or_a_between_range_offers_each_size_it_names():
     # a decimal comma is one size, no list of two
     assert fits("rye loaf 1,5 kg: 6.00 EUR", asked_sizes("a 1 kg loaf")) is False
     assert fits("rye loaf 1,5 kg: 6.00 EUR", asked_sizes("a 1.5 kg loaf")) is True
+
+
+def test_a_span_dating_a_moment_is_no_size():
+    ninety = asked_sizes("how much is a 90 minute lesson")
+    # A row's note giving a deadline does not make the row fit.
+    row = "lesson, lesson 60 min: 30.00 EUR (cancel up to 24 h before)."
+    assert fits(row, ninety) is False
+    assert fits("workshop, 3 hours: 39.00 EUR (booked at least 2 weeks before the workshop).",
+                asked_sizes("a 3 hour workshop")) is True
+    assert fits("refund, returns within 14 days: free.", asked_sizes("a 2 day course")) is None
+    assert fits("lesson: 30.00 EUR (book 48 hours in advance).", ninety) is None
+    # The customer counting the hours to a booking gives no size.
+    assert asked_sizes("need to cancel tmrw's lesson, will i be charged? its about 30 hours away") == ()
+    assert asked_sizes("can I cancel 12 hours before") == ()
+    # Must not fire: a length, a weight, a span sizing the thing.
+    assert asked_sizes("a 90 minute lesson before my test") == (Size(DURATION, 1.5),)
+    assert fits("pre-test lesson, manual: 70.00 EUR (length 90 minutes, mock test before the test).", ninety) is True
+    assert asked_sizes("a 5 kg bag before friday") == (Size(MASS, 5.0),)
