@@ -18,9 +18,7 @@ words (spelt_otherwise).
 Two rules read what the question asks for against the passages: a variant the question names ("iPhone 16") that
 the passages name other variants of and never this one is decisive; a thing a "do you sell/repair/buy/rent X"
 question asks about that no passage offers in that role ("We repair children's bikes" for "Do you sell children's
-bikes?") is traced and not counted, as it did not generalise beyond the dev splits. A thing asked for whose words
-the passages name only apart, each in another item ("a discount for senior dogs" against "senior dry food … for dogs
-over 8"), counts its modifiers as unknown words (named_apart).
+bikes?") is traced and not counted, as it did not generalise beyond the dev splits.
 The weights were calibrated on the dev splits of three evaluation suites together (a coffee roaster, a bike
 workshop and a phone repair shop written as a held-out suite; see docs/answers.md); the threshold was chosen again
 with ASIDE_WEIGHT on six suites (a bakery, a yoga studio and a garden centre added). A fourth
@@ -38,7 +36,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.common_words import COMMON_WORDS
-from pipelines.retrieval import _TOKEN, PHRASING_WORDS, STOP_WORDS, in_some_form, stem, words
+from pipelines.retrieval import _TOKEN, PHRASING_WORDS, STOP_WORDS, in_some_form, words
 
 SENTENCE_WEIGHT = 1.0
 COVERAGE_WEIGHT = 1.40
@@ -475,81 +473,6 @@ def compound_heads(unknown: Collection[str], sentences: Sequence[str]) -> dict[s
         if found:
             heads[word] = max(sorted(found), key=len)
     return heads
-
-
-# --- The asked-for thing named only apart ---------------------------------------------------------------------------
-# "is there a discount for senior dogs" against "senior turkey dry food … for dogs over 8", "how much is a private
-# reformer session?" against "private session: 60 minutes; yoga or mat pilates" and "drop-in reformer class": every
-# word of the thing asked for is the business's, each in another item, so the figures above answer it with the wrong
-# row. Two of the thing's words (asked_for: its topical words the documents use, in the question's order, without the
-# role verb, which unplayed_roles reads, the verb of a service asked for by its own verb, the customer's word for what
-# the passages name otherwise: "post" for "send", and the words of a price question) must meet in one sentence or
-# table row of the passages, a few words apart at most ("gluten-free bread" for "bread gluten free", "senior turkey
-# dry food" for "senior dog food"); a thing of three words two of which meet ("private session" for "a private
-# reformer session") is left to the other figures.
-# When none do, the words before the last (the modifiers: "senior", "private reformer") that the passages name as words
-# of their own (not only as a longer word of their stem: "credited" for "credit card") count as unknown words, once,
-# not as rare or aside ones, and excused as far as a candidate sentence says them in other words (`novelty`).
-APART_MIN_WORDS = 2  # a thing of one word is in a sentence or not: `coverage` and `unknown` read it
-APART_GAP = 2  # words that may come between two of the thing's words in a passage ("senior turkey dry food")
-# Words a price question is phrased with after the thing ("how much does a sheet cake *cost*?"): no part of it.
-PRICE_ASKING_WORDS = frozenset(["cost", "costs", "price", "prices", "pricing", "charge", "charges"])
-
-
-def named_apart(
-    question: str, unknown: Collection[str], passages: Sequence[str], weights: Mapping[str, float] | None = None
-) -> set[str]:
-    """The words of what the question asks for, but its last (the thing itself: "senior *dogs*"), when no two of its
-    words meet in a sentence or row of the passages (at most APART_GAP words between, either order) and the passages
-    name each as a word of its own; none when the thing has fewer than APART_MIN_WORDS topical words the documents
-    use, or there are no passages."""
-    asked = asked_for(question) - {m.group(1) for m in _SERVICE_ASK.finditer(question.lower())}
-    thing = [
-        w
-        for w in dict.fromkeys(_TOKEN.findall(question.lower()))
-        if w in asked
-        and w.isalpha()
-        and len(w) >= 2
-        and w not in unknown
-        and w not in ROLE_VERBS
-        and w not in PRICE_ASKING_WORDS
-        and not untelling(w)
-    ]
-    if len(thing) < APART_MIN_WORDS or not passages:
-        return set()
-    units = [found for text in passages for found in _sentence_tokens(text)]
-    prefixes = {w: stem(w) for w in thing}  # as in_some_form reads them, each stem taken once
-    for tokens in units:
-        at: dict[str, list[int]] = {}
-        for i, token in enumerate(tokens):
-            for w, prefix in prefixes.items():
-                if token.startswith(prefix):
-                    at.setdefault(w, []).append(i)
-        for a, b in itertools.combinations(thing, 2):
-            if any(abs(i - j) <= APART_GAP + 1 for i in at.get(a, ()) for j in at.get(b, ())):
-                return set()
-    return {w for w in thing[:-1] if any(_named(w, set(tokens)) for tokens in units)}
-
-
-def _named(word: str, found: Collection[str]) -> bool:
-    """Whether the words name the word itself, in its singular or plural ("reformer" in "drop-in reformer class"), not
-    only a longer word of its stem ("credit" is not named by "credited to your order")."""
-    forms = {word, word + "s", word + "es"}
-    for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            forms.add(word[: -len(ending)] + replacement)
-    return not forms.isdisjoint(found)
-
-
-@functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
-def _sentence_tokens(text: str) -> tuple[tuple[str, ...], ...]:
-    """Each sentence's or table row's words in a passage, in order (a heading is a line of its own)."""
-    return tuple(
-        tuple(_TOKEN.findall(part.lower()))
-        for line in text.splitlines()
-        for part in _SENTENCE_END.split(line)
-        if part.strip()
-    )
 
 
 def threshold(min_relevance: float = MIN_RELEVANCE_DEFAULT) -> float:

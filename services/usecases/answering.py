@@ -223,7 +223,7 @@ def answer(
     question (with its context) is searched, `retrieve` unless the caller has a search of its own under way."""
     search_text = answers.question_with_context(question, history)
     retrieval = search(search_text) if search is not None else retrieve(deps, user_id, search_text)
-    scored, relatedness, best_sentence = _scored_sentences(deps, retrieval, question)
+    scored, relatedness, best_sentence = _scored_sentences(deps, retrieval)
     support = _support(
         retrieval, best_sentence, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question
     )
@@ -345,12 +345,11 @@ def ranked_trace(passages: Sequence[Found]) -> list[dict]:
 
 
 def _scored_sentences(
-    deps: Deps, retrieval: Retrieval, question: str | None = None
+    deps: Deps, retrieval: Retrieval
 ) -> tuple[list[sentences.Scored], dict[str, float], float | None]:
     """Every candidate sentence of the reply's passages scored; each unknown topic word's best cosine to a sentence the
-    abstention decision weighs (how far its passages say it in other words), and so each word of the asked-for thing
-    no sentence names beside the rest of it (`abstention.named_apart`, of `question`, the search text without one);
-    and the best such sentence's cosine to the question (None when the decision's passages hold no sentence)."""
+    abstention decision weighs (how far its passages say it in other words); and the best such sentence's cosine to
+    the question (None when the decision's passages hold no sentence)."""
     found = sentences.candidates([f.for_sentences() for f in retrieval.found[:SENTENCE_PASSAGES]])
     basis = retrieval.decided_on
     decided = found if basis is retrieval.found else sentences.candidates(
@@ -363,8 +362,6 @@ def _scored_sentences(
     weighed = [c.scoring_text for c in decided if c.passage < SUPPORT_PASSAGES]
     unknown = [t for t in retrieval.unknown if not abstention.untelling(t)]
     heads = abstention.compound_heads(unknown, weighed)
-    asked = retrieval.text if question is None else question
-    unknown += sorted(abstention.named_apart(asked, retrieval.unknown, [f.content for f in basis], retrieval.weights))
     named = sorted(set(heads.values()))
     # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding. The decision's
     # passages are mostly the reply's: only their other sentences are added (~1 a question on the evaluation suites).
@@ -415,10 +412,8 @@ def _support(
     aside = abstention.aside_words(question, retrieval.unknown, everyday, owners)
     ignore = abstention.UNTELLING_WORDS | abstention.number_endings(question)
     context = abstention.context_words(question, rare)
-    # the words of the asked-for thing no sentence names beside the rest of it are the documents' in another sense
-    apart = abstention.named_apart(question, retrieval.unknown, passages, retrieval.weights)
     unknown = abstention.unknown_share(
-        retrieval.weights, [*retrieval.unknown, *apart], relatedness, ignore, rare, aside=aside, context=context
+        retrieval.weights, retrieval.unknown, relatedness, ignore, rare, aside=aside, context=context
     )
     variant = variants.missing_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
