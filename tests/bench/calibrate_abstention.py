@@ -144,6 +144,8 @@ def search(cases: Cases, fit: np.ndarray, limits: dict[str, int]) -> tuple[Weigh
     under `limits`; then fewest false abstentions, most facts, nearest today's weights."""
     today = Weights.today()
     suites = sorted(limits)
+    if not suites:  # nothing to fit on (one suite, left out)
+        return None
     q = cases.question & fit
     o = ~cases.question & fit
     in_suite = np.stack([cases.suite == s for s in suites])  # suites x cases
@@ -247,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         rest = dev & (cases.suite != suite)
         held = search(cases, rest, _limits(cases, before, rest))
         if held is None:
-            print(f"| {suite} | none allowed | | | | |")
+            print(f"| {suite} | none fitted | | | | |")
             continue
         out = ~cases.answered(held[0])[0]
         cells = []
