@@ -7,12 +7,12 @@ from pipelines import abstention
 from tests.bench import calibrate_abstention as calibrate
 
 
-def _case(kind: str, sentence: float, coverage: float, *, suite: str = "shop", split: str = "dev", how: str = "") -> dict:
+def _case(kind: str, sentence: float, coverage: float, *, split: str = "dev", how: str = "") -> dict:
     support = {"sentence": sentence, "coverage": coverage, "agreement": True, "unknown": 0.0, "variant": "",
                "unoffered": ""}
     score = abstention.Support(sentence, coverage, True).score
     answered = score >= abstention.threshold()
-    return {"suite": suite, "split": split, "kind": kind, "text": f"{kind} {sentence} {coverage}", "facts": ["9 am"],
+    return {"suite": "shop", "split": split, "kind": kind, "text": f"{kind} {sentence} {coverage}", "facts": ["9 am"],
             "source": "faq.md", "documents": ["faq.md"], "how": how or ("extractive" if answered else "abstained"),
             "reply": "We open at 9 am." if answered else "", "would_reply": "We open at 9 am.", "support": support}
 
@@ -26,7 +26,7 @@ def test_the_replay_matches_answerable_and_the_fit_keeps_false_abstention(tmp_pa
     dev = cases.split == "dev"
     fitted = calibrate.search(cases, dev, {"shop": int((replayed & cases.question & dev).sum())})
     assert fitted is not None
-    weights, figures = fitted
+    _weights, figures = fitted
     assert figures.false <= int((replayed & cases.question & dev).sum())
     assert figures.oos >= int((replayed & ~cases.question & dev).sum())
     dump = tmp_path / "dump.jsonl"
