@@ -405,7 +405,7 @@ def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str
     elif how == "none":  # one model call: the verdict was a task or a hand-off, so its answer was not sent
         story.append("Nothing from your documents was sent: the bot acted on what the customer asked for.")
     elif how in ABSTAINED or not chunks:
-        # the passages the decision read, where they differ from those a reply is drawn from
+        # A trace stored while the decision read passages of an order of its own names them as "decided_on".
         closest = [r for r in responded.get("decided_on") or responded.get("ranked") or [] if isinstance(r, Mapping)]
         if closest:
             story.append(f"The closest passages (in {', '.join(sorted({str(r.get('document')) for r in closest}))}) "
@@ -432,7 +432,10 @@ def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str
     return story
 
 
-_PASSAGE_LISTS = {"ranked": "passages found", "decided_on": "passages weighed to answer or not"}
+_PASSAGE_LISTS = {"ranked": "passages found"}
+# Stored traces of before the abstention decision read the reply's passages hold a second list, the passages it read
+# instead: an internal order, not shown.
+_RETIRED = frozenset(("decided_on",))
 
 
 def stage_details(name: str, stage: object) -> list[tuple[str, str]]:
@@ -441,7 +444,7 @@ def stage_details(name: str, stage: object) -> list[tuple[str, str]]:
         return [(name, _value(stage))]
     rows = []
     for key, value in stage.items():
-        if key == "chunks":
+        if key == "chunks" or key in _RETIRED:
             continue
         label = key.replace("_", " ")
         if key == "ms":

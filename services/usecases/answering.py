@@ -53,6 +53,7 @@ class Found:
     metadata: dict
     cosine: float
     ranked: Ranked
+    coverage: float  # the share of the question's words (by rarity) the passage holds: ordered on, and decided on
 
     @property
     def source(self) -> str:
@@ -75,9 +76,6 @@ class Retrieval:
     found: list[Found]  # fused, best first
     weights: dict[str, float]  # each term's rarity among the tenant's chunks
     unknown: list[str]  # terms no chunk of the tenant's contains
-    # The passages the abstention decision reads: those of the reciprocal-rank order, which it was calibrated on
-    # (see `retrieve`); `found` itself where there is one list only.
-    decided_on: list[Found]
 
 
 Search = Callable[[str], Retrieval]  # the retrieval of a search text, for one business
@@ -129,15 +127,13 @@ def retrieve(
     vector_ids = [h.chunk_id for h in (hits if vector_only else by_vector)]
     keyword_ids = [h.chunk_id for h in by_keyword]
     by_id = {h.chunk_id: h for h in hits}
+    # Each passage's share of the question's words, once: the fused score orders by it and the abstention decision
+    # reads it (`_support`).
+    covers = {h.chunk_id: coverage(terms, rows[h.chunk_id].content, weights) for h in hits}
     if vector_only:  # one list (Pinecone): its order stands
         ranking = fuse(vector_ids, keyword_ids)
     else:
-        ranking = fuse_by_score(
-            vector_ids,
-            keyword_ids,
-            {h.chunk_id: h.score for h in hits},
-            {h.chunk_id: coverage(terms, rows[h.chunk_id].content, weights) for h in hits},
-        )
+        ranking = fuse_by_score(vector_ids, keyword_ids, {h.chunk_id: h.score for h in hits}, covers)
         ranking = with_rows_spread(ranking, _tables(rows))
     def found_as(ranked: Ranked) -> Found:
         row = rows[ranked.chunk_id]
@@ -150,22 +146,16 @@ def retrieve(
             row.metadata,
             by_id[ranked.chunk_id].score,
             ranked,
+            covers[ranked.chunk_id],
         )
 
     # The abstention decision reads the best four passages; only a fifth place can go to the best word match.
+    # The reply, a model's prompt, the trace and the abstention decision all read these passages in this order.
     found = [found_as(ranked) for ranked in with_best_word_match(ranking, limit, SUPPORT_PASSAGES)]
-    # The abstention decision was calibrated on the reciprocal-rank order. The fused score brings the passages holding
-    # the most of the question's words into the first three, for out-of-scope questions too ("do you sell used
-    # bikes?": coverage 0.15 -> 0.54, from a passage saying what the shop sells), and its first four passages are
-    # others than the rank order's in half the questions. Until the decision is calibrated on the new order, it reads
-    # the passages the old one put first; the reply, a model's prompt and the trace take the new order.
-    decided_on = found if vector_only else [
-        found_as(ranked) for ranked in with_best_word_match(fuse(vector_ids, keyword_ids), limit, SUPPORT_PASSAGES)
-    ]
     # The index matches words as written: a word the passages write with an accent or as a compound the other
     # way ("cafe" for "café", "growbag" for "grow bag") is no unknown word.
-    known = abstention.spelt_otherwise(terms, unknown, [f.content for f in decided_on])
-    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known], decided_on)
+    known = abstention.spelt_otherwise(terms, unknown, [f.content for f in found])
+    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known])
 
 
 def _tables(rows: Mapping[str, HydratedChunk]) -> dict[str, str]:
@@ -228,8 +218,6 @@ def answer(
         retrieval, best_sentence, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question
     )
     trace: dict = {"ranked": ranked_trace(retrieval.found)}
-    if [f.chunk_id for f in retrieval.decided_on] != [f.chunk_id for f in retrieval.found]:  # what the decision read
-        trace["decided_on"] = ranked_trace(retrieval.decided_on)
     if support is not None:
         trace["support"] = {
             "sentence": round(support.best_sentence, 4),
@@ -297,7 +285,7 @@ def answer(
         asks=asked_kinds.asked_kinds(question),
         sizes=asked_sizes.asked_sizes(question),
     )
-    if not picked:  # the decision's passages held sentences and the reply's none: nothing to quote
+    if not picked:  # no sentence fits what was asked: nothing to quote
         trace.update(answer=ABSTAINED, chunks=[])
         return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)
     trace["answer"] = EXTRACTIVE
@@ -330,7 +318,7 @@ def _prompt(
 
 
 def ranked_trace(passages: Sequence[Found]) -> list[dict]:
-    """Passages in order as the trace (and the evaluation) read them: the reply's, or the abstention decision's."""
+    """Passages in order as the trace (and the evaluation) read them: the reply's, which the decision reads too."""
     return [
         {
             "document": f.filename,
@@ -349,23 +337,18 @@ def _scored_sentences(
 ) -> tuple[list[sentences.Scored], dict[str, float], float | None]:
     """Every candidate sentence of the reply's passages scored; each unknown topic word's best cosine to a sentence the
     abstention decision weighs (how far its passages say it in other words); and the best such sentence's cosine to
-    the question (None when the decision's passages hold no sentence)."""
+    the question (None when the passages hold no sentence)."""
     found = sentences.candidates([f.for_sentences() for f in retrieval.found[:SENTENCE_PASSAGES]])
-    basis = retrieval.decided_on
-    decided = found if basis is retrieval.found else sentences.candidates(
-        [f.for_sentences() for f in basis[:SENTENCE_PASSAGES]]
-    )
-    if not found and not decided:
+    if not found:
         return [], {}, None
     # The fifth passage's sentences may be the reply, but the abstention decision weighs its first four passages'
     # sentences only, as it was calibrated.
-    weighed = [c.scoring_text for c in decided if c.passage < SUPPORT_PASSAGES]
+    weighed = [c.scoring_text for c in found if c.passage < SUPPORT_PASSAGES]
     unknown = [t for t in retrieval.unknown if not abstention.untelling(t)]
     heads = abstention.compound_heads(unknown, weighed)
     named = sorted(set(heads.values()))
-    # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding. The decision's
-    # passages are mostly the reply's: only their other sentences are added (~1 a question on the evaluation suites).
-    texts = list(dict.fromkeys([c.scoring_text for c in found] + weighed))
+    # One batch for every candidate and word: a few dozen short texts cost about one chunk's embedding.
+    texts = list(dict.fromkeys(c.scoring_text for c in found))
     vectors = np.asarray(deps.embedder.embed(texts + unknown + named), dtype=np.float32)
     text_vectors, words, head_vectors = np.split(vectors, [len(texts), len(texts) + len(unknown)])
     similarities = text_vectors @ np.asarray(retrieval.vector, dtype=np.float32)
@@ -380,13 +363,13 @@ def _scored_sentences(
     scored = sentences.score(
         retrieval.terms, found, [float(similarities[at[c.scoring_text]]) for c in found], retrieval.weights
     )
-    best = max((float(similarities[at[t]]) for t in weighed), default=0.0) if decided else None
+    best = max((float(similarities[at[t]]) for t in weighed), default=0.0)
     return scored, relatedness, best
 
 
 def _support(
     retrieval: Retrieval,
-    best_sentence: float | None,  # the best cosine of a sentence of the decision's first four passages
+    best_sentence: float | None,  # the best cosine of a sentence of the first four passages
     relatedness: dict[str, float],
     vocabulary: Collection[str],  # whole common words; every unknown word outside them counts as rare
     *,
@@ -395,10 +378,8 @@ def _support(
 ) -> abstention.Support | None:
     if best_sentence is None:
         return None
-    basis = retrieval.decided_on
-    covers = max(
-        (coverage(retrieval.terms, f.content, retrieval.weights) for f in basis[:COVERAGE_PASSAGES]), default=0.0
-    )
+    basis = retrieval.found
+    covers = max((f.coverage for f in basis[:COVERAGE_PASSAGES]), default=0.0)  # computed once, by `retrieve`
     top = basis[0].ranked
     agreement = (
         top.vector_rank is not None and top.vector_rank <= 3 and top.keyword_rank is not None and top.keyword_rank <= 3

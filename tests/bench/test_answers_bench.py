@@ -4,7 +4,8 @@ function rag.respond calls. Prints hit@3, fact-in-reply, out-of-scope abstention
 abstention per suite and split.
 
     BENCH_SUITES=evals/coffee_roaster:evals/bike_workshop  (default: every evals/*/ with documents)
-    BENCH_DUMP=/some/file.jsonl  writes every case's decision and support figures, for calibration.
+    BENCH_DUMP=/some/file.jsonl  writes every case's decision and support figures, for calibration
+        (tests/bench/calibrate_abstention.py).
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def _passages(found) -> list[dict]:
             "cosine": f.cosine,
             "vector_rank": f.ranked.vector_rank,
             "keyword_rank": f.ranked.keyword_rank,
+            "coverage": f.coverage,
         }
         for f in found
     ]
@@ -149,9 +151,9 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                         "unknown_terms": result.retrieval.unknown,
                         # each unknown word's best cosine to a candidate sentence (0 for a compound of theirs)
                         "relatedness": answering._scored_sentences(deps, result.retrieval)[1],
+                        # the passages the reply is drawn from and the abstention decision reads, in order
                         "found": _passages(result.retrieval.found),
-                        # the passages the abstention decision read (the rank-fused order), to replay it
-                        "decided_on": _passages(result.retrieval.decided_on),
+                        "min_relevance": settings.min_relevance,
                         # the reply the bot would give were it not to abstain, to weigh a lower threshold
                         "would_reply": result.reply
                         if not abstained

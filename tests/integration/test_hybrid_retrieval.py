@@ -4,6 +4,7 @@ under the runtime role with row level security, and never cross tenants."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 import pytest
 
@@ -114,22 +115,55 @@ def test_the_answer_path_puts_the_rare_words_above_passages_both_lists_hold(cont
     retrieval = answering.retrieve(deps, user, "Do you have a sample set of coffees?")
     assert retrieval.found[0].content.startswith("Price list")
     assert (retrieval.found[0].ranked.vector_rank, retrieval.found[0].ranked.keyword_rank) == (7, 1)
-    # The abstention decision reads the rank-fused order it was calibrated on (the guides first, which hold "coffees"
-    # alone), not the row holding every word.
-    assert [f.content.split("\n")[0] for f in retrieval.decided_on[:3]] == ["Coffee guide 0", "Coffee guide 1",
-                                                                          "Coffee guide 2"]
+    # Each passage carries its share of the question's words, computed once for the fused score.
+    assert [f.coverage for f in retrieval.found] == pytest.approx(
+        [coverage(retrieval.terms, f.content, retrieval.weights) for f in retrieval.found]
+    )
     scored, relatedness, best = answering._scored_sentences(deps, retrieval)
     assert scored[0].candidate.passage == 0 and "Sample Set" in scored[0].candidate.text  # the reply's first passage
+    # The abstention decision reads the reply's passages: the row holding every word of the question.
     support = answering._support(retrieval, best, relatedness, set(), everyday=set(), question=retrieval.text)
     assert support is not None
-    decided = retrieval.decided_on[0].content
-    assert support.coverage == pytest.approx(coverage(retrieval.terms, decided, retrieval.weights))
-    assert support.coverage < coverage(retrieval.terms, retrieval.found[0].content, retrieval.weights) == 1.0
-    assert support.agreement  # the first guide is first in the vector list and in the keyword list's top three
-    # The trace shows both: the passages the reply is drawn from, and those the decision read.
+    assert support.coverage == retrieval.found[0].coverage == 1.0
+    assert not support.agreement  # the row is seventh in the vector list
     trace = answering.answer(deps, user, BotSettings(), retrieval.text, search=lambda _text: retrieval).trace
     assert trace["ranked"][0]["vector_rank"] == 7
-    assert [r["vector_rank"] for r in trace["decided_on"][:3]] == [1, 2, 3]
+    assert "decided_on" not in trace
+
+
+class VectorOnly:
+    """A store that ranks by vector only (as Pinecone does): its hits carry no ranks, their order is the ranking."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def query(self, user_id, vector, k, *, model, document_ids=None, terms=None):
+        hits = self.inner.query(user_id, vector, k, model=model, document_ids=document_ids)
+        return [replace(h, vector_rank=None, keyword_rank=None) for h in hits]
+
+
+def test_a_store_ranking_by_vector_only_keeps_its_order_and_is_decided_on(container):
+    user = create_user(container)
+    _document(container, user, ["Opening hours\nWe open at 9 on weekdays.", "Delivery\nWe deliver to Accra daily."],
+              [_between(0, 1), axis(1)])
+
+    class NearestHours:
+        model_name = MODEL
+
+        def embed(self, texts):
+            return [axis(0) for _ in texts]
+
+    deps = answering.Deps(NearestHours(), VectorOnly(container.vectors), container.tenant_uow)
+    retrieval = answering.retrieve(deps, user, "Do you deliver to Accra?")
+    # the vector order stands, though the second passage holds every word of the question
+    assert [f.content.split("\n")[0] for f in retrieval.found] == ["Opening hours", "Delivery"]
+    assert [f.coverage for f in retrieval.found] == pytest.approx(
+        [coverage(retrieval.terms, f.content, retrieval.weights) for f in retrieval.found]
+    )
+    assert retrieval.found[1].coverage == 1.0 and retrieval.found[0].ranked.keyword_rank is None
+    result = answering.answer(deps, user, BotSettings(), retrieval.text, search=lambda _text: retrieval)
+    assert result.support is not None and result.support.coverage == 1.0  # the best of the first three passages
+    assert not result.support.agreement and "decided_on" not in result.trace
 
 
 def test_chunks_holding_the_same_words_are_ordered_by_meaning_not_by_id(container):

@@ -58,16 +58,28 @@ def test_a_trace_reads_as_a_story_without_raw_values():
     assert details["models that failed first"] == "a/b: timeout" and details["time taken"] == "4 ms"
 
 
-def test_a_dont_know_names_the_passages_the_decision_weighed_where_they_differ_from_the_replys():
+def test_a_dont_know_names_the_passages_found():
+    passage = {"location": "row 2", "score": 0.41, "fused": 0.9, "vector_rank": 1, "keyword_rank": None}
+    respond = {"answer": "abstained", "chunks": [], "ranked": [{**passage, "document": "prices.csv"}]}
+    story = plain_words.trace_story({"respond": respond}, status="answered", intent_name="Response")
+    assert "(in prices.csv) did not answer" in story[-1]
+    assert dict(plain_words.stage_details("respond", respond))["passages found"] == "prices.csv (row 2) 41%"
+
+
+def test_a_stored_trace_with_the_passages_the_decision_once_read_apart_still_reads():
+    """Traces stored while the decision read an order of its own hold it as "decided_on": the story names those
+    passages (they were the ones weighed), the details leave the internal list out."""
     passage = {"location": "row 2", "score": 0.41, "fused": 0.9, "vector_rank": 1, "keyword_rank": None}
     respond = {"answer": "abstained", "chunks": [],
                "ranked": [{**passage, "document": "prices.csv"}],
                "decided_on": [{**passage, "document": "guide.md"}, {**passage, "document": "faq.md"}]}
     story = plain_words.trace_story({"respond": respond}, status="answered", intent_name="Response")
     assert "(in faq.md, guide.md) did not answer" in story[-1]
-    details = dict(plain_words.stage_details("respond", respond))
-    assert details["passages found"] == "prices.csv (row 2) 41%"
-    assert details["passages weighed to answer or not"] == "guide.md (row 2) 41%; faq.md (row 2) 41%"
+    details = plain_words.stage_details("respond", respond)
+    assert dict(details)["passages found"] == "prices.csv (row 2) 41%"
+    assert not any("decided" in label or "weighed" in label for label, _ in details)
+    broken = plain_words.stage_details("respond", {**respond, "decided_on": "not a list"})  # nothing raises
+    assert dict(broken)["passages found"] == "prices.csv (row 2) 41%"
 
 
 def test_a_canned_answer_or_an_action_is_never_told_as_a_dont_know():

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from pipelines import abstention
+from pipelines.retrieval import coverage
 from services.usecases.answering import _support
 
 OLD_PARTS = "Old parts\nReplaced parts are disposed of by us unless you ask to keep them when you hand in the bike."
@@ -68,8 +69,11 @@ def test_a_role_the_business_never_plays_stops_the_answer():
         terms=["buy", "old", "bikes"],
         weights={"buy": 4.83, "old": 4.14, "bikes": 1.53},
         unknown=["buy"],
-        decided_on=[SimpleNamespace(content=text, ranked=ranked) for text in (OLD_PARTS, LOAN_BIKES)],
     )
+    retrieval.found = [  # each passage with its share of the question's words, as `retrieve` computes it
+        SimpleNamespace(content=text, ranked=ranked, coverage=coverage(retrieval.terms, text, retrieval.weights))
+        for text in (OLD_PARTS, LOAN_BIKES)
+    ]
     best_sentence = 0.588
     everyday = {"buy", "old", "bikes"}
     support = _support(retrieval, best_sentence, {"buy": 0.196}, everyday, everyday=everyday, question=question)  # type: ignore[arg-type]
