@@ -25,7 +25,10 @@ _SINGULAR_OF = {plural: singular for singular, plural in _IRREGULAR_PLURALS.item
 # Words a customer asks a shop's charge by, all naming what a thing costs. Exact words: "fee" begins "feed", "price"
 # begins "prick". Not "charge" (also what a phone or battery does) nor "rate" (a pass rate, a heart rate).
 _PRICE_WORDS = ("cost", "costs", "price", "prices", "priced", "pricing", "fee", "fees")
-SAME_MEANING: tuple[frozenset[str], ...] = (frozenset(_PRICE_WORDS),)
+# Words a customer tells a thing arrived or is damaged by. Not "broke" (out of money) nor "scratched" (a scratch is
+# not a break).
+_DAMAGE_WORDS = ("damage", "damaged", "broken", "cracked", "smashed", "shattered")
+SAME_MEANING: tuple[frozenset[str], ...] = (frozenset(_PRICE_WORDS), frozenset(_DAMAGE_WORDS))
 _GROUP_OF = {word: group for group in SAME_MEANING for word in group}
 
 _VOWELS = "aeiou"

@@ -68,3 +68,10 @@ def test_forms_stay_fast_on_long_messages():
         stems(terms)
         covered(terms, text)
         assert time.perf_counter() - started < 0.2
+
+
+def test_damage_words_meet_one_another_exactly():
+    assert same_word("cracked", "damaged") and same_word("broken", "cracked") and same_word("smashed", "damaged")
+    # "broke" (out of money) and "scratched" are not damage words; "damage" meets no "damp"
+    assert not same_word("broke", "damaged") and not same_word("scratched", "cracked")
+    assert not same_word("cracked", "damp") and not same_word("cracked", "broker")
