@@ -46,6 +46,12 @@ COVERAGE_WEIGHT = 1.30
 AGREEMENT_BONUS = 0.25
 UNKNOWN_WEIGHT = 1.10
 THRESHOLD = 0.76
+# With one list (a vector store without keyword search, e.g. Pinecone) the agreement cannot be observed, and neither
+# the full bonus nor none stands for it: none abstained on 19 more answerable dev questions than the one-list
+# decision did before the recalibration above, the full bonus answered an out-of-scope question the two-list decision
+# abstains on. 0.15 is the least that abstains on no answerable dev question the one-list decision answered before,
+# and it abstains as often as the two-list decision on the dev splits (tests/bench/README.md, "2026-12-03, late").
+UNSEEN_AGREEMENT_BONUS = 0.15
 # An unknown word that is rare in English counts this many times: "calories", "wifi", "Fairtrade", "loaner",
 # "motorbikes" name a thing the documents would have to mention, while the everyday words of a question the
 # documents do answer ("late", "today", "weeks", "alone") are common. Rare means that neither the word nor a
@@ -104,7 +110,8 @@ MIN_RELEVANCE_DEFAULT = 0.35
 class Support:
     best_sentence: float  # cosine of the best candidate sentence (with its heading) to the question
     coverage: float  # share of the question's topic words found in one of the top passages
-    agreement: bool  # the top fused passage is in the top 3 of both the vector and the keyword lists
+    # the top fused passage is in the top 3 of both the vector and the keyword lists; None with one list only
+    agreement: bool | None
     unknown: float = 0.0  # share of the question's topic words (by rarity) no document ever uses
     variant: str = ""  # the variant asked for that the passages name others of and not this one ("iphone 16")
     unoffered: str = ""  # what "do you sell/repair/buy/rent X" asks for when no passage offers it so ("sell sim cards")
@@ -114,7 +121,7 @@ class Support:
         return (
             SENTENCE_WEIGHT * self.best_sentence
             + COVERAGE_WEIGHT * self.coverage
-            + (AGREEMENT_BONUS if self.agreement else 0.0)
+            + (AGREEMENT_BONUS if self.agreement else UNSEEN_AGREEMENT_BONUS if self.agreement is None else 0.0)
             - UNKNOWN_WEIGHT * self.unknown
             - (VARIANT_WEIGHT if self.variant else 0.0)
             - (OFFER_WEIGHT if self.unoffered else 0.0)

@@ -76,6 +76,7 @@ class Retrieval:
     found: list[Found]  # fused, best first
     weights: dict[str, float]  # each term's rarity among the tenant's chunks
     unknown: list[str]  # terms no chunk of the tenant's contains
+    one_list: bool = False  # the store ranks by vector only (no keyword search): its order stands
 
 
 Search = Callable[[str], Retrieval]  # the retrieval of a search text, for one business
@@ -155,7 +156,7 @@ def retrieve(
     # The index matches words as written: a word the passages write with an accent or as a compound the other
     # way ("cafe" for "café", "growbag" for "grow bag") is no unknown word.
     known = abstention.spelt_otherwise(terms, unknown, [f.content for f in found])
-    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known])
+    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known], vector_only)
 
 
 def _tables(rows: Mapping[str, HydratedChunk]) -> dict[str, str]:
@@ -381,7 +382,9 @@ def _support(
     basis = retrieval.found
     covers = max((f.coverage for f in basis[:COVERAGE_PASSAGES]), default=0.0)  # computed once, by `retrieve`
     top = basis[0].ranked
-    agreement = (
+    # With a store ranking by vector only the agreement of two lists cannot be observed (None), which differs from
+    # a keyword list that holds none of the top passages (False).
+    agreement = None if retrieval.one_list else (
         top.vector_rank is not None and top.vector_rank <= 3 and top.keyword_rank is not None and top.keyword_rank <= 3
     )
     owners = abstention.possessors(question)

@@ -78,6 +78,8 @@ class Cases:
         self.sentence = np.array([s.get("sentence", 0.0) for s in support], dtype=np.float64)
         self.coverage = np.array([s.get("coverage", 0.0) for s in support], dtype=np.float64)
         self.agreement = np.array([bool(s.get("agreement")) for s in support])
+        # one list (a store ranking by vector only): the agreement could not be observed
+        self.unseen = np.array(["agreement" in s and s["agreement"] is None for s in support])
         self.unknown = np.array([s.get("unknown", 0.0) for s in support], dtype=np.float64)
         self.variant = np.array([bool(s.get("variant")) for s in support])
         self.unoffered = np.array([bool(s.get("unoffered")) for s in support])
@@ -93,7 +95,7 @@ class Cases:
         score = (
             s * self.sentence
             + w.coverage * self.coverage
-            + np.where(self.agreement, w.agreement, 0.0)
+            + np.where(self.agreement, w.agreement, np.where(self.unseen, abstention.UNSEEN_AGREEMENT_BONUS, 0.0))
             - w.unknown * self.unknown
             - np.where(self.variant, abstention.VARIANT_WEIGHT, 0.0)
             - np.where(self.unoffered, abstention.OFFER_WEIGHT, 0.0)

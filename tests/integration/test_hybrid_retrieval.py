@@ -163,7 +163,9 @@ def test_a_store_ranking_by_vector_only_keeps_its_order_and_is_decided_on(contai
     assert retrieval.found[1].coverage == 1.0 and retrieval.found[0].ranked.keyword_rank is None
     result = answering.answer(deps, user, BotSettings(), retrieval.text, search=lambda _text: retrieval)
     assert result.support is not None and result.support.coverage == 1.0  # the best of the first three passages
-    assert not result.support.agreement and "decided_on" not in result.trace
+    # one list: the agreement of two cannot be observed, and the decision is no stricter than before for it
+    assert retrieval.one_list and result.support.agreement is None and "decided_on" not in result.trace
+    assert result.trace["support"]["agreement"] is None
 
 
 def test_chunks_holding_the_same_words_are_ordered_by_meaning_not_by_id(container):

@@ -69,6 +69,7 @@ def test_a_role_the_business_never_plays_stops_the_answer():
         terms=["buy", "old", "bikes"],
         weights={"buy": 4.83, "old": 4.14, "bikes": 1.53},
         unknown=["buy"],
+        one_list=False,
     )
     retrieval.found = [  # each passage with its share of the question's words, as `retrieve` computes it
         SimpleNamespace(content=text, ranked=ranked, coverage=coverage(retrieval.terms, text, retrieval.weights))
