@@ -406,9 +406,9 @@ def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str
         story.append("Nothing from your documents was sent: the bot acted on what the customer asked for.")
     elif how in ABSTAINED or not chunks:
         # A trace stored while the decision read passages of an order of its own names them as "decided_on".
-        closest = [r for r in responded.get("decided_on") or responded.get("ranked") or [] if isinstance(r, Mapping)]
+        closest = _documents(responded.get("decided_on")) or _documents(responded.get("ranked"))
         if closest:
-            story.append(f"The closest passages (in {', '.join(sorted({str(r.get('document')) for r in closest}))}) "
+            story.append(f"The closest passages (in {', '.join(closest)}) "
                          "did not answer the question well enough, so the bot sent your “don't know” reply.")
         else:
             story.append("Your documents had no passage about this, so the bot sent your “don't know” reply.")
@@ -430,6 +430,13 @@ def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str
     if isinstance(parts, int) and parts > 1:
         story.append(f"The reply was long, so it was sent in {parts} messages.")
     return story
+
+
+def _documents(passages: object) -> list[str]:
+    """The documents a stored list of passages names, sorted; an entry naming none (an old trace's) is skipped."""
+    if not isinstance(passages, list):
+        return []
+    return sorted({str(p["document"]) for p in passages if isinstance(p, Mapping) and p.get("document")})
 
 
 _PASSAGE_LISTS = {"ranked": "passages found"}

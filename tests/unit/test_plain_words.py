@@ -82,6 +82,20 @@ def test_a_stored_trace_with_the_passages_the_decision_once_read_apart_still_rea
     assert dict(broken)["passages found"] == "prices.csv (row 2) 41%"
 
 
+def test_stored_passages_naming_no_document_are_skipped():
+    """An old stored trace may hold passages without a document: the story never names "None"."""
+    respond = {"answer": "abstained", "chunks": [], "decided_on": [{"document": None}]}
+    story = plain_words.trace_story({"respond": respond}, status="answered", intent_name="Response")
+    assert "None" not in story[-1]
+    assert story[-1] == "Your documents had no passage about this, so the bot sent your “don't know” reply."
+    ranked = {**respond, "ranked": [{"document": None}, {"document": "faq.md"}, {"document": ""}, "not a passage"]}
+    story = plain_words.trace_story({"respond": ranked}, status="answered", intent_name="Response")
+    assert "(in faq.md) did not answer" in story[-1]
+    none_ranked = {"answer": "abstained", "chunks": [], "ranked": [{"document": None}]}
+    story = plain_words.trace_story({"respond": none_ranked}, status="answered", intent_name="Response")
+    assert "None" not in story[-1] and "no passage about this" in story[-1]
+
+
 def test_a_canned_answer_or_an_action_is_never_told_as_a_dont_know():
     heard = {"filter": {"answer": True, "reason": "answer"}}
     canned = plain_words.trace_story({**heard, "intent": {"intent": "Response", "label": "Answer:hours",
