@@ -8,7 +8,8 @@ stays 1: it sets the scale, and an owner's `min_relevance` moves the threshold b
 
 - fitted on the dev splits only: out-of-scope abstention as high as it goes with false abstention on no suite's dev
   split above the baseline's (another dump's decisions, e.g. the main branch's; without one, the dump's own);
-  ties go to fewer false abstentions, then more facts in replies, then the setting nearest today's weights;
+  ties go to fewer false abstentions, then more facts in replies, then the setting nearest ANCHOR (fixed here, not
+  read from pipelines/abstention.py, so a re-run after the constants were edited picks the same weights);
 - the test splits as a check, and leave one suite out: fitted on the other suites' dev splits, measured on its own.
 
     PYTHONPATH=$PWD .venv/bin/python -m tests.bench.calibrate_abstention DUMP.jsonl [--baseline MAIN.jsonl]
@@ -46,12 +47,19 @@ class Weights:
 
     @classmethod
     def today(cls) -> Weights:
+        """The weights pipelines/abstention.py decides with now (the replay check's)."""
         return cls(abstention.COVERAGE_WEIGHT, abstention.AGREEMENT_BONUS, abstention.UNKNOWN_WEIGHT,
                    abstention.THRESHOLD)
 
     def __str__(self) -> str:
         return (f"COVERAGE_WEIGHT={self.coverage:.2f} AGREEMENT_BONUS={self.agreement:.2f} "
                 f"UNKNOWN_WEIGHT={self.unknown:.2f} THRESHOLD={self.threshold:.2f}")
+
+
+# The weights the search prefers on ties: the ones it chose on the reply's passages (tests/bench/README.md,
+# "2026-12-03, late"). Fixed here rather than read from pipelines/abstention.py, so that the same dump gives the same
+# weights whatever the constants are when the script runs again.
+ANCHOR = Weights(coverage=1.30, agreement=0.25, unknown=1.10, threshold=0.76)
 
 
 def _normalised(text: str) -> str:
@@ -141,10 +149,12 @@ def figures(cases: Cases, abstained: np.ndarray, where: np.ndarray) -> Figures:
     )
 
 
-def search(cases: Cases, fit: np.ndarray, limits: dict[str, int]) -> tuple[Weights, Figures] | None:
+def search(
+    cases: Cases, fit: np.ndarray, limits: dict[str, int], *, anchor: Weights | None = None
+) -> tuple[Weights, Figures] | None:
     """The best weights on the `fit` cases: most out-of-scope abstentions with each suite's false abstentions at or
-    under `limits`; then fewest false abstentions, most facts, nearest today's weights."""
-    today = Weights.today()
+    under `limits`; then fewest false abstentions, most facts, nearest `anchor` (ANCHOR unless given)."""
+    near = ANCHOR if anchor is None else anchor
     suites = sorted(limits)
     if not suites:  # nothing to fit on (one suite, left out)
         return None
@@ -153,7 +163,7 @@ def search(cases: Cases, fit: np.ndarray, limits: dict[str, int]) -> tuple[Weigh
     in_suite = np.stack([cases.suite == s for s in suites])  # suites x cases
     best: tuple[tuple, Weights] | None = None
     for c, a, u in itertools.product(COVERAGE_GRID, AGREEMENT_GRID, UNKNOWN_GRID):
-        w = Weights(float(c), float(a), float(u), today.threshold)
+        w = Weights(float(c), float(a), float(u), near.threshold)
         abstained = ~cases.answered(w, THRESHOLD_GRID)  # thresholds x cases
         false_by_suite = (abstained & q) @ in_suite.T.astype(np.int64)  # thresholds x suites
         allowed = np.all(false_by_suite <= np.array([limits[s] for s in suites]), axis=1)
@@ -164,8 +174,8 @@ def search(cases: Cases, fit: np.ndarray, limits: dict[str, int]) -> tuple[Weigh
         fact = (~abstained & q & cases.factual).sum(axis=1)
         for i in np.flatnonzero(allowed):
             t = float(THRESHOLD_GRID[i])
-            distance = (abs(c - today.coverage) / 0.1 + abs(a - today.agreement) / 0.05
-                        + abs(u - today.unknown) / 0.1 + abs(t - today.threshold) / 0.01)
+            distance = (abs(c - near.coverage) / 0.1 + abs(a - near.agreement) / 0.05
+                        + abs(u - near.unknown) / 0.1 + abs(t - near.threshold) / 0.01)
             key = (int(oos[i]), -int(false[i]), int(fact[i]), -round(float(distance), 6))
             if best is None or key > best[0]:
                 best = (key, Weights(float(c), float(a), float(u), t))
@@ -220,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     today = Weights.today()
     replayed = ~cases.answered(today)[0]
     print(f"today: {today}")
+    print(f"preferred on ties: {ANCHOR}")
     print(f"replay check: {int((replayed != cases.abstained).sum())} of {len(cases.rows)} decisions differ "
           "from the dump's run at today's weights (0 when the dump was run with them)")
     before = _baseline(cases, baseline)
