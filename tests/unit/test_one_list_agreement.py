@@ -34,8 +34,8 @@ def test_one_list_leaves_the_agreement_unobserved_and_answers_as_before():
 
 @pytest.mark.parametrize(("sentence", "coverage"), [(0.50, 0.18), (0.55, 0.15), (0.62, 0.10)])
 def test_the_unobserved_agreement_lies_between_none_and_the_full_bonus(sentence, coverage):
-    unseen = abstention.Support(sentence, coverage, None).score
-    assert abstention.Support(sentence, coverage, False).score < unseen < abstention.Support(sentence, coverage, True).score
+    none, full = abstention.Support(sentence, coverage, False), abstention.Support(sentence, coverage, True)
+    assert none.score < abstention.Support(sentence, coverage, None).score < full.score
     assert abstention.answerable(abstention.Support(sentence, coverage, None))
 
 
