@@ -25,7 +25,8 @@ _IRREGULAR_PLURALS = {
 _SINGULAR_OF = {plural: singular for singular, plural in _IRREGULAR_PLURALS.items()}
 
 # Words a customer asks a shop's charge by, all naming what a thing costs. Matched exactly when reached from another
-# word of the group: "fee" begins "feed", "price" begins "prick". Not "charge" (also what a phone or battery does) nor "rate" (a pass rate, a heart rate).
+# word of the group: "fee" begins "feed", "price" begins "prick". Not "charge" (also what a phone or battery does)
+# nor "rate" (a pass rate, a heart rate).
 _PRICE_WORDS = ("cost", "costs", "price", "prices", "priced", "pricing", "fee", "fees")
 # Words a customer tells a thing arrived or is damaged by. "broke" (out of money) is not reached from the others,
 # though "broken" itself, cut to its stem "broke:*", meets it; nor "scratched" (a scratch is not a break). Not
