@@ -161,3 +161,6 @@ def test_content_terms_stay_linear():
         content_terms(text)
         times.append(time.perf_counter() - started)
     assert times[1] < 0.05
+    started = time.perf_counter()  # no term to stop at: one pass over every word
+    assert content_terms(("the and you " * 9_000)[:100_000]) == []
+    assert time.perf_counter() - started < 0.5
