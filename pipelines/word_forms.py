@@ -4,8 +4,10 @@ cutting the word to its stem does not: English plurals and verb forms that chang
 "price"). Only forms are added: the word's own stem is always matched too, so a form that is no word of the
 documents costs nothing.
 
-Each form is what the index is asked for: a prefix ("hedging" meets "hedging" and nothing shorter) or, for a short
-word that begins many others, the word exactly ("fee" must not meet "feed").
+Each form is what the index is asked for: a prefix for a regular form ("hedging:*" meets "hedging" and "hedgings"
+but nothing shorter), or the word exactly where a prefix would begin unrelated words: an irregular plural ("men" must
+not meet "menu", "leaf" not "leaflet") and a word of the same meaning ("cost" meets "fee" but not "feed"). The
+customer's own word is still matched by its stem, as a prefix: "fee" itself meets "feed".
 """
 
 from __future__ import annotations
@@ -22,12 +24,16 @@ _IRREGULAR_PLURALS = {
 }
 _SINGULAR_OF = {plural: singular for singular, plural in _IRREGULAR_PLURALS.items()}
 
-# Words a customer asks a shop's charge by, all naming what a thing costs. Exact words: "fee" begins "feed", "price"
-# begins "prick". Not "charge" (also what a phone or battery does) nor "rate" (a pass rate, a heart rate).
+# Words a customer asks a shop's charge by, all naming what a thing costs. Matched exactly when reached from another
+# word of the group: "fee" begins "feed", "price" begins "prick". Not "charge" (also what a phone or battery does)
+# nor "rate" (a pass rate, a heart rate).
 _PRICE_WORDS = ("cost", "costs", "price", "prices", "priced", "pricing", "fee", "fees")
-# Words a customer tells a thing arrived or is damaged by. Not "broke" (out of money) nor "scratched" (a scratch is
-# not a break).
-_DAMAGE_WORDS = ("damage", "damaged", "broken", "cracked", "smashed", "shattered")
+# Words a customer tells a thing arrived or is damaged by. "broke" (out of money) is not reached from the others,
+# though "broken" itself, cut to its stem "broke:*", meets it; nor "scratched" (a scratch is not a break). Not
+# "smashed" nor "shattered": a kitchen's words ("smashed avocado", "smashed potatoes") and a tired customer's. "cracked"
+# still names food too ("cracked pepper" meets a returns passage's "damaged"): kept for the parcel that "arrived
+# cracked", the commoner message to a shop.
+_DAMAGE_WORDS = ("damage", "damaged", "broken", "cracked")
 SAME_MEANING: tuple[frozenset[str], ...] = (frozenset(_PRICE_WORDS), frozenset(_DAMAGE_WORDS))
 _GROUP_OF = {word: group for group in SAME_MEANING for word in group}
 
@@ -47,19 +53,19 @@ class Form:
 
 
 def other_forms(word: str) -> list[Form]:
-    """The word's other forms the stem would not meet (empty for most words), as prefixes, and the shop words of
-    the same meaning, exactly."""
+    """The word's other forms the stem would not meet (empty for most words): an irregular plural or singular
+    exactly, and nothing else (no spelling rule reads "mice" as a silent e); the regular ones as prefixes; the shop
+    words of the same meaning, exactly, which name every form of their group (no "pricing:*" beside "pricing")."""
+    irregular = _IRREGULAR_PLURALS.get(word) or _SINGULAR_OF.get(word)
+    if irregular is not None:
+        return [Form(irregular, False)]
+    if word in _GROUP_OF:
+        return [Form(w, False) for w in sorted(_GROUP_OF[word]) if w != word]
     forms: list[str] = []
-    if word in _IRREGULAR_PLURALS:
-        forms.append(_IRREGULAR_PLURALS[word])
-    if word in _SINGULAR_OF:
-        forms.append(_SINGULAR_OF[word])
     if len(word) >= 6 and word.endswith(("ies", "ied")):  # "puppies" -> "puppy"; "pies" is "pie" plus "s"
         forms.append(word[:-3] + "y")
     if len(word) >= 4 and word.endswith("y") and word[-2] not in _VOWELS:  # "puppy" -> "puppies", "carry" -> "carried"
         forms += [word[:-1] + "ies", word[:-1] + "ied"]
     if len(word) >= 4 and word.endswith("e") and word[-2] not in _VOWELS and word[-2] != "y":  # silent e dropped
         forms.append(word[:-1] + "ing")  # "hedge" -> "hedging" ("hedged" and "hedges" begin with "hedge")
-    found = [Form(f, True) for f in forms]
-    found += [Form(w, False) for w in sorted(_GROUP_OF.get(word, frozenset())) if w != word]
-    return found
+    return [Form(f, True) for f in forms]

@@ -533,7 +533,7 @@ class FakeKnowledgeBaseRepository(_Repo):
 
     def term_counts(self, user_id: uuid.UUID, stems: list[str], model: str) -> tuple[int, list[int]]:
         """Postgres matches `to_tsquery('simple', stem)` (a prefix query, `word:*`, an exact word, or an or of
-        them in parentheses, `(leave:* | leaf:*)`) on the chunk's words."""
+        them in parentheses, `(leave:* | leaf)`) on the chunk's words."""
         chunks = [c for c in self.db.chunks.values() if c["user_id"] == user_id and c["embedding_model"] == model]
         words = [set(re.findall(r"\w+", c["content"].lower())) for c in chunks]
 
