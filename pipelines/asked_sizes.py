@@ -68,12 +68,24 @@ _LISTED_VALUE = re.compile(_LISTED_NUMBER)
 
 # A span of time said of a moment, not of the thing: a deadline or a wait ("cancel up to 24 h before", "48 hours in
 # advance", "within 14 days", "its about 30 hours away"). A lesson row whose note says "cancel up to 24 h before" is
-# no 24-hour lesson, and a customer counting the hours to a booking gives no lesson's length.
+# no 24-hour lesson, and a customer counting the hours to a booking gives no lesson's length. A hyphen joins the
+# word to another ("3 hours after-care" is no moment).
 _MOMENT_AFTER = re.compile(
-    r"\s*(?:before|beforehand|ahead|in\s+advance|prior|notice|away|after|later|earlier|ago|from\s+now)\b",
+    r"\s*(?:before|beforehand|ahead|in\s+advance|prior|notice|away|after|later|earlier|ago|from\s+now)(?![\w-])",
     re.IGNORECASE,
 )
 _MOMENT_BEFORE = re.compile(r"\b(?:within|in\s+the\s+last|in\s+the\s+first)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
+# "before"/"after" a point of the clock or the day places a booked span ("the court for 2 hours after 6pm", "a kayak
+# for 3 hours before sunset", "1 hour after 5 pm"), and "for" before the length sizes it ("for 2 hours after
+# school"): no moment. Before or after an event it dates one ("pick up 2 hours after school", "24 h before the
+# lesson").
+_BEFORE_OR_AFTER = re.compile(r"\s*(?:before|after)\s+", re.IGNORECASE)
+_POINT_IN_TIME = re.compile(
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\d{1,2}:\d{2}\b|\d{1,2}\s?o'?clock\b"
+    r"|(?:noon|midnight|sunset|sunrise|dusk|dawn|dark|closing|opening)\b)",
+    re.IGNORECASE,
+)
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|around\s+|another\s+|an?\s+extra\s+)?$", re.IGNORECASE)
 
 
 def _is_moment(text: str, match: re.Match[str]) -> bool:
@@ -81,7 +93,17 @@ def _is_moment(text: str, match: re.Match[str]) -> bool:
     if _unit(match["unit"])[0] != DURATION:
         return False
     before = text[max(0, match.start() - 30) : match.start()]
-    return bool(_MOMENT_AFTER.match(text, match.end()) or _MOMENT_BEFORE.search(before))
+    if _MOMENT_BEFORE.search(before):
+        return True
+    if not _MOMENT_AFTER.match(text, match.end()):
+        return False
+    placed = _BEFORE_OR_AFTER.match(text, match.end())
+    return not (placed and (_POINT_IN_TIME.match(text, placed.end()) or _FOR_BEFORE.search(before)))
+
+
+def moment_free(text: str) -> str:
+    """The text without the durations that date a moment ("cancel up to 24 hours before it starts")."""
+    return _SIZE.sub(lambda match: " " if _is_moment(text, match) else match.group(), text)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.asked_kinds import MONEY, holds
-from pipelines.asked_sizes import Size, fits, size_free
+from pipelines.asked_sizes import Size, fits, moment_free, size_free
 from pipelines.markdown_tables import is_rule, table_cells
 from pipelines.retrieval import coverage
 
@@ -348,7 +348,8 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
         chosen.append(lead)
         size += 1 + len(lead.text)
     told = _text_beside_price(best, scored, asks)
-    if told is not None and size + 1 + len(told.text) <= max_chars:
+    if (told is not None and told not in chosen and len(chosen) < max_sentences
+            and size + 1 + len(told.text) <= max_chars):
         chosen.append(told)
         size += 1 + len(told.text)
     asked = _asked_figure(best, scored, chosen, asks)
@@ -423,12 +424,14 @@ def _text_beside_price(best: Scored, scored: Sequence[Scored], asks: frozenset[s
     """For a question asking for a time or a span (not money) led by a price row, the best text sentence within
     PRICE_ROW_TEXT_WITHIN holding such a figure and as many of the question's words: the row names the product and
     its price, the text what is asked of it. Not for a question asking no figure or money ("is your bread organic",
-    "how much for …"), nor a row without a price (a timetable's row answers as it is)."""
+    "how much for …"), nor a row without a price (a timetable's row answers as it is). A span dating a moment is
+    not the span asked ("cancel up to 24 hours before it starts" says nothing of how long a lesson is)."""
     if not asks or MONEY in asks or not best.candidate.row or not holds(best.candidate.text, frozenset({MONEY})):
         return None
     return next((s.candidate for s in scored[1:] if not s.candidate.row
                  and s.score >= best.score - PRICE_ROW_TEXT_WITHIN - ROW_OVERLAP_SLACK
-                 and s.overlap >= best.overlap - ROW_OVERLAP_SLACK and holds(s.candidate.text, asks)), None)
+                 and s.overlap >= best.overlap - ROW_OVERLAP_SLACK and holds(moment_free(s.candidate.text), asks)),
+                None)
 
 
 def _same_item(best: Scored, other: Scored) -> bool:

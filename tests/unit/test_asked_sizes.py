@@ -1,9 +1,11 @@
 """The size a customer gives, the price list's band that holds it, and the price rows a reply is led by."""
 
+import time
+
 import pytest
 
 from pipelines.asked_kinds import MONEY
-from pipelines.asked_sizes import DURATION, LENGTH, MASS, Size, asked_sizes, fits
+from pipelines.asked_sizes import DURATION, LENGTH, MASS, Size, asked_sizes, bands, fits, moment_free
 from pipelines.sentences import Candidate, Scored, pick
 
 
@@ -164,3 +166,52 @@ def test_a_span_dating_a_moment_is_no_size():
     assert asked_sizes("a 90 minute lesson before my test") == (Size(DURATION, 1.5),)
     assert fits("pre-test lesson, manual: 70.00 EUR (length 90 minutes, mock test before the test).", ninety) is True
     assert asked_sizes("a 5 kg bag before friday") == (Size(MASS, 5.0),)
+
+
+def test_a_span_before_or_after_a_point_in_time_sizes_the_booking():
+    two, three = (Size(DURATION, 2.0),), (Size(DURATION, 3.0),)
+    assert asked_sizes("can I book the court for 2 hours after 6pm?") == two
+    assert asked_sizes("can I rent a kayak for 3 hours before sunset") == three
+    assert asked_sizes("how much is 2 hours after 5 pm") == two
+    assert asked_sizes("the court for 2 hours after 17:00") == two
+    assert asked_sizes("could we stay 2 hours after closing") == two
+    assert asked_sizes("can you walk him for 2 hours after school") == two
+    assert fits("| Court hire, 1 hour after 5 pm | 15 EUR |", asked_sizes("1 hour after 5pm")) is True
+    assert fits("| Court hire, 1 hour after 5 pm | 15 EUR |", two) is False
+    assert fits("| Court hire 2 hours before 5 pm | 16 EUR |", two) is True
+    # A hyphen joins "after" to another word: no moment.
+    assert fits("| 3 hours after-care | 20 EUR |", three) is True
+    assert asked_sizes("3 hours before-school club") == three
+
+
+def test_a_span_before_or_after_an_event_still_dates_a_moment():
+    assert asked_sizes("can I pick him up 2 hours after school") == ()
+    assert asked_sizes("do I need to cancel within 24 h") == ()
+    assert asked_sizes("must I book 48 hours in advance") == ()
+    assert asked_sizes("can I cancel up to 24 h before") == ()
+    assert asked_sizes("can I cancel up to 24 h before the lesson at 5pm") == ()
+    assert asked_sizes("its about 30 hours away") == ()
+    assert asked_sizes("do you need 24 hours notice") == ()
+    assert asked_sizes("can i cancel 24 hours prior to 6pm") == ()
+    row = "lesson, lesson 60 min: 30.00 EUR (cancel up to 24 h before)."
+    assert fits(row, asked_sizes("a 24 hour lesson")) is False
+
+
+def test_moment_free_keeps_the_sizes_and_drops_the_moments():
+    text = "A lesson lasts 50 minutes; cancel up to 24 hours before it starts."
+    assert moment_free(text) == "A lesson lasts 50 minutes; cancel up to   before it starts."
+    assert moment_free("Court hire, 2 hours after 5 pm.") == "Court hire, 2 hours after 5 pm."
+
+
+def test_the_moment_rules_read_long_messages_fast():
+    # Linear in the message's length: a message full of sizes takes a few hundred ms at 100,000 characters, as it
+    # did before the moment rules; a quadratic reading would take minutes.
+    for length, limit in ((4_096, 0.5), (100_000, 5.0)):
+        for piece in ("2 hours after ", "1 h before 5", "for 2 h after after ", "2h-after-", "9 hours  before   "):
+            text = (piece * (length // len(piece) + 1))[:length]
+            began = time.perf_counter()
+            asked_sizes(text)
+            bands(text)
+            moment_free(text)
+            took = time.perf_counter() - began
+            assert took < limit, (length, piece, took)

@@ -50,3 +50,33 @@ def test_the_rule_does_not_fire_outside_its_case():
     # A text sentence leading the reply: as before.
     text_first = [_scored(FINISH, 0, 0, 0.9), _scored(PACKAGE, 1, 0, 0.7, row=True)]
     assert [c.text for c in pick(text_first, 1000, asks=span)] == [FINISH]
+
+
+PILATES_SINGLE = "Pilates, single lesson: 20.00 EUR."
+PILATES_CARD = "Pilates, 10-lesson card: 180.00 EUR."
+CANCEL = "You can cancel a pilates lesson free of charge up to 24 hours before it starts."
+
+
+def _pilates(text=CANCEL):
+    def scored(candidate_text, passage, similarity, overlap, row):
+        candidate = Candidate(candidate_text, "Pilates", passage, 0, 0, row)
+        return Scored(candidate, similarity, overlap, similarity + 0.2 * overlap)
+    return [scored(PILATES_SINGLE, 0, 0.82, 0.6, True), scored(PILATES_CARD, 1, 0.80, 0.6, True),
+            scored(text, 2, 0.72, 0.6, False)]
+
+
+def test_a_span_dating_a_moment_is_not_the_span_asked():
+    asks = asked_kinds("how long is a pilates lesson")
+    assert asks == frozenset({SPAN})
+    picked = [c.text for c in pick(_pilates(), 1000, max_sentences=2, asks=asks)]
+    assert CANCEL not in picked and PILATES_SINGLE in picked
+    # Must still fire: the sentence saying how long a lesson lasts.
+    lasts = "A pilates lesson lasts 50 minutes, and you can cancel it up to 24 hours before it starts."
+    assert lasts in [c.text for c in pick(_pilates(lasts), 1000, max_sentences=2, asks=asks)]
+
+
+def test_the_sentence_beside_the_price_row_keeps_to_max_sentences():
+    asks = asked_kinds("how long is each EDT lesson")
+    assert [c.text for c in pick(_rows_then_text(0.728), 1000, max_sentences=1, asks=asks)] == [PACKAGE]
+    picked = [c.text for c in pick(_rows_then_text(0.728), 1000, max_sentences=2, asks=asks)]
+    assert picked == [PACKAGE, LASTS]
