@@ -13,7 +13,8 @@ from pipelines.asked_sizes import MASS, Band, Size, asked_sizes, bands, fits
     ("question", "passages"),
     [
         # a passage's size of something else (an order, a parcel, a distance, a cable) offers no size of the thing
-        ("do you have 100 g chocolate bars", ["Handmade chocolate bars, 12 flavours.", "Free delivery on orders over 2 kg."]),
+        ("do you have 100 g chocolate bars",
+         ["Handmade chocolate bars, 12 flavours.", "Free delivery on orders over 2 kg."]),
         ("do you sell 250g bags of decaf", ["Decaf available in all bag sizes.", "Parcels over 1 kg ship by DHL."]),
         ("do you have 5 kg bags of flour", ["Flour: spelt, rye, wheat.", "Free shipping over 20 kg."]),
         ("do you sell 1 m planters", ["Planters in terracotta and zinc.", "Parking 20 m from the entrance."]),
