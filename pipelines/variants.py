@@ -17,6 +17,7 @@ missing when the passages offer sizes of its kind and no size or band of theirs 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -202,7 +203,10 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
 # size that a noun follows sizes that noun ("250g bags"); another size sizes what its sentence or table row names,
 # and counts when that sentence or row names a word of the question or gives a price (a price list's row: "small
 # (up to 10 kg): 45.00 EUR", "Nordmann firs in 5, 6 and 7 ft, from 35 GBP").
-_PARTS = re.compile(r"\n|(?<=[.!?;])\s+")
+_PARTS = re.compile(r"\n|(?<=[.!?])\s+")
+# A size sizing another noun ("30 m reels") sizes the asked thing when its clause names it ("Garden hose, 15 m to
+# 30 m reels"), not when only another clause does ("Laptop sleeves for 13 and 14 inch; 2 m USB cable").
+_CLAUSE_END = re.compile(r";")
 _PRICE = re.compile(
     r"[€$£]\s*\d|\d(?:[.,]\d+)?\s*(?:€|\$|£|eur|euros?|dollars?|pounds?|usd|gbp|chf)\b", re.IGNORECASE
 )
@@ -212,6 +216,7 @@ _PRICE = re.compile(
 class _Sized:
     band: Band
     noun: frozenset[str]  # the base forms of the words after the size naming what it sizes; empty for none
+    clause: frozenset[str]  # the base forms of its clause's product words, read when it sizes a noun
 
 
 @dataclass(frozen=True)
@@ -246,14 +251,33 @@ def _noun_after(text: str, end: int) -> frozenset[str]:
     return _forms(words)
 
 
+class _Clauses:
+    """The product words of a part's clauses, each read once, found by position."""
+
+    def __init__(self, part: str) -> None:
+        self.part = part
+        self.ends = [end.start() for end in _CLAUSE_END.finditer(part)] + [len(part)]
+        self.read: dict[int, frozenset[str]] = {}
+
+    def words_at(self, at: int) -> frozenset[str]:
+        index = bisect.bisect_left(self.ends, at)
+        if index not in self.read:
+            start = self.ends[index - 1] + 1 if index else 0
+            tokens = _variant_tokens(self.part[start : self.ends[index]])
+            self.read[index] = _forms(token for token in tokens if _is_product_word(token))
+        return self.read[index]
+
+
 @functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
 def _sized_parts(text: str) -> tuple[_Part, ...]:
     parts: list[_Part] = []
     for part in _PARTS.split(text):
+        clauses = _Clauses(part)
         sizes = tuple(
-            _Sized(placed.band, _noun_after(part, placed.end))
+            _Sized(placed.band, noun, clauses.words_at(placed.start) if noun else frozenset())
             for placed in placed_bands(part)
             if placed.band.dimension != DURATION
+            for noun in [_noun_after(part, placed.end)]
         )
         if sizes:
             words = _forms(token for token in _variant_tokens(part) if _is_product_word(token))
@@ -268,7 +292,7 @@ def _sizes_of_item(passages: Sequence[str], item: frozenset[str], asked: frozens
         for part in _sized_parts(text):
             for sized in part.sizes:
                 if sized.noun:
-                    counts = bool(sized.noun & item) or bool(part.words & item)
+                    counts = bool(sized.noun & item) or bool(sized.clause & item)
                 else:
                     counts = bool(part.words & asked) or part.priced
                 if counts:

@@ -86,3 +86,9 @@ def test_sizes_are_read_in_linear_time(text):
     start = time.perf_counter()
     bands(long)
     assert time.perf_counter() - start < 5.0
+
+
+def test_a_record_of_fields_is_read_as_one_row():
+    record = "product: Hafen Espresso; size: 250 g; price_eur: 9.50; notes: made for espresso machines"
+    assert variants.missing_variant("a 1 kg bag of hafen espresso", [record]) == "kg 1"
+    assert variants.missing_variant("a 250 g bag of hafen espresso", [record]) == ""
