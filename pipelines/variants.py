@@ -201,8 +201,9 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
 # A passage's size offers a size of the asked thing only when it sizes that thing: "Free delivery on orders over
 # 2 kg" offers no chocolate bar, "Parking 20 m from the entrance" no planter, "2 m USB cable" no laptop sleeve. A
 # size that a noun follows sizes that noun ("250g bags"); another size sizes what its sentence or table row names,
-# and counts when that sentence or row names a word of the question or gives a price (a price list's row: "small
-# (up to 10 kg): 45.00 EUR", "Nordmann firs in 5, 6 and 7 ft, from 35 GBP").
+# and counts when that sentence or row names a word of the question, or, a closed size or range, gives a price (a
+# price list's row: "Nordmann firs in 5, 6 and 7 ft, from 35 GBP"). An open band counts only beside a word of the
+# question: "Parcels up to 2 kg: 4.90 EUR" is a price list's row too, of shipping.
 _PARTS = re.compile(r"\n|(?<=[.!?])\s+")
 # A size sizing another noun ("30 m reels") sizes the asked thing when its clause names it ("Garden hose, 15 m to
 # 30 m reels"), not when only another clause does ("Laptop sleeves for 13 and 14 inch; 2 m USB cable").
@@ -217,6 +218,7 @@ class _Sized:
     band: Band
     noun: frozenset[str]  # the base forms of the words after the size naming what it sizes; empty for none
     clause: frozenset[str]  # the base forms of its clause's product words, read when it sizes a noun
+    open: bool  # "over 2 kg", "up to 31.5 kg": a price beside it is as often a parcel's or an order's
 
 
 @dataclass(frozen=True)
@@ -274,7 +276,7 @@ def _sized_parts(text: str) -> tuple[_Part, ...]:
     for part in _PARTS.split(text):
         clauses = _Clauses(part)
         sizes = tuple(
-            _Sized(placed.band, noun, clauses.words_at(placed.start) if noun else frozenset())
+            _Sized(placed.band, noun, clauses.words_at(placed.start) if noun else frozenset(), placed.open)
             for placed in placed_bands(part)
             if placed.band.dimension != DURATION
             for noun in [_noun_after(part, placed.end)]
@@ -294,7 +296,7 @@ def _sizes_of_item(passages: Sequence[str], item: frozenset[str], asked: frozens
                 if sized.noun:
                     counts = bool(sized.noun & item) or bool(sized.clause & item)
                 else:
-                    counts = bool(part.words & asked) or part.priced
+                    counts = bool(part.words & asked) or (part.priced and not sized.open)
                 if counts:
                     found.append(sized.band)
     return found

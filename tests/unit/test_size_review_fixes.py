@@ -92,3 +92,12 @@ def test_a_record_of_fields_is_read_as_one_row():
     record = "product: Hafen Espresso; size: 250 g; price_eur: 9.50; notes: made for espresso machines"
     assert variants.missing_variant("a 1 kg bag of hafen espresso", [record]) == "kg 1"
     assert variants.missing_variant("a 250 g bag of hafen espresso", [record]) == ""
+
+
+def test_an_open_band_counts_only_beside_a_word_of_the_question():
+    shipping = ["Parcels over 5 kg: 9.90 EUR."]
+    assert variants.missing_variant("do you sell 1 kg bags of rye flour", shipping) == ""
+    # a closed size in a priced row counts, as a price list's row does
+    assert variants.missing_variant("do you sell 1 kg bags of flour", ["Nordmann 5 kg: 9.90 EUR."]) == "kg 1"
+    giant = ["full groom, giant (over 40 kg): 90 EUR"]
+    assert variants.missing_variant("full groom for a 20 kg dog?", giant) == "kg 20"
