@@ -17,6 +17,8 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from pipelines.word_forms import Form, other_forms
+
 RRF_K = 60  # the smoothing constant from the original RRF paper, also Supabase's default
 # The cosine's share of the fused score; the question's words the rest. Measured on the evaluation suites' dev
 # splits, hit@3 is within one case of its best from 0.4 to 0.65 (tests/bench/README.md): equal shares.
@@ -73,11 +75,31 @@ def content_terms(text: str) -> list[str]:
 
 def stems(terms: Sequence[str]) -> list[str]:
     """Each term as a Postgres `to_tsquery('simple', …)` text: numbers whole, words by their stem as
-    a prefix, so "deliver", "delivery" and "delivered" meet without a language's stemmer.
+    a prefix, so "deliver", "delivery" and "delivered" meet without a language's stemmer, or-ed with the
+    word's other forms (`word_forms`) when it has some: "leaves" as "(leave:* | leaf:*)".
 
     Terms come from content_terms, so they hold only letters, digits and . or ,: nothing the
     tsquery syntax reads as an operator."""
-    return [t if t[0].isdigit() else f"{stem(t)}:*" for t in terms]
+    return [_as_tsquery(forms_of(t)) for t in terms]
+
+
+def _as_tsquery(forms: Sequence[Form]) -> str:
+    if len(forms) == 1:
+        return forms[0].as_tsquery()
+    return "(" + " | ".join(f.as_tsquery() for f in forms) + ")"
+
+
+@functools.lru_cache(maxsize=4096)
+def forms_of(term: str) -> tuple[Form, ...]:
+    """What the keyword search matches for the term: a number exactly; a word by its stem as a prefix and by
+    its other forms, leaving out a form another one already meets ("priced" under "price:*")."""
+    if term[0].isdigit():
+        return (Form(term, False),)
+    forms = [Form(stem(term), True), *other_forms(term)]
+    return tuple(
+        f for i, f in enumerate(forms)
+        if not any(g.prefix and f.text.startswith(g.text) and (g != f or j < i) for j, g in enumerate(forms) if j != i)
+    )
 
 
 def stem(word: str) -> str:
@@ -121,11 +143,10 @@ def words(text: str) -> set[str]:
 
 
 def same_word(term: str, word: str) -> bool:
-    """The text's word is the question's term in some form: it starts with the term's stem, as the
-    keyword search matches it ("delivery" meets "deliver", "motorbikes" does not meet "motor")."""
-    if term[0].isdigit():
-        return term == word
-    return word.startswith(stem(term))
+    """The text's word is the question's term in some form, as the keyword search matches it (`forms_of`): it
+    starts with the term's stem ("delivery" meets "deliver", "motorbikes" does not meet "motor") or is one of its
+    other forms ("leaves" meets "leaf", "cost" meets "price")."""
+    return any(f.meets(word) for f in forms_of(term))
 
 
 def covered(terms: Sequence[str], text: str) -> list[str]:
@@ -142,11 +163,11 @@ def _words_kept(text: str) -> frozenset[str]:
 
 
 def in_some_form(term: str, present: Collection[str]) -> bool:
-    """any(same_word(term, w) for w in present), with the term's stem taken once rather than once a word."""
-    if term[0].isdigit():
-        return term in present
-    prefix = stem(term)
-    return any(w.startswith(prefix) for w in present)
+    """any(same_word(term, w) for w in present), with the term's forms taken once rather than once a word."""
+    forms = forms_of(term)
+    if all(not f.prefix for f in forms):
+        return any(f.text in present for f in forms)
+    return any(f.meets(w) for w in present for f in forms)
 
 
 def coverage(terms: Sequence[str], text: str, weights: Mapping[str, float] | None = None) -> float:

@@ -532,13 +532,17 @@ class FakeKnowledgeBaseRepository(_Repo):
                    and c["embedding_model"] == model)
 
     def term_counts(self, user_id: uuid.UUID, stems: list[str], model: str) -> tuple[int, list[int]]:
-        """Postgres matches `to_tsquery('simple', stem)` (a prefix query, `word:*`) on the chunk's words."""
+        """Postgres matches `to_tsquery('simple', stem)` (a prefix query, `word:*`, an exact word, or an or of
+        them in parentheses, `(leave:* | leaf:*)`) on the chunk's words."""
         chunks = [c for c in self.db.chunks.values() if c["user_id"] == user_id and c["embedding_model"] == model]
         words = [set(re.findall(r"\w+", c["content"].lower())) for c in chunks]
 
+        def meets(part: str, bag: set[str]) -> bool:
+            return any(w.startswith(part.rstrip(":*")) if part.endswith(":*") else w == part for w in bag)
+
         def matches(stem: str, bag: set[str]) -> bool:
-            return all(any(w.startswith(part.rstrip(":*")) if part.endswith(":*") else w == part for w in bag)
-                       for part in (p.strip() for p in stem.split("&")) if part)
+            return all(any(meets(alt.strip(), bag) for alt in conj.strip().strip("()").split("|"))
+                       for conj in stem.split("&") if conj.strip())
 
         return len(chunks), [sum(1 for bag in words if matches(stem, bag)) for stem in stems]
 
