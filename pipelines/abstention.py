@@ -582,7 +582,7 @@ def offers(role: str, thing: Sequence[str], passages: Sequence[str]) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
+@functools.lru_cache(maxsize=2048)  # read once a process per passage text, as variants.offered_variants
 def _offer_parts(text: str) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
     """A passage's table rows (the words each names before its price) and its other sentences' words."""
     rows: list[frozenset[str]] = []

@@ -35,6 +35,12 @@ _FACTORS = {
 }
 # Each unit as written (lowercased), with its kind of size and its factor.
 UNITS = {unit: (dimension, factor) for dimension, units in _FACTORS.items() for unit, factor in units.items()}
+# Each unit's one spelling, the first of its kind with its factor: "kilos" is "kg", "feet" "ft", "metre" "m".
+SPELLINGS = {
+    unit: next(name for name, other in units.items() if other == factor)
+    for units in _FACTORS.values()
+    for unit, factor in units.items()
+}
 # A band's edges are written rounded: "6 ft" is a "1.83 m" tree, "1 lb" a "450 g" bag.
 ROUNDING = 0.01
 # A comma before exactly three digits is a thousands separator ("1,000 g"); before fewer, a decimal one ("1,5 kg").
@@ -42,7 +48,8 @@ _NUMBER = r"\d+(?:,\d{3}(?!\d))*(?:[.,]\d+)?"
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
 # Longest first, so "mm" is not read as "m"; behind a letter's lookahead, so a figure no letter follows is passed
 # over without trying every unit (a long run of figures is read in a few ms).
-_UNIT = "(?=[^\\W\\d_])(?:" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + ")"
+UNIT_PATTERN = "(?=[^\\W\\d_])(?:" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + ")"
+_UNIT = UNIT_PATTERN
 _SIZE = re.compile(rf"(?<![\w.,])(?P<value>{_NUMBER})[\s-]?(?P<unit>{_UNIT})\b", re.IGNORECASE)
 # A band as a price list writes it: "25 to 40 kg", "5-6 ft", "10kg\u201325kg", "10 kg to 25 kg", "between 5 and 7
 # ft", "over 40 kg", ">40 kg", "up to 10 kg", "<10 kg", "40+ kg", "25kg+", "25 kg and over", "90 cm".
@@ -50,8 +57,9 @@ _BAND = re.compile(
     rf"(?:(?P<above>(?:over|above|more\s+than|from|at\s+least)\s+|(?:>=?|\u2265)\s*)"
     rf"|(?P<below>(?:up\s+to|under|below|less\s+than|max\.?)\s+|(?:<=?|\u2264)\s*)|(?P<between>between\s+))?"
     rf"(?<![\w.,])(?P<low>{_NUMBER})"
-    rf"(?:\s?(?P<low_unit>{_UNIT})?\s?(?(between)and|(?:-|\u2013|\u2014|\u2212|to))\s?(?P<high>{_NUMBER}))?"
-    rf"\s?(?P<plus>\+)?\s?(?P<unit>{_UNIT})\b"
+    rf"(?:(?:[\s-]?(?P<low_unit>{_UNIT}))?\s?(?P<joiner>(?(between)and|(?:-|\u2013|\u2014|\u2212|to|/)))\s?"
+    rf"(?P<high>{_NUMBER}))?"
+    rf"(?:\s?(?P<plus>\+)\s?|[\s-]?)(?P<unit>{_UNIT})\b"
     rf"(?:\s?(?P<plus_after>\+)|\s+(?P<above_after>and\s+(?:over|above|up)|or\s+(?:more|over|above))\b"
     rf"|\s+(?P<below_after>or\s+(?:less|under|below))\b)?",
     re.IGNORECASE,
@@ -62,7 +70,7 @@ _BAND = re.compile(
 LIST_REACH = 64
 _LISTED_NUMBER = r"\d+(?:\.\d+)?"
 _LIST_BEFORE = re.compile(
-    rf"(?<![\w.,])(?:{_LISTED_NUMBER}(?:\s?,\s|\s(?:and|or|&)\s|\s?/\s?)){{1,8}}\Z", re.IGNORECASE
+    rf"(?<![\w.,])(?:{_LISTED_NUMBER}(?:\s?,\s|\s(?:and|or|&)\s)){{1,8}}\Z", re.IGNORECASE
 )
 _LISTED_VALUE = re.compile(_LISTED_NUMBER)
 
@@ -104,6 +112,28 @@ def _is_moment(text: str, match: re.Match[str]) -> bool:
 def moment_free(text: str) -> str:
     """The text without the durations that date a moment ("cancel up to 24 hours before it starts")."""
     return _SIZE.sub(lambda match: " " if _is_moment(text, match) else match.group(), text)
+
+
+# "5G", "4g", "3G" glued to their digit name a mobile network, not grams: always when the G is a capital, and a
+# lowercase one beside a word of phones or networks or a model code ("galaxy a54 5g", "5g phones", "4g sim").
+_NETWORK = re.compile(r"[2-6]G", re.IGNORECASE)
+_NETWORK_WORDS = re.compile(
+    r"\b(?:(?:smart)?phones?|mobiles?|cell|networks?|sims?|esim|signal|data|coverage|lte|routers?|modems?|hotspots?"
+    r"|wifi|tariffs?|contracts?|plans?|iphone|galaxy|pixel|[a-z]{1,3}\d{1,4}[a-z]?)\b",
+    re.IGNORECASE,
+)
+NETWORK_REACH = 24  # characters either side of a lowercase "5g" read for a word of phones
+
+
+def _is_network(text: str, match: re.Match[str]) -> bool:
+    """Whether a size found in the text is a mobile network's generation ("5G") rather than grams."""
+    written = text[match.start("low") if "low" in match.re.groupindex else match.start("value") : match.end("unit")]
+    if not _NETWORK.fullmatch(written):
+        return False
+    if written.endswith("G"):
+        return True
+    start, end = max(0, match.start() - NETWORK_REACH), match.end() + NETWORK_REACH
+    return bool(_NETWORK_WORDS.search(text, start, end))
 
 
 @dataclass(frozen=True)
@@ -150,7 +180,7 @@ def written_sizes(text: str) -> list[Written]:
     """The sizes a text gives ("32 kilos", "45cm"), each with how it is written."""
     found: list[Written] = []
     for match in _SIZE.finditer(text):
-        if _is_moment(text, match):
+        if _is_moment(text, match) or _is_network(text, match):
             continue
         dimension, factor = _unit(match["unit"])
         found.append(Written(Size(dimension, _number(match["value"]) * factor), match["value"], match["unit"],
@@ -170,9 +200,24 @@ def size_free(text: str) -> str:
 
 def bands(text: str) -> tuple[Band, ...]:
     """The sizes and size bands a text offers, in every unit (`Band`); a list offers each of its sizes."""
-    found: list[Band] = []
+    return tuple(placed.band for placed in placed_bands(text))
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A size or band a text offers, and where its writing starts (a list's first value) and ends."""
+
+    band: Band
+    start: int
+    end: int
+    open: bool  # "over 40 kg", "up to 10 kg": every size on one side of an edge
+
+
+def placed_bands(text: str) -> list[Placed]:
+    """The sizes and size bands a text offers (`bands`), each with where the text writes it."""
+    found: list[Placed] = []
     for match in _BAND.finditer(text):
-        if _is_moment(text, match):
+        if _is_moment(text, match) or _is_network(text, match):
             continue
         dimension, factor = _unit(match["unit"])
         low_dimension, low_factor = _unit(match["low_unit"]) if match["low_unit"] else (dimension, factor)
@@ -180,16 +225,24 @@ def bands(text: str) -> tuple[Band, ...]:
             continue
         low = _number(match["low"]) * low_factor
         high = _number(match["high"]) * factor if match["high"] else low
+        if match["joiner"] == "/" and low >= high:
+            low = high  # "5 / 1 kg" is a price and a size, not a range; only "10 / 25 kg" reads as one
+        is_open = False
         if not match["high"] and (match["above"] or match["plus"] or match["plus_after"] or match["above_after"]):
-            high = math.inf
+            high, is_open = math.inf, True
         elif not match["high"] and (match["below"] or match["below_after"]):
-            low = 0.0
-        found.append(Band(dimension, low, high))
-        if low == high:
+            low, is_open = 0.0, True
+        start = match.start()
+        listed_bands: list[Band] = []
+        if low == high and not match["high"]:
             listed = _LIST_BEFORE.search(text, max(0, match.start() - LIST_REACH), match.start())
-            values = [float(value) * factor for value in _LISTED_VALUE.findall(listed.group())] if listed else []
-            found.extend(Band(dimension, value, value) for value in values)
-    return tuple(found)
+            if listed:
+                start = listed.start()
+                listed_bands = [Band(dimension, float(value) * factor, float(value) * factor)
+                                for value in _LISTED_VALUE.findall(listed.group())]
+        found.append(Placed(Band(dimension, low, high), start, match.end(), is_open))
+        found.extend(Placed(band, start, match.end(), False) for band in listed_bands)
+    return found
 
 
 def fits(text: str, sizes: Sequence[Size]) -> bool | None:

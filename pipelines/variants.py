@@ -17,13 +17,24 @@ missing when the passages offer sizes of its kind and no size or band of theirs 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from pipelines.abstention import base_forms
-from pipelines.asked_sizes import DURATION, UNITS, Band, Size, bands, written_sizes
+from pipelines.asked_sizes import (
+    DURATION,
+    SPELLINGS,
+    UNIT_PATTERN,
+    UNITS,
+    Band,
+    Size,
+    placed_bands,
+    written_sizes,
+)
 from pipelines.common_words import COMMON_WORDS
 from pipelines.markdown_tables import is_rule, table_cells
 from pipelines.retrieval import PHRASING_WORDS, STOP_WORDS
@@ -33,8 +44,6 @@ VARIANT_LOOKBACK = 2  # words before a number that may be its product word ("ipa
 # lesson" is how long the customer books, and "hours" never was a variant's unit). "in" for inches is no unit: it
 # is as often the word "in", "5 in stock".
 SIZE_UNITS = frozenset(unit for unit, (dimension, _) in UNITS.items() if dimension != DURATION)
-# One unit written several ways is named in one spelling when missing: an "8 foot" tree is "ft 8".
-_UNIT_SPELLINGS = {"feet": "ft", "foot": "ft", "inches": "inch", "lbs": "lb"}
 # A passage's size of another order of magnitude sizes something else: "delivery within 10 km" says nothing of a
 # 30 cm pot. A size is compared with the passages' sizes of its kind within this factor of it.
 SCALE = 100.0
@@ -78,7 +87,7 @@ _LIST_JOINERS = frozenset({"and", "or", ",", "&", "/", "+"})
 _RANGE_JOINERS = frozenset({"to", "-", "bis", "through", "till", "until"})
 
 
-_GLUED_UNIT = re.compile(rf"(\d)({'|'.join(sorted(map(re.escape, SIZE_UNITS), key=len, reverse=True))})\b")  # 250g
+_GLUED_UNIT = re.compile(rf"(\d)({UNIT_PATTERN})\b")  # 250g: the unit read apart from its number
 
 
 # An en or em dash, or a minus sign, joins a range as a hyphen does.
@@ -127,22 +136,25 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
     return found
 
 
-_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
 def asked_item_sizes(question: str) -> list[tuple[str, Size]]:
     """The sizes of a thing the question names ("500 g bag" gives ("g 500", 0.5 kg), "an 8ft tree" ("ft 8", 2.44 m)),
     not an amount asked for ("can I order 3 kg?", "3 kg of espresso") nor the customer's own measure ("its about
     2.5m wide"): a noun follows the size."""
-    text = _NOT_VARIANTS.sub(" ; ", question.lower().translate(_DASHES))
-    found: list[tuple[str, Size]] = []
+    return [(label, size) for label, size, _ in _asked_item_sizes(question)]
+
+
+def _asked_item_sizes(question: str) -> list[tuple[str, Size, frozenset[str]]]:
+    """`asked_item_sizes`, each with the base forms of the words naming the sized thing ("chocolate bars")."""
+    text = _NOT_VARIANTS.sub(" ; ", question.lower())
+    found: list[tuple[str, Size, frozenset[str]]] = []
     for written in written_sizes(text):
-        after = _NEXT_WORD.match(text, written.end)
-        if written.size.dimension == DURATION or not after:
+        if written.size.dimension == DURATION:
             continue
-        if _is_product_word(after.group(1)) and after.group(1) not in MEASURE_WORDS:
-            unit = written.unit.lower()
-            found.append((f"{_UNIT_SPELLINGS.get(unit, unit)} {written.value}", written.size))
+        item = _noun_after(text, written.end)
+        if item:
+            found.append((f"{SPELLINGS[written.unit.lower()]} {written.value}", written.size, item))
     return found
 
 
@@ -186,10 +198,108 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
     return {product: frozenset(values) for product, values in offered.items()}
 
 
+# A passage's size offers a size of the asked thing only when it sizes that thing: "Free delivery on orders over
+# 2 kg" offers no chocolate bar, "Parking 20 m from the entrance" no planter, "2 m USB cable" no laptop sleeve. A
+# size that a noun follows sizes that noun ("250g bags"); another size sizes what its sentence or table row names,
+# and counts when that sentence or row names a word of the question, or, a closed size or range, gives a price (a
+# price list's row: "Nordmann firs in 5, 6 and 7 ft, from 35 GBP"). An open band counts only beside a word of the
+# question: "Parcels up to 2 kg: 4.90 EUR" is a price list's row too, of shipping.
+_PARTS = re.compile(r"\n|(?<=[.!?])\s+")
+# A size sizing another noun ("30 m reels") sizes the asked thing when its clause names it ("Garden hose, 15 m to
+# 30 m reels"), not when only another clause does ("Laptop sleeves for 13 and 14 inch; 2 m USB cable").
+_CLAUSE_END = re.compile(r";")
+_PRICE = re.compile(
+    r"[€$£]\s*\d|\d(?:[.,]\d+)?\s*(?:€|\$|£|eur|euros?|dollars?|pounds?|usd|gbp|chf)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _Sized:
+    band: Band
+    noun: frozenset[str]  # the base forms of the words after the size naming what it sizes; empty for none
+    clause: frozenset[str]  # the base forms of its clause's product words, read when it sizes a noun
+    open: bool  # "over 2 kg", "up to 31.5 kg": a price beside it is as often a parcel's or an order's
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A sentence or table row of a passage: the base forms of its words, whether it gives a price, its sizes."""
+
+    words: frozenset[str]
+    priced: bool
+    sizes: tuple[_Sized, ...]
+
+
+def _forms(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(form for word in words for form in base_forms(word))
+
+
+_NOUN_WORDS = re.compile(r"[^\W\d_]+")
+NOUN_REACH = 3  # words after a size that may name what it sizes ("1 kg coffee bags")
+
+
+def _noun_after(text: str, end: int) -> frozenset[str]:
+    """The base forms of the product words right after a size ("250g bags of decaf": bags), none for a word
+    saying what it measures ("26 cm across") or no product word."""
+    words: list[str] = []
+    for match in _NOUN_WORDS.finditer(text, end, min(len(text), end + 60)):
+        word = match.group().lower()
+        if text[end : match.start()].strip() or len(words) == NOUN_REACH:
+            break
+        if not _is_product_word(word) or word in MEASURE_WORDS:
+            break
+        words.append(word)
+        end = match.end()
+    return _forms(words)
+
+
+class _Clauses:
+    """The product words of a part's clauses, each read once, found by position."""
+
+    def __init__(self, part: str) -> None:
+        self.part = part
+        self.ends = [end.start() for end in _CLAUSE_END.finditer(part)] + [len(part)]
+        self.read: dict[int, frozenset[str]] = {}
+
+    def words_at(self, at: int) -> frozenset[str]:
+        index = bisect.bisect_left(self.ends, at)
+        if index not in self.read:
+            start = self.ends[index - 1] + 1 if index else 0
+            tokens = _variant_tokens(self.part[start : self.ends[index]])
+            self.read[index] = _forms(token for token in tokens if _is_product_word(token))
+        return self.read[index]
+
+
 @functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
-def offered_sizes(text: str) -> tuple[Band, ...]:
-    """The sizes and size bands a passage offers (`asked_sizes.bands`), but lengths of time."""
-    return tuple(band for band in bands(text) if band.dimension != DURATION)
+def _sized_parts(text: str) -> tuple[_Part, ...]:
+    parts: list[_Part] = []
+    for part in _PARTS.split(text):
+        clauses = _Clauses(part)
+        sizes = tuple(
+            _Sized(placed.band, noun, clauses.words_at(placed.start) if noun else frozenset(), placed.open)
+            for placed in placed_bands(part)
+            if placed.band.dimension != DURATION
+            for noun in [_noun_after(part, placed.end)]
+        )
+        if sizes:
+            words = _forms(token for token in _variant_tokens(part) if _is_product_word(token))
+            parts.append(_Part(words, bool(_PRICE.search(part)), sizes))
+    return tuple(parts)
+
+
+def _sizes_of_item(passages: Sequence[str], item: frozenset[str], asked: frozenset[str]) -> list[Band]:
+    """The passages' sizes and bands that size the asked thing (its words `item`; the question's words `asked`)."""
+    found: list[Band] = []
+    for text in passages:
+        for part in _sized_parts(text):
+            for sized in part.sizes:
+                if sized.noun:
+                    counts = bool(sized.noun & item) or bool(sized.clause & item)
+                else:
+                    counts = bool(part.words & asked) or (part.priced and not sized.open)
+                if counts:
+                    found.append(sized.band)
+    return found
 
 
 def _comparable(band: Band, size: Size) -> bool:
@@ -250,7 +360,7 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
     card" when they sell a "5-class card" and a "10-class card"), or "" when there is none. A product word the
     passages never give a variant says nothing either way, nor does a size of a kind they never give."""
     asked = asked_variants(question)
-    sizes = asked_item_sizes(question)
+    sizes = _asked_item_sizes(question)
     counts = asked_counts(question)
     if not passages or not (asked or sizes or counts):  # most questions name no variant: the passages are not read
         return ""
@@ -264,8 +374,10 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
             continue
         if not any(_covers(v, value) for values in known for v in values):
             return f"{products[-1]} {value}"
-    for label, size in sizes:
-        kind = [band for text in passages for band in offered_sizes(text) if band.dimension == size.dimension]
+    question_words = _forms(token for token in _variant_tokens(question) if _is_product_word(token))
+    for label, size, item in sizes:
+        sizing = _sizes_of_item(passages, item, question_words)
+        kind = [band for band in sizing if band.dimension == size.dimension]
         known_sizes = [band for band in kind if _comparable(band, size)]
         if known_sizes and not any(band.holds(size) for band in kind):
             return label

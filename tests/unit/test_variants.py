@@ -73,7 +73,7 @@ def test_a_band_that_holds_the_size_offers_it(question):
      "giant, 40 kg and over: 90.00 EUR", "giant, 40 kg or more: 90.00 EUR", "giant, at least 40 kg: 90.00 EUR"],
 )
 def test_every_open_band_form_holds_a_bigger_size(band):
-    passages = ["small (up to 10 kg): 45.00 EUR.", band]
+    passages = ["full groom, small (up to 10 kg): 45.00 EUR.", f"full groom, {band}"]
     assert variants.missing_variant("full groom for a 45 kg dog?", passages) == ""
     assert variants.missing_variant("full groom for a 20 kg dog?", passages) == "kg 20"
 
