@@ -13,8 +13,10 @@ from urllib.parse import urlsplit
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
-REFUSED_MESSAGE = ("this address is not allowed: Salesboy only connects to public internet hosts "
-                   "(ask your operator to allow an internal one)")
+# One message for a host name that cannot be found and for an internal host: two would let a tenant ask which
+# internal names exist. It says both, so an owner who mistyped a public name knows to look at the spelling.
+REFUSED_MESSAGE = ("this address is not allowed: Salesboy only connects to public internet hosts whose name can be "
+                   "found (check the spelling, or ask your operator to allow an internal one)")
 HTTPS_MESSAGE = "use an https:// address"
 
 # Instance metadata services hand out cloud credentials: refused even when an allowlisted

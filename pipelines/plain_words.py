@@ -321,6 +321,12 @@ FILTER_REASONS = {
 }
 
 
+def didnt_know(reason: str | None) -> bool:
+    """Whether a message's stored reason says the documents did not answer it: it was "answered" with the owner's
+    don't-know reply, which the owner reads as not answered."""
+    return reason in ABSTAINED
+
+
 def reason(text: str | None) -> str:
     """A stored decision reason as a sentence (reasons written before this module existed read as they are)."""
     if not text or text == "answer":

@@ -257,13 +257,15 @@ def fuse_by_score(
 
 
 def with_rows_spread(
-    ranked: Sequence[Ranked], table_of: Mapping[str, str], *, places: int = 3, per_table: int = 2
+    ranked: Sequence[Ranked], table_of: Mapping[str, str], *, places: int = 3, per_table: int = 1
 ) -> list[Ranked]:
     """The ranking with at most `per_table` rows of one table in the first `places`; the rows beyond wait below
     the next passage of anything else, in their order. A spreadsheet is chunked one row a chunk, and the rows of one
     item in four sizes hold the same words and nearly the same meaning: together they filled the first places ("how
     long does a groom take for a shih tzu?" gave the price list's Shih Tzu row in four sizes, and the FAQ saying how
-    long a groom takes came fifth). `table_of` names each table row's table (chunks not in it are prose)."""
+    long a groom takes came fifth). One row a table, not two: the second row of a table in the first three was most
+    often the best row's sibling in another size, holding the place of the passage that answers. `table_of` names
+    each table row's table (chunks not in it are prose)."""
     first: list[Ranked] = []
     waiting: list[Ranked] = []
     rest: list[Ranked] = []

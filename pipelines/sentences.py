@@ -46,7 +46,7 @@ _VARIANT_WORD = re.compile(r"[^\W\d_]+")
 # For a money question, another price row naming the asked item as fully as the best row, in its label too, joins
 # it this far behind: the rows of an item's variants ("drop-in reformer class", "drop-in mat class") score apart by
 # the words the customer left out.
-SAME_ITEM_WITHIN = 0.20
+SAME_ITEM_WITHIN = 0.25
 # A question asking for a clock time or a span of time, not money, whose best sentence is a price row: the best text
 # sentence this close holding such a figure and as many of the question's words joins it. The row scores high on the
 # product's name ("EDT lesson") and its figures are the product's ("length 12 x 60 minutes" of a 12-lesson package);

@@ -38,6 +38,8 @@ def test_a_conversation_is_a_thread_the_owner_can_reply_in(browser, container):
     thread = browser.get(f"/dashboard/logs/chats/{CHAT}")
     html = thread.get_data(as_text=True)
     assert thread.status_code == 200 and "Do you sell palm oil?" in html and "Reply as your business" in html
+    # The don't-know reply went out ("answered"), but the owner reads that the documents did not answer it.
+    assert "Didn&#39;t know" in html and "Your documents had no passage about this" in html
     key = html.split('name="key" type="hidden" value="')[1].split('"')[0]
     empty = browser.post(f"/dashboard/logs/chats/{CHAT}/reply", {"key": key, "text": " "},
                          page=f"/dashboard/logs/chats/{CHAT}")
@@ -114,3 +116,17 @@ def test_a_chat_known_only_by_its_task_opens_instead_of_a_404(browser, container
     opened = browser.get(f"/dashboard/logs/chats/{chat}")
     assert opened.status_code == 200 and "No messages in this chat yet." in opened.get_data(as_text=True)
     assert browser.get("/dashboard/logs/chats/2348070000098@c.us").status_code == 404
+
+
+def test_the_playground_says_when_the_documents_did_not_answer(browser, container):
+    user = _user(container, browser.sign_up())
+    chat = "000000000042@playground"
+    with browser.client.session_transaction() as kept:
+        kept["playground_chat"] = chat
+    _message(container, user, chat, "Do you sell tea?", trace={"respond": {"answer": DONT_KNOW_ANSWER, "chunks": []}})
+    _message(container, user, chat, "How much is delivery?",
+             trace={"respond": {"answer": "extractive", "chunks": [1]}})
+    html = browser.get("/dashboard/playground").get_data(as_text=True)
+    tea, delivery = html.split("Do you sell tea?")[1], html.split("How much is delivery?")[1]
+    assert "Your documents had no passage about this" in tea.split("</small>")[0]
+    assert "Your documents had no passage about this" not in delivery.split("</small>")[0]

@@ -142,15 +142,16 @@ def test_a_passage_holding_the_rare_words_beats_passages_both_lists_rank_lowly()
     assert [r.chunk_id for r in fuse_by_score(vector, keyword, cosine, words)][:3] == ["row", "guide", "grind"]
 
 
-def test_at_most_two_rows_of_one_table_in_the_first_three():
+def test_at_most_one_row_of_one_table_in_the_first_three():
     # The price list's Shih Tzu groom in four sizes, then the FAQ saying how long a groom takes.
     cosine = {"s": 0.6, "m": 0.59, "l": 0.58, "xl": 0.57, "faq": 0.5}
     ranked = fuse_by_score(["s", "m", "l", "xl", "faq"], [], cosine, {})
     rows = {"s": "prices", "m": "prices", "l": "prices", "xl": "prices"}
-    assert [r.chunk_id for r in with_rows_spread(ranked, rows)] == ["s", "m", "faq", "l", "xl"]
-    # Rows of two tables, and prose, are not held back; nor is anything below the first three.
+    assert [r.chunk_id for r in with_rows_spread(ranked, rows)] == ["s", "faq", "m", "l", "xl"]
+    assert [r.chunk_id for r in with_rows_spread(ranked, rows, per_table=2)] == ["s", "m", "faq", "l", "xl"]
+    # A row of each of two tables, and prose, are not held back; nor is anything below the first three.
     two = {"s": "prices", "m": "prices", "l": "sizes", "xl": "sizes"}
-    assert [r.chunk_id for r in with_rows_spread(ranked, two)] == ["s", "m", "l", "xl", "faq"]
+    assert [r.chunk_id for r in with_rows_spread(ranked, two)] == ["s", "l", "faq", "m", "xl"]
     assert [r.chunk_id for r in with_rows_spread(ranked, {})] == ["s", "m", "l", "xl", "faq"]
     # Only rows left: they keep their order.
     assert [r.chunk_id for r in with_rows_spread(ranked[:4], rows)] == ["s", "m", "l", "xl"]

@@ -104,3 +104,17 @@ def test_a_kept_verdict_never_carries_a_rebound_name_to_an_internal_address():
         backend.connect_tcp("rebind.example", 443)  # now loopback: resolved and refused as it connects
     backend.connect_tcp("rebind.example", 443)
     assert inner.connected == ["93.184.215.14"]  # only ever the address just checked
+
+
+def _unknown_host(host: str, port: int) -> list[str]:
+    raise OSError(-2, "Name or service not known")  # what socket.getaddrinfo raises for a name that does not exist
+
+
+@pytest.mark.parametrize("resolver", [_unknown_host, lambda host, port: []])
+def test_a_name_that_cannot_be_found_says_so_in_the_one_refusal_message(resolver):
+    policy = EgressPolicy(parse_allowlist(""), https_only=False, resolver=resolver)
+    with pytest.raises(EgressRefused) as refused:
+        policy.check_url("https://api.exmaple-models.com/v1")
+    assert str(refused.value) == REFUSED_MESSAGE  # the same words an internal address gets: nothing to probe with
+    assert "check the spelling" in str(refused.value)
+    assert refused.value.detail.startswith("api.exmaple-models.com: ")  # the operator sees the resolver's reason
