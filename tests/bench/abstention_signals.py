@@ -67,15 +67,26 @@ def _thing(row: dict) -> list[str]:
     return list(dict.fromkeys(t for t in _TOKEN.findall(row["text"].lower()) if t in asked))
 
 
-def thing_retrieved(row: dict) -> float:
-    """1 when a known word of the asked-for thing is in none of the passages (only a related thing came back)."""
-    known = [
+def _known_thing(row: dict) -> list[str]:
+    return [
         t for t in _thing(row)
         if t not in row["unknown_terms"] and not abstention.untelling(t) and t not in STOP_WORDS
         and t not in abstention.ROLE_VERBS
     ]
+
+
+def thing_retrieved(row: dict) -> float:
+    """1 when a known word of the asked-for thing is in none of the passages (only a related thing came back)."""
     used = set().union(*(words(p["content"]) for p in row["found"]))
-    return float(any(not in_some_form(t, used) for t in known))
+    return float(any(not in_some_form(t, used) for t in _known_thing(row)))
+
+
+def thing_apart(row: dict) -> float:
+    """1 when the asked-for thing has two known words or more and no weighed sentence or row holds them all."""
+    known = [t for t in _known_thing(row) if t.isalpha()]
+    if len(known) < 2:
+        return 0.0
+    return float(not any(all(in_some_form(t, words(c["scoring_text"])) for t in known) for c in _weighed(row)))
 
 
 def kind_missing(row: dict) -> float:
@@ -124,6 +135,7 @@ SIGNALS: dict[str, Signal] = {
     "best sentence stands out (peak)": peak,
     "same best sentence by meaning and by words": same_best,
     "asked-for word in no passage": thing_retrieved,
+    "asked-for thing's words in no one sentence": thing_apart,
     "asked kind of figure in no sentence": kind_missing,
     "unoffered (the traced rule, for reference)": unoffered,
     "the question names a thing (asked_for)": names_thing,
@@ -233,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         (_, cut, base) = results[0]
         best = max(results[1:], key=lambda r: (r[2]["dev oos"], -r[2]["dev false"], -abs(r[0])))
         print(f"\n{name}")
-        if signal in (lists_agree_first, same_best, thing_retrieved, kind_missing, unoffered, names_thing):
+        if signal in (lists_agree_first, same_best, thing_retrieved, thing_apart, kind_missing, unoffered, names_thing):
             print("  " + fired(rows, signal))
         print(f"  weight 0 (threshold {cut:.3f}): {base}")
         print(f"  best dev weight {best[0]:+.1f} (threshold {best[1]:.3f}): {best[2]}")
