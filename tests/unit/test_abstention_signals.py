@@ -61,6 +61,12 @@ def test_signals_read_the_dumped_passages_and_sentences():
     row["candidates"] = [_candidate("Parking is free.", 0.6, 0.2)]
     assert signals.kind_missing(row) == 1.0
     assert signals.names_thing({"text": "do you sell bikes?"}) == 1.0
+    strudel = {**_case("out_of_scope", 0.5, text="do you sell cinnamon apple strudel"), "candidates": [
+        _candidate("pastries, apple strudel, 1 slice: 3.20 EUR", 0.6, 0.5),
+        _candidate("cinnamon rolls, 1 roll: 2.80 EUR", 0.5, 0.3)]}
+    assert signals.thing_apart(strudel) == 1.0  # "cinnamon" and "strudel" are in the passages, never together
+    strudel["candidates"].append(_candidate("cinnamon apple strudel: 24.00 EUR", 0.4, 0.7))
+    assert signals.thing_apart(strudel) == 0.0
 
 
 def test_main_prints_every_signal(tmp_path, capsys):
