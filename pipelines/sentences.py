@@ -358,9 +358,11 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
         size += 1 + len(asked.text)
     priced = MONEY in asks and best.candidate.row
     widest = max(KEEP_WITHIN, KEEP_WITHIN_MORE_WORDS, SAME_ITEM_WITHIN if priced else 0.0)
-    for other in scored[1:]:
-        if len(chosen) >= max_sentences or other.score < best.score - widest:
+    for other in _naming_rows_first(best, scored[1:]):
+        if len(chosen) >= max_sentences:
             break
+        if other.score < best.score - widest:
+            continue
         near = other.score >= best.score - KEEP_WITHIN
         more_words = (other.overlap > best.overlap + ROW_OVERLAP_SLACK
                       and other.score >= best.score - KEEP_WITHIN_MORE_WORDS)
@@ -382,6 +384,18 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     if figure is not None and len(chosen) < max_sentences and size + 1 + len(figure.text) <= max_chars:
         chosen.append(figure)
     return sorted(chosen, key=lambda c: (c.passage, c.position))
+
+
+def _naming_rows_first(best: Scored, others: Sequence[Scored]) -> list[Scored]:
+    """The sentences that may join the best one, with the table rows whose label names more of the question's words
+    than the best row's first, each group in score order. A table's rows share its column words ("best time to
+    plant"), so for "when's the best time to plant a beech hedge" the rows of turf and summer bedding score as well as
+    the row of "bare-root hedging", and took the reply's three places before it; the row naming the asked thing is
+    the one that answers. When the best sentence is no row, the order is the score's."""
+    if not best.candidate.row:
+        return list(others)
+    return sorted(others, key=lambda s: not (s.candidate.row
+                                             and s.label_overlap > best.label_overlap + ROW_OVERLAP_SLACK))
 
 
 def _by_asked_size(scored: Sequence[Scored], sizes: Sequence[Size]) -> Sequence[Scored]:
