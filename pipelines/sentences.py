@@ -389,9 +389,10 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
 def _naming_rows_first(best: Scored, others: Sequence[Scored]) -> list[Scored]:
     """The sentences that may join the best one, with the table rows whose label names more of the question's words
     than the best row's first, each group in score order. A table's rows share its column words ("best time to
-    plant"), so for "when's the best time to plant a beech hedge" the rows of turf and summer bedding score as well as
-    the row of "bare-root hedging", and took the reply's three places before it; the row naming the asked thing is
-    the one that answers. When the best sentence is no row, the order is the score's."""
+    plant"), so for "when's the best time to plant a beech hedge" the rows of turf and summer bedding scored a hair
+    above the row of "bare-root hedging" and took the reply's places before it; the row naming the asked thing is
+    the one that answers. The join windows stay as they are; when the best sentence is no row, the order is the
+    score's."""
     if not best.candidate.row:
         return list(others)
     return sorted(others, key=lambda s: not (s.candidate.row

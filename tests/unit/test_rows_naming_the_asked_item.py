@@ -62,3 +62,22 @@ def test_the_asked_items_own_price_row_joins_a_quarter_behind():
     assert SINGLE not in [c.text for c in pick([*rows[:2], _priced(SINGLE, 2, 0.59)], 1000, asks=frozenset({MONEY}))]
     fewer = [*rows[:2], _priced(SINGLE, 2, 0.611, label_overlap=0.3)]
     assert SINGLE not in [c.text for c in pick(fewer, 1000, asks=frozenset({MONEY}))]
+
+
+MAT_UNLIMITED = "memberships, mat unlimited, all yoga and mat pilates classes: 99.00 per month."
+MAT_TWICE = "memberships, mat twice a week, 8 yoga or mat pilates classes a month: 75.00 per month."
+SUNDAYS = "On Sundays there are no regular classes; our monthly workshops take place on Sunday afternoons."
+COMPANY = "corporate, company class at your office, 60 minutes for up to 15 people: 140.00 EUR."
+
+
+def test_the_row_naming_the_asked_service_comes_before_near_sentences_about_other_things():
+    # "We'd like a weekly yoga class at our office for the team, what does that cost?": the membership rows and a
+    # sentence about Sundays score near the best; the company class row, 0.206 behind, names the office.
+    scored = [
+        _priced(MAT_UNLIMITED, 0, 0.664, overlap=0.17, label_overlap=0.1),
+        _priced(MAT_TWICE, 1, 0.647, overlap=0.17, label_overlap=0.1),
+        Scored(Candidate(SUNDAYS, "FAQ", 2, 0, 0), 0.534, 0.39, 0.613),
+        _priced(COMPANY, 3, 0.458, overlap=0.33, label_overlap=0.3),
+    ]
+    picked = [c.text for c in pick(scored, 1000, asks=frozenset({MONEY}))]
+    assert COMPANY in picked and SUNDAYS not in picked and len(picked) == 3
