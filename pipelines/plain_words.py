@@ -327,14 +327,23 @@ def didnt_know(reason: str | None) -> bool:
     return reason in ABSTAINED
 
 
+def shown_outcome(status: str | None, reason: str | None = None, stages: Mapping[str, Any] | None = None) -> str:
+    """A message's outcome as the owner reads it: one answered with the don't-know reply "Didn't know". The reason
+    is the logged one, or else the trace's respond stage."""
+    if reason is None and isinstance(stages, Mapping):
+        responded = stages.get("respond")
+        reason = responded.get("answer") if isinstance(responded, Mapping) else None
+    return OUTCOMES["dont_know"] if status == "answered" and didnt_know(reason) else outcome(status)
+
+
 def reason(text: str | None) -> str:
     """A stored decision reason as a sentence (reasons written before this module existed read as they are)."""
     if not text or text == "answer":
         return ""
     if text in FILTER_REASONS:
         return FILTER_REASONS[text]
-    if text in ABSTAINED:
-        return "Your documents had no passage about this, so the bot sent your “don't know” reply."
+    if text in ABSTAINED:  # the passages found, if any, are in the trace's story
+        return "Your documents did not answer this, so the bot sent your “don't know” reply."
     if text in ("extractive", "model"):
         return ""
     if text.startswith("decided by"):

@@ -242,12 +242,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"the run: {run}")
     for name, signal in signals.items():
         results = measure(cases, signal)
-        (_, cut, base) = results[0]
-        best = max(results[1:], key=lambda r: (r[2]["dev oos"], -r[2]["dev false"], -abs(r[0])))
         print(f"\n{name}")
+        if not results:
+            print("  no weight leaves a workable threshold")
+            continue
+        best = max(results, key=lambda r: (r[2]["dev oos"], -r[2]["dev false"], -abs(r[0])))
         if signal in (lists_agree_first, same_best, thing_retrieved, thing_apart, kind_missing, unoffered, names_thing):
             print("  " + fired(rows, signal))
-        print(f"  weight 0 (threshold {cut:.3f}): {base}")
+        unweighted = [(cut, figures) for weight, cut, figures in results if weight == 0.0]
+        if unweighted:
+            print(f"  weight 0 (threshold {unweighted[0][0]:.3f}): {unweighted[0][1]}")
+        else:
+            print("  weight 0: no workable threshold")
         print(f"  best dev weight {best[0]:+.1f} (threshold {best[1]:.3f}): {best[2]}")
         print(f"  one suite left out, summed: {left_out(cases, signal)}")
 

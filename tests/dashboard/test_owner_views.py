@@ -31,15 +31,17 @@ def _message(container, user, chat, text, *, status="answered", trace=None, from
 
 def test_a_conversation_is_a_thread_the_owner_can_reply_in(browser, container):
     user = _user(container, browser.sign_up())
-    _message(container, user, CHAT, "Do you sell palm oil?",
-             trace={"respond": {"answer": DONT_KNOW_ANSWER, "chunks": []}})
+    palm_oil = _message(container, user, CHAT, "Do you sell palm oil?",
+                        trace={"respond": {"answer": DONT_KNOW_ANSWER, "chunks": []}})
     listing = browser.get("/dashboard/logs").get_data(as_text=True)
     assert "Do you sell palm oil?" in listing and "+2348070000002" in listing
     thread = browser.get(f"/dashboard/logs/chats/{CHAT}")
     html = thread.get_data(as_text=True)
     assert thread.status_code == 200 and "Do you sell palm oil?" in html and "Reply as your business" in html
     # The don't-know reply went out ("answered"), but the owner reads that the documents did not answer it.
-    assert "Didn&#39;t know" in html and "Your documents had no passage about this" in html
+    assert "Didn&#39;t know" in html and "Your documents did not answer this" in html
+    why = browser.get(f"/dashboard/logs/messages/{palm_oil}")  # the thread's "why?" link
+    assert why.status_code == 200 and 'data-status="answered">Didn&#39;t know<' in why.get_data(as_text=True)
     key = html.split('name="key" type="hidden" value="')[1].split('"')[0]
     empty = browser.post(f"/dashboard/logs/chats/{CHAT}/reply", {"key": key, "text": " "},
                          page=f"/dashboard/logs/chats/{CHAT}")
@@ -128,5 +130,5 @@ def test_the_playground_says_when_the_documents_did_not_answer(browser, containe
              trace={"respond": {"answer": "extractive", "chunks": [1]}})
     html = browser.get("/dashboard/playground").get_data(as_text=True)
     tea, delivery = html.split("Do you sell tea?")[1], html.split("How much is delivery?")[1]
-    assert "Your documents had no passage about this" in tea.split("</small>")[0]
-    assert "Your documents had no passage about this" not in delivery.split("</small>")[0]
+    assert "Your documents did not answer this" in tea.split("</small>")[0]
+    assert "Your documents did not answer this" not in delivery.split("</small>")[0]
