@@ -321,10 +321,10 @@ FILTER_REASONS = {
 }
 
 
-def didnt_know(reason: str | None) -> bool:
-    """Whether a message's stored reason says the documents did not answer it: it was "answered" with the owner's
-    don't-know reply, which the owner reads as not answered."""
-    return reason in ABSTAINED
+def didnt_know(status: str | None, reason: str | None) -> bool:
+    """Whether a message was "answered" with the owner's don't-know reply because the documents did not answer it,
+    which the owner reads as not answered."""
+    return status == "answered" and reason in ABSTAINED
 
 
 def shown_outcome(status: str | None, reason: str | None = None, stages: Mapping[str, Any] | None = None) -> str:
@@ -333,7 +333,7 @@ def shown_outcome(status: str | None, reason: str | None = None, stages: Mapping
     if reason is None and isinstance(stages, Mapping):
         responded = stages.get("respond")
         reason = responded.get("answer") if isinstance(responded, Mapping) else None
-    return OUTCOMES["dont_know"] if status == "answered" and didnt_know(reason) else outcome(status)
+    return OUTCOMES["dont_know"] if didnt_know(status, reason) else outcome(status)
 
 
 def reason(text: str | None) -> str:

@@ -148,7 +148,7 @@ def _plain_words_filters(app: Flask) -> None:
     app.add_template_filter(plain_words.outcome, "outcome_words")
     app.add_template_filter(plain_words.intent, "intent_words")
     app.add_template_filter(plain_words.reason, "reason_words")
-    app.add_template_filter(plain_words.didnt_know, "didnt_know")
+    app.add_template_global(plain_words.didnt_know, "didnt_know")
     app.add_template_global(plain_words.shown_outcome, "shown_outcome")
     app.add_template_filter(plain_words.task_type, "task_words")
     app.add_template_filter(plain_words.task_status, "task_status_words")

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from pipelines.plain_words import ABSTAINED
 from schemas.messages import PLAYGROUND_SUFFIX
 from services.repositories.repositories import Repository
 from services.repositories.rows import Page, existing, one_row, record
@@ -14,8 +15,8 @@ from services.repositories.tasks import TaskSummary
 
 # What rag.respond records when the documents do not answer the question (services/usecases/answering.py);
 # the second is how messages answered before the abstention decision existed read.
-DONT_KNOW_ANSWER = "abstained"
-DONT_KNOW_ANSWERS = [DONT_KNOW_ANSWER, "nothing relevant in the knowledge base"]
+DONT_KNOW_ANSWER = ABSTAINED[0]
+DONT_KNOW_ANSWERS = list(ABSTAINED)
 
 
 @dataclass(frozen=True)
