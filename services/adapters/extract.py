@@ -3,6 +3,10 @@
 The type is sniffed from the content (magic bytes, zip members, markup), the file
 name only breaks ties between text formats. Every failure is an ExtractionError
 whose message a business owner can act on.
+
+The readers build plain dicts of `schemas.kb`'s section shapes and only `extract` validates them into the
+typed document: the child process that reads an upload (services/adapters/extract_child.py) then starts
+without pydantic, whose import was most of its start (0.2-0.45 s of a small file's whole extraction).
 """
 
 from __future__ import annotations
@@ -14,8 +18,13 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 
-from schemas.kb import ExtractedDocument, Section, TableSection, TextSection
+if TYPE_CHECKING:
+    from schemas.kb import ExtractedDocument
+
+# A section as `schemas.kb.TextSection` or `TableSection` takes it (`kind` "text" or "table").
+Section = dict[str, Any]
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -106,6 +115,14 @@ def _decode(data: bytes) -> str | None:
 
 
 def extract(data: bytes, mime_type: str, limits: ExtractionLimits = ExtractionLimits()) -> ExtractedDocument:
+    """The file's sections as the typed document the ingest pipeline stores."""
+    from schemas.kb import ExtractedDocument
+
+    return ExtractedDocument.model_validate(read_document(data, mime_type, limits))
+
+
+def read_document(data: bytes, mime_type: str, limits: ExtractionLimits = ExtractionLimits()) -> dict[str, Any]:
+    """What `extract` returns, as plain data (`ExtractedDocument`'s fields): what the reading child sends back."""
     readers = {PDF: _pdf, DOCX: _docx, XLSX: _xlsx, HTML: _html, MARKDOWN: _markdown, TEXT: _text, CSV: _csv}
     if mime_type not in readers:
         raise UnsupportedTypeError(f"{mime_type} is not supported")
@@ -117,13 +134,23 @@ def extract(data: bytes, mime_type: str, limits: ExtractionLimits = ExtractionLi
             "No text could be extracted from this file. If it is a scanned document or an image, "
             "upload a version with selectable text."
         )
-    return ExtractedDocument(mime_type=mime_type, sections=sections)
+    return {"mime_type": mime_type, "sections": sections}
+
+
+def _text_section(text: str, *, page: int | None = None, heading: str | None = None,
+                  parents: list[str] | None = None) -> Section:
+    return {"kind": "text", "text": text, "page": page, "heading": heading, "parents": parents or []}
+
+
+def _table_section(columns: list[str], rows: list[list[str]], *, first_row: int = 2,
+                   sheet: str | None = None) -> Section:
+    return {"kind": "table", "columns": columns, "rows": rows, "first_row": first_row, "sheet": sheet}
 
 
 def _has_content(section: Section) -> bool:
-    if isinstance(section, TextSection):
-        return bool(section.text.strip())
-    return any(any(str(cell).strip() for cell in row) for row in section.rows)
+    if section["kind"] == "text":
+        return bool(section["text"].strip())
+    return any(any(str(cell).strip() for cell in row) for row in section["rows"])
 
 
 def _check_deadline(deadline: float, limits: ExtractionLimits) -> None:
@@ -156,7 +183,7 @@ def _pdf(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Section
         sections: list[Section] = []
         for number, page in enumerate(pages, start=1):
             _check_deadline(deadline, limits)
-            sections.append(TextSection(text=page.extract_text() or "", page=number))
+            sections.append(_text_section(page.extract_text() or "", page=number))
         return sections
     except ExtractionError:
         raise
@@ -196,8 +223,8 @@ def _docx(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Sectio
     def flush() -> None:
         if buffer:
             names = [name for _, name in open_headings]
-            sections.append(TextSection(text="\n\n".join(buffer), heading=names[-1] if names else None,
-                                        parents=names[:-1]))
+            sections.append(_text_section("\n\n".join(buffer), heading=names[-1] if names else None,
+                                          parents=names[:-1]))
             buffer.clear()
 
     for block in document.iter_inner_content():
@@ -215,8 +242,8 @@ def _docx(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Sectio
             rows = [[cell.text.strip() for cell in row.cells] for row in block.rows]
             if rows:
                 flush()
-                sections.append(TableSection(columns=rows[0], rows=rows[1:],
-                                             sheet=open_headings[-1][1] if open_headings else None))
+                sections.append(_table_section(rows[0], rows[1:],
+                                               sheet=open_headings[-1][1] if open_headings else None))
     flush()
     return sections
 
@@ -248,7 +275,7 @@ def _xlsx(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Sectio
                 if total > limits.max_rows:
                     raise ExtractionError(f"This workbook has more than {limits.max_rows} rows; split it.")
             if columns is not None:
-                sections.append(TableSection(columns=columns, rows=rows, first_row=first_row, sheet=sheet.title))
+                sections.append(_table_section(columns, rows, first_row=first_row, sheet=sheet.title))
     finally:
         workbook.close()
     return sections
@@ -276,7 +303,7 @@ def _csv(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Section
     rows = [row for row in rows if any(row)]
     if not rows:
         return []
-    return [TableSection(columns=rows[0], rows=rows[1:], first_row=2)]
+    return [_table_section(rows[0], rows[1:], first_row=2)]
 
 
 def _html(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Section]:
@@ -305,14 +332,14 @@ def _markdown(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Se
 
 def _split_on_headings(lines: list[str], heading_of) -> list[Section]:
     """Sections under each heading; `heading_of(line)` gives (level, text) for a heading line."""
-    sections: list[TextSection] = []
+    sections: list[Section] = []
     open_headings: list[tuple[int, str]] = []  # the current heading and those it sits under
     buffer: list[str] = []
 
     def flush() -> None:
         names = [name for _, name in open_headings]
-        sections.append(TextSection(text="\n".join(buffer), heading=names[-1] if names else None,
-                                    parents=names[:-1]))
+        sections.append(_text_section("\n".join(buffer), heading=names[-1] if names else None,
+                                      parents=names[:-1]))
 
     for line in lines:
         found = heading_of(line.strip())
@@ -329,9 +356,8 @@ def _split_on_headings(lines: list[str], heading_of) -> list[Section]:
     return [_collapse_blank_lines(s) for s in sections]
 
 
-def _collapse_blank_lines(section: TextSection) -> TextSection:
-    text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", section.text).strip()
-    return section.model_copy(update={"text": text})
+def _collapse_blank_lines(section: Section) -> Section:
+    return {**section, "text": re.sub(r"\n\s*\n(\s*\n)+", "\n\n", section["text"]).strip()}
 
 
 _TEXT_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+(\S.*)$")
@@ -354,6 +380,6 @@ def _text(data: bytes, limits: ExtractionLimits, deadline: float) -> list[Sectio
         else:
             levels[index] = (1, text)
     if not levels:
-        return [TextSection(text="\n".join(lines))]
+        return [_text_section("\n".join(lines))]
     numbered_lines = iter(range(len(lines)))
     return _split_on_headings(lines, lambda _line: levels.get(next(numbered_lines)))

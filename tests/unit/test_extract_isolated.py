@@ -3,7 +3,10 @@ errors as reading it in-process, and a file that would hold a worker for minutes
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +19,15 @@ FAQ = b"# Delivery\n\nWe deliver to Accra in 2 days.\n\n## Prices\n\nA 250 g bag
 def test_a_document_reads_the_same_as_in_process():
     limits = ExtractionLimits()
     assert extract_isolated(FAQ, "text/markdown", limits) == extract(FAQ, "text/markdown", limits)
+
+
+def test_the_reading_child_starts_without_pydantic():
+    # Importing pydantic was most of a small file's extraction (0.2-0.45 s a document); the parent validates.
+    probe = ("import sys, services.adapters.extract_child; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'schemas')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.strip() == "[]"
 
 
 def test_the_readers_own_errors_come_back_with_their_type_and_message():
