@@ -397,7 +397,14 @@ def _support(
     ignore = abstention.UNTELLING_WORDS | abstention.number_endings(question)
     context = abstention.context_words(question, rare)
     unknown = abstention.unknown_share(
-        retrieval.weights, retrieval.unknown, relatedness, ignore, rare, aside=aside, context=context
+        retrieval.weights,
+        retrieval.unknown,
+        relatedness,
+        ignore,
+        rare,
+        aside=aside,
+        context=context,
+        asked=abstention.asked_for(question),
     )
     variant = variants.missing_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
