@@ -30,6 +30,11 @@ KEEP_WITHIN_MORE_WORDS = 0.15
 # holds at least as many of the question's words: the two sections answer the same question, and which of the two
 # came first is a coin toss of the embedding, so saying one alone drops the half of the answer the other holds.
 NEAR_TIE = 0.02
+# ... and the runner-up (the second-best sentence of all) of another section joins this close whatever its words: the
+# two sections nearly tie, and the words the best one holds are often the question's in another sense ("We pick you
+# up ..." for "can I pick which instructor I get", ahead of "If you would rather a particular instructor, say so when
+# you book"), so the words cannot tell which of the two answers.
+RUNNER_UP_WITHIN = 0.05
 MAX_SENTENCES = 3
 ROW_OVERLAP_SLACK = 1e-6  # rows holding the same words have the same overlap, up to float rounding
 # A question asking for a clock time, a span of time or money (pipelines/asked_kinds.py) whose best sentence holds
@@ -357,6 +362,7 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
         chosen.append(asked)
         size += 1 + len(asked.text)
     priced = MONEY in asks and best.candidate.row
+    runner_up = scored[1] if len(scored) > 1 else None
     widest = max(KEEP_WITHIN, KEEP_WITHIN_MORE_WORDS, SAME_ITEM_WITHIN if priced else 0.0)
     for other in _naming_rows_first(best, scored[1:]):
         if len(chosen) >= max_sentences:
@@ -369,7 +375,8 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
         same_item = priced and other.score >= best.score - SAME_ITEM_WITHIN and _same_item(best, other)
         if not (near or more_words or same_item):
             continue
-        if other.candidate in chosen or not _joins(best, other) or size + 1 + len(other.candidate.text) > max_chars:
+        if (other.candidate in chosen or not _joins(best, other, runner_up)
+                or size + 1 + len(other.candidate.text) > max_chars):
             continue
         chosen.append(other.candidate)
         size += 1 + len(other.candidate.text)
@@ -458,19 +465,22 @@ def _same_item(best: Scored, other: Scored) -> bool:
             and other.overlap >= best.overlap - ROW_OVERLAP_SLACK)
 
 
-def _joins(best: Scored, other: Scored) -> bool:
+def _joins(best: Scored, other: Scored, runner_up: Scored | None = None) -> bool:
     """A sentence of the best one's passage joins it. From another passage, a table row joins when it holds as
     much of the question's words as the best one (the 250 g and the 1 kg price of the coffee asked for, not the
     row of the next model up that only shares "screen" and "price"), and so does a text sentence joining a best
     row: the FAQ's sentence and the price list's row about the same thing answer together ("A screen protector
     bought from us is fitted for free." and "tempered glass screen protector: 14.90 EUR"). Two text sentences
     of different sections join only when they nearly tie (NEAR_TIE) and the other holds as many of the question's
-    words: otherwise they are about different things more often than not."""
+    words, or when the other is the runner-up of all the sentences and scores within RUNNER_UP_WITHIN: otherwise
+    they are about different things more often than not."""
     if other.candidate.passage == best.candidate.passage:
         return True
     as_many_words = other.overlap >= best.overlap - ROW_OVERLAP_SLACK
     if best.candidate.row or other.candidate.row:
         return as_many_words
+    if other is runner_up and other.score >= best.score - RUNNER_UP_WITHIN - ROW_OVERLAP_SLACK:
+        return True
     return as_many_words and other.score >= best.score - NEAR_TIE - ROW_OVERLAP_SLACK
 
 

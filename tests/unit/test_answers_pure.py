@@ -271,10 +271,10 @@ def test_an_faq_sentence_and_a_price_row_holding_the_same_words_answer_together(
     price = Scored(Candidate("Screen protector: 14.90 EUR (fitted for free).", "", 1, 0, 0, True), 0.55, 1.0, 0.75)
     assert [c.text for c in pick([faq, price], 500)] == [faq.candidate.text, price.candidate.text]
     assert [c.text for c in pick([price, faq], 500)] == [faq.candidate.text, price.candidate.text]
-    # Not a row holding fewer of the question's words, nor a text sentence of another section (0.05 behind).
+    # Not a row holding fewer of the question's words, nor a text sentence of another section (0.06 behind).
     fewer = Scored(Candidate("Case: 19.90 EUR.", "", 1, 0, 0, True), 0.58, 0.5, 0.78)
     assert [c.text for c in pick([faq, fewer], 500)] == [faq.candidate.text]
-    prose = Scored(Candidate("We sell cases and screen protectors.", "", 2, 0), 0.58, 1.0, 0.75)
+    prose = Scored(Candidate("We sell cases and screen protectors.", "", 2, 0), 0.58, 1.0, 0.74)
     assert [c.text for c in pick([faq, prose], 500)] == [faq.candidate.text]
 
 
@@ -538,11 +538,16 @@ def test_a_text_sentence_of_another_section_joins_only_when_it_nearly_ties_with_
     notice = Scored(Candidate("Birthday cakes need 3 days' notice, collected in the shop.", "", 0, 0), 0.6, 0.5, 0.70)
     hours = Scored(Candidate("Cakes can be collected from 8:00 to 17:00.", "", 1, 0), 0.59, 0.5, 0.685)
     assert [c.text for c in pick([notice, hours], 500)] == [notice.candidate.text, hours.candidate.text]
-    # Not with fewer of the question's words, nor further behind than NEAR_TIE.
+    # Not with fewer of the question's words, nor further behind than NEAR_TIE, when a sentence of the best one's
+    # passage is the runner-up (the runner-up of another section: tests/unit/test_runner_up_of_another_section.py).
+    runner_up = Scored(Candidate("Cakes are boxed for you.", "", 0, 1), 0.6, 0.1, 0.695)
     fewer = Scored(hours.candidate, 0.6, 0.4, 0.69)
-    assert [c.text for c in pick([notice, fewer], 500)] == [notice.candidate.text]
+    assert [c.text for c in pick([notice, runner_up, fewer], 500)] == [notice.candidate.text, runner_up.candidate.text]
     behind = Scored(hours.candidate, 0.55, 0.5, 0.67)
-    assert [c.text for c in pick([notice, behind], 500)] == [notice.candidate.text]
+    assert [c.text for c in pick([notice, runner_up, behind], 500)] == [
+        notice.candidate.text,
+        runner_up.candidate.text,
+    ]
 
 
 def test_section_numbers_and_title_fragments_are_never_said():
