@@ -147,9 +147,8 @@ def tsquery(terms: Sequence[str]) -> str:
 
 
 def rarity(total: int, containing: int) -> float:
-    """How much a word says about a passage, from how many of the tenant's `total` passages contain it
-    (inverse document frequency, smoothed): a word every passage holds counts 1, a rare one far more. The store
-    counts a table's rows, one chunk each, as one passage (`kb_repository.PASSAGE_UNIT`)."""
+    """How much a word says about a passage, from how many of the tenant's `total` chunks contain it
+    (inverse document frequency, smoothed): a word every chunk holds counts 1, a rare one far more."""
     return math.log((total + 1) / (containing + 1)) + 1.0
 
 

@@ -17,7 +17,7 @@ from schemas.pipelines import DOCUMENT_SEARCHABLE
 from services.adapters.ports import ChunksGoneError, TermCounts, VectorHit, VectorItem
 from services.core.errors import PermanentError
 from services.repositories.db import UnitOfWork
-from services.repositories.kb_repository import PASSAGE_UNIT, HydratedChunk
+from services.repositories.kb_repository import HydratedChunk
 from services.repositories.rows import one_row
 
 PGVECTOR_DIMENSIONS = 384  # kb_chunks.embedding is vector(384)
@@ -97,13 +97,11 @@ class PgVectorStore:
                    if terms else "select null::text as id, null::bigint as rank where false")
         # The counts behind the weights go back with the rows (every row carries them), so the caller
         # needs no statement of its own for the words' rarity.
-        # A table counts as one passage (PASSAGE_UNIT): a price list is chunked a row a chunk, and a word of its
-        # category column ("lesson", "groom") would otherwise look as common as one every passage says.
-        weights = (f"""select s.stem, q.query, count(distinct {PASSAGE_UNIT}) as containing, indexed.n as total,
-                             ln((indexed.n + 1)::float / (count(distinct {PASSAGE_UNIT}) + 1)) + 1 as weight
+        weights = ("""select s.stem, q.query, count(c.id) as containing, indexed.n as total,
+                             ln((indexed.n + 1)::float / (count(c.id) + 1)) + 1 as weight
                         from unnest(%(stems)s::text[]) as s(stem)
                         cross join lateral (select to_tsquery('simple', s.stem) as query) q
-                        cross join (select count(distinct {PASSAGE_UNIT}) as n from public.kb_chunks c
+                        cross join (select count(*) as n from public.kb_chunks
                                      where user_id = %(user)s and embedding_model = %(model)s) indexed
                         left join public.kb_chunks c on c.user_id = %(user)s and c.embedding_model = %(model)s
                                                     and c.fts @@ q.query

@@ -14,10 +14,6 @@ from schemas.pipelines import DOCUMENT_IN_PROGRESS, DOCUMENT_SEARCHABLE
 from services.repositories.repositories import Repository
 from services.repositories.rows import one_row
 
-# What a word's rarity counts a chunk as (SQL over `public.kb_chunks c`): a table's rows, one chunk each, count as
-# one passage, its document and sheet; any other chunk as itself.
-PASSAGE_UNIT = ("(case when c.metadata->>'kind' = 'table' "
-                "then c.document_id::text || '/' || coalesce(c.metadata->>'sheet', '') else c.id::text end)")
 _DOC_COLUMNS = ("id, user_id, filename, storage_path, mime_type, size_bytes, sha256, status, progress, "
                 "chunks_total, chunks_done, error, embedding_model, created_at, updated_at")
 
@@ -219,13 +215,11 @@ class KnowledgeBaseRepository(Repository):
                                  [document_id]))[0]
 
     def term_counts(self, user_id: uuid.UUID, stems: builtins.list[str], model: str) -> tuple[int, builtins.list[int]]:
-        """How many indexed passages there are, and how many contain each stem (a `to_tsquery('simple')`
-        text), through the full-text index: what a word's rarity is computed from. A table counts as one passage
-        (PASSAGE_UNIT)."""
+        """How many indexed chunks there are, and how many contain each stem (a `to_tsquery('simple')`
+        text), through the full-text index: what a word's rarity is computed from."""
         row = one_row(self.conn.execute(
-            f"""select (select count(distinct {PASSAGE_UNIT}) from public.kb_chunks c
-                         where c.user_id = %(user)s and c.embedding_model = %(model)s),
-                      array(select (select count(distinct {PASSAGE_UNIT}) from public.kb_chunks c
+            """select (select count(*) from public.kb_chunks where user_id = %(user)s and embedding_model = %(model)s),
+                      array(select (select count(*) from public.kb_chunks c
                                      where c.user_id = %(user)s and c.embedding_model = %(model)s
                                        and c.fts @@ to_tsquery('simple', s.stem))
                               from unnest(%(stems)s::text[]) with ordinality as s(stem, n) order by s.n)""",

@@ -201,36 +201,3 @@ def test_the_search_counts_the_words_as_the_rarity_query_does(container):
     # A tenant without chunks: no hit carries the counts, so the caller counts on its own.
     assert container.vectors.query_counting_terms(create_user(container), axis(1), 2, model=MODEL,
                                                   terms=terms) == ([], None)
-
-
-def test_a_tables_rows_count_as_one_passage_in_a_words_rarity(container):
-    """A price list is chunked a row a chunk: its rows count once, so a word of its category column is not made
-    common by them (the search's counts and kb.term_counts alike)."""
-    user = create_user(container)
-    _document(container, user, ["Lessons\nA lesson lasts 60 minutes.",
-                                "Motorway\nMotorway lessons for full licence holders.",
-                                "Opening hours\nWe open at 9 every weekday."], [axis(0), axis(1), axis(2)])
-    table_id = uuid.uuid4()
-    rows = ["category: lesson; item: single lesson; price_eur: 45.00",
-            "category: lesson; item: double lesson; price_eur: 85.00",
-            "category: test; item: car hire; price_eur: 130.00"]
-    with container.tenant_uow(user) as uow:
-        uow.kb.insert(document_id=table_id, user_id=user, filename="price_list.csv",
-                      storage_path=f"{user}/price_list.csv", mime_type="text/csv", size_bytes=1,
-                      sha256=uuid.uuid4().hex * 2)
-        uow.kb.replace_chunks(user, table_id, [
-            {"id": chunk_id(table_id, i, t), "ordinal": i, "content": t,
-             "metadata": {"kind": "table", "row_start": i + 2, "row_end": i + 2}}
-            for i, t in enumerate(rows)])
-        uow.kb.update(table_id, status="ready")
-    container.vectors.upsert(user, [VectorItem(chunk_id(table_id, i, t), table_id, i, axis(3 + i), MODEL)
-                                    for i, t in enumerate(rows)])
-    terms = content_terms("how much is a motorway lesson")
-    hits, counted = container.vectors.query_counting_terms(user, axis(1), 8, model=MODEL, terms=terms)
-    assert len(hits) == 6 and counted is not None
-    with container.tenant_uow(user) as uow:
-        total, counts = uow.kb.term_counts(user, stems(terms), MODEL)
-    # Six chunks, four passages: three of prose and the table. "lesson" is in two prose chunks and two rows of
-    # the table: three passages, not four chunks.
-    assert counted.total == total == 4
-    assert [counted.containing[s] for s in stems(terms)] == counts == [1, 3]
