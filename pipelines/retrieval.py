@@ -2,8 +2,7 @@
 keyword rankings into one.
 
 The candidates of both lists are ordered by one score: half the chunk's cosine to the question, half the
-share of the question's words it holds, each word weighed by its rarity, a relation word ("before", "up") as a word
-every chunk holds (`fuse_by_score`, `weighed_for_ranking`). Reciprocal rank
+share of the question's words it holds, each word weighed by its rarity (`fuse_by_score`). Reciprocal rank
 fusion (`fuse`, as in Supabase's hybrid search) was used before: with eight candidates a list, its
 1 / (60 + rank) is nearly flat (rank 1 weighs 11 % more than rank 8), so any chunk both lists hold beat
 either list's clear best. A store that only ranks by vector (Pinecone) gives one list; fusing one list
@@ -61,12 +60,6 @@ gets getting work works
 today tonight tomorrow yesterday tmrw tmr
 """
 PHRASING_WORDS = frozenset(_PHRASING_TEXT.split())
-# Words that place a thing in time or space ("before my test", "pick up", "drop off"). They stay search terms and
-# count for the abstention decision as any word does, but in the fused ranking they weigh as a word every chunk
-# holds: few passages write them, so by rarity alone "before" outweighed "lesson", and a passage saying "before"
-# and "test" passed the one about the motorway lesson asked for.
-_RELATION_TEXT = "before after up down out off over under above below between through until"
-RELATION_WORDS = frozenset(_RELATION_TEXT.split())
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 # The most topic words one message searches by. The evaluation suites' longest dev question holds 11; a message with
 # more than 64 is a pasted text, whose first words say what is asked, and each term costs the keyword query an or and
@@ -198,12 +191,6 @@ def in_some_form(term: str, present: Collection[str]) -> bool:
     if all(not f.prefix for f in forms):
         return any(f.text in present for f in forms)
     return any(f.meets(w) for w in present for f in forms)
-
-
-def weighed_for_ranking(weights: Mapping[str, float]) -> dict[str, float]:
-    """The terms' weights as the fused ranking reads them: relation words ("before", "up") weigh 1, as a word
-    every chunk holds, however few chunks write them."""
-    return {t: 1.0 if t in RELATION_WORDS else w for t, w in weights.items()}
 
 
 def coverage(terms: Sequence[str], text: str, weights: Mapping[str, float] | None = None) -> float:

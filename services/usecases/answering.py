@@ -22,7 +22,6 @@ from pipelines.retrieval import (
     fuse_by_score,
     rarity,
     stems,
-    weighed_for_ranking,
     with_best_word_match,
     with_rows_spread,
 )
@@ -129,18 +128,13 @@ def retrieve(
     vector_ids = [h.chunk_id for h in (hits if vector_only else by_vector)]
     keyword_ids = [h.chunk_id for h in by_keyword]
     by_id = {h.chunk_id: h for h in hits}
-    # Each passage's share of the question's words: the abstention decision reads it (`_support`), by the words'
-    # rarity. The fused score orders by the same share with relation words ("before", "up") weighing 1
-    # (`weighed_for_ranking`); the decision was calibrated on the words' rarity and keeps it.
+    # Each passage's share of the question's words, once: the fused score orders by it and the abstention decision
+    # reads it (`_support`).
     covers = {h.chunk_id: coverage(terms, rows[h.chunk_id].content, weights) for h in hits}
     if vector_only:  # one list (Pinecone): its order stands
         ranking = fuse(vector_ids, keyword_ids)
     else:
-        ranked_by = weighed_for_ranking(weights)
-        ranking = fuse_by_score(
-            vector_ids, keyword_ids, {h.chunk_id: h.score for h in hits},
-            {h.chunk_id: coverage(terms, rows[h.chunk_id].content, ranked_by) for h in hits},
-        )
+        ranking = fuse_by_score(vector_ids, keyword_ids, {h.chunk_id: h.score for h in hits}, covers)
         ranking = with_rows_spread(ranking, _tables(rows))
     def found_as(ranked: Ranked) -> Found:
         row = rows[ranked.chunk_id]
