@@ -14,7 +14,7 @@ import sys
 from services.adapters.extract import ExtractionError, ExtractionLimits, UnsupportedTypeError, read_document
 
 
-def limit_self(limits: ExtractionLimits, start_seconds: float) -> None:
+def _limit_self(limits: ExtractionLimits, start_seconds: float) -> None:
     # The child caps itself first thing (a preexec hook is unsafe in a threaded worker). CPU time ends it
     # with SIGXCPU; the address-space cap turns a runaway allocation into a MemoryError it reports.
     cpu = max(1, int(limits.max_seconds + start_seconds))
@@ -23,14 +23,14 @@ def limit_self(limits: ExtractionLimits, start_seconds: float) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
-def too_big(limits: ExtractionLimits) -> str:
+def _too_big(limits: ExtractionLimits) -> str:
     return (f"Reading this file needed more than {limits.max_memory_mb} MB of memory; "
             "split it into smaller files.")
 
 
 def read(mime_type: str, limits_json: str, start_seconds: str) -> dict:
     limits = ExtractionLimits(**json.loads(limits_json))
-    limit_self(limits, float(start_seconds))
+    _limit_self(limits, float(start_seconds))
     data = sys.stdin.buffer.read()
     try:
         return {"document": read_document(data, mime_type, limits)}
@@ -39,7 +39,7 @@ def read(mime_type: str, limits_json: str, start_seconds: str) -> dict:
     except ExtractionError as exc:
         return {"kind": "unreadable", "error": str(exc)}
     except MemoryError:
-        return {"kind": "unreadable", "error": too_big(limits)}
+        return {"kind": "unreadable", "error": _too_big(limits)}
     except RecursionError:
         return {"kind": "unreadable", "error": "This file is nested too deeply to be read; save it in a "
                                                "simpler form (for example as plain text or PDF)."}

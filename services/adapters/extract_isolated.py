@@ -8,7 +8,7 @@ held longer than the limit, whatever the file does.
 
 The child is `python -m services.adapters.extract_child MIME LIMITS_JSON START_SECONDS`, the file on stdin, one
 JSON line on stdout: the extracted document's fields, or the error a business owner reads. It imports only the
-readers (no pydantic), so it starts in a few tens of milliseconds; the document is validated here.
+readers (no pydantic), so it starts in about a tenth of a second; the document is validated here.
 """
 
 from __future__ import annotations
