@@ -241,12 +241,16 @@ def rare_words(candidates: Collection[str], vocabulary: Collection[str], owners:
 
 
 def aside_words(
-    question: str, candidates: Collection[str], everyday: Collection[str], owners: Collection[str] = ()
+    question: str,
+    candidates: Collection[str],
+    everyday: Collection[str],
+    owners: Collection[str] = (),
+    asked: Collection[str] | None = None,
 ) -> set[str]:
     """The candidates that are everyday English (a base form in `everyday`, the commonest whole words of the
     vocabulary) or an owner in the question's possessive (`possessors`), and no word of what the question asks
-    for (asked_for)."""
-    asked = asked_for(question)
+    for (`asked`, read by asked_for when not given)."""
+    asked = asked_for(question) if asked is None else asked
     return {
         w
         for w in candidates
@@ -262,11 +266,11 @@ def aside_words(
 _HOW_MUCH_OF = re.compile(r"\bhow\s+(?:much|many)\b([^?.!,;]*)")
 
 
-def context_words(question: str, candidates: Collection[str]) -> set[str]:
-    """The candidates outside what the question asks for (asked_for, or the quantity a "how many/much" question asks
-    for): the customer's context around it. All of them when the question asks for no thing ("when can my puppy
-    come in? she had her 2nd jab last week")."""
-    asked = asked_for(question)
+def context_words(question: str, candidates: Collection[str], asked: Collection[str] | None = None) -> set[str]:
+    """The candidates outside what the question asks for (`asked`, read by asked_for when not given, or the quantity
+    a "how many/much" question asks for): the customer's context around it. All of them when the question asks for
+    no thing ("when can my puppy come in? she had her 2nd jab last week")."""
+    asked = set(asked_for(question) if asked is None else asked)
     for match in _HOW_MUCH_OF.finditer(question.lower()):
         asked |= _thing(match.group(1))
     return {w for w in candidates if w not in asked}

@@ -393,9 +393,10 @@ def _support(
     rare = abstention.rare_words(retrieval.unknown, vocabulary, owners) | abstention.unplayed_roles(
         question, retrieval.unknown, passages
     )
-    aside = abstention.aside_words(question, retrieval.unknown, everyday, owners)
+    asked = abstention.asked_for(question)
+    aside = abstention.aside_words(question, retrieval.unknown, everyday, owners, asked)
     ignore = abstention.UNTELLING_WORDS | abstention.number_endings(question)
-    context = abstention.context_words(question, rare)
+    context = abstention.context_words(question, rare, asked)
     unknown = abstention.unknown_share(
         retrieval.weights,
         retrieval.unknown,
@@ -404,7 +405,7 @@ def _support(
         rare,
         aside=aside,
         context=context,
-        asked=abstention.asked_for(question),
+        asked=asked,
     )
     variant = variants.missing_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
