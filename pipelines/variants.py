@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pipelines.abstention import base_forms
 from pipelines.asked_sizes import (
     DURATION,
+    LENGTH,
     SPELLINGS,
     UNIT_PATTERN,
     UNITS,
@@ -138,6 +139,19 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
 
 
 
+# Sizes that are no variant the customer asks the shop for. The size of their own thing ("for my 26 inch wheel",
+# "our 12 kg dog") says what they have, and a size they ask something be cut or made to ("cut a board to 60 cm",
+# "saw it into 1200 mm lengths") is a made-to-measure order: the price list's sizes are its stock, not its limits.
+# "for a 3 m bed" after a size of what they buy ("60 litres of bark for a 3 m bed") names their thing too.
+CUSTOMERS_REACH = 60  # characters before a size read for the words that make it the customer's own
+_OWN_THING = re.compile(r"\b(?:my|our|his|her|their)\s+$")
+_MADE_TO_SIZE = re.compile(
+    r"\b(?:cut|cuts|cutting|trim|trimmed|trimming|saw|sawn|sawing|shorten|shortened|made|make|making)\b"
+    r"(?:\s+[\w-]+){0,6}?\s+(?:to|into|at|down\s+to)\s+(?:about\s+|around\s+|roughly\s+|exactly\s+)?$"
+)
+_FOR_A_THING = re.compile(r"\b(?:for|fits?|fit\s+(?:in|on|into))\s+(?:a|an|the)\s+$")
+
+
 def asked_item_sizes(question: str) -> list[tuple[str, Size]]:
     """The sizes of a thing the question names ("500 g bag" gives ("g 500", 0.5 kg), "an 8ft tree" ("ft 8", 2.44 m)),
     not an amount asked for ("can I order 3 kg?", "3 kg of espresso") nor the customer's own measure ("its about
@@ -149,8 +163,14 @@ def _asked_item_sizes(question: str) -> list[tuple[str, Size, frozenset[str]]]:
     """`asked_item_sizes`, each with the base forms of the words naming the sized thing ("chocolate bars")."""
     text = _NOT_VARIANTS.sub(" ; ", question.lower())
     found: list[tuple[str, Size, frozenset[str]]] = []
-    for written in written_sizes(text):
+    sizes = written_sizes(text)
+    for index, written in enumerate(sizes):
         if written.size.dimension == DURATION:
+            continue
+        before = text[max(0, written.start - CUSTOMERS_REACH) : written.start]
+        if _OWN_THING.search(before) or _MADE_TO_SIZE.search(before):
+            continue
+        if index and _FOR_A_THING.search(before):
             continue
         item = _noun_after(text, written.end)
         if item:
@@ -219,6 +239,7 @@ class _Sized:
     noun: frozenset[str]  # the base forms of the words after the size naming what it sizes; empty for none
     clause: frozenset[str]  # the base forms of its clause's product words, read when it sizes a noun
     open: bool  # "over 2 kg", "up to 31.5 kg": a price beside it is as often a parcel's or an order's
+    approximate: bool  # "fits about 25 g of beans", "(about 1 m)": a description of one thing, no size it is sold in
 
 
 @dataclass(frozen=True)
@@ -276,7 +297,8 @@ def _sized_parts(text: str) -> tuple[_Part, ...]:
     for part in _PARTS.split(text):
         clauses = _Clauses(part)
         sizes = tuple(
-            _Sized(placed.band, noun, clauses.words_at(placed.start) if noun else frozenset(), placed.open)
+            _Sized(placed.band, noun, clauses.words_at(placed.start) if noun else frozenset(), placed.open,
+                   bool(_APPROXIMATE.search(part, max(0, placed.start - 16), placed.start)))
             for placed in placed_bands(part)
             if placed.band.dimension != DURATION
             for noun in [_noun_after(part, placed.end)]
@@ -287,12 +309,17 @@ def _sized_parts(text: str) -> tuple[_Part, ...]:
     return tuple(parts)
 
 
+_APPROXIMATE = re.compile(r"(?:\b(?:about|around|approx\.?|approximately|roughly|circa|ca\.)|~)\s*\Z", re.IGNORECASE)
+
+
 def _sizes_of_item(passages: Sequence[str], item: frozenset[str], asked: frozenset[str]) -> list[Band]:
     """The passages' sizes and bands that size the asked thing (its words `item`; the question's words `asked`)."""
     found: list[Band] = []
     for text in passages:
         for part in _sized_parts(text):
             for sized in part.sizes:
+                if sized.approximate:
+                    continue
                 if sized.noun:
                     counts = bool(sized.noun & item) or bool(sized.clause & item)
                 else:
@@ -300,6 +327,30 @@ def _sizes_of_item(passages: Sequence[str], item: frozenset[str], asked: frozens
                 if counts:
                     found.append(sized.band)
     return found
+
+
+def _sizes_beside_item(passages: Sequence[str], item: frozenset[str]) -> list[Band]:
+    """Every size of a sentence or table row naming the asked thing: any of them holding the asked size offers it,
+    whatever noun it is written before ("Garden hose, 15 m, 25 m or 50 m reels" offers a 50 m hose)."""
+    return [sized.band for text in passages for part in _sized_parts(text) if part.words & item for sized in part.sizes]
+
+
+# A trade's sizes are written rounded to its own system: an "8 ft" length is the 2.4 m one, a "12 inch" pot the 30
+# cm one, an "8 inch" cake the 20 cm one (1.6 % apart). A size this close to an offered one is that size.
+NOMINAL = 0.03
+
+
+def _holds_nominally(band: Band, size: Size) -> bool:
+    return size.dimension == band.dimension and band.low * (1 - NOMINAL) <= size.value <= band.high * (1 + NOMINAL)
+
+
+# A shop that cuts or makes to measure offers every length of what its passage names ("we cut timber and sheets to
+# size", "made to measure", "any length"), when that passage names a word of the question.
+_MADE_TO_MEASURE = re.compile(
+    r"\b(?:cut|made|make|sawn|trimmed)\s+to\s+(?:size|length|measure|your\s+(?:size|length|measurements?))\b"
+    r"|\bany\s+(?:size|length|width|height)s?\b",
+    re.IGNORECASE,
+)
 
 
 def _comparable(band: Band, size: Size) -> bool:
@@ -327,6 +378,39 @@ def _column_variants(text: str) -> dict[str, set[str]]:
                 if named and _is_product_word(named[-1]) and value is not None:
                     offered.setdefault(named[-1], set()).add(value)
     return offered
+
+
+# A table row or a price list's row writes a product and its variants in cells of their own: "| iPhone | 13, 14, 15
+# | 189 |", "item: coach bolts; thread: M8, M10". A cell holding only variants (after its field's name) lists them
+# for the product another cell of its row names; a cell with more words ("16 minutes") lists none.
+_ROW_CELLS = re.compile(r"\s*\|\s*|;\s+")
+_FIELD_NAME = re.compile(r"^[^\W\d_][\w ]{0,30}:\s*")
+_VALUE_LIST = re.compile(r"^[\w.]+(?:\s*(?:,|/|&|\band\b|\bor\b)\s*[\w.]+){0,15}$")
+_VALUE_SPLIT = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
+
+
+def _row_lists(passages: Sequence[str], products: Sequence[str], value: str) -> bool:
+    """Whether a row of the passages names one of the products in a cell and lists the value in another."""
+    for text in passages:
+        for line in text.lower().splitlines():
+            cells = [cell for cell in _ROW_CELLS.split(line) if cell]
+            if len(cells) < 2:
+                continue
+            listing = [
+                index
+                for index, cell in enumerate(cells)
+                for values in [_FIELD_NAME.sub("", cell)]
+                if _VALUE_LIST.match(values)
+                and value in {variant_value(v) for v in _VALUE_SPLIT.split(values)}
+            ]
+            naming = [
+                index
+                for index, cell in enumerate(cells)
+                if any(_same_product(product, token) for token in _variant_tokens(cell) for product in products)
+            ]
+            if any(name != listed for name in naming for listed in listing):
+                return True
+    return False
 
 
 def _covers(offered: str, asked: str) -> bool:
@@ -372,14 +456,22 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
         known = [values for product in products for name, values in offered.items() if _same_product(product, name)]
         if not known:
             continue
-        if not any(_covers(v, value) for values in known for v in values):
+        if not any(_covers(v, value) for values in known for v in values) and not _row_lists(
+            passages, products, value
+        ):
             return f"{products[-1]} {value}"
     question_words = _forms(token for token in _variant_tokens(question) if _is_product_word(token))
+    made_to_measure = any(
+        _MADE_TO_MEASURE.search(text) and _forms(_variant_tokens(text)) & question_words for text in passages
+    )
     for label, size, item in sizes:
+        if made_to_measure and size.dimension == LENGTH:
+            continue
         sizing = _sizes_of_item(passages, item, question_words)
         kind = [band for band in sizing if band.dimension == size.dimension]
         known_sizes = [band for band in kind if _comparable(band, size)]
-        if known_sizes and not any(band.holds(size) for band in kind):
+        holding = [*kind, *_sizes_beside_item(passages, item)]
+        if known_sizes and not any(_holds_nominally(band, size) for band in holding):
             return label
     counted: dict[str, set[str]] = {}
     for text in passages:
