@@ -111,6 +111,15 @@ def variant_value(token: str) -> str | None:
     return None
 
 
+# A variant before "x" and a number is given with its length ("screws 5 x 40 mm", "M8 x 50 mm"): "x" is no series
+# letter and the length no variant of its own, and the list goes on after it.
+_TIMES = frozenset({"x", "\u00d7"})
+
+
+def _is_side(tokens: Sequence[str], i: int) -> bool:
+    return i + 2 < len(tokens) and tokens[i + 1] in _TIMES and bool(_NUMBER.match(tokens[i + 2]))
+
+
 def _is_product_word(token: str) -> bool:
     return token.isalpha() and len(token) >= 2 and token not in NOT_PRODUCT_WORDS and token not in SIZE_UNITS
 
@@ -149,6 +158,9 @@ _MADE_TO_SIZE = re.compile(
     r"\b(?:cut|cuts|cutting|trim|trimmed|trimming|saw|sawn|sawing|shorten|shortened|made|make|making)\b"
     r"(?:\s+[\w-]+){0,6}?\s+(?:to|into|at|down\s+to)\s+(?:about\s+|around\s+|roughly\s+|exactly\s+)?$"
 )
+# A fraction of an inch ("1/2 inch pipe") is a trade's nominal size that no metric size converts to (15 mm pipe is
+# sold as the 1/2 inch one): read whole, it is no "2 inch" either.
+_FRACTION_BEFORE = re.compile(r"\d\s?/\s?$")
 _FOR_A_THING = re.compile(r"\b(?:for|fits?|fit\s+(?:in|on|into))\s+(?:a|an|the)\s+$")
 
 
@@ -168,7 +180,7 @@ def _asked_item_sizes(question: str) -> list[tuple[str, Size, frozenset[str]]]:
         if written.size.dimension == DURATION:
             continue
         before = text[max(0, written.start - CUSTOMERS_REACH) : written.start]
-        if _OWN_THING.search(before) or _MADE_TO_SIZE.search(before):
+        if _OWN_THING.search(before) or _MADE_TO_SIZE.search(before) or _FRACTION_BEFORE.search(before):
             continue
         if index and _FOR_A_THING.search(before):
             continue
@@ -203,7 +215,10 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
             if value is None:
                 break
             end = tokens[j + 2] if j + 2 < len(tokens) else ""
-            if j + 1 < len(tokens) and tokens[j + 1] in _RANGE_JOINERS and variant_value(end) is not None:
+            if value is not None and _is_side(tokens, j):  # "M8 x 50 mm": the model, then its length
+                values.add(value)
+                j += 4 if j + 3 < len(tokens) and tokens[j + 3] in SIZE_UNITS else 3
+            elif j + 1 < len(tokens) and tokens[j + 1] in _RANGE_JOINERS and variant_value(end) is not None:
                 values.add(f"{value}..{variant_value(end)}")
                 j += 3
             else:
@@ -239,7 +254,6 @@ class _Sized:
     noun: frozenset[str]  # the base forms of the words after the size naming what it sizes; empty for none
     clause: frozenset[str]  # the base forms of its clause's product words, read when it sizes a noun
     open: bool  # "over 2 kg", "up to 31.5 kg": a price beside it is as often a parcel's or an order's
-    approximate: bool  # "fits about 25 g of beans", "(about 1 m)": a description of one thing, no size it is sold in
 
 
 @dataclass(frozen=True)
@@ -297,8 +311,7 @@ def _sized_parts(text: str) -> tuple[_Part, ...]:
     for part in _PARTS.split(text):
         clauses = _Clauses(part)
         sizes = tuple(
-            _Sized(placed.band, noun, clauses.words_at(placed.start) if noun else frozenset(), placed.open,
-                   bool(_APPROXIMATE.search(part, max(0, placed.start - 16), placed.start)))
+            _Sized(placed.band, noun, clauses.words_at(placed.start) if noun else frozenset(), placed.open)
             for placed in placed_bands(part)
             if placed.band.dimension != DURATION
             for noun in [_noun_after(part, placed.end)]
@@ -309,17 +322,12 @@ def _sized_parts(text: str) -> tuple[_Part, ...]:
     return tuple(parts)
 
 
-_APPROXIMATE = re.compile(r"(?:\b(?:about|around|approx\.?|approximately|roughly|circa|ca\.)|~)\s*\Z", re.IGNORECASE)
-
-
 def _sizes_of_item(passages: Sequence[str], item: frozenset[str], asked: frozenset[str]) -> list[Band]:
     """The passages' sizes and bands that size the asked thing (its words `item`; the question's words `asked`)."""
     found: list[Band] = []
     for text in passages:
         for part in _sized_parts(text):
             for sized in part.sizes:
-                if sized.approximate:
-                    continue
                 if sized.noun:
                     counts = bool(sized.noun & item) or bool(sized.clause & item)
                 else:
