@@ -148,12 +148,13 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
 
 
 
-# Sizes that are no variant the customer asks the shop for. The size of their own thing ("for my 26 inch wheel",
-# "our 12 kg dog") says what they have, and a size they ask something be cut or made to ("cut a board to 60 cm",
-# "saw it into 1200 mm lengths") is a made-to-measure order: the price list's sizes are its stock, not its limits.
-# "for a 3 m bed" after a size of what they buy ("60 litres of bark for a 3 m bed") names their thing too.
+# Sizes that are no variant the customer asks the shop for. A size they ask something be cut or made to ("cut a
+# board to 60 cm", "saw it into 1200 mm lengths") is a made-to-measure order: the price list's sizes are its stock,
+# not its limits. The size of their own thing ("for my 26 inch wheel", "our 12 kg dog", "tiles for a 3 m
+# bathroom") says what they have: only a price list's bands by that size ("large (25 to 40 kg)") can miss it.
 CUSTOMERS_REACH = 60  # characters before a size read for the words that make it the customer's own
-_OWN_THING = re.compile(r"\b(?:my|our|his|her|their)\s+$")
+_SIDES_BEFORE = r"(?:\d+(?:[.,]\d+)?\s?[a-z]{0,6}\s?[x\u00d7]\s?){0,2}"  # "3 m x " before the "2 m" of a 3 m x 2 m room
+_OWN_THING = re.compile(rf"\b(?:my|our|his|her|their)\s+{_SIDES_BEFORE}$")
 _MADE_TO_SIZE = re.compile(
     r"\b(?:cut|cuts|cutting|trim|trimmed|trimming|saw|sawn|sawing|shorten|shortened|made|make|making)\b"
     r"(?:\s+[\w-]+){0,6}?\s+(?:to|into|at|down\s+to)\s+(?:about\s+|around\s+|roughly\s+|exactly\s+)?$"
@@ -161,32 +162,31 @@ _MADE_TO_SIZE = re.compile(
 # A fraction of an inch ("1/2 inch pipe") is a trade's nominal size that no metric size converts to (15 mm pipe is
 # sold as the 1/2 inch one): read whole, it is no "2 inch" either.
 _FRACTION_BEFORE = re.compile(r"\d\s?/\s?$")
-_FOR_A_THING = re.compile(r"\b(?:for|fits?|fit\s+(?:in|on|into))\s+(?:a|an|the)\s+$")
+_FOR_A_THING = re.compile(rf"\b(?:for|fits?|fit\s+(?:in|on|into))\s+(?:a|an|the)\s+{_SIDES_BEFORE}$")
 
 
 def asked_item_sizes(question: str) -> list[tuple[str, Size]]:
     """The sizes of a thing the question names ("500 g bag" gives ("g 500", 0.5 kg), "an 8ft tree" ("ft 8", 2.44 m)),
     not an amount asked for ("can I order 3 kg?", "3 kg of espresso") nor the customer's own measure ("its about
     2.5m wide"): a noun follows the size."""
-    return [(label, size) for label, size, _ in _asked_item_sizes(question)]
+    return [(label, size) for label, size, _, _ in _asked_item_sizes(question)]
 
 
-def _asked_item_sizes(question: str) -> list[tuple[str, Size, frozenset[str]]]:
-    """`asked_item_sizes`, each with the base forms of the words naming the sized thing ("chocolate bars")."""
+def _asked_item_sizes(question: str) -> list[tuple[str, Size, frozenset[str], bool]]:
+    """`asked_item_sizes`, each with the base forms of the words naming the sized thing ("chocolate bars") and
+    whether that thing is the customer's own ("for my 26 inch wheel")."""
     text = _NOT_VARIANTS.sub(" ; ", question.lower())
-    found: list[tuple[str, Size, frozenset[str]]] = []
-    sizes = written_sizes(text)
-    for index, written in enumerate(sizes):
+    found: list[tuple[str, Size, frozenset[str], bool]] = []
+    for written in written_sizes(text):
         if written.size.dimension == DURATION:
             continue
         before = text[max(0, written.start - CUSTOMERS_REACH) : written.start]
-        if _OWN_THING.search(before) or _MADE_TO_SIZE.search(before) or _FRACTION_BEFORE.search(before):
-            continue
-        if index and _FOR_A_THING.search(before):
+        if _MADE_TO_SIZE.search(before) or _FRACTION_BEFORE.search(before):
             continue
         item = _noun_after(text, written.end)
         if item:
-            found.append((f"{SPELLINGS[written.unit.lower()]} {written.value}", written.size, item))
+            own = bool(_OWN_THING.search(before) or _FOR_A_THING.search(before))
+            found.append((f"{SPELLINGS[written.unit.lower()]} {written.value}", written.size, item, own))
     return found
 
 
@@ -305,10 +305,40 @@ class _Clauses:
         return self.read[index]
 
 
+# A price list may write a column's unit once, in its header ("| Length (m) |" over "| 2.4 |", "length_m: 2.4" in a
+# row read from a spreadsheet): each of its figures is a size in that unit.
+_UNIT_NAMES = "|".join(sorted(map(re.escape, SIZE_UNITS), key=len, reverse=True))
+_HEADER_UNIT = re.compile(rf"(?:\(\s*|_|\bin\s+)({_UNIT_NAMES})\s*\)?$")
+_FIELD_UNIT = re.compile(rf"\b([^\W\d_]+)_({_UNIT_NAMES}):\s*(\d+(?:[.,]\d+)?)(?![\w.,])")
+_BARE_FIGURES = re.compile(r"^\d+(?:[.,]\d+)?(?:\s*(?:,|/|or|and)\s*\d+(?:[.,]\d+)?){0,7}$")
+
+
+def _with_column_units(text: str) -> str:
+    """The text with the unit its column's header or field name gives written after each bare figure."""
+    text = _FIELD_UNIT.sub(r"\1: \3 \2", text)
+    if "|" not in text:
+        return text
+    lines = text.splitlines()
+    units: list[str] = []
+    for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
+        cells = table_cells(line)
+        if cells is None:
+            units = []
+        elif is_rule(table_cells(following)):
+            units = [match.group(1) if (match := _HEADER_UNIT.search(cell.lower())) else "" for cell in cells]
+        elif any(units) and not is_rule(cells):
+            written = [
+                f"{cell} {unit}" if unit and _BARE_FIGURES.match(cell) else cell
+                for cell, unit in zip(cells, [*units, *[""] * len(cells)], strict=False)
+            ]
+            lines[index] = "| " + " | ".join(written) + " |"
+    return "\n".join(lines)
+
+
 @functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
 def _sized_parts(text: str) -> tuple[_Part, ...]:
     parts: list[_Part] = []
-    for part in _PARTS.split(text):
+    for part in _PARTS.split(_with_column_units(text)):
         clauses = _Clauses(part)
         sizes = tuple(
             _Sized(placed.band, noun, clauses.words_at(placed.start) if noun else frozenset(), placed.open)
@@ -472,12 +502,14 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
     made_to_measure = any(
         _MADE_TO_MEASURE.search(text) and _forms(_variant_tokens(text)) & question_words for text in passages
     )
-    for label, size, item in sizes:
+    for label, size, item, own in sizes:
         if made_to_measure and size.dimension == LENGTH:
             continue
         sizing = _sizes_of_item(passages, item, question_words)
         kind = [band for band in sizing if band.dimension == size.dimension]
-        known_sizes = [band for band in kind if _comparable(band, size)]
+        # the customer's own thing is sized by a price list's bands ("medium (10 to 25 kg)"), never by the sizes
+        # of what the shop sells ("tiles for a 3 m bathroom" against "30 x 60 cm tiles")
+        known_sizes = [band for band in kind if _comparable(band, size) and not (own and band.low == band.high)]
         holding = [*kind, *_sizes_beside_item(passages, item)]
         if known_sizes and not any(_holds_nominally(band, size) for band in holding):
             return label

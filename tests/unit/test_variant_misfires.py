@@ -42,6 +42,19 @@ def test_a_size_further_off_is_still_missing(question, passages, missing):
     assert variants.missing_variant(question, passages) == missing
 
 
+@pytest.mark.parametrize(
+    ("passage", "missing"),
+    [
+        ("| Item | Length (m) | Price |\n|---|---|---|\n| Batten 25 x 38 mm | 2.4 | £2.10 |\n| Batten 25 x 38 mm | 3.6 | £3.20 |",
+         ""),
+        ("category: timber; item: batten 25 x 38 mm; length_m: 3.6; price_gbp: 3.20", ""),
+        ("category: timber; item: batten 25 x 38 mm; length_m: 2.4; price_gbp: 2.10", "m 3.6"),
+    ],
+)
+def test_a_unit_a_column_header_gives_sizes_its_figures(passage, missing):
+    assert variants.missing_variant("a 3.6 m batten", [passage]) == missing
+
+
 def test_dimensions_give_each_side_in_the_unit_that_ends_them():
     assert set(bands("sawn treated batten 25 x 38 mm")) == {Band(LENGTH, 0.025, 0.025), Band(LENGTH, 0.038, 0.038)}
     assert Band(LENGTH, 2.44, 2.44) in bands("MDF 2440 x 1220 mm")
@@ -89,9 +102,11 @@ def test_every_size_of_a_row_naming_the_thing_offers_it():
     [
         # the size of the customer's own thing says what they have
         ("i need an inner tube for my 26 inch wheel", ["Inner tubes for 27.5 and 29 inch wheels: 6 GBP"]),
-        ("can you groom our 45 kg newfoundland", ["full groom, small (up to 10 kg): 45 EUR", "large (25 to 40 kg)"]),
-        # so is a thing the bought amount is for
+        ("can you groom our 12 kg westie", ["full groom, 10 kg: 45 EUR", "full groom, 25 kg: 55 EUR"]),
+        # so is a thing what they buy is for: the shop's sizes are those of its goods
         ("is 60 litres of bark enough for a 3 m bed", ["raised bed kit, 120 x 60 x 30 cm: 89.00 GBP"]),
+        ("how many tiles for a 3 m x 2 m bathroom", ["Porcelain tile 30 x 60 cm: £25 per m2"]),
+        ("how much paint for a 4 m wall", ["Emulsion 2.5 L £24, covers 30 m2", "Masking tape 25 mm x 50 m £3"]),
         # a length to cut to is a made-to-measure order
         ("can you cut 18mm MDF into 1200mm lengths", ["MDF board 18mm, 2440 x 1220 mm: 32.00 GBP"]),
         ("could you cut the plywood sheet down to 900 mm pieces", ["Plywood 12 mm, 2440 x 1220 mm: 38.00 GBP"]),
@@ -109,6 +124,7 @@ def test_the_exceptions_stay_narrow():
     # a bare "for a" sizes the thing the price list bands by: a 20 kg dog between a small and a giant band
     grooming = ["full groom, small (up to 10 kg): 45.00 EUR.", "full groom, giant (over 40 kg): 90.00 EUR"]
     assert variants.missing_variant("full groom for a 20 kg dog?", grooming) == "kg 20"
+    assert variants.missing_variant("can you groom our 20 kg collie", grooming) == "kg 20"
     # cutting timber to size says nothing of a pot
     assert variants.missing_variant("do you have a 60 cm pot", [*POTS, "We cut timber to size."]) == "cm 60"
     # a question only asking the price of a size no row offers is no made-to-measure order
