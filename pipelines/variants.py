@@ -113,11 +113,11 @@ def variant_value(token: str) -> str | None:
 
 # A variant before "x" and a number is given with its length ("screws 5 x 40 mm", "M8 x 50 mm"): "x" is no series
 # letter and the length no variant of its own, and the list goes on after it.
-_TIMES = frozenset({"x", "\u00d7"})
+_TIMES_SIGNS = frozenset({"x", "\u00d7"})
 
 
 def _is_side(tokens: Sequence[str], i: int) -> bool:
-    return i + 2 < len(tokens) and tokens[i + 1] in _TIMES and bool(_NUMBER.match(tokens[i + 2]))
+    return i + 2 < len(tokens) and tokens[i + 1] in _TIMES_SIGNS and bool(_NUMBER.match(tokens[i + 2]))
 
 
 def _is_product_word(token: str) -> bool:
@@ -476,6 +476,28 @@ def _same_product(asked: str, offered: str) -> bool:
     return bool(base_forms(asked) & base_forms(offered))
 
 
+def _missing_size(
+    question: str, sizes: Sequence[tuple[str, Size, frozenset[str], bool]], passages: Sequence[str]
+) -> str:
+    """The label of the first asked size the passages offer others of its kind for its thing and never it."""
+    question_words = _forms(token for token in _variant_tokens(question) if _is_product_word(token))
+    made_to_measure = any(
+        _MADE_TO_MEASURE.search(text) and _forms(_variant_tokens(text)) & question_words for text in passages
+    )
+    for label, size, item, own in sizes:
+        if made_to_measure and size.dimension == LENGTH:
+            continue
+        sizing = _sizes_of_item(passages, item, question_words)
+        kind = [band for band in sizing if band.dimension == size.dimension]
+        # the customer's own thing is sized by a price list's bands ("medium (10 to 25 kg)"), never by the sizes
+        # of what the shop sells ("tiles for a 3 m bathroom" against "30 x 60 cm tiles")
+        known_sizes = [band for band in kind if _comparable(band, size) and not (own and band.low == band.high)]
+        holding = [*kind, *_sizes_beside_item(passages, item)]
+        if known_sizes and not any(_holds_nominally(band, size) for band in holding):
+            return label
+    return ""
+
+
 def missing_variant(question: str, passages: Sequence[str]) -> str:
     """The variant the question names that the passages name other variants of and never this one ("iphone
     16" when they list iPhone 11 to 15; "g 500" for a 500 g bag when they sell 250 g and 1 kg bags; a "20 class
@@ -498,21 +520,9 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
             passages, products, value
         ):
             return f"{products[-1]} {value}"
-    question_words = _forms(token for token in _variant_tokens(question) if _is_product_word(token))
-    made_to_measure = any(
-        _MADE_TO_MEASURE.search(text) and _forms(_variant_tokens(text)) & question_words for text in passages
-    )
-    for label, size, item, own in sizes:
-        if made_to_measure and size.dimension == LENGTH:
-            continue
-        sizing = _sizes_of_item(passages, item, question_words)
-        kind = [band for band in sizing if band.dimension == size.dimension]
-        # the customer's own thing is sized by a price list's bands ("medium (10 to 25 kg)"), never by the sizes
-        # of what the shop sells ("tiles for a 3 m bathroom" against "30 x 60 cm tiles")
-        known_sizes = [band for band in kind if _comparable(band, size) and not (own and band.low == band.high)]
-        holding = [*kind, *_sizes_beside_item(passages, item)]
-        if known_sizes and not any(_holds_nominally(band, size) for band in holding):
-            return label
+    missing_size = _missing_size(question, sizes, passages)
+    if missing_size:
+        return missing_size
     counted: dict[str, set[str]] = {}
     for text in passages:
         for word, values in _offered_counts(text).items():
@@ -532,7 +542,8 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
 _HYPHENS = "-\u2010\u2011"
 _COUNTED = re.compile(rf"(?<![\w.,])(\d{{1,3}})[{_HYPHENS}]([^\W\d_]+)")
 _COUNT_BEFORE = re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*[{_HYPHENS}]\s*|\s+)([^\W\d_]+)")
-_COUNT_AFTER = re.compile(r"([^\W\d_]+)\s+(?:of\s+)?(\d{1,3})(?![\w.,])")
+# From a word's start only: tried inside a long word, it read the word again at each letter (quadratic).
+_COUNT_AFTER = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+(?:of\s+)?(\d{1,3})(?![\w.,])")
 _ASKED_COUNT = re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*[{_HYPHENS}]\s*|\s+)([^\W\d_]+)\s+([^\W\d_]+)")
 
 

@@ -45,8 +45,8 @@ def test_a_size_further_off_is_still_missing(question, passages, missing):
 @pytest.mark.parametrize(
     ("passage", "missing"),
     [
-        ("| Item | Length (m) | Price |\n|---|---|---|\n| Batten 25 x 38 mm | 2.4 | £2.10 |\n| Batten 25 x 38 mm | 3.6 | £3.20 |",
-         ""),
+        ("| Item | Length (m) | Price |\n|---|---|---|\n| Batten 25 x 38 mm | 2.4 | £2.10 |\n"
+         "| Batten 25 x 38 mm | 3.6 | £3.20 |", ""),
         ("category: timber; item: batten 25 x 38 mm; length_m: 3.6; price_gbp: 3.20", ""),
         ("category: timber; item: batten 25 x 38 mm; length_m: 2.4; price_gbp: 2.10", "m 3.6"),
     ],
