@@ -95,8 +95,14 @@ _GLUED_UNIT = re.compile(rf"(\d)({UNIT_PATTERN})\b")  # 250g: the unit read apar
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
 
 
+# Volts and amp-hours are written glued or apart alike ("18V drill", "drill 18 V"): read apart, "18v" is the "18"
+# another passage writes. No other letter is split off: an "iPhone 5s" or a "Pixel 7a" is a model of its own.
+_GLUED_ELECTRIC = re.compile(r"(\d)(v|ah)\b")
+
+
 def _variant_tokens(text: str) -> list[str]:
-    return _VARIANT_TOKEN.findall(_GLUED_UNIT.sub(r"\1 \2", _NOT_VARIANTS.sub(" ; ", text.lower().translate(_DASHES))))
+    lowered = _NOT_VARIANTS.sub(" ; ", text.lower().translate(_DASHES))
+    return _VARIANT_TOKEN.findall(_GLUED_ELECTRIC.sub(r"\1 \2", _GLUED_UNIT.sub(r"\1 \2", lowered)))
 
 
 def variant_value(token: str) -> str | None:

@@ -129,3 +129,17 @@ def test_the_exceptions_stay_narrow():
     assert variants.missing_variant("do you have a 60 cm pot", [*POTS, "We cut timber to size."]) == "cm 60"
     # a question only asking the price of a size no row offers is no made-to-measure order
     assert variants.missing_variant("price of 1200mm MDF lengths", ["MDF board 18mm, 2440 mm: 32.00 GBP"]) == "mm 1200"
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        ("cordless drill 18v price", "Cordless drill 18 V: hire 15 per day; 12 V drill 10 per day", ""),
+        ("cordless drill 18 V price", "Cordless drill 18V: hire 15 per day; drill 12V 10 per day", ""),
+        ("cordless drill 36v price", "Cordless drill 18 V: hire 15 per day; drill 12 V 10 per day", "cordless 36"),
+        # other letters after a number still name a model of their own
+        ("iphone 5s battery", "iPhone 5: battery 49 EUR; iPhone 6: battery 49 EUR", "iphone 5s"),
+    ],
+)
+def test_volts_glued_or_apart_are_one_variant(question, passage, missing):
+    assert variants.missing_variant(question, [passage]) == missing
