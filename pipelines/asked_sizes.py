@@ -66,13 +66,15 @@ _BAND = re.compile(
 )
 # A list of sizes one unit ends: "5, 6 and 7 ft", "10 or 12 inch": the values before a single size's band, at most
 # eight within LIST_REACH characters (read only there: a long run of figures is no size list, and a message holding
-# one is read in linear time). A comma in a list is followed by a space: "1,5 kg" is one size.
+# one is read in linear time). A comma in a list is followed by a space: "1,5 kg" is one size. Dimensions one unit
+# ends are read so too: "25 x 38 mm" and "2440 x 1220 mm" give each side in millimetres, not the last alone.
 LIST_REACH = 64
 _LISTED_NUMBER = r"\d+(?:\.\d+)?"
 _LIST_BEFORE = re.compile(
-    rf"(?<![\w.,])(?:{_LISTED_NUMBER}(?:\s?,\s|\s(?:and|or|&)\s)){{1,8}}\Z", re.IGNORECASE
+    rf"(?<![\w.,])(?:{_LISTED_NUMBER}(?:\s?,\s|\s(?:and|or|&)\s|\s?[x\u00d7]\s?)){{1,8}}\Z", re.IGNORECASE
 )
 _LISTED_VALUE = re.compile(_LISTED_NUMBER)
+_TIMES_SIGN = re.compile(r"[x\u00d7]", re.IGNORECASE)
 
 # A span of time said of a moment, not of the thing: a deadline or a wait ("cancel up to 24 h before", "48 hours in
 # advance", "within 14 days", "its about 30 hours away"). A lesson row whose note says "cancel up to 24 h before" is
@@ -174,6 +176,7 @@ class Written:
     value: str
     unit: str
     end: int
+    start: int = 0
 
 
 def written_sizes(text: str) -> list[Written]:
@@ -184,7 +187,7 @@ def written_sizes(text: str) -> list[Written]:
             continue
         dimension, factor = _unit(match["unit"])
         found.append(Written(Size(dimension, _number(match["value"]) * factor), match["value"], match["unit"],
-                             match.end()))
+                             match.end(), match.start()))
     return found
 
 
@@ -236,6 +239,8 @@ def placed_bands(text: str) -> list[Placed]:
         listed_bands: list[Band] = []
         if low == high and not match["high"]:
             listed = _LIST_BEFORE.search(text, max(0, match.start() - LIST_REACH), match.start())
+            if listed and dimension != LENGTH and _TIMES_SIGN.search(listed.group()):
+                listed = None  # "4 x 60 g", "6 x 60 minutes": a count of the size, no side of a thing
             if listed:
                 start = listed.start()
                 listed_bands = [Band(dimension, float(value) * factor, float(value) * factor)

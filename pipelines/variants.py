@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pipelines.abstention import base_forms
 from pipelines.asked_sizes import (
     DURATION,
+    LENGTH,
     SPELLINGS,
     UNIT_PATTERN,
     UNITS,
@@ -94,8 +95,14 @@ _GLUED_UNIT = re.compile(rf"(\d)({UNIT_PATTERN})\b")  # 250g: the unit read apar
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
 
 
+# Volts and amp-hours are written glued or apart alike ("18V drill", "drill 18 V"): read apart, "18v" is the "18"
+# another passage writes. No other letter is split off: an "iPhone 5s" or a "Pixel 7a" is a model of its own.
+_GLUED_ELECTRIC = re.compile(r"(\d)(v|ah)\b")
+
+
 def _variant_tokens(text: str) -> list[str]:
-    return _VARIANT_TOKEN.findall(_GLUED_UNIT.sub(r"\1 \2", _NOT_VARIANTS.sub(" ; ", text.lower().translate(_DASHES))))
+    lowered = _NOT_VARIANTS.sub(" ; ", text.lower().translate(_DASHES))
+    return _VARIANT_TOKEN.findall(_GLUED_ELECTRIC.sub(r"\1 \2", _GLUED_UNIT.sub(r"\1 \2", lowered)))
 
 
 def variant_value(token: str) -> str | None:
@@ -108,6 +115,15 @@ def variant_value(token: str) -> str | None:
     if _CODE.match(token) and not re.fullmatch(r"\d+x", token):
         return token
     return None
+
+
+# A variant before "x" and a number is given with its length ("screws 5 x 40 mm", "M8 x 50 mm"): "x" is no series
+# letter and the length no variant of its own, and the list goes on after it.
+_TIMES_SIGNS = frozenset({"x", "\u00d7"})
+
+
+def _is_side(tokens: Sequence[str], i: int) -> bool:
+    return i + 2 < len(tokens) and tokens[i + 1] in _TIMES_SIGNS and bool(_NUMBER.match(tokens[i + 2]))
 
 
 def _is_product_word(token: str) -> bool:
@@ -138,23 +154,45 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
 
 
 
+# Sizes that are no variant the customer asks the shop for. A size they ask something be cut or made to ("cut a
+# board to 60 cm", "saw it into 1200 mm lengths") is a made-to-measure order: the price list's sizes are its stock,
+# not its limits. The size of their own thing ("for my 26 inch wheel", "our 12 kg dog", "tiles for a 3 m
+# bathroom") says what they have: only a price list's bands by that size ("large (25 to 40 kg)") can miss it.
+CUSTOMERS_REACH = 60  # characters before a size read for the words that make it the customer's own
+_SIDES_BEFORE = r"(?:\d+(?:[.,]\d+)?\s?[a-z]{0,6}\s?[x\u00d7]\s?){0,2}"  # "3 m x " before the "2 m" of a 3 m x 2 m room
+_OWN_THING = re.compile(rf"\b(?:my|our|his|her|their)\s+{_SIDES_BEFORE}$")
+_MADE_TO_SIZE = re.compile(
+    r"\b(?:cut|cuts|cutting|trim|trimmed|trimming|saw|sawn|sawing|shorten|shortened|made|make|making)\b"
+    r"(?:\s+[\w-]+){0,6}?\s+(?:to|into|at|down\s+to)\s+(?:about\s+|around\s+|roughly\s+|exactly\s+)?$"
+)
+# A fraction of an inch ("1/2 inch pipe") is a trade's nominal size that no metric size converts to (15 mm pipe is
+# sold as the 1/2 inch one): read whole, it is no "2 inch" either.
+_FRACTION_BEFORE = re.compile(r"\d\s?/\s?$")
+_FOR_A_THING = re.compile(rf"\b(?:for|fits?|fit\s+(?:in|on|into))\s+(?:a|an|the)\s+{_SIDES_BEFORE}$")
+
+
 def asked_item_sizes(question: str) -> list[tuple[str, Size]]:
     """The sizes of a thing the question names ("500 g bag" gives ("g 500", 0.5 kg), "an 8ft tree" ("ft 8", 2.44 m)),
     not an amount asked for ("can I order 3 kg?", "3 kg of espresso") nor the customer's own measure ("its about
     2.5m wide"): a noun follows the size."""
-    return [(label, size) for label, size, _ in _asked_item_sizes(question)]
+    return [(label, size) for label, size, _, _ in _asked_item_sizes(question)]
 
 
-def _asked_item_sizes(question: str) -> list[tuple[str, Size, frozenset[str]]]:
-    """`asked_item_sizes`, each with the base forms of the words naming the sized thing ("chocolate bars")."""
+def _asked_item_sizes(question: str) -> list[tuple[str, Size, frozenset[str], bool]]:
+    """`asked_item_sizes`, each with the base forms of the words naming the sized thing ("chocolate bars") and
+    whether that thing is the customer's own ("for my 26 inch wheel")."""
     text = _NOT_VARIANTS.sub(" ; ", question.lower())
-    found: list[tuple[str, Size, frozenset[str]]] = []
+    found: list[tuple[str, Size, frozenset[str], bool]] = []
     for written in written_sizes(text):
         if written.size.dimension == DURATION:
             continue
+        before = text[max(0, written.start - CUSTOMERS_REACH) : written.start]
+        if _MADE_TO_SIZE.search(before) or _FRACTION_BEFORE.search(before):
+            continue
         item = _noun_after(text, written.end)
         if item:
-            found.append((f"{SPELLINGS[written.unit.lower()]} {written.value}", written.size, item))
+            own = bool(_OWN_THING.search(before) or _FOR_A_THING.search(before))
+            found.append((f"{SPELLINGS[written.unit.lower()]} {written.value}", written.size, item, own))
     return found
 
 
@@ -183,7 +221,10 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
             if value is None:
                 break
             end = tokens[j + 2] if j + 2 < len(tokens) else ""
-            if j + 1 < len(tokens) and tokens[j + 1] in _RANGE_JOINERS and variant_value(end) is not None:
+            if value is not None and _is_side(tokens, j):  # "M8 x 50 mm": the model, then its length
+                values.add(value)
+                j += 4 if j + 3 < len(tokens) and tokens[j + 3] in SIZE_UNITS else 3
+            elif j + 1 < len(tokens) and tokens[j + 1] in _RANGE_JOINERS and variant_value(end) is not None:
                 values.add(f"{value}..{variant_value(end)}")
                 j += 3
             else:
@@ -270,10 +311,40 @@ class _Clauses:
         return self.read[index]
 
 
+# A price list may write a column's unit once, in its header ("| Length (m) |" over "| 2.4 |", "length_m: 2.4" in a
+# row read from a spreadsheet): each of its figures is a size in that unit.
+_UNIT_NAMES = "|".join(sorted(map(re.escape, SIZE_UNITS), key=len, reverse=True))
+_HEADER_UNIT = re.compile(rf"(?:\(\s*|_|\bin\s+)({_UNIT_NAMES})\s*\)?$")
+_FIELD_UNIT = re.compile(rf"\b([^\W\d_]+)_({_UNIT_NAMES}):\s*(\d+(?:[.,]\d+)?)(?![\w.,])")
+_BARE_FIGURES = re.compile(r"^\d+(?:[.,]\d+)?(?:\s*(?:,|/|or|and)\s*\d+(?:[.,]\d+)?){0,7}$")
+
+
+def _with_column_units(text: str) -> str:
+    """The text with the unit its column's header or field name gives written after each bare figure."""
+    text = _FIELD_UNIT.sub(r"\1: \3 \2", text)
+    if "|" not in text:
+        return text
+    lines = text.splitlines()
+    units: list[str] = []
+    for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
+        cells = table_cells(line)
+        if cells is None:
+            units = []
+        elif is_rule(table_cells(following)):
+            units = [match.group(1) if (match := _HEADER_UNIT.search(cell.lower())) else "" for cell in cells]
+        elif any(units) and not is_rule(cells):
+            written = [
+                f"{cell} {unit}" if unit and _BARE_FIGURES.match(cell) else cell
+                for cell, unit in zip(cells, [*units, *[""] * len(cells)], strict=False)
+            ]
+            lines[index] = "| " + " | ".join(written) + " |"
+    return "\n".join(lines)
+
+
 @functools.lru_cache(maxsize=2048)  # read once a process per passage text, as _offered_variants
 def _sized_parts(text: str) -> tuple[_Part, ...]:
     parts: list[_Part] = []
-    for part in _PARTS.split(text):
+    for part in _PARTS.split(_with_column_units(text)):
         clauses = _Clauses(part)
         sizes = tuple(
             _Sized(placed.band, noun, clauses.words_at(placed.start) if noun else frozenset(), placed.open)
@@ -300,6 +371,30 @@ def _sizes_of_item(passages: Sequence[str], item: frozenset[str], asked: frozens
                 if counts:
                     found.append(sized.band)
     return found
+
+
+def _sizes_beside_item(passages: Sequence[str], item: frozenset[str]) -> list[Band]:
+    """Every size of a sentence or table row naming the asked thing: any of them holding the asked size offers it,
+    whatever noun it is written before ("Garden hose, 15 m, 25 m or 50 m reels" offers a 50 m hose)."""
+    return [sized.band for text in passages for part in _sized_parts(text) if part.words & item for sized in part.sizes]
+
+
+# A trade's sizes are written rounded to its own system: an "8 ft" length is the 2.4 m one, a "12 inch" pot the 30
+# cm one, an "8 inch" cake the 20 cm one (1.6 % apart). A size this close to an offered one is that size.
+NOMINAL = 0.03
+
+
+def _holds_nominally(band: Band, size: Size) -> bool:
+    return size.dimension == band.dimension and band.low * (1 - NOMINAL) <= size.value <= band.high * (1 + NOMINAL)
+
+
+# A shop that cuts or makes to measure offers every length of what its passage names ("we cut timber and sheets to
+# size", "made to measure", "any length"), when that passage names a word of the question.
+_MADE_TO_MEASURE = re.compile(
+    r"\b(?:cut|made|make|sawn|trimmed)\s+to\s+(?:size|length|measure|your\s+(?:size|length|measurements?))\b"
+    r"|\bany\s+(?:size|length|width|height)s?\b",
+    re.IGNORECASE,
+)
 
 
 def _comparable(band: Band, size: Size) -> bool:
@@ -329,6 +424,39 @@ def _column_variants(text: str) -> dict[str, set[str]]:
     return offered
 
 
+# A table row or a price list's row writes a product and its variants in cells of their own: "| iPhone | 13, 14, 15
+# | 189 |", "item: coach bolts; thread: M8, M10". A cell holding only variants (after its field's name) lists them
+# for the product another cell of its row names; a cell with more words ("16 minutes") lists none.
+_ROW_CELLS = re.compile(r"\s*\|\s*|;\s+")
+_FIELD_NAME = re.compile(r"^[^\W\d_][\w ]{0,30}:\s*")
+_VALUE_LIST = re.compile(r"^[\w.]+(?:\s*(?:,|/|&|\band\b|\bor\b)\s*[\w.]+){0,15}$")
+_VALUE_SPLIT = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
+
+
+def _row_lists(passages: Sequence[str], products: Sequence[str], value: str) -> bool:
+    """Whether a row of the passages names one of the products in a cell and lists the value in another."""
+    for text in passages:
+        for line in text.lower().splitlines():
+            cells = [cell for cell in _ROW_CELLS.split(line) if cell]
+            if len(cells) < 2:
+                continue
+            listing = [
+                index
+                for index, cell in enumerate(cells)
+                for values in [_FIELD_NAME.sub("", cell)]
+                if _VALUE_LIST.match(values)
+                and value in {variant_value(v) for v in _VALUE_SPLIT.split(values)}
+            ]
+            naming = [
+                index
+                for index, cell in enumerate(cells)
+                if any(_same_product(product, token) for token in _variant_tokens(cell) for product in products)
+            ]
+            if any(name != listed for name in naming for listed in listing):
+                return True
+    return False
+
+
 def _covers(offered: str, asked: str) -> bool:
     if offered == asked:
         return True
@@ -354,6 +482,28 @@ def _same_product(asked: str, offered: str) -> bool:
     return bool(base_forms(asked) & base_forms(offered))
 
 
+def _missing_size(
+    question: str, sizes: Sequence[tuple[str, Size, frozenset[str], bool]], passages: Sequence[str]
+) -> str:
+    """The label of the first asked size the passages offer others of its kind for its thing and never it."""
+    question_words = _forms(token for token in _variant_tokens(question) if _is_product_word(token))
+    made_to_measure = any(
+        _MADE_TO_MEASURE.search(text) and _forms(_variant_tokens(text)) & question_words for text in passages
+    )
+    for label, size, item, own in sizes:
+        if made_to_measure and size.dimension == LENGTH:
+            continue
+        sizing = _sizes_of_item(passages, item, question_words)
+        kind = [band for band in sizing if band.dimension == size.dimension]
+        # the customer's own thing is sized by a price list's bands ("medium (10 to 25 kg)"), never by the sizes
+        # of what the shop sells ("tiles for a 3 m bathroom" against "30 x 60 cm tiles")
+        known_sizes = [band for band in kind if _comparable(band, size) and not (own and band.low == band.high)]
+        holding = [*kind, *_sizes_beside_item(passages, item)]
+        if known_sizes and not any(_holds_nominally(band, size) for band in holding):
+            return label
+    return ""
+
+
 def missing_variant(question: str, passages: Sequence[str]) -> str:
     """The variant the question names that the passages name other variants of and never this one ("iphone
     16" when they list iPhone 11 to 15; "g 500" for a 500 g bag when they sell 250 g and 1 kg bags; a "20 class
@@ -372,15 +522,13 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
         known = [values for product in products for name, values in offered.items() if _same_product(product, name)]
         if not known:
             continue
-        if not any(_covers(v, value) for values in known for v in values):
+        if not any(_covers(v, value) for values in known for v in values) and not _row_lists(
+            passages, products, value
+        ):
             return f"{products[-1]} {value}"
-    question_words = _forms(token for token in _variant_tokens(question) if _is_product_word(token))
-    for label, size, item in sizes:
-        sizing = _sizes_of_item(passages, item, question_words)
-        kind = [band for band in sizing if band.dimension == size.dimension]
-        known_sizes = [band for band in kind if _comparable(band, size)]
-        if known_sizes and not any(band.holds(size) for band in kind):
-            return label
+    missing_size = _missing_size(question, sizes, passages)
+    if missing_size:
+        return missing_size
     counted: dict[str, set[str]] = {}
     for text in passages:
         for word, values in _offered_counts(text).items():
@@ -400,7 +548,8 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
 _HYPHENS = "-\u2010\u2011"
 _COUNTED = re.compile(rf"(?<![\w.,])(\d{{1,3}})[{_HYPHENS}]([^\W\d_]+)")
 _COUNT_BEFORE = re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*[{_HYPHENS}]\s*|\s+)([^\W\d_]+)")
-_COUNT_AFTER = re.compile(r"([^\W\d_]+)\s+(?:of\s+)?(\d{1,3})(?![\w.,])")
+# From a word's start only: tried inside a long word, it read the word again at each letter (quadratic).
+_COUNT_AFTER = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+(?:of\s+)?(\d{1,3})(?![\w.,])")
 _ASKED_COUNT = re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*[{_HYPHENS}]\s*|\s+)([^\W\d_]+)\s+([^\W\d_]+)")
 
 
