@@ -7,7 +7,8 @@ prints, per split and kind, where the unknown words fall on both figures; the de
 added (a word counts as the lesser of its two novelties) for a grid of bands, on the dev and test splits; the band
 leave-one-suite-out would pick for each suite (fitted on the other seven suites' dev splits, measured on its own);
 the question with the word replaced by its nearest word, against the question (does the swap keep the meaning?);
-and what embedding the words costs a message. No test-split case text is printed.
+the weights of unknown words outside the asked-for thing replayed for comparison; and what embedding the words costs
+a message. No test-split case text is printed.
 
     PYTHONPATH=$PWD .venv/bin/python -m tests.bench.unknown_word_excuse DUMP.jsonl
 """
@@ -213,6 +214,17 @@ def main(argv: Sequence[str] | None = None) -> None:
             float(np.dot(swapped[r["text"]], swapped[s])) for r, s in swaps if (r["kind"], r["split"]) == (kind, split)
         ]
         print(f"  {kind:12} {split:4} n={len(kept):3} {np.round(np.quantile(kept, [0.1, 0.25, 0.5, 0.75, 0.9]), 3)}")
+
+    print("For comparison, the weights of unknown words outside the asked-for thing, replayed (sentence excuse only)")
+    kept = abstention.RARE_CONTEXT_WEIGHT, abstention.ASIDE_WEIGHT
+    for context, aside in itertools.product((0.5, 1.0, 1.5, 2.0), (0.0, 0.25)):
+        abstention.RARE_CONTEXT_WEIGHT, abstention.ASIDE_WEIGHT = context, aside
+        abstained = [
+            True if r["support"] is None else replay.abstains(r, replay.share(r, r["relatedness"])) for r in rows
+        ]
+        print(f"  RARE_CONTEXT_WEIGHT {context}, ASIDE_WEIGHT {aside}: dev {tally(rows, abstained, 'dev')} "
+              f"test {tally(rows, abstained, 'test')}")
+    abstention.RARE_CONTEXT_WEIGHT, abstention.ASIDE_WEIGHT = kept
 
     print("Cost: a message's content words embedded in one batch, not cached")
     embedder.embed(["warm up"])
