@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from pipelines import abstention, answers, asked_kinds, asked_sizes, intent, sentences, variants
+from pipelines import abstention, answers, asked_kinds, asked_sizes, customer_context, intent, sentences, variants
 from pipelines.retrieval import (
     Ranked,
     content_terms,
@@ -394,8 +394,13 @@ def _support(
         question, retrieval.unknown, passages
     )
     asked = abstention.asked_for(question)
-    aside = abstention.aside_words(question, retrieval.unknown, everyday, owners, asked)
-    ignore = abstention.UNTELLING_WORDS | abstention.number_endings(question)
+    own = customer_context.customers_own(question, asked)
+    aside = abstention.aside_words(question, retrieval.unknown, everyday, owners | own, asked)
+    ignore = (
+        abstention.UNTELLING_WORDS
+        | abstention.number_endings(question)
+        | customer_context.degree_words(question, vocabulary)
+    )
     context = abstention.context_words(question, rare, asked)
     unknown = abstention.unknown_share(
         retrieval.weights,
