@@ -18,6 +18,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from pipelines.named_figures import holds_figure
 from pipelines.word_forms import Form, other_forms
 
 RRF_K = 60  # the smoothing constant from the original RRF paper, also Supabase's default
@@ -193,13 +194,20 @@ def in_some_form(term: str, present: Collection[str]) -> bool:
     return any(f.meets(w) for w in present for f in forms)
 
 
-def coverage(terms: Sequence[str], text: str, weights: Mapping[str, float] | None = None) -> float:
-    """The share of the terms the text holds, each counted by its weight (rarity; 1 when unknown)."""
+def coverage(
+    terms: Sequence[str], text: str, weights: Mapping[str, float] | None = None, figures: Collection[str] = ()
+) -> float:
+    """The share of the terms the text holds, each counted by its weight (rarity; 1 when unknown). A term of
+    `figures` (words no document uses that ask for a figure, see named_figures) is held by a text holding the figure
+    ("eircode" by "F28 X2K7")."""
     if not terms:
         return 0.0
     weight = weights or {}
     total = sum(weight.get(t, 1.0) for t in terms)
-    return sum(weight.get(t, 1.0) for t in covered(terms, text)) / total
+    held = covered(terms, text)
+    if figures:
+        held += [t for t in terms if t in figures and t not in held and holds_figure(t, text)]
+    return sum(weight.get(t, 1.0) for t in held) / total
 
 
 @dataclass(frozen=True)

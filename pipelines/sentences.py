@@ -12,7 +12,7 @@ than its passage's place, and an equal score keeps the better passage first (the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.asked_kinds import MONEY, holds
@@ -321,11 +321,12 @@ class Scored:
 
 
 def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequence[float],
-          weights: Mapping[str, float] | None = None) -> list[Scored]:
-    """Every candidate scored, best first; `weights` make rare words count more (retrieval.rarity)."""
+          weights: Mapping[str, float] | None = None, figures: Collection[str] = ()) -> list[Scored]:
+    """Every candidate scored, best first; `weights` make rare words count more (retrieval.rarity); a word of
+    `figures` is held by a candidate holding the figure it asks for (retrieval.coverage)."""
     scored = []
     for candidate, similarity in zip(found, similarities, strict=True):
-        overlap = coverage(terms, candidate.scoring_text, weights)
+        overlap = coverage(terms, candidate.scoring_text, weights, figures)
         total = similarity + OVERLAP_WEIGHT * overlap
         label = coverage(terms, row_label(candidate.text), weights) if candidate.row else 0.0
         scored.append(Scored(candidate, similarity, overlap, total, label))

@@ -13,7 +13,17 @@ from typing import Any
 
 import numpy as np
 
-from pipelines import abstention, answers, asked_kinds, asked_sizes, customer_context, intent, sentences, variants
+from pipelines import (
+    abstention,
+    answers,
+    asked_kinds,
+    asked_sizes,
+    customer_context,
+    intent,
+    named_figures,
+    sentences,
+    variants,
+)
 from pipelines.retrieval import (
     Ranked,
     content_terms,
@@ -77,6 +87,8 @@ class Retrieval:
     weights: dict[str, float]  # each term's rarity among the tenant's chunks
     unknown: list[str]  # terms no chunk of the tenant's contains
     one_list: bool = False  # the store ranks by vector only (no keyword search): its order stands
+    # words no chunk contains that ask for a figure the passages hold ("eircode" and "F28 X2K7"; named_figures)
+    figures: frozenset[str] = frozenset()
 
 
 Search = Callable[[str], Retrieval]  # the retrieval of a search text, for one business
@@ -130,7 +142,8 @@ def retrieve(
     by_id = {h.chunk_id: h for h in hits}
     # Each passage's share of the question's words, once: the fused score orders by it and the abstention decision
     # reads it (`_support`).
-    covers = {h.chunk_id: coverage(terms, rows[h.chunk_id].content, weights) for h in hits}
+    asking_figures = frozenset(t for t in unknown if named_figures.figure_asked(t))
+    covers = {h.chunk_id: coverage(terms, rows[h.chunk_id].content, weights, asking_figures) for h in hits}
     if vector_only:  # one list (Pinecone): its order stands
         ranking = fuse(vector_ids, keyword_ids)
     else:
@@ -156,7 +169,10 @@ def retrieve(
     # The index matches words as written: a word the passages write with an accent or as a compound the other
     # way ("cafe" for "café", "growbag" for "grow bag") is no unknown word.
     known = abstention.spelt_otherwise(terms, unknown, [f.content for f in found])
-    return Retrieval(text, vector, terms, found, weights, [t for t in unknown if t not in known], vector_only)
+    # and a word asking for a figure a passage holds ("postcode" and "SY8 1DA") is the documents' word too
+    figures = frozenset(t for t in asking_figures if any(named_figures.holds_figure(t, f.content) for f in found))
+    unknown = [t for t in unknown if t not in known and t not in figures]
+    return Retrieval(text, vector, terms, found, weights, unknown, vector_only, figures)
 
 
 def _tables(rows: Mapping[str, HydratedChunk]) -> dict[str, str]:
@@ -362,7 +378,11 @@ def _scored_sentences(
         if float(words[unknown.index(word)] @ head_vectors[named.index(head)]) >= abstention.HEAD_MEANING:
             relatedness[word] = 0.0
     scored = sentences.score(
-        retrieval.terms, found, [float(similarities[at[c.scoring_text]]) for c in found], retrieval.weights
+        retrieval.terms,
+        found,
+        [float(similarities[at[c.scoring_text]]) for c in found],
+        retrieval.weights,
+        retrieval.figures,
     )
     best = max((float(similarities[at[t]]) for t in weighed), default=0.0)
     return scored, relatedness, best

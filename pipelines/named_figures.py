@@ -1,0 +1,69 @@
+"""Words that ask for a figure the documents write without naming it.
+
+"whats your eircode for the sat nav", "postcode for the satnav pls", "whats the number to ring ye": a business's
+documents write its postcode ("22 Bridge Street, Westport, F28 X2K7"), phone number ("call 098 27 415") and email
+address, seldom the words "postcode", "eircode" or "ring". Read by words alone, the question shares nothing with the
+passage that answers it, which then ranks low, and its words count as ones no document uses. A passage holding the
+figure such a word asks for holds that word (pipelines/retrieval.py, covered), and the word is no unknown one when a
+passage the reply reads holds it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+POSTCODE, PHONE, EMAIL = "postcode", "phone number", "email address"
+
+# The words that ask for each figure. A sat nav is asked about for the postcode it is given. "number" and "call" are
+# left out: "what number bus", "call-out fee" ask for no phone number.
+FIGURE_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("postcode", "postcodes", "eircode", "eircodes", "zip", "zipcode", "postal", "plz", "satnav", "sat", "nav",
+         "gps", "navigation"),
+        POSTCODE,
+    ),
+    **dict.fromkeys(("phone", "telephone", "tel", "ring", "mobile", "landline"), PHONE),
+    **dict.fromkeys(("email", "emails", "emailing"), EMAIL),
+}
+
+_FIGURES = {
+    POSTCODE: re.compile(
+        # UK ("SY8 1DA", "GL51 9RT"), Irish Eircode ("F28 X2K7"), US state and ZIP ("CA 94103"), and a continental
+        # postcode before its town after a street and its number ("Hauptstraße 5, 10115 Berlin"; a price row's
+        # "cards, 1000 Business cards" is none)
+        r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
+        r"|\b[AC-FHKNPRTV-Y]\d[0-9W]\s?[0-9AC-FHKNPRTV-Y]{4}\b"
+        r"|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b"
+        r"|\b[^\W\d_]{3,}\s\d{1,4}[a-z]?,\s*(?:[A-Z]-)?\d{4,5}\s+[A-ZÄÖÜÉ][a-zäöüßéèà]+"
+    ),
+    # a leading 0 or an international prefix, then 7 to 13 digits in groups: "098 27 415", "01904 628 415",
+    # "+353 45 123 456"; no price, time or date has that shape
+    PHONE: re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ \-]?)?\(?0?\d{2,5}\)?(?:[ \-]\d{2,5}){1,3}(?![\w.,]\d)"),
+    # each starts only where a run of its characters starts: matched anywhere else, a long run costs its square
+    EMAIL: re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+}
+PHONE_DIGITS = (7, 13)
+
+
+def figure_asked(word: str) -> str | None:
+    """The kind of figure a word asks for, or None."""
+    return FIGURE_WORDS.get(word)
+
+
+@functools.lru_cache(maxsize=2048)
+def _holds(text: str, kind: str) -> bool:
+    pattern = _FIGURES[kind]
+    if kind != PHONE:
+        return pattern.search(text) is not None
+    low, high = PHONE_DIGITS
+    return any(
+        low <= sum(c.isdigit() for c in m.group(0)) <= high and (m.group(0).startswith(("0", "+", "(0")))
+        for m in pattern.finditer(text)
+    )
+
+
+def holds_figure(word: str, text: str) -> bool:
+    """Whether the text holds the figure the word asks for ("eircode" and "F28 X2K7")."""
+    kind = FIGURE_WORDS.get(word)
+    return kind is not None and _holds(text, kind)
