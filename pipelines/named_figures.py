@@ -1,11 +1,12 @@
 """Words that ask for a figure the documents write without naming it.
 
-"whats your eircode for the sat nav", "postcode for the satnav pls", "whats the number to ring ye": a business's
-documents write its postcode ("22 Bridge Street, Westport, F28 X2K7"), phone number ("call 098 27 415") and email
-address, seldom the words "postcode", "eircode" or "ring". Read by words alone, the question shares nothing with the
+"whats your eircode for the sat nav", "postcode for the satnav pls", "whats ur landline": a business's
+documents write its postcode ("22 Bridge Street, Westport, F28 X2K7") and phone number ("call 098 27 415"), seldom
+the words "postcode", "eircode" or "landline". Read by words alone, the question shares nothing with the
 passage that answers it, which then ranks low, and its words count as ones no document uses. A passage holding the
-figure such a word asks for holds that word (pipelines/retrieval.py, covered), and the word is no unknown one when a
-passage the reply reads holds it.
+figure such a word asks for holds that word (pipelines/retrieval.py, coverage), and the word is no unknown one when
+a passage the reply reads holds it. The full-text index holds them for such a chunk too (see FIGURE_WORDS), so the
+keyword search finds it.
 """
 
 from __future__ import annotations
@@ -13,18 +14,19 @@ from __future__ import annotations
 import functools
 import re
 
-POSTCODE, PHONE, EMAIL = "postcode", "phone number", "email address"
+POSTCODE, PHONE = "postcode", "phone number"
 
-# The words that ask for each figure. A sat nav is asked about for the postcode it is given. "number" and "call" are
-# left out: "what number bus", "call-out fee" ask for no phone number.
+# The words that ask for each figure; the full-text index adds them to a chunk holding it (migration
+# 20261205000100_kb_chunks_figure_words.sql; keep the two in step). A sat nav is asked about for the postcode it is
+# given. Words that ask for other things too are left out: "number" ("what number bus"), "call" ("call-out fee"),
+# "phone" and "mobile" (a phone shop sells them), "ring" (a jeweller's), "zip" (zip ties), "sat" (Saturday),
+# "email" (as often a service: "do you do email marketing"); a document naming them answers by its own words.
 FIGURE_WORDS: dict[str, str] = {
     **dict.fromkeys(
-        ("postcode", "postcodes", "eircode", "eircodes", "zip", "zipcode", "postal", "plz", "satnav", "sat", "nav",
-         "gps", "navigation"),
+        ("postcode", "postcodes", "eircode", "eircodes", "zipcode", "postal", "satnav", "nav", "gps", "navigation"),
         POSTCODE,
     ),
-    **dict.fromkeys(("phone", "telephone", "tel", "ring", "mobile", "landline"), PHONE),
-    **dict.fromkeys(("email", "emails", "emailing"), EMAIL),
+    **dict.fromkeys(("telephone", "tel", "landline"), PHONE),
 }
 
 _FIGURES = {
@@ -40,8 +42,6 @@ _FIGURES = {
     # a leading 0 or an international prefix, then 7 to 13 digits in groups: "098 27 415", "01904 628 415",
     # "+353 45 123 456"; no price, time or date has that shape
     PHONE: re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ \-]?)?\(?0?\d{2,5}\)?(?:[ \-]\d{2,5}){1,3}(?![\w.,]\d)"),
-    # each starts only where a run of its characters starts: matched anywhere else, a long run costs its square
-    EMAIL: re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
 }
 PHONE_DIGITS = (7, 13)
 

@@ -87,7 +87,7 @@ class Retrieval:
     weights: dict[str, float]  # each term's rarity among the tenant's chunks
     unknown: list[str]  # terms no chunk of the tenant's contains
     one_list: bool = False  # the store ranks by vector only (no keyword search): its order stands
-    # words no chunk contains that ask for a figure the passages hold ("eircode" and "F28 X2K7"; named_figures)
+    # the question's words asking for a figure the passages hold ("eircode" and "F28 X2K7"; named_figures)
     figures: frozenset[str] = frozenset()
 
 
@@ -142,7 +142,8 @@ def retrieve(
     by_id = {h.chunk_id: h for h in hits}
     # Each passage's share of the question's words, once: the fused score orders by it and the abstention decision
     # reads it (`_support`).
-    asking_figures = frozenset(t for t in unknown if named_figures.figure_asked(t))
+    # the words asking for a figure ("eircode"): the keyword index finds them beside it, the content does not hold them
+    asking_figures = frozenset(t for t in terms if named_figures.figure_asked(t))
     covers = {h.chunk_id: coverage(terms, rows[h.chunk_id].content, weights, asking_figures) for h in hits}
     if vector_only:  # one list (Pinecone): its order stands
         ranking = fuse(vector_ids, keyword_ids)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from pipelines.named_figures import holds_figure
 from pipelines.retrieval import content_terms, coverage, stems
 from schemas.bot import BotSettings
 from services.adapters.ports import VectorItem
@@ -201,3 +202,27 @@ def test_the_search_counts_the_words_as_the_rarity_query_does(container):
     # A tenant without chunks: no hit carries the counts, so the caller counts on its own.
     assert container.vectors.query_counting_terms(create_user(container), axis(1), 2, model=MODEL,
                                                   terms=terms) == ([], None)
+
+
+def test_a_chunk_holding_a_postcode_or_phone_number_is_found_by_the_words_asking_for_it(container):
+    """The full-text column adds the words asking for a postcode or a phone number to a chunk holding one
+    (migration 20261205000100); the patterns agree with pipelines/named_figures.py on these texts."""
+    user = create_user(container)
+    texts = ["Where are you?\nOur practice is at 22 Bridge Street, Westport, Co. Mayo, F28 X2K7.",
+             "Finding us\n27 Corve Street, Ludlow SY8 1DA, opposite the library.",
+             "Contact\nThe office answers the phone (057 868 2041).",
+             "Prices\nA5 flyers, 250: 28.00 GBP. Open 09:00 to 17:30 on 05.12.2026."]
+    _document(container, user, texts, [axis(i) for i in range(4)])
+
+    def found(question: str) -> set[str]:
+        hits = container.vectors.query(user, axis(9), 4, model=MODEL, terms=content_terms(question))
+        return {h.chunk.content.split("\n")[0] for h in hits if h.keyword_rank is not None}
+
+    assert found("whats your eircode for the sat nav") == {"Where are you?", "Finding us"}
+    assert found("postcode for the satnav pls") == {"Where are you?", "Finding us"}
+    assert found("whats ur landline") == {"Contact"}
+    assert found("do you sell telephone cables") == {"Contact"}  # found; the abstention decision weighs the rest
+    for text in texts:
+        holds_postcode = holds_figure("eircode", text)
+        assert holds_postcode == (text.split("\n")[0] in {"Where are you?", "Finding us"})
+        assert holds_figure("landline", text) == (text.startswith("Contact"))
