@@ -248,9 +248,8 @@ def aside_words(
     asked: Collection[str] | None = None,
 ) -> set[str]:
     """The candidates that are everyday English (a base form in `everyday`, the commonest whole words of the
-    vocabulary) or the customer's own (`owners`: an owner in the question's possessive, see possessors, or what a
-    possessive introduces, see customer_context.customers_own), and no word of what the question asks for
-    (`asked`, read by asked_for when not given)."""
+    vocabulary) or an owner in the question's possessive (`possessors`), and no word of what the question asks
+    for (`asked`, read by asked_for when not given)."""
     asked = asked_for(question) if asked is None else asked
     return {
         w

@@ -18,7 +18,7 @@ from pipelines import (
     answers,
     asked_kinds,
     asked_sizes,
-    customer_context,
+    degree_words,
     intent,
     named_figures,
     sentences,
@@ -415,12 +415,11 @@ def _support(
         question, retrieval.unknown, passages
     )
     asked = abstention.asked_for(question)
-    own = customer_context.customers_own(question, asked)
-    aside = abstention.aside_words(question, retrieval.unknown, everyday, owners | own, asked)
+    aside = abstention.aside_words(question, retrieval.unknown, everyday, owners, asked)
     ignore = (
         abstention.UNTELLING_WORDS
         | abstention.number_endings(question)
-        | customer_context.degree_words(question, vocabulary)
+        | degree_words.degree_words(question, vocabulary)
     )
     context = abstention.context_words(question, rare, asked)
     unknown = abstention.unknown_share(

@@ -1,8 +1,8 @@
-"""The words of a question that say how the customer asks, or whose the thing is (pipelines/customer_context.py)."""
+"""The words of a question that say how the customer asks, or whose the thing is (pipelines/degree_words.py)."""
 
 import pytest
 
-from pipelines.customer_context import customers_own, degree_words
+from pipelines.degree_words import degree_words
 
 VOCABULARY = frozenset(["cheap", "late", "big", "early", "quick", "near", "large", "small", "mode", "test"])
 
@@ -36,19 +36,3 @@ def test_superlatives_and_comparatives_of_a_vocabulary_adjective_are_degree_word
 )
 def test_other_words_ending_so_are_no_degree_words(question):
     assert degree_words(question, VOCABULARY) == set()
-
-
-def test_what_a_possessive_introduces_is_the_customers_own_up_to_a_phrase_end():
-    assert customers_own("can you post posters to my mum in cardiff?") == {"mum"}
-    assert customers_own("just one t-shirt for my daughter's hen party, how much") == {"daughter", "hen", "party"}
-    assert customers_own("its for my boss, will the price be in with it?") == {"boss"}
-    assert customers_own("my dad is in a wheelchair") == {"dad"}
-
-
-def test_the_customers_own_thing_stays_asked_when_it_is_what_the_question_asks_for():
-    assert customers_own("can you fix my iphone screen", asked={"fix", "iphone", "screen"}) == set()
-    assert customers_own("do you have parking") == set()
-
-
-def test_the_customers_own_phrase_is_at_most_three_words():
-    assert customers_own("our big old red garden shed needs paint") == {"big", "old", "red"}
