@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from pipelines import abstention, answers, asked_kinds, asked_sizes, intent, sentences, variants
+from pipelines import abstention, answers, asked_kinds, asked_sizes, intent, row_variants, sentences, variants
 from pipelines.retrieval import (
     Ranked,
     content_terms,
@@ -407,6 +407,6 @@ def _support(
         context=context,
         asked=asked,
     )
-    variant = variants.missing_variant(question, passages)
+    variant = variants.missing_variant(question, passages) or row_variants.missing_row_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
     return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered)
