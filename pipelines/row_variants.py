@@ -49,12 +49,14 @@ _DATING_WORDS = _MONTHS_AND_DAYS | frozenset(_DATING.split())
 _PACKS = "pack pk case box crate carton tray"
 _PACK_WORDS = frozenset(_PACKS.split())
 SHORT_CELL = 4  # words of a cell whose vintage, index or code names the row's variant ("1.67 extra thin")
+# A question names a few figures: a longer run of them is a list pasted in, and no more of them are read.
+MOST_ASKED = 8
 # A decimal variant is compared with the rows' decimals of its order: "1.74" with "1.5" and "1.67", not "0.15".
 DECIMAL_SCALE = 3.0
 
 # A time's minutes are under 60: "1.67" and "1.74" are lens indexes, not the times ("9.30") pipelines/variants.py
 # cuts out before it reads a figure. Written with a decimal comma, they are read as figures.
-_NO_TIME = re.compile(r"(?<![\w.,])(\d)\.([6-9]\d)(?![\w.,:])")
+_NO_TIME = re.compile(r"(?<![\w.,]\d)(?<=\d)\.(?=[6-9]\d(?![\w.:]|,\d))")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _INTEGER = re.compile(r"\d{1,5}")
 _DECIMAL = re.compile(r"\d{1,2}[.,]\d{1,3}")
@@ -68,7 +70,8 @@ _QUANTITY_CELL = re.compile(
     r"(?P<more>\s*\+|\s+or\s+more|\s+and\s+over)?(?:\s+(?P<noun>[^\W\d_]+))?"
 )
 _PACK_BEFORE = re.compile(r"\b(?:pack|pk|case|box|crate|carton|tray)\s+of\s+(\d{1,3})(?![\w.,])")
-_PACK_AFTER = re.compile(r"(?<![\w.,])(\d{1,3})\s*-?\s*(?:pack|pk)\b(?!s)")
+# One run of spaces before the word: two (around an optional hyphen) would be tried at every split of a long run.
+_PACK_AFTER = re.compile(r"(?<![\w.,])(\d{1,3})(?:\s*-)?\s*(?:pack|pk)\b(?!s)")
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ def _read_row(cells: Sequence[str]) -> _Row:
     decimals: set[float] = set()
     codes: set[str] = set()
     for raw in cells:
-        cell = NOT_VARIANTS.sub(" ; ", _NO_TIME.sub(r"\1,\2", raw.lower().translate(DASHES))).strip()
+        cell = NOT_VARIANTS.sub(" ; ", _NO_TIME.sub(",", raw.lower().translate(DASHES))).strip()
         words.update(form for token in variant_tokens(cell) if is_product_word(token) for form in base_forms(token))
         quantity = _quantity(cell)
         if quantity and quantity[2]:
@@ -256,17 +259,17 @@ def missing_row_variant(question: str, passages: Sequence[str]) -> str:
     """The numbered value the question names that the rows naming its product give other values of its kind and
     never it ("2015" for "the 2015 rioja reserva" against a 2018 row; "a5" for colour copies on A5 against A4 and
     A3 rows), or ""."""
-    tokens = variant_tokens(_NO_TIME.sub(r"\1,\2", question.lower()))
-    asked_values = _asked_values(tokens)
+    tokens = variant_tokens(_NO_TIME.sub(",", question.lower()))
+    asked_values = list(dict.fromkeys(_asked_values(tokens)))[:MOST_ASKED]
     if not passages or not asked_values:  # most questions name no number: the passages are not read
         return ""
+    naming = {
+        token: frozenset(base_forms(token))
+        for token in dict.fromkeys(tokens)
+        if is_product_word(token) or _CODE.fullmatch(token)
+    }
     for asked in asked_values:
-        product_words = [
-            frozenset(base_forms(token))
-            for token in dict.fromkeys(tokens)
-            if token != asked.value and (is_product_word(token) or _CODE.fullmatch(token))
-        ]
-        rows = _naming_rows(passages, product_words)
+        rows = _naming_rows(passages, [forms for token, forms in naming.items() if token != asked.value])
         if rows and _offers(rows, asked) is False:
             return f"{asked.kind} {asked.value}"
     return ""
