@@ -49,6 +49,10 @@ _DATING_WORDS = _MONTHS_AND_DAYS | frozenset(_DATING.split())
 _PACKS = "pack pk case box crate carton tray"
 _PACK_WORDS = frozenset(_PACKS.split())
 SHORT_CELL = 4  # words of a cell whose vintage, index or code names the row's variant ("1.67 extra thin")
+# A fraction of what the rows sell by ("a half bottle" where the rows sell the bottle and the magnum) asks for a
+# row of its own. What a row sells by is a cell of a word or two ("NV bottle"): a longer one says more than that.
+_FRACTIONS = frozenset({"half", "quarter"})
+MEASURE_CELL = 2
 # A question names a few figures: a longer run of them is a list pasted in, and no more of them are read.
 MOST_ASKED = 8
 # A decimal variant is compared with the rows' decimals of its order: "1.74" with "1.5" and "1.67", not "0.15".
@@ -85,6 +89,8 @@ class _Row:
     years: frozenset[str]
     decimals: frozenset[float]
     codes: frozenset[str]
+    measures: frozenset[str]  # the base forms of what a cell of a word or two measures by ("NV bottle": bottle)
+    fractions: frozenset[str]  # "half bottle" for a cell "half bottle"
 
 
 def _row_cells(lines: Sequence[str]) -> list[list[str]]:
@@ -144,6 +150,8 @@ def _read_row(cells: Sequence[str]) -> _Row:
     years: set[str] = set()
     decimals: set[float] = set()
     codes: set[str] = set()
+    measures: set[str] = set()
+    fractions: set[str] = set()
     for raw in cells:
         cell = NOT_VARIANTS.sub(" ; ", _NO_TIME.sub(",", raw.lower().translate(DASHES))).strip()
         words.update(form for token in variant_tokens(cell) if is_product_word(token) for form in base_forms(token))
@@ -157,6 +165,10 @@ def _read_row(cells: Sequence[str]) -> _Row:
         tokens = _CELL_TOKEN.findall(cell)
         if len(tokens) > SHORT_CELL:
             continue
+        if len(tokens) <= MEASURE_CELL and tokens and tokens[-1].isalpha():
+            measures.update(base_forms(tokens[-1]))
+            if len(tokens) == MEASURE_CELL and tokens[0] in _FRACTIONS:
+                fractions.update(f"{tokens[0]} {form}" for form in base_forms(tokens[-1]))
         dated = any(token in _MONTHS_AND_DAYS for token in tokens)
         for index, token in enumerate(tokens):
             after = _next_word(tokens, index)
@@ -176,6 +188,8 @@ def _read_row(cells: Sequence[str]) -> _Row:
         frozenset(years),
         frozenset(decimals),
         frozenset(codes),
+        frozenset(measures),
+        frozenset(fractions),
     )
 
 
@@ -202,7 +216,7 @@ def _naming_rows(passages: Sequence[str], asked: Sequence[frozenset[str]]) -> li
 @dataclass(frozen=True)
 class _Asked:
     value: str
-    kind: str  # "year", "pack", "count", "decimal" or "code"
+    kind: str  # "year", "pack", "count", "decimal", "code" or "fraction"
     counted: frozenset[str]  # for a count, the base forms of the word right after it: what it counts
 
 
@@ -214,7 +228,9 @@ def _asked_values(tokens: Sequence[str]) -> list[_Asked]:
         after = _next_word(tokens, index)
         if before in {"-", "+"} or after in SIZE_UNITS or after in _TIME_WORDS:
             continue
-        if _DECIMAL.fullmatch(token):
+        if token in _FRACTIONS and is_product_word(after):
+            found.append(_Asked(f"{token} {after}", "fraction", frozenset(base_forms(after))))
+        elif _DECIMAL.fullmatch(token):
             found.append(_Asked(token.replace(",", "."), "decimal", frozenset()))
         elif _CODE.fullmatch(token):
             found.append(_Asked(token, "code", frozenset()))
@@ -250,6 +266,11 @@ def _offers(rows: Sequence[_Row], asked: _Asked) -> bool | None:
         value = float(asked.value)
         decimals = {d for row in rows for d in row.decimals if max(d, value) / min(d, value) <= DECIMAL_SCALE}
         return value in decimals if decimals else None
+    if asked.kind == "fraction":
+        measured = [row for row in rows if row.measures & asked.counted]
+        fraction = asked.value.split()[0]
+        offered = {f"{fraction} {form}" for form in asked.counted}
+        return any(row.fractions & offered for row in measured) if measured else None
     prefix = _CODE.fullmatch(asked.value)
     codes = {code for row in rows for code in row.codes if prefix and code.startswith(prefix.group(1))}
     return asked.value in codes if codes else None

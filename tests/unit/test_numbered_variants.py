@@ -138,3 +138,22 @@ def test_rows_and_questions_are_read_in_linear_time(piece):
     missing_row_variant(f"a 6 pack of monthly lenses {text}", [row, text])
     row_variants._rows.cache_clear()
     assert time.perf_counter() - start < 0.5  # a few ms on a 4 KiB text; generous for a busy machine
+
+
+CHAMPAGNE = [
+    "category: sparkling; item: Champagne Brut; vintage_or_size: NV bottle; price_gbp: 39.00",
+    "category: sparkling; item: Champagne Brut; vintage_or_size: NV magnum; price_gbp: 85.00",
+]
+CAKES = [
+    "category: custom cakes; item: sheet cake; size: half tray; price_eur: 59.00",
+    "category: custom cakes; item: sheet cake; size: full tray; price_eur: 99.00",
+]
+MEMBERSHIPS = ["category: memberships; item: mat classes unlimited; valid for: minimum term 6 months; price: 99.00"]
+
+
+def test_a_fraction_of_what_the_rows_sell_by_is_a_variant_of_its_own():
+    assert missing_row_variant("how much is a half bottle of champagne", CHAMPAGNE) == "fraction half bottle"
+    assert missing_row_variant("a half tray of sheet cake for the office", CAKES) == ""
+    assert missing_row_variant("champagne for a year and a half", CHAMPAGNE) == ""
+    assert missing_row_variant("any mat classes at half term", MEMBERSHIPS) == ""  # a longer cell: no measure
+    assert missing_row_variant("half hour mat classes?", MEMBERSHIPS) == ""
