@@ -4,9 +4,9 @@ pipelines/variants.py reads a variant after its product word ("iPhone 16") or a 
 price list also numbers its variants in a cell beside the product's name, with neither: a vintage ("Rioja Reserva;
 2018 bottle"), a quantity tier ("A6 flyers; 250", "A6 flyers; 500"), a pack size ("monthly lenses; 3 pack", "case
 of 24 cans"), a paper size code ("colour copy; A4 per page"), a lens index ("single vision lenses; 1.67 extra
-thin"). A question naming the product with another value of the same kind ("the 2015 rioja", "2000 A6 flyers", "a
-6 pack of monthly lenses", "colour copies on A5", "1.74 lenses") asks for a row the list does not have, and the
-rows it finds answer another variant.
+thin"), what the row sells by ("NV bottle"). A question naming the product with another value of the same kind
+("the 2015 rioja", "2000 A6 flyers", "a 6 pack of monthly lenses", "colour copies on A5", "1.74 lenses", "a half
+bottle of champagne") asks for a row the list does not have, and the rows it finds answer another variant.
 
 The rows read are those naming most of the question's product words: the product's own rows. Their values of the
 asked value's kind are compared with it; a band ("10 to 24", "up to 50 sheets") holding it offers it. A kind the
