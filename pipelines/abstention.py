@@ -514,7 +514,8 @@ def answerable(support: Support | None, min_relevance: float = MIN_RELEVANCE_DEF
 
 
 # --- The asked-for variant is not in the documents ---------------------------------------------------------------
-# Read by pipelines/variants.py (missing_variant): "iPhone 16" against a price list whose iPhone rows stop at 15.
+# Read by pipelines/variants.py (missing_variant): "iPhone 16" against a price list whose iPhone rows stop at 15;
+# and by pipelines/row_variants.py: "the 2015 rioja" against a row of the 2018 one.
 # Decisive unless every other figure is at its best (sentence 1.0, coverage 1.0, agreement: 2.5): on the dev splits
 # the rule fired on one question, out of scope ("iPhone 16", 1.49 before), and on no answerable one, so no weight
 # from 1.0 up could be told apart there; the decisive one says what the rule means.

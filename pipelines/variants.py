@@ -67,7 +67,7 @@ NOT_PRODUCT_WORDS = (
 _MEASURES = "wide width long length high height tall deep depth thick across away big"
 MEASURE_WORDS = frozenset(_MEASURES.split())
 # Figures that are never a variant, cut out before the words are read: times, dates, prices, phone numbers.
-_NOT_VARIANTS = re.compile(
+NOT_VARIANTS = re.compile(
     r"\+?\d[\d \-/]{6,}\d"  # phone numbers
     r"|\d{1,2}[:.]\d{2}\s*(?:am|pm|h|uhr)?\b"  # 10:30, 9.30 pm
     r"|\b\d{1,2}\s*(?:am|pm)\b"  # 5pm
@@ -92,7 +92,7 @@ _GLUED_UNIT = re.compile(rf"(\d)({UNIT_PATTERN})\b")  # 250g: the unit read apar
 
 
 # An en or em dash, or a minus sign, joins a range as a hyphen does.
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
+DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
 
 
 # Volts and amp-hours are written glued or apart alike ("18V drill", "drill 18 V"): read apart, "18v" is the "18"
@@ -100,8 +100,8 @@ _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _GLUED_ELECTRIC = re.compile(r"(\d)(v|ah)\b")
 
 
-def _variant_tokens(text: str) -> list[str]:
-    lowered = _NOT_VARIANTS.sub(" ; ", text.lower().translate(_DASHES))
+def variant_tokens(text: str) -> list[str]:
+    lowered = NOT_VARIANTS.sub(" ; ", text.lower().translate(DASHES))
     return _VARIANT_TOKEN.findall(_GLUED_ELECTRIC.sub(r"\1 \2", _GLUED_UNIT.sub(r"\1 \2", lowered)))
 
 
@@ -126,14 +126,14 @@ def _is_side(tokens: Sequence[str], i: int) -> bool:
     return i + 2 < len(tokens) and tokens[i + 1] in _TIMES_SIGNS and bool(_NUMBER.match(tokens[i + 2]))
 
 
-def _is_product_word(token: str) -> bool:
+def is_product_word(token: str) -> bool:
     return token.isalpha() and len(token) >= 2 and token not in NOT_PRODUCT_WORDS and token not in SIZE_UNITS
 
 
 def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
     """The variants a question names by a product word, each with the words that may be its product ("ipad pro
     12.9" gives (("pro", "ipad"), "12.9")), nearest first. Sizes are `asked_item_sizes`."""
-    tokens = _variant_tokens(question)
+    tokens = variant_tokens(question)
     found: list[tuple[tuple[str, ...], str]] = []
     for i, token in enumerate(tokens):
         value = variant_value(token)
@@ -142,7 +142,7 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
         products: list[str] = []
         for back in range(1, VARIANT_LOOKBACK + 1):
             word = tokens[i - back] if i - back >= 0 else ""
-            if not _is_product_word(word):
+            if not is_product_word(word):
                 break
             products.append(word)
         if products:
@@ -181,7 +181,7 @@ def asked_item_sizes(question: str) -> list[tuple[str, Size]]:
 def _asked_item_sizes(question: str) -> list[tuple[str, Size, frozenset[str], bool]]:
     """`asked_item_sizes`, each with the base forms of the words naming the sized thing ("chocolate bars") and
     whether that thing is the customer's own ("for my 26 inch wheel")."""
-    text = _NOT_VARIANTS.sub(" ; ", question.lower())
+    text = NOT_VARIANTS.sub(" ; ", question.lower())
     found: list[tuple[str, Size, frozenset[str], bool]] = []
     for written in written_sizes(text):
         if written.size.dimension == DURATION:
@@ -207,10 +207,10 @@ def offered_variants(text: str) -> dict[str, set[str]]:
 # each process keeps what the last few thousand said (a few KiB each), as they are never changed in place.
 @functools.lru_cache(maxsize=2048)
 def _offered_variants(text: str) -> dict[str, frozenset[str]]:
-    tokens = _variant_tokens(text)
+    tokens = variant_tokens(text)
     offered: dict[str, set[str]] = {}
     for i, token in enumerate(tokens):
-        if not _is_product_word(token):
+        if not is_product_word(token):
             continue
         values: set[str] = set()
         j = i + 1
@@ -287,7 +287,7 @@ def _noun_after(text: str, end: int) -> frozenset[str]:
         word = match.group().lower()
         if text[end : match.start()].strip() or len(words) == NOUN_REACH:
             break
-        if not _is_product_word(word) or word in MEASURE_WORDS:
+        if not is_product_word(word) or word in MEASURE_WORDS:
             break
         words.append(word)
         end = match.end()
@@ -306,8 +306,8 @@ class _Clauses:
         index = bisect.bisect_left(self.ends, at)
         if index not in self.read:
             start = self.ends[index - 1] + 1 if index else 0
-            tokens = _variant_tokens(self.part[start : self.ends[index]])
-            self.read[index] = _forms(token for token in tokens if _is_product_word(token))
+            tokens = variant_tokens(self.part[start : self.ends[index]])
+            self.read[index] = _forms(token for token in tokens if is_product_word(token))
         return self.read[index]
 
 
@@ -353,7 +353,7 @@ def _sized_parts(text: str) -> tuple[_Part, ...]:
             for noun in [_noun_after(part, placed.end)]
         )
         if sizes:
-            words = _forms(token for token in _variant_tokens(part) if _is_product_word(token))
+            words = _forms(token for token in variant_tokens(part) if is_product_word(token))
             parts.append(_Part(words, bool(_PRICE.search(part)), sizes))
     return tuple(parts)
 
@@ -417,9 +417,9 @@ def _column_variants(text: str) -> dict[str, set[str]]:
             header = cells
         elif header and not is_rule(cells):
             for name, cell in zip(header, cells, strict=False):
-                named = _variant_tokens(name)
+                named = variant_tokens(name)
                 value = variant_value(cell.lower())
-                if named and _is_product_word(named[-1]) and value is not None:
+                if named and is_product_word(named[-1]) and value is not None:
                     offered.setdefault(named[-1], set()).add(value)
     return offered
 
@@ -450,7 +450,7 @@ def _row_lists(passages: Sequence[str], products: Sequence[str], value: str) -> 
             naming = [
                 index
                 for index, cell in enumerate(cells)
-                if any(_same_product(product, token) for token in _variant_tokens(cell) for product in products)
+                if any(same_product(product, token) for token in variant_tokens(cell) for product in products)
             ]
             if any(name != listed for name in naming for listed in listing):
                 return True
@@ -478,7 +478,7 @@ def _split_code(value: str, *, suffixed: bool = False) -> tuple[str, float] | No
     return (match.group(1), float(match.group(2))) if match else None
 
 
-def _same_product(asked: str, offered: str) -> bool:
+def same_product(asked: str, offered: str) -> bool:
     return bool(base_forms(asked) & base_forms(offered))
 
 
@@ -486,9 +486,9 @@ def _missing_size(
     question: str, sizes: Sequence[tuple[str, Size, frozenset[str], bool]], passages: Sequence[str]
 ) -> str:
     """The label of the first asked size the passages offer others of its kind for its thing and never it."""
-    question_words = _forms(token for token in _variant_tokens(question) if _is_product_word(token))
+    question_words = _forms(token for token in variant_tokens(question) if is_product_word(token))
     made_to_measure = any(
-        _MADE_TO_MEASURE.search(text) and _forms(_variant_tokens(text)) & question_words for text in passages
+        _MADE_TO_MEASURE.search(text) and _forms(variant_tokens(text)) & question_words for text in passages
     )
     for label, size, item, own in sizes:
         if made_to_measure and size.dimension == LENGTH:
@@ -519,7 +519,7 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
         for product, values in _offered_variants(text).items():
             offered.setdefault(product, set()).update(values)
     for products, value in asked:
-        known = [values for product in products for name, values in offered.items() if _same_product(product, name)]
+        known = [values for product in products for name, values in offered.items() if same_product(product, name)]
         if not known:
             continue
         if not any(_covers(v, value) for values in known for v in values) and not _row_lists(
@@ -534,7 +534,7 @@ def missing_variant(question: str, passages: Sequence[str]) -> str:
         for word, values in _offered_counts(text).items():
             counted.setdefault(word, set()).update(values)
     for word, value in counts:
-        known = [values for name, values in counted.items() if _same_product(word, name)]
+        known = [values for name, values in counted.items() if same_product(word, name)]
         if known and not any(value in values for values in known):
             return f"{value}-{word}"
     return ""
@@ -555,11 +555,11 @@ _ASKED_COUNT = re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*[{_HYPHENS}]\s*|\s+)([^
 
 def asked_counts(question: str) -> list[tuple[str, str]]:
     """The counted variants a question names: (word, count) for "a 20 class card" or "a 20-class card"."""
-    text = _NOT_VARIANTS.sub(" ; ", question.lower())
+    text = NOT_VARIANTS.sub(" ; ", question.lower())
     return [
         (word, count)
         for count, word, noun in _ASKED_COUNT.findall(text)
-        if _is_product_word(word) and _is_product_word(noun) and word not in MEASURE_WORDS
+        if is_product_word(word) and is_product_word(noun) and word not in MEASURE_WORDS
     ]
 
 
@@ -567,11 +567,11 @@ def asked_counts(question: str) -> list[tuple[str, str]]:
 def _offered_counts(text: str) -> dict[str, frozenset[str]]:
     """Each word a passage joins a count to by a hyphen ("5-class card" -> class), with every count the passage
     writes it with, hyphenated or not ("10 reformer classes" is no count of "class"; "block of 10 lessons" is)."""
-    lowered = _NOT_VARIANTS.sub(" ; ", text.lower())
-    hyphenated = {word for _, word in _COUNTED.findall(lowered) if _is_product_word(word)}
+    lowered = NOT_VARIANTS.sub(" ; ", text.lower())
+    hyphenated = {word for _, word in _COUNTED.findall(lowered) if is_product_word(word)}
     counted: dict[str, set[str]] = {}
     for count, word in [*_COUNT_BEFORE.findall(lowered), *((c, w) for w, c in _COUNT_AFTER.findall(lowered))]:
-        named = [h for h in hyphenated if _same_product(word, h)]
+        named = [h for h in hyphenated if same_product(word, h)]
         for name in named:
             counted.setdefault(name, set()).add(count)
     return {word: frozenset(values) for word, values in counted.items()}

@@ -21,6 +21,7 @@ from pipelines import (
     degree_words,
     intent,
     named_figures,
+    row_variants,
     sentences,
     variants,
 )
@@ -432,6 +433,6 @@ def _support(
         context=context,
         asked=asked,
     )
-    variant = variants.missing_variant(question, passages)
+    variant = variants.missing_variant(question, passages) or row_variants.missing_row_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
     return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered)
