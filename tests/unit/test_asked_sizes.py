@@ -209,9 +209,9 @@ def test_the_moment_rules_read_long_messages_fast():
     for length, limit in ((4_096, 0.5), (100_000, 5.0)):
         for piece in ("2 hours after ", "1 h before 5", "for 2 h after after ", "2h-after-", "9 hours  before   "):
             text = (piece * (length // len(piece) + 1))[:length]
-            began = time.process_time()
+            began = time.thread_time()
             asked_sizes(text)
             bands(text)
             moment_free(text)
-            took = time.process_time() - began
+            took = time.thread_time() - began
             assert took < limit, (length, piece, took)

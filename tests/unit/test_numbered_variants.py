@@ -134,10 +134,10 @@ def test_a_plain_sentence_is_no_row():
 def test_rows_and_questions_are_read_in_linear_time(piece):
     text = (piece * (4_096 // len(piece) + 1))[:4_096]
     row = f"item: monthly lenses; variant: {text}; notes: {text}"
-    start = time.process_time()
+    start = time.thread_time()
     missing_row_variant(f"a 6 pack of monthly lenses {text}", [row, text])
     row_variants._rows.cache_clear()
-    assert time.process_time() - start < 0.5  # a few ms of CPU; CPU time: a busy machine adds none
+    assert time.thread_time() - start < 0.5  # a few ms of CPU; this thread's CPU time only
 
 
 CHAMPAGNE = [

@@ -77,11 +77,11 @@ def test_in_some_form_agrees_with_same_word():
 def test_forms_stay_fast_on_long_messages():
     for size in (4_096, 100_000):
         text = ("leaves puppies hedge costs " * (size // 27 + 1))[:size]
-        started = time.process_time()
+        started = time.thread_time()
         terms = content_terms(text)
         stems(terms)
         covered(terms, text)
-        assert time.process_time() - started < 0.2
+        assert time.thread_time() - started < 0.2
 
 
 def test_damage_words_meet_one_another_exactly():
@@ -147,20 +147,20 @@ def test_word_coverage_is_a_few_ms_on_a_long_message():
     message = " ".join(f"hedgerow{i} leafy{i} manor{i} pricey{i}" for i in range(400))[:4_096]
     terms = content_terms(message)
     covered(terms, passage)  # the passage's words, kept
-    started = time.process_time()
+    started = time.thread_time()
     for _ in range(10):
         covered(terms, passage)
-    assert (time.process_time() - started) / 10 < 0.005
+    assert (time.thread_time() - started) / 10 < 0.005
 
 
 def test_content_terms_stay_linear():
     times = []
     for size in (10_000, 100_000):
         text = " ".join(f"w{i}x" for i in range(size))[:size]
-        started = time.process_time()
+        started = time.thread_time()
         content_terms(text)
-        times.append(time.process_time() - started)
+        times.append(time.thread_time() - started)
     assert times[1] < 0.05
-    started = time.process_time()  # no term to stop at: one pass over every word
+    started = time.thread_time()  # no term to stop at: one pass over every word
     assert content_terms(("the and you " * 9_000)[:100_000]) == []
-    assert time.process_time() - started < 0.5
+    assert time.thread_time() - started < 0.5
