@@ -261,7 +261,7 @@ def parse_row(line: str, columns: Sequence[str] = ()) -> list[tuple[str, str]]:
 
 def row_sentence(cells: Sequence[tuple[str, str]]) -> str:
     """A table row as a customer reads it: "Yirgacheffe Kochere, 250 g: 13.90 EUR (floral)."."""
-    price_at = next((i for i, (name, _) in enumerate(cells) if _is_price(name)), None)
+    price_at = next((i for i, (name, _) in enumerate(cells) if is_price_column(name)), None)
     if price_at is None:
         label, value, rest = [cells[0][1]], "", cells[1:]
     else:
@@ -292,7 +292,7 @@ def _name_tokens(name: str) -> list[str]:
     return _NAME_TOKEN.findall(name.lower())
 
 
-def _is_price(name: str) -> bool:
+def is_price_column(name: str) -> bool:
     return any(t.startswith(_PRICE_WORDS) or t in _CURRENCIES for t in _name_tokens(name))
 
 

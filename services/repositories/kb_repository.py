@@ -226,6 +226,17 @@ class KnowledgeBaseRepository(Repository):
             {"user": user_id, "model": model, "stems": stems}))
         return row[0], list(row[1])
 
+    def table_lines(self, document_id: uuid.UUID, sheet: str | None, limit: int) -> builtins.list[str]:
+        """The lines of a document's table (one sheet of it), in the table's order, from its first `limit` chunks:
+        every row of a price list, for a question asking for its cheapest item (pipelines/price_order.py)."""
+        found = self.conn.execute(
+            """select content from public.kb_chunks
+               where document_id = %s and metadata->>'kind' = 'table' and coalesce(metadata->>'sheet', '') = %s
+               order by ordinal limit %s""",
+            [document_id, sheet or "", limit],
+        ).fetchall()
+        return [line for (content,) in found for line in content.split("\n")]
+
     def hydrate(self, chunk_ids: builtins.list[str]) -> dict[str, HydratedChunk]:
         """The text of chunks an index returned, of searchable documents only (`DOCUMENT_SEARCHABLE`):
         a document still being embedded is not answered from (a hosted index cannot filter on that)."""

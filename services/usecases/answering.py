@@ -21,6 +21,7 @@ from pipelines import (
     degree_words,
     intent,
     named_figures,
+    price_order,
     row_variants,
     sentences,
     variants,
@@ -51,6 +52,10 @@ PASSAGES = 5  # fused passages kept: traced, given to a model, searched for sent
 SENTENCE_PASSAGES = PASSAGES  # the passages whose sentences the extractive answer picks from
 SUPPORT_PASSAGES = 4  # the best passages whose sentences the abstention decision weighs
 COVERAGE_PASSAGES = 3  # the best passages the question's words are looked for in
+# A question asking for the cheapest (or dearest) item is answered from every row of its table, in price order
+# (pipelines/price_order.py): the first ORDER_ROWS of them, read from at most ORDER_TABLE_CHUNKS chunks.
+ORDER_ROWS = 2
+ORDER_TABLE_CHUNKS = 500
 ABSTAINED, EXTRACTIVE, MODEL = "abstained", "extractive", "model"
 
 
@@ -307,10 +312,43 @@ def answer(
     if not picked:  # no sentence fits what was asked: nothing to quote
         trace.update(answer=ABSTAINED, chunks=[])
         return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)
+    said = [c.text for c in picked]
+    order = price_order.asked_order(question)
+    if order is not None:
+        ordered = _in_price_order(deps, user_id, retrieval, scored, order)
+        if ordered:
+            said = [r.sentence for r in ordered[:ORDER_ROWS]]
+            trace["order"] = order
     trace["answer"] = EXTRACTIVE
-    return Answer(
-        EXTRACTIVE, answers.truncate(" ".join(c.text for c in picked), settings.max_reply_chars), False, **common
-    )
+    return Answer(EXTRACTIVE, answers.truncate(" ".join(said), settings.max_reply_chars), False, **common)
+
+
+def _in_price_order(
+    deps: Deps, user_id: uuid.UUID, retrieval: Retrieval, scored: Sequence[sentences.Scored], order: str
+) -> list[price_order.PricedRow]:
+    """The rows of the item the best priced table row near the top of the reply's sentences names, from its whole
+    table, in the asked price order; empty when no such row leads (the answer is a text sentence, or a row naming
+    none of the question's words)."""
+    if not scored:
+        return []
+    terms = price_order.item_terms(retrieval.terms)
+    floor = scored[0].score - sentences.SAME_ITEM_WITHIN - sentences.ROW_OVERLAP_SLACK
+    for candidate in (s.candidate for s in scored if s.candidate.row and s.score >= floor):
+        passage = retrieval.found[candidate.passage]
+        if passage.metadata.get("kind") != "table":
+            continue
+        columns = tuple(str(c) for c in passage.metadata.get("columns") or ())
+        lead = next((row for line in passage.content.split("\n")
+                     if (row := price_order.priced_row(line, columns, terms)) is not None
+                     and row.sentence == candidate.text), None)
+        if lead is None:
+            continue
+        sheet = passage.metadata.get("sheet")
+        with deps.tenant_uow(user_id) as uow:
+            lines = uow.kb.table_lines(passage.document_id, str(sheet) if sheet else None, ORDER_TABLE_CHUNKS)
+        rows = [row for line in lines if (row := price_order.priced_row(line, columns, terms)) is not None]
+        return price_order.in_price_order(order, lead, rows)
+    return []
 
 
 def _reply_tokens(settings: BotSettings) -> int:

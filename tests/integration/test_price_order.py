@@ -1,0 +1,78 @@
+"""A question asking for the cheapest (or dearest) item is answered from every row of the item's table in price
+order, with the real embedder, ingest and Postgres: the rows the search ranks first are not the cheapest ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas.bot import BotSettings
+from services.usecases import answering
+from tests.conftest import create_user
+from tests.integration.inline_messages import inline_container
+
+PRICE_LIST = b"""category,item,variant,price_eur,notes
+frames,Clew Bay house range frame,adult,59.00,includes case and cloth
+frames,Clew Bay house range frame,child under 16,35.00,flexible hinges
+frames,Ray-Ban frame,adult,145.00,
+frames,Orgreen acetate frame,adult,189.00,
+frames,Lindberg titanium frame,rimless,395.00,
+lenses,single vision lenses,standard,45.00,pair
+lenses,lenses in your own frame,handling fee,15.00,plus the lens price
+coatings,blue light filter,pair,40.00,
+coatings,photochromic lenses,pair,75.00,darken outdoors
+repairs,nose pads,pair,0.00,free while you wait
+repairs,frame solder,sent to workshop,42.00,about 10 working days
+"""
+FAQ = b"""# Frames
+
+About 600 frames, including Ray-Ban, Lindberg and Orgreen. Children's frames have their own corner.
+"""
+
+
+@pytest.fixture
+def optician(settings):
+    container, publisher, _counting = inline_container(settings)
+    user = create_user(container)
+    container.kb.upload(user, "price_list.csv", PRICE_LIST)
+    container.kb.upload(user, "faq.md", FAQ)
+    publisher.drain()
+    yield container, user
+    container.close()
+
+
+def _answer(container, user, question: str) -> answering.Answer:
+    deps = answering.Deps(container.embedder, container.vectors, container.tenant_uow)
+    return answering.answer(deps, user, BotSettings(debounce_seconds=0), question)
+
+
+def test_the_cheapest_item_comes_from_the_whole_table(optician):
+    container, user = optician
+    result = _answer(container, user, "whats the cheapest pair of frames u have")
+    assert result.how == answering.EXTRACTIVE and result.trace["order"] == "lowest"
+    # The child's frame, then the adult's: not the lens handling fee, which names "frame" only in its item.
+    assert result.reply.startswith("frames, Clew Bay house range frame, child under 16: 35.00 EUR"), result.reply
+    assert "59.00 EUR" in result.reply and "15.00" not in result.reply and "395" not in result.reply
+
+
+def test_the_dearest_item_leads_for_most_expensive(optician):
+    container, user = optician
+    result = _answer(container, user, "what is your most expensive frame?")
+    assert result.trace["order"] == "highest"
+    assert result.reply.startswith("frames, Lindberg titanium frame, rimless: 395.00 EUR"), result.reply
+    assert "189.00 EUR" in result.reply
+
+
+def test_a_question_without_an_order_is_answered_as_before(optician):
+    container, user = optician
+    result = _answer(container, user, "how much is a Ray-Ban frame?")
+    assert "order" not in result.trace and "145.00 EUR" in result.reply
+
+
+def test_another_tenants_table_is_not_read(optician):
+    container, user = optician
+    other = create_user(container)
+    with container.tenant_uow(user) as uow:
+        document_id = next(d.id for d in uow.kb.list() if d.filename == "price_list.csv")
+        assert any("Lindberg" in line for line in uow.kb.table_lines(document_id, None, 10))
+    with container.tenant_uow(other) as uow:  # row level security: the other tenant's rows are not there
+        assert uow.kb.table_lines(document_id, None, 10) == []
