@@ -19,6 +19,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.named_figures import holds_figure
+from pipelines.shorthand import written_out
 from pipelines.word_forms import Form, other_forms
 
 RRF_K = 60  # the smoothing constant from the original RRF paper, also Supabase's default
@@ -70,15 +71,15 @@ MAX_TERMS = 64
 
 def content_terms(text: str) -> list[str]:
     """The question's topic words (lowercased, in order, without repeats, the first MAX_TERMS): stop words and
-    single letters left out, numbers kept whole."""
+    single letters left out, numbers kept whole, customers' shorthand written out (pipelines/shorthand.py)."""
     terms: dict[str, None] = {}
     for match in _TOKEN.finditer(text.lower()):
-        token = match.group()
-        if token in STOP_WORDS or (len(token) < 2 and not token.isdigit()) or token in terms:
-            continue
-        terms[token] = None
-        if len(terms) == MAX_TERMS:
-            break
+        for token in written_out(match.group()):  # "amex" is searched as "american express"
+            if token in STOP_WORDS or (len(token) < 2 and not token.isdigit()) or token in terms:
+                continue
+            terms[token] = None
+            if len(terms) == MAX_TERMS:
+                return list(terms)
     return list(terms)
 
 
