@@ -56,6 +56,7 @@ COVERAGE_PASSAGES = 3  # the best passages the question's words are looked for i
 # (pipelines/price_order.py): the first ORDER_ROWS of them, read from at most ORDER_TABLE_CHUNKS chunks.
 ORDER_ROWS = 2
 ORDER_TABLE_CHUNKS = 500
+ORDER_PROMPT_ROWS = 10  # given to a model, which words the reply itself
 ABSTAINED, EXTRACTIVE, MODEL = "abstained", "extractive", "model"
 
 
@@ -254,6 +255,10 @@ def answer(
             "threshold": round(abstention.threshold(settings.min_relevance), 4),
         }
     answerable = abstention.answerable(support, settings.min_relevance)
+    order = price_order.asked_order(question)
+    ordered = _in_price_order(deps, user_id, retrieval, scored, order) if order is not None and answerable else []
+    if ordered:
+        trace["order"] = order
     models = list(settings.models) if use_models and deps.chat is not None else []
     reply, model = "", ""
     verdict: IntentResult | None = None
@@ -263,7 +268,7 @@ def answer(
             (verdict, reply), completion = complete_parsed(
                 deps.chat,
                 models,
-                _prompt(settings, retrieval, history, question, ask),
+                _prompt(settings, retrieval, history, question, ask, ordered=ordered, order=order),
                 lambda raw: intent.parse_llm_answer(raw, classify.task_types),
                 temperature=settings.temperature,
                 max_tokens=_reply_tokens(settings) + 300,
@@ -277,7 +282,7 @@ def answer(
         try:
             completion = deps.chat.complete(
                 models,
-                _prompt(settings, retrieval, history, question),
+                _prompt(settings, retrieval, history, question, ordered=ordered, order=order),
                 temperature=settings.temperature,
                 max_tokens=_reply_tokens(settings),
             )
@@ -312,13 +317,7 @@ def answer(
     if not picked:  # no sentence fits what was asked: nothing to quote
         trace.update(answer=ABSTAINED, chunks=[])
         return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)
-    said = [c.text for c in picked]
-    order = price_order.asked_order(question)
-    if order is not None:
-        ordered = _in_price_order(deps, user_id, retrieval, scored, order)
-        if ordered:
-            said = [r.sentence for r in ordered[:ORDER_ROWS]]
-            trace["order"] = order
+    said = [r.sentence for r in ordered[:ORDER_ROWS]] if ordered else [c.text for c in picked]
     trace["answer"] = EXTRACTIVE
     return Answer(EXTRACTIVE, answers.truncate(" ".join(said), settings.max_reply_chars), False, **common)
 
@@ -356,10 +355,21 @@ def _reply_tokens(settings: BotSettings) -> int:
 
 
 def _prompt(
-    settings: BotSettings, retrieval: Retrieval, history: Sequence[answers.Turn], question: str, classify: str = ""
+    settings: BotSettings,
+    retrieval: Retrieval,
+    history: Sequence[answers.Turn],
+    question: str,
+    classify: str = "",
+    *,
+    ordered: Sequence[price_order.PricedRow] = (),
+    order: str | None = None,
 ) -> list[dict]:
     style = answers.ReplyStyle(max_chars=settings.max_reply_chars, language=settings.language, tone=settings.tone)
     passages = [answers.Passage(f.content, f.cosine, f.source) for f in retrieval.found]
+    if ordered:  # the asked item's rows from its whole table: the passages hold only the rows nearest the question
+        first = "cheapest" if order == price_order.LOWEST else "dearest"
+        rows = "\n".join(r.sentence for r in ordered[:ORDER_PROMPT_ROWS])
+        passages.append(answers.Passage(f"The asked item's prices, {first} first:\n{rows}", 0.0, "price order"))
     prompt = answers.compose_prompt(
         system_prompt=settings.system_prompt,
         business=settings.business.model_dump(),

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 
 from schemas.bot import BotSettings
+from schemas.messages import ModelSpec
 from services.usecases import answering
 from tests.conftest import create_user
 from tests.integration.inline_messages import inline_container
+from tests.unit.handlers.fakes import FakeChat
 
 PRICE_LIST = b"""category,item,variant,price_eur,notes
 frames,Clew Bay house range frame,adult,59.00,includes case and cloth
@@ -76,3 +78,16 @@ def test_another_tenants_table_is_not_read(optician):
         assert any("Lindberg" in line for line in uow.kb.table_lines(document_id, None, 10))
     with container.tenant_uow(other) as uow:  # row level security: the other tenant's rows are not there
         assert uow.kb.table_lines(document_id, None, 10) == []
+
+
+def test_a_model_is_given_the_rows_in_price_order(optician):
+    container, user = optician
+    chat = FakeChat(texts=["Our cheapest frame is the Clew Bay child's frame at 35 EUR."])
+    deps = answering.Deps(container.embedder, container.vectors, container.tenant_uow, chat=chat)
+    settings = BotSettings(debounce_seconds=0, models=[ModelSpec(model="operator/default")])
+    result = answering.answer(deps, user, settings, "whats the cheapest pair of frames u have")
+    assert result.how == answering.MODEL and result.trace["order"] == "lowest"
+    context = chat.calls[0][-1]["content"] + chat.calls[0][0]["content"]
+    listed = context[context.index("The asked item's prices, cheapest first:"):]
+    assert listed.index("35.00 EUR") < listed.index("59.00 EUR") < listed.index("395.00 EUR")
+    assert "handling fee" not in listed
