@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pipelines.asked_kinds import MONEY, holds
 from pipelines.asked_sizes import Size, fits, moment_free, size_free
 from pipelines.markdown_tables import is_rule, table_cells
+from pipelines.named_figures import holds_figure
 from pipelines.retrieval import coverage
 
 OVERLAP_WEIGHT = 0.20  # how much a candidate holding all the question's words gains over cosine alone
@@ -392,6 +393,15 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     if figure is not None and len(chosen) < max_sentences and size + 1 + len(figure.text) <= max_chars:
         chosen.append(figure)
     return sorted(chosen, key=lambda c: (c.passage, c.position))
+
+
+def holding_asked_figures_first(scored: Sequence[Scored], figures: Collection[str]) -> list[Scored]:
+    """The sentences holding a figure the question's words ask for first ("F28 X2K7" for "whats your eircode for
+    the sat nav"; pipelines/named_figures.py), each group in score order. The embedding does not read "eircode" or
+    "sat nav" as an address: the practice's address sentence scored 0.003 against the question, below two eye test
+    rows near "sat nav" as driving (0.34); the figure is what was asked."""
+    holding = [s for s in scored if any(holds_figure(word, s.candidate.text) for word in figures)]
+    return holding + [s for s in scored if s not in holding] if holding else list(scored)
 
 
 def _naming_rows_first(best: Scored, others: Sequence[Scored]) -> list[Scored]:

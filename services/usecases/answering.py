@@ -309,7 +309,7 @@ def answer(
     # The customer's own words say what kind of figure they ask for and what size they mean (not the search text
     # with an earlier message).
     picked = sentences.pick(
-        scored,
+        sentences.holding_asked_figures_first(scored, retrieval.figures),
         settings.max_reply_chars,
         asks=asked_kinds.asked_kinds(question),
         sizes=asked_sizes.asked_sizes(question),

@@ -4,6 +4,7 @@ import pytest
 
 from pipelines.named_figures import PHONE, POSTCODE, figure_asked, holds_figure
 from pipelines.retrieval import coverage
+from pipelines.sentences import Candidate, Scored, holding_asked_figures_first, pick
 
 
 @pytest.mark.parametrize(
@@ -50,3 +51,13 @@ def test_coverage_counts_a_figure_word_only_when_asked_to():
     text = "Our practice is at 22 Bridge Street, Westport, F28 X2K7."
     assert coverage(["eircode", "nav"], text) == 0.0
     assert coverage(["eircode", "nav"], text, figures={"eircode", "nav"}) == 1.0
+
+
+def test_the_sentence_holding_the_asked_figure_leads_the_reply():
+    address = Candidate("Our practice is at 22 Bridge Street, Westport, Co. Mayo, F28 X2K7.", "Where are you?", 0, 0)
+    row = Candidate("eye tests, driving licence eyesight report, NDLS form: 20.00 EUR.", "", 1, 0, row=True)
+    scored = [Scored(row, 0.343, 0.0, 0.343), Scored(address, 0.003, 0.69, 0.141)]
+    assert [c.text for c in pick(scored, 300)] == [row.text]  # by score alone, the row
+    ordered = holding_asked_figures_first(scored, {"eircode", "nav"})
+    assert [c.text for c in pick(ordered, 300)] == [address.text]
+    assert holding_asked_figures_first(scored, set()) == scored  # nothing asked: the score's order
