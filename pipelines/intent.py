@@ -445,8 +445,12 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         _ORDER_ASKED_IF.search(text) is not None and (when or bool(payload.get("quantities")))) or
         _ORDER_COUNTED.search(text) is not None)
     complaint = "HumanHandoff" in found  # "it never arrived and the party is tonight"
-    # A quantity in a complaint is what went wrong ("you charged me for 3 bags but I only got 2"), not an order.
-    if ordered or (payload.get("quantities") and not complaint):
+    # A quantity in a complaint is what went wrong ("you charged me for 3 bags but I only got 2"), not an order; in a
+    # question of price it is what is priced ("price for a 4 pack of the hazy pale ale?", "30 bottles for my
+    # daughter's wedding, whats the discount on that"). Words asking to have it still order: "I want two of the large
+    # cakes, what's the price?".
+    priced = _PRICE_QUESTION.search(text) is not None
+    if ordered or (payload.get("quantities") and not complaint and not priced):
         found["Task:create_order"] = "asks to have something" if ordered else "a quantity"
     # A booking's details: a clock time or a calendar date, or any day with booking words; a weekday alone
     # ("are you open on Saturday", "see you Saturday") is not one, nor a day in a question about hours, in
@@ -524,6 +528,8 @@ def asked_as_question(text: str) -> bool:
 
 # Naming a price asks what it is, in whatever form: "price for an entire black forest cake", "10 lessons price pls".
 _PRICE_ASKED = re.compile(r"\b(?:price|prices|pricing|cost|costs|how much)\b", re.I)
+# A question of what something costs, or of money off it (`evidence`).
+_PRICE_QUESTION = re.compile(r"\b(?:price|prices|pricing|cost|costs|how much|discount|discounts|money off)\b", re.I)
 # … unless it asks for them to be sent: "send the price list to my office please" is an email to send.
 _SEND_ASKED = re.compile(r"\b(?:send|email|e-mail|mail|forward|text)\b", re.I)
 _ENDS_ASKING = re.compile(r"\?[^\w?]*$")  # a last question mark, then only punctuation or emoji ("?!", "? 🙂")

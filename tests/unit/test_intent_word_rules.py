@@ -48,6 +48,12 @@ def test_a_farewell_that_also_asks_to_book_is_a_booking():
     ("I'd like a booking for Saturday", {"Task:book_calendar"}),
     ("bought a harness in the wrong size can i bring it back", set()),  # the customer's own choice
     ("I ordered a cake and you sent the wrong one", {"HumanHandoff"}),
+    # a quantity in a question of price is what is priced, unless the words ask to act
+    ("price for a 4 pack of the hazy pale ale?", set()),
+    ("30 bottles of wine for my daughters wedding, whats the discount on that", set()),
+    ("I'd like to order 3 bags of compost, how much is that?", {"Task:create_order"}),
+    ("we need 25 gift boxes for clients, any discount?", {"Task:create_order"}),  # asks to have them
+    ("you charged me for 3 bags at full price but I only got 2", {"HumanHandoff"}),
 ])
 def test_evidence_in_the_words(text, expected):
     assert _evidence(text) == expected
