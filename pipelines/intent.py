@@ -194,8 +194,9 @@ class DecisionRules:
 
 
 _REQUEST = re.compile(
-    r"^(?:hi|hello|hey|ok|okay|yes|great|good|so|then|and)?[\s,!.]*(?:please|pls|plz|kindly|can you|could you|"
-    r"would you|will you|i want|i wanna|i'd like|id like|i would like|i need|i'll take|ill take|i'll have|"
+    r"^(?:hi|hello|hey|ok|okay|yes|great|good|so|then|and)?[\s,!.]*(?:please|pls|plz|kindly|"
+    r"(?:can|could|would|will)\s+(?:you|u|ya|ye)|"  # "you" as WhatsApp spells it too: "can u", "could ye"
+    r"i want|i wanna|i'd like|id like|i would like|i need|i'll take|ill take|i'll have|"
     r"let me|let's|lets|get me|give me|book|send|email|e-mail|mail|order|add|put|reserve|schedule|deliver|"
     r"set up|arrange|cancel|forward|ship|call me|sign me|connect me|transfer me)\b", re.I)
 _QUESTION = re.compile(

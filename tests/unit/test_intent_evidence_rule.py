@@ -84,3 +84,11 @@ def test_a_question_asking_to_act_is_decided_by_the_question_rules():
     assert sure.label == "Task:book_calendar"
     unsure = _decided("can I reserve a spot at the next tasting?", {"Task:book_calendar": 0.6, "Response": 0.4})
     assert unsure.label == "Response" and "not sure enough" in unsure.raw_analysis
+
+
+@pytest.mark.parametrize("you", ["u", "ya", "ye"])
+def test_you_spelt_short_is_read_as_you(you):
+    for opening in ("can", "could", "would", "will"):
+        assert message_form(f"{opening} {you} deliver on sunday") == message_form(f"{opening} you deliver on sunday")
+    assert message_form(f"can {you} deliver on sunday") == "request"
+    assert message_form("can uber drivers park outside") == "question"  # "u" only as a word of its own
