@@ -54,12 +54,16 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 # Words a question is phrased with. They stay search terms ("how long does it take" finds the
 # sentence that says how long), but a document not using "happens" says nothing about whether it
 # answers "what happens if…", so they never count as words the documents do not know, nor as the
-# question's most specific word ("how does the subscription work?", "if the repair gets dearer").
+# question's most specific word ("how does the subscription work?", "if the repair gets dearer"). The customer's
+# story is told with words of the same kind ("*forgot* to collect my cake yesterday", "left it there 2 weeks *ago*, I
+# *think*"); not "earlier", also a comparative asked for ("an earlier test date").
 _PHRASING_TEXT = """
 long take takes took happen happens happened bring put let make try send back way best good able use
 go come say see look find usually often around inside something anything thing things
 gets getting work works
 today tonight tomorrow yesterday tmrw tmr
+ago recently lately forgot forget forgotten think thought said guess reckon wondering wondered maybe probably
+actually basically literally
 """
 PHRASING_WORDS = frozenset(_PHRASING_TEXT.split())
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")

@@ -52,3 +52,9 @@ def test_letters_glued_to_a_number_are_part_of_the_figure():
     ignore = abstention.UNTELLING_WORDS | abstention.number_endings("10er karte")
     share = abstention.unknown_share(weights, ["er", "karte"], {}, ignore)
     assert share == pytest.approx(4.8 / (2.7 + 4.8))  # "er" neither unknown nor in the total
+
+
+def test_the_customers_story_words_say_nothing_of_what_the_documents_cover():
+    for word in ("forgot", "ago", "think", "said", "yesterday"):
+        assert abstention.untelling(word)
+    assert not abstention.untelling("earlier")  # also a comparative asked for: "an earlier test date"
