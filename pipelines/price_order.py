@@ -71,7 +71,11 @@ class PricedRow:
 
 def priced_row(line: str, columns: Sequence[str], terms: Sequence[str]) -> PricedRow | None:
     """A table row's line with its price and the question's words it holds, cell by cell; None without a price."""
-    cells = parse_row(line, columns)
+    return priced_cells(parse_row(line, columns), terms)
+
+
+def priced_cells(cells: Sequence[tuple[str, str]], terms: Sequence[str]) -> PricedRow | None:
+    """A row's (column, value) cells with its price and the question's words each cell holds; None without a price."""
     price = next((amount(v) for n, v in cells if is_price_column(n)), None)
     if price is None:
         return None

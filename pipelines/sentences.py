@@ -222,6 +222,23 @@ def _pipe_cells(line: str) -> list[str] | None:
     return None if cells is None else [" ".join(_MARKUP.sub("", c).split()) for c in cells]
 
 
+def named_markdown_rows(text: str) -> list[list[tuple[str, str]]]:
+    """Each row of the Markdown tables in a text as (column, value) pairs, named by its table's header row, as
+    `_text_candidates` reads them; rows of a table without a header, or with another number of cells, are left out."""
+    lines = text.split("\n")
+    rows: list[list[tuple[str, str]]] = []
+    header: list[str] = []
+    for index, line in enumerate(lines):
+        cells = _pipe_cells(line)
+        if cells is None:
+            header = []
+        elif index + 1 < len(lines) and is_rule(table_cells(lines[index + 1])):
+            header = cells
+        elif not is_rule(cells) and header and len(header) == len(cells):
+            rows.append([(n, v) for n, v in zip(header, cells, strict=True) if v])
+    return rows
+
+
 def _joined_cells(cells: Sequence[str]) -> str:
     text = ", ".join(c for c in cells if c)
     return text if text[-1:] in ".!?" else text + "."

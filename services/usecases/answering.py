@@ -334,20 +334,30 @@ def _in_price_order(
     floor = scored[0].score - sentences.SAME_ITEM_WITHIN - sentences.ROW_OVERLAP_SLACK
     for candidate in (s.candidate for s in scored if s.candidate.row and s.score >= floor):
         passage = retrieval.found[candidate.passage]
-        if passage.metadata.get("kind") != "table":
-            continue
+        table = passage.metadata.get("kind") == "table"
         columns = tuple(str(c) for c in passage.metadata.get("columns") or ())
-        lead = next((row for line in passage.content.split("\n")
-                     if (row := price_order.priced_row(line, columns, terms)) is not None
-                     and row.sentence == candidate.text), None)
+        rows = _priced_rows(passage.content, columns, terms, table=table)
+        lead = next((row for row in rows if row.sentence == candidate.text), None)
         if lead is None:
             continue
-        sheet = passage.metadata.get("sheet")
-        with deps.tenant_uow(user_id) as uow:
-            lines = uow.kb.table_lines(passage.document_id, str(sheet) if sheet else None, ORDER_TABLE_CHUNKS)
-        rows = [row for line in lines if (row := price_order.priced_row(line, columns, terms)) is not None]
+        if table:  # a spreadsheet's or CSV's rows: the whole table is read, not only the rows found
+            sheet = passage.metadata.get("sheet")
+            with deps.tenant_uow(user_id) as uow:
+                lines = uow.kb.table_lines(passage.document_id, str(sheet) if sheet else None, ORDER_TABLE_CHUNKS)
+            rows = _priced_rows("\n".join(lines), columns, terms, table=True)
         return price_order.in_price_order(order, lead, rows)
     return []
+
+
+def _priced_rows(
+    text: str, columns: Sequence[str], terms: Sequence[str], *, table: bool
+) -> list[price_order.PricedRow]:
+    """The priced rows of a table chunk's lines, or of the Markdown tables inside a text passage."""
+    if table:
+        found = (price_order.priced_row(line, columns, terms) for line in text.split("\n"))
+    else:
+        found = (price_order.priced_cells(cells, terms) for cells in sentences.named_markdown_rows(text))
+    return [row for row in found if row is not None]
 
 
 def _reply_tokens(settings: BotSettings) -> int:

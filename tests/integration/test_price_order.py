@@ -28,6 +28,14 @@ repairs,frame solder,sent to workshop,42.00,about 10 working days
 FAQ = b"""# Frames
 
 About 600 frames, including Ray-Ban, Lindberg and Orgreen. Children's frames have their own corner.
+
+# Lens guide
+
+| Lens | What it is for | Price |
+|---|---|---|
+| Varifocal premium lens | wider reading and computer areas | \xe2\x82\xac325 |
+| Varifocal standard lens | distance, computer and reading | \xe2\x82\xac195 |
+| Office lens | computer and desk work | \xe2\x82\xac150 |
 """
 
 
@@ -62,6 +70,14 @@ def test_the_dearest_item_leads_for_most_expensive(optician):
     assert result.trace["order"] == "highest"
     assert result.reply.startswith("frames, Lindberg titanium frame, rimless: 395.00 EUR"), result.reply
     assert "189.00 EUR" in result.reply
+
+
+def test_a_markdown_table_in_a_text_is_ordered_too(optician):
+    container, user = optician
+    result = _answer(container, user, "what's your cheapest varifocal lens?")
+    assert result.trace["order"] == "lowest"
+    assert result.reply.startswith("Varifocal standard lens"), result.reply
+    assert "€195" in result.reply and "€325" in result.reply and "Office" not in result.reply
 
 
 def test_a_question_without_an_order_is_answered_as_before(optician):

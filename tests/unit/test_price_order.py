@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.price_order import HIGHEST, LOWEST, amount, asked_order, in_price_order, item_terms, priced_row
+from pipelines.price_order import (
+    HIGHEST,
+    LOWEST,
+    amount,
+    asked_order,
+    in_price_order,
+    item_terms,
+    priced_cells,
+    priced_row,
+)
+from pipelines.sentences import named_markdown_rows
 
 COLUMNS = ("category", "item", "variant", "price_eur", "notes")
 
@@ -58,3 +68,22 @@ def test_rows_naming_the_item_in_the_lead_rows_columns_are_ordered_by_price():
 def test_a_lead_row_naming_none_of_the_questions_words_orders_nothing():
     rows = _rows(item_terms(["cheapest", "option"]))
     assert in_price_order(LOWEST, rows[0], rows) == []
+
+
+def test_markdown_table_rows_are_named_by_their_header():
+    text = (
+        "Lens options\n"
+        "| Lens | Use | Price |\n|---|---|---|\n"
+        "| Single vision 1.5 | distance or reading | €45 |\n"
+        "| Varifocal premium | wider reading areas | €325 |\n"
+        "| a row | with too few cells |\n"
+        "Prices are per pair.\n"
+        "| no | header |\n"
+    )
+    rows = named_markdown_rows(text)
+    assert rows == [
+        [("Lens", "Single vision 1.5"), ("Use", "distance or reading"), ("Price", "€45")],
+        [("Lens", "Varifocal premium"), ("Use", "wider reading areas"), ("Price", "€325")],
+    ]
+    priced = [priced_cells(cells, ["lens"]) for cells in rows]
+    assert [r.price for r in priced if r] == [45.0, 325.0]
