@@ -178,7 +178,12 @@ class EmbeddedPostgres:
                 run_as, timeout=_PG_START_TIMEOUT + 5,
             )
         except EmbeddedServiceError as exc:
-            raise EmbeddedServiceError(f"{exc}\n{self._tail_log()}") from exc
+            # pg_ctl can give up waiting on a server that did come up: on a loaded machine its log said "ready to
+            # accept connections" within a second of the start while pg_ctl waited out its timeout. A server that
+            # answers is started.
+            if not self.is_running():
+                raise EmbeddedServiceError(f"{exc}\n{self._tail_log()}") from exc
+            log.warning("pg_ctl gave up waiting, but embedded postgres answers", extra={"error": str(exc)})
         self._started_here = True
         log.info("embedded postgres started", extra={"port": self.port, "pgdata": str(self.pgdata)})
         return self

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 import redis
 
+from services.runtime import embedded
 from services.runtime.embedded import EmbeddedPostgres, EmbeddedRedis, EmbeddedServiceError, free_port, redis_answers
 from services.runtime.runtime import ensure_services, resolve_database_url, resolve_redis_url
 from tests.conftest import make_settings
@@ -98,3 +99,32 @@ def test_bundled_redis_requires_its_generated_password_kept_off_the_command_line
         assert server.password.encode() not in command_line
     finally:
         server.stop()
+
+
+def test_a_server_that_came_up_while_pg_ctl_gave_up_waiting_is_used(tmp_path, monkeypatch):
+    real_run = embedded._run
+
+    def pg_ctl_gives_up(cmd, run_as, timeout):
+        real_run(cmd, run_as, timeout)
+        if "start" in cmd:  # the server is up, yet pg_ctl reports it did not start in time
+            raise EmbeddedServiceError("pg_ctl failed (1): pg_ctl: server did not start in time")
+
+    monkeypatch.setattr(embedded, "_run", pg_ctl_gives_up)
+    server = EmbeddedPostgres(tmp_path / "pg", port=free_port()).start()
+    try:
+        assert server.started_here and server.is_running()
+    finally:
+        server.stop()
+
+
+def test_a_server_that_did_not_come_up_is_an_error(tmp_path, monkeypatch):
+    real_run = embedded._run
+
+    def pg_ctl_fails(cmd, run_as, timeout):
+        if "start" in cmd:
+            raise EmbeddedServiceError("pg_ctl failed (1): pg_ctl: server did not start in time")
+        real_run(cmd, run_as, timeout)
+
+    monkeypatch.setattr(embedded, "_run", pg_ctl_fails)
+    with pytest.raises(EmbeddedServiceError, match="did not start in time"):
+        EmbeddedPostgres(tmp_path / "pg", port=free_port()).start()
