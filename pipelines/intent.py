@@ -268,6 +268,12 @@ _PERSON_NAMED = re.compile(
     r"(?!(?:I|My|Your|The|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|Mum|Mom|Dad|Husband|Wife|Partner|Boyfriend|"
     r"Girlfriend|Son|Daughter|Family)\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")
+# Who holds a role, asked as a fact ("who's the boss there", "who is the owner?"): the documents often name them, and
+# the words ask for no one to talk to. Asking to speak with them stays a hand-off ("who's the manager, I want to talk
+# to them"), by `_PERSON_ASKED`'s other forms.
+_IDENTITY_ASKED = re.compile(
+    r"^(?:hi|hello|hey)?[\s,!.]*who(?:'s|s|\u2019s|\s+is|\s+are)\s+(?:the|your|ur)\s+(?:owner|boss|manager)s?"
+    r"(?:\s+(?:there|here|of\s+(?:the\s+)?(?:shop|place|business)))?[\s?!.]*$", re.I)
 # Something went wrong and the customer is upset or in a hurry: a person should see it.
 _COMPLAINT = re.compile(
     r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
@@ -430,7 +436,7 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         return found
     if _EMAIL_ASKED.search(text):
         found["Task:send_email"] = "asks for an email"
-    if _PERSON_ASKED.search(text) or _PERSON_NAMED.search(text):
+    if (_PERSON_ASKED.search(text) and not _IDENTITY_ASKED.search(text)) or _PERSON_NAMED.search(text):
         found["HumanHandoff"] = "asks for a person"
     elif _COMPLAINT.search(_OWN_CHOICE.sub(" ", text)) or _urgent(text):
         found["HumanHandoff"] = "a complaint or an urgent problem"

@@ -54,6 +54,10 @@ def test_a_farewell_that_also_asks_to_book_is_a_booking():
     ("I'd like to order 3 bags of compost, how much is that?", {"Task:create_order"}),
     ("we need 25 gift boxes for clients, any discount?", {"Task:create_order"}),  # asks to have them
     ("you charged me for 3 bags at full price but I only got 2", {"HumanHandoff"}),
+    # who holds a role, asked as a fact, asks for no one to talk to
+    ("who's the boss there", set()),
+    ("who is the owner of the shop?", set()),
+    ("whos the manager, i want to talk to them", {"HumanHandoff"}),
 ])
 def test_evidence_in_the_words(text, expected):
     assert _evidence(text) == expected
