@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.retrieval import covered
-from pipelines.sentences import is_price_column, parse_row, row_sentence
+from pipelines.sentences import is_price_column, named_markdown_rows, parse_row, row_sentence
 
 LOWEST, HIGHEST = "lowest", "highest"
 
@@ -81,6 +81,16 @@ def priced_cells(cells: Sequence[tuple[str, str]], terms: Sequence[str]) -> Pric
         return None
     named = {i: frozenset(covered(terms, v)) for i, (n, v) in enumerate(cells) if not is_price_column(n)}
     return PricedRow(row_sentence(cells), price, {i: w for i, w in named.items() if w})
+
+
+def table_rows(lines: Sequence[str], columns: Sequence[str], terms: Sequence[str]) -> list[PricedRow]:
+    """The priced rows among a table chunk's lines (a sheet's name line holds no row)."""
+    return [row for line in lines if (row := priced_row(line, columns, terms)) is not None]
+
+
+def markdown_rows(text: str, terms: Sequence[str]) -> list[PricedRow]:
+    """The priced rows of the Markdown tables inside a text passage."""
+    return [row for cells in named_markdown_rows(text) if (row := priced_cells(cells, terms)) is not None]
 
 
 def same_item(lead: PricedRow, row: PricedRow) -> bool:

@@ -336,7 +336,10 @@ def _in_price_order(
         passage = retrieval.found[candidate.passage]
         table = passage.metadata.get("kind") == "table"
         columns = tuple(str(c) for c in passage.metadata.get("columns") or ())
-        rows = _priced_rows(passage.content, columns, terms, table=table)
+        if table:
+            rows = price_order.table_rows(passage.content.split("\n"), columns, terms)
+        else:  # a Markdown table inside a text: its passage's rows
+            rows = price_order.markdown_rows(passage.content, terms)
         lead = next((row for row in rows if row.sentence == candidate.text), None)
         if lead is None:
             continue
@@ -344,20 +347,9 @@ def _in_price_order(
             sheet = passage.metadata.get("sheet")
             with deps.tenant_uow(user_id) as uow:
                 lines = uow.kb.table_lines(passage.document_id, str(sheet) if sheet else None, ORDER_TABLE_CHUNKS)
-            rows = _priced_rows("\n".join(lines), columns, terms, table=True)
+            rows = price_order.table_rows(lines, columns, terms)
         return price_order.in_price_order(order, lead, rows)
     return []
-
-
-def _priced_rows(
-    text: str, columns: Sequence[str], terms: Sequence[str], *, table: bool
-) -> list[price_order.PricedRow]:
-    """The priced rows of a table chunk's lines, or of the Markdown tables inside a text passage."""
-    if table:
-        found = (price_order.priced_row(line, columns, terms) for line in text.split("\n"))
-    else:
-        found = (price_order.priced_cells(cells, terms) for cells in sentences.named_markdown_rows(text))
-    return [row for row in found if row is not None]
 
 
 def _reply_tokens(settings: BotSettings) -> int:
