@@ -534,9 +534,10 @@ def asked_as_question(text: str) -> bool:
 
 
 # Naming a price asks what it is, in whatever form: "price for an entire black forest cake", "10 lessons price pls".
-_PRICE_ASKED = re.compile(r"\b(?:price|prices|pricing|cost|costs|how much)\b", re.I)
+_PRICE_WORDS = "price|prices|pricing|cost|costs|how much"
+_PRICE_ASKED = re.compile(rf"\b(?:{_PRICE_WORDS})\b", re.I)
 # A question of what something costs, or of money off it (`evidence`).
-_PRICE_QUESTION = re.compile(r"\b(?:price|prices|pricing|cost|costs|how much|discount|discounts|money off)\b", re.I)
+_PRICE_QUESTION = re.compile(rf"\b(?:{_PRICE_WORDS}|discount|discounts|money off)\b", re.I)
 # … unless it asks for them to be sent: "send the price list to my office please" is an email to send.
 _SEND_ASKED = re.compile(r"\b(?:send|email|e-mail|mail|forward|text)\b", re.I)
 _ENDS_ASKING = re.compile(r"\?[^\w?]*$")  # a last question mark, then only punctuation or emoji ("?!", "? 🙂")
