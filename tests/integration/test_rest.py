@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
 import uuid
 
@@ -200,3 +201,22 @@ def test_growing_lists_page_in_sql_through_ties_without_repeats(client, containe
     for path in ("/api/v1/messages", "/api/v1/tasks"):
         refused = client.get(path, headers=headers, query_string={"cursor": forged})
         assert refused.status_code == 400 and "cursor is not valid" in refused.get_json()["message"]
+
+
+def test_the_playground_answers_a_cheapest_question_from_an_uploaded_price_list(client, shop):
+    _user, headers = shop
+    price_list = (b"item,variant,price_eur\nRay-Ban frame,adult,145.00\nLindberg frame,rimless,395.00\n"
+                  b"house range frame,child,35.00\nhouse range frame,adult,59.00\nlens cloth,microfibre,4.00\n")
+    uploaded = client.post("/api/v1/kb/upload", headers=headers,
+                           data={"file": (io.BytesIO(price_list), "frames.csv")}, content_type="multipart/form-data")
+    assert uploaded.status_code == 202
+    document = uploaded.get_json()["document"]["id"]
+    wait_for(lambda: client.get(f"/api/v1/kb/{document}", headers=headers).get_json()["document"]["status"] == "ready",
+             timeout=120, message="the price list to be ready")
+    asked = client.post("/api/v1/playground", json={"text": "whats the cheapest frame u have?"}, headers=headers)
+    assert asked.status_code == 202
+    chat_id = asked.get_json()["chat_id"]
+    turns = wait_for(lambda: [t for t in client.get(f"/api/v1/playground/{chat_id}", headers=headers)
+                              .get_json()["turns"] if t["direction"] == "outbound"], timeout=90,
+                     message="the playground's answer")
+    assert turns[0]["text"].startswith("house range frame, child: 35.00 EUR"), turns[0]["text"]
