@@ -261,6 +261,15 @@ _PERSON_ASKED = re.compile(
 _ANYONE_THERE = re.compile(
     r"(?:^|[.?!,;]\s*)(?:(?:hi|hello|hey|excuse me|sorry)[\s,!.?]*)?(?:(?:is|are)\s+(?:there\s+)?)?"
     r"(?:any|some)(?:one|body)\s+(?:there|here|around|home|awake|in)?\s*(?:[?!.,]|$)", re.I)
+# Whether a person is there at all, asked of the chat itself: "is there a real person on here", "is there a human
+# there at all", "are you a real person?". Only the chat's person: "is there a person who can fit a car seat?" asks
+# about the staff, so the clause must end on the person or on where they are.
+_HUMAN_THERE = re.compile(
+    r"(?:^|[.?!,;]\s*)(?:(?:hi|hello|hey|excuse me|sorry|um|ok)[\s,!.?]*)?"
+    r"(?:is\s+there|are\s+there|is\s+this|are\s+(?:you|u)|am\s+i\s+(?:talking|speaking|chatting)\s+(?:to|with))\s+"
+    r"(?:a|an|any)?\s*(?:real|actual|live|living)?\s*(?:human|person|people|humans|persons)"
+    r"(?:\s+(?:there|here|on\s+here|on\s+there|on\s+this|at\s+all|at\s+the\s+other\s+end|reading\s+this))*"
+    r"\s*(?:[?!.,]|$)", re.I)
 # Someone by name ("I want to speak to Miriam directly", "… to Émilie"): a capital letter is the evidence, so
 # not re.I; a day, a month or one of the customer's own people written with a capital is no name of the staff.
 _PERSON_NAMED = re.compile(
@@ -387,6 +396,20 @@ _ORDER_COUNTED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:order|pre-?ord
                             # a count of people or of time is no thing to have: "can we get 2 people in one lesson"
                             r"(?!(?:people|persons|adults|kids|children|of us|min|mins|minutes?|hours?|days?|"
                             r"weeks?|months?|years?|percent)\b)", re.I)
+# A voucher or a gift card of a chosen value is a thing to have, asked for however politely: "can I buy a €100 gift
+# voucher", "can I get a gift voucher for 50 euros". The value is the customer's choice, not a price asked about.
+_VALUE = r"(?:[€$£]\s?\d+|\d+\s?(?:€|\$|£|euros?|eur|pounds?|quid|dollars?))"
+_GIFT = r"(?:(?:gift\s+)?(?:voucher|certificate|token)|gift\s+card)s?\b"
+_VALUE_CHOSEN = re.compile(rf"\b(?:can|could|may)\s+(?:i|we)\s+(?:buy|get|order|have)\s+(?:a|an|one|two|\d+)\s+"
+                           rf"(?:{_VALUE}\s+{_GIFT}|{_GIFT}[^.?!]{{0,20}}?{_VALUE}(?!\w)(?!\s*off\b))", re.I)
+# Asking to book a counted place, or a slot with someone or for a purpose, asks for the booking, though its day is
+# still open: "can I book 2 tickets for the burns night tasting", "can I reserve 4 places at the cheese night", "can I
+# book a time with Ellie", "can i book a slot to talk through wine for our wedding". Whether one may book at all, or
+# how, is a question: "can I book over WhatsApp?", "can i book lessons on here?".
+_BOOKING_ASKED_FOR = re.compile(
+    r"\b(?:can|could|may)\s+(?:i|we)\s+(?:book|reserve|make)\s+"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tickets?|places?|seats?|spots?|spaces?)\b|"
+    r"(?:a|an)\s+(?:slot|time|appointment|session)\s+(?:with\s+(?-i:[A-ZÀ-ÖØ-Þ])|to\s+(?!book\b)[a-z]))", re.I)
 # A question about what the business does ("do you email the quote?", "will you call me if …") asks about
 # a thing, not for it: its words are no evidence.
 _ABOUT = re.compile(r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:(?:till|until|by)\s+(?=when\b))?"
@@ -430,7 +453,7 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     found: dict[str, str] = {}
     if payload.get("emails"):
         found["Task:send_email"] = "an email address"
-    if _ANYONE_THERE.search(text):
+    if _ANYONE_THERE.search(text) or _HUMAN_THERE.search(text):
         found["HumanHandoff"] = "asks whether anyone is there"
     if _ABOUT.search(text):
         return found
@@ -450,7 +473,7 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     when = bool(dates or payload.get("times"))
     ordered = not booking and (_ORDER_ASKED.search(text) is not None or (
         _ORDER_ASKED_IF.search(text) is not None and (when or bool(payload.get("quantities")))) or
-        _ORDER_COUNTED.search(text) is not None)
+        _ORDER_COUNTED.search(text) is not None or _VALUE_CHOSEN.search(text) is not None)
     complaint = "HumanHandoff" in found  # "it never arrived and the party is tonight"
     # A quantity in a complaint is what went wrong ("you charged me for 3 bags but I only got 2"), not an order; in a
     # question of price it is what is priced ("price for a 4 pack of the hazy pale ale?", "30 bottles for my
@@ -473,6 +496,8 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         found["Task:book_calendar"] = "asks to have something at a time"
     elif _TIME_ASKED_FOR.search(text):
         found["Task:book_calendar"] = "asks to agree on a time"
+    elif _BOOKING_ASKED_FOR.search(text):
+        found["Task:book_calendar"] = "asks to book places or a slot"
     return found
 
 

@@ -438,3 +438,42 @@ def test_thanks_after_exclamation_marks_cancel_them_unless_trouble_is_named(text
                                   "can we get a lesson every week from monday"])
 def test_a_day_asked_for_beside_a_day_gone_by_is_still_a_booking(text):
     assert "Task:book_calendar" in _evidence(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("is there a real person on here", {"HumanHandoff"}),
+    ("is there a human there at all", {"HumanHandoff"}),
+    ("hello? are you a real person?", {"HumanHandoff"}),
+    ("am I talking to a human", {"HumanHandoff"}),
+    ("is there a person who can fit a car seat?", set()),  # asks about the staff: the clause goes on
+    ("are there people on the course who never drove before?", set()),
+])
+def test_asking_whether_a_human_is_on_the_chat_asks_for_a_person(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("can I buy a €100 gift voucher", {"Task:create_order"}),
+    ("Can I buy a £30 gift voucher", {"Task:create_order"}),
+    ("can I get a gift voucher for 50 euros for my sister's birthday?", {"Task:create_order"}),
+    ("can I get a gift voucher?", set()),  # whether one may buy one at all: no value chosen
+    ("can I buy a gift card online?", set()),
+    ("can I get a voucher for 10 euros off", set()),  # a discount asked about, no value bought
+])
+def test_a_gift_voucher_of_a_chosen_value_is_an_order(text, expected):
+    assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("can I book 2 tickets for the burns night whisky tasting", {"Task:book_calendar"}),
+    ("can I reserve 4 places at the spring beer and cheese night", {"Task:book_calendar"}),
+    ("can i book a slot to talk through wine for our wedding", {"Task:book_calendar"}),
+    ("can I book a time with Ellie to go through my poster design", {"Task:book_calendar"}),
+    ("can i make an appointment to pick out frames with Niamh", {"Task:book_calendar"}),
+    ("can I book over WhatsApp?", set()),  # how one books: a question
+    ("can i book lessons on here?", set()),
+    ("can I book an appointment on whatsapp?", set()),
+    ("can I make an appointment with my own insurance?", set()),  # no person named: "my" is no staff member
+])
+def test_asking_to_book_counted_places_or_a_slot_with_someone_is_a_booking(text, expected):
+    assert _evidence(text) == expected
