@@ -126,6 +126,9 @@ class Support:
     unknown: float = 0.0  # share of the question's topic words (by rarity) no document ever uses
     variant: str = ""  # the variant asked for that the passages name others of and not this one ("iphone 16")
     unoffered: str = ""  # what "do you sell/repair/buy/rent X" asks for when no passage offers it so ("sell sim cards")
+    # the figure a question asks for by its phrasing alone that a passage holds ("where r u exactly?" and an address
+    # with its postcode; see named_figures.asked_by_phrase)
+    asked_figure: str = ""
 
     @property
     def score(self) -> float:
@@ -136,6 +139,7 @@ class Support:
             - UNKNOWN_WEIGHT * self.unknown
             - (VARIANT_WEIGHT if self.variant else 0.0)
             - (OFFER_WEIGHT if self.unoffered else 0.0)
+            + (ASKED_FIGURE_BONUS if self.asked_figure else 0.0)
         )
 
 
@@ -520,6 +524,14 @@ def answerable(support: Support | None, min_relevance: float = MIN_RELEVANCE_DEF
 # the rule fired on one question, out of scope ("iPhone 16", 1.49 before), and on no answerable one, so no weight
 # from 1.0 up could be told apart there; the decisive one says what the rule means.
 VARIANT_WEIGHT = 2.0
+
+
+# --- The business's own address or phone number, asked for by the phrasing alone -------------------------------
+# "where r u exactly?", "whats the number to ring ye": nothing but the phrasing says what is asked, so the sentence
+# holding the address scores low against the question (0.18-0.19 on the dev splits) and the vector list ranks it
+# fourth or sixth; a passage holding the figure asked for answers it all the same. The least round bonus that
+# answers both dev questions of the kind (0.60 and 0.43 before it); no out-of-scope case of any split asks so.
+ASKED_FIGURE_BONUS = 0.5
 
 
 # --- "Do you sell X?" answered by a passage that only mentions X ---------------------------------------------------

@@ -63,6 +63,26 @@ def _holds(text: str, kind: str) -> bool:
     )
 
 
+# Questions that ask for the figure with no word of it: "where r u exactly?", "whats the number to ring ye". Read by
+# words alone they hold none a passage shares ("exactly", "ring"), so the passage with the address or the phone
+# number never ranks; the figure's own word is searched beside them (`asked_by_phrase`). Only the business asked
+# about: "where are you from?" and "what's the number of the bus" ask nothing of the kind, and "whats the number for
+# the vet" asks for another's.
+_ASKED_PHRASES = (
+    (POSTCODE, re.compile(r"\bwhere\s+(?:are|r)\s+(?:you|u|ye|ya|yous)(?:\s+guys)?"
+                          r"(?:\s+(?:exactly|based|located|situated|now|at))?\s*(?:[?.!,;]|$)", re.I)),
+    (PHONE, re.compile(r"\b(?:what'?s|whats|what\s+is)\s+(?:the|your|ur|yr)\s+(?:phone\s+|contact\s+)?number\b"
+                       r"(?!\s+(?:of|for)\b)|\bnumber\s+(?:to|i\s+can|we\s+can)\s+(?:ring|call|phone|reach)\b"
+                       r"|\b(?:ring|call|phone)\s+(?:you|u|ye|ya)\s+on\b", re.I)),
+)
+_WORD_OF = {POSTCODE: "postcode", PHONE: "telephone"}
+
+
+def asked_by_phrase(text: str) -> list[str]:
+    """The figure words a question asks for by its phrasing alone ("where r u exactly?" -> postcode)."""
+    return [_WORD_OF[kind] for kind, pattern in _ASKED_PHRASES if pattern.search(text)]
+
+
 def holds_figure(word: str, text: str) -> bool:
     """Whether the text holds the figure the word asks for ("eircode" and "F28 X2K7")."""
     kind = FIGURE_WORDS.get(word)

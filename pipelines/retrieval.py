@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from pipelines.named_figures import holds_figure
+from pipelines.named_figures import asked_by_phrase, holds_figure
 from pipelines.shorthand import written_out
 from pipelines.word_forms import Form, other_forms
 
@@ -75,7 +75,8 @@ MAX_TERMS = 64
 
 def content_terms(text: str) -> list[str]:
     """The question's topic words (lowercased, in order, without repeats, the first MAX_TERMS): stop words and
-    single letters left out, numbers kept whole, customers' shorthand written out (pipelines/shorthand.py)."""
+    single letters left out, numbers kept whole, customers' shorthand written out (pipelines/shorthand.py), and the
+    word of a figure asked for by the phrasing alone last ("where r u exactly?" is searched with "postcode")."""
     terms: dict[str, None] = {}
     for match in _TOKEN.finditer(text.lower()):
         for token in written_out(match.group()):  # "amex" is searched as "american express"
@@ -84,7 +85,8 @@ def content_terms(text: str) -> list[str]:
             terms[token] = None
             if len(terms) == MAX_TERMS:
                 return list(terms)
-    return list(terms)
+    terms.update(dict.fromkeys(asked_by_phrase(text)))
+    return list(terms)[:MAX_TERMS]
 
 
 def stems(terms: Sequence[str]) -> list[str]:

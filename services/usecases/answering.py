@@ -251,6 +251,7 @@ def answer(
             "unknown": round(support.unknown, 4),
             "variant": support.variant,
             "unoffered": support.unoffered,
+            "asked_figure": support.asked_figure,
             "score": round(support.score, 4),
             "threshold": round(abstention.threshold(settings.min_relevance), 4),
         }
@@ -485,4 +486,6 @@ def _support(
     )
     variant = variants.missing_variant(question, passages) or row_variants.missing_row_variant(question, passages)
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
-    return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered)
+    # (retrieval.figures holds the figure words a passage the reply reads holds the figure of)
+    held = [w for w in named_figures.asked_by_phrase(question) if w in retrieval.figures]
+    return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered, ", ".join(held))

@@ -2,8 +2,9 @@
 
 import pytest
 
+from pipelines import named_figures
 from pipelines.named_figures import PHONE, POSTCODE, figure_asked, holds_figure
-from pipelines.retrieval import coverage
+from pipelines.retrieval import content_terms, coverage
 from pipelines.sentences import Candidate, Scored, holding_asked_figures_first, pick
 
 
@@ -61,3 +62,26 @@ def test_the_sentence_holding_the_asked_figure_leads_the_reply():
     ordered = holding_asked_figures_first(scored, {"eircode", "nav"})
     assert [c.text for c in pick(ordered, 300)] == [address.text]
     assert holding_asked_figures_first(scored, set()) == scored  # nothing asked: the score's order
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("where r u exactly?", ["postcode"]),
+    ("where are ye based?", ["postcode"]),
+    ("hi, where are you guys", ["postcode"]),
+    ("whats the number to ring ye", ["telephone"]),
+    ("whats your number, I'd rather ring", ["telephone"]),
+    ("can I ring you on the landline", ["telephone"]),
+    ("where are you from?", []),  # asks about the person, not the business's address
+    ("where are you delivering to on friday?", []),
+    ("what's the number of the bus to your shop", []),
+    ("whats the number for the vet", []),  # another's number
+    ("how long do you keep my name and number", []),
+])
+def test_a_figure_asked_for_by_the_phrasing_alone(text, asked):
+    assert named_figures.asked_by_phrase(text) == asked
+
+
+def test_the_figure_asked_by_phrasing_is_searched_as_its_word():
+    assert content_terms("where r u exactly?") == ["exactly", "postcode"]
+    assert content_terms("whats the number to ring ye") == ["number", "ring", "ye", "telephone"]
+    assert content_terms("where r u? need the eircode for the sat nav") == ["eircode", "sat", "nav", "postcode"]

@@ -1,0 +1,63 @@
+"""A question asking for the business's address or phone number by its phrasing alone ("where r u exactly?") is
+answered from the passage holding it, with the real embedder, ingest and Postgres: read by its words it shares
+none with that passage, and was abstained on."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas.bot import BotSettings
+from services.usecases import answering
+from tests.conftest import create_user
+from tests.integration.inline_messages import inline_container
+
+FAQ = """# Finding us
+
+Atemraum is at Günterstalstraße 41, 79102 Freiburg, in the courtyard behind the bookshop.
+
+# Contact
+
+Call the studio on 0761 482 1190 during reception hours, or write to us on WhatsApp.
+
+# Classes
+
+Reformer classes take up to 6 people. Mats and props are included in every class.
+
+# Cancelling
+
+You can cancel a class free of charge up to 12 hours before it starts.
+""".encode()
+
+
+@pytest.fixture
+def studio(settings):
+    container, publisher, _counting = inline_container(settings)
+    user = create_user(container)
+    container.kb.upload(user, "faq.md", FAQ)
+    publisher.drain()
+    yield container, user
+    container.close()
+
+
+def _answer(container, user, question: str) -> answering.Answer:
+    deps = answering.Deps(container.embedder, container.vectors, container.tenant_uow)
+    return answering.answer(deps, user, BotSettings(debounce_seconds=0), question)
+
+
+@pytest.mark.parametrize(("question", "figure", "word"), [
+    ("where r u exactly?", "79102 Freiburg", "postcode"),
+    ("whats the number to ring ye", "0761 482 1190", "telephone"),
+])
+def test_the_figure_asked_by_phrasing_is_answered(studio, question, figure, word):
+    container, user = studio
+    result = _answer(container, user, question)
+    assert result.how != answering.ABSTAINED
+    assert figure in result.reply
+    assert result.support is not None and result.support.asked_figure == word
+
+
+def test_a_question_about_something_else_still_abstains(studio):
+    container, user = studio
+    result = _answer(container, user, "where are you from? do you sell surfboards")
+    assert result.support is not None and result.support.asked_figure == ""
+    assert result.how == answering.ABSTAINED
