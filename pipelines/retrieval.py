@@ -31,8 +31,8 @@ MAX_STEM_CHARS = 7
 
 # Words that carry no topic in a customer's question (English plus the commonest German, French,
 # Spanish ones): they would match every passage. The last lines are how customers write them on WhatsApp,
-# without the apostrophe ("whats", "wheres", "dont", "hes") or shortened ("ur", "pls"). "nd", "rd" and "th" are
-# what is left of "2nd", "3rd" and "4th" once the number is read apart.
+# without the apostrophe ("whats", "wheres", "dont", "hes") or shortened ("ur", "pls"), and the chat's asides
+# ("lol", "tbh"). "nd", "rd" and "th" are what is left of "2nd", "3rd" and "4th" once the number is read apart.
 _STOP_TEXT = """
 a an the is are was were be been am do does did doing done you your yours i me my mine we us our ours they them
 their he she her it its this that these those there here what which who whom whose how when where why can could
@@ -48,6 +48,7 @@ don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll 
 whats wheres hows whens whos whys thats theres heres dont doesnt didnt isnt arent wasnt werent havent hasnt wont
 wouldnt couldnt shouldnt im ive youre ur pls plz thx hes shes theyre youve weve theyve youd theyd itll thatll
 aint gonna wanna gotta ya yr tho abt cuz coz
+lol lmao haha hahaha omg tbh btw idk imo fyi
 nd rd th
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
@@ -59,7 +60,7 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 # *think*"); not "earlier", also a comparative asked for ("an earlier test date").
 _PHRASING_TEXT = """
 long take takes took happen happens happened bring put let make try send back way best good able use
-go come say see look find usually often around inside something anything thing things
+go come comes came coming say see look find usually often around inside something anything thing things
 gets getting work works
 today tonight tomorrow yesterday tmrw tmr
 ago recently lately forgot forget forgotten think thought said guess reckon wondering wondered maybe probably

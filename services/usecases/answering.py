@@ -36,6 +36,7 @@ from pipelines.retrieval import (
     stems,
     with_best_word_match,
     with_rows_spread,
+    words,
 )
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
@@ -138,6 +139,15 @@ def retrieve(
             user_id, vector, max(FETCH, limit), model=deps.embedder.model_name, document_ids=document_ids, terms=terms
         )
     rows = chunk_texts(deps.tenant_uow, user_id, hits)
+    # A figure word the phrasing alone asked for ("where r u exactly?": postcode) only helps find the passage holding
+    # the figure: where none found holds one ("Our shop is at 12 Market Street"), it is not the question's word.
+    # The customer's own word stays ("need the postcode for the satnav").
+    typed = words(text)
+    unheld = {
+        t for t in named_figures.asked_by_phrase(text)
+        if t not in typed and not any(named_figures.holds_figure(t, row.content) for row in rows.values())
+    }
+    terms = [t for t in terms if t not in unheld]
     weights, unknown = _rarity(deps, user_id, terms, counted)
     hits = [h for h in hits if h.chunk_id in rows]  # an index entry whose chunk is gone (mid-delete)
     vector_only = all(h.vector_rank is None and h.keyword_rank is None for h in hits)

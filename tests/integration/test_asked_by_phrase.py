@@ -61,3 +61,21 @@ def test_a_question_about_something_else_still_abstains(studio):
     result = _answer(container, user, "where are you from? do you sell surfboards")
     assert result.support is not None and result.support.asked_figure == ""
     assert result.how == answering.ABSTAINED
+
+
+def test_an_address_without_a_postcode_is_still_answered(settings):
+    """The figure word only helps find the passage holding the figure: where no passage holds one, the question is
+    read by its own words as before, not as asking for a word the documents lack."""
+    container, publisher, _counting = inline_container(settings)
+    try:
+        user = create_user(container)
+        container.kb.upload(user, "faq.md", b"# Finding us\n\nOur shop is at 12 Market Street, next to the bank.\n\n"
+                                            b"# Hours\n\nWe open Monday to Saturday from 9 to 6.\n")
+        publisher.drain()
+        result = _answer(container, user, "where is your shop?")
+        assert result.how != answering.ABSTAINED
+        assert "12 Market Street" in result.reply
+        assert "postcode" not in result.retrieval.terms
+        assert result.support is not None and result.support.asked_figure == ""
+    finally:
+        container.close()

@@ -49,8 +49,9 @@ def test_content_terms_drop_stop_words_and_keep_numbers_whole():
         "online",
         "repaired",
     ]
-    # WhatsApp spellings of "what's", "where's", "don't" are the same function words.
-    assert content_terms("whats the difference, wheres ur shop, i dont know") == ["difference", "shop"]
+    # WhatsApp spellings of "what's", "where's", "don't" are the same function words (the shop's whereabouts are
+    # asked for, so the postcode is searched too: named_figures.asked_by_phrase).
+    assert content_terms("whats the difference, wheres ur shop, i dont know") == ["difference", "shop", "postcode"]
     # "hes", "shes", "her" are function words too, and "2nd" leaves its number, not a word "nd".
     assert content_terms("can i stay with him while hes being groomed? shes had her 2nd jab") == [
         "stay", "groomed", "2", "jab"]
@@ -367,6 +368,13 @@ def test_an_unknown_word_a_sentence_says_in_other_words_counts_less():
     figures = {"best_sentence": 0.248, "coverage": 0.46, "agreement": True}
     assert abstention.answerable(abstention.Support(**figures, unknown=said))
     assert not abstention.answerable(abstention.Support(**figures, unknown=alone))
+
+
+def test_the_chats_asides_are_no_search_terms_and_comings_are_phrasing():
+    assert content_terms("can i wear my flip flops driving lol its roasting out") == [
+        "wear", "flip", "flops", "driving", "roasting", "out"]
+    assert content_terms("i just dont like the wine i bought tbh, can i swap it") == ["wine", "bought", "swap"]
+    assert {"came", "comes", "coming"} <= abstention.UNTELLING_WORDS
 
 
 def test_phrasing_and_general_english_words_never_count_as_unknown():

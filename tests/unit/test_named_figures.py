@@ -76,6 +76,10 @@ def test_the_sentence_holding_the_asked_figure_leads_the_reply():
     ("what's the number of the bus to your shop", []),
     ("whats the number for the vet", []),  # another's number
     ("how long do you keep my name and number", []),
+    ("wheres your shop exactly", ["postcode"]),
+    ("where's the office exactly? is it near the chemist", ["postcode"]),
+    ("where is the test centre?", []),  # another place
+    ("where's the shop that sells tyres near you?", []),
 ])
 def test_a_figure_asked_for_by_the_phrasing_alone(text, asked):
     assert named_figures.asked_by_phrase(text) == asked
