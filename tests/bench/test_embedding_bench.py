@@ -196,7 +196,7 @@ def _pool_rss(settings, runtime, variant, user, container, gateway, n8n, databas
             beside = f"model gateway {own.rss / 2**20:.0f} MiB RSS / {own.uss / 2**20:.0f} MiB USS"
         print(f"worker RSS {rest:.0f} s after, EMBEDDING_RUNTIME={runtime} ({variant}): "
               f"pool processes {'; '.join(figures)}; "
-              f"main process {main.rss / 2**20:.0f} MiB RSS; {beside} (target: <= 300 MiB a process)")
+              f"main process {main.rss / 2**20:.0f} MiB RSS; {beside} (target: <= 300 MB, i.e. 286 MiB, a process)")
     finally:
         probe.close()
         process.terminate()
