@@ -410,6 +410,14 @@ _BOOKING_ASKED_FOR = re.compile(
     r"\b(?:can|could|may)\s+(?:i|we)\s+(?:book|reserve|make)\s+"
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tickets?|places?|seats?|spots?|spaces?)\b|"
     r"(?:a|an)\s+(?:slot|time|appointment|session)\s+(?:with\s+(?-i:[A-ZÀ-ÖØ-Þ])|to\s+(?!book\b)[a-z]))", re.I)
+# Going ahead with what was offered or quoted orders it: "go ahead with the premium varifocals in the house frame",
+# "go ahead and print the flyers on the proof you sent", "ok let's go with the business card design plus 250 cards",
+# "yes please confirm the order for the gin and the port", "yes approve the proof, print the cards". The customer's
+# own go-ahead only: "can you confirm the order arrived?" asks the business to.
+_GO_AHEAD = re.compile(
+    r"\bgo\s+ahead\s+(?:with|and)\b|\blet'?s\s+go\s+with\b|"
+    r"(?:^|\b(?:yes|ok|okay|great|perfect|grand|lovely)\b)[\s,!.]*(?:please\s+|pls\s+)?"
+    r"(?:confirm\s+(?:the|my|our)\s+order|approve\s+the\s+(?:proof|design|quote|estimate))\b", re.I)
 # A question about what the business does ("do you email the quote?", "will you call me if …") asks about
 # a thing, not for it: its words are no evidence.
 _ABOUT = re.compile(r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:(?:till|until|by)\s+(?=when\b))?"
@@ -473,7 +481,8 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     when = bool(dates or payload.get("times"))
     ordered = not booking and (_ORDER_ASKED.search(text) is not None or (
         _ORDER_ASKED_IF.search(text) is not None and (when or bool(payload.get("quantities")))) or
-        _ORDER_COUNTED.search(text) is not None or _VALUE_CHOSEN.search(text) is not None)
+        _ORDER_COUNTED.search(text) is not None or _VALUE_CHOSEN.search(text) is not None or
+        _GO_AHEAD.search(text) is not None)
     complaint = "HumanHandoff" in found  # "it never arrived and the party is tonight"
     # A quantity in a complaint is what went wrong ("you charged me for 3 bags but I only got 2"), not an order; in a
     # question of price it is what is priced ("price for a 4 pack of the hazy pale ale?", "30 bottles for my

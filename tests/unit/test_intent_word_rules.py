@@ -477,3 +477,16 @@ def test_a_gift_voucher_of_a_chosen_value_is_an_order(text, expected):
 ])
 def test_asking_to_book_counted_places_or_a_slot_with_someone_is_a_booking(text, expected):
     assert _evidence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("go ahead with the premium varifocals in the house frame please", {"Task:create_order"}),
+    ("go ahead and print the flyers on the proof you sent, 1000 please", {"Task:create_order"}),
+    ("ok let's go with the business card design plus 250 cards", {"Task:create_order"}),
+    ("yes please confirm the order for the gin and the port", {"Task:create_order"}),
+    ("yes approve the proof, print the cards", {"Task:create_order"}),
+    ("can you confirm the order arrived?", set()),  # asks the business to confirm
+    ("go ahead and book me in", set()),  # booking words: no order (and no day yet)
+])
+def test_going_ahead_with_what_was_offered_orders_it(text, expected):
+    assert _evidence(text) == expected
