@@ -267,7 +267,8 @@ _ANYONE_THERE = re.compile(
 _HUMAN_THERE = re.compile(
     r"(?:^|[.?!,;]\s*)(?:(?:hi|hello|hey|excuse me|sorry|um|ok)[\s,!.?]*)?"
     r"(?:is\s+there|are\s+there|is\s+this|are\s+(?:you|u)|am\s+i\s+(?:talking|speaking|chatting)\s+(?:to|with))\s+"
-    r"(?:a|an|any)?\s*(?:real|actual|live|living)?\s*(?:human|person|people|humans|persons)"
+    # one space run between words, each word optional with its own: no run split many ways (a message of spaces)
+    r"(?:(?:a|an|any)\s+)?(?:(?:real|actual|live|living)\s+)?(?:human|person|people|humans|persons)"
     r"(?:\s+(?:there|here|on\s+here|on\s+there|on\s+this|at\s+all|at\s+the\s+other\s+end|reading\s+this))*"
     r"\s*(?:[?!.,]|$)", re.I)
 # Someone by name ("I want to speak to Miriam directly", "… to Émilie"): a capital letter is the evidence, so

@@ -1,6 +1,8 @@
 """What a message's words say beyond its sentence's likeness: farewells, people by name, money wrongly taken,
 counted and paid-for things, days of the month, questions without punctuation and price asks."""
 
+import time
+
 import pytest
 
 from pipelines import intent
@@ -490,3 +492,10 @@ def test_asking_to_book_counted_places_or_a_slot_with_someone_is_a_booking(text,
 ])
 def test_going_ahead_with_what_was_offered_orders_it(text, expected):
     assert _evidence(text) == expected
+
+
+def test_a_message_of_spaces_is_read_in_linear_time():
+    """A customer's message reaches these patterns whole: a long run of spaces must not be split many ways."""
+    started = time.perf_counter()
+    assert _evidence("is there" + " " * 4000 + "x") == set()
+    assert time.perf_counter() - started < 1.0
