@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from pipelines import asked_counts
+from pipelines.asked_counts import Count, counted_cell
 from pipelines.asked_kinds import MONEY, holds
 from pipelines.asked_sizes import Size, fits, moment_free, size_free
 from pipelines.markdown_tables import is_rule, table_cells
@@ -45,6 +47,9 @@ ASKED_WITHIN = 0.15
 # it scores this close to the best one and holds as many of the question's words; the rows whose bands exclude it
 # are then not said.
 SIZE_WITHIN = 0.15
+# A sentence whose count tier holds the number of things the customer gives (pipelines/asked_counts.py) leads the
+# reply when it scores this close to the best sentence.
+COUNT_WITHIN = 0.15
 # The words that name a size band rather than the product: a row's variants in other sizes differ by them only.
 _SIZE_NAMES = frozenset({"xs", "s", "m", "l", "xl", "xxl", "mini", "tiny", "small", "medium", "large", "big", "giant",
                          "extra", "single", "double", "triple"})
@@ -281,10 +286,10 @@ def row_sentence(cells: Sequence[tuple[str, str]]) -> str:
     """A table row as a customer reads it: "Yirgacheffe Kochere, 250 g: 13.90 EUR (floral)."."""
     price_at = next((i for i, (name, _) in enumerate(cells) if is_price_column(name)), None)
     if price_at is None:
-        label, value, rest = [cells[0][1]], "", cells[1:]
+        label, value, rest = [counted_cell(*cells[0])], "", cells[1:]
     else:
         before = [(n, v) for n, v in cells[:price_at] if not _is_note(n)]
-        label = [v for _, v in before[:3]]
+        label = [counted_cell(n, v) for n, v in before[:3]]
         value = _with_currency(cells[price_at])
         rest = [c for c in cells if c not in before[:3] and c is not cells[price_at]]
     extras = ", ".join(v if _is_note(n) or n.startswith("Column ") else f"{_readable(n)} {v}" for n, v in rest)
@@ -352,16 +357,18 @@ def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequen
     return scored
 
 
-def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES,
-         asks: frozenset[str] = frozenset(), sizes: Sequence[Size] = ()) -> list[Candidate]:
+def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENTENCES, *,
+         asks: frozenset[str] = frozenset(), sizes: Sequence[Size] = (),
+         counts: Sequence[Count] = ()) -> list[Candidate]:
     """The best sentence, and up to two more from the same passage (or table rows) that score nearly as well (a
     little less near when they hold more of the question's words), in the passage's order; a short answer also
     takes the sentence that follows it in its paragraph ("Services are done by appointment." + "Book by phone
     on …"), and a sentence inside a list item the item's first sentence, which names what it is about. Never
     longer than max_chars together (the best one is always kept). With a size given, the rows of other size bands
-    give way to the row of the customer's (`_by_asked_size`)."""
+    give way to the row of the customer's (`_by_asked_size`); with a number of things given, the tier holding it
+    leads (`_by_asked_count`)."""
     spoken = [s for s in scored if s.candidate.row or not is_title_piece(s.candidate.text)]
-    scored = _by_asked_size(spoken or scored, sizes)  # a title alone beats an empty reply
+    scored = _by_asked_count(_by_asked_size(spoken or scored, sizes), counts)  # a title alone beats an empty reply
     if not scored:
         return []
     best = scored[0]
@@ -449,6 +456,26 @@ def _by_asked_size(scored: Sequence[Scored], sizes: Sequence[Size]) -> Sequence[
         return scored
     return [s for s in scored if not (s.candidate.row and fits(s.candidate.text, sizes) is False
                                       and _variant_of(s.candidate.text) in fitting)]
+
+
+def _by_asked_count(scored: Sequence[Scored], counts: Sequence[Count]) -> Sequence[Scored]:
+    """The sentence whose count tier holds the number of things the customer gives first, when one scores within
+    COUNT_WITHIN of the best sentence ("12 to 23 bottles of wine: discount 10% off." for "if I get 12 bottles, do i
+    get money off", behind "A magnum counts as two bottles."), taking the best one's score so the sentences joining
+    it are those that would have joined the best; the rows of its table whose tiers exclude the count are not said.
+    Of several tiers holding it, the one naming the counted things, then the highest tier (asked_counts.tightest)."""
+    if not counts or not scored:
+        return scored
+    best = scored[0]
+    near = best.score - COUNT_WITHIN - ROW_OVERLAP_SLACK
+    holding = [s for s in scored if s.score >= near and asked_counts.fits(s.candidate.text, counts)]
+    if not holding:
+        return scored
+    lead = max(holding, key=lambda s: asked_counts.tightest(s.candidate.text, counts))  # ties: the better score
+    others = [s for s in scored if s is not lead and not (
+        s.candidate.row and s.candidate.passage == lead.candidate.passage
+        and asked_counts.fits(s.candidate.text, counts) is False)]
+    return [replace(lead, score=max(lead.score, best.score)), *others]
 
 
 def _variant_of(text: str) -> frozenset[str]:

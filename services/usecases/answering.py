@@ -16,6 +16,7 @@ import numpy as np
 from pipelines import (
     abstention,
     answers,
+    asked_counts,
     asked_kinds,
     asked_sizes,
     degree_words,
@@ -324,6 +325,7 @@ def answer(
         settings.max_reply_chars,
         asks=asked_kinds.asked_kinds(question),
         sizes=asked_sizes.asked_sizes(question),
+        counts=asked_counts.asked_counts(question),
     )
     if not picked:  # no sentence fits what was asked: nothing to quote
         trace.update(answer=ABSTAINED, chunks=[])

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from pipelines import sentences
+from pipelines.asked_counts import asked_counts
 from pipelines.asked_kinds import asked_kinds
 from pipelines.asked_sizes import asked_sizes
 from schemas.bot import BotSettings
@@ -164,6 +165,7 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                                 settings.max_reply_chars,
                                 asks=asked_kinds(case["text"]),
                                 sizes=asked_sizes(case["text"]),
+                                counts=asked_counts(case["text"]),
                             )
                         ),
                         "candidates": [
