@@ -296,6 +296,29 @@ def possessors(question: str) -> set[str]:
     return found
 
 
+# The people of the customer's own life, named with a possessive ("my daughter is coeliac", "can you post posters to
+# my mum in cardiff", "its for my boss"): who the customer is asking for, never a thing the documents would have to
+# name. Without a possessive the word may be what is asked about ("is there a play area for the kids", "do you give
+# anything for referring a friend") and counts as before.
+_KIN = (
+    "mum mums mom moms mam mammy mother dad dads daddy da father parents daughter daughters son sons wife husband hubby"
+    " partner boss mate mates friend friends pal brother brothers sister sisters granny gran grandad grandma grandpa"
+    " nan nana grandmother grandfather grandson granddaughter kid kids child children boyfriend girlfriend fiance"
+    " fiancee colleague colleagues neighbour neighbor aunt auntie uncle cousin niece nephew missus family"
+)
+KIN_WORDS = frozenset(_KIN.split())
+_POSSESSIVE_KIN = re.compile(
+    r"\b(?:my|our|his|her|their|your|ur)\s+(?:(?:little|older|younger|elderly|eldest|youngest|big|best|two|2)\s+)?"
+    r"(?:\d{1,2}\s*(?:yr|year)s?\s*old\s+)?([a-z]+)"
+)
+
+
+def customers_people(question: str) -> set[str]:
+    """The people of the customer's life the question names with a possessive ("my daughter", "our kids", "my 15 yr
+    old daughter"): the customer's context, which counts neither way in `unknown_share`."""
+    return {match.group(1) for match in _POSSESSIVE_KIN.finditer(question.lower()) if match.group(1) in KIN_WORDS}
+
+
 # What an availability or price question asks for comes right after its asking words: "do you sell/have/offer/run
 # X", "can I rent/buy/bring X", "is there X", "have you got X", "have you a X", "are you hiring X", "how much is X",
 # "price of X". "ye" is the Irish English plural "you" ("do ye do first aid courses").

@@ -484,6 +484,7 @@ def _support(
         abstention.UNTELLING_WORDS
         | abstention.number_endings(question)
         | degree_words.degree_words(question, vocabulary)
+        | abstention.customers_people(question)
     )
     context = abstention.context_words(question, rare, asked)
     unknown = abstention.unknown_share(

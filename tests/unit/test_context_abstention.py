@@ -66,3 +66,32 @@ def test_a_rare_word_the_question_asks_for_still_stops_an_answer():
     context = abstention.context_words(question, {"calories"})
     unknown = abstention.unknown_share(weights, ["calories"], {"calories": 0.22}, rare={"calories"}, context=context)
     assert not abstention.answerable(abstention.Support(**figures, unknown=unknown))
+
+
+@pytest.mark.parametrize(
+    ("question", "people"),
+    [
+        ("is your bread gluten free? my daughter is coeliac", {"daughter"}),
+        ("can you post posters to my mum in cardiff?", {"mum"}),
+        ("can my 15 yr old daughter join me in class", {"daughter"}),
+        ("its for my boss, will the price be in with it?", {"boss"}),
+        ("30 bottles of wine for my daughters wedding", {"daughters"}),
+        ("me and my husband want a private class together", {"husband"}),
+        # without a possessive the person may be what is asked about
+        ("is there a play area for the kids", set()),
+        ("do you give anything for referring a friend", set()),
+        ("do you have mum and baby yoga", set()),
+        # a possessive of a thing is no person
+        ("can you fix my screen", set()),
+    ],
+)
+def test_the_customers_people_named_with_a_possessive_are_context(question, people):
+    assert abstention.customers_people(question) == people
+
+
+def test_the_customers_people_count_neither_way():
+    weights = {"bread": 2.0, "gluten": 3.0, "daughter": 2.5, "coeliac": 4.0}
+    ignore = abstention.customers_people("is your bread gluten free? my daughter is coeliac")
+    with_person = abstention.unknown_share(weights, ["daughter"], {})
+    assert with_person == pytest.approx(2.5 / 11.5)
+    assert abstention.unknown_share(weights, ["daughter"], {}, ignore) == 0.0
