@@ -47,7 +47,7 @@ el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
 don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll ve re
 whats wheres hows whens whos whys thats theres heres dont doesnt didnt isnt arent wasnt werent havent hasnt wont
 wouldnt couldnt shouldnt im ive youre ur pls plz thx hes shes theyre youve weve theyve youd theyd itll thatll
-aint gonna wanna gotta ya yr tho abt cuz coz
+aint gonna wanna gotta ya ye yous youse yr tho abt cuz coz
 lol lmao haha hahaha omg tbh btw idk imo fyi
 nd rd th
 """
@@ -79,8 +79,12 @@ def content_terms(text: str) -> list[str]:
     single letters left out, numbers kept whole, customers' shorthand written out (pipelines/shorthand.py), and the
     word of a figure asked for by the phrasing alone last ("where r u exactly?" is searched with "postcode")."""
     terms: dict[str, None] = {}
+    previous = ""
     for match in _TOKEN.finditer(text.lower()):
-        for token in written_out(match.group()):  # "amex" is searched as "american express"
+        word, before, previous = match.group(), previous, match.group()
+        if word == "well" and before == "as":  # "do you do cats as well": "as well" is "too", a stop word
+            continue
+        for token in written_out(word):  # "amex" is searched as "american express"
             if token in STOP_WORDS or (len(token) < 2 and not token.isdigit()) or token in terms:
                 continue
             terms[token] = None

@@ -242,8 +242,11 @@ def _asked_values(tokens: Sequence[str]) -> list[_Asked]:
                 continue
             if _YEAR.fullmatch(token) and before not in _DATING_WORDS and after not in _MONTHS_AND_DAYS:
                 found.append(_Asked(token, "year", frozenset()))
-            # what a count counts is the word after it, or after a code ("2000 A6 flyers")
+            # what a count counts is the word after it, or after a code ("2000 A6 flyers"), or a hyphenated word's
+            # last part ("50 t-shirts": the rows' "printed t-shirt" holds "shirt")
             counted = _next_word(tokens, index + 1) if _CODE.fullmatch(after) else after
+            if len(after) == 1 and _next_word(tokens, index + 1) == "-":
+                counted = after = _next_word(tokens, index + 2)
             if is_product_word(counted) or _CODE.fullmatch(after):
                 found.append(_Asked(token, "count", frozenset(base_forms(counted) | base_forms(after))))
     return found

@@ -105,6 +105,13 @@ def variant_tokens(text: str) -> list[str]:
     return _VARIANT_TOKEN.findall(_GLUED_ELECTRIC.sub(r"\1 \2", _GLUED_UNIT.sub(r"\1 \2", lowered)))
 
 
+def _hyphened(tokens: Sequence[str], i: int) -> bool:
+    """Whether the letter at `i` begins a hyphenated word ("T-shirts", "e-bike", "X-ray"): no series letter. Read as
+    one, "Fellside Print & Copy > T-shirts" offered a "copy T" series, and "black and white copies a3" asked for a
+    copy the passages did not list."""
+    return i + 2 < len(tokens) and tokens[i + 1] == "-" and tokens[i + 2].isalpha()
+
+
 def variant_value(token: str) -> str | None:
     """The token as a variant ("9th" -> "9", "12,9" -> "12.9", "s23", "7a"), or None: a word, "3x" (a count of
     items), a figure of five digits or more (an order or phone number)."""
@@ -216,7 +223,8 @@ def _offered_variants(text: str) -> dict[str, frozenset[str]]:
         j = i + 1
         while j < len(tokens):
             value = variant_value(tokens[j])
-            if value is None and len(tokens[j]) == 1 and tokens[j].isalpha() and tokens[j] not in SIZE_UNITS:
+            if (value is None and len(tokens[j]) == 1 and tokens[j].isalpha() and tokens[j] not in SIZE_UNITS
+                    and not _hyphened(tokens, j)):
                 value = tokens[j] + "*"  # a series letter
             if value is None:
                 break

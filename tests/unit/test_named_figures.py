@@ -87,5 +87,5 @@ def test_a_figure_asked_for_by_the_phrasing_alone(text, asked):
 
 def test_the_figure_asked_by_phrasing_is_searched_as_its_word():
     assert content_terms("where r u exactly?") == ["exactly", "postcode"]
-    assert content_terms("whats the number to ring ye") == ["number", "ring", "ye", "telephone"]
+    assert content_terms("whats the number to ring ye") == ["number", "ring", "telephone"]
     assert content_terms("where r u? need the eircode for the sat nav") == ["eircode", "sat", "nav", "postcode"]

@@ -102,6 +102,15 @@ def test_what_is_no_missing_numbered_variant(question, passages):
     assert missing_row_variant(question, passages) == ""
 
 
+def test_a_count_of_a_hyphenated_thing_is_read_against_its_tiers():
+    rows = [
+        "category: t-shirts; item: printed t-shirt; size_or_quantity: 1 to 9; price_gbp: 15.00",
+        "category: t-shirts; item: printed t-shirt; size_or_quantity: 10 to 24; price_gbp: 11.50",
+    ]
+    assert missing_row_variant("can you print 50 t-shirts, what's the price each", rows) == "count 50"
+    assert missing_row_variant("price of 20 t-shirts", rows) == ""
+
+
 def test_a_kind_the_rows_never_give_says_nothing():
     # the malbec's rows give a vintage, no pack size
     assert missing_row_variant("a 6 pack of malbec", WINES) == ""

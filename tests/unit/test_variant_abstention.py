@@ -81,6 +81,15 @@ def test_ranges_lists_and_series_letters_are_read_from_the_passages():
     assert {"s24", "s*", "a*"} <= offered["galaxy"]
 
 
+def test_a_letter_beginning_a_hyphenated_word_is_no_series_letter():
+    # "Copy > T-shirts" named no "copy T" series, so "black and white copies a3" asked for no copy the rows lack
+    heading = "Print Terms — Fellside Print & Copy > T-shirts\nWe print on 100% cotton t-shirts."
+    assert variants.offered_variants(heading) == {}
+    rows = "category: copies; item: black and white copy; size_or_quantity: A3 per page; price_gbp: 0.25"
+    assert variants.missing_variant("black and white copies a3 price per sheet", [heading, rows]) == ""
+    assert variants.offered_variants("e-bike service, Galaxy S and A series")["galaxy"] == {"s*", "a*"}
+
+
 def test_a_missing_variant_counts_against_the_score():
     figures = {"best_sentence": 0.6, "coverage": 1.0, "agreement": True}
     assert abstention.answerable(abstention.Support(**figures))
