@@ -110,7 +110,10 @@ _APART = re.compile(r"[\s\-\u2010\u2011]+")  # what writes a compound's parts ap
 UNTELLING_WORDS = PHRASING_WORDS | COMMON_WORDS
 # Currencies as customers write them: with an amount ("20 euros", "£15", "3.5 eur") a question states its own
 # figure, which documents rarely repeat ("is delivery free over 40 euros?" against "free delivery from €40").
-_CURRENCIES = "€ $ £ eur euro euros dollar dollars usd pound pounds gbp quid chf franc francs cent cents pence bucks"
+_CURRENCIES = (
+    "€ $ £ eur euro euros dollar dollars usd pound pounds gbp quid chf franc francs cent cents pence bucks"
+    " fiver fivers tenner tenners"  # "left a tenner in my pocket": a figure, as "£10" is
+)
 CURRENCY_WORDS = frozenset(_CURRENCIES.split())
 # BotSettings.min_relevance used to be a cosine cut with this default; an owner who moved it moves the
 # threshold by as much, so "stricter" and "looser" keep their meaning.

@@ -69,12 +69,13 @@ def _holds(text: str, kind: str) -> bool:
 # about: "where are you from?" and "what's the number of the bus" ask nothing of the kind, and "whats the number for
 # the vet" asks for another's.
 _ASKED_PHRASES = (
-    (POSTCODE, re.compile(r"\bwhere\s+(?:are|r)\s+(?:you|u|ye|ya|yous)(?:\s+guys)?"
+    (POSTCODE, re.compile(r"\bwhere(?:abouts)?\s+(?:are|r)\s+(?:you|u|ye|ya|yous)(?:\s+guys)?"
                           r"(?:\s+(?:exactly|based|located|situated|now|at))?\s*(?:[?.!,;]|$)"
                           # the business's own place: "wheres your shop exactly", "where's the office?" ("where is
                           # the test centre" asks for another place)
-                          r"|\bwhere(?:'s|\u2019s|s|\s+is)\s+(?:(?:your|ur)\s+(?:\w+\s+)?|the\s+)"
-                          r"(?:shop|store|office|studio|practice|salon|workshop|premises|showroom|bakery|clinic)"
+                          r"|\bwhere(?:abouts)?(?:'s|\u2019s|s|\s+is)\s+(?:(?:your|ur)\s+(?:\w+\s+)?|the\s+)"
+                          r"(?:shop|store|office|studio|practice|salon|workshop|premises|showroom|bakery|clinic|gym"
+                          r"|centre|center)"
                           r"(?:\s+(?:exactly|based|located|situated))?\s*(?:[?.!,;]|$)", re.I)),
     (PHONE, re.compile(r"\b(?:what'?s|whats|what\s+is)\s+(?:the|your|ur|yr)\s+(?:phone\s+|contact\s+)?number\b"
                        r"(?!\s+(?:of|for)\b)|\bnumber\s+(?:to|i\s+can|we\s+can)\s+(?:ring|call|phone|reach)\b"

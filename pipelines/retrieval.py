@@ -47,7 +47,7 @@ el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
 don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll ve re
 whats wheres hows whens whos whys thats theres heres dont doesnt didnt isnt arent wasnt werent havent hasnt wont
 wouldnt couldnt shouldnt im ive youre ur pls plz thx hes shes theyre youve weve theyve youd theyd itll thatll
-aint gonna wanna gotta ya ye yous youse yr tho abt cuz coz
+aint gonna wanna gotta ya ye yous youse yr tho abt cuz coz urself yerself
 lol lmao haha hahaha omg tbh btw idk imo fyi
 nd rd th
 """
@@ -65,6 +65,7 @@ gets getting work works
 today tonight tomorrow yesterday tmrw tmr
 ago recently lately forgot forget forgotten think thought said guess reckon wondering wondered maybe probably
 actually basically literally
+altogether stuff loads lots mean til till
 """
 PHRASING_WORDS = frozenset(_PHRASING_TEXT.split())
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")

@@ -53,6 +53,7 @@ _MONTHS = "january february march april may june july august september october n
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend"
 _TIMES = "am pm h hr hrs min mins minute minutes hour hours day days week weeks month months year years uhr"
 _MONEY = "eur euro euros dollar dollars usd pound pounds gbp chf cent cents"
+_TIME_WORDS = frozenset(_TIMES.split())
 _AMOUNT_WORDS = "age aged old only about around approx approximately than over under up to from between"
 # Words that are never a product word: a number after them is the customer's own figure or a time.
 NOT_PRODUCT_WORDS = (
@@ -144,8 +145,8 @@ def asked_variants(question: str) -> list[tuple[tuple[str, ...], str]]:
     found: list[tuple[tuple[str, ...], str]] = []
     for i, token in enumerate(tokens):
         value = variant_value(token)
-        if value is None or (i + 1 < len(tokens) and tokens[i + 1] in SIZE_UNITS):
-            continue
+        if value is None or (i + 1 < len(tokens) and tokens[i + 1] in SIZE_UNITS | _TIME_WORDS):
+            continue  # a size, or a span of time: "pull out of the course 2 weeks before" names no course 2
         products: list[str] = []
         for back in range(1, VARIANT_LOOKBACK + 1):
             word = tokens[i - back] if i - back >= 0 else ""
