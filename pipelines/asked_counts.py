@@ -48,6 +48,8 @@ _AGES = re.compile(
 )
 AGE_REACH = 20  # characters before a band read for an age or size word
 _OF_US = re.compile(r"\s+of\s+us\b", re.IGNORECASE)  # "there's 10 of us": people
+# "a team of 12 from work", "a group of 8", "party of 20": people counted by the company they come in.
+_COMPANY_OF = re.compile(r"\b(?:group|team|party|class|crowd|gang|bunch|table|family)\s+of\s+(\d{1,4})\b", re.I)
 # A table cell that is a count tier alone ("12 to 23", "24 or more", "50+"): its column names what it counts.
 _BARE_TIER = re.compile(
     r"(?:\d{1,5}\s?(?:to|-|\u2013)\s?\d{1,5}|\d{1,5}\s?\+|\d{1,5}\s+(?:or|and)\s+(?:more|over|above|up)"
@@ -137,7 +139,8 @@ def asked_counts(question: str) -> tuple[Count, ...]:
             noun = "people"
         if noun:
             found.append(Count(int(match.group()), noun))
-    return tuple(found)
+    found += [Count(int(match.group(1)), "people") for match in _COMPANY_OF.finditer(question)]
+    return tuple(dict.fromkeys(found))
 
 
 def count_bands(text: str) -> tuple[CountBand, ...]:

@@ -14,6 +14,8 @@ def test_the_customer_gives_a_number_of_things():
     assert asked_counts("there's 10 of us, can we have a private tasting?") == (Count(10, "people"),)
     assert asked_counts("a birthday cake for about 15 guests") == (Count(15, "people"),)
     assert asked_counts("how much to print my logo on 20 t-shirts") == (Count(20, "tshirt"),)
+    assert asked_counts("we're a team of 12 from work, how much per head") == (Count(12, "people"),)
+    assert asked_counts("a group of 8 people") == (Count(8, "people"),)
 
 
 def test_a_number_that_counts_no_named_things_is_no_count():
