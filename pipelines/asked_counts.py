@@ -198,3 +198,14 @@ def counted_cell(column: str, value: str) -> str:
     if not words or not _BARE_TIER.fullmatch(value.strip()) or not _is_plural(words[0].strip("*_")):
         return value
     return f"{value.strip()} {' '.join(column.replace('_', ' ').split()).lower()}"
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def tier_free(row: str) -> str:
+    """What a price list's row sells without its count tier: "groups group session people" of both "groups, group
+    session, 4 to 8 people: 22.00 per person" and "…, 9 to 15 people: 19.50 per person", the rows of one item's
+    tiers."""
+    label = row.partition(": ")[0]
+    return " ".join(_NOT_ALNUM.sub(" ", _BAND.sub(" ", label).lower()).split())

@@ -271,6 +271,10 @@ def answer(
     ordered = _in_price_order(deps, user_id, retrieval, scored, order) if order is not None and answerable else []
     if ordered:
         trace["order"] = order
+    counts = asked_counts.asked_counts(question)
+    tiered = _in_count_tier(deps, user_id, retrieval, scored, counts) if answerable and not ordered else []
+    if tiered:
+        trace["tier"] = tiered[0].sentence
     models = list(settings.models) if use_models and deps.chat is not None else []
     reply, model = "", ""
     verdict: IntentResult | None = None
@@ -280,7 +284,7 @@ def answer(
             (verdict, reply), completion = complete_parsed(
                 deps.chat,
                 models,
-                _prompt(settings, retrieval, history, question, ask, ordered=ordered, order=order),
+                _prompt(settings, retrieval, history, question, ask, ordered=ordered, order=order, tiered=tiered),
                 lambda raw: intent.parse_llm_answer(raw, classify.task_types),
                 temperature=settings.temperature,
                 max_tokens=_reply_tokens(settings) + 300,
@@ -294,7 +298,7 @@ def answer(
         try:
             completion = deps.chat.complete(
                 models,
-                _prompt(settings, retrieval, history, question, ordered=ordered, order=order),
+                _prompt(settings, retrieval, history, question, ordered=ordered, order=order, tiered=tiered),
                 temperature=settings.temperature,
                 max_tokens=_reply_tokens(settings),
             )
@@ -325,12 +329,12 @@ def answer(
         settings.max_reply_chars,
         asks=asked_kinds.asked_kinds(question),
         sizes=asked_sizes.asked_sizes(question),
-        counts=asked_counts.asked_counts(question),
+        counts=counts,
     )
     if not picked:  # no sentence fits what was asked: nothing to quote
         trace.update(answer=ABSTAINED, chunks=[])
         return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)
-    said = [r.sentence for r in ordered[:ORDER_ROWS]] if ordered else [c.text for c in picked]
+    said = [r.sentence for r in (ordered[:ORDER_ROWS] or tiered)] or [c.text for c in picked]
     trace["answer"] = EXTRACTIVE
     return Answer(EXTRACTIVE, answers.truncate(" ".join(said), settings.max_reply_chars), False, **common)
 
@@ -357,12 +361,48 @@ def _in_price_order(
         if lead is None:
             continue
         if table:  # a spreadsheet's or CSV's rows: the whole table is read, not only the rows found
-            sheet = passage.metadata.get("sheet")
-            with deps.tenant_uow(user_id) as uow:
-                lines = uow.kb.table_lines(passage.document_id, str(sheet) if sheet else None, ORDER_TABLE_CHUNKS)
-            rows = price_order.table_rows(lines, columns, terms)
+            rows = _whole_table(deps, user_id, passage, terms)
         return price_order.in_price_order(order, lead, rows)
     return []
+
+
+def _whole_table(deps: Deps, user_id: uuid.UUID, passage: Found, terms: Sequence[str]) -> list[price_order.PricedRow]:
+    """The priced rows of a found row's whole table: a spreadsheet's or CSV's sheet read from the store, a Markdown
+    table inside a text its passage's rows."""
+    if passage.metadata.get("kind") != "table":
+        return price_order.markdown_rows(passage.content, terms)
+    columns = tuple(str(c) for c in passage.metadata.get("columns") or ())
+    sheet = passage.metadata.get("sheet")
+    with deps.tenant_uow(user_id) as uow:
+        lines = uow.kb.table_lines(passage.document_id, str(sheet) if sheet else None, ORDER_TABLE_CHUNKS)
+    return price_order.table_rows(lines, columns, terms)
+
+
+def _in_count_tier(
+    deps: Deps,
+    user_id: uuid.UUID,
+    retrieval: Retrieval,
+    scored: Sequence[sentences.Scored],
+    counts: Sequence[asked_counts.Count],
+) -> list[price_order.PricedRow]:
+    """The row of the customer's count tier from the whole table of a row near the top whose tier excludes the count
+    ("group session, 9 to 15 people: 19.50 per person" for "we're a team of 12", when the search found the "4 to 8
+    people" row): the passages hold the rows nearest the question, and an item's tiers differ by their figures alone.
+    The best row near the top with a tier of the counted things decides: empty when its tier holds the count
+    (`sentences.pick` leads with it), or when no other row of its item's does. Another item's wider band ("whole-centre
+    hire, up to 40 people") or a text's ("groups of 4 to 24 people") says nothing of the item's price."""
+    if not counts or not scored:
+        return []
+    floor = scored[0].score - sentences.COUNT_WITHIN - sentences.ROW_OVERLAP_SLACK
+    tiers = [s.candidate for s in scored
+             if s.score >= floor and s.candidate.row and asked_counts.fits(s.candidate.text, counts) is not None]
+    if not tiers or asked_counts.fits(tiers[0].text, counts):  # the best row with a tier of the things decides
+        return []
+    lead = tiers[0]
+    item = asked_counts.tier_free(lead.text)
+    holding = [row for row in _whole_table(deps, user_id, retrieval.found[lead.passage], price_order.item_terms(
+        retrieval.terms)) if asked_counts.tier_free(row.sentence) == item and asked_counts.fits(row.sentence, counts)]
+    return [max(holding, key=lambda row: asked_counts.tightest(row.sentence, counts))] if holding else []
 
 
 def _reply_tokens(settings: BotSettings) -> int:
@@ -378,6 +418,7 @@ def _prompt(
     *,
     ordered: Sequence[price_order.PricedRow] = (),
     order: str | None = None,
+    tiered: Sequence[price_order.PricedRow] = (),
 ) -> list[dict]:
     style = answers.ReplyStyle(max_chars=settings.max_reply_chars, language=settings.language, tone=settings.tone)
     passages = [answers.Passage(f.content, f.cosine, f.source) for f in retrieval.found]
@@ -385,6 +426,9 @@ def _prompt(
         first = "cheapest" if order == price_order.LOWEST else "dearest"
         rows = "\n".join(r.sentence for r in ordered[:ORDER_PROMPT_ROWS])
         passages.append(answers.Passage(f"The asked item's prices, {first} first:\n{rows}", 0.0, "price order"))
+    if tiered:  # the row of the customer's count tier, from its whole table (`_in_count_tier`)
+        tier = f"The price for the number asked about:\n{tiered[0].sentence}"
+        passages.append(answers.Passage(tier, 0.0, "count tier"))
     prompt = answers.compose_prompt(
         system_prompt=settings.system_prompt,
         business=settings.business.model_dump(),
