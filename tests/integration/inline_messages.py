@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import uuid
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from schemas.bot import BotSettings
 from schemas.jobs import ProvisionTenant
-from services.bootstrap import _embedder, bootstrap
+from services.bootstrap import App, _embedder, bootstrap
 from services.handlers.tenant import provision_tenant
-from services.usecases import playground
+from services.usecases import answering, playground
 from tests.conftest import create_user
 from tests.integration.messaging import FAQ, _configure
 
@@ -51,6 +54,26 @@ def inline_container(settings):
                           publisher=publisher, embedder=counting)
     publisher.container = container
     return container, publisher, counting
+
+
+@contextmanager
+def tenant_with(settings, documents: dict[str, bytes]) -> Iterator[tuple[App, uuid.UUID]]:
+    """A container and a tenant whose documents are ingested inline (real ingest, embedder and Postgres)."""
+    container, publisher, _counting = inline_container(settings)
+    try:
+        user = create_user(container)
+        for name, data in documents.items():
+            container.kb.upload(user, name, data)
+        publisher.drain()
+        yield container, user
+    finally:
+        container.close()
+
+
+def answer_plainly(container: App, user: uuid.UUID, question: str) -> answering.Answer:
+    """The LLM-free answer to a question with the bot's default settings (no debounce window)."""
+    deps = answering.Deps(container.embedder, container.vectors, container.tenant_uow)
+    return answering.answer(deps, user, BotSettings(debounce_seconds=0), question)
 
 
 def shop(container, publisher, **config) -> uuid.UUID:

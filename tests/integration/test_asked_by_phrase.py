@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.bot import BotSettings
 from services.usecases import answering
-from tests.conftest import create_user
-from tests.integration.inline_messages import inline_container
+from tests.integration.inline_messages import answer_plainly, tenant_with
 
 FAQ = """# Finding us
 
@@ -31,17 +29,9 @@ You can cancel a class free of charge up to 12 hours before it starts.
 
 @pytest.fixture
 def studio(settings):
-    container, publisher, _counting = inline_container(settings)
-    user = create_user(container)
-    container.kb.upload(user, "faq.md", FAQ)
-    publisher.drain()
-    yield container, user
-    container.close()
+    with tenant_with(settings, {"faq.md": FAQ}) as tenant:
+        yield tenant
 
-
-def _answer(container, user, question: str) -> answering.Answer:
-    deps = answering.Deps(container.embedder, container.vectors, container.tenant_uow)
-    return answering.answer(deps, user, BotSettings(debounce_seconds=0), question)
 
 
 @pytest.mark.parametrize(("question", "figure", "word"), [
@@ -50,7 +40,7 @@ def _answer(container, user, question: str) -> answering.Answer:
 ])
 def test_the_figure_asked_by_phrasing_is_answered(studio, question, figure, word):
     container, user = studio
-    result = _answer(container, user, question)
+    result = answer_plainly(container, user, question)
     assert result.how != answering.ABSTAINED
     assert figure in result.reply
     assert result.support is not None and result.support.asked_figure == word
@@ -58,7 +48,7 @@ def test_the_figure_asked_by_phrasing_is_answered(studio, question, figure, word
 
 def test_a_question_about_something_else_still_abstains(studio):
     container, user = studio
-    result = _answer(container, user, "where are you from? do you sell surfboards")
+    result = answer_plainly(container, user, "where are you from? do you sell surfboards")
     assert result.support is not None and result.support.asked_figure == ""
     assert result.how == answering.ABSTAINED
 
@@ -66,16 +56,11 @@ def test_a_question_about_something_else_still_abstains(studio):
 def test_an_address_without_a_postcode_is_still_answered(settings):
     """The figure word only helps find the passage holding the figure: where no passage holds one, the question is
     read by its own words as before, not as asking for a word the documents lack."""
-    container, publisher, _counting = inline_container(settings)
-    try:
-        user = create_user(container)
-        container.kb.upload(user, "faq.md", b"# Finding us\n\nOur shop is at 12 Market Street, next to the bank.\n\n"
-                                            b"# Hours\n\nWe open Monday to Saturday from 9 to 6.\n")
-        publisher.drain()
-        result = _answer(container, user, "where is your shop?")
+    faq = (b"# Finding us\n\nOur shop is at 12 Market Street, next to the bank.\n\n"
+           b"# Hours\n\nWe open Monday to Saturday from 9 to 6.\n")
+    with tenant_with(settings, {"faq.md": faq}) as (container, user):
+        result = answer_plainly(container, user, "where is your shop?")
         assert result.how != answering.ABSTAINED
         assert "12 Market Street" in result.reply
         assert "postcode" not in result.retrieval.terms
         assert result.support is not None and result.support.asked_figure == ""
-    finally:
-        container.close()

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.bot import BotSettings
 from services.usecases import answering
-from tests.conftest import create_user
-from tests.integration.inline_messages import inline_container
+from tests.integration.inline_messages import answer_plainly, tenant_with
 
-PRICES = """category,item,variant,price_gbp,notes
+PRICES = b"""category,item,variant,price_gbp,notes
 groups,group session,4 to 8 people,22.00 per person,90 minutes with an instructor; shoe hire included
 groups,group session,9 to 15 people,19.50 per person,
 groups,group session,16 to 24 people,17.00 per person,
@@ -19,9 +17,9 @@ day passes,day pass,adult,12.50,
 day passes,day pass,student,10.00,with a student card
 shop,chalk ball,one size,4.00,
 shop,climbing shoes,adult,85.00,
-""".encode()
+"""
 
-FAQ = """# Groups, schools and work teams
+FAQ = b"""# Groups, schools and work teams
 
 We run instructor-led 90-minute sessions for groups of 4 to 24 people: team days, scouts and guides, or a big group
 of friends. Book at least 7 days ahead.
@@ -37,33 +35,25 @@ Mix any wines you like: the discount counts every bottle in the order.
 | 24 or more | 15% off |
 
 A magnum counts as two bottles.
-""".encode()
+"""
 
 
 @pytest.fixture
 def shop(settings):
-    container, publisher, _counting = inline_container(settings)
-    user = create_user(container)
-    container.kb.upload(user, "prices.csv", PRICES)
-    container.kb.upload(user, "faq.md", FAQ)
-    publisher.drain()
-    yield container, user
-    container.close()
+    with tenant_with(settings, {"prices.csv": PRICES, "faq.md": FAQ}) as tenant:
+        yield tenant
 
-
-def _answer(container, user, question: str) -> answering.Answer:
-    deps = answering.Deps(container.embedder, container.vectors, container.tenant_uow)
-    return answering.answer(deps, user, BotSettings(debounce_seconds=0), question)
 
 
 def test_the_tier_of_the_customers_count_is_read_from_the_whole_table(shop):
     container, user = shop
-    result = _answer(container, user, "we're a team of 12 from work, how much per head for an instructor session")
+    question = "we're a team of 12 from work, how much per head for an instructor session"
+    result = answer_plainly(container, user, question)
     assert result.how == answering.EXTRACTIVE
     assert "9 to 15 people: 19.50 per person" in result.reply
     assert result.trace["tier"].startswith("groups, group session, 9 to 15 people")
     # Without a count, no tier is looked up.
-    assert "tier" not in _answer(container, user, "how much is a group session with an instructor").trace
+    assert "tier" not in answer_plainly(container, user, "how much is a group session with an instructor").trace
 
 
 @pytest.mark.parametrize(("question", "tier"), [
@@ -72,7 +62,7 @@ def test_the_tier_of_the_customers_count_is_read_from_the_whole_table(shop):
 ])
 def test_the_tier_holding_the_count_leads_and_the_others_are_not_said(shop, question, tier):
     container, user = shop
-    result = _answer(container, user, question)
+    result = answer_plainly(container, user, question)
     assert tier in result.reply
     others = {"6 to 11 bottles", "12 to 23 bottles", "24 or more bottles"} - {tier.split(" of wine")[0]}
     assert not any(other in result.reply for other in others)

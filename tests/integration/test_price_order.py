@@ -9,7 +9,7 @@ from schemas.bot import BotSettings
 from schemas.messages import ModelSpec
 from services.usecases import answering
 from tests.conftest import create_user
-from tests.integration.inline_messages import inline_container
+from tests.integration.inline_messages import answer_plainly, tenant_with
 from tests.unit.handlers.fakes import FakeChat
 
 PRICE_LIST = b"""category,item,variant,price_eur,notes
@@ -41,23 +41,14 @@ About 600 frames, including Ray-Ban, Lindberg and Orgreen. Children's frames hav
 
 @pytest.fixture
 def optician(settings):
-    container, publisher, _counting = inline_container(settings)
-    user = create_user(container)
-    container.kb.upload(user, "price_list.csv", PRICE_LIST)
-    container.kb.upload(user, "faq.md", FAQ)
-    publisher.drain()
-    yield container, user
-    container.close()
+    with tenant_with(settings, {"price_list.csv": PRICE_LIST, "faq.md": FAQ}) as tenant:
+        yield tenant
 
-
-def _answer(container, user, question: str) -> answering.Answer:
-    deps = answering.Deps(container.embedder, container.vectors, container.tenant_uow)
-    return answering.answer(deps, user, BotSettings(debounce_seconds=0), question)
 
 
 def test_the_cheapest_item_comes_from_the_whole_table(optician):
     container, user = optician
-    result = _answer(container, user, "whats the cheapest pair of frames u have")
+    result = answer_plainly(container, user, "whats the cheapest pair of frames u have")
     assert result.how == answering.EXTRACTIVE and result.trace["order"] == "lowest"
     # The child's frame, then the adult's: not the lens handling fee, which names "frame" only in its item.
     assert result.reply.startswith("frames, Clew Bay house range frame, child under 16: 35.00 EUR"), result.reply
@@ -66,7 +57,7 @@ def test_the_cheapest_item_comes_from_the_whole_table(optician):
 
 def test_the_dearest_item_leads_for_most_expensive(optician):
     container, user = optician
-    result = _answer(container, user, "what is your most expensive frame?")
+    result = answer_plainly(container, user, "what is your most expensive frame?")
     assert result.trace["order"] == "highest"
     assert result.reply.startswith("frames, Lindberg titanium frame, rimless: 395.00 EUR"), result.reply
     assert "189.00 EUR" in result.reply
@@ -74,7 +65,7 @@ def test_the_dearest_item_leads_for_most_expensive(optician):
 
 def test_a_markdown_table_in_a_text_is_ordered_too(optician):
     container, user = optician
-    result = _answer(container, user, "what's your cheapest varifocal lens?")
+    result = answer_plainly(container, user, "what's your cheapest varifocal lens?")
     assert result.trace["order"] == "lowest"
     assert result.reply.startswith("Varifocal standard lens"), result.reply
     assert "€195" in result.reply and "€325" in result.reply and "Office" not in result.reply
@@ -82,7 +73,7 @@ def test_a_markdown_table_in_a_text_is_ordered_too(optician):
 
 def test_a_question_without_an_order_is_answered_as_before(optician):
     container, user = optician
-    result = _answer(container, user, "how much is a Ray-Ban frame?")
+    result = answer_plainly(container, user, "how much is a Ray-Ban frame?")
     assert "order" not in result.trace and "145.00 EUR" in result.reply
 
 
