@@ -400,8 +400,9 @@ def _in_count_tier(
         return []
     lead = tiers[0]
     item = asked_counts.tier_free(lead.text)
-    holding = [row for row in _whole_table(deps, user_id, retrieval.found[lead.passage], price_order.item_terms(
-        retrieval.terms)) if asked_counts.tier_free(row.sentence) == item and asked_counts.fits(row.sentence, counts)]
+    table = _whole_table(deps, user_id, retrieval.found[lead.passage], price_order.item_terms(retrieval.terms))
+    holding = [row for row in table
+               if asked_counts.tier_free(row.sentence) == item and asked_counts.fits(row.sentence, counts)]
     return [max(holding, key=lambda row: asked_counts.tightest(row.sentence, counts))] if holding else []
 
 
