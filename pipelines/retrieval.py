@@ -47,7 +47,7 @@ el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
 don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll ve re
 whats wheres hows whens whos whys thats theres heres dont doesnt didnt isnt arent wasnt werent havent hasnt wont
 wouldnt couldnt shouldnt im ive youre ur pls plz thx hes shes theyre youve weve theyve youd theyd itll thatll
-aint gonna wanna gotta ya ye yous youse yr tho abt cuz coz urself yerself
+aint gonna wanna gotta ya ye yous youse yr tho abt cuz coz urself yerself hw
 lol lmao haha hahaha omg tbh btw idk imo fyi
 nd rd th
 """
@@ -60,7 +60,7 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 # *think*"); not "earlier", also a comparative asked for ("an earlier test date").
 _PHRASING_TEXT = """
 long take takes took happen happens happened bring put let make try send back way best good able use
-go come comes came coming say see look find usually often around inside something anything thing things
+go come comes came coming say see look find usually often around inside something anything thing things uses using
 gets getting work works
 today tonight tomorrow yesterday tmrw tmr
 ago recently lately forgot forget forgotten think thought said guess reckon wondering wondered maybe probably

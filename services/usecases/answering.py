@@ -19,6 +19,7 @@ from pipelines import (
     asked_counts,
     asked_kinds,
     asked_sizes,
+    customer_context,
     degree_words,
     intent,
     named_figures,
@@ -532,9 +533,11 @@ def _support(
         | abstention.customers_people(question)
     )
     context = abstention.context_words(question, rare, asked)
+    # the customer's story: known words still weigh in the total, unknown ones are excused
+    story = customer_context.story(question, rare)
     unknown = abstention.unknown_share(
         retrieval.weights,
-        retrieval.unknown,
+        [t for t in retrieval.unknown if t not in story],
         relatedness,
         ignore,
         rare,

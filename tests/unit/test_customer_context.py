@@ -1,0 +1,93 @@
+import time
+
+import pytest
+
+from pipelines import customer_context
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("my parcel still hasnt come and its been a week and a half, im in leeds", {"leeds"}),
+        ("can you post me the davines shampoo? i'm out in athenry", {"athenry"}),
+        ("do you come out to the hotel for weddings? we're getting ready in oranmore", {"oranmore"}),
+        ("we're clearing my nan's house in dartington, about 15 boxes of books", {"dartington"}),
+        ("can you post posters to my mum in cardiff?", {"cardiff"}),
+        ("I have 2 westies in sallins, any discount for doing both", {"sallins"}),
+        # no customer before it: the place is what is asked about
+        ("do you deliver in leeds?", set()),
+        ("is there parking near the shop?", set()),
+        # "in" before an article is no place
+        ("my dad is in a wheelchair, can he get in for an eye test?", set()),
+        # the place must close the clause
+        ("im in leeds next week, can i collect", set()),
+    ],
+)
+def test_the_place_the_customer_is_at(question, place):
+    assert customer_context.places(question) == place
+
+
+@pytest.mark.parametrize(
+    ("question", "aid"),
+    [
+        ("my mam uses a wheelchair, can she get into the salon ok?", {"wheelchair"}),
+        ("my dad is in a wheelchair, can he get in for an eye test?", {"wheelchair"}),
+        ("do any of your cars have hand controls? I'm a wheelchair user", {"wheelchair"}),
+        ("my gran is on crutches since her op, is there a lift", {"crutches"}),
+        ("can i come in with a walker", set()),
+        ("my nan uses a mobility scooter", {"mobility", "scooter"}),
+        ("can i bring the baby in a pram", set()),
+        # asked about directly, the aid is what the question asks
+        ("is the shop wheelchair accessible?", set()),
+        ("do you have a wheelchair i could borrow", set()),
+    ],
+)
+def test_a_mobility_aid_of_the_customers(question, aid):
+    assert customer_context.aids(question) == aid
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("can i bring my dog in? hes a lab, very chilled", {"hes", "a", "lab", "very", "chilled"}),
+        ("is your bread gluten free? my daughter is coeliac", {"my", "daughter", "coeliac"}),
+        # a word of the question itself stays counted
+        ("do you sell tea? green tea specifically", {"green", "specifically"}),
+        # a second question is asked, not told
+        ("do you sell tea? what kinds?", set()),
+        ("do you sell tea? any green tea", set()),
+        # a statement before the question may say what is asked
+        ("my boiler broke. can you come today?", set()),
+        # an asking sentence naming nothing leaves the next one to say what is asked
+        ("can you help? i need a kilt shortened", set()),
+        ("quick question? i need a kilt shortened", set()),
+        ("Hi. I'd like a cake. Price?", set()),
+        ("", set()),
+    ],
+)
+def test_what_the_customer_adds_after_the_question(question, told):
+    assert customer_context.added_after(question) == told
+
+
+def test_a_rare_word_told_after_the_question_still_counts():
+    question = "will my phone insurance pay for the repair? I'm with Wertgarantie"
+    assert "wertgarantie" in customer_context.story(question)
+    assert "wertgarantie" not in customer_context.story(question, rare={"wertgarantie"})
+    # a place is the customer's however rare
+    assert "oranmore" in customer_context.story("can i collect? im in oranmore", rare={"oranmore"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "im " + "in leeds " * 500,
+        "my " + "x " * 2000 + "in",
+        "uses " * 800,
+        "? " * 2000 + "a",
+        ("do you? " * 500) + "hes a lab",
+    ],
+)
+def test_long_messages_are_read_in_linear_time(question):
+    started = time.perf_counter()
+    customer_context.story(question)
+    assert time.perf_counter() - started < 1.0
