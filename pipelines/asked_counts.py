@@ -7,7 +7,9 @@ tiers' sentences share the question's words alike and score alike, so which tier
 guess ("6 to 11: 5% off" for 30 bottles); the band holding the customer's number is the answer.
 
 Sizes with a unit ("32 kilos", "a 2 hour lesson") are pipelines/asked_sizes.py's; a count is a bare number before
-the things counted, and a band counts the same things or names none.
+the things counted, and a band counts the same things or names none. An age is counted apart: "she's 9", "my 10 yr
+old" against a children's price list's "children's cut, 5 to 11" or "children aged 2 to 7"; only an age band holds it,
+and an age band holds nothing else.
 """
 
 from __future__ import annotations
@@ -42,11 +44,34 @@ NOUN_REACH = 3  # words after a number read for the noun it counts ("25 gift box
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|[%+:]")
 # A whole number standing alone: not part of a decimal, a time ("09:00"), an amount ("£28"), a code or a date.
 _NUMBER = re.compile(r"(?<![\w.,:/#£€$\u2013-])\d{1,5}(?![\w/%°\u00b0]|[.,:-]\d)")
-# Age bands and garment sizes are no counts: "Adults 16 to 64", "children's sizes 3-4", "aged 12 to 16".
+# Age bands are no counts of things ("Adults 16 to 64", "aged 12 to 16": see AGE), garment sizes none at all
+# ("children's sizes 3-4").
 _AGES = re.compile(
     r"(?:adults?|child(?:ren)?(?:'s)?|kids?|ages?|aged|teens?|seniors?|juniors?|students?|sizes?|under-)\W*$", re.I
 )
 AGE_REACH = 20  # characters before a band read for an age or size word
+_SIZES = re.compile(r"sizes?\W*$", re.I)
+_A_SIZE = re.compile(r"\bsizes?\b", re.I)
+# An age band: "5 to 11 years", "aged 2 to 7", or a row or sentence about children giving a band of nothing it
+# names ("children, children's cut, 5 to 11: 18.00 EUR", "children, first haircut, under 3: 12.00 EUR").
+AGE = "age"  # what an age counts, as a Count's and a CountBand's noun
+_YEARS_AFTER = re.compile(r"\s?(?:-\s?)?(?:years?|yrs?)\b", re.I)
+_YOUNG = re.compile(
+    r"\b(?:child|children|childrens|children's|kids?|kids'|junior|juniors|teens?|toddlers?|babies|baby)\b", re.I
+)
+YOUNG_REACH = 40  # characters before a band read for who it is for
+# The age the customer gives: "my 9 yr old", "a 5 year old", "my 16yo", "aged 12", "she's 9", "my son is 6". After a
+# person the number must end the phrase, so "she's 55kg" and "hes 32 kilos" are weights, not ages.
+_PERSON = (r"(?:he|she|hes|shes|he's|she's|he\u2019s|she\u2019s|son|daughter|lad|girl|boy|kid|child|grandson"
+           r"|granddaughter|nephew|niece)")
+_ASKED_AGE = re.compile(
+    r"(?<![\w.,:/#£€$])(\d{1,2})\s?(?:-\s?)?(?:years?|yrs?)[\s-]?olds?\b"
+    r"|(?<![\w.,:/#£€$])(\d{1,2})\s?yo\b"
+    r"|\b(?:aged?|turning|turns|turned)\s+(\d{1,2})\b(?![.,:]\d)"
+    rf"|\b{_PERSON}(?:\s+is|\s+will\s+be|\s+just\s+turned)?\s+(?:only\s+|just\s+)?(\d{{1,2}})"
+    r"(?=\s*(?:$|[,.!?;)]|(?:and|but|so|now|next|in|years?|yrs?)\b))",
+    re.I,
+)
 _OF_US = re.compile(r"\s+of\s+us\b", re.IGNORECASE)  # "there's 10 of us": people
 # "a team of 12 from work", "a group of 8", "party of 20": people counted by the company they come in.
 _COMPANY_OF = re.compile(r"\b(?:group|team|party|class|crowd|gang|bunch|table|family)\s+of\s+(\d{1,4})\b", re.I)
@@ -85,8 +110,9 @@ class CountBand:
     noun: str = ""  # what it counts, when it says ("bottle" of "up to 12 bottles"); "" for a bare tier
 
     def counts(self, count: Count) -> bool:
-        """Whether the band speaks of the counted things: it names them, or names nothing."""
-        return not self.noun or self.noun == count.noun
+        """Whether the band speaks of the counted things: it names them, or names nothing (of things: an age is
+        held only by an age band)."""
+        return self.noun == count.noun or (not self.noun and count.noun != AGE)
 
     def holds(self, count: Count) -> bool:
         return self.counts(count) and self.low <= count.value <= self.high
@@ -140,6 +166,7 @@ def asked_counts(question: str) -> tuple[Count, ...]:
         if noun:
             found.append(Count(int(match.group()), noun))
     found += [Count(int(match.group(1)), "people") for match in _COMPANY_OF.finditer(question)]
+    found += [Count(int(next(g for g in match.groups() if g)), AGE) for match in _ASKED_AGE.finditer(question)]
     return tuple(dict.fromkeys(found))
 
 
@@ -147,9 +174,15 @@ def count_bands(text: str) -> tuple[CountBand, ...]:
     """The count tiers a sentence offers ("12 to 23", "24 or more bottles", "for up to 12 bottles")."""
     found = []
     for match in _BAND.finditer(text):
-        if _AGES.search(text[max(0, match.start() - AGE_REACH) : match.start()]):
+        before = text[max(0, match.start() - AGE_REACH) : match.start()]
+        if _SIZES.search(before):
             continue
         noun = _counted_noun(text, match.end())
+        wide = text[max(0, match.start() - YOUNG_REACH) : match.start()]
+        if not _A_SIZE.search(wide) and (
+            _AGES.search(before) or _YEARS_AFTER.match(text, match.end()) or (noun == "" and _YOUNG.search(wide))
+        ):
+            noun = AGE
         if noun is None:
             continue
         if match["between_low"]:

@@ -3,7 +3,9 @@
 import math
 import time
 
-from pipelines.asked_counts import Count, CountBand, asked_counts, count_bands, counted_cell, fits, tightest
+import pytest
+
+from pipelines.asked_counts import AGE, Count, CountBand, asked_counts, count_bands, counted_cell, fits, tightest
 from pipelines.sentences import Candidate, Scored, pick, row_sentence
 
 
@@ -30,7 +32,9 @@ def test_a_number_that_counts_no_named_things_is_no_count():
         "3 times a week",
         "we need 12 of them",  # what is counted is not said
         "hes 32 kilos",  # a size
-        "my son is 14",
+        "can the van do my newfie? she's 55kg",
+        "a 2 year warranty",
+        "its been 3 years",
     ):
         assert asked_counts(question) == (), question
 
@@ -49,11 +53,10 @@ def test_count_tiers_as_terms_and_price_lists_write_them():
     assert count_bands("50+ flyers") == (CountBand(50, math.inf, "flyer"),)
 
 
-def test_times_amounts_ages_sizes_and_dates_are_no_count_tiers():
+def test_times_amounts_sizes_and_dates_are_no_count_tiers():
     for text in (
         "Saturday: grooming salon 09:00 to 15:00.",
         "We are closed from 24 December to 2 January.",
-        "Adults 16 to 64, every 2 years: €35.",
         "children's sizes 3-4 to 12-13 years",
         "Area 2, 10 to 20 km: €18.",
         "ready in 2 to 3 working days",
@@ -124,4 +127,42 @@ def test_counts_and_tiers_are_read_in_linear_time():
     count_bands("1 to " * 1000)
     count_bands("between 1 and " * 500)
     asked_counts("is there" + " " * 4000)
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("its for my daughters communion, she's 9, how much for a kids cut", 9),
+        ("my son is 6 and obsessed with dinosaurs", 6),
+        ("how much for my 10 yr old to climb", 10),
+        ("can my 16yo come along and just watch", 16),
+        ("do you do kids tshirts for a 5 year old?", 5),
+        ("shes 2", 2),
+        ("my lad is 5, is there anything he can climb on?", 5),
+    ],
+)
+def test_the_age_a_customer_gives(question, age):
+    assert asked_counts(question) == (Count(age, AGE),)
+
+
+def test_age_bands_hold_ages_and_only_ages():
+    assert count_bands("Adults 16 to 64, every 2 years: €35.") == (CountBand(16, 64, AGE),)
+    assert count_bands("children, children's cut, 5 to 11: 18.00 EUR (duration 30 min).") == (CountBand(5, 11, AGE),)
+    assert count_bands("children, first haircut, under 3: 12.00 EUR") == (CountBand(0, 3, AGE),)
+    assert count_bands("picture books for children aged 2 to 7 every Tuesday") == (CountBand(2, 7, AGE),)
+    assert count_bands("you must be at least 16 years old") == (CountBand(16, math.inf, AGE),)
+    # a band of things named stays a count of them, for children too
+    assert count_bands("kids party for 10 to 15 children") == (CountBand(10, 15, "children"),)
+    assert fits("children, children's cut, 5 to 11: 18.00 EUR", [Count(9, AGE)]) is True
+    assert fits("children, children's cut, 12 to 16: 20.00 EUR", [Count(9, AGE)]) is False
+    # an age is never held by a bare count tier, nor a count by an age band
+    assert fits("t-shirts, printed t-shirt, 10 to 24: 11.50 GBP", [Count(12, AGE)]) is None
+    assert fits("children, children's cut, 5 to 11: 18.00 EUR", [Count(9, "bottle")]) is None
+
+
+def test_ages_are_read_in_linear_time():
+    started = time.perf_counter()
+    asked_counts("she's " * 800 + "my son is " * 400 + "9 year " * 500)
+    count_bands("children " * 500 + "5 to 11 " * 500)
     assert time.perf_counter() - started < 1.0
