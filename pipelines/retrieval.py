@@ -85,6 +85,8 @@ def content_terms(text: str) -> list[str]:
         word, before, previous = match.group(), previous, match.group()
         if word == "well" and before == "as":  # "do you do cats as well": "as well" is "too", a stop word
             continue
+        if word in ("time", "times") and before == "what":  # "what time" asks for a clock time
+            continue
         for token in written_out(word):  # "amex" is searched as "american express"
             if token in STOP_WORDS or (len(token) < 2 and not token.isdigit()) or token in terms:
                 continue

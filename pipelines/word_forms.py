@@ -35,6 +35,12 @@ _PRICE_WORDS = ("cost", "costs", "price", "prices", "priced", "pricing", "fee", 
 # cracked", the commoner message to a shop.
 _DAMAGE_WORDS = ("damage", "damaged", "broken", "cracked")
 SAME_MEANING: tuple[frozenset[str], ...] = (frozenset(_PRICE_WORDS), frozenset(_DAMAGE_WORDS))
+# Words a customer asks the closing time by, answered by the opening hours: "what time do u close saturdays" by
+# "Monday to Saturday we're open 09:30 to 17:30". One way only: "open" does not meet "closed", or "what time is the
+# office open on a saturday" meets "Sunday: office closed" as well as "Saturday: office 09:30 to 13:00". Exact forms:
+# not "opened" (a bag opened at home).
+_CLOSING_WORDS = ("close", "closes", "closing", "shut", "shuts")
+_CLOSING_FORMS = frozenset((*_CLOSING_WORDS, "closed", "open", "opens", "opening"))
 _GROUP_OF = {word: group for group in SAME_MEANING for word in group}
 
 _VOWELS = "aeiou"
@@ -61,6 +67,8 @@ def other_forms(word: str) -> list[Form]:
         return [Form(irregular, False)]
     if word in _GROUP_OF:
         return [Form(w, False) for w in sorted(_GROUP_OF[word]) if w != word]
+    if word in _CLOSING_WORDS:
+        return [Form(w, False) for w in sorted(_CLOSING_FORMS) if w != word]
     forms: list[str] = []
     if len(word) >= 6 and word.endswith(("ies", "ied")):  # "puppies" -> "puppy"; "pies" is "pie" plus "s"
         forms.append(word[:-3] + "y")

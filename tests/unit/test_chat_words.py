@@ -31,3 +31,11 @@ def test_a_number_before_a_span_of_time_names_no_variant():
     assert variants.asked_variants("if i pull out of the course 2 weeks before does i get a refund") == []
     assert variants.asked_variants("the lesson 3 days before my test") == []
     assert variants.asked_variants("iphone 13 screen") == [(("iphone",), "13")]
+
+
+def test_what_time_asks_for_a_clock_not_the_word_time():
+    # "STORY TIME: Saturday places are held until 10:40" must not win "what time do u close saturdays" by its heading
+    assert content_terms("what time do u close saturdays") == ["close", "saturdays"]
+    assert content_terms("what times are the classes") == ["classes"]
+    # "time" stays a topic word elsewhere: "is story time ok for his age"
+    assert "time" in content_terms("is story time ok for his age")

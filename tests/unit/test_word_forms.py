@@ -164,3 +164,13 @@ def test_content_terms_stay_linear():
     started = time.thread_time()  # no term to stop at: one pass over every word
     assert content_terms(("the and you " * 9_000)[:100_000]) == []
     assert time.thread_time() - started < 0.5
+
+
+def test_closing_words_meet_the_opening_hours():
+    assert same_word("close", "open") and same_word("shut", "opening") and same_word("closing", "closed")
+    hours = "Monday to Saturday we're open 09:30 to 17:30."
+    assert covered(["close", "saturdays"], hours) == ["close", "saturdays"]
+    # one way: "open" does not meet "closed" ("Sunday: office closed" for "is the office open on a saturday")
+    assert not same_word("open", "closed") and covered(["open", "office"], "Sunday: office closed") == ["office"]
+    # "opened" (a bag opened at home), "closest" and "closer" (near) are no hours words
+    assert not same_word("close", "opened") and not same_word("shut", "closer")
