@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.abstention import base_forms
@@ -91,6 +91,9 @@ class _Row:
     codes: frozenset[str]
     measures: frozenset[str]  # the base forms of what a cell of a word or two measures by ("NV bottle": bottle)
     fractions: frozenset[str]  # "half bottle" for a cell "half bottle"
+    # the base forms of what a cell of a figure and a word sells by ("2018 magnum", "NV bottle", "1 piece"); not a
+    # product's name of two words ("Mendoza Malbec")
+    sold_by: frozenset[str] = frozenset()
 
 
 def _row_cells(lines: Sequence[str]) -> list[list[str]]:
@@ -152,6 +155,7 @@ def _read_row(cells: Sequence[str]) -> _Row:
     codes: set[str] = set()
     measures: set[str] = set()
     fractions: set[str] = set()
+    sold_by: set[str] = set()
     for raw in cells:
         cell = NOT_VARIANTS.sub(" ; ", _NO_TIME.sub(",", raw.lower().translate(DASHES))).strip()
         words.update(form for token in variant_tokens(cell) if is_product_word(token) for form in base_forms(token))
@@ -169,6 +173,8 @@ def _read_row(cells: Sequence[str]) -> _Row:
             measures.update(base_forms(tokens[-1]))
             if len(tokens) == MEASURE_CELL and tokens[0] in _FRACTIONS:
                 fractions.update(f"{tokens[0]} {form}" for form in base_forms(tokens[-1]))
+            if len(tokens) == MEASURE_CELL and (tokens[0].isdigit() or tokens[0] == "nv"):
+                sold_by.update(base_forms(tokens[-1]))
         dated = any(token in _MONTHS_AND_DAYS for token in tokens)
         for index, token in enumerate(tokens):
             after = _next_word(tokens, index)
@@ -190,6 +196,7 @@ def _read_row(cells: Sequence[str]) -> _Row:
         frozenset(codes),
         frozenset(measures),
         frozenset(fractions),
+        frozenset(sold_by),
     )
 
 
@@ -284,16 +291,29 @@ def missing_row_variant(question: str, passages: Sequence[str]) -> str:
     never it ("2015" for "the 2015 rioja reserva" against a 2018 row; "a5" for colour copies on A5 against A4 and
     A3 rows), or ""."""
     tokens = variant_tokens(_NO_TIME.sub(",", question.lower()))
-    asked_values = list(dict.fromkeys(_asked_values(tokens)))[:MOST_ASKED]
-    if not passages or not asked_values:  # most questions name no number: the passages are not read
+    if not passages:
         return ""
     naming = {
         token: frozenset(base_forms(token))
         for token in dict.fromkeys(tokens)
         if is_product_word(token) or _CODE.fullmatch(token)
     }
-    for asked in asked_values:
+    for asked in list(dict.fromkeys(_asked_values(tokens)))[:MOST_ASKED]:
         rows = _naming_rows(passages, [forms for token, forms in naming.items() if token != asked.value])
         if rows and _offers(rows, asked) is False:
             return f"{asked.kind} {asked.value}"
+    return _missing_measure(naming, passages)
+
+
+def _missing_measure(naming: Mapping[str, frozenset[str]], passages: Sequence[str]) -> str:
+    """What the question asks a product sold by that its rows never sell it by, while other rows sell by it: "a
+    magnum of the picpoul" against a Picpoul row sold by the bottle and a Rioja row sold by the magnum ("measure
+    magnum"), or "". The product's rows must each say what they sell by, and none may name the word anywhere."""
+    sold_by = {form for text in passages for row in _rows(text) for form in row.sold_by}
+    for token, forms in list(naming.items())[:MOST_ASKED]:
+        if not forms & sold_by:
+            continue
+        rows = _naming_rows(passages, [other for word, other in naming.items() if word != token])
+        if rows and all(row.sold_by for row in rows) and not any(forms & (row.measures | row.words) for row in rows):
+            return f"measure {token}"
     return ""

@@ -166,3 +166,16 @@ def test_a_fraction_of_what_the_rows_sell_by_is_a_variant_of_its_own():
     assert missing_row_variant("champagne for a year and a half", CHAMPAGNE) == ""
     assert missing_row_variant("any mat classes at half term", MEMBERSHIPS) == ""  # a longer cell: no measure
     assert missing_row_variant("half hour mat classes?", MEMBERSHIPS) == ""
+
+
+def test_a_measure_other_rows_sell_by_and_the_product_s_rows_never_do_is_missing():
+    # the malbec is sold by the bottle only; the rioja by the bottle and the magnum
+    assert missing_row_variant("how much is a magnum of the malbec", WINES) == "measure magnum"
+    assert missing_row_variant("how much is a magnum of the rioja", WINES) == ""
+    assert missing_row_variant("price for a bottle of the malbec", WINES) == ""
+    assert missing_row_variant("how much is the malbec", WINES) == ""
+    # no row sells by a "case" (the beer's case is a longer cell): nothing to read it against
+    assert missing_row_variant("a case of the malbec?", WINES) == ""
+    # rows that never say what they sell by say nothing
+    assert missing_row_variant("a magnum of the rioja and the malbec", WINES) == ""
+    assert missing_row_variant("colour copy by the magnum", PRINTS) == ""
