@@ -3,13 +3,17 @@
 # suite against real Postgres, Redis and Celery workers, with coverage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Each step's time, so a slow run shows where its minutes went.
+step() { echo "test: $1 done at ${SECONDS}s"; }
 bash ops/setup.sh
+step setup
 # Every installed package's own requirements are met (e.g. a pin that disagrees with a dependency's range).
 .venv/bin/pip check
 # The stage handlers' decisions first, on in-memory fakes (no Postgres, Redis, Celery or model): a broken
 # rule fails here in seconds, before tools are installed.
 # Without coverage: the full run at the end collects these tests again and measures them.
 .venv/bin/python -m pytest -q -p no:cacheprovider tests/unit/handlers
+step "handler tests"
 # The deployment files are checked with their real tools (tests/unit/test_ops_files.py): nginx -t,
 # promtool (Debian's prometheus package) and docker-compose config.
 tools=()
@@ -30,11 +34,14 @@ if ((${#tools[@]})); then
   [ -z "$made_policy" ] || $sudo rm -f /usr/sbin/policy-rc.d
 fi
 # A real n8n (pinned community edition) for the workflow tests; a failed install fails the run.
+step "deployment tools"
 N8N_HOME=$(bash ops/n8n/install.sh)
 export N8N_HOME SALESBOY_REQUIRE_N8N=1
+step "n8n install"
 .venv/bin/ruff check .
 .venv/bin/lint-imports
 # Types: strict on schemas/ and pipelines/, the default elsewhere (pyproject.toml [tool.mypy]).
 .venv/bin/mypy
+step "lint, imports and types"
 # pytest exits 5 when it collected nothing: set -e turns that into a failure.
 .venv/bin/python -m pytest --cov --cov-report=term-missing:skip-covered "$@"
