@@ -76,8 +76,35 @@ def added_after(question: str) -> set[str]:
     return told - {w for s in sentences[: asking + 1] for w in _TOKEN.findall(s)}
 
 
+# Who the question is for, told before it in a clause of its own: "my son is 6 and obsessed with dinosaurs, is story
+# time ok for his age", "my mam is housebound. can someone come out". The clause opens with a person (or pet) of the
+# customer's and what they are or have, and a comma or a full stop closes it before the question.
+_PERSONS = (
+    "mum mom mam mammy mother dad daddy da father parents daughter son wife husband hubby partner boss mate friend pal"
+    " brother sister granny gran grandad grandma grandpa nan nana grandmother grandfather grandson granddaughter kid"
+    " kids child children boyfriend girlfriend fiance fiancee aunt auntie uncle cousin niece nephew missus family boy"
+    " girl lad baby dog dogs cat pup puppy"
+)
+_TOLD_FIRST = re.compile(
+    rf"^\W*(?:(?:hi|hiya|hey|hello)\W+)?(?:my|our)\s+(?:little\s+one|(?:{'|'.join(_PERSONS.split())}))"
+    r"(?:(?:'s|\u2019s)\s|\s+(?:is|are|was|were|has|have|had|\d))[^,.?!;:\n]*[,.;:]\s*(?P<rest>.+)$"
+)
+
+
+def told_before(question: str) -> set[str]:
+    """The words of a clause before the question telling who it is for ("my son is 6 and obsessed with dinosaurs, is
+    story time ok for his age" -> my, son, is, 6, and, obsessed, with, dinosaurs), when what follows asks; less the
+    words the question itself uses ("my son is vegan, do you do vegan cakes" keeps "vegan" counted)."""
+    text = question.lower().strip()
+    match = _TOLD_FIRST.match(text)
+    if match is None or not _asks(match.group("rest")):
+        return set()
+    asked = set(_TOKEN.findall(match.group("rest")))
+    return set(_TOKEN.findall(text[: match.start("rest")])) - asked
+
+
 def story(question: str, rare: Collection[str] = ()) -> set[str]:
     """The words of the customer's story around the question that no document need hold. A rare word (`rare`, see
     abstention.rare_words) told after the question still counts: it names the thing the question is about as often
     as the customer's life ("it's locked to Vodafone", "I'm with Wertgarantie")."""
-    return places(question) | aids(question) | (added_after(question) - set(rare))
+    return places(question) | aids(question) | ((added_after(question) | told_before(question)) - set(rare))

@@ -69,6 +69,30 @@ def test_what_the_customer_adds_after_the_question(question, told):
     assert customer_context.added_after(question) == told
 
 
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        (
+            "my son is 6 and obsessed with dinosaurs, is story time ok for his age",
+            {"my", "son", "6", "and", "obsessed", "with", "dinosaurs"},
+        ),
+        ("hiya my little one is 4, how much is the kids book box", {"hiya", "my", "little", "one", "4"}),
+        ("my mam is housebound. can someone come out to test her eyes", {"my", "mam", "is", "housebound"}),
+        ("my dad's not great on stairs, is the barbers upstairs?", {"my", "dad", "s", "not", "great", "on", "stairs"}),
+        # a word of the question itself stays counted
+        ("my son is vegan, do you do vegan cakes?", {"my", "son", "is"}),
+        # what follows asks nothing: no question to tell it before
+        ("my daughter's hen party is next week. we want tshirts", set()),
+        # no person of the customer's opens it: the clause may say what is asked
+        ("my boiler is broken, can you come today?", set()),
+        ("need 500 a6 leaflets for a car boot sale, how much", set()),
+        ("my son wants a cake, how much", set()),
+    ],
+)
+def test_who_the_question_is_for_told_before_it(question, told):
+    assert customer_context.told_before(question) == told
+
+
 def test_a_rare_word_told_after_the_question_still_counts():
     question = "will my phone insurance pay for the repair? I'm with Wertgarantie"
     assert "wertgarantie" in customer_context.story(question)
@@ -85,6 +109,8 @@ def test_a_rare_word_told_after_the_question_still_counts():
         "uses " * 800,
         "? " * 2000 + "a",
         ("do you? " * 500) + "hes a lab",
+        "my son is " + "x " * 2000 + ", how much",
+        "my son is " + "x " * 2000,
     ],
 )
 def test_long_messages_are_read_in_linear_time(question):
