@@ -18,6 +18,7 @@ from pipelines import (
     answers,
     asked_counts,
     asked_kinds,
+    asked_phrases,
     asked_sizes,
     customer_context,
     degree_words,
@@ -264,6 +265,7 @@ def answer(
             "variant": support.variant,
             "unoffered": support.unoffered,
             "asked_figure": support.asked_figure,
+            "apart": support.apart,
             "score": round(support.score, 4),
             "threshold": round(abstention.threshold(settings.min_relevance), 4),
         }
@@ -549,4 +551,5 @@ def _support(
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
     # (retrieval.figures holds the figure words a passage the reply reads holds the figure of)
     held = [w for w in named_figures.asked_by_phrase(question) if w in retrieval.figures]
-    return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered, ", ".join(held))
+    apart = asked_phrases.held_apart(question, passages)
+    return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered, ", ".join(held), apart)

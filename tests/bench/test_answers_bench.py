@@ -146,6 +146,7 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
                             "unknown": support.unknown,
                             "variant": support.variant,
                             "unoffered": support.unoffered,
+                            "apart": support.apart,
                         },
                         "terms": result.retrieval.terms,
                         "weights": result.retrieval.weights,
