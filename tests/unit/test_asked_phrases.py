@@ -8,7 +8,8 @@ from pipelines.abstention import APART_WEIGHT, Support
 from pipelines.asked_phrases import held_apart
 
 OPTICIAN = [
-    "The shop and both testing rooms are on the ground floor and step-free, and there is a hearing loop at the counter.",
+    "The shop and both testing rooms are on the ground floor and step-free, and there is a hearing loop at the"
+    " counter.",
     "eye tests, standard eye test, adult: 35.00 EUR (free with PRSI Treatment Benefit).",
 ]
 GARDEN = [
