@@ -47,7 +47,7 @@ el los las unos es son y o con por para en yo usted qué cómo cuándo dónde
 don doesn didn isn aren wasn weren haven hasn hadn won wouldn couldn shouldn ll ve re
 whats wheres hows whens whos whys thats theres heres dont doesnt didnt isnt arent wasnt werent havent hasnt wont
 wouldnt couldnt shouldnt im ive youre ur pls plz thx hes shes theyre youve weve theyve youd theyd itll thatll
-aint gonna wanna gotta ya ye yous youse yr tho abt cuz coz urself yerself hw
+aint gonna wanna gotta ya ye yous youse yr tho abt cuz coz urself yerself hw hiya heya
 lol lmao haha hahaha omg tbh btw idk imo fyi
 nd rd th
 """

@@ -8,6 +8,7 @@ def test_shorthand_and_pronouns_are_no_topic():
     assert content_terms("do u clean suede urself?") == ["clean", "suede"]
     assert content_terms("can I get my truck licence with ye") == ["truck", "licence"]
     assert content_terms("do you do cats as well") == ["cats"]
+    assert content_terms("hiya, how much is the kids book box") == ["kids", "book", "box"]
     assert content_terms("is the well water safe") == ["well", "water", "safe"]
 
 
