@@ -18,9 +18,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from pipelines.abstention import ROLE_VERBS, asked_for, untelling
+from pipelines.abstention import ROLE_VERBS, untelling
 from pipelines.retrieval import _TOKEN, STOP_WORDS, same_word
 
 # How far apart, in words, the two may stand in a passage and still name the thing together ("courses in climbing").
@@ -32,13 +32,13 @@ _AVAILABILITY = re.compile(
 )
 
 
-def held_apart(question: str, passages: Sequence[str]) -> str:
-    """The first two neighbouring words of the thing an availability question asks for that the passages hold, each
-    somewhere, but never within WINDOW words of each other ("hearing tests"), or ""."""
+def held_apart(question: str, passages: Sequence[str], asked: Collection[str]) -> str:
+    """The first two neighbouring words of the thing an availability question asks for (`asked`, from
+    abstention.asked_for) that the passages hold, each somewhere, but never within WINDOW words of each other
+    ("hearing tests"), or ""."""
     text = question.lower()
     if not passages or not _AVAILABILITY.search(text):
         return ""
-    asked = asked_for(question)
     tokens = _TOKEN.findall(text)
     for first, second in itertools.pairwise(tokens):
         if _named(first, asked) and _named(second, asked) and first != second and _apart(first, second, passages):
@@ -46,7 +46,7 @@ def held_apart(question: str, passages: Sequence[str]) -> str:
     return ""
 
 
-def _named(word: str, asked: set[str]) -> bool:
+def _named(word: str, asked: Collection[str]) -> bool:
     return word in asked and word not in ROLE_VERBS and word not in STOP_WORDS and not untelling(word)
 
 

@@ -551,5 +551,5 @@ def _support(
     unoffered = abstention.unoffered(question, passages, retrieval.unknown)
     # (retrieval.figures holds the figure words a passage the reply reads holds the figure of)
     held = [w for w in named_figures.asked_by_phrase(question) if w in retrieval.figures]
-    apart = asked_phrases.held_apart(question, passages)
+    apart = asked_phrases.held_apart(question, passages, asked)
     return abstention.Support(best_sentence, covers, agreement, unknown, variant, unoffered, ", ".join(held), apart)
