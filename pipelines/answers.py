@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _WORD = re.compile(r"[a-z0-9]+")
+_SPOKEN = re.compile(r"\w+")  # the words of a reply, in any script, without its punctuation and spacing
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,15 @@ def compose_prompt(*, system_prompt: str, business: dict[str, Any], passages: Se
         messages.append({"role": "user" if turn.role == "customer" else "assistant", "content": turn.text})
     messages.append({"role": "user", "content": question})
     return messages
+
+
+def declines(reply: str, dont_know: str) -> bool:
+    """Whether a model's reply is the don't-know reply compose_prompt tells it to give when the context does not
+    answer: the same words, whatever their case, quotes, punctuation or spacing ("“Sorry, I don't know that.”").
+    A model that declines has judged the question unanswerable from the documents, as the abstention decision
+    would: the business's choice of a hand-off follows, and the evaluation counts it as an abstention."""
+    said = _SPOKEN.findall(reply.casefold())
+    return bool(said) and said == _SPOKEN.findall(dont_know.casefold())
 
 
 def truncate(text: str, max_chars: int) -> str:

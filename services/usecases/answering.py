@@ -318,8 +318,10 @@ def answer(
         "verdict": verdict,
         "verdict_model": model if verdict is not None else "",
     }
-    if not answerable:
-        trace.update(answer=ABSTAINED, chunks=[])
+    # A model that read the passages and found no answer has abstained: the business's hand-off follows.
+    declined = bool(reply) and answerable and answers.declines(reply, settings.unknown_reply)
+    if not answerable or declined:
+        trace.update(answer=ABSTAINED, chunks=[], **({"declined_by": model} if declined else {}))
         return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)
     trace["chunks"] = [{"source": f.source, "score": round(f.cosine, 4)} for f in retrieval.found]
     if reply:

@@ -171,3 +171,20 @@ def test_when_the_documents_do_not_answer_the_model_reply_is_not_sent(inline, mo
     assert replies == ["Let me check with the team."]
     assert len(_calls(llm, name)) == 1  # asked all the same: the verdict was needed
     assert trace["respond"]["answer"] == "abstained" and trace["intent"]["label"] == "Response"
+
+
+def test_a_model_that_finds_no_answer_in_the_passages_hands_over_as_the_business_chose(inline, model, llm):
+    container, publisher = inline
+    user, name = model
+    _configure(container, user, dont_know_reply="Let me check with the team.", handoff_when_unknown=True)
+    llm.routes[("POST", "/v1/chat/completions")] = lambda body: (200, chat_completion(body["model"], _verdict(
+        reply="Let me check with the team!")))
+
+    trace, replies = ask(container, publisher, user, "Do you deliver to Abuja on Sundays?")
+
+    assert replies == ["Let me check with the team."]
+    assert len(_calls(llm, name)) == 1
+    assert trace["respond"]["answer"] == "abstained" and trace["respond"]["declined_by"] == f"openai/{name}"
+    with container.tenant_uow(user) as uow:
+        handed_over = uow.conn.execute("select handoff_active from public.chats where user_id = %s", [user]).fetchall()
+    assert handed_over == [(True,)]

@@ -9,6 +9,7 @@ from pipelines.answers import (
     ReplyStyle,
     Turn,
     compose_prompt,
+    declines,
     question_with_context,
     split_reply,
     truncate,
@@ -141,6 +142,23 @@ def test_prompt_carries_rules_facts_context_and_history():
     assert system.startswith("You are Ada from Acme.") and "[1] Delivery is free above 50k." in system
     assert "- name: Acme" in system and "hours" not in system and "French" in system and "300" in system
     assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
+
+
+@pytest.mark.parametrize(("reply", "declined"), [
+    ("Sorry, I don't know that yet.", True),
+    ("\u201csorry i don\u2019t know that yet\u201d", True),  # typographic quotes and apostrophe
+    ("  SORRY, I DON'T KNOW THAT YET!  ", True),
+    ("\"Sorry, I don't know that yet.\"", True),
+    ("Sorry, I don't know that yet. But our shop opens at 9.", False),  # an answer after all
+    ("Sorry", False),
+    ("", False),
+])
+def test_a_model_declines_with_the_dont_know_reply_it_was_given(reply, declined):
+    assert declines(reply, "Sorry, I don't know that yet.") is declined
+
+
+def test_a_decline_is_read_in_any_script():
+    assert declines("لا أعرف ذلك.", "لا أعرف ذلك") and not declines("لا أعرف", "لا أعرف ذلك")
 
 
 def test_truncate_and_split():

@@ -78,6 +78,26 @@ def test_a_models_answer_is_sent_when_one_is_configured(backend, keyring, tenant
     assert chat.json_modes == [False]  # a plain reply: the verdict is not asked for again
 
 
+def test_a_model_that_finds_no_answer_hands_over_as_the_business_chose(backend, keyring, tenant, message_deps,
+                                                                        chat, faq) -> None:
+    faq.update(models=["openai/gpt-4o-mini"], model_calls=2, handoff_when_unknown=True)
+    chat.texts = ["\u201cI\u2019m not sure, the team will get back to you\u201d"]  # its given reply, retyped
+    stored = _respond(backend, message_deps, keyring, tenant, "how much does delivery cost?")
+    respond_trace = stored["trace"]["respond"]
+    assert respond_trace["answer"] == "abstained" and respond_trace["declined_by"] == "openai/gpt-4o-mini"
+    assert stored["status"] == "handed_off" and backend.db.chats[(tenant, stored["chat_id"])]["handoff_active"]
+    assert [text for _, text in _replies(backend, keyring)] == [DONT_KNOW]  # the business's own words
+    assert backend.db.chat_logs[0]["outcome"] == "handed_off"
+
+
+def test_a_model_reply_that_goes_on_past_the_dont_know_words_is_an_answer(backend, keyring, tenant, message_deps,
+                                                                          chat, faq) -> None:
+    faq.update(models=["openai/gpt-4o-mini"], model_calls=2, handoff_when_unknown=True)
+    chat.texts = [f"{DONT_KNOW} Delivery is 5 dollars in the city, though."]
+    stored = _respond(backend, message_deps, keyring, tenant, "how much does delivery cost?")
+    assert stored["trace"]["respond"]["answer"] == "model" and stored["status"] == "answered"
+
+
 def test_a_long_answer_goes_out_in_parts_each_delivered(backend, keyring, tenant, message_deps, chat, faq) -> None:
     faq.update(models=["openai/gpt-4o-mini"], model_calls=2, max_reply_chars=80)
     chat.texts = [" ".join(["Delivery is 5 dollars in the city and takes two days."] * 3)]
