@@ -24,6 +24,14 @@ from pipelines.named_figures import holds_figure
 from pipelines.retrieval import coverage
 
 OVERLAP_WEIGHT = 0.20  # how much a candidate holding all the question's words gains over cosine alone
+# A sentence is read in its passage: the passage holding more of the question's words (retrieval.coverage, by
+# rarity) lends its sentences more. A sentence alone often says the answer without the words asked by ("Your
+# registration is valid for 2 years" for "how long is the waiver valid for"), while a sentence of another passage
+# shares the question's words in passing and scores as near. Chosen on the answers bench of fifteen suites, replaying
+# the reply's choice over their dumped sentences (tests/bench/README.md, "2026-12-07"): facts in replies dev 568, 569,
+# 570, 571, 570, 569 of 673 and test 274, 277, 278, 279, 280, 280 of 337 for 0, 0.10, 0.12, 0.15, 0.18, 0.20; at 0.30
+# the rows of a price list lost to the sentences of a long FAQ passage, which holds every word (569, 277).
+PASSAGE_COVERAGE_WEIGHT = 0.15
 KEEP_WITHIN = 0.10  # other sentences join the best one when they score this close to it
 # ... and this close when they hold more of the question's words than the best one: they answer a part of the
 # question it leaves out ("will my iphone 13 show a message if i get the cheaper screen": the price rows, then the
@@ -344,13 +352,17 @@ class Scored:
 
 
 def score(terms: Sequence[str], found: Sequence[Candidate], similarities: Sequence[float],
-          weights: Mapping[str, float] | None = None, figures: Collection[str] = ()) -> list[Scored]:
+          weights: Mapping[str, float] | None = None, figures: Collection[str] = (), *,
+          passage_coverage: Sequence[float] = ()) -> list[Scored]:
     """Every candidate scored, best first; `weights` make rare words count more (retrieval.rarity); a word of
-    `figures` is held by a candidate holding the figure it asks for (retrieval.coverage)."""
+    `figures` is held by a candidate holding the figure it asks for (retrieval.coverage); `passage_coverage`, each
+    passage's share of the question's words, lends a sentence its passage's (PASSAGE_COVERAGE_WEIGHT)."""
     scored = []
     for candidate, similarity in zip(found, similarities, strict=True):
         overlap = coverage(terms, candidate.scoring_text, weights, figures)
         total = similarity + OVERLAP_WEIGHT * overlap
+        if candidate.passage < len(passage_coverage):
+            total += PASSAGE_COVERAGE_WEIGHT * passage_coverage[candidate.passage]
         label = coverage(terms, row_label(candidate.text), weights) if candidate.row else 0.0
         scored.append(Scored(candidate, similarity, overlap, total, label))
     scored.sort(key=lambda s: -s.score)

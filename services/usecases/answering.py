@@ -498,6 +498,7 @@ def _scored_sentences(
         [float(similarities[at[c.scoring_text]]) for c in found],
         retrieval.weights,
         retrieval.figures,
+        passage_coverage=[f.coverage for f in retrieval.found[:SENTENCE_PASSAGES]],
     )
     best = max((float(similarities[at[t]]) for t in weighed), default=0.0)
     return scored, relatedness, best
