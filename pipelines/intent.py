@@ -201,13 +201,13 @@ _REQUEST = re.compile(
     r"set up|arrange|cancel|forward|ship|call me|sign me|connect me|transfer me)\b", re.I)
 _QUESTION = re.compile(
     r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:(?:till|until|by)\s+(?=when\b))?"  # "till when do i …"
-    r"(?:how|what|what's|whats|when|where|which|who|why|is|are|do|"
-    r"does|did|can i|can we|could i|may i|will|would it|have you|has|should|r u|are u|do u|does it|any|"
+    r"(?:how|hw|what|what's|whats|when|where|which|who|why|is|are|do|"
+    r"does|did|can i|can we|could i|may i|will|would it|have you|has|should|r u|are u|do u|does it|any|anything|"
     r"can (?!you\b|u\b)\w+)\b", re.I)
 # A question after a first clause: "dropped my phone in the bath, what should i do now".
 _LATER_QUESTION = re.compile(
-    r"[,.;:!?]\s*(?:so\s+)?(?:how|what|what's|whats|when|where|which|why|is|are|do|does|can i|could i|should i|"
-    r"should we|r u|are u|do u)\b", re.I)
+    r"[,.;:!?]\s*(?:so\s+)?(?:how|hw|what|what's|whats|when|where|which|why|is|are|do|does|can i|could i|should i|"
+    r"should we|r u|are u|do u|will i|will it|any|anything)\b", re.I)
 
 
 # A question inside a message written without punctuation: "i lost my logbook what do i do". The verb before its

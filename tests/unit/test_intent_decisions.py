@@ -81,6 +81,11 @@ def test_the_business_answer_intent_wins_a_close_call_with_the_generic_questions
     ("Please book me in for Friday", "request"), ("I'd like two bags", "request"),
     ("could you mail me the terms?", "request"), ("are you open on Sunday?", "question"),
     ("How do I place an order?", "question"), ("my parcel is late", "statement"),
+    # "hw" is "how" as WhatsApp spells it; "anything …" asks as "any …" does; a question after a first clause
+    ("hw much for a jacket plus the waistcoat", "question"), ("anything i need to bring for the test", "question"),
+    ("buying six bottles for a bbq, any discount", "question"),
+    ("the van was late again, will it come today", "question"),
+    ("anyway my parcel is late", "statement"), ("showing how much we love the cake", "statement"),
 ])
 def test_the_form_of_a_message(text, form):
     assert message_form(text) == form
