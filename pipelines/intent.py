@@ -202,12 +202,15 @@ _REQUEST = re.compile(
 _QUESTION = re.compile(
     r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:(?:till|until|by)\s+(?=when\b))?"  # "till when do i …"
     r"(?:how|hw|what|what's|whats|when|where|which|who|why|is|are|do|"
-    r"does|did|can i|can we|could i|may i|will|would it|have you|has|should|r u|are u|do u|does it|any|anything|"
-    r"can (?!you\b|u\b)\w+)\b", re.I)
+    r"does|did|can i|can we|could i|may i|will|would it|have you|has|should|r u|are u|do u|does it|any|"
+    # "anything i need to bring": asking as "any …" does; not "anything but chocolate for the cake on saturday"
+    r"anything\s+(?:i|we|u|you|else)|can (?!you\b|u\b)\w+)\b", re.I)
 # A question after a first clause: "dropped my phone in the bath, what should i do now".
 _LATER_QUESTION = re.compile(
     r"[,.;:!?]\s*(?:so\s+)?(?:how|hw|what|what's|whats|when|where|which|why|is|are|do|does|can i|could i|should i|"
-    r"should we|r u|are u|do u|will i|will it|any|anything)\b", re.I)
+    r"should we|r u|are u|do u|will i|will it)\b|"
+    # "buying six bottles for a bbq, any discount": what is asked of an order, not the order's own "any colour"
+    r"[,.;:!?]\s*any\s+(?:discounts?|deals?|offers?|chance|way|news|updates?|reductions?|money off)\W*$", re.I)
 
 
 # A question inside a message written without punctuation: "i lost my logbook what do i do". The verb before its

@@ -86,6 +86,13 @@ def test_the_business_answer_intent_wins_a_close_call_with_the_generic_questions
     ("buying six bottles for a bbq, any discount", "question"),
     ("the van was late again, will it come today", "question"),
     ("anyway my parcel is late", "statement"), ("showing how much we love the cake", "statement"),
+    ("the van was late, hw do i get a refund", "question"),
+    ("my wife booked, will i need to bring anything", "question"),
+    ("six bottles for a bbq, any discount?", "question"),
+    # an order's or a complaint's own "any …"/"anything …" is no question
+    ("2 t-shirts for saturday, any colour", "statement"),
+    ("anything but chocolate for the cake on saturday", "statement"),
+    ("the delivery guy was rude, anything but professional", "statement"),
 ])
 def test_the_form_of_a_message(text, form):
     assert message_form(text) == form
