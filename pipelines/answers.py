@@ -4,6 +4,7 @@ when no model is configured or every provider failed is pipelines/sentences.py).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -48,7 +49,7 @@ def compose_prompt(*, system_prompt: str, business: dict[str, Any], passages: Se
     rules = (
         "You answer customers of this business on WhatsApp. Use only the business facts and the numbered "
         "context below; never invent prices, stock, dates or policies. If they do not contain the answer, "
-        f"reply exactly: {dont_know}\n"
+        f"reply exactly, without translating it: {dont_know}\n"
         f"Write in {language}, in a {style.tone} tone, at most {style.max_chars} characters, as plain "
         "WhatsApp text (no markdown headings)."
     )
@@ -61,13 +62,20 @@ def compose_prompt(*, system_prompt: str, business: dict[str, Any], passages: Se
     return messages
 
 
-def declines(reply: str, dont_know: str) -> bool:
-    """Whether a model's reply is the don't-know reply compose_prompt tells it to give when the context does not
-    answer: the same words, whatever their case, quotes, punctuation or spacing ("“Sorry, I don't know that.”").
-    A model that declines has judged the question unanswerable from the documents, as the abstention decision
-    would: the business's choice of a hand-off follows, and the evaluation counts it as an abstention."""
-    said = _SPOKEN.findall(reply.casefold())
-    return bool(said) and said == _SPOKEN.findall(dont_know.casefold())
+def declines(reply: str, *dont_know: str) -> bool:
+    """Whether a model's reply is a don't-know reply compose_prompt tells it to give when the context does not
+    answer: the same words, whatever their case, quotes, punctuation, spacing or Unicode form ("“Sorry, I don't
+    know that.”"); a reply of no words at all (emoji, punctuation) must be the same text. A model that declines has
+    judged the question unanswerable from the documents, as the abstention decision would: the business's choice of
+    a hand-off follows, and the evaluation counts it as an abstention."""
+    said = _spoken(reply)
+    return bool(reply.strip()) and any(said == _spoken(text) for text in dont_know if text.strip())
+
+
+def _spoken(text: str) -> tuple[str, ...] | str:
+    """A reply's words, or the whole text without its spacing when it has none."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return tuple(_SPOKEN.findall(text)) or "".join(text.split())
 
 
 def truncate(text: str, max_chars: int) -> str:

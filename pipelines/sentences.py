@@ -5,8 +5,9 @@ candidates: they are the context a sentence is scored with ("Shipping: Delivery 
 so a reply never quotes a heading alone. A table row becomes a sentence a customer can read
 ("Yirgacheffe Kochere, 250 g: 13.90 EUR"). The caller embeds every candidate's scoring text in one
 batch; a candidate's score is its cosine to the question plus the share of the question's words it
-holds. Where the passage ranked does not count: the sentence's own cosine and words are closer evidence
-than its passage's place, and an equal score keeps the better passage first (the sort is stable).
+holds and, less, the share its passage holds (PASSAGE_COVERAGE_WEIGHT). Where the passage ranked does not
+count: the sentence's own cosine and words are closer evidence than its passage's place, and an equal score
+keeps the better passage first (the sort is stable).
 """
 
 from __future__ import annotations

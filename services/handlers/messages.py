@@ -661,6 +661,7 @@ def _respond(job: RespondWithRag, deps: MessageDeps, then: Then, claim: _Respond
     with deps.tenant_uow(job.user_id) if acted_on is not None else _redone_uow(deps, job.user_id) as uow:
         if acted_on is not None:
             trace["respond"].update(answer="none", acted_on=acted_on.label)
+            trace["respond"].pop("declined_by", None)  # the verdict is acted on: no answer was declined
             advanced = uow.inbox.advance_inbound(  # None: another run moved it on
                 job.inbox_id, expected="classified", status="classified", intent=acted_on.intent, trace=trace
             )

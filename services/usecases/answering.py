@@ -319,7 +319,9 @@ def answer(
         "verdict_model": model if verdict is not None else "",
     }
     # A model that read the passages and found no answer has abstained: the business's hand-off follows.
-    declined = bool(reply) and answerable and answers.declines(reply, settings.unknown_reply)
+    declined = bool(reply) and answerable and answers.declines(
+        reply, settings.unknown_reply, settings.dont_know_reply  # the first with the hand-off's promise added
+    )
     if not answerable or declined:
         trace.update(answer=ABSTAINED, chunks=[], **({"declined_by": model} if declined else {}))
         return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)
@@ -464,6 +466,19 @@ def ranked_trace(passages: Sequence[Found]) -> list[dict]:
     ]
 
 
+def lent_coverage(passages: Sequence[Found]) -> list[float]:
+    """The share of the question's words each passage lends its sentences (sentences.PASSAGE_COVERAGE_WEIGHT): its
+    own, or for a chunk of a table the best of that table's chunks, so that the rows of one table split across chunks
+    are weighed against each other (the size, count and same-item windows of sentences.pick) as their own words say."""
+    best: dict[tuple[uuid.UUID, str], float] = {}
+    for f in passages:
+        if f.metadata.get("kind") == "table":
+            key = (f.document_id, str(f.metadata.get("sheet") or ""))
+            best[key] = max(best.get(key, 0.0), f.coverage)
+    return [best[(f.document_id, str(f.metadata.get("sheet") or ""))] if f.metadata.get("kind") == "table"
+            else f.coverage for f in passages]
+
+
 def _scored_sentences(
     deps: Deps, retrieval: Retrieval
 ) -> tuple[list[sentences.Scored], dict[str, float], float | None]:
@@ -498,7 +513,7 @@ def _scored_sentences(
         [float(similarities[at[c.scoring_text]]) for c in found],
         retrieval.weights,
         retrieval.figures,
-        passage_coverage=[f.coverage for f in retrieval.found[:SENTENCE_PASSAGES]],
+        passage_coverage=lent_coverage(retrieval.found[:SENTENCE_PASSAGES]),
     )
     best = max((float(similarities[at[t]]) for t in weighed), default=0.0)
     return scored, relatedness, best

@@ -6,9 +6,12 @@ with BENCH_DUMP) without running the pipeline again:
 
 Each answered question's dumped sentences are scored again (cosine, the question's words they hold and their passage's
 share of the question's words) and `sentences.pick` chooses the reply as `answering.answer` does. Abstentions stay as
-they were (the decision reads no sentence score), and a reply from a price order or a count tier is left as it was.
-With the shipped weight the replay matched the bench's own replies for all but 2 of 1,010 answerable questions. Prints
-the facts found per split for each weight; case texts are not printed.
+they were (the decision reads no sentence score). Approximations: the score's formula is repeated here from the
+dumped figures (`sentences.score` recomputes the word overlap, whose inputs the dump does not all hold); a reply
+from a price order or a count tier, and the sentences holding a figure the question names
+(`holding_asked_figures_first`), are replayed as the sentences' plain choice; a table split across chunks lends each
+chunk's own share. With the shipped weight the replay matched the bench's own replies for all but 2 of 1,010
+answerable questions. Prints the facts found per split for each weight; case texts are not printed.
 """
 
 from __future__ import annotations

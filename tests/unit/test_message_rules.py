@@ -157,8 +157,20 @@ def test_a_model_declines_with_the_dont_know_reply_it_was_given(reply, declined)
     assert declines(reply, "Sorry, I don't know that yet.") is declined
 
 
-def test_a_decline_is_read_in_any_script():
+def test_a_decline_is_read_in_any_script_and_unicode_form():
     assert declines("لا أعرف ذلك.", "لا أعرف ذلك") and not declines("لا أعرف", "لا أعرف ذلك")
+    assert declines("Caf\u00e9 closed, sorry", "Cafe\u0301 closed, sorry")  # composed and decomposed accents
+
+
+def test_a_decline_matches_any_of_the_dont_know_texts_given():
+    promised = "Sorry, I don't know. Someone from our team will reply."
+    assert declines("Sorry, I don't know.", promised, "Sorry, I don't know.")
+    assert not declines("Sorry, I don't know.", promised)
+
+
+def test_a_dont_know_reply_of_no_words_is_matched_as_the_same_text():
+    assert declines(" 🤷 ", "🤷") and not declines("👍", "🤷") and not declines("   ", "🤷")
+    assert not declines("anything", "  ")  # an empty don't-know text matches nothing
 
 
 def test_truncate_and_split():
