@@ -196,13 +196,16 @@ def retrieve(
     return Retrieval(text, vector, terms, found, weights, unknown, vector_only, figures)
 
 
+def _table_of(chunk: HydratedChunk | Found) -> str | None:
+    """A table chunk's table (its document and sheet); None for a text chunk."""
+    if chunk.metadata.get("kind") != "table":
+        return None
+    return f"{chunk.document_id}/{chunk.metadata.get('sheet') or ''}"
+
+
 def _tables(rows: Mapping[str, HydratedChunk]) -> dict[str, str]:
     """Each table row's table: its document and sheet."""
-    return {
-        cid: f"{row.document_id}/{row.metadata.get('sheet') or ''}"
-        for cid, row in rows.items()
-        if row.metadata.get("kind") == "table"
-    }
+    return {cid: table for cid, row in rows.items() if (table := _table_of(row)) is not None}
 
 
 def _rarity(
@@ -470,13 +473,12 @@ def lent_coverage(passages: Sequence[Found]) -> list[float]:
     """The share of the question's words each passage lends its sentences (sentences.PASSAGE_COVERAGE_WEIGHT): its
     own, or for a chunk of a table the best of that table's chunks, so that the rows of one table split across chunks
     are weighed against each other (the size, count and same-item windows of sentences.pick) as their own words say."""
-    best: dict[tuple[uuid.UUID, str], float] = {}
-    for f in passages:
-        if f.metadata.get("kind") == "table":
-            key = (f.document_id, str(f.metadata.get("sheet") or ""))
-            best[key] = max(best.get(key, 0.0), f.coverage)
-    return [best[(f.document_id, str(f.metadata.get("sheet") or ""))] if f.metadata.get("kind") == "table"
-            else f.coverage for f in passages]
+    tables = [_table_of(f) for f in passages]
+    best: dict[str, float] = {}
+    for table, f in zip(tables, passages, strict=True):
+        if table is not None:
+            best[table] = max(best.get(table, 0.0), f.coverage)
+    return [f.coverage if table is None else best[table] for table, f in zip(tables, passages, strict=True)]
 
 
 def _scored_sentences(
