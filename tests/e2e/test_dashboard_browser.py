@@ -99,6 +99,22 @@ class Ui:
                 continue
         raise AssertionError(f"{button!r} never led to {expect!r} on {self.driver.current_url}")
 
+    @staticmethod
+    def gone(element) -> bool:
+        """Whether the page holding `element` has been left.
+
+        Selenium's `staleness_of` waits only for StaleElementReferenceException; Chrome may instead answer
+        "Node with given id does not belong to the document" as a plain WebDriverException while the next page
+        replaces the old one. Both mean the element's page is gone.
+        """
+        from selenium.common.exceptions import WebDriverException
+
+        try:
+            element.is_enabled()
+        except WebDriverException:
+            return True
+        return False
+
     def text(self) -> str:
         return self.driver.execute_script("return document.body ? document.body.innerText : '';")
 
@@ -233,12 +249,9 @@ def test_owner_journey(dashboard, tmp_path):
     ui.shot("knowledge-base-document")
     ui.visit("/dashboard/kb")
     row = '//tr[td/a[normalize-space()="old-prices.txt"]]'
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.wait import WebDriverWait
-
     read_again = ui.driver.find_element("xpath", row + '//button[normalize-space()="Read again"]')
     read_again.click()
-    WebDriverWait(ui.driver, 30).until(expected_conditions.staleness_of(read_again))  # the form was sent
+    wait_for(lambda: ui.gone(read_again), timeout=30, interval=0.2, message="the form to be sent")
     # A small file is read again in a moment and the page reloads itself, toast and all: ask the audit log.
     ui.visit("/dashboard/logs?tab=audit")
     ui.wait_text("You asked Salesboy to read old-prices.txt again.", reload=True)
