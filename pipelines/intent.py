@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -789,7 +789,8 @@ def intent_instructions(allowed_task_types: Sequence[str], intents: Sequence[Bus
              + (f": {i.description}" if i.description else "") + "; e.g. " + " / ".join(i.examples[:3])
              for i in intents if i.kind != "answer"][:50]
     reply = (", reply (when intent is Response: the WhatsApp message to send the customer, written by the "
-             "rules above; an empty string otherwise)") if with_reply else ""
+             "rules above; an empty string otherwise), answered (true when the reply answers from the passages; "
+             "false when they do not hold what the customer asked)") if with_reply else ""
     return (
         "Classify the customer's last message for a business's WhatsApp assistant"
         + (" and write the reply" if with_reply else "") + ". Answer with one JSON "
@@ -824,16 +825,28 @@ def parse_llm_intent(raw: str, allowed_task_types: Sequence[str]) -> IntentResul
     return _verdict(_json_object(raw), allowed_task_types)
 
 
-def parse_llm_answer(raw: str, allowed_task_types: Sequence[str]) -> tuple[IntentResult, str]:
-    """The one-call mode's JSON: the verdict and the reply ("" unless the model says Response)."""
+class ModelAnswer(NamedTuple):
+    """The one-call mode's verdict and reply, and whether the model found the answer in the passages."""
+
+    verdict: IntentResult
+    reply: str  # "" unless the verdict is Response
+    answered: bool  # False: the passages do not hold what was asked, whatever words the reply found to say so
+
+
+def parse_llm_answer(raw: str, allowed_task_types: Sequence[str]) -> ModelAnswer:
+    """The one-call mode's JSON: the verdict, the reply and the `answered` flag (true when a model leaves it out,
+    so a model that does not write it still answers)."""
     data = _json_object(raw)
     reply = data.pop("reply", None)
+    answered = data.pop("answered", True)
     if reply is None and data.get("intent") != "Response":
         reply = ""
     if not isinstance(reply, str) or (data.get("intent") == "Response" and not reply.strip()):
         raise ValueError("the JSON does not match the schema: reply: the message to send is required (a string) "
                          "when intent is Response")
-    return _verdict(data, allowed_task_types), reply.strip()
+    if not isinstance(answered, bool):
+        raise ValueError("the JSON does not match the schema: answered: true or false (a JSON boolean)")
+    return ModelAnswer(_verdict(data, allowed_task_types), reply.strip(), answered)
 
 
 def _verdict(data: dict[str, Any], allowed_task_types: Sequence[str]) -> IntentResult:

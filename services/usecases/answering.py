@@ -283,11 +283,12 @@ def answer(
         trace["tier"] = tiered[0].sentence
     models = list(settings.models) if use_models and deps.chat is not None else []
     reply, model = "", ""
+    model_answered = True  # the one-call JSON's `answered`: False when the model found no answer in the passages
     verdict: IntentResult | None = None
     if models and classify is not None:
         ask = intent.intent_instructions(classify.task_types, classify.intents, with_reply=True)
         try:
-            (verdict, reply), completion = complete_parsed(
+            (verdict, reply, model_answered), completion = complete_parsed(
                 deps.chat,
                 models,
                 _prompt(settings, retrieval, history, question, ask, ordered=ordered, order=order, tiered=tiered),
@@ -321,10 +322,11 @@ def answer(
         "verdict": verdict,
         "verdict_model": model if verdict is not None else "",
     }
-    # A model that read the passages and found no answer has abstained: the business's hand-off follows.
-    declined = bool(reply) and answerable and answers.declines(
+    # A model that read the passages and found no answer has abstained, whether it says so with the flag or with the
+    # business's don't-know words: the business's hand-off follows.
+    declined = bool(reply) and answerable and (not model_answered or answers.declines(
         reply, settings.unknown_reply, settings.dont_know_reply  # the first with the hand-off's promise added
-    )
+    ))
     if not answerable or declined:
         trace.update(answer=ABSTAINED, chunks=[], **({"declined_by": model} if declined else {}))
         return Answer(ABSTAINED, settings.unknown_reply, settings.handoff_when_unknown, **common)

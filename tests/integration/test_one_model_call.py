@@ -188,3 +188,30 @@ def test_a_model_that_finds_no_answer_in_the_passages_hands_over_as_the_business
     with container.tenant_uow(user) as uow:
         handed_over = uow.conn.execute("select handoff_active from public.chats where user_id = %s", [user]).fetchall()
     assert handed_over == [(True,)]
+
+
+def test_a_model_that_says_the_passages_hold_no_answer_abstains_in_its_own_words_or_not(inline, model, llm):
+    container, publisher = inline
+    user, name = model
+    _configure(container, user, dont_know_reply="Let me check with the team.")
+    llm.routes[("POST", "/v1/chat/completions")] = lambda body: (200, chat_completion(body["model"], _verdict(
+        reply="Je ne trouve pas cette information, d\u00e9sol\u00e9.", answered=False)))
+
+    trace, replies = ask(container, publisher, user, "Do you deliver to Abuja on Sundays?")
+
+    assert replies == ["Let me check with the team."]  # the model's own words for it are not sent
+    assert len(_calls(llm, name)) == 1
+    assert trace["respond"]["answer"] == "abstained" and trace["respond"]["declined_by"] == f"openai/{name}"
+
+
+def test_an_answered_flag_that_is_not_a_boolean_is_repaired(inline, model, llm):
+    container, publisher = inline
+    user, name = model
+    answers = iter([_verdict(answered="yes"), _verdict(answered=True)])
+    llm.routes[("POST", "/v1/chat/completions")] = lambda body: (200, chat_completion(body["model"], next(answers)))
+
+    trace, replies = ask(container, publisher, user, "Do you deliver to Abuja?")
+
+    calls = _calls(llm, name)
+    assert len(calls) == 2 and "answered: true or false" in calls[1]["messages"][-1]["content"]
+    assert replies == [ANSWER] and trace["respond"]["answer"] == "model"

@@ -109,11 +109,18 @@ def test_llm_verdicts_are_parsed_strictly_with_readable_errors():
 
 
 def test_one_call_answers_carry_the_verdict_and_the_reply():
-    verdict, reply = parse_llm_answer('{"intent": "Response", "confidence": 0.9, "raw_analysis": "asks", '
-                                      '"reply": " We deliver on Mondays. "}', [])
-    assert verdict.label == "Response" and reply == "We deliver on Mondays."
-    task, reply = parse_llm_answer('{"intent": "Task", "confidence": 0.9, "task_type": "send_email"}', ["send_email"])
+    verdict, reply, answered = parse_llm_answer('{"intent": "Response", "confidence": 0.9, "raw_analysis": "asks", '
+                                                '"reply": " We deliver on Mondays. "}', [])
+    assert verdict.label == "Response" and reply == "We deliver on Mondays." and answered is True
+    task, reply, _ = parse_llm_answer('{"intent": "Task", "confidence": 0.9, "task_type": "send_email"}',
+                                      ["send_email"])
     assert task.label == "Task:send_email" and reply == ""
+    declined = parse_llm_answer('{"intent": "Response", "confidence": 0.9, "reply": "No idea, sorry!", '
+                                '"answered": false}', [])
+    assert declined.answered is False and declined.reply == "No idea, sorry!"
+    for loose in ('"false"', "0", "null"):
+        with pytest.raises(ValueError, match="answered: true or false"):
+            parse_llm_answer('{"intent": "Response", "confidence": 0.9, "reply": "hi", "answered": ' + loose + "}", [])
     for missing in ('{"intent": "Response", "confidence": 0.9}', '{"intent": "Response", "confidence": 0.9, '
                     '"reply": "  "}', '{"intent": "Response", "confidence": 0.9, "reply": 3}'):
         with pytest.raises(ValueError, match="reply: the message to send is required"):
@@ -123,6 +130,7 @@ def test_one_call_answers_carry_the_verdict_and_the_reply():
     with pytest.raises(ValueError, match="the JSON does not match the schema"):
         parse_llm_answer('{"intent": "Response", "confidence": 0.9, "reply": "hi", "mood": "good"}', [])
     assert "reply (" in intent_instructions([], with_reply=True) and "reply" not in intent_instructions([])
+    assert "answered (" in intent_instructions([], with_reply=True) and "answered" not in intent_instructions([])
 
 
 def test_follow_up_questions_fold_in_the_previous_one():
