@@ -437,6 +437,12 @@ _BOOKING_WORDS = re.compile(r"\b(?:book|booking|appointment|reserve|reservation|
 # Only the customer's own hand on "wrong": "I ordered a cake and the wrong one was delivered" stays a complaint.
 _OWN_CHOICE = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:bought|ordered|picked|chose|booked)\s+(?:the\s+|a\s+)?wrong\b|"
                          r"\b(?:bought|ordered|picked|chose|booked)\b[^.?!,]{0,30}?\bin\s+the\s+wrong\b", re.I)
+# Whether a refund is to be had, asked: "can i get a refund on the ones i havent used", "do I get my money back?". A
+# policy the documents answer, so no complaint by itself; "I want a refund", "please refund one" and "I want my money
+# back" still are, and so is the trouble beside it ("it arrived broken, can i get a refund").
+_REFUND_ASKED = re.compile(
+    r"\b(?:can|could|may|do|does|will|would|shall)\s+(?:i|we|he|she|they)\s+(?:still\s+)?get\s+"
+    r"(?:a\s+|my\s+|our\s+|the\s+|any\s+|some\s+)?(?:full\s+|partial\s+)?(?:refund|money\s+back)\b", re.I)
 # "my booking", "your appointment": one already made. Found by where the owner word ends, in one pass: a search
 # before every booking word would cost the square of a long message.
 _HELD = re.compile(r"\b(?:my|our|your)\s+", re.I)
@@ -473,7 +479,7 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         found["Task:send_email"] = "asks for an email"
     if (_PERSON_ASKED.search(text) and not _IDENTITY_ASKED.search(text)) or _PERSON_NAMED.search(text):
         found["HumanHandoff"] = "asks for a person"
-    elif _COMPLAINT.search(_OWN_CHOICE.sub(" ", text)) or _urgent(text):
+    elif _COMPLAINT.search(_REFUND_ASKED.sub(" ", _OWN_CHOICE.sub(" ", text))) or _urgent(text):
         found["HumanHandoff"] = "a complaint or an urgent problem"
     # "my booking" is one already made: the message asks about it ("email me confirmation of my booking"),
     # unless it asks to change it.

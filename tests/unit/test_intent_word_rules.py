@@ -50,6 +50,12 @@ def test_a_farewell_that_also_asks_to_book_is_a_booking():
     ("I'd like a booking for Saturday", {"Task:book_calendar"}),
     ("bought a harness in the wrong size can i bring it back", set()),  # the customer's own choice
     ("I ordered a cake and you sent the wrong one", {"HumanHandoff"}),
+    # whether a refund is to be had is a policy question; asking for one, or trouble beside it, is a complaint
+    ("can i get a refund on a box of contacts i never opened", set()),
+    ("I signed up for the course but can't go anymore, do I get my money back?", set()),
+    ("The coffee tasted mouldy, I want my money back", {"HumanHandoff"}),
+    ("i paid twice for my christmas tree, please refund one", {"HumanHandoff"}),
+    ("the kettle arrived broken, can i get a refund", {"HumanHandoff"}),
     # a quantity in a question of price is what is priced, unless the words ask to act
     ("price for a 4 pack of the hazy pale ale?", set()),
     ("30 bottles of wine for my daughters wedding, whats the discount on that", set()),
