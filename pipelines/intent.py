@@ -289,7 +289,9 @@ _IDENTITY_ASKED = re.compile(
     r"(?:\s+(?:there|here|of\s+(?:the\s+)?(?:shop|place|business)))?[\s?!.]*$", re.I)
 # Something went wrong and the customer is upset or in a hurry: a person should see it.
 _COMPLAINT = re.compile(
-    r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
+    # ("i never got round to picking it up" is the customer's own doing)
+    r"\bnever\s+(?:arrived|came|showed|turned up|got(?!\s+a?round\s+to\b)|received)|"
+    r"\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
     # a long wait for a thing owed: "I've been waiting for an answer since yesterday", "… since monday for the
     # parcel" ("is there a waiting list?", "been waiting for ages to try your sourdough", "waiting all week for
     # saturday's lesson" and "kept waiting for a reply so I rang, all sorted" are none)

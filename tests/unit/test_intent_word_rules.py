@@ -56,6 +56,8 @@ def test_a_farewell_that_also_asks_to_book_is_a_booking():
     ("The coffee tasted mouldy, I want my money back", {"HumanHandoff"}),
     ("i paid twice for my christmas tree, please refund one", {"HumanHandoff"}),
     ("the kettle arrived broken, can i get a refund", {"HumanHandoff"}),
+    ("i never got round to picking up my click and collect, what happens now", set()),  # the customer's own doing
+    ("I paid for the voucher but never got it", {"HumanHandoff"}),
     # a quantity in a question of price is what is priced, unless the words ask to act
     ("price for a 4 pack of the hazy pale ale?", set()),
     ("30 bottles of wine for my daughters wedding, whats the discount on that", set()),
