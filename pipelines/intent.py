@@ -139,7 +139,9 @@ _PHONE = re.compile(r"(?<!\w)\+?\d[\d\s().-]{6,}\d(?!\w)")
 _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:am|pm)\b|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|"
                    r"(?<=\bat )(?:[01]?\d|2[0-3])(?:\.[0-5]\d)?\b(?!\s*(?:%|euro|eur|€|\$|£|pounds?|dollars?))", re.I)
 _DATE = re.compile(
-    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|today|tomorrow|tonight|"
+    # ("2.5 kg" is a measure: a unit after the number)
+    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?!\s*(?:%|(?:kgs?|g|grams?|lbs?|l|ml|cl|litres?|"
+    r"liters?|cm|mm|m|metres?|meters?|km|miles?|inch(?:es)?|units?|pieces?|pcs|bags?|boxes?|packs?|bottles?)\b))|today|tomorrow|tonight|"
     r"(?:next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)|"
     r"\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b|"
     # a day of the month alone ("on the 14th"), not a rank ("for the 5th time", "the 2nd floor")
@@ -147,8 +149,10 @@ _DATE = re.compile(
     # and not a rank before its noun ("the 3rd step", "the 10th anniversary"): end, punctuation or a small word
     r"(?=\s*(?:$|[,.!?;:)]|(?:at|in|of|please|pls|then|and|or|if|around|about|from|to|for|is|would|could|"
     r"works?|ok|okay)\b))", re.I)
-_QUANTITY = re.compile(r"\b(\d{1,5})\s*(?:x\s*)?(units?|pieces?|pcs|bags?|boxes?|packs?|items?|kg|litres?|"
-                       r"liters?|bottles?|pairs?|of (?:these|those|them|the \w+))\b", re.I)
+# A number as written: "1.5" (kg), "1,000" (bags); never the tail of one ("5" of "1.5", "000" of "1,000").
+_QUANTITY = re.compile(r"(?<![\d.,])\b(\d{1,3}(?:,\d{3})+|\d{1,5}(?:\.\d{1,3})?)\s*(?:x\s*)?"
+                       r"(units?|pieces?|pcs|bags?|boxes?|packs?|items?|kg|litres?|liters?|bottles?|pairs?|"
+                       r"of (?:these|those|them|the \w+))\b", re.I)
 _DESCRIBED = re.compile(r"\b(?:(?:she|he|it)(?:'s|\s+is|\s+was)|weighs|weighing|weighed)\s*"
                         r"(?:about\s+|around\s+|over\s+|under\s+|nearly\s+|almost\s+)?", re.I)
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -760,6 +764,12 @@ def training_key(model_name: str, classes: Mapping[str, Sequence[str]]) -> str:
     return digest.hexdigest()
 
 
+def _number(written: str) -> int | float:
+    """A quantity's number: whole numbers stay whole ("1,000" is 1000), "1.5" is 1.5."""
+    plain = written.replace(",", "")
+    return float(plain) if "." in plain else int(plain)
+
+
 def extract_payload(text: str) -> dict[str, object]:
     """Contact details, dates, times and quantities a task workflow can use."""
     payload: dict[str, object] = {}
@@ -772,7 +782,7 @@ def extract_payload(text: str) -> dict[str, object]:
     times = [t.strip() for t in _TIME.findall(text)]
     # A weight someone or something has ("she's 55kg") describes, it orders nothing.
     described = {m.end() for m in _DESCRIBED.finditer(text)}  # where a described weight's number starts
-    quantities = [{"quantity": int(m.group(1)), "unit": m.group(2).lower()} for m in _QUANTITY.finditer(text)
+    quantities = [{"quantity": _number(m.group(1)), "unit": m.group(2).lower()} for m in _QUANTITY.finditer(text)
                   if m.group(2).lower() != "kg" or m.start() not in described]
     lowered = text.lower()
     for word, number in _WORD_NUMBERS.items():

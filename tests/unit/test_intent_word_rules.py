@@ -126,6 +126,17 @@ def test_a_weight_someone_has_is_no_quantity_to_order(text, quantities):
     assert extract_payload(text).get("quantities", []) == quantities
 
 
+@pytest.mark.parametrize(("text", "quantities", "dates"), [
+    ("postage for about 1.5kg of books to germany?", [{"quantity": 1.5, "unit": "kg"}], []),  # not 5 kg
+    ("please send 2.5 kg of the house blend", [{"quantity": 2.5, "unit": "kg"}], []),  # a measure, not 2 May
+    ("we need 1,000 bags for the fair", [{"quantity": 1000, "unit": "bags"}], []),  # not 0 bags
+    ("can you deliver 3 boxes on 12.5", [{"quantity": 3, "unit": "boxes"}], ["12.5"]),  # a date still
+])
+def test_a_quantity_is_the_number_as_written(text, quantities, dates):
+    payload = extract_payload(text)
+    assert payload.get("quantities", []) == quantities and payload.get("dates", []) == dates
+
+
 @pytest.mark.parametrize("text", ["I'll come and see you on the 14th at 10",
                                   "could we come and see you on saturday at 11 to look at the puppies",
                                   "great, I'll pop in to see you tuesday at 3 to collect the cake"])
