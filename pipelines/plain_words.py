@@ -422,7 +422,12 @@ def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str
     elif how in ABSTAINED or not chunks:
         # A trace stored while the decision read passages of an order of its own names them as "decided_on".
         closest = _documents(responded.get("decided_on")) or _documents(responded.get("ranked"))
-        if closest:
+        declined_by = responded.get("declined_by")
+        if declined_by:  # the passages were good enough to ask the model, which found no answer in them
+            where = f" (in {', '.join(closest)})" if closest else ""
+            story.append(f"Your model ({declined_by}) read the closest passages{where} and found no answer in "
+                         "them, so the bot sent your “don't know” reply.")
+        elif closest:
             story.append(f"The closest passages (in {', '.join(closest)}) "
                          "did not answer the question well enough, so the bot sent your “don't know” reply.")
         else:

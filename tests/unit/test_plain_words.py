@@ -66,6 +66,16 @@ def test_a_dont_know_names_the_passages_found():
     assert dict(plain_words.stage_details("respond", respond))["passages found"] == "prices.csv (row 2) 41%"
 
 
+def test_a_dont_know_the_model_chose_says_so():
+    passage = {"location": "row 2", "score": 0.61, "fused": 0.9, "vector_rank": 1, "keyword_rank": None}
+    respond = {"answer": "abstained", "chunks": [], "ranked": [{**passage, "document": "prices.csv"}],
+               "declined_by": "openai/gpt-4o-mini", "model": "openai/gpt-4o-mini"}
+    story = plain_words.trace_story({"respond": respond}, status="handed_off", intent_name="Response")
+    assert story[-2] == ("Your model (openai/gpt-4o-mini) read the closest passages (in prices.csv) and found no "
+                         "answer in them, so the bot sent your “don't know” reply.")
+    assert story[-1] == "You asked to take over such chats, so the chat now waits for you."
+
+
 def test_a_stored_trace_with_the_passages_the_decision_once_read_apart_still_reads():
     """Traces stored while the decision read an order of its own hold it as "decided_on": the story names those
     passages (they were the ones weighed), the details leave the internal list out."""
