@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
+from pipelines.asked_sizes import UNIT_PATTERN
 from schemas.bot import BusinessIntent
 from schemas.messages import IntentResult, RankedLabel
 
@@ -138,10 +139,12 @@ _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{
 _PHONE = re.compile(r"(?<!\w)\+?\d[\d\s().-]{6,}\d(?!\w)")
 _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:am|pm)\b|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|"
                    r"(?<=\bat )(?:[01]?\d|2[0-3])(?:\.[0-5]\d)?\b(?!\s*(?:%|euro|eur|€|\$|£|pounds?|dollars?))", re.I)
+# What a quantity is counted in, beside the sizes' units (pipelines/asked_sizes.py).
+_COUNT_UNITS = r"units?|pieces?|pcs|bags?|boxes?|packs?|items?|bottles?|pairs?|of\s+(?:these|those|them|the)"
 _DATE = re.compile(
-    # ("2.5 kg" is a measure: a unit after the number)
-    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?!\s*(?:%|(?:kgs?|g|grams?|lbs?|l|ml|cl|litres?|"
-    r"liters?|cm|mm|m|metres?|meters?|km|miles?|inch(?:es)?|units?|pieces?|pcs|bags?|boxes?|packs?|bottles?)\b))|today|tomorrow|tonight|"
+    # ("2.5 kg", "1.5 kilos", "3.5 pairs" are measures: a unit after the number)
+    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+    rf"(?!\s*(?:%|(?:{UNIT_PATTERN}|{_COUNT_UNITS}|x)\b))|today|tomorrow|tonight|"
     r"(?:next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)|"
     r"\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b|"
     # a day of the month alone ("on the 14th"), not a rank ("for the 5th time", "the 2nd floor")
@@ -151,8 +154,9 @@ _DATE = re.compile(
     r"works?|ok|okay)\b))", re.I)
 # A number as written: "1.5" (kg), "1,000" (bags); never the tail of one ("5" of "1.5", "000" of "1,000").
 _QUANTITY = re.compile(r"(?<![\d.,])\b(\d{1,3}(?:,\d{3})+|\d{1,5}(?:\.\d{1,3})?)\s*(?:x\s*)?"
-                       r"(units?|pieces?|pcs|bags?|boxes?|packs?|items?|kg|litres?|liters?|bottles?|pairs?|"
+                       r"(units?|pieces?|pcs|bags?|boxes?|packs?|items?|kgs?|kilos?|litres?|liters?|bottles?|pairs?|"
                        r"of (?:these|those|them|the \w+))\b", re.I)
+_WEIGHT_UNITS = {"kg", "kgs", "kilo", "kilos"}
 _DESCRIBED = re.compile(r"\b(?:(?:she|he|it)(?:'s|\s+is|\s+was)|weighs|weighing|weighed)\s*"
                         r"(?:about\s+|around\s+|over\s+|under\s+|nearly\s+|almost\s+)?", re.I)
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -293,8 +297,7 @@ _IDENTITY_ASKED = re.compile(
     r"(?:\s+(?:there|here|of\s+(?:the\s+)?(?:shop|place|business)))?[\s?!.]*$", re.I)
 # Something went wrong and the customer is upset or in a hurry: a person should see it.
 _COMPLAINT = re.compile(
-    # ("i never got round to picking it up" is the customer's own doing)
-    r"\bnever\s+(?:arrived|came|showed|turned up|got(?!\s+a?round\s+to\b)|received)|"
+    r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|"
     r"\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
     # a long wait for a thing owed: "I've been waiting for an answer since yesterday", "… since monday for the
     # parcel" ("is there a waiting list?", "been waiting for ages to try your sourdough", "waiting all week for
@@ -441,14 +444,27 @@ _BOOKING_WORDS = re.compile(r"\b(?:book|booking|appointment|reserve|reservation|
                             re.I)
 # The customer's own wrong choice is no complaint: "bought a harness in the wrong size, can i bring it back".
 # Only the customer's own hand on "wrong": "I ordered a cake and the wrong one was delivered" stays a complaint.
+# So is what the customer never got round to: "i never got round to picking up my click and collect" ("you never got
+# round to replying" stays one).
 _OWN_CHOICE = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:bought|ordered|picked|chose|booked)\s+(?:the\s+|a\s+)?wrong\b|"
-                         r"\b(?:bought|ordered|picked|chose|booked)\b[^.?!,]{0,30}?\bin\s+the\s+wrong\b", re.I)
+                         r"\b(?:bought|ordered|picked|chose|booked)\b[^.?!,]{0,30}?\bin\s+the\s+wrong\b|"
+                         r"\b(?:i|we)\s+never\s+got\s+a?round\s+to\b", re.I)
 # Whether a refund is to be had, asked: "can i get a refund on the ones i havent used", "do I get my money back?". A
 # policy the documents answer, so no complaint by itself; "I want a refund", "please refund one" and "I want my money
 # back" still are, and so is the trouble beside it ("it arrived broken, can i get a refund").
 _REFUND_ASKED = re.compile(
-    r"\b(?:can|could|may|do|does|will|would|shall)\s+(?:i|we|he|she|they)\s+(?:still\s+)?get\s+"
-    r"(?:a\s+|my\s+|our\s+|the\s+|any\s+|some\s+)?(?:full\s+|partial\s+)?(?:refund|money\s+back)\b", re.I)
+    r"\b(?:(?:can|could|may|do|does|would)\s+(?:i|we|he|she|they)\s+(?:still\s+)?get\s+"
+    r"(?:a\s+|my\s+|our\s+|the\s+|any\s+|some\s+)?|"
+    # "will i get a refund if i cancel" asks; "will i get my refund this week?" chases one owed
+    r"(?:will|would)\s+(?:i|we|he|she|they)\s+get\s+(?:a\s+|any\s+|some\s+)?)"
+    r"(?:full\s+|partial\s+)?(?:refund|money\s+back)\b", re.I)
+# Trouble beside the refund asked for makes it a complaint: "the item was faulty can i get a refund", "it was cold
+# when it arrived", "can i get a refund or not?? this is ridiculous".
+_REFUND_TROUBLE = re.compile(
+    r"\b(?:faulty|damaged|defective|broken|broke|stale|mouldy|moldy|rotten|spoiled|spoilt|wrong|missing|ruined|"
+    r"bad|awful|terrible|ridiculous|disgusting|useless|immediately|(?:was|were|is|arrived|came)\s+cold|"
+    r"(?:not|n't|stopped)\s+(?:work|working|arrive|arrived|come|came|here|ready|fit)|"
+    r"been\s+(?:\d+|a|an|two|three|four|five|several|many)\s+(?:days?|weeks?|months?))\b|\?\?|!!", re.I)
 # "my booking", "your appointment": one already made. Found by where the owner word ends, in one pass: a search
 # before every booking word would cost the square of a long message.
 _HELD = re.compile(r"\b(?:my|our|your)\s+", re.I)
@@ -472,6 +488,14 @@ _WEEKDAY_ONLY = re.compile(r"^(?:(?:next|this)\s+)?(?:monday|tuesday|wednesday|t
                            r"weekend)$", re.I)
 
 
+def _complaint(text: str) -> bool:
+    """Something went wrong, in the words: not the customer's own choice, nor a refund policy asked about alone."""
+    rest = _OWN_CHOICE.sub(" ", text)
+    if not _REFUND_TROUBLE.search(rest):
+        rest = _REFUND_ASKED.sub(" ", rest)
+    return _COMPLAINT.search(rest) is not None
+
+
 def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
     """The outcomes the message's words give evidence for, each with what the evidence is."""
     found: dict[str, str] = {}
@@ -485,7 +509,7 @@ def evidence(text: str, payload: Mapping[str, object]) -> dict[str, str]:
         found["Task:send_email"] = "asks for an email"
     if (_PERSON_ASKED.search(text) and not _IDENTITY_ASKED.search(text)) or _PERSON_NAMED.search(text):
         found["HumanHandoff"] = "asks for a person"
-    elif _COMPLAINT.search(_REFUND_ASKED.sub(" ", _OWN_CHOICE.sub(" ", text))) or _urgent(text):
+    elif _complaint(text) or _urgent(text):
         found["HumanHandoff"] = "a complaint or an urgent problem"
     # "my booking" is one already made: the message asks about it ("email me confirmation of my booking"),
     # unless it asks to change it.
@@ -783,7 +807,7 @@ def extract_payload(text: str) -> dict[str, object]:
     # A weight someone or something has ("she's 55kg") describes, it orders nothing.
     described = {m.end() for m in _DESCRIBED.finditer(text)}  # where a described weight's number starts
     quantities = [{"quantity": _number(m.group(1)), "unit": m.group(2).lower()} for m in _QUANTITY.finditer(text)
-                  if m.group(2).lower() != "kg" or m.start() not in described]
+                  if m.group(2).lower() not in _WEIGHT_UNITS or m.start() not in described]
     lowered = text.lower()
     for word, number in _WORD_NUMBERS.items():
         match = re.search(rf"\b{word}\s+(units?|pieces?|bags?|boxes?|packs?|items?|bottles?|pairs?)\b", lowered)
@@ -807,8 +831,8 @@ def intent_instructions(allowed_task_types: Sequence[str], intents: Sequence[Bus
              + (f": {i.description}" if i.description else "") + "; e.g. " + " / ".join(i.examples[:3])
              for i in intents if i.kind != "answer"][:50]
     reply = (", reply (when intent is Response: the WhatsApp message to send the customer, written by the "
-             "rules above; an empty string otherwise), answered (true when the reply answers from the passages; "
-             "false when they do not hold what the customer asked)") if with_reply else ""
+             "rules above; an empty string otherwise), answered (false only when you cannot answer the customer "
+             "and the reply is the \"don't know\" reply; true otherwise)") if with_reply else ""
     return (
         "Classify the customer's last message for a business's WhatsApp assistant"
         + (" and write the reply" if with_reply else "") + ". Answer with one JSON "
@@ -856,15 +880,17 @@ def parse_llm_answer(raw: str, allowed_task_types: Sequence[str]) -> ModelAnswer
     so a model that does not write it still answers)."""
     data = _json_object(raw)
     reply = data.pop("reply", None)
-    answered = data.pop("answered", True)
+    answered = data.pop("answered", None)
     if reply is None and data.get("intent") != "Response":
         reply = ""
     if not isinstance(reply, str) or (data.get("intent") == "Response" and not reply.strip()):
         raise ValueError("the JSON does not match the schema: reply: the message to send is required (a string) "
                          "when intent is Response")
-    if not isinstance(answered, bool):
+    responding = data.get("intent") == "Response"
+    if responding and answered is not None and not isinstance(answered, bool):
         raise ValueError("the JSON does not match the schema: answered: true or false (a JSON boolean)")
-    return ModelAnswer(_verdict(data, allowed_task_types), reply.strip(), answered)
+    # Read only with a reply to send: a task's or a hand-off's verdict is acted on whatever the flag says.
+    return ModelAnswer(_verdict(data, allowed_task_types), reply.strip(), answered is not False or not responding)
 
 
 def _verdict(data: dict[str, Any], allowed_task_types: Sequence[str]) -> IntentResult:

@@ -107,12 +107,16 @@ class Ui:
         "Node with given id does not belong to the document" as a plain WebDriverException while the next page
         replaces the old one. Both mean the element's page is gone.
         """
-        from selenium.common.exceptions import WebDriverException
+        from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
         try:
             element.is_enabled()
-        except WebDriverException:
+        except StaleElementReferenceException:
             return True
+        except WebDriverException as exc:  # any other failure (a crashed browser, a lost session) is raised
+            if "does not belong to the document" in (exc.msg or ""):
+                return True
+            raise
         return False
 
     def text(self) -> str:

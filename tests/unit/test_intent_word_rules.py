@@ -58,6 +58,13 @@ def test_a_farewell_that_also_asks_to_book_is_a_booking():
     ("the kettle arrived broken, can i get a refund", {"HumanHandoff"}),
     ("i never got round to picking up my click and collect, what happens now", set()),  # the customer's own doing
     ("I paid for the voucher but never got it", {"HumanHandoff"}),
+    ("the courier never got round to delivering it", {"HumanHandoff"}),
+    # a refund asked about with trouble beside it, or one owed and chased, is a complaint still
+    ("the item was faulty can i get a refund", {"HumanHandoff"}),
+    ("hi can I get a refund for order 1234 it was cold when it arrived", {"HumanHandoff"}),
+    ("can i get a refund or not?? this is ridiculous", {"HumanHandoff"}),
+    ("will i get my refund this week? its been 3 weeks", {"HumanHandoff"}),
+    ("will i get a refund if i cancel", set()),
     # a quantity in a question of price is what is priced, unless the words ask to act
     ("price for a 4 pack of the hazy pale ale?", set()),
     ("30 bottles of wine for my daughters wedding, whats the discount on that", set()),
@@ -131,6 +138,9 @@ def test_a_weight_someone_has_is_no_quantity_to_order(text, quantities):
     ("please send 2.5 kg of the house blend", [{"quantity": 2.5, "unit": "kg"}], []),  # a measure, not 2 May
     ("we need 1,000 bags for the fair", [{"quantity": 1000, "unit": "bags"}], []),  # not 0 bags
     ("can you deliver 3 boxes on 12.5", [{"quantity": 3, "unit": "boxes"}], ["12.5"]),  # a date still
+    ("1.5 kilos of the dark roast", [{"quantity": 1.5, "unit": "kilos"}], []),
+    ("3.5 pairs", [{"quantity": 3.5, "unit": "pairs"}], []),
+    ("she weighs 40 kilos", [], []),  # her weight
 ])
 def test_a_quantity_is_the_number_as_written(text, quantities, dates):
     payload = extract_payload(text)

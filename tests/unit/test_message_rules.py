@@ -118,9 +118,13 @@ def test_one_call_answers_carry_the_verdict_and_the_reply():
     declined = parse_llm_answer('{"intent": "Response", "confidence": 0.9, "reply": "No idea, sorry!", '
                                 '"answered": false}', [])
     assert declined.answered is False and declined.reply == "No idea, sorry!"
-    for loose in ('"false"', "0", "null"):
+    for loose in ('"false"', "0"):
         with pytest.raises(ValueError, match="answered: true or false"):
             parse_llm_answer('{"intent": "Response", "confidence": 0.9, "reply": "hi", "answered": ' + loose + "}", [])
+    assert parse_llm_answer('{"intent": "Response", "confidence": 0.9, "reply": "hi", "answered": null}', []).answered
+    # a task's or a hand-off's verdict is acted on whatever the flag says: never a repair for it, never an abstention
+    handoff = parse_llm_answer('{"intent": "HumanHandoff", "confidence": 0.9, "answered": "n/a"}', [])
+    assert handoff.verdict.label == "HumanHandoff" and handoff.answered is True
     for missing in ('{"intent": "Response", "confidence": 0.9}', '{"intent": "Response", "confidence": 0.9, '
                     '"reply": "  "}', '{"intent": "Response", "confidence": 0.9, "reply": 3}'):
         with pytest.raises(ValueError, match="reply: the message to send is required"):
