@@ -140,11 +140,11 @@ _PHONE = re.compile(r"(?<!\w)\+?\d[\d\s().-]{6,}\d(?!\w)")
 _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:am|pm)\b|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|"
                    r"(?<=\bat )(?:[01]?\d|2[0-3])(?:\.[0-5]\d)?\b(?!\s*(?:%|euro|eur|€|\$|£|pounds?|dollars?))", re.I)
 # What a quantity is counted in, beside the sizes' units (pipelines/asked_sizes.py).
-_COUNT_UNITS = r"units?|pieces?|pcs|bags?|boxes?|packs?|items?|bottles?|pairs?|of\s+(?:these|those|them|the)"
+_COUNTED = r"units?|pieces?|pcs|bags?|boxes?|packs?|items?|bottles?|pairs?"
 _DATE = re.compile(
     # ("2.5 kg", "1.5 kilos", "3.5 pairs" are measures: a unit after the number)
     r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
-    rf"(?!\s*(?:%|(?:{UNIT_PATTERN}|{_COUNT_UNITS}|x)\b))|today|tomorrow|tonight|"
+    rf"(?!\s*(?:%|(?:{UNIT_PATTERN}|{_COUNTED}|of\s+(?:these|those|them|the)|x)\b))|today|tomorrow|tonight|"
     r"(?:next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)|"
     r"\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b|"
     # a day of the month alone ("on the 14th"), not a rank ("for the 5th time", "the 2nd floor")
@@ -154,8 +154,7 @@ _DATE = re.compile(
     r"works?|ok|okay)\b))", re.I)
 # A number as written: "1.5" (kg), "1,000" (bags); never the tail of one ("5" of "1.5", "000" of "1,000").
 _QUANTITY = re.compile(r"(?<![\d.,])\b(\d{1,3}(?:,\d{3})+|\d{1,5}(?:\.\d{1,3})?)\s*(?:x\s*)?"
-                       r"(units?|pieces?|pcs|bags?|boxes?|packs?|items?|kgs?|kilos?|litres?|liters?|bottles?|pairs?|"
-                       r"of (?:these|those|them|the \w+))\b", re.I)
+                       rf"({_COUNTED}|kgs?|kilos?|litres?|liters?|of (?:these|those|them|the \w+))\b", re.I)
 _WEIGHT_UNITS = {"kg", "kgs", "kilo", "kilos"}
 _DESCRIBED = re.compile(r"\b(?:(?:she|he|it)(?:'s|\s+is|\s+was)|weighs|weighing|weighed)\s*"
                         r"(?:about\s+|around\s+|over\s+|under\s+|nearly\s+|almost\s+)?", re.I)
@@ -297,8 +296,7 @@ _IDENTITY_ASKED = re.compile(
     r"(?:\s+(?:there|here|of\s+(?:the\s+)?(?:shop|place|business)))?[\s?!.]*$", re.I)
 # Something went wrong and the customer is upset or in a hurry: a person should see it.
 _COMPLAINT = re.compile(
-    r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|"
-    r"\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
+    r"\bnever\s+(?:arrived|came|showed|turned up|got|received)|\bstill\s+(?:waiting|not|hasn't|has not|haven't)|"
     # a long wait for a thing owed: "I've been waiting for an answer since yesterday", "… since monday for the
     # parcel" ("is there a waiting list?", "been waiting for ages to try your sourdough", "waiting all week for
     # saturday's lesson" and "kept waiting for a reply so I rang, all sorted" are none)
@@ -886,11 +884,12 @@ def parse_llm_answer(raw: str, allowed_task_types: Sequence[str]) -> ModelAnswer
     if not isinstance(reply, str) or (data.get("intent") == "Response" and not reply.strip()):
         raise ValueError("the JSON does not match the schema: reply: the message to send is required (a string) "
                          "when intent is Response")
-    responding = data.get("intent") == "Response"
-    if responding and answered is not None and not isinstance(answered, bool):
-        raise ValueError("the JSON does not match the schema: answered: true or false (a JSON boolean)")
     # Read only with a reply to send: a task's or a hand-off's verdict is acted on whatever the flag says.
-    return ModelAnswer(_verdict(data, allowed_task_types), reply.strip(), answered is not False or not responding)
+    if data.get("intent") != "Response":
+        answered = None
+    elif answered is not None and not isinstance(answered, bool):
+        raise ValueError("the JSON does not match the schema: answered: true or false (a JSON boolean)")
+    return ModelAnswer(_verdict(data, allowed_task_types), reply.strip(), answered is not False)
 
 
 def _verdict(data: dict[str, Any], allowed_task_types: Sequence[str]) -> IntentResult:
