@@ -7,8 +7,8 @@ runs the real pipeline, the playground: what the owner tests is what customers g
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,7 @@ from pipelines import (
     price_order,
     row_variants,
     sentences,
+    typos,
     variants,
 )
 from pipelines.retrieval import (
@@ -100,6 +101,13 @@ class Retrieval:
     one_list: bool = False  # the store ranks by vector only (no keyword search): its order stands
     # the question's words asking for a figure the passages hold ("eircode" and "F28 X2K7"; named_figures)
     figures: frozenset[str] = frozenset()
+    # the customer's mistyped words read as the passages' ("punture": "puncture"; pipelines/typos.py): the search,
+    # and everything read after it, is of the text with them corrected
+    typos: dict[str, str] = field(default_factory=dict)
+
+    def corrected(self, text: str) -> str:
+        """The customer's own words with the typos the search read corrected."""
+        return typos.corrected(text, self.typos)
 
 
 Search = Callable[[str], Retrieval]  # the retrieval of a search text, for one business
@@ -124,8 +132,12 @@ class Deps:
 
 
 def retrieve(
-    deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES, document_ids: list[uuid.UUID] | None = None
+    deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES, document_ids: list[uuid.UUID] | None = None,
+    read_typos: bool = True,
 ) -> Retrieval:
+    """The passages answering `text`. A word of it no document holds that is a typo of a word of the passages found
+    (`pipelines/typos.py`) is read as that word: the text is searched again with it corrected (`read_typos` False:
+    as written)."""
     vector = deps.embedder.embed([text])[0]
     terms = content_terms(text)
     if isinstance(deps.embedder, Prefetches):
@@ -193,7 +205,16 @@ def retrieve(
     # and a word asking for a figure a passage holds ("postcode" and "SY8 1DA") is the documents' word too
     figures = frozenset(t for t in asking_figures if any(named_figures.holds_figure(t, f.content) for f in found))
     unknown = [t for t in unknown if t not in known and t not in figures]
+    fixes = typos.corrections(unknown, _words_of(rows.values()), deps.vocabulary()) if read_typos else {}
+    if fixes:
+        again = retrieve(deps, user_id, typos.corrected(text, fixes), limit=limit, document_ids=document_ids,
+                         read_typos=False)
+        return replace(again, typos=fixes)
     return Retrieval(text, vector, terms, found, weights, unknown, vector_only, figures)
+
+
+def _words_of(rows: Iterable[HydratedChunk]) -> set[str]:
+    return set().union(*(words(row.content) for row in rows))
 
 
 def _table_of(chunk: HydratedChunk | Found) -> str | None:
@@ -252,13 +273,13 @@ def answer(
     configured, the same model call also gives the intent verdict (the one-call mode): the model is then
     asked even when the documents do not answer, and its reply used only when they do. `search`: how the
     question (with its context) is searched, `retrieve` unless the caller has a search of its own under way."""
-    search_text = answers.question_with_context(question, history)
-    retrieval = search(search_text) if search is not None else retrieve(deps, user_id, search_text)
+    retrieval = _searched(deps, user_id, answers.question_with_context(question, history), search)
+    question = retrieval.corrected(question)  # what the customer meant is what the answer reads
     scored, relatedness, best_sentence = _scored_sentences(deps, retrieval)
     support = _support(
         retrieval, best_sentence, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question
     )
-    trace: dict = {"ranked": ranked_trace(retrieval.found)}
+    trace: dict = {"ranked": ranked_trace(retrieval.found), **({"typos": retrieval.typos} if retrieval.typos else {})}
     if support is not None:
         trace["support"] = {
             "sentence": round(support.best_sentence, 4),
@@ -349,6 +370,10 @@ def answer(
     said = [r.sentence for r in (ordered[:ORDER_ROWS] or tiered)] or [c.text for c in picked]
     trace["answer"] = EXTRACTIVE
     return Answer(EXTRACTIVE, answers.truncate(" ".join(said), settings.max_reply_chars), False, **common)
+
+
+def _searched(deps: Deps, user_id: uuid.UUID, text: str, search: Search | None) -> Retrieval:
+    return search(text) if search is not None else retrieve(deps, user_id, text)
 
 
 def _in_price_order(

@@ -1,0 +1,64 @@
+"""A customer's slip of the thumb on one of the business's own words: "punture" for "puncture", "sevice" for
+"service", "austira" for "Austria".
+
+The keyword index matches words as written and the abstention decision counts a word no document holds as unknown,
+so one mistyped letter sent a plain question to the don't-know reply. Such a word is read as the passages' word one
+edit away (a letter dropped, added, changed, or two neighbours swapped: the optimal string alignment distance),
+under rules that keep a real word the documents do not hold from being read as one they do:
+
+- the customer's word is no whole English word (the embedding model's whole-word vocabulary): "hearing" never
+  becomes "heating", and "do you do hearing tests" stays a question about something the business does not offer;
+- it has at least MIN_CHARS letters: a short word is one edit from too many others ("tea", "tee", "ten");
+- the passages' word starts with the same letter: a slip seldom hits the first one ("sevice" is "service", not
+  "device");
+- exactly one word of the passages is that near (its forms counted once: "service" and "services" are one word);
+  with two ("prise": "price", "pride") nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping
+
+MIN_CHARS = 5
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORD = re.compile(r"[^\W\d_]+")
+# Endings that make one word's forms: a correction found as "service" and "services" is one correction.
+_ENDINGS = ("es", "s", "ed", "ing", "d")
+
+
+def one_edit_away(word: str) -> set[str]:
+    """Every string one letter dropped, added, changed or two neighbours swapped away from `word` (a-z only)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1 and b[0] != b[1]}
+    changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]}
+    added = {a + c + b for a, b in splits for c in _LETTERS}
+    return (dropped | swapped | changed | added) - {word}
+
+
+def _root(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_CHARS - 1:
+            return word[: -len(ending)]
+    return word
+
+
+def corrections(unknown: Iterable[str], passage_words: Collection[str], english: Collection[str]) -> dict[str, str]:
+    """Each of the question's `unknown` words (lowercased; held by no document) read as one of `passage_words` (the
+    lowercased words of the passages the search found), by the rules above; the words left as they are are absent."""
+    found: dict[str, str] = {}
+    for word in unknown:
+        if len(word) < MIN_CHARS or not word.isalpha() or not word.isascii() or word in english:
+            continue
+        near = [w for w in one_edit_away(word) if w[0] == word[0] and w in passage_words]
+        if near and len({_root(w) for w in near}) == 1:
+            found[word] = min(near, key=len)  # of one word's forms, the shortest: its base form as a rule
+    return found
+
+
+def corrected(text: str, fixes: Mapping[str, str]) -> str:
+    """The text with each mistyped word (in any case) replaced by its correction; the rest exactly as written."""
+    if not fixes:
+        return text
+    return _WORD.sub(lambda m: fixes.get(m.group().lower(), m.group()), text)
