@@ -24,7 +24,7 @@ MIN_CHARS = 5
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"[^\W\d_]+")
 # Endings that make one word's forms: a correction found as "service" and "services" is one correction.
-_ENDINGS = ("es", "s", "ed", "ing", "d")
+_ENDINGS = frozenset(("s", "es", "d", "ed", "ing"))
 
 
 def one_edit_away(word: str) -> set[str]:
@@ -37,11 +37,12 @@ def one_edit_away(word: str) -> set[str]:
     return (dropped | swapped | changed | added) - {word}
 
 
-def _root(word: str) -> str:
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_CHARS - 1:
-            return word[: -len(ending)]
-    return word
+def _form_of(word: str, base: str) -> bool:
+    """Whether `word` is `base` or `base` with an ending ("services", "serviced"; "servicing" for "service")."""
+    if word == base:
+        return True
+    stems = (base, base[:-1]) if base.endswith("e") else (base,)
+    return any(word.startswith(stem) and word[len(stem) :] in _ENDINGS for stem in stems)
 
 
 def corrections(unknown: Iterable[str], passage_words: Collection[str], english: Collection[str]) -> dict[str, str]:
@@ -52,8 +53,9 @@ def corrections(unknown: Iterable[str], passage_words: Collection[str], english:
         if len(word) < MIN_CHARS or not word.isalpha() or not word.isascii() or word in english:
             continue
         near = [w for w in one_edit_away(word) if w[0] == word[0] and w in passage_words]
-        if near and len({_root(w) for w in near}) == 1:
-            found[word] = min(near, key=len)  # of one word's forms, the shortest: its base form as a rule
+        base = min(near, key=len, default="")  # of one word's forms, the shortest: its base form as a rule
+        if near and all(_form_of(w, base) for w in near):
+            found[word] = base
     return found
 
 

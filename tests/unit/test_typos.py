@@ -1,0 +1,52 @@
+import pytest
+
+from pipelines.typos import corrected, corrections, one_edit_away
+
+PASSAGES = {"puncture", "repair", "service", "services", "austria", "price", "pride", "delivery", "heating", "tea"}
+ENGLISH = {"hearing", "heating", "repair", "service", "price", "delivery", "tee"}
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("punture", "puncture"),  # a letter dropped
+        ("puncutre", "puncture"),  # two neighbours swapped
+        ("punctture", "puncture"),  # a letter doubled
+        ("sevice", "service"),  # one form of two ("service", "services")
+        ("servicez", "service"),  # a letter changed
+        ("austira", "austria"),
+        ("delivary", "delivery"),
+    ],
+)
+def test_a_slip_on_a_passage_word_is_read_as_that_word(typo, meant):
+    assert corrections([typo], PASSAGES, ENGLISH) == {typo: meant}
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "hearing",  # a whole English word is never a typo, though "heating" is one edit away
+        "prise",  # two passage words as near ("price", "pride"): nothing guessed
+        "teas",  # too short to tell
+        "pepair",  # the first letter differs ("repair")
+        "fountain",  # nothing near
+        "p4ncture",  # not a word
+        "caf\u00e9s",  # not ASCII: the index folds accents itself
+    ],
+)
+def test_words_left_as_written(word):
+    assert corrections([word], PASSAGES, ENGLISH) == {}
+
+
+def test_one_edit_away_holds_every_kind_of_slip_and_not_the_word():
+    near = one_edit_away("abc")
+    assert {"ab", "bac", "abd", "abcd", "xabc"} <= near
+    assert "abc" not in near
+    assert "cba" not in near  # two edits
+
+
+def test_corrected_replaces_only_the_mistyped_words_in_any_case():
+    fixes = {"punture": "puncture"}
+    assert corrected("How much for a Punture repair? punture!", fixes) == "How much for a puncture repair? puncture!"
+    assert corrected("how much for a puncture repair", {}) == "how much for a puncture repair"
+    assert corrected("unpunture", fixes) == "unpunture"  # a whole word only
