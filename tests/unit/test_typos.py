@@ -50,3 +50,16 @@ def test_corrected_replaces_only_the_mistyped_words_in_any_case():
     assert corrected("How much for a Punture repair? punture!", fixes) == "How much for a puncture repair? puncture!"
     assert corrected("how much for a puncture repair", {}) == "how much for a puncture repair"
     assert corrected("unpunture", fixes) == "unpunture"  # a whole word only
+
+
+def test_with_no_passage_word_near_an_english_word_is_read():
+    # the search of the mistyped question found passages without the word; the English word is searched again
+    assert corrections(["appoitnment", "shold"], PASSAGES, {"appointment", "should"}) == {
+        "appoitnment": "appointment", "shold": "should"}
+    # two English words as near ("creit": "credit", "crest"): nothing guessed
+    assert corrections(["creit"], PASSAGES, {"credit", "crest"}) == {}
+
+
+def test_a_plural_or_singular_the_passages_hold_is_near():
+    assert corrections(["paperbbacks"], {"paperback"}, set()) == {"paperbbacks": "paperbacks"}
+    assert corrections(["satudray"], {"saturdays"}, set()) == {"satudray": "saturday"}
