@@ -414,7 +414,7 @@ def _intent_story(decided: Mapping[str, Any], intent_name: str | None) -> list[s
 def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str]:
     chunks = responded.get("chunks") or []
     how = responded.get("answer")
-    story = []
+    story = _typos_story(responded.get("typos"))
     if how == "canned":
         story.append("It sent the reply you wrote for this intent.")
     elif how == "none":  # one model call: the verdict was a task or a hand-off, so its answer was not sent
@@ -452,6 +452,14 @@ def _respond_story(responded: Mapping[str, Any], status: str | None) -> list[str
     return story
 
 
+def _typos_story(typos: object) -> list[str]:
+    """The customer's slips the search read as the words meant (pipelines/typos.py)."""
+    if not isinstance(typos, Mapping) or not typos:
+        return []
+    read = ", ".join(f"“{typo}” as “{meant}”" for typo, meant in typos.items())
+    return [f"It read {read} (a typo, it seems) and searched your documents for that."]
+
+
 def _documents(passages: object) -> list[str]:
     """The documents a stored list of passages names, sorted; an entry naming none (an old trace's) is skipped."""
     if not isinstance(passages, list):
@@ -485,6 +493,8 @@ def stage_details(name: str, stage: object) -> list[tuple[str, str]]:
         elif key == "support" and isinstance(value, Mapping):
             rows.append(("how well they answer", f"{_value(value.get('score'))} (answers from "
                                                  f"{_value(value.get('threshold'))})"))
+        elif key == "typos" and isinstance(value, Mapping):
+            rows.append(("typos read", ", ".join(f"{typo} as {meant}" for typo, meant in value.items())))
         elif key == "fallbacks" and isinstance(value, list):
             rows.append(("models that failed first", "; ".join(
                 f"{f.get('model')}: {f.get('error')}" if isinstance(f, Mapping) else str(f) for f in value) or "none"))

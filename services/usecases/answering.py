@@ -274,10 +274,11 @@ def answer(
     asked even when the documents do not answer, and its reply used only when they do. `search`: how the
     question (with its context) is searched, `retrieve` unless the caller has a search of its own under way."""
     retrieval = _searched(deps, user_id, answers.question_with_context(question, history), search)
-    question = retrieval.corrected(question)  # what the customer meant is what the answer reads
+    # What the customer meant is what the extractive answer reads; a model reads the customer's own words.
+    meant = retrieval.corrected(question)
     scored, relatedness, best_sentence = _scored_sentences(deps, retrieval)
     support = _support(
-        retrieval, best_sentence, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=question
+        retrieval, best_sentence, relatedness, deps.vocabulary(), everyday=deps.everyday(), question=meant
     )
     trace: dict = {"ranked": ranked_trace(retrieval.found), **({"typos": retrieval.typos} if retrieval.typos else {})}
     if support is not None:
@@ -294,11 +295,11 @@ def answer(
             "threshold": round(abstention.threshold(settings.min_relevance), 4),
         }
     answerable = abstention.answerable(support, settings.min_relevance)
-    order = price_order.asked_order(question)
+    order = price_order.asked_order(meant)
     ordered = _in_price_order(deps, user_id, retrieval, scored, order) if order is not None and answerable else []
     if ordered:
         trace["order"] = order
-    counts = asked_counts.asked_counts(question)
+    counts = asked_counts.asked_counts(meant)
     tiered = _in_count_tier(deps, user_id, retrieval, scored, counts) if answerable and not ordered else []
     if tiered:
         trace["tier"] = tiered[0].sentence
@@ -360,8 +361,8 @@ def answer(
     picked = sentences.pick(
         sentences.holding_asked_figures_first(scored, retrieval.figures),
         settings.max_reply_chars,
-        asks=asked_kinds.asked_kinds(question),
-        sizes=asked_sizes.asked_sizes(question),
+        asks=asked_kinds.asked_kinds(meant),
+        sizes=asked_sizes.asked_sizes(meant),
         counts=counts,
     )
     if not picked:  # no sentence fits what was asked: nothing to quote

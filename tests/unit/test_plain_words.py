@@ -66,6 +66,14 @@ def test_a_dont_know_names_the_passages_found():
     assert dict(plain_words.stage_details("respond", respond))["passages found"] == "prices.csv (row 2) 41%"
 
 
+def test_a_typo_read_is_told():
+    respond = {"answer": "extractive", "typos": {"punture": "puncture"},
+               "chunks": [{"source": "prices.csv (row 3)", "score": 0.7}]}
+    story = plain_words.trace_story({"respond": respond}, status="answered", intent_name="Response")
+    assert "It read “punture” as “puncture” (a typo, it seems)" in " ".join(story)
+    assert dict(plain_words.stage_details("respond", respond))["typos read"] == "punture as puncture"
+
+
 def test_a_dont_know_the_model_chose_says_so():
     passage = {"location": "row 2", "score": 0.61, "fused": 0.9, "vector_rank": 1, "keyword_rank": None}
     respond = {"answer": "abstained", "chunks": [], "ranked": [{**passage, "document": "prices.csv"}],
