@@ -50,8 +50,8 @@ def _form_of(word: str, base: str) -> bool:
 
 
 def _held(word: str, words: Collection[str]) -> bool:
-    """The word, or its singular or plural, is one of `words`."""
-    return word in words or word + "s" in words or (word.endswith("s") and word[:-1] in words)
+    """The word, or its singular or plural, is one of `words` ("harnesss" is no plural of "harness")."""
+    return word in words or word + "s" in words or (word.endswith("s") and word[-2] != "s" and word[:-1] in words)
 
 
 def _the_one(edits: Iterable[str], words: Collection[str]) -> str | None:

@@ -206,11 +206,25 @@ def retrieve(
     figures = frozenset(t for t in asking_figures if any(named_figures.holds_figure(t, f.content) for f in found))
     unknown = [t for t in unknown if t not in known and t not in figures]
     fixes = typos.corrections(unknown, _words_of(rows.values()), deps.vocabulary()) if read_typos else {}
-    if fixes:
-        again = retrieve(deps, user_id, typos.corrected(text, fixes), limit=limit, document_ids=document_ids,
+    retrieval = Retrieval(text, vector, terms, found, weights, unknown, vector_only, figures)
+    return _with_typos_read(deps, user_id, retrieval, fixes, limit=limit, document_ids=document_ids) or retrieval
+
+
+def _with_typos_read(
+    deps: Deps, user_id: uuid.UUID, retrieval: Retrieval, fixes: dict[str, str], *, limit: int,
+    document_ids: list[uuid.UUID] | None,
+) -> Retrieval | None:
+    """The search again with the typos corrected; None when there are none. A word read as an English word the
+    documents turn out not to hold either is left as the customer wrote it: read as "duets", "duvets" would count as
+    an everyday word instead of one the business does not know."""
+    while fixes:
+        again = retrieve(deps, user_id, typos.corrected(retrieval.text, fixes), limit=limit, document_ids=document_ids,
                          read_typos=False)
-        return replace(again, typos=fixes)
-    return Retrieval(text, vector, terms, found, weights, unknown, vector_only, figures)
+        held = {typo: meant for typo, meant in fixes.items() if meant not in again.unknown}
+        if held == fixes:
+            return replace(again, typos=fixes)
+        fixes = held
+    return None
 
 
 def _words_of(rows: Iterable[HydratedChunk]) -> set[str]:

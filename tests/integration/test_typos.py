@@ -56,6 +56,13 @@ def test_a_question_spelt_right_is_searched_once_as_written(workshop):
     assert result.retrieval.text == "how much for a puncture repair"
 
 
+def test_an_english_word_the_documents_lack_is_not_read_into_the_question(workshop):
+    container, user = workshop
+    # "duvets" is one edit from the English "duets"; no document holds either, so the customer's word stays
+    result = answer_plainly(container, user, "do you clean duvets?")
+    assert result.retrieval.typos == {} and "duvets" in result.retrieval.unknown
+
+
 def test_a_real_word_the_documents_lack_is_not_read_as_theirs(workshop):
     container, user = workshop
     # "tandem" is no typo of anything here; "hearing" is an English word one edit from the FAQ's "heating": both
