@@ -9,26 +9,41 @@ dropped, added, changed, or two neighbours swapped: the optimal string alignment
 search found hold, else as the English word one edit away (the search then finds the passages holding it), under
 rules that keep a real word the documents do not hold from being read as one they do:
 
-- the customer's word is no whole English word (the embedding model's whole-word vocabulary): "hearing" never
-  becomes "heating", and "do you do hearing tests" stays a question about something the business does not offer;
+- the customer's word is no English word (a lexicon of ~160,000): "hearing" never becomes "heating", and "do you
+  do hearing tests" stays a question about something the business does not offer; "parka", "pinot" stay too;
 - it has at least MIN_CHARS letters: a short word is one edit from too many others ("tea", "tee", "ten");
 - the passages' word starts with the same letter: a slip seldom hits the first one ("sevice" is "service", not
   "device");
-- exactly one word of the passages (else of English) is that near, its forms counted once ("service" and
-  "services" are one word; "paperbacks" is near where the passages hold "paperback"); with two ("prise": "price",
-  "pride") nothing is guessed.
+- exactly one word of the passages is that near, its forms counted once ("service" and "services" are one word;
+  "paperbacks" is near where the passages hold "paperback"); with two ("prise": "price", "pride") nothing is
+  guessed. Where the passages hold none, the English word that near, common (MIN_FREQUENCY) and far commoner than
+  any other that near (DOMINANCE: "shold" is "should", not "sold"); the search keeps it only if the documents hold
+  it (services/usecases/answering.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
+from typing import Protocol
 
 MIN_CHARS = 5
+# An English word read for a typo is at least this common (counts of the lexicon, a plural's with its singular's:
+# "saturday" 1,439, "puncture" 4,347, "shoal" 482) and this many times commoner than the next word as near
+# ("credit" 76,573 against "crest" 2,198; "price" 76,035 against "pride" 32,563 is no reading).
+MIN_FREQUENCY = 500
+DOMINANCE = 10
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"[^\W\d_]+")
 # Endings that make one word's forms: a correction found as "service" and "services" is one correction.
 _ENDINGS = frozenset(("s", "es", "d", "ed", "ing"))
+
+
+class Lexicon(Protocol):
+    """English words and their counts in a body of text (services/adapters/english_lexicon.py)."""
+
+    def __contains__(self, word: object) -> bool: ...
+    def frequency(self, word: str) -> int: ...
 
 
 def one_edit_away(word: str) -> set[str]:
@@ -63,10 +78,27 @@ def _the_one(edits: Iterable[str], words: Collection[str]) -> str | None:
     return base if all(_form_of(w, base) for w in near) else ""
 
 
-def corrections(unknown: Iterable[str], passage_words: Collection[str], english: Collection[str]) -> dict[str, str]:
+def _frequency(word: str, english: Lexicon) -> int:
+    """The word's count, a plural's the commoner of its own and its singular's ("saturdays" 816, "saturday" 1,439)."""
+    own = english.frequency(word)
+    return max(own, english.frequency(word[:-1])) if word.endswith("s") and own else own
+
+
+def _commonest(edits: Iterable[str], english: Lexicon) -> str | None:
+    """The English word among the edits common enough and far commoner than any other (not a form of it)."""
+    counted = sorted(((_frequency(w, english), w) for w in edits), reverse=True)
+    counted = [(count, w) for count, w in counted if count >= MIN_FREQUENCY]
+    if not counted:
+        return None
+    best = counted[0][1]
+    others = [count for count, w in counted[1:] if not (_form_of(w, best) or _form_of(best, w))]
+    return best if not others or counted[0][0] >= DOMINANCE * others[0] else None
+
+
+def corrections(unknown: Iterable[str], passage_words: Collection[str], english: Lexicon) -> dict[str, str]:
     """Each of the question's `unknown` words (lowercased; held by no document) read as one of `passage_words` (the
-    lowercased words of the passages the search found) or of `english` (whole English words), by the rules above;
-    the words left as they are are absent."""
+    lowercased words of the passages the search found) or an English word, by the rules above; the words left as
+    they are are absent."""
     found: dict[str, str] = {}
     for word in unknown:
         if len(word) < MIN_CHARS or not word.isalpha() or not word.isascii() or word in english:
@@ -74,7 +106,7 @@ def corrections(unknown: Iterable[str], passage_words: Collection[str], english:
         edits = [w for w in one_edit_away(word) if w[0] == word[0]]
         meant = _the_one(edits, passage_words)
         if meant is None:  # the passages hold no word that near: an English one, which the search then finds
-            meant = _the_one(edits, english)
+            meant = _commonest(edits, english)
         if meant:
             found[word] = meant
     return found

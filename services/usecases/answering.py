@@ -44,7 +44,7 @@ from pipelines.retrieval import (
 )
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
-from services.adapters import wordpiece
+from services.adapters import english_lexicon, wordpiece
 from services.adapters.intent_classifier import IntentSetup
 from services.adapters.llm import AllModelsFailedError, complete_parsed
 from services.adapters.ports import ChatModel, CountsTerms, Embedder, Prefetches, TermCounts, VectorStore
@@ -129,6 +129,8 @@ class Deps:
     vocabulary: Callable[[], Collection[str]] = wordpiece.whole_words
     # The commonest of them (everyday English): unknown outside what a question asks for, such a word counts less.
     everyday: Callable[[], Collection[str]] = everyday_words
+    # English words and their counts, to tell a customer's typo from a word (pipelines/typos.py).
+    lexicon: Callable[[], typos.Lexicon] = english_lexicon.english
 
 
 def retrieve(
@@ -205,7 +207,7 @@ def retrieve(
     # and a word asking for a figure a passage holds ("postcode" and "SY8 1DA") is the documents' word too
     figures = frozenset(t for t in asking_figures if any(named_figures.holds_figure(t, f.content) for f in found))
     unknown = [t for t in unknown if t not in known and t not in figures]
-    fixes = typos.corrections(unknown, _words_of(rows.values()), deps.vocabulary()) if read_typos else {}
+    fixes = typos.corrections(unknown, _words_of(rows.values()), deps.lexicon()) if read_typos else {}
     retrieval = Retrieval(text, vector, terms, found, weights, unknown, vector_only, figures)
     return _with_typos_read(deps, user_id, retrieval, fixes, limit=limit, document_ids=document_ids) or retrieval
 

@@ -2,8 +2,14 @@ import pytest
 
 from pipelines.typos import corrected, corrections, one_edit_away
 
+
+class Lexicon(dict):
+    def frequency(self, word: str) -> int:
+        return self.get(word, 0)
+
+
 PASSAGES = {"puncture", "repair", "service", "services", "austria", "price", "pride", "delivery", "heating", "tea"}
-ENGLISH = {"hearing", "heating", "repair", "service", "price", "delivery", "tee"}
+ENGLISH = Lexicon(hearing=5000, heating=4000, repair=9000, service=80000, price=76000, delivery=30000, tee=900)
 
 
 @pytest.mark.parametrize(
@@ -52,14 +58,17 @@ def test_corrected_replaces_only_the_mistyped_words_in_any_case():
     assert corrected("unpunture", fixes) == "unpunture"  # a whole word only
 
 
-def test_with_no_passage_word_near_an_english_word_is_read():
+def test_with_no_passage_word_near_the_far_commonest_english_word_is_read():
     # the search of the mistyped question found passages without the word; the English word is searched again
-    assert corrections(["appoitnment", "shold"], PASSAGES, {"appointment", "should"}) == {
-        "appoitnment": "appointment", "shold": "should"}
-    # two English words as near ("creit": "credit", "crest"): nothing guessed
-    assert corrections(["creit"], PASSAGES, {"credit", "crest"}) == {}
+    english = Lexicon(appointment=32629, should=2584311, sold=114305, credit=76573, crest=2198, pride=32563,
+                      prize=23203, saturday=1439, saturdays=816, shoal=482)
+    assert corrections(["appoitnment", "shold", "creit", "satudrays"], PASSAGES, english) == {
+        "appoitnment": "appointment", "shold": "should", "creit": "credit", "satudrays": "saturdays"}
+    # "prise": "pride" and "prize" are as common as each other; "shoak": "shoal" is too rare to guess
+    assert corrections(["prise", "shoak"], set(), english) == {}
 
 
 def test_a_plural_or_singular_the_passages_hold_is_near():
-    assert corrections(["paperbbacks"], {"paperback"}, set()) == {"paperbbacks": "paperbacks"}
-    assert corrections(["satudray"], {"saturdays"}, set()) == {"satudray": "saturday"}
+    assert corrections(["paperbbacks"], {"paperback"}, Lexicon()) == {"paperbbacks": "paperbacks"}
+    assert corrections(["satudray"], {"saturdays"}, Lexicon()) == {"satudray": "saturday"}
+    assert corrections(["harnesses"], set(), Lexicon(harness=900)) == {}  # "harnesss" is no plural
