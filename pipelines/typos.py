@@ -101,9 +101,11 @@ def corrections(unknown: Iterable[str], passage_words: Collection[str], english:
     they are are absent."""
     found: dict[str, str] = {}
     for word in unknown:
-        if len(word) < MIN_CHARS or not word.isalpha() or not word.isascii() or word in english:
+        if (len(word) < MIN_CHARS or not word.isalpha() or not word.isascii() or word in english
+                or _held(word, passage_words)):
             continue
-        edits = [w for w in one_edit_away(word) if w[0] == word[0]]
+        # its own forms ("colours" for "colour") are no other word
+        edits = [w for w in one_edit_away(word) if w[0] == word[0] and not (_form_of(w, word) or _form_of(word, w))]
         meant = _the_one(edits, passage_words)
         if meant is None:  # the passages hold no word that near: an English one, which the search then finds
             meant = _commonest(edits, english)

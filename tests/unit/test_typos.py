@@ -44,6 +44,11 @@ def test_words_left_as_written(word):
     assert corrections([word], PASSAGES, ENGLISH) == {}
 
 
+def test_a_word_the_passages_hold_in_some_form_is_no_typo():
+    assert corrections(["colour"], {"colours", "colon"}, Lexicon()) == {}
+    assert corrections(["colour"], {"colon"}, Lexicon(colours=900)) == {}
+
+
 def test_one_edit_away_holds_every_kind_of_slip_and_not_the_word():
     near = one_edit_away("abc")
     assert {"ab", "bac", "abd", "abcd", "xabc"} <= near
