@@ -95,10 +95,12 @@ def _commonest(edits: Iterable[str], english: Lexicon) -> str | None:
     return best if not others or counted[0][0] >= DOMINANCE * others[0] else None
 
 
-def corrections(unknown: Iterable[str], passage_words: Collection[str], english: Lexicon) -> dict[str, str]:
+def corrections(
+    unknown: Iterable[str], passage_words: Collection[str], english: Lexicon, *, reads_english: bool = True
+) -> dict[str, str]:
     """Each of the question's `unknown` words (lowercased; held by no document) read as one of `passage_words` (the
-    lowercased words of the passages the search found) or an English word, by the rules above; the words left as
-    they are are absent."""
+    lowercased words of the passages the search found) or (`reads_english`) an English word, by the rules above;
+    the words left as they are are absent."""
     found: dict[str, str] = {}
     for word in unknown:
         if (len(word) < MIN_CHARS or not word.isalpha() or not word.isascii() or word in english
@@ -107,7 +109,7 @@ def corrections(unknown: Iterable[str], passage_words: Collection[str], english:
         # its own forms ("colours" for "colour") are no other word
         edits = [w for w in one_edit_away(word) if w[0] == word[0] and not (_form_of(w, word) or _form_of(word, w))]
         meant = _the_one(edits, passage_words)
-        if meant is None:  # the passages hold no word that near: an English one, which the search then finds
+        if meant is None and reads_english:  # no passage word that near: an English one, which the search then finds
             meant = _commonest(edits, english)
         if meant:
             found[word] = meant

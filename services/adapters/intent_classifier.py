@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from pipelines import intent
+from pipelines.retrieval import words
 from schemas.bot import BotSettings, BusinessIntent
 from schemas.messages import IntentResult
 from services.adapters.ports import Embedder
@@ -168,17 +169,36 @@ class IntentHeads:
     _vectors: dict[str, list[float]] = field(default_factory=dict)
     _heads: OrderedDict[str, IntentHead] = field(default_factory=OrderedDict)
     _defaults: tuple[dict[str, list[str]], str] | None = None  # the set with no examples of a business's own
+    _words: OrderedDict[str, frozenset[str]] = field(default_factory=OrderedDict)  # each set's words
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def head_for(self, setup: IntentSetup) -> IntentHead:
         """The head of a business's example set. Most businesses add none: their set, and its key, are
         made once a process instead of once a message."""
+        return self.head(*self._set_of(setup))
+
+    def example_words(self, setup: IntentSetup) -> frozenset[str]:
+        """The words of a business's example set (lowercased), once a process per set: a customer's typo of one
+        of them is read as it (pipelines/typos.py)."""
+        classes, key = self._set_of(setup)
+        with self._lock:
+            known = self._words.get(key)
+        if known is None:
+            known = frozenset().union(*(words(text) for texts in classes.values() for text in texts))
+            with self._lock:
+                self._words[key] = known
+                while len(self._words) > self.max_heads:
+                    self._words.popitem(last=False)
+        return known
+
+    def _set_of(self, setup: IntentSetup) -> tuple[Mapping[str, Sequence[str]], str]:
         if setup.examples or setup.intents:
-            return self.head(intent.training_set(setup.examples, setup.intents))
+            classes = intent.training_set(setup.examples, setup.intents)
+            return classes, intent.training_key(self.embedder.model_name, classes)
         if self._defaults is None:
             classes = intent.training_set({}, [])
             self._defaults = (classes, intent.training_key(self.embedder.model_name, classes))
-        return self.head(*self._defaults)
+        return self._defaults
 
     def head(self, classes: Mapping[str, Sequence[str]], key: str | None = None) -> IntentHead:
         """`key`: the set's `training_key`, when the caller has it."""

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from pipelines import intent
+from pipelines import intent, typos
+from pipelines.retrieval import content_terms
 from schemas.bot import BotSettings
 from schemas.messages import IntentResult
+from services.adapters import english_lexicon
 from services.adapters.intent_classifier import IntentHeads, IntentSetup, decide_intent
 from services.adapters.llm import AllModelsFailedError, complete_parsed
 from services.adapters.ports import ChatModel, Embedder
@@ -54,6 +56,14 @@ def business_answer(deps: IntentDeps, result: IntentResult, text: str, setup: In
 
 
 def decide(deps: IntentDeps, text: str, setup: IntentSetup) -> IntentResult:
-    # Embedded through the stages' embedder, so rag.respond finds this vector instead of computing it again.
-    vector = deps.embedder.embed([text])[0]
-    return decide_intent(vector, setup, heads=deps.intent_heads, rules=deps.intent_rules, text=text)
+    # A customer's typo of a word of the examples ("cancle", "apointment", "refnud") is read as that word. Only those:
+    # with no documents to hold it, a name ("Morag", "Totnes") would be read as the English word one edit away.
+    english = english_lexicon.english()
+    unknown = [term for term in content_terms(text) if term not in english]
+    meant = typos.corrected(
+        text, typos.corrections(unknown, deps.intent_heads.example_words(setup), english, reads_english=False)
+    )
+    # Embedded through the stages' embedder, so rag.respond finds this vector instead of computing it again (a text
+    # read with a typo corrected is embedded as corrected, and rag.respond searches for the typos it reads itself).
+    vector = deps.embedder.embed([meant])[0]
+    return decide_intent(vector, setup, heads=deps.intent_heads, rules=deps.intent_rules, text=meant)
