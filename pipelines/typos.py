@@ -17,8 +17,9 @@ rules that keep a real word the documents do not hold from being read as one the
 - exactly one word of the passages is that near, its forms counted once ("service" and "services" are one word;
   "paperbacks" is near where the passages hold "paperback"); with two ("prise": "price", "pride") nothing is
   guessed. Where the passages hold none, the English word that near, common (MIN_FREQUENCY) and far commoner than
-  any other that near (DOMINANCE: "shold" is "should", not "sold"); the search keeps it only if the documents hold
-  it (services/usecases/answering.py).
+  any other that near (DOMINANCE: "shold" is "should", not "sold"), which the question is then judged by whether
+  the documents hold it or not (services/usecases/answering.py). A word the lexicon lacks can be misread so: the
+  German "stollen" as "stolen".
 """
 
 from __future__ import annotations

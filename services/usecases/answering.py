@@ -208,25 +208,13 @@ def retrieve(
     figures = frozenset(t for t in asking_figures if any(named_figures.holds_figure(t, f.content) for f in found))
     unknown = [t for t in unknown if t not in known and t not in figures]
     fixes = typos.corrections(unknown, _words_of(rows.values()), deps.lexicon()) if read_typos else {}
-    retrieval = Retrieval(text, vector, terms, found, weights, unknown, vector_only, figures)
-    return _with_typos_read(deps, user_id, retrieval, fixes, limit=limit, document_ids=document_ids) or retrieval
-
-
-def _with_typos_read(
-    deps: Deps, user_id: uuid.UUID, retrieval: Retrieval, fixes: dict[str, str], *, limit: int,
-    document_ids: list[uuid.UUID] | None,
-) -> Retrieval | None:
-    """The search again with the typos corrected; None when there are none. A word read as an English word the
-    documents turn out not to hold either is left as the customer wrote it: read as "duets", "duvets" would count as
-    an everyday word instead of one the business does not know."""
-    while fixes:
-        again = retrieve(deps, user_id, typos.corrected(retrieval.text, fixes), limit=limit, document_ids=document_ids,
-                         read_typos=False)
-        held = {typo: meant for typo, meant in fixes.items() if meant not in again.unknown}
-        if held == fixes:
-            return replace(again, typos=fixes)
-        fixes = held
-    return None
+    if not fixes:
+        return Retrieval(text, vector, terms, found, weights, unknown, vector_only, figures)
+    # Searched again as if written right, an English reading the documents lack included: "expensive" for "expesive"
+    # is then judged as the everyday word it is, as if written right, not as a word outside English.
+    again = retrieve(deps, user_id, typos.corrected(text, fixes), limit=limit, document_ids=document_ids,
+                     read_typos=False)
+    return replace(again, typos=fixes)
 
 
 def _words_of(rows: Iterable[HydratedChunk]) -> set[str]:

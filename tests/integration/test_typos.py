@@ -56,11 +56,16 @@ def test_a_question_spelt_right_is_searched_once_as_written(workshop):
     assert result.retrieval.text == "how much for a puncture repair"
 
 
-def test_an_english_word_the_documents_lack_is_not_read_into_the_question(workshop):
+def test_a_typo_of_an_english_word_the_documents_lack_is_judged_as_that_word(workshop):
     container, user = workshop
-    # "duvets" is one edit from the English "duets"; no document holds either, so the customer's word stays
-    result = answer_plainly(container, user, "do you clean duvets?")
-    assert result.retrieval.typos == {} and "duvets" in result.retrieval.unknown
+    # "umbrelas" is one edit from the English "umbrellas", which no document holds: the question is judged as if
+    # written right, an everyday thing the workshop does not sell, and answered with the don't-know reply
+    for question in ("do you sell umbrelas?", "do you sell umbrellas?"):
+        result = answer_plainly(container, user, question)
+        assert "umbrellas" in result.retrieval.unknown, question
+        assert result.how == answering.ABSTAINED, (question, result.trace)
+    assert result.retrieval.typos == {}
+    assert answer_plainly(container, user, "do you sell umbrelas?").retrieval.typos == {"umbrelas": "umbrellas"}
 
 
 def test_a_real_word_the_documents_lack_is_not_read_as_theirs(workshop):
