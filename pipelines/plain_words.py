@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from pipelines import session_status
+from pipelines import session_status, spellings
 from schemas.pipelines import MESSAGE_IN_PROGRESS
 
 # --- WhatsApp session -----------------------------------------------------------------------------
@@ -456,8 +456,18 @@ def _typos_story(typos: object) -> list[str]:
     """The customer's slips the search read as the words meant (pipelines/typos.py)."""
     if not isinstance(typos, Mapping) or not typos:
         return []
-    read = ", ".join(f"“{typo}” as “{meant}”" for typo, meant in typos.items())
-    return [f"It read {read} (a typo, it seems) and searched your documents for that."]
+    spelt = {word: meant for word, meant in typos.items() if meant in spellings.variants(str(word))}
+    slips = {typo: meant for typo, meant in typos.items() if typo not in spelt}
+    story = []
+    if spelt:
+        story.append(f"It read {_read_as(spelt)} as your documents spell it and searched them for that.")
+    if slips:
+        story.append(f"It read {_read_as(slips)} (a typo, it seems) and searched your documents for that.")
+    return story
+
+
+def _read_as(words: Mapping[object, object]) -> str:
+    return ", ".join(f"“{word}” as “{meant}”" for word, meant in words.items())
 
 
 def _documents(passages: object) -> list[str]:

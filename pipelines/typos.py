@@ -20,6 +20,10 @@ rules that keep a real word the documents do not hold from being read as one the
   any other that near (DOMINANCE: "shold" is "should", not "sold"), which the question is then judged by whether
   the documents hold it or not (services/usecases/answering.py). A word the lexicon lacks can be misread so: the
   German "stollen" as "stolen".
+
+Before all this, a word the passages write the other side of the Atlantic's way ("color" for their "colour",
+"license" for "licence") is read as theirs, whatever its length and though it is an English word
+(pipelines/spellings.py).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 from typing import Protocol
+
+from pipelines import spellings
 
 MIN_CHARS = 5
 # An English word read for a typo is at least this common (counts of the lexicon, a plural's with its singular's:
@@ -100,12 +106,17 @@ def corrections(
     unknown: Iterable[str], passage_words: Collection[str], english: Lexicon, *, reads_english: bool = True
 ) -> dict[str, str]:
     """Each of the question's `unknown` words (lowercased; held by no document) read as one of `passage_words` (the
-    lowercased words of the passages the search found) or (`reads_english`) an English word, by the rules above;
-    the words left as they are are absent."""
+    lowercased words of the passages the search found), their spelling of it, or (`reads_english`) an English word,
+    by the rules above; the words left as they are are absent."""
     found: dict[str, str] = {}
     for word in unknown:
-        if (len(word) < MIN_CHARS or not word.isalpha() or not word.isascii() or word in english
-                or _held(word, passage_words)):
+        if not word.isalpha() or not word.isascii() or _held(word, passage_words):
+            continue
+        spelt = [v for v in spellings.variants(word) if _held(v, passage_words)]
+        if len(spelt) == 1:  # "color" where the passages write "colour": no typo, the other side's spelling
+            found[word] = spelt[0]
+            continue
+        if len(word) < MIN_CHARS or word in english:
             continue
         # its own forms ("colours" for "colour") are no other word
         edits = [w for w in one_edit_away(word) if w[0] == word[0] and not (_form_of(w, word) or _form_of(word, w))]

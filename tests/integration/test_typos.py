@@ -21,7 +21,7 @@ We ship spare parts within Germany and to Austria in 2 to 4 working days.
 # Workshop
 
 Bring your bike in any weekday morning. We repair city bikes, road bikes and cargo bikes. The waiting room's
-heating is on from October.
+heating is on from October. We fit new tyres while you wait, in any colour we stock.
 """
 
 
@@ -47,6 +47,14 @@ def test_a_typo_is_answered_as_the_word_meant(workshop, question, typos, fact):
     assert as_written.trace["typos"] == typos
     assert as_written.retrieval.typos == typos
     assert as_written.retrieval.text != question  # searched with the word meant
+
+
+def test_an_american_spelling_is_read_as_the_documents_british_one(workshop):
+    container, user = workshop
+    result = answer_plainly(container, user, "do you fit new tires?")
+    assert result.retrieval.typos == {"tires": "tyres"}
+    assert result.how == answering.EXTRACTIVE, result.trace
+    assert "tyres while you wait" in result.reply
 
 
 def test_a_question_spelt_right_is_searched_once_as_written(workshop):

@@ -181,3 +181,12 @@ def test_a_session_retrying_without_internet_says_so_instead_of_promising_a_qr_c
     assert plain_words.session_state("STARTING").next_step == "A QR code appears here in a few seconds."
     assert not plain_words.session_retrying("FAILED", stored)
     assert plain_words.session_error(session_status.UNREACHABLE, "FAILED").startswith("Salesboy could not reach")
+
+
+def test_the_documents_spelling_read_is_told_apart_from_a_typo():
+    respond = {"answer": "extractive", "typos": {"color": "colour", "punture": "puncture"},
+               "chunks": [{"source": "prices.csv (row 3)", "score": 0.7}]}
+    story = " ".join(plain_words.trace_story({"respond": respond}, status="answered", intent_name="Response"))
+    assert "It read “color” as “colour” as your documents spell it" in story
+    assert "It read “punture” as “puncture” (a typo, it seems)" in story
+    assert "“color” as “colour” (a typo" not in story

@@ -1,0 +1,51 @@
+"""The other side's spelling of a word. American and British English write some words apart ("color" and "colour",
+"license" and "licence", "center" and "centre", "organize" and "organise", "canceled" and "cancelled", "tire" and
+"tyre"), and a business writes its documents one way while its customers write either: a Dublin driving school's
+"licence" would leave an American's "license" a word no document holds, searched for in vain and counted against
+answering. Neither spelling is a typo, so the typo rules (pipelines/typos.py, which never read an English word as
+another) do not apply; these rules name the variants, and pipelines/typos.py reads a question's word as one only
+where the passages found hold it.
+
+The rules are the regular patterns of the two spellings (as listed by dictionaries' notes on American and British
+spelling) at a word's end, each read both ways, with the irregular pairs named. A rule only ever proposes a variant:
+a word the passages do not hold is never read, so "tour" is no "tor" and "dense" no "dence".
+"""
+
+from __future__ import annotations
+
+import re
+
+# (American, British, what comes before, the endings kept as written) at a word's end; each is read both ways.
+_PATTERNS = (
+    ("or", "our", "(?<=[a-z]{2})", "(s|ed|ing|ite|ites|ful|less|able)?"),  # color, favorite, honorable
+    ("er", "re", "(?<=[a-z][bdfghkmnpstvz])", "(s)?"),  # center, theater, liter, fiber, meager
+    ("iz", "is", "(?<=[a-z]{2})", "(e|ed|es|ing|er|ers|ation|ations)"),  # organize, personalized, customizing
+    ("yz", "ys", "(?<=[a-z]{2})", "(e|ed|es|ing|er|ers)"),  # analyze, paralyzed
+    ("el", "ell", "(?<=[a-z])", "(ed|ing|er|ers|ation|ations|ist|ists|or|ors)"),  # canceled, traveling, jeweler
+    ("ense", "ence", "(?<=[a-z]{2})", "(s|d)?"),  # license, defense, offense
+    ("og", "ogue", "(?<=[a-z]{3})", "(s)?"),  # catalog, dialog, analog
+)
+_PAIRS = {
+    "aluminum": "aluminium", "cozy": "cosy", "curb": "kerb", "donut": "doughnut", "enroll": "enrol",
+    "enrollment": "enrolment", "fulfill": "fulfil", "gray": "grey", "installment": "instalment",
+    "jewelry": "jewellery", "mold": "mould", "mom": "mum", "pajamas": "pyjamas", "plow": "plough",
+    "program": "programme", "skeptical": "sceptical", "skillful": "skilful", "tire": "tyre", "yogurt": "yoghurt",
+}
+_RULES = tuple(
+    (re.compile(f"{before}{one}{endings}$"), rf"{other}\1")
+    for american, british, before, endings in _PATTERNS
+    for one, other in ((american, british), (british, american))
+)
+_BOTH_WAYS = {**_PAIRS, **{british: american for american, british in _PAIRS.items()}}
+
+
+def variants(word: str) -> set[str]:
+    """The word's other spellings by the rules above (lowercase in, lowercase out); none for most words."""
+    found = {rule.sub(replace, word) for rule, replace in _RULES if rule.search(word)}
+    singular = word[:-1] if word.endswith("s") else word
+    if singular in _BOTH_WAYS:
+        found.add(_BOTH_WAYS[singular] + word[len(singular):])
+    if word in _BOTH_WAYS:
+        found.add(_BOTH_WAYS[word])
+    return found - {word}
+
