@@ -26,10 +26,11 @@ _PATTERNS = (
     ("og", "ogue", "(?<=[a-z]{3})", "(s)?"),  # catalog, dialog, analog
 )
 _PAIRS = {
-    "aluminum": "aluminium", "cozy": "cosy", "curb": "kerb", "donut": "doughnut", "enroll": "enrol",
-    "enrollment": "enrolment", "fulfill": "fulfil", "gray": "grey", "installment": "instalment",
-    "jewelry": "jewellery", "mold": "mould", "mom": "mum", "pajamas": "pyjamas", "plow": "plough",
-    "program": "programme", "skeptical": "sceptical", "skillful": "skilful", "tire": "tyre", "yogurt": "yoghurt",
+    "aluminum": "aluminium", "celiac": "coeliac", "cozy": "cosy", "curb": "kerb", "donut": "doughnut",
+    "draft": "draught", "enroll": "enrol", "enrollment": "enrolment", "fulfill": "fulfil", "gray": "grey",
+    "installment": "instalment", "jewelry": "jewellery", "mold": "mould", "mom": "mum", "pajamas": "pyjamas",
+    "plow": "plough", "program": "programme", "skeptical": "sceptical", "skillful": "skilful", "tire": "tyre",
+    "yogurt": "yoghurt",
 }
 _RULES = tuple(
     (re.compile(f"{before}{one}{endings}$"), rf"{other}\1")

@@ -9,8 +9,9 @@ dropped, added, changed, or two neighbours swapped: the optimal string alignment
 search found hold, else as the English word one edit away (the search then finds the passages holding it), under
 rules that keep a real word the documents do not hold from being read as one they do:
 
-- the customer's word is no English word (a lexicon of ~160,000): "hearing" never becomes "heating", and "do you
-  do hearing tests" stays a question about something the business does not offer; "parka", "pinot" stay too;
+- the customer's word is no English word (a lexicon of ~160,000, American; a British spelling of its words counts):
+  "hearing" never becomes "heating", and "do you do hearing tests" stays a question about something the business
+  does not offer; "colour" never becomes "color", nor "fibre" "fire"; "parka", "pinot" stay too;
 - it has at least MIN_CHARS letters: a short word is one edit from too many others ("tea", "tee", "ten");
 - the passages' word starts with the same letter: a slip seldom hits the first one ("sevice" is "service", not
   "device");
@@ -102,6 +103,12 @@ def _commonest(edits: Iterable[str], english: Lexicon) -> str | None:
     return best if not others or counted[0][0] >= DOMINANCE * others[0] else None
 
 
+def _english(word: str, english: Lexicon) -> bool:
+    """An English word in either side's spelling: the lexicon is American, and "colour", "centre" and "programme" are
+    no typos of "color", "center" and "programmer"."""
+    return word in english or any(variant in english for variant in spellings.variants(word))
+
+
 def corrections(
     unknown: Iterable[str], passage_words: Collection[str], english: Lexicon, *, reads_english: bool = True
 ) -> dict[str, str]:
@@ -116,7 +123,7 @@ def corrections(
         if len(spelt) == 1:  # "color" where the passages write "colour": no typo, the other side's spelling
             found[word] = spelt[0]
             continue
-        if len(word) < MIN_CHARS or word in english:
+        if len(word) < MIN_CHARS or _english(word, english):
             continue
         # its own forms ("colours" for "colour") are no other word
         edits = [w for w in one_edit_away(word) if w[0] == word[0] and not (_form_of(w, word) or _form_of(word, w))]

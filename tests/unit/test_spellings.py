@@ -52,3 +52,11 @@ def test_a_spelling_the_passages_do_not_hold_is_not_read():
     english = Lexicon(color=90000, tour=30000, hour=50000)
     assert corrections(["color", "tour", "hour"], {"price", "tor", "hor"}, english) == {}
     assert corrections(["color"], {"color"}, english) == {}  # the passages' own word
+
+
+def test_a_british_spelling_is_no_typo_of_the_american_lexicon_word():
+    # the lexicon is American: without the spelling rules "colour" was read as a typo of "color", "fibre" of "fire"
+    english = Lexicon(color=90000, fiber=5000, fire=80000, programmer=3000, program=60000, drought=2600,
+                      draft=20000)
+    assert corrections(["colour", "fibre", "programme", "draught"], set(), english) == {}
+    assert corrections(["fibre"], {"fiber", "fire"}, english) == {"fibre": "fiber"}
