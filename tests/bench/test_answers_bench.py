@@ -14,6 +14,8 @@ import json
 import os
 import tomllib
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,10 +63,10 @@ def _settings(suite: Path) -> BotSettings:
     return BotSettings.model_validate({**patch, "models": [], "debounce_seconds": 0, "enabled": True})
 
 
-def test_answer_quality(tmp_path, database_url, redis_url):
-    suites = _suites()
-    if not suites:
-        pytest.skip("no evaluation suites")
+@contextmanager
+def inline_run(tmp_path, database_url, redis_url) -> Iterator[tuple]:
+    """A container whose queued jobs run in this process when drained, and the BENCH_DUMP file (None without);
+    both closed after."""
     publisher = InlinePublisher()
     container = bootstrap(
         make_settings(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_url),
@@ -75,12 +77,20 @@ def test_answer_quality(tmp_path, database_url, redis_url):
     publisher.container = container
     dump = open(os.environ["BENCH_DUMP"], "w") if os.environ.get("BENCH_DUMP") else None  # noqa: SIM115
     try:
-        for suite in suites:
-            _run_suite(container, publisher, suite, dump)
+        yield container, publisher, dump
     finally:
         if dump:
             dump.close()
         container.close()
+
+
+def test_answer_quality(tmp_path, database_url, redis_url):
+    suites = _suites()
+    if not suites:
+        pytest.skip("no evaluation suites")
+    with inline_run(tmp_path, database_url, redis_url) as (container, publisher, dump):
+        for suite in suites:
+            _run_suite(container, publisher, suite, dump)
 
 
 def _passages(found) -> list[dict]:

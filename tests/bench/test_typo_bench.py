@@ -10,16 +10,14 @@ fact-in-reply and false abstention on answerable questions and abstention on out
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from services.bootstrap import bootstrap
 from services.usecases import answering
-from tests.bench.test_answers_bench import InlinePublisher, _normalised, _settings, _suites
-from tests.conftest import create_user, make_settings
+from tests.bench.test_answers_bench import _normalised, _settings, _suites, inline_run
+from tests.conftest import create_user
 
 MIN_CHARS = 6
 _WORD = re.compile(r"[A-Za-z]+")
@@ -56,23 +54,10 @@ def test_answers_with_a_typo(tmp_path, database_url, redis_url):
     suites = _suites()
     if not suites:
         pytest.skip("no evaluation suites")
-    publisher = InlinePublisher()
-    container = bootstrap(
-        make_settings(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_url),
-        database_url=database_url,
-        redis_url=redis_url,
-        publisher=publisher,
-    )
-    publisher.container = container
-    dump = open(os.environ["BENCH_DUMP"], "w") if os.environ.get("BENCH_DUMP") else None  # noqa: SIM115
     totals = {form: {"fact": [], "false_abstention": [], "oos_abstained": []} for form in ("as written", "typo")}
-    try:
+    with inline_run(tmp_path, database_url, redis_url) as (container, publisher, dump):
         for suite in suites:
             _run_suite(container, publisher, suite, totals, dump)
-    finally:
-        if dump:
-            dump.close()
-        container.close()
     for form, figures in totals.items():
         shown = ", ".join(f"{k} {sum(v) / len(v):.3f} ({sum(v)}/{len(v)})" for k, v in figures.items() if v)
         print(f"\nall suites, {form}: {shown}")
