@@ -107,7 +107,8 @@ def _passages(found) -> list[dict]:
     ]
 
 
-def _run_suite(container, publisher, suite: Path, dump) -> None:
+def suite_loaded(container, publisher, suite: Path) -> tuple:
+    """A new tenant holding the suite's documents, ingested; its settings, answering's dependencies and its cases."""
     user = create_user(container)
     for path in sorted((suite / "documents").iterdir()):
         container.kb.upload(user, path.name, path.read_bytes())
@@ -115,6 +116,11 @@ def _run_suite(container, publisher, suite: Path, dump) -> None:
     settings = _settings(suite)
     deps = answering.Deps(container.embedder, container.vectors, container.tenant_uow)
     cases = [json.loads(line) for line in (suite / "cases.jsonl").read_text().splitlines() if line.strip()]
+    return user, settings, deps, cases
+
+
+def _run_suite(container, publisher, suite: Path, dump) -> None:
+    user, settings, deps, cases = suite_loaded(container, publisher, suite)
     tally: dict[str, dict[str, list[bool]]] = {}
     for case in cases:
         if case["kind"] not in ("question", "out_of_scope"):

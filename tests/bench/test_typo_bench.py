@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from services.usecases import answering
-from tests.bench.test_answers_bench import _normalised, _settings, _suites, inline_run
-from tests.conftest import create_user
+from tests.bench.test_answers_bench import _normalised, _suites, inline_run, suite_loaded
 
 MIN_CHARS = 6
 _WORD = re.compile(r"[A-Za-z]+")
@@ -64,13 +63,7 @@ def test_answers_with_a_typo(tmp_path, database_url, redis_url):
 
 
 def _run_suite(container, publisher, suite: Path, totals: dict, dump) -> None:
-    user = create_user(container)
-    for path in sorted((suite / "documents").iterdir()):
-        container.kb.upload(user, path.name, path.read_bytes())
-        publisher.drain()
-    settings = _settings(suite)
-    deps = answering.Deps(container.embedder, container.vectors, container.tenant_uow)
-    cases = [json.loads(line) for line in (suite / "cases.jsonl").read_text().splitlines() if line.strip()]
+    user, settings, deps, cases = suite_loaded(container, publisher, suite)
     turn = 0
     for case in cases:
         if case["kind"] not in ("question", "out_of_scope"):
