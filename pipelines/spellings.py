@@ -17,9 +17,11 @@ import re
 
 # (American, British, what comes before, the endings kept as written) at a word's end; each is read both ways.
 _PATTERNS = (
-    ("or", "our", "(?<=[a-z]{2})", "(s|ed|ing|ite|ites|ful|less|able)?"),  # color, favorite, honorable
+    # not after "c": "scoring" is no "scouring"
+    ("or", "our", "(?<=[a-z][abd-z])", "(s|ed|ing|ite|ites|ful|less|able)?"),  # color, favorite, honorable
     ("er", "re", "(?<=[a-z][bdfghkmnpstvz])", "(s)?"),  # center, theater, liter, fiber, meager
-    ("iz", "is", "(?<=[a-z]{2})", "(e|ed|es|ing|er|ers|ation|ations)"),  # organize, personalized, customizing
+    # three letters before: "prize" is no "prise"
+    ("iz", "is", "(?<=[a-z]{3})", "(e|ed|es|ing|er|ers|ation|ations)"),  # organize, personalized, customizing
     ("yz", "ys", "(?<=[a-z]{2})", "(e|ed|es|ing|er|ers)"),  # analyze, paralyzed
     ("el", "ell", "(?<=[a-z])", "(ed|ing|er|ers|ation|ations|ist|ists|or|ors)"),  # canceled, traveling, jeweler
     ("ense", "ence", "(?<=[a-z]{2})", "(s|d)?"),  # license, defense, offense
@@ -32,21 +34,27 @@ _PAIRS = {
     "plow": "plough", "program": "programme", "skeptical": "sceptical", "skillful": "skilful", "tire": "tyre",
     "yogurt": "yoghurt",
 }
-_RULES = tuple(
-    (re.compile(f"{before}{one}{endings}$"), rf"{other}\1")
-    for american, british, before, endings in _PATTERNS
-    for one, other in ((american, british), (british, american))
-)
-_BOTH_WAYS = {**_PAIRS, **{british: american for american, british in _PAIRS.items()}}
+_TO_BRITISH = tuple((re.compile(f"{before}{a}{endings}$"), rf"{b}\1") for a, b, before, endings in _PATTERNS)
+_TO_AMERICAN = tuple((re.compile(f"{before}{b}{endings}$"), rf"{a}\1") for a, b, before, endings in _PATTERNS)
+_BRITISH_PAIRS = {british: american for american, british in _PAIRS.items()}
 
 
 def variants(word: str) -> set[str]:
     """The word's other spellings by the rules above (lowercase in, lowercase out); none for most words."""
-    found = {rule.sub(replace, word) for rule, replace in _RULES if rule.search(word)}
+    return _spelt(word, _TO_BRITISH, _PAIRS) | american(word)
+
+
+def american(word: str) -> set[str]:
+    """The word's American spellings, were it a British one ("colour": "color"); none for most words."""
+    return _spelt(word, _TO_AMERICAN, _BRITISH_PAIRS)
+
+
+def _spelt(word: str, rules: tuple[tuple[re.Pattern[str], str], ...], pairs: dict[str, str]) -> set[str]:
+    found = {rule.sub(replace, word) for rule, replace in rules if rule.search(word)}
     singular = word[:-1] if word.endswith("s") else word
-    if singular in _BOTH_WAYS:
-        found.add(_BOTH_WAYS[singular] + word[len(singular):])
-    if word in _BOTH_WAYS:
-        found.add(_BOTH_WAYS[word])
+    if word in pairs:
+        found.add(pairs[word])
+    elif singular in pairs:
+        found.add(pairs[singular] + "s")
     return found - {word}
 

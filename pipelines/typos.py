@@ -6,12 +6,13 @@ The keyword index matches words as written and the abstention decision counts a 
 don't-know reply: with one typo in the longest word of each question of the evaluation suites, three answerable
 questions in four (tests/bench/test_typo_bench.py). Such a word is read as the word one edit away (a letter
 dropped, added, changed, or two neighbours swapped: the optimal string alignment distance) that the passages the
-search found hold, else as the English word one edit away (the search then finds the passages holding it), under
+search fetched hold, else as the English word one edit away (the search then finds the passages holding it), under
 rules that keep a real word the documents do not hold from being read as one they do:
 
 - the customer's word is no English word (a lexicon of ~160,000, American; a British spelling of its words counts):
   "hearing" never becomes "heating", and "do you do hearing tests" stays a question about something the business
-  does not offer; "colour" never becomes "color", nor "fibre" "fire"; "parka", "pinot" stay too;
+  does not offer; "colour" is never read as "color" for being outside the lexicon, nor "fibre" as "fire"; "parka",
+  "pinot" stay too;
 - it has at least MIN_CHARS letters: a short word is one edit from too many others ("tea", "tee", "ten");
 - the passages' word starts with the same letter: a slip seldom hits the first one ("sevice" is "service", not
   "device");
@@ -20,7 +21,7 @@ rules that keep a real word the documents do not hold from being read as one the
   guessed. Where the passages hold none, the English word that near, common (MIN_FREQUENCY) and far commoner than
   any other that near (DOMINANCE: "shold" is "should", not "sold"), which the question is then judged by whether
   the documents hold it or not (services/usecases/answering.py). A word the lexicon lacks can be misread so: the
-  German "stollen" as "stolen".
+  German "stollen" as "stolen", a name the documents do not hold ("morag") as "moral".
 
 Before all this, a word the passages write the other side of the Atlantic's way ("color" for their "colour",
 "license" for "licence") is read as theirs, whatever its length and though it is an English word
@@ -36,6 +37,8 @@ from typing import Protocol
 from pipelines import spellings
 
 MIN_CHARS = 5
+# A longer word is no word ("pneumonoultramicroscopic" has 24 letters) and its edits cost the square of its length.
+MAX_CHARS = 30
 # An English word read for a typo is at least this common (counts of the lexicon, a plural's with its singular's:
 # "saturday" 1,439, "puncture" 4,347, "shoal" 482) and this many times commoner than the next word as near
 # ("credit" 76,573 against "crest" 2,198; "price" 76,035 against "pride" 32,563 is no reading).
@@ -74,7 +77,9 @@ def _form_of(word: str, base: str) -> bool:
 
 def _held(word: str, words: Collection[str]) -> bool:
     """The word, or its singular or plural, is one of `words` ("harnesss" is no plural of "harness")."""
-    return word in words or word + "s" in words or (word.endswith("s") and word[-2] != "s" and word[:-1] in words)
+    if word in words or word + "s" in words:
+        return True
+    return len(word) > 2 and word.endswith("s") and word[-2] != "s" and word[:-1] in words
 
 
 def _the_one(edits: Iterable[str], words: Collection[str]) -> str | None:
@@ -82,6 +87,8 @@ def _the_one(edits: Iterable[str], words: Collection[str]) -> str | None:
     near = [w for w in edits if _held(w, words)]
     if not near:
         return None
+    # the words held as written before those held in another form: "drees" is "dress", not a singular "dres"
+    near = [w for w in near if w in words] or near
     base = min(near, key=len)  # of one word's forms, the shortest: its base form as a rule
     return base if all(_form_of(w, base) for w in near) else ""
 
@@ -105,8 +112,8 @@ def _commonest(edits: Iterable[str], english: Lexicon) -> str | None:
 
 def _english(word: str, english: Lexicon) -> bool:
     """An English word in either side's spelling: the lexicon is American, and "colour", "centre" and "programme" are
-    no typos of "color", "center" and "programmer"."""
-    return word in english or any(variant in english for variant in spellings.variants(word))
+    no typos of "color", "center" and "programmer" ("numbre" passes for British too)."""
+    return word in english or any(spelt in english for spelt in spellings.american(word))
 
 
 def corrections(
@@ -117,7 +124,7 @@ def corrections(
     by the rules above; the words left as they are are absent."""
     found: dict[str, str] = {}
     for word in unknown:
-        if not word.isalpha() or not word.isascii() or _held(word, passage_words):
+        if len(word) > MAX_CHARS or not word.isalpha() or not word.isascii() or _held(word, passage_words):
             continue
         spelt = [v for v in spellings.variants(word) if _held(v, passage_words)]
         if len(spelt) == 1:  # "color" where the passages write "colour": no typo, the other side's spelling

@@ -101,8 +101,8 @@ class Retrieval:
     one_list: bool = False  # the store ranks by vector only (no keyword search): its order stands
     # the question's words asking for a figure the passages hold ("eircode" and "F28 X2K7"; named_figures)
     figures: frozenset[str] = frozenset()
-    # the customer's mistyped words read as the passages' ("punture": "puncture"; pipelines/typos.py): the search,
-    # and everything read after it, is of the text with them corrected
+    # the customer's mistyped words read as meant ("punture": "puncture", "tires": the documents' "tyres";
+    # pipelines/typos.py): the search, and everything read after it, is of the text with them corrected
     typos: dict[str, str] = field(default_factory=dict)
 
     def corrected(self, text: str) -> str:
@@ -137,9 +137,9 @@ def retrieve(
     deps: Deps, user_id: uuid.UUID, text: str, *, limit: int = PASSAGES, document_ids: list[uuid.UUID] | None = None,
     read_typos: bool = True,
 ) -> Retrieval:
-    """The passages answering `text`. A word of it no document holds that is a typo of a word of the passages found
-    (`pipelines/typos.py`) is read as that word: the text is searched again with it corrected (`read_typos` False:
-    as written)."""
+    """The passages answering `text`. A word of it no document holds that is a typo of a word of the passages fetched
+    or of a common English word, or their other spelling of it (`pipelines/typos.py`), is read as that word: the text
+    is searched again with it corrected (`read_typos` False: as written)."""
     vector = deps.embedder.embed([text])[0]
     terms = content_terms(text)
     if isinstance(deps.embedder, Prefetches):
@@ -207,7 +207,7 @@ def retrieve(
     # and a word asking for a figure a passage holds ("postcode" and "SY8 1DA") is the documents' word too
     figures = frozenset(t for t in asking_figures if any(named_figures.holds_figure(t, f.content) for f in found))
     unknown = [t for t in unknown if t not in known and t not in figures]
-    fixes = typos.corrections(unknown, _words_of(rows.values()), deps.lexicon()) if read_typos else {}
+    fixes = typos.corrections(unknown, _words_of(rows.values()), deps.lexicon()) if read_typos and unknown else {}
     if not fixes:
         return Retrieval(text, vector, terms, found, weights, unknown, vector_only, figures)
     # Searched again as if written right, an English reading the documents lack included: "expensive" for "expesive"

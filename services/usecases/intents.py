@@ -56,8 +56,9 @@ def business_answer(deps: IntentDeps, result: IntentResult, text: str, setup: In
 
 
 def decide(deps: IntentDeps, text: str, setup: IntentSetup) -> IntentResult:
-    # A customer's typo of a word of the examples ("cancle", "apointment", "refnud") is read as that word. Only those:
-    # with no documents to hold it, a name ("Morag", "Totnes") would be read as the English word one edit away.
+    # A customer's typo of a word of the examples ("apointment", "refnud") is read as that word. Only those: with no
+    # documents to hold it, a name ("Morag", "Totnes") would be read as the English word one edit away. What the
+    # customer gave (an address, a date, a name) is read from their own words: "frida.k@…" is no "friday.k@…".
     english = english_lexicon.english()
     unknown = [term for term in content_terms(text) if term not in english]
     meant = typos.corrected(
@@ -66,4 +67,5 @@ def decide(deps: IntentDeps, text: str, setup: IntentSetup) -> IntentResult:
     # Embedded through the stages' embedder, so rag.respond finds this vector instead of computing it again (a text
     # read with a typo corrected is embedded as corrected, and rag.respond searches for the typos it reads itself).
     vector = deps.embedder.embed([meant])[0]
-    return decide_intent(vector, setup, heads=deps.intent_heads, rules=deps.intent_rules, text=meant)
+    return decide_intent(vector, setup, heads=deps.intent_heads, rules=deps.intent_rules, text=meant,
+                         payload=intent.extract_payload(text))

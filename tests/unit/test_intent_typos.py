@@ -55,3 +55,13 @@ def test_a_business_example_word_is_read_too():
     assert "growler" in deps.intent_heads.example_words(setup)
     intents.decide(deps, "two growlr refills please", setup)
     assert "two growler refills please" in deps.embedder.texts
+
+
+def test_what_the_customer_gave_is_read_from_their_own_words():
+    deps = Deps()
+    setup = IntentSetup.of(BotSettings())
+    text = "Hi its Frida, can I book a haircut on Tuesday at 3pm? frida.k@gmail.com"
+    result = intents.decide(deps, text, setup)
+    assert "frida" not in deps.embedder.texts[-1].lower()  # read as the examples' "friday" for the decision
+    assert result.payload["emails"] == ["frida.k@gmail.com"]
+    assert "friday" not in " ".join(map(str, result.payload.get("dates", []))).lower()

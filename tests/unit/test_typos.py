@@ -77,3 +77,16 @@ def test_a_plural_or_singular_the_passages_hold_is_near():
     assert corrections(["paperbbacks"], {"paperback"}, Lexicon()) == {"paperbbacks": "paperbacks"}
     assert corrections(["satudray"], {"saturdays"}, Lexicon()) == {"satudray": "saturday"}
     assert corrections(["harnesses"], set(), Lexicon(harness=900)) == {}  # "harnesss" is no plural
+
+
+def test_a_word_held_as_written_is_read_before_a_form_of_another():
+    # "dres" + "s" is "dress", but no singular of it: "drees" is "dress"
+    assert corrections(["drees", "clases"], {"dress", "classes"}, Lexicon()) == {"drees": "dress", "clases": "classes"}
+
+
+def test_a_word_too_long_to_be_one_is_not_read():
+    # 34 letters and one edit from a passage word; the edits of a word of a few thousand would cost seconds
+    word = "supercalifragilisticexpialidocious"
+    assert corrections([word.replace("docious", "docous")], {word}, Lexicon()) == {}
+    assert corrections(["punture"], {"puncture"}, Lexicon()) == {"punture": "puncture"}
+    assert corrections(["s", "ss"], {"s"}, Lexicon()) == {}  # too short to hold an ending
