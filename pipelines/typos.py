@@ -71,13 +71,16 @@ def _form_of(word: str, base: str) -> bool:
     """Whether `word` is `base` or `base` with an ending ("services", "serviced"; "servicing" for "service")."""
     if word == base:
         return True
-    stems = (base, base[:-1]) if base.endswith("e") else (base,)
+    stems = (base, base[:-1]) if base.endswith("e") else (base, base[:-1] + "i") if base.endswith("y") else (base,)
     return any(word.startswith(stem) and word[len(stem) :] in _ENDINGS for stem in stems)
 
 
 def _held(word: str, words: Collection[str]) -> bool:
-    """The word, or its singular or plural, is one of `words` ("harnesss" is no plural of "harness")."""
-    if word in words or word + "s" in words:
+    """The word, or its singular or plural, is one of `words` ("harnesss" is no plural of "harness"; "battery" and
+    "batteries" are one word)."""
+    if word in words or word + "s" in words or (word.endswith("y") and word[:-1] + "ies" in words):
+        return True
+    if word.endswith("ies") and word[:-3] + "y" in words:
         return True
     return len(word) > 2 and word.endswith("s") and word[-2] != "s" and word[:-1] in words
 
@@ -101,8 +104,9 @@ def _frequency(word: str, english: Lexicon) -> int:
 
 def _commonest(edits: Iterable[str], english: Lexicon) -> str | None:
     """The English word among the edits common enough and far commoner than any other (not a form of it)."""
-    counted = sorted(((_frequency(w, english), w) for w in edits), reverse=True)
-    counted = [(count, w) for count, w in counted if count >= MIN_FREQUENCY]
+    # of equal counts (a plural takes its singular's), the shorter: "scooterr" is "scooter"
+    ranked = sorted(((_frequency(w, english), -len(w), w) for w in edits), reverse=True)
+    counted = [(count, w) for count, _, w in ranked if count >= MIN_FREQUENCY]
     if not counted:
         return None
     best = counted[0][1]

@@ -90,3 +90,13 @@ def test_a_word_too_long_to_be_one_is_not_read():
     assert corrections([word.replace("docious", "docous")], {word}, Lexicon()) == {}
     assert corrections(["punture"], {"puncture"}, Lexicon()) == {"punture": "puncture"}
     assert corrections(["s", "ss"], {"s"}, Lexicon()) == {}  # too short to hold an ending
+
+
+def test_a_y_and_its_ies_plural_are_one_word():
+    assert corrections(["batery"], {"batteries"}, Lexicon()) == {"batery": "battery"}
+    assert corrections(["battery", "batteries"], {"batteries", "battery"}, Lexicon()) == {}
+
+
+def test_of_one_word_s_forms_as_common_the_shorter_is_read():
+    english = Lexicon(scooter=900, scooters=400)  # a plural counts its singular's
+    assert corrections(["scooterr"], set(), english) == {"scooterr": "scooter"}
