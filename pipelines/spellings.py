@@ -8,7 +8,9 @@ where the passages found hold it.
 
 The rules are the regular patterns of the two spellings (as listed by dictionaries' notes on American and British
 spelling) at a word's end, each read both ways, with the irregular pairs named. A rule only ever proposes a variant:
-a word the passages do not hold is never read, so "tour" is no "tor" and "dense" no "dence".
+a question's word is read as one only where the passages hold it, so "tour" is no "tor" and "dense" no "dence". The
+American spellings of a British word also tell the typo rules that it is an English word ("colour": "color" is in
+their American lexicon), so a made-up British-looking form ("numbre") passes for one too.
 """
 
 from __future__ import annotations
