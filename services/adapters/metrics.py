@@ -19,6 +19,7 @@ import functools
 import logging
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,8 +53,21 @@ class ProcessMetrics:
     passage_vectors: Counter
 
 
-@functools.cache
+_made_once = threading.Lock()
+
+
 def process_metrics() -> ProcessMetrics:
+    """This process's metric objects, made on first use.
+
+    Locked: a message's first encode runs on a thread beside its stage, and two threads making the objects at
+    once would register each name twice (prometheus_client raises DuplicateTimeseries for the second).
+    """
+    with _made_once:
+        return _make_process_metrics()
+
+
+@functools.cache
+def _make_process_metrics() -> ProcessMetrics:
     from prometheus_client import Counter, Histogram
 
     return ProcessMetrics(
