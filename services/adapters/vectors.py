@@ -21,6 +21,11 @@ from services.repositories.kb_repository import HydratedChunk
 from services.repositories.rows import one_row
 
 PGVECTOR_DIMENSIONS = 384  # kb_chunks.embedding is vector(384)
+# A business with fewer chunks than this is searched exactly, with a plan made once per connection: planning the
+# statement (~1 ms) costs more than running it over a small business's rows. A larger one is planned on every call,
+# so that the plan made for its own size walks the HNSW index.
+EXACT_SEARCH_CHUNKS = 1000
+_SIZES_KEPT = 10_000
 
 
 def query_vector(vector: list[float]) -> np.ndarray:
@@ -31,6 +36,19 @@ class PgVectorStore:
     def __init__(self, tenant_uow: Callable[..., UnitOfWork], *, ef_search: int = 100) -> None:
         self._tenant_uow = tenant_uow
         self._ef_search = ef_search
+        # Each business's chunk count as its last search read it (the statement counts them for the words'
+        # rarity): how its next search is planned. Unknown until then, so its first is planned for its size.
+        self._sizes: dict[uuid.UUID, int] = {}
+
+    def exact(self, user_id: uuid.UUID) -> bool:
+        """Whether this business's next search runs exactly over its rows, with a plan kept per connection."""
+        size = self._sizes.get(user_id)
+        return size is not None and size < EXACT_SEARCH_CHUNKS
+
+    def _note_size(self, user_id: uuid.UUID, size: int) -> None:
+        if user_id not in self._sizes and len(self._sizes) >= _SIZES_KEPT:
+            self._sizes.pop(next(iter(self._sizes)), None)
+        self._sizes[user_id] = size
 
     def upsert(self, user_id: uuid.UUID, items: list[VectorItem]) -> None:
         if not items:
@@ -108,10 +126,17 @@ class PgVectorStore:
                        group by s.stem, q.query, indexed.n"""
                    if terms else "select null::text as stem, null::tsquery as query, null::bigint as containing, "
                                  "null::bigint as total, null::float as weight where false")
+        exact = self.exact(user_id)
+        # A small business: "+ 0" keeps the HNSW index out of its plan (whose order it would match), so the plan,
+        # made once and kept as the connection's prepared statement, reads the business's rows by its user_id
+        # index and sorts them by distance, whatever the table's other businesses hold. A generic plan that may
+        # use the index would be Postgres's guess for an average business (measured: an exact scan for a large
+        # one, twice as slow as its own plan; see tests/bench/README.md).
+        order = "(embedding <=> %(q)s) + 0" if exact else "embedding <=> %(q)s"
         # Iterative scans keep walking the HNSW graph until k rows pass the
         # tenant filter; without them a small tenant in a big index gets < k.
         settings = {"hnsw.iterative_scan": "relaxed_order", "hnsw.ef_search": str(self._ef_search),
-                    "plan_cache_mode": "force_custom_plan"}
+                    "plan_cache_mode": "force_generic_plan" if exact else "force_custom_plan"}
         with self._tenant_uow(user_id, settings=settings) as uow:
             rows = uow.conn.execute(
                 f"""with weights as ({weights}),
@@ -120,7 +145,7 @@ class PgVectorStore:
                         from (select id, embedding <=> %(q)s as distance
                                 from public.kb_chunks
                                where user_id = %(user)s and embedding_model = %(model)s {documents} {ready}
-                               order by embedding <=> %(q)s
+                               order by {order}
                                limit %(k)s) nearest),
                     keyword as ({keyword})
                     select c.id, c.embedding <=> %(q)s, semantic.rank, keyword.rank,
@@ -133,6 +158,7 @@ class PgVectorStore:
                 {"q": query_vector(vector), "user": user_id, "model": model, "docs": document_ids, "k": k,
                  "searchable": list(DOCUMENT_SEARCHABLE),
                  "terms": tsquery(terms) if terms else None, "stems": sorted(set(stems(terms or [])))},
+                prepare=exact or None,
             ).fetchall()
         hits = [VectorHit(chunk_id, 1.0 - float(distance), HydratedChunk(chunk_id, document_id, content, metadata,
                                                                            filename),
@@ -140,6 +166,8 @@ class PgVectorStore:
                 for chunk_id, distance, vector_rank, keyword_rank, document_id, content, metadata, filename, *_
                 in rows]
         total, containing = rows[0][-2:] if rows and terms else (None, None)
+        if total is not None:
+            self._note_size(user_id, int(total))
         return hits, (TermCounts(int(total), {stem: int(n) for stem, n in containing.items()})
                       if total is not None and containing is not None else None)
 

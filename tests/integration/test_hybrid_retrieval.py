@@ -11,6 +11,7 @@ import pytest
 from pipelines.named_figures import holds_figure
 from pipelines.retrieval import content_terms, coverage, stems
 from schemas.bot import BotSettings
+from services.adapters import vectors as pgvector
 from services.adapters.ports import VectorItem
 from services.handlers.ingest import chunk_id
 from services.usecases import answering
@@ -226,3 +227,35 @@ def test_a_chunk_holding_a_postcode_or_phone_number_is_found_by_the_words_asking
         holds_postcode = holds_figure("eircode", text)
         assert holds_postcode == (text.split("\n")[0] in {"Where are you?", "Finding us"})
         assert holds_figure("landline", text) == (text.startswith("Contact"))
+
+
+def test_a_small_business_is_searched_exactly_with_its_plan_kept(container, monkeypatch):
+    """A business under EXACT_SEARCH_CHUNKS: once its size is known (from its first search), its searches read its
+    own rows in distance order with a plan kept per connection, and find what the planned search finds; a larger
+    business is planned on every search."""
+    small, large = create_user(container), create_user(container)
+    texts = ["Delivery\nWe deliver to Lagos, Abuja and Accra within 3 working days.",
+             "Opening hours\nWe open at 9 every weekday.",
+             "Returns\nUnopened items can be returned within 14 days."]
+    for user in (small, large):
+        _document(container, user, texts, [_between(0, 1), axis(1), axis(2)])
+    _document(container, large, ["Gift cards\nGift cards come in 10, 20 and 50.", "Parking\nParking is free."],
+              [axis(3), axis(4)])
+    store = container.vectors
+    monkeypatch.setattr(pgvector, "EXACT_SEARCH_CHUNKS", 4)  # the small business holds 3 chunks, the large 5
+
+    def search(user):
+        hits = store.query(user, _between(1, 0), 2, model=MODEL, terms=content_terms("When do you deliver?"))
+        return [(h.chunk.content.split("\n")[0], h.vector_rank, h.keyword_rank, round(h.score, 6)) for h in hits]
+
+    assert not store.exact(small)  # not known yet: planned for its size
+    planned = search(small)
+    assert store.exact(small) and not store.exact(large)
+    assert planned == [("Opening hours", 1, None, pytest.approx(0.995, abs=1e-5)),
+                       ("Delivery", 2, 1, pytest.approx(0.0998749 * 0.995 * 2, abs=1e-5))]
+    assert [search(small) for _ in range(7)] == [planned] * 7  # past psycopg's and Postgres's first five runs
+    assert search(large) == planned and not store.exact(large)
+    assert search(large) == planned and not store.exact(large)
+    # Every business's search stays its own under row level security, whichever plan it runs.
+    other = create_user(container)
+    assert store.query(other, _between(1, 0), 2, model=MODEL, terms=content_terms("When do you deliver?")) == []
