@@ -34,7 +34,18 @@ _PRICE_WORDS = ("cost", "costs", "price", "prices", "priced", "pricing", "fee", 
 # still names food too ("cracked pepper" meets a returns passage's "damaged"): kept for the parcel that "arrived
 # cracked", the commoner message to a shop.
 _DAMAGE_WORDS = ("damage", "damaged", "broken", "cracked")
-SAME_MEANING: tuple[frozenset[str], ...] = (frozenset(_PRICE_WORDS), frozenset(_DAMAGE_WORDS))
+# A customer's everyday word and the business's word for the same thing: "can u fix my chain" against "chain
+# repairs", "can i swap them" against "exchanges", "is there anything for the kids" against "children", "do i pay
+# upfront" against "paid in advance" or "prepaid". Not "fixed" ("a fixed price"), nor "deposit" (a part paid, not the
+# whole).
+_REPAIR_WORDS = ("fix", "fixes", "fixing", "repair", "repairs", "repaired", "repairing")
+_EXCHANGE_WORDS = ("swap", "swaps", "swapped", "exchange", "exchanges", "exchanged")
+_CHILD_WORDS = ("kid", "kids", "child", "children")
+_UPFRONT_WORDS = ("upfront", "advance", "prepay", "prepaid", "prepayment")
+SAME_MEANING: tuple[frozenset[str], ...] = tuple(
+    frozenset(group) for group in (_PRICE_WORDS, _DAMAGE_WORDS, _REPAIR_WORDS, _EXCHANGE_WORDS, _CHILD_WORDS,
+                                   _UPFRONT_WORDS)
+)
 # Words a customer asks the closing time by, answered by the opening hours: "what time do u close saturdays" by
 # "Monday to Saturday we're open 09:30 to 17:30". One way only: "open" does not meet "closed", or "what time is the
 # office open on a saturday" meets "Sunday: office closed" as well as "Saturday: office 09:30 to 13:00". Exact forms:
@@ -62,11 +73,11 @@ def other_forms(word: str) -> list[Form]:
     """The word's other forms the stem would not meet (empty for most words): an irregular plural or singular
     exactly, and nothing else (no spelling rule reads "mice" as a silent e); the regular ones as prefixes; the shop
     words of the same meaning, exactly, which name every form of their group (no "pricing:*" beside "pricing")."""
+    if word in _GROUP_OF:  # before the irregular plurals: "child" names "children" among its group
+        return [Form(w, False) for w in sorted(_GROUP_OF[word]) if w != word]
     irregular = _IRREGULAR_PLURALS.get(word) or _SINGULAR_OF.get(word)
     if irregular is not None:
         return [Form(irregular, False)]
-    if word in _GROUP_OF:
-        return [Form(w, False) for w in sorted(_GROUP_OF[word]) if w != word]
     if word in _CLOSING_WORDS:
         return [Form(w, False) for w in sorted(_CLOSING_FORMS) if w != word]
     forms: list[str] = []

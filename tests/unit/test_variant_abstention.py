@@ -99,7 +99,7 @@ def test_a_missing_variant_counts_against_the_score():
 SHOP = [
     "product: Kids bike service; category: service; price_eur: 39.00; notes: for bikes with 16 inch wheels",
     "product: Hafen Espresso; size: 250 g; price_eur: 9.50; notes: made for espresso machines",
-    "We repair children's bikes from 16 inch wheels upwards. Pack the phone without the SIM card.",
+    "We repair children's bikes and folding bikes from 16 inch wheels upwards. Pack the phone without the SIM card.",
     "We sell refurbished iPhones and Samsung\nphones, checked on 30 points.",
 ]
 
@@ -107,7 +107,8 @@ SHOP = [
 @pytest.mark.parametrize(
     ("question", "unoffered"),
     [
-        ("Do you sell children's bikes?", "sell children bikes"),  # repaired, not sold
+        ("Do you sell children's bikes?", ""),  # a row names kids' bikes before a price: a row offers what it names
+        ("Do you sell folding bikes?", "sell folding bikes"),  # repaired, not sold
         ("Do you sell SIM cards?", "sell sim cards"),  # named, not offered
         ("Do you sell espresso machines?", "sell espresso machines"),  # only in a row's notes
         ("do you buy old bikes?", "buy old bikes"),  # the shop repairs bikes, it does not buy them

@@ -174,3 +174,17 @@ def test_closing_words_meet_the_opening_hours():
     assert not same_word("open", "closed") and covered(["open", "office"], "Sunday: office closed") == ["office"]
     # "opened" (a bag opened at home), "closest" and "closer" (near) are no hours words
     assert not same_word("close", "opened") and not same_word("shut", "closer")
+
+
+def test_a_customers_everyday_word_meets_the_business_word_exactly():
+    assert covered(["fix", "chain"], "Chain repairs from 15 EUR.") == ["fix", "chain"]
+    assert same_word("swap", "exchanges") and same_word("kids", "children") and same_word("child", "kids")
+    assert covered(["pay", "upfront"], "Courses are paid in advance.") == ["upfront"]
+    assert covered(["upfront"], "Prepaid orders ship first.") == ["upfront"]
+    # "child" keeps its irregular plural within its group
+    assert same_word("child", "children") and same_word("children", "child")
+    # exact words only: "a fixed price" is no repair, "advanced" no advance, "kidney" no kid, "fixture" no fix
+    assert not same_word("repair", "fixed") and not same_word("upfront", "advanced")
+    assert not same_word("children", "kidney") and not same_word("repair", "fixture")
+    # nor a deposit, a part paid, the whole paid upfront
+    assert not same_word("upfront", "deposit")
