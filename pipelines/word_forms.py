@@ -42,9 +42,14 @@ _REPAIR_WORDS = ("fix", "fixes", "fixing", "repair", "repairs", "repaired", "rep
 _EXCHANGE_WORDS = ("swap", "swaps", "swapped", "exchange", "exchanges", "exchanged")
 _CHILD_WORDS = ("kid", "kids", "child", "children")
 _UPFRONT_WORDS = ("upfront", "advance", "prepay", "prepaid", "prepayment")
+# "do you deliver to Cork?" against "we ship to all of Ireland", "how much is postage" against "delivery costs".
+# Not "post" (a fence post, a blog post) nor "send" (a message sent).
+_DELIVERY_WORDS = ("deliver", "delivers", "delivered", "delivery", "deliveries", "ship", "ships", "shipped", "shipping",
+                   "postage")
+_TROUSER_WORDS = ("trousers", "pants")
 SAME_MEANING: tuple[frozenset[str], ...] = tuple(
     frozenset(group) for group in (_PRICE_WORDS, _DAMAGE_WORDS, _REPAIR_WORDS, _EXCHANGE_WORDS, _CHILD_WORDS,
-                                   _UPFRONT_WORDS)
+                                   _UPFRONT_WORDS, _DELIVERY_WORDS, _TROUSER_WORDS)
 )
 # Words a customer asks the closing time by, answered by the opening hours: "what time do u close saturdays" by
 # "Monday to Saturday we're open 09:30 to 17:30". One way only: "open" does not meet "closed", or "what time is the
