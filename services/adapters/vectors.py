@@ -7,6 +7,7 @@ also filters on user_id explicitly so the planner can use the tenant index.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 
@@ -39,6 +40,7 @@ class PgVectorStore:
         # Each business's chunk count as its last search read it (the statement counts them for the words'
         # rarity): how its next search is planned. Unknown until then, so its first is planned for its size.
         self._sizes: dict[uuid.UUID, int] = {}
+        self._sizes_lock = threading.Lock()  # searches run on several threads (one beside each verdict)
 
     def exact(self, user_id: uuid.UUID) -> bool:
         """Whether this business's next search runs exactly over its rows, with a plan kept per connection."""
@@ -46,9 +48,10 @@ class PgVectorStore:
         return size is not None and size < EXACT_SEARCH_CHUNKS
 
     def _note_size(self, user_id: uuid.UUID, size: int) -> None:
-        if user_id not in self._sizes and len(self._sizes) >= _SIZES_KEPT:
-            self._sizes.pop(next(iter(self._sizes)), None)
-        self._sizes[user_id] = size
+        with self._sizes_lock:
+            if user_id not in self._sizes and len(self._sizes) >= _SIZES_KEPT:
+                self._sizes.pop(next(iter(self._sizes)))
+            self._sizes[user_id] = size
 
     def upsert(self, user_id: uuid.UUID, items: list[VectorItem]) -> None:
         if not items:
