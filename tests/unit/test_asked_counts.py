@@ -122,12 +122,12 @@ def test_the_tier_holding_the_customers_count_is_said_and_its_other_tiers_are_no
 
 
 def test_counts_and_tiers_are_read_in_linear_time():
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a machine busy elsewhere is no slow read
     asked_counts("1 " * 2000 + "bottles")
     count_bands("1 to " * 1000)
     count_bands("between 1 and " * 500)
     asked_counts("is there" + " " * 4000)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 @pytest.mark.parametrize(
@@ -162,7 +162,7 @@ def test_age_bands_hold_ages_and_only_ages():
 
 
 def test_ages_are_read_in_linear_time():
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a machine busy elsewhere is no slow read
     asked_counts("she's " * 800 + "my son is " * 400 + "9 year " * 500)
     count_bands("children " * 500 + "5 to 11 " * 500)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

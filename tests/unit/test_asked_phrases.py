@@ -49,7 +49,7 @@ def test_a_phrase_held_apart_weighs_against_answering():
 
 def test_long_passages_are_read_fast():
     passages = ["hearing " * 20000 + "x " * 10 + "tests " * 20000]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a machine busy elsewhere is no slow read
     question = "do you do hearing tests"
     assert held_apart(question, passages, asked_for(question)) == "hearing tests"
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

@@ -114,6 +114,6 @@ def test_a_rare_word_told_after_the_question_still_counts():
     ],
 )
 def test_long_messages_are_read_in_linear_time(question):
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a machine busy elsewhere is no slow read
     customer_context.story(question)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

@@ -525,6 +525,6 @@ def test_going_ahead_with_what_was_offered_orders_it(text, expected):
 
 def test_a_message_of_spaces_is_read_in_linear_time():
     """A customer's message reaches these patterns whole: a long run of spaces must not be split many ways."""
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a machine busy elsewhere is no slow read
     assert _evidence("is there" + " " * 4000 + "x") == set()
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
