@@ -426,7 +426,7 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
             and size < SHORT_ANSWER and size + 1 + len(following.text) <= max_chars):
         chosen.append(following)
         size += 1 + len(following.text)
-    figure = _neighbour_with_figure(best.candidate, [s.candidate for s in scored], chosen)
+    figure = _neighbour_with_figure(best.candidate, [s.candidate for s in scored], chosen, asks)
     if figure is not None and len(chosen) < max_sentences and size + 1 + len(figure.text) <= max_chars:
         chosen.append(figure)
     return sorted(chosen, key=lambda c: (c.passage, c.position))
@@ -562,12 +562,24 @@ def _item_lead(best: Candidate, found: Sequence[Candidate]) -> Candidate | None:
                 and c.position < best.position), key=lambda c: c.position, default=None)
 
 
-def _neighbour_with_figure(best: Candidate, found: Sequence[Candidate],
-                           chosen: Sequence[Candidate]) -> Candidate | None:
+def _neighbour_with_figure(best: Candidate, found: Sequence[Candidate], chosen: Sequence[Candidate],
+                           asks: frozenset[str] = frozenset()) -> Candidate | None:
     """A reply with no figure at all, when the sentence just before or after the best one, under the same
     heading, holds one: a section often says the general thing in one sentence and the figure in the next
-    ("Use filtered water with a hardness of 4 to 8 °dH." + "Very hard water makes coffee taste flat…")."""
-    if best.row or any(_FIGURE.search(c.text) for c in chosen):
+    ("Use filtered water with a hardness of 4 to 8 °dH." + "Very hard water makes coffee taste flat…"). For a
+    question asking a kind of figure (pipelines/asked_kinds.py), a reply without one of that kind takes the
+    sentence after the best one when it holds one, whatever its score: it goes on about the same thing ("Gift
+    vouchers can be bought for any amount from €20, …" + "They are valid for 2 years …" for "how long is a gift
+    voucher valid for"). Not the one before: a rule of its own on the best one's subject more often than not."""
+    if best.row:
         return None
-    return next((c for c in found if c.passage == best.passage and c.context == best.context and not c.row
-                 and abs(c.position - best.position) == 1 and c not in chosen and _FIGURE.search(c.text)), None)
+    neighbours = [c for c in found if c.passage == best.passage and c.context == best.context and not c.row
+                  and abs(c.position - best.position) == 1 and c not in chosen]
+    if asks and not any(holds(c.text, asks) for c in chosen):
+        asked = next((c for c in neighbours if c.position == best.position + 1
+                      and holds(moment_free(c.text), asks)), None)
+        if asked is not None:
+            return asked
+    if any(_FIGURE.search(c.text) for c in chosen):
+        return None
+    return next((c for c in neighbours if _FIGURE.search(c.text)), None)

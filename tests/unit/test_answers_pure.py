@@ -4,6 +4,7 @@ as sentences, and the abstention decision."""
 import pytest
 
 from pipelines import abstention
+from pipelines.asked_kinds import asked_kinds
 from pipelines.retrieval import (
     content_terms,
     coverage,
@@ -309,6 +310,27 @@ def test_a_reply_without_a_figure_takes_the_neighbouring_sentence_that_has_one()
     assert [c.text for c in chosen] == ["A cupping is held on Saturdays."]
     with_figure = pick(_scored(("Open 9-18.", 0, 1, 0.9), ("Closed on 24 Dec.", 0, 0, 0.1)), 500)
     assert [c.text for c in with_figure] == ["Open 9-18."]
+
+
+def test_a_reply_without_the_figure_asked_takes_the_next_sentence_that_has_one():
+    # "how long is a gift voucher valid for": the closest sentence speaks of vouchers and holds a price, the one
+    # after it under the same heading says how long they last, far below in score.
+    found = candidates([Source(
+        "Gift vouchers\nGift vouchers can be bought for any amount from €20, or for a single lesson or a block. They "
+        "are valid for 2 years and can be used for any lesson. We send them by email.", heading="Gift vouchers")])
+    scored = sorted((Scored(c, 0.0, 0.0, s) for c, s in zip(found, (0.78, 0.53, 0.60), strict=True)),
+                    key=lambda s: -s.score)
+    asks = asked_kinds("how long is a gift voucher valid for")
+    assert [c.text for c in pick(scored, 500, asks=asks)] == [
+        "Gift vouchers can be bought for any amount from €20, or for a single lesson or a block.",
+        "They are valid for 2 years and can be used for any lesson.",
+    ]
+    # Not the sentence before the best one (it says something else of the thing), nor without a figure asked.
+    before = sorted((Scored(c, 0.0, 0.0, s) for c, s in zip(found, (0.53, 0.78, 0.60), strict=True)),
+                    key=lambda s: -s.score)
+    assert found[0] not in pick(before, 500, asks=asks)
+    assert [c.text for c in pick(scored, 500)] == [
+        "Gift vouchers can be bought for any amount from €20, or for a single lesson or a block."]
 
 
 def test_a_sentence_holding_the_rare_word_wins_whichever_passage_it_is_in():
