@@ -387,7 +387,8 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
     best = scored[0]
     chosen = [best.candidate]
     size = len(best.candidate.text)
-    lead = _item_lead(best.candidate, [s.candidate for s in scored])
+    found = [s.candidate for s in scored]
+    lead = _item_lead(best.candidate, found) or _referent(best.candidate, found)
     if lead is not None and size + 1 + len(lead.text) <= max_chars:
         chosen.append(lead)
         size += 1 + len(lead.text)
@@ -426,7 +427,7 @@ def pick(scored: Sequence[Scored], max_chars: int, max_sentences: int = MAX_SENT
             and size < SHORT_ANSWER and size + 1 + len(following.text) <= max_chars):
         chosen.append(following)
         size += 1 + len(following.text)
-    figure = _neighbour_with_figure(best.candidate, [s.candidate for s in scored], chosen, asks)
+    figure = _neighbour_with_figure(best.candidate, found, chosen, asks)
     if figure is not None and len(chosen) < max_sentences and size + 1 + len(figure.text) <= max_chars:
         chosen.append(figure)
     return sorted(chosen, key=lambda c: (c.passage, c.position))
@@ -560,6 +561,21 @@ def _item_lead(best: Candidate, found: Sequence[Candidate]) -> Candidate | None:
         return None
     return min((c for c in found if c.passage == best.passage and c.paragraph == best.paragraph
                 and c.position < best.position), key=lambda c: c.position, default=None)
+
+
+# A sentence opening with a word that points back says what it speaks of in the sentence before it: "They are
+# suitable for outdoor use" (PVC banners), "It carries its own water and power" (the grooming van). Not "It is
+# possible to …", which points at nothing.
+_POINTS_BACK = re.compile(r"^(?:they|it|this|these|those|that|its|their)\b(?!\s+(?:is|was)\s+(?:not\s+)?possible\b)",
+                          re.IGNORECASE)
+
+
+def _referent(best: Candidate, found: Sequence[Candidate]) -> Candidate | None:
+    """The sentence before the best one in its paragraph, when the best one opens with a word pointing back to it."""
+    if best.row or not _POINTS_BACK.match(best.text):
+        return None
+    return next((c for c in found if c.passage == best.passage and c.paragraph == best.paragraph and not c.row
+                 and c.position == best.position - 1), None)
 
 
 def _neighbour_with_figure(best: Candidate, found: Sequence[Candidate], chosen: Sequence[Candidate],

@@ -316,14 +316,15 @@ def test_a_reply_without_the_figure_asked_takes_the_next_sentence_that_has_one()
     # "how long is a gift voucher valid for": the closest sentence speaks of vouchers and holds a price, the one
     # after it under the same heading says how long they last, far below in score.
     found = candidates([Source(
-        "Gift vouchers\nGift vouchers can be bought for any amount from €20, or for a single lesson or a block. They "
-        "are valid for 2 years and can be used for any lesson. We send them by email.", heading="Gift vouchers")])
+        "Gift vouchers\nGift vouchers can be bought for any amount from €20, or for a single lesson or a block. "
+        "Vouchers are valid for 2 years and can be used for any lesson. We send them by email.",
+        heading="Gift vouchers")])
     scored = sorted((Scored(c, 0.0, 0.0, s) for c, s in zip(found, (0.78, 0.53, 0.60), strict=True)),
                     key=lambda s: -s.score)
     asks = asked_kinds("how long is a gift voucher valid for")
     assert [c.text for c in pick(scored, 500, asks=asks)] == [
         "Gift vouchers can be bought for any amount from €20, or for a single lesson or a block.",
-        "They are valid for 2 years and can be used for any lesson.",
+        "Vouchers are valid for 2 years and can be used for any lesson.",
     ]
     # Not the sentence before the best one (it says something else of the thing), nor without a figure asked.
     before = sorted((Scored(c, 0.0, 0.0, s) for c, s in zip(found, (0.53, 0.78, 0.60), strict=True)),
@@ -331,6 +332,28 @@ def test_a_reply_without_the_figure_asked_takes_the_next_sentence_that_has_one()
     assert found[0] not in pick(before, 500, asks=asks)
     assert [c.text for c in pick(scored, 500)] == [
         "Gift vouchers can be bought for any amount from €20, or for a single lesson or a block."]
+
+
+def test_a_best_sentence_pointing_back_takes_the_sentence_it_points_to():
+    # "will a banner survive outside all summer": "They are suitable for outdoor use" says what they are only with
+    # the sentence before it.
+    found = candidates([Source(
+        "Banners\nPVC banners are 80 cm high, from 1 to 6 metres long, with eyelets every 50 cm. They are suitable "
+        "for outdoor use and last about 2 years outside.\nWe print them in 3 working days.", heading="Banners")])
+    scored = sorted((Scored(c, 0.0, 0.0, s) for c, s in zip(found, (0.40, 0.70, 0.45), strict=True)),
+                    key=lambda s: -s.score)
+    assert [c.text for c in pick(scored, 500)] == [
+        "PVC banners are 80 cm high, from 1 to 6 metres long, with eyelets every 50 cm.",
+        "They are suitable for outdoor use and last about 2 years outside.",
+    ]
+    # A sentence naming its subject stands alone, and so does one opening a paragraph (nothing before it to say).
+    plain = candidates([Source("Banners\nPVC banners come in many sizes. Banners are suitable for outdoor use.",
+                               heading="Banners")])
+    assert [c.text for c in pick([Scored(plain[1], 0.0, 0.0, 0.7), Scored(plain[0], 0.0, 0.0, 0.4)], 500)] == [
+        "Banners are suitable for outdoor use."]
+    alone = candidates([Source("Banners\nSome text here.\nThey are suitable for outdoor use.", heading="Banners")])
+    assert [c.text for c in pick([Scored(alone[1], 0.0, 0.0, 0.7), Scored(alone[0], 0.0, 0.0, 0.4)], 500)] == [
+        "They are suitable for outdoor use."]
 
 
 def test_a_sentence_holding_the_rare_word_wins_whichever_passage_it_is_in():
@@ -541,8 +564,9 @@ def test_a_sentence_inside_a_list_item_comes_with_the_sentence_naming_the_item()
     # A list chunked before items kept a line each runs into one line: its items are still told apart.
     run_together = candidates([Source(text.replace("\n- ", " - "))])
     assert [(c.text, c.paragraph, c.listed) for c in run_together] == [(c.text, c.paragraph, c.listed) for c in found]
-    # Prose is no list: the sentence before the best one of a paragraph is not added.
-    prose = candidates([Source("Hatha is slow. It is the best class to start with.")])
+    # Prose is no list: the sentence before the best one of a paragraph is not added (unless the best one points
+    # back to it: see test_a_best_sentence_pointing_back_takes_the_sentence_it_points_to).
+    prose = candidates([Source("Hatha is slow. Hatha is the best class to start with.")])
     assert [c.text for c in pick([Scored(prose[1], 0.7, 0.0, 0.7), Scored(prose[0], 0.3, 0.0, 0.3)], 500)] == [
         prose[1].text
     ]
