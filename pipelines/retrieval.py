@@ -73,15 +73,27 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 # more than 64 is a pasted text, whose first words say what is asked, and each term costs the keyword query an or and
 # the word coverage a lookup per passage.
 MAX_TERMS = 64
+# A customer's phrase for what the documents name in one word: "can i get my money back" asks for a refund, which
+# terms and policies write "refund", "refunded" or "not refundable"; read by its own words, "money" met no passage and
+# counted as a word the documents lack.
+BUSINESS_WORD_OF = {"money back": "refund"}
+_BUSINESS_WORDS = re.compile(r"\b(" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in BUSINESS_WORD_OF)
+                             + r")\b")
+
+
+def in_business_words(text: str) -> str:
+    """The text with a customer's phrases for a business's word written as that word (BUSINESS_WORD_OF)."""
+    return _BUSINESS_WORDS.sub(lambda m: BUSINESS_WORD_OF[" ".join(m.group(1).split())], text)
 
 
 def content_terms(text: str) -> list[str]:
     """The question's topic words (lowercased, in order, without repeats, the first MAX_TERMS): stop words and
-    single letters left out, numbers kept whole, customers' shorthand written out (pipelines/shorthand.py), and the
+    single letters left out, numbers kept whole, customers' shorthand written out (pipelines/shorthand.py) and their
+    phrases for a business's word read as it ("money back": refund), and the
     word of a figure asked for by the phrasing alone last ("where r u exactly?" is searched with "postcode")."""
     terms: dict[str, None] = {}
     previous = ""
-    for match in _TOKEN.finditer(text.lower()):
+    for match in _TOKEN.finditer(in_business_words(text.lower())):
         word, before, previous = match.group(), previous, match.group()
         if word == "well" and before == "as":  # "do you do cats as well": "as well" is "too", a stop word
             continue

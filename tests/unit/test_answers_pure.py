@@ -56,6 +56,10 @@ def test_content_terms_drop_stop_words_and_keep_numbers_whole():
     # "hes", "shes", "her" are function words too, and "2nd" leaves its number, not a word "nd".
     assert content_terms("can i stay with him while hes being groomed? shes had her 2nd jab") == [
         "stay", "groomed", "2", "jab"]
+    # "money back" is what terms and policies call a refund; "money" alone stays a word of its own.
+    assert content_terms("can i get my money  back for the day pass") == ["refund", "day", "pass"]
+    assert content_terms("Money back if it breaks?") == ["refund", "breaks"]
+    assert content_terms("how much money do i need for the deposit") == ["money", "deposit"]
 
 
 def test_words_saying_when_never_count_as_words_the_documents_lack():
