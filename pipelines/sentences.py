@@ -500,15 +500,20 @@ def _variant_of(text: str) -> frozenset[str]:
 
 def _asked_figure(best: Scored, scored: Sequence[Scored], chosen: Sequence[Candidate],
                   asks: frozenset[str]) -> Candidate | None:
-    """The best sentence holding the kind of figure the question asks for, when no chosen one holds it. Not a
-    priced one unless money is asked: a price row's span or time is the product's ("5-class card: 150.00 EUR
-    (valid for 3 months)"), not the rule asked about ("how far ahead can I book classes?")."""
+    """The sentence holding the kind of figure the question asks for, when no chosen one holds it: of those within
+    ASKED_WITHIN of the best, the one holding most of the question's words, the best scored among equals. A
+    figure near the topic in meaning alone is another thing's: for "cost of a puppy groom?" the gift voucher's
+    "from €20" scored above the row "puppy intro, puppies under 6 months: 30.00 EUR". Not a priced one unless
+    money is asked: a price row's span or time is the product's ("5-class card: 150.00 EUR (valid for 3 months)"),
+    not the rule asked about ("how far ahead can I book classes?")."""
     if not asks or any(holds(c.text, asks) for c in chosen):
         return None
     priced = frozenset() if MONEY in asks else frozenset({MONEY})
-    return next((s.candidate for s in scored[1:] if s.score >= best.score - ASKED_WITHIN - ROW_OVERLAP_SLACK
-                 and s.candidate not in chosen and holds(s.candidate.text, asks)
-                 and not (priced and holds(s.candidate.text, priced))), None)
+    holding = [s for s in scored[1:] if s.score >= best.score - ASKED_WITHIN - ROW_OVERLAP_SLACK
+               and s.candidate not in chosen and holds(s.candidate.text, asks)
+               and not (priced and holds(s.candidate.text, priced))]
+    most = max((s.overlap for s in holding), default=0.0)
+    return next((s.candidate for s in holding if s.overlap >= most - ROW_OVERLAP_SLACK), None)
 
 
 def _text_beside_price(best: Scored, scored: Sequence[Scored], asks: frozenset[str]) -> Candidate | None:

@@ -338,6 +338,23 @@ def test_a_reply_without_the_figure_asked_takes_the_next_sentence_that_has_one()
         "Gift vouchers can be bought for any amount from €20, or for a single lesson or a block."]
 
 
+def test_the_figure_asked_comes_from_the_sentence_holding_most_of_the_questions_words():
+    # "cost of a puppy groom?": the FAQ's puppy sentence leads without a price; the gift voucher's "from €20" scores
+    # above the price list's puppy row, but holds none of the question's words.
+    best = Scored(Candidate("We recommend a puppy intro every 4 to 6 weeks.", "Puppies", 0, 0), 0.56, 0.79, 0.84)
+    voucher = Scored(Candidate("Gift vouchers are sold for any amount from €20.", "Vouchers", 1, 0), 0.60, 0.0, 0.72)
+    row = Scored(Candidate("specialist, puppy intro, puppies under 6 months: 30.00 EUR.", "", 2, 0, row=True),
+                 0.48, 0.54, 0.70, 0.54)
+    asks = asked_kinds("cost of a puppy groom?")
+    assert [c.text for c in pick([best, voucher, row], 500, asks=asks)] == [
+        "We recommend a puppy intro every 4 to 6 weeks.", "specialist, puppy intro, puppies under 6 months: 30.00 EUR."]
+    # Among sentences holding as many of the words, the best scored; none beyond ASKED_WITHIN.
+    twin = Scored(Candidate("puppy intro, from 6 months: 40.00 EUR.", "", 3, 0, row=True), 0.46, 0.54, 0.69, 0.54)
+    assert pick([best, voucher, row, twin], 500, asks=asks)[-1] == row.candidate
+    far = Scored(row.candidate, 0.30, 0.54, 0.60, 0.54)
+    assert [c.text for c in pick([best, far], 500, asks=asks)] == ["We recommend a puppy intro every 4 to 6 weeks."]
+
+
 def test_a_best_sentence_pointing_back_takes_the_sentence_it_points_to():
     # "will a banner survive outside all summer": "They are suitable for outdoor use" says what they are only with
     # the sentence before it.
