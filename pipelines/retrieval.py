@@ -89,8 +89,8 @@ def in_business_words(text: str) -> str:
 def content_terms(text: str) -> list[str]:
     """The question's topic words (lowercased, in order, without repeats, the first MAX_TERMS): stop words and
     single letters left out, numbers kept whole, customers' shorthand written out (pipelines/shorthand.py) and their
-    phrases for a business's word read as it ("money back": refund), and the
-    word of a figure asked for by the phrasing alone last ("where r u exactly?" is searched with "postcode")."""
+    phrases for a business's word read as it ("money back": refund), and the word of a figure asked for by the
+    phrasing alone last ("where r u exactly?" is searched with "postcode")."""
     terms: dict[str, None] = {}
     previous = ""
     for match in _TOKEN.finditer(in_business_words(text.lower())):
