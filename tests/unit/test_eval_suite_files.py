@@ -12,7 +12,8 @@ from services.usecases.evaluation import load_suite
 EVALS = Path(__file__).resolve().parents[2] / "evals"
 DOCUMENT_SUITES = ("coffee_roaster", "bike_workshop", "phone_repair", "family_bakery", "yoga_studio", "garden_centre",
                    "pet_salon", "driving_school", "hardware_store", "florist", "campsite", "print_shop",
-                   "wine_merchant", "optician", "dry_cleaner", "climbing_gym", "hair_salon", "bookshop")
+                   "wine_merchant", "optician", "dry_cleaner", "climbing_gym", "hair_salon", "bookshop",
+                   "electrical_shop")
 
 
 @pytest.mark.parametrize("name", DOCUMENT_SUITES)
