@@ -3,6 +3,8 @@ writes "American Express", "business cards" and "students"; searched as typed, t
 counts as a word the documents do not know, so an answerable question was abstained on. Each entry is a common
 English abbreviation of chat and shop talk with one reading in a customer's message; ambiguous ones are left out
 ("gf": gluten-free or girlfriend, "min": minimum or minute, "sat": Saturday or sat nav, "mo": month or moment).
+A clipped word of everyday speech counts as shorthand when shops write it otherwise: "telly" is a TV in every price
+list (an electrical shop's customers wrote it in 19 of 226 messages, and each question holding it was abstained on).
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ pcs pieces
 approx approximately
 deets details
 mob mobile
+telly tv
+tellies tvs
 """
 SHORTHAND: dict[str, tuple[str, ...]] = {
     line.split()[0]: tuple(line.split()[1:]) for line in _SHORTHAND_TEXT.strip().splitlines()

@@ -10,6 +10,8 @@ def test_shorthand_is_searched_written_out():
     assert content_terms("do u take amex") == ["take", "american", "express"]
     assert content_terms("how much for 250 biz cards") == ["250", "business", "cards"]
     assert content_terms("can I get an appt tmrw for my bday?") == ["appointment", "tomorrow", "birthday"]
+    assert content_terms("how much is the big 65 inch telly") == ["big", "65", "inch", "tv"]
+    assert content_terms("do ye fix tellies") == ["fix", "tvs"]
 
 
 def test_a_written_out_word_already_asked_is_not_repeated():
