@@ -1,5 +1,7 @@
 """The asked-for variant that the documents do not name (pipelines/variants.py, missing_variant)."""
 
+from dataclasses import replace
+
 import pytest
 
 from pipelines import abstention, variants
@@ -135,12 +137,32 @@ def test_what_is_offered_or_not_asked_about(question):
     assert abstention.unoffered(question, SHOP, untold={"beans"}) == ""
 
 
-def test_an_unoffered_thing_is_recorded_and_counts_only_with_a_weight(monkeypatch):
-    figures = {"best_sentence": 0.6, "coverage": 1.0, "agreement": True}
-    support = abstention.Support(**figures, unoffered="sell sim cards")
-    assert abstention.answerable(support)  # traced, not counted (OFFER_WEIGHT 0: it did not generalise)
-    monkeypatch.setattr(abstention, "OFFER_WEIGHT", 2.0)
-    assert not abstention.answerable(support)
+def test_an_unoffered_thing_counts_against_the_score_unless_the_support_is_far_above_the_threshold():
+    figures = {"best_sentence": 0.5, "coverage": 0.6, "agreement": False}  # 0.52 over the threshold
+    assert abstention.answerable(abstention.Support(**figures))
+    assert not abstention.answerable(abstention.Support(**figures, unoffered="sell sim cards"))
+    strong = abstention.Support(best_sentence=0.6, coverage=1.0, agreement=True)  # 1.39 over it
+    assert abstention.answerable(replace(strong, unoffered="sell sim cards"))
+
+
+ELECTRICIAN = ["Our electrician does call-outs for jobs such as fitting ceiling fans and wiring electric showers.",
+               "We do not take building waste, gas cylinders, or appliances stripped for parts.",
+               "We don't buy textbooks, magazines or encyclopaedias.",
+               "catering: coffee pump flask; size: 2 litres; price_eur: 14.00; notes: return within 2 days"]
+
+
+@pytest.mark.parametrize(
+    ("question", "unoffered"),
+    [
+        ("do ye sell electric showers", "sell electric showers"),  # "ye" is "you"; wired, not sold
+        ("do yous sell ceiling fans", "sell ceiling fans"),
+        ("do u buy old textbooks? got all my uni ones", ""),  # a no for the thing's last word answers every kind
+        ("Do you rent out coffee flasks? how much", ""),  # a row offers what it names for hire too
+        ("do ye sell gas cylinders", "sell gas cylinders"),  # a no of another role ("take") is no answer
+    ],
+)
+def test_a_no_in_the_asked_role_answers_and_ye_asks_as_you_do(question, unoffered):
+    assert abstention.unoffered(question, ELECTRICIAN) == unoffered
 
 
 def test_a_markdown_table_lists_the_variants_of_the_product_its_column_names():
