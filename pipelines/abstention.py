@@ -628,6 +628,8 @@ _ENDS = "and or to for with in at from that which if what how when where so but 
 _THING_ENDS = frozenset(_ENDS.split())
 _PRICE_CELL = re.compile(r"(?:^|[^a-z])(?:price|prices|cost|costs|eur|euro|usd|gbp|chf|fee)(?:$|[^a-z])|€|\$|£")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# "have" offers ("we have gift cards"), but not as a helping verb: "appliances that have been stripped for parts".
+_AUXILIARY_HAVE = re.compile(r"\b(?:have|has|had)(?=\s+(?:been|to)\b)", re.IGNORECASE)
 _SAYS_NO = re.compile(r"\b(?:not|never|no longer|cannot)\b|n['\u2019]t\b|\b(?:dont|doesnt|cant|wont)\b", re.IGNORECASE)
 
 
@@ -679,7 +681,7 @@ def _offer_parts(text: str) -> tuple[tuple[frozenset[str], ...], tuple[tuple[fro
             prose.append(line)
         else:
             rows.append(frozenset(words(" ".join(v for _, _, v in cells[:priced]))))
-    return tuple(rows), tuple((frozenset(words(sentence)), bool(_SAYS_NO.search(sentence)))
+    return tuple(rows), tuple((frozenset(words(_AUXILIARY_HAVE.sub(" ", sentence))), bool(_SAYS_NO.search(sentence)))
                               for sentence in _SENTENCE_END.split(" ".join(prose)))
 
 

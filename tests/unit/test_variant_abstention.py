@@ -146,7 +146,7 @@ def test_an_unoffered_thing_counts_against_the_score_unless_the_support_is_far_a
 
 
 ELECTRICIAN = ["Our electrician does call-outs for jobs such as fitting ceiling fans and wiring electric showers.",
-               "We do not take building waste, gas cylinders, or appliances stripped for parts.",
+               "We do not take building waste, gas cylinders, or appliances that have been stripped for parts.",
                "We don't buy textbooks, magazines or encyclopaedias.",
                "catering: coffee pump flask; size: 2 litres; price_eur: 14.00; notes: return within 2 days"]
 
@@ -158,7 +158,8 @@ ELECTRICIAN = ["Our electrician does call-outs for jobs such as fitting ceiling 
         ("do yous sell ceiling fans", "sell ceiling fans"),
         ("do u buy old textbooks? got all my uni ones", ""),  # a no for the thing's last word answers every kind
         ("Do you rent out coffee flasks? how much", ""),  # a row offers what it names for hire too
-        ("do ye sell gas cylinders", "sell gas cylinders"),  # a no of another role ("take") is no answer
+        ("do ye sell gas cylinders", "sell gas cylinders"),  # a no of another role ("take") is no answer, and
+        # "have been" offers nothing
     ],
 )
 def test_a_no_in_the_asked_role_answers_and_ye_asks_as_you_do(question, unoffered):
