@@ -209,7 +209,7 @@ _REQUEST = re.compile(
 _QUESTION = re.compile(
     r"^(?:hi|hello|hey|ok|okay|so|and)?[\s,!.]*(?:(?:till|until|by)\s+(?=when\b))?"  # "till when do i …"
     r"(?:how|hw|what|what's|whats|when|where|which|who|why|is|are|do|"
-    r"does|did|can i|can we|could i|may i|will|would it|have you|has|should|r u|are u|do u|does it|any|"
+    r"does|did|can i|can we|could i|may i|will|would it|have you|have ye|has|should|r u|are u|do u|does it|any|"
     # "anything i need to bring": asking as "any …" does; not "anything but chocolate for the cake on saturday"
     r"anything\s+(?:i|we|u|you|else)|can (?!you\b|u\b)\w+)\b", re.I)
 # A question after a first clause: "dropped my phone in the bath, what should i do now".
@@ -473,7 +473,7 @@ _CHANGE_ASKED = re.compile(r"\b(?:change|move|reschedule|re-schedule|push|bring 
 # At most two words before it: bounded, so a long message costs linear time.
 _FAREWELL = re.compile(r"(?:^|[,.!;]\s*)(?:(?:ok|okay|great|perfect|grand|lovely|cool|brilliant|super|thanks|"
                        r"thank you|cheers|right|sound|all good|no problem|np)[\s,!.]*){0,2}"
-                       r"(?:(?:i'll|ill|i will|we'll|we will)\s+)?see (?:you|u|ya)\b", re.I)
+                       r"(?:(?:i'll|ill|i will|we'll|we will)\s+)?see (?:you|u|ya|ye)\b", re.I)
 # Asking to agree on a time is a booking with its day still open: "could we arrange a time to look at the stands?".
 # Only asked for ("could we …", "let's …", "we need to …", "please …"): "I can't find a time that works" and "I'll
 # pick a day and let you know" tell, not ask.

@@ -89,6 +89,7 @@ def test_the_business_answer_intent_wins_a_close_call_with_the_generic_questions
     ("the van was late, hw do i get a refund", "question"),
     ("my wife booked, will i need to bring anything", "question"),
     ("six bottles for a bbq, any discount?", "question"),
+    ("have ye christmas lights in yet", "question"),  # "ye" as Irish customers write "you"
     # an order's or a complaint's own "any …"/"anything …" is no question
     ("2 t-shirts for saturday, any colour", "statement"),
     ("anything but chocolate for the cake on saturday", "statement"),

@@ -21,7 +21,7 @@ def _evidence(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("text", ["grand, see you thursday", "lovely, see you saturday then",
-                                  "ok perfect, see you on thursday then"])
+                                  "ok perfect, see you on thursday then", "perfect see ye thursday so"])
 def test_a_farewell_with_a_day_is_no_booking(text):
     result = _decided(text, {"Task:book_calendar": 0.6, "Answer:goodbye": 0.25, "Response": 0.15})
     assert result.label == "Answer:goodbye" and "farewell" in result.raw_analysis
