@@ -11,10 +11,11 @@ def _candidate(text: str, similarity: float, overlap: float, passage: int = 0) -
     return {"text": text, "scoring_text": text, "similarity": similarity, "overlap": overlap, "passage": passage}
 
 
-def _case(kind: str, sentence: float, *, unoffered: str = "", text: str = "", split: str = "dev") -> dict:
-    support = {"sentence": sentence, "coverage": 0.5, "agreement": True, "unknown": 0.0, "variant": "",
+def _case(kind: str, sentence: float, *, unoffered: str = "", text: str = "", split: str = "dev",
+          coverage: float = 0.5) -> dict:
+    support = {"sentence": sentence, "coverage": coverage, "agreement": True, "unknown": 0.0, "variant": "",
                "unoffered": unoffered}
-    answered = abstention.Support(sentence, 0.5, True).score >= abstention.threshold()
+    answered = abstention.Support(sentence, coverage, True, unoffered=unoffered).score >= abstention.threshold()
     return {
         "suite": "shop", "split": split, "kind": kind, "text": text or f"{kind} {sentence}", "how":
         "extractive" if answered else "abstained", "would_reply": "We open at 9 am.", "support": support,
@@ -24,10 +25,11 @@ def _case(kind: str, sentence: float, *, unoffered: str = "", text: str = "", sp
     }
 
 
-# Support(s, 0.5, True) scores s + 0.90: at the threshold 0.76, 0.10 answers and -0.20 does not.
+# Support(s, 0.5, True) scores s + 0.90: at the threshold 0.76, 0.10 answers and -0.20 does not. The out-of-scope case
+# the signal fires on scores 0.8 + 1.55 less OFFER_WEIGHT (1.0), far over the threshold: answered.
 ROWS = [
     _case("question", 0.10), _case("question", -0.20),
-    _case("out_of_scope", 0.30, unoffered="sell bikes"), _case("out_of_scope", -0.30),
+    _case("out_of_scope", 0.8, unoffered="sell bikes", coverage=1.0), _case("out_of_scope", -0.30),
     _case("question", 0.20, split="test"),
 ]
 

@@ -1,6 +1,7 @@
 """A role the business never speaks of playing ("do you *buy* old bikes?" where no document writes "buy" or
 "purchase") counts as a rare word (pipelines/abstention.py, unplayed_roles)."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -81,9 +82,13 @@ def test_a_role_the_business_never_plays_stops_the_answer():
     assert support is not None
     assert support.coverage == pytest.approx(5.67 / 10.5, abs=0.01)
     assert not abstention.answerable(support)
-    # with the documents writing "buy" elsewhere it is no unknown word, and the question is answered
+    # with the documents writing "buy" elsewhere it is no unknown word; what still stops the answer is that no passage
+    # buys old bikes (abstention.unoffered), and without that the question is answered
     known = SimpleNamespace(**{**vars(retrieval), "unknown": []})
-    assert abstention.answerable(_support(known, best_sentence, {}, everyday, everyday=everyday, question=question))  # type: ignore[arg-type]
+    known_support = _support(known, best_sentence, {}, everyday, everyday=everyday, question=question)  # type: ignore[arg-type]
+    assert known_support is not None and known_support.unknown == 0.0
+    assert known_support.unoffered == "buy old bikes" and not abstention.answerable(known_support)
+    assert abstention.answerable(replace(known_support, unoffered=""))
 
 
 @pytest.mark.parametrize(
